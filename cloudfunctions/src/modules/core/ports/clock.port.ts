@@ -1,0 +1,5 @@
+/** Clock: the only source of "now" (epoch ms), so tests can move time. */
+export interface Clock {
+  /** Current time in epoch milliseconds. */
+  now(): number
+}

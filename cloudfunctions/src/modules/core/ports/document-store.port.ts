@@ -1,0 +1,77 @@
+/**
+ * DocumentStore: collections of JSON documents keyed by `_id`. The SQLite adapter runs locally
+ * and in tests; a CloudBase adapter implements the same port in production. Everything a use case
+ * may do here must be expressible in both, which is why transactions are by id only.
+ */
+
+export type Doc = { _id: string }
+
+export type Scalar = string | number | boolean | null
+
+/** The small filter subset both databases can answer with an index. */
+export type FieldCondition =
+  | Scalar
+  | { $eq?: Scalar; $ne?: Scalar; $in?: Scalar[]; $gt?: Scalar; $gte?: Scalar; $lt?: Scalar; $lte?: Scalar }
+
+export type Filter<T> = { [K in keyof T & string]?: FieldCondition }
+
+export interface FindOptions<T> {
+  /** Sort field; `_id` breaks ties, so with time-ordered ids `_id desc` is newest first. */
+  orderBy?: { field: keyof T & string; direction: 'asc' | 'desc' }
+  limit: number
+  /** The `nextCursor` of the previous page. */
+  cursor?: string
+}
+
+export interface Page<T> {
+  items: T[]
+  nextCursor: string | null
+}
+
+export interface IndexSpec {
+  name: string
+  fields: { field: string; direction?: 'asc' | 'desc' }[]
+  unique?: boolean
+}
+
+/** A collection is declared once, with its indexes; both adapters create them. */
+export interface CollectionSpec<T extends Doc> {
+  name: string
+  indexes: IndexSpec[]
+  /** Phantom field carrying the document type. */
+  readonly _type?: T
+}
+
+export const defineCollection = <T extends Doc>(
+  name: string,
+  indexes: IndexSpec[] = [],
+): CollectionSpec<T> => ({ name, indexes })
+
+export interface UpdateOptions<T> {
+  /** Compare-and-set: the update applies only if these top-level fields still hold these values. */
+  expect?: Partial<T>
+}
+
+/** Operations allowed inside a transaction: by id only (CloudBase allows nothing else). */
+export interface TransactionOps {
+  /** Reads one document by id, or null. */
+  get<T extends Doc>(spec: CollectionSpec<T>, id: string): Promise<T | null>
+  /** Inserts; COMMON.CONFLICT if the id exists. */
+  insert<T extends Doc>(spec: CollectionSpec<T>, doc: T): Promise<void>
+  /** Shallow-merges top-level fields; COMMON.NOT_FOUND or COMMON.CONFLICT (expectation failed). */
+  update<T extends Doc>(
+    spec: CollectionSpec<T>,
+    id: string,
+    patch: Partial<Omit<T, '_id'>>,
+    options?: UpdateOptions<T>,
+  ): Promise<T>
+}
+
+export interface DocumentStore extends TransactionOps {
+  /** Documents matching the filter, in order, one page at a time. */
+  find<T extends Doc>(spec: CollectionSpec<T>, filter: Filter<T>, options: FindOptions<T>): Promise<Page<T>>
+  /** How many documents match the filter. */
+  count<T extends Doc>(spec: CollectionSpec<T>, filter: Filter<T>): Promise<number>
+  /** Runs fn atomically: all its writes land or none do. */
+  transaction<R>(fn: (tx: TransactionOps) => Promise<R>): Promise<R>
+}

@@ -1,0 +1,12 @@
+/**
+ * Files: user uploads and generated images. A fileId is `cloud://…` in CloudBase and
+ * `local://…` locally; clients upload directly (wx.cloud.uploadFile / the gateway) and hand us the id.
+ */
+export interface Files {
+  /** Stores bytes at a path and returns the fileId. */
+  put(path: string, bytes: Uint8Array, contentType: string): Promise<string>
+  /** Whether the fileId names a stored file. */
+  exists(fileId: string): Promise<boolean>
+  /** Display URLs for fileIds (CloudBase: temporary URLs); unknown ids are left out. */
+  urls(fileIds: string[]): Promise<Record<string, string>>
+}

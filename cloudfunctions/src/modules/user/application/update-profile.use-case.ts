@@ -1,0 +1,24 @@
+import type { z } from 'zod'
+import type { UpdateProfileInputSchema } from '@shared/contracts/user.contract'
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import { type UserRecord, Users } from '../domain/user.record'
+
+export type UpdateProfileInput = z.output<typeof UpdateProfileInputSchema>
+
+/** Changes the caller's own profile; an avatar must be a file that was really uploaded. */
+export const updateProfile = async (
+  deps: Deps,
+  user: UserRecord,
+  input: UpdateProfileInput,
+): Promise<UserRecord> => {
+  if (input.avatarFileId && !(await deps.files.exists(input.avatarFileId))) {
+    throw new AppError(ErrorCodes.VALIDATION, '头像图片不存在，请重新上传', { path: 'avatarFileId' })
+  }
+  return deps.store.update(
+    Users,
+    user._id,
+    { ...input, updatedAt: deps.clock.now(), version: user.version + 1 },
+    { expect: { version: user.version } },
+  )
+}

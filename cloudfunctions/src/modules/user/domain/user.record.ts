@@ -1,0 +1,29 @@
+import type { Role } from '@shared/domain/user'
+import { defineCollection } from '../../core/ports/document-store.port'
+
+/** A person on 邻圈. The OPENID is kept apart (identities) so a user document can be shown safely. */
+export interface UserRecord {
+  _id: string
+  nickname: string
+  avatarFileId: string | null
+  city: string | null
+  roles: Role[]
+  /** Epoch ms until which the user may not act; null when not banned. */
+  bannedUntil: number | null
+  createdAt: number
+  updatedAt: number
+  version: number
+}
+
+/** OPENID → user id. Keyed by the OPENID so a racing second first-login fails with CONFLICT. */
+export interface IdentityRecord {
+  _id: string
+  userId: string
+  createdAt: number
+}
+
+export const Users = defineCollection<UserRecord>('users')
+export const Identities = defineCollection<IdentityRecord>('identities')
+
+export const isBanned = (user: UserRecord, now: number) =>
+  user.bannedUntil !== null && user.bannedUntil > now

@@ -1,0 +1,63 @@
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import cloudbase from '@cloudbase/node-sdk'
+
+/** Finds who is calling from the function's context. Never from the payload. */
+export interface IdentitySource {
+  /** The caller's OPENID, or null when the call carries no valid identity. */
+  openidOf(context: unknown): string | null
+}
+
+/**
+ * CloudBase: wx.cloud.callFunction puts the WeChat identity into the function's environment
+ * (WX_OPENID), which the SDK reads from process.env and the context.
+ */
+export const cloudbaseIdentity: IdentitySource = {
+  openidOf(context) {
+    const env = cloudbase.getCloudbaseContext(context as never) as { WX_OPENID?: string }
+    return env.WX_OPENID || null
+  },
+}
+
+/** The local gateway's stand-in for WeChat: an HMAC-signed session naming a demo user. */
+export interface LocalSession {
+  openid: string
+  /** Expiry, epoch ms. */
+  exp: number
+}
+
+const b64url = (buf: Buffer) => buf.toString('base64url')
+
+export const signLocalSession = (session: LocalSession, secret: string): string => {
+  const body = b64url(Buffer.from(JSON.stringify(session)))
+  const mac = b64url(createHmac('sha256', secret).update(body).digest())
+  return `${body}.${mac}`
+}
+
+export const verifyLocalSession = (token: string, secret: string, now: number): LocalSession | null => {
+  const [body, mac] = token.split('.')
+  if (!body || !mac) return null
+  const expected = createHmac('sha256', secret).update(body).digest()
+  const given = Buffer.from(mac, 'base64url')
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
+  try {
+    const session = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as LocalSession
+    if (typeof session.openid !== 'string' || typeof session.exp !== 'number') return null
+    return session.exp > now ? session : null
+  } catch {
+    return null
+  }
+}
+
+/** The context the local gateway hands to `main`: CloudBase's shape plus the signed session. */
+export interface LocalContext {
+  requestId?: string
+  localSession?: string
+}
+
+export const localIdentity = (secret: string, now: () => number): IdentitySource => ({
+  openidOf(context) {
+    const token = (context as LocalContext | undefined)?.localSession
+    if (typeof token !== 'string') return null
+    return verifyLocalSession(token, secret, now())?.openid ?? null
+  },
+})

@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { systemClock } from '../adapters/clock/system-clock'
+import { LocalDiskFiles } from '../adapters/files/local-disk-files'
+import { ulidIds } from '../adapters/ids/ulid-ids'
+import { SqliteDocumentStore } from '../adapters/store/sqlite-document-store'
+import type { Clock } from '../modules/core/ports/clock.port'
+import { localIdentity } from './caller-identity'
+import type { Container } from './container'
+
+export interface LocalContainerOptions {
+  /** Folder for the SQLite file and uploaded files; `:memory:` keeps the database in memory. */
+  dataDir: string
+  /** Where the gateway serves files, e.g. `/files`. */
+  publicBaseUrl: string
+  sessionSecret: string
+  clock?: Clock
+}
+
+export type LocalContainer = Container & { store: SqliteDocumentStore; files: LocalDiskFiles }
+
+/** The local cloud's wiring: SQLite, disk files, signed demo sessions. */
+export const createLocalContainer = (options: LocalContainerOptions): LocalContainer => {
+  const clock = options.clock ?? systemClock
+  const inMemory = options.dataDir === ':memory:'
+  const filesDir = inMemory ? join(tmpdir(), `linquan-files-${process.pid}`) : join(options.dataDir, 'files')
+  if (!inMemory) mkdirSync(options.dataDir, { recursive: true })
+  mkdirSync(filesDir, { recursive: true })
+  return {
+    store: new SqliteDocumentStore(inMemory ? ':memory:' : join(options.dataDir, 'linquan.db')),
+    files: new LocalDiskFiles(filesDir, options.publicBaseUrl),
+    clock,
+    ids: ulidIds(clock),
+    identity: localIdentity(options.sessionSecret, () => clock.now()),
+  }
+}

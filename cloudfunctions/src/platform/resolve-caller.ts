@@ -1,0 +1,31 @@
+import type { AuthLevel } from '@shared/contracts/define-contract'
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import { findUserByOpenid } from '../modules/user/application/find-user-by-openid'
+import { isBanned, type UserRecord } from '../modules/user/domain/user.record'
+import type { Container } from './container'
+
+/** Who is calling: the platform identity, and the registered user behind it if there is one. */
+export interface Caller {
+  openid: string | null
+  user: UserRecord | null
+}
+
+/** Resolves the caller and enforces the action's auth level before any use case runs. */
+export const resolveCaller = async (
+  deps: Container,
+  context: unknown,
+  auth: AuthLevel,
+): Promise<Caller> => {
+  const openid = deps.identity.openidOf(context)
+  if (!openid) {
+    if (auth === 'public') return { openid: null, user: null }
+    throw new AppError(ErrorCodes.UNAUTHENTICATED)
+  }
+  if (auth === 'identified') return { openid, user: null }
+  const user = await findUserByOpenid(deps, openid)
+  if (auth === 'user') {
+    if (!user) throw new AppError(ErrorCodes.UNAUTHENTICATED, '请先登录')
+    if (isBanned(user, deps.clock.now())) throw new AppError(ErrorCodes.USER_BANNED)
+  }
+  return { openid, user }
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { LISTING_LIMITS } from '../domain/listing'
+
+/** Ids are time-ordered 26-character ULIDs (Crockford base32). */
+export const IdSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'id 格式不正确')
+
+/** A stored file: cloud://… in CloudBase, local://… in the local cloud. */
+export const FileIdSchema = z
+  .string()
+  .max(300, '文件标识过长')
+  .regex(/^(cloud|local):\/\/[\w.\-/]+$/, '文件标识格式不正确')
+
+/** Opaque pagination cursor handed back by the previous page. */
+export const CursorSchema = z.string().max(200, 'cursor 过长')
+
+export const PageSizeSchema = z
+  .number()
+  .int()
+  .min(1, '每页至少 1 条')
+  .max(LISTING_LIMITS.pageMax, `每页最多 ${LISTING_LIMITS.pageMax} 条`)
+  .default(LISTING_LIMITS.pageDefault)
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() })
+
+/** A user as other users see them: never an OPENID, phone or exact location. */
+export const PublicUserSchema = z.object({
+  id: IdSchema,
+  nickname: z.string(),
+  avatarUrl: z.string().nullable(),
+})
+export type PublicUser = z.infer<typeof PublicUserSchema>

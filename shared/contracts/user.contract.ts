@@ -1,0 +1,56 @@
+import { z } from 'zod'
+import { CITY_NAMES } from '../domain/cities'
+import { ROLES, USER_LIMITS } from '../domain/user'
+import { ErrorCodes } from '../errors/error-codes'
+import { FileIdSchema, IdSchema } from './common.schema'
+import { defineContract } from './define-contract'
+
+/** The signed-in user's own profile. */
+export const UserSelfSchema = z.object({
+  id: IdSchema,
+  nickname: z.string(),
+  avatarFileId: z.string().nullable(),
+  avatarUrl: z.string().nullable(),
+  city: z.string().nullable(),
+  roles: z.array(z.enum(ROLES)),
+  joinedAt: z.number().int(),
+})
+export type UserSelf = z.infer<typeof UserSelfSchema>
+
+export const UpdateProfileInputSchema = z
+  .object({
+    nickname: z
+      .string()
+      .trim()
+      .min(USER_LIMITS.nicknameMin, '昵称不能为空')
+      .max(USER_LIMITS.nicknameMax, `昵称最多 ${USER_LIMITS.nicknameMax} 个字`)
+      .optional(),
+    avatarFileId: FileIdSchema.optional(),
+    city: z.enum(CITY_NAMES, { error: '暂不支持该城市' }).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, '至少修改一项')
+
+export const UserContract = defineContract('user', {
+  login: {
+    summary: 'Registers the caller on first sight (silent login) and returns their profile.',
+    auth: 'identified',
+    input: z.object({}).strict(),
+    output: z.object({ user: UserSelfSchema, isNew: z.boolean() }),
+    errors: [ErrorCodes.USER_BANNED],
+  },
+  me: {
+    summary: "The caller's own profile.",
+    auth: 'user',
+    input: z.object({}).strict(),
+    output: UserSelfSchema,
+    errors: [],
+  },
+  updateProfile: {
+    summary: 'Changes nickname, avatar or home city.',
+    auth: 'user',
+    input: UpdateProfileInputSchema,
+    output: UserSelfSchema,
+    errors: [],
+  },
+})
