@@ -39,9 +39,11 @@ export const createHandler = <A extends Record<string, ActionSpec>>(
   return async (event: unknown, context?: unknown): Promise<Envelope<unknown>> => {
     try {
       const { action, input } = readEvent(event, contract.name)
-      const spec = contract.actions[action] as ActionSpec | undefined
+      // Own properties only: 'toString' or '__proto__' must not reach Object.prototype.
+      const known = Object.hasOwn(contract.actions, action) && Object.hasOwn(routes, action)
+      const spec = contract.actions[action] as ActionSpec
       const route = (routes as Record<string, Routes<A>[keyof A]>)[action]
-      if (!spec || !route) {
+      if (!known) {
         throw new AppError(ErrorCodes.UNKNOWN_ACTION, `云函数 ${contract.name} 没有操作 ${action}`)
       }
       const parsed = spec.input.safeParse(input ?? {})

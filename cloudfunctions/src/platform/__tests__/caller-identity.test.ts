@@ -1,0 +1,26 @@
+import { localIdentity, signLocalSession, verifyLocalSession } from '../caller-identity'
+
+describe('local sessions', () => {
+  const now = 1_000_000
+  const token = signLocalSession({ openid: 'o-demo-01', exp: now + 1000 }, 'secret')
+
+  it('verifies a session signed with the secret until it expires', () => {
+    expect(verifyLocalSession(token, 'secret', now)).toEqual({ openid: 'o-demo-01', exp: now + 1000 })
+    expect(verifyLocalSession(token, 'secret', now + 1000)).toBeNull()
+  })
+
+  it('rejects another secret, a tampered body and garbage', () => {
+    expect(verifyLocalSession(token, 'other', now)).toBeNull()
+    const [, mac] = token.split('.')
+    const forgedBody = Buffer.from(JSON.stringify({ openid: 'o-admin', exp: now + 1000 })).toString('base64url')
+    expect(verifyLocalSession(`${forgedBody}.${mac}`, 'secret', now)).toBeNull()
+    for (const junk of ['', '.', 'a.b', 'x'.repeat(300)]) expect(verifyLocalSession(junk, 'secret', now)).toBeNull()
+  })
+
+  it('reads the identity from the context, never from anything else', () => {
+    const identity = localIdentity('secret', () => now)
+    expect(identity.openidOf({ localSession: token })).toBe('o-demo-01')
+    expect(identity.openidOf({ OPENID: 'o-demo-01' })).toBeNull()
+    expect(identity.openidOf(undefined)).toBeNull()
+  })
+})

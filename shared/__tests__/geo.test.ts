@@ -1,0 +1,30 @@
+import fc from 'fast-check'
+import { distanceMeters, formatDistance, snapToGrid } from '../domain/geo'
+
+describe('geo', () => {
+  it('measures known distances', () => {
+    const peoplesSquare = { latitude: 31.2304, longitude: 121.4737 }
+    const westLake = { latitude: 30.2595, longitude: 120.1302 }
+    expect(distanceMeters(peoplesSquare, westLake) / 1000).toBeCloseTo(169, -1)
+    expect(distanceMeters(peoplesSquare, peoplesSquare)).toBe(0)
+  })
+
+  it('snaps every point to a cell centre within half a cell diagonal, the same for the whole cell', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 18, max: 50, noNaN: true }), fc.double({ min: 74, max: 134, noNaN: true }), (latitude, longitude) => {
+        const p = { latitude, longitude }
+        const snapped = snapToGrid(p)
+        expect(distanceMeters(p, snapped)).toBeLessThanOrEqual(Math.SQRT2 * 150 + 5)
+        expect(snapToGrid(snapped)).toEqual(snapped)
+      }),
+    )
+  })
+
+  it('says distances as people do', () => {
+    expect(formatDistance(42)).toBe('<100m')
+    expect(formatDistance(849)).toBe('800m')
+    expect(formatDistance(1234)).toBe('1.2km')
+    expect(formatDistance(9_960)).toBe('10.0km')
+    expect(formatDistance(168_900)).toBe('169km')
+  })
+})

@@ -1,0 +1,35 @@
+import fc from 'fast-check'
+import { FenSchema, formatFen, parseYuanToFen } from '../domain/money'
+
+describe('money', () => {
+  it('formats fen as yuan the way Chinese apps show prices', () => {
+    expect(formatFen(1250)).toBe('¥12.50')
+    expect(formatFen(1205)).toBe('¥12.05')
+    expect(formatFen(1200)).toBe('¥12')
+    expect(formatFen(0)).toBe('¥0')
+    expect(formatFen(1_280_000)).toBe('¥12,800')
+    expect(formatFen(-99)).toBe('-¥0.99')
+  })
+
+  it('parses typed yuan into fen without float errors', () => {
+    expect(parseYuanToFen('12')).toBe(1200)
+    expect(parseYuanToFen('12.5')).toBe(1250)
+    expect(parseYuanToFen(' 0.07 ')).toBe(7)
+    expect(parseYuanToFen('19.99')).toBe(1999)
+    for (const bad of ['', 'abc', '1.234', '-1', '1e3', '12,00', '.5']) expect(parseYuanToFen(bad)).toBeNull()
+  })
+
+  it('round-trips every amount through format and parse', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_900 }), (fen) => {
+        const shown = formatFen(fen).replace('¥', '').replace(/,/g, '')
+        expect(parseYuanToFen(shown)).toBe(fen)
+      }),
+    )
+  })
+
+  it('accepts only whole, non-negative fen within the cap', () => {
+    expect(FenSchema.safeParse(100).success).toBe(true)
+    for (const bad of [1.5, -1, 100_000_000, '100', NaN]) expect(FenSchema.safeParse(bad).success).toBe(false)
+  })
+})
