@@ -1,0 +1,84 @@
+/**
+ * The layering rules of ARCHITECTURE.md §2, checked by `npm test` (scripts/__tests__/layering.test.ts).
+ */
+const SDKS = 'node_modules/(@cloudbase|better-sqlite3|wechatpay-node-v3|ulid|busboy)/'
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'shared-is-pure',
+      comment: 'shared/ runs on the client and the server: zod and dayjs only, no Node, no SDKs.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { pathNot: ['^shared/', '^node_modules/(zod|dayjs)/', '^node_modules/fast-check/'] },
+    },
+    {
+      name: 'shared-no-node-builtins',
+      severity: 'error',
+      from: { path: '^shared/', pathNot: '__tests__' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'modules-free-of-sdks',
+      comment: 'Domain and use cases import shared/ and ports only; technology lives in adapters.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/src/modules/', pathNot: '__tests__' },
+      to: { pathNot: ['^shared/', '^cloudfunctions/src/modules/', '^node_modules/(zod|dayjs)/'] },
+    },
+    {
+      name: 'adapters-never-import-functions',
+      severity: 'error',
+      from: { path: '^cloudfunctions/src/adapters/' },
+      to: { path: '^cloudfunctions/src/functions/' },
+    },
+    {
+      name: 'sdks-only-in-platform-and-adapters',
+      severity: 'error',
+      from: { path: '^cloudfunctions/src/', pathNot: '^cloudfunctions/src/(platform|adapters)/' },
+      to: { path: SDKS },
+    },
+    {
+      name: 'functions-do-not-bundle-local-adapters',
+      comment: 'Function bundles deploy to CloudBase: the SQLite and disk adapters reach them only through the local container.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/src/functions/' },
+      to: { path: '^cloudfunctions/src/(adapters/|platform/local-container)' },
+    },
+    {
+      name: 'client-and-server-stay-apart',
+      severity: 'error',
+      from: { path: '^miniprogram/' },
+      to: { path: '^cloudfunctions/' },
+    },
+    {
+      name: 'server-does-not-import-client',
+      severity: 'error',
+      from: { path: '^cloudfunctions/' },
+      to: { path: '^miniprogram/' },
+    },
+    {
+      name: 'transport-only-through-services',
+      comment: 'Pages and components reach the backend through services/, never the transport itself.',
+      severity: 'error',
+      from: { path: '^miniprogram/src/', pathNot: '^miniprogram/src/services/' },
+      to: { path: '^miniprogram/src/services/(cloud|transport)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)dist/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.jsx', '.json'],
+    },
+  },
+}
