@@ -1,0 +1,335 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { join } from 'node:path'
+import { buildFunctions } from '../../../scripts/build-functions'
+import { type LocalCloud, startLocalCloud } from '../server'
+import { DEMO_USERS } from '../seed/demo-users'
+import { postJson, tempDir, tinyPng, writeFixtureFunction } from './local-cloud.fixture'
+
+/**
+ * The local cloud over real HTTP on an ephemeral port, with the REAL function bundles (built into
+ * a temp folder by the same build script `npm start` uses) on a temp SQLite database.
+ */
+describe('local cloud gateway', () => {
+  const tmp = tempDir('gateway')
+  const functionsDir = join(tmp.dir, 'functions')
+  const h5Dir = join(tmp.dir, 'h5')
+  let cloud: LocalCloud
+
+  beforeAll(async () => {
+    await buildFunctions({ outDir: functionsDir, only: ['user', 'listing'] })
+    writeFixtureFunction(functionsDir, 'crashes', { timeout: 1 }, 'throw new Error("boom")')
+    writeFixtureFunction(functionsDir, 'hangs', { timeout: 0.2 }, 'await new Promise(() => {})')
+    mkdirSync(join(h5Dir, 'js'), { recursive: true })
+    writeFileSync(join(h5Dir, 'index.html'), '<!doctype html><title>LinQuan H5</title>')
+    writeFileSync(join(h5Dir, 'js', 'app.js'), 'console.log(1)')
+    cloud = await startLocalCloud({
+      dataDir: join(tmp.dir, 'data'),
+      functionsDir,
+      h5Dir,
+      port: 0,
+      seed: { listings: 12, photoVariants: 1, photoSize: 48 },
+      schedulerIntervalMs: null,
+      log: () => undefined,
+    })
+  })
+
+  afterAll(async () => {
+    await cloud?.close()
+    tmp.cleanup()
+  })
+
+  const url = (path: string) => `${cloud.url}${path}`
+
+  /** GET with the path sent byte for byte (fetch would normalise dot segments first). */
+  const rawGet = (path: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(url(path), { method: 'GET' }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('latin1') }))
+      })
+      req.path = path
+      req.on('error', reject)
+      req.end()
+    })
+
+  const sessionFor = async (openid: string) => {
+    const res = await postJson(url('/auth/session'), { openid })
+    expect(res.status).toBe(200)
+    return (await res.json()) as { token: string; expiresAt: number }
+  }
+
+  const upload = (body: Blob, token?: string, dir?: string, filename = 'photo.png') => {
+    const form = new FormData()
+    if (dir) form.append('dir', dir)
+    form.append('file', body, filename)
+    return fetch(url('/files/upload'), {
+      method: 'POST',
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+      body: form,
+    })
+  }
+
+  it('answers /health', async () => {
+    const res = await fetch(url('/health'))
+    expect(await res.json()).toEqual({ ok: true })
+  })
+
+  describe('demo sign-in', () => {
+    it('lists the seeded demo users with avatars served by the files route', async () => {
+      const { users } = (await (await fetch(url('/auth/demo-users'))).json()) as {
+        users: { openid: string; nickname: string; avatarUrl: string; city: string }[]
+      }
+      expect(users.map((u) => u.openid)).toEqual(DEMO_USERS.map((u) => u.openid))
+      expect(new Set(users.map((u) => u.city))).toEqual(new Set(['上海', '杭州']))
+      const avatar = await fetch(users[0].avatarUrl)
+      expect(avatar.status).toBe(200)
+      expect(avatar.headers.get('content-type')).toBe('image/png')
+    })
+
+    it('signs a session that the functions accept, for demo users only', async () => {
+      const { token, expiresAt } = await sessionFor('o-demo-03')
+      expect(expiresAt).toBeGreaterThan(Date.now() + 29 * 86_400_000)
+      const me = await (await postJson(url('/fn/user'), { action: 'me', input: {} }, token)).json()
+      expect(me).toMatchObject({ ok: true, data: { nickname: '静安王阿姨', city: '上海' } })
+
+      const refused = await postJson(url('/auth/session'), { openid: 'o-someone-else' })
+      expect(refused.status).toBe(403)
+      expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } })
+    })
+
+    it('leaves identity to the function: no token or a forged one is UNAUTHENTICATED', async () => {
+      const anonymous = await (await postJson(url('/fn/user'), { action: 'me', input: {} })).json()
+      expect(anonymous).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } })
+      const { token } = await sessionFor('o-demo-01')
+      const forged = token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
+      const res = await (await postJson(url('/fn/user'), { action: 'me', input: {} }, forged)).json()
+      expect(res).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } })
+    })
+  })
+
+  describe('POST /fn/<name>', () => {
+    it('publishes a listing end to end: upload, create, newest in the city feed, get', async () => {
+      const { token } = await sessionFor('o-demo-05')
+      const uploaded = (await (await upload(new Blob([new Uint8Array(tinyPng())]), token)).json()) as { fileId: string; url: string }
+      const created = await (
+        await postJson(
+          url('/fn/listing'),
+          {
+            action: 'create',
+            input: {
+              title: '测试用 台灯 九成新',
+              description: '网关端到端测试发布的台灯。',
+              priceFen: 3500,
+              category: 'furniture',
+              condition: 'light_wear',
+              photoFileIds: [uploaded.fileId],
+              location: { latitude: 30.2595, longitude: 120.1302, city: '杭州', district: '西湖区' },
+            },
+          },
+          token,
+        )
+      ).json()
+      expect(created).toMatchObject({ ok: true, data: { title: '测试用 台灯 九成新', isMine: true } })
+      const id = (created as { data: { id: string } }).data.id
+
+      const feed = await (await postJson(url('/fn/listing'), { action: 'feed', input: { city: '杭州', limit: 5 } })).json()
+      expect(feed).toMatchObject({ ok: true })
+      expect((feed as { data: { items: { id: string }[] } }).data.items[0].id).toBe(id)
+
+      const got = await (await postJson(url('/fn/listing'), { action: 'get', input: { id } })).json()
+      expect(got).toMatchObject({ ok: true, data: { id, isMine: false, location: null } })
+      const photo = (got as { data: { photos: { url: string }[] } }).data.photos[0]
+      expect(Buffer.from(await (await fetch(photo.url)).arrayBuffer())).toEqual(tinyPng())
+    })
+
+    it('passes function-level errors through as HTTP 200 envelopes', async () => {
+      const res = await postJson(url('/fn/user'), { action: 'nope', input: {} })
+      expect(res.status).toBe(200)
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION' } })
+    })
+
+    it.each([
+      ['bad JSON', '{"action": "me",'],
+      ['a JSON array', '[1, 2, 3]'],
+      ['a JSON string', '"hello"'],
+      ['null', 'null'],
+      ['an empty body', ''],
+    ])('answers 400 COMMON.VALIDATION for %s', async (_label, body) => {
+      const res = await postJson(url('/fn/user'), body)
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
+    })
+
+    it('refuses a body over 256 KB with 400 and keeps serving', async () => {
+      const big = JSON.stringify({ action: 'me', input: { pad: 'x'.repeat(300 * 1024) } })
+      const res = await postJson(url('/fn/user'), big)
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
+      expect((await fetch(url('/health'))).status).toBe(200)
+    })
+
+    it('answers 404 COMMON.UNKNOWN_FUNCTION for a function that is not built', async () => {
+      for (const name of ['nope', '..%2F..%2Fetc', 'user%2F..%2Flisting']) {
+        const res = await postJson(url(`/fn/${name}`), { action: 'me', input: {} })
+        expect(res.status).toBe(404)
+        expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_FUNCTION' } })
+      }
+    })
+
+    it('answers 405 for a method other than POST', async () => {
+      const res = await fetch(url('/fn/user'))
+      expect(res.status).toBe(405)
+      expect(await res.json()).toMatchObject({ ok: false })
+    })
+
+    it('turns a crashing or hanging bundle into 500 / 504 envelopes', async () => {
+      const crashed = await postJson(url('/fn/crashes'), { action: 'x' })
+      expect(crashed.status).toBe(500)
+      expect(await crashed.json()).toMatchObject({ ok: false, error: { code: 'COMMON.INTERNAL' } })
+      const hung = await postJson(url('/fn/hangs'), { action: 'x' })
+      expect(hung.status).toBe(504)
+      expect((await fetch(url('/health'))).status).toBe(200)
+    })
+  })
+
+  describe('files', () => {
+    it('stores an upload under <dir>/<yyyy-mm>/ and serves it back with type and caching', async () => {
+      const { token } = await sessionFor('o-demo-02')
+      const res = await upload(new Blob([new Uint8Array(tinyPng())]), token, 'avatars', 'me.jpg')
+      expect(res.status).toBe(200)
+      const body = (await res.json()) as { fileId: string; url: string }
+      // The extension follows the bytes (PNG), not the name the client sent.
+      expect(body.fileId).toMatch(/^local:\/\/avatars\/\d{4}-\d{2}\/[0-9a-f]{24}\.png$/)
+      const served = await fetch(body.url)
+      expect(served.status).toBe(200)
+      expect(served.headers.get('content-type')).toBe('image/png')
+      expect(served.headers.get('cache-control')).toContain('immutable')
+      const etag = served.headers.get('etag')!
+      expect((await fetch(body.url, { headers: { 'If-None-Match': etag } })).status).toBe(304)
+    })
+
+    it('refuses uploads without a valid session (401)', async () => {
+      const res = await upload(new Blob([new Uint8Array(tinyPng())]))
+      expect(res.status).toBe(401)
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } })
+      expect((await upload(new Blob([new Uint8Array(tinyPng())]), 'not.a-token')).status).toBe(401)
+    })
+
+    it('refuses files that are not images by their bytes, whatever the name says (400)', async () => {
+      const { token } = await sessionFor('o-demo-02')
+      const res = await upload(new Blob(['<script>alert(1)</script>']), token, undefined, 'cute.png')
+      expect(res.status).toBe(400)
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
+    })
+
+    it('refuses an unknown dir, a missing file field and a non-multipart body (400)', async () => {
+      const { token } = await sessionFor('o-demo-02')
+      expect((await upload(new Blob([new Uint8Array(tinyPng())]), token, '../etc')).status).toBe(400)
+      const form = new FormData()
+      form.append('dir', 'avatars')
+      const noFile = await fetch(url('/files/upload'), { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
+      expect(noFile.status).toBe(400)
+      expect((await postJson(url('/files/upload'), { file: 'x' }, token)).status).toBe(400)
+    })
+
+    it('refuses a file over 10 MB (413)', async () => {
+      const { token } = await sessionFor('o-demo-02')
+      const big = Buffer.alloc(10 * 1024 * 1024 + 1)
+      tinyPng().copy(big)
+      const res = await upload(new Blob([new Uint8Array(big)]), token)
+      expect(res.status).toBe(413)
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
+    })
+
+    it.each([
+      '/files/..%2f..%2fsession-secret',
+      '/files/seed/..%2f..%2flinquan.db',
+      '/files/..%5c..%5csession-secret',
+      '/files/a%00.png',
+      '/files/%2e%2e%2f%2e%2e%2fsession-secret',
+    ])('refuses a path that climbs out of the files folder (400): %s', async (path) => {
+      const res = await rawGet(path)
+      expect(res.status).toBe(400)
+      expect(res.body).not.toContain(cloud.sessionSecret)
+    })
+
+    it.each(['/files/../session-secret', '/files/%2e%2e/%2e%2e/session-secret', '/files/seed/../../linquan.db'])(
+      'never serves data files for dot segments the URL parser resolves: %s',
+      async (path) => {
+        // These normalise to /session-secret or /linquan.db, which are not under /files at all.
+        const res = await rawGet(path)
+        expect(res.body).not.toContain(cloud.sessionSecret)
+        expect(res.body).not.toContain('SQLite format')
+      },
+    )
+
+    it('answers 404 for a file that does not exist', async () => {
+      expect((await fetch(url('/files/listing-photos/2020-01/nothing.png'))).status).toBe(404)
+    })
+  })
+
+  describe('H5, scheduler and sandboxes', () => {
+    it('serves the H5 build with index.html for / and for app routes', async () => {
+      const root = await fetch(url('/'))
+      expect(root.headers.get('content-type')).toBe('text/html; charset=utf-8')
+      expect(await root.text()).toContain('LinQuan H5')
+      expect(await (await fetch(url('/pages/detail/index'))).text()).toContain('LinQuan H5')
+      const js = await fetch(url('/js/app.js'))
+      expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
+      expect((await fetch(url('/js/missing.js'))).status).toBe(404)
+    })
+
+    it('lists no timer triggers and no sandboxes yet', async () => {
+      expect(await (await fetch(url('/scheduler'))).json()).toMatchObject({ triggers: [] })
+      expect(await (await fetch(url('/sandbox'))).json()).toEqual({ sandboxes: [] })
+      expect((await fetch(url('/sandbox/wechat-pay/v3/pay'))).status).toBe(404)
+    })
+  })
+})
+
+describe('local cloud without an H5 build', () => {
+  const tmp = tempDir('no-h5')
+  let cloud: LocalCloud
+
+  beforeAll(async () => {
+    cloud = await startLocalCloud({
+      dataDir: join(tmp.dir, 'data'),
+      functionsDir: join(tmp.dir, 'functions'),
+      h5Dir: join(tmp.dir, 'h5'),
+      port: 0,
+      seed: false,
+      schedulerIntervalMs: null,
+      sandboxes: [
+        {
+          vendor: 'echo',
+          description: 'test sandbox',
+          handle: (_req, res, path) => {
+            res.writeHead(200, { 'Content-Type': 'text/plain' })
+            res.end(`echo ${path}`)
+          },
+        },
+      ],
+      log: () => undefined,
+    })
+  })
+
+  afterAll(async () => {
+    await cloud?.close()
+    tmp.cleanup()
+  })
+
+  it('explains how to build the H5 app', async () => {
+    const res = await fetch(`${cloud.url}/`)
+    expect(res.status).toBe(503)
+    expect(await res.text()).toContain('npm run build:h5')
+  })
+
+  it('routes /sandbox/<vendor>/… to a mounted sandbox and lists it', async () => {
+    expect(await (await fetch(`${cloud.url}/sandbox/echo/v3/pay/x`)).text()).toBe('echo /v3/pay/x')
+    expect(await (await fetch(`${cloud.url}/sandbox`)).json()).toEqual({
+      sandboxes: [{ vendor: 'echo', description: 'test sandbox', url: `${cloud.url}/sandbox/echo` }],
+    })
+  })
+})

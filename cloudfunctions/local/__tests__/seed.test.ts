@@ -1,0 +1,101 @@
+import { join } from 'node:path'
+import { CITIES, findCity } from '@shared/domain/cities'
+import { distanceMeters } from '@shared/domain/geo'
+import { CATEGORY_IDS } from '@shared/domain/listing'
+import { FakeClock } from '../../src/adapters/clock/system-clock'
+import { isInsideCity } from '../../src/modules/listing/domain/listing-location'
+import { type ListingRecord, Listings } from '../../src/modules/listing/domain/listing.record'
+import { Users } from '../../src/modules/user/domain/user.record'
+import { createLocalContainer, type LocalContainer } from '../../src/platform/local-container'
+import { DEMO_USERS } from '../seed/demo-users'
+import { seedDemoData, seedIfEmpty } from '../seed/seed-demo-data'
+import { tempDir } from './local-cloud.fixture'
+
+const NOW = Date.UTC(2026, 10, 24, 4, 0, 0)
+const DAY = 86_400_000
+
+const allListings = async (c: LocalContainer): Promise<ListingRecord[]> =>
+  (await c.store.find(Listings, {}, { orderBy: { field: '_id', direction: 'asc' }, limit: 1000 })).items
+
+describe('demo seed', () => {
+  const tmp = tempDir('seed')
+  let container: LocalContainer
+  let listings: ListingRecord[]
+
+  beforeAll(async () => {
+    container = createLocalContainer({
+      dataDir: join(tmp.dir, 'a'),
+      publicBaseUrl: 'http://local/files',
+      sessionSecret: 's',
+      clock: new FakeClock(NOW),
+    })
+    const result = await seedIfEmpty(container)
+    expect(result).toMatchObject({ users: 8, listings: 300, photos: 36 })
+    listings = await allListings(container)
+  }, 30_000)
+
+  afterAll(() => {
+    container?.store.close()
+    tmp.cleanup()
+  })
+
+  it('makes 8 demo users, split between 上海 and 杭州, and ~300 listings', async () => {
+    expect(await container.store.count(Users, {})).toBe(DEMO_USERS.length)
+    expect(listings).toHaveLength(300)
+    for (const city of CITIES) {
+      const n = listings.filter((l) => l.city === city.name).length
+      expect(n).toBeGreaterThan(100)
+    }
+    expect(new Set(listings.map((l) => l.category))).toEqual(new Set(CATEGORY_IDS))
+  })
+
+  it('puts every listing in its city, near one of its districts', () => {
+    for (const l of listings) {
+      expect(isInsideCity(l.location)).toBe(true)
+      const district = findCity(l.city)!.districts.find((d) => d.name === l.location.district)!
+      expect(distanceMeters(district.center, l.location)).toBeLessThan(8_000)
+    }
+  })
+
+  it('gives ids in createdAt order, over the last 14 days', () => {
+    const byTime = [...listings].sort((a, b) => a.createdAt - b.createdAt || (a._id < b._id ? -1 : 1))
+    expect(byTime.map((l) => l._id)).toEqual(listings.map((l) => l._id))
+    expect(new Set(listings.map((l) => l.createdAt)).size).toBe(listings.length)
+    expect(listings[0].createdAt).toBeGreaterThanOrEqual(NOW - 15 * DAY)
+    expect(listings[listings.length - 1].createdAt).toBeLessThan(NOW)
+  })
+
+  it('writes plausible listings: short titles, prices in fen, 1-3 stored photos', async () => {
+    for (const l of listings) {
+      expect(l.title.length).toBeLessThanOrEqual(30)
+      expect(Number.isInteger(l.priceFen) && l.priceFen > 0).toBe(true)
+      if (l.originalPriceFen !== null) expect(l.originalPriceFen).toBeGreaterThan(l.priceFen)
+      expect(l.photoFileIds.length).toBeGreaterThanOrEqual(1)
+      expect(l.photoFileIds.length).toBeLessThanOrEqual(3)
+    }
+    expect(await container.files.exists(listings[0].photoFileIds[0])).toBe(true)
+    expect(listings.filter((l) => l.originalPriceFen !== null).length).toBeGreaterThan(50)
+  })
+
+  it('does not seed a database that already has users', async () => {
+    expect(await seedIfEmpty(container)).toBeNull()
+    expect(await container.store.count(Listings, {})).toBe(300)
+  })
+
+  it('is deterministic: the same seed gives the same listings', async () => {
+    const small = async (dir: string) => {
+      const c = createLocalContainer({
+        dataDir: join(tmp.dir, dir),
+        publicBaseUrl: 'http://local/files',
+        sessionSecret: 's',
+        clock: new FakeClock(NOW),
+      })
+      await seedDemoData(c, { seed: 7, listings: 25, photoVariants: 1, photoSize: 32 })
+      const rows = (await allListings(c)).map(({ _id: _i, sellerId: _s, ...rest }) => rest)
+      c.store.close()
+      return rows
+    }
+    const [a, b] = [await small('b'), await small('c')]
+    expect(a).toEqual(b)
+  })
+})

@@ -1,0 +1,44 @@
+// The main package holds only the four tabs; everything reached from them loads on demand.
+export default defineAppConfig({
+  pages: ['pages/index/index', 'pages/publish/index', 'pages/messages/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'package-listing',
+      pages: ['publish/index', 'detail/index', 'mine/index'],
+    },
+    {
+      root: 'package-user',
+      pages: ['login/index', 'profile-edit/index'],
+    },
+  ],
+  preloadRule: {
+    // Cards on 首页 open the detail page: fetch its package while the user is still browsing.
+    'pages/index/index': { network: 'all', packages: ['package-listing'] },
+  },
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '邻圈',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f7',
+  },
+  tabBar: {
+    color: '#8a8a8a',
+    selectedColor: '#ff4d2e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab-home.png', selectedIconPath: 'assets/tab-home-on.png' },
+      { pagePath: 'pages/publish/index', text: '发布', iconPath: 'assets/tab-publish.png', selectedIconPath: 'assets/tab-publish-on.png' },
+      { pagePath: 'pages/messages/index', text: '消息', iconPath: 'assets/tab-messages.png', selectedIconPath: 'assets/tab-messages-on.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab-me.png', selectedIconPath: 'assets/tab-me-on.png' },
+    ],
+  },
+  requiredPrivateInfos: ['chooseLocation', 'getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于标注闲置所在区域和计算与你的距离' },
+  },
+  // Tells WeChat to route privacy consent through our popup before location or album APIs.
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,14 @@
+import type { PropsWithChildren } from 'react'
+import { useLaunch } from '@tarojs/taro'
+import { bootSession } from '@/hooks/use-session'
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    // Silent login: WeChat's identity (or the H5 demo session) is enough; no login wall.
+    void bootSession()
+  })
+  return children
+}
+
+export default App

@@ -1,0 +1,2 @@
+export { PriceTag } from './price-tag'
+export type { PriceTagProps } from './price-tag'

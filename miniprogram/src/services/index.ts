@@ -1,0 +1,7 @@
+export { api, setUnauthenticatedListener } from './api'
+export { createClient, validationError } from './client'
+export { ServiceError, isServiceError, isAuthError, ClientErrorCodes } from './service-error'
+export type { UploadedFile, UploadDir, ProgressListener, Transport } from './transport'
+export { uploadPhoto } from './upload'
+export { DEMO_LOGIN, listDemoUsers, startDemoSession, hasIdentity, endSession } from './auth'
+export type { DemoUser } from './auth'

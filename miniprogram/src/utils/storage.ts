@@ -1,0 +1,33 @@
+import Taro from '@tarojs/taro'
+
+/** Storage keys in one place so nothing collides; values are JSON-able. */
+export const StorageKeys = {
+  city: 'linquan.city',
+  publishDraft: 'linquan.publish-draft',
+  viewerPoint: 'linquan.viewer-point',
+} as const
+
+export const readStored = <T>(key: string): T | null => {
+  try {
+    const v = Taro.getStorageSync(key)
+    return v === '' || v === undefined ? null : (v as T)
+  } catch {
+    return null
+  }
+}
+
+export const writeStored = (key: string, value: unknown) => {
+  try {
+    Taro.setStorageSync(key, value)
+  } catch {
+    // Storage full or unavailable: remembering is a convenience, never a reason to fail.
+  }
+}
+
+export const removeStored = (key: string) => {
+  try {
+    Taro.removeStorageSync(key)
+  } catch {
+    // see writeStored
+  }
+}

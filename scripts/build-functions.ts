@@ -1,0 +1,171 @@
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { build, type Metafile } from 'esbuild'
+import { REPO_ROOT, repoPaths } from './repo-paths'
+import { collectSizes, formatSizeReport } from './report-sizes'
+
+/**
+ * Left out of the bundle and installed by CloudBase from the function's package.json: the SDK is
+ * large, reads files relative to itself and is what the runtime expects to find installed.
+ */
+const EXTERNAL_PACKAGES = ['@cloudbase/node-sdk']
+
+/**
+ * Local-only packages: a function bundle that reaches one of these has wired a local adapter into
+ * production code, so the build stops instead of shipping a native module CloudBase cannot load.
+ */
+const FORBIDDEN_PACKAGES = ['better-sqlite3']
+
+/** CloudBase runs Nodejs16.13 and 18.15; target the older so one bundle fits both. */
+const NODE_TARGET = 'node16'
+
+export interface BuiltFunction {
+  name: string
+  dir: string
+  bundleBytes: number
+  dependencies: Record<string, string>
+}
+
+export interface BuildFunctionsOptions {
+  root?: string
+  /** Where the per-function folders go; dist/cloudfunctions by default. */
+  outDir?: string
+  /** Only these functions (by file name); all of them by default. */
+  only?: string[]
+}
+
+/** Function names: one per cloudfunctions/src/functions/<fn>.ts (tests and helpers excluded). */
+export const listFunctions = async (root = REPO_ROOT): Promise<string[]> => {
+  const dir = repoPaths(root).functionsSrc
+  if (!existsSync(dir)) return []
+  const entries = await readdir(dir)
+  return entries
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))
+    .map((f) => f.slice(0, -'.ts'.length))
+    .sort()
+}
+
+/** Bundles each cloud function into <outDir>/<fn>/{index.js, package.json, config.json}. */
+export const buildFunctions = async (options: BuildFunctionsOptions = {}): Promise<BuiltFunction[]> => {
+  const root = options.root ?? REPO_ROOT
+  const paths = repoPaths(root)
+  const outDir = options.outDir ?? paths.functionsDist
+  const rootPkg = JSON.parse(await readFile(paths.packageJson, 'utf8')) as PackageJson
+  const names = (await listFunctions(root)).filter((n) => !options.only || options.only.includes(n))
+  return Promise.all(names.map((name) => buildOne(name, root, outDir, rootPkg)))
+}
+
+const buildOne = async (
+  name: string,
+  root: string,
+  outDir: string,
+  rootPkg: PackageJson,
+): Promise<BuiltFunction> => {
+  const paths = repoPaths(root)
+  const dir = join(outDir, name)
+  // A stale file from an earlier build (say, a dependency that is gone) must not be deployed.
+  await rm(dir, { recursive: true, force: true })
+  await mkdir(dir, { recursive: true })
+
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [join(paths.functionsSrc, `${name}.ts`)],
+    outfile: join(dir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: NODE_TARGET,
+    format: 'cjs',
+    tsconfig: join(root, 'tsconfig.json'),
+    external: [...EXTERNAL_PACKAGES, ...FORBIDDEN_PACKAGES],
+    // Whitespace and syntax only: identifiers stay, so a stack trace in the CloudBase log reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    keepNames: true,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'silent',
+    banner: { js: `/* 邻圈 LinQuan cloud function "${name}", built by scripts/build-functions.ts */` },
+  })
+
+  const used = externalPackagesOf(result.metafile)
+  const forbidden = used.filter((p) => FORBIDDEN_PACKAGES.includes(p))
+  if (forbidden.length > 0) {
+    throw new Error(
+      `cloud function "${name}" imports local-only package(s) ${forbidden.join(', ')}: ` +
+        'keep local adapters out of cloudfunctions/src/functions and what they import',
+    )
+  }
+  const dependencies: Record<string, string> = {}
+  for (const pkg of used) {
+    const version = rootPkg.dependencies?.[pkg] ?? rootPkg.devDependencies?.[pkg]
+    if (!version) throw new Error(`cloud function "${name}" needs ${pkg}, which package.json does not list`)
+    dependencies[pkg] = version
+  }
+
+  const fnPkg = {
+    name: `linquan-fn-${name}`,
+    version: rootPkg.version ?? '0.0.0',
+    private: true,
+    description: `邻圈 LinQuan cloud function "${name}" (generated; edit cloudfunctions/src instead)`,
+    main: 'index.js',
+    dependencies,
+  }
+  await writeFile(join(dir, 'package.json'), JSON.stringify(fnPkg, null, 2) + '\n')
+
+  const configSrc = join(paths.functionsConfig, name, 'config.json')
+  if (existsSync(configSrc)) {
+    await copyFile(configSrc, join(dir, 'config.json'))
+  } else {
+    // Deployable anyway: CloudBase's defaults, written out so the folder is complete.
+    await writeFile(join(dir, 'config.json'), JSON.stringify(DEFAULT_CONFIG, null, 2) + '\n')
+  }
+
+  const bundleBytes = (await stat(join(dir, 'index.js'))).size
+  return { name, dir, bundleBytes, dependencies }
+}
+
+const DEFAULT_CONFIG = { permissions: { openapi: [] }, timeout: 10, memorySize: 256, triggers: [] }
+
+/** Package names (not subpaths, not node builtins) the bundle still requires at run time. */
+const externalPackagesOf = (metafile: Metafile): string[] => {
+  const names = new Set<string>()
+  for (const output of Object.values(metafile.outputs)) {
+    for (const imp of output.imports) {
+      if (!imp.external || imp.path.startsWith('node:')) continue
+      const name = packageNameOf(imp.path)
+      if (name && !BUILTINS.has(name)) names.add(name)
+    }
+  }
+  return [...names].sort()
+}
+
+const packageNameOf = (spec: string): string | null => {
+  if (spec.startsWith('.') || spec.startsWith('/')) return null
+  const parts = spec.split('/')
+  return spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]
+}
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const BUILTINS = new Set<string>(require('node:module').builtinModules)
+
+interface PackageJson {
+  version?: string
+  dependencies?: Record<string, string>
+  devDependencies?: Record<string, string>
+}
+
+// Run as a script (tsx): the cast because tsconfig's webpack-env types shadow Node's `require`.
+if ((require as unknown as NodeJS.Require).main === module) {
+  const started = Date.now()
+  buildFunctions()
+    .then(async (built) => {
+      if (built.length === 0) console.log('No cloud functions under cloudfunctions/src/functions yet.')
+      console.log(`Built ${built.length} cloud function(s) in ${Date.now() - started} ms\n`)
+      console.log(formatSizeReport(await collectSizes()))
+    })
+    .catch((e: unknown) => {
+      console.error(e instanceof Error ? e.message : e)
+      process.exit(1)
+    })
+}

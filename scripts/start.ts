@@ -1,0 +1,124 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { startLocalCloud } from '../cloudfunctions/local/server'
+import { buildFunctions } from './build-functions'
+import { REPO_ROOT, repoPaths } from './repo-paths'
+
+/**
+ * `npm start [-- --reset] [-- --port N]`: build what is stale, then run the local cloud on
+ * 127.0.0.1. Functions are always rebuilt (well under a second); the H5 app only when its
+ * sources are newer than dist/h5/index.html (it takes ~20 s).
+ */
+
+interface Args {
+  reset: boolean
+  port: number
+  skipH5: boolean
+}
+
+const parseArgs = (argv: string[]): Args => {
+  const args: Args = { reset: false, port: Number(process.env.PORT) || 8787, skipH5: false }
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]
+    if (a === '--reset') args.reset = true
+    else if (a === '--no-h5') args.skipH5 = true
+    else if (a === '--port' || a.startsWith('--port=')) {
+      const value = a.includes('=') ? a.split('=')[1] : argv[++i]
+      const port = Number(value)
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port needs a port number, got ${value}`)
+      args.port = port
+    } else {
+      throw new Error(`unknown option ${a} (known: --reset, --port N, --no-h5)`)
+    }
+  }
+  return args
+}
+
+/** Newest modification time of any file below these folders (0 if none exist). */
+const newestMtime = (dirs: string[]): number => {
+  let newest = 0
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue
+      const full = join(dir, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (entry.isFile()) newest = Math.max(newest, statSync(full).mtimeMs)
+    }
+  }
+  for (const d of dirs) if (existsSync(d)) walk(d)
+  return newest
+}
+
+const maybeBuildH5 = (root: string) => {
+  const paths = repoPaths(root)
+  const sources = ['miniprogram/src', 'miniprogram/config', 'shared'].map((d) => join(root, d))
+  if (!existsSync(sources[0])) {
+    console.log('H5: miniprogram/src does not exist yet, skipping the H5 build')
+    return
+  }
+  const index = join(paths.h5Dist, 'index.html')
+  const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0
+  if (builtAt > newestMtime(sources)) {
+    console.log('H5: dist/h5 is up to date')
+    return
+  }
+  const pkg = JSON.parse(readFileSync(paths.packageJson, 'utf8')) as { scripts?: Record<string, string> }
+  if (!pkg.scripts?.['build:h5']) {
+    console.log('H5: no "build:h5" script in package.json yet, skipping the H5 build')
+    return
+  }
+  console.log(builtAt ? 'H5: sources changed, rebuilding (npm run build:h5)…' : 'H5: building (npm run build:h5)…')
+  const result = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' })
+  if (result.status !== 0) console.warn('H5: build failed; the gateway still runs, / explains how to build')
+}
+
+const main = async () => {
+  const args = parseArgs(process.argv.slice(2))
+  const paths = repoPaths(REPO_ROOT)
+  if (args.reset) {
+    rmSync(paths.dataDir, { recursive: true, force: true })
+    console.log('--reset: deleted .data/ (database, uploads, session secret)')
+  }
+
+  const started = Date.now()
+  const built = await buildFunctions({ root: REPO_ROOT })
+  console.log(`functions: built ${built.map((f) => f.name).join(', ') || 'none'} in ${Date.now() - started} ms`)
+  if (!args.skipH5) maybeBuildH5(REPO_ROOT)
+
+  const cloud = await startLocalCloud({
+    dataDir: paths.dataDir,
+    functionsDir: paths.functionsDist,
+    h5Dir: paths.h5Dist,
+    port: args.port,
+  })
+  console.log(`\n  邻圈 LinQuan local cloud: ${cloud.url}\n`)
+  console.log(`  app        ${cloud.url}/`)
+  console.log(`  functions  POST ${cloud.url}/fn/<name>   (${cloud.runner.list().join(', ') || 'none built'})`)
+  console.log(`  sign-in    GET  ${cloud.url}/auth/demo-users, POST ${cloud.url}/auth/session`)
+  console.log(`  files      POST ${cloud.url}/files/upload, GET ${cloud.url}/files/<path>`)
+  console.log(`  scheduler  GET  ${cloud.url}/scheduler   (${cloud.scheduler.list().length} timer triggers)`)
+  console.log(`  sandboxes  GET  ${cloud.url}/sandbox`)
+  console.log(`  data       .data/ (npm start -- --reset starts over)\n`)
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${signal}: stopping the local cloud…`)
+    cloud.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e)
+        process.exit(1)
+      },
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})
