@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { systemClock } from '../adapters/clock/system-clock'
 import { LocalDiskFiles } from '../adapters/files/local-disk-files'
@@ -10,7 +9,7 @@ import { localIdentity } from './caller-identity'
 import type { Container } from './container'
 
 export interface LocalContainerOptions {
-  /** Folder for the SQLite file and uploaded files; `:memory:` keeps the database in memory. */
+  /** Folder for the SQLite file (linquan.db) and uploaded files (files/). */
   dataDir: string
   /** Where the gateway serves files, e.g. `/files`. */
   publicBaseUrl: string
@@ -23,12 +22,10 @@ export type LocalContainer = Container & { store: SqliteDocumentStore; files: Lo
 /** The local cloud's wiring: SQLite, disk files, signed demo sessions. */
 export const createLocalContainer = (options: LocalContainerOptions): LocalContainer => {
   const clock = options.clock ?? systemClock
-  const inMemory = options.dataDir === ':memory:'
-  const filesDir = inMemory ? join(tmpdir(), `linquan-files-${process.pid}`) : join(options.dataDir, 'files')
-  if (!inMemory) mkdirSync(options.dataDir, { recursive: true })
+  const filesDir = join(options.dataDir, 'files')
   mkdirSync(filesDir, { recursive: true })
   return {
-    store: new SqliteDocumentStore(inMemory ? ':memory:' : join(options.dataDir, 'linquan.db')),
+    store: new SqliteDocumentStore(join(options.dataDir, 'linquan.db')),
     files: new LocalDiskFiles(filesDir, options.publicBaseUrl),
     clock,
     ids: ulidIds(clock),

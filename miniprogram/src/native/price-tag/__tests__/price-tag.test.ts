@@ -12,7 +12,7 @@ const render = (props: Record<string, unknown>) => {
   return comp
 }
 const text = (comp: ReturnType<typeof simulate.render>, selector: string) =>
-  comp.querySelector(selector)?.dom.textContent?.trim() ?? null
+  comp.querySelector(selector)?.dom?.textContent?.trim() ?? null
 
 describe('native price-tag', () => {
   // A second load of the same component renders nothing unless modules are reset.
