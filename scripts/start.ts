@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { startLocalCloud } from '../cloudfunctions/local/server'
 import { buildFunctions } from './build-functions'
+import { buildH5IfStale } from './build-h5-if-stale'
 import { REPO_ROOT, repoPaths } from './repo-paths'
 
 /**
@@ -35,44 +34,6 @@ const parseArgs = (argv: string[]): Args => {
   return args
 }
 
-/** Newest modification time of any file below these folders (0 if none exist). */
-const newestMtime = (dirs: string[]): number => {
-  let newest = 0
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue
-      const full = join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else if (entry.isFile()) newest = Math.max(newest, statSync(full).mtimeMs)
-    }
-  }
-  for (const d of dirs) if (existsSync(d)) walk(d)
-  return newest
-}
-
-const maybeBuildH5 = (root: string) => {
-  const paths = repoPaths(root)
-  const sources = ['miniprogram/src', 'miniprogram/config', 'shared'].map((d) => join(root, d))
-  if (!existsSync(sources[0])) {
-    console.log('H5: miniprogram/src does not exist yet, skipping the H5 build')
-    return
-  }
-  const index = join(paths.h5Dist, 'index.html')
-  const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0
-  if (builtAt > newestMtime(sources)) {
-    console.log('H5: dist/h5 is up to date')
-    return
-  }
-  const pkg = JSON.parse(readFileSync(paths.packageJson, 'utf8')) as { scripts?: Record<string, string> }
-  if (!pkg.scripts?.['build:h5']) {
-    console.log('H5: no "build:h5" script in package.json yet, skipping the H5 build')
-    return
-  }
-  console.log(builtAt ? 'H5: sources changed, rebuilding (npm run build:h5)…' : 'H5: building (npm run build:h5)…')
-  const result = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' })
-  if (result.status !== 0) console.warn('H5: build failed; the gateway still runs, / explains how to build')
-}
-
 const main = async () => {
   const args = parseArgs(process.argv.slice(2))
   const paths = repoPaths(REPO_ROOT)
@@ -84,7 +45,7 @@ const main = async () => {
   const started = Date.now()
   const built = await buildFunctions({ root: REPO_ROOT })
   console.log(`functions: built ${built.map((f) => f.name).join(', ') || 'none'} in ${Date.now() - started} ms`)
-  if (!args.skipH5) maybeBuildH5(REPO_ROOT)
+  if (!args.skipH5) buildH5IfStale(REPO_ROOT)
 
   const cloud = await startLocalCloud({
     dataDir: paths.dataDir,

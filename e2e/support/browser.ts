@@ -25,8 +25,13 @@ export const launchBrowser = (): Promise<Browser> =>
   })
 
 /** A phone-sized page, as the H5 build is meant to be seen. */
-export const openPhone = async (browser: Browser, baseUrl: string): Promise<Page> => {
+export const openPhone = async (
+  browser: Browser,
+  baseUrl: string,
+  options: { geolocation?: { latitude: number; longitude: number } } = {},
+): Promise<Page> => {
   const context = await browser.newContext({
+    ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,

@@ -22,7 +22,7 @@ export const placeText = (card: Pick<Card, 'area' | 'distanceMeters'>) =>
 export function ListingCard({ card, now, onOpen }: ListingCardProps) {
   return (
     <View className='listing-card' id={`listing-${card.id}`} data-id={card.id} onClick={() => onOpen?.(card)}>
-      <Image className='listing-card__cover' src={card.coverUrl} mode='widthFix' lazyLoad />
+      <Image className='listing-card__cover' src={card.coverUrl} mode='aspectFill' lazyLoad />
       <View className='listing-card__body'>
         <Text className='listing-card__title'>{card.title}</Text>
         <PriceTag fen={card.priceFen} original={card.originalPriceFen} />
@@ -40,10 +40,10 @@ export function ListingCard({ card, now, onOpen }: ListingCardProps) {
 }
 
 /** Same outline as a card, shown while the first page loads. */
-export function ListingCardSkeleton({ tall = false }: { tall?: boolean }) {
+export function ListingCardSkeleton() {
   return (
     <View className='listing-card listing-card--skeleton'>
-      <View className={`listing-card__cover-placeholder${tall ? ' is-tall' : ''}`} />
+      <View className='listing-card__cover-placeholder' />
       <View className='listing-card__body'>
         <Skeleton rows={3} title animated visible={false} />
       </View>

@@ -26,7 +26,7 @@ export function ListingWaterfall({ id, cards, now, loading, onOpen }: ListingWat
             <ListingCard key={c.id} card={c} now={now} onOpen={onOpen} />
           ))}
           {loading &&
-            [0, 1].map((k) => <ListingCardSkeleton key={`s${k}`} tall={(k + ci) % 2 === 0} />)}
+            [0, 1].map((k) => <ListingCardSkeleton key={`s${k}`} />)}
         </View>
       ))}
     </View>

@@ -1,5 +1,5 @@
 import { ErrorCodes } from '@shared/errors/error-codes'
-import { defineCollection, type DocumentStore } from '../ports/document-store.port'
+import { defineCollection, type DocumentStore, type Filter } from '../ports/document-store.port'
 
 interface Item {
   _id: string
@@ -61,7 +61,7 @@ export const documentStoreContract = (name: string, open: () => { store: Documen
     it('finds with equality, ranges, $in, $ne, booleans and nulls', async () => {
       await seed(20)
       const all = Array.from({ length: 20 }, (_, i) => item(i))
-      const ids = async (filter: Parameters<DocumentStore['find']>[1]) =>
+      const ids = async (filter: Filter<Item>) =>
         (await store.find(Items, filter, { limit: 100 })).items.map((d) => d._id)
       const expected = (pred: (x: Item) => boolean) => all.filter(pred).map((d) => d._id)
       expect(await ids({ kind: 'odd' })).toEqual(expected((x) => x.kind === 'odd'))
