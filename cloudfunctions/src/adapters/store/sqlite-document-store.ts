@@ -42,6 +42,14 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.close()
   }
 
+  /**
+   * The connection, for adapters whose writes must land in the same transactions as documents
+   * (the SQLite listing search index). Statements run on it join an open `transaction`.
+   */
+  get connection(): Database.Database {
+    return this.db
+  }
+
   async get<T extends Doc>(spec: CollectionSpec<T>, id: string): Promise<T | null> {
     await this.turn()
     const row = this.db.prepare(`SELECT doc FROM ${this.table(spec)} WHERE _id = ?`).get(id) as
