@@ -1,7 +1,17 @@
 import { z } from 'zod'
 import { CITY_NAMES } from '../domain/cities'
 import { GeoPointSchema } from '../domain/geo'
-import { CATEGORY_IDS, CONDITION_IDS, LISTING_LIMITS, LISTING_STATUSES } from '../domain/listing'
+import {
+  CATEGORY_IDS,
+  CONDITION_IDS,
+  LISTING_KINDS,
+  LISTING_LIMITS,
+  LISTING_STATUSES,
+  SERVICE_CATEGORY,
+  SERVICE_UNIT_IDS,
+  SUBCATEGORY_IDS,
+  parentCategory,
+} from '../domain/listing'
 import { FenSchema } from '../domain/money'
 import { ErrorCodes } from '../errors/error-codes'
 import {
@@ -23,7 +33,41 @@ export const ListingLocationSchema = GeoPointSchema.extend({
 })
 export type ListingLocation = z.infer<typeof ListingLocationSchema>
 
+/** How goods change hands. Shipping is paid by the seller (包邮) or the buyer (a fixed fee). */
+export const TradeOptionsSchema = z
+  .object({
+    shipping: z
+      .discriminatedUnion('payer', [
+        z.object({ payer: z.literal('seller') }),
+        z.object({
+          payer: z.literal('buyer'),
+          feeFen: FenSchema.min(1, '运费至少 ¥0.01').max(L.shippingFeeMaxFen, '运费最多 ¥500'),
+        }),
+      ])
+      .nullable(),
+    meetup: z.boolean(),
+    pickup: z.boolean(),
+  })
+  .strict()
+  .refine((t) => t.shipping !== null || t.meetup || t.pickup, '至少选择一种交易方式')
+export type TradeOptions = z.infer<typeof TradeOptionsSchema>
+
+/** What a service promises: its unit of price, how far the provider travels, what is delivered. */
+export const ServiceTermsSchema = z
+  .object({
+    unit: z.enum(SERVICE_UNIT_IDS, { error: '请选择计价单位' }),
+    radiusKm: z.number().min(0.5, '服务范围至少 0.5 公里').max(L.serviceRadiusKmMax, '服务范围最多 50 公里'),
+    deliveryStandard: z
+      .string()
+      .trim()
+      .min(L.deliveryStandardMin, `服务标准至少 ${L.deliveryStandardMin} 个字`)
+      .max(L.deliveryStandardMax, `服务标准最多 ${L.deliveryStandardMax} 个字`),
+  })
+  .strict()
+export type ServiceTerms = z.infer<typeof ServiceTermsSchema>
+
 const listingFields = {
+  kind: z.enum(LISTING_KINDS).default('goods'),
   title: z
     .string()
     .trim()
@@ -37,16 +81,60 @@ const listingFields = {
   priceFen: FenSchema.min(1, '价格至少 ¥0.01'),
   originalPriceFen: FenSchema.nullable().default(null),
   category: z.enum(CATEGORY_IDS, { error: '请选择分类' }),
-  condition: z.enum(CONDITION_IDS, { error: '请选择成色' }),
+  subcategory: z.enum(SUBCATEGORY_IDS, { error: '请选择细分类目' }).nullable().default(null),
+  condition: z.enum(CONDITION_IDS, { error: '请选择成色' }).nullable().default(null),
+  trade: TradeOptionsSchema.nullable().default(null),
+  service: ServiceTermsSchema.nullable().default(null),
   photoFileIds: z
     .array(FileIdSchema)
     .min(L.photosMin, `至少上传 ${L.photosMin} 张图片`)
     .max(L.photosMax, `最多上传 ${L.photosMax} 张图片`)
     .refine((ids) => new Set(ids).size === ids.length, '图片重复'),
+  videoFileId: FileIdSchema.nullable().default(null),
   location: ListingLocationSchema,
+  /** Communities of the seller to show the listing in, besides the city. */
+  communityIds: z
+    .array(IdSchema)
+    .max(L.communitiesMax, `最多同步到 ${L.communitiesMax} 个圈子`)
+    .default([]),
 }
 
-export const CreateListingInputSchema = z.object(listingFields).strict()
+type ListingShape = {
+  kind: 'goods' | 'service'
+  category: string
+  subcategory: string | null
+  condition: string | null
+  trade: unknown
+  service: unknown
+}
+
+/**
+ * Rules that tie fields together: goods need a condition and a way to trade; services belong to
+ * 本地服务 and state their terms; a subcategory must sit under its category.
+ */
+export const checkListingShape = (v: ListingShape, ctx: z.RefinementCtx) => {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
+  if (v.subcategory && parentCategory(v.subcategory) !== v.category) issue('subcategory', '细分类目与分类不符')
+  if (v.kind === 'goods') {
+    if (v.category === SERVICE_CATEGORY) issue('category', '闲置物品请选择商品分类')
+    if (v.condition === null) issue('condition', '请选择成色')
+    if (v.trade === null) issue('trade', '请选择交易方式')
+    if (v.service !== null) issue('service', '闲置物品不需要服务条款')
+  } else {
+    if (v.category !== SERVICE_CATEGORY) issue('category', '服务请选择「本地服务」分类')
+    if (v.service === null) issue('service', '请填写服务范围和服务标准')
+    if (v.condition !== null) issue('condition', '服务没有成色')
+  }
+}
+
+export const CreateListingInputSchema = z
+  .object({
+    ...listingFields,
+    /** false keeps it as a draft only the seller sees. */
+    publish: z.boolean().default(true),
+  })
+  .strict()
+  .superRefine(checkListingShape)
 export type CreateListingInput = z.input<typeof CreateListingInputSchema>
 
 export const UpdateListingInputSchema = z
@@ -54,25 +142,32 @@ export const UpdateListingInputSchema = z
     id: IdSchema,
     /** Optimistic concurrency: the version the editor started from. */
     expectedVersion: z.number().int().min(1),
-    patch: z.object(listingFields).partial().strict(),
+    patch: z.object(listingFields).omit({ kind: true }).partial().strict(),
   })
   .strict()
 
 export const ListingCardSchema = z.object({
   id: IdSchema,
+  kind: z.enum(LISTING_KINDS),
   title: z.string(),
   priceFen: z.number().int(),
   originalPriceFen: z.number().int().nullable(),
   category: z.enum(CATEGORY_IDS),
-  condition: z.enum(CONDITION_IDS),
+  subcategory: z.enum(SUBCATEGORY_IDS).nullable(),
+  condition: z.enum(CONDITION_IDS).nullable(),
+  serviceUnit: z.enum(SERVICE_UNIT_IDS).nullable(),
   coverUrl: z.string(),
   city: z.string(),
   /** Coarse area (district) — never the exact point. */
   area: z.string(),
-  /** From the viewer's point to the listing's snapped point, when the viewer sent one. */
+  /** From the viewer's point to the listing's ~300 m grid point, when the viewer sent one. */
   distanceMeters: z.number().int().nullable(),
+  freeShipping: z.boolean(),
   status: z.enum(LISTING_STATUSES),
+  /** When it was published or last renewed (擦亮): what "N分钟前" counts from. */
+  bumpedAt: z.number().int().nullable(),
   createdAt: z.number().int(),
+  favoriteCount: z.number().int(),
   seller: PublicUserSchema,
 })
 export type ListingCard = z.infer<typeof ListingCardSchema>
@@ -80,31 +175,67 @@ export type ListingCard = z.infer<typeof ListingCardSchema>
 export const ListingDetailSchema = ListingCardSchema.extend({
   description: z.string(),
   photos: z.array(z.object({ fileId: z.string(), url: z.string() })),
+  video: z.object({ fileId: z.string(), url: z.string() }).nullable(),
+  trade: TradeOptionsSchema.nullable(),
+  service: ServiceTermsSchema.nullable(),
+  viewCount: z.number().int(),
+  isFavorited: z.boolean(),
   updatedAt: z.number().int(),
   version: z.number().int(),
   isMine: z.boolean(),
-  /** The exact point, present only for the seller's own listing. */
-  location: ListingLocationSchema.nullable(),
+  /** Seller-only fields; null for everyone else. */
+  owner: z
+    .object({
+      location: ListingLocationSchema,
+      communityIds: z.array(z.string()),
+      expiresAt: z.number().int().nullable(),
+      actions: z.array(z.enum(['edit', 'publish', 'takeDown', 'relist', 'markSold', 'renew'])),
+      quality: z.object({ score: z.number().int(), hints: z.array(z.string()) }),
+    })
+    .nullable(),
 })
 export type ListingDetail = z.infer<typeof ListingDetailSchema>
 
 export const ListingPageSchema = pageOf(ListingCardSchema)
 export type ListingPage = z.infer<typeof ListingPageSchema>
 
+const ById = z.object({ id: IdSchema }).strict()
+
+export const PriceReferenceSchema = z.object({
+  /** How many comparable listings the figures come from (sold and active). */
+  count: z.number().int(),
+  soldCount: z.number().int(),
+  medianFen: z.number().int().nullable(),
+  lowFen: z.number().int().nullable(),
+  highFen: z.number().int().nullable(),
+})
+export type PriceReference = z.infer<typeof PriceReferenceSchema>
+
 export const ListingContract = defineContract('listing', {
   create: {
-    summary: 'Publishes a listing of the caller with photos already uploaded through Files.',
+    summary: 'Publishes (or saves as a draft) a listing of the caller with photos already uploaded.',
     auth: 'user',
     input: CreateListingInputSchema,
     output: ListingDetailSchema,
-    errors: [ErrorCodes.LISTING_PHOTO_MISSING, ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY],
+    errors: [ErrorCodes.LISTING_PHOTO_MISSING, ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY, ErrorCodes.LISTING_NOT_IN_COMMUNITY],
   },
   update: {
     summary: "Edits the caller's own listing if nobody changed it since expectedVersion.",
     auth: 'user',
     input: UpdateListingInputSchema,
     output: ListingDetailSchema,
-    errors: [ErrorCodes.LISTING_PHOTO_MISSING, ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY],
+    errors: [ErrorCodes.LISTING_PHOTO_MISSING, ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY, ErrorCodes.LISTING_NOT_IN_COMMUNITY],
+  },
+  publish: { summary: 'Publishes a draft.', auth: 'user', input: ById, output: ListingDetailSchema, errors: [ErrorCodes.LISTING_WRONG_STATUS] },
+  takeDown: { summary: 'Takes an active listing down (下架).', auth: 'user', input: ById, output: ListingDetailSchema, errors: [ErrorCodes.LISTING_WRONG_STATUS] },
+  relist: { summary: 'Puts a taken-down or expired listing back up for another 30 days.', auth: 'user', input: ById, output: ListingDetailSchema, errors: [ErrorCodes.LISTING_WRONG_STATUS] },
+  markSold: { summary: 'Marks an active listing sold (sold elsewhere or offline).', auth: 'user', input: ById, output: ListingDetailSchema, errors: [ErrorCodes.LISTING_WRONG_STATUS] },
+  renew: {
+    summary: '擦亮: moves an active listing back to the top and restarts its 30 days, once a day.',
+    auth: 'user',
+    input: ById,
+    output: ListingDetailSchema,
+    errors: [ErrorCodes.LISTING_WRONG_STATUS, ErrorCodes.LISTING_ALREADY_RENEWED],
   },
   get: {
     summary: 'One listing with its photos; distance only if the viewer sends a point.',
@@ -114,11 +245,12 @@ export const ListingContract = defineContract('listing', {
     errors: [],
   },
   feed: {
-    summary: "A city's active listings, newest first.",
+    summary: "A city's active listings, newest (or most recently renewed) first.",
     auth: 'public',
     input: z
       .object({
         city: z.enum(CITY_NAMES, { error: '暂不支持该城市' }),
+        category: z.enum(CATEGORY_IDS).optional(),
         cursor: CursorSchema.optional(),
         limit: PageSizeSchema,
         from: GeoPointSchema.optional(),
@@ -128,10 +260,33 @@ export const ListingContract = defineContract('listing', {
     errors: [],
   },
   mine: {
-    summary: "The caller's own listings, newest first, every status.",
+    summary: "The caller's own listings, newest first, optionally of one status.",
     auth: 'user',
-    input: z.object({ cursor: CursorSchema.optional(), limit: PageSizeSchema }).strict(),
+    input: z
+      .object({ status: z.enum(LISTING_STATUSES).optional(), cursor: CursorSchema.optional(), limit: PageSizeSchema })
+      .strict(),
     output: ListingPageSchema,
+    errors: [],
+  },
+  bySeller: {
+    summary: "A seller's active listings for their storefront, newest first.",
+    auth: 'public',
+    input: z.object({ sellerId: IdSchema, cursor: CursorSchema.optional(), limit: PageSizeSchema }).strict(),
+    output: ListingPageSchema,
+    errors: [],
+  },
+  priceReference: {
+    summary: 'Median and range of similar sold and active listings in the city, for pricing.',
+    auth: 'public',
+    input: z
+      .object({
+        city: z.enum(CITY_NAMES),
+        category: z.enum(CATEGORY_IDS),
+        subcategory: z.enum(SUBCATEGORY_IDS).optional(),
+        keyword: z.string().trim().min(1).max(30).optional(),
+      })
+      .strict(),
+    output: PriceReferenceSchema,
     errors: [],
   },
 })

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { CITY_NAMES } from '../domain/cities'
 import { ROLES, USER_LIMITS } from '../domain/user'
 import { ErrorCodes } from '../errors/error-codes'
-import { FileIdSchema, IdSchema } from './common.schema'
+import { CursorSchema, FileIdSchema, IdSchema, PageSizeSchema, pageOf } from './common.schema'
 import { defineContract } from './define-contract'
 
 /** The signed-in user's own profile. */
@@ -31,6 +31,18 @@ export const UpdateProfileInputSchema = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, '至少修改一项')
 
+/** A system notice shown under 消息 → 系统通知 (listing expiry, later orders and reviews). */
+export const NoticeSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(['listing_expiring', 'listing_expired']),
+  title: z.string(),
+  body: z.string(),
+  listingId: IdSchema.nullable(),
+  createdAt: z.number().int(),
+  read: z.boolean(),
+})
+export type Notice = z.infer<typeof NoticeSchema>
+
 export const UserContract = defineContract('user', {
   login: {
     summary: 'Registers the caller on first sight (silent login) and returns their profile.',
@@ -51,6 +63,20 @@ export const UserContract = defineContract('user', {
     auth: 'user',
     input: UpdateProfileInputSchema,
     output: UserSelfSchema,
+    errors: [],
+  },
+  notices: {
+    summary: "The caller's system notices, newest first, with the unread count.",
+    auth: 'user',
+    input: z.object({ cursor: CursorSchema.optional(), limit: PageSizeSchema }).strict(),
+    output: pageOf(NoticeSchema).extend({ unread: z.number().int() }),
+    errors: [],
+  },
+  markNoticesRead: {
+    summary: "Marks all of the caller's notices read.",
+    auth: 'user',
+    input: z.object({}).strict(),
+    output: z.object({ marked: z.number().int() }),
     errors: [],
   },
 })

@@ -16,6 +16,13 @@ export const ErrorCodes = {
   USER_BANNED: 'USER.BANNED',
   LISTING_PHOTO_MISSING: 'LISTING.PHOTO_MISSING',
   LISTING_LOCATION_OUTSIDE_CITY: 'LISTING.LOCATION_OUTSIDE_CITY',
+  LISTING_NOT_IN_COMMUNITY: 'LISTING.NOT_IN_COMMUNITY',
+  LISTING_WRONG_STATUS: 'LISTING.WRONG_STATUS',
+  LISTING_ALREADY_RENEWED: 'LISTING.ALREADY_RENEWED',
+  SOCIAL_CANNOT_FOLLOW_SELF: 'SOCIAL.CANNOT_FOLLOW_SELF',
+  SOCIAL_COMMUNITY_EXISTS: 'SOCIAL.COMMUNITY_EXISTS',
+  SOCIAL_BAD_INVITE: 'SOCIAL.BAD_INVITE',
+  SOCIAL_TOO_MANY_COMMUNITIES: 'SOCIAL.TOO_MANY_COMMUNITIES',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
@@ -35,6 +42,13 @@ export const defaultMessages: Record<ErrorCode, string> = {
   'USER.BANNED': '账号已被限制使用',
   'LISTING.PHOTO_MISSING': '图片不存在，请重新上传',
   'LISTING.LOCATION_OUTSIDE_CITY': '位置不在所选城市内',
+  'LISTING.NOT_IN_COMMUNITY': '只能同步到你已加入的圈子',
+  'LISTING.WRONG_STATUS': '宝贝当前状态不能进行此操作',
+  'LISTING.ALREADY_RENEWED': '今天已经擦亮过了，明天再来吧',
+  'SOCIAL.CANNOT_FOLLOW_SELF': '不能关注自己',
+  'SOCIAL.COMMUNITY_EXISTS': '附近已有同名圈子，直接加入吧',
+  'SOCIAL.BAD_INVITE': '邀请码无效或已过期',
+  'SOCIAL.TOO_MANY_COMMUNITIES': '最多加入 10 个圈子',
 }
 
 /** An expected failure with a stable code; anything else thrown becomes COMMON.INTERNAL. */

@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { CITY_NAMES } from '../domain/cities'
+import { GeoPointSchema } from '../domain/geo'
+import { CATEGORY_IDS, CONDITION_IDS, LISTING_KINDS, SUBCATEGORY_IDS, TRADE_METHOD_IDS } from '../domain/listing'
+import { FenSchema } from '../domain/money'
+import { CursorSchema, IdSchema, PageSizeSchema } from './common.schema'
+import { defineContract } from './define-contract'
+import { ListingPageSchema } from './listing.contract'
+
+export const SEARCH_LIMITS = { keywordMax: 30, radiusKmMin: 0.5, radiusKmMax: 50, historyMax: 20 } as const
+
+export const SEARCH_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc', 'distance'] as const
+export type SearchSort = (typeof SEARCH_SORTS)[number]
+
+export const KeywordSchema = z
+  .string()
+  .trim()
+  .min(1, '请输入关键词')
+  .max(SEARCH_LIMITS.keywordMax, `关键词最多 ${SEARCH_LIMITS.keywordMax} 个字`)
+
+/** One query combining keyword, filters, distance and sort; every field but city is optional. */
+export const SearchQuerySchema = z
+  .object({
+    keyword: KeywordSchema.optional(),
+    city: z.enum(CITY_NAMES, { error: '暂不支持该城市' }),
+    category: z.union([z.enum(CATEGORY_IDS), z.enum(SUBCATEGORY_IDS)], { error: '未知分类' }).optional(),
+    priceMinFen: FenSchema.optional(),
+    priceMaxFen: FenSchema.optional(),
+    conditions: z.array(z.enum(CONDITION_IDS)).max(4).optional(),
+    trade: z.array(z.enum(TRADE_METHOD_IDS)).max(3).optional(),
+    kind: z.enum(LISTING_KINDS).optional(),
+    /** The viewer's point: needed for distance sort and radius, and to show distances. */
+    near: GeoPointSchema.optional(),
+    radiusKm: z
+      .number()
+      .min(SEARCH_LIMITS.radiusKmMin, `距离至少 ${SEARCH_LIMITS.radiusKmMin} 公里`)
+      .max(SEARCH_LIMITS.radiusKmMax, `距离最多 ${SEARCH_LIMITS.radiusKmMax} 公里`)
+      .optional(),
+    communityId: IdSchema.optional(),
+    sort: z.enum(SEARCH_SORTS).default('relevance'),
+    cursor: CursorSchema.optional(),
+    limit: PageSizeSchema,
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.priceMinFen !== undefined && q.priceMaxFen !== undefined && q.priceMinFen > q.priceMaxFen) {
+      ctx.addIssue({ code: 'custom', path: ['priceMaxFen'], message: '最高价不能低于最低价' })
+    }
+    if ((q.sort === 'distance' || q.radiusKm !== undefined) && !q.near) {
+      ctx.addIssue({ code: 'custom', path: ['near'], message: '按距离查找需要你的位置' })
+    }
+  })
+export type SearchQuery = z.input<typeof SearchQuerySchema>
+
+export const SearchContract = defineContract('search', {
+  query: {
+    summary: 'Active listings matching keyword, filters and distance, in the chosen order.',
+    auth: 'public',
+    input: SearchQuerySchema,
+    output: ListingPageSchema,
+    errors: [],
+  },
+  suggest: {
+    summary: 'Completions for what the user is typing, from titles and popular searches in the city.',
+    auth: 'public',
+    input: z.object({ prefix: KeywordSchema, city: z.enum(CITY_NAMES) }).strict(),
+    output: z.object({ suggestions: z.array(z.string()) }),
+    errors: [],
+  },
+  hot: {
+    summary: "The city's most searched keywords over the last 7 days.",
+    auth: 'public',
+    input: z.object({ city: z.enum(CITY_NAMES) }).strict(),
+    output: z.object({ keywords: z.array(z.string()) }),
+    errors: [],
+  },
+  history: {
+    summary: "The caller's recent searches, newest first.",
+    auth: 'user',
+    input: z.object({}).strict(),
+    output: z.object({ keywords: z.array(z.string()) }),
+    errors: [],
+  },
+  clearHistory: {
+    summary: "Forgets the caller's search history.",
+    auth: 'user',
+    input: z.object({}).strict(),
+    output: z.object({ cleared: z.number().int() }),
+    errors: [],
+  },
+})
