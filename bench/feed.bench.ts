@@ -45,16 +45,22 @@ const build = async () => {
         clock.advance(Math.floor(rand() * 30_000))
         const city = pick(CITIES)
         const district = pick(city.districts)
+        const id = ids.next()
         const listing: ListingRecord = {
-          _id: ids.next(),
+          _id: id,
           sellerId: `seller${Math.floor(rand() * 5000)}`,
+          kind: 'goods',
           title: `闲置 ${i}`,
           description: '九成新，配件齐全，可小刀。',
           priceFen: 100 + Math.floor(rand() * 500_000),
           originalPriceFen: null,
           category: pick(CATEGORY_IDS),
+          subcategory: null,
           condition: pick(CONDITION_IDS),
+          trade: { shipping: { payer: 'seller' }, meetup: true, pickup: false },
+          service: null,
           photoFileIds: ['local://seed/p.png'],
+          videoFileId: null,
           location: {
             latitude: district.center.latitude + (rand() - 0.5) * 0.05,
             longitude: district.center.longitude + (rand() - 0.5) * 0.05,
@@ -62,7 +68,16 @@ const build = async () => {
             district: district.name,
           },
           city: city.name,
+          communityIds: [],
           status: rand() < 0.8 ? 'active' : 'removed',
+          sortKey: id,
+          bumpedAt: clock.now(),
+          expiresAt: null,
+          remindedFor: null,
+          soldAt: null,
+          favoriteCount: 0,
+          viewCount: 0,
+          qualityScore: 50,
           createdAt: clock.now(),
           updatedAt: clock.now(),
           version: 1,
@@ -83,7 +98,7 @@ const naiveFeed = (city: string, offset: number) =>
   (naive.prepare(NAIVE_SQL).all(city, PAGE, offset) as { doc: string }[]).map((r) => JSON.parse(r.doc) as ListingRecord)
 const NAIVE_SQL = (
   `SELECT doc FROM "c_listings" WHERE json_extract(doc, '$.city') = ? AND json_extract(doc, '$.status') = 'active'
-   ORDER BY json_extract(doc, '$.createdAt') DESC, _id DESC LIMIT ? OFFSET ?`
+   ORDER BY json_extract(doc, '$.bumpedAt') DESC, _id DESC LIMIT ? OFFSET ?`
 )
 
 const percentile = (xs: number[], p: number) => {
@@ -107,11 +122,11 @@ const main = async () => {
   const city = '上海'
   // A cursor some pages deep, as after a long scroll.
   let cursor: string | undefined
-  for (let i = 0; i < 10; i++) cursor = (await store.find(Listings, { city, status: 'active' }, { orderBy: { field: '_id', direction: 'desc' }, limit: PAGE, cursor })).nextCursor ?? undefined
+  for (let i = 0; i < 10; i++) cursor = (await store.find(Listings, { city, status: 'active' }, { orderBy: { field: 'sortKey', direction: 'desc' }, limit: PAGE, cursor })).nextCursor ?? undefined
   const deepOffset = 10 * PAGE
 
-  const indexedFirst = () => store.find(Listings, { city, status: 'active' }, { orderBy: { field: '_id', direction: 'desc' }, limit: PAGE })
-  const indexedDeep = () => store.find(Listings, { city, status: 'active' }, { orderBy: { field: '_id', direction: 'desc' }, limit: PAGE, cursor })
+  const indexedFirst = () => store.find(Listings, { city, status: 'active' }, { orderBy: { field: 'sortKey', direction: 'desc' }, limit: PAGE })
+  const indexedDeep = () => store.find(Listings, { city, status: 'active' }, { orderBy: { field: 'sortKey', direction: 'desc' }, limit: PAGE, cursor })
 
   const same = async () => {
     const a = (await indexedFirst()).items.map((l) => l._id).join()

@@ -22,7 +22,9 @@ const validInput = async (over: Record<string, unknown> = {}) => ({
   priceFen: 89_900,
   originalPriceFen: 249_900,
   category: 'digital',
+  subcategory: 'digital.earphones',
   condition: 'like_new',
+  trade: { shipping: { payer: 'seller' }, meetup: true, pickup: false },
   photoFileIds: [await cloud.uploadPhoto()],
   location: XUHUI,
   ...over,
@@ -38,13 +40,15 @@ describe('listing function', () => {
   it('publishes a listing and shows it to others without the exact point', async () => {
     const created = await publish()
     expect(created).toMatchObject({ title: '索尼 WH-1000XM4 降噪耳机', priceFen: 89_900, isMine: true, area: '徐汇区', status: 'active', version: 1 })
-    expect(created.location).toEqual(XUHUI)
+    expect(created.owner?.location).toEqual(XUHUI)
+    expect(created.owner?.actions).toEqual(['edit', 'markSold', 'takeDown'])
+    expect(created.freeShipping).toBe(true)
     expect(created.coverUrl).toMatch(/^\/files\/listing-photos\//)
 
     const seen = await call('o-buyer', 'get', { id: created.id, from: { latitude: 31.2, longitude: 121.44 } })
     if (!seen.ok) throw new Error('get failed')
     expect(seen.data.isMine).toBe(false)
-    expect(seen.data.location).toBeNull()
+    expect(seen.data.owner).toBeNull()
     expect(JSON.stringify(seen.data)).not.toContain('121.43651')
     expect(seen.data.distanceMeters).toBeGreaterThan(500)
     expect(seen.data.distanceMeters).toBeLessThan(2500)
@@ -89,6 +93,13 @@ describe('listing function', () => {
       [{ location: { ...XUHUI, latitude: 91 } }, 'location.latitude'],
       [{ location: { ...XUHUI, city: '纽约' } }, 'location.city'],
       [{ sellerId: 'someone-else' }, ''],
+      [{ condition: null }, 'condition'],
+      [{ trade: null }, 'trade'],
+      [{ trade: { shipping: null, meetup: false, pickup: false } }, 'trade'],
+      [{ trade: { shipping: { payer: 'buyer', feeFen: 0 }, meetup: false, pickup: false } }, 'trade.shipping.feeFen'],
+      [{ subcategory: 'phone.iphone' }, 'subcategory'],
+      [{ category: 'services' }, 'category'],
+      [{ kind: 'service' }, 'category'],
     ]
     for (const [over, path] of cases) {
       const res = await call('o-seller', 'create', await validInput(over))
@@ -146,7 +157,7 @@ describe('listing function', () => {
     expect(await call(null, 'feed', { city: '上海', limit: 500 })).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
 
     const created = await publish()
-    await cloud.container.store.update(Listings, created.id, { status: 'removed' })
+    await call('o-seller', 'takeDown', { id: created.id })
     expect(await call('o-buyer', 'get', { id: created.id })).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } })
     expect(await call('o-seller', 'get', { id: created.id })).toMatchObject({ ok: true, data: { status: 'removed' } })
     const feed = await call(null, 'feed', { city: '上海' })

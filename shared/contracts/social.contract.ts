@@ -55,14 +55,14 @@ export const SocialContract = defineContract('social', {
     summary: '想要: remembers a listing for the caller and counts the interest.',
     auth: 'user',
     input: ListingRef,
-    output: z.object({ favorited: z.literal(true), favoriteCount: z.number().int() }),
+    output: z.object({ favorited: z.boolean(), favoriteCount: z.number().int() }),
     errors: [],
   },
   unfavorite: {
     summary: 'Forgets a remembered listing.',
     auth: 'user',
     input: ListingRef,
-    output: z.object({ favorited: z.literal(false), favoriteCount: z.number().int() }),
+    output: z.object({ favorited: z.boolean(), favoriteCount: z.number().int() }),
     errors: [],
   },
   favorites: {
@@ -76,14 +76,14 @@ export const SocialContract = defineContract('social', {
     summary: 'Follows a seller, whose new listings then appear in the following feed.',
     auth: 'user',
     input: UserRef,
-    output: z.object({ following: z.literal(true), followerCount: z.number().int() }),
+    output: z.object({ following: z.boolean(), followerCount: z.number().int() }),
     errors: [ErrorCodes.SOCIAL_CANNOT_FOLLOW_SELF],
   },
   unfollow: {
     summary: 'Stops following a seller.',
     auth: 'user',
     input: UserRef,
-    output: z.object({ following: z.literal(false), followerCount: z.number().int() }),
+    output: z.object({ following: z.boolean(), followerCount: z.number().int() }),
     errors: [],
   },
   followingFeed: {

@@ -33,7 +33,8 @@ export const UpdateProfileInputSchema = z
 
 /** A system notice shown under 消息 → 系统通知 (listing expiry, later orders and reviews). */
 export const NoticeSchema = z.object({
-  id: IdSchema,
+  /** Derived from the notice's cause (e.g. one expiry of one listing), so it is sent once. */
+  id: z.string(),
   kind: z.enum(['listing_expiring', 'listing_expired']),
   title: z.string(),
   body: z.string(),

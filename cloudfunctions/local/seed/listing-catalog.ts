@@ -1,4 +1,5 @@
-import type { CategoryId, ConditionId } from '@shared/domain/listing'
+import type { CategoryId, ConditionId, ServiceUnitId, SubcategoryId } from '@shared/domain/listing'
+import type { ServiceTerms, TradeOptions } from '@shared/contracts/listing.contract'
 import type { Rng } from './prng'
 
 /**
@@ -27,7 +28,8 @@ interface CategoryCatalog {
 
 const i = (name: string, min: number, max: number, retail?: number): Item => ({ name, price: [min, max], retail })
 
-export const CATALOG: Record<CategoryId, CategoryCatalog> = {
+/** Goods only: services have their own catalogue below. */
+export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> = {
   phone: {
     weight: 12,
     items: [
@@ -290,6 +292,101 @@ export const CATALOG: Record<CategoryId, CategoryCatalog> = {
   },
 }
 
+
+/** Which leaf category an item name belongs to; the first matching rule wins, else the first leaf. */
+const SUBCATEGORY_RULES: [RegExp, SubcategoryId][] = [
+  [/iPhone/, 'phone.iphone'],
+  [/华为|小米|OPPO|vivo|荣耀|一加|红米/, 'phone.android'],
+  [/耳机|AirPods|音箱/, 'digital.earphones'],
+  [/微单|相机|镜头|Pocket|无人机/, 'digital.camera'],
+  [/iPad|Kindle/, 'digital.tablet'],
+  [/Watch|手环/, 'digital.wearable'],
+  [/Switch|PS5|游戏/, 'digital.gaming'],
+  [/MacBook|小新|笔记本|ThinkPad|拯救者/, 'computer.laptop'],
+  [/显示器/, 'computer.monitor'],
+  [/键盘|鼠标/, 'computer.peripheral'],
+  [/乐器|钢琴|吉他|尤克里里|电子琴/, 'toys.instrument'],
+  [/乐高|高达|盲盒|手办/, 'toys.models'],
+  [/自行车|公路车/, 'sports.bike'],
+  [/猫|宠物/, 'other.pets'],
+]
+
+export const subcategoryFor = (category: Exclude<CategoryId, 'services'>, itemName: string): SubcategoryId => {
+  const prefix = `${category}.`
+  const rule = SUBCATEGORY_RULES.find(([re, sub]) => sub.startsWith(prefix) && re.test(itemName))
+  return rule ? rule[1] : (CATEGORY_FIRST_LEAF[category] as SubcategoryId)
+}
+
+const CATEGORY_FIRST_LEAF: Record<Exclude<CategoryId, 'services'>, string> = {
+  phone: 'phone.accessory', digital: 'digital.earphones', computer: 'computer.laptop', appliance: 'appliance.kitchen',
+  furniture: 'furniture.table', clothing: 'clothing.women', beauty: 'beauty.skincare', baby: 'baby.toys',
+  books: 'books.fiction', sports: 'sports.fitness', toys: 'toys.boardgame', other: 'other.misc',
+}
+
+interface ServiceItem {
+  title: string
+  sub: SubcategoryId
+  unit: ServiceUnitId
+  price: [number, number]
+  radiusKm: number
+  standard: string
+  description: string
+}
+
+/** Local services neighbours actually offer, priced per unit (¥/小时, ¥/次 …). */
+export const SERVICES: ServiceItem[] = [
+  { title: '初中数学一对一家教 上门', sub: 'services.tutoring', unit: 'hour', price: [120, 200], radiusKm: 5, standard: '每次 2 小时，课前沟通进度，课后留作业并反馈给家长。', description: '985 数学系在读研究生，带过 6 届初三学生，擅长几何和函数。' },
+  { title: '小学英语 陪读 作业辅导', sub: 'services.tutoring', unit: 'hour', price: [80, 120], radiusKm: 3, standard: '按小时计，辅导当天作业并检查订正，可线上反馈。', description: '英语专业八级，有耐心，喜欢和小朋友打交道，周一到周五晚上有空。' },
+  { title: '上门维修 空调 洗衣机 热水器', sub: 'services.repair', unit: 'session', price: [60, 120], radiusKm: 10, standard: '上门检测 60 元，维修另报价，换件提供旧件，保修 3 个月。', description: '十年家电维修经验，持电工证，当天预约当天上门。' },
+  { title: '电脑重装系统 清灰换硅脂', sub: 'services.repair', unit: 'session', price: [50, 100], radiusKm: 8, standard: '重装正版系统保留资料，清灰换硅脂后温度对比给你看。', description: '计算机专业毕业，笔记本台式机都可以，可上门也可送修。' },
+  { title: '同城跑腿 代买代送 取送文件', sub: 'services.errand', unit: 'session', price: [15, 30], radiusKm: 5, standard: '3 公里内 30 分钟送达，超时免单，贵重物品拍照确认。', description: '电动车出行，熟悉周边，药店超市都能代买，急单优先。' },
+  { title: '家庭保洁 日常打扫 2小时起', sub: 'services.cleaning', unit: 'hour', price: [45, 60], radiusKm: 6, standard: '2 小时起约，自带清洁工具，厨卫深度清洁另计。', description: '做保洁八年，细心干净，老客户都是回头客。' },
+  { title: '小型搬家 面包车 可帮搬', sub: 'services.moving', unit: 'session', price: [200, 350], radiusKm: 20, standard: '市内一车 200 起，含两人搬运，楼层无电梯每层加 10 元。', description: '自有面包车，学生搬宿舍、小户型搬家都可以，周末也接。' },
+  { title: '证件照 形象照 上门拍摄', sub: 'services.photo', unit: 'session', price: [80, 150], radiusKm: 8, standard: '拍摄 30 分钟，精修 3 张，电子版当天交付。', description: '专业摄影师，自带灯光背景布，简历照、签证照都能拍。' },
+  { title: '上门喂猫 铲屎 陪玩', sub: 'services.pet', unit: 'session', price: [40, 60], radiusKm: 4, standard: '每次 30 分钟，喂食换水铲砂，拍视频反馈。', description: '养猫五年，出差旅行期间可以放心交给我。' },
+]
+
+/** Shipping on a goods listing: mostly 包邮 for small things, buyer pays for heavy ones. */
+export const tradeFor = (rng: Rng, category: Exclude<CategoryId, 'services'>): TradeOptions => {
+  const heavy = category === 'furniture' || category === 'appliance' || category === 'sports'
+  const ships = heavy ? rng.chance(0.3) : rng.chance(0.85)
+  return {
+    shipping: ships ? (heavy || rng.chance(0.3) ? { payer: 'buyer', feeFen: rng.pick([800, 1000, 1200, 1500, 2000]) } : { payer: 'seller' }) : null,
+    meetup: !ships || rng.chance(0.7),
+    pickup: heavy ? rng.chance(0.6) : rng.chance(0.2),
+  }
+}
+
+export interface ServiceDraft {
+  kind: 'service'
+  title: string
+  description: string
+  priceFen: number
+  originalPriceFen: null
+  category: 'services'
+  subcategory: SubcategoryId
+  condition: null
+  trade: null
+  service: ServiceTerms
+}
+
+export const draftService = (rng: Rng): ServiceDraft => {
+  const s = rng.pick(SERVICES)
+  const [min, max] = s.price
+  return {
+    kind: 'service',
+    title: s.title,
+    description: s.description,
+    priceFen: Math.round(min + rng.next() * (max - min)) * 100,
+    originalPriceFen: null,
+    category: 'services',
+    subcategory: s.sub,
+    condition: null,
+    trade: null,
+    service: { unit: s.unit, radiusKm: s.radiusKm, deliveryStandard: s.standard },
+  }
+}
+
 const CONDITION_WORDS: Record<ConditionId, string[]> = {
   new: ['全新未拆', '全新', '全新未使用'],
   like_new: ['99新', '几乎全新', '95新', '仅拆封'],
@@ -336,12 +433,16 @@ export const weightedPick = <T>(rng: Rng, entries: [T, number][]): T => {
 }
 
 export interface ListingDraft {
+  kind: 'goods'
   title: string
   description: string
   priceFen: number
   originalPriceFen: number | null
-  category: CategoryId
+  category: Exclude<CategoryId, 'services'>
+  subcategory: SubcategoryId
   condition: ConditionId
+  trade: TradeOptions
+  service: null
 }
 
 const TITLE_MAX = 30
@@ -358,7 +459,7 @@ export const sellerRound = (yuan: number, rng: Rng): number => {
 export const draftListing = (rng: Rng, district: string): ListingDraft => {
   const category = weightedPick(
     rng,
-    (Object.keys(CATALOG) as CategoryId[]).map((c) => [c, CATALOG[c].weight] as [CategoryId, number]),
+    (Object.keys(CATALOG) as (keyof typeof CATALOG)[]).map((c) => [c, CATALOG[c].weight] as [keyof typeof CATALOG, number]),
   )
   const cat = CATALOG[category]
   const item = rng.pick(cat.items)
@@ -380,5 +481,16 @@ export const draftListing = (rng: Rng, district: string): ListingDraft => {
   if (rng.chance(0.7)) sentences.push(rng.pick(CONDITION_SENTENCES[condition]))
   if (rng.chance(0.6)) sentences.push(rng.pick(TRADE_SENTENCES).replace('{district}', district))
 
-  return { title, description: sentences.join(''), priceFen, originalPriceFen, category, condition }
+  return {
+    kind: 'goods',
+    title,
+    description: sentences.join(''),
+    priceFen,
+    originalPriceFen,
+    category,
+    subcategory: subcategoryFor(category, item.name),
+    condition,
+    trade: tradeFor(rng, category),
+    service: null,
+  }
 }

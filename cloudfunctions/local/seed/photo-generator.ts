@@ -112,6 +112,13 @@ const GLYPHS: Record<CategoryId, Prim[]> = {
     rect(0.5, 0.41, 0.1, 0.1, 'soft', 0.02),
     circle(0.5, 0.41, 0.035, 'light'),
   ],
+  // A wrench over a calendar page: work done for you.
+  services: [
+    rect(0.5, 0.52, 0.3, 0.3, 'light', 0.03),
+    rect(0.5, 0.4, 0.3, 0.06, 'accent', 0.02),
+    rect(0.45, 0.57, 0.05, 0.2, 'ink', 0.02),
+    ring(0.45, 0.44, 0.05, 0.02, 'ink'),
+  ],
   other: [
     rect(0.5, 0.59, 0.2, 0.16, 'accent', 0.02),
     rect(0.5, 0.41, 0.23, 0.05, 'accent', 0.015),
@@ -135,6 +142,7 @@ const HUES: Record<CategoryId, number> = {
   sports: 105,
   toys: 10,
   other: 240,
+  services: 165,
 }
 
 const hsl = (h: number, s: number, l: number): Rgb => {

@@ -5,13 +5,18 @@ import { UpdateProfileInputSchema } from '@shared/contracts/user.contract'
 import { FakeClock } from '../../src/adapters/clock/system-clock'
 import { ulidIds } from '../../src/adapters/ids/ulid-ids'
 import type { Deps } from '../../src/modules/core/ports/deps'
+import { changeStatus } from '../../src/modules/listing/application/change-status.use-case'
 import { createListing } from '../../src/modules/listing/application/create-listing.use-case'
+import type { ListingRecord } from '../../src/modules/listing/domain/listing.record'
+import { createCommunity, joinCommunity } from '../../src/modules/social/application/communities.use-case'
+import { setFavorite } from '../../src/modules/social/application/favorites.use-case'
+import { setFollow } from '../../src/modules/social/application/follows.use-case'
 import { login } from '../../src/modules/user/application/login.use-case'
 import { updateProfile } from '../../src/modules/user/application/update-profile.use-case'
 import type { UserRecord } from '../../src/modules/user/domain/user.record'
 import { Users } from '../../src/modules/user/domain/user.record'
 import { DEMO_USERS, type DemoUser } from './demo-users'
-import { draftListing } from './listing-catalog'
+import { draftListing, draftService } from './listing-catalog'
 import { generateAvatar, generatePhoto } from './photo-generator'
 import { createRng, type Rng } from './prng'
 
@@ -35,6 +40,17 @@ export interface SeedResult {
 }
 
 const DAY = 86_400_000
+/** Share of seeded listings that are local services rather than goods. */
+const SERVICE_SHARE = 0.08
+const OLD_LISTINGS = 6
+
+/** Two communities per city, created by one demo user and joined by the neighbours of its district. */
+const COMMUNITY_SEEDS = [
+  { name: '徐汇滨江 · 西岸公寓', type: 'residential', city: '上海', district: '徐汇区' },
+  { name: '复旦大学 邯郸校区', type: 'campus', city: '上海', district: '杨浦区' },
+  { name: '西溪诚园', type: 'residential', city: '杭州', district: '西湖区' },
+  { name: '滨江 · 网商路写字楼', type: 'office', city: '杭州', district: '滨江区' },
+] as const
 
 /**
  * Demo data through the real use cases (login, updateProfile, createListing), so seeded records
@@ -64,24 +80,32 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
     users.set(demo.openid, await updateProfile(seedDeps, user, profile))
   }
 
+  const communities = await seedCommunities(seedDeps, rng, users)
+
   // Listing times: uniform over the window, sorted so the clock only moves forward. A little
-  // more activity in the evening, like a real marketplace, by nudging hours toward 19-23h.
+  // more activity in the evening, like a real marketplace, by nudging hours toward 19-23h. A few
+  // listings are nearly 30 days old, so the expiry reminder has something to remind about.
   const start = now - days * DAY
-  const times = Array.from({ length: total }, () => {
+  const times = Array.from({ length: total }, (_, n) => {
+    if (n < OLD_LISTINGS) return now - (27 + rng.next() * 2) * DAY
     const t = start + rng.next() * (days * DAY - 10 * 60_000)
     return rng.chance(0.35) ? Math.min(now - 60_000, t - (t % DAY) + (11 + rng.int(0, 4)) * 3_600_000 + rng.int(0, 3_599_999)) : t
   }).sort((a, b) => a - b)
 
+  const listings: ListingRecord[] = []
   for (const at of times) {
     clock.set(Math.max(clock.now() + 1, Math.floor(at)))
     const demo = rng.pick(DEMO_USERS)
     const seller = users.get(demo.openid)!
     const location = pickLocation(rng, demo)
-    const draft = draftListing(rng, location.district)
+    const draft = rng.chance(SERVICE_SHARE) ? draftService(rng) : draftListing(rng, location.district)
     const photoFileIds = rng.sample(photos[draft.category], rng.int(1, Math.min(3, variants)))
-    const input = CreateListingInputSchema.parse({ ...draft, photoFileIds, location })
-    await createListing(seedDeps, seller, input)
+    const communityIds = (communities.get(demo.openid) ?? []).filter(() => rng.chance(0.6))
+    const input = CreateListingInputSchema.parse({ ...draft, photoFileIds, location, communityIds })
+    listings.push(await createListing(seedDeps, seller, input))
   }
+
+  await seedActivity(seedDeps, rng, users, listings)
 
   return {
     users: users.size,
@@ -132,5 +156,49 @@ const pickLocation = (rng: Rng, demo: DemoUser) => {
     longitude: Math.round(longitude * 1e6) / 1e6,
     city: city.name,
     district: district.name,
+  }
+}
+
+/** Communities, and for each demo user the ids of those they belong to. */
+const seedCommunities = async (deps: Deps, rng: Rng, users: Map<string, UserRecord>) => {
+  const memberOf = new Map<string, string[]>()
+  for (const seed of COMMUNITY_SEEDS) {
+    const city = findCity(seed.city)!
+    const center = city.districts.find((d) => d.name === seed.district)!.center
+    const locals = DEMO_USERS.filter((u) => u.city === seed.city)
+    const founder = locals.find((u) => u.district === seed.district) ?? locals[0]
+    const community = await createCommunity(deps, users.get(founder.openid)!._id, {
+      name: seed.name,
+      type: seed.type,
+      location: { ...center, city: seed.city, district: seed.district },
+    })
+    memberOf.set(founder.openid, [...(memberOf.get(founder.openid) ?? []), community.id])
+    for (const u of locals) {
+      if (u === founder || !rng.chance(0.5)) continue
+      await joinCommunity(deps, users.get(u.openid)!._id, { communityId: community.id })
+      memberOf.set(u.openid, [...(memberOf.get(u.openid) ?? []), community.id])
+    }
+  }
+  return memberOf
+}
+
+/** What people do after publishing: a few sales and take-downs, 想要, follows. */
+const seedActivity = async (deps: Deps, rng: Rng, users: Map<string, UserRecord>, listings: ListingRecord[]) => {
+  const people = [...users.values()]
+  const bySeller = (id: string) => people.find((u) => u._id === id)!
+  for (const listing of listings) {
+    const r = rng.next()
+    if (r < 0.06) await changeStatus(deps, bySeller(listing.sellerId), listing._id, 'markSold')
+    else if (r < 0.09) await changeStatus(deps, bySeller(listing.sellerId), listing._id, 'takeDown')
+    else {
+      for (const fan of people) {
+        if (fan._id !== listing.sellerId && rng.chance(0.08)) await setFavorite(deps, fan._id, listing._id, true)
+      }
+    }
+  }
+  for (const follower of people) {
+    for (const seller of rng.sample(people, 3)) {
+      if (seller._id !== follower._id) await setFollow(deps, follower._id, seller._id, true)
+    }
   }
 }

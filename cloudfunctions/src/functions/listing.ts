@@ -1,30 +1,44 @@
 import { ListingContract } from '@shared/contracts/listing.contract'
 import {
   cityFeed,
+  countView,
   getListing,
   sellerListings,
 } from '../modules/listing/application/browse-listings.use-case'
+import { changeStatus } from '../modules/listing/application/change-status.use-case'
 import { createListing } from '../modules/listing/application/create-listing.use-case'
 import { toCards, toDetail } from '../modules/listing/application/listing-views'
+import { priceReference } from '../modules/listing/application/price-reference.use-case'
 import { updateListing } from '../modules/listing/application/update-listing.use-case'
 import { createHandler } from '../platform/create-handler'
 
-/** listing: publish, edit, and browse listings. */
+/** listing: publish, edit, the seller's lifecycle actions, and browsing. */
 export const main = createHandler(ListingContract, {
   create: async (input, { caller, deps }) =>
     toDetail(deps, await createListing(deps, caller.user, input), caller.user._id),
   update: async (input, { caller, deps }) =>
     toDetail(deps, await updateListing(deps, caller.user, input), caller.user._id),
+  publish: async ({ id }, { caller, deps }) => toDetail(deps, await changeStatus(deps, caller.user, id, 'publish'), caller.user._id),
+  takeDown: async ({ id }, { caller, deps }) => toDetail(deps, await changeStatus(deps, caller.user, id, 'takeDown'), caller.user._id),
+  relist: async ({ id }, { caller, deps }) => toDetail(deps, await changeStatus(deps, caller.user, id, 'relist'), caller.user._id),
+  markSold: async ({ id }, { caller, deps }) => toDetail(deps, await changeStatus(deps, caller.user, id, 'markSold'), caller.user._id),
+  renew: async ({ id }, { caller, deps }) => toDetail(deps, await changeStatus(deps, caller.user, id, 'renew'), caller.user._id),
   get: async ({ id, from }, { caller, deps }) => {
     const viewerId = caller.user?._id ?? null
-    return toDetail(deps, await getListing(deps, id, viewerId), viewerId, from)
+    const listing = await countView(deps, await getListing(deps, id, viewerId), viewerId ?? caller.openid)
+    return toDetail(deps, listing, viewerId, from)
   },
-  feed: async ({ city, cursor, limit, from }, { deps }) => {
-    const page = await cityFeed(deps, city, { cursor, limit })
+  feed: async ({ city, category, cursor, limit, from }, { deps }) => {
+    const page = await cityFeed(deps, city, category, { cursor, limit })
     return { items: await toCards(deps, page.items, from), nextCursor: page.nextCursor }
   },
-  mine: async ({ cursor, limit }, { caller, deps }) => {
-    const page = await sellerListings(deps, caller.user._id, { cursor, limit })
+  mine: async ({ status, cursor, limit }, { caller, deps }) => {
+    const page = await sellerListings(deps, caller.user._id, status, { cursor, limit })
     return { items: await toCards(deps, page.items), nextCursor: page.nextCursor }
   },
+  bySeller: async ({ sellerId, cursor, limit }, { deps }) => {
+    const page = await sellerListings(deps, sellerId, 'active', { cursor, limit })
+    return { items: await toCards(deps, page.items), nextCursor: page.nextCursor }
+  },
+  priceReference: async (input, { deps }) => priceReference(deps, input),
 })

@@ -1,4 +1,5 @@
 import { UserContract } from '@shared/contracts/user.contract'
+import { listNotices, markAllRead } from '../modules/notice/application/notices.use-case'
 import { login } from '../modules/user/application/login.use-case'
 import { updateProfile } from '../modules/user/application/update-profile.use-case'
 import { toUserSelf } from '../modules/user/application/user-views'
@@ -13,4 +14,6 @@ export const main = createHandler(UserContract, {
   me: async (_input, { caller, deps }) => toUserSelf(deps, caller.user),
   updateProfile: async (input, { caller, deps }) =>
     toUserSelf(deps, await updateProfile(deps, caller.user, input)),
+  notices: async (page, { caller, deps }) => listNotices(deps, caller.user._id, page),
+  markNoticesRead: async (_input, { caller, deps }) => ({ marked: await markAllRead(deps, caller.user._id) }),
 })

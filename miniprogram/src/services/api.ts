@@ -1,5 +1,7 @@
 import { ListingContract } from '@shared/contracts/listing.contract'
 import type { ActionInput } from '@shared/contracts/define-contract'
+import { SearchContract } from '@shared/contracts/search.contract'
+import { SocialContract } from '@shared/contracts/social.contract'
 import { UserContract } from '@shared/contracts/user.contract'
 import { createClient } from './client'
 import { transport } from './cloud'
@@ -21,6 +23,11 @@ export const client = createClient(transport, {
 
 type L = typeof ListingContract.actions
 type U = typeof UserContract.actions
+type S = typeof SearchContract.actions
+type So = typeof SocialContract.actions
+
+/** The seller's lifecycle actions on one listing, each answering the updated detail. */
+export type ListingLifecycleAction = 'publish' | 'takeDown' | 'relist' | 'markSold' | 'renew'
 
 /** The backend as pages see it: one typed function per contract action. */
 export const api = {
@@ -29,11 +36,45 @@ export const api = {
     me: () => client.call(UserContract, 'me', {}),
     updateProfile: (input: ActionInput<U['updateProfile']>) =>
       client.call(UserContract, 'updateProfile', input),
+    notices: (input: ActionInput<U['notices']>) => client.call(UserContract, 'notices', input),
+    markNoticesRead: () => client.call(UserContract, 'markNoticesRead', {}),
   },
   listing: {
     create: (input: ActionInput<L['create']>) => client.call(ListingContract, 'create', input),
+    update: (input: ActionInput<L['update']>) => client.call(ListingContract, 'update', input),
     get: (input: ActionInput<L['get']>) => client.call(ListingContract, 'get', input),
     feed: (input: ActionInput<L['feed']>) => client.call(ListingContract, 'feed', input),
     mine: (input: ActionInput<L['mine']>) => client.call(ListingContract, 'mine', input),
+    bySeller: (input: ActionInput<L['bySeller']>) => client.call(ListingContract, 'bySeller', input),
+    priceReference: (input: ActionInput<L['priceReference']>) =>
+      client.call(ListingContract, 'priceReference', input),
+    /** publish / takeDown / relist / markSold / renew (擦亮), all `{ id }` → the listing. */
+    act: (action: ListingLifecycleAction, id: string) => client.call(ListingContract, action, { id }),
+  },
+  search: {
+    query: (input: ActionInput<S['query']>) => client.call(SearchContract, 'query', input),
+    suggest: (input: ActionInput<S['suggest']>) => client.call(SearchContract, 'suggest', input),
+    hot: (input: ActionInput<S['hot']>) => client.call(SearchContract, 'hot', input),
+    history: () => client.call(SearchContract, 'history', {}),
+    clearHistory: () => client.call(SearchContract, 'clearHistory', {}),
+  },
+  social: {
+    favorite: (listingId: string) => client.call(SocialContract, 'favorite', { listingId }),
+    unfavorite: (listingId: string) => client.call(SocialContract, 'unfavorite', { listingId }),
+    favorites: (input: ActionInput<So['favorites']>) => client.call(SocialContract, 'favorites', input),
+    follow: (userId: string) => client.call(SocialContract, 'follow', { userId }),
+    unfollow: (userId: string) => client.call(SocialContract, 'unfollow', { userId }),
+    followingFeed: (input: ActionInput<So['followingFeed']>) =>
+      client.call(SocialContract, 'followingFeed', input),
+    storefront: (userId: string) => client.call(SocialContract, 'storefront', { userId }),
+    communitiesNear: (input: ActionInput<So['communitiesNear']>) =>
+      client.call(SocialContract, 'communitiesNear', input),
+    createCommunity: (input: ActionInput<So['createCommunity']>) =>
+      client.call(SocialContract, 'createCommunity', input),
+    joinCommunity: (input: ActionInput<So['joinCommunity']>) =>
+      client.call(SocialContract, 'joinCommunity', input),
+    leaveCommunity: (communityId: string) => client.call(SocialContract, 'leaveCommunity', { communityId }),
+    myCommunities: () => client.call(SocialContract, 'myCommunities', {}),
+    community: (input: ActionInput<So['community']>) => client.call(SocialContract, 'community', input),
   },
 }

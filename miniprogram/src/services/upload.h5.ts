@@ -6,10 +6,13 @@ import type { ProgressListener, UploadDir, UploadedFile } from './transport'
 
 const UploadAnswerSchema = z.object({ fileId: FileIdSchema, url: z.string().min(1) })
 
-const extensionOf = (type: string) => ({ 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' })[type] ?? 'jpg'
+const extensionOf = (type: string) =>
+  ({ 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'video/mp4': 'mp4', 'video/quicktime': 'mov' })[
+    type
+  ] ?? (type.startsWith('video/') ? 'mp4' : 'jpg')
 
 /** Reads an answer that may be `{ fileId, url }` or an error envelope from the gateway. */
-export const parseUploadAnswer = (status: number, text: string): UploadedFile => {
+export const parseUploadAnswer = (status: number, text: string, what = '图片'): UploadedFile => {
   let body: unknown
   try {
     body = JSON.parse(text)
@@ -18,31 +21,32 @@ export const parseUploadAnswer = (status: number, text: string): UploadedFile =>
   }
   const err = (body as { ok?: boolean; error?: { code?: string; message?: string; details?: unknown } })
   if (err?.ok === false && err.error?.code)
-    throw new ServiceError(err.error.code, err.error.message ?? '图片上传失败', err.error.details)
+    throw new ServiceError(err.error.code, err.error.message ?? `${what}上传失败`, err.error.details)
   const ok = UploadAnswerSchema.safeParse(body)
   if (status >= 200 && status < 300 && ok.success) return ok.data
-  throw new ServiceError(ClientErrorCodes.BAD_RESPONSE, `图片上传失败（HTTP ${status}）`)
+  throw new ServiceError(ClientErrorCodes.BAD_RESPONSE, `${what}上传失败（HTTP ${status}）`)
 }
 
 /**
  * POST /files/upload as multipart (`dir` first, then `file`) with the session token. XHR rather
  * than fetch because only XHR reports upload progress.
  */
-export const uploadPhoto = async (
+const uploadFile = async (
   localPath: string,
-  onProgress?: ProgressListener,
-  dir: UploadDir = 'listing-photos',
+  onProgress: ProgressListener | undefined,
+  dir: UploadDir,
+  what: string,
 ): Promise<UploadedFile> => {
-  // chooseImage hands out blob: URLs in the browser; read the bytes back to send them.
+  // chooseImage / chooseVideo hand out blob: URLs in the browser; read the bytes back to send them.
   let blob: Blob
   try {
     blob = await (await fetch(localPath)).blob()
   } catch (e) {
-    throw new ServiceError(ClientErrorCodes.NETWORK, '读取图片失败，请重新选择', { cause: String(e) })
+    throw new ServiceError(ClientErrorCodes.NETWORK, `读取${what}失败，请重新选择`, { cause: String(e) })
   }
   const form = new FormData()
   form.append('dir', dir)
-  form.append('file', blob, `photo.${extensionOf(blob.type)}`)
+  form.append('file', blob, `${dir === 'listing-videos' ? 'video' : 'photo'}.${extensionOf(blob.type)}`)
 
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
@@ -53,12 +57,22 @@ export const uploadPhoto = async (
     }
     xhr.onload = () => {
       try {
-        resolve(parseUploadAnswer(xhr.status, xhr.responseText))
+        resolve(parseUploadAnswer(xhr.status, xhr.responseText, what))
       } catch (e) {
         reject(e)
       }
     }
-    xhr.onerror = () => reject(new ServiceError(ClientErrorCodes.NETWORK, '图片上传失败，请检查网络'))
+    xhr.onerror = () => reject(new ServiceError(ClientErrorCodes.NETWORK, `${what}上传失败，请检查网络`))
     xhr.send(form)
   })
 }
+
+export const uploadPhoto = (
+  localPath: string,
+  onProgress?: ProgressListener,
+  dir: UploadDir = 'listing-photos',
+): Promise<UploadedFile> => uploadFile(localPath, onProgress, dir, '图片')
+
+/** A listing's short video. The local gateway accepts images only for now, so this fails there. */
+export const uploadVideo = (localPath: string, onProgress?: ProgressListener): Promise<UploadedFile> =>
+  uploadFile(localPath, onProgress, 'listing-videos', '视频')

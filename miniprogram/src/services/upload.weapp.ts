@@ -9,10 +9,11 @@ const extensionOf = (path: string) => /\.(\w{1,5})$/.exec(path)?.[1]?.toLowerCas
  * Uploads to CloudBase storage. The callback form is used on purpose: only it returns the
  * UploadTask whose onProgressUpdate drives the progress ring on the thumbnail.
  */
-export const uploadPhoto = (
+const uploadFile = (
   localPath: string,
-  onProgress?: ProgressListener,
-  dir: UploadDir = 'listing-photos',
+  onProgress: ProgressListener | undefined,
+  dir: UploadDir,
+  what: string,
 ): Promise<UploadedFile> =>
   new Promise((resolve, reject) => {
     ensureCloud()
@@ -22,7 +23,17 @@ export const uploadPhoto = (
       filePath: localPath,
       success: (res) => resolve({ fileId: res.fileID, url: res.fileID }),
       fail: (e) =>
-        reject(new ServiceError(ClientErrorCodes.NETWORK, '图片上传失败，请重试', { cause: e.errMsg })),
+        reject(new ServiceError(ClientErrorCodes.NETWORK, `${what}上传失败，请重试`, { cause: e.errMsg })),
     } as Taro.cloud.UploadFileParam) as unknown as Taro.UploadTask | undefined
     task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
   })
+
+export const uploadPhoto = (
+  localPath: string,
+  onProgress?: ProgressListener,
+  dir: UploadDir = 'listing-photos',
+): Promise<UploadedFile> => uploadFile(localPath, onProgress, dir, '图片')
+
+/** A listing's short video, to CloudBase storage like the photos. */
+export const uploadVideo = (localPath: string, onProgress?: ProgressListener): Promise<UploadedFile> =>
+  uploadFile(localPath, onProgress, 'listing-videos', '视频')

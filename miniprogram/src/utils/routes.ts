@@ -5,8 +5,18 @@ export const Routes = {
   messages: '/pages/messages/index',
   me: '/pages/me/index',
   publishForm: '/package-listing/publish/index',
+  editListing: (id: string) => `/package-listing/publish/index?id=${encodeURIComponent(id)}`,
   detail: (id: string) => `/package-listing/detail/index?id=${encodeURIComponent(id)}`,
   mine: '/package-listing/mine/index',
   login: '/package-user/login/index',
   profileEdit: '/package-user/profile-edit/index',
+  search: (keyword?: string) =>
+    keyword ? `/package-search/search/index?q=${encodeURIComponent(keyword)}` : '/package-search/search/index',
+  storefront: (userId: string) => `/package-social/storefront/index?id=${encodeURIComponent(userId)}`,
+  community: (id: string) => `/package-social/community/index?id=${encodeURIComponent(id)}`,
+  joinCommunity: (code?: string) =>
+    code ? `/package-social/community-join/index?code=${encodeURIComponent(code)}` : '/package-social/community-join/index',
+  myCommunities: '/package-social/communities/index',
+  favorites: '/package-social/favorites/index',
+  following: '/package-social/following/index',
 } as const

@@ -5,6 +5,8 @@ export const StorageKeys = {
   city: 'linquan.city',
   publishDraft: 'linquan.publish-draft',
   viewerPoint: 'linquan.viewer-point',
+  /** Which community the 圈子 tab showed last. */
+  feedCommunity: 'linquan.feed-community',
 } as const
 
 export const readStored = <T>(key: string): T | null => {

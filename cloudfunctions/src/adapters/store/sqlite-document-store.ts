@@ -97,6 +97,11 @@ export class SqliteDocumentStore implements DocumentStore {
     })()
   }
 
+  async remove<T extends Doc>(spec: CollectionSpec<T>, id: string): Promise<boolean> {
+    await this.turn()
+    return this.db.prepare(`DELETE FROM ${this.table(spec)} WHERE _id = ?`).run(id).changes > 0
+  }
+
   async find<T extends Doc>(spec: CollectionSpec<T>, filter: Filter<T>, options: FindOptions<T>): Promise<Page<T>> {
     await this.turn()
     const table = this.table(spec)

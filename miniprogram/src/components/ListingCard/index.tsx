@@ -4,7 +4,9 @@ import '@nutui/nutui-react-taro/dist/esm/Avatar/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { ListingCard as Card } from '@shared/contracts/listing.contract'
 import { formatDistance } from '@shared/domain/geo'
+import { LISTING_STATUS_LABELS, serviceUnitLabel } from '@shared/domain/listing'
 import { formatRelativeTime } from '@shared/domain/relative-time'
+import { wantText } from '@/utils/listing-text'
 import { PriceTag } from '../PriceTag'
 import './listing-card.scss'
 
@@ -19,16 +21,46 @@ export interface ListingCardProps {
 export const placeText = (card: Pick<Card, 'area' | 'distanceMeters'>) =>
   card.distanceMeters == null ? card.area : `${card.area} · ${formatDistance(card.distanceMeters)}`
 
+/** "N分钟前" counts from the last 擦亮 (or publish), which is what puts a card near the top. */
+export const cardTime = (card: Pick<Card, 'bumpedAt' | 'createdAt'>, now: number) =>
+  formatRelativeTime(card.bumpedAt ?? card.createdAt, now)
+
 export function ListingCard({ card, now, onOpen }: ListingCardProps) {
+  const wants = wantText(card.favoriteCount)
   return (
-    <View className='listing-card' id={`listing-${card.id}`} data-id={card.id} onClick={() => onOpen?.(card)}>
-      <Image className='listing-card__cover' src={card.coverUrl} mode='aspectFill' lazyLoad />
+    <View
+      className={`listing-card listing-card--${card.status}`}
+      id={`listing-${card.id}`}
+      data-id={card.id}
+      data-distance={card.distanceMeters ?? undefined}
+      onClick={() => onOpen?.(card)}
+    >
+      <View className='listing-card__cover-box'>
+        <Image className='listing-card__cover' src={card.coverUrl} mode='aspectFill' lazyLoad />
+        {card.status !== 'active' && (
+          <Text className='listing-card__status'>{LISTING_STATUS_LABELS[card.status]}</Text>
+        )}
+        {card.distanceMeters != null && (
+          <Text className='listing-card__distance'>{formatDistance(card.distanceMeters)}</Text>
+        )}
+      </View>
       <View className='listing-card__body'>
-        <Text className='listing-card__title'>{card.title}</Text>
-        <PriceTag fen={card.priceFen} original={card.originalPriceFen} />
+        <Text className='listing-card__title'>
+          {card.kind === 'service' && <Text className='listing-card__badge'>服务</Text>}
+          {card.freeShipping && <Text className='listing-card__badge listing-card__badge--ship'>包邮</Text>}
+          {card.title}
+        </Text>
+        <View className='listing-card__price-row'>
+          <PriceTag
+            fen={card.priceFen}
+            original={card.originalPriceFen}
+            unit={card.serviceUnit ? serviceUnitLabel(card.serviceUnit) : undefined}
+          />
+          {wants && <Text className='listing-card__wants'>{wants}</Text>}
+        </View>
         <View className='listing-card__meta'>
           <Text className='listing-card__place'>{placeText(card)}</Text>
-          <Text className='listing-card__time'>{formatRelativeTime(card.createdAt, now)}</Text>
+          <Text className='listing-card__time'>{cardTime(card, now)}</Text>
         </View>
         <View className='listing-card__seller'>
           <Avatar size='16' src={card.seller.avatarUrl ?? ''} />

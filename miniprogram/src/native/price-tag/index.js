@@ -18,6 +18,8 @@ Component({
     fen: { type: Number, value: 0 },
     /** Original price in fen; 0 or less hides it. */
     original: { type: Number, value: 0 },
+    /** A service's unit label (小时, 次 …): the price reads ¥80/小时. Empty for goods. */
+    unit: { type: String, value: '' },
     /** 'small' in cards, 'large' on the detail page. */
     size: { type: String, value: 'small' },
   },

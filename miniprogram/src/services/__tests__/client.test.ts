@@ -7,17 +7,23 @@ import type { Transport } from '../transport'
 const ID = '01JD0000000000000000000000'
 const card = {
   id: ID,
+  kind: 'goods',
   title: '九成新 AirPods Pro 2',
   priceFen: 99900,
   originalPriceFen: 189900,
   category: 'digital',
+  subcategory: 'digital.earphones',
   condition: 'like_new',
+  serviceUnit: null,
   coverUrl: 'http://127.0.0.1/files/a.jpg',
   city: '上海',
   area: '浦东新区',
   distanceMeters: null,
+  freeShipping: true,
   status: 'active',
+  bumpedAt: 1_700_000_000_000,
   createdAt: 1_700_000_000_000,
+  favoriteCount: 3,
   seller: { id: '01JD0000000000000000000001', nickname: '小王', avatarUrl: null },
 }
 

@@ -58,6 +58,15 @@ export const documentStoreContract = (name: string, open: () => { store: Documen
       expect((await store.get(Items, 'id0001'))?.n).toBe(42)
     })
 
+    it('removes by id, once', async () => {
+      await store.insert(Items, item(1))
+      expect(await store.remove(Items, 'id0001')).toBe(true)
+      expect(await store.remove(Items, 'id0001')).toBe(false)
+      expect(await store.get(Items, 'id0001')).toBeNull()
+      await store.insert(Items, item(1))
+      expect(await store.count(Items, {})).toBe(1)
+    })
+
     it('finds with equality, ranges, $in, $ne, booleans and nulls', async () => {
       await seed(20)
       const all = Array.from({ length: 20 }, (_, i) => item(i))

@@ -65,6 +65,8 @@ export interface TransactionOps {
     patch: Partial<Omit<T, '_id'>>,
     options?: UpdateOptions<T>,
   ): Promise<T>
+  /** Deletes by id; answers whether a document was there. */
+  remove<T extends Doc>(spec: CollectionSpec<T>, id: string): Promise<boolean>
 }
 
 export interface DocumentStore extends TransactionOps {

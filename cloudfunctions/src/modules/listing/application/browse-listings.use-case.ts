@@ -1,29 +1,57 @@
-import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import type { ListingStatus } from '@shared/domain/listing'
+import { chinaDay } from '@shared/domain/listing-lifecycle'
+import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
-import { type ListingRecord, Listings } from '../domain/listing.record'
 import type { Page } from '../../core/ports/document-store.port'
+import { type ListingRecord, ListingViews, Listings } from '../domain/listing.record'
 
-/** One listing; a removed one only for its seller. */
+/** One listing; drafts, removed and expired ones only for their seller (sold ones stay visible). */
 export const getListing = async (deps: Deps, id: string, viewerId: string | null): Promise<ListingRecord> => {
   const listing = await deps.store.get(Listings, id)
-  if (!listing || (listing.status !== 'active' && listing.sellerId !== viewerId)) {
-    throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在或已下架')
-  }
+  const visible = listing && (listing.status === 'active' || listing.status === 'sold' || listing.sellerId === viewerId)
+  if (!listing || !visible) throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在或已下架')
   return listing
 }
 
-/** A city's active listings, newest first: index order, since ids are time-ordered. */
+/**
+ * Counts a view: once a day per signed-in viewer (or per anonymous viewer key), never the seller's
+ * own. The view key is the document id, so a repeat is a CONFLICT and counts nothing.
+ */
+export const countView = async (deps: Deps, listing: ListingRecord, viewerKey: string | null): Promise<ListingRecord> => {
+  if (!viewerKey || viewerKey === listing.sellerId || listing.status !== 'active') return listing
+  const now = deps.clock.now()
+  try {
+    return await deps.store.transaction(async (tx) => {
+      await tx.insert(ListingViews, { _id: `${listing._id}:${viewerKey}:${chinaDay(now)}`, at: now })
+      const current = await tx.get(Listings, listing._id)
+      if (!current) return listing
+      // The counter does not bump `version`: a view must not make a seller's edit conflict.
+      return tx.update(Listings, listing._id, { viewCount: current.viewCount + 1 })
+    })
+  } catch (e) {
+    if (isAppError(e) && e.code === ErrorCodes.CONFLICT) return listing
+    throw e
+  }
+}
+
+const newestFirst = { orderBy: { field: 'sortKey', direction: 'desc' } } as const
+
+/** A city's active listings, newest (or most recently renewed) first: index order. */
 export const cityFeed = (
   deps: Deps,
   city: string,
+  category: string | undefined,
   page: { cursor?: string; limit: number },
 ): Promise<Page<ListingRecord>> =>
-  deps.store.find(Listings, { city, status: 'active' }, { orderBy: { field: '_id', direction: 'desc' }, ...page })
+  deps.store.find(Listings, { city, status: 'active', ...(category ? { category } : {}) }, { ...newestFirst, ...page })
 
-/** A seller's own listings in every status, newest first. */
+/** A seller's listings, newest first: every status for the seller, active ones for a storefront. */
 export const sellerListings = (
   deps: Deps,
   sellerId: string,
+  status: ListingStatus | undefined,
   page: { cursor?: string; limit: number },
 ): Promise<Page<ListingRecord>> =>
-  deps.store.find(Listings, { sellerId }, { orderBy: { field: '_id', direction: 'desc' }, ...page })
+  status
+    ? deps.store.find(Listings, { sellerId, status }, { ...newestFirst, ...page })
+    : deps.store.find(Listings, { sellerId }, { orderBy: { field: '_id', direction: 'desc' }, ...page })

@@ -1,38 +1,41 @@
-import type { z } from 'zod'
-import type { UpdateListingInputSchema } from '@shared/contracts/listing.contract'
+import { z } from 'zod'
+import { checkListingShape, type UpdateListingInputSchema } from '@shared/contracts/listing.contract'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import type { UserRecord } from '../../user/domain/user.record'
-import { type ListingRecord, Listings } from '../domain/listing.record'
-import { assertPublishable } from './create-listing.use-case'
+import type { ListingRecord } from '../domain/listing.record'
+import { assertPublishable, qualityOf } from './create-listing.use-case'
+import { loadOwnListing } from './load-own-listing'
+import { updateListingRecord } from './save-listing'
 
 export type UpdateListingInput = z.output<typeof UpdateListingInputSchema>
 
 /**
  * Edits a listing. Only its seller may; the edit applies only to the version the editor saw, so
- * two tabs editing at once cannot silently overwrite each other.
+ * two tabs editing at once cannot silently overwrite each other. The merged listing must still
+ * be consistent (a goods listing keeps a condition and a way to trade).
  */
 export const updateListing = async (
   deps: Deps,
   caller: UserRecord,
   { id, expectedVersion, patch }: UpdateListingInput,
 ): Promise<ListingRecord> => {
-  const listing = await deps.store.get(Listings, id)
-  if (!listing) throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在或已删除')
-  if (listing.sellerId !== caller._id) throw new AppError(ErrorCodes.FORBIDDEN, '只能编辑自己发布的宝贝')
+  const listing = await loadOwnListing(deps, caller, id, '只能编辑自己发布的宝贝')
+  if (listing.status === 'sold') throw new AppError(ErrorCodes.LISTING_WRONG_STATUS, '已卖出的宝贝不能再编辑')
   if (listing.version !== expectedVersion) {
     throw new AppError(ErrorCodes.CONFLICT, '宝贝已在别处修改，请刷新后再编辑')
   }
-  await assertPublishable(deps, patch.photoFileIds, patch.location)
-  return deps.store.update(
-    Listings,
-    id,
-    {
-      ...patch,
-      ...(patch.location ? { city: patch.location.city } : {}),
-      updatedAt: deps.clock.now(),
-      version: expectedVersion + 1,
-    },
-    { expect: { version: expectedVersion, sellerId: caller._id } },
-  )
+  const merged = { ...listing, ...patch }
+  const shape = z.object({}).passthrough().superRefine((v, ctx) => checkListingShape(v as never, ctx)).safeParse(merged)
+  if (!shape.success) {
+    const first = shape.error.issues[0]!
+    throw new AppError(ErrorCodes.VALIDATION, first.message, { path: `patch.${first.path.join('.')}` })
+  }
+  await assertPublishable(deps, caller._id, patch)
+  return updateListingRecord(deps, listing, {
+    ...patch,
+    ...(patch.location ? { city: patch.location.city } : {}),
+    qualityScore: qualityOf(merged),
+    updatedAt: deps.clock.now(),
+  })
 }

@@ -1,30 +1,72 @@
-import type { ListingLocation } from '@shared/contracts/listing.contract'
-import type { CategoryId, ConditionId, ListingStatus } from '@shared/domain/listing'
+import type { ListingLocation, ServiceTerms, TradeOptions } from '@shared/contracts/listing.contract'
+import type {
+  CategoryId,
+  ConditionId,
+  ListingKind,
+  ListingStatus,
+  SubcategoryId,
+} from '@shared/domain/listing'
 import { defineCollection } from '../../core/ports/document-store.port'
 
 /** A listing as stored. `location` is exact and never leaves the backend except to its seller. */
 export interface ListingRecord {
   _id: string
   sellerId: string
+  kind: ListingKind
   title: string
   description: string
   priceFen: number
   originalPriceFen: number | null
   category: CategoryId
-  condition: ConditionId
+  subcategory: SubcategoryId | null
+  condition: ConditionId | null
+  trade: TradeOptions | null
+  service: ServiceTerms | null
   photoFileIds: string[]
+  videoFileId: string | null
   location: ListingLocation
   /** Denormalised from location for the city feed index. */
   city: string
+  communityIds: string[]
   status: ListingStatus
+  /**
+   * Newest-first order: a ULID minted at publish, relist and 擦亮, so renewing moves a listing to
+   * the top without any sort. Drafts carry their creation id until published.
+   */
+  sortKey: string
+  /** When it was last published, relisted or renewed; null while a draft. */
+  bumpedAt: number | null
+  /** When the expiry timer takes it down; null unless active. */
+  expiresAt: number | null
+  /** The expiresAt a reminder was sent for, so each expiry is reminded once. */
+  remindedFor: number | null
+  soldAt: number | null
+  favoriteCount: number
+  viewCount: number
+  qualityScore: number
   createdAt: number
   updatedAt: number
   version: number
 }
 
 export const Listings = defineCollection<ListingRecord>('listings', [
-  // The same-city feed: active listings of one city, newest first (ids are time-ordered).
-  { name: 'city_status_id', fields: [{ field: 'city' }, { field: 'status' }, { field: '_id', direction: 'desc' }] },
-  // 我发布的: a seller's own listings, newest first.
+  // The same-city feed: active listings of one city, newest (or most recently renewed) first.
+  { name: 'city_status_sort', fields: [{ field: 'city' }, { field: 'status' }, { field: 'sortKey', direction: 'desc' }] },
+  // The same feed narrowed to a category chip.
+  {
+    name: 'city_status_category_sort',
+    fields: [{ field: 'city' }, { field: 'status' }, { field: 'category' }, { field: 'sortKey', direction: 'desc' }],
+  },
+  // 我发布的 and a seller's storefront, newest first.
+  { name: 'seller_status_sort', fields: [{ field: 'sellerId' }, { field: 'status' }, { field: 'sortKey', direction: 'desc' }] },
   { name: 'seller_id', fields: [{ field: 'sellerId' }, { field: '_id', direction: 'desc' }] },
+  // The expiry timer: active listings whose time is up.
+  { name: 'status_expires', fields: [{ field: 'status' }, { field: 'expiresAt' }] },
 ])
+
+/** One viewer counted once a day per listing; the id is the whole key, so a repeat is a CONFLICT. */
+export interface ListingViewRecord {
+  _id: string
+  at: number
+}
+export const ListingViews = defineCollection<ListingViewRecord>('listing_views')

@@ -41,6 +41,12 @@ describe('native price-tag', () => {
     expect(comp.querySelector('.price-tag__original')).toBeUndefined()
   })
 
+  it('shows a service price per unit', () => {
+    const comp = render({ fen: 8000, unit: '小时' })
+    expect(text(comp, '.price-tag__now')).toBe('¥80/小时')
+    expect(text(comp, '.price-tag__unit')).toBe('/小时')
+  })
+
   it('uses the large style on the detail page', () => {
     const comp = render({ fen: 1, size: 'large' })
     expect(comp.querySelector('.price-tag--large')).toBeDefined()

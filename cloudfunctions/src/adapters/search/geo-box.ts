@@ -1,0 +1,41 @@
+import type { GeoPoint } from '@shared/domain/geo'
+
+export interface GeoBox {
+  minLat: number
+  maxLat: number
+  minLng: number
+  maxLng: number
+}
+
+/** Metres per degree of latitude on the sphere `distanceMeters` uses (R = 6 371 008.8 m). */
+const METERS_PER_DEGREE = (6_371_008.8 * Math.PI) / 180
+
+/**
+ * A lat/lng box that contains every point within `meters` of `center`, with a margin: the R*Tree
+ * stores float32 bounds (about a metre of slack at these latitudes) and the box is only a
+ * prefilter, the exact haversine distance decides.
+ */
+export const boxAround = (center: GeoPoint, meters: number): GeoBox => {
+  const dLat = (meters * 1.01) / METERS_PER_DEGREE + 1e-4
+  // Longitude degrees shrink towards the poles: size the box for its widest-latitude edge.
+  const edgeLat = Math.min(89, Math.abs(center.latitude) + dLat)
+  const dLng = dLat / Math.cos((edgeLat * Math.PI) / 180)
+  return {
+    minLat: center.latitude - dLat,
+    maxLat: center.latitude + dLat,
+    minLng: center.longitude - dLng,
+    maxLng: center.longitude + dLng,
+  }
+}
+
+/**
+ * Radii for the expanding search, ending exactly at `radiusMeters`: "the closest 20 within 5 km"
+ * in a dense district is answered from a few hundred metres instead of sorting all of 5 km.
+ * The first steps are smaller than 0.5 km because our districts hold thousands of listings a km².
+ */
+const STEPS = [250, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000]
+
+export const expandingRadii = (radiusMeters: number, fromMeters = 0): number[] => [
+  ...STEPS.filter((r) => r >= fromMeters && r < radiusMeters),
+  radiusMeters,
+]

@@ -1,0 +1,58 @@
+/**
+ * Every index of a listing (main row, both FTS tables, R*Tree, communities) shares one integer
+ * rowid, chosen so that rowid order IS `sortKey` order. That is what makes newest-first free:
+ * FTS5 walks a term's postings in rowid order and can stop after a page, instead of collecting
+ * every match and sorting it.
+ *
+ * A sortKey is a ULID (48-bit milliseconds, then randomness). The rowid is
+ * `(ms - 2020-01-01) × 4096 + slot`: one bucket of 4096 slots per millisecond, which keeps rowids
+ * below 2^53 (exact JavaScript numbers) until 2089. Inside a bucket a key takes the slot its
+ * leading random bits point at, clamped between its neighbours' slots, so keys inserted in any
+ * order (a reindex, two processes in the same millisecond) still land in order. Running out of
+ * room needs thousands of keys inside one millisecond; that fails loudly rather than misorder.
+ */
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+const ULID = /^[0-7][0-9A-HJKMNP-TV-Z]{25}$/
+const EPOCH_MS = Date.UTC(2020, 0, 1)
+const SLOT_BITS = 12
+export const BUCKET_SIZE = 2 ** SLOT_BITS
+const MAX_OFFSET_MS = 2 ** (53 - SLOT_BITS)
+
+/** A canonical (upper-case) ULID: the only thing whose string order we can turn into a rowid. */
+export const isSortKey = (s: string) => ULID.test(s)
+
+const base32 = (s: string) => {
+  let n = 0
+  for (const ch of s) n = n * 32 + CROCKFORD.indexOf(ch)
+  return n
+}
+
+/** The sortKey's millisecond bucket: [first rowid, last rowid]. */
+export const bucketOf = (sortKey: string): { first: number; last: number; preferred: number } => {
+  if (!isSortKey(sortKey)) throw new Error(`search index: sortKey ${JSON.stringify(sortKey)} is not a ULID`)
+  const offset = base32(sortKey.slice(0, 10)) - EPOCH_MS
+  if (offset >= MAX_OFFSET_MS) throw new Error(`search index: sortKey ${sortKey} is too far in the future`)
+  // Keys before 2020 share bucket 0 (in order, through the neighbour clamp): only test data has them.
+  const first = Math.max(0, offset) * BUCKET_SIZE
+  // The top 12 of the 80 random bits (3 base-32 characters = 15 bits).
+  const preferred = first + (base32(sortKey.slice(10, 13)) >> 3)
+  return { first, last: first + BUCKET_SIZE - 1, preferred }
+}
+
+/**
+ * The slot for `sortKey` given the rows already in its bucket (rowid order = sortKey order).
+ * Throws when the key is taken or the neighbours leave no room.
+ */
+export const chooseRowid = (sortKey: string, bucket: { rowid: number; sortKey: string }[]): number => {
+  const { first, last, preferred } = bucketOf(sortKey)
+  let i = 0
+  while (i < bucket.length && bucket[i]!.sortKey < sortKey) i++
+  if (bucket[i]?.sortKey === sortKey) {
+    throw new Error(`search index: sortKey ${sortKey} is already used by another listing`)
+  }
+  const lo = i > 0 ? bucket[i - 1]!.rowid + 1 : first
+  const hi = i < bucket.length ? bucket[i]!.rowid - 1 : last
+  if (lo > hi) throw new Error(`search index: no room to order sortKey ${sortKey} within its millisecond`)
+  return Math.min(hi, Math.max(lo, preferred))
+}

@@ -1,0 +1,50 @@
+import { SocialContract } from '@shared/contracts/social.contract'
+import { toCards } from '../modules/listing/application/listing-views'
+import {
+  communitiesNear,
+  createCommunity,
+  getCommunity,
+  joinCommunity,
+  leaveCommunity,
+  myCommunities,
+} from '../modules/social/application/communities.use-case'
+import { listFavorites, setFavorite } from '../modules/social/application/favorites.use-case'
+import { followingFeed, setFollow, storefront } from '../modules/social/application/follows.use-case'
+import { createHandler } from '../platform/create-handler'
+
+/** social: 想要, following sellers, storefronts and local communities. */
+export const main = createHandler(SocialContract, {
+  favorite: async ({ listingId }, { caller, deps }) => ({
+    favorited: true,
+    favoriteCount: await setFavorite(deps, caller.user._id, listingId, true),
+  }),
+  unfavorite: async ({ listingId }, { caller, deps }) => ({
+    favorited: false,
+    favoriteCount: await setFavorite(deps, caller.user._id, listingId, false),
+  }),
+  favorites: async (page, { caller, deps }) => {
+    const { listings, nextCursor } = await listFavorites(deps, caller.user._id, page)
+    return { items: await toCards(deps, listings), nextCursor }
+  },
+  follow: async ({ userId }, { caller, deps }) => ({
+    following: true,
+    followerCount: await setFollow(deps, caller.user._id, userId, true),
+  }),
+  unfollow: async ({ userId }, { caller, deps }) => ({
+    following: false,
+    followerCount: await setFollow(deps, caller.user._id, userId, false),
+  }),
+  followingFeed: async (page, { caller, deps }) => {
+    const result = await followingFeed(deps, caller.user._id, page)
+    return { items: await toCards(deps, result.items), nextCursor: result.nextCursor }
+  },
+  storefront: async ({ userId }, { caller, deps }) => storefront(deps, userId, caller.user?._id ?? null),
+  communitiesNear: async ({ point, city }, { caller, deps }) => ({
+    items: await communitiesNear(deps, city, point, caller.user?._id ?? null),
+  }),
+  createCommunity: async (input, { caller, deps }) => createCommunity(deps, caller.user._id, input),
+  joinCommunity: async (input, { caller, deps }) => joinCommunity(deps, caller.user._id, input),
+  leaveCommunity: async ({ communityId }, { caller, deps }) => leaveCommunity(deps, caller.user._id, communityId),
+  myCommunities: async (_input, { caller, deps }) => ({ items: await myCommunities(deps, caller.user._id) }),
+  community: async ({ communityId, from }, { caller, deps }) => getCommunity(deps, communityId, caller.user?._id ?? null, from),
+})

@@ -1,0 +1,36 @@
+import { LISTING_LIFETIME_MS, TRANSITIONS, canRenew } from '@shared/domain/listing-lifecycle'
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import type { UserRecord } from '../../user/domain/user.record'
+import type { ListingRecord } from '../domain/listing.record'
+import { loadOwnListing } from './load-own-listing'
+import { updateListingRecord } from './save-listing'
+
+export type StatusAction = keyof typeof TRANSITIONS
+
+/**
+ * A seller's lifecycle action. Publishing, relisting and 擦亮 mint a new sort key (back to the top
+ * of every newest-first list) and restart the 30 days; taking down and selling stop the clock.
+ * The write is compare-and-set on the version read, so a racing second tap changes nothing.
+ */
+export const changeStatus = async (
+  deps: Deps,
+  caller: UserRecord,
+  id: string,
+  action: StatusAction,
+): Promise<ListingRecord> => {
+  const listing = await loadOwnListing(deps, caller, id)
+  const { from, to } = TRANSITIONS[action]
+  if (!from.includes(listing.status)) throw new AppError(ErrorCodes.LISTING_WRONG_STATUS)
+  const now = deps.clock.now()
+  if (action === 'renew' && !canRenew(listing, now)) throw new AppError(ErrorCodes.LISTING_ALREADY_RENEWED)
+  const goesUp = action === 'publish' || action === 'relist' || action === 'renew'
+  return updateListingRecord(deps, listing, {
+    status: to,
+    ...(goesUp
+      ? { sortKey: deps.ids.next(), bumpedAt: now, expiresAt: now + LISTING_LIFETIME_MS, remindedFor: null }
+      : { expiresAt: null }),
+    ...(action === 'markSold' ? { soldAt: now } : {}),
+    updatedAt: now,
+  })
+}

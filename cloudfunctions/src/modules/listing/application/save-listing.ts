@@ -1,0 +1,28 @@
+import type { ListingRecord } from '../domain/listing.record'
+import { toSearchDoc } from '../domain/listing-search-doc'
+import { Listings } from '../domain/listing.record'
+import type { Deps } from '../../core/ports/deps'
+
+/**
+ * Every listing write goes through here: the document and its search entry change in one
+ * transaction, so search never finds a listing that is not there (or misses one that is).
+ */
+export const insertListing = (deps: Pick<Deps, 'store' | 'search'>, listing: ListingRecord) =>
+  deps.store.transaction(async (tx) => {
+    await tx.insert(Listings, listing)
+    await deps.search.upsert(toSearchDoc(listing))
+  })
+
+/** Compare-and-set on `version`, then re-index. */
+export const updateListingRecord = (
+  deps: Pick<Deps, 'store' | 'search'>,
+  current: ListingRecord,
+  patch: Partial<Omit<ListingRecord, '_id' | 'version'>>,
+): Promise<ListingRecord> =>
+  deps.store.transaction(async (tx) => {
+    const next = await tx.update(Listings, current._id, { ...patch, version: current.version + 1 }, {
+      expect: { version: current.version },
+    })
+    await deps.search.upsert(toSearchDoc(next))
+    return next
+  })

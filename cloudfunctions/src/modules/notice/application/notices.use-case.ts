@@ -1,0 +1,41 @@
+import { isAppError, ErrorCodes } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import { type NoticeRecord, Notices } from '../domain/notice.record'
+
+/** Sends a notice once: a second send with the same key is ignored. */
+export const sendNotice = async (
+  deps: Pick<Deps, 'store' | 'clock'>,
+  key: string,
+  notice: Omit<NoticeRecord, '_id' | 'createdAt' | 'read'>,
+): Promise<boolean> => {
+  try {
+    await deps.store.insert(Notices, { _id: key, ...notice, createdAt: deps.clock.now(), read: false })
+    return true
+  } catch (e) {
+    if (isAppError(e) && e.code === ErrorCodes.CONFLICT) return false
+    throw e
+  }
+}
+
+export const listNotices = async (deps: Pick<Deps, 'store'>, userId: string, page: { cursor?: string; limit: number }) => {
+  const result = await deps.store.find(Notices, { userId }, { orderBy: { field: 'createdAt', direction: 'desc' }, ...page })
+  const unread = await deps.store.count(Notices, { userId, read: false })
+  return {
+    items: result.items.map((n) => ({ id: n._id, kind: n.kind, title: n.title, body: n.body, listingId: n.listingId, createdAt: n.createdAt, read: n.read })),
+    nextCursor: result.nextCursor,
+    unread,
+  }
+}
+
+/** Marks every unread notice of the user read; returns how many changed. */
+export const markAllRead = async (deps: Pick<Deps, 'store'>, userId: string) => {
+  let marked = 0
+  for (;;) {
+    const page = await deps.store.find(Notices, { userId, read: false }, { limit: 100 })
+    for (const n of page.items) {
+      await deps.store.update(Notices, n._id, { read: true })
+      marked++
+    }
+    if (page.items.length < 100) return marked
+  }
+}

@@ -1,0 +1,30 @@
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import { Listings } from '../../listing/domain/listing.record'
+import { Favorites, favoriteId } from '../domain/social.records'
+
+/**
+ * 想要 and its undo. The favourite document and the listing's counter change in one transaction,
+ * and the favourite's id is (user, listing), so double taps and retries count once.
+ */
+export const setFavorite = async (deps: Deps, userId: string, listingId: string, on: boolean) =>
+  deps.store.transaction(async (tx) => {
+    const listing = await tx.get(Listings, listingId)
+    if (!listing || (on && listing.status !== 'active')) throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在或已下架')
+    const id = favoriteId(userId, listingId)
+    const existing = await tx.get(Favorites, id)
+    if (on === (existing !== null)) return listing.favoriteCount
+    if (on) await tx.insert(Favorites, { _id: id, userId, listingId, at: deps.clock.now() })
+    else await tx.remove(Favorites, id)
+    const favoriteCount = Math.max(0, listing.favoriteCount + (on ? 1 : -1))
+    // A counter, not a seller edit: `version` stays, so it never conflicts with the seller.
+    await tx.update(Listings, listingId, { favoriteCount })
+    return favoriteCount
+  })
+
+/** The caller's favourites, most recent first, with the listings they point at. */
+export const listFavorites = async (deps: Deps, userId: string, page: { cursor?: string; limit: number }) => {
+  const favs = await deps.store.find(Favorites, { userId }, { orderBy: { field: 'at', direction: 'desc' }, ...page })
+  const listings = await Promise.all(favs.items.map((f) => deps.store.get(Listings, f.listingId)))
+  return { listings: listings.filter((l) => l !== null), nextCursor: favs.nextCursor }
+}

@@ -1,0 +1,69 @@
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import { Listings } from '../../listing/domain/listing.record'
+import { Users } from '../../user/domain/user.record'
+import { Follows, SellerStats, followId } from '../domain/social.records'
+
+/** Follows or unfollows a seller; the follow and the seller's follower count change together. */
+export const setFollow = async (deps: Deps, followerId: string, sellerId: string, on: boolean) => {
+  if (followerId === sellerId) throw new AppError(ErrorCodes.SOCIAL_CANNOT_FOLLOW_SELF)
+  if (!(await deps.store.get(Users, sellerId))) throw new AppError(ErrorCodes.NOT_FOUND, '用户不存在')
+  return deps.store.transaction(async (tx) => {
+    const id = followId(followerId, sellerId)
+    const existing = await tx.get(Follows, id)
+    const stats = (await tx.get(SellerStats, sellerId)) ?? null
+    const count = stats?.followerCount ?? 0
+    if (on === (existing !== null)) return count
+    if (on) await tx.insert(Follows, { _id: id, followerId, sellerId, at: deps.clock.now() })
+    else await tx.remove(Follows, id)
+    const followerCount = Math.max(0, count + (on ? 1 : -1))
+    if (stats) await tx.update(SellerStats, sellerId, { followerCount, version: stats.version + 1 }, { expect: { version: stats.version } })
+    else await tx.insert(SellerStats, { _id: sellerId, followerCount, version: 1 })
+    return followerCount
+  })
+}
+
+/** Sellers a user follows, at most this many are merged into the following feed. */
+const FEED_SELLERS = 200
+
+/**
+ * New listings of followed sellers, newest first: the active listings of up to 200 followed
+ * sellers, merged by sort key. The cursor is the last sort key seen.
+ */
+export const followingFeed = async (deps: Deps, followerId: string, page: { cursor?: string; limit: number }) => {
+  const follows = await deps.store.find(Follows, { followerId }, { orderBy: { field: 'at', direction: 'desc' }, limit: FEED_SELLERS })
+  const sellerIds = follows.items.map((f) => f.sellerId)
+  if (sellerIds.length === 0) return { items: [], nextCursor: null }
+  return deps.store.find(
+    Listings,
+    { sellerId: { $in: sellerIds }, status: 'active' },
+    { orderBy: { field: 'sortKey', direction: 'desc' }, ...page },
+  )
+}
+
+/** A seller's public page: profile, counts, and whether the viewer follows them. */
+export const storefront = async (deps: Deps, sellerId: string, viewerId: string | null) => {
+  const seller = await deps.store.get(Users, sellerId)
+  if (!seller) throw new AppError(ErrorCodes.NOT_FOUND, '用户不存在')
+  const [activeCount, soldCount, stats, follow, urls] = await Promise.all([
+    deps.store.count(Listings, { sellerId, status: 'active' }),
+    deps.store.count(Listings, { sellerId, status: 'sold' }),
+    deps.store.get(SellerStats, sellerId),
+    viewerId ? deps.store.get(Follows, followId(viewerId, sellerId)) : Promise.resolve(null),
+    seller.avatarFileId ? deps.files.urls([seller.avatarFileId]) : Promise.resolve({} as Record<string, string>),
+  ])
+  return {
+    seller: {
+      id: seller._id,
+      nickname: seller.nickname,
+      avatarUrl: seller.avatarFileId ? (urls[seller.avatarFileId] ?? null) : null,
+      city: seller.city,
+      joinedAt: seller.createdAt,
+    },
+    activeCount,
+    soldCount,
+    followerCount: stats?.followerCount ?? 0,
+    isFollowing: follow !== null,
+    isMe: viewerId === sellerId,
+  }
+}

@@ -1,0 +1,30 @@
+import { getContainer, type Container } from './container'
+
+/** A timer trigger's event (CloudBase: `{ Type: 'Timer', TriggerName, Time }`). */
+interface TimerEvent {
+  Type?: string
+  TriggerName?: string
+  Time?: string
+}
+
+export type TimerJobs = Record<string, (deps: Container) => Promise<unknown>>
+
+/**
+ * A timer-triggered function: runs the job named by the trigger (config.json `triggers[].name`).
+ * Jobs are idempotent, so a retried or overlapping run changes nothing twice. Timers have no caller
+ * and accept no actions: an event that is not a timer is refused.
+ */
+export const createTimerHandler = (fn: string, jobs: TimerJobs) => async (event: unknown) => {
+  const { Type, TriggerName } = (event ?? {}) as TimerEvent
+  if (Type !== 'Timer' || !TriggerName || !Object.hasOwn(jobs, TriggerName)) {
+    return { ok: false, error: { code: 'COMMON.UNKNOWN_ACTION', message: `${fn} 只接受定时触发器` } }
+  }
+  const started = Date.now()
+  try {
+    const result = await jobs[TriggerName]!(getContainer())
+    return { ok: true, data: { trigger: TriggerName, result, ms: Date.now() - started } }
+  } catch (e) {
+    console.error(`[${fn}] timer ${TriggerName} failed`, e)
+    return { ok: false, error: { code: 'COMMON.INTERNAL', message: '定时任务失败' } }
+  }
+}

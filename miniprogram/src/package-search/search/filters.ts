@@ -1,0 +1,108 @@
+import type { SearchQuery, SearchSort } from '@shared/contracts/search.contract'
+import type { GeoPoint } from '@shared/domain/geo'
+import { type ConditionId, type ListingKind, type TradeMethod, categoryLabel, parentCategory } from '@shared/domain/listing'
+import { formatFen, parseYuanToFen } from '@shared/domain/money'
+
+/** Everything the filter bar holds. Prices stay as typed until they are applied. */
+export interface SearchFilters {
+  sort: SearchSort
+  /** A top-level id ('digital') or a leaf ('digital.earphones'); null = every category. */
+  category: string | null
+  priceMin: string
+  priceMax: string
+  conditions: ConditionId[]
+  trade: TradeMethod[]
+  kind: ListingKind | null
+}
+
+export const EMPTY_FILTERS: SearchFilters = {
+  sort: 'relevance',
+  category: null,
+  priceMin: '',
+  priceMax: '',
+  conditions: [],
+  trade: [],
+  kind: null,
+}
+
+/** The sort menu, in the order 闲鱼 users know it. */
+export const SORT_OPTIONS: { id: SearchSort; label: string }[] = [
+  { id: 'relevance', label: '综合' },
+  { id: 'newest', label: '最新发布' },
+  { id: 'price_asc', label: '价格从低到高' },
+  { id: 'price_desc', label: '价格从高到低' },
+  { id: 'distance', label: '离我最近' },
+]
+
+export const sortLabel = (sort: SearchSort) =>
+  sort === 'relevance' ? '综合' : sort === 'price_asc' ? '价格↑' : sort === 'price_desc' ? '价格↓' : sort === 'newest' ? '最新' : '距离'
+
+/** A price box's text in fen; '' is "no bound", anything unreadable is an error. */
+const bound = (text: string): number | undefined | null => (text.trim() === '' ? undefined : parseYuanToFen(text))
+
+/** What is wrong with the typed price range, or null when it can be applied. */
+export const priceRangeError = (min: string, max: string): string | null => {
+  const lo = bound(min)
+  const hi = bound(max)
+  if (lo === null || hi === null) return '价格最多两位小数'
+  if (lo !== undefined && hi !== undefined && lo > hi) return '最高价不能低于最低价'
+  return null
+}
+
+/** "¥100–¥500", "¥100 以上", "¥500 以下", or '价格' when unbounded. */
+export const priceLabel = (f: Pick<SearchFilters, 'priceMin' | 'priceMax'>): string => {
+  const lo = bound(f.priceMin)
+  const hi = bound(f.priceMax)
+  if (lo != null && hi != null) return `${formatFen(lo)}–${formatFen(hi)}`
+  if (lo != null) return `${formatFen(lo)}以上`
+  if (hi != null) return `${formatFen(hi)}以下`
+  return '价格'
+}
+
+/** '分类', a top-level label, or a leaf label. */
+export const categoryFilterLabel = (category: string | null) => (category ? categoryLabel(category) : '分类')
+
+/** How many choices sit behind the 筛选 button (condition, trade, kind). */
+export const extraFilterCount = (f: SearchFilters) => f.conditions.length + f.trade.length + (f.kind ? 1 : 0)
+
+/** Top-level category of the current choice, for opening the two-level picker on the right column. */
+export const topOf = (category: string | null): string | null =>
+  category === null ? null : category.includes('.') ? (parentCategory(category) ?? null) : category
+
+export interface QueryContext {
+  city: string
+  keyword?: string
+  near?: GeoPoint | null
+  communityId?: string
+  cursor?: string
+  limit?: number
+}
+
+/**
+ * The search function's query from the filter bar. Empty filters are left out rather than sent
+ * empty; goods-only filters (condition, trade) are dropped when only services are wanted; an
+ * unreadable price bound is dropped (the panel refuses to apply one, so this is only a guard).
+ */
+export const toSearchQuery = (f: SearchFilters, ctx: QueryContext): SearchQuery => {
+  const q: SearchQuery = { city: ctx.city, sort: f.sort }
+  const keyword = ctx.keyword?.trim()
+  if (keyword) q.keyword = keyword
+  if (f.category) q.category = f.category as SearchQuery['category']
+  const lo = bound(f.priceMin)
+  const hi = bound(f.priceMax)
+  if (lo != null) q.priceMinFen = lo
+  if (hi != null) q.priceMaxFen = hi
+  if (f.kind) q.kind = f.kind
+  if (f.kind !== 'service') {
+    if (f.conditions.length) q.conditions = [...f.conditions]
+    if (f.trade.length) q.trade = [...f.trade]
+  }
+  if (ctx.near) q.near = { latitude: ctx.near.latitude, longitude: ctx.near.longitude }
+  // Without a position the server cannot sort by distance: fall back to relevance, never fail.
+  if (q.sort === 'distance' && !q.near) q.sort = keyword ? 'relevance' : 'newest'
+  if (q.sort === 'relevance' && !keyword) q.sort = 'newest'
+  if (ctx.communityId) q.communityId = ctx.communityId
+  if (ctx.cursor) q.cursor = ctx.cursor
+  if (ctx.limit) q.limit = ctx.limit
+  return q
+}
