@@ -98,8 +98,8 @@ describe('listing function', () => {
       [{ trade: { shipping: null, meetup: false, pickup: false } }, 'trade'],
       [{ trade: { shipping: { payer: 'buyer', feeFen: 0 }, meetup: false, pickup: false } }, 'trade.shipping.feeFen'],
       [{ subcategory: 'phone.iphone' }, 'subcategory'],
-      [{ category: 'services' }, 'category'],
-      [{ kind: 'service' }, 'category'],
+      [{ category: 'services', subcategory: null }, 'category'],
+      [{ kind: 'service', subcategory: null }, 'category'],
     ]
     for (const [over, path] of cases) {
       const res = await call('o-seller', 'create', await validInput(over))

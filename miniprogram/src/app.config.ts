@@ -10,10 +10,28 @@ export default defineAppConfig({
       root: 'package-user',
       pages: ['login/index', 'profile-edit/index'],
     },
+    {
+      root: 'package-search',
+      pages: ['search/index'],
+    },
+    {
+      root: 'package-social',
+      pages: [
+        'storefront/index',
+        'community/index',
+        'community-join/index',
+        'communities/index',
+        'favorites/index',
+        'following/index',
+      ],
+    },
   ],
   preloadRule: {
-    // Cards on 首页 open the detail page: fetch its package while the user is still browsing.
-    'pages/index/index': { network: 'all', packages: ['package-listing'] },
+    // Cards on 首页 open the detail page and its search box opens search: fetch both packages
+    // while the user is still browsing.
+    'pages/index/index': { network: 'all', packages: ['package-listing', 'package-search'] },
+    // 我的 leads to favourites, communities and the following feed.
+    'pages/me/index': { network: 'all', packages: ['package-social'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -1,7 +1,9 @@
-import { CreateListingInputSchema, ListingContract } from '../contracts/listing.contract'
+import { CreateListingInputSchema, ListingContract, UpdateListingInputSchema } from '../contracts/listing.contract'
 import { UpdateProfileInputSchema, UserContract } from '../contracts/user.contract'
 import { envelopeSchema } from '../contracts/envelope'
 import { IdSchema } from '../contracts/common.schema'
+import { SearchContract } from '../contracts/search.contract'
+import { SocialContract } from '../contracts/social.contract'
 
 const valid = {
   title: '九成新 iPhone 13 128G',
@@ -9,6 +11,7 @@ const valid = {
   priceFen: 260_000,
   category: 'phone',
   condition: 'like_new',
+  trade: { shipping: { payer: 'seller' }, meetup: true, pickup: false },
   photoFileIds: ['local://listing-photos/a.png'],
   location: { latitude: 31.2, longitude: 121.45, city: '上海', district: '徐汇区' },
 }
@@ -32,13 +35,31 @@ describe('contracts', () => {
     if (!res.success) expect(res.error.issues[0]?.message).toBe('至少上传 1 张图片')
   })
 
+  it('ties goods to a condition and a trade method, and services to their terms', () => {
+    const issues = (v: object) => {
+      const r = CreateListingInputSchema.safeParse(v)
+      return r.success ? [] : r.error.issues.map((i) => i.path.join('.'))
+    }
+    expect(issues({ ...valid, trade: { shipping: null, meetup: false, pickup: false } })).toEqual(['trade'])
+    expect(issues({ ...valid, condition: undefined })).toEqual(['condition'])
+    expect(issues({ ...valid, subcategory: 'books.exam' })).toEqual(['subcategory'])
+    const service = { ...valid, kind: 'service', category: 'services', condition: null, trade: null }
+    expect(issues(service)).toEqual(['service'])
+    expect(issues({ ...service, service: { unit: 'hour', radiusKm: 3, deliveryStandard: '每次两小时，课后反馈学习情况。' } })).toEqual([])
+  })
+
+  it('leaves fields of an edit alone unless they are sent', () => {
+    const parsed = UpdateListingInputSchema.parse({ id: '01KAAAAAAAAAAAAAAAAAAAAAAA', expectedVersion: 1, patch: { priceFen: 100 } })
+    expect(parsed.patch).toEqual({ priceFen: 100 })
+  })
+
   it('needs at least one profile change', () => {
     expect(UpdateProfileInputSchema.safeParse({}).success).toBe(false)
     expect(UpdateProfileInputSchema.safeParse({ city: '杭州' }).success).toBe(true)
   })
 
   it('declares every action with a summary and an auth level', () => {
-    for (const contract of [UserContract, ListingContract]) {
+    for (const contract of [UserContract, ListingContract, SearchContract, SocialContract]) {
       for (const [name, spec] of Object.entries(contract.actions)) {
         expect([name, spec.summary.length > 10]).toEqual([name, true])
         expect(['public', 'identified', 'user']).toContain(spec.auth)

@@ -66,8 +66,9 @@ export const ServiceTermsSchema = z
   .strict()
 export type ServiceTerms = z.infer<typeof ServiceTermsSchema>
 
+/** The fields a seller writes; optional ones get their defaults only on create (see below). */
 const listingFields = {
-  kind: z.enum(LISTING_KINDS).default('goods'),
+  kind: z.enum(LISTING_KINDS),
   title: z
     .string()
     .trim()
@@ -79,24 +80,23 @@ const listingFields = {
     .min(L.descriptionMin, `描述至少 ${L.descriptionMin} 个字`)
     .max(L.descriptionMax, `描述最多 ${L.descriptionMax} 个字`),
   priceFen: FenSchema.min(1, '价格至少 ¥0.01'),
-  originalPriceFen: FenSchema.nullable().default(null),
+  originalPriceFen: FenSchema.nullable(),
   category: z.enum(CATEGORY_IDS, { error: '请选择分类' }),
-  subcategory: z.enum(SUBCATEGORY_IDS, { error: '请选择细分类目' }).nullable().default(null),
-  condition: z.enum(CONDITION_IDS, { error: '请选择成色' }).nullable().default(null),
-  trade: TradeOptionsSchema.nullable().default(null),
-  service: ServiceTermsSchema.nullable().default(null),
+  subcategory: z.enum(SUBCATEGORY_IDS, { error: '请选择细分类目' }).nullable(),
+  condition: z.enum(CONDITION_IDS, { error: '请选择成色' }).nullable(),
+  trade: TradeOptionsSchema.nullable(),
+  service: ServiceTermsSchema.nullable(),
   photoFileIds: z
     .array(FileIdSchema)
     .min(L.photosMin, `至少上传 ${L.photosMin} 张图片`)
     .max(L.photosMax, `最多上传 ${L.photosMax} 张图片`)
     .refine((ids) => new Set(ids).size === ids.length, '图片重复'),
-  videoFileId: FileIdSchema.nullable().default(null),
+  videoFileId: FileIdSchema.nullable(),
   location: ListingLocationSchema,
   /** Communities of the seller to show the listing in, besides the city. */
   communityIds: z
     .array(IdSchema)
-    .max(L.communitiesMax, `最多同步到 ${L.communitiesMax} 个圈子`)
-    .default([]),
+    .max(L.communitiesMax, `最多同步到 ${L.communitiesMax} 个圈子`),
 }
 
 type ListingShape = {
@@ -130,6 +130,15 @@ export const checkListingShape = (v: ListingShape, ctx: z.RefinementCtx) => {
 export const CreateListingInputSchema = z
   .object({
     ...listingFields,
+    // Defaults on create only: on an edit a missing field means "unchanged", never "cleared".
+    kind: listingFields.kind.default('goods'),
+    originalPriceFen: listingFields.originalPriceFen.default(null),
+    subcategory: listingFields.subcategory.default(null),
+    condition: listingFields.condition.default(null),
+    trade: listingFields.trade.default(null),
+    service: listingFields.service.default(null),
+    videoFileId: listingFields.videoFileId.default(null),
+    communityIds: listingFields.communityIds.default([]),
     /** false keeps it as a draft only the seller sees. */
     publish: z.boolean().default(true),
   })

@@ -124,6 +124,7 @@ describe('local cloud gateway', () => {
               priceFen: 3500,
               category: 'furniture',
               condition: 'light_wear',
+              trade: { shipping: null, meetup: true, pickup: true },
               photoFileIds: [uploaded.fileId],
               location: { latitude: 30.2595, longitude: 120.1302, city: '杭州', district: '西湖区' },
             },
@@ -139,7 +140,7 @@ describe('local cloud gateway', () => {
       expect((feed as { data: { items: { id: string }[] } }).data.items[0].id).toBe(id)
 
       const got = await (await postJson(url('/fn/listing'), { action: 'get', input: { id } })).json()
-      expect(got).toMatchObject({ ok: true, data: { id, isMine: false, location: null } })
+      expect(got).toMatchObject({ ok: true, data: { id, isMine: false, owner: null } })
       const photo = (got as { data: { photos: { url: string }[] } }).data.photos[0]
       expect(Buffer.from(await (await fetch(photo.url)).arrayBuffer())).toEqual(tinyPng())
     })

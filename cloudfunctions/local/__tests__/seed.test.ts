@@ -30,7 +30,7 @@ describe('demo seed', () => {
       clock: new FakeClock(NOW),
     })
     const result = await seedIfEmpty(container)
-    expect(result).toMatchObject({ users: 8, listings: 300, photos: 36 })
+    expect(result).toMatchObject({ users: 8, listings: 300, photos: 39 })
     listings = await allListings(container)
   }, 30_000)
 
@@ -57,11 +57,13 @@ describe('demo seed', () => {
     }
   })
 
-  it('gives ids in createdAt order, over the last 14 days', () => {
+  it('gives ids in createdAt order, over the last 14 days plus a few nearly expired ones', () => {
     const byTime = [...listings].sort((a, b) => a.createdAt - b.createdAt || (a._id < b._id ? -1 : 1))
     expect(byTime.map((l) => l._id)).toEqual(listings.map((l) => l._id))
     expect(new Set(listings.map((l) => l.createdAt)).size).toBe(listings.length)
-    expect(listings[0].createdAt).toBeGreaterThanOrEqual(NOW - 15 * DAY)
+    expect(listings[0].createdAt).toBeGreaterThanOrEqual(NOW - 29 * DAY)
+    expect(listings.filter((l) => l.createdAt < NOW - 15 * DAY)).toHaveLength(6)
+    expect(listings[6].createdAt).toBeGreaterThanOrEqual(NOW - 15 * DAY)
     expect(listings[listings.length - 1].createdAt).toBeLessThan(NOW)
   })
 
@@ -75,6 +77,16 @@ describe('demo seed', () => {
     }
     expect(await container.files.exists(listings[0].photoFileIds[0])).toBe(true)
     expect(listings.filter((l) => l.originalPriceFen !== null).length).toBeGreaterThan(50)
+  })
+
+  it('has services, trade options, sales, 想要 and communities to show', async () => {
+    const services = listings.filter((l) => l.kind === 'service')
+    expect(services.length).toBeGreaterThan(5)
+    for (const l of services) expect(l).toMatchObject({ category: 'services', condition: null, trade: null })
+    for (const l of listings.filter((x) => x.kind === 'goods')) expect(l.trade).not.toBeNull()
+    expect(listings.filter((l) => l.status === 'sold').length).toBeGreaterThan(5)
+    expect(listings.reduce((n, l) => n + l.favoriteCount, 0)).toBeGreaterThan(50)
+    expect(listings.filter((l) => l.communityIds.length > 0).length).toBeGreaterThan(10)
   })
 
   it('does not seed a database that already has users', async () => {
@@ -91,7 +103,8 @@ describe('demo seed', () => {
         clock: new FakeClock(NOW),
       })
       await seedDemoData(c, { seed: 7, listings: 25, photoVariants: 1, photoSize: 32 })
-      const rows = (await allListings(c)).map(({ _id: _i, sellerId: _s, ...rest }) => rest)
+      // Ids carry random bits (ULIDs): compare everything else.
+      const rows = (await allListings(c)).map(({ _id: _i, sellerId: _s, sortKey: _k, communityIds, ...rest }) => ({ ...rest, communities: communityIds.length }))
       c.store.close()
       return rows
     }

@@ -14,7 +14,7 @@ export type TimerJobs = Record<string, (deps: Container) => Promise<unknown>>
  * Jobs are idempotent, so a retried or overlapping run changes nothing twice. Timers have no caller
  * and accept no actions: an event that is not a timer is refused.
  */
-export const createTimerHandler = (fn: string, jobs: TimerJobs) => async (event: unknown) => {
+export const createTimerHandler = (fn: string, jobs: TimerJobs) => async (event: unknown, _context?: unknown) => {
   const { Type, TriggerName } = (event ?? {}) as TimerEvent
   if (Type !== 'Timer' || !TriggerName || !Object.hasOwn(jobs, TriggerName)) {
     return { ok: false, error: { code: 'COMMON.UNKNOWN_ACTION', message: `${fn} 只接受定时触发器` } }

@@ -27,15 +27,3 @@ export const boxAround = (center: GeoPoint, meters: number): GeoBox => {
     maxLng: center.longitude + dLng,
   }
 }
-
-/**
- * Radii for the expanding search, ending exactly at `radiusMeters`: "the closest 20 within 5 km"
- * in a dense district is answered from a few hundred metres instead of sorting all of 5 km.
- * The first steps are smaller than 0.5 km because our districts hold thousands of listings a km².
- */
-const STEPS = [250, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000]
-
-export const expandingRadii = (radiusMeters: number, fromMeters = 0): number[] => [
-  ...STEPS.filter((r) => r >= fromMeters && r < radiusMeters),
-  radiusMeters,
-]

@@ -10,9 +10,12 @@ import { distanceMeters } from '@shared/domain/geo'
  *   dropped by rowid alone.
  * - search_bigram: FTS5 over pre-split 2-gram (and title 1-gram) tokens, for 1–2 character terms.
  *   detail=column keeps which column matched (title first in relevance) without positions.
- * - search_geo: R*Tree of active listings' points; the exact coordinates ride along as auxiliary
- *   columns so a nearby search never touches search_listing until it has its page.
+ * - search_geo: R*Tree of active listings' points (float32 bounds: a prefilter; the exact
+ *   distance comes from search_listing's coordinates).
  * - search_community: (community, pos) pairs for community feeds.
+ * - search_body: the normalised description, read only to re-insert FTS rows when a crowded
+ *   millisecond bucket has to be spread out (sort-key-rowid.ts); kept apart so the rows the
+ *   queries read stay small.
  */
 export const SEARCH_SCHEMA = `
 CREATE TABLE IF NOT EXISTS search_listing (
@@ -44,15 +47,17 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_trigram USING fts5(
 CREATE VIRTUAL TABLE IF NOT EXISTS search_bigram USING fts5(
   title, body, tokenize = 'ascii', content = '', contentless_delete = 1, detail = column
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS search_geo USING rtree(
-  pos, min_lat, max_lat, min_lng, max_lng, +lat, +lng
-);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_geo USING rtree(pos, min_lat, max_lat, min_lng, max_lng);
 CREATE TABLE IF NOT EXISTS search_community (
   community_id TEXT NOT NULL,
   pos INTEGER NOT NULL,
   PRIMARY KEY (community_id, pos)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS search_community_pos ON search_community (pos);
+CREATE TABLE IF NOT EXISTS search_body (
+  pos INTEGER PRIMARY KEY,
+  body_norm TEXT NOT NULL
+);
 `
 
 /** Exact haversine metres in SQL, the same function the rest of the backend uses. */

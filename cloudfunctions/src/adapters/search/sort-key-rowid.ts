@@ -8,8 +8,9 @@
  * `(ms - 2020-01-01) × 4096 + slot`: one bucket of 4096 slots per millisecond, which keeps rowids
  * below 2^53 (exact JavaScript numbers) until 2089. Inside a bucket a key takes the slot its
  * leading random bits point at, clamped between its neighbours' slots, so keys inserted in any
- * order (a reindex, two processes in the same millisecond) still land in order. Running out of
- * room needs thousands of keys inside one millisecond; that fails loudly rather than misorder.
+ * order (a reindex, two processes in the same millisecond) still land in order. When neighbours
+ * leave no room (a burst of monotonic keys, which share their leading bits, re-inserted out of
+ * order) the adapter spreads the bucket's rows out again and retries.
  */
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
@@ -18,6 +19,7 @@ const EPOCH_MS = Date.UTC(2020, 0, 1)
 const SLOT_BITS = 12
 export const BUCKET_SIZE = 2 ** SLOT_BITS
 const MAX_OFFSET_MS = 2 ** (53 - SLOT_BITS)
+const GAP = 32
 
 /** A canonical (upper-case) ULID: the only thing whose string order we can turn into a rowid. */
 export const isSortKey = (s: string) => ULID.test(s)
@@ -41,10 +43,10 @@ export const bucketOf = (sortKey: string): { first: number; last: number; prefer
 }
 
 /**
- * The slot for `sortKey` given the rows already in its bucket (rowid order = sortKey order).
- * Throws when the key is taken or the neighbours leave no room.
+ * The slot for `sortKey` given the rows already in its bucket (rowid order = sortKey order), or
+ * null when its neighbours sit in adjacent slots. Throws when another listing has the key.
  */
-export const chooseRowid = (sortKey: string, bucket: { rowid: number; sortKey: string }[]): number => {
+export const chooseRowid = (sortKey: string, bucket: { rowid: number; sortKey: string }[]): number | null => {
   const { first, last, preferred } = bucketOf(sortKey)
   let i = 0
   while (i < bucket.length && bucket[i]!.sortKey < sortKey) i++
@@ -53,6 +55,17 @@ export const chooseRowid = (sortKey: string, bucket: { rowid: number; sortKey: s
   }
   const lo = i > 0 ? bucket[i - 1]!.rowid + 1 : first
   const hi = i < bucket.length ? bucket[i]!.rowid - 1 : last
-  if (lo > hi) throw new Error(`search index: no room to order sortKey ${sortKey} within its millisecond`)
-  return Math.min(hi, Math.max(lo, preferred))
+  if (lo > hi) return null
+  if (preferred >= lo && preferred <= hi) return preferred
+  // Off its preferred slot the key is in a crowd of close keys (a monotonic burst): step a little
+  // away from the neighbour it follows, keeping room for later keys on both sides.
+  const step = Math.min(Math.floor((hi - lo) / 2), GAP)
+  return preferred < lo ? lo + step : hi - step
+}
+
+/** Evenly spread slots for `count` rows of the bucket starting at `first`, leaving gaps between. */
+export const spreadRowids = (first: number, count: number): number[] => {
+  if (count >= BUCKET_SIZE / 2) throw new Error('search index: too many listings share one millisecond')
+  const step = BUCKET_SIZE / (count + 1)
+  return Array.from({ length: count }, (_, i) => first + Math.floor(step * (i + 0.5)))
 }

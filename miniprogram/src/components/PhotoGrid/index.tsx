@@ -29,7 +29,10 @@ export interface PhotoGridProps {
 
 let seq = 0
 
-/** Photos first, as on 闲鱼: each thumbnail uploads on its own and shows its own progress. */
+/**
+ * Photos first, as on 闲鱼: each thumbnail uploads on its own and shows its own progress; ‹ › move
+ * a photo, and the first one is the cover.
+ */
 export function PhotoGrid({ items, update, max = LISTING_LIMITS.photosMax, dir = 'listing-photos' }: PhotoGridProps) {
   const patch = (key: string, p: Partial<PhotoItem>) =>
     update((list) => list.map((i) => (i.key === key ? { ...i, ...p } : i)))
@@ -70,6 +73,16 @@ export function PhotoGrid({ items, update, max = LISTING_LIMITS.photosMax, dir =
     patch(item.key, { status: 'uploading', progress: 0 })
     start(item)
   }
+  /** Moves a photo one place left (-1) or right (+1); the first photo is the cover. */
+  const move = (key: string, by: -1 | 1) =>
+    update((list) => {
+      const i = list.findIndex((x) => x.key === key)
+      const j = i + by
+      if (i < 0 || j < 0 || j >= list.length) return list
+      const next = [...list]
+      ;[next[i], next[j]] = [next[j], next[i]]
+      return next
+    })
   const makeCover = (key: string) =>
     update((list) => {
       const i = list.findIndex((x) => x.key === key)
@@ -93,6 +106,20 @@ export function PhotoGrid({ items, update, max = LISTING_LIMITS.photosMax, dir =
           <Text className='photo-tile__remove' onClick={() => remove(item.key)}>
             ×
           </Text>
+          {item.status === 'done' && items.length > 1 && (
+            <View className='photo-tile__moves'>
+              {index > 0 && (
+                <Text className='photo-tile__move photo-move-left' onClick={() => move(item.key, -1)}>
+                  ‹
+                </Text>
+              )}
+              {index < items.length - 1 && (
+                <Text className='photo-tile__move photo-move-right' onClick={() => move(item.key, 1)}>
+                  ›
+                </Text>
+              )}
+            </View>
+          )}
           {item.status === 'uploading' && (
             <View className='photo-tile__progress'>
               <Text className='photo-tile__percent'>{item.progress}%</Text>

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import { Image, Text, Video, View } from '@tarojs/components'
 import { Avatar, Button, Empty, Skeleton, Swiper, Tag } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Avatar/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
@@ -9,34 +9,55 @@ import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Swiper/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Tag/style/css'
 import type { ListingDetail } from '@shared/contracts/listing.contract'
-import { categoryLabel, conditionLabel } from '@shared/domain/listing'
-import type { GeoPoint } from '@shared/domain/geo'
+import { LISTING_STATUS_LABELS, categoryLabel, conditionLabel, serviceUnitLabel } from '@shared/domain/listing'
 import { formatRelativeTime } from '@shared/domain/relative-time'
 import { api, isServiceError } from '@/services'
 import { PriceTag } from '@/components/PriceTag'
 import { placeText } from '@/components/ListingCard'
-import { comingSoon, reportError } from '@/utils/feedback'
-import { StorageKeys, readStored } from '@/utils/storage'
+import { ListingActions } from '@/components/ListingActions'
+import { QualityPanel } from '@/components/QualityPanel'
+import { useSession } from '@/hooks/use-session'
+import { comingSoon, goLogin, reportError } from '@/utils/feedback'
+import { expiryText, serviceTermLines, tradeLabels } from '@/utils/listing-text'
+import { Routes } from '@/utils/routes'
+import { storedViewerPoint } from '@/utils/viewer-point'
 import emptyImage from '@/assets/empty.png'
 import './index.scss'
 
 export default function ListingDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
+  const { status } = useSession()
   const [listing, setListing] = useState<ListingDetail | null>(null)
   const [missing, setMissing] = useState(false)
   const [current, setCurrent] = useState(0)
+  const [favBusy, setFavBusy] = useState(false)
+  const shown = useRef(false)
 
-  useEffect(() => {
-    const from = readStored<GeoPoint>(StorageKeys.viewerPoint) ?? undefined
-    api.listing
+  const load = () => {
+    const from = storedViewerPoint() ?? undefined
+    return api.listing
       .get({ id, from })
       .then(setListing)
       .catch((e) => {
         if (isServiceError(e) && (e.code === 'COMMON.NOT_FOUND' || e.code === 'COMMON.VALIDATION')) setMissing(true)
         else reportError(e, '加载失败，请稍后重试')
       })
+  }
+  useEffect(() => {
+    void load()
   }, [id])
+  // Back from editing (or from signing in): show what changed.
+  useDidShow(() => {
+    if (shown.current) void load()
+    shown.current = true
+  })
+  // Signing in changes isMine / isFavorited.
+  const lastStatus = useRef(status)
+  useEffect(() => {
+    if (lastStatus.current !== status && status !== 'signing-in' && listing) void load()
+    lastStatus.current = status
+  }, [status])
 
   useShareAppMessage(() => ({ title: listing?.title ?? '邻圈闲置', path: `/package-listing/detail/index?id=${id}` }))
 
@@ -60,6 +81,28 @@ export default function ListingDetailPage() {
   const urls = listing.photos.map((p) => p.url)
   const preview = (i: number) => Taro.previewImage({ urls, current: urls[i] })
   const now = Date.now()
+  const owner = listing.owner
+  const trades = tradeLabels(listing.trade)
+  const unit = listing.serviceUnit ? serviceUnitLabel(listing.serviceUnit) : undefined
+
+  const toggleFavorite = async () => {
+    if (status !== 'signed-in') return goLogin()
+    if (favBusy) return
+    setFavBusy(true)
+    const want = !listing.isFavorited
+    // Optimistic: the heart answers at once, the server's count replaces the guess.
+    setListing({ ...listing, isFavorited: want, favoriteCount: listing.favoriteCount + (want ? 1 : -1) })
+    try {
+      const r = want ? await api.social.favorite(listing.id) : await api.social.unfavorite(listing.id)
+      setListing((l) => (l ? { ...l, isFavorited: r.favorited, favoriteCount: r.favoriteCount } : l))
+      if (want) Taro.showToast({ title: '已加入想要，可在「我的收藏」查看', icon: 'none' })
+    } catch (e) {
+      setListing((l) => (l ? { ...l, isFavorited: !want, favoriteCount: listing.favoriteCount } : l))
+      reportError(e, '操作失败，请稍后重试')
+    } finally {
+      setFavBusy(false)
+    }
+  }
 
   return (
     <View className='detail' id='listing-detail' data-id={listing.id}>
@@ -75,52 +118,136 @@ export default function ListingDetailPage() {
           {current + 1}/{listing.photos.length}
         </Text>
       </View>
+      {listing.video && (
+        <View className='detail__video' id='detail-video'>
+          <Video className='detail__video-player' src={listing.video.url} controls objectFit='contain' />
+        </View>
+      )}
 
       <View className='detail__section'>
-        <PriceTag fen={listing.priceFen} original={listing.originalPriceFen} size='large' />
+        <View className='detail__price-row'>
+          <PriceTag fen={listing.priceFen} original={listing.originalPriceFen} size='large' unit={unit} />
+          <Text className='detail__stats' id='detail-stats'>
+            <Text id='detail-favorite-count'>{listing.favoriteCount}</Text>人想要 · 浏览{' '}
+            <Text id='detail-views'>{listing.viewCount}</Text>
+          </Text>
+        </View>
         <Text className='detail__title' id='detail-title'>
           {listing.title}
         </Text>
         <View className='detail__tags'>
-          <Tag type='primary' plain>
-            {conditionLabel(listing.condition)}
+          {listing.kind === 'service' && <Tag type='info'>本地服务</Tag>}
+          {listing.condition && (
+            <Tag type='primary' plain>
+              {conditionLabel(listing.condition)}
+            </Tag>
+          )}
+          <Tag plain>
+            {categoryLabel(listing.category)}
+            {listing.subcategory ? ` · ${categoryLabel(listing.subcategory)}` : ''}
           </Tag>
-          <Tag plain>{categoryLabel(listing.category)}</Tag>
-          {listing.status !== 'active' && <Tag type='danger'>已下架</Tag>}
+          {listing.status !== 'active' && <Tag type='danger'>{LISTING_STATUS_LABELS[listing.status]}</Tag>}
         </View>
         <View className='detail__meta'>
-          <Text>{listing.city} · {placeText(listing)}</Text>
-          <Text>{formatRelativeTime(listing.createdAt, now)}发布</Text>
+          <Text id='detail-place'>
+            {listing.city} · {placeText(listing)}
+          </Text>
+          <Text>{formatRelativeTime(listing.bumpedAt ?? listing.createdAt, now)}发布</Text>
         </View>
       </View>
 
+      {owner && (
+        <View className='detail__section detail__owner' id='detail-owner'>
+          <View className='detail__owner-head'>
+            <Text className='detail__heading'>我的宝贝 · {LISTING_STATUS_LABELS[listing.status]}</Text>
+            {listing.status === 'active' && expiryText(owner.expiresAt, now) && (
+              <Text className='detail__expiry' id='detail-expiry'>
+                {expiryText(owner.expiresAt, now)}
+              </Text>
+            )}
+          </View>
+          <QualityPanel score={owner.quality.score} hints={owner.quality.hints} idPrefix='detail-' />
+        </View>
+      )}
+
+      {trades.length > 0 && (
+        <View className='detail__section' id='detail-trade'>
+          <Text className='detail__heading'>交易方式</Text>
+          <View className='detail__chips'>
+            {trades.map((t) => (
+              <Text key={t} className='detail__chip'>
+                {t}
+              </Text>
+            ))}
+          </View>
+        </View>
+      )}
+
+      {listing.service && (
+        <View className='detail__section' id='detail-service'>
+          <Text className='detail__heading'>服务说明</Text>
+          <View className='detail__chips'>
+            {serviceTermLines(listing.service).map((t) => (
+              <Text key={t} className='detail__chip'>
+                {t}
+              </Text>
+            ))}
+          </View>
+          <Text className='detail__standard'>服务标准：{listing.service.deliveryStandard}</Text>
+        </View>
+      )}
+
       <View className='detail__section'>
-        <Text className='detail__heading'>宝贝描述</Text>
+        <Text className='detail__heading'>{listing.kind === 'service' ? '服务介绍' : '宝贝描述'}</Text>
         <Text className='detail__description' id='detail-description'>
           {listing.description}
         </Text>
       </View>
 
-      <View className='detail__section detail__seller' id='detail-seller'>
+      <View
+        className='detail__section detail__seller'
+        id='detail-seller'
+        onClick={() => Taro.navigateTo({ url: Routes.storefront(listing.seller.id) })}
+      >
         <Avatar size='44' src={listing.seller.avatarUrl ?? ''} />
         <View className='detail__seller-who'>
           <Text className='detail__seller-name'>{listing.seller.nickname}</Text>
-          <Text className='muted detail__seller-sub'>{listing.isMine ? '这是你发布的闲置' : `${listing.city}的邻居`}</Text>
+          <Text className='muted detail__seller-sub'>{listing.isMine ? '这是你发布的宝贝' : `${listing.city}的邻居`}</Text>
         </View>
+        <Text className='detail__seller-go'>{listing.isMine ? '我的主页' : '逛逛TA的主页'} ›</Text>
       </View>
 
       <View className='detail__bar safe-bottom'>
-        {/* Favourites, chat and escrow purchase arrive in later issues: visible, but honest. */}
-        <View className='detail__bar-fav is-soon' onClick={comingSoon}>
-          <Text>☆</Text>
-          <Text className='detail__bar-fav-text'>收藏</Text>
-        </View>
-        <Button className='is-soon' id='detail-chat' fill='outline' type='primary' onClick={comingSoon}>
-          聊一聊
-        </Button>
-        <Button className='is-soon' id='detail-buy' type='primary' onClick={comingSoon}>
-          立即购买
-        </Button>
+        {owner ? (
+          <View className='detail__owner-bar' id='owner-actions'>
+            {owner.actions.length > 0 ? (
+              <ListingActions listingId={listing.id} actions={owner.actions} onChanged={setListing} withIds />
+            ) : (
+              <Text className='muted'>这件宝贝已卖出，没有可进行的操作</Text>
+            )}
+          </View>
+        ) : (
+          <>
+            <View
+              id='detail-favorite'
+              className={`detail__bar-fav ${listing.isFavorited ? 'is-on' : ''}`}
+              onClick={toggleFavorite}
+            >
+              <Text className='detail__bar-fav-icon'>{listing.isFavorited ? '♥' : '♡'}</Text>
+              <Text className='detail__bar-fav-text'>
+                {listing.isFavorited ? '已想要' : '想要'}
+                {listing.favoriteCount > 0 ? ` ${listing.favoriteCount}` : ''}
+              </Text>
+            </View>
+            {/* Chat and escrow purchase arrive in later issues: visible, but honest. */}
+            <Button className='is-soon' id='detail-chat' fill='outline' type='primary' onClick={comingSoon}>
+              聊一聊
+            </Button>
+            <Button className='is-soon' id='detail-buy' type='primary' onClick={comingSoon}>
+              立即购买
+            </Button>
+          </>
+        )}
       </View>
     </View>
   )

@@ -1,39 +1,97 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { ActionSheet, Button, Empty, SearchBar } from '@nutui/nutui-react-taro'
+import { ActionSheet, Button, Empty, Picker, SearchBar } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/ActionSheet/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
+import '@nutui/nutui-react-taro/dist/esm/Picker/style/css'
 import '@nutui/nutui-react-taro/dist/esm/SearchBar/style/css'
-import type { ListingCard } from '@shared/contracts/listing.contract'
+import type { ListingCard, ListingPage } from '@shared/contracts/listing.contract'
+import type { Community } from '@shared/contracts/social.contract'
 import type { GeoPoint } from '@shared/domain/geo'
-import { CITY_NAMES } from '@shared/domain/cities'
+import { CITIES, CITY_NAMES } from '@shared/domain/cities'
+import { CATEGORIES, type CategoryId } from '@shared/domain/listing'
 import { api } from '@/services'
 import { ListingWaterfall } from '@/components/ListingWaterfall'
+import { TabRow } from '@/components/TabRow'
 import { useCity } from '@/hooks/use-city'
+import { useNoticeBadge } from '@/hooks/use-notice-badge'
 import { usePagedList } from '@/hooks/use-paged-list'
-import { reportError, toast } from '@/utils/feedback'
+import { useSession } from '@/hooks/use-session'
+import { goLogin, reportError } from '@/utils/feedback'
+import { districtPlace, placeFromPoint } from '@/utils/place'
 import { Routes } from '@/utils/routes'
-import { StorageKeys, readStored } from '@/utils/storage'
+import { StorageKeys, readStored, writeStored } from '@/utils/storage'
+import { askViewerPoint, rememberViewerPoint, storedViewerPoint } from '@/utils/viewer-point'
 import emptyImage from '@/assets/empty.png'
 import './index.scss'
 
 const PAGE_SIZE = 20
 
+type FeedTab = 'recommend' | 'nearby' | 'newest' | 'community'
+const FEED_TABS: { id: FeedTab; label: string }[] = [
+  { id: 'recommend', label: '推荐' },
+  { id: 'nearby', label: '附近' },
+  { id: 'newest', label: '最新' },
+  { id: 'community', label: '圈子' },
+]
+const CATEGORY_CHIPS = [{ id: 'all', label: '全部' }, ...CATEGORIES.map((c) => ({ id: c.id, label: c.label }))]
+
+const NO_PAGE: ListingPage = { items: [], nextCursor: null }
+
+/** Where 附近 measures from: nothing yet, asking the device, a point, or the user said no. */
+type Where = { state: 'unknown' | 'asking' | 'refused' } | { state: 'known'; point: GeoPoint }
+
+const districtOptions = CITIES.map((c) => ({
+  text: c.name,
+  value: c.name,
+  children: c.districts.map((d) => ({ text: d.name, value: d.name })),
+}))
+
 export default function Home() {
   const [city, setCity] = useCity()
+  const { status } = useSession()
   const [cityPickerOpen, setCityPickerOpen] = useState(false)
+  const [districtPickerOpen, setDistrictPickerOpen] = useState(false)
   const [now, setNow] = useState(() => Date.now())
+  const [tab, setTab] = useState<FeedTab>('recommend')
+  const [category, setCategory] = useState<CategoryId | null>(null)
+  const [where, setWhere] = useState<Where>({ state: 'unknown' })
+  const [communities, setCommunities] = useState<Community[] | null>(null)
+  const [communityId, setCommunityId] = useState<string | null>(() => readStored<string>(StorageKeys.feedCommunity))
+  useNoticeBadge()
+
+  const community = communities?.find((c) => c.id === communityId) ?? communities?.[0] ?? null
+  const nearPoint = where.state === 'known' ? where.point : null
 
   const fetchPage = useCallback(
-    (cursor: string | undefined) => {
-      // Distance is shown only when the user has shared a position before (on the publish form);
-      // the feed never asks for location by itself.
-      const from = readStored<GeoPoint>(StorageKeys.viewerPoint) ?? undefined
-      return api.listing.feed({ city, cursor, limit: PAGE_SIZE, from })
+    (cursor: string | undefined): Promise<ListingPage> => {
+      const base = { cursor, limit: PAGE_SIZE, ...(category ? { category } : {}) }
+      // Distances show on 推荐 and 最新 only when the user has shared a position before; the feed
+      // never asks for location by itself.
+      const seen = storedViewerPoint() ?? undefined
+      switch (tab) {
+        case 'recommend':
+          // No ranking model yet: 推荐 is the city's listings by most recent publish or 擦亮.
+          return api.listing.feed({ city, from: seen, ...base })
+        case 'newest':
+          return api.search.query({ city, sort: 'newest', near: seen, ...base })
+        case 'nearby':
+          if (!nearPoint) return Promise.resolve(NO_PAGE)
+          return api.search.query({ city, sort: 'distance', near: nearPoint, ...base })
+        case 'community':
+          if (!community) return Promise.resolve(NO_PAGE)
+          return api.search.query({
+            city: CITY_NAMES.includes(community.city) ? community.city : city,
+            communityId: community.id,
+            sort: 'newest',
+            near: seen,
+            ...base,
+          })
+      }
     },
-    [city],
+    [city, tab, category, nearPoint, community],
   )
   const feed = usePagedList<ListingCard>(fetchPage)
 
@@ -46,8 +104,34 @@ export default function Home() {
     if (feed.status === 'error') reportError(feed.error, '加载失败，请稍后重试')
   }, [feed.status, feed.error])
 
+  // 附近 asks for the position the first time it is opened, and only then.
+  const locate = async () => {
+    setWhere({ state: 'asking' })
+    const point = await askViewerPoint()
+    setWhere(point ? { state: 'known', point } : { state: 'refused' })
+  }
+  useEffect(() => {
+    if (tab !== 'nearby' || where.state !== 'unknown') return
+    void locate()
+  }, [tab])
+
+  useEffect(() => {
+    if (tab !== 'community' || status !== 'signed-in' || communities !== null) return
+    api.social
+      .myCommunities()
+      .then((r) => setCommunities(r.items))
+      .catch((e) => {
+        setCommunities([])
+        reportError(e, '获取圈子失败')
+      })
+  }, [tab, status, communities])
+  useEffect(() => {
+    if (status === 'signed-out') setCommunities(null)
+  }, [status])
+
   usePullDownRefresh(async () => {
     setNow(Date.now())
+    if (tab === 'community' && status === 'signed-in') setCommunities(null)
     await feed.reload('refreshing')
     Taro.stopPullDownRefresh()
   })
@@ -56,6 +140,59 @@ export default function Home() {
   })
 
   const open = (card: ListingCard) => Taro.navigateTo({ url: Routes.detail(card.id) })
+  const chooseCommunity = (id: string) => {
+    if (id === '+') return Taro.navigateTo({ url: Routes.joinCommunity() })
+    setCommunityId(id)
+    writeStored(StorageKeys.feedCommunity, id)
+  }
+  const pointPlace = useMemo(() => (nearPoint ? placeFromPoint(nearPoint) : null), [nearPoint])
+
+  /** A state that replaces the feed: the tab cannot show listings yet, and says why. */
+  const blocker = (() => {
+    if (tab === 'nearby') {
+      if (where.state === 'unknown' || where.state === 'asking')
+        return <Empty id='nearby-locating' image={emptyImage} title='正在获取你的位置…' description='只用来计算距离，不会公开' />
+      if (where.state === 'refused')
+        return (
+          <Empty
+            id='nearby-refused'
+            image={emptyImage}
+            title='没有获取到你的位置'
+            description='允许定位，或者选一个区域，按离它的距离查看闲置'
+            actions={[
+              { text: '选择区域', type: 'primary', onClick: () => setDistrictPickerOpen(true) },
+              { text: '重新定位', onClick: () => void locate() },
+            ]}
+          />
+        )
+    }
+    if (tab === 'community') {
+      if (status !== 'signed-in')
+        return (
+          <Empty
+            id='community-signed-out'
+            image={emptyImage}
+            title='登录后查看你的圈子'
+            description='加入小区、学校或写字楼圈子，看看邻居在卖什么'
+            actions={[{ text: '去登录', type: 'primary', onClick: goLogin }]}
+          />
+        )
+      if (communities !== null && communities.length === 0)
+        return (
+          <Empty
+            id='community-none'
+            image={emptyImage}
+            title='还没有加入圈子'
+            description='加入附近的小区、学校或写字楼圈子，只看身边人的闲置'
+            actions={[
+              { text: '加入圈子', type: 'primary', onClick: () => Taro.navigateTo({ url: Routes.joinCommunity() }) },
+            ]}
+          />
+        )
+    }
+    return null
+  })()
+
   const firstLoad = !feed.loaded && feed.items.length === 0
   const empty = feed.loaded && feed.status !== 'error' && feed.items.length === 0
 
@@ -66,7 +203,7 @@ export default function Home() {
           <Text>{city}</Text>
           <Text className='home__city-caret'>▾</Text>
         </View>
-        <View className='home__search' onClick={() => toast('搜索即将上线')}>
+        <View className='home__search' id='home-search' onClick={() => Taro.navigateTo({ url: Routes.search() })}>
           <SearchBar placeholder='搜索闲置好物' disabled shape='round' />
         </View>
       </View>
@@ -82,23 +219,98 @@ export default function Home() {
         }}
         onCancel={() => setCityPickerOpen(false)}
       />
+      <Picker
+        title='从哪个区域算距离'
+        visible={districtPickerOpen}
+        options={districtOptions}
+        value={[city, CITIES.find((c) => c.name === city)?.districts[0]?.name ?? '']}
+        onConfirm={(_o, values) => {
+          const place = districtPlace(String(values[0]), String(values[1]))
+          if (!place) return
+          rememberViewerPoint(place.point)
+          setWhere({ state: 'known', point: place.point })
+          if (place.city !== city) setCity(place.city)
+        }}
+        onClose={() => setDistrictPickerOpen(false)}
+      />
 
-      <View className='home__section-title'>
-        <Text>同城闲置</Text>
-        <Text className='muted home__section-sub'>最新发布</Text>
+      <View className='home__tabs'>
+        <TabRow
+          id='feed-tabs'
+          items={FEED_TABS}
+          value={tab}
+          onChange={(id) => setTab(id as FeedTab)}
+          idPrefix='feed-tab-'
+        />
+        <TabRow
+          id='category-chips'
+          variant='chips'
+          items={CATEGORY_CHIPS}
+          value={category ?? 'all'}
+          onChange={(id) => setCategory(id === 'all' ? null : (id as CategoryId))}
+          idPrefix='home-category-'
+        />
       </View>
 
-      {empty ? (
-        <Empty
-          id='feed-empty'
-          image={emptyImage}
-          title={`${city}还没有闲置`}
-          description='把用不上的东西挂出来，邻居们马上就能看到'
-          actions={[{ text: '去发布', type: 'primary', onClick: () => Taro.switchTab({ url: Routes.publishTab }) }]}
-        />
-      ) : (
-        <ListingWaterfall id='feed' cards={feed.items} now={now} loading={firstLoad} onOpen={open} />
+      {tab === 'recommend' && <Text className='home__note muted'>按最近发布和擦亮排序，个性推荐即将上线</Text>}
+      {tab === 'nearby' && nearPoint && (
+        <View className='home__where' id='nearby-where'>
+          <Text className='muted'>
+            按距离从近到远 · {pointPlace ? `${pointPlace.district}附近` : '你的位置附近'}
+          </Text>
+          <Text className='home__link' id='nearby-change' onClick={() => setDistrictPickerOpen(true)}>
+            换个区域
+          </Text>
+          {pointPlace && pointPlace.city !== city && (
+            <Text className='home__link' onClick={() => setCity(pointPlace.city)}>
+              切换到{pointPlace.city}
+            </Text>
+          )}
+        </View>
       )}
+      {tab === 'community' && status === 'signed-in' && communities && communities.length > 0 && community && (
+        <View className='home__communities'>
+          <TabRow
+            id='community-chips'
+            variant='chips'
+            items={[...communities.map((c) => ({ id: c.id, label: c.name })), { id: '+', label: '＋ 加入圈子' }]}
+            value={community.id}
+            onChange={chooseCommunity}
+            idPrefix='feed-community-'
+          />
+          <View className='home__where'>
+            <Text className='muted'>
+              {community.district} · {community.memberCount} 位成员
+            </Text>
+            <Text
+              className='home__link'
+              id='community-open'
+              onClick={() => Taro.navigateTo({ url: Routes.community(community.id) })}
+            >
+              进入圈子 ›
+            </Text>
+          </View>
+        </View>
+      )}
+
+      {blocker ??
+        (empty ? (
+          <Empty
+            id='feed-empty'
+            image={emptyImage}
+            title={
+              tab === 'nearby'
+                ? '附近还没有闲置'
+                : tab === 'community'
+                  ? '圈子里还没有闲置'
+                  : `${city}还没有${category ? '这类' : ''}闲置`
+            }
+            description='把用不上的东西挂出来，邻居们马上就能看到'
+            actions={[{ text: '去发布', type: 'primary', onClick: () => Taro.switchTab({ url: Routes.publishTab }) }]}
+          />
+        ) : (
+          <ListingWaterfall id='feed' cards={feed.items} now={now} loading={firstLoad} onOpen={open} />
+        ))}
 
       <View className='home__footer safe-bottom' id='feed-footer'>
         {feed.status === 'loading-more' && <Text className='muted'>加载中…</Text>}
@@ -110,7 +322,7 @@ export default function Home() {
             </Button>
           </View>
         )}
-        {feed.status === 'idle' && feed.loaded && !feed.hasMore && feed.items.length > 0 && (
+        {!blocker && feed.status === 'idle' && feed.loaded && !feed.hasMore && feed.items.length > 0 && (
           <Text className='muted' id='feed-end'>
             没有更多了
           </Text>

@@ -1,23 +1,65 @@
-import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Avatar, Button, Cell } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Avatar/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Cell/style/css'
 import '@nutui/nutui-react-taro/dist/esm/CellGroup/style/css'
-import { DEMO_LOGIN } from '@/services'
+import { DEMO_LOGIN, api } from '@/services'
+import { useNoticeBadge } from '@/hooks/use-notice-badge'
 import { signIn, useSession } from '@/hooks/use-session'
 import { goLogin, reportError } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import './index.scss'
 
+interface Counters {
+  /** Listings on sale now. */
+  active: number | null
+  /** Favourites; "50+" when there are more than one page. */
+  favorites: string | null
+  followers: number | null
+}
+const NO_COUNTERS: Counters = { active: null, favorites: null, followers: null }
+const FAVORITES_PAGE = 50
+
 export default function Me() {
   const { status, user } = useSession()
   const signedIn = status === 'signed-in' && user !== null
+  const [counters, setCounters] = useState<Counters>(NO_COUNTERS)
+  useNoticeBadge()
   const go = (url: string) => (signedIn ? Taro.navigateTo({ url }) : goLogin())
 
   // WeChat: a retry of the silent login; browser: the demo-user picker.
   const login = () => (DEMO_LOGIN ? goLogin() : signIn().catch((e) => reportError(e, '登录失败')))
+
+  const loadCounters = () => {
+    if (!user) return setCounters(NO_COUNTERS)
+    Promise.allSettled([api.social.storefront(user.id), api.social.favorites({ limit: FAVORITES_PAGE })]).then(
+      ([store, favs]) =>
+        setCounters({
+          active: store.status === 'fulfilled' ? store.value.activeCount : null,
+          followers: store.status === 'fulfilled' ? store.value.followerCount : null,
+          favorites:
+            favs.status === 'fulfilled'
+              ? favs.value.nextCursor
+                ? `${FAVORITES_PAGE}+`
+                : String(favs.value.items.length)
+              : null,
+        }),
+    )
+  }
+  useEffect(loadCounters, [user?.id])
+  useDidShow(() => {
+    if (user) loadCounters()
+  })
+
+  const counter = (id: string, value: string | number | null, label: string, url: string) => (
+    <View className='me__counter' id={id} onClick={() => go(url)}>
+      <Text className='me__counter-n'>{signedIn && value !== null ? value : '-'}</Text>
+      <Text className='me__counter-l'>{label}</Text>
+    </View>
+  )
 
   return (
     <View className='me safe-bottom'>
@@ -34,7 +76,7 @@ export default function Me() {
           ) : (
             <>
               <Text className='me__nickname'>{status === 'signing-in' ? '登录中…' : '未登录'}</Text>
-              <Text className='me__city'>登录后可以发布闲置、查看我发布的</Text>
+              <Text className='me__city'>登录后可以发布闲置、收藏想要的宝贝</Text>
             </>
           )}
         </View>
@@ -43,10 +85,26 @@ export default function Me() {
             登录
           </Button>
         )}
+        {signedIn && (
+          <Text className='me__home' id='me-storefront' onClick={() => go(Routes.storefront(user.id))}>
+            我的主页 ›
+          </Text>
+        )}
+      </View>
+
+      <View className='me__counters'>
+        {counter('me-count-listings', counters.active, '我发布的', Routes.mine)}
+        {counter('me-count-favorites', counters.favorites, '我的收藏', Routes.favorites)}
+        {counter('me-count-following', null, '关注', Routes.following)}
       </View>
 
       <Cell.Group>
-        <Cell id='me-my-listings' title='我发布的' clickable onClick={() => go(Routes.mine)} extra='›' />
+        <Cell id='me-my-listings' title='我发布的' description='在售、草稿、已下架、已卖出' clickable onClick={() => go(Routes.mine)} extra='›' />
+        <Cell id='me-favorites' title='我的收藏' description='点过「想要」的宝贝' clickable onClick={() => go(Routes.favorites)} extra='›' />
+        <Cell id='me-following' title='关注的人的新发布' clickable onClick={() => go(Routes.following)} extra='›' />
+        <Cell id='me-communities' title='我的圈子' description='小区、校园、写字楼' clickable onClick={() => go(Routes.myCommunities)} extra='›' />
+      </Cell.Group>
+      <Cell.Group>
         <Cell id='me-edit-profile' title='编辑资料' description='头像、昵称、常驻城市' clickable onClick={() => go(Routes.profileEdit)} extra='›' />
       </Cell.Group>
 

@@ -1,13 +1,114 @@
-import { View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Empty } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
+import type { Notice } from '@shared/contracts/user.contract'
+import { formatRelativeTime } from '@shared/domain/relative-time'
+import { api } from '@/services'
+import { useNoticeBadge } from '@/hooks/use-notice-badge'
+import { useSession } from '@/hooks/use-session'
+import { goLogin } from '@/utils/feedback'
+import { showNoticeBadge } from '@/utils/notice-badge'
+import { Routes } from '@/utils/routes'
 import emptyImage from '@/assets/empty.png'
+import './index.scss'
 
-// Chat arrives with a later issue; until then say so plainly instead of showing fake threads.
+const NOTICE_PAGE = 20
+
+/**
+ * 消息: system notices (listing expiry now; orders, reviews and reports later) kept apart from
+ * chats, which arrive with a later issue.
+ */
 export default function Messages() {
+  const { status } = useSession()
+  const [notices, setNotices] = useState<Notice[] | null>(null)
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [now, setNow] = useState(() => Date.now())
+  useNoticeBadge()
+
+  const load = async () => {
+    if (status !== 'signed-in') return setNotices(null)
+    setNow(Date.now())
+    try {
+      const page = await api.user.notices({ limit: NOTICE_PAGE })
+      setNotices(page.items)
+      setCursor(page.nextCursor)
+      // Opening the list is reading it: unread dots stay for this visit, the badge goes now.
+      if (page.unread > 0) {
+        await api.user.markNoticesRead()
+        showNoticeBadge(0)
+      }
+    } catch {
+      setNotices((n) => n ?? [])
+    }
+  }
+  useEffect(() => void load(), [status])
+  useDidShow(() => void load())
+  usePullDownRefresh(async () => {
+    await load()
+    Taro.stopPullDownRefresh()
+  })
+  const more = async () => {
+    if (!cursor) return
+    const page = await api.user.notices({ cursor, limit: NOTICE_PAGE }).catch(() => null)
+    if (!page) return
+    setNotices((n) => [...(n ?? []), ...page.items])
+    setCursor(page.nextCursor)
+  }
+
   return (
-    <View id='messages-empty' style={{ paddingTop: '80px' }}>
-      <Empty image={emptyImage} title='暂无消息' description='和卖家聊一聊的功能即将上线' />
+    <View className='messages safe-bottom'>
+      <Text className='messages__section'>系统通知</Text>
+      {status !== 'signed-in' ? (
+        <View className='messages__card' id='notices-signed-out'>
+          <Text className='muted'>登录后查看宝贝到期提醒等系统通知</Text>
+          <Button size='small' type='primary' onClick={goLogin}>
+            登录
+          </Button>
+        </View>
+      ) : notices === null ? (
+        <View className='messages__card'>
+          <Text className='muted'>加载中…</Text>
+        </View>
+      ) : notices.length === 0 ? (
+        <View className='messages__card' id='notices-empty'>
+          <Text className='muted'>暂无系统通知，宝贝快到期时会在这里提醒你</Text>
+        </View>
+      ) : (
+        <View className='messages__notices' id='notices'>
+          {notices.map((n) => (
+            <View
+              key={n.id}
+              className={`notice ${n.read ? '' : 'is-unread'}`}
+              onClick={() => n.listingId && Taro.navigateTo({ url: Routes.detail(n.listingId) })}
+            >
+              <View className='notice__icon'>
+                <Text>{n.kind === 'listing_expired' ? '⏱' : '🔔'}</Text>
+              </View>
+              <View className='notice__body'>
+                <View className='notice__head'>
+                  <Text className='notice__title'>{n.title}</Text>
+                  <Text className='notice__time'>{formatRelativeTime(n.createdAt, now)}</Text>
+                </View>
+                <Text className='notice__text'>{n.body}</Text>
+                {n.listingId && <Text className='notice__link'>查看宝贝 ›</Text>}
+              </View>
+            </View>
+          ))}
+          {cursor && (
+            <Text className='messages__more' onClick={more}>
+              查看更早的通知
+            </Text>
+          )}
+        </View>
+      )}
+
+      <Text className='messages__section'>聊天</Text>
+      <View id='messages-empty'>
+        <Empty image={emptyImage} title='暂无聊天' description='和卖家聊一聊的功能即将上线' imageSize={120} />
+      </View>
     </View>
   )
 }

@@ -14,9 +14,9 @@ describe('SqliteDocumentStore specifics', () => {
       const { Listings } = await import('../../../modules/listing/domain/listing.record')
       await store.count(Listings, {})
       const plan = db
-        .prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "c_listings" WHERE "f_city" = ? AND "f_status" = ? ORDER BY _id DESC LIMIT 21`)
+        .prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "c_listings" WHERE "f_city" = ? AND "f_status" = ? ORDER BY "f_sortKey" DESC LIMIT 21`)
         .all('上海', 'active') as { detail: string }[]
-      expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX listings__city_status_id/)
+      expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX listings__city_status_sort/)
       expect(plan.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/)
       store.close()
     })()

@@ -10,6 +10,9 @@ import { updateListingRecord } from './save-listing'
 
 export type UpdateListingInput = z.output<typeof UpdateListingInputSchema>
 
+/** The cross-field rules of a listing, applied to the stored listing with the patch on top. */
+const MergedShape = z.unknown().superRefine((v, ctx) => checkListingShape(v as Parameters<typeof checkListingShape>[0], ctx))
+
 /**
  * Edits a listing. Only its seller may; the edit applies only to the version the editor saw, so
  * two tabs editing at once cannot silently overwrite each other. The merged listing must still
@@ -26,7 +29,7 @@ export const updateListing = async (
     throw new AppError(ErrorCodes.CONFLICT, '宝贝已在别处修改，请刷新后再编辑')
   }
   const merged = { ...listing, ...patch }
-  const shape = z.object({}).passthrough().superRefine((v, ctx) => checkListingShape(v as never, ctx)).safeParse(merged)
+  const shape = MergedShape.safeParse(merged)
   if (!shape.success) {
     const first = shape.error.issues[0]!
     throw new AppError(ErrorCodes.VALIDATION, first.message, { path: `patch.${first.path.join('.')}` })

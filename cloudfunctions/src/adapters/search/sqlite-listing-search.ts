@@ -1,0 +1,381 @@
+import type Database from 'better-sqlite3'
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import {
+  LISTING_SEARCH_LIMITS,
+  type ListingSearch,
+  type ListingSearchHit,
+  type ListingSearchPage,
+  type ListingSearchQuery,
+  type PriceStats,
+  type PriceStatsQuery,
+  type SearchDoc,
+  type SuggestQuery,
+} from '../../modules/search/ports/listing-search.port'
+import { bigramDocument } from './bigram-index'
+import { charLength, type KeywordTerms, normalizeText, parseKeyword } from './fts-query'
+import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from './search-cursor'
+import { installSchema, TRADE_BITS } from './search-schema'
+import {
+  type Clause,
+  distanceColumn,
+  geoSource,
+  joinClauses,
+  listingFilters,
+  type Source,
+  tableSource,
+  textSource,
+  withinRadius,
+} from './search-sql'
+import { BUCKET_SIZE, bucketOf, chooseRowid, spreadRowids } from './sort-key-rowid'
+
+type Near = NonNullable<ListingSearchQuery['near']>
+type Row = { pos: number; id: string; sort_key: string; price_fen: number; d?: number }
+type Ranked = Row & { key: number | null }
+
+/** Statuses kept in the index: active is searchable, sold only feeds price statistics. */
+const INDEXED_STATUSES = new Set(['active', 'sold'])
+/** Above this radius a non-distance order scans the city's newest rows instead of the R*Tree box. */
+const GEO_SOURCE_MAX_METERS = 5_000
+const STATEMENT_CACHE_MAX = 500
+/** Where the expanding search starts: a dense district holds a page within a few hundred metres. */
+const FIRST_RADIUS_METERS = 250
+
+/**
+ * ListingSearch on SQLite, on the DocumentStore's own connection so that index writes join the
+ * listing's transaction (`store.transaction(async () => { …; await search.upsert(doc) })`).
+ * Tables and the plan behind each order are described in search-schema.ts and search-sql.ts.
+ *
+ * Writes outside a DocumentStore transaction are atomic on their own (better-sqlite3 turns a
+ * nested transaction into a savepoint), but they cannot wait for another caller's open
+ * transaction: call them inside one.
+ */
+export class SqliteListingSearch implements ListingSearch {
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(private readonly db: Database.Database) {
+    installSchema(db)
+  }
+
+  async upsert(doc: SearchDoc): Promise<void> {
+    assertDoc(doc)
+    this.db.transaction(() => {
+      this.removeNow(doc.id)
+      if (!INDEXED_STATUSES.has(doc.status)) return
+      const pos = this.allocate(doc.sortKey)
+      const titleNorm = normalizeText(doc.title)
+      const trade = (doc.shipping ? TRADE_BITS.shipping : 0) | (doc.meetup ? TRADE_BITS.meetup : 0) | (doc.pickup ? TRADE_BITS.pickup : 0)
+      this.stmt(
+        `INSERT INTO search_listing (pos, id, sort_key, status, seller_id, kind, city, category, subcategory,
+           condition, price_fen, trade, latitude, longitude, title, title_norm)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        pos, doc.id, doc.sortKey, doc.status, doc.sellerId, doc.kind, doc.city, doc.category, doc.subcategory,
+        doc.condition, doc.priceFen, trade, doc.latitude, doc.longitude, doc.title, titleNorm,
+      )
+      const bodyNorm = normalizeText(doc.description)
+      this.stmt('INSERT INTO search_body (pos, body_norm) VALUES (?, ?)').run(pos, bodyNorm)
+      this.writeText(pos, titleNorm, bodyNorm, doc.status === 'active' ? doc : null)
+      const community = this.stmt('INSERT OR IGNORE INTO search_community (community_id, pos) VALUES (?, ?)')
+      for (const c of doc.communityIds) community.run(c, pos)
+    })()
+  }
+
+  async remove(id: string): Promise<void> {
+    this.db.transaction(() => this.removeNow(id))()
+  }
+
+  async query(q: ListingSearchQuery): Promise<ListingSearchPage> {
+    assertQuery(q)
+    const terms = parseKeyword(q.keyword)
+    const cursor = q.cursor === undefined ? null : decodeSearchCursor(q.cursor, q.sort)
+    const want = q.limit + 1
+    let rows: Ranked[]
+    if (q.sort === 'distance') {
+      rows = terms ? this.ranked(q, textSource(terms, 'any'), cursor, want) : this.nearest(q, q.near!, cursor, want)
+    } else if (q.sort === 'relevance' && terms) {
+      rows = this.byRelevance(q, terms, cursor, want)
+    } else {
+      rows = this.ranked(q, this.source(q, terms), cursor, want)
+    }
+    const page = rows.slice(0, q.limit)
+    const last = page[page.length - 1]
+    return {
+      items: page.map((r): ListingSearchHit => ({ id: r.id, distanceMeters: r.d === undefined ? null : Math.round(r.d) })),
+      nextCursor:
+        rows.length > q.limit && last
+          ? encodeSearchCursor({ sort: q.sort, key: last.key, sortKey: last.sort_key })
+          : null,
+    }
+  }
+
+  async suggest(q: SuggestQuery): Promise<string[]> {
+    const limit = Math.min(Math.max(1, Math.floor(q.limit)), LISTING_SEARCH_LIMITS.suggestMax)
+    const terms = parseKeyword(q.prefix)
+    if (!terms) return []
+    const typed = normalizeText(q.prefix.trim()).split(/\s+/u)
+    const completing = typed[typed.length - 1]!
+    const head = typed.slice(0, -1).join(' ')
+    // A sample of the newest matching titles is enough to rank completions by popularity.
+    const source = textSource(terms, 'any')
+    const where = joinClauses([...source.where, ...listingFilters({ city: q.city, sort: 'newest', limit: 1 })])
+    const titles = this.stmt(
+      `SELECT l.title FROM ${source.from} WHERE ${where.sql} ORDER BY ${source.order} DESC LIMIT 300`,
+    )
+      .pluck()
+      .all(...where.params) as string[]
+    const counts = new Map<string, number>()
+    for (const title of titles) {
+      const word = completion(title, completing)
+      if (word) counts.set(word, (counts.get(word) ?? 0) + 1)
+    }
+    return [...counts]
+      .sort((a, b) => b[1] - a[1] || charLength(a[0]) - charLength(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .slice(0, limit)
+      .map(([word]) => (head ? `${head} ${word}` : word))
+  }
+
+  async priceStats(q: PriceStatsQuery): Promise<PriceStats> {
+    const terms = parseKeyword(q.keyword)
+    const source = terms ? textSource(terms, 'any') : tableSource()
+    const statuses = q.includeSold ? ['active', 'sold'] : ['active']
+    const filters = listingFilters({ city: q.city, sort: 'newest', limit: 1 }, statuses)
+    filters.push({ sql: 'l.category = ?', params: [q.category] })
+    if (q.subcategory !== undefined) filters.push({ sql: 'l.subcategory = ?', params: [q.subcategory] })
+    const where = joinClauses([...source.where, ...filters])
+    const prices = this.stmt(`SELECT l.price_fen FROM ${source.from} WHERE ${where.sql}`)
+      .pluck()
+      .all(...where.params) as number[]
+    prices.sort((a, b) => a - b)
+    // Lower nearest-rank quantiles: always a price someone actually asked.
+    const at = (p: number) => (prices.length ? prices[Math.floor(p * (prices.length - 1))]! : null)
+    return { count: prices.length, p25Fen: at(0.25), medianFen: at(0.5), p75Fen: at(0.75) }
+  }
+
+  /** Newest-ordered source for a non-distance query: FTS, the R*Tree box, or the table. */
+  private source(q: ListingSearchQuery, terms: KeywordTerms | null): Source {
+    if (terms) return textSource(terms, 'any')
+    if (q.near && q.near.radiusMeters <= GEO_SOURCE_MAX_METERS) return geoSource(q.near)
+    return tableSource()
+  }
+
+  /**
+   * One SQL statement for the orders SQLite can finish itself: newest (source order, no sort),
+   * price (sorts the filtered matches), and distance over a keyword's matches.
+   */
+  private ranked(q: ListingSearchQuery, source: Source, cursor: SearchCursor | null, want: number, extra: Clause[] = []): Ranked[] {
+    const near = q.near
+    const select: Clause = near
+      ? { sql: `l.pos, l.id, l.sort_key, l.price_fen, ${distanceColumn(near).sql} AS d`, params: distanceColumn(near).params }
+      : { sql: 'l.pos, l.id, l.sort_key, l.price_fen', params: [] }
+    const where = [...source.where, ...listingFilters(q), ...(near ? withinRadius(near) : []), ...extra]
+    let order: string
+    let key: (r: Row) => number | null
+    if (q.sort === 'price_asc' || q.sort === 'price_desc') {
+      const asc = q.sort === 'price_asc'
+      order = `l.price_fen ${asc ? 'ASC' : 'DESC'}, l.pos DESC`
+      key = (r) => r.price_fen
+      if (cursor) {
+        where.push({
+          sql: `(l.price_fen ${asc ? '>' : '<'} ? OR (l.price_fen = ? AND l.pos <= ?))`,
+          params: [cursor.key, cursor.key, this.below(cursor.sortKey)],
+        })
+      }
+    } else if (q.sort === 'distance') {
+      order = 'round(d) ASC, l.pos DESC'
+      key = (r) => Math.round(r.d!)
+      if (cursor) {
+        where.push({
+          sql: '(round(d) > ? OR (round(d) = ? AND l.pos <= ?))',
+          params: [cursor.key, cursor.key, this.below(cursor.sortKey)],
+        })
+      }
+    } else {
+      order = `${source.order} DESC`
+      key = () => (q.sort === 'relevance' ? 0 : null)
+      if (cursor) where.push({ sql: `${source.order} <= ?`, params: [this.below(cursor.sortKey)] })
+    }
+    const w = joinClauses(where)
+    const rows = this.stmt(`SELECT ${select.sql} FROM ${source.from} WHERE ${w.sql} ORDER BY ${order} LIMIT ?`).all(
+      ...select.params,
+      ...w.params,
+      want,
+    ) as Row[]
+    return rows.map((r) => ({ ...r, key: key(r) }))
+  }
+
+  /**
+   * Relevance with a keyword: listings whose title holds every term (group 0), then the rest
+   * (group 1), each newest first. Both groups are FTS scans in rowid order that stop after a page.
+   */
+  private byRelevance(q: ListingSearchQuery, terms: KeywordTerms, cursor: SearchCursor | null, want: number): Ranked[] {
+    const out: Ranked[] = []
+    const start = cursor?.key ?? 0
+    if (start === 0) {
+      out.push(...this.ranked(q, textSource(terms, 'title'), cursor, want).map((r) => ({ ...r, key: 0 })))
+    }
+    if (out.length < want) {
+      const titleHasAll: Clause = {
+        sql: `NOT (${terms.all.map(() => 'instr(l.title_norm, ?) > 0').join(' AND ')})`,
+        params: terms.all,
+      }
+      const rest = this.ranked(q, textSource(terms, 'any'), start === 1 ? cursor : null, want - out.length, [titleHasAll])
+      out.push(...rest.map((r) => ({ ...r, key: 1 })))
+    }
+    return out
+  }
+
+  /**
+   * Distance order without a keyword: search the R*Tree in growing circles and stop at the first
+   * circle that already holds a full page nothing outside it could precede, so "the closest 20
+   * within 5 km" in a dense district reads a few hundred metres, not all of 5 km. Each circle's
+   * size follows from how many listings the previous one held.
+   */
+  private nearest(q: ListingSearchQuery, near: Near, cursor: SearchCursor | null, want: number): Ranked[] {
+    let radius = Math.min(near.radiusMeters, FIRST_RADIUS_METERS + (cursor?.key ?? 0))
+    for (;;) {
+      const circle = { ...near, radiusMeters: radius }
+      const rows = this.ranked({ ...q, near: circle }, geoSource(circle), cursor, want)
+      if (radius >= near.radiusMeters) return rows
+      // Anything outside this circle is farther than `radius`, so it rounds to at least
+      // round(radius): a full page below that value is final.
+      const last = rows[want - 1]
+      if (last && last.key! < Math.round(radius)) return rows
+      // Too few inside: grow by the area that should hold a page at the density seen so far.
+      const growth = Math.sqrt(want / Math.max(rows.length, 0.5)) * 1.2
+      radius = Math.min(near.radiusMeters, radius * Math.min(4, Math.max(1.5, growth)))
+    }
+  }
+
+  /**
+   * The cursor's position as a rowid bound: the greatest pos whose sortKey sorts before the
+   * cursor's. Rows at or below it come after the cursor, even if the cursor's own listing has
+   * since been renewed or removed.
+   */
+  private below(sortKey: string): number {
+    const row = this.stmt('SELECT pos FROM search_listing WHERE sort_key < ? ORDER BY sort_key DESC LIMIT 1').get(sortKey) as
+      | { pos: number }
+      | undefined
+    return row ? row.pos : -1
+  }
+
+  /** The pos for a new sortKey; spreads its millisecond bucket out first if it is crowded. */
+  private allocate(sortKey: string): number {
+    const { first } = bucketOf(sortKey)
+    const pos = chooseRowid(sortKey, this.bucket(first))
+    if (pos !== null) return pos
+    const rows = this.bucket(first)
+    const spread = spreadRowids(first, rows.length)
+    // Through negative positions, so no row lands on a slot another has not left yet.
+    rows.forEach((r, i) => this.move(r.rowid, -1 - i))
+    rows.forEach((_, i) => this.move(-1 - i, spread[i]!))
+    return chooseRowid(sortKey, this.bucket(first))!
+  }
+
+  private bucket(first: number) {
+    return this.stmt(
+      'SELECT pos AS rowid, sort_key AS sortKey FROM search_listing WHERE pos BETWEEN ? AND ? ORDER BY pos',
+    ).all(first, first + BUCKET_SIZE - 1) as { rowid: number; sortKey: string }[]
+  }
+
+  /** Re-keys one listing's entries (FTS rows cannot change rowid: they are re-inserted). */
+  private move(from: number, to: number) {
+    const row = this.stmt('SELECT status, latitude, longitude, title_norm FROM search_listing WHERE pos = ?').get(from) as {
+      status: string
+      latitude: number
+      longitude: number
+      title_norm: string
+    }
+    const body = this.stmt('SELECT body_norm FROM search_body WHERE pos = ?').pluck().get(from) as string
+    this.dropText(from)
+    for (const table of ['search_listing', 'search_body', 'search_community']) {
+      this.stmt(`UPDATE ${table} SET pos = ? WHERE pos = ?`).run(to, from)
+    }
+    this.writeText(to, row.title_norm, body, row.status === 'active' ? row : null)
+  }
+
+  /** FTS rows, and the R*Tree point for an active listing. */
+  private writeText(pos: number, titleNorm: string, bodyNorm: string, point: { latitude: number; longitude: number } | null) {
+    this.stmt('INSERT INTO search_trigram (rowid, title, body) VALUES (?, ?, ?)').run(pos, titleNorm, bodyNorm)
+    const grams = bigramDocument(titleNorm, bodyNorm)
+    this.stmt('INSERT INTO search_bigram (rowid, title, body) VALUES (?, ?, ?)').run(pos, grams.title, grams.body)
+    if (point) {
+      const { latitude: lat, longitude: lng } = point
+      this.stmt('INSERT INTO search_geo VALUES (?, ?, ?, ?, ?)').run(pos, lat, lat, lng, lng)
+    }
+  }
+
+  private dropText(pos: number) {
+    this.stmt('DELETE FROM search_trigram WHERE rowid = ?').run(pos)
+    this.stmt('DELETE FROM search_bigram WHERE rowid = ?').run(pos)
+    this.stmt('DELETE FROM search_geo WHERE pos = ?').run(pos)
+  }
+
+  private removeNow(id: string) {
+    const pos = this.stmt('SELECT pos FROM search_listing WHERE id = ?').pluck().get(id) as number | undefined
+    if (pos === undefined) return
+    this.dropText(pos)
+    for (const table of ['search_community', 'search_body', 'search_listing']) {
+      this.stmt(`DELETE FROM ${table} WHERE pos = ?`).run(pos)
+    }
+  }
+
+  /** Prepared statements by SQL text: preparing costs as much as a small indexed query. */
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql)
+    if (!s) {
+      if (this.statements.size >= STATEMENT_CACHE_MAX) this.statements.clear()
+      s = this.db.prepare(sql)
+      this.statements.set(sql, s)
+    }
+    return s
+  }
+}
+
+/**
+ * The word of `title` that completes `typed`: from where `typed` occurs to the next space or
+ * punctuation, at most 12 characters, keeping the title's own spelling (iPhone, not iphone).
+ */
+const completion = (title: string, typed: string): string | null => {
+  const chars = [...title]
+  const len = charLength(typed)
+  for (let i = 0; i + len <= chars.length; i++) {
+    if (normalizeText(chars.slice(i, i + len).join('')) !== typed) continue
+    let end = i + len
+    while (end < chars.length && end - i < 12 && !/[\s\p{P}\p{S}]/u.test(chars[end]!)) end++
+    return chars.slice(i, end).join('')
+  }
+  return null
+}
+
+const invalid = (message: string) => new AppError(ErrorCodes.VALIDATION, message)
+
+const assertQuery = (q: ListingSearchQuery) => {
+  if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > LISTING_SEARCH_LIMITS.pageMax) {
+    throw invalid(`每页 1 到 ${LISTING_SEARCH_LIMITS.pageMax} 条`)
+  }
+  if (q.near) {
+    const { latitude, longitude, radiusMeters } = q.near
+    if (!Number.isFinite(latitude) || Math.abs(latitude) > 90 || !Number.isFinite(longitude) || Math.abs(longitude) > 180) {
+      throw invalid('位置无效')
+    }
+    if (!Number.isFinite(radiusMeters) || radiusMeters < 1 || radiusMeters > LISTING_SEARCH_LIMITS.radiusMaxMeters) {
+      throw invalid(`距离最多 ${LISTING_SEARCH_LIMITS.radiusMaxMeters / 1000} 公里`)
+    }
+  } else if (q.sort === 'distance') {
+    throw invalid('按距离查找需要你的位置')
+  }
+  for (const price of [q.priceMinFen, q.priceMaxFen]) {
+    if (price !== undefined && !Number.isSafeInteger(price)) throw invalid('价格无效')
+  }
+  if (q.priceMinFen !== undefined && q.priceMaxFen !== undefined && q.priceMinFen > q.priceMaxFen) {
+    throw invalid('最高价不能低于最低价')
+  }
+  if (q.trade?.some((t) => !(t in TRADE_BITS))) throw invalid('交易方式无效')
+}
+
+const assertDoc = (doc: SearchDoc) => {
+  if (!Number.isFinite(doc.latitude) || !Number.isFinite(doc.longitude)) {
+    throw new Error(`search index: listing ${doc.id} has no valid position`)
+  }
+  if (!Number.isSafeInteger(doc.priceFen)) throw new Error(`search index: listing ${doc.id} has a non-integer price`)
+}

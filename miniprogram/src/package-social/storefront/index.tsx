@@ -1,0 +1,136 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Avatar, Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/esm/Avatar/style/css'
+import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
+import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
+import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
+import type { Storefront } from '@shared/contracts/social.contract'
+import { api, isServiceError } from '@/services'
+import { ListFooter } from '@/components/ListFooter'
+import { ListingWaterfall } from '@/components/ListingWaterfall'
+import { useListingPages } from '@/hooks/use-listing-pages'
+import { useSession } from '@/hooks/use-session'
+import { goLogin, reportError, toast } from '@/utils/feedback'
+import { joinedText } from '@/utils/listing-text'
+import { Routes } from '@/utils/routes'
+import emptyImage from '@/assets/empty.png'
+import './index.scss'
+
+/** A seller's page: who they are, how long they have been here, and what they are selling. */
+export default function StorefrontPage() {
+  const { params } = useRouter()
+  const sellerId = params.id ?? ''
+  const { status } = useSession()
+  const [store, setStore] = useState<Storefront | null>(null)
+  const [missing, setMissing] = useState(false)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    if (status === 'signing-in') return
+    api.social
+      .storefront(sellerId)
+      .then((s) => {
+        setStore(s)
+        Taro.setNavigationBarTitle({ title: s.isMe ? '我的主页' : `${s.seller.nickname}的主页` })
+      })
+      .catch((e) => {
+        if (isServiceError(e) && (e.code === 'COMMON.NOT_FOUND' || e.code === 'COMMON.VALIDATION')) setMissing(true)
+        else reportError(e, '加载失败，请稍后重试')
+      })
+  }, [sellerId, status])
+
+  const fetchPage = useCallback((cursor: string | undefined) => api.listing.bySeller({ sellerId, cursor, limit: 20 }), [sellerId])
+  const list = useListingPages(fetchPage, !missing)
+
+  useShareAppMessage(() => ({
+    title: store ? `${store.seller.nickname}在邻圈的闲置` : '邻圈卖家主页',
+    path: Routes.storefront(sellerId),
+  }))
+
+  const toggleFollow = async () => {
+    if (!store || busy) return
+    if (status !== 'signed-in') return goLogin()
+    setBusy(true)
+    try {
+      const r = store.isFollowing ? await api.social.unfollow(sellerId) : await api.social.follow(sellerId)
+      setStore({ ...store, isFollowing: r.following, followerCount: r.followerCount })
+      toast(r.following ? '已关注，TA 的新宝贝会出现在「关注」里' : '已取消关注')
+    } catch (e) {
+      reportError(e, '操作失败，请稍后重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (missing)
+    return (
+      <View style={{ paddingTop: '80px' }}>
+        <Empty image={emptyImage} title='找不到这位卖家' />
+      </View>
+    )
+
+  return (
+    <View className='store' id='storefront'>
+      <View className='store__head'>
+        {store ? (
+          <>
+            <View className='store__who'>
+              <Avatar size='64' src={store.seller.avatarUrl ?? ''} />
+              <View className='store__names'>
+                <Text className='store__nickname' id='storefront-nickname'>
+                  {store.seller.nickname}
+                </Text>
+                <Text className='store__sub' id='storefront-joined'>
+                  {[store.seller.city, joinedText(store.seller.joinedAt)].filter(Boolean).join(' · ')}
+                </Text>
+              </View>
+              {!store.isMe && (
+                <Button
+                  id='storefront-follow'
+                  size='small'
+                  type='primary'
+                  fill={store.isFollowing ? 'outline' : 'solid'}
+                  loading={busy}
+                  onClick={toggleFollow}
+                >
+                  {store.isFollowing ? '已关注' : '＋ 关注'}
+                </Button>
+              )}
+            </View>
+            <View className='store__counts'>
+              <View className='store__count' id='storefront-active'>
+                <Text className='store__count-n'>{store.activeCount}</Text>
+                <Text className='store__count-l'>在售</Text>
+              </View>
+              <View className='store__count' id='storefront-sold'>
+                <Text className='store__count-n'>{store.soldCount}</Text>
+                <Text className='store__count-l'>已卖出</Text>
+              </View>
+              <View className='store__count' id='storefront-followers'>
+                <Text className='store__count-n'>{store.followerCount}</Text>
+                <Text className='store__count-l'>粉丝</Text>
+              </View>
+            </View>
+          </>
+        ) : (
+          <Skeleton rows={2} avatar animated visible={false} />
+        )}
+      </View>
+      <Text className='store__section'>在售宝贝</Text>
+      {list.empty ? (
+        <Empty image={emptyImage} title='暂时没有在售的宝贝' id='storefront-empty' />
+      ) : (
+        <ListingWaterfall
+          id='storefront-listings'
+          cards={list.items}
+          now={list.now}
+          loading={!list.loaded}
+          onOpen={(c) => Taro.navigateTo({ url: Routes.detail(c.id) })}
+        />
+      )}
+      <ListFooter status={list.status} end={list.end} onRetry={() => (list.items.length ? list.loadMore() : list.reload())} />
+    </View>
+  )
+}
