@@ -41,8 +41,9 @@ export const assessQuality = (q: QualityInput): QualityReport => {
   else add(6, 20, '标题太短：写清品牌、型号和成色，8 个字以上')
 
   const desc = q.description.trim()
-  if (desc.length >= 80) add(25, 25)
-  else if (desc.length >= 30) add(17, 25, '描述再详细些：购买时间、使用情况、交易方式，80 字以上最好')
+  // Chinese is dense: 60 characters already tell when it was bought, how it was used and how to trade.
+  if (desc.length >= 60) add(25, 25)
+  else if (desc.length >= 20) add(17, 25, '描述再详细些：购买时间、使用情况、交易方式，60 字以上最好')
   else add(6, 25, '描述太少：说说为什么卖、用了多久、有无瑕疵')
 
   const details = q.kind === 'service' ? SERVICE_DETAILS : WEAR_DETAILS
