@@ -1,6 +1,7 @@
 import { main as listing } from '../src/functions/listing'
 import { main as user } from '../src/functions/user'
 import { Listings } from '../src/modules/listing/domain/listing.record'
+import { XUHUI, goodsInput, publishListing } from './fixtures'
 import { invoke, startTestCloud, type TestCloud } from './harness'
 
 let cloud: TestCloud
@@ -13,28 +14,8 @@ afterEach(() => cloud.stop())
 
 const call = (openid: string | null, action: string, input?: unknown) => invoke(listing, cloud, openid, action, input)
 
-/** A point in 徐汇区, Shanghai. */
-const XUHUI = { latitude: 31.18853, longitude: 121.43651, city: '上海', district: '徐汇区' }
-
-const validInput = async (over: Record<string, unknown> = {}) => ({
-  title: '索尼 WH-1000XM4 降噪耳机',
-  description: '去年双十一购入，使用不多，配件齐全，可当面验货。',
-  priceFen: 89_900,
-  originalPriceFen: 249_900,
-  category: 'digital',
-  subcategory: 'digital.earphones',
-  condition: 'like_new',
-  trade: { shipping: { payer: 'seller' }, meetup: true, pickup: false },
-  photoFileIds: [await cloud.uploadPhoto()],
-  location: XUHUI,
-  ...over,
-})
-
-const publish = async (openid = 'o-seller', over: Record<string, unknown> = {}) => {
-  const res = await call(openid, 'create', await validInput(over))
-  if (!res.ok) throw new Error(`create failed: ${res.error.code} ${res.error.message}`)
-  return res.data
-}
+const validInput = (over: Record<string, unknown> = {}) => goodsInput(cloud, over)
+const publish = (openid = 'o-seller', over: Record<string, unknown> = {}) => publishListing(cloud, openid, over)
 
 describe('listing function', () => {
   it('publishes a listing and shows it to others without the exact point', async () => {
