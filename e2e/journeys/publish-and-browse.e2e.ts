@@ -7,7 +7,8 @@ import { makePhoto } from '../support/photo'
 
 /**
  * The first slice as a newcomer meets it: browse the city feed without signing in, pick a demo
- * user, publish a listing with a photo, find it at the top of the same-city feed, open it.
+ * user, publish a listing with a photo (now with trade options), find it at the top of the
+ * same-city feed, open it.
  */
 let cloud: Awaited<ReturnType<typeof startJourneyCloud>>
 let browser: Browser
@@ -68,6 +69,11 @@ test('publish a listing with a photo', async () => {
   await visible('.field-originalPrice input').fill('2499')
   await visible('.category-digital').click()
   await visible('.condition-like_new').click()
+  await visible('#trade-meetup').click()
+  await visible('#trade-shipping').click()
+  await visible('#shipping-free').click()
+  // The quality score follows the form while it is filled.
+  assert.ok(Number(await visible('#quality-score').innerText()) > 0)
   await visible('#location-locate').click()
   await page.waitForFunction(() => document.querySelector('#location-text')?.textContent?.includes('徐汇区'))
   await screenshot(page, '04-publish-form-filled')

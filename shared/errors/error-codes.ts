@@ -51,8 +51,16 @@ export const defaultMessages: Record<ErrorCode, string> = {
   'SOCIAL.TOO_MANY_COMMUNITIES': '最多加入 10 个圈子',
 }
 
+/**
+ * Marks AppErrors by a registered symbol rather than by class: each function bundle carries its
+ * own copy of this module, and the local cloud's adapters another, so `instanceof` would not
+ * recognise an error thrown across that line.
+ */
+const APP_ERROR = Symbol.for('linquan.AppError')
+
 /** An expected failure with a stable code; anything else thrown becomes COMMON.INTERNAL. */
 export class AppError extends Error {
+  readonly [APP_ERROR] = true
   constructor(
     readonly code: ErrorCode,
     message?: string,
@@ -63,4 +71,5 @@ export class AppError extends Error {
   }
 }
 
-export const isAppError = (e: unknown): e is AppError => e instanceof AppError
+export const isAppError = (e: unknown): e is AppError =>
+  typeof e === 'object' && e !== null && (e as Record<symbol, unknown>)[APP_ERROR] === true

@@ -163,6 +163,22 @@ describe('local cloud gateway', () => {
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
     })
 
+    it('keeps the codes of errors thrown by the local adapters across the bundle boundary', async () => {
+      // The store and search index run in the local cloud, the handler in the bundle: each has
+      // its own copy of AppError, and a repeat view (a CONFLICT inside the store) must stay quiet.
+      const { token } = await sessionFor('o-demo-04')
+      const feed = (await (await postJson(url('/fn/listing'), { action: 'feed', input: { city: '上海', limit: 1 } })).json()) as {
+        data: { items: { id: string }[] }
+      }
+      const id = feed.data.items[0].id
+      for (let i = 0; i < 2; i++) {
+        const got = await (await postJson(url('/fn/listing'), { action: 'get', input: { id } }, token)).json()
+        expect(got).toMatchObject({ ok: true, data: { id } })
+      }
+      const badCursor = await (await postJson(url('/fn/listing'), { action: 'feed', input: { city: '上海', cursor: 'nope' } })).json()
+      expect(badCursor).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
+    })
+
     it('refuses a body over 256 KB with 400 and keeps serving', async () => {
       const big = JSON.stringify({ action: 'me', input: { pad: 'x'.repeat(300 * 1024) } })
       const res = await postJson(url('/fn/user'), big)

@@ -40,9 +40,6 @@ export function ListingCard({ card, now, onOpen }: ListingCardProps) {
         {card.status !== 'active' && (
           <Text className='listing-card__status'>{LISTING_STATUS_LABELS[card.status]}</Text>
         )}
-        {card.distanceMeters != null && (
-          <Text className='listing-card__distance'>{formatDistance(card.distanceMeters)}</Text>
-        )}
       </View>
       <View className='listing-card__body'>
         <Text className='listing-card__title'>

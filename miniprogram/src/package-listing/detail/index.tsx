@@ -30,6 +30,7 @@ export default function ListingDetailPage() {
   const { status } = useSession()
   const [listing, setListing] = useState<ListingDetail | null>(null)
   const [missing, setMissing] = useState(false)
+  const [failed, setFailed] = useState(false)
   const [current, setCurrent] = useState(0)
   const [favBusy, setFavBusy] = useState(false)
   const shown = useRef(false)
@@ -38,10 +39,16 @@ export default function ListingDetailPage() {
     const from = storedViewerPoint() ?? undefined
     return api.listing
       .get({ id, from })
-      .then(setListing)
+      .then((l) => {
+        setListing(l)
+        setFailed(false)
+      })
       .catch((e) => {
         if (isServiceError(e) && (e.code === 'COMMON.NOT_FOUND' || e.code === 'COMMON.VALIDATION')) setMissing(true)
-        else reportError(e, '加载失败，请稍后重试')
+        else {
+          setFailed(true)
+          reportError(e, '加载失败，请稍后重试')
+        }
       })
   }
   useEffect(() => {
@@ -65,6 +72,18 @@ export default function ListingDetailPage() {
     return (
       <View id='detail-missing' style={{ paddingTop: '80px' }}>
         <Empty image={emptyImage} title='这件闲置不见了' description='可能已经下架或被删除' />
+      </View>
+    )
+
+  if (!listing && failed)
+    return (
+      <View id='detail-failed' style={{ paddingTop: '80px' }}>
+        <Empty
+          image={emptyImage}
+          title='加载失败'
+          description='网络或服务开小差了'
+          actions={[{ text: '重新加载', type: 'primary', onClick: () => void load() }]}
+        />
       </View>
     )
 

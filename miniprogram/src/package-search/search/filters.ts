@@ -49,13 +49,16 @@ export const priceRangeError = (min: string, max: string): string | null => {
   return null
 }
 
-/** "¥100–¥500", "¥100 以上", "¥500 以下", or '价格' when unbounded. */
+/** Yuan without separators, so the bar's narrow button fits "¥100-1000". */
+const yuan = (fen: number) => formatFen(fen).replace(/[¥,]/g, '')
+
+/** "¥100-500", "¥100以上", "¥500以下", or '价格' when unbounded. */
 export const priceLabel = (f: Pick<SearchFilters, 'priceMin' | 'priceMax'>): string => {
   const lo = bound(f.priceMin)
   const hi = bound(f.priceMax)
-  if (lo != null && hi != null) return `${formatFen(lo)}–${formatFen(hi)}`
-  if (lo != null) return `${formatFen(lo)}以上`
-  if (hi != null) return `${formatFen(hi)}以下`
+  if (lo != null && hi != null) return `¥${yuan(lo)}-${yuan(hi)}`
+  if (lo != null) return `¥${yuan(lo)}以上`
+  if (hi != null) return `¥${yuan(hi)}以下`
   return '价格'
 }
 

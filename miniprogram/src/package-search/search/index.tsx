@@ -36,11 +36,11 @@ const SUGGEST_DELAY_MS = 250
 type Panel = 'sort' | 'category' | 'price' | 'more' | null
 
 const QUICK_PRICES = [
-  { label: '50以下', min: '', max: '50' },
-  { label: '50-200', min: '50', max: '200' },
-  { label: '200-500', min: '200', max: '500' },
-  { label: '500-1000', min: '500', max: '1000' },
-  { label: '1000以上', min: '1000', max: '' },
+  { label: '¥50以下', min: '', max: '50' },
+  { label: '¥50-200', min: '50', max: '200' },
+  { label: '¥200-500', min: '200', max: '500' },
+  { label: '¥500-1000', min: '500', max: '1000' },
+  { label: '¥1000以上', min: '1000', max: '' },
 ]
 const dash = (id: string) => id.replace(/\./g, '-')
 
@@ -105,7 +105,7 @@ export default function SearchPage() {
       api.search
         .suggest({ prefix, city })
         .then((r) => {
-          if (typed.current === prefix) setSuggestions(r.suggestions.filter((s) => s !== prefix).slice(0, 10))
+          if (typed.current === prefix) setSuggestions(r.suggestions.slice(0, 10))
         })
         .catch(() => undefined)
     }, SUGGEST_DELAY_MS)

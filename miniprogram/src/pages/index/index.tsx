@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { ActionSheet, Button, Empty, Picker, SearchBar } from '@nutui/nutui-react-taro'
+import { ActionSheet, Button, Empty, Picker } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/ActionSheet/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Picker/style/css'
-import '@nutui/nutui-react-taro/dist/esm/SearchBar/style/css'
 import type { ListingCard, ListingPage } from '@shared/contracts/listing.contract'
 import type { Community } from '@shared/contracts/social.contract'
 import type { GeoPoint } from '@shared/domain/geo'
@@ -203,8 +202,10 @@ export default function Home() {
           <Text>{city}</Text>
           <Text className='home__city-caret'>▾</Text>
         </View>
+        {/* Not an input: tapping opens the search page, where history and suggestions live. */}
         <View className='home__search' id='home-search' onClick={() => Taro.navigateTo({ url: Routes.search() })}>
-          <SearchBar placeholder='搜索闲置好物' disabled shape='round' />
+          <Text className='home__search-icon'>⌕</Text>
+          <Text className='home__search-text'>搜索闲置好物，如「耳机」</Text>
         </View>
       </View>
 

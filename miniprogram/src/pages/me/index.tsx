@@ -56,7 +56,9 @@ export default function Me() {
 
   const counter = (id: string, value: string | number | null, label: string, url: string) => (
     <View className='me__counter' id={id} onClick={() => go(url)}>
-      <Text className='me__counter-n'>{signedIn && value !== null ? value : '-'}</Text>
+      <Text className={`me__counter-n ${value === null ? 'is-text' : ''}`}>
+        {signedIn && value !== null ? value : signedIn ? '查看' : '-'}
+      </Text>
       <Text className='me__counter-l'>{label}</Text>
     </View>
   )
@@ -93,7 +95,7 @@ export default function Me() {
       </View>
 
       <View className='me__counters'>
-        {counter('me-count-listings', counters.active, '我发布的', Routes.mine)}
+        {counter('me-count-listings', counters.active, '我发布的·在售', Routes.mine)}
         {counter('me-count-favorites', counters.favorites, '我的收藏', Routes.favorites)}
         {counter('me-count-following', null, '关注', Routes.following)}
       </View>

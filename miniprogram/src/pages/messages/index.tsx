@@ -85,7 +85,7 @@ export default function Messages() {
               onClick={() => n.listingId && Taro.navigateTo({ url: Routes.detail(n.listingId) })}
             >
               <View className='notice__icon'>
-                <Text>{n.kind === 'listing_expired' ? '⏱' : '🔔'}</Text>
+                <Text>{n.kind === 'listing_expired' ? '下架' : '到期'}</Text>
               </View>
               <View className='notice__body'>
                 <View className='notice__head'>

@@ -118,6 +118,39 @@ describe('SqliteListingSearch specifics', () => {
     expect(Number.isSafeInteger(bucketOf(ulidAt(Date.UTC(2080, 0, 1), Array(16).fill(31))).last)).toBe(true)
   })
 
+  it('spreads a crowded millisecond out and keeps every index of the moved listings intact', async () => {
+    const { search, store, close } = open()
+    // A monotonic burst (same leading random bits) re-inserted out of order: neighbours collide.
+    const ms = Date.UTC(2026, 5, 1)
+    const keys = Array.from({ length: 60 }, (_, i) => ulidAt(ms, [...i.toString(32).padStart(16, '0')].map((c) => parseInt(c, 32))))
+    const order = keys.map((_, i) => (i * 37) % keys.length)
+    const docs = order.map((i) =>
+      makeDoc({
+        sortKey: keys[i]!,
+        title: `同毫秒 ${i % 2 ? '耳机' : '相机'} item${i}`,
+        description: i % 3 ? '九成新' : '送数据线',
+        communityIds: i % 4 ? [] : ['c1'],
+        latitude: SH.center.latitude + i / 111_195,
+        longitude: SH.center.longitude,
+      }),
+    )
+    for (const d of docs) await search.upsert(d)
+    const newest = [...docs].sort((a, b) => (a.sortKey < b.sortKey ? 1 : -1))
+    const expectIds = async (q: Parameters<typeof search.query>[0], pick: (d: (typeof docs)[number]) => boolean) =>
+      expect((await search.query(q)).items.map((i) => i.id)).toEqual(newest.filter(pick).map((d) => d.id).slice(0, q.limit))
+    await expectIds({ keyword: '同毫秒', sort: 'newest', limit: 50 }, () => true)
+    await expectIds({ keyword: '耳机', sort: 'newest', limit: 50 }, (d) => d.title.includes('耳机'))
+    await expectIds({ keyword: '数据线', sort: 'newest', limit: 50 }, (d) => d.description.includes('数据线'))
+    await expectIds({ keyword: '毫', sort: 'newest', limit: 50 }, () => true)
+    await expectIds({ communityId: 'c1', sort: 'newest', limit: 50 }, (d) => d.communityIds.includes('c1'))
+    const near = await search.query({ near: { ...SH.center, radiusMeters: 30.4 }, sort: 'distance', limit: 50 })
+    expect(near.items.map((i) => i.distanceMeters)).toEqual(Array.from({ length: 31 }, (_, m) => m))
+    const count = (table: string) => store.connection.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
+    expect([count('search_listing'), count('search_body'), count('search_geo'), count('search_trigram'), count('search_bigram')]).toEqual([60, 60, 60, 60, 60])
+    expect(count('search_listing WHERE pos < 0')).toBe(0)
+    close()
+  })
+
   it('round-trips cursors and rejects tampered ones', () => {
     const sortKey = ulidAt(Date.UTC(2026, 0, 1), Array(16).fill(3))
     const c = encodeSearchCursor({ sort: 'distance', key: 1234, sortKey })

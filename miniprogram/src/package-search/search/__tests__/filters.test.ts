@@ -83,7 +83,7 @@ describe('price range', () => {
   })
   it('labels the bar button', () => {
     expect(priceLabel({ priceMin: '', priceMax: '' })).toBe('价格')
-    expect(priceLabel({ priceMin: '100', priceMax: '500' })).toBe('¥100–¥500')
+    expect(priceLabel({ priceMin: '100', priceMax: '1500.5' })).toBe('¥100-1500.50')
     expect(priceLabel({ priceMin: '100', priceMax: '' })).toBe('¥100以上')
     expect(priceLabel({ priceMin: '', priceMax: '50' })).toBe('¥50以下')
   })

@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import type { Browser, Page } from 'playwright-core'
+import { launchBrowser, openPhone, screenshot } from '../support/browser'
+import { startJourneyCloud } from '../support/local-cloud'
+
+/**
+ * 想要: a signed-in buyer taps 想要 on a neighbour's listing, the count goes up (and stays up after
+ * a reload), and the listing is waiting under 我的 → 我的收藏.
+ */
+let cloud: Awaited<ReturnType<typeof startJourneyCloud>>
+let browser: Browser
+let page: Page
+const ME = '小鹿爱搬家'
+let title = ''
+let countBefore = 0
+
+before(async () => {
+  cloud = await startJourneyCloud()
+  browser = await launchBrowser()
+  page = await openPhone(browser, cloud.url)
+})
+
+after(async () => {
+  await browser?.close()
+  await cloud?.stop()
+})
+
+const visible = (selector: string) => page.locator(selector).locator('visible=true').first()
+/** Screenshots wait out the page slide-in of the H5 router. */
+const shot = async (name: string) => {
+  await page.waitForTimeout(400)
+  await screenshot(page, name)
+}
+const tab = (name: string) => page.getByText(name, { exact: true }).last().click()
+
+test('signed out, 想要 asks to sign in first', async () => {
+  await page.goto('/')
+  await visible('#feed .listing-card').waitFor()
+  await visible('#feed .listing-card').click()
+  await visible('#listing-detail').waitFor()
+  await visible('#detail-favorite').click()
+  await visible('#demo-user-picker').waitFor()
+})
+
+test('sign in as a demo user', async () => {
+  await visible('#demo-user-o-demo-01').click()
+  await page.locator('#demo-user-picker').waitFor({ state: 'hidden' })
+  await tab('我的')
+  await visible('#me-nickname').waitFor()
+  assert.equal(await visible('#me-nickname').innerText(), ME)
+})
+
+test('想要 a neighbour’s listing: the button turns on and the count goes up', async () => {
+  await tab('首页')
+  await visible('#feed .listing-card').waitFor()
+  // Someone else's listing: the seller's own page shows seller actions instead of 想要.
+  const card = page
+    .locator('#feed .listing-card')
+    .filter({ hasNot: page.locator('.listing-card__nickname', { hasText: ME }) })
+    .first()
+  title = (await card.locator('.listing-card__title').innerText()).replace(/^(服务|包邮)/, '').trim()
+  await card.click()
+  await visible('#listing-detail').waitFor()
+  await visible('#detail-favorite').waitFor()
+  countBefore = Number(await visible('#detail-favorite-count').innerText())
+  assert.doesNotMatch(await visible('#detail-favorite').innerText(), /已想要/)
+  await shot('favourites-01-detail-before')
+
+  await visible('#detail-favorite').click()
+  await page.waitForFunction(
+    (n) => {
+      const els = Array.from(document.querySelectorAll('#detail-favorite-count')).filter((e) => (e as HTMLElement).offsetParent)
+      return els.some((e) => Number(e.textContent) === n)
+    },
+    countBefore + 1,
+  )
+  assert.match(await visible('#detail-favorite').innerText(), new RegExp(`已想要 ${countBefore + 1}`))
+  await shot('favourites-02-detail-wanted')
+})
+
+test('the count is the server’s: it survives a reload', async () => {
+  await page.reload()
+  await visible('#listing-detail').waitFor()
+  assert.equal(Number(await visible('#detail-favorite-count').innerText()), countBefore + 1)
+  assert.match(await visible('#detail-favorite').innerText(), /已想要/)
+})
+
+test('the listing waits under 我的收藏', async () => {
+  await page.goto('/')
+  await tab('我的')
+  await visible('#me-favorites').waitFor()
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('#me-count-favorites')).some((e) => /[1-9]/.test(e.textContent ?? '')),
+  )
+  await shot('favourites-03-me')
+  await visible('#me-favorites').click()
+  await visible('#favorites-list .listing-card').waitFor()
+  const titles = await page.locator('#favorites-list .listing-card__title').locator('visible=true').allInnerTexts()
+  assert.ok(titles.some((t) => t.includes(title)), `"${title}" not in ${titles.join(' | ')}`)
+  await shot('favourites-04-list')
+})
+
+test('想要 again un-wants it and the count goes back', async () => {
+  await visible('#favorites-list .listing-card').click()
+  await visible('#listing-detail').waitFor()
+  await visible('#detail-favorite').click()
+  await page.waitForFunction(
+    (n) =>
+      Array.from(document.querySelectorAll('#detail-favorite-count'))
+        .filter((e) => (e as HTMLElement).offsetParent)
+        .some((e) => Number(e.textContent) === n),
+    countBefore,
+  )
+  assert.doesNotMatch(await visible('#detail-favorite').innerText(), /已想要/)
+})
