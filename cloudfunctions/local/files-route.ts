@@ -10,9 +10,12 @@ import type { Container } from '../src/platform/container'
 import { bearerToken, contentTypeOf, HttpError, methodNotAllowed, safeSegments, sendJson } from './http-utils'
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+/** A listing's short video (WeChat's chooseMedia caps it at 60 s); phones record ~10 MB a minute. */
+export const MAX_VIDEO_BYTES = 50 * 1024 * 1024
 
 /** Where uploads may go; the client names one, the server builds the rest of the path. */
-export const UPLOAD_DIRS = ['listing-photos', 'avatars'] as const
+export const UPLOAD_DIRS = ['listing-photos', 'avatars', 'listing-videos'] as const
+const VIDEO_DIR = 'listing-videos'
 
 /** Image types we accept, recognised by their first bytes: the file name and MIME type lie. */
 const SIGNATURES: { type: string; ext: string; test: (b: Buffer) => boolean }[] = [
@@ -32,11 +35,18 @@ const SIGNATURES: { type: string; ext: string; test: (b: Buffer) => boolean }[] 
 
 export const sniffImage = (bytes: Buffer) => SIGNATURES.find((s) => s.test(bytes)) ?? null
 
+/** MP4 and QuickTime are ISO media files: a box size, then `ftyp` and the brand. */
+export const sniffVideo = (b: Buffer): { type: string; ext: string } | null => {
+  if (b.length < 12 || b.toString('latin1', 4, 8) !== 'ftyp') return null
+  return b.toString('latin1', 8, 12) === 'qt  ' ? { type: 'video/quicktime', ext: 'mov' } : { type: 'video/mp4', ext: 'mp4' }
+}
+
 type LocalContainer = Container & { files: LocalDiskFiles }
 
 /**
  * `POST /files/upload` (multipart, field `file`, optional `dir`): the local version of
- * wx.cloud.uploadFile. Signed-in users only, images only, 10 MB at most.
+ * wx.cloud.uploadFile. Signed-in users only; images (10 MB) everywhere, MP4/MOV (50 MB) only in
+ * listing-videos.
  */
 export const handleUpload = async (
   req: IncomingMessage,
@@ -55,7 +65,7 @@ export const handleUpload = async (
     throw new HttpError(400, ErrorCodes.VALIDATION, '上传需要 multipart/form-data')
   }
   // Refuse an announced oversize body before reading it (multipart overhead is small).
-  if (Number(req.headers['content-length'] ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_VIDEO_BYTES + 64 * 1024) {
     req.resume()
     throw tooLarge()
   }
@@ -64,8 +74,12 @@ export const handleUpload = async (
   if (dir !== undefined && !(UPLOAD_DIRS as readonly string[]).includes(dir)) {
     throw new HttpError(400, ErrorCodes.VALIDATION, `dir 只能是 ${UPLOAD_DIRS.join(' 或 ')}`)
   }
-  const sniffed = sniffImage(file)
-  if (!sniffed) throw new HttpError(400, ErrorCodes.VALIDATION, '只支持 JPEG、PNG、WebP、GIF 图片')
+  const isVideo = dir === VIDEO_DIR
+  const sniffed = isVideo ? sniffVideo(file) : sniffImage(file)
+  if (!sniffed) {
+    throw new HttpError(400, ErrorCodes.VALIDATION, isVideo ? '只支持 MP4、MOV 视频' : '只支持 JPEG、PNG、WebP、GIF 图片')
+  }
+  if (!isVideo && file.length > MAX_UPLOAD_BYTES) throw tooLarge()
 
   const path = `${dir ?? 'listing-photos'}/${yearMonth(container.clock.now())}/${randomBytes(12).toString('hex')}.${sniffed.ext}`
   const fileId = await container.files.put(path, file, sniffed.type)
@@ -84,7 +98,7 @@ const readUpload = (req: IncomingMessage): Promise<{ file: Buffer; dir?: string 
     try {
       parser = busboy({
         headers: req.headers,
-        limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 4, fieldSize: 256, parts: 6 },
+        limits: { files: 1, fileSize: MAX_VIDEO_BYTES, fields: 4, fieldSize: 256, parts: 6 },
       })
     } catch {
       req.resume()
@@ -120,7 +134,7 @@ const readUpload = (req: IncomingMessage): Promise<{ file: Buffer; dir?: string 
     })
     parser.on('close', async () => {
       const file = await fileDone?.catch(() => undefined)
-      if (truncated) reject(tooLarge())
+      if (truncated) reject(new HttpError(413, ErrorCodes.VALIDATION, `视频不能超过 ${MAX_VIDEO_BYTES / 1024 / 1024} MB`))
       else if (!file || file.length === 0) reject(new HttpError(400, ErrorCodes.VALIDATION, '缺少文件字段 file'))
       else resolve({ file, dir })
     })

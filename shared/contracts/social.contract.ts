@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { CITY_NAMES } from '../domain/cities'
 import { GeoPointSchema } from '../domain/geo'
 import { ErrorCodes } from '../errors/error-codes'
-import { CursorSchema, IdSchema, PageSizeSchema, pageOf } from './common.schema'
+import { CursorSchema, IdSchema, PageSizeSchema, PublicUserSchema, pageOf } from './common.schema'
+import { LISTING_STATUSES } from '../domain/listing'
 import { defineContract } from './define-contract'
 import { ListingPageSchema } from './listing.contract'
 
@@ -93,6 +94,25 @@ export const SocialContract = defineContract('social', {
     output: ListingPageSchema,
     errors: [],
   },
+  following: {
+    summary: 'The sellers the caller follows, most recently followed first.',
+    auth: 'user',
+    input: Paging,
+    output: pageOf(PublicUserSchema.extend({ followedAt: z.number().int() })),
+    errors: [],
+  },
+  myCounts: {
+    summary: 'The numbers on 我的: own listings by status, favourites, following and followers.',
+    auth: 'user',
+    input: z.object({}).strict(),
+    output: z.object({
+      listings: z.record(z.enum(LISTING_STATUSES), z.number().int()),
+      favorites: z.number().int(),
+      following: z.number().int(),
+      followers: z.number().int(),
+    }),
+    errors: [],
+  },
   storefront: {
     summary: "A seller's public page: profile, counts and whether the caller follows them.",
     auth: 'public',
@@ -152,5 +172,3 @@ export const SocialContract = defineContract('social', {
     errors: [],
   },
 })
-
-export const FollowPageSchema = pageOf(StorefrontSchema)

@@ -260,6 +260,19 @@ describe('local cloud gateway', () => {
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
     })
 
+    it('takes short videos in listing-videos only, recognised by their bytes', async () => {
+      const { token } = await sessionFor('o-demo-02')
+      // The first box of an MP4: size, 'ftyp', brand 'isom'.
+      const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(64)])
+      const ok = await upload(new Blob([new Uint8Array(mp4)]), token, 'listing-videos', 'clip.mp4')
+      expect(ok.status).toBe(200)
+      const { fileId, url: videoUrl } = (await ok.json()) as { fileId: string; url: string }
+      expect(fileId).toMatch(/^local:\/\/listing-videos\/\d{4}-\d{2}\/[0-9a-f]{24}\.mp4$/)
+      expect((await fetch(videoUrl)).headers.get('content-type')).toBe('video/mp4')
+      expect((await upload(new Blob([new Uint8Array(mp4)]), token, 'listing-photos', 'clip.mp4')).status).toBe(400)
+      expect((await upload(new Blob([new Uint8Array(tinyPng())]), token, 'listing-videos', 'x.mp4')).status).toBe(400)
+    })
+
     it.each([
       '/files/..%2f..%2fsession-secret',
       '/files/seed/..%2f..%2flinquan.db',

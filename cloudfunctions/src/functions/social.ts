@@ -9,7 +9,7 @@ import {
   myCommunities,
 } from '../modules/social/application/communities.use-case'
 import { listFavorites, setFavorite } from '../modules/social/application/favorites.use-case'
-import { followingFeed, setFollow, storefront } from '../modules/social/application/follows.use-case'
+import { followingFeed, listFollowing, myCounts, setFollow, storefront } from '../modules/social/application/follows.use-case'
 import { createHandler } from '../platform/create-handler'
 
 /** social: 想要, following sellers, storefronts and local communities. */
@@ -38,6 +38,8 @@ export const main = createHandler(SocialContract, {
     const result = await followingFeed(deps, caller.user._id, page)
     return { items: await toCards(deps, result.items), nextCursor: result.nextCursor }
   },
+  following: async (page, { caller, deps }) => listFollowing(deps, caller.user._id, page),
+  myCounts: async (_input, { caller, deps }) => myCounts(deps, caller.user._id),
   storefront: async ({ userId }, { caller, deps }) => storefront(deps, userId, caller.user?._id ?? null),
   communitiesNear: async ({ point, city }, { caller, deps }) => ({
     items: await communitiesNear(deps, city, point, caller.user?._id ?? null),

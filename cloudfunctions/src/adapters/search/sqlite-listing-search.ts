@@ -34,7 +34,7 @@ type Ranked = Row & { key: number | null }
 
 /** Statuses kept in the index: active is searchable, sold only feeds price statistics. */
 const INDEXED_STATUSES = new Set(['active', 'sold'])
-/** Above this radius a non-distance order scans the city's newest rows instead of the R*Tree box. */
+/** Above this radius a non-distance order scans the newest rows instead of the R*Tree box. */
 const GEO_SOURCE_MAX_METERS = 5_000
 const STATEMENT_CACHE_MAX = 500
 /** Where the expanding search starts: a dense district holds a page within a few hundred metres. */
@@ -63,19 +63,25 @@ export class SqliteListingSearch implements ListingSearch {
       if (!INDEXED_STATUSES.has(doc.status)) return
       const pos = this.allocate(doc.sortKey)
       const titleNorm = normalizeText(doc.title)
-      const trade = (doc.shipping ? TRADE_BITS.shipping : 0) | (doc.meetup ? TRADE_BITS.meetup : 0) | (doc.pickup ? TRADE_BITS.pickup : 0)
+      const trade =
+        (doc.shipping ? TRADE_BITS.shipping : 0) |
+        (doc.meetup ? TRADE_BITS.meetup : 0) |
+        (doc.pickup ? TRADE_BITS.pickup : 0)
       this.stmt(
-        `INSERT INTO search_listing (pos, id, sort_key, status, seller_id, kind, city, category, subcategory,
-           condition, price_fen, trade, latitude, longitude, title, title_norm)
+        `INSERT INTO search_listing (pos, id, sort_key, status, seller_id, kind, city, category,
+           subcategory, condition, price_fen, trade, latitude, longitude, title, title_norm)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-        pos, doc.id, doc.sortKey, doc.status, doc.sellerId, doc.kind, doc.city, doc.category, doc.subcategory,
-        doc.condition, doc.priceFen, trade, doc.latitude, doc.longitude, doc.title, titleNorm,
+        pos, doc.id, doc.sortKey, doc.status, doc.sellerId, doc.kind, doc.city, doc.category,
+        doc.subcategory, doc.condition, doc.priceFen, trade, doc.latitude, doc.longitude, doc.title,
+        titleNorm,
       )
       const bodyNorm = normalizeText(doc.description)
       this.stmt('INSERT INTO search_body (pos, body_norm) VALUES (?, ?)').run(pos, bodyNorm)
       this.writeText(pos, titleNorm, bodyNorm, doc.status === 'active' ? doc : null)
-      const community = this.stmt('INSERT OR IGNORE INTO search_community (community_id, pos) VALUES (?, ?)')
+      const community = this.stmt(
+        'INSERT OR IGNORE INTO search_community (community_id, pos) VALUES (?, ?)',
+      )
       for (const c of doc.communityIds) community.run(c, pos)
     })()
   }
@@ -102,7 +108,9 @@ export class SqliteListingSearch implements ListingSearch {
     const want = q.limit + 1
     let rows: Ranked[]
     if (q.sort === 'distance') {
-      rows = terms ? this.ranked(q, textSource(terms, 'any'), cursor, want) : this.nearest(q, q.near!, cursor, want)
+      rows = terms
+        ? this.ranked(q, textSource(terms, 'any'), cursor, want)
+        : this.nearest(q, q.near!, cursor, want)
     } else if (q.sort === 'relevance' && terms) {
       rows = this.byRelevance(q, terms, cursor, want)
     } else {
@@ -111,7 +119,9 @@ export class SqliteListingSearch implements ListingSearch {
     const page = rows.slice(0, q.limit)
     const last = page[page.length - 1]
     return {
-      items: page.map((r): ListingSearchHit => ({ id: r.id, distanceMeters: r.d === undefined ? null : Math.round(r.d) })),
+      items: page.map(
+        (r): ListingSearchHit => ({ id: r.id, distanceMeters: r.d === undefined ? null : Math.round(r.d) }),
+      ),
       nextCursor:
         rows.length > q.limit && last
           ? encodeSearchCursor({ sort: q.sort, key: last.key, sortKey: last.sort_key })
@@ -128,7 +138,8 @@ export class SqliteListingSearch implements ListingSearch {
     const head = typed.slice(0, -1).join(' ')
     // A sample of the newest matching titles is enough to rank completions by popularity.
     const source = textSource(terms, 'any')
-    const where = joinClauses([...source.where, ...listingFilters({ city: q.city, sort: 'newest', limit: 1 })])
+    const inCity = listingFilters({ city: q.city, sort: 'newest', limit: 1 })
+    const where = joinClauses([...source.where, ...inCity])
     const titles = this.stmt(
       `SELECT l.title FROM ${source.from} WHERE ${where.sql} ORDER BY ${source.order} DESC LIMIT 300`,
     )
@@ -140,7 +151,7 @@ export class SqliteListingSearch implements ListingSearch {
       if (word) counts.set(word, (counts.get(word) ?? 0) + 1)
     }
     return [...counts]
-      .sort((a, b) => b[1] - a[1] || charLength(a[0]) - charLength(b[0]) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .sort((a, b) => b[1] - a[1] || charLength(a[0]) - charLength(b[0]) || a[0].localeCompare(b[0]))
       .slice(0, limit)
       .map(([word]) => (head ? `${head} ${word}` : word))
   }
@@ -151,7 +162,9 @@ export class SqliteListingSearch implements ListingSearch {
     const statuses = q.includeSold ? ['active', 'sold'] : ['active']
     const filters = listingFilters({ city: q.city, sort: 'newest', limit: 1 }, statuses)
     filters.push({ sql: 'l.category = ?', params: [q.category] })
-    if (q.subcategory !== undefined) filters.push({ sql: 'l.subcategory = ?', params: [q.subcategory] })
+    if (q.subcategory !== undefined) {
+      filters.push({ sql: 'l.subcategory = ?', params: [q.subcategory] })
+    }
     const where = joinClauses([...source.where, ...filters])
     const prices = this.stmt(`SELECT l.price_fen FROM ${source.from} WHERE ${where.sql}`)
       .pluck()
@@ -173,12 +186,25 @@ export class SqliteListingSearch implements ListingSearch {
    * One SQL statement for the orders SQLite can finish itself: newest (source order, no sort),
    * price (sorts the filtered matches), and distance over a keyword's matches.
    */
-  private ranked(q: ListingSearchQuery, source: Source, cursor: SearchCursor | null, want: number, extra: Clause[] = []): Ranked[] {
+  private ranked(
+    q: ListingSearchQuery,
+    source: Source,
+    cursor: SearchCursor | null,
+    want: number,
+    extra: Clause[] = [],
+  ): Ranked[] {
     const near = q.near
-    const select: Clause = near
-      ? { sql: `l.pos, l.id, l.sort_key, l.price_fen, ${distanceColumn(near).sql} AS d`, params: distanceColumn(near).params }
-      : { sql: 'l.pos, l.id, l.sort_key, l.price_fen', params: [] }
-    const where = [...source.where, ...listingFilters(q), ...(near ? withinRadius(near) : []), ...extra]
+    const columns = 'l.pos, l.id, l.sort_key, l.price_fen'
+    const distance = near ? distanceColumn(near) : null
+    const select: Clause = distance
+      ? { sql: `${columns}, ${distance.sql} AS d`, params: distance.params }
+      : { sql: columns, params: [] }
+    const where = [
+      ...source.where,
+      ...listingFilters(q),
+      ...(near ? withinRadius(near) : []),
+      ...extra,
+    ]
     let order: string
     let key: (r: Row) => number | null
     if (q.sort === 'price_asc' || q.sort === 'price_desc') {
@@ -206,11 +232,8 @@ export class SqliteListingSearch implements ListingSearch {
       if (cursor) where.push({ sql: `${source.order} <= ?`, params: [this.below(cursor.sortKey)] })
     }
     const w = joinClauses(where)
-    const rows = this.stmt(`SELECT ${select.sql} FROM ${source.from} WHERE ${w.sql} ORDER BY ${order} LIMIT ?`).all(
-      ...select.params,
-      ...w.params,
-      want,
-    ) as Row[]
+    const sql = `SELECT ${select.sql} FROM ${source.from} WHERE ${w.sql} ORDER BY ${order} LIMIT ?`
+    const rows = this.stmt(sql).all(...select.params, ...w.params, want) as Row[]
     return rows.map((r) => ({ ...r, key: key(r) }))
   }
 
@@ -218,18 +241,27 @@ export class SqliteListingSearch implements ListingSearch {
    * Relevance with a keyword: listings whose title holds every term (group 0), then the rest
    * (group 1), each newest first. Both groups are FTS scans in rowid order that stop after a page.
    */
-  private byRelevance(q: ListingSearchQuery, terms: KeywordTerms, cursor: SearchCursor | null, want: number): Ranked[] {
+  private byRelevance(
+    q: ListingSearchQuery,
+    terms: KeywordTerms,
+    cursor: SearchCursor | null,
+    want: number,
+  ): Ranked[] {
     const out: Ranked[] = []
     const start = cursor?.key ?? 0
     if (start === 0) {
-      out.push(...this.ranked(q, textSource(terms, 'title'), cursor, want).map((r) => ({ ...r, key: 0 })))
+      const inTitle = this.ranked(q, textSource(terms, 'title'), cursor, want)
+      out.push(...inTitle.map((r) => ({ ...r, key: 0 })))
     }
     if (out.length < want) {
       const titleHasAll: Clause = {
         sql: `NOT (${terms.all.map(() => 'instr(l.title_norm, ?) > 0').join(' AND ')})`,
         params: terms.all,
       }
-      const rest = this.ranked(q, textSource(terms, 'any'), start === 1 ? cursor : null, want - out.length, [titleHasAll])
+      const restCursor = start === 1 ? cursor : null
+      const rest = this.ranked(q, textSource(terms, 'any'), restCursor, want - out.length, [
+        titleHasAll,
+      ])
       out.push(...rest.map((r) => ({ ...r, key: 1 })))
     }
     return out
@@ -241,7 +273,12 @@ export class SqliteListingSearch implements ListingSearch {
    * within 5 km" in a dense district reads a few hundred metres, not all of 5 km. Each circle's
    * size follows from how many listings the previous one held.
    */
-  private nearest(q: ListingSearchQuery, near: Near, cursor: SearchCursor | null, want: number): Ranked[] {
+  private nearest(
+    q: ListingSearchQuery,
+    near: Near,
+    cursor: SearchCursor | null,
+    want: number,
+  ): Ranked[] {
     let radius = Math.min(near.radiusMeters, FIRST_RADIUS_METERS + (cursor?.key ?? 0))
     for (;;) {
       const circle = { ...near, radiusMeters: radius }
@@ -263,10 +300,12 @@ export class SqliteListingSearch implements ListingSearch {
    * since been renewed or removed.
    */
   private below(sortKey: string): number {
-    const row = this.stmt('SELECT pos FROM search_listing WHERE sort_key < ? ORDER BY sort_key DESC LIMIT 1').get(sortKey) as
-      | { pos: number }
-      | undefined
-    return row ? row.pos : -1
+    const pos = this.stmt(
+      'SELECT pos FROM search_listing WHERE sort_key < ? ORDER BY sort_key DESC LIMIT 1',
+    )
+      .pluck()
+      .get(sortKey) as number | undefined
+    return pos ?? -1
   }
 
   /** The pos for a new sortKey; spreads its millisecond bucket out first if it is crowded. */
@@ -284,13 +323,16 @@ export class SqliteListingSearch implements ListingSearch {
 
   private bucket(first: number) {
     return this.stmt(
-      'SELECT pos AS rowid, sort_key AS sortKey FROM search_listing WHERE pos BETWEEN ? AND ? ORDER BY pos',
+      `SELECT pos AS rowid, sort_key AS sortKey FROM search_listing
+       WHERE pos BETWEEN ? AND ? ORDER BY pos`,
     ).all(first, first + BUCKET_SIZE - 1) as { rowid: number; sortKey: string }[]
   }
 
   /** Re-keys one listing's entries (FTS rows cannot change rowid: they are re-inserted). */
   private move(from: number, to: number) {
-    const row = this.stmt('SELECT status, latitude, longitude, title_norm FROM search_listing WHERE pos = ?').get(from) as {
+    const row = this.stmt(
+      'SELECT status, latitude, longitude, title_norm FROM search_listing WHERE pos = ?',
+    ).get(from) as {
       status: string
       latitude: number
       longitude: number
@@ -305,10 +347,17 @@ export class SqliteListingSearch implements ListingSearch {
   }
 
   /** FTS rows, and the R*Tree point for an active listing. */
-  private writeText(pos: number, titleNorm: string, bodyNorm: string, point: { latitude: number; longitude: number } | null) {
-    this.stmt('INSERT INTO search_trigram (rowid, title, body) VALUES (?, ?, ?)').run(pos, titleNorm, bodyNorm)
+  private writeText(
+    pos: number,
+    titleNorm: string,
+    bodyNorm: string,
+    point: { latitude: number; longitude: number } | null,
+  ) {
+    const trigram = this.stmt('INSERT INTO search_trigram (rowid, title, body) VALUES (?, ?, ?)')
+    trigram.run(pos, titleNorm, bodyNorm)
     const grams = bigramDocument(titleNorm, bodyNorm)
-    this.stmt('INSERT INTO search_bigram (rowid, title, body) VALUES (?, ?, ?)').run(pos, grams.title, grams.body)
+    const bigram = this.stmt('INSERT INTO search_bigram (rowid, title, body) VALUES (?, ?, ?)')
+    bigram.run(pos, grams.title, grams.body)
     if (point) {
       const { latitude: lat, longitude: lng } = point
       this.stmt('INSERT INTO search_geo VALUES (?, ?, ?, ?, ?)').run(pos, lat, lat, lng, lng)
@@ -322,7 +371,9 @@ export class SqliteListingSearch implements ListingSearch {
   }
 
   private removeNow(id: string) {
-    const pos = this.stmt('SELECT pos FROM search_listing WHERE id = ?').pluck().get(id) as number | undefined
+    const pos = this.stmt('SELECT pos FROM search_listing WHERE id = ?').pluck().get(id) as
+      | number
+      | undefined
     if (pos === undefined) return
     this.dropText(pos)
     for (const table of ['search_community', 'search_body', 'search_listing']) {
@@ -366,10 +417,10 @@ const assertQuery = (q: ListingSearchQuery) => {
   }
   if (q.near) {
     const { latitude, longitude, radiusMeters } = q.near
-    if (!Number.isFinite(latitude) || Math.abs(latitude) > 90 || !Number.isFinite(longitude) || Math.abs(longitude) > 180) {
-      throw invalid('位置无效')
-    }
-    if (!Number.isFinite(radiusMeters) || radiusMeters < 1 || radiusMeters > LISTING_SEARCH_LIMITS.radiusMaxMeters) {
+    const inRange = (x: number, max: number) => Number.isFinite(x) && Math.abs(x) <= max
+    if (!inRange(latitude, 90) || !inRange(longitude, 180)) throw invalid('位置无效')
+    const { radiusMaxMeters } = LISTING_SEARCH_LIMITS
+    if (!Number.isFinite(radiusMeters) || radiusMeters < 1 || radiusMeters > radiusMaxMeters) {
       throw invalid(`距离最多 ${LISTING_SEARCH_LIMITS.radiusMaxMeters / 1000} 公里`)
     }
   } else if (q.sort === 'distance') {
@@ -388,5 +439,7 @@ const assertDoc = (doc: SearchDoc) => {
   if (!Number.isFinite(doc.latitude) || !Number.isFinite(doc.longitude)) {
     throw new Error(`search index: listing ${doc.id} has no valid position`)
   }
-  if (!Number.isSafeInteger(doc.priceFen)) throw new Error(`search index: listing ${doc.id} has a non-integer price`)
+  if (!Number.isSafeInteger(doc.priceFen)) {
+    throw new Error(`search index: listing ${doc.id} has a non-integer price`)
+  }
 }

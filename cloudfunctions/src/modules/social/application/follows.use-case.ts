@@ -2,7 +2,9 @@ import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { Listings } from '../../listing/domain/listing.record'
 import { Users } from '../../user/domain/user.record'
-import { Follows, SellerStats, followId } from '../domain/social.records'
+import { LISTING_STATUSES, type ListingStatus } from '@shared/domain/listing'
+import { loadPublicUsers } from '../../user/application/user-views'
+import { Favorites, Follows, SellerStats, followId } from '../domain/social.records'
 
 /** Follows or unfollows a seller; the follow and the seller's follower count change together. */
 export const setFollow = async (deps: Deps, followerId: string, sellerId: string, on: boolean) => {
@@ -65,5 +67,34 @@ export const storefront = async (deps: Deps, sellerId: string, viewerId: string 
     followerCount: stats?.followerCount ?? 0,
     isFollowing: follow !== null,
     isMe: viewerId === sellerId,
+  }
+}
+
+/** The sellers a user follows, most recently followed first. */
+export const listFollowing = async (deps: Deps, followerId: string, page: { cursor?: string; limit: number }) => {
+  const follows = await deps.store.find(Follows, { followerId }, { orderBy: { field: 'at', direction: 'desc' }, ...page })
+  const users = await loadPublicUsers(deps, follows.items.map((f) => f.sellerId))
+  return {
+    items: follows.items.flatMap((f) => {
+      const u = users.get(f.sellerId)
+      return u ? [{ ...u, followedAt: f.at }] : []
+    }),
+    nextCursor: follows.nextCursor,
+  }
+}
+
+/** The counters on 我的; each is an indexed count. */
+export const myCounts = async (deps: Deps, userId: string) => {
+  const byStatus = await Promise.all(LISTING_STATUSES.map((status) => deps.store.count(Listings, { sellerId: userId, status })))
+  const [favorites, following, stats] = await Promise.all([
+    deps.store.count(Favorites, { userId }),
+    deps.store.count(Follows, { followerId: userId }),
+    deps.store.get(SellerStats, userId),
+  ])
+  return {
+    listings: Object.fromEntries(LISTING_STATUSES.map((s, i) => [s, byStatus[i]!])) as Record<ListingStatus, number>,
+    favorites,
+    following,
+    followers: stats?.followerCount ?? 0,
   }
 }
