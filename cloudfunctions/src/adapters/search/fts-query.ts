@@ -3,7 +3,8 @@ import { LISTING_SEARCH_LIMITS } from '../../modules/search/ports/listing-search
 import { bigramToken, unigramToken } from './bigram-index'
 
 /**
- * Text is compared after NFKC (full-width `ｉＰｈｏｎｅ` from a Chinese IME becomes `iphone`) and
+ * Text is compared after NFKC (full-width `ｉＰｈｏｎｅ` from a Chinese IME becomes `iphone`)
+ * and
  * lower-casing, on both the indexed side and the query side, so matching is plain substring
  * matching on the normalised strings. Control characters act as spaces: they can never be typed
  * on purpose and some would confuse the FTS parser.
@@ -28,7 +29,8 @@ export const parseKeyword = (keyword: string | undefined): KeywordTerms | null =
   if (keyword === undefined) return null
   const trimmed = keyword.trim()
   if (charLength(trimmed) > LISTING_SEARCH_LIMITS.keywordMax) {
-    throw new AppError(ErrorCodes.VALIDATION, `关键词最多 ${LISTING_SEARCH_LIMITS.keywordMax} 个字`)
+    const max = LISTING_SEARCH_LIMITS.keywordMax
+    throw new AppError(ErrorCodes.VALIDATION, `关键词最多 ${max} 个字`)
   }
   const all = [...new Set(normalizeText(trimmed).split(/\s+/u).filter(Boolean))]
   if (all.length === 0) return null
@@ -49,7 +51,8 @@ export const ftsString = (text: string) => `"${text.replace(/"/g, '""')}"`
 /** Which columns a MATCH expression may hit. */
 export type TextScope = 'any' | 'title'
 
-const scoped = (phrase: string, scope: TextScope) => (scope === 'title' ? `{title} : ${phrase}` : phrase)
+const scoped = (phrase: string, scope: TextScope) =>
+  scope === 'title' ? `{title} : ${phrase}` : phrase
 
 /** MATCH expression for the trigram table: every long term as a literal phrase. */
 export const trigramMatch = (terms: string[], scope: TextScope): string =>
@@ -64,6 +67,7 @@ export const bigramMatch = (terms: string[], scope: TextScope): string =>
   terms
     .map((t) => {
       const [a, b] = [...t]
-      return b === undefined ? ftsString(unigramToken(a!)) : scoped(ftsString(bigramToken(a!, b)), scope)
+      if (b === undefined) return ftsString(unigramToken(a!))
+      return scoped(ftsString(bigramToken(a!, b)), scope)
     })
     .join(' AND ')

@@ -32,7 +32,10 @@ export const decodeSearchCursor = (cursor: string, sort: ListingSearchSort): Sea
   const keyOk =
     sort === 'newest'
       ? key === null
-      : typeof key === 'number' && Number.isSafeInteger(key) && key >= 0 && (sort !== 'relevance' || key <= 1)
+      : typeof key === 'number' &&
+        Number.isSafeInteger(key) &&
+        key >= 0 &&
+        (sort !== 'relevance' || key <= 1)
   if (!keyOk) throw invalid()
   return { sort, key: key as number | null, sortKey }
 }

@@ -33,16 +33,23 @@ export const textSource = (terms: KeywordTerms, scope: TextScope): Source => {
   const where: Clause[] = [
     {
       sql: `${drive} MATCH ?`,
-      params: [drive === 'search_trigram' ? trigramMatch(terms.long, scope) : bigramMatch(terms.short, scope)],
+      params: [
+        drive === 'search_trigram' ? trigramMatch(terms.long, scope) : bigramMatch(terms.short, scope),
+      ],
     },
   ]
   if (drive === 'search_trigram' && terms.short.length > 0) {
     where.push({
-      sql: 'EXISTS (SELECT 1 FROM search_bigram WHERE search_bigram MATCH ? AND search_bigram.rowid = l.pos)',
+      sql: `EXISTS (SELECT 1 FROM search_bigram
+             WHERE search_bigram MATCH ? AND search_bigram.rowid = l.pos)`,
       params: [bigramMatch(terms.short, scope)],
     })
   }
-  return { from: `${drive} CROSS JOIN search_listing l ON l.pos = ${drive}.rowid`, order: `${drive}.rowid`, where }
+  return {
+    from: `${drive} CROSS JOIN search_listing l ON l.pos = ${drive}.rowid`,
+    order: `${drive}.rowid`,
+    where,
+  }
 }
 
 /** Nearby rows from the R*Tree (active listings only), for small radii. */
@@ -61,7 +68,10 @@ export const geoSource = (near: NonNullable<ListingSearchQuery['near']>): Source
 }
 
 /** The query's filters on `search_listing l` (the keyword and distance are the source's job). */
-export const listingFilters = (q: ListingSearchQuery, statuses: readonly string[] = ['active']): Clause[] => {
+export const listingFilters = (
+  q: ListingSearchQuery,
+  statuses: readonly string[] = ['active'],
+): Clause[] => {
   const out: Clause[] = [
     statuses.length === 1
       ? { sql: 'l.status = ?', params: [statuses[0]] }
@@ -70,12 +80,14 @@ export const listingFilters = (q: ListingSearchQuery, statuses: readonly string[
   if (q.city !== undefined) out.push({ sql: 'l.city = ?', params: [q.city] })
   // Leaf ids are `<top>.<leaf>` (shared/domain/listing.ts): each kind has its own index.
   if (q.category !== undefined) {
-    out.push({ sql: q.category.includes('.') ? 'l.subcategory = ?' : 'l.category = ?', params: [q.category] })
+    const column = q.category.includes('.') ? 'l.subcategory' : 'l.category'
+    out.push({ sql: `${column} = ?`, params: [q.category] })
   }
   if (q.priceMinFen !== undefined) out.push({ sql: 'l.price_fen >= ?', params: [q.priceMinFen] })
   if (q.priceMaxFen !== undefined) out.push({ sql: 'l.price_fen <= ?', params: [q.priceMaxFen] })
   if (q.conditions?.length) {
-    out.push({ sql: `l.condition IN (${q.conditions.map(() => '?').join(', ')})`, params: [...q.conditions] })
+    const marks = q.conditions.map(() => '?').join(', ')
+    out.push({ sql: `l.condition IN (${marks})`, params: [...q.conditions] })
   }
   if (q.trade?.length) {
     const mask = q.trade.reduce((m, t) => m | TRADE_BITS[t], 0)

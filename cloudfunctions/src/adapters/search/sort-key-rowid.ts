@@ -32,10 +32,14 @@ const base32 = (s: string) => {
 
 /** The sortKey's millisecond bucket: [first rowid, last rowid]. */
 export const bucketOf = (sortKey: string): { first: number; last: number; preferred: number } => {
-  if (!isSortKey(sortKey)) throw new Error(`search index: sortKey ${JSON.stringify(sortKey)} is not a ULID`)
+  if (!isSortKey(sortKey)) {
+    throw new Error(`search index: sortKey ${JSON.stringify(sortKey)} is not a ULID`)
+  }
   const offset = base32(sortKey.slice(0, 10)) - EPOCH_MS
-  if (offset >= MAX_OFFSET_MS) throw new Error(`search index: sortKey ${sortKey} is too far in the future`)
-  // Keys before 2020 share bucket 0 (in order, through the neighbour clamp): only test data has them.
+  if (offset >= MAX_OFFSET_MS) {
+    throw new Error(`search index: sortKey ${sortKey} is too far in the future`)
+  }
+  // Keys before 2020 share bucket 0 (kept in order by the neighbour clamp): test data only.
   const first = Math.max(0, offset) * BUCKET_SIZE
   // The top 12 of the 80 random bits (3 base-32 characters = 15 bits).
   const preferred = first + (base32(sortKey.slice(10, 13)) >> 3)
@@ -46,7 +50,10 @@ export const bucketOf = (sortKey: string): { first: number; last: number; prefer
  * The slot for `sortKey` given the rows already in its bucket (rowid order = sortKey order), or
  * null when its neighbours sit in adjacent slots. Throws when another listing has the key.
  */
-export const chooseRowid = (sortKey: string, bucket: { rowid: number; sortKey: string }[]): number | null => {
+export const chooseRowid = (
+  sortKey: string,
+  bucket: { rowid: number; sortKey: string }[],
+): number | null => {
   const { first, last, preferred } = bucketOf(sortKey)
   let i = 0
   while (i < bucket.length && bucket[i]!.sortKey < sortKey) i++
@@ -65,7 +72,9 @@ export const chooseRowid = (sortKey: string, bucket: { rowid: number; sortKey: s
 
 /** Evenly spread slots for `count` rows of the bucket starting at `first`, leaving gaps between. */
 export const spreadRowids = (first: number, count: number): number[] => {
-  if (count >= BUCKET_SIZE / 2) throw new Error('search index: too many listings share one millisecond')
+  if (count >= BUCKET_SIZE / 2) {
+    throw new Error('search index: too many listings share one millisecond')
+  }
   const step = BUCKET_SIZE / (count + 1)
   return Array.from({ length: count }, (_, i) => first + Math.floor(step * (i + 0.5)))
 }

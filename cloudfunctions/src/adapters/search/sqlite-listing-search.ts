@@ -120,7 +120,10 @@ export class SqliteListingSearch implements ListingSearch {
     const last = page[page.length - 1]
     return {
       items: page.map(
-        (r): ListingSearchHit => ({ id: r.id, distanceMeters: r.d === undefined ? null : Math.round(r.d) }),
+        (r): ListingSearchHit => ({
+          id: r.id,
+          distanceMeters: r.d === undefined ? null : Math.round(r.d),
+        }),
       ),
       nextCursor:
         rows.length > q.limit && last
@@ -141,7 +144,8 @@ export class SqliteListingSearch implements ListingSearch {
     const inCity = listingFilters({ city: q.city, sort: 'newest', limit: 1 })
     const where = joinClauses([...source.where, ...inCity])
     const titles = this.stmt(
-      `SELECT l.title FROM ${source.from} WHERE ${where.sql} ORDER BY ${source.order} DESC LIMIT 300`,
+      `SELECT l.title FROM ${source.from} WHERE ${where.sql}
+       ORDER BY ${source.order} DESC LIMIT 300`,
     )
       .pluck()
       .all(...where.params) as string[]
@@ -151,7 +155,7 @@ export class SqliteListingSearch implements ListingSearch {
       if (word) counts.set(word, (counts.get(word) ?? 0) + 1)
     }
     return [...counts]
-      .sort((a, b) => b[1] - a[1] || charLength(a[0]) - charLength(b[0]) || a[0].localeCompare(b[0]))
+      .sort((a, b) => b[1] - a[1] || charLength(a[0]) - charLength(b[0]) || byCodePoint(a[0], b[0]))
       .slice(0, limit)
       .map(([word]) => (head ? `${head} ${word}` : word))
   }
@@ -338,12 +342,12 @@ export class SqliteListingSearch implements ListingSearch {
       longitude: number
       title_norm: string
     }
-    const body = this.stmt('SELECT body_norm FROM search_body WHERE pos = ?').pluck().get(from) as string
+    const body = this.stmt('SELECT body_norm FROM search_body WHERE pos = ?').pluck().get(from)
     this.dropText(from)
     for (const table of ['search_listing', 'search_body', 'search_community']) {
       this.stmt(`UPDATE ${table} SET pos = ? WHERE pos = ?`).run(to, from)
     }
-    this.writeText(to, row.title_norm, body, row.status === 'active' ? row : null)
+    this.writeText(to, row.title_norm, body as string, row.status === 'active' ? row : null)
   }
 
   /** FTS rows, and the R*Tree point for an active listing. */
@@ -408,6 +412,8 @@ const completion = (title: string, typed: string): string | null => {
   }
   return null
 }
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 const invalid = (message: string) => new AppError(ErrorCodes.VALIDATION, message)
 

@@ -120,7 +120,7 @@ export interface PriceStats {
 }
 
 export interface ListingSearch {
-  /** Inserts or replaces every index entry of `doc.id`; call it inside the listing's transaction. */
+  /** Inserts or replaces every index entry of `doc.id`; call inside the listing's transaction. */
   upsert(doc: SearchDoc): Promise<void>
   /** Drops every index entry of the listing; removing an unknown id does nothing. */
   remove(id: string): Promise<void>
@@ -132,7 +132,7 @@ export interface ListingSearch {
   priceStats(q: PriceStatsQuery): Promise<PriceStats>
 }
 
-/** Limits adapters enforce on top of the contract's validation (a bad value → COMMON.VALIDATION). */
+/** Limits adapters enforce on top of the contract's validation (bad value: COMMON.VALIDATION). */
 export const LISTING_SEARCH_LIMITS = {
   keywordMax: 30,
   pageMax: 50,
