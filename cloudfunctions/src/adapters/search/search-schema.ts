@@ -5,7 +5,8 @@ import { distanceMeters } from '@shared/domain/geo'
  * The index's tables, all keyed by `pos`, the sortKey-ordered rowid (sort-key-rowid.ts):
  * - search_listing: one row per active or sold listing with the filterable fields. Its
  *   (status, city, …) indexes end in `pos`, so "newest in the city" is an index range read backwards.
- * - search_trigram: FTS5 trigram over normalised title and description, for terms of 3+ characters.
+ * - search_trigram: FTS5 trigram over normalised title and description (active listings), for
+ *   terms of 3+ characters.
  *   Contentless (the listing documents hold the text) with contentless_delete so a row can be
  *   dropped by rowid alone.
  * - search_bigram: FTS5 over pre-split 2-gram (and title 1-gram) tokens, for 1–2 character terms.

@@ -32,7 +32,10 @@ type Near = NonNullable<ListingSearchQuery['near']>
 type Row = { pos: number; id: string; sort_key: string; price_fen: number; d?: number }
 type Ranked = Row & { key: number | null }
 
-/** Statuses kept in the index: active is searchable, sold only feeds price statistics. */
+/**
+ * Statuses kept in search_listing: active is searchable; sold only feeds price statistics, so it
+ * stays out of the FTS tables and the R*Tree, where it would only be skipped by every query.
+ */
 const INDEXED_STATUSES = new Set(['active', 'sold'])
 /** Above this radius a non-distance order scans the newest rows instead of the R*Tree box. */
 const GEO_SOURCE_MAX_METERS = 5_000
@@ -78,7 +81,7 @@ export class SqliteListingSearch implements ListingSearch {
       )
       const bodyNorm = normalizeText(doc.description)
       this.stmt('INSERT INTO search_body (pos, body_norm) VALUES (?, ?)').run(pos, bodyNorm)
-      this.writeText(pos, titleNorm, bodyNorm, doc.status === 'active' ? doc : null)
+      if (doc.status === 'active') this.writeSearchable(pos, titleNorm, bodyNorm, doc)
       const community = this.stmt(
         'INSERT OR IGNORE INTO search_community (community_id, pos) VALUES (?, ?)',
       )
@@ -162,21 +165,36 @@ export class SqliteListingSearch implements ListingSearch {
 
   async priceStats(q: PriceStatsQuery): Promise<PriceStats> {
     const terms = parseKeyword(q.keyword)
-    const source = terms ? textSource(terms, 'any') : tableSource()
-    const statuses = q.includeSold ? ['active', 'sold'] : ['active']
-    const filters = listingFilters({ city: q.city, sort: 'newest', limit: 1 }, statuses)
-    filters.push({ sql: 'l.category = ?', params: [q.category] })
-    if (q.subcategory !== undefined) {
-      filters.push({ sql: 'l.subcategory = ?', params: [q.subcategory] })
+    const similar = (status: string): Clause[] => [
+      ...listingFilters({ city: q.city, sort: 'newest', limit: 1 }, [status]),
+      { sql: 'l.category = ?', params: [q.category] },
+      ...(q.subcategory === undefined ? [] : [{ sql: 'l.subcategory = ?', params: [q.subcategory] }]),
+    ]
+    const prices = (source: Source, where: Clause[]) => {
+      const w = joinClauses([...source.where, ...where])
+      return this.stmt(`SELECT l.price_fen FROM ${source.from} WHERE ${w.sql}`)
+        .pluck()
+        .all(...w.params) as number[]
     }
-    const where = joinClauses([...source.where, ...filters])
-    const prices = this.stmt(`SELECT l.price_fen FROM ${source.from} WHERE ${where.sql}`)
-      .pluck()
-      .all(...where.params) as number[]
-    prices.sort((a, b) => a - b)
+    const all = prices(terms ? textSource(terms, 'any') : tableSource(), similar('active'))
+    if (q.includeSold) {
+      // Sold listings are not in the FTS tables: the same substring rules, checked row by row
+      // over the (few) sold listings of the category in the city.
+      const soldSource: Source = terms
+        ? { from: 'search_listing l JOIN search_body b ON b.pos = l.pos', order: 'l.pos', where: [] }
+        : tableSource()
+      const textChecks = (terms?.all ?? []).map(
+        (t): Clause =>
+          charLength(t) === 1
+            ? { sql: 'instr(l.title_norm, ?) > 0', params: [t] }
+            : { sql: '(instr(l.title_norm, ?) > 0 OR instr(b.body_norm, ?) > 0)', params: [t, t] },
+      )
+      all.push(...prices(soldSource, [...similar('sold'), ...textChecks]))
+    }
+    all.sort((a, b) => a - b)
     // Lower nearest-rank quantiles: always a price someone actually asked.
-    const at = (p: number) => (prices.length ? prices[Math.floor(p * (prices.length - 1))]! : null)
-    return { count: prices.length, p25Fen: at(0.25), medianFen: at(0.5), p75Fen: at(0.75) }
+    const at = (p: number) => (all.length ? all[Math.floor(p * (all.length - 1))]! : null)
+    return { count: all.length, p25Fen: at(0.25), medianFen: at(0.5), p75Fen: at(0.75) }
   }
 
   /** Newest-ordered source for a non-distance query: FTS, the R*Tree box, or the table. */
@@ -347,25 +365,24 @@ export class SqliteListingSearch implements ListingSearch {
     for (const table of ['search_listing', 'search_body', 'search_community']) {
       this.stmt(`UPDATE ${table} SET pos = ? WHERE pos = ?`).run(to, from)
     }
-    this.writeText(to, row.title_norm, body as string, row.status === 'active' ? row : null)
+    if (row.status === 'active') this.writeSearchable(to, row.title_norm, body as string, row)
   }
 
   /** FTS rows, and the R*Tree point for an active listing. */
-  private writeText(
+  /** FTS rows and the R*Tree point: what makes an active listing findable. */
+  private writeSearchable(
     pos: number,
     titleNorm: string,
     bodyNorm: string,
-    point: { latitude: number; longitude: number } | null,
+    point: { latitude: number; longitude: number },
   ) {
     const trigram = this.stmt('INSERT INTO search_trigram (rowid, title, body) VALUES (?, ?, ?)')
     trigram.run(pos, titleNorm, bodyNorm)
     const grams = bigramDocument(titleNorm, bodyNorm)
     const bigram = this.stmt('INSERT INTO search_bigram (rowid, title, body) VALUES (?, ?, ?)')
     bigram.run(pos, grams.title, grams.body)
-    if (point) {
-      const { latitude: lat, longitude: lng } = point
-      this.stmt('INSERT INTO search_geo VALUES (?, ?, ?, ?, ?)').run(pos, lat, lat, lng, lng)
-    }
+    const { latitude: lat, longitude: lng } = point
+    this.stmt('INSERT INTO search_geo VALUES (?, ?, ?, ?, ?)').run(pos, lat, lat, lng, lng)
   }
 
   private dropText(pos: number) {

@@ -431,8 +431,8 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
         for (let i = 0; i < 57; i++) {
           docs.push(
             makeDoc({
-              title: i % 3 ? `二手耳机 ${i}` : `耳机盒 ${i}`,
-              description: i % 2 ? '耳机配件' : '九成新',
+              title: i % 4 === 0 ? `台灯 ${i}` : i % 3 ? `二手耳机 ${i}` : `耳机盒 ${i}`,
+              description: i % 2 ? '耳机配件' : i % 4 === 0 ? '送耳机' : '九成新',
               priceFen: 100 * (i % 7),
               ...offset(SH.center, (i % 11) * 97, (i % 5) * 131),
             }),
@@ -447,6 +447,13 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
             expect(await allPages(search, noKeyword)).toEqual(oracle(docs, noKeyword))
           }
         }
+      })
+
+      it('orders listings at the same whole metre newest first, even across the search circles', async () => {
+        // 249.7 m and 249.8 m (older) and 250.3 m (newest) all round to 250 m.
+        const docs = await put(...[249.7, 249.8, 250.3].map((m) => makeDoc({ ...offset(SH.center, m, 0) })))
+        const q: ListingSearchQuery = { near: { ...SH.center, radiusMeters: 5_000 }, sort: 'distance', limit: 1 }
+        expect(await allPages(search, q)).toEqual([2, 1, 0].map((i) => ({ id: docs[i]!.id, distanceMeters: 250 })))
       })
 
       it('keeps a cursor valid when its listing is renewed or removed meanwhile', async () => {
@@ -522,6 +529,12 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
         await search.upsert({ ...b!, status: 'sold' })
         expect(await ids({ keyword: '风扇' })).toEqual([])
         expect((await search.query({ near: { ...SH.center, radiusMeters: 100 }, sort: 'distance', limit: 5 })).items).toEqual([])
+        await search.upsert({ ...b!, status: 'sold', priceFen: 3 })
+        await search.upsert({ ...b!, status: 'active' })
+        expect(await ids({ keyword: '风扇' })).toEqual([b!.id])
+        await search.upsert({ ...b!, status: 'sold' })
+        await search.remove(b!.id)
+        expect(await ids({ keyword: '风扇' })).toEqual([])
       })
 
       it('keeps newest-first exact when sortKeys arrive out of order within one millisecond', async () => {
@@ -576,14 +589,18 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
         await put(
           ...prices.map((priceFen) => makeDoc({ title: '显示器 27寸', category: 'computer', subcategory: 'computer.monitor', priceFen })),
           makeDoc({ title: '显示器', category: 'computer', subcategory: 'computer.monitor', priceFen: 900, status: 'sold' }),
+          makeDoc({ title: '二手屏幕', description: '27寸显示器', category: 'computer', subcategory: 'computer.monitor', priceFen: 1_000, status: 'sold' }),
+          makeDoc({ title: '旧键盘', category: 'computer', subcategory: 'computer.monitor', priceFen: 7, status: 'sold' }),
           makeDoc({ title: '显示器', category: 'computer', subcategory: 'computer.monitor', priceFen: 1, city: HZ.name }),
           makeDoc({ title: '键盘', category: 'computer', subcategory: 'computer.peripheral', priceFen: 5 }),
         )
         const q = { city: SH.name, category: 'computer' }
         expect(await search.priceStats(q)).toEqual({ count: 6, p25Fen: 100, medianFen: 200, p75Fen: 300 })
         expect(await search.priceStats({ ...q, subcategory: 'computer.monitor' })).toEqual({ count: 5, p25Fen: 200, medianFen: 300, p75Fen: 400 })
-        expect(await search.priceStats({ ...q, keyword: '显示器', includeSold: true })).toEqual({ count: 6, p25Fen: 200, medianFen: 300, p75Fen: 400 })
+        expect(await search.priceStats({ ...q, keyword: '显示器', includeSold: true })).toEqual({ count: 7, p25Fen: 200, medianFen: 400, p75Fen: 500 })
         expect(await search.priceStats({ ...q, keyword: '不存在' })).toEqual({ count: 0, p25Fen: null, medianFen: null, p75Fen: null })
+        expect((await search.priceStats({ ...q, keyword: '键', includeSold: true })).count).toBe(2) // 1 char: titles
+        expect((await search.priceStats({ ...q, includeSold: true })).count).toBe(9)
       })
     })
 
