@@ -1,0 +1,116 @@
+/**
+ * The order process: one graph of states and transitions, each with the actor allowed to take it,
+ * the money it moves, and the fulfilment it applies to. The backend enforces it with
+ * compare-and-set updates; the client only reads it to choose buttons. Modelled on Sharetribe's
+ * purchase process, with escrow through WeChat Pay 平台收付通 (ARCHITECTURE.md §5–6).
+ */
+
+const MINUTE = 60_000
+const DAY = 86_400_000
+
+/** How the item reaches the buyer. */
+export type Fulfilment = 'courier' | 'meetup' | 'service'
+
+export const ORDER_STATES = [
+  'pending_payment',
+  'closed',
+  'paid',
+  'shipped',
+  'delivered',
+  'received',
+  'completed',
+  'refund_requested',
+  'returning',
+  'disputed',
+  'refunded',
+  'compensated',
+] as const
+export type OrderState = (typeof ORDER_STATES)[number]
+
+export type Actor = 'buyer' | 'seller' | 'operator' | 'system'
+
+/** What a transition does with the money held at the seller's WeChat Pay sub-merchant. */
+export type MoneyAction =
+  | 'none'
+  | 'capture' // the payment notification: money frozen at the seller's merchant
+  | 'close_payment' // unpaid order closed: nothing was taken
+  | 'refund_full' // back to the buyer before release
+  | 'refund_partial' // part back to the buyer, the rest released (operator)
+  | 'release' // profit sharing takes the commission, the rest unfreezes to the seller
+  | 'compensate' // after release: the guarantee fund pays the buyer, a claim on the seller
+
+interface TransitionSpec {
+  name: string
+  from: readonly OrderState[]
+  to: OrderState
+  actor: Actor
+  money: MoneyAction
+  /** Fulfilments this transition applies to; all when absent. */
+  only?: readonly Fulfilment[]
+  /** One sentence for people reading the graph. */
+  says: string
+}
+
+export const TRANSITIONS = [
+  { name: 'pay', from: ['pending_payment'], to: 'paid', actor: 'system', money: 'capture', says: 'WeChat Pay confirms the payment; the money is frozen at the seller.' },
+  { name: 'cancelUnpaid', from: ['pending_payment'], to: 'closed', actor: 'buyer', money: 'close_payment', says: 'The buyer gives up before paying; the listing is free again.' },
+  { name: 'expire', from: ['pending_payment'], to: 'closed', actor: 'system', money: 'close_payment', says: 'Nobody paid within 15 minutes: the payment is closed and the listing released.' },
+  { name: 'ship', from: ['paid'], to: 'shipped', actor: 'seller', money: 'none', only: ['courier'], says: 'The seller hands the parcel to a courier.' },
+  { name: 'deliver', from: ['shipped'], to: 'delivered', actor: 'system', money: 'none', only: ['courier'], says: 'The courier reports 签收.' },
+  { name: 'deliverService', from: ['paid'], to: 'delivered', actor: 'seller', money: 'none', only: ['service'], says: 'The provider says the service is done.' },
+  { name: 'handOver', from: ['paid'], to: 'received', actor: 'seller', money: 'release', only: ['meetup'], says: "The seller enters the buyer's 6-digit handover code at the meeting: the buyer has the item." },
+  { name: 'confirm', from: ['shipped', 'delivered'], to: 'received', actor: 'buyer', money: 'release', says: 'The buyer confirms receipt (or accepts the service).' },
+  { name: 'autoConfirm', from: ['shipped', 'delivered'], to: 'received', actor: 'system', money: 'release', says: 'The buyer stayed silent until the confirmation timer ran out.' },
+  { name: 'complete', from: ['received'], to: 'completed', actor: 'system', money: 'none', says: 'Profit sharing finished: the seller has the money.' },
+  { name: 'cancelPaid', from: ['paid'], to: 'refunded', actor: 'buyer', money: 'refund_full', says: 'The buyer cancels before shipment or handover: a full refund.' },
+  { name: 'autoCancel', from: ['paid'], to: 'refunded', actor: 'system', money: 'refund_full', says: 'The seller did not ship or meet within 7 days: a full refund.' },
+  { name: 'requestRefund', from: ['shipped', 'delivered'], to: 'refund_requested', actor: 'buyer', money: 'none', says: 'The buyer asks for 仅退款 or 退货退款 before confirming.' },
+  { name: 'agreeRefund', from: ['refund_requested'], to: 'refunded', actor: 'seller', money: 'refund_full', says: 'The seller agrees to refund without a return (仅退款).' },
+  { name: 'agreeReturn', from: ['refund_requested'], to: 'returning', actor: 'seller', money: 'none', says: 'The seller agrees to 退货退款: the buyer sends the item back.' },
+  { name: 'receiveReturn', from: ['returning'], to: 'refunded', actor: 'seller', money: 'refund_full', says: 'The seller confirms the return arrived: the refund runs.' },
+  { name: 'autoReceiveReturn', from: ['returning'], to: 'refunded', actor: 'system', money: 'refund_full', says: 'The return was delivered 7 days ago and the seller said nothing.' },
+  { name: 'refuseRefund', from: ['refund_requested'], to: 'disputed', actor: 'seller', money: 'none', says: 'The seller refuses: an operator decides.' },
+  { name: 'resolveRefund', from: ['disputed'], to: 'refunded', actor: 'operator', money: 'refund_full', says: 'The operator refunds the buyer in full.' },
+  { name: 'resolvePartial', from: ['disputed'], to: 'received', actor: 'operator', money: 'refund_partial', says: 'The operator refunds part; the rest is released to the seller.' },
+  { name: 'resolveRelease', from: ['disputed'], to: 'received', actor: 'operator', money: 'release', says: 'The operator finds for the seller: the money is released.' },
+  { name: 'compensate', from: ['received', 'completed'], to: 'compensated', actor: 'operator', money: 'compensate', says: 'After release the guarantee fund pays the buyer first (先行赔付) and a claim on the seller is recorded.' },
+] as const satisfies readonly TransitionSpec[]
+
+export type TransitionName = (typeof TRANSITIONS)[number]['name']
+export type Transition = TransitionSpec & { name: TransitionName }
+
+/** Timers: each fires a system transition once its clock has run out. */
+export const TIMERS = [
+  { transition: 'expire', after: 15 * MINUTE, from: 'createdAt', says: 'Unpaid orders close after 15 minutes.' },
+  { transition: 'autoCancel', after: 7 * DAY, from: 'paidAt', says: 'Not shipped or met within 7 days: refund.' },
+  { transition: 'autoConfirm', after: 10 * DAY, from: 'shippedAt', only: ['courier'], says: 'Courier orders confirm 10 days after shipment.' },
+  { transition: 'autoConfirm', after: 2 * DAY, from: 'deliveredAt', only: ['service'], says: 'Services are accepted 2 days after delivery.' },
+  { transition: 'autoReceiveReturn', after: 7 * DAY, from: 'returnDeliveredAt', says: 'A delivered return counts as received after 7 days.' },
+] as const
+
+/** Reminders go out this long before a timer fires. */
+export const REMINDER_BEFORE = { expire: 5 * MINUTE, autoCancel: DAY, autoConfirm: DAY, autoReceiveReturn: DAY } as const
+
+export const transition = (name: TransitionName): Transition => TRANSITIONS.find((t) => t.name === name)! as Transition
+
+const applies = (t: Transition, fulfilment: Fulfilment) => !t.only || t.only.includes(fulfilment)
+
+/** Whether `actor` may take transition `name` from `state` for this kind of order. */
+export const canTake = (name: TransitionName, state: OrderState, actor: Actor, fulfilment: Fulfilment): boolean => {
+  const t = transition(name)
+  return t.actor === actor && t.from.includes(state) && applies(t, fulfilment)
+}
+
+/** The transitions a person may take now: exactly the buttons the order page shows them. */
+export const actionsFor = (state: OrderState, actor: Actor, fulfilment: Fulfilment): TransitionName[] =>
+  (TRANSITIONS as readonly Transition[])
+    .filter((t) => t.actor === actor && t.from.includes(state) && applies(t, fulfilment))
+    .map((t) => t.name)
+
+/** States with no way out (for anyone): the order is over. */
+export const isFinal = (state: OrderState): boolean =>
+  !(TRANSITIONS as readonly Transition[]).some((t) => t.from.includes(state))
+
+/** Whether the money is still frozen at the seller's merchant in this state. */
+export const holdsEscrow = (state: OrderState): boolean =>
+  ['paid', 'shipped', 'delivered', 'refund_requested', 'returning', 'disputed'].includes(state)
