@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs'
+import { createWechatPaySandbox } from '../cloudfunctions/local/sandboxes/wechat-pay'
 import { startLocalCloud } from '../cloudfunctions/local/server'
 import { buildFunctions } from './build-functions'
 import { buildH5IfStale } from './build-h5-if-stale'
@@ -52,6 +53,8 @@ const main = async () => {
     functionsDir: paths.functionsDist,
     h5Dir: paths.h5Dist,
     port: args.port,
+    // WeChat Pay's timers (notification retries, applyment review) run 60× faster in dev.
+    sandboxes: [createWechatPaySandbox({ timers: 'real', timeFactor: 60 })],
   })
   console.log(`\n  邻圈 LinQuan local cloud: ${cloud.url}\n`)
   console.log(`  app        ${cloud.url}/`)

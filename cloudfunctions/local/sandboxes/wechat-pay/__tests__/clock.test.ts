@@ -1,0 +1,47 @@
+import { ManualClock, RealClock } from '../clock'
+import { Books } from '../books'
+
+describe('sandbox clocks', () => {
+  test('ManualClock runs due tasks in time order, including tasks scheduled by tasks', async () => {
+    const clock = new ManualClock(1_000)
+    const seen: string[] = []
+    clock.schedule(30, () => void seen.push(`b@${clock.now()}`))
+    clock.schedule(10, () => {
+      seen.push(`a@${clock.now()}`)
+      clock.schedule(5, () => void seen.push(`c@${clock.now()}`))
+    })
+    const cancel = clock.schedule(20, () => void seen.push('cancelled'))
+    cancel()
+    await clock.advance(25)
+    expect(seen).toEqual(['a@1010', 'c@1015'])
+    await clock.advance(100)
+    expect(seen).toEqual(['a@1010', 'c@1015', 'b@1030'])
+    expect(clock.now()).toBe(1_125)
+    expect(clock.pending()).toBe(0)
+  })
+
+  test('RealClock compresses delays by timeFactor (a 15-minute task runs in this test)', async () => {
+    const clock = new RealClock(1_000_000)
+    await new Promise<void>((resolve) => clock.schedule(15 * 60_000, resolve))
+    expect(clock.pending()).toBe(0)
+    clock.close()
+  })
+})
+
+describe('books', () => {
+  test('refuses to go negative and stays balanced', () => {
+    const b = new Books()
+    b.pay('1', 1_000, true)
+    expect(() => b.share('1', 1_001)).toThrow()
+    b.share('1', 10)
+    b.unfreeze('1', 990)
+    expect(() => b.withdraw('1', 991)).toThrow()
+    b.withdraw('1', 500)
+    expect(() => b.refund('1', 491, 0)).toThrow()
+    b.refund('1', 490, 0)
+    b.returnShare('1', 10)
+    expect(b.snapshot()).toEqual({ paid: 1_000, refunded: 490, platform: 0, subMerchants: { '1': { frozen: 0, available: 10, withdrawn: 500 } } })
+    expect(b.balanced()).toBe(true)
+    expect(() => b.pay('1', 1.5, true)).toThrow()
+  })
+})

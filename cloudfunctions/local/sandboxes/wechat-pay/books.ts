@@ -1,0 +1,129 @@
+/**
+ * The sandbox's books, in fen. Every movement goes through one method here, and the invariant
+ *   buyer payments = Σ(frozen + available + withdrawn) + platform commission + refunded
+ * holds after each one (checked by `assertBalanced`, which every movement calls).
+ */
+export interface SubMerchantBalance {
+  frozen: number
+  available: number
+  withdrawn: number
+}
+
+export interface BooksSnapshot {
+  paid: number
+  refunded: number
+  platform: number
+  subMerchants: Record<string, SubMerchantBalance>
+}
+
+export class NotEnough extends Error {}
+
+export class Books {
+  private paid = 0
+  private refunded = 0
+  private platform = 0
+  private readonly subs = new Map<string, SubMerchantBalance>()
+
+  private sub(subMchid: string): SubMerchantBalance {
+    let s = this.subs.get(subMchid)
+    if (!s) this.subs.set(subMchid, (s = { frozen: 0, available: 0, withdrawn: 0 }))
+    return s
+  }
+
+  balanceOf(subMchid: string): SubMerchantBalance {
+    return { ...this.sub(subMchid) }
+  }
+
+  platformBalance() {
+    return this.platform
+  }
+
+  /** Buyer pays; with profit sharing the money is frozen at the sub-merchant, else available. */
+  pay(subMchid: string, amount: number, frozen: boolean) {
+    positive(amount)
+    this.paid += amount
+    if (frozen) this.sub(subMchid).frozen += amount
+    else this.sub(subMchid).available += amount
+    this.assertBalanced()
+  }
+
+  /** Profit sharing: frozen → platform commission. */
+  share(subMchid: string, amount: number) {
+    positive(amount)
+    const s = this.sub(subMchid)
+    if (s.frozen < amount) throw new NotEnough('frozen')
+    s.frozen -= amount
+    this.platform += amount
+    this.assertBalanced()
+  }
+
+  /** Finish: frozen → available. */
+  unfreeze(subMchid: string, amount: number) {
+    if (amount === 0) return
+    positive(amount)
+    const s = this.sub(subMchid)
+    if (s.frozen < amount) throw new NotEnough('frozen')
+    s.frozen -= amount
+    s.available += amount
+    this.assertBalanced()
+  }
+
+  /** Profit-sharing return: platform → sub-merchant available. */
+  returnShare(subMchid: string, amount: number) {
+    positive(amount)
+    if (this.platform < amount) throw new NotEnough('platform')
+    this.platform -= amount
+    this.sub(subMchid).available += amount
+    this.assertBalanced()
+  }
+
+  /** Refund to the buyer: from frozen first (up to `fromFrozenMax`), the rest from available. */
+  refund(subMchid: string, amount: number, fromFrozenMax: number) {
+    positive(amount)
+    const s = this.sub(subMchid)
+    const fromFrozen = Math.min(amount, fromFrozenMax, s.frozen)
+    const fromAvailable = amount - fromFrozen
+    if (s.available < fromAvailable) throw new NotEnough('available')
+    s.frozen -= fromFrozen
+    s.available -= fromAvailable
+    this.refunded += amount
+    this.assertBalanced()
+    return { fromFrozen, fromAvailable }
+  }
+
+  withdraw(subMchid: string, amount: number) {
+    positive(amount)
+    const s = this.sub(subMchid)
+    if (s.available < amount) throw new NotEnough('available')
+    s.available -= amount
+    s.withdrawn += amount
+    this.assertBalanced()
+  }
+
+  snapshot(): BooksSnapshot {
+    return {
+      paid: this.paid,
+      refunded: this.refunded,
+      platform: this.platform,
+      subMerchants: Object.fromEntries([...this.subs].map(([k, v]) => [k, { ...v }])),
+    }
+  }
+
+  /** True when the books balance and nothing is negative. */
+  balanced(): boolean {
+    let held = 0
+    for (const s of this.subs.values()) {
+      if (s.frozen < 0 || s.available < 0 || s.withdrawn < 0) return false
+      held += s.frozen + s.available + s.withdrawn
+    }
+    return this.platform >= 0 && this.refunded >= 0 && this.paid === held + this.platform + this.refunded
+  }
+
+  assertBalanced() {
+    if (!this.balanced()) throw new Error(`sandbox books out of balance: ${JSON.stringify(this.snapshot())}`)
+  }
+}
+
+const positive = (amount: number) => {
+  if (!Number.isSafeInteger(amount) || amount <= 0) throw new Error(`bad amount ${amount}`)
+}

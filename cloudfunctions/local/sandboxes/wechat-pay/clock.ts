@@ -1,0 +1,95 @@
+/**
+ * The sandbox's time: `now()` for timestamps and expiry, `schedule()` for notification retries
+ * and refund completion. `ManualClock` moves only when told (tests: instant and deterministic);
+ * `RealClock` uses real timers with delays divided by `timeFactor` (dev: 60 turns 15 s into 0.25 s).
+ */
+export interface SandboxClock {
+  now(): number
+  /** Runs `task` after `delayMs` of sandbox time; returns a cancel function. */
+  schedule(delayMs: number, task: () => Promise<void> | void): () => void
+  /** Manual clocks only: moves time forward, running (and awaiting) every task that falls due. */
+  advance?(ms: number): Promise<void>
+  /** Number of scheduled tasks not yet run. */
+  pending(): number
+  close(): void
+}
+
+interface Task {
+  at: number
+  seq: number
+  run: () => Promise<void> | void
+}
+
+export class ManualClock implements SandboxClock {
+  private tasks: Task[] = []
+  private seq = 0
+  constructor(private time = Date.UTC(2026, 0, 1)) {}
+
+  now() {
+    return this.time
+  }
+
+  schedule(delayMs: number, run: () => Promise<void> | void) {
+    const task = { at: this.time + Math.max(0, delayMs), seq: this.seq++, run }
+    this.tasks.push(task)
+    return () => {
+      this.tasks = this.tasks.filter((t) => t !== task)
+    }
+  }
+
+  async advance(ms: number): Promise<void> {
+    const target = this.time + ms
+    for (;;) {
+      const due = this.tasks.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0]
+      if (!due) break
+      this.tasks = this.tasks.filter((t) => t !== due)
+      this.time = Math.max(this.time, due.at)
+      await due.run()
+    }
+    this.time = target
+  }
+
+  pending() {
+    return this.tasks.length
+  }
+
+  close() {
+    this.tasks = []
+  }
+}
+
+export class RealClock implements SandboxClock {
+  private timers = new Set<NodeJS.Timeout>()
+  constructor(
+    private readonly timeFactor = 1,
+    private readonly base: { now(): number } = Date,
+  ) {}
+
+  now() {
+    return this.base.now()
+  }
+
+  schedule(delayMs: number, run: () => Promise<void> | void) {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      void Promise.resolve()
+        .then(run)
+        .catch(() => undefined)
+    }, Math.max(0, delayMs / this.timeFactor))
+    timer.unref?.()
+    this.timers.add(timer)
+    return () => {
+      clearTimeout(timer)
+      this.timers.delete(timer)
+    }
+  }
+
+  pending() {
+    return this.timers.size
+  }
+
+  close() {
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
+  }
+}

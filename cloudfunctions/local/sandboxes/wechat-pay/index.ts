@@ -1,0 +1,94 @@
+import type { Clock } from '../../../src/modules/core/ports/clock.port'
+import type { Sandbox } from '../../sandboxes'
+import { ManualClock, RealClock, type SandboxClock } from './clock'
+import { Faults } from './faults'
+import { SANDBOX_APIV3_KEY, SANDBOX_SP_MCHID, sandboxKeys } from './keys'
+import { Notifier } from './notifier'
+import { handleRequest, type RouteContext } from './routes'
+import { Engine } from './state'
+
+export { SANDBOX_APIV3_KEY, SANDBOX_SP_APPID, SANDBOX_SP_MCHID, FIXTURES_DIR, sandboxKeys } from './keys'
+export { RETRY_SCHEDULE_MS } from './notifier'
+export type { FaultSettings } from './faults'
+
+export interface WechatPaySandboxOptions {
+  /**
+   * 'manual' (tests): time moves only through `handle.clock.advance(ms)` or
+   * `POST /control/advance`. 'real' (dev): real timers, delays divided by `timeFactor`.
+   */
+  timers?: 'manual' | 'real'
+  /** Real timers only: 60 makes WeChat's 15 s retry take 0.25 s. Default 1. */
+  timeFactor?: number
+  /** Real timers only: the source of "now" (e.g. the local cloud's movable clock). */
+  clock?: Clock
+  /** Manual timers only: the starting time (epoch ms). */
+  startAt?: number
+  spMchid?: string
+  apiV3Key?: string
+  applymentStepMs?: number
+  refundDelayMs?: number
+  /** Sub-merchants that exist from the start, without onboarding. */
+  subMchids?: string[]
+  /** Where the sandbox is mounted (for the cashier page's own calls). */
+  mount?: string
+  fetch?: typeof fetch
+}
+
+export interface WechatPaySandbox extends Sandbox {
+  engine: Engine
+  books: Engine['books']
+  faults: Faults
+  clock: SandboxClock
+  notifier: Notifier
+  /** The buyer confirms the payment (what the cashier's 确认支付 does). */
+  pay(out_trade_no: string): Record<string, unknown>
+}
+
+export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): WechatPaySandbox => {
+  const keys = sandboxKeys()
+  const clock: SandboxClock =
+    options.timers === 'manual' ? new ManualClock(options.startAt ?? Date.now()) : new RealClock(options.timeFactor ?? 1, options.clock)
+  const faults = new Faults()
+  const apiV3Key = options.apiV3Key ?? SANDBOX_APIV3_KEY
+  if (Buffer.byteLength(apiV3Key) !== 32) throw new Error('the APIv3 key must be 32 bytes')
+  const spMchid = options.spMchid ?? SANDBOX_SP_MCHID
+  const notifier = new Notifier(
+    clock,
+    faults,
+    { apiV3Key, platformKey: keys.platform.privateKey, platformSerial: keys.platform.serial, wrongKey: keys.wrong.privateKey },
+    options.fetch,
+  )
+  const engine = new Engine({
+    spMchid,
+    clock,
+    notifier,
+    platformPrivateKey: keys.platform.privateKey,
+    applymentStepMs: options.applymentStepMs ?? 60_000,
+    refundDelayMs: options.refundDelayMs ?? 5_000,
+    knownSubMchids: options.subMchids ?? [],
+  })
+  const ctx: RouteContext = {
+    engine,
+    faults,
+    clock,
+    notifier,
+    spMchid,
+    apiV3Key,
+    merchant: keys.merchant,
+    platform: keys.platform,
+    mount: options.mount ?? '/sandbox/wechat-pay',
+    maxSkewMs: 5 * 60_000,
+  }
+  return {
+    vendor: 'wechat-pay',
+    description: '微信支付 API v3 平台收付通沙箱（进件、JSAPI 下单、分账、退款、余额提现、平台证书；签名、加密、通知重试、故障注入）',
+    handle: (req, res, path, url) => handleRequest(ctx, req, res, path, url),
+    close: () => clock.close(),
+    engine,
+    books: engine.books,
+    faults,
+    clock,
+    notifier,
+    pay: (out_trade_no) => engine.pay(out_trade_no),
+  }
+}
