@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { shareAsyncChunks } from './h5-chunks'
 
 // One source, two outputs: the repo root's dist/weapp is what WeChat DevTools opens through
 // project.config.json, dist/h5 is what the local cloud serves.
@@ -27,7 +28,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@shared': path.resolve(__dirname, '../../shared'),
       '@': path.resolve(__dirname, '../src'),
     },
-    plugins: [],
+    // NutUI React Taro renders div/span markup: the mini-program needs Taro's HTML-tag support.
+    plugins: ['@tarojs/plugin-html'],
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -49,6 +51,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       esnextModules: ['nutui-react'],
       compile: { include: [sharedDir] },
+      // Pages load lazily; what several of them use (NutUI, zod, shared/ …) goes in shared chunks.
+      webpackChain(chain) {
+        shareAsyncChunks(chain)
+      },
       output: {
         filename: 'js/[name].[hash:8].js',
         chunkFilename: 'js/[name].[chunkhash:8].js',

@@ -28,6 +28,7 @@ import { assessQuality } from '@shared/domain/listing-quality'
 import { api, isServiceError, uploadVideo, validationError } from '@/services'
 import { LocationField, type LocationValue } from '@/components/LocationField'
 import { PhotoGrid, type PhotoItem, type PhotoUpdater } from '@/components/PhotoGrid'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import { QualityPanel } from '@/components/QualityPanel'
 import { useCity } from '@/hooks/use-city'
 import { useSession } from '@/hooks/use-session'
@@ -542,6 +543,7 @@ export default function PublishForm() {
           </Button>
         </View>
       </View>
+      <PrivacyConsent />
     </View>
   )
 }

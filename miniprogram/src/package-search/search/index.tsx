@@ -16,6 +16,7 @@ import { useSession } from '@/hooks/use-session'
 import { reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import { askViewerPoint, storedViewerPoint } from '@/utils/viewer-point'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import emptyImage from '@/assets/empty.png'
 import {
   EMPTY_FILTERS,
@@ -515,6 +516,7 @@ export default function SearchPage() {
           </View>
         </>
       )}
+      <PrivacyConsent />
     </View>
   )
 }

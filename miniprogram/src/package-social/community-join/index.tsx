@@ -12,6 +12,7 @@ import { LocationField, type LocationValue } from '@/components/LocationField'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import './index.scss'
 
 const INVITE = /^[A-Z0-9]{6}$/
@@ -182,6 +183,7 @@ export default function JoinCommunity() {
           </Button>
         </View>
       )}
+      <PrivacyConsent />
     </View>
   )
 }

@@ -17,6 +17,7 @@ import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import { storedViewerPoint } from '@/utils/viewer-point'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import emptyImage from '@/assets/empty.png'
 import './index.scss'
 
@@ -191,6 +192,7 @@ export default function CommunityPage() {
           </View>
         </View>
       </Popup>
+      <PrivacyConsent />
     </View>
   )
 }

@@ -16,6 +16,7 @@ import { api, isServiceError, uploadPhoto } from '@/services'
 import { setUser, useSession } from '@/hooks/use-session'
 import { reportError, toast } from '@/utils/feedback'
 import { contractRule, schemaCheck, type FieldErrors } from '@/utils/form-rules'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import './index.scss'
 
 const shape = UpdateProfileInputSchema.shape
@@ -100,6 +101,7 @@ export default function ProfileEdit() {
           </Radio.Group>
         </Form.Item>
       </Form>
+      <PrivacyConsent />
     </View>
   )
 }

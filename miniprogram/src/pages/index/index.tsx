@@ -23,6 +23,7 @@ import { districtPlace, placeFromPoint } from '@/utils/place'
 import { Routes } from '@/utils/routes'
 import { StorageKeys, readStored, writeStored } from '@/utils/storage'
 import { askViewerPoint, rememberViewerPoint, storedViewerPoint } from '@/utils/viewer-point'
+import { PrivacyConsent } from '@/components/PrivacyConsent'
 import emptyImage from '@/assets/empty.png'
 import './index.scss'
 
@@ -329,6 +330,7 @@ export default function Home() {
           </Text>
         )}
       </View>
+      <PrivacyConsent />
     </View>
   )
 }

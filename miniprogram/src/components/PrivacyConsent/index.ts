@@ -1,0 +1,2 @@
+// Taro picks privacy-consent.weapp.tsx or privacy-consent.h5.tsx for each build.
+export { PrivacyConsent } from './privacy-consent'
