@@ -59,6 +59,7 @@ const main = async () => {
   console.log(`\n  邻圈 LinQuan local cloud: ${cloud.url}\n`)
   console.log(`  app        ${cloud.url}/`)
   console.log(`  functions  POST ${cloud.url}/fn/<name>   (${cloud.runner.list().join(', ') || 'none built'})`)
+  console.log(`  callbacks  ANY  ${cloud.url}/http/<name>/<path>   (HTTP-triggered functions)`)
   console.log(`  sign-in    GET  ${cloud.url}/auth/demo-users, POST ${cloud.url}/auth/session`)
   console.log(`  files      POST ${cloud.url}/files/upload, GET ${cloud.url}/files/<path>`)
   console.log(`  scheduler  GET  ${cloud.url}/scheduler   (${cloud.scheduler.list().length} timer triggers)`)

@@ -8,6 +8,7 @@ import { loadSessionSecret } from './data-dir'
 import { handleUpload, serveFile } from './files-route'
 import { FunctionRunner } from './function-runner'
 import { handleFunctionCall } from './gateway'
+import { handleHttpTrigger } from './http-trigger-route'
 import { HttpError, sendError, sendJson } from './http-utils'
 import { type Sandbox, SandboxRegistry, handleSandboxList } from './sandboxes'
 import { handleScheduler, Scheduler } from './scheduler'
@@ -160,6 +161,9 @@ const handle = async (
 
     if (path.startsWith('/fn/')) {
       return await handleFunctionCall(req, res, decodeURIComponent(path.slice(4)), runner, options.log)
+    }
+    if (path.startsWith('/http/')) {
+      return await handleHttpTrigger(req, res, path.slice('/http/'.length), url, runner, options.log)
     }
     if (path.startsWith('/auth/')) {
       return await handleAuth(req, res, path.slice(6), container, options.sessionSecret)

@@ -20,6 +20,20 @@ describe('local cloud gateway', () => {
     await buildFunctions({ outDir: functionsDir, only: ['user', 'listing'] })
     writeFixtureFunction(functionsDir, 'crashes', { timeout: 1 }, 'throw new Error("boom")')
     writeFixtureFunction(functionsDir, 'hangs', { timeout: 0.2 }, 'await new Promise(() => {})')
+    // An HTTP-triggered function in CloudBase's shape: it echoes what it received as an
+    // integration response, so the test can see the raw bytes and headers made it through.
+    writeFixtureFunction(
+      functionsDir,
+      'callback',
+      { timeout: 1 },
+      `const raw = Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')
+  if (event.path === '/json') return { echoed: event.path }
+  return {
+    statusCode: 202,
+    headers: { 'content-type': 'application/json', 'x-seen-signature': event.headers['wechatpay-signature'] ?? '' },
+    body: JSON.stringify({ method: event.httpMethod, path: event.path, query: event.queryStringParameters, raw: raw.toString('utf8') }),
+  }`,
+    )
     mkdirSync(join(h5Dir, 'js'), { recursive: true })
     writeFileSync(join(h5Dir, 'index.html'), '<!doctype html><title>LinQuan H5</title>')
     writeFileSync(join(h5Dir, 'js', 'app.js'), 'console.log(1)')
@@ -208,6 +222,29 @@ describe('local cloud gateway', () => {
       const hung = await postJson(url('/fn/hangs'), { action: 'x' })
       expect(hung.status).toBe(504)
       expect((await fetch(url('/health'))).status).toBe(200)
+    })
+  })
+
+  describe('ANY /http/<fn>/<path> (HTTP-triggered functions)', () => {
+    it('hands the function CloudBase\'s event with the exact body bytes and sends its response', async () => {
+      // Key order and spacing as WeChat Pay sends them: a re-serialised body would break its signature.
+      const body = '{"id":"EV-1",  "resource":{"ciphertext":"x"}}'
+      const res = await fetch(url('/http/callback/payment?x=1'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Wechatpay-Signature': 'sig==' },
+        body,
+      })
+      expect(res.status).toBe(202)
+      expect(res.headers.get('x-seen-signature')).toBe('sig==')
+      expect(await res.json()).toEqual({ method: 'POST', path: '/payment', query: { x: '1' }, raw: body })
+    })
+
+    it('sends a plain result as JSON and answers 404 for an unknown function', async () => {
+      const plain = await fetch(url('/http/callback/json'), { method: 'POST', body: '' })
+      expect(await plain.json()).toEqual({ echoed: '/json' })
+      const missing = await fetch(url('/http/nope/x'), { method: 'POST', body: '{}' })
+      expect(missing.status).toBe(404)
+      expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_FUNCTION' } })
     })
   })
 
