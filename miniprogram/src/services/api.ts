@@ -67,6 +67,8 @@ export const api = {
     followingFeed: (input: ActionInput<So['followingFeed']>) =>
       client.call(SocialContract, 'followingFeed', input),
     storefront: (userId: string) => client.call(SocialContract, 'storefront', { userId }),
+    following: (input: ActionInput<So['following']>) => client.call(SocialContract, 'following', input),
+    myCounts: () => client.call(SocialContract, 'myCounts', {}),
     communitiesNear: (input: ActionInput<So['communitiesNear']>) =>
       client.call(SocialContract, 'communitiesNear', input),
     createCommunity: (input: ActionInput<So['createCommunity']>) =>

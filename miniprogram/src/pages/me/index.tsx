@@ -13,20 +13,12 @@ import { goLogin, reportError } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import './index.scss'
 
-interface Counters {
-  /** Listings on sale now. */
-  active: number | null
-  /** Favourites; "50+" when there are more than one page. */
-  favorites: string | null
-  followers: number | null
-}
-const NO_COUNTERS: Counters = { active: null, favorites: null, followers: null }
-const FAVORITES_PAGE = 50
+type Counts = Awaited<ReturnType<typeof api.social.myCounts>>
 
 export default function Me() {
   const { status, user } = useSession()
   const signedIn = status === 'signed-in' && user !== null
-  const [counters, setCounters] = useState<Counters>(NO_COUNTERS)
+  const [counts, setCounts] = useState<Counts | null>(null)
   useNoticeBadge()
   const go = (url: string) => (signedIn ? Taro.navigateTo({ url }) : goLogin())
 
@@ -34,20 +26,8 @@ export default function Me() {
   const login = () => (DEMO_LOGIN ? goLogin() : signIn().catch((e) => reportError(e, '登录失败')))
 
   const loadCounters = () => {
-    if (!user) return setCounters(NO_COUNTERS)
-    Promise.allSettled([api.social.storefront(user.id), api.social.favorites({ limit: FAVORITES_PAGE })]).then(
-      ([store, favs]) =>
-        setCounters({
-          active: store.status === 'fulfilled' ? store.value.activeCount : null,
-          followers: store.status === 'fulfilled' ? store.value.followerCount : null,
-          favorites:
-            favs.status === 'fulfilled'
-              ? favs.value.nextCursor
-                ? `${FAVORITES_PAGE}+`
-                : String(favs.value.items.length)
-              : null,
-        }),
-    )
+    if (!user) return setCounts(null)
+    api.social.myCounts().then(setCounts, () => setCounts(null))
   }
   useEffect(loadCounters, [user?.id])
   useDidShow(() => {
@@ -95,9 +75,9 @@ export default function Me() {
       </View>
 
       <View className='me__counters'>
-        {counter('me-count-listings', counters.active, '我发布的·在售', Routes.mine)}
-        {counter('me-count-favorites', counters.favorites, '我的收藏', Routes.favorites)}
-        {counter('me-count-following', null, '关注', Routes.following)}
+        {counter('me-count-listings', counts?.listings.active ?? null, '在售', Routes.mine)}
+        {counter('me-count-favorites', counts?.favorites ?? null, '我的收藏', Routes.favorites)}
+        {counter('me-count-following', counts?.following ?? null, '关注', Routes.following)}
       </View>
 
       <Cell.Group>
