@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ErrorCodes } from '@shared/errors/error-codes'
 import { FunctionTimeoutError, type FunctionRunner } from './function-runner'
-import { bearerToken, HttpError, methodNotAllowed, readJsonObject, sendError, sendJson } from './http-utils'
+import { bearerToken, HttpError, methodNotAllowed, readJsonObject, sendJson } from './http-utils'
 
 /** Bodies above this are refused before parsing; the functions refuse 64 KB inputs themselves. */
 export const MAX_FUNCTION_BODY = 256 * 1024
@@ -19,29 +19,44 @@ export const handleFunctionCall = async (
   log: (line: string) => void,
 ): Promise<void> => {
   if (req.method !== 'POST') throw methodNotAllowed(['POST'])
-  if (!runner.has(name)) {
-    req.resume()
-    throw new HttpError(404, ErrorCodes.UNKNOWN_FUNCTION, `不存在的云函数：${name}`, {
-      available: runner.list(),
-    })
-  }
+  assertBuilt(req, runner, name)
   const body = await readJsonObject(req, MAX_FUNCTION_BODY)
   const event = { action: body.action, input: body.input }
   const started = Date.now()
   const token = bearerToken(req)
-  let envelope: unknown
-  try {
-    envelope = await runner.invoke(name, event, token ? { localSession: token } : {})
-  } catch (e) {
-    // createHandler answers envelopes for everything it expects; reaching here means the bundle
-    // itself failed (timeout, crash at load), which CloudBase would also report as an error.
-    log(`fn ${name}.${String(event.action)} FAILED ${e instanceof Error ? e.message : e}`)
-    if (e instanceof FunctionTimeoutError) return sendError(res, 504, ErrorCodes.INTERNAL, e.message)
-    return sendError(res, 500, ErrorCodes.INTERNAL, '云函数运行失败')
-  }
+  const label = `fn ${name}.${String(event.action)}`
+  const envelope = await invokeBundle(runner, name, event, token ? { localSession: token } : {}, log, label)
   const outcome = isEnvelope(envelope) ? (envelope.ok ? 'ok' : envelope.error.code) : 'done'
-  log(`fn ${name}.${String(event.action)} ${outcome} ${Date.now() - started}ms`)
+  log(`${label} ${outcome} ${Date.now() - started}ms`)
   sendJson(res, 200, envelope ?? null)
+}
+
+/** 404 for a function that is not built, before its body is read. */
+export const assertBuilt = (req: IncomingMessage, runner: FunctionRunner, name: string) => {
+  if (runner.has(name)) return
+  req.resume()
+  throw new HttpError(404, ErrorCodes.UNKNOWN_FUNCTION, `不存在的云函数：${name}`, { available: runner.list() })
+}
+
+/**
+ * Runs a bundle. Its handler answers everything it expects; reaching the catch means the bundle
+ * itself failed (timeout, crash at load), which CloudBase also reports as an error: 504 or 500.
+ */
+export const invokeBundle = async (
+  runner: FunctionRunner,
+  name: string,
+  event: unknown,
+  context: Record<string, unknown>,
+  log: (line: string) => void,
+  label: string,
+): Promise<unknown> => {
+  try {
+    return await runner.invoke(name, event, context)
+  } catch (e) {
+    log(`${label} FAILED ${e instanceof Error ? e.message : e}`)
+    if (e instanceof FunctionTimeoutError) throw new HttpError(504, ErrorCodes.INTERNAL, e.message)
+    throw new HttpError(500, ErrorCodes.INTERNAL, '云函数运行失败')
+  }
 }
 
 const isEnvelope = (v: unknown): v is { ok: boolean; error: { code: string } } =>

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
-import { ErrorCodes } from '@shared/errors/error-codes'
 import type { HttpTriggerEvent } from '../src/platform/http-trigger'
-import { FunctionTimeoutError, type FunctionRunner } from './function-runner'
-import { HttpError, readBody, sendError, sendJson } from './http-utils'
+import type { FunctionRunner } from './function-runner'
+import { assertBuilt, invokeBundle } from './gateway'
+import { readBody, sendJson } from './http-utils'
 
 /** Callback bodies are small; WeChat Pay's are a few KB. */
 export const MAX_HTTP_TRIGGER_BODY = 256 * 1024
@@ -24,10 +24,7 @@ export const handleHttpTrigger = async (
 ): Promise<void> => {
   const slash = rest.indexOf('/')
   const name = decodeURIComponent(slash < 0 ? rest : rest.slice(0, slash))
-  if (!runner.has(name)) {
-    req.resume()
-    throw new HttpError(404, ErrorCodes.UNKNOWN_FUNCTION, `不存在的云函数：${name}`)
-  }
+  assertBuilt(req, runner, name)
   const body = await readBody(req, MAX_HTTP_TRIGGER_BODY)
   const requestId = randomUUID()
   const event: HttpTriggerEvent = {
@@ -41,14 +38,7 @@ export const handleHttpTrigger = async (
     isBase64Encoded: true,
     requestContext: { requestId },
   }
-  let result: unknown
-  try {
-    result = await runner.invoke(name, event, { requestId })
-  } catch (e) {
-    log(`http ${name} ${event.httpMethod} ${event.path} FAILED ${e instanceof Error ? e.message : e}`)
-    if (e instanceof FunctionTimeoutError) return sendError(res, 504, ErrorCodes.INTERNAL, e.message)
-    return sendError(res, 500, ErrorCodes.INTERNAL, '云函数运行失败')
-  }
+  const result = await invokeBundle(runner, name, event, { requestId }, log, `http ${name} ${event.httpMethod} ${event.path}`)
   if (isIntegrationResponse(result)) {
     log(`http ${name} ${event.httpMethod} ${event.path} ${result.statusCode}`)
     res.writeHead(result.statusCode, result.headers ?? {})

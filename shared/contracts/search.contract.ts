@@ -61,7 +61,7 @@ export const SearchContract = defineContract('search', {
     errors: [],
   },
   suggest: {
-    summary: 'Completions for what the user is typing, from titles and popular searches in the city.',
+    summary: 'Completions for what the user is typing: their own history, then title words in the city.',
     auth: 'public',
     input: z.object({ prefix: KeywordSchema, city: z.enum(CITY_NAMES) }).strict(),
     output: z.object({ suggestions: z.array(z.string()) }),

@@ -5,12 +5,18 @@ import {
   getListing,
   sellerListings,
 } from '../modules/listing/application/browse-listings.use-case'
-import { changeStatus } from '../modules/listing/application/change-status.use-case'
+import { type StatusAction, changeStatus } from '../modules/listing/application/change-status.use-case'
 import { createListing } from '../modules/listing/application/create-listing.use-case'
 import { toCards, toDetail } from '../modules/listing/application/listing-views'
 import { priceReference } from '../modules/listing/application/price-reference.use-case'
 import { updateListing } from '../modules/listing/application/update-listing.use-case'
-import { createHandler } from '../platform/create-handler'
+import { type RouteContext, type UserCaller, createHandler } from '../platform/create-handler'
+
+/** The seller's lifecycle actions all take an id and answer the changed listing. */
+const statusRoute =
+  (action: StatusAction) =>
+  async ({ id }: { id: string }, { caller, deps }: RouteContext<UserCaller>) =>
+    toDetail(deps, await changeStatus(deps, caller.user, id, action), caller.user._id)
 
 /** listing: publish, edit, the seller's lifecycle actions, and browsing. */
 export const main = createHandler(ListingContract, {
@@ -18,11 +24,11 @@ export const main = createHandler(ListingContract, {
     toDetail(deps, await createListing(deps, caller.user, input), caller.user._id),
   update: async (input, { caller, deps }) =>
     toDetail(deps, await updateListing(deps, caller.user, input), caller.user._id),
-  publish: async ({ id }, { caller, deps }) => toDetail(deps, await changeStatus(deps, caller.user, id, 'publish'), caller.user._id),
-  takeDown: async ({ id }, { caller, deps }) => toDetail(deps, await changeStatus(deps, caller.user, id, 'takeDown'), caller.user._id),
-  relist: async ({ id }, { caller, deps }) => toDetail(deps, await changeStatus(deps, caller.user, id, 'relist'), caller.user._id),
-  markSold: async ({ id }, { caller, deps }) => toDetail(deps, await changeStatus(deps, caller.user, id, 'markSold'), caller.user._id),
-  renew: async ({ id }, { caller, deps }) => toDetail(deps, await changeStatus(deps, caller.user, id, 'renew'), caller.user._id),
+  publish: statusRoute('publish'),
+  takeDown: statusRoute('takeDown'),
+  relist: statusRoute('relist'),
+  markSold: statusRoute('markSold'),
+  renew: statusRoute('renew'),
   get: async ({ id, from }, { caller, deps }) => {
     const viewerId = caller.user?._id ?? null
     const listing = await countView(deps, await getListing(deps, id, viewerId), viewerId ?? caller.openid)

@@ -11,8 +11,11 @@ export interface RouteContext<C extends Caller = Caller> {
   deps: Container
 }
 
+/** The caller of an action whose auth level is 'user': registered, with an OPENID. */
+export type UserCaller = Caller & { user: NonNullable<Caller['user']>; openid: string }
+
 type CallerFor<S extends ActionSpec> = S['auth'] extends 'user'
-  ? Caller & { user: NonNullable<Caller['user']>; openid: string }
+  ? UserCaller
   : S['auth'] extends 'identified'
     ? Caller & { openid: string }
     : Caller

@@ -73,6 +73,6 @@ export const uploadPhoto = (
   dir: UploadDir = 'listing-photos',
 ): Promise<UploadedFile> => uploadFile(localPath, onProgress, dir, '图片')
 
-/** A listing's short video. The local gateway accepts images only for now, so this fails there. */
+/** A listing's short video (MP4/MOV) to the gateway's listing-videos folder. */
 export const uploadVideo = (localPath: string, onProgress?: ProgressListener): Promise<UploadedFile> =>
   uploadFile(localPath, onProgress, 'listing-videos', '视频')

@@ -2,7 +2,8 @@ import type { GeoPoint } from '@shared/domain/geo'
 
 /**
  * The browser's current position, asked only when the user opens something that needs it (附近,
- * sort by distance). null when refused or unavailable. WGS-84 vs WeChat's GCJ-02: see locate.h5.ts.
+ * sort by distance). null when refused or unavailable. Browsers report WGS-84 while WeChat uses GCJ-02;
+ * the ~500 m offset is below what the district and the 300 m privacy grid resolve, so it is left.
  */
 export const currentPosition = (): Promise<GeoPoint | null> =>
   new Promise((resolve) => {

@@ -1,12 +1,12 @@
 import type { z } from 'zod'
 import type { CreateListingInputSchema, ListingLocation } from '@shared/contracts/listing.contract'
 import { LISTING_LIFETIME_MS } from '@shared/domain/listing-lifecycle'
-import { assessQuality } from '@shared/domain/listing-quality'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { Memberships, membershipId } from '../../social/domain/social.records'
 import type { UserRecord } from '../../user/domain/user.record'
 import { isInsideCity } from '../domain/listing-location'
+import { qualityOf } from '../domain/listing-quality'
 import { type ListingRecord, Listings } from '../domain/listing.record'
 import { insertListing } from './save-listing'
 
@@ -41,7 +41,7 @@ export const createListing = async (
     soldAt: null,
     favoriteCount: 0,
     viewCount: 0,
-    qualityScore: qualityOf(input),
+    qualityScore: qualityOf(input).score,
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -49,17 +49,6 @@ export const createListing = async (
   await insertListing(deps, listing)
   return listing
 }
-
-export const qualityOf = (l: Pick<ListingRecord, 'kind' | 'title' | 'description' | 'photoFileIds' | 'condition' | 'originalPriceFen' | 'videoFileId'>) =>
-  assessQuality({
-    kind: l.kind,
-    title: l.title,
-    description: l.description,
-    photoCount: l.photoFileIds.length,
-    condition: l.condition,
-    originalPriceFen: l.originalPriceFen,
-    hasVideo: l.videoFileId !== null,
-  }).score
 
 /**
  * Checks what the schema cannot: the files exist, the point lies in the named city, and the

@@ -1,11 +1,11 @@
 import type { ListingCard, ListingDetail } from '@shared/contracts/listing.contract'
 import type { GeoPoint } from '@shared/domain/geo'
 import { allowedActions } from '@shared/domain/listing-lifecycle'
-import { assessQuality } from '@shared/domain/listing-quality'
 import type { Deps } from '../../core/ports/deps'
 import { Favorites, favoriteId } from '../../social/domain/social.records'
 import { loadPublicUsers } from '../../user/application/user-views'
 import { viewerDistance } from '../domain/listing-location'
+import { qualityOf } from '../domain/listing-quality'
 import type { ListingRecord } from '../domain/listing.record'
 
 type ViewDeps = Pick<Deps, 'store' | 'files'>
@@ -51,15 +51,7 @@ export const toDetail = async (
           communityIds: listing.communityIds,
           expiresAt: listing.expiresAt,
           actions: allowedActions(listing, deps.clock.now()),
-          quality: assessQuality({
-            kind: listing.kind,
-            title: listing.title,
-            description: listing.description,
-            photoCount: listing.photoFileIds.length,
-            condition: listing.condition,
-            originalPriceFen: listing.originalPriceFen,
-            hasVideo: listing.videoFileId !== null,
-          }),
+          quality: qualityOf(listing),
         }
       : null,
   }

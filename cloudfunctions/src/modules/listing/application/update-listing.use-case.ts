@@ -4,7 +4,8 @@ import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import type { UserRecord } from '../../user/domain/user.record'
 import type { ListingRecord } from '../domain/listing.record'
-import { assertPublishable, qualityOf } from './create-listing.use-case'
+import { qualityOf } from '../domain/listing-quality'
+import { assertPublishable } from './create-listing.use-case'
 import { loadOwnListing } from './load-own-listing'
 import { updateListingRecord } from './save-listing'
 
@@ -38,7 +39,7 @@ export const updateListing = async (
   return updateListingRecord(deps, listing, {
     ...patch,
     ...(patch.location ? { city: patch.location.city } : {}),
-    qualityScore: qualityOf(merged),
+    qualityScore: qualityOf(merged).score,
     updatedAt: deps.clock.now(),
   })
 }

@@ -85,11 +85,14 @@ export const clearSearchHistory = async (deps: Deps, userId: string) => {
   return current.keywords.length
 }
 
-/** Completions: the user's own matching history first, then popular searches, then title words. */
+/**
+ * Completions while typing: the user's own matching history first, then words from titles in the
+ * city (an indexed lookup). 热搜 stays out: aggregating a week of counters on every keystroke would
+ * put the heaviest read of the search page on its hottest path; the page shows 热搜 on its own.
+ */
 export const suggestKeywords = async (deps: Deps, city: string, prefix: string, userId: string | null) => {
   const p = prefix.trim().toLowerCase()
   const fromHistory = userId ? (await searchHistory(deps, userId)).filter((k) => k.toLowerCase().startsWith(p)) : []
-  const fromHot = (await hotKeywords(deps, city, 50)).filter((k) => k.toLowerCase().startsWith(p))
   const fromTitles = await deps.search.suggest({ prefix, city, limit: 10 })
-  return [...new Set([...fromHistory, ...fromHot, ...fromTitles])].slice(0, 10)
+  return [...new Set([...fromHistory, ...fromTitles])].slice(0, 10)
 }
