@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeClock } from '../src/adapters/clock/system-clock'
+import { main as userMain } from '../src/functions/user'
 import { signLocalSession } from '../src/platform/caller-identity'
 import { installContainer } from '../src/platform/container'
 import { createLocalContainer, type LocalContainer } from '../src/platform/local-container'
@@ -54,3 +55,14 @@ export const invoke = async (main: Main, cloud: TestCloud, openid: string | null
   (await main({ action, input }, cloud.contextFor(openid))) as
     | { ok: true; data: any }
     | { ok: false; error: { code: string; message: string; details?: any } }
+
+/** Signs these OPENIDs up through user.login and answers their user ids, in order. */
+export const signUp = async (cloud: TestCloud, ...openids: string[]): Promise<string[]> => {
+  const ids: string[] = []
+  for (const openid of openids) {
+    const res = await invoke(userMain, cloud, openid, 'login', {})
+    if (!res.ok) throw new Error(`login ${openid} failed: ${res.error.code}`)
+    ids.push(res.data.user.id)
+  }
+  return ids
+}

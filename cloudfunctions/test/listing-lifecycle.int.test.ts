@@ -2,14 +2,13 @@ import { main as cron } from '../src/functions/cron'
 import { main as listing } from '../src/functions/listing'
 import { main as user } from '../src/functions/user'
 import { goodsInput, publishListing } from './fixtures'
-import { invoke, startTestCloud, type TestCloud } from './harness'
+import { invoke, signUp, startTestCloud, type TestCloud } from './harness'
 
 const DAY = 86_400_000
 let cloud: TestCloud
 beforeEach(async () => {
   cloud = startTestCloud()
-  await invoke(user, cloud, 'o-seller', 'login', {})
-  await invoke(user, cloud, 'o-buyer', 'login', {})
+  await signUp(cloud, 'o-seller', 'o-buyer')
 })
 afterEach(() => cloud.stop())
 

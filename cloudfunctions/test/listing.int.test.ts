@@ -1,14 +1,12 @@
 import { main as listing } from '../src/functions/listing'
-import { main as user } from '../src/functions/user'
 import { Listings } from '../src/modules/listing/domain/listing.record'
 import { XUHUI, goodsInput, publishListing } from './fixtures'
-import { invoke, startTestCloud, type TestCloud } from './harness'
+import { invoke, signUp, startTestCloud, type TestCloud } from './harness'
 
 let cloud: TestCloud
 beforeEach(async () => {
   cloud = startTestCloud()
-  await invoke(user, cloud, 'o-seller', 'login', {})
-  await invoke(user, cloud, 'o-buyer', 'login', {})
+  await signUp(cloud, 'o-seller', 'o-buyer')
 })
 afterEach(() => cloud.stop())
 

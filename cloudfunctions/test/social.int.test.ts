@@ -1,17 +1,13 @@
 import { main as listing } from '../src/functions/listing'
 import { main as social } from '../src/functions/social'
-import { main as user } from '../src/functions/user'
 import { XUHUI, publishListing } from './fixtures'
-import { invoke, startTestCloud, type TestCloud } from './harness'
+import { invoke, signUp, startTestCloud, type TestCloud } from './harness'
 
 let cloud: TestCloud
 let sellerId: string
 beforeEach(async () => {
   cloud = startTestCloud()
-  const seller = await invoke(user, cloud, 'o-seller', 'login', {})
-  await invoke(user, cloud, 'o-buyer', 'login', {})
-  await invoke(user, cloud, 'o-other', 'login', {})
-  sellerId = seller.ok ? seller.data.user.id : ''
+  ;[sellerId] = await signUp(cloud, 'o-seller', 'o-buyer', 'o-other')
 })
 afterEach(() => cloud.stop())
 

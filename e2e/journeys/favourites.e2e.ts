@@ -1,38 +1,27 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openPhone, screenshot } from '../support/browser'
-import { startJourneyCloud } from '../support/local-cloud'
+import { type Journey, openJourney } from '../support/journey'
 
 /**
  * 想要: a signed-in buyer taps 想要 on a neighbour's listing, the count goes up (and stays up after
  * a reload), and the listing is waiting under 我的 → 我的收藏.
  */
-let cloud: Awaited<ReturnType<typeof startJourneyCloud>>
-let browser: Browser
-let page: Page
+let j: Journey
+let page: Journey['page']
 const ME = '小鹿爱搬家'
 let title = ''
 let countBefore = 0
 
 before(async () => {
-  cloud = await startJourneyCloud()
-  browser = await launchBrowser()
-  page = await openPhone(browser, cloud.url)
+  j = await openJourney()
+  ;({ page } = j)
 })
 
-after(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
+after(() => j?.close())
 
-const visible = (selector: string) => page.locator(selector).locator('visible=true').first()
-/** Screenshots wait out the page slide-in of the H5 router. */
-const shot = async (name: string) => {
-  await page.waitForTimeout(400)
-  await screenshot(page, name)
-}
-const tab = (name: string) => page.getByText(name, { exact: true }).last().click()
+const visible = (selector: string) => j.visible(selector)
+const shot = (name: string) => j.shot(name)
+const tab = (name: string) => j.tab(name)
 
 test('signed out, 想要 asks to sign in first', async () => {
   await page.goto('/')

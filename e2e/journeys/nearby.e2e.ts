@@ -1,36 +1,28 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openPhone, screenshot } from '../support/browser'
-import { startJourneyCloud } from '../support/local-cloud'
+import { openPhone, screenshot } from '../support/browser'
+import { type Journey, openJourney } from '../support/journey'
 
 /**
  * 附近 in 徐汇区: the browser shares its position only when the tab is opened, the cards come
  * nearest first with distances such as "800m" and "1.2km", and the order holds across pages.
  */
-let cloud: Awaited<ReturnType<typeof startJourneyCloud>>
-let browser: Browser
-let page: Page
+let j: Journey
+let cloud: Journey['cloud']
+let browser: Journey['browser']
+let page: Journey['page']
 // 徐汇区's centre, as the district list has it.
 const XUHUI = { latitude: 31.1885, longitude: 121.4365 }
 
 before(async () => {
-  cloud = await startJourneyCloud()
-  browser = await launchBrowser()
-  page = await openPhone(browser, cloud.url, { geolocation: XUHUI })
+  j = await openJourney({ geolocation: XUHUI })
+  ;({ cloud, page, browser } = j)
 })
 
-after(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
+after(() => j?.close())
 
-const visible = (selector: string) => page.locator(selector).locator('visible=true').first()
-/** Screenshots wait out the page slide-in of the H5 router. */
-const shot = async (name: string) => {
-  await page.waitForTimeout(400)
-  await screenshot(page, name)
-}
+const visible = (selector: string) => j.visible(selector)
+const shot = (name: string) => j.shot(name)
 
 /** "徐汇区 · 1.2km" → 1200, "<100m" → 50; exact metres come from data-distance. */
 const parseDistance = (text: string): number => {

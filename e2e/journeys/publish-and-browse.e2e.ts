@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openPhone, screenshot } from '../support/browser'
-import { startJourneyCloud } from '../support/local-cloud'
+import { screenshot } from '../support/browser'
+import { type Journey, openJourney } from '../support/journey'
 import { makePhoto } from '../support/photo'
 
 /**
@@ -10,26 +9,19 @@ import { makePhoto } from '../support/photo'
  * user, publish a listing with a photo (now with trade options), find it at the top of the
  * same-city feed, open it.
  */
-let cloud: Awaited<ReturnType<typeof startJourneyCloud>>
-let browser: Browser
-let page: Page
+let j: Journey
+let page: Journey['page']
 const TITLE = `索尼 WH-1000XM4 降噪耳机 ${Date.now() % 10_000}`
 
 before(async () => {
-  cloud = await startJourneyCloud()
-  browser = await launchBrowser()
-  page = await openPhone(browser, cloud.url, {
-    // 徐汇区, Shanghai: the browser's geolocation stands in for WeChat's location picker.
-    geolocation: { latitude: 31.1885, longitude: 121.4365 },
-  })
+  // 徐汇区, Shanghai: the browser's geolocation stands in for WeChat's location picker.
+  j = await openJourney({ geolocation: { latitude: 31.1885, longitude: 121.4365 } })
+  ;({ page } = j)
 })
 
-after(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
+after(() => j?.close())
 
-const visible = (selector: string) => page.locator(selector).locator('visible=true').first()
+const visible = (selector: string) => j.visible(selector)
 
 test('browse the feed before signing in', async () => {
   await page.goto('/')

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, openPhone, screenshot } from '../support/browser'
-import { startJourneyCloud } from '../support/local-cloud'
+import { type Journey, openJourney } from '../support/journey'
 import { makePhoto } from '../support/photo'
 
 /**
@@ -10,9 +8,9 @@ import { makePhoto } from '../support/photo'
  * them with a price range and sorts them by price. Besides the seed, a neighbour has published a
  * few earphones at known prices (and one in 杭州, which must not show up).
  */
-let cloud: Awaited<ReturnType<typeof startJourneyCloud>>
-let browser: Browser
-let page: Page
+let j: Journey
+let cloud: Journey['cloud']
+let page: Journey['page']
 
 const EARPHONES = [
   { title: '漫步者 蓝牙耳机 全新未拆封', priceFen: 12_900, city: '上海', district: '静安区', latitude: 31.2288, longitude: 121.4482 },
@@ -59,24 +57,16 @@ const publishAs = async (openid: string, items: typeof EARPHONES) => {
 }
 
 before(async () => {
-  cloud = await startJourneyCloud()
+  j = await openJourney({ geolocation: { latitude: 31.1885, longitude: 121.4365 } })
+  ;({ cloud, page } = j)
   await publishAs('o-demo-02', EARPHONES.filter((e) => e.city === '上海'))
   await publishAs('o-demo-05', EARPHONES.filter((e) => e.city === '杭州'))
-  browser = await launchBrowser()
-  page = await openPhone(browser, cloud.url, { geolocation: { latitude: 31.1885, longitude: 121.4365 } })
 })
 
-after(async () => {
-  await browser?.close()
-  await cloud?.stop()
-})
+after(() => j?.close())
 
-const visible = (selector: string) => page.locator(selector).locator('visible=true').first()
-/** Screenshots wait out the page slide-in of the H5 router. */
-const shot = async (name: string) => {
-  await page.waitForTimeout(400)
-  await screenshot(page, name)
-}
+const visible = (selector: string) => j.visible(selector)
+const shot = (name: string) => j.shot(name)
 
 /** Cards in reading order: the waterfall fills its two columns alternately. */
 const cardsInOrder = (list: string) =>
