@@ -15,12 +15,23 @@ export interface PagedListingsProps {
   /** Element id of the list; the empty state gets `<id>-empty`. */
   id: string
   emptyTitle: string
-  emptyDescription: string
+  emptyDescription?: string
+  /** Offer 去逛逛 on the empty state (not on a seller's own storefront, say). */
+  browseWhenEmpty?: boolean
+  /** False holds the first load (e.g. until the page knows whose listings to show). */
+  enabled?: boolean
 }
 
 /** A whole screen of listing cards from one paged source, with an empty state that sends people browsing. */
-export function PagedListings({ fetchPage, id, emptyTitle, emptyDescription }: PagedListingsProps) {
-  const list = useListingPages(fetchPage)
+export function PagedListings({
+  fetchPage,
+  id,
+  emptyTitle,
+  emptyDescription,
+  browseWhenEmpty = true,
+  enabled = true,
+}: PagedListingsProps) {
+  const list = useListingPages(fetchPage, enabled)
   return (
     <View>
       {list.empty ? (
@@ -29,7 +40,11 @@ export function PagedListings({ fetchPage, id, emptyTitle, emptyDescription }: P
           image={emptyImage}
           title={emptyTitle}
           description={emptyDescription}
-          actions={[{ text: '去逛逛', type: 'primary', onClick: () => Taro.switchTab({ url: Routes.home }) }]}
+          actions={
+            browseWhenEmpty
+              ? [{ text: '去逛逛', type: 'primary', onClick: () => Taro.switchTab({ url: Routes.home }) }]
+              : undefined
+          }
         />
       ) : (
         <ListingWaterfall

@@ -8,9 +8,7 @@ import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { Storefront } from '@shared/contracts/social.contract'
 import { api, isServiceError } from '@/services'
-import { ListFooter } from '@/components/ListFooter'
-import { ListingWaterfall } from '@/components/ListingWaterfall'
-import { useListingPages } from '@/hooks/use-listing-pages'
+import { PagedListings } from '@/components/PagedListings'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { joinedText } from '@/utils/listing-text'
@@ -42,7 +40,6 @@ export default function StorefrontPage() {
   }, [sellerId, status])
 
   const fetchPage = useCallback((cursor: string | undefined) => api.listing.bySeller({ sellerId, cursor, limit: 20 }), [sellerId])
-  const list = useListingPages(fetchPage, !missing)
 
   useShareAppMessage(() => ({
     title: store ? `${store.seller.nickname}在邻圈的闲置` : '邻圈卖家主页',
@@ -119,18 +116,13 @@ export default function StorefrontPage() {
         )}
       </View>
       <Text className='store__section'>在售宝贝</Text>
-      {list.empty ? (
-        <Empty image={emptyImage} title='暂时没有在售的宝贝' id='storefront-empty' />
-      ) : (
-        <ListingWaterfall
-          id='storefront-listings'
-          cards={list.items}
-          now={list.now}
-          loading={!list.loaded}
-          onOpen={(c) => Taro.navigateTo({ url: Routes.detail(c.id) })}
-        />
-      )}
-      <ListFooter status={list.status} end={list.end} onRetry={() => (list.items.length ? list.loadMore() : list.reload())} />
+      <PagedListings
+        id='storefront-listings'
+        fetchPage={fetchPage}
+        enabled={!missing}
+        emptyTitle='暂时没有在售的宝贝'
+        browseWhenEmpty={false}
+      />
     </View>
   )
 }
