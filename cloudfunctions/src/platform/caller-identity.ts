@@ -36,8 +36,10 @@ export const signLocalSession = (session: LocalSession, secret: string): string 
 export const verifyLocalSession = (token: string, secret: string, now: number): LocalSession | null => {
   const [body, mac] = token.split('.')
   if (!body || !mac) return null
-  const expected = createHmac('sha256', secret).update(body).digest()
-  const given = Buffer.from(mac, 'base64url')
+  // Compare the text, not the decoded bytes: base64url ignores the spare bits of the last
+  // character, so a token with another last letter would decode to the same MAC and pass.
+  const expected = Buffer.from(b64url(createHmac('sha256', secret).update(body).digest()))
+  const given = Buffer.from(mac)
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null
   try {
     const session = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as LocalSession

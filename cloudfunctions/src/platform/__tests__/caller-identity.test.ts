@@ -15,6 +15,11 @@ describe('local sessions', () => {
     const forgedBody = Buffer.from(JSON.stringify({ openid: 'o-admin', exp: now + 1000 })).toString('base64url')
     expect(verifyLocalSession(`${forgedBody}.${mac}`, 'secret', now)).toBeNull()
     for (const junk of ['', '.', 'a.b', 'x'.repeat(300)]) expect(verifyLocalSession(junk, 'secret', now)).toBeNull()
+    // Every other last character, including ones that decode to the same bytes, is refused.
+    const last = mac!.slice(-1)
+    for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') {
+      if (c !== last) expect(verifyLocalSession(`${token.slice(0, -1)}${c}`, 'secret', now)).toBeNull()
+    }
   })
 
   it('reads the identity from the context, never from anything else', () => {
