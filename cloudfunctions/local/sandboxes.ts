@@ -39,6 +39,11 @@ export class SandboxRegistry {
   }
 
   /** Where an adapter should send its requests, e.g. `http://127.0.0.1:8787/sandbox/wechat-pay`. */
+  /** Whether a sandbox for this vendor is mounted. */
+  has(vendor: string): boolean {
+    return this.mounted.has(vendor)
+  }
+
   urlOf(vendor: string): string {
     return `${this.baseUrl}/sandbox/${vendor}`
   }

@@ -11,6 +11,7 @@ import { handleFunctionCall } from './gateway'
 import { handleHttpTrigger } from './http-trigger-route'
 import { HttpError, sendError, sendJson } from './http-utils'
 import { type Sandbox, SandboxRegistry, handleSandboxList } from './sandboxes'
+import { sandboxClientConfig } from './sandboxes/wechat-pay/client-config'
 import { handleScheduler, Scheduler } from './scheduler'
 import { type SeedOptions, type SeedResult, seedIfEmpty } from './seed/seed-demo-data'
 import { serveH5 } from './static'
@@ -96,6 +97,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       publicBaseUrl: `${url}/files`,
       sessionSecret,
       clock: options.clock,
+      // With the WeChat Pay sandbox mounted, the production adapter talks to it over HTTP.
+      wechatPay: sandboxes.has('wechat-pay') ? sandboxClientConfig(sandboxes.urlOf('wechat-pay'), url) : undefined,
     })
     const seedOptions = options.seed === false ? null : options.seed === true || !options.seed ? {} : options.seed
     const seeded = seedOptions ? await seedIfEmpty(container, seedOptions) : null

@@ -2,10 +2,14 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { systemClock } from '../adapters/clock/system-clock'
 import { LocalDiskFiles } from '../adapters/files/local-disk-files'
+import type { WechatPayConfigInput } from '../adapters/payments/wechat-pay.config'
+import { WechatPayGateway } from '../adapters/payments/wechat-pay.gateway'
 import { ulidIds } from '../adapters/ids/ulid-ids'
 import { SqliteListingSearch } from '../adapters/search/sqlite-listing-search'
 import { SqliteDocumentStore } from '../adapters/store/sqlite-document-store'
+import { DEFAULT_COMMISSION } from '@shared/domain/commission'
 import type { Clock } from '../modules/core/ports/clock.port'
+import { PaymentGatewayError, type PaymentGateway } from '../modules/escrow/ports/payment-gateway.port'
 import { localIdentity } from './caller-identity'
 import type { Container } from './container'
 
@@ -16,7 +20,16 @@ export interface LocalContainerOptions {
   publicBaseUrl: string
   sessionSecret: string
   clock?: Clock
+  /** WeChat Pay (the local sandbox); without it every payment call fails with NOT_CONFIGURED. */
+  wechatPay?: WechatPayConfigInput
 }
+
+/** Stands in when no WeChat Pay is configured, so unrelated tests need no sandbox. */
+const unconfiguredPayments = new Proxy({} as PaymentGateway, {
+  get: () => () => {
+    throw new PaymentGatewayError(0, 'NOT_CONFIGURED', 'no WeChat Pay configured for this local container', false, 'transport')
+  },
+})
 
 export type LocalContainer = Container & { store: SqliteDocumentStore; files: LocalDiskFiles }
 
@@ -33,6 +46,8 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     files: new LocalDiskFiles(filesDir, options.publicBaseUrl),
     clock,
     ids: ulidIds(clock),
+    payments: options.wechatPay ? new WechatPayGateway({ config: options.wechatPay, clock }) : unconfiguredPayments,
+    escrow: { spMchid: options.wechatPay?.spMchid ?? 'unconfigured', commission: DEFAULT_COMMISSION },
     identity: localIdentity(options.sessionSecret, () => clock.now()),
   }
 }

@@ -1,5 +1,6 @@
 import { ListingContract } from '@shared/contracts/listing.contract'
 import type { ActionInput } from '@shared/contracts/define-contract'
+import { OrderContract } from '@shared/contracts/order.contract'
 import { SearchContract } from '@shared/contracts/search.contract'
 import { SocialContract } from '@shared/contracts/social.contract'
 import { UserContract } from '@shared/contracts/user.contract'
@@ -25,6 +26,7 @@ type L = typeof ListingContract.actions
 type U = typeof UserContract.actions
 type S = typeof SearchContract.actions
 type So = typeof SocialContract.actions
+type O = typeof OrderContract.actions
 
 /** The seller's lifecycle actions on one listing, each answering the updated detail. */
 export type ListingLifecycleAction = 'publish' | 'takeDown' | 'relist' | 'markSold' | 'renew'
@@ -78,5 +80,26 @@ export const api = {
     leaveCommunity: (communityId: string) => client.call(SocialContract, 'leaveCommunity', { communityId }),
     myCommunities: () => client.call(SocialContract, 'myCommunities', {}),
     community: (input: ActionInput<So['community']>) => client.call(SocialContract, 'community', input),
+  },
+  order: {
+    terms: () => client.call(OrderContract, 'terms', {}),
+    checkout: (input: ActionInput<O['checkout']>) => client.call(OrderContract, 'checkout', input),
+    pay: (orderId: string) => client.call(OrderContract, 'pay', { orderId }),
+    syncPayment: (orderId: string) => client.call(OrderContract, 'syncPayment', { orderId }),
+    get: (orderId: string) => client.call(OrderContract, 'get', { orderId }),
+    mine: (input: ActionInput<O['mine']>) => client.call(OrderContract, 'mine', input),
+    forListing: (listingId: string) => client.call(OrderContract, 'forListing', { listingId }),
+    cancel: (orderId: string) => client.call(OrderContract, 'cancel', { orderId }),
+    ship: (input: ActionInput<O['ship']>) => client.call(OrderContract, 'ship', input),
+    handOver: (input: ActionInput<O['handOver']>) => client.call(OrderContract, 'handOver', input),
+    deliverService: (orderId: string) => client.call(OrderContract, 'deliverService', { orderId }),
+    confirm: (orderId: string) => client.call(OrderContract, 'confirm', { orderId }),
+    requestRefund: (input: ActionInput<O['requestRefund']>) => client.call(OrderContract, 'requestRefund', input),
+    answerRefund: (input: ActionInput<O['answerRefund']>) => client.call(OrderContract, 'answerRefund', input),
+    shipReturn: (input: ActionInput<O['shipReturn']>) => client.call(OrderContract, 'shipReturn', input),
+    receiveReturn: (orderId: string) => client.call(OrderContract, 'receiveReturn', { orderId }),
+    disputes: (input: ActionInput<O['disputes']>) => client.call(OrderContract, 'disputes', input),
+    resolve: (input: ActionInput<O['resolve']>) => client.call(OrderContract, 'resolve', input),
+    compensate: (input: ActionInput<O['compensate']>) => client.call(OrderContract, 'compensate', input),
   },
 }

@@ -1,8 +1,17 @@
+import type { CommissionPolicy } from '@shared/domain/commission'
+import type { PaymentGateway } from '../../escrow/ports/payment-gateway.port'
 import type { ListingSearch } from '../../search/ports/listing-search.port'
 import type { Clock } from './clock.port'
 import type { DocumentStore } from './document-store.port'
 import type { Files } from './files.port'
 import type { Ids } from './ids.port'
+
+/** The platform's own WeChat Pay identity and the escrow rules that come from config. */
+export interface EscrowConfig {
+  /** The platform's service-provider merchant id: the commission's profit-sharing receiver. */
+  spMchid: string
+  commission: CommissionPolicy
+}
 
 /** What use cases receive: ports only, wired per environment by the platform container. */
 export interface Deps {
@@ -11,4 +20,6 @@ export interface Deps {
   files: Files
   clock: Clock
   ids: Ids
+  payments: PaymentGateway
+  escrow: EscrowConfig
 }

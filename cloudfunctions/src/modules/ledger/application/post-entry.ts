@@ -1,31 +1,69 @@
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
-import { defineCollection } from '../../core/ports/document-store.port'
-import type { LedgerEntry } from '../domain/ledger'
+import { defineCollection, type TransactionOps } from '../../core/ports/document-store.port'
+import type { Account, LedgerEntry } from '../domain/ledger'
 
 export type LedgerEntryRecord = Omit<LedgerEntry, 'key'> & { _id: string }
 
 export const LedgerEntries = defineCollection<LedgerEntryRecord>('ledger_entries', [
   { name: 'order', fields: [{ field: 'orderId' }, { field: 'at' }] },
+  { name: 'at', fields: [{ field: 'at' }] },
 ])
+
+/** The running balance of one account, kept in the same transaction as the entries that move it. */
+export interface AccountBalanceRecord {
+  _id: Account
+  balanceFen: number
+  updatedAt: number
+}
+export const AccountBalances = defineCollection<AccountBalanceRecord>('ledger_balances')
 
 const same = (a: LedgerEntryRecord, b: LedgerEntryRecord) =>
   a.kind === b.kind && a.orderId === b.orderId && JSON.stringify(a.lines) === JSON.stringify(b.lines)
 
-/**
- * Posts an entry once: its key is the id, so a retried callback or timer posts nothing new. The
- * same key with different lines is a bug somewhere upstream and is refused loudly.
- */
-export const postEntry = async (deps: Pick<Deps, 'store'>, entry: LedgerEntry): Promise<'posted' | 'already'> => {
+const postIn = async (tx: TransactionOps, entry: LedgerEntry): Promise<'posted' | 'already'> => {
   const { key, ...rest } = entry
   const record: LedgerEntryRecord = { _id: key, ...rest }
-  try {
-    await deps.store.insert(LedgerEntries, record)
-    return 'posted'
-  } catch (e) {
-    if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
-    const existing = await deps.store.get(LedgerEntries, key)
-    if (existing && same(existing, record)) return 'already'
+  const existing = await tx.get(LedgerEntries, key)
+  if (existing) {
+    if (same(existing, record)) return 'already'
     throw new AppError(ErrorCodes.CONFLICT, `ledger key ${key} already posted with other lines`)
   }
+  await tx.insert(LedgerEntries, record)
+  for (const line of entry.lines) {
+    const balance = await tx.get(AccountBalances, line.account)
+    if (balance) {
+      await tx.update(AccountBalances, line.account, { balanceFen: balance.balanceFen + line.amountFen, updatedAt: entry.at })
+    } else {
+      await tx.insert(AccountBalances, { _id: line.account, balanceFen: line.amountFen, updatedAt: entry.at })
+    }
+  }
+  return 'posted'
 }
+
+/**
+ * Posts an entry once: its key is the id, so a retried callback or timer posts nothing new. The
+ * same key with different lines is a bug somewhere upstream and is refused loudly. Pass `tx` to
+ * post inside the caller's transaction (the state change and its money land together).
+ */
+export const postEntry = async (
+  deps: Pick<Deps, 'store'>,
+  entry: LedgerEntry,
+  tx?: TransactionOps,
+): Promise<'posted' | 'already'> => {
+  if (tx) return postIn(tx, entry)
+  try {
+    return await deps.store.transaction((t) => postIn(t, entry))
+  } catch (e) {
+    // Two posts of one key raced: the loser's insert conflicts; answer as the replay it is.
+    if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
+    const existing = await deps.store.get(LedgerEntries, entry.key)
+    const { key, ...rest } = entry
+    if (existing && same(existing, { _id: key, ...rest })) return 'already'
+    throw e
+  }
+}
+
+/** One account's balance in fen (0 when it never moved). */
+export const accountBalance = async (deps: Pick<Deps, 'store'>, account: Account): Promise<number> =>
+  (await deps.store.get(AccountBalances, account))?.balanceFen ?? 0

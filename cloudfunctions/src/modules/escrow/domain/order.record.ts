@@ -1,0 +1,92 @@
+import type { OrderEventSchema, ShippingAddress, Waybill } from '@shared/contracts/order.contract'
+import type { Fulfilment, OrderState, TransitionName } from '@shared/domain/order-process'
+import type { z } from 'zod'
+import { defineCollection } from '../../core/ports/document-store.port'
+
+export type OrderEvent = z.infer<typeof OrderEventSchema>
+
+/** What the buyer asked for after shipment; the operator's decision lands in `resolution`. */
+export interface RefundRequest {
+  type: 'refund_only' | 'return'
+  reason: string
+  requestedAt: number
+  sellerNote: string | null
+  returnShipment: Waybill | null
+}
+
+/**
+ * The money decided by the last money transition, carried out by the outbox: a refund of
+ * `refundFen` and/or a release of the rest. `refundDone`/`releaseDone` flip when WeChat Pay confirms.
+ */
+export interface Settlement {
+  refundFen: number
+  releaseFen: number
+  commissionFen: number
+  refundDone: boolean
+  releaseDone: boolean
+  /** 先行赔付: paid by the platform (advance refund) after release. */
+  compensation: boolean
+}
+
+/** An order as stored. The state moves only by compare-and-set on `version`. */
+export interface OrderRecord {
+  _id: string
+  listingId: string
+  buyerId: string
+  sellerId: string
+  title: string
+  coverFileId: string | null
+  fulfilment: Fulfilment
+  state: OrderState
+  priceFen: number
+  shippingFen: number
+  totalFen: number
+  commissionFen: number
+  address: ShippingAddress | null
+  /** Meetup: the 6-digit code the buyer shows and the seller enters. */
+  handoverCode: string | null
+  shipment: (Waybill & { shippedAt: number }) | null
+  refund: RefundRequest | null
+  /** WeChat Pay: the seller's sub-merchant, our out_trade_no (= order id), and what WeChat gave back. */
+  subMchid: string
+  prepayId: string | null
+  transactionId: string | null
+  settlement: Settlement | null
+  /** The next timer: which transition fires when; null when no timer runs. */
+  dueTransition: TransitionName | null
+  dueAt: number | null
+  /** When the reminder before `dueAt` went out (each deadline is reminded once). */
+  remindedFor: number | null
+  events: OrderEvent[]
+  createdAt: number
+  paidAt: number | null
+  updatedAt: number
+  version: number
+}
+
+export const Orders = defineCollection<OrderRecord>('orders', [
+  // 我买到的 / 我卖出的, newest first (ids are time-ordered).
+  { name: 'buyer', fields: [{ field: 'buyerId' }, { field: '_id', direction: 'desc' }] },
+  { name: 'seller', fields: [{ field: 'sellerId' }, { field: '_id', direction: 'desc' }] },
+  { name: 'buyer_state', fields: [{ field: 'buyerId' }, { field: 'state' }, { field: '_id', direction: 'desc' }] },
+  { name: 'seller_state', fields: [{ field: 'sellerId' }, { field: 'state' }, { field: '_id', direction: 'desc' }] },
+  // Operators' dispute queue and the reconciliation sweep.
+  { name: 'state', fields: [{ field: 'state' }, { field: '_id' }] },
+  // The timer sweep: orders whose next deadline has passed.
+  { name: 'due', fields: [{ field: 'dueAt' }] },
+])
+
+/**
+ * One live order per listing: a lock keyed by the listing id, inserted with the order, removed
+ * when the order closes unpaid or is cancelled before shipment. A second checkout conflicts.
+ * Services can be booked by many buyers, so their key is the listing and the buyer.
+ */
+export interface OrderLockRecord {
+  _id: string
+  orderId: string
+  createdAt: number
+}
+export const OrderLocks = defineCollection<OrderLockRecord>('order_locks')
+
+export const lockKey = (listingId: string, fulfilment: Fulfilment, buyerId: string) =>
+  fulfilment === 'service' ? `${listingId}:${buyerId}` : listingId

@@ -1,0 +1,296 @@
+import { z } from 'zod'
+import { ORDER_STATES, TRANSITIONS, type TransitionName } from '../domain/order-process'
+import { FenSchema } from '../domain/money'
+import { ErrorCodes } from '../errors/error-codes'
+import { CursorSchema, IdSchema, PageSizeSchema, PublicUserSchema, pageOf } from './common.schema'
+import { defineContract } from './define-contract'
+
+export const FULFILMENTS = [
+  { id: 'courier', label: '邮寄' },
+  { id: 'meetup', label: '同城面交' },
+  { id: 'service', label: '上门/到店服务' },
+] as const
+export const FULFILMENT_IDS = FULFILMENTS.map((f) => f.id) as ['courier', 'meetup', 'service']
+
+const TRANSITION_NAMES = TRANSITIONS.map((t) => t.name) as [TransitionName, ...TransitionName[]]
+
+/** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
+export const PhoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')
+
+/** Where a courier order goes (the address book of the delivery issue will fill this in). */
+export const ShippingAddressSchema = z
+  .object({
+    name: z.string().trim().min(1, '请填写收货人').max(20, '收货人最多 20 字'),
+    phone: PhoneSchema,
+    region: z.string().trim().min(2, '请填写省市区').max(40, '省市区过长'),
+    detail: z.string().trim().min(4, '请填写详细地址').max(80, '详细地址最多 80 字'),
+  })
+  .strict()
+export type ShippingAddress = z.infer<typeof ShippingAddressSchema>
+
+export const WaybillSchema = z
+  .object({
+    company: z.string().trim().min(2, '请填写快递公司').max(20, '快递公司名称过长'),
+    waybillNo: z.string().trim().regex(/^[A-Za-z0-9]{8,30}$/, '运单号为 8–30 位字母或数字'),
+  })
+  .strict()
+export type Waybill = z.infer<typeof WaybillSchema>
+
+export const REFUND_TYPES = [
+  { id: 'refund_only', label: '仅退款' },
+  { id: 'return', label: '退货退款' },
+] as const
+export const REFUND_TYPE_IDS = REFUND_TYPES.map((r) => r.id) as ['refund_only', 'return']
+
+/** Where the money of an order is right now, read off the ledger. */
+export const OrderMoneySchema = z.object({
+  paidFen: z.number().int(),
+  inEscrowFen: z.number().int(),
+  releasedFen: z.number().int(),
+  refundedFen: z.number().int(),
+  compensatedFen: z.number().int(),
+  /** A release or refund was decided and is on its way through WeChat Pay. */
+  settling: z.boolean(),
+})
+
+export const OrderEventSchema = z.object({
+  transition: z.enum(TRANSITION_NAMES).or(z.literal('checkout')),
+  at: z.number().int(),
+  /** Who took it: buyer, seller, operator or system (timer, WeChat Pay). */
+  actor: z.enum(['buyer', 'seller', 'operator', 'system']),
+  note: z.string().nullable(),
+})
+
+export const OrderSchema = z.object({
+  id: IdSchema,
+  listingId: IdSchema,
+  title: z.string(),
+  coverUrl: z.string().nullable(),
+  buyer: PublicUserSchema,
+  seller: PublicUserSchema,
+  /** How the viewer relates to the order. */
+  role: z.enum(['buyer', 'seller', 'operator']),
+  fulfilment: z.enum(FULFILMENT_IDS),
+  state: z.enum(ORDER_STATES),
+  priceFen: z.number().int(),
+  shippingFen: z.number().int(),
+  totalFen: z.number().int(),
+  /** The platform's commission, fixed at checkout from the policy then in force. */
+  commissionFen: z.number().int(),
+  sellerReceivesFen: z.number().int(),
+  /** Courier orders: full to the buyer and seller. */
+  address: ShippingAddressSchema.nullable(),
+  /** Meetup orders: the buyer's 6-digit code, shown to the buyer only while it can be used. */
+  handoverCode: z.string().nullable(),
+  shipment: WaybillSchema.extend({ shippedAt: z.number().int() }).nullable(),
+  refund: z
+    .object({
+      type: z.enum(REFUND_TYPE_IDS),
+      reason: z.string(),
+      requestedAt: z.number().int(),
+      sellerNote: z.string().nullable(),
+      returnShipment: WaybillSchema.nullable(),
+    })
+    .nullable(),
+  /** The next timer that will act on the order, for "N天后自动确认收货". */
+  deadline: z.object({ transition: z.enum(TRANSITION_NAMES), at: z.number().int() }).nullable(),
+  /** Exactly the buttons the viewer gets (from order-process.ts), plus `pay` while unpaid. */
+  actions: z.array(z.enum(TRANSITION_NAMES).or(z.enum(['pay', 'shipReturn']))),
+  money: OrderMoneySchema,
+  events: z.array(OrderEventSchema),
+  createdAt: z.number().int(),
+  /** Unpaid orders close at this time. */
+  payBy: z.number().int(),
+})
+export type Order = z.infer<typeof OrderSchema>
+
+export const OrderCardSchema = OrderSchema.pick({
+  id: true,
+  listingId: true,
+  title: true,
+  coverUrl: true,
+  role: true,
+  fulfilment: true,
+  state: true,
+  totalFen: true,
+  createdAt: true,
+  actions: true,
+}).extend({ counterpart: PublicUserSchema })
+export type OrderCard = z.infer<typeof OrderCardSchema>
+
+/** What wx.requestPayment takes, signed by the server (H5: the sandbox cashier takes `package`). */
+export const PayParamsSchema = z.object({
+  appId: z.string(),
+  timeStamp: z.string(),
+  nonceStr: z.string(),
+  package: z.string(),
+  signType: z.literal('RSA'),
+  paySign: z.string(),
+})
+export type PayParams = z.infer<typeof PayParamsSchema>
+
+export const ORDER_TABS = ['all', 'toPay', 'inProgress', 'refund', 'done'] as const
+
+const OrderRef = z.object({ orderId: IdSchema }).strict()
+const NoteSchema = z.string().trim().max(200, '说明最多 200 字')
+
+export const OrderContract = defineContract('order', {
+  terms: {
+    summary: 'The commission policy in force (rate and cap), for the publish form and checkout.',
+    auth: 'public',
+    input: z.object({}).strict().default({}),
+    output: z.object({ commission: z.object({ rateBps: z.number().int(), capFen: z.number().int() }) }),
+    errors: [],
+  },
+  checkout: {
+    summary: "立即购买: an order at the listing's server price plus shipping; reserves the listing.",
+    auth: 'user',
+    input: z
+      .object({
+        listingId: IdSchema,
+        fulfilment: z.enum(FULFILMENT_IDS),
+        address: ShippingAddressSchema.optional(),
+      })
+      .strict(),
+    output: OrderSchema,
+    errors: [
+      ErrorCodes.ORDER_LISTING_RESERVED,
+      ErrorCodes.ORDER_LISTING_UNAVAILABLE,
+      ErrorCodes.ORDER_OWN_LISTING,
+      ErrorCodes.ORDER_SELLER_NOT_ONBOARDED,
+      ErrorCodes.ORDER_FULFILMENT_UNAVAILABLE,
+      ErrorCodes.ORDER_ADDRESS_REQUIRED,
+      ErrorCodes.ORDER_PAYMENT_UNAVAILABLE,
+    ],
+  },
+  pay: {
+    summary: 'The signed requestPayment parameters of an unpaid order (the same prepay_id on every call).',
+    auth: 'user',
+    input: OrderRef,
+    output: z.object({ params: PayParamsSchema, payBy: z.number().int() }),
+    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_PAYMENT_EXPIRED, ErrorCodes.ORDER_PAYMENT_UNAVAILABLE],
+  },
+  syncPayment: {
+    summary: 'After the payment sheet closes: asks WeChat Pay now instead of waiting for the notification.',
+    auth: 'user',
+    input: OrderRef,
+    output: OrderSchema,
+    errors: [],
+  },
+  get: {
+    summary: 'One order as the buyer, the seller or an operator sees it.',
+    auth: 'user',
+    input: OrderRef,
+    output: OrderSchema,
+    errors: [],
+  },
+  mine: {
+    summary: "The caller's orders as buyer (我买到的) or seller (我卖出的), newest first.",
+    auth: 'user',
+    input: z
+      .object({
+        role: z.enum(['buyer', 'seller']),
+        tab: z.enum(ORDER_TABS).default('all'),
+        cursor: CursorSchema.optional(),
+        limit: PageSizeSchema,
+      })
+      .strict(),
+    output: pageOf(OrderCardSchema),
+    errors: [],
+  },
+  forListing: {
+    summary: "Whether a listing is reserved by a live order, and the caller's own live order for it.",
+    auth: 'public',
+    input: z.object({ listingId: IdSchema }).strict(),
+    output: z.object({ reserved: z.boolean(), myOrderId: IdSchema.nullable() }),
+    errors: [],
+  },
+  cancel: {
+    summary: 'The buyer cancels: before paying (nothing moves) or before shipment/handover (full refund).',
+    auth: 'user',
+    input: OrderRef,
+    output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE],
+  },
+  ship: {
+    summary: 'The seller hands the parcel to a courier and enters the waybill.',
+    auth: 'user',
+    input: OrderRef.extend(WaybillSchema.shape).strict(),
+    output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE],
+  },
+  handOver: {
+    summary: "同城面交: the seller enters the buyer's 6-digit code; the buyer has the item and the money is released.",
+    auth: 'user',
+    input: OrderRef.extend({ code: z.string().regex(/^\d{6}$/, '交易码为 6 位数字') }).strict(),
+    output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_BAD_HANDOVER_CODE],
+  },
+  deliverService: {
+    summary: 'The provider marks the service done; the buyer then accepts it (or it is accepted in 2 days).',
+    auth: 'user',
+    input: OrderRef,
+    output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE],
+  },
+  confirm: {
+    summary: 'The buyer confirms receipt: profit sharing releases the money minus commission to the seller.',
+    auth: 'user',
+    input: OrderRef,
+    output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE],
+  },
+  requestRefund: {
+    summary: 'The buyer asks for 仅退款 or 退货退款 after shipment or delivery.',
+    auth: 'user',
+    input: OrderRef.extend({ type: z.enum(REFUND_TYPE_IDS), reason: NoteSchema.min(2, '请说明退款原因') }).strict(),
+    output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE],
+  },
+  answerRefund: {
+    summary: 'The seller agrees (refund now, or a return first for 退货退款) or refuses (an operator decides).',
+    auth: 'user',
+    input: OrderRef.extend({ answer: z.enum(['agree', 'refuse']), note: NoteSchema.optional() }).strict(),
+    output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE],
+  },
+  shipReturn: {
+    summary: 'The buyer sends the item back and enters the return waybill.',
+    auth: 'user',
+    input: OrderRef.extend(WaybillSchema.shape).strict(),
+    output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE],
+  },
+  receiveReturn: {
+    summary: 'The seller confirms the returned item arrived: the refund runs.',
+    auth: 'user',
+    input: OrderRef,
+    output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE],
+  },
+  disputes: {
+    summary: 'Operators: disputed orders waiting for a decision, oldest first.',
+    auth: 'user',
+    input: z.object({ cursor: CursorSchema.optional(), limit: PageSizeSchema }).strict(),
+    output: pageOf(OrderCardSchema),
+    errors: [],
+  },
+  resolve: {
+    summary: 'Operators: decide a dispute: refund in full, refund part and release the rest, or release.',
+    auth: 'user',
+    input: OrderRef.extend({
+      outcome: z.enum(['refund', 'partial', 'release']),
+      refundFen: FenSchema.min(1).optional(),
+      note: NoteSchema.min(2, '请写明处理理由'),
+    }).strict(),
+    output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_REFUND_TOO_LARGE],
+  },
+  compensate: {
+    summary: 'Operators: 先行赔付 after release: the guarantee fund pays the buyer; a claim on the seller is recorded.',
+    auth: 'user',
+    input: OrderRef.extend({ amountFen: FenSchema.min(1), note: NoteSchema.min(2, '请写明赔付理由') }).strict(),
+    output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_REFUND_TOO_LARGE],
+  },
+})
