@@ -6,9 +6,17 @@ import { join } from 'node:path'
  * The HMAC secret for local sessions, made once per data folder: restarting keeps everyone
  * signed in, `--reset` (which deletes the folder) signs everyone out.
  */
-export const loadSessionSecret = (dataDir: string): string => {
+export const loadSessionSecret = (dataDir: string): string => loadOrCreateSecret(dataDir, 'session-secret')
+
+/**
+ * The key that seals personal data at rest (SecretBox), made once per data folder beside the
+ * session secret but separate from it: signing sessions and encrypting ID numbers never share a key.
+ */
+export const loadSecretBoxKey = (dataDir: string): string => loadOrCreateSecret(dataDir, 'secret-box-key')
+
+const loadOrCreateSecret = (dataDir: string, name: string): string => {
   mkdirSync(dataDir, { recursive: true })
-  const file = join(dataDir, 'session-secret')
+  const file = join(dataDir, name)
   try {
     return readFileSync(file, 'utf8').trim()
   } catch (e) {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { systemClock } from '../adapters/clock/system-clock'
+import { AesGcmSecretBox } from '../adapters/crypto/aes-gcm-secret-box'
 import { LocalDiskFiles } from '../adapters/files/local-disk-files'
 import type { WechatPayConfigInput } from '../adapters/payments/wechat-pay.config'
 import { WechatPayGateway } from '../adapters/payments/wechat-pay.gateway'
@@ -22,6 +23,8 @@ export interface LocalContainerOptions {
   clock?: Clock
   /** WeChat Pay (the local sandbox); without it every payment call fails with NOT_CONFIGURED. */
   wechatPay?: WechatPayConfigInput
+  /** Key for personal data at rest (64 hex digits or a passphrase); derived from the session secret when absent. */
+  secretKey?: string
 }
 
 /** Stands in when no WeChat Pay is configured, so unrelated tests need no sandbox. */
@@ -48,6 +51,7 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     ids: ulidIds(clock),
     payments: options.wechatPay ? new WechatPayGateway({ config: options.wechatPay, clock }) : unconfiguredPayments,
     escrow: { spMchid: options.wechatPay?.spMchid ?? 'unconfigured', commission: DEFAULT_COMMISSION },
+    secrets: AesGcmSecretBox.fromText(options.secretKey ?? `secret-box:${options.sessionSecret}`),
     identity: localIdentity(options.sessionSecret, () => clock.now()),
   }
 }

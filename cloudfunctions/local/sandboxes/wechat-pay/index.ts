@@ -2,6 +2,7 @@ import type { Clock } from '../../../src/modules/core/ports/clock.port'
 import type { Sandbox } from '../../sandboxes'
 import { ManualClock, RealClock, type SandboxClock } from './clock'
 import { Faults } from './faults'
+import { MediaStore } from './media'
 import { SANDBOX_APIV3_KEY, SANDBOX_SP_MCHID, sandboxKeys } from './keys'
 import { Notifier } from './notifier'
 import { handleRequest, type RouteContext } from './routes'
@@ -36,6 +37,8 @@ export interface WechatPaySandboxOptions {
 
 export interface WechatPaySandbox extends Sandbox {
   engine: Engine
+  /** Uploaded images (media ids applyments may use). */
+  media: MediaStore
   books: Engine['books']
   faults: Faults
   clock: SandboxClock
@@ -67,8 +70,10 @@ export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): W
     refundDelayMs: options.refundDelayMs ?? 5_000,
     knownSubMchids: options.subMchids ?? [],
   })
+  const media = new MediaStore()
   const ctx: RouteContext = {
     engine,
+    media,
     faults,
     clock,
     notifier,
@@ -85,6 +90,7 @@ export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): W
     handle: (req, res, path, url) => handleRequest(ctx, req, res, path, url),
     close: () => clock.close(),
     engine,
+    media,
     books: engine.books,
     faults,
     clock,

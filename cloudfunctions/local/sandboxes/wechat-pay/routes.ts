@@ -5,12 +5,15 @@ import type { SandboxClock } from './clock'
 import { gcmEncrypt, nonceStr, parseAuthorization, requestMessage, responseMessage, rsaSign, rsaVerify } from './crypto'
 import type { Faults } from './faults'
 import type { KeyPair } from './keys'
+import { type MediaStore, readMediaUpload } from './media'
 import type { Notifier } from './notifier'
 import { rfc3339 } from './notifier'
 import { type Engine, WxError } from './state'
 
 export interface RouteContext {
   engine: Engine
+  /** Images from POST /v3/merchant/media/upload, which applyments must refer to. */
+  media: MediaStore
   faults: Faults
   clock: SandboxClock
   notifier: Notifier
@@ -30,7 +33,11 @@ type Handler = (c: RouteContext, m: RegExpExecArray, body: Json, q: URLSearchPar
 /** API v3 routes, as on api.mch.weixin.qq.com. `undefined` answers 204 No Content. */
 const API: [method: string, path: RegExp, handler: Handler][] = [
   ['GET', /^\/v3\/certificates$/, (c) => certificates(c)],
-  ['POST', /^\/v3\/ecommerce\/applyments\/?$/, (c, _m, b, _q, req) => c.engine.submitApplyment(b, header(req, 'wechatpay-serial'), c.platform.serial)],
+  ['POST', /^\/v3\/ecommerce\/applyments\/?$/, (c, _m, b, _q, req) => {
+    const idCard = (b.id_card_info ?? {}) as Json
+    c.media.assertUploaded({ id_card_copy: idCard.id_card_copy, id_card_national: idCard.id_card_national })
+    return c.engine.submitApplyment(b, header(req, 'wechatpay-serial'), c.platform.serial)
+  }],
   ['GET', /^\/v3\/ecommerce\/applyments\/out-request-no\/([^/]+)$/, (c, m) => c.engine.queryApplyment(decodeURIComponent(m[1]))],
   ['POST', /^\/v3\/pay\/partner\/transactions\/jsapi$/, (c, _m, b) => c.engine.createJsapi(b)],
   ['GET', /^\/v3\/pay\/partner\/transactions\/out-trade-no\/([^/]+)$/, (c, m, _b, q) => c.engine.queryTransaction(decodeURIComponent(m[1]), q.get('sub_mchid'))],
@@ -116,6 +123,7 @@ export const handleRequest = async (c: RouteContext, req: IncomingMessage, res: 
   try {
     if (path.startsWith('/control/') || path === '/control') return await handleControl(c, req, res, path, url)
     if (path === '/cashier' || path.startsWith('/cashier/')) return await handleCashier(c, req, res, path, url)
+    if (req.method === 'POST' && path === '/v3/merchant/media/upload') return await handleMediaUpload(c, req, res, path, url)
     const raw = (await readBody(req, 256 * 1024)).toString('utf8')
     const route = API.find(([m, re]) => m === req.method && re.test(path))
     if (!route) throw new WxError(404, 'NOT_FOUND', `沙箱未实现 ${req.method} ${path}`)
@@ -146,6 +154,20 @@ export const handleRequest = async (c: RouteContext, req: IncomingMessage, res: 
     if (e instanceof WxError) return sendSigned(c, res, e.status, { code: e.code, message: e.message })
     if (e instanceof Error && /请求内容过大/.test(e.message)) return sendSigned(c, res, 400, { code: 'PARAM_ERROR', message: e.message })
     return sendSigned(c, res, 500, { code: 'SYSTEM_ERROR', message: `沙箱内部错误：${e instanceof Error ? e.message : String(e)}` })
+  }
+}
+
+/** 图片上传: multipart with `meta` and `file`; the signature covers the meta JSON, not the body. */
+const handleMediaUpload = async (c: RouteContext, req: IncomingMessage, res: ServerResponse, path: string, url: URL) => {
+  try {
+    const { meta, file } = await readMediaUpload(req)
+    verifyAuthorization(c, req, path, url, meta)
+    if (c.faults.take('apiErrors')) throw new WxError(500, 'SYSTEM_ERROR', '系统错误（沙箱故障注入）')
+    sendSigned(c, res, 200, c.media.put(meta, file))
+  } catch (e) {
+    req.resume()
+    if (e instanceof WxError) return sendSigned(c, res, e.status, { code: e.code, message: e.message })
+    throw e
   }
 }
 

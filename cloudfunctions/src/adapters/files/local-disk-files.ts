@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, normalize, sep } from 'node:path'
 import type { Files } from '../../modules/core/ports/files.port'
 
@@ -23,6 +23,12 @@ export class LocalDiskFiles implements Files {
   async exists(fileId: string): Promise<boolean> {
     const full = this.resolve(pathOf(fileId))
     return full !== null && existsSync(full)
+  }
+
+  async read(fileId: string): Promise<Uint8Array | null> {
+    const full = this.resolve(pathOf(fileId))
+    if (!full || !existsSync(full)) return null
+    return readFile(full)
   }
 
   async urls(fileIds: string[]): Promise<Record<string, string>> {

@@ -1,4 +1,4 @@
-import { randomBytes, type KeyObject } from 'node:crypto'
+import { createHash, randomBytes, type KeyObject } from 'node:crypto'
 import Pay from 'wechatpay-node-v3'
 import type { Clock } from '../../modules/core/ports/clock.port'
 import {
@@ -136,6 +136,27 @@ export class WechatPayGateway implements PaymentGateway {
 
   // ---------------------------------------------------------------- 进件
 
+  async uploadImage(bytes: Uint8Array, filename: string): Promise<{ mediaId: string }> {
+    if (!/\.(jpe?g|png|bmp)$/i.test(filename)) throw invalid('filename must end in .jpg, .jpeg, .png or .bmp')
+    if (bytes.length === 0 || bytes.length > 5 * 1024 * 1024) throw invalid('image must be 1 byte to 5 MB')
+    // WeChat signs the meta JSON, not the multipart body: the body is bound to it by the sha256.
+    const meta = JSON.stringify({ filename, sha256: createHash('sha256').update(bytes).digest('hex') })
+    const boundary = `----linquan${this.nonce()}`
+    const type = /\.png$/i.test(filename) ? 'image/png' : /\.bmp$/i.test(filename) ? 'image/bmp' : 'image/jpeg'
+    const body: Uint8Array<ArrayBuffer> = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n${meta}\r\n` +
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+      ),
+      Buffer.from(bytes),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ])
+    const res = await this.call('POST', '/v3/merchant/media/upload', undefined, {
+      upload: { signed: meta, body, contentType: `multipart/form-data; boundary=${boundary}` },
+    })
+    return { mediaId: str(res, 'media_id') }
+  }
+
   async submitApplyment(input: SubmitApplymentInput): Promise<ApplymentSubmitted> {
     const { enc, serial } = await this.sensitiveEncryptor()
     const body = {
@@ -188,7 +209,11 @@ export class WechatPayGateway implements PaymentGateway {
       subMchid: optStr(res, 'sub_mchid'),
       signUrl: optStr(res, 'sign_url'),
       legalValidationUrl: optStr(res, 'legal_validation_url'),
-      rejectReasons: audit.map((a) => ({ param: optStr(a, 'param_name') ?? '', reason: optStr(a, 'reject_reason') ?? '' })),
+      // The ecommerce applyment answers `field`/`field_name`; older docs call it `param_name`.
+      rejectReasons: audit.map((a) => ({
+        param: optStr(a, 'field_name') ?? optStr(a, 'param_name') ?? optStr(a, 'field') ?? '',
+        reason: optStr(a, 'reject_reason') ?? '',
+      })),
     }
   }
 
@@ -471,9 +496,14 @@ export class WechatPayGateway implements PaymentGateway {
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
-    opts: { platformSerial?: string; isCertificateFetch?: boolean } = {},
+    opts: {
+      platformSerial?: string
+      isCertificateFetch?: boolean
+      /** multipart uploads: the signature covers `signed` (the meta JSON) while `body` is sent. */
+      upload?: { signed: string; body: Uint8Array<ArrayBuffer>; contentType: string }
+    } = {},
   ): Promise<Json> {
-    const bodyStr = body === undefined ? '' : JSON.stringify(body)
+    const bodyStr = opts.upload ? opts.upload.signed : body === undefined ? '' : JSON.stringify(body)
     const timestamp = String(Math.floor(this.clock.now() / 1000))
     const nonce = this.nonce()
     const signature = this.pay.getSignature(method, nonce, timestamp, path, bodyStr || undefined)
@@ -482,12 +512,12 @@ export class WechatPayGateway implements PaymentGateway {
       'User-Agent': 'linquan-cloudfunctions',
       Authorization: this.pay.getAuthorization(nonce, timestamp, signature),
     }
-    if (bodyStr) headers['Content-Type'] = 'application/json'
+    if (bodyStr) headers['Content-Type'] = opts.upload?.contentType ?? 'application/json'
     if (opts.platformSerial) headers['Wechatpay-Serial'] = opts.platformSerial
 
     let res: HttpResponse
     try {
-      res = await this.send({ method, path, headers, body: bodyStr || undefined })
+      res = await this.send({ method, path, headers, body: opts.upload?.body ?? (bodyStr || undefined) })
     } catch (e) {
       const timeout = e instanceof HttpTimeoutError
       throw new PaymentGatewayError(0, timeout ? 'TIMEOUT' : 'NETWORK_ERROR', (e as Error).message, true, 'transport')

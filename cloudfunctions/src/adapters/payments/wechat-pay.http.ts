@@ -6,7 +6,7 @@ export interface HttpRequest {
   path: string
   headers: Record<string, string>
   /** Sent byte for byte: it must be the exact string that was signed. */
-  body?: string
+  body?: string | Uint8Array<ArrayBuffer>
 }
 
 export interface HttpResponse {

@@ -4,6 +4,7 @@ import { type Harness, startHarness } from './harness'
 let h: Harness
 beforeEach(async () => {
   h = await startHarness({ applymentStepMs: 60_000, refundDelayMs: 5_000 })
+  h.sandbox.media.register('media-id-front', 'media-id-back')
 })
 afterEach(() => h.close())
 

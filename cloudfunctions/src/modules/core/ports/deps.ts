@@ -5,6 +5,7 @@ import type { Clock } from './clock.port'
 import type { DocumentStore } from './document-store.port'
 import type { Files } from './files.port'
 import type { Ids } from './ids.port'
+import type { SecretBox } from './secret-box.port'
 
 /** The platform's own WeChat Pay identity and the escrow rules that come from config. */
 export interface EscrowConfig {
@@ -22,4 +23,6 @@ export interface Deps {
   ids: Ids
   payments: PaymentGateway
   escrow: EscrowConfig
+  /** Encrypts personal data at rest (real name, ID number, bank account, phone). */
+  secrets: SecretBox
 }

@@ -7,6 +7,8 @@ export interface Files {
   put(path: string, bytes: Uint8Array, contentType: string): Promise<string>
   /** Whether the fileId names a stored file. */
   exists(fileId: string): Promise<boolean>
+  /** The bytes of a stored file, or null when there is none (e.g. ID photos forwarded to WeChat Pay). */
+  read(fileId: string): Promise<Uint8Array | null>
   /** Display URLs for fileIds (CloudBase: temporary URLs); unknown ids are left out. */
   urls(fileIds: string[]): Promise<Record<string, string>>
 }

@@ -272,6 +272,8 @@ export type VerifiedNotification =
 export type NotificationHeaders = Record<string, string | string[] | undefined>
 
 export interface PaymentGateway {
+  /** Uploads an image (ID card photo) to WeChat Pay and returns the media_id an applyment refers to. */
+  uploadImage(bytes: Uint8Array, filename: string): Promise<{ mediaId: string }>
   /** Submits an individual seller's 进件 application (sensitive fields encrypted on the wire). */
   submitApplyment(input: SubmitApplymentInput): Promise<ApplymentSubmitted>
   /** Reads an application's state by our out_request_no. */
