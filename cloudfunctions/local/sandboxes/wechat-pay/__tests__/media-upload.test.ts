@@ -60,7 +60,7 @@ test('the sandbox checks the signature over the meta and the sha256 against the 
   const send = async (meta: string, signedOver: string, file: Buffer) => {
     const form = new FormData()
     form.append('meta', meta)
-    form.append('file', new Blob([file], { type: 'image/png' }), 'a.png')
+    form.append('file', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'a.png')
     const authorization = buildAuthorization({
       mchid: SANDBOX_SP_MCHID,
       serialNo: h.keys.merchant.serial,
