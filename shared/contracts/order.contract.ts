@@ -54,7 +54,8 @@ export const OrderMoneySchema = z.object({
 })
 
 export const OrderEventSchema = z.object({
-  transition: z.enum(TRANSITION_NAMES).or(z.literal('checkout')),
+  /** A transition of the graph, or one of the two steps outside it (ordering, sending a return). */
+  transition: z.enum(TRANSITION_NAMES).or(z.enum(['checkout', 'shipReturn'])),
   at: z.number().int(),
   /** Who took it: buyer, seller, operator or system (timer, WeChat Pay). */
   actor: z.enum(['buyer', 'seller', 'operator', 'system']),

@@ -35,10 +35,12 @@ export const UpdateProfileInputSchema = z
 export const NoticeSchema = z.object({
   /** Derived from the notice's cause (e.g. one expiry of one listing), so it is sent once. */
   id: z.string(),
-  kind: z.enum(['listing_expiring', 'listing_expired']),
+  kind: z.enum(['listing_expiring', 'listing_expired', 'order']),
   title: z.string(),
   body: z.string(),
   listingId: IdSchema.nullable(),
+  /** Order notices open the order. */
+  orderId: IdSchema.nullable(),
   createdAt: z.number().int(),
   read: z.boolean(),
 })

@@ -1,6 +1,7 @@
 /**
  * The sandbox's books, in fen. Every movement goes through one method here, and the invariant
- *   buyer payments = Σ(frozen + available + withdrawn) + platform commission + refunded
+ *   buyer payments + advance deposit = Σ(frozen + available + withdrawn) + platform commission
+ *                                      + refunded + advance fund left
  * holds after each one (checked by `assertBalanced`, which every movement calls).
  */
 export interface SubMerchantBalance {
@@ -13,6 +14,8 @@ export interface BooksSnapshot {
   paid: number
   refunded: number
   platform: number
+  /** The platform's 垫付 (advance refund) account: what is left of its deposit. */
+  advanceFund: number
   subMerchants: Record<string, SubMerchantBalance>
 }
 
@@ -22,7 +25,13 @@ export class Books {
   private paid = 0
   private refunded = 0
   private platform = 0
+  private advanceFund: number
   private readonly subs = new Map<string, SubMerchantBalance>()
+
+  /** `advanceDeposit`: what the platform put in its advance-refund account (垫付出款账户). */
+  constructor(private readonly advanceDeposit = 0) {
+    this.advanceFund = advanceDeposit
+  }
 
   private sub(subMchid: string): SubMerchantBalance {
     let s = this.subs.get(subMchid)
@@ -91,6 +100,15 @@ export class Books {
     return { fromFrozen, fromAvailable }
   }
 
+  /** 垫付退款: the platform's advance account pays the buyer; the seller's balances are untouched. */
+  advanceRefund(amount: number) {
+    positive(amount)
+    if (this.advanceFund < amount) throw new NotEnough('advance')
+    this.advanceFund -= amount
+    this.refunded += amount
+    this.assertBalanced()
+  }
+
   withdraw(subMchid: string, amount: number) {
     positive(amount)
     const s = this.sub(subMchid)
@@ -105,6 +123,7 @@ export class Books {
       paid: this.paid,
       refunded: this.refunded,
       platform: this.platform,
+      advanceFund: this.advanceFund,
       subMerchants: Object.fromEntries([...this.subs].map(([k, v]) => [k, { ...v }])),
     }
   }
@@ -116,7 +135,12 @@ export class Books {
       if (s.frozen < 0 || s.available < 0 || s.withdrawn < 0) return false
       held += s.frozen + s.available + s.withdrawn
     }
-    return this.platform >= 0 && this.refunded >= 0 && this.paid === held + this.platform + this.refunded
+    return (
+      this.platform >= 0 &&
+      this.refunded >= 0 &&
+      this.advanceFund >= 0 &&
+      this.paid + this.advanceDeposit === held + this.platform + this.refunded + this.advanceFund
+    )
   }
 
   assertBalanced() {

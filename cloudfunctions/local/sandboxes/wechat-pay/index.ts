@@ -28,6 +28,8 @@ export interface WechatPaySandboxOptions {
   apiV3Key?: string
   applymentStepMs?: number
   refundDelayMs?: number
+  /** The platform's 垫付 deposit for advance refunds (default ¥100,000). */
+  advanceDepositFen?: number
   /** Sub-merchants that exist from the start, without onboarding. */
   subMchids?: string[]
   /** Where the sandbox is mounted (for the cashier page's own calls). */
@@ -69,6 +71,7 @@ export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): W
     applymentStepMs: options.applymentStepMs ?? 60_000,
     refundDelayMs: options.refundDelayMs ?? 5_000,
     knownSubMchids: options.subMchids ?? [],
+    advanceDepositFen: options.advanceDepositFen ?? 10_000_000,
   })
   const media = new MediaStore()
   const ctx: RouteContext = {

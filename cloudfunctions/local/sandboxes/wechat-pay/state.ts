@@ -123,12 +123,14 @@ export interface EngineOptions {
   refundDelayMs: number
   /** Sub-merchants that exist without an applyment. */
   knownSubMchids: string[]
+  /** The platform's 垫付 deposit for advance refunds (先行赔付). */
+  advanceDepositFen: number
 }
 
 type Json = Record<string, unknown>
 
 export class Engine {
-  readonly books = new Books()
+  readonly books: Books
   private readonly applyments = new Map<string, Applyment>()
   private readonly subMchids = new Set<string>()
   private readonly transactions = new Map<string, Transaction>()
@@ -141,6 +143,7 @@ export class Engine {
   private seq = 0
 
   constructor(private readonly o: EngineOptions) {
+    this.books = new Books(o.advanceDepositFen)
     for (const s of o.knownSubMchids) this.subMchids.add(s)
   }
 
@@ -585,11 +588,15 @@ export class Engine {
       notify_url = str(body, 'notify_url', 1, 256)
       if (!/^https?:\/\/[^\s?#]+$/.test(notify_url)) throw new WxError(400, 'PARAM_ERROR', 'notify_url 须为不带参数的 http(s) 地址')
     }
-    let split
+    const refundAccount = body.refund_account ?? 'REFUND_SOURCE_SUB_MERCHANT'
+    if (refundAccount !== 'REFUND_SOURCE_SUB_MERCHANT' && refundAccount !== 'REFUND_SOURCE_PARTNER_ADVANCE')
+      throw new WxError(400, 'PARAM_ERROR', 'refund_account 不正确')
+    let split = { fromFrozen: 0, fromAvailable: 0 }
     try {
-      split = this.books.refund(sub_mchid, refund, t.frozen)
+      if (refundAccount === 'REFUND_SOURCE_PARTNER_ADVANCE') this.books.advanceRefund(refund)
+      else split = this.books.refund(sub_mchid, refund, t.frozen)
     } catch (e) {
-      if (e instanceof NotEnough) throw new WxError(403, 'NOT_ENOUGH', '二级商户可用余额不足')
+      if (e instanceof NotEnough) throw new WxError(403, 'NOT_ENOUGH', refundAccount === 'REFUND_SOURCE_PARTNER_ADVANCE' ? '垫付账户余额不足' : '二级商户可用余额不足')
       throw e
     }
     t.frozen -= split.fromFrozen

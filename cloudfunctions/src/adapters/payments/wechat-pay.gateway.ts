@@ -209,6 +209,16 @@ export class WechatPayGateway implements PaymentGateway {
       subMchid: optStr(res, 'sub_mchid'),
       signUrl: optStr(res, 'sign_url'),
       legalValidationUrl: optStr(res, 'legal_validation_url'),
+      accountValidation: res.account_validation && typeof res.account_validation === 'object'
+        ? {
+            payAmountFen: optInt(obj(res, 'account_validation'), 'pay_amount') ?? 0,
+            accountName: optStr(obj(res, 'account_validation'), 'destination_account_name') ?? '',
+            accountNumber: optStr(obj(res, 'account_validation'), 'destination_account_number') ?? '',
+            accountBank: optStr(obj(res, 'account_validation'), 'destination_account_bank') ?? '',
+            remark: optStr(obj(res, 'account_validation'), 'remark') ?? '',
+            deadline: optStr(obj(res, 'account_validation'), 'deadline') ?? '',
+          }
+        : undefined,
       // The ecommerce applyment answers `field`/`field_name`; older docs call it `param_name`.
       rejectReasons: audit.map((a) => ({
         param: optStr(a, 'field_name') ?? optStr(a, 'param_name') ?? optStr(a, 'field') ?? '',
@@ -227,7 +237,7 @@ export class WechatPayGateway implements PaymentGateway {
       sub_mchid: input.subMchid,
       description: input.description,
       out_trade_no: input.outTradeNo,
-      time_expire: rfc3339Cst(this.clock.now() + PAY_EXPIRY_MS),
+      time_expire: rfc3339Cst(input.expiresAt ?? this.clock.now() + PAY_EXPIRY_MS),
       ...(input.attach ? { attach: input.attach } : {}),
       notify_url: this.config.notifyUrls.payment,
       settle_info: { profit_sharing: true },
@@ -357,6 +367,7 @@ export class WechatPayGateway implements PaymentGateway {
       ...(input.reason ? { reason: input.reason } : {}),
       amount: { refund: input.refundFen, total: input.totalFen, currency: 'CNY' },
       notify_url: this.config.notifyUrls.refund,
+      ...(input.fundsFrom === 'platform_advance' ? { refund_account: 'REFUND_SOURCE_PARTNER_ADVANCE' } : {}),
     })
     return { refundId: str(res, 'refund_id'), outRefundNo: str(res, 'out_refund_no'), refundFen: int(obj(res, 'amount'), 'refund') }
   }

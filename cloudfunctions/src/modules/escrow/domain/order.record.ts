@@ -24,8 +24,9 @@ export interface Settlement {
   commissionFen: number
   refundDone: boolean
   releaseDone: boolean
-  /** 先行赔付: paid by the platform (advance refund) after release. */
-  compensation: boolean
+  /** 先行赔付 after release: paid by the platform (advance refund); 0 when none. */
+  compensationFen: number
+  compensationDone: boolean
 }
 
 /** An order as stored. The state moves only by compare-and-set on `version`. */
@@ -46,6 +47,7 @@ export interface OrderRecord {
   /** Meetup: the 6-digit code the buyer shows and the seller enters. */
   handoverCode: string | null
   shipment: (Waybill & { shippedAt: number }) | null
+  returnShippedAt: number | null
   refund: RefundRequest | null
   /** WeChat Pay: the seller's sub-merchant, our out_trade_no (= order id), and what WeChat gave back. */
   subMchid: string
@@ -55,8 +57,8 @@ export interface OrderRecord {
   /** The next timer: which transition fires when; null when no timer runs. */
   dueTransition: TransitionName | null
   dueAt: number | null
-  /** When the reminder before `dueAt` went out (each deadline is reminded once). */
-  remindedFor: number | null
+  /** When the reminder before `dueAt` goes out; null once sent (each deadline is reminded once). */
+  remindAt: number | null
   events: OrderEvent[]
   createdAt: number
   paidAt: number | null
@@ -74,6 +76,7 @@ export const Orders = defineCollection<OrderRecord>('orders', [
   { name: 'state', fields: [{ field: 'state' }, { field: '_id' }] },
   // The timer sweep: orders whose next deadline has passed.
   { name: 'due', fields: [{ field: 'dueAt' }] },
+  { name: 'remind', fields: [{ field: 'remindAt' }] },
 ])
 
 /**

@@ -74,6 +74,15 @@ export interface ApplymentStatus {
   subMchid?: string
   signUrl?: string
   legalValidationUrl?: string
+  /** ACCOUNT_NEED_VERIFY by a small transfer from the seller's card (汇款验证). */
+  accountValidation?: {
+    payAmountFen: number
+    accountName: string
+    accountNumber: string
+    accountBank: string
+    remark: string
+    deadline: string
+  }
   rejectReasons: { param: string; reason: string }[]
 }
 
@@ -85,6 +94,8 @@ export interface CreateJsapiOrderInput {
   /** The buyer's openid under the platform's sp_appid. */
   payerOpenid: string
   attach?: string
+  /** Epoch ms; default 15 minutes from now. Pass a fixed time so a retried call sends the same body. */
+  expiresAt?: number
 }
 
 /** What wx.requestPayment needs, signed with the merchant key. */
@@ -187,6 +198,11 @@ export interface RefundInput {
   refundFen: number
   totalFen: number
   reason?: string
+  /**
+   * Who pays: the seller's sub-merchant (default), or the platform advancing it (垫付退款,
+   * refund_account REFUND_SOURCE_PARTNER_ADVANCE) — 先行赔付 after the money was released.
+   */
+  fundsFrom?: 'seller' | 'platform_advance'
 }
 
 export type RefundStatus = 'SUCCESS' | 'REFUNDCLOSE' | 'PROCESSING' | 'ABNORMAL'

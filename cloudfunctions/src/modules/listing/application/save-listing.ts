@@ -2,6 +2,7 @@ import type { ListingRecord } from '../domain/listing.record'
 import { toSearchDoc } from '../domain/listing-search-doc'
 import { Listings } from '../domain/listing.record'
 import type { Deps } from '../../core/ports/deps'
+import type { TransactionOps } from '../../core/ports/document-store.port'
 
 /**
  * Every listing write goes through here: the document and its search entry change in one
@@ -13,16 +14,23 @@ export const insertListing = (deps: Pick<Deps, 'store' | 'search'>, listing: Lis
     await deps.search.upsert(toSearchDoc(listing))
   })
 
+/** Compare-and-set on `version`, then re-index, inside the caller's transaction (an order's state change moves its listing too). */
+export const updateListingIn = async (
+  tx: TransactionOps,
+  deps: Pick<Deps, 'search'>,
+  current: ListingRecord,
+  patch: Partial<Omit<ListingRecord, '_id' | 'version'>>,
+): Promise<ListingRecord> => {
+  const next = await tx.update(Listings, current._id, { ...patch, version: current.version + 1 }, {
+    expect: { version: current.version },
+  })
+  await deps.search.upsert(toSearchDoc(next))
+  return next
+}
+
 /** Compare-and-set on `version`, then re-index. */
 export const updateListingRecord = (
   deps: Pick<Deps, 'store' | 'search'>,
   current: ListingRecord,
   patch: Partial<Omit<ListingRecord, '_id' | 'version'>>,
-): Promise<ListingRecord> =>
-  deps.store.transaction(async (tx) => {
-    const next = await tx.update(Listings, current._id, { ...patch, version: current.version + 1 }, {
-      expect: { version: current.version },
-    })
-    await deps.search.upsert(toSearchDoc(next))
-    return next
-  })
+): Promise<ListingRecord> => deps.store.transaction((tx) => updateListingIn(tx, deps, current, patch))

@@ -21,7 +21,7 @@ export const listNotices = async (deps: Pick<Deps, 'store'>, userId: string, pag
   const result = await deps.store.find(Notices, { userId }, { orderBy: { field: 'createdAt', direction: 'desc' }, ...page })
   const unread = await deps.store.count(Notices, { userId, read: false })
   return {
-    items: result.items.map((n) => ({ id: n._id, kind: n.kind, title: n.title, body: n.body, listingId: n.listingId, createdAt: n.createdAt, read: n.read })),
+    items: result.items.map((n) => ({ id: n._id, kind: n.kind, title: n.title, body: n.body, listingId: n.listingId, orderId: n.orderId ?? null, createdAt: n.createdAt, read: n.read })),
     nextCursor: result.nextCursor,
     unread,
   }

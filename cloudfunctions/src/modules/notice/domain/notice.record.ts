@@ -10,6 +10,8 @@ export interface NoticeRecord {
   title: string
   body: string
   listingId: string | null
+  /** Absent on notices written before orders existed. */
+  orderId?: string | null
   createdAt: number
   read: boolean
 }

@@ -1,0 +1,57 @@
+import { OrderContract } from '@shared/contracts/order.contract'
+import { syncPayment } from '../modules/escrow/application/apply-payment.use-case'
+import { checkout } from '../modules/escrow/application/checkout.use-case'
+import {
+  answerRefund,
+  cancelOrder,
+  compensateBuyer,
+  handOverOrder,
+  listDisputes,
+  listMyOrders,
+  loadVisibleOrder,
+  orderForListing,
+  payParams,
+  requestRefund,
+  resolveDispute,
+  shipOrder,
+  shipReturn,
+  simpleAction,
+} from '../modules/escrow/application/order-actions.use-case'
+import { toOrderCards, toOrderView } from '../modules/escrow/application/order-views'
+import type { OrderRecord } from '../modules/escrow/domain/order.record'
+import { createHandler, type RouteContext, type UserCaller } from '../platform/create-handler'
+
+type Ctx = RouteContext<UserCaller>
+const view = (ctx: Ctx) => (order: OrderRecord) => toOrderView(ctx.deps, order, ctx.caller.user)
+
+/** order: checkout, payment and the escrowed order process (ARCHITECTURE.md §5–6). */
+export const main = createHandler(OrderContract, {
+  terms: async (_input, { deps }) => ({ commission: deps.escrow.commission }),
+  checkout: async (input, ctx) => view(ctx)(await checkout(ctx.deps, ctx.caller.user, ctx.caller.openid, input)),
+  pay: async ({ orderId }, { caller, deps }) => payParams(deps, caller.user, caller.openid, orderId),
+  syncPayment: async ({ orderId }, ctx) => view(ctx)(await syncPayment(ctx.deps, ctx.caller.user, orderId)),
+  get: async ({ orderId }, ctx) => view(ctx)(await loadVisibleOrder(ctx.deps, ctx.caller.user, orderId)),
+  mine: async (input, { caller, deps }) => {
+    const page = await listMyOrders(deps, caller.user, input)
+    return { items: await toOrderCards(deps, page.items, caller.user), nextCursor: page.nextCursor }
+  },
+  forListing: async ({ listingId }, { caller, deps }) => orderForListing(deps, listingId, caller.user),
+  cancel: async ({ orderId }, ctx) => view(ctx)(await cancelOrder(ctx.deps, ctx.caller.user, orderId)),
+  ship: async ({ orderId, ...waybill }, ctx) => view(ctx)(await shipOrder(ctx.deps, ctx.caller.user, orderId, waybill)),
+  handOver: async ({ orderId, code }, ctx) => view(ctx)(await handOverOrder(ctx.deps, ctx.caller.user, orderId, code)),
+  deliverService: async ({ orderId }, ctx) => view(ctx)(await simpleAction(ctx.deps, ctx.caller.user, orderId, 'deliverService', 'seller')),
+  confirm: async ({ orderId }, ctx) => view(ctx)(await simpleAction(ctx.deps, ctx.caller.user, orderId, 'confirm', 'buyer')),
+  requestRefund: async ({ orderId, type, reason }, ctx) => view(ctx)(await requestRefund(ctx.deps, ctx.caller.user, orderId, type, reason)),
+  answerRefund: async ({ orderId, answer, note }, ctx) => view(ctx)(await answerRefund(ctx.deps, ctx.caller.user, orderId, answer, note)),
+  shipReturn: async ({ orderId, ...waybill }, ctx) => view(ctx)(await shipReturn(ctx.deps, ctx.caller.user, orderId, waybill)),
+  receiveReturn: async ({ orderId }, ctx) => view(ctx)(await simpleAction(ctx.deps, ctx.caller.user, orderId, 'receiveReturn', 'seller')),
+  disputes: async (page, { caller, deps }) => {
+    const result = await listDisputes(deps, caller.user, page)
+    return { items: await toOrderCards(deps, result.items, caller.user), nextCursor: result.nextCursor }
+  },
+  resolve: async ({ orderId, outcome, refundFen, note }, ctx) =>
+    view(ctx)(await resolveDispute(ctx.deps, ctx.caller.user, orderId, outcome, note, refundFen)),
+  compensate: async ({ orderId, amountFen, note }, ctx) =>
+    view(ctx)(await compensateBuyer(ctx.deps, ctx.caller.user, orderId, amountFen, note)),
+})
+

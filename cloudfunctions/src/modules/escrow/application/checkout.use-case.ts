@@ -1,0 +1,153 @@
+import type { ShippingAddress } from '@shared/contracts/order.contract'
+import { commissionFen } from '@shared/domain/commission'
+import { TIMERS, type Fulfilment } from '@shared/domain/order-process'
+import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import { Listings, type ListingRecord } from '../../listing/domain/listing.record'
+import { subMchidOf } from '../../merchant/application/sub-merchant'
+import type { UserRecord } from '../../user/domain/user.record'
+import { deadlineOnEntering, remindAt, type Deadline } from '../domain/order-deadlines'
+import { OrderLocks, Orders, lockKey, type OrderRecord } from '../domain/order.record'
+import { PaymentGatewayError } from '../ports/payment-gateway.port'
+
+/** What the buyer has to pay in: the expire timer of order-process.ts. */
+const PAY_WINDOW_MS = TIMERS.find((t) => t.transition === 'expire')!.after
+
+export interface CheckoutInput {
+  listingId: string
+  fulfilment: Fulfilment
+  address?: ShippingAddress
+}
+
+/** Which fulfilments a listing offers: its trade options for goods, the service itself otherwise. */
+const offers = (listing: ListingRecord, fulfilment: Fulfilment): boolean => {
+  if (listing.kind === 'service') return fulfilment === 'service'
+  if (fulfilment === 'courier') return !!listing.trade?.shipping
+  if (fulfilment === 'meetup') return !!(listing.trade?.meetup || listing.trade?.pickup)
+  return false
+}
+
+const shippingFeeOf = (listing: ListingRecord, fulfilment: Fulfilment) => {
+  const shipping = listing.trade?.shipping
+  return fulfilment === 'courier' && shipping?.payer === 'buyer' ? shipping.feeFen : 0
+}
+
+/** Six digits the buyer shows at the meeting; only the buyer's order view carries it. */
+const handoverCode = (ids: Deps['ids']) => {
+  const digits = ids.next().slice(-8)
+  let n = 0
+  for (const c of digits) n = (n * 32 + '0123456789ABCDEFGHJKMNPQRSTVWXYZ'.indexOf(c)) % 1_000_000
+  return String(n).padStart(6, '0')
+}
+
+/** A payment call that failed on our side of the request: the order stays, `pay` tries again. */
+export const paymentUnavailable = (e: unknown) => {
+  if (e instanceof PaymentGatewayError || (e instanceof Error && e.name === 'PaymentGatewayError')) {
+    return new AppError(ErrorCodes.ORDER_PAYMENT_UNAVAILABLE, undefined, { wechat: (e as PaymentGatewayError).wechatCode })
+  }
+  return e
+}
+
+/**
+ * 立即购买: the price is the listing's server-side price (never the client's), plus the shipping fee
+ * the seller set; the commission is fixed now from the policy in force. The order and the
+ * listing's lock are written together, so a second buyer gets ORDER.LISTING_RESERVED.
+ */
+export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: string, input: CheckoutInput): Promise<OrderRecord> => {
+  const listing = await deps.store.get(Listings, input.listingId)
+  if (!listing || listing.status === 'draft') throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在')
+  if (listing.sellerId === buyer._id) throw new AppError(ErrorCodes.ORDER_OWN_LISTING)
+  const key = lockKey(listing._id, input.fulfilment, buyer._id)
+  const lock = await deps.store.get(OrderLocks, key)
+  if (lock) throw new AppError(ErrorCodes.ORDER_LISTING_RESERVED, undefined, { orderId: (await ownOrder(deps, lock.orderId, buyer._id)) ?? undefined })
+  if (listing.status !== 'active') throw new AppError(ErrorCodes.ORDER_LISTING_UNAVAILABLE)
+  if (!offers(listing, input.fulfilment)) throw new AppError(ErrorCodes.ORDER_FULFILMENT_UNAVAILABLE)
+  if (input.fulfilment === 'courier' && !input.address) throw new AppError(ErrorCodes.ORDER_ADDRESS_REQUIRED, undefined, { path: ['address'] })
+  const subMchid = await subMchidOf(deps, listing.sellerId)
+  if (!subMchid) throw new AppError(ErrorCodes.ORDER_SELLER_NOT_ONBOARDED)
+
+  const now = deps.clock.now()
+  const shippingFen = shippingFeeOf(listing, input.fulfilment)
+  const deadline = deadlineOnEntering('pending_payment', input.fulfilment, now) as Deadline
+  const order: OrderRecord = {
+    _id: deps.ids.next(),
+    listingId: listing._id,
+    buyerId: buyer._id,
+    sellerId: listing.sellerId,
+    title: listing.title,
+    coverFileId: listing.photoFileIds[0] ?? null,
+    fulfilment: input.fulfilment,
+    state: 'pending_payment',
+    priceFen: listing.priceFen,
+    shippingFen,
+    totalFen: listing.priceFen + shippingFen,
+    // On the item only: the shipping fee passes through to the seller untouched.
+    commissionFen: commissionFen(listing.priceFen, deps.escrow.commission),
+    address: input.fulfilment === 'courier' ? input.address! : null,
+    handoverCode: input.fulfilment === 'meetup' ? handoverCode(deps.ids) : null,
+    shipment: null,
+    returnShippedAt: null,
+    refund: null,
+    subMchid,
+    prepayId: null,
+    transactionId: null,
+    settlement: null,
+    dueTransition: deadline.transition,
+    dueAt: deadline.at,
+    remindAt: remindAt(deadline),
+    events: [{ transition: 'checkout', at: now, actor: 'buyer', note: null }],
+    createdAt: now,
+    paidAt: null,
+    updatedAt: now,
+    version: 0,
+  }
+  try {
+    await deps.store.transaction(async (tx) => {
+      await tx.insert(OrderLocks, { _id: key, orderId: order._id, createdAt: now })
+      await tx.insert(Orders, order)
+    })
+  } catch (e) {
+    if (isAppError(e) && e.code === ErrorCodes.CONFLICT) throw new AppError(ErrorCodes.ORDER_LISTING_RESERVED)
+    throw e
+  }
+  // The payment is created right away; if WeChat is unreachable the order stays and `pay` retries.
+  try {
+    return await ensurePrepay(deps, order, buyerOpenid)
+  } catch {
+    return order
+  }
+}
+
+const ownOrder = async (deps: Deps, orderId: string, buyerId: string) => {
+  const o = await deps.store.get(Orders, orderId)
+  return o?.buyerId === buyerId ? o._id : null
+}
+
+/**
+ * Creates the partner JSAPI payment once (out_trade_no = order id, profit sharing frozen, 15-minute
+ * expiry) and keeps its prepay_id. A repeat sends the same body, which WeChat answers alike.
+ */
+export const ensurePrepay = async (deps: Deps, order: OrderRecord, payerOpenid: string): Promise<OrderRecord> => {
+  if (order.prepayId) return order
+  let prepayId: string
+  try {
+    ;({ prepayId } = await deps.payments.createJsapiOrder({
+      outTradeNo: order._id,
+      subMchid: order.subMchid,
+      description: `邻圈-${order.title}`.slice(0, 120),
+      amountFen: order.totalFen,
+      payerOpenid,
+      expiresAt: order.createdAt + PAY_WINDOW_MS,
+    }))
+  } catch (e) {
+    throw paymentUnavailable(e)
+  }
+  try {
+    return await deps.store.update(Orders, order._id, { prepayId, version: order.version + 1 }, { expect: { version: order.version } })
+  } catch (e) {
+    if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
+    // The order moved meanwhile (paid by a fast notification): keep the prepay id anyway.
+    const now = (await deps.store.get(Orders, order._id))!
+    return now.prepayId ? now : deps.store.update(Orders, order._id, { prepayId, version: now.version + 1 }, { expect: { version: now.version } })
+  }
+}

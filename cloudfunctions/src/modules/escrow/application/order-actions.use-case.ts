@@ -1,0 +1,172 @@
+import type { ORDER_TABS, Waybill } from '@shared/contracts/order.contract'
+import type { OrderState, TransitionName } from '@shared/domain/order-process'
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import type { Filter } from '../../core/ports/document-store.port'
+import type { UserRecord } from '../../user/domain/user.record'
+import { returnDeadline, remindAt } from '../domain/order-deadlines'
+import { OrderLocks, Orders, type OrderRecord } from '../domain/order.record'
+import { closeUnpaid } from './apply-payment.use-case'
+import { ensurePrepay, paymentUnavailable } from './checkout.use-case'
+import { runSettlements } from './settle-money'
+import { takeTransition, type TransitionRequest } from './take-transition'
+import { roleOf } from './order-views'
+
+/** Loads an order the caller may see (buyer, seller or operator); others get NOT_FOUND. */
+export const loadVisibleOrder = async (deps: Deps, user: UserRecord, orderId: string): Promise<OrderRecord> => {
+  const order = await deps.store.get(Orders, orderId)
+  if (!order || !roleOf(order, user)) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
+  return order
+}
+
+/**
+ * A person's transition, then the money it decided is attempted at once (the cron worker retries
+ * whatever does not go through now), so the buyer usually sees the refund or release under way.
+ */
+const act = async (deps: Deps, req: TransitionRequest) => {
+  const order = await takeTransition(deps, req)
+  if (order.settlement) await runSettlements(deps, order._id).catch(() => undefined)
+  return (await deps.store.get(Orders, order._id))!
+}
+
+/** The signed parameters for wx.requestPayment (the prepay is created if the first try failed). */
+export const payParams = async (deps: Deps, buyer: UserRecord, openid: string, orderId: string) => {
+  const order = await loadVisibleOrder(deps, buyer, orderId)
+  if (order.buyerId !== buyer._id) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
+  if (order.state === 'closed') throw new AppError(ErrorCodes.ORDER_PAYMENT_EXPIRED)
+  if (order.state !== 'pending_payment') throw new AppError(ErrorCodes.ORDER_WRONG_STATE, '订单已支付')
+  if (order.dueAt !== null && deps.clock.now() >= order.dueAt) throw new AppError(ErrorCodes.ORDER_PAYMENT_EXPIRED)
+  const ready = await ensurePrepay(deps, order, openid)
+  try {
+    return { params: deps.payments.jsapiPayParams(ready.prepayId!), payBy: order.dueAt ?? order.createdAt }
+  } catch (e) {
+    throw paymentUnavailable(e)
+  }
+}
+
+/** 取消订单: before paying nothing moves; after paying (not yet shipped or met) a full refund. */
+export const cancelOrder = async (deps: Deps, buyer: UserRecord, orderId: string) => {
+  const order = await loadVisibleOrder(deps, buyer, orderId)
+  if (order.buyerId !== buyer._id) throw new AppError(ErrorCodes.ORDER_WRONG_STATE)
+  if (order.state === 'pending_payment') return closeUnpaid(deps, order, { name: 'cancelUnpaid', user: buyer })
+  return act(deps, { orderId, name: 'cancelPaid', actor: 'buyer', user: buyer })
+}
+
+export const shipOrder = (deps: Deps, seller: UserRecord, orderId: string, waybill: Waybill) =>
+  act(deps, { orderId, name: 'ship', actor: 'seller', user: seller, patch: (_o, now) => ({ shipment: { ...waybill, shippedAt: now } }) })
+
+/** 同城面交: the code is compared on the server; a wrong one changes nothing. */
+export const handOverOrder = (deps: Deps, seller: UserRecord, orderId: string, code: string) =>
+  act(deps, {
+    orderId,
+    name: 'handOver',
+    actor: 'seller',
+    user: seller,
+    check: (o) => {
+      if (o.handoverCode !== code) throw new AppError(ErrorCodes.ORDER_BAD_HANDOVER_CODE, undefined, { path: ['code'] })
+    },
+  })
+
+/** Simple person-taken transitions that carry only a note. */
+export const simpleAction = (deps: Deps, user: UserRecord, orderId: string, name: TransitionName, actor: 'buyer' | 'seller', note?: string) =>
+  act(deps, { orderId, name, actor, user, note: note ?? null })
+
+export const requestRefund = (deps: Deps, buyer: UserRecord, orderId: string, type: 'refund_only' | 'return', reason: string) =>
+  act(deps, {
+    orderId,
+    name: 'requestRefund',
+    actor: 'buyer',
+    user: buyer,
+    note: reason,
+    patch: (_o, now) => ({ refund: { type, reason, requestedAt: now, sellerNote: null, returnShipment: null } }),
+  })
+
+/** The seller's answer: 仅退款 agreed refunds now, 退货退款 agreed waits for the return, refusal goes to an operator. */
+export const answerRefund = async (deps: Deps, seller: UserRecord, orderId: string, answer: 'agree' | 'refuse', note?: string) => {
+  const order = await loadVisibleOrder(deps, seller, orderId)
+  const name: TransitionName = answer === 'refuse' ? 'refuseRefund' : order.refund?.type === 'return' ? 'agreeReturn' : 'agreeRefund'
+  return act(deps, {
+    orderId,
+    name,
+    actor: 'seller',
+    user: seller,
+    note: note ?? null,
+    patch: (o) => ({ refund: o.refund ? { ...o.refund, sellerNote: note ?? null } : null }),
+  })
+}
+
+/** The buyer's return waybill: not a state change, but it starts the return's clock. */
+export const shipReturn = async (deps: Deps, buyer: UserRecord, orderId: string, waybill: Waybill) => {
+  const order = await loadVisibleOrder(deps, buyer, orderId)
+  if (order.buyerId !== buyer._id || order.state !== 'returning' || !order.refund || order.refund.returnShipment) {
+    throw new AppError(ErrorCodes.ORDER_WRONG_STATE)
+  }
+  const now = deps.clock.now()
+  const deadline = returnDeadline(now)
+  return deps.store.update(
+    Orders,
+    orderId,
+    {
+      refund: { ...order.refund, returnShipment: waybill },
+      returnShippedAt: now,
+      dueTransition: deadline.transition,
+      dueAt: deadline.at,
+      remindAt: remindAt(deadline),
+      events: [...order.events, { transition: 'shipReturn', at: now, actor: 'buyer', note: `退货寄回 ${waybill.company} ${waybill.waybillNo}` }],
+      updatedAt: now,
+      version: order.version + 1,
+    },
+    { expect: { version: order.version } },
+  )
+}
+
+/** Operators decide a dispute; the amounts are checked against the order by the money planner. */
+export const resolveDispute = (deps: Deps, operator: UserRecord, orderId: string, outcome: 'refund' | 'partial' | 'release', note: string, refundFen?: number) =>
+  act(deps, {
+    orderId,
+    name: outcome === 'refund' ? 'resolveRefund' : outcome === 'partial' ? 'resolvePartial' : 'resolveRelease',
+    actor: 'operator',
+    user: operator,
+    note,
+    amountFen: refundFen,
+  })
+
+export const compensateBuyer = (deps: Deps, operator: UserRecord, orderId: string, amountFen: number, note: string) =>
+  act(deps, { orderId, name: 'compensate', actor: 'operator', user: operator, note, amountFen })
+
+const TAB_STATES: Record<(typeof ORDER_TABS)[number], OrderState[] | null> = {
+  all: null,
+  toPay: ['pending_payment'],
+  inProgress: ['paid', 'shipped', 'delivered', 'received'],
+  refund: ['refund_requested', 'returning', 'disputed', 'refunded', 'compensated'],
+  done: ['completed', 'closed'],
+}
+
+/** 我买到的 / 我卖出的, newest first, one tab at a time. */
+export const listMyOrders = async (
+  deps: Deps,
+  user: UserRecord,
+  input: { role: 'buyer' | 'seller'; tab: (typeof ORDER_TABS)[number]; cursor?: string; limit: number },
+) => {
+  const states = TAB_STATES[input.tab]
+  const filter: Filter<OrderRecord> = input.role === 'buyer' ? { buyerId: user._id } : { sellerId: user._id }
+  if (states) filter.state = { $in: states }
+  return deps.store.find(Orders, filter, { orderBy: { field: '_id', direction: 'desc' }, limit: input.limit, cursor: input.cursor })
+}
+
+export const listDisputes = async (deps: Deps, operator: UserRecord, page: { cursor?: string; limit: number }) => {
+  if (!operator.roles.includes('moderator') && !operator.roles.includes('admin')) throw new AppError(ErrorCodes.FORBIDDEN)
+  return deps.store.find(Orders, { state: 'disputed' }, { orderBy: { field: '_id', direction: 'asc' }, ...page })
+}
+
+/** Whether a listing is held by a live order, and the caller's own live order for it. */
+export const orderForListing = async (deps: Deps, listingId: string, viewer: UserRecord | null) => {
+  const lock = await deps.store.get(OrderLocks, listingId)
+  const mine = lock && viewer ? await deps.store.get(Orders, lock.orderId) : null
+  let myOrderId = mine && mine.buyerId === viewer?._id ? mine._id : null
+  if (!myOrderId && viewer) {
+    const service = await deps.store.get(OrderLocks, `${listingId}:${viewer._id}`)
+    myOrderId = service?.orderId ?? null
+  }
+  return { reserved: !!lock, myOrderId }
+}

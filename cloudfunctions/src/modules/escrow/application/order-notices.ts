@@ -1,0 +1,93 @@
+import { formatFen } from '@shared/domain/money'
+import type { TransitionName } from '@shared/domain/order-process'
+import type { TransactionOps } from '../../core/ports/document-store.port'
+import { Notices } from '../../notice/domain/notice.record'
+import type { OrderRecord } from '../domain/order.record'
+
+type To = 'buyer' | 'seller'
+type Note = { to: To; title: string; body: (o: OrderRecord) => string }
+
+const item = (o: OrderRecord) => `「${o.title}」`
+
+/** Who hears about each transition under 消息, and what they read. */
+const NOTICES: Partial<Record<TransitionName, Note[]>> = {
+  pay: [{ to: 'seller', title: '买家已付款', body: (o) => `${item(o)}买家已付款 ${formatFen(o.totalFen)}，钱款由微信支付担保，请在 7 天内发货或面交。` }],
+  expire: [{ to: 'buyer', title: '订单已关闭', body: (o) => `${item(o)}超过 15 分钟未付款，订单已关闭。` }],
+  ship: [{ to: 'buyer', title: '卖家已发货', body: (o) => `${item(o)}已发货，收到后请确认收货；10 天后将自动确认。` }],
+  deliver: [{ to: 'buyer', title: '包裹已签收', body: (o) => `${item(o)}已签收，检查无误后请确认收货。` }],
+  deliverService: [{ to: 'buyer', title: '服务已完成', body: (o) => `${item(o)}卖家已标记服务完成，请确认；2 天后将自动确认。` }],
+  handOver: [{ to: 'seller', title: '面交完成', body: (o) => `${item(o)}面交完成，钱款将扣除服务费后到账。` }],
+  confirm: [{ to: 'seller', title: '买家已确认收货', body: (o) => `${item(o)}买家已确认收货，钱款将扣除服务费后到账。` }],
+  autoConfirm: [{ to: 'seller', title: '订单已自动确认', body: (o) => `${item(o)}已自动确认收货，钱款将扣除服务费后到账。` }],
+  complete: [{ to: 'seller', title: '钱款已到账', body: (o) => `${item(o)}的 ${formatFen(o.totalFen - o.commissionFen)} 已到你的收款账户，可在钱包提现。` }],
+  cancelPaid: [{ to: 'seller', title: '买家已取消订单', body: (o) => `${item(o)}买家在发货前取消了订单，钱款已原路退回。` }],
+  autoCancel: [
+    { to: 'buyer', title: '订单已自动取消', body: (o) => `${item(o)}卖家 7 天内未发货，订单已取消，${formatFen(o.totalFen)} 将原路退回。` },
+    { to: 'seller', title: '订单已自动取消', body: (o) => `${item(o)}超过 7 天未发货，订单已取消并全额退款。` },
+  ],
+  requestRefund: [{ to: 'seller', title: '买家申请退款', body: (o) => `${item(o)}买家申请退款，请尽快处理。` }],
+  agreeRefund: [{ to: 'buyer', title: '卖家同意退款', body: (o) => `${item(o)}卖家已同意退款，钱款将原路退回。` }],
+  agreeReturn: [{ to: 'buyer', title: '卖家同意退货', body: (o) => `${item(o)}卖家同意退货退款，请寄回并填写运单号。` }],
+  refuseRefund: [{ to: 'buyer', title: '卖家拒绝退款', body: (o) => `${item(o)}卖家拒绝了退款申请，平台客服将介入处理。` }],
+  receiveReturn: [{ to: 'buyer', title: '卖家已收到退货', body: (o) => `${item(o)}卖家已确认收到退货，钱款将原路退回。` }],
+  autoReceiveReturn: [{ to: 'buyer', title: '退货已自动确认', body: (o) => `${item(o)}退货已自动确认收到，钱款将原路退回。` }],
+  resolveRefund: [
+    { to: 'buyer', title: '平台已处理纠纷', body: (o) => `${item(o)}平台判定全额退款，钱款将原路退回。` },
+    { to: 'seller', title: '平台已处理纠纷', body: (o) => `${item(o)}平台判定全额退款给买家。` },
+  ],
+  resolvePartial: [
+    { to: 'buyer', title: '平台已处理纠纷', body: (o) => `${item(o)}平台判定部分退款，退款将原路退回。` },
+    { to: 'seller', title: '平台已处理纠纷', body: (o) => `${item(o)}平台判定部分退款，其余钱款将打给你。` },
+  ],
+  resolveRelease: [
+    { to: 'buyer', title: '平台已处理纠纷', body: (o) => `${item(o)}平台判定不予退款，钱款已打给卖家。` },
+    { to: 'seller', title: '平台已处理纠纷', body: (o) => `${item(o)}平台判定钱款归你，将扣除服务费后到账。` },
+  ],
+  compensate: [{ to: 'buyer', title: '平台先行赔付', body: (o) => `${item(o)}平台已先行赔付，钱款将原路退回。` }],
+}
+
+/** Writes the notices of a transition inside its transaction; ids derive from order + transition. */
+export const writeOrderNotices = async (tx: TransactionOps, order: OrderRecord, name: TransitionName, now: number) => {
+  for (const n of NOTICES[name] ?? []) {
+    const userId = n.to === 'buyer' ? order.buyerId : order.sellerId
+    const id = `order:${order._id}:${name}:${n.to}`
+    if (await tx.get(Notices, id)) continue
+    await tx.insert(Notices, {
+      _id: id,
+      userId,
+      kind: 'order',
+      title: n.title,
+      body: n.body(order),
+      listingId: order.listingId,
+      orderId: order._id,
+      createdAt: now,
+      read: false,
+    })
+  }
+}
+
+/** The reminder a party gets before a timer acts on the order. */
+const REMINDERS: Partial<Record<TransitionName, Note>> = {
+  expire: { to: 'buyer', title: '订单即将关闭', body: (o) => `${item(o)}还有 5 分钟未付款将自动关闭。` },
+  autoCancel: { to: 'seller', title: '请尽快发货', body: (o) => `${item(o)}明天仍未发货或面交，订单将自动取消并退款。` },
+  autoConfirm: { to: 'buyer', title: '即将自动确认收货', body: (o) => `${item(o)}明天将自动确认收货，如有问题请尽快申请退款。` },
+  autoReceiveReturn: { to: 'seller', title: '请确认收到退货', body: (o) => `${item(o)}明天将自动确认收到退货并退款。` },
+}
+
+export const writeReminder = async (tx: TransactionOps, order: OrderRecord, now: number) => {
+  const n = order.dueTransition && REMINDERS[order.dueTransition]
+  if (!n || order.dueAt === null) return
+  const id = `order:${order._id}:remind:${order.dueTransition}:${order.dueAt}`
+  if (await tx.get(Notices, id)) return
+  await tx.insert(Notices, {
+    _id: id,
+    userId: n.to === 'buyer' ? order.buyerId : order.sellerId,
+    kind: 'order',
+    title: n.title,
+    body: n.body(order),
+    listingId: order.listingId,
+    orderId: order._id,
+    createdAt: now,
+    read: false,
+  })
+}

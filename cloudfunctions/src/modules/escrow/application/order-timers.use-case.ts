@@ -1,0 +1,65 @@
+import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import { Orders, type OrderRecord } from '../domain/order.record'
+import { closeUnpaid } from './apply-payment.use-case'
+import { writeReminder } from './order-notices'
+import { runSettlements } from './settle-money'
+import { takeTransition } from './take-transition'
+
+const BATCH = 200
+
+/** Fires one due timer as the system; a timer that lost a race to a person changes nothing. */
+const fire = async (deps: Deps, order: OrderRecord) => {
+  try {
+    if (order.dueTransition === 'expire') await closeUnpaid(deps, order, { name: 'expire' })
+    else if (order.dueTransition) await takeTransition(deps, { orderId: order._id, name: order.dueTransition, actor: 'system', user: null })
+    return true
+  } catch (e) {
+    if (isAppError(e) && e.code === ErrorCodes.ORDER_WRONG_STATE) return false
+    if (isAppError(e) && e.code === ErrorCodes.ORDER_PAYMENT_UNAVAILABLE) return false // WeChat down: next sweep
+    throw e
+  }
+}
+
+/**
+ * The order timers (cron, every minute): unpaid orders close, unshipped ones are cancelled and
+ * refunded, silent buyers confirm, delivered returns count as received. Each fires once: the
+ * transition moves the deadline on, and compare-and-set stops a second sweep.
+ */
+export const fireDueTimers = async (deps: Deps) => {
+  const now = deps.clock.now()
+  const due = await deps.store.find(Orders, { dueAt: { $lte: now } }, { orderBy: { field: 'dueAt', direction: 'asc' }, limit: BATCH })
+  let fired = 0
+  for (const order of due.items) {
+    if (order.dueAt === null || order.dueAt > now) continue
+    if (await fire(deps, order)) fired++
+  }
+  return fired
+}
+
+/** Reminders before each timer (消息): once per deadline, marked by clearing `remindAt`. */
+export const sendDueReminders = async (deps: Deps) => {
+  const now = deps.clock.now()
+  const due = await deps.store.find(Orders, { remindAt: { $lte: now } }, { orderBy: { field: 'remindAt', direction: 'asc' }, limit: BATCH })
+  let sent = 0
+  for (const order of due.items) {
+    if (order.remindAt === null || order.remindAt > now) continue
+    try {
+      await deps.store.transaction(async (tx) => {
+        await tx.update(Orders, order._id, { remindAt: null, version: order.version + 1 }, { expect: { version: order.version } })
+        await writeReminder(tx, order, now)
+      })
+      sent++
+    } catch (e) {
+      if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
+    }
+  }
+  return sent
+}
+
+/** The cron job: timers, reminders, then the outbox (settlements due now or retrying). */
+export const orderHousekeeping = async (deps: Deps) => ({
+  fired: await fireDueTimers(deps),
+  reminded: await sendDueReminders(deps),
+  settlements: await runSettlements(deps),
+})

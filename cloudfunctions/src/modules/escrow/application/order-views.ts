@@ -1,0 +1,99 @@
+import type { Order, OrderCard } from '@shared/contracts/order.contract'
+import { actionsFor, type Actor } from '@shared/domain/order-process'
+import type { Deps } from '../../core/ports/deps'
+import { LedgerEntries } from '../../ledger/application/post-entry'
+import { orderMoney, type LedgerEntry } from '../../ledger/domain/ledger'
+import { loadPublicUsers } from '../../user/application/user-views'
+import type { UserRecord } from '../../user/domain/user.record'
+import type { OrderRecord } from '../domain/order.record'
+
+type Role = Order['role']
+
+export const roleOf = (order: OrderRecord, user: UserRecord): Role | null => {
+  if (order.buyerId === user._id) return 'buyer'
+  if (order.sellerId === user._id) return 'seller'
+  if (user.roles.includes('moderator') || user.roles.includes('admin')) return 'operator'
+  return null
+}
+
+/** The viewer's buttons: the graph's transitions for their role, plus paying and sending a return. */
+const actionsOf = (order: OrderRecord, role: Role): Order['actions'] => {
+  const actor: Actor = role
+  const fromGraph: Order['actions'] = actionsFor(order.state, actor, order.fulfilment)
+  const extra: Order['actions'] = []
+  if (role === 'buyer' && order.state === 'pending_payment') extra.unshift('pay')
+  if (role === 'buyer' && order.state === 'returning' && order.refund?.type === 'return' && !order.refund.returnShipment) extra.push('shipReturn')
+  // 先行赔付 needs the release finished first; until then the operator does not get the button.
+  const ready = (a: string) => a !== 'compensate' || !!order.settlement?.releaseDone
+  return [...extra, ...fromGraph.filter(ready)]
+}
+
+const moneyOf = async (deps: Pick<Deps, 'store'>, order: OrderRecord): Promise<Order['money']> => {
+  const page = await deps.store.find(LedgerEntries, { orderId: order._id }, { limit: 20 })
+  const entries: LedgerEntry[] = page.items.map(({ _id, ...rest }) => ({ key: _id, ...rest }))
+  const m = orderMoney(entries, order._id)
+  const s = order.settlement
+  return {
+    paidFen: m.paid,
+    inEscrowFen: m.inEscrow,
+    releasedFen: m.released,
+    refundedFen: m.refunded,
+    compensatedFen: m.compensated,
+    settling: !!s && ((s.refundFen > 0 && !s.refundDone) || (s.releaseFen > 0 && !s.releaseDone) || (s.compensationFen > 0 && !s.compensationDone)),
+  }
+}
+
+/** One order as `viewer` sees it; the handover code only ever reaches the buyer. */
+export const toOrderView = async (deps: Pick<Deps, 'store' | 'files'>, order: OrderRecord, viewer: UserRecord): Promise<Order> => {
+  const role = roleOf(order, viewer)!
+  const users = await loadPublicUsers(deps, [order.buyerId, order.sellerId])
+  const cover = order.coverFileId ? (await deps.files.urls([order.coverFileId]))[order.coverFileId] ?? null : null
+  const codeVisible = role === 'buyer' && order.state === 'paid'
+  return {
+    id: order._id,
+    listingId: order.listingId,
+    title: order.title,
+    coverUrl: cover,
+    buyer: users.get(order.buyerId)!,
+    seller: users.get(order.sellerId)!,
+    role,
+    fulfilment: order.fulfilment,
+    state: order.state,
+    priceFen: order.priceFen,
+    shippingFen: order.shippingFen,
+    totalFen: order.totalFen,
+    commissionFen: order.commissionFen,
+    sellerReceivesFen: order.totalFen - order.commissionFen,
+    address: role === 'operator' ? null : order.address,
+    handoverCode: codeVisible ? order.handoverCode : null,
+    shipment: order.shipment,
+    refund: order.refund,
+    deadline: order.dueTransition && order.dueAt !== null ? { transition: order.dueTransition, at: order.dueAt } : null,
+    actions: actionsOf(order, role),
+    money: await moneyOf(deps, order),
+    events: order.events,
+    createdAt: order.createdAt,
+    payBy: order.createdAt + 15 * 60_000,
+  }
+}
+
+export const toOrderCards = async (deps: Pick<Deps, 'store' | 'files'>, orders: OrderRecord[], viewer: UserRecord): Promise<OrderCard[]> => {
+  const users = await loadPublicUsers(deps, orders.flatMap((o) => [o.buyerId, o.sellerId]))
+  const urls = await deps.files.urls(orders.map((o) => o.coverFileId).filter((f): f is string => !!f))
+  return orders.map((o) => {
+    const role = roleOf(o, viewer)!
+    return {
+      id: o._id,
+      listingId: o.listingId,
+      title: o.title,
+      coverUrl: o.coverFileId ? (urls[o.coverFileId] ?? null) : null,
+      role,
+      fulfilment: o.fulfilment,
+      state: o.state,
+      totalFen: o.totalFen,
+      createdAt: o.createdAt,
+      actions: actionsOf(o, role),
+      counterpart: users.get(role === 'seller' ? o.buyerId : o.sellerId)!,
+    }
+  })
+}

@@ -1,0 +1,161 @@
+import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import { compensationEntry, refundEntry, releaseEntry } from '../../ledger/domain/ledger'
+import { postEntry } from '../../ledger/application/post-entry'
+import { drainOutbox, enqueue, PermanentJobError, type JobHandler, type JobOutcome } from '../../outbox/application/outbox'
+import { Orders, type OrderRecord, type Settlement } from '../domain/order.record'
+import type { RefundStatus } from '../ports/payment-gateway.port'
+import { recordAnomaly } from './apply-payment.use-case'
+import { JOBS, takeTransition } from './take-transition'
+
+/**
+ * Carries out the money a transition decided (order.settlement) through WeChat Pay, one outbox job
+ * per external key: refund (RF…), release by profit sharing (PS…), 先行赔付 by a platform-advanced
+ * refund (CP…). The ledger entry is posted only when WeChat confirms the movement, so at every
+ * moment paid = in escrow + released + refunded.
+ */
+
+const orderOf = async (deps: Deps, orderId: string | null): Promise<OrderRecord & { settlement: Settlement }> => {
+  const order = orderId ? await deps.store.get(Orders, orderId) : null
+  if (!order?.settlement) throw new PermanentJobError(`order ${orderId} has nothing to settle`)
+  return order as OrderRecord & { settlement: Settlement }
+}
+
+/** WeChat refused for good (4xx other than rate limits): retrying the same key cannot help. */
+const rethrow = (e: unknown): never => {
+  const err = e as { retryable?: boolean; kind?: string; wechatCode?: string; message?: string }
+  if (err.retryable === false && err.kind === 'wechat') throw new PermanentJobError(`${err.wechatCode}: ${err.message}`)
+  throw e
+}
+
+const notFound = (e: unknown) => ['RESOURCE_NOT_EXISTS', 'ORDER_NOT_EXIST'].includes((e as { wechatCode?: string }).wechatCode ?? '')
+
+/** Asks for a refund once (a retry first looks it up), then waits for its result. */
+const refundJob = (key: (orderId: string) => string, amount: (s: Settlement) => number, fundsFrom: 'seller' | 'platform_advance'): JobHandler =>
+  async (deps, job) => {
+    const order = await orderOf(deps, job.orderId)
+    const done = fundsFrom === 'seller' ? order.settlement.refundDone : order.settlement.compensationDone
+    if (done) return 'done'
+    const outRefundNo = key(order._id)
+    const ask = () =>
+      deps.payments.refund({
+        subMchid: order.subMchid,
+        outTradeNo: order._id,
+        outRefundNo,
+        refundFen: amount(order.settlement),
+        totalFen: order.totalFen,
+        reason: fundsFrom === 'seller' ? '邻圈订单退款' : '邻圈平台先行赔付',
+        fundsFrom,
+      })
+    try {
+      if (job.attempts <= 1) await ask()
+      const result = await deps.payments.queryRefund({ subMchid: order.subMchid, outRefundNo }).catch(async (e) => {
+        if (!notFound(e)) throw e
+        await ask()
+        return deps.payments.queryRefund({ subMchid: order.subMchid, outRefundNo })
+      })
+      return (await applyRefundResult(deps, { outRefundNo, status: result.status, refundFen: result.refundFen })) ? 'done' : 'again'
+    } catch (e) {
+      return rethrow(e)
+    }
+  }
+
+/** Profit sharing: the commission to the platform and finish, so the rest unfreezes to the seller. */
+const releaseJob: JobHandler = async (deps, job): Promise<JobOutcome> => {
+  const order = await orderOf(deps, job.orderId)
+  const s = order.settlement
+  if (s.releaseDone) return 'done'
+  if (s.refundFen > 0 && !s.refundDone) return 'again'
+  const outOrderNo = JOBS.release.key(order._id)
+  const ref = { subMchid: order.subMchid, transactionId: order.transactionId!, outOrderNo }
+  try {
+    if (s.commissionFen > 0) {
+      const sharing = await deps.payments.createProfitSharing({
+        ...ref,
+        receivers: [{ account: deps.escrow.spMchid, amountFen: s.commissionFen, description: '邻圈平台服务费' }],
+        finish: true,
+      })
+      if (sharing.status !== 'FINISHED') return 'again'
+    } else {
+      await deps.payments.finishProfitSharing({ ...ref, description: '邻圈订单完成' })
+    }
+  } catch (e) {
+    return rethrow(e)
+  }
+  await applyRelease(deps, order._id)
+  return 'done'
+}
+
+export const SETTLEMENT_HANDLERS: Record<string, JobHandler> = {
+  [JOBS.refund.kind]: refundJob(JOBS.refund.key, (s) => s.refundFen, 'seller'),
+  [JOBS.compensate.kind]: refundJob(JOBS.compensate.key, (s) => s.compensationFen, 'platform_advance'),
+  [JOBS.release.kind]: releaseJob,
+}
+
+/** Runs the settlement jobs that are due (cron) or one order's right after its transition. */
+export const runSettlements = (deps: Deps, orderId?: string) => drainOutbox(deps, SETTLEMENT_HANDLERS, { orderId })
+
+/** The release is confirmed: ledger entry and received → completed together. */
+const applyRelease = async (deps: Deps, orderId: string) => {
+  const order = await orderOf(deps, orderId)
+  if (order.settlement.releaseDone) return
+  const s = order.settlement
+  const entry = releaseEntry(`release:${JOBS.release.key(orderId)}`, orderId, order.sellerId, s.releaseFen, s.commissionFen, deps.clock.now())
+  const settled = { settlement: { ...s, releaseDone: true } }
+  if (order.state === 'received') {
+    await takeTransition(deps, { orderId, name: 'complete', actor: 'system', user: null, patch: () => settled, alsoInTx: (tx) => postEntry(deps, entry, tx).then(() => undefined) })
+  } else {
+    await deps.store.transaction(async (tx) => {
+      await tx.update(Orders, orderId, { ...settled, version: order.version + 1 }, { expect: { version: order.version } })
+      await postEntry(deps, entry, tx)
+    })
+  }
+}
+
+/**
+ * A refund's result (REFUND.* notification or a query). On SUCCESS the ledger moves the money
+ * back to the buyer (from escrow, or from the guarantee fund for 先行赔付) and a partial refund's
+ * release may start. Answers whether the refund is settled (true also for a replay).
+ */
+export const applyRefundResult = async (
+  deps: Deps,
+  result: { outRefundNo: string; status: RefundStatus; refundFen: number },
+): Promise<boolean> => {
+  const compensation = result.outRefundNo.startsWith('CP')
+  const orderId = result.outRefundNo.slice(2)
+  if (result.status === 'PROCESSING') return false
+  if (result.status !== 'SUCCESS') {
+    await recordAnomaly(deps, `refund:${result.outRefundNo}`, 'refund_failed', `${result.outRefundNo} ${result.status}`)
+    return false
+  }
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const order = await orderOf(deps, orderId)
+    const s = order.settlement
+    if (compensation ? s.compensationDone : s.refundDone) return true
+    const expected = compensation ? s.compensationFen : s.refundFen
+    if (result.refundFen !== expected) {
+      await recordAnomaly(deps, `refund:${result.outRefundNo}`, 'refund_mismatch', `expected ${expected}, WeChat ${result.refundFen}`)
+      return false
+    }
+    const now = deps.clock.now()
+    const entry = compensation
+      ? compensationEntry(`comp:${result.outRefundNo}`, orderId, order.sellerId, expected, now)
+      : refundEntry(`refund:${result.outRefundNo}`, orderId, expected, now)
+    const next: Settlement = compensation ? { ...s, compensationDone: true } : { ...s, refundDone: true }
+    try {
+      await deps.store.transaction(async (tx) => {
+        await tx.update(Orders, orderId, { settlement: next, updatedAt: now, version: order.version + 1 }, { expect: { version: order.version } })
+        await postEntry(deps, entry, tx)
+        // A partial refund (operator) releases the rest once the refund is through.
+        if (!compensation && s.releaseFen > 0 && !s.releaseDone) {
+          await enqueue(tx, { key: JOBS.release.key(orderId), kind: JOBS.release.kind, orderId, at: now })
+        }
+      })
+      return true
+    } catch (e) {
+      if (isAppError(e) && e.code === ErrorCodes.CONFLICT) continue
+      throw e
+    }
+  }
+  return false
+}

@@ -1,0 +1,153 @@
+import { commissionFen } from '@shared/domain/commission'
+import { canTake, transition, type Actor, type TransitionName } from '@shared/domain/order-process'
+import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import type { TransactionOps } from '../../core/ports/document-store.port'
+import { updateListingIn } from '../../listing/application/save-listing'
+import { Listings } from '../../listing/domain/listing.record'
+import { enqueue } from '../../outbox/application/outbox'
+import type { UserRecord } from '../../user/domain/user.record'
+import { deadlineOnEntering, remindAt, type Deadline } from '../domain/order-deadlines'
+import { OrderLocks, Orders, lockKey, type OrderRecord, type Settlement } from '../domain/order.record'
+import { writeOrderNotices } from './order-notices'
+
+/** Outbox job kinds and their deterministic WeChat Pay keys (≤ 32 characters, unique per order). */
+export const JOBS = {
+  refund: { kind: 'refund', key: (orderId: string) => `RF${orderId}` },
+  release: { kind: 'release', key: (orderId: string) => `PS${orderId}` },
+  compensate: { kind: 'compensate', key: (orderId: string) => `CP${orderId}` },
+} as const
+
+export interface TransitionRequest {
+  orderId: string
+  name: TransitionName
+  actor: Actor
+  /** The person taking it; null for the system (timers, WeChat Pay). */
+  user: UserRecord | null
+  note?: string | null
+  /** Refused unless this holds for the loaded order (e.g. the handover code matches). */
+  check?: (order: OrderRecord) => void
+  /** Fields written with the state change (shipment, refund request, payment ids…). */
+  patch?: (order: OrderRecord, now: number) => Partial<OrderRecord>
+  /** Operators' partial refund / compensation amount. */
+  amountFen?: number
+  /** More writes that must land in the same transaction (the ledger entry of a payment). */
+  alsoInTx?: (tx: TransactionOps, next: OrderRecord) => Promise<void>
+}
+
+const isOperator = (user: UserRecord | null) => !!user && (user.roles.includes('moderator') || user.roles.includes('admin'))
+
+/** Identity comes from the context: a buyer action needs the buyer, a seller action the seller. */
+const authorize = (order: OrderRecord, actor: Actor, user: UserRecord | null) => {
+  const allowed =
+    actor === 'system' ||
+    (actor === 'buyer' && user?._id === order.buyerId) ||
+    (actor === 'seller' && user?._id === order.sellerId) ||
+    (actor === 'operator' && isOperator(user))
+  if (!allowed) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
+}
+
+const wrongState = () => new AppError(ErrorCodes.ORDER_WRONG_STATE)
+
+/**
+ * What a transition does with the money, decided now and carried out by the outbox: the amounts
+ * are fixed in `settlement` so a retry or a crash can never change them.
+ */
+const planMoney = (order: OrderRecord, req: TransitionRequest): { settlement?: Settlement; jobs: (keyof typeof JOBS)[] } => {
+  const base = order.settlement ?? {
+    refundFen: 0,
+    releaseFen: 0,
+    commissionFen: 0,
+    refundDone: false,
+    releaseDone: false,
+    compensationFen: 0,
+    compensationDone: false,
+  }
+  switch (transition(req.name).money) {
+    case 'refund_full':
+      return { settlement: { ...base, refundFen: order.totalFen }, jobs: ['refund'] }
+    case 'release':
+      return { settlement: { ...base, releaseFen: order.totalFen, commissionFen: order.commissionFen }, jobs: ['release'] }
+    case 'refund_partial': {
+      const refundFen = req.amountFen ?? 0
+      if (refundFen < 1 || refundFen >= order.totalFen) throw new AppError(ErrorCodes.ORDER_REFUND_TOO_LARGE, '部分退款须少于实付金额；全额退款请选择「全额退款」')
+      const releaseFen = order.totalFen - refundFen
+      // The commission follows what the seller actually keeps, never more than at checkout.
+      const commission = Math.min(order.commissionFen, commissionFen(releaseFen))
+      // The release waits for the refund (see settle-money): the refund job goes first.
+      return { settlement: { ...base, refundFen, releaseFen, commissionFen: commission }, jobs: ['refund'] }
+    }
+    case 'compensate': {
+      const amount = req.amountFen ?? 0
+      if (!base.releaseDone) throw new AppError(ErrorCodes.ORDER_WRONG_STATE, '钱款尚未结算给卖家，请先等待结算完成')
+      if (amount < 1 || amount > order.totalFen) throw new AppError(ErrorCodes.ORDER_REFUND_TOO_LARGE)
+      return { settlement: { ...base, compensationFen: amount }, jobs: ['compensate'] }
+    }
+    default:
+      return { jobs: [] }
+  }
+}
+
+/** The listing follows its order: sold once paid, back on sale if cancelled before it left. */
+const moveListing = async (tx: TransactionOps, deps: Pick<Deps, 'search'>, order: OrderRecord, next: OrderRecord, now: number) => {
+  // The lock goes once the order is over, so a service can be booked again by the same buyer.
+  const over = ['closed', 'refunded', 'completed', 'compensated'].includes(next.state)
+  if (over) await tx.remove(OrderLocks, lockKey(order.listingId, order.fulfilment, order.buyerId))
+  if (order.fulfilment === 'service') return
+  const listing = await tx.get(Listings, order.listingId)
+  if (!listing) return
+  if (next.state === 'paid' && listing.status === 'active') {
+    await updateListingIn(tx, deps, listing, { status: 'sold', soldAt: now, expiresAt: null, updatedAt: now })
+  }
+  const cancelledBeforeLeaving = order.state === 'paid' && next.state === 'refunded'
+  if (cancelledBeforeLeaving && listing.status === 'sold') {
+    await updateListingIn(tx, deps, listing, { status: 'active', soldAt: null, updatedAt: now })
+  }
+}
+
+/**
+ * Takes one transition of the order process: actor and state checked against order-process.ts,
+ * written by compare-and-set on `version` together with its timer, ledger/outbox work, listing
+ * and notices. A racing second request finds the state moved on and gets ORDER.WRONG_STATE, so
+ * a double tap or a duplicate callback has one effect.
+ */
+export const takeTransition = async (deps: Deps, req: TransitionRequest): Promise<OrderRecord> => {
+  for (let attempt = 0; ; attempt++) {
+    const order = await deps.store.get(Orders, req.orderId)
+    if (!order) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
+    authorize(order, req.actor, req.user)
+    if (!canTake(req.name, order.state, req.actor, order.fulfilment)) throw wrongState()
+    req.check?.(order)
+    const now = deps.clock.now()
+    const t = transition(req.name)
+    const { settlement, jobs } = planMoney(order, req)
+    const entered = deadlineOnEntering(t.to, order.fulfilment, now)
+    const deadline: Deadline | null = entered === 'keep' ? (order.dueTransition && order.dueAt !== null ? { transition: order.dueTransition, at: order.dueAt } : null) : entered
+    const extra = req.patch?.(order, now) ?? {}
+    const patch: Partial<OrderRecord> = {
+      dueTransition: deadline?.transition ?? null,
+      dueAt: deadline?.at ?? null,
+      remindAt: remindAt(deadline),
+      ...extra,
+      state: t.to,
+      ...(settlement ? { settlement } : {}),
+      events: [...order.events, { transition: req.name, at: now, actor: req.actor, note: req.note ?? null }],
+      updatedAt: now,
+      version: order.version + 1,
+    }
+    try {
+      return await deps.store.transaction(async (tx) => {
+        const next = await tx.update(Orders, order._id, patch, { expect: { version: order.version } })
+        for (const job of jobs) await enqueue(tx, { key: JOBS[job].key(order._id), kind: JOBS[job].kind, orderId: order._id, at: now })
+        await moveListing(tx, deps, order, next, now)
+        await writeOrderNotices(tx, next, req.name, now)
+        await req.alsoInTx?.(tx, next)
+        return next
+      })
+    } catch (e) {
+      // Someone else moved the order first: look again (the state may still allow this step).
+      if (isAppError(e) && e.code === ErrorCodes.CONFLICT && attempt < 3) continue
+      throw e
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import { REMINDER_BEFORE, TIMERS, type Fulfilment, type OrderState, type TransitionName } from '@shared/domain/order-process'
+
+const DAY = 86_400_000
+
+/** Timers not in order-process.ts TIMERS because their clock starts at an event we stamp here. */
+const MEETUP_AUTO_CANCEL = 7 * DAY
+/**
+ * A return waits for the seller 10 days after the buyer ships it back; once courier tracking
+ * reports the return delivered (the delivery issue), the 7-day rule of TIMERS takes over.
+ */
+const RETURN_WAIT_AFTER_SHIPPING = 10 * DAY
+
+export interface Deadline {
+  transition: TransitionName
+  at: number
+}
+
+const timer = (transition: TransitionName, fulfilment: Fulfilment) =>
+  TIMERS.find((t) => t.transition === transition && (!('only' in t) || (t.only as readonly string[]).includes(fulfilment)))
+
+/**
+ * The timer that runs once an order enters `state` at `now`: what fires, and when. Null when the
+ * next step is up to a person (or the order is over); 'keep' when the running clock goes on.
+ */
+export const deadlineOnEntering = (state: OrderState, fulfilment: Fulfilment, now: number): Deadline | null | 'keep' => {
+  const after = (transition: TransitionName) => {
+    const t = timer(transition, fulfilment)
+    return t ? { transition, at: now + t.after } : null
+  }
+  switch (state) {
+    case 'pending_payment':
+      return after('expire')
+    case 'paid':
+      return fulfilment === 'meetup' ? { transition: 'autoCancel', at: now + MEETUP_AUTO_CANCEL } : after('autoCancel')
+    case 'shipped':
+      return after('autoConfirm')
+    case 'delivered':
+      // Courier parcels keep the clock started at shipment; services start theirs at delivery.
+      return fulfilment === 'service' ? after('autoConfirm') : 'keep'
+    default:
+      return null
+  }
+}
+
+/** The return's clock starts when the buyer enters the return waybill. */
+export const returnDeadline = (now: number): Deadline => ({ transition: 'autoReceiveReturn', at: now + RETURN_WAIT_AFTER_SHIPPING })
+
+/** When the reminder before a deadline goes out. */
+export const remindAt = (d: Deadline | null): number | null => {
+  if (!d) return null
+  const before = (REMINDER_BEFORE as Record<string, number>)[d.transition]
+  return before === undefined ? null : d.at - before
+}

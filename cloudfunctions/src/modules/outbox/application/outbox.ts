@@ -1,0 +1,117 @@
+import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import { defineCollection, type TransactionOps } from '../../core/ports/document-store.port'
+
+/**
+ * The outbox (ARCHITECTURE.md §7): a use case that must call an external system after a state
+ * change writes a job here in the same transaction; a worker delivers it with retries and backoff.
+ * The job id is the external call's deterministic key, so enqueueing twice is a no-op and a retry
+ * repeats the same call, which WeChat Pay answers with the first result.
+ */
+export interface OutboxJobRecord {
+  _id: string
+  kind: string
+  orderId: string | null
+  status: 'pending' | 'done' | 'failed'
+  attempts: number
+  /** Not before this time (backoff); a claimed job is pushed forward by the lease. */
+  nextAt: number
+  lastError: string | null
+  createdAt: number
+  doneAt: number | null
+  version: number
+}
+
+export const OutboxJobs = defineCollection<OutboxJobRecord>('outbox', [
+  { name: 'status_next', fields: [{ field: 'status' }, { field: 'nextAt' }] },
+  { name: 'order', fields: [{ field: 'orderId' }] },
+])
+
+/** What a handler says: finished, or try again later (e.g. WeChat is still processing). */
+export type JobOutcome = 'done' | 'again'
+export type JobHandler = (deps: Deps, job: OutboxJobRecord) => Promise<JobOutcome>
+
+/** Thrown by a handler when retrying cannot help (WeChat refused the request for good). */
+export class PermanentJobError extends Error {}
+
+const LEASE_MS = 60_000
+const MAX_BACKOFF_MS = 3_600_000
+export const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 15_000 * 2 ** Math.max(0, attempts - 1))
+
+/** Adds a job inside the caller's transaction; a job with the same key is left as it is. */
+export const enqueue = async (tx: TransactionOps, job: { key: string; kind: string; orderId: string | null; at: number }) => {
+  if (await tx.get(OutboxJobs, job.key)) return
+  await tx.insert(OutboxJobs, {
+    _id: job.key,
+    kind: job.kind,
+    orderId: job.orderId,
+    status: 'pending',
+    attempts: 0,
+    nextAt: job.at,
+    lastError: null,
+    createdAt: job.at,
+    doneAt: null,
+    version: 0,
+  })
+}
+
+/** Claims a job for one runner (compare-and-set), so two workers never call out at once. */
+const claim = async (deps: Deps, job: OutboxJobRecord): Promise<OutboxJobRecord | null> => {
+  try {
+    return await deps.store.update(
+      OutboxJobs,
+      job._id,
+      { nextAt: deps.clock.now() + LEASE_MS, attempts: job.attempts + 1, version: job.version + 1 },
+      { expect: { version: job.version, status: 'pending' } },
+    )
+  } catch (e) {
+    if (isAppError(e) && e.code === ErrorCodes.CONFLICT) return null
+    throw e
+  }
+}
+
+const runOne = async (deps: Deps, handlers: Record<string, JobHandler>, job: OutboxJobRecord): Promise<JobOutcome | 'failed' | 'skipped'> => {
+  const claimed = await claim(deps, job)
+  if (!claimed) return 'skipped'
+  const handler = handlers[claimed.kind]
+  const finish = (patch: Partial<OutboxJobRecord>) =>
+    deps.store.update(OutboxJobs, claimed._id, { ...patch, version: claimed.version + 1 }, { expect: { version: claimed.version } })
+  try {
+    if (!handler) throw new PermanentJobError(`no handler for ${claimed.kind}`)
+    const outcome = await handler(deps, claimed)
+    const now = deps.clock.now()
+    if (outcome === 'done') await finish({ status: 'done', doneAt: now, lastError: null })
+    else await finish({ nextAt: now + backoffMs(claimed.attempts), lastError: null })
+    return outcome
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e)
+    const permanent = e instanceof PermanentJobError
+    await finish(
+      permanent
+        ? { status: 'failed', lastError: message }
+        : { nextAt: deps.clock.now() + backoffMs(claimed.attempts), lastError: message },
+    ).catch(() => undefined)
+    return permanent ? 'failed' : 'again'
+  }
+}
+
+/** Runs due jobs (all of them, or one order's); answers how each ended. */
+export const drainOutbox = async (
+  deps: Deps,
+  handlers: Record<string, JobHandler>,
+  options: { orderId?: string; limit?: number } = {},
+) => {
+  const now = deps.clock.now()
+  const page = options.orderId
+    ? await deps.store.find(OutboxJobs, { orderId: options.orderId, status: 'pending' }, { limit: 20 })
+    : await deps.store.find(OutboxJobs, { status: 'pending', nextAt: { $lte: now } }, {
+        orderBy: { field: 'nextAt', direction: 'asc' },
+        limit: options.limit ?? 200,
+      })
+  const tally = { done: 0, again: 0, failed: 0, skipped: 0 }
+  for (const job of page.items) {
+    if (job.nextAt > now) continue
+    tally[await runOne(deps, handlers, job)]++
+  }
+  return tally
+}
