@@ -15,6 +15,10 @@ export default defineAppConfig({
       pages: ['search/index'],
     },
     {
+      root: 'package-order',
+      pages: ['confirm/index', 'detail/index', 'list/index', 'disputes/index'],
+    },
+    {
       root: 'package-social',
       pages: [
         'storefront/index',
@@ -30,8 +34,10 @@ export default defineAppConfig({
     // Cards on 首页 open the detail page and its search box opens search: fetch both packages
     // while the user is still browsing.
     'pages/index/index': { network: 'all', packages: ['package-listing', 'package-search'] },
-    // 我的 leads to favourites, communities and the following feed.
-    'pages/me/index': { network: 'all', packages: ['package-social'] },
+    // 我的 leads to favourites, communities, the following feed and the orders.
+    'pages/me/index': { network: 'all', packages: ['package-social', 'package-order'] },
+    // 立即购买 opens the confirm page.
+    'package-listing/detail/index': { network: 'all', packages: ['package-order'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -19,4 +19,9 @@ export const Routes = {
   myCommunities: '/package-social/communities/index',
   favorites: '/package-social/favorites/index',
   following: '/package-social/following/index',
+  checkout: (listingId: string) => `/package-order/confirm/index?listingId=${encodeURIComponent(listingId)}`,
+  order: (id: string) => `/package-order/detail/index?id=${encodeURIComponent(id)}`,
+  orders: (role: 'buyer' | 'seller', tab?: string) =>
+    `/package-order/list/index?role=${role}${tab ? `&tab=${encodeURIComponent(tab)}` : ''}`,
+  disputes: '/package-order/disputes/index',
 } as const

@@ -16,6 +16,7 @@ import { PriceTag } from '@/components/PriceTag'
 import { placeText } from '@/components/ListingCard'
 import { ListingActions } from '@/components/ListingActions'
 import { QualityPanel } from '@/components/QualityPanel'
+import { BuyButton } from '../components/BuyButton'
 import { useSession } from '@/hooks/use-session'
 import { comingSoon, goLogin, reportError } from '@/utils/feedback'
 import { expiryText, serviceTermLines, tradeLabels } from '@/utils/listing-text'
@@ -258,13 +259,11 @@ export default function ListingDetailPage() {
                 {listing.favoriteCount > 0 ? ` ${listing.favoriteCount}` : ''}
               </Text>
             </View>
-            {/* Chat and escrow purchase arrive in later issues: visible, but honest. */}
+            {/* Chat arrives in a later issue: visible, but honest. */}
             <Button className='is-soon' id='detail-chat' fill='outline' type='primary' onClick={comingSoon}>
               聊一聊
             </Button>
-            <Button className='is-soon' id='detail-buy' type='primary' onClick={comingSoon}>
-              立即购买
-            </Button>
+            <BuyButton listing={listing} signedIn={status === 'signed-in'} />
           </>
         )}
       </View>

@@ -25,6 +25,8 @@ import {
   serviceUnitLabel,
 } from '@shared/domain/listing'
 import { assessQuality } from '@shared/domain/listing-quality'
+import type { CommissionPolicy } from '@shared/domain/commission'
+import { parseYuanToFen } from '@shared/domain/money'
 import { api, isServiceError, uploadVideo, validationError } from '@/services'
 import { LocationField, type LocationValue } from '@/components/LocationField'
 import { PhotoGrid, type PhotoItem, type PhotoUpdater } from '@/components/PhotoGrid'
@@ -36,6 +38,7 @@ import { goLogin, reportError, toast } from '@/utils/feedback'
 import { priceReferenceText } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
 import { contractRule, type FieldErrors } from '@/utils/form-rules'
+import { commissionText } from './commission'
 import { type ListingKindChoice, type PublishFields, clearDraft, loadDraft, saveDraft } from './draft'
 import { FORM_FIELDS, fieldOfPath, fieldsFromListing, toCreateInput, toQualityInput, toUpdatePatch } from './to-input'
 import './index.scss'
@@ -76,6 +79,7 @@ export default function PublishForm() {
   const [communities, setCommunities] = useState<Community[] | null>(null)
   const [reference, setReference] = useState<PriceReference | null>(null)
   const [submitting, setSubmitting] = useState<'draft' | 'publish' | null>(null)
+  const [commission, setCommission] = useState<CommissionPolicy | null>(null)
 
   // Rules read these refs: messages appear only after the first submit, and a message from the
   // server stays on its field until that field changes.
@@ -92,6 +96,14 @@ export default function PublishForm() {
       .then((r) => setCommunities(r.items))
       .catch(() => setCommunities([]))
   }, [status])
+
+  // The commission policy in force, for the line under the price; without it the line is left out.
+  useEffect(() => {
+    api.order
+      .terms()
+      .then((t) => setCommission(t.commission))
+      .catch(() => setCommission(null))
+  }, [])
 
   // Editing: fill the form from the seller's own listing.
   useEffect(() => {
@@ -391,6 +403,11 @@ export default function PublishForm() {
             placeholder={unit ? `¥ 每${unit}` : '¥ 0.00'}
           />
         </Form.Item>
+        {commission && (
+          <Text className='publish__commission muted' id='publish-commission'>
+            {commissionText(parseYuanToFen(values.price ?? '') ?? 0, commission)}
+          </Text>
+        )}
         {goods && (
           <Form.Item className='field-originalPrice' label='原价' name='originalPrice' rules={[rule('originalPrice')]}>
             <Input id='publish-original-price' onChange={changed('originalPrice')} type='digit' placeholder='选填，买家更容易判断值不值' />

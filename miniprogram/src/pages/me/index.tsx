@@ -81,6 +81,13 @@ export default function Me() {
       </View>
 
       <Cell.Group>
+        <Cell id='me-orders-bought' title='我买到的' description='待付款、待收货、退款' clickable onClick={() => go(Routes.orders('buyer'))} extra='›' />
+        <Cell id='me-orders-sold' title='我卖出的' description='待发货、待面交、结算' clickable onClick={() => go(Routes.orders('seller'))} extra='›' />
+        {user?.roles.some((r) => r === 'moderator' || r === 'admin') && (
+          <Cell id='me-disputes' title='纠纷处理' description='运营：判定退款争议' clickable onClick={() => go(Routes.disputes)} extra='›' />
+        )}
+      </Cell.Group>
+      <Cell.Group>
         <Cell id='me-my-listings' title='我发布的' description='在售、草稿、已下架、已卖出' clickable onClick={() => go(Routes.mine)} extra='›' />
         <Cell id='me-favorites' title='我的收藏' description='点过「想要」的宝贝' clickable onClick={() => go(Routes.favorites)} extra='›' />
         <Cell id='me-following' title='关注的人的新发布' clickable onClick={() => go(Routes.following)} extra='›' />

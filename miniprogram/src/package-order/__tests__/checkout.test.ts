@@ -1,0 +1,64 @@
+import { ServiceError } from '@/services/service-error'
+import { addressErrors, checkoutProblem, fieldOfCheckoutPath, fulfilmentOptions } from '../confirm/checkout'
+
+describe('checkout field errors', () => {
+  it('maps validation paths onto the confirm form', () => {
+    expect(fieldOfCheckoutPath('address.phone')).toBe('phone')
+    expect(fieldOfCheckoutPath('address.detail')).toBe('detail')
+    expect(fieldOfCheckoutPath('address')).toBe('address')
+    expect(fieldOfCheckoutPath('fulfilment')).toBe('fulfilment')
+    expect(fieldOfCheckoutPath('listingId')).toBeNull()
+  })
+
+  it('puts every message of a COMMON.VALIDATION answer under its field', () => {
+    const e = new ServiceError('COMMON.VALIDATION', '请输入 11 位手机号', {
+      path: 'address.phone',
+      issues: [
+        { path: 'address.phone', message: '请输入 11 位手机号' },
+        { path: 'address.region', message: '请填写省市区' },
+      ],
+    })
+    expect(checkoutProblem(e)).toEqual({
+      fields: { phone: '请输入 11 位手机号', region: '请填写省市区' },
+      message: null,
+      blocked: false,
+    })
+  })
+
+  it('leaves a message nobody owns for the page', () => {
+    const e = new ServiceError('COMMON.VALIDATION', '商品编号有误', { path: 'listingId', issues: [{ path: 'listingId', message: '商品编号有误' }] })
+    expect(checkoutProblem(e)).toEqual({ fields: {}, message: '商品编号有误', blocked: false })
+  })
+
+  it('stops the purchase for a reserved listing, an unonboarded seller or an own listing', () => {
+    for (const code of ['ORDER.LISTING_RESERVED', 'ORDER.SELLER_NOT_ONBOARDED', 'ORDER.OWN_LISTING', 'ORDER.LISTING_UNAVAILABLE']) {
+      const p = checkoutProblem(new ServiceError(code, 'x'))
+      expect(p.blocked).toBe(true)
+      expect(p.message).toBeTruthy()
+    }
+    expect(checkoutProblem(new ServiceError('ORDER.LISTING_RESERVED', 'x')).message).toContain('已被拍下')
+  })
+
+  it('points fulfilment and address codes at their fields', () => {
+    expect(checkoutProblem(new ServiceError('ORDER.FULFILMENT_UNAVAILABLE', '卖家不支持这种交易方式')).fields).toEqual({ fulfilment: '卖家不支持这种交易方式' })
+    expect(checkoutProblem(new ServiceError('ORDER.ADDRESS_REQUIRED', '邮寄需要填写收货地址')).fields).toEqual({ address: '邮寄需要填写收货地址' })
+  })
+
+  it('checks an address as typed with the contract messages', () => {
+    expect(addressErrors({})).toEqual({ name: '请填写收货人', phone: '请输入 11 位手机号', region: '请填写省市区', detail: '请填写详细地址' })
+    expect(addressErrors({ name: '张三', phone: '13812345678', region: '浙江省 杭州市 西湖区', detail: '文三路 90 号' })).toEqual({})
+  })
+})
+
+describe('fulfilment options', () => {
+  it('offers what the listing allows, with the shipping fee the buyer pays', () => {
+    const opts = fulfilmentOptions({ kind: 'goods', trade: { shipping: { payer: 'buyer', feeFen: 1200 }, meetup: true, pickup: true } })
+    expect(opts.map((o) => [o.label, o.fulfilment, o.shippingFen])).toEqual([
+      ['邮寄', 'courier', 1200],
+      ['同城面交', 'meetup', 0],
+      ['自提', 'meetup', 0],
+    ])
+    expect(fulfilmentOptions({ kind: 'goods', trade: { shipping: { payer: 'seller' }, meetup: false, pickup: false } })[0]!.sub).toBe('包邮')
+    expect(fulfilmentOptions({ kind: 'service', trade: null }).map((o) => o.fulfilment)).toEqual(['service'])
+  })
+})

@@ -1,0 +1,235 @@
+import { z } from 'zod'
+import { REFUND_TYPES, WaybillSchema, type Order } from '@shared/contracts/order.contract'
+import { formatFen, parseYuanToFen } from '@shared/domain/money'
+
+/** Every button an order can offer: the transitions a person takes, plus pay and the return waybill. */
+export type OrderAction =
+  | 'pay'
+  | 'cancelUnpaid'
+  | 'cancelPaid'
+  | 'ship'
+  | 'handOver'
+  | 'deliverService'
+  | 'confirm'
+  | 'requestRefund'
+  | 'agreeRefund'
+  | 'agreeReturn'
+  | 'refuseRefund'
+  | 'shipReturn'
+  | 'receiveReturn'
+  | 'resolveRefund'
+  | 'resolvePartial'
+  | 'resolveRelease'
+  | 'compensate'
+
+export interface FormField {
+  name: string
+  label: string
+  placeholder?: string
+  type?: 'text' | 'digit' | 'number' | 'textarea'
+  /** A choice between a few options instead of free text. */
+  options?: readonly { id: string; label: string }[]
+  maxLength?: number
+}
+
+export interface ActionSpec {
+  label: string
+  primary?: boolean
+  /** A Modal before the call; the text restates the money where money moves. */
+  confirm?: (o: Order) => { title: string; content: string; confirmText: string }
+  /** A sheet with fields before the call; `schema` checks them with the contract's messages. */
+  form?: { title: string; fields: FormField[]; schema: z.ZodType; initial?: Record<string, string> }
+  done: string
+}
+
+const waybillFields: FormField[] = [
+  { name: 'company', label: '快递公司', placeholder: '如：顺丰速运、中通快递', maxLength: 20 },
+  { name: 'waybillNo', label: '运单号', placeholder: '8–30 位字母或数字', maxLength: 30 },
+]
+const noteField = (label: string, placeholder: string): FormField => ({ name: 'note', label, placeholder, type: 'textarea', maxLength: 200 })
+const note = (min: string) => z.string().trim().min(2, min).max(200, '说明最多 200 字')
+const yuan = (message: string) =>
+  z
+    .string()
+    .transform((s, ctx) => {
+      const fen = parseYuanToFen(s)
+      if (fen === null || fen < 1) {
+        ctx.addIssue({ code: 'custom', message })
+        return z.NEVER
+      }
+      return fen
+    })
+
+/** Labels, confirmations and forms of the order buttons, in one table. */
+export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
+  pay: { label: '去支付', primary: true, done: '支付成功' },
+  cancelUnpaid: {
+    label: '取消订单',
+    confirm: () => ({ title: '取消订单？', content: '订单还没有付款，取消后宝贝将重新开放给其他买家。', confirmText: '取消订单' }),
+    done: '订单已取消',
+  },
+  cancelPaid: {
+    label: '取消订单',
+    confirm: (o) => ({
+      title: '取消订单并退款？',
+      content: `卖家还没有发货，取消后 ${formatFen(o.totalFen)} 将原路退回你的微信，一般 1–3 天到账。`,
+      confirmText: '取消并退款',
+    }),
+    done: '已取消，退款处理中',
+  },
+  ship: {
+    label: '发货',
+    primary: true,
+    form: { title: '填写发货信息', fields: waybillFields, schema: WaybillSchema },
+    done: '已发货',
+  },
+  handOver: {
+    label: '输入交易码',
+    primary: true,
+    form: {
+      title: '输入买家的交易码',
+      fields: [{ name: 'code', label: '交易码', placeholder: '请买家出示 6 位交易码', type: 'number', maxLength: 6 }],
+      schema: z.object({ code: z.string().regex(/^\d{6}$/, '交易码为 6 位数字') }),
+    },
+    done: '交易完成',
+  },
+  deliverService: {
+    label: '服务已完成',
+    primary: true,
+    confirm: () => ({ title: '服务已完成？', content: '买家确认后钱款打给你；买家 2 天内未确认将自动确认。', confirmText: '已完成' }),
+    done: '已通知买家确认',
+  },
+  confirm: {
+    label: '确认收货',
+    primary: true,
+    confirm: (o) => ({
+      title: '确认收货？',
+      content: `确认后钱款 ${formatFen(o.totalFen)} 将打给卖家，请确认已收到宝贝且没有问题。`,
+      confirmText: '确认收货',
+    }),
+    done: '已确认收货',
+  },
+  requestRefund: {
+    label: '申请退款',
+    form: {
+      title: '申请退款',
+      fields: [
+        { name: 'type', label: '退款类型', options: REFUND_TYPES },
+        { ...noteField('退款原因', '说说遇到的问题，卖家和平台都会看到'), name: 'reason' },
+      ],
+      schema: z.object({ type: z.enum(['refund_only', 'return']), reason: note('请说明退款原因') }),
+      initial: { type: 'refund_only' },
+    },
+    done: '已申请退款，等待卖家处理',
+  },
+  agreeRefund: {
+    label: '同意退款',
+    primary: true,
+    confirm: (o) => ({ title: '同意退款？', content: `${formatFen(o.totalFen)} 将原路退回买家，交易关闭。`, confirmText: '同意退款' }),
+    done: '已同意，退款处理中',
+  },
+  agreeReturn: {
+    label: '同意退货',
+    primary: true,
+    confirm: () => ({ title: '同意退货退款？', content: '买家寄回宝贝，你确认收到后钱款退回买家。', confirmText: '同意退货' }),
+    done: '已同意退货',
+  },
+  refuseRefund: {
+    label: '拒绝退款',
+    form: {
+      title: '拒绝退款',
+      fields: [noteField('拒绝理由', '说明理由，平台客服将介入判定')],
+      schema: z.object({ note: note('请说明拒绝理由') }),
+    },
+    done: '已拒绝，平台将介入处理',
+  },
+  shipReturn: {
+    label: '退货寄回',
+    primary: true,
+    form: { title: '填写退货运单', fields: waybillFields, schema: WaybillSchema },
+    done: '已提交退货运单',
+  },
+  receiveReturn: {
+    label: '确认收到退货',
+    primary: true,
+    confirm: (o) => ({ title: '确认收到退货？', content: `确认后 ${formatFen(o.totalFen)} 将退回买家。`, confirmText: '确认收到' }),
+    done: '已确认，退款处理中',
+  },
+  resolveRefund: {
+    label: '判定全额退款',
+    form: {
+      title: `判定全额退款`,
+      fields: [noteField('处理理由', '双方都会看到')],
+      schema: z.object({ note: note('请写明处理理由') }),
+    },
+    done: '已判定全额退款',
+  },
+  resolvePartial: {
+    label: '判定部分退款',
+    form: {
+      title: '判定部分退款',
+      fields: [
+        { name: 'refund', label: '退给买家（元）', type: 'digit', placeholder: '其余打给卖家' },
+        noteField('处理理由', '双方都会看到'),
+      ],
+      schema: z.object({ refund: yuan('请填写退款金额'), note: note('请写明处理理由') }),
+    },
+    done: '已判定部分退款',
+  },
+  resolveRelease: {
+    label: '判定打款给卖家',
+    primary: true,
+    form: {
+      title: '判定打款给卖家',
+      fields: [noteField('处理理由', '双方都会看到')],
+      schema: z.object({ note: note('请写明处理理由') }),
+    },
+    done: '已判定打款给卖家',
+  },
+  compensate: {
+    label: '先行赔付',
+    form: {
+      title: '平台先行赔付',
+      fields: [
+        { name: 'amount', label: '赔付金额（元）', type: 'digit', placeholder: '不超过实付金额' },
+        noteField('赔付理由', '将记录对卖家的追偿'),
+      ],
+      schema: z.object({ amount: yuan('请填写赔付金额'), note: note('请写明赔付理由') }),
+    },
+    done: '已先行赔付',
+  },
+}
+
+/** Left to right in the action bar: the quiet ones first, the one that moves things on last. */
+const ORDER: OrderAction[] = [
+  'cancelUnpaid',
+  'cancelPaid',
+  'requestRefund',
+  'refuseRefund',
+  'compensate',
+  'resolveRefund',
+  'resolvePartial',
+  'resolveRelease',
+  'agreeReturn',
+  'agreeRefund',
+  'ship',
+  'handOver',
+  'deliverService',
+  'shipReturn',
+  'receiveReturn',
+  'confirm',
+  'pay',
+]
+
+/** The server's actions in display order; names the UI does not know are left out. */
+export const orderedActions = (actions: readonly string[]): OrderAction[] => ORDER.filter((a) => actions.includes(a))
+
+/** The first field a zod issue is about, so the sheet can show the message under it. */
+export const fieldErrorsOf = (error: z.ZodError): Record<string, string> => {
+  const out: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? '_')
+    if (!out[key]) out[key] = issue.message
+  }
+  return out
+}

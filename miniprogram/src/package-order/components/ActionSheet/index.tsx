@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { Button, Input, Popup, TextArea } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
+import '@nutui/nutui-react-taro/dist/esm/Input/style/css'
+import '@nutui/nutui-react-taro/dist/esm/Popup/style/css'
+import '@nutui/nutui-react-taro/dist/esm/TextArea/style/css'
+import { fieldErrorsOf, type ActionSpec } from '../../actions'
+import { Chips } from '../Chips'
+import './action-sheet.scss'
+
+export interface ActionSheetProps {
+  form: NonNullable<ActionSpec['form']> | null
+  /** data-action of the sheet, for tests and journeys. */
+  action: string | null
+  busy: boolean
+  /** Server messages by field (a COMMON.VALIDATION answer), shown under the fields. */
+  serverErrors: Record<string, string>
+  onSubmit: (values: Record<string, unknown>) => void
+  onClose: () => void
+}
+
+/** A bottom sheet with an action's fields; checks them with the contract's schema before sending. */
+export function ActionSheet({ form, action, busy, serverErrors, onSubmit, onClose }: ActionSheetProps) {
+  const [values, setValues] = useState<Record<string, string>>({})
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  useEffect(() => {
+    setValues({ ...(form?.initial ?? {}) })
+    setErrors({})
+  }, [form, action])
+  useEffect(() => setErrors((e) => ({ ...e, ...serverErrors })), [serverErrors])
+
+  const set = (name: string, v: string) => {
+    setValues((x) => ({ ...x, [name]: v }))
+    setErrors((e) => ({ ...e, [name]: '' }))
+  }
+  const submit = () => {
+    if (!form) return
+    const r = form.schema.safeParse(values)
+    if (!r.success) return setErrors(fieldErrorsOf(r.error))
+    onSubmit(r.data as Record<string, unknown>)
+  }
+
+  return (
+    <Popup visible={form !== null} position='bottom' round closeable onClose={onClose} zIndex={1500}>
+      {form && (
+        <View className='action-sheet' id='order-action-sheet' data-action={action ?? ''}>
+          <Text className='action-sheet__title'>{form.title}</Text>
+          {form.fields.map((f) => (
+            <View key={f.name} className={`action-sheet__field field-${f.name}`}>
+              <Text className='action-sheet__label'>{f.label}</Text>
+              {f.options ? (
+                <Chips id={`sheet-${f.name}`} options={f.options} value={values[f.name] ?? null} onChange={(v) => set(f.name, v)} />
+              ) : f.type === 'textarea' ? (
+                <TextArea
+                  className={`sheet-input sheet-${f.name}`}
+                  value={values[f.name] ?? ''}
+                  placeholder={f.placeholder}
+                  maxLength={f.maxLength}
+                  showCount
+                  onChange={(v) => set(f.name, v)}
+                />
+              ) : (
+                <Input
+                  className={`sheet-input sheet-${f.name}`}
+                  value={values[f.name] ?? ''}
+                  type={f.type ?? 'text'}
+                  placeholder={f.placeholder}
+                  maxLength={f.maxLength}
+                  onChange={(v) => set(f.name, v)}
+                />
+              )}
+              {errors[f.name] ? <Text className='action-sheet__error'>{errors[f.name]}</Text> : null}
+            </View>
+          ))}
+          <Button id='order-action-submit' type='primary' block loading={busy} onClick={submit}>
+            提交
+          </Button>
+        </View>
+      )}
+    </Popup>
+  )
+}

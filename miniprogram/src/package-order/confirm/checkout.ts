@@ -1,0 +1,85 @@
+import { ShippingAddressSchema, type ShippingAddress } from '@shared/contracts/order.contract'
+import type { ListingDetail } from '@shared/contracts/listing.contract'
+import type { Fulfilment } from '@shared/domain/order-process'
+import { isServiceError } from '@/services/service-error'
+
+/** One way to receive the item as the buyer picks it; 同城面交 and 自提 both become a meetup order. */
+export interface FulfilmentOption {
+  id: 'shipping' | 'meetup' | 'pickup' | 'service'
+  fulfilment: Fulfilment
+  label: string
+  sub?: string
+  /** What the listing says shipping costs the buyer (the server's figure comes back in the order). */
+  shippingFen: number
+}
+
+export const fulfilmentOptions = (l: Pick<ListingDetail, 'kind' | 'trade'>): FulfilmentOption[] => {
+  if (l.kind === 'service') return [{ id: 'service', fulfilment: 'service', label: '上门/到店服务', shippingFen: 0 }]
+  const t = l.trade
+  const out: FulfilmentOption[] = []
+  if (t?.shipping) {
+    const fee = t.shipping.payer === 'buyer' ? t.shipping.feeFen : 0
+    out.push({ id: 'shipping', fulfilment: 'courier', label: '邮寄', sub: fee > 0 ? `运费 ¥${(fee / 100).toFixed(2)}` : '包邮', shippingFen: fee })
+  }
+  if (t?.meetup) out.push({ id: 'meetup', fulfilment: 'meetup', label: '同城面交', sub: '当面验货', shippingFen: 0 })
+  if (t?.pickup) out.push({ id: 'pickup', fulfilment: 'meetup', label: '自提', sub: '上门自取', shippingFen: 0 })
+  return out
+}
+
+export type CheckoutField = keyof ShippingAddress | 'fulfilment' | 'address'
+export const ADDRESS_FIELDS = ['name', 'phone', 'region', 'detail'] as const
+
+export interface CheckoutProblem {
+  /** Messages under the fields they are about. */
+  fields: Partial<Record<CheckoutField, string>>
+  /** A message for the whole page (toast / banner), when no field owns it. */
+  message: string | null
+  /** The purchase cannot go on whatever the buyer types: reserved, sold, own listing, seller not set up. */
+  blocked: boolean
+}
+
+const BLOCKING: Record<string, string> = {
+  'ORDER.LISTING_RESERVED': '已被拍下：其他买家正在付款，超时未付款会重新开放',
+  'ORDER.LISTING_UNAVAILABLE': '宝贝已下架或已卖出',
+  'ORDER.OWN_LISTING': '这是你自己发布的宝贝，不能购买',
+  'ORDER.SELLER_NOT_ONBOARDED': '卖家还没有开通收款，暂时不能担保交易，可以先聊一聊',
+}
+
+/** The form field of a path in a COMMON.VALIDATION answer: `address.phone` → phone. */
+export const fieldOfCheckoutPath = (path: string): CheckoutField | null => {
+  const [head, sub] = path.split('.')
+  if (head === 'address') return sub && (ADDRESS_FIELDS as readonly string[]).includes(sub) ? (sub as CheckoutField) : 'address'
+  if (head === 'fulfilment') return 'fulfilment'
+  return null
+}
+
+/** What a failed checkout means for the form: field messages, a page message, or a dead end. */
+export const checkoutProblem = (e: unknown): CheckoutProblem => {
+  if (!isServiceError(e)) return { fields: {}, message: '下单失败，请稍后重试', blocked: false }
+  if (e.code in BLOCKING) return { fields: {}, message: BLOCKING[e.code]!, blocked: true }
+  if (e.code === 'ORDER.FULFILMENT_UNAVAILABLE') return { fields: { fulfilment: e.message }, message: null, blocked: false }
+  if (e.code === 'ORDER.ADDRESS_REQUIRED') return { fields: { address: e.message }, message: null, blocked: false }
+  if (e.code === 'COMMON.VALIDATION') {
+    const fields: CheckoutProblem['fields'] = {}
+    let stray: string | null = null
+    for (const [path, message] of Object.entries(e.fieldErrors)) {
+      const f = fieldOfCheckoutPath(path)
+      if (f) fields[f] ??= message
+      else stray ??= message
+    }
+    return { fields, message: Object.keys(fields).length ? null : (stray ?? e.message), blocked: false }
+  }
+  return { fields: {}, message: e.message, blocked: false }
+}
+
+/** The contract's own messages for an address as typed, by field. */
+export const addressErrors = (a: Partial<ShippingAddress>): CheckoutProblem['fields'] => {
+  const r = ShippingAddressSchema.safeParse({ name: '', phone: '', region: '', detail: '', ...a })
+  if (r.success) return {}
+  const out: CheckoutProblem['fields'] = {}
+  for (const issue of r.error.issues) {
+    const f = fieldOfCheckoutPath(['address', ...issue.path.map(String)].join('.'))
+    if (f) out[f] ??= issue.message
+  }
+  return out
+}

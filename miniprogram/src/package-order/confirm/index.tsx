@@ -1,0 +1,159 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Image, Text, View } from '@tarojs/components'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
+import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
+import type { ListingDetail } from '@shared/contracts/listing.contract'
+import type { ShippingAddress } from '@shared/contracts/order.contract'
+import { formatFen } from '@shared/domain/money'
+import { api, payOrder } from '@/services'
+import { useSession } from '@/hooks/use-session'
+import { goLogin, reportError, toast } from '@/utils/feedback'
+import { Routes } from '@/utils/routes'
+import { StorageKeys, readStored, writeStored } from '@/utils/storage'
+import { Chips } from '../components/Chips'
+import { AddressForm } from '../components/AddressForm'
+import { addressErrors, checkoutProblem, fulfilmentOptions, type CheckoutProblem } from './checkout'
+import '../order.scss'
+import './index.scss'
+
+export default function ConfirmOrderPage() {
+  const { params } = useRouter()
+  const listingId = params.listingId ?? ''
+  const { status } = useSession()
+  const [listing, setListing] = useState<ListingDetail | null>(null)
+  const [choice, setChoice] = useState<string | null>(null)
+  const [address, setAddress] = useState<Partial<ShippingAddress>>(() => readStored<ShippingAddress>(StorageKeys.orderAddress) ?? {})
+  const [errors, setErrors] = useState<CheckoutProblem['fields']>({})
+  const [blocked, setBlocked] = useState<string | null>(null)
+  const [submitting, setSubmitting] = useState(false)
+
+  useEffect(() => {
+    if (status === 'signed-out') goLogin()
+  }, [status])
+  useEffect(() => {
+    api.listing
+      .get({ id: listingId })
+      .then((l) => {
+        setListing(l)
+        setChoice(fulfilmentOptions(l)[0]?.id ?? null)
+        if (l.isMine) setBlocked('这是你自己发布的宝贝，不能购买')
+        else if (l.status !== 'active') setBlocked('宝贝已下架或已卖出')
+      })
+      .catch((e) => reportError(e, '加载失败，请稍后重试'))
+  }, [listingId])
+
+  if (!listing)
+    return (
+      <View className='confirm'>
+        <Skeleton rows={6} title animated visible={false} />
+      </View>
+    )
+
+  const options = fulfilmentOptions(listing)
+  const option = options.find((o) => o.id === choice) ?? null
+  const courier = option?.fulfilment === 'courier'
+  const totalFen = listing.priceFen + (option?.shippingFen ?? 0)
+
+  const changeAddress = (field: keyof ShippingAddress, value: string) => {
+    setAddress((a) => ({ ...a, [field]: value }))
+    setErrors((e) => ({ ...e, [field]: undefined, address: undefined }))
+  }
+
+  const submit = async () => {
+    if (submitting || blocked) return
+    if (status !== 'signed-in') return goLogin()
+    if (!option) return setErrors({ fulfilment: '请选择交易方式' })
+    const bad = courier ? addressErrors(address) : {}
+    if (Object.keys(bad).length) {
+      setErrors(bad)
+      return toast('请填写完整的收货地址')
+    }
+    setSubmitting(true)
+    try {
+      const order = await api.order.checkout({
+        listingId,
+        fulfilment: option.fulfilment,
+        ...(courier ? { address: address as ShippingAddress } : {}),
+      })
+      if (courier) writeStored(StorageKeys.orderAddress, address)
+      // The order exists now: whatever happens with the payment, the order page is where it continues.
+      try {
+        const r = await payOrder(order.id, { replace: true })
+        if (r.kind === 'redirected') return
+      } catch (e) {
+        reportError(e, '支付没有完成，可以在订单里继续支付')
+      }
+      Taro.redirectTo({ url: Routes.order(order.id) })
+    } catch (e) {
+      const p = checkoutProblem(e)
+      setErrors(p.fields)
+      if (p.blocked) setBlocked(p.message)
+      if (p.message) toast(p.message)
+      else if (Object.keys(p.fields).length === 0) reportError(e, '下单失败，请稍后重试')
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <View className='confirm' id='order-confirm'>
+      {blocked && (
+        <View className='confirm__blocked' id='confirm-blocked'>
+          <Text>{blocked}</Text>
+        </View>
+      )}
+      <View className='order-section'>
+        <View className='confirm__item' id='confirm-item'>
+          <Image className='confirm__cover' src={listing.photos[0]?.url ?? ''} mode='aspectFill' />
+          <View className='confirm__item-text'>
+            <Text className='confirm__title'>{listing.title}</Text>
+            <Text className='muted confirm__seller'>卖家 {listing.seller.nickname}</Text>
+          </View>
+          <Text className='confirm__price'>{formatFen(listing.priceFen)}</Text>
+        </View>
+      </View>
+
+      <View className='order-section' id='confirm-fulfilment'>
+        <Text className='order-section__heading'>交易方式</Text>
+        {options.length > 0 ? (
+          <Chips id='fulfilment' options={options} value={choice} onChange={(id) => (setChoice(id), setErrors((e) => ({ ...e, fulfilment: undefined })))} />
+        ) : (
+          <Text className='muted'>卖家没有设置交易方式，请先聊一聊</Text>
+        )}
+        {errors.fulfilment && <Text className='confirm__error field-error-fulfilment'>{errors.fulfilment}</Text>}
+        {option?.fulfilment === 'meetup' && <Text className='muted confirm__tip'>付款后在聊天里约定时间地点；见面验货满意后，出示交易码给卖家。</Text>}
+      </View>
+
+      {courier && <AddressForm value={address} errors={errors} onChange={changeAddress} />}
+
+      <View className='order-section' id='confirm-amounts'>
+        <View className='confirm__row'>
+          <Text>宝贝价格</Text>
+          <Text>{formatFen(listing.priceFen)}</Text>
+        </View>
+        <View className='confirm__row'>
+          <Text>运费</Text>
+          <Text>{courier ? (option!.shippingFen > 0 ? formatFen(option!.shippingFen) : '包邮') : '无'}</Text>
+        </View>
+        <View className='confirm__row is-total'>
+          <Text>合计</Text>
+          <Text id='confirm-total'>{formatFen(totalFen)}</Text>
+        </View>
+        <Text className='confirm__escrow' id='confirm-escrow'>
+          🛡 钱款由微信支付担保，确认收货后才到卖家账户；卖家 7 天内未发货自动退款。
+        </Text>
+      </View>
+
+      <View className='confirm__bar safe-bottom'>
+        <Text className='confirm__bar-total'>
+          合计 <Text className='confirm__bar-amount'>{formatFen(totalFen)}</Text>
+        </Text>
+        <Button id='confirm-submit' type='primary' loading={submitting} disabled={!!blocked || !option} onClick={submit}>
+          {blocked ? '无法购买' : '提交订单'}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,52 @@
+import { Text, View } from '@tarojs/components'
+import { REFUND_TYPES, type Order } from '@shared/contracts/order.contract'
+import { FULFILMENT_LABELS, maskPhone } from '../order-text'
+import '../order.scss'
+
+/** The address and waybill of a courier order, or how a meetup / service happens. */
+export function FulfilmentBlock({ order }: { order: Order }) {
+  const a = order.address
+  const s = order.shipment
+  return (
+    <View className='order-section' id='order-fulfilment'>
+      <Text className='order-section__heading'>{FULFILMENT_LABELS[order.fulfilment]}</Text>
+      {a && (
+        <View className='order-address' id='order-address'>
+          <Text className='order-address__who'>
+            {a.name} {order.role === 'operator' ? maskPhone(a.phone) : a.phone}
+          </Text>
+          <Text className='order-address__where'>
+            {a.region} {a.detail}
+          </Text>
+        </View>
+      )}
+      {s && (
+        <Text className='order-shipment' id='order-shipment'>
+          {s.company} · 运单号 {s.waybillNo}
+        </Text>
+      )}
+      {order.fulfilment === 'meetup' && (
+        <Text className='muted order-tip'>在聊天里约好时间地点，当面验货；买家满意后出示交易码，卖家输入即完成交易。</Text>
+      )}
+      {order.fulfilment === 'service' && <Text className='muted order-tip'>按约定时间提供服务，完成后卖家点「服务已完成」，买家确认后结算。</Text>}
+    </View>
+  )
+}
+
+/** What the buyer asked for and how the seller answered; the return waybill when there is one. */
+export function RefundBlock({ order }: { order: Order }) {
+  const r = order.refund
+  if (!r) return null
+  return (
+    <View className='order-section order-refund' id='order-refund'>
+      <Text className='order-section__heading'>退款申请 · {REFUND_TYPES.find((t) => t.id === r.type)?.label}</Text>
+      <Text className='order-refund__reason'>原因：{r.reason}</Text>
+      {r.sellerNote && <Text className='order-refund__reason'>卖家说明：{r.sellerNote}</Text>}
+      {r.returnShipment && (
+        <Text className='order-shipment' id='order-return-shipment'>
+          退货 {r.returnShipment.company} · 运单号 {r.returnShipment.waybillNo}
+        </Text>
+      )}
+    </View>
+  )
+}

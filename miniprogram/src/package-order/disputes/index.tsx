@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useRef } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Empty } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
+import { api } from '@/services'
+import { ListFooter } from '@/components/ListFooter'
+import { usePagedList } from '@/hooks/use-paged-list'
+import { useSession } from '@/hooks/use-session'
+import { goLogin, reportError } from '@/utils/feedback'
+import { Routes } from '@/utils/routes'
+import emptyImage from '@/assets/empty.png'
+import { OrderCardItem } from '../components/OrderCardItem'
+
+/** Operators: disputed orders, oldest first; each opens the order page with the 判定 buttons. */
+export default function DisputesPage() {
+  const { status } = useSession()
+  const shown = useRef(false)
+  const fetchPage = useCallback((cursor: string | undefined) => api.order.disputes({ limit: 20, ...(cursor ? { cursor } : {}) }), [])
+  const list = usePagedList(fetchPage)
+
+  useEffect(() => {
+    if (status === 'signed-out') goLogin()
+    if (status === 'signed-in') void list.reload()
+  }, [status, list.reload])
+  useEffect(() => {
+    if (list.status === 'error') reportError(list.error, '加载失败')
+  }, [list.status])
+  useDidShow(() => {
+    if (shown.current && status === 'signed-in') void list.reload('refreshing')
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void list.reload('refreshing').finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => void list.loadMore())
+
+  const now = Date.now()
+  return (
+    <View className='disputes' id='disputes'>
+      <View style={{ padding: '12px 16px 0' }}>
+        <Text className='muted' style={{ fontSize: '12px' }}>
+          买卖双方对退款有争议的订单，最早的在前。判定后钱款按结果退回或打给卖家。
+        </Text>
+      </View>
+      {list.loaded && list.items.length === 0 && list.status !== 'error' ? (
+        <Empty id='disputes-empty' image={emptyImage} title='没有待处理的纠纷' />
+      ) : (
+        list.items.map((c) => <OrderCardItem key={c.id} card={c} now={now} onOpen={(x) => Taro.navigateTo({ url: Routes.order(x.id) })} />)
+      )}
+      <ListFooter status={list.status} end={list.loaded && !list.hasMore && list.items.length > 0} onRetry={() => (list.items.length ? list.loadMore() : list.reload())} />
+    </View>
+  )
+}

@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import { Empty } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
+import { ORDER_TABS } from '@shared/contracts/order.contract'
+import { api } from '@/services'
+import { ListFooter } from '@/components/ListFooter'
+import { TabRow } from '@/components/TabRow'
+import { usePagedList } from '@/hooks/use-paged-list'
+import { useSession } from '@/hooks/use-session'
+import { goLogin } from '@/utils/feedback'
+import { Routes } from '@/utils/routes'
+import emptyImage from '@/assets/empty.png'
+import { OrderCardItem } from '../components/OrderCardItem'
+
+type Tab = (typeof ORDER_TABS)[number]
+const TAB_LABELS: Record<Tab, string> = { all: '全部', toPay: '待付款', inProgress: '进行中', refund: '退款', done: '已完成' }
+const TABS = ORDER_TABS.map((id) => ({ id, label: TAB_LABELS[id] }))
+
+export default function OrderListPage() {
+  const { params } = useRouter()
+  const role = params.role === 'seller' ? 'seller' : 'buyer'
+  const [tab, setTab] = useState<Tab>((ORDER_TABS as readonly string[]).includes(params.tab ?? '') ? (params.tab as Tab) : 'all')
+  const { status } = useSession()
+  const shown = useRef(false)
+
+  useEffect(() => {
+    Taro.setNavigationBarTitle({ title: role === 'seller' ? '我卖出的' : '我买到的' })
+  }, [role])
+
+  const fetchPage = useCallback(
+    (cursor: string | undefined) => api.order.mine({ role, tab, limit: 20, ...(cursor ? { cursor } : {}) }),
+    [role, tab],
+  )
+  const list = usePagedList(fetchPage)
+
+  useEffect(() => {
+    if (status === 'signed-out') goLogin()
+    if (status === 'signed-in') void list.reload()
+  }, [status, list.reload])
+  // Back from an order: its state may have moved.
+  useDidShow(() => {
+    if (shown.current && status === 'signed-in') void list.reload('refreshing')
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void list.reload('refreshing').finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => void list.loadMore())
+
+  const now = Date.now()
+  const empty = list.loaded && list.items.length === 0 && list.status !== 'error'
+  return (
+    <View className='order-list' id={`orders-${role}`}>
+      <TabRow items={TABS} value={tab} onChange={(t) => setTab(t as Tab)} idPrefix='orders-tab-' />
+      {empty ? (
+        <Empty
+          id='orders-empty'
+          image={emptyImage}
+          title={role === 'seller' ? '还没有卖出的订单' : '还没有买到的宝贝'}
+          description={tab === 'all' ? undefined : '换个分类看看'}
+          actions={role === 'buyer' ? [{ text: '去逛逛', type: 'primary', onClick: () => Taro.switchTab({ url: Routes.home }) }] : undefined}
+        />
+      ) : (
+        <View id='orders-list'>
+          {list.items.map((c) => (
+            <OrderCardItem key={c.id} card={c} now={now} onOpen={(x) => Taro.navigateTo({ url: Routes.order(x.id) })} />
+          ))}
+        </View>
+      )}
+      <ListFooter status={list.status} end={list.loaded && !list.hasMore && list.items.length > 0} onRetry={() => (list.items.length ? list.loadMore() : list.reload())} />
+    </View>
+  )
+}
