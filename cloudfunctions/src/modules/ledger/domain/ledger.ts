@@ -139,8 +139,9 @@ export const orderMoney = (entries: LedgerEntry[], orderId: string) => {
   return {
     paid: sum('payment', escrow),
     inEscrow: mine.flatMap((e) => e.lines).filter(escrow).reduce((s, l) => s + l.amountFen, 0),
-    released: -sum('release', escrow),
-    refunded: -sum('refund', escrow),
+    // `0 -` rather than unary minus: no -0 for orders that never moved.
+    released: 0 - sum('release', escrow),
+    refunded: 0 - sum('refund', escrow),
     compensated: sum('compensation', (l) => l.account === 'buyers'),
   }
 }

@@ -1,0 +1,145 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { main as listingMain } from '../src/functions/listing'
+import { main as orderMain } from '../src/functions/order'
+import { main as payNotify } from '../src/functions/pay-notify'
+import { main as userMain } from '../src/functions/user'
+import { balances, type LedgerEntry } from '../src/modules/ledger/domain/ledger'
+import { LedgerEntries } from '../src/modules/ledger/application/post-entry'
+import { Merchants } from '../src/modules/merchant/domain/merchant.records'
+import { Users } from '../src/modules/user/domain/user.record'
+import type { HttpTriggerEvent } from '../src/platform/http-trigger'
+import { goodsInput } from './fixtures'
+import { startPayCloud, type PayCloudOptions } from './wechat-pay-harness'
+
+type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string; details?: any } }
+
+/** What WeChat's notifications reached: every request and our answer, in order. */
+export interface NotifyLog {
+  status: number
+  body: string
+}
+
+/**
+ * The escrow test cloud: the local container wired to the WeChat Pay sandbox over HTTP, and a
+ * receiver that turns the sandbox's notification POSTs into CloudBase HTTP-trigger events for the
+ * real pay-notify function, so the whole loop (sign → verify → decrypt → apply) runs.
+ */
+export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'> = {}) => {
+  const notifications: NotifyLog[] = []
+  const receiver: Server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c) => chunks.push(c))
+    req.on('end', async () => {
+      const url = new URL(req.url ?? '/', 'http://local')
+      const event: HttpTriggerEvent = {
+        path: url.pathname.replace(/^\/http\/pay-notify/, '') || '/',
+        httpMethod: req.method ?? 'POST',
+        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), String(v)])),
+        queryStringParameters: {},
+        body: Buffer.concat(chunks).toString('base64'),
+        isBase64Encoded: true,
+      }
+      const answer = await payNotify(event)
+      notifications.push({ status: answer.statusCode, body: answer.body })
+      res.writeHead(answer.statusCode, answer.headers)
+      res.end(answer.body)
+    })
+  })
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()))
+  const notifyBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`
+  const cloud = await startPayCloud({ ...options, notifyBase })
+  let nextSubMchid = 1_900_300_001
+
+  const call = async (fn: (e: unknown, c?: unknown) => Promise<unknown>, openid: string | null, action: string, input: unknown = {}) =>
+    (await fn({ action, input }, cloud.contextFor(openid))) as Envelope
+  const must = async (fn: (e: unknown, c?: unknown) => Promise<unknown>, openid: string, action: string, input: unknown = {}) => {
+    const res = await call(fn, openid, action, input)
+    if (!res.ok) throw new Error(`${action} failed: ${res.error.code} ${res.error.message}`)
+    return res.data
+  }
+
+  const signUp = async (openid: string) => (await must(userMain, openid, 'login')).user.id as string
+
+  /** A seller whose 进件 is done: a sub-merchant at WeChat and a FINISH record here. */
+  const onboard = async (userId: string) => {
+    const subMchid = String(nextSubMchid++)
+    await cloud.control('POST', 'sub-merchants', { sub_mchid: subMchid })
+    const now = cloud.clock.now()
+    await cloud.container.store.insert(Merchants, {
+      _id: userId,
+      attempt: 1,
+      outRequestNo: `LQAP${userId}1`,
+      applymentId: 'test',
+      state: 'FINISH',
+      stateDesc: '已完成',
+      subMchid,
+      signUrl: null,
+      legalValidationUrl: null,
+      accountValidation: null,
+      rejectReasons: [],
+      sealedIdentity: cloud.container.secrets.seal('{}'),
+      masked: { idCardName: '张*', idCardNumber: '3****************1', mobile: '138****0000', accountNumber: '****0000' },
+      form: {
+        idCardValidBegin: '2020-01-01',
+        idCardValidEnd: '长期',
+        accountBank: '工商银行',
+        bankAddressCode: '310000',
+        storeName: '测试小店',
+        idCardFrontFileId: 'local://x/front.png',
+        idCardBackFileId: 'local://x/back.png',
+      },
+      withdrawPendingFen: 0,
+      submittedAt: now,
+      checkedAt: now,
+      updatedAt: now,
+      version: 0,
+    } as never)
+    return subMchid
+  }
+
+  const makeOperator = async (userId: string) => {
+    const u = (await cloud.container.store.get(Users, userId))!
+    await cloud.container.store.update(Users, userId, { roles: [...u.roles, 'admin'] })
+  }
+
+  const publish = async (openid: string, over: Record<string, unknown> = {}) =>
+    must(listingMain, openid, 'create', await goodsInput(cloud as never, over))
+
+  /** All ledger entries, and whether the books balance (every account summed is zero). */
+  const ledger = async () => {
+    const page = await cloud.container.store.find(LedgerEntries, {}, { limit: 500 })
+    const entries: LedgerEntry[] = page.items.map(({ _id, ...rest }) => ({ key: _id, ...rest }))
+    const sum = [...balances(entries).values()].reduce((s, v) => s + v, 0)
+    return { entries, balances: balances(entries), balanced: sum === 0 }
+  }
+
+  /** The buyer confirms at the cashier, and WeChat's notification runs through pay-notify. */
+  const buyerPays = async (orderId: string) => {
+    const res = await cloud.control('POST', 'pay', { out_trade_no: orderId })
+    if (res.status !== 200) throw new Error(`sandbox pay failed: ${JSON.stringify(res.body)}`)
+    await cloud.advance(0)
+  }
+
+  return {
+    ...cloud,
+    notifications,
+    order: (openid: string | null, action: string, input: unknown = {}) => call(orderMain, openid, action, input),
+    mustOrder: (openid: string, action: string, input: unknown = {}) => must(orderMain, openid, action, input),
+    signUp,
+    onboard,
+    makeOperator,
+    publish,
+    ledger,
+    buyerPays,
+    stop: async () => {
+      await cloud.stop()
+      await new Promise<void>((r) => {
+        receiver.close(() => r())
+        receiver.closeAllConnections()
+      })
+    },
+  }
+}
+
+export type EscrowCloud = Awaited<ReturnType<typeof startEscrowCloud>>

@@ -1,0 +1,227 @@
+import { orderMoney } from '../src/modules/ledger/domain/ledger'
+import { orderHousekeeping } from '../src/modules/escrow/application/order-timers.use-case'
+import { reconcileStuckPayments, compareBooks } from '../src/modules/escrow/application/reconcile.use-case'
+import { runSettlements } from '../src/modules/escrow/application/settle-money'
+import { Listings } from '../src/modules/listing/domain/listing.record'
+import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
+
+const MINUTE = 60_000
+const DAY = 86_400_000
+const ADDRESS = { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '漕溪北路 1 号 2 室' }
+
+describe('escrow: checkout, payment, release, refunds (function → WeChat Pay sandbox → pay-notify)', () => {
+  let cloud: EscrowCloud
+  let sellerId: string
+  let subMchid: string
+  let operatorId: string
+
+  beforeEach(async () => {
+    cloud = await startEscrowCloud()
+    ;[sellerId] = [await cloud.signUp('o-seller')]
+    await cloud.signUp('o-buyer')
+    await cloud.signUp('o-buyer2')
+    operatorId = await cloud.signUp('o-operator')
+    await cloud.makeOperator(operatorId)
+    subMchid = await cloud.onboard(sellerId)
+  })
+  afterEach(() => cloud.stop())
+
+  const buyCourier = async (over: Record<string, unknown> = {}) => {
+    const listing = await cloud.publish('o-seller', { priceFen: 10_000, trade: { shipping: { payer: 'buyer', feeFen: 1_200 }, meetup: true, pickup: false }, ...over })
+    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: ADDRESS })
+    return { listing, order }
+  }
+  const books = async () => (await cloud.control('GET', 'state')).body.books
+
+  it('a courier purchase: server price + shipping, paid by notification, shipped, confirmed, released minus commission', async () => {
+    const { listing, order } = await buyCourier()
+    expect(order).toMatchObject({ state: 'pending_payment', priceFen: 10_000, shippingFen: 1_200, totalFen: 11_200, commissionFen: 100, sellerReceivesFen: 11_100 })
+    expect(order.actions).toEqual(['pay', 'cancelUnpaid'])
+
+    // One live order per listing: the second buyer is told it is reserved.
+    const second = await cloud.order('o-buyer2', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: ADDRESS })
+    expect(second).toMatchObject({ ok: false, error: { code: 'ORDER.LISTING_RESERVED' } })
+    expect((await cloud.mustOrder('o-buyer2', 'forListing', { listingId: listing.id })).reserved).toBe(true)
+
+    const pay = await cloud.mustOrder('o-buyer', 'pay', { orderId: order.id })
+    expect(pay.params).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=/) })
+    await cloud.buyerPays(order.id)
+
+    let seen = await cloud.mustOrder('o-seller', 'get', { orderId: order.id })
+    expect(seen).toMatchObject({ state: 'paid', role: 'seller', actions: ['ship'], money: { paidFen: 11_200, inEscrowFen: 11_200 } })
+    expect((await cloud.container.store.get(Listings, listing.id))!.status).toBe('sold')
+    expect((await books()).subMerchants[subMchid]).toMatchObject({ frozen: 11_200, available: 0 })
+
+    // The seller cannot confirm for the buyer, and the buyer cannot ship.
+    expect(await cloud.order('o-seller', 'confirm', { orderId: order.id })).toMatchObject({ ok: false })
+    expect(await cloud.order('o-buyer', 'ship', { orderId: order.id, company: '顺丰速运', waybillNo: 'SF1234567890' })).toMatchObject({ ok: false })
+    await cloud.mustOrder('o-seller', 'ship', { orderId: order.id, company: '顺丰速运', waybillNo: 'SF1234567890' })
+    seen = await cloud.mustOrder('o-buyer', 'confirm', { orderId: order.id })
+    expect(seen).toMatchObject({ state: 'completed', money: { releasedFen: 11_200, inEscrowFen: 0, settling: false } })
+
+    const { balances, balanced } = await cloud.ledger()
+    expect(balanced).toBe(true)
+    expect(balances.get(`seller:${sellerId}`)).toBe(11_100)
+    expect(balances.get('platform:commission')).toBe(100)
+    const b = await books()
+    expect(b.subMerchants[subMchid]).toMatchObject({ frozen: 0, available: 11_100 })
+    expect(b.platform).toBe(100)
+    expect(await compareBooks(cloud.container)).toEqual({ sellers: 1, mismatches: 0 })
+  })
+
+  it('同城面交: a wrong handover code changes nothing; the right one releases the money', async () => {
+    const listing = await cloud.publish('o-seller', { priceFen: 5_000 })
+    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'meetup' })
+    await cloud.buyerPays(order.id)
+    const buyerView = await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })
+    expect(buyerView.handoverCode).toMatch(/^\d{6}$/)
+    expect((await cloud.mustOrder('o-seller', 'get', { orderId: order.id })).handoverCode).toBeNull()
+    const wrong = String((Number(buyerView.handoverCode) + 1) % 1_000_000).padStart(6, '0')
+    expect(await cloud.order('o-seller', 'handOver', { orderId: order.id, code: wrong })).toMatchObject({ ok: false, error: { code: 'ORDER.BAD_HANDOVER_CODE' } })
+    const done = await cloud.mustOrder('o-seller', 'handOver', { orderId: order.id, code: buyerView.handoverCode })
+    expect(done).toMatchObject({ state: 'completed', money: { releasedFen: 5_000 } })
+    expect((await cloud.ledger()).balances.get(`seller:${sellerId}`)).toBe(5_000 - 50)
+  })
+
+  it('unpaid orders close after 15 minutes at WeChat too, and the listing is free again', async () => {
+    const { listing, order } = await buyCourier()
+    await cloud.mustOrder('o-buyer', 'pay', { orderId: order.id })
+    await cloud.advance(15 * MINUTE)
+    await orderHousekeeping(cloud.container)
+    expect((await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).state).toBe('closed')
+    expect(await cloud.control('POST', 'pay', { out_trade_no: order.id })).toMatchObject({ status: expect.not.stringMatching(/^200$/) })
+    expect(await cloud.order('o-buyer', 'pay', { orderId: order.id })).toMatchObject({ ok: false, error: { code: 'ORDER.PAYMENT_EXPIRED' } })
+    const again = await cloud.order('o-buyer2', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: ADDRESS })
+    expect(again.ok).toBe(true)
+  })
+
+  it('cancel after paying refunds in full through the refund notification and puts the listing back on sale', async () => {
+    const { listing, order } = await buyCourier()
+    await cloud.buyerPays(order.id)
+    const cancelled = await cloud.mustOrder('o-buyer', 'cancel', { orderId: order.id })
+    expect(cancelled).toMatchObject({ state: 'refunded', money: { settling: true } })
+    expect((await cloud.container.store.get(Listings, listing.id))!.status).toBe('active')
+    await cloud.advance(5_000) // the sandbox's refund succeeds and notifies
+    const after = await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })
+    expect(after.money).toMatchObject({ paidFen: 11_200, refundedFen: 11_200, inEscrowFen: 0, settling: false })
+    expect((await cloud.ledger()).balanced).toBe(true)
+    expect((await books()).subMerchants[subMchid]).toMatchObject({ frozen: 0, available: 0 })
+  })
+
+  it('退货退款 after shipment: request, agree, return waybill, seller receives, refund', async () => {
+    const { order } = await buyCourier()
+    await cloud.buyerPays(order.id)
+    await cloud.mustOrder('o-seller', 'ship', { orderId: order.id, company: '中通快递', waybillNo: '78901234567890' })
+    await cloud.mustOrder('o-buyer', 'requestRefund', { orderId: order.id, type: 'return', reason: '与描述不符，有划痕' })
+    let o = await cloud.mustOrder('o-seller', 'answerRefund', { orderId: order.id, answer: 'agree' })
+    expect(o.state).toBe('returning')
+    o = await cloud.mustOrder('o-buyer', 'shipReturn', { orderId: order.id, company: '中通快递', waybillNo: '78900000000001' })
+    expect(o.deadline.transition).toBe('autoReceiveReturn')
+    o = await cloud.mustOrder('o-seller', 'receiveReturn', { orderId: order.id })
+    expect(o.state).toBe('refunded')
+    await cloud.advance(5_000)
+    expect((await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).money).toMatchObject({ refundedFen: 11_200, releasedFen: 0 })
+  })
+
+  it('a refused refund is decided by an operator: part refunded, the rest released with commission on what the seller keeps', async () => {
+    const { order } = await buyCourier()
+    await cloud.buyerPays(order.id)
+    await cloud.mustOrder('o-seller', 'ship', { orderId: order.id, company: '中通快递', waybillNo: '78901234567890' })
+    await cloud.mustOrder('o-buyer', 'requestRefund', { orderId: order.id, type: 'refund_only', reason: '少了配件' })
+    await cloud.mustOrder('o-seller', 'answerRefund', { orderId: order.id, answer: 'refuse', note: '发货时配件齐全' })
+    expect(await cloud.order('o-buyer', 'resolve', { orderId: order.id, outcome: 'refund', note: '买家自判' })).toMatchObject({ ok: false })
+    const disputes = await cloud.mustOrder('o-operator', 'disputes', {})
+    expect(disputes.items.map((d: { id: string }) => d.id)).toEqual([order.id])
+    await cloud.mustOrder('o-operator', 'resolve', { orderId: order.id, outcome: 'partial', refundFen: 3_000, note: '配件缺失，退 30 元' })
+    await cloud.advance(5_000) // refund succeeds; the release follows in the outbox
+    await runSettlements(cloud.container)
+    const done = await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })
+    expect(done).toMatchObject({ state: 'completed', money: { refundedFen: 3_000, releasedFen: 8_200, inEscrowFen: 0 } })
+    const { balances, balanced } = await cloud.ledger()
+    expect(balanced).toBe(true)
+    expect(balances.get(`seller:${sellerId}`)).toBe(8_200 - 82)
+  })
+
+  it('先行赔付 after release: the platform advances the refund and a claim on the seller is recorded', async () => {
+    const { order } = await buyCourier()
+    await cloud.buyerPays(order.id)
+    await cloud.mustOrder('o-seller', 'ship', { orderId: order.id, company: '顺丰速运', waybillNo: 'SF1234567890' })
+    await cloud.mustOrder('o-buyer', 'confirm', { orderId: order.id })
+    await cloud.mustOrder('o-operator', 'compensate', { orderId: order.id, amountFen: 11_200, note: '假货，平台先行赔付' })
+    await cloud.advance(5_000)
+    const o = await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })
+    expect(o).toMatchObject({ state: 'compensated', money: { compensatedFen: 11_200, releasedFen: 11_200 } })
+    const { balances, balanced } = await cloud.ledger()
+    expect(balanced).toBe(true)
+    expect(balances.get(`claim:${sellerId}`)).toBe(11_200)
+    expect(balances.get('platform:guarantee')).toBe(-11_200)
+    // The seller's released money at WeChat is untouched: the advance came from the platform.
+    expect((await books()).subMerchants[subMchid].available).toBe(11_100)
+  })
+
+  it('timers: not shipped in 7 days → refund; shipped and silent for 10 days → confirmed and released', async () => {
+    const a = await buyCourier()
+    await cloud.buyerPays(a.order.id)
+    await cloud.advance(7 * DAY)
+    await orderHousekeeping(cloud.container)
+    expect((await cloud.mustOrder('o-buyer', 'get', { orderId: a.order.id })).state).toBe('refunded')
+
+    const b = await buyCourier({ title: '九成新 Switch 游戏机' })
+    await cloud.buyerPays(b.order.id)
+    await cloud.mustOrder('o-seller', 'ship', { orderId: b.order.id, company: '顺丰速运', waybillNo: 'SF1234567891' })
+    await cloud.advance(9 * DAY + 1)
+    await orderHousekeeping(cloud.container) // the reminder a day before
+    await cloud.advance(DAY)
+    await orderHousekeeping(cloud.container)
+    expect((await cloud.mustOrder('o-buyer', 'get', { orderId: b.order.id })).state).toBe('completed')
+  })
+
+  it('a dropped payment notification is repaired by the reconciliation job', async () => {
+    const { order } = await buyCourier()
+    await cloud.mustOrder('o-buyer', 'pay', { orderId: order.id })
+    await cloud.control('POST', 'faults', { dropNotifications: 1 })
+    await cloud.buyerPays(order.id)
+    expect((await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).state).toBe('pending_payment')
+    await cloud.advance(3 * MINUTE)
+    expect(await reconcileStuckPayments(cloud.container)).toBe(1)
+    expect((await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).state).toBe('paid')
+  })
+
+  it('duplicate and forged notifications: one payment entry; the forged one is refused and WeChat retries', async () => {
+    const { order } = await buyCourier()
+    await cloud.mustOrder('o-buyer', 'pay', { orderId: order.id })
+    await cloud.control('POST', 'faults', { duplicateNotifications: 1, wrongKeyNotifications: 1 })
+    await cloud.buyerPays(order.id)
+    expect(cloud.notifications.some((n) => n.status === 401)).toBe(true)
+    await cloud.advance(15_000) // WeChat's first retry, correctly signed
+    expect((await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).state).toBe('paid')
+    const { entries } = await cloud.ledger()
+    expect(entries.filter((e) => e.kind === 'payment')).toHaveLength(1)
+    expect(orderMoney(entries, order.id).paid).toBe(11_200)
+  })
+
+  it('concurrent double confirm and double cancel have one effect', async () => {
+    const { order } = await buyCourier()
+    await cloud.buyerPays(order.id)
+    await cloud.mustOrder('o-seller', 'ship', { orderId: order.id, company: '顺丰速运', waybillNo: 'SF1234567890' })
+    const results = await Promise.all([1, 2, 3].map(() => cloud.order('o-buyer', 'confirm', { orderId: order.id })))
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['ORDER.WRONG_STATE', 'ORDER.WRONG_STATE'])
+    const { entries } = await cloud.ledger()
+    expect(entries.filter((e) => e.kind === 'release')).toHaveLength(1)
+  })
+
+  it('bad input: another buyer cannot see or act on the order; the price cannot come from the client', async () => {
+    const { listing, order } = await buyCourier()
+    expect(await cloud.order('o-buyer2', 'get', { orderId: order.id })).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } })
+    expect(await cloud.order('o-buyer2', 'cancel', { orderId: order.id })).toMatchObject({ ok: false })
+    expect(await cloud.order('o-buyer2', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: ADDRESS, priceFen: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.VALIDATION' },
+    })
+    expect(await cloud.order('o-seller', 'checkout', { listingId: listing.id, fulfilment: 'meetup' })).toMatchObject({ ok: false })
+    const own = await cloud.publish('o-seller')
+    expect(await cloud.order('o-seller', 'checkout', { listingId: own.id, fulfilment: 'meetup' })).toMatchObject({ ok: false, error: { code: 'ORDER.OWN_LISTING' } })
+    expect(await cloud.order('o-buyer2', 'checkout', { listingId: own.id, fulfilment: 'courier' })).toMatchObject({ ok: false, error: { code: 'ORDER.ADDRESS_REQUIRED' } })
+  })
+})
