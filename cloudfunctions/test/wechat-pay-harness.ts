@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { FakeClock } from '../src/adapters/clock/system-clock'
+import { signLocalSession } from '../src/platform/caller-identity'
+import { installContainer } from '../src/platform/container'
+import { createLocalContainer, type LocalContainer } from '../src/platform/local-container'
+import { SandboxRegistry } from '../local/sandboxes'
+import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../local/sandboxes/wechat-pay'
+import { sandboxClientConfig } from '../local/sandboxes/wechat-pay/client-config'
+import { PNG_BYTES } from './harness'
+
+const SECRET = 'test-secret'
+/** Tests seal personal data under a fixed key, so a raw row can be opened (or not) on purpose. */
+export const TEST_SECRET_KEY = '0f'.repeat(32)
+
+const listen = async (server: Server) => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+}
+
+export interface PayCloudOptions {
+  sandbox?: WechatPaySandboxOptions
+  /** Where WeChat Pay notifications go (`<notifyBase>/http/pay-notify/...`); nowhere by default. */
+  notifyBase?: string
+}
+
+/**
+ * A local cloud wired to the WeChat Pay sandbox over real HTTP: the production adapter signs,
+ * encrypts and verifies exactly as it would against api.mch.weixin.qq.com. Time is manual: the
+ * container's FakeClock and the sandbox clock move together through `advance(ms)`.
+ */
+export const startPayCloud = async (options: PayCloudOptions = {}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'linquan-pay-test-'))
+  // After the sandbox certificates' notBefore (FakeClock's default predates them): the adapter checks validity.
+  const clock = new FakeClock(Date.UTC(2027, 0, 15, 2, 0, 0))
+  const sandbox: WechatPaySandbox = createWechatPaySandbox({ timers: 'manual', startAt: clock.now(), ...options.sandbox })
+  const registry = new SandboxRegistry()
+  registry.mount(sandbox)
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local')
+    registry.dispatch(req, res, url.pathname.slice('/sandbox/'.length), url).catch((e) => {
+      res.writeHead(500)
+      res.end(String(e))
+    })
+  })
+  const base = await listen(server)
+  registry.setBaseUrl(base)
+  const sandboxUrl = registry.urlOf('wechat-pay')
+
+  const container: LocalContainer = createLocalContainer({
+    dataDir: dir,
+    publicBaseUrl: '/files',
+    sessionSecret: SECRET,
+    secretKey: TEST_SECRET_KEY,
+    clock,
+    wechatPay: sandboxClientConfig(sandboxUrl, options.notifyBase ?? 'http://127.0.0.1:9'),
+  })
+  installContainer(container)
+
+  /** Calls a sandbox control endpoint (unsigned: WeChat's reviewers, the buyer, time). */
+  const control = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
+    const res = await fetch(`${sandboxUrl}/control/${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: res.status, body: (await res.json()) as Record<string, any> }
+  }
+
+  return {
+    container,
+    clock,
+    sandbox,
+    sandboxUrl,
+    dataDir: dir,
+    control,
+    /** The context the gateway would pass for this OPENID. */
+    contextFor: (openid: string | null) =>
+      openid ? { requestId: 'test', localSession: signLocalSession({ openid, exp: clock.now() + 3_600_000 }, SECRET) } : { requestId: 'test' },
+    /** An uploaded PNG (as an ID photo would be), answering its fileId. */
+    uploadPhoto: (name = `${Math.random().toString(36).slice(2)}.png`) =>
+      container.files.put(`id-cards/test/${name}`, PNG_BYTES, 'image/png'),
+    /** Moves our clock and the sandbox's together; due sandbox timers run. */
+    advance: async (ms: number) => {
+      clock.advance(ms)
+      await sandbox.clock.advance!(ms)
+    },
+    stop: async () => {
+      installContainer(undefined)
+      await sandbox.close?.()
+      await new Promise<void>((r) => {
+        server.close(() => r())
+        server.closeAllConnections()
+      })
+      container.store.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export type PayCloud = Awaited<ReturnType<typeof startPayCloud>>
