@@ -70,11 +70,14 @@ const releaseJob: JobHandler = async (deps, job): Promise<JobOutcome> => {
   const ref = { subMchid: order.subMchid, transactionId: order.transactionId!, outOrderNo }
   try {
     if (s.commissionFen > 0) {
-      const sharing = await deps.payments.createProfitSharing({
-        ...ref,
-        receivers: [{ account: deps.escrow.spMchid, amountFen: s.commissionFen, description: '邻圈平台服务费' }],
-        finish: true,
-      })
+      const create = () =>
+        deps.payments.createProfitSharing({
+          ...ref,
+          receivers: [{ account: deps.escrow.spMchid, amountFen: s.commissionFen, description: '邻圈平台服务费' }],
+          finish: true,
+        })
+      // A retry looks first: the first call may have gone through even if its answer was lost.
+      const sharing = job.attempts <= 1 ? await create() : await deps.payments.queryProfitSharing(ref).catch((e) => (notFound(e) ? create() : Promise.reject(e)))
       if (sharing.status !== 'FINISHED') return 'again'
     } else {
       await deps.payments.finishProfitSharing({ ...ref, description: '邻圈订单完成' })
