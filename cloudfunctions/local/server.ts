@@ -2,15 +2,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { ErrorCodes } from '@shared/errors/error-codes'
 import type { Clock } from '../src/modules/core/ports/clock.port'
+import { finishedSubMchids } from '../src/modules/merchant/application/sub-merchant'
 import { createLocalContainer, type LocalContainer } from '../src/platform/local-container'
 import { handleAuth } from './auth-route'
-import { loadSessionSecret } from './data-dir'
+import { loadSecretBoxKey, loadSessionSecret } from './data-dir'
 import { handleUpload, serveFile } from './files-route'
 import { FunctionRunner } from './function-runner'
 import { handleFunctionCall } from './gateway'
 import { handleHttpTrigger } from './http-trigger-route'
 import { HttpError, sendError, sendJson } from './http-utils'
 import { type Sandbox, SandboxRegistry, handleSandboxList } from './sandboxes'
+import type { WechatPaySandbox } from './sandboxes/wechat-pay'
 import { sandboxClientConfig } from './sandboxes/wechat-pay/client-config'
 import { handleScheduler, Scheduler } from './scheduler'
 import { type SeedOptions, type SeedResult, seedIfEmpty } from './seed/seed-demo-data'
@@ -96,6 +98,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       dataDir: options.dataDir,
       publicBaseUrl: `${url}/files`,
       sessionSecret,
+      secretKey: loadSecretBoxKey(options.dataDir),
       clock: options.clock,
       // With the WeChat Pay sandbox mounted, the production adapter talks to it over HTTP.
       wechatPay: sandboxes.has('wechat-pay') ? sandboxClientConfig(sandboxes.urlOf('wechat-pay'), url) : undefined,
@@ -105,6 +108,10 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     if (seeded) {
       log(`seeded ${seeded.users} demo users, ${seeded.listings} listings, ${seeded.photos} photos in ${seeded.ms} ms`)
     }
+    // The WeChat Pay sandbox keeps its sub-merchants in memory: after a restart, tell it again
+    // which sellers finished 开通收款 so their buyers can still pay.
+    const pay = options.sandboxes?.find((s) => s.vendor === 'wechat-pay') as WechatPaySandbox | undefined
+    if (pay) for (const sub of await finishedSubMchids(container)) pay.engine.registerSubMerchant(sub)
     const runner = new FunctionRunner(options.functionsDir, container)
     const scheduler = new Scheduler({
       clock: container.clock,

@@ -17,6 +17,7 @@ import type { UserRecord } from '../../src/modules/user/domain/user.record'
 import { Users } from '../../src/modules/user/domain/user.record'
 import { DEMO_USERS, type DemoUser } from './demo-users'
 import { draftListing, draftService } from './listing-catalog'
+import { seedMerchants } from './seed-merchants'
 import { generateAvatar, generatePhoto } from './photo-generator'
 import { createRng, type Rng } from './prng'
 
@@ -81,6 +82,8 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
   }
 
   const communities = await seedCommunities(seedDeps, rng, users)
+  // 开通收款 done for the demo sellers (not o-demo-07/08), so escrowed sales work from the start.
+  await seedMerchants(seedDeps, users)
 
   // Listing times: uniform over the window, sorted so the clock only moves forward. A little
   // more activity in the evening, like a real marketplace, by nudging hours toward 19-23h. A few

@@ -236,6 +236,16 @@ const applyQuery = async (deps: Deps, m: MerchantRecord, q: ApplymentStatus): Pr
   return deps.store.update(Merchants, m._id, { ...patch, updatedAt: now, version: m.version + 1 }, { expect: { version: m.version } })
 }
 
+/**
+ * WeChat has no such application. SUBMITTING: it never arrived, the seller simply submits again.
+ * Otherwise it was lost (the local sandbox forgets on restart): let the seller submit anew.
+ */
+const lost = async (deps: Deps, m: MerchantRecord): Promise<MerchantRecord> => {
+  if (m.state === 'SUBMITTING') return m
+  const patch = { state: 'SUBMIT_FAILED' as const, stateDesc: '申请单不存在', rejectReasons: [{ field: '', reason: '微信支付找不到这份申请，请重新提交' }] }
+  return deps.store.update(Merchants, m._id, { ...patch, updatedAt: deps.clock.now(), version: m.version + 1 }, { expect: { version: m.version } })
+}
+
 const isPending = (m: MerchantRecord | null): m is MerchantRecord => m !== null && PENDING_MERCHANT_STATES.includes(m.state)
 
 /** Asks WeChat now about one seller's application (the 刷新 button). */
@@ -246,8 +256,7 @@ export const refreshOnboarding = async (deps: Deps, userId: string): Promise<Onb
   try {
     return toStatus(await applyQuery(deps, m, await deps.payments.queryApplyment(m.outRequestNo)), storeName)
   } catch (e) {
-    // SUBMITTING that never reached WeChat: nothing to ask about yet; the seller submits again.
-    if (e instanceof PaymentGatewayError && e.wechatCode === 'RESOURCE_NOT_EXISTS') return toStatus(m, storeName)
+    if (e instanceof PaymentGatewayError && e.wechatCode === 'RESOURCE_NOT_EXISTS') return toStatus(await lost(deps, m), storeName)
     if (isAppError(e)) throw e
     throw gatewayFailed(e)
   }
@@ -264,7 +273,10 @@ export const refreshPendingApplyments = async (deps: Deps): Promise<number> => {
     const page = await deps.store.find(Merchants, { state: { $in: PENDING_MERCHANT_STATES } }, { limit: 50, cursor })
     for (const m of page.items) {
       try {
-        const after = await applyQuery(deps, m, await deps.payments.queryApplyment(m.outRequestNo))
+        const after = await applyQuery(deps, m, await deps.payments.queryApplyment(m.outRequestNo)).catch((e: unknown) => {
+          if (e instanceof PaymentGatewayError && e.wechatCode === 'RESOURCE_NOT_EXISTS') return lost(deps, m)
+          throw e
+        })
         if (after.state !== m.state) changed++
       } catch {
         // Unknown at WeChat, a conflict with the seller's own refresh, or the network: next sweep.

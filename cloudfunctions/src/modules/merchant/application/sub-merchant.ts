@@ -8,3 +8,15 @@ export const subMchidOf = async (deps: Pick<Deps, 'store'>, userId: string): Pro
   const m = await deps.store.get(Merchants, userId)
   return m?.state === 'FINISH' ? m.subMchid : null
 }
+
+/** Every finished seller's sub_mchid (the local cloud tells its in-memory sandbox about them at start). */
+export const finishedSubMchids = async (deps: Pick<Deps, 'store'>): Promise<string[]> => {
+  const out: string[] = []
+  let cursor: string | undefined
+  do {
+    const page = await deps.store.find(Merchants, { state: 'FINISH' }, { limit: 200, cursor })
+    for (const m of page.items) if (m.subMchid) out.push(m.subMchid)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  return out
+}

@@ -1,0 +1,66 @@
+import { idCheckChar, maskBankAccount, maskIdNumber, maskMobile, maskName } from '@shared/domain/merchant'
+import type { Deps } from '../../src/modules/core/ports/deps'
+import { Merchants, applymentNo, type MerchantRecord, type SealedIdentity } from '../../src/modules/merchant/domain/merchant.records'
+import type { UserRecord } from '../../src/modules/user/domain/user.record'
+
+/** Demo users who have not opened 收款 yet, so the onboarding journey can be shown from the start. */
+export const UNONBOARDED_DEMO_OPENIDS = ['o-demo-07', 'o-demo-08']
+
+/** The sandbox sub-merchant of the n-th demo seller (the local cloud registers these at start). */
+export const demoSubMchid = (n: number) => `19003000${String(n).padStart(2, '0')}`
+
+/**
+ * Finished 进件 for the demo sellers, written directly (there is no WeChat review to wait for in a
+ * seed): a sub_mchid each, a made-up identity sealed like a real one, masked copies for display.
+ */
+export const seedMerchants = async (deps: Deps, users: Map<string, UserRecord>): Promise<number> => {
+  let n = 0
+  for (const [openid, user] of users) {
+    n += 1
+    if (UNONBOARDED_DEMO_OPENIDS.includes(openid)) continue
+    const first17 = `310104199001${10 + n}12${n % 10}`
+    const identity: SealedIdentity = {
+      idCardName: `演示卖家${'甲乙丙丁戊己庚辛'[n - 1] ?? '子'}`,
+      idCardNumber: first17 + idCheckChar(first17),
+      mobile: `1380000${String(1000 + n)}`,
+      accountNumber: `62258800000${String(10000 + n)}`,
+    }
+    const at = deps.clock.now()
+    const record: MerchantRecord = {
+      _id: user._id,
+      attempt: 1,
+      outRequestNo: applymentNo(user._id, 1),
+      applymentId: `20000000000${String(10000 + n)}`,
+      state: 'FINISH',
+      stateDesc: '完成',
+      subMchid: demoSubMchid(n),
+      signUrl: null,
+      legalValidationUrl: null,
+      accountValidation: null,
+      rejectReasons: [],
+      sealedIdentity: deps.secrets.seal(JSON.stringify(identity)),
+      masked: {
+        idCardName: maskName(identity.idCardName),
+        idCardNumber: maskIdNumber(identity.idCardNumber),
+        mobile: maskMobile(identity.mobile),
+        accountNumber: maskBankAccount(identity.accountNumber),
+      },
+      form: {
+        idCardValidBegin: '2020-01-01',
+        idCardValidEnd: '2040-01-01',
+        accountBank: '招商银行',
+        bankAddressCode: user.city === '杭州' ? '330100' : '310000',
+        storeName: `${user.nickname}的小店`.slice(0, 20),
+        idCardFrontFileId: 'local://seed/id-card-front.png',
+        idCardBackFileId: 'local://seed/id-card-back.png',
+      },
+      withdrawPendingFen: 0,
+      submittedAt: at,
+      checkedAt: at,
+      updatedAt: at,
+      version: 1,
+    }
+    await deps.store.insert(Merchants, record)
+  }
+  return users.size - UNONBOARDED_DEMO_OPENIDS.length
+}
