@@ -53,8 +53,11 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     expect((await books()).subMerchants[subMchid]).toMatchObject({ frozen: 11_200, available: 0 })
 
     // The seller cannot confirm for the buyer, and the buyer cannot ship.
-    expect(await cloud.order('o-seller', 'confirm', { orderId: order.id })).toMatchObject({ ok: false })
-    expect(await cloud.order('o-buyer', 'ship', { orderId: order.id, company: '顺丰速运', waybillNo: 'SF1234567890' })).toMatchObject({ ok: false })
+    expect(await cloud.order('o-seller', 'confirm', { orderId: order.id })).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } })
+    expect(await cloud.order('o-buyer', 'ship', { orderId: order.id, company: '顺丰速运', waybillNo: 'SF1234567890' })).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.FORBIDDEN' },
+    })
     await cloud.mustOrder('o-seller', 'ship', { orderId: order.id, company: '顺丰速运', waybillNo: 'SF1234567890' })
     seen = await cloud.mustOrder('o-buyer', 'confirm', { orderId: order.id })
     expect(seen).toMatchObject({ state: 'completed', money: { releasedFen: 11_200, inEscrowFen: 0, settling: false } })

@@ -37,14 +37,16 @@ export interface TransitionRequest {
 
 const isOperator = (user: UserRecord | null) => !!user && (user.roles.includes('moderator') || user.roles.includes('admin'))
 
-/** Identity comes from the context: a buyer action needs the buyer, a seller action the seller. */
+/**
+ * Identity comes from the context: a buyer action needs the buyer, a seller action the seller.
+ * Someone who cannot see the order at all is told it does not exist.
+ */
 const authorize = (order: OrderRecord, actor: Actor, user: UserRecord | null) => {
-  const allowed =
-    actor === 'system' ||
-    (actor === 'buyer' && user?._id === order.buyerId) ||
-    (actor === 'seller' && user?._id === order.sellerId) ||
-    (actor === 'operator' && isOperator(user))
-  if (!allowed) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
+  if (actor === 'system') return
+  const role = !user ? null : user._id === order.buyerId ? 'buyer' : user._id === order.sellerId ? 'seller' : isOperator(user) ? 'operator' : null
+  if (!role) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
+  const allowed = (actor === 'operator' && isOperator(user)) || role === actor
+  if (!allowed) throw new AppError(ErrorCodes.FORBIDDEN)
 }
 
 const wrongState = () => new AppError(ErrorCodes.ORDER_WRONG_STATE)
