@@ -16,6 +16,8 @@ type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; me
 
 /** What WeChat's notifications reached: every request and our answer, in order. */
 export interface NotifyLog {
+  /** The request as pay-notify got it, for replaying or tampering with in tests. */
+  event: HttpTriggerEvent
   status: number
   body: string
 }
@@ -41,7 +43,7 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
         isBase64Encoded: true,
       }
       const answer = await payNotify(event)
-      notifications.push({ status: answer.statusCode, body: answer.body })
+      notifications.push({ event, status: answer.statusCode, body: answer.body })
       res.writeHead(answer.statusCode, answer.headers)
       res.end(answer.body)
     })
@@ -132,6 +134,8 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
     publish,
     ledger,
     buyerPays,
+    /** Sends an HTTP-trigger event straight to pay-notify (replays, tampered copies). */
+    notify: (event: HttpTriggerEvent) => payNotify(event),
     stop: async () => {
       await cloud.stop()
       await new Promise<void>((r) => {

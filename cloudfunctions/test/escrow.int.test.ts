@@ -227,4 +227,26 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     expect(await cloud.order('o-seller', 'checkout', { listingId: own.id, fulfilment: 'meetup' })).toMatchObject({ ok: false, error: { code: 'ORDER.OWN_LISTING' } })
     expect(await cloud.order('o-buyer2', 'checkout', { listingId: own.id, fulfilment: 'courier' })).toMatchObject({ ok: false, error: { code: 'ORDER.ADDRESS_REQUIRED' } })
   })
+
+  it('pay-notify refuses tampered, stale and unknown-serial notifications, and a replay changes nothing', async () => {
+    const { order } = await buyCourier()
+    await cloud.mustOrder('o-buyer', 'pay', { orderId: order.id })
+    await cloud.buyerPays(order.id)
+    const genuine = cloud.notifications.find((n) => n.status === 200)!.event
+    const body = JSON.parse(Buffer.from(genuine.body, 'base64').toString('utf8'))
+
+    const tamperedBody = { ...body, resource: { ...body.resource, ciphertext: `A${body.resource.ciphertext.slice(1)}` } }
+    const tampered = { ...genuine, body: Buffer.from(JSON.stringify(tamperedBody)).toString('base64') }
+    expect((await cloud.notify(tampered)).statusCode).toBe(401)
+    const otherSerial = { ...genuine, headers: { ...genuine.headers, 'wechatpay-serial': 'ABCDEF0123456789ABCDEF0123456789ABCDEF01' } }
+    expect((await cloud.notify(otherSerial)).statusCode).toBe(401)
+
+    // A replay inside the 5-minute window verifies, but the notification id was seen: no effect.
+    expect((await cloud.notify(genuine)).statusCode).toBe(200)
+    expect((await cloud.ledger()).entries.filter((e) => e.kind === 'payment')).toHaveLength(1)
+
+    await cloud.advance(6 * MINUTE)
+    expect((await cloud.notify(genuine)).statusCode).toBe(401)
+    expect((await cloud.notify({ ...genuine, httpMethod: 'GET' })).statusCode).toBe(405)
+  })
 })
