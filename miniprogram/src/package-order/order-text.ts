@@ -179,3 +179,10 @@ export const FULFILMENT_LABELS: Record<Fulfilment, string> = { courier: '邮寄'
 
 /** "138****5678" */
 export const maskPhone = (phone: string) => (phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone)
+
+/** "2026-11-25 07:42" in the viewer's time zone, for the order number line. */
+export const dateTimeText = (at: number): string => {
+  const d = new Date(at)
+  const p2 = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`
+}

@@ -1,5 +1,6 @@
 import { ShippingAddressSchema, type ShippingAddress } from '@shared/contracts/order.contract'
 import type { ListingDetail } from '@shared/contracts/listing.contract'
+import { formatFen } from '@shared/domain/money'
 import type { Fulfilment } from '@shared/domain/order-process'
 import { isServiceError } from '@/services/service-error'
 
@@ -19,7 +20,7 @@ export const fulfilmentOptions = (l: Pick<ListingDetail, 'kind' | 'trade'>): Ful
   const out: FulfilmentOption[] = []
   if (t?.shipping) {
     const fee = t.shipping.payer === 'buyer' ? t.shipping.feeFen : 0
-    out.push({ id: 'shipping', fulfilment: 'courier', label: '邮寄', sub: fee > 0 ? `运费 ¥${(fee / 100).toFixed(2)}` : '包邮', shippingFen: fee })
+    out.push({ id: 'shipping', fulfilment: 'courier', label: '邮寄', sub: fee > 0 ? `运费 ${formatFen(fee)}` : '包邮', shippingFen: fee })
   }
   if (t?.meetup) out.push({ id: 'meetup', fulfilment: 'meetup', label: '同城面交', sub: '当面验货', shippingFen: 0 })
   if (t?.pickup) out.push({ id: 'pickup', fulfilment: 'meetup', label: '自提', sub: '上门自取', shippingFen: 0 })

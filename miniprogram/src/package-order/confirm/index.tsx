@@ -98,7 +98,7 @@ export default function ConfirmOrderPage() {
   }
 
   return (
-    <View className='confirm' id='order-confirm'>
+    <View className='confirm order-page' id='order-confirm'>
       {blocked && (
         <View className='confirm__blocked' id='confirm-blocked'>
           <Text>{blocked}</Text>
@@ -142,7 +142,7 @@ export default function ConfirmOrderPage() {
           <Text id='confirm-total'>{formatFen(totalFen)}</Text>
         </View>
         <Text className='confirm__escrow' id='confirm-escrow'>
-          🛡 钱款由微信支付担保，确认收货后才到卖家账户；卖家 7 天内未发货自动退款。
+          钱款由微信支付担保，确认收货后才到卖家账户；卖家 7 天内未发货自动退款。
         </Text>
       </View>
 

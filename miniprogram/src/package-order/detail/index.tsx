@@ -16,7 +16,9 @@ import { OrderActionBar } from '../components/OrderActionBar'
 import { OrderAmounts } from '../components/OrderAmounts'
 import { OrderTimeline } from '../components/OrderTimeline'
 import { StateBanner } from '../components/StateBanner'
+import { dateTimeText } from '../order-text'
 import { FulfilmentBlock, RefundBlock } from './blocks'
+import '../order.scss'
 import './index.scss'
 
 export default function OrderDetailPage() {
@@ -85,7 +87,7 @@ export default function OrderDetailPage() {
   const counterpart = order.role === 'buyer' ? order.seller : order.buyer
   const now = Date.now()
   return (
-    <View className='order-detail' id='order-detail' data-id={order.id} data-state={order.state}>
+    <View className='order-detail order-page' id='order-detail' data-id={order.id} data-state={order.state}>
       <StateBanner order={order} />
       {order.handoverCode && <HandoverCode code={order.handoverCode} />}
       <FulfilmentBlock order={order} />
@@ -106,7 +108,7 @@ export default function OrderDetailPage() {
       <OrderTimeline events={order.events} now={now} />
       <View className='order-section order-meta'>
         <Text className='muted'>订单编号 {order.id}</Text>
-        <Text className='muted'>下单时间 {new Date(order.createdAt).toLocaleString('zh-CN', { hour12: false })}</Text>
+        <Text className='muted'>下单时间 {dateTimeText(order.createdAt)}</Text>
       </View>
       <OrderActionBar order={order} onChanged={setOrder} />
     </View>

@@ -11,6 +11,7 @@ import { goLogin, reportError } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import emptyImage from '@/assets/empty.png'
 import { OrderCardItem } from '../components/OrderCardItem'
+import '../order.scss'
 
 /** Operators: disputed orders, oldest first; each opens the order page with the 判定 buttons. */
 export default function DisputesPage() {
@@ -37,7 +38,7 @@ export default function DisputesPage() {
 
   const now = Date.now()
   return (
-    <View className='disputes' id='disputes'>
+    <View className='disputes order-page' id='disputes'>
       <View style={{ padding: '12px 16px 0' }}>
         <Text className='muted' style={{ fontSize: '12px' }}>
           买卖双方对退款有争议的订单，最早的在前。判定后钱款按结果退回或打给卖家。

@@ -13,6 +13,7 @@ import { goLogin } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import emptyImage from '@/assets/empty.png'
 import { OrderCardItem } from '../components/OrderCardItem'
+import '../order.scss'
 
 type Tab = (typeof ORDER_TABS)[number]
 const TAB_LABELS: Record<Tab, string> = { all: '全部', toPay: '待付款', inProgress: '进行中', refund: '退款', done: '已完成' }
@@ -52,7 +53,7 @@ export default function OrderListPage() {
   const now = Date.now()
   const empty = list.loaded && list.items.length === 0 && list.status !== 'error'
   return (
-    <View className='order-list' id={`orders-${role}`}>
+    <View className='order-list order-page' id={`orders-${role}`}>
       <TabRow items={TABS} value={tab} onChange={(t) => setTab(t as Tab)} idPrefix='orders-tab-' />
       {empty ? (
         <Empty

@@ -25,7 +25,8 @@ export function ActionSheet({ form, action, busy, serverErrors, onSubmit, onClos
   const [values, setValues] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   useEffect(() => {
-    setValues({ ...(form?.initial ?? {}) })
+    // Every field starts as '' so an empty one gets the schema's own message (请填写…), not a type error.
+    setValues({ ...Object.fromEntries((form?.fields ?? []).map((f) => [f.name, ''])), ...(form?.initial ?? {}) })
     setErrors({})
   }, [form, action])
   useEffect(() => setErrors((e) => ({ ...e, ...serverErrors })), [serverErrors])

@@ -28,7 +28,7 @@ export function OrderAmounts({ order }: { order: Order }) {
       )}
       <View className='order-money' id='order-money'>
         {m.inEscrowFen > 0 && <Text className='order-money__item is-escrow'>担保中 {formatFen(m.inEscrowFen)}</Text>}
-        {m.releasedFen > 0 && <Text className='order-money__item'>已打给卖家 {formatFen(m.releasedFen)}</Text>}
+        {m.releasedFen > 0 && <Text className='order-money__item'>已结算 {formatFen(m.releasedFen)}</Text>}
         {m.refundedFen > 0 && <Text className='order-money__item'>已退回买家 {formatFen(m.refundedFen)}</Text>}
         {m.compensatedFen > 0 && <Text className='order-money__item'>平台赔付 {formatFen(m.compensatedFen)}</Text>}
         {m.settling && <Text className='order-money__item is-settling'>微信支付处理中…</Text>}
