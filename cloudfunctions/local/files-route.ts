@@ -14,7 +14,7 @@ export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 export const MAX_VIDEO_BYTES = 50 * 1024 * 1024
 
 /** Where uploads may go; the client names one, the server builds the rest of the path. */
-export const UPLOAD_DIRS = ['listing-photos', 'avatars', 'listing-videos'] as const
+export const UPLOAD_DIRS = ['listing-photos', 'avatars', 'listing-videos', 'id-cards'] as const
 const VIDEO_DIR = 'listing-videos'
 
 /** Image types we accept, recognised by their first bytes: the file name and MIME type lie. */

@@ -19,6 +19,10 @@ export default defineAppConfig({
       pages: ['confirm/index', 'detail/index', 'list/index', 'disputes/index'],
     },
     {
+      root: 'package-merchant',
+      pages: ['onboarding/index', 'wallet/index'],
+    },
+    {
       root: 'package-social',
       pages: [
         'storefront/index',

@@ -1,4 +1,5 @@
 import { ListingContract } from '@shared/contracts/listing.contract'
+import { MerchantContract } from '@shared/contracts/merchant.contract'
 import type { ActionInput } from '@shared/contracts/define-contract'
 import { OrderContract } from '@shared/contracts/order.contract'
 import { SearchContract } from '@shared/contracts/search.contract'
@@ -27,6 +28,7 @@ type U = typeof UserContract.actions
 type S = typeof SearchContract.actions
 type So = typeof SocialContract.actions
 type O = typeof OrderContract.actions
+type M = typeof MerchantContract.actions
 
 /** The seller's lifecycle actions on one listing, each answering the updated detail. */
 export type ListingLifecycleAction = 'publish' | 'takeDown' | 'relist' | 'markSold' | 'renew'
@@ -101,5 +103,12 @@ export const api = {
     disputes: (input: ActionInput<O['disputes']>) => client.call(OrderContract, 'disputes', input),
     resolve: (input: ActionInput<O['resolve']>) => client.call(OrderContract, 'resolve', input),
     compensate: (input: ActionInput<O['compensate']>) => client.call(OrderContract, 'compensate', input),
+  },
+  merchant: {
+    status: () => client.call(MerchantContract, 'status', {}),
+    submit: (input: ActionInput<M['submit']>) => client.call(MerchantContract, 'submit', input),
+    refresh: () => client.call(MerchantContract, 'refresh', {}),
+    wallet: () => client.call(MerchantContract, 'wallet', {}),
+    withdraw: (input: ActionInput<M['withdraw']>) => client.call(MerchantContract, 'withdraw', input),
   },
 }

@@ -24,4 +24,6 @@ export const Routes = {
   orders: (role: 'buyer' | 'seller', tab?: string) =>
     `/package-order/list/index?role=${role}${tab ? `&tab=${encodeURIComponent(tab)}` : ''}`,
   disputes: '/package-order/disputes/index',
+  onboarding: '/package-merchant/onboarding/index',
+  wallet: '/package-merchant/wallet/index',
 } as const

@@ -19,6 +19,7 @@ export default function Me() {
   const { status, user } = useSession()
   const signedIn = status === 'signed-in' && user !== null
   const [counts, setCounts] = useState<Counts | null>(null)
+  const [payState, setPayState] = useState<string | null>(null)
   useNoticeBadge()
   const go = (url: string) => (signedIn ? Taro.navigateTo({ url }) : goLogin())
 
@@ -28,6 +29,7 @@ export default function Me() {
   const loadCounters = () => {
     if (!user) return setCounts(null)
     api.social.myCounts().then(setCounts, () => setCounts(null))
+    api.merchant.status().then((s) => setPayState(s.stateLabel), () => setPayState(null))
   }
   useEffect(loadCounters, [user?.id])
   useDidShow(() => {
@@ -86,6 +88,10 @@ export default function Me() {
         {user?.roles.some((r) => r === 'moderator' || r === 'admin') && (
           <Cell id='me-disputes' title='纠纷处理' description='运营：判定退款争议' clickable onClick={() => go(Routes.disputes)} extra='›' />
         )}
+      </Cell.Group>
+      <Cell.Group>
+        <Cell id='me-onboarding' title='收款账户' description='开通微信支付收款，审核进度' clickable onClick={() => go(Routes.onboarding)} extra={signedIn && payState ? `${payState} ›` : '›'} />
+        <Cell id='me-wallet' title='我的钱包' description='担保中、可提现、提现记录' clickable onClick={() => go(Routes.wallet)} extra='›' />
       </Cell.Group>
       <Cell.Group>
         <Cell id='me-my-listings' title='我发布的' description='在售、草稿、已下架、已卖出' clickable onClick={() => go(Routes.mine)} extra='›' />
