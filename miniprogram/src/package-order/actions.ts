@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { REFUND_TYPES, WaybillSchema, type Order } from '@shared/contracts/order.contract'
 import { formatFen, parseYuanToFen } from '@shared/domain/money'
+import { codeFromScan } from './handover-qr'
 
 /** Every button an order can offer: the transitions a person takes, plus pay and the return waybill. */
 export type OrderAction =
@@ -30,6 +31,8 @@ export interface FormField {
   /** A choice between a few options instead of free text. */
   options?: readonly { id: string; label: string }[]
   maxLength?: number
+  /** Offer 扫一扫 (mini-program only); turns the scanned text into the field's value, or null. */
+  fromScan?: (text: string) => string | null
 }
 
 export interface ActionSpec {
@@ -88,7 +91,7 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     primary: true,
     form: {
       title: '输入买家的交易码',
-      fields: [{ name: 'code', label: '交易码', placeholder: '请买家出示 6 位交易码', type: 'number', maxLength: 6 }],
+      fields: [{ name: 'code', label: '交易码', placeholder: '请买家出示 6 位交易码', type: 'number', maxLength: 6, fromScan: codeFromScan }],
       schema: z.object({ code: z.string().regex(/^\d{6}$/, '交易码为 6 位数字') }),
     },
     done: '交易完成',

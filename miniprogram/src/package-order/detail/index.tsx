@@ -89,7 +89,7 @@ export default function OrderDetailPage() {
   return (
     <View className='order-detail order-page' id='order-detail' data-id={order.id} data-state={order.state}>
       <StateBanner order={order} />
-      {order.handoverCode && <HandoverCode code={order.handoverCode} />}
+      {order.handoverCode && <HandoverCode orderId={order.id} code={order.handoverCode} />}
       <FulfilmentBlock order={order} />
       <RefundBlock order={order} />
 

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Popup, TextArea } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Input/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Popup/style/css'
 import '@nutui/nutui-react-taro/dist/esm/TextArea/style/css'
-import { fieldErrorsOf, type ActionSpec } from '../../actions'
+import { fieldErrorsOf, type ActionSpec, type FormField } from '../../actions'
+import { toast } from '@/utils/feedback'
 import { Chips } from '../Chips'
 import './action-sheet.scss'
 
@@ -19,6 +21,9 @@ export interface ActionSheetProps {
   onSubmit: (values: Record<string, unknown>) => void
   onClose: () => void
 }
+
+// The browser has no camera scanner: the seller types the code there.
+const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 
 /** A bottom sheet with an action's fields; checks them with the contract's schema before sending. */
 export function ActionSheet({ form, action, busy, serverErrors, onSubmit, onClose }: ActionSheetProps) {
@@ -34,6 +39,16 @@ export function ActionSheet({ form, action, busy, serverErrors, onSubmit, onClos
   const set = (name: string, v: string) => {
     setValues((x) => ({ ...x, [name]: v }))
     setErrors((e) => ({ ...e, [name]: '' }))
+  }
+  const scan = async (f: FormField) => {
+    try {
+      const r = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+      const v = f.fromScan?.(r.result)
+      if (v) set(f.name, v)
+      else toast('不是邻圈的交易码')
+    } catch {
+      // closed the scanner
+    }
   }
   const submit = () => {
     if (!form) return
@@ -70,6 +85,11 @@ export function ActionSheet({ form, action, busy, serverErrors, onSubmit, onClos
                   maxLength={f.maxLength}
                   onChange={(v) => set(f.name, v)}
                 />
+              )}
+              {f.fromScan && CAN_SCAN && (
+                <Text className='action-sheet__scan' id={`sheet-scan-${f.name}`} onClick={() => void scan(f)}>
+                  扫一扫买家的交易码
+                </Text>
               )}
               {errors[f.name] ? <Text className='action-sheet__error'>{errors[f.name]}</Text> : null}
             </View>
