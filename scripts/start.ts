@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { createWechatPaySandbox } from '../cloudfunctions/local/sandboxes/wechat-pay'
 import { startLocalCloud } from '../cloudfunctions/local/server'
 import { buildFunctions } from './build-functions'
@@ -40,7 +41,7 @@ const main = async () => {
   const paths = repoPaths(REPO_ROOT)
   if (args.reset) {
     rmSync(paths.dataDir, { recursive: true, force: true })
-    console.log('--reset: deleted .data/ (database, uploads, session secret)')
+    console.log('--reset: deleted .data/ (database, uploads, session secret, WeChat Pay sandbox state)')
   }
 
   const started = Date.now()
@@ -53,8 +54,10 @@ const main = async () => {
     functionsDir: paths.functionsDist,
     h5Dir: paths.h5Dist,
     port: args.port,
-    // WeChat Pay's timers (notification retries, applyment review) run 60× faster in dev.
-    sandboxes: [createWechatPaySandbox({ timers: 'real', timeFactor: 60 })],
+    // WeChat Pay's timers (notification retries, applyment review) run 60× faster in dev. Its
+    // state lives next to the database, so orders kept there still find their transactions
+    // after a restart (and --reset forgets both).
+    sandboxes: [createWechatPaySandbox({ timers: 'real', timeFactor: 60, stateFile: join(paths.dataDir, 'wechat-pay-sandbox.json') })],
   })
   console.log(`\n  邻圈 LinQuan local cloud: ${cloud.url}\n`)
   console.log(`  app        ${cloud.url}/`)

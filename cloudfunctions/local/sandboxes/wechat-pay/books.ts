@@ -19,6 +19,11 @@ export interface BooksSnapshot {
   subMerchants: Record<string, SubMerchantBalance>
 }
 
+/** What `Books.exportState` writes: the snapshot plus the deposit the invariant counts from. */
+export interface BooksState extends BooksSnapshot {
+  advanceDeposit: number
+}
+
 export class NotEnough extends Error {}
 
 export class Books {
@@ -29,7 +34,7 @@ export class Books {
   private readonly subs = new Map<string, SubMerchantBalance>()
 
   /** `advanceDeposit`: what the platform put in its advance-refund account (垫付出款账户). */
-  constructor(private readonly advanceDeposit = 0) {
+  constructor(private advanceDeposit = 0) {
     this.advanceFund = advanceDeposit
   }
 
@@ -126,6 +131,41 @@ export class Books {
       advanceFund: this.advanceFund,
       subMerchants: Object.fromEntries([...this.subs].map(([k, v]) => [k, { ...v }])),
     }
+  }
+
+  exportState(): BooksState {
+    return { ...this.snapshot(), advanceDeposit: this.advanceDeposit }
+  }
+
+  /**
+   * Replaces every balance with a saved state. The saved deposit wins over the constructor's, since
+   * the invariant was kept against it; books that do not balance are refused and nothing changes.
+   */
+  importState(state: BooksState) {
+    const amount = (v: unknown, what: string) => {
+      if (!Number.isSafeInteger(v)) throw new Error(`saved books: ${what} is not a whole number of fen`)
+      return v as number
+    }
+    if (typeof state !== 'object' || state === null || typeof state.subMerchants !== 'object' || state.subMerchants === null)
+      throw new Error('saved books: not an object with subMerchants')
+    const subs = new Map<string, SubMerchantBalance>()
+    for (const [id, s] of Object.entries(state.subMerchants))
+      subs.set(id, { frozen: amount(s?.frozen, `${id}.frozen`), available: amount(s?.available, `${id}.available`), withdrawn: amount(s?.withdrawn, `${id}.withdrawn`) })
+    // Checked on a scratch copy first, so a refused import leaves these books as they were.
+    const next = new Books(amount(state.advanceDeposit, 'advanceDeposit'))
+    next.paid = amount(state.paid, 'paid')
+    next.refunded = amount(state.refunded, 'refunded')
+    next.platform = amount(state.platform, 'platform')
+    next.advanceFund = amount(state.advanceFund, 'advanceFund')
+    for (const [k, v] of subs) next.subs.set(k, v)
+    if (!next.balanced()) throw new Error(`saved books out of balance: ${JSON.stringify(next.snapshot())}`)
+    this.advanceDeposit = next.advanceDeposit
+    this.paid = next.paid
+    this.refunded = next.refunded
+    this.platform = next.platform
+    this.advanceFund = next.advanceFund
+    this.subs.clear()
+    for (const [k, v] of next.subs) this.subs.set(k, v)
   }
 
   /** True when the books balance and nothing is negative. */

@@ -5,6 +5,7 @@ import { Faults } from './faults'
 import { MediaStore } from './media'
 import { SANDBOX_APIV3_KEY, SANDBOX_SP_MCHID, sandboxKeys } from './keys'
 import { Notifier } from './notifier'
+import { observedClock, openStateFile, type StateFile } from './persistence'
 import { handleRequest, type RouteContext } from './routes'
 import { Engine } from './state'
 
@@ -35,6 +36,14 @@ export interface WechatPaySandboxOptions {
   /** Where the sandbox is mounted (for the cashier page's own calls). */
   mount?: string
   fetch?: typeof fetch
+  /**
+   * Keep the state in this JSON file across restarts (`npm start`): loaded at creation if it
+   * exists (unreadable or corrupt: a warning, then empty), saved shortly after each change and on
+   * close. Tests and e2e leave it unset and get a fresh sandbox every time.
+   */
+  stateFile?: string
+  /** Where load/save problems are reported (default console.warn). */
+  warn?: (line: string) => void
 }
 
 export interface WechatPaySandbox extends Sandbox {
@@ -47,12 +56,17 @@ export interface WechatPaySandbox extends Sandbox {
   notifier: Notifier
   /** The buyer confirms the payment (what the cashier's 确认支付 does). */
   pay(out_trade_no: string): Record<string, unknown>
+  /** With `stateFile`: writes pending changes now (e.g. after calling the engine directly). */
+  saveState(): void
 }
 
 export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): WechatPaySandbox => {
   const keys = sandboxKeys()
-  const clock: SandboxClock =
+  const baseClock: SandboxClock =
     options.timers === 'manual' ? new ManualClock(options.startAt ?? Date.now()) : new RealClock(options.timeFactor ?? 1, options.clock)
+  // Set once the engine exists; fired tasks (refund success, retries) change state too.
+  let stateFile: StateFile | undefined
+  const clock = options.stateFile ? observedClock(baseClock, () => stateFile?.markDirty()) : baseClock
   const faults = new Faults()
   const apiV3Key = options.apiV3Key ?? SANDBOX_APIV3_KEY
   if (Buffer.byteLength(apiV3Key) !== 32) throw new Error('the APIv3 key must be 32 bytes')
@@ -74,6 +88,7 @@ export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): W
     advanceDepositFen: options.advanceDepositFen ?? 10_000_000,
   })
   const media = new MediaStore()
+  if (options.stateFile) stateFile = openStateFile(options.stateFile, engine, media, options.warn)
   const ctx: RouteContext = {
     engine,
     media,
@@ -90,14 +105,31 @@ export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): W
   return {
     vendor: 'wechat-pay',
     description: '微信支付 API v3 平台收付通沙箱（进件、JSAPI 下单、分账、退款、余额提现、平台证书；签名、加密、通知重试、故障注入）',
-    handle: (req, res, path, url) => handleRequest(ctx, req, res, path, url),
-    close: () => clock.close(),
+    handle: async (req, res, path, url) => {
+      try {
+        await handleRequest(ctx, req, res, path, url)
+      } finally {
+        // Any request may have changed something; telling reads from writes apart is not worth
+        // it, since saves are debounced to one per SAVE_DEBOUNCE_MS.
+        stateFile?.markDirty()
+      }
+    },
+    close: () => {
+      clock.close()
+      // Always written: the local cloud calls the engine directly too (registerSubMerchant).
+      stateFile?.save()
+    },
     engine,
     media,
     books: engine.books,
     faults,
     clock,
     notifier,
-    pay: (out_trade_no) => engine.pay(out_trade_no),
+    pay: (out_trade_no) => {
+      const view = engine.pay(out_trade_no)
+      stateFile?.markDirty()
+      return view
+    },
+    saveState: () => stateFile?.save(),
   }
 }

@@ -10,8 +10,30 @@ export const MAX_MEDIA_BYTES = 5 * 1024 * 1024
  * Images uploaded through `POST /v3/merchant/media/upload`: applyments may only refer to media ids
  * handed out here, as on WeChat Pay, so a client that skips the upload fails in the sandbox too.
  */
+export interface MediaEntry {
+  filename: string
+  sha256: string
+  bytes: number
+}
+
 export class MediaStore {
-  private readonly byId = new Map<string, { filename: string; sha256: string; bytes: number }>()
+  private readonly byId = new Map<string, MediaEntry>()
+
+  /** Uploaded media ids survive a restart, as on WeChat (applyments submitted later still refer to them). */
+  exportState(): Record<string, MediaEntry> {
+    return Object.fromEntries([...this.byId].map(([id, m]) => [id, { ...m }]))
+  }
+
+  importState(state: Record<string, MediaEntry>) {
+    if (typeof state !== 'object' || state === null || Array.isArray(state)) throw new Error('saved media: not an object')
+    const entries = Object.entries(state).map(([id, m]): [string, MediaEntry] => {
+      if (typeof m !== 'object' || m === null || typeof m.filename !== 'string' || typeof m.sha256 !== 'string' || !Number.isSafeInteger(m.bytes))
+        throw new Error(`saved media: bad entry ${id}`)
+      return [id, { filename: m.filename, sha256: m.sha256, bytes: m.bytes }]
+    })
+    this.byId.clear()
+    for (const [id, m] of entries) this.byId.set(id, m)
+  }
 
   /** Checks the meta against the file and answers the media_id. */
   put(metaJson: string, file: Buffer): { media_id: string } {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { Books, NotEnough } from './books'
+import { Books, type BooksState, NotEnough } from './books'
 import type { SandboxClock } from './clock'
 import { oaepDecrypt } from './crypto'
 import type { Notifier } from './notifier'
@@ -129,6 +129,23 @@ export interface EngineOptions {
 
 type Json = Record<string, unknown>
 
+/**
+ * Everything WeChat would remember, as plain JSON (what `Engine.exportState` writes and
+ * `importState` reads). The prepay_id / transaction_id indexes are not saved: they are rebuilt.
+ */
+export interface EngineState {
+  version: 1
+  seq: number
+  subMchids: string[]
+  applyments: Applyment[]
+  transactions: Transaction[]
+  sharing: SharingOrder[]
+  returns: ReturnOrder[]
+  refunds: Refund[]
+  withdrawals: Withdrawal[]
+  books: BooksState
+}
+
 export class Engine {
   readonly books: Books
   private readonly applyments = new Map<string, Applyment>()
@@ -159,6 +176,75 @@ export class Engine {
 
   registerSubMerchant(subMchid: string) {
     this.subMchids.add(subMchid)
+  }
+
+  // ---------------------------------------------------------------- persistence
+
+  exportState(): EngineState {
+    // structuredClone: the saved state must not change when later calls mutate the records.
+    return structuredClone({
+      version: 1 as const,
+      seq: this.seq,
+      subMchids: [...this.subMchids],
+      applyments: [...this.applyments.values()],
+      transactions: [...this.transactions.values()],
+      sharing: [...this.sharing.values()],
+      returns: [...this.returns.values()],
+      refunds: [...this.refunds.values()],
+      withdrawals: [...this.withdrawals.values()],
+      books: this.books.exportState(),
+    })
+  }
+
+  /**
+   * Replaces the state with a saved one (after a restart). Refunds still PROCESSING get their
+   * success scheduled again for what is left of their delay; applyments need nothing, since they
+   * advance by elapsed time whenever they are looked at. Throws, changing nothing, on a bad state.
+   */
+  importState(state: EngineState) {
+    if (typeof state !== 'object' || state === null || state.version !== 1) throw new Error('saved sandbox state: unknown version')
+    if (!Number.isSafeInteger(state.seq) || state.seq < 0) throw new Error('saved sandbox state: bad seq')
+    const keyed = <T>(list: T[], what: string, key: keyof T & string, also: (keyof T & string)[] = []) => {
+      if (!Array.isArray(list)) throw new Error(`saved sandbox state: ${what} is not a list`)
+      const out = new Map<string, T>()
+      for (const item of list) {
+        if (typeof item !== 'object' || item === null) throw new Error(`saved sandbox state: a ${what} entry is not an object`)
+        for (const k of [key, ...also])
+          if (typeof item[k] !== 'string') throw new Error(`saved sandbox state: a ${what} entry has no ${k}`)
+        out.set(item[key] as string, structuredClone(item))
+      }
+      return out
+    }
+    if (!Array.isArray(state.subMchids) || state.subMchids.some((s) => typeof s !== 'string')) throw new Error('saved sandbox state: bad subMchids')
+    const applyments = keyed(state.applyments, 'applyment', 'out_request_no')
+    const transactions = keyed(state.transactions, 'transaction', 'out_trade_no', ['prepay_id', 'sub_mchid', 'state'])
+    const sharing = keyed(state.sharing, 'sharing order', 'out_order_no', ['sub_mchid', 'transaction_id'])
+    const returns = keyed(state.returns, 'return order', 'out_return_no', ['sub_mchid'])
+    const refunds = keyed(state.refunds, 'refund', 'out_refund_no', ['sub_mchid', 'status'])
+    const withdrawals = keyed(state.withdrawals, 'withdrawal', 'out_request_no', ['sub_mchid'])
+    // Books last among the checks: it is the only part that can still refuse.
+    this.books.importState(state.books)
+    this.seq = state.seq
+    // Sub-merchants given in the options stay known even if the file predates them.
+    for (const s of state.subMchids) this.subMchids.add(s)
+    const replace = <T>(target: Map<string, T>, from: Map<string, T>) => {
+      target.clear()
+      for (const [k, v] of from) target.set(k, v)
+    }
+    replace(this.applyments, applyments)
+    replace(this.transactions, transactions)
+    replace(this.sharing, sharing)
+    replace(this.returns, returns)
+    replace(this.refunds, refunds)
+    replace(this.withdrawals, withdrawals)
+    this.byPrepay.clear()
+    this.byTransactionId.clear()
+    for (const t of transactions.values()) {
+      this.byPrepay.set(t.prepay_id, t)
+      if (t.transaction_id) this.byTransactionId.set(t.transaction_id, t)
+    }
+    for (const r of refunds.values())
+      if (r.status === 'PROCESSING') this.scheduleRefundSuccess(r, r.create_time + this.o.refundDelayMs - this.o.clock.now())
   }
 
   // ---------------------------------------------------------------- applyments (二级商户进件)
@@ -617,7 +703,13 @@ export class Engine {
       bodyHash: hash,
     }
     this.refunds.set(out_refund_no, r)
-    this.o.clock.schedule(this.o.refundDelayMs, () => {
+    this.scheduleRefundSuccess(r, this.o.refundDelayMs)
+    return this.refundApplyView(r)
+  }
+
+  /** The bank's part of a refund: SUCCESS after `delayMs`, then REFUND.SUCCESS if a notify_url was given. */
+  private scheduleRefundSuccess(r: Refund, delayMs: number) {
+    this.o.clock.schedule(Math.max(0, delayMs), () => {
       r.status = 'SUCCESS'
       r.success_time = this.o.clock.now()
       if (r.notify_url)
@@ -634,7 +726,6 @@ export class Engine {
           amount: { total: r.total, refund: r.amount, payer_total: r.total, payer_refund: r.amount },
         })
     })
-    return this.refundApplyView(r)
   }
 
   private refundApplyView(r: Refund): Json {
