@@ -16,6 +16,7 @@ import type { WechatPaySandbox } from './sandboxes/wechat-pay'
 import { sandboxClientConfig } from './sandboxes/wechat-pay/client-config'
 import { handleScheduler, Scheduler } from './scheduler'
 import { type SeedOptions, type SeedResult, seedIfEmpty } from './seed/seed-demo-data'
+import { ensureDemoMerchants } from './seed/seed-merchants'
 import { serveH5 } from './static'
 
 export interface LocalCloudOptions {
@@ -111,6 +112,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     // The WeChat Pay sandbox keeps its sub-merchants in memory: after a restart, tell it again
     // which sellers finished 开通收款 so their buyers can still pay.
     const pay = options.sandboxes?.find((s) => s.vendor === 'wechat-pay') as WechatPaySandbox | undefined
+    if (seedOptions && !seeded) await ensureDemoMerchants(container)
     if (pay) for (const sub of await finishedSubMchids(container)) pay.engine.registerSubMerchant(sub)
     const runner = new FunctionRunner(options.functionsDir, container)
     const scheduler = new Scheduler({

@@ -30,7 +30,7 @@ describe('seeded merchants', () => {
   const userOf = async (cloud: Awaited<ReturnType<typeof start>>, openid: string) =>
     (await cloud.container.store.get(Identities, openid))!.userId
 
-  test('every demo user but o-demo-07 and o-demo-08 has a sub_mchid the sandbox knows, across restarts', async () => {
+  test('every demo user but o-demo-07 and o-demo-08 has a sub_mchid the sandbox knows, across restarts and on old databases', async () => {
     for (const round of [1, 2]) {
       const cloud = await start()
       try {
@@ -42,6 +42,8 @@ describe('seeded merchants', () => {
         expect(await subMchidOf(cloud.container, await userOf(cloud, 'o-demo-07'))).toBeNull()
         expect(await subMchidOf(cloud.container, await userOf(cloud, 'o-demo-08'))).toBeNull()
         expect(existsSync(join(tmp.dir, 'data', 'secret-box-key'))).toBe(true)
+        // An old database without the record: the next start gives it back.
+        if (round === 1) await cloud.container.store.remove(Merchants, await userOf(cloud, 'o-demo-02'))
       } finally {
         await cloud.close()
       }

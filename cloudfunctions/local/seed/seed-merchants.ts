@@ -1,7 +1,8 @@
 import { idCheckChar, maskBankAccount, maskIdNumber, maskMobile, maskName } from '@shared/domain/merchant'
 import type { Deps } from '../../src/modules/core/ports/deps'
 import { Merchants, applymentNo, type MerchantRecord, type SealedIdentity } from '../../src/modules/merchant/domain/merchant.records'
-import type { UserRecord } from '../../src/modules/user/domain/user.record'
+import { Identities, Users, type UserRecord } from '../../src/modules/user/domain/user.record'
+import { DEMO_USERS } from './demo-users'
 
 /** Demo users who have not opened 收款 yet, so the onboarding journey can be shown from the start. */
 export const UNONBOARDED_DEMO_OPENIDS = ['o-demo-07', 'o-demo-08']
@@ -14,10 +15,12 @@ export const demoSubMchid = (n: number) => `19003000${String(n).padStart(2, '0')
  * seed): a sub_mchid each, a made-up identity sealed like a real one, masked copies for display.
  */
 export const seedMerchants = async (deps: Deps, users: Map<string, UserRecord>): Promise<number> => {
-  let n = 0
-  for (const [openid, user] of users) {
-    n += 1
-    if (UNONBOARDED_DEMO_OPENIDS.includes(openid)) continue
+  let added = 0
+  for (const [index, { openid }] of DEMO_USERS.entries()) {
+    const n = index + 1
+    const user = users.get(openid)
+    if (!user || UNONBOARDED_DEMO_OPENIDS.includes(openid)) continue
+    if (await deps.store.get(Merchants, user._id)) continue
     const first17 = `310104199001${10 + n}12${n % 10}`
     const identity: SealedIdentity = {
       idCardName: `演示卖家${'甲乙丙丁戊己庚辛'[n - 1] ?? '子'}`,
@@ -61,6 +64,21 @@ export const seedMerchants = async (deps: Deps, users: Map<string, UserRecord>):
       version: 1,
     }
     await deps.store.insert(Merchants, record)
+    added += 1
   }
-  return users.size - UNONBOARDED_DEMO_OPENIDS.length
+  return added
+}
+
+/**
+ * For a database seeded before 开通收款 existed: gives the demo sellers who lack one their finished
+ * merchant record, so `npm start` on an old .data/ sells with escrow too. Touches nothing else.
+ */
+export const ensureDemoMerchants = async (deps: Deps): Promise<number> => {
+  const users = new Map<string, UserRecord>()
+  for (const { openid } of DEMO_USERS) {
+    const identity = await deps.store.get(Identities, openid)
+    const user = identity && (await deps.store.get(Users, identity.userId))
+    if (user) users.set(openid, user)
+  }
+  return seedMerchants(deps, users)
 }
