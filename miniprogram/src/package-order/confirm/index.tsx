@@ -89,8 +89,9 @@ export default function ConfirmOrderPage() {
     } catch (e) {
       const p = checkoutProblem(e)
       setErrors(p.fields)
+      // A dead end shows as the banner at the top; anything else as a toast or under its field.
       if (p.blocked) setBlocked(p.message)
-      if (p.message) toast(p.message)
+      else if (p.message) toast(p.message)
       else if (Object.keys(p.fields).length === 0) reportError(e, '下单失败，请稍后重试')
     } finally {
       setSubmitting(false)
