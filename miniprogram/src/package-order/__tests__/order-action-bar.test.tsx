@@ -1,0 +1,120 @@
+/**
+ * The order page's buttons with Taro, NutUI and the services replaced by plain stand-ins:
+ * exactly the server's actions, a money confirmation that restates the amount, and a form
+ * checked with the contract's messages before anything is sent.
+ */
+import type { ReactNode } from 'react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import type { Order } from '@shared/contracts/order.contract'
+
+const showModal = jest.fn()
+const toast = jest.fn()
+const reportError = jest.fn()
+const api = { order: { confirm: jest.fn(), ship: jest.fn(), cancel: jest.fn() } }
+const payOrder = jest.fn()
+
+type P = { children?: ReactNode; id?: string; className?: string; onClick?: () => void }
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showModal: (o: unknown) => showModal(o), scanCode: jest.fn() } }))
+jest.mock('@tarojs/components', () => ({
+  View: ({ children, id, className, ...rest }: P & Record<string, unknown>) => (
+    <div id={id} className={className} data-action={rest['data-action'] as string}>
+      {children}
+    </div>
+  ),
+  Text: ({ children, id, className, onClick }: P) => (
+    <span id={id} className={className} onClick={onClick}>
+      {children}
+    </span>
+  ),
+}))
+jest.mock('@nutui/nutui-react-taro', () => ({
+  Button: ({ children, id, onClick }: P) => (
+    <button id={id} onClick={onClick}>
+      {children}
+    </button>
+  ),
+  Popup: ({ visible, children }: { visible: boolean; children?: ReactNode }) => (visible ? <div role='dialog'>{children}</div> : null),
+  Input: ({ className, value, onChange }: { className?: string; value: string; onChange: (v: string) => void }) => (
+    <input className={className} value={value} onChange={(e) => onChange(e.target.value)} />
+  ),
+  TextArea: ({ className, value, onChange }: { className?: string; value: string; onChange: (v: string) => void }) => (
+    <textarea className={className} value={value} onChange={(e) => onChange(e.target.value)} />
+  ),
+}))
+jest.mock('@nutui/nutui-react-taro/dist/esm/Button/style/css', () => ({}))
+jest.mock('@nutui/nutui-react-taro/dist/esm/Input/style/css', () => ({}))
+jest.mock('@nutui/nutui-react-taro/dist/esm/Popup/style/css', () => ({}))
+jest.mock('@nutui/nutui-react-taro/dist/esm/TextArea/style/css', () => ({}))
+jest.mock('@/services', () => ({
+  get api() {
+    return api
+  },
+  payOrder: (...a: unknown[]) => payOrder(...a),
+  isServiceError: (e: unknown) => e instanceof Error && 'code' in e,
+}))
+jest.mock('@/utils/feedback', () => ({ toast: (...a: unknown[]) => toast(...a), reportError: (...a: unknown[]) => reportError(...a) }))
+
+import { OrderActionBar } from '../components/OrderActionBar'
+
+const order = (over: Partial<Order>): Order =>
+  ({ id: '01ORDER', totalFen: 112_000, state: 'shipped', fulfilment: 'courier', role: 'buyer', actions: [], ...over }) as Order
+
+beforeEach(() => jest.clearAllMocks())
+
+describe('OrderActionBar', () => {
+  it('shows exactly the actions the server listed, the main one last', () => {
+    render(<OrderActionBar order={order({ actions: ['confirm', 'requestRefund'] })} onChanged={jest.fn()} />)
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['申请退款', '确认收货'])
+  })
+
+  it('shows nothing without actions', () => {
+    const { container } = render(<OrderActionBar order={order({ actions: [] })} onChanged={jest.fn()} />)
+    expect(container.innerHTML).toBe('')
+  })
+
+  it('asks before releasing the money, restating the amount, and shows the order the server returns', async () => {
+    const onChanged = jest.fn()
+    const next = order({ state: 'received', actions: [] })
+    showModal.mockResolvedValue({ confirm: true })
+    api.order.confirm.mockResolvedValue(next)
+    render(<OrderActionBar order={order({ actions: ['confirm'] })} onChanged={onChanged} />)
+    await act(async () => fireEvent.click(screen.getByText('确认收货')))
+    expect(showModal.mock.calls[0][0].content).toContain('¥1,120')
+    expect(api.order.confirm).toHaveBeenCalledWith('01ORDER')
+    expect(onChanged).toHaveBeenCalledWith(next)
+  })
+
+  it('does nothing when the confirmation is declined', async () => {
+    showModal.mockResolvedValue({ confirm: false })
+    render(<OrderActionBar order={order({ state: 'paid', actions: ['cancelPaid'] })} onChanged={jest.fn()} />)
+    await act(async () => fireEvent.click(screen.getByText('取消订单')))
+    expect(showModal.mock.calls[0][0].content).toContain('退回')
+    expect(api.order.cancel).not.toHaveBeenCalled()
+  })
+
+  it('checks the waybill form with the contract messages, then ships', async () => {
+    const onChanged = jest.fn()
+    api.order.ship.mockResolvedValue(order({ role: 'seller', state: 'shipped' }))
+    render(<OrderActionBar order={order({ role: 'seller', state: 'paid', actions: ['ship'] })} onChanged={onChanged} />)
+    fireEvent.click(screen.getByText('发货'))
+    expect(screen.getByRole('dialog')).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByText('提交')))
+    expect(screen.getByText('请填写快递公司')).toBeTruthy()
+    expect(screen.getByText('运单号为 8–30 位字母或数字')).toBeTruthy()
+    expect(api.order.ship).not.toHaveBeenCalled()
+
+    fireEvent.change(document.querySelector('.sheet-company')!, { target: { value: '顺丰速运' } })
+    fireEvent.change(document.querySelector('.sheet-waybillNo')!, { target: { value: 'SF1234567890' } })
+    await act(async () => fireEvent.click(screen.getByText('提交')))
+    expect(api.order.ship).toHaveBeenCalledWith({ orderId: '01ORDER', company: '顺丰速运', waybillNo: 'SF1234567890' })
+    expect(onChanged).toHaveBeenCalled()
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('hands pay to the platform pay service', async () => {
+    payOrder.mockResolvedValue({ kind: 'redirected' })
+    render(<OrderActionBar order={order({ state: 'pending_payment', actions: ['pay', 'cancelUnpaid'] })} onChanged={jest.fn()} />)
+    await act(async () => fireEvent.click(screen.getByText('去支付')))
+    expect(payOrder).toHaveBeenCalledWith('01ORDER')
+  })
+})
