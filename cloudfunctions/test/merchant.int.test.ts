@@ -171,6 +171,20 @@ describe('seller wallet', () => {
     expect(SANDBOX_SP_MCHID).toBeTruthy()
   })
 
+  test('WeChat refusing the withdrawal (NOT_ENOUGH at the sub-merchant) records it as failed and frees the amount', async () => {
+    const [sellerId] = await signUp(cloud as never, 'o-short')
+    await call('o-short', 'submit', await form())
+    for (let i = 0; i < 3; i++) await nextStage('o-short')
+    // The ledger says 50.00 is available but WeChat holds nothing: the books disagree, WeChat wins.
+    await postEntry(cloud.container, paymentEntry('SHORTPAY', 'order-s', 5_000, cloud.clock.now()))
+    await postEntry(cloud.container, releaseEntry('SHORTREL', 'order-s', sellerId, 5_000, 0, cloud.clock.now()))
+    const r = await call('o-short', 'withdraw', { amountFen: 5_000, requestKey: 'TAP00000010' })
+    if (!r.ok) throw new Error(JSON.stringify(r.error))
+    expect(r.data).toMatchObject({ status: 'failed', reason: expect.stringContaining('余额不足') })
+    const w = await call('o-short', 'wallet')
+    expect(w.ok && w.data).toMatchObject({ availableFen: 5_000, withdrawnFen: 0 })
+  })
+
   test('a seller who is not onboarded cannot withdraw', async () => {
     await signUp(cloud as never, 'o-new')
     const r = await call('o-new', 'withdraw', { amountFen: 100, requestKey: 'TAP00000009' })

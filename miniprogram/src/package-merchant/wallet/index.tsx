@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty, Input, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Input, Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Input/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { Wallet } from '@shared/contracts/merchant.contract'
@@ -67,6 +66,8 @@ export default function WalletPage() {
       if (!(isServiceError(e) && UNKNOWN_OUTCOME.has(e.code))) requestKey.current = newRequestKey()
       if (isServiceError(e) && e.code !== 'COMMON.UNAUTHENTICATED') setError(e.message)
       else reportError(e, '提现失败')
+      // A withdrawal whose outcome is unknown shows in the history as 提交中.
+      void load()
     } finally {
       setSending(false)
     }
@@ -125,7 +126,7 @@ export default function WalletPage() {
       <View className='merchant-section' id='wallet-history'>
         <Text className='merchant-section__heading'>提现记录</Text>
         {wallet.withdrawals.length === 0 ? (
-          <Empty description='还没有提现记录' />
+          <Text className='muted wallet__empty'>还没有提现记录</Text>
         ) : (
           wallet.withdrawals.map((w) => (
             <View key={w.id} className={`wallet-row is-${w.status}`} data-status={w.status}>

@@ -7,8 +7,20 @@
 /** Where a failure came from: WeChat answered with an error, the wire failed, or a check of ours failed. */
 export type PaymentGatewayErrorKind = 'wechat' | 'transport' | 'verification' | 'invalid-argument'
 
+const GATEWAY_ERROR = Symbol.for('linquan.PaymentGatewayError')
+
 /** A failed gateway call; `wechatCode` keeps WeChat's own code (or ours for local failures). */
 export class PaymentGatewayError extends Error {
+  readonly [GATEWAY_ERROR] = true
+
+  /**
+   * `instanceof` by brand, not by prototype: in the local cloud the gateway comes from the host
+   * process while each function bundle carries its own copy of this class (as AppError does).
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[GATEWAY_ERROR] === true
+  }
+
   constructor(
     /** HTTP status from WeChat; 0 when there was no (trustworthy) answer. */
     readonly status: number,
