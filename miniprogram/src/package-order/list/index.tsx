@@ -60,8 +60,9 @@ export default function OrderListPage() {
           id='orders-empty'
           image={emptyImage}
           title={role === 'seller' ? '还没有卖出的订单' : '还没有买到的宝贝'}
-          description={tab === 'all' ? undefined : '换个分类看看'}
-          actions={role === 'buyer' ? [{ text: '去逛逛', type: 'primary', onClick: () => Taro.switchTab({ url: Routes.home }) }] : undefined}
+          description={tab === 'all' ? '' : '这个分类下还没有订单'}
+          // NutUI's Empty reads actions.length: an explicit undefined would replace its default [].
+          actions={role === 'buyer' ? [{ text: '去逛逛', type: 'primary', onClick: () => Taro.switchTab({ url: Routes.home }) }] : []}
         />
       ) : (
         <View id='orders-list'>
