@@ -121,6 +121,8 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
     expect(other.ok && other.data.state).toBe('none')
     const bad = await call('o-b', 'submit', await form({ idCardNumber: '110101199003070012' }))
     expect(!bad.ok && bad.error).toMatchObject({ code: 'COMMON.VALIDATION', details: { path: 'idCardNumber' } })
+    const expired = await call('o-b', 'submit', await form({ idCardValidBegin: '2006-01-01', idCardValidEnd: '2026-01-01' }))
+    expect(!expired.ok && expired.error).toMatchObject({ code: 'COMMON.VALIDATION', details: { path: 'idCardValidEnd' } })
     const gif = await call('o-b', 'submit', await form({ idCardFrontFileId: 'local://id-cards/test/a.gif' }))
     expect(!gif.ok && gif.error).toMatchObject({ code: 'COMMON.VALIDATION', details: { path: 'idCardFrontFileId' } })
   })

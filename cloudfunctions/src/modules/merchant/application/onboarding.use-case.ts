@@ -113,6 +113,12 @@ export const submitOnboarding = async (deps: Deps, userId: string, input: Submit
   if (existing?.state === 'FINISH') throw new AppError(ErrorCodes.MERCHANT_ALREADY_ONBOARDED)
   if (existing && IN_PROGRESS.includes(existing.state)) throw new AppError(ErrorCodes.MERCHANT_APPLYMENT_IN_PROGRESS)
 
+  // WeChat refuses an expired card days later; say so now (dates are China dates).
+  const today = new Date(deps.clock.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+  if (input.idCardValidEnd !== '长期' && input.idCardValidEnd <= today) {
+    const message = '身份证已过期，请使用有效期内的证件'
+    throw new AppError(ErrorCodes.VALIDATION, message, { path: 'idCardValidEnd', issues: [{ path: 'idCardValidEnd', message }] })
+  }
   const storeName = input.storeName ?? (await defaultStoreName(deps, userId))
   const [front, back] = await Promise.all([
     readPhoto(deps, input.idCardFrontFileId, 'idCardFrontFileId', 'id-card-front'),
