@@ -61,6 +61,15 @@ export default function OrderDetailPage() {
     if (shown.current && status === 'signed-in') void load()
     shown.current = true
   })
+  // When a timer is due (payment window, auto-confirm…), look again shortly after it has fired.
+  const due = order?.deadline?.at ?? null
+  useEffect(() => {
+    if (due === null) return
+    const wait = due - Date.now() + 3000
+    if (wait > 86_400_000) return
+    const t = setTimeout(() => void load(), Math.max(wait, 3000))
+    return () => clearTimeout(t)
+  }, [due])
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())
   })

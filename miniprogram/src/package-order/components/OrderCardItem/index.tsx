@@ -15,7 +15,8 @@ export interface OrderCardItemProps {
 /** One order in a list: counterpart, state, item, total, and the one button that moves it on. */
 export function OrderCardItem({ card, now, onOpen }: OrderCardItemProps) {
   const main = mainAction(card) as OrderAction | null
-  const who = card.role === 'buyer' ? '卖家' : card.role === 'seller' ? '买家' : '买家'
+  // The server's counterpart is the buyer for a seller, and the seller for a buyer or an operator.
+  const who = card.role === 'seller' ? '买家' : '卖家'
   return (
     <View className='order-card' data-id={card.id} data-state={card.state} onClick={() => onOpen(card)}>
       <View className='order-card__head'>
