@@ -15,6 +15,8 @@ export const MAX_VIDEO_BYTES = 50 * 1024 * 1024
 
 /** Where uploads may go; the client names one, the server builds the rest of the path. */
 export const UPLOAD_DIRS = ['listing-photos', 'avatars', 'listing-videos', 'id-cards'] as const
+/** Uploads only the backend reads (ID card photos forwarded to WeChat Pay): never served by URL. */
+export const PRIVATE_DIRS = ['id-cards']
 const VIDEO_DIR = 'listing-videos'
 
 /** Image types we accept, recognised by their first bytes: the file name and MIME type lie. */
@@ -155,6 +157,7 @@ export const serveFile = async (
   const segments = safeSegments(rawPath)
   const full = segments && segments.length > 0 ? files.resolve(segments.join('/')) : null
   if (!full) throw new HttpError(400, ErrorCodes.VALIDATION, '文件路径不合法')
+  if (PRIVATE_DIRS.includes(segments![0])) throw new HttpError(404, ErrorCodes.NOT_FOUND, '文件不存在')
   const info = await lstat(full).catch(() => null)
   if (!info || !info.isFile()) throw new HttpError(404, ErrorCodes.NOT_FOUND, '文件不存在')
   sendStatic(req, res, full, info.size, info.mtimeMs, 'public, max-age=31536000, immutable')

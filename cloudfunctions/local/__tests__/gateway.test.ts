@@ -288,6 +288,16 @@ describe('local cloud gateway', () => {
       expect((await postJson(url('/files/upload'), { file: 'x' }, token)).status).toBe(400)
     })
 
+    it('keeps ID card photos private: uploaded and readable by the backend, never served by URL', async () => {
+      const { token } = await sessionFor('o-demo-03')
+      const res = await upload(new Blob([new Uint8Array(tinyPng())]), token, 'id-cards')
+      expect(res.status).toBe(200)
+      const { fileId, url: fileUrl } = (await res.json()) as { fileId: string; url: string }
+      expect(fileId).toMatch(/^local:\/\/id-cards\//)
+      expect((await fetch(fileUrl)).status).toBe(404)
+      expect(Buffer.from((await cloud.container.files.read(fileId))!).equals(tinyPng())).toBe(true)
+    })
+
     it('refuses a file over 10 MB (413)', async () => {
       const { token } = await sessionFor('o-demo-02')
       const big = Buffer.alloc(10 * 1024 * 1024 + 1)

@@ -106,7 +106,8 @@ export default function Onboarding() {
     setPhoto({ fileId: null, url: path, progress: 0 })
     try {
       const uploaded = await uploadPhoto(path, (progress) => setPhoto({ fileId: null, url: path, progress }), 'id-cards')
-      setPhoto({ fileId: uploaded.fileId, url: uploaded.url, progress: null })
+      // ID photos are never served back by URL: keep previewing the local copy.
+      setPhoto({ fileId: uploaded.fileId, url: path, progress: null })
     } catch (e) {
       update({ [side]: null })
       reportError(e, '照片上传失败')
