@@ -100,6 +100,19 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
     expect(await refreshPendingApplyments(cloud.container)).toBe(0)
   })
 
+  test('a submit that never reached WeChat shows as 审核中 briefly, then asks to resubmit, which works', async () => {
+    await signUp(cloud as never, 'o-flaky')
+    cloud.sandbox.faults.set({ apiErrors: 1 })
+    const failed = await call('o-flaky', 'submit', await form())
+    expect(!failed.ok && failed.error.code).toBe('MERCHANT.GATEWAY_FAILED')
+    expect((await call('o-flaky', 'refresh') as any).data.state).toBe('checking')
+    await cloud.advance(3 * 60_000)
+    const asked = await call('o-flaky', 'refresh')
+    expect(asked.ok && asked.data).toMatchObject({ state: 'rejected', rejectReasons: [{ reason: expect.stringContaining('重新提交') }] })
+    const again = await call('o-flaky', 'submit', await form())
+    expect(again.ok && again.data.state).toBe('checking')
+  })
+
   test('the stored row holds no plaintext name, ID number, phone or card number; the sealed blob opens only with the key', async () => {
     const [sellerId] = await signUp(cloud as never, 'o-private')
     await call('o-private', 'submit', await form())

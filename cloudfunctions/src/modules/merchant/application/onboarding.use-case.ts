@@ -23,6 +23,9 @@ import {
 
 type SubmitInput = z.output<typeof SubmitOnboardingInputSchema>
 
+/** How long a SUBMITTING application may go unknown at WeChat before the seller is asked to resubmit. */
+const SUBMIT_GRACE_MS = 2 * 60_000
+
 const IN_PROGRESS: MerchantState[] = ['CHECKING', 'AUDITING', 'ACCOUNT_NEED_VERIFY', 'NEED_SIGN']
 
 /** WeChat's eight applyment states, and our two, as the five the seller sees. */
@@ -243,12 +246,14 @@ const applyQuery = async (deps: Deps, m: MerchantRecord, q: ApplymentStatus): Pr
 }
 
 /**
- * WeChat has no such application. SUBMITTING: it never arrived, the seller simply submits again.
- * Otherwise it was lost (the local sandbox forgets on restart): let the seller submit anew.
+ * WeChat has no such application: it never arrived (SUBMITTING), or it was lost (the local
+ * sandbox forgets on restart). Either way the seller is shown why and may submit anew.
  */
 const lost = async (deps: Deps, m: MerchantRecord): Promise<MerchantRecord> => {
-  if (m.state === 'SUBMITTING') return m
-  const patch = { state: 'SUBMIT_FAILED' as const, stateDesc: '申请单不存在', rejectReasons: [{ field: '', reason: '微信支付找不到这份申请，请重新提交' }] }
+  // A submit may still be on its way; after a couple of minutes it surely is not.
+  if (m.state === 'SUBMITTING' && deps.clock.now() - m.updatedAt < SUBMIT_GRACE_MS) return m
+  const reason = m.state === 'SUBMITTING' ? '提交没有完成（网络或微信支付暂时不可用），请重新提交' : '微信支付找不到这份申请，请重新提交'
+  const patch = { state: 'SUBMIT_FAILED' as const, stateDesc: '申请单不存在', rejectReasons: [{ field: '', reason }] }
   return deps.store.update(Merchants, m._id, { ...patch, updatedAt: deps.clock.now(), version: m.version + 1 }, { expect: { version: m.version } })
 }
 
