@@ -14,7 +14,8 @@ const Row = ({ label, value, id, strong }: { label: string; value: string; id?: 
 /** Price, shipping and total; the seller (and operators) also see the commission and the payout. */
 export function OrderAmounts({ order }: { order: Order }) {
   const m = order.money
-  const seesPayout = order.role !== 'buyer'
+  // Nothing reaches the seller of a closed or fully refunded order: no payout to announce.
+  const seesPayout = order.role !== 'buyer' && order.state !== 'closed' && order.state !== 'refunded'
   return (
     <View className='order-section' id='order-amounts'>
       <Row label='宝贝价格' value={formatFen(order.priceFen)} />
