@@ -41,7 +41,14 @@ export interface ActionSpec {
   /** A Modal before the call; the text restates the money where money moves. */
   confirm?: (o: Order) => { title: string; content: string; confirmText: string }
   /** A sheet with fields before the call; `schema` checks them with the contract's messages. */
-  form?: { title: string; fields: FormField[]; schema: z.ZodType; initial?: Record<string, string> }
+  form?: {
+    title: string
+    /** A line under the title; money forms restate the amount. */
+    hint?: (o: Order) => string
+    fields: FormField[]
+    schema: z.ZodType
+    initial?: Record<string, string>
+  }
   done: string
 }
 
@@ -116,6 +123,7 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     label: '申请退款',
     form: {
       title: '申请退款',
+      hint: (o) => `实付 ${formatFen(o.totalFen)}，卖家同意后原路退回；退货退款需先寄回宝贝`,
       fields: [
         { name: 'type', label: '退款类型', options: REFUND_TYPES },
         { ...noteField('退款原因', '说说遇到的问题，卖家和平台都会看到'), name: 'reason' },
@@ -141,6 +149,7 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     label: '拒绝退款',
     form: {
       title: '拒绝退款',
+      hint: (o) => `拒绝后平台客服介入判定，${formatFen(o.totalFen)} 在判定前继续由微信支付担保`,
       fields: [noteField('拒绝理由', '说明理由，平台客服将介入判定')],
       schema: z.object({ note: note('请说明拒绝理由') }),
     },
@@ -161,7 +170,8 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
   resolveRefund: {
     label: '判定全额退款',
     form: {
-      title: `判定全额退款`,
+      title: '判定全额退款',
+      hint: (o) => `${formatFen(o.totalFen)} 将全额退回买家`,
       fields: [noteField('处理理由', '双方都会看到')],
       schema: z.object({ note: note('请写明处理理由') }),
     },
@@ -171,6 +181,7 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     label: '判定部分退款',
     form: {
       title: '判定部分退款',
+      hint: (o) => `实付 ${formatFen(o.totalFen)}：填写退给买家的金额，其余打给卖家`,
       fields: [
         { name: 'refund', label: '退给买家（元）', type: 'digit', placeholder: '其余打给卖家' },
         noteField('处理理由', '双方都会看到'),
@@ -184,6 +195,7 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     primary: true,
     form: {
       title: '判定打款给卖家',
+      hint: (o) => `${formatFen(o.totalFen)} 将结算给卖家（扣除平台服务费 ${formatFen(o.commissionFen)}）`,
       fields: [noteField('处理理由', '双方都会看到')],
       schema: z.object({ note: note('请写明处理理由') }),
     },
@@ -193,6 +205,7 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     label: '先行赔付',
     form: {
       title: '平台先行赔付',
+      hint: (o) => `由平台保障金赔付买家，最多 ${formatFen(o.totalFen)}；同时记录对卖家的追偿`,
       fields: [
         { name: 'amount', label: '赔付金额（元）', type: 'digit', placeholder: '不超过实付金额' },
         noteField('赔付理由', '将记录对卖家的追偿'),

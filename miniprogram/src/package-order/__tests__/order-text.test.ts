@@ -48,6 +48,9 @@ describe('order buttons', () => {
     expect(ACTION_SPECS.confirm.confirm!(o).content).toContain('¥1,299')
     expect(ACTION_SPECS.confirm.confirm!(o).content).toContain('卖家')
     expect(ACTION_SPECS.cancelPaid.confirm!(o).content).toContain('退回')
+    // operators' decisions restate it in the sheet
+    expect(ACTION_SPECS.resolveRefund.form!.hint!(o)).toContain('¥1,299')
+    expect(ACTION_SPECS.compensate.form!.hint!(o)).toContain('¥1,299')
   })
 
   it('picks the main action of a card', () => {

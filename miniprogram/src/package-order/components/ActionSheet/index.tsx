@@ -13,6 +13,8 @@ import './action-sheet.scss'
 
 export interface ActionSheetProps {
   form: NonNullable<ActionSpec['form']> | null
+  /** The form's hint for this order (money forms restate the amount). */
+  hint?: string
   /** data-action of the sheet, for tests and journeys. */
   action: string | null
   busy: boolean
@@ -26,7 +28,7 @@ export interface ActionSheetProps {
 const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 
 /** A bottom sheet with an action's fields; checks them with the contract's schema before sending. */
-export function ActionSheet({ form, action, busy, serverErrors, onSubmit, onClose }: ActionSheetProps) {
+export function ActionSheet({ form, hint, action, busy, serverErrors, onSubmit, onClose }: ActionSheetProps) {
   const [values, setValues] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   useEffect(() => {
@@ -62,6 +64,7 @@ export function ActionSheet({ form, action, busy, serverErrors, onSubmit, onClos
       {form && (
         <View className='action-sheet' id='order-action-sheet' data-action={action ?? ''}>
           <Text className='action-sheet__title'>{form.title}</Text>
+          {hint ? <Text className='action-sheet__hint'>{hint}</Text> : null}
           {form.fields.map((f) => (
             <View key={f.name} className={`action-sheet__field field-${f.name}`}>
               <Text className='action-sheet__label'>{f.label}</Text>

@@ -101,6 +101,7 @@ export function OrderActionBar({ order, onChanged }: OrderActionBarProps) {
       <ActionSheet
         action={sheet}
         form={sheet ? (ACTION_SPECS[sheet].form ?? null) : null}
+        hint={sheet ? ACTION_SPECS[sheet].form?.hint?.(order) : undefined}
         busy={busy !== null}
         serverErrors={serverErrors}
         onSubmit={(v) => sheet && void send(sheet, v)}
