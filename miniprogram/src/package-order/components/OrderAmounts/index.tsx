@@ -24,7 +24,7 @@ export function OrderAmounts({ order }: { order: Order }) {
       {seesPayout && (
         <>
           <Row label='平台服务费' value={`-${formatFen(order.commissionFen)}`} id='order-commission' />
-          <Row label='预计到账' value={formatFen(order.sellerReceivesFen)} id='order-payout' strong />
+          <Row label={order.state === 'completed' ? '已到账' : '预计到账'} value={formatFen(order.sellerReceivesFen)} id='order-payout' strong />
         </>
       )}
       <View className='order-money' id='order-money'>
