@@ -143,7 +143,7 @@ export default function ConfirmOrderPage() {
           <Text id='confirm-total'>{formatFen(totalFen)}</Text>
         </View>
         <Text className='confirm__escrow' id='confirm-escrow'>
-          钱款由微信支付担保，确认收货后才到卖家账户；卖家 7 天内未发货自动退款。
+          钱款由微信支付担保，确认收货后才到卖家账户；卖家 7 天内未{option?.fulfilment === 'meetup' ? '完成面交' : option?.fulfilment === 'service' ? '提供服务' : '发货'}自动退款。
         </Text>
       </View>
 
