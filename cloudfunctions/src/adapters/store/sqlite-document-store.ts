@@ -27,6 +27,8 @@ const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database.Database
   private readonly ready = new Map<string, Set<string>>()
+  /** Prepared once per SQL text: preparing costs more than running these small statements. */
+  private readonly statements = new Map<string, Database.Statement>()
   private readonly txScope = new AsyncLocalStorage<true>()
   private txTail: Promise<unknown> = Promise.resolve()
   private txOpen = false
@@ -52,7 +54,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async get<T extends Doc>(spec: CollectionSpec<T>, id: string): Promise<T | null> {
     await this.turn()
-    const row = this.db.prepare(`SELECT doc FROM ${this.table(spec)} WHERE _id = ?`).get(id) as
+    const row = this.statement(`SELECT doc FROM ${this.table(spec)} WHERE _id = ?`).get(id) as
       | Row
       | undefined
     return row ? (JSON.parse(row.doc) as T) : null
@@ -61,7 +63,7 @@ export class SqliteDocumentStore implements DocumentStore {
   async insert<T extends Doc>(spec: CollectionSpec<T>, doc: T): Promise<void> {
     await this.turn()
     try {
-      this.db.prepare(`INSERT INTO ${this.table(spec)} (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
+      this.statement(`INSERT INTO ${this.table(spec)} (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
     } catch (e) {
       if (isConstraint(e)) throw new AppError(ErrorCodes.CONFLICT, `${spec.name} ${doc._id} 已存在`)
       throw e
@@ -78,7 +80,7 @@ export class SqliteDocumentStore implements DocumentStore {
     const table = this.table(spec)
     // Read, check and write in one SQLite transaction so another process cannot slip in between.
     return this.db.transaction(() => {
-      const row = this.db.prepare(`SELECT doc FROM ${table} WHERE _id = ?`).get(id) as Row | undefined
+      const row = this.statement(`SELECT doc FROM ${table} WHERE _id = ?`).get(id) as Row | undefined
       if (!row) throw new AppError(ErrorCodes.NOT_FOUND)
       const current = JSON.parse(row.doc) as T
       for (const [key, value] of Object.entries(options.expect ?? {})) {
@@ -88,7 +90,7 @@ export class SqliteDocumentStore implements DocumentStore {
       }
       const next = { ...current, ...patch, _id: current._id } as T
       try {
-        this.db.prepare(`UPDATE ${table} SET doc = ? WHERE _id = ?`).run(JSON.stringify(next), id)
+        this.statement(`UPDATE ${table} SET doc = ? WHERE _id = ?`).run(JSON.stringify(next), id)
       } catch (e) {
         if (isConstraint(e)) throw new AppError(ErrorCodes.CONFLICT)
         throw e
@@ -99,7 +101,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async remove<T extends Doc>(spec: CollectionSpec<T>, id: string): Promise<boolean> {
     await this.turn()
-    return this.db.prepare(`DELETE FROM ${this.table(spec)} WHERE _id = ?`).run(id).changes > 0
+    return this.statement(`DELETE FROM ${this.table(spec)} WHERE _id = ?`).run(id).changes > 0
   }
 
   async find<T extends Doc>(spec: CollectionSpec<T>, filter: Filter<T>, options: FindOptions<T>): Promise<Page<T>> {
@@ -164,6 +166,12 @@ export class SqliteDocumentStore implements DocumentStore {
     return result
   }
 
+  private statement(sql: string): Database.Statement {
+    let st = this.statements.get(sql)
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)))
+    return st
+  }
+
   /** Waits while another caller's transaction holds the connection. */
   private async turn() {
     while (this.txOpen && !this.txScope.getStore()) await this.txTail
@@ -176,7 +184,7 @@ export class SqliteDocumentStore implements DocumentStore {
     const indexed = new Set<string>()
     this.db.exec(`CREATE TABLE IF NOT EXISTS ${name} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`)
     const columns = new Set(
-      (this.db.prepare(`PRAGMA table_xinfo(${name})`).all() as { name: string }[]).map((c) => c.name),
+      (this.statement(`PRAGMA table_xinfo(${name})`).all() as { name: string }[]).map((c) => c.name),
     )
     for (const index of spec.indexes) {
       const cols = index.fields.map(({ field, direction }) => {

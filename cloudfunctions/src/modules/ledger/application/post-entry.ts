@@ -10,13 +10,21 @@ export const LedgerEntries = defineCollection<LedgerEntryRecord>('ledger_entries
   { name: 'at', fields: [{ field: 'at' }] },
 ])
 
-/** The running balance of one account, kept in the same transaction as the entries that move it. */
+/**
+ * The running balance of one party's account (a seller's available or withdrawn money, an order's
+ * escrow, a claim), kept in the same transaction as the entries that move it, for the wallet.
+ * Platform-wide accounts (buyers, commission, guarantee fund) get none: every payment would
+ * otherwise contend for the same document; their balances are summed from entries when needed.
+ */
 export interface AccountBalanceRecord {
   _id: Account
   balanceFen: number
   updatedAt: number
 }
 export const AccountBalances = defineCollection<AccountBalanceRecord>('ledger_balances')
+
+const PARTY_ACCOUNT = /^(seller|withdrawn|escrow|claim):/
+const hasRunningBalance = (account: Account) => PARTY_ACCOUNT.test(account)
 
 const same = (a: LedgerEntryRecord, b: LedgerEntryRecord) =>
   a.kind === b.kind && a.orderId === b.orderId && JSON.stringify(a.lines) === JSON.stringify(b.lines)
@@ -30,7 +38,7 @@ const postIn = async (tx: TransactionOps, entry: LedgerEntry): Promise<'posted' 
     throw new AppError(ErrorCodes.CONFLICT, `ledger key ${key} already posted with other lines`)
   }
   await tx.insert(LedgerEntries, record)
-  for (const line of entry.lines) {
+  for (const line of entry.lines.filter((l) => hasRunningBalance(l.account))) {
     const balance = await tx.get(AccountBalances, line.account)
     if (balance) {
       await tx.update(AccountBalances, line.account, { balanceFen: balance.balanceFen + line.amountFen, updatedAt: entry.at })
@@ -64,6 +72,8 @@ export const postEntry = async (
   }
 }
 
-/** One account's balance in fen (0 when it never moved). */
-export const accountBalance = async (deps: Pick<Deps, 'store'>, account: Account): Promise<number> =>
-  (await deps.store.get(AccountBalances, account))?.balanceFen ?? 0
+/** One party account's balance in fen (0 when it never moved). */
+export const accountBalance = async (deps: Pick<Deps, 'store'>, account: Account): Promise<number> => {
+  if (!hasRunningBalance(account)) throw new Error(`${account} keeps no running balance: sum its entries`)
+  return (await deps.store.get(AccountBalances, account))?.balanceFen ?? 0
+}
