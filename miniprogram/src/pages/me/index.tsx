@@ -27,7 +27,10 @@ export default function Me() {
   const login = () => (DEMO_LOGIN ? goLogin() : signIn().catch((e) => reportError(e, '登录失败')))
 
   const loadCounters = () => {
-    if (!user) return setCounts(null)
+    if (!user) {
+      setPayState(null)
+      return setCounts(null)
+    }
     api.social.myCounts().then(setCounts, () => setCounts(null))
     api.merchant.status().then((s) => setPayState(s.stateLabel), () => setPayState(null))
   }
