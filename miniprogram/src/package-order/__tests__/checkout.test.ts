@@ -1,5 +1,5 @@
 import { ServiceError } from '@/services/service-error'
-import { addressErrors, checkoutProblem, fieldOfCheckoutPath, fulfilmentOptions } from '../confirm/checkout'
+import { addressErrors, checkoutProblem, escrowLine, fieldOfCheckoutPath, fulfilmentOptions } from '../confirm/checkout'
 
 describe('checkout field errors', () => {
   it('maps validation paths onto the confirm form', () => {
@@ -60,5 +60,14 @@ describe('fulfilment options', () => {
     ])
     expect(fulfilmentOptions({ kind: 'goods', trade: { shipping: { payer: 'seller' }, meetup: false, pickup: false } })[0]!.sub).toBe('包邮')
     expect(fulfilmentOptions({ kind: 'service', trade: null }).map((o) => o.fulfilment)).toEqual(['service'])
+  })
+})
+
+describe('escrow line', () => {
+  it('promises escrow in the words of the way to trade', () => {
+    expect(escrowLine('courier')).toContain('钱款由微信支付担保，确认收货后才到卖家账户')
+    expect(escrowLine('courier')).toContain('未发货自动退款')
+    expect(escrowLine('meetup')).toContain('未完成面交自动退款')
+    expect(escrowLine('service')).toContain('确认服务完成后')
   })
 })

@@ -84,3 +84,9 @@ export const addressErrors = (a: Partial<ShippingAddress>): CheckoutProblem['fie
   }
   return out
 }
+
+/** The promise of escrow under the total, in the words of the chosen way to trade. */
+export const escrowLine = (f: Fulfilment): string =>
+  f === 'service'
+    ? '钱款由微信支付担保，确认服务完成后才到卖家账户；卖家 7 天内未提供服务自动退款。'
+    : `钱款由微信支付担保，确认收货后才到卖家账户；卖家 7 天内未${f === 'meetup' ? '完成面交' : '发货'}自动退款。`

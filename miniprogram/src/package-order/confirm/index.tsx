@@ -10,11 +10,12 @@ import { formatFen } from '@shared/domain/money'
 import { api, payOrder } from '@/services'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
+import { priceText } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
 import { StorageKeys, readStored, writeStored } from '@/utils/storage'
 import { Chips } from '../components/Chips'
 import { AddressForm } from '../components/AddressForm'
-import { addressErrors, checkoutProblem, fulfilmentOptions, type CheckoutProblem } from './checkout'
+import { addressErrors, checkoutProblem, escrowLine, fulfilmentOptions, type CheckoutProblem } from './checkout'
 import '../order.scss'
 import './index.scss'
 
@@ -54,6 +55,7 @@ export default function ConfirmOrderPage() {
   const options = fulfilmentOptions(listing)
   const option = options.find((o) => o.id === choice) ?? null
   const courier = option?.fulfilment === 'courier'
+  const service = option?.fulfilment === 'service'
   const totalFen = listing.priceFen + (option?.shippingFen ?? 0)
 
   const changeAddress = (field: keyof ShippingAddress, value: string) => {
@@ -112,7 +114,7 @@ export default function ConfirmOrderPage() {
             <Text className='confirm__title'>{listing.title}</Text>
             <Text className='muted confirm__seller'>卖家 {listing.seller.nickname}</Text>
           </View>
-          <Text className='confirm__price'>{formatFen(listing.priceFen)}</Text>
+          <Text className='confirm__price'>{priceText(listing.priceFen, listing.serviceUnit)}</Text>
         </View>
       </View>
 
@@ -131,19 +133,21 @@ export default function ConfirmOrderPage() {
 
       <View className='order-section' id='confirm-amounts'>
         <View className='confirm__row'>
-          <Text>宝贝价格</Text>
-          <Text>{formatFen(listing.priceFen)}</Text>
+          <Text>{service ? '服务价格' : '宝贝价格'}</Text>
+          <Text>{priceText(listing.priceFen, listing.serviceUnit)}</Text>
         </View>
-        <View className='confirm__row'>
-          <Text>运费</Text>
-          <Text>{courier ? (option!.shippingFen > 0 ? formatFen(option!.shippingFen) : '包邮') : '无'}</Text>
-        </View>
+        {!service && (
+          <View className='confirm__row'>
+            <Text>运费</Text>
+            <Text>{courier ? (option!.shippingFen > 0 ? formatFen(option!.shippingFen) : '包邮') : '无'}</Text>
+          </View>
+        )}
         <View className='confirm__row is-total'>
           <Text>合计</Text>
           <Text id='confirm-total'>{formatFen(totalFen)}</Text>
         </View>
         <Text className='confirm__escrow' id='confirm-escrow'>
-          钱款由微信支付担保，确认收货后才到卖家账户；卖家 7 天内未{option?.fulfilment === 'meetup' ? '完成面交' : option?.fulfilment === 'service' ? '提供服务' : '发货'}自动退款。
+          {escrowLine(option?.fulfilment ?? 'courier')}
         </Text>
       </View>
 
