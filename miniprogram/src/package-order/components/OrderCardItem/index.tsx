@@ -34,7 +34,8 @@ export function OrderCardItem({ card, now, onOpen }: OrderCardItemProps) {
       </View>
       <View className='order-card__foot'>
         <Text className='order-card__total'>
-          实付 <Text className='order-card__amount'>{formatFen(card.totalFen)}</Text>
+          {card.state === 'pending_payment' || card.state === 'closed' ? '合计' : '实付'}{' '}
+          <Text className='order-card__amount'>{formatFen(card.totalFen)}</Text>
         </Text>
         {/* The card opens the order page, where the action asks what it needs. */}
         {main && <Text className={`order-card__action action-${main}`}>{ACTION_SPECS[main].label}</Text>}
