@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openPhone, screenshot } from './browser'
-import { startJourneyCloud } from './local-cloud'
+import { type JourneyCloudOptions, startJourneyCloud } from './local-cloud'
 
 export interface Journey {
   cloud: Awaited<ReturnType<typeof startJourneyCloud>>
@@ -16,8 +16,10 @@ export interface Journey {
 }
 
 /** A fresh local cloud and a phone-sized Chromium page on it, with the helpers every journey uses. */
-export const openJourney = async (options: { geolocation?: { latitude: number; longitude: number } } = {}): Promise<Journey> => {
-  const cloud = await startJourneyCloud()
+export const openJourney = async (
+  options: { geolocation?: { latitude: number; longitude: number } } & JourneyCloudOptions = {},
+): Promise<Journey> => {
+  const cloud = await startJourneyCloud(options)
   const browser = await launchBrowser()
   const page = await openPhone(browser, cloud.url, options)
   return {

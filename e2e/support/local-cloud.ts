@@ -1,29 +1,42 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type LocalCloud, startLocalCloud } from '../../cloudfunctions/local/server'
+import { createWechatPaySandbox, type WechatPaySandbox } from '../../cloudfunctions/local/sandboxes/wechat-pay'
+import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../../cloudfunctions/local/server'
 import { buildFunctions } from '../../scripts/build-functions'
 import { buildH5IfStale } from '../../scripts/build-h5-if-stale'
 import { REPO_ROOT, repoPaths } from '../../scripts/repo-paths'
+
+export interface JourneyCloudOptions {
+  /** Mount the WeChat Pay sandbox (escrow journeys); its timers run 60× faster, as in `npm start`. */
+  wechatPay?: boolean
+  seed?: LocalCloudOptions['seed']
+}
+
+export type JourneyCloud = LocalCloud & { wechatPay: WechatPaySandbox | null; stop: () => Promise<void> }
 
 /**
  * The same local cloud `npm start` runs, on a free port with its own seeded data folder, so a
  * journey never depends on (or changes) the developer's .data/.
  */
-export const startJourneyCloud = async (): Promise<LocalCloud & { stop: () => Promise<void> }> => {
+export const startJourneyCloud = async (options: JourneyCloudOptions = {}): Promise<JourneyCloud> => {
   const paths = repoPaths(REPO_ROOT)
   await buildFunctions({ root: REPO_ROOT })
   buildH5IfStale(REPO_ROOT)
   const dataDir = mkdtempSync(join(tmpdir(), 'linquan-e2e-'))
+  const wechatPay = options.wechatPay ? createWechatPaySandbox({ timers: 'real', timeFactor: 60 }) : null
   const cloud = await startLocalCloud({
     dataDir,
     functionsDir: paths.functionsDist,
     h5Dir: paths.h5Dist,
     port: 0,
+    seed: options.seed,
+    sandboxes: wechatPay ? [wechatPay] : [],
     log: () => undefined,
   })
   return {
     ...cloud,
+    wechatPay,
     stop: async () => {
       await cloud.close()
       rmSync(dataDir, { recursive: true, force: true })
