@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { confirmModal, findListing, openidOf, secondPhone, signIn, tapAction, waitForState } from '../support/escrow'
-import { screenshot } from '../support/browser'
+import { buyAndPay, confirmModal, fillSheet, findListing, on, openidOf, secondPhone, shot, signIn, tapAction, waitForState, yuan } from '../support/escrow'
 import { type Journey, openJourney } from '../support/journey'
 
 /**
@@ -15,7 +14,7 @@ let buyer: Page
 let seller: Page
 let orderId = ''
 let sellerOpenid = ''
-let totalText = ''
+let total = 0
 let payout = 0
 
 before(async () => {
@@ -25,8 +24,6 @@ before(async () => {
 
 after(() => j?.close())
 
-/** ¥2,999 and ¥2999.00 alike, as a number of yuan. */
-const yuan = (text: string) => Number(text.replace(/[^\d.]/g, ''))
 const walletAvailable = async (page: Page) => {
   await page.goto('/#/package-merchant/wallet/index')
   await on(page)('#wallet-available').waitFor()
@@ -35,40 +32,13 @@ const walletAvailable = async (page: Page) => {
 }
 let availableBefore = 0
 
-const on = (page: Page) => (selector: string) => page.locator(selector).locator('visible=true').first()
-const shot = async (page: Page, name: string) => {
-  await page.waitForTimeout(400)
-  await screenshot(page, name)
-}
 
-test('the buyer opens a listing that ships and taps 立即购买', async () => {
+test('the buyer buys a listing that ships: 确认订单, the WeChat Pay cashier, back to a paid order', async () => {
   const listing = await findListing(j, 'o-demo-01', (l) => !!l.trade?.shipping)
   sellerOpenid = await openidOf(j, listing.sellerId)
   await signIn(buyer, 'o-demo-01')
-  await buyer.goto(`/#/package-listing/detail/index?id=${listing._id}`)
-  await on(buyer)('#detail-buy').click()
-  await on(buyer)('#order-confirm').waitFor()
-  await on(buyer)('#fulfilment-shipping').click()
-  await on(buyer)('.address-name input').fill('李四')
-  await on(buyer)('.address-phone input').fill('13800138000')
-  await on(buyer)('.address-region input').fill('上海市徐汇区')
-  await on(buyer)('.address-detail input').fill('漕溪北路 1 号 2 室')
-  totalText = await on(buyer)('#confirm-total').innerText()
-  await shot(buyer, 'escrow-courier-01-confirm')
-})
-
-test('提交订单 leads to the WeChat Pay cashier; 确认支付 comes back to a paid order', async () => {
-  await on(buyer)('#confirm-submit').click()
-  await buyer.waitForURL(/\/sandbox\/wechat-pay\/cashier/)
-  await buyer.locator('#pay').waitFor()
-  assert.equal(yuan(await buyer.locator('#amount').innerText()), yuan(totalText))
-  await shot(buyer, 'escrow-courier-02-cashier')
-  await buyer.locator('#pay').click()
-  await buyer.waitForURL(/package-order\/detail/)
-  orderId = new URL(buyer.url().replace('#', '')).searchParams.get('id') ?? ''
-  assert.ok(orderId, 'back on the order page')
-  await waitForState(buyer, orderId, 'paid')
-  await shot(buyer, 'escrow-courier-03-paid')
+  ;({ orderId, total } = await buyAndPay(buyer, listing._id, 'shipping', 'escrow-courier-01'))
+  await shot(buyer, 'escrow-courier-02-paid')
 })
 
 test('the seller sees 待发货 and ships with a waybill number', async () => {
@@ -81,11 +51,7 @@ test('the seller sees 待发货 and ships with a waybill number', async () => {
   await on(seller)('#order-payout').waitFor()
   payout = yuan(await on(seller)('#order-payout').innerText())
   await tapAction(seller, 'ship')
-  await on(seller)('#order-action-sheet').waitFor()
-  await on(seller)('#order-action-sheet .sheet-company input').fill('顺丰速运')
-  await on(seller)('#order-action-sheet .sheet-waybillNo input').fill('SF1234567890123')
-  await shot(seller, 'escrow-courier-04-ship')
-  await on(seller)('#order-action-submit').click()
+  await fillSheet(seller, { company: '顺丰速运', waybillNo: 'SF1234567890123' }, 'escrow-courier-03-ship')
   await waitForState(seller, orderId, 'shipped')
 })
 
@@ -94,12 +60,12 @@ test('the buyer confirms receipt; the money is released to the seller minus comm
   await tapAction(buyer, 'confirm')
   await confirmModal(buyer, '确认收货')
   await waitForState(buyer, orderId, 'completed')
-  await shot(buyer, 'escrow-courier-05-completed')
+  await shot(buyer, 'escrow-courier-04-completed')
 })
 
 test("the seller's wallet shows the payout as available", async () => {
   const available = await walletAvailable(seller)
-  assert.ok(payout > 0 && payout < yuan(totalText), `payout ${payout} is the total minus commission`)
+  assert.ok(payout > 0 && payout < total, `payout ${payout} is the total minus commission`)
   assert.equal(Math.round((available - availableBefore) * 100), Math.round(payout * 100))
-  await shot(seller, 'escrow-courier-06-wallet')
+  await shot(seller, 'escrow-courier-05-wallet')
 })

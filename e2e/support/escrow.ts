@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { Listings, type ListingRecord } from '../../cloudfunctions/src/modules/listing/domain/listing.record'
 import { subMchidOf } from '../../cloudfunctions/src/modules/merchant/application/sub-merchant'
 import { Identities } from '../../cloudfunctions/src/modules/user/domain/user.record'
-import { openPhone } from './browser'
+import { openPhone, screenshot } from './browser'
 import type { Journey } from './journey'
 
 /** What the escrow journeys share: signing in as a demo user, finding a listing, paying at the cashier. */
@@ -65,4 +65,57 @@ export const confirmModal = async (page: Page, label: string) => {
   const button = page.locator('.taro__modal .taro-model__confirm').filter({ hasText: label }).locator('visible=true').first()
   await button.waitFor()
   await button.click()
+}
+
+/** The first visible match on that phone (the H5 router keeps hidden pages in the DOM). */
+export const on = (page: Page) => (selector: string) => page.locator(selector).locator('visible=true').first()
+
+export const shot = async (page: Page, name: string) => {
+  await page.waitForTimeout(400)
+  await screenshot(page, name)
+}
+
+/** ¥2,999 and ¥2999.00 alike, as a number of yuan. */
+export const yuan = (text: string) => Number(text.replace(/[^\d.]/g, ''))
+
+const ADDRESS = { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '漕溪北路 1 号 2 室' }
+
+/**
+ * 立即购买 → 确认订单 (邮寄 with an address, or 同城面交) → 提交订单 → the sandbox cashier →
+ * 确认支付 → back on the paid order. Screenshots of the confirm page and the cashier when `shots`
+ * names a prefix. Answers the order id.
+ */
+export const buyAndPay = async (page: Page, listingId: string, how: 'shipping' | 'meetup', shots?: string) => {
+  await page.goto(`/#/package-listing/detail/index?id=${listingId}`)
+  await on(page)('#detail-buy').click()
+  await on(page)('#order-confirm').waitFor()
+  await on(page)(`#fulfilment-${how}`).click()
+  if (how === 'shipping') {
+    for (const [field, value] of Object.entries(ADDRESS)) await on(page)(`.address-${field} input`).fill(value)
+  }
+  const total = yuan(await on(page)('#confirm-total').innerText())
+  if (shots) await shot(page, `${shots}-confirm`)
+  await on(page)('#confirm-submit').click()
+  await page.waitForURL(/\/sandbox\/wechat-pay\/cashier/)
+  await page.locator('#pay').waitFor()
+  if (yuan(await page.locator('#amount').innerText()) !== total) throw new Error('the cashier asks for another amount')
+  if (shots) await shot(page, `${shots}-cashier`)
+  await page.locator('#pay').click()
+  await page.waitForURL(/package-order\/detail/)
+  const orderId = new URL(page.url().replace('#', '')).searchParams.get('id')
+  if (!orderId) throw new Error('not back on the order page')
+  await waitForState(page, orderId, 'paid')
+  return { orderId, total }
+}
+
+/** Fills the open action sheet's inputs (by field name) and submits it. */
+export const fillSheet = async (page: Page, values: Record<string, string>, shotName?: string) => {
+  await on(page)('#order-action-sheet').waitFor()
+  for (const [field, value] of Object.entries(values)) {
+    const chip = page.locator(`#sheet-${field}-${value}`).locator('visible=true')
+    if (await chip.count()) await chip.first().click()
+    else await on(page)(`#order-action-sheet .sheet-${field} input, #order-action-sheet .sheet-${field} textarea`).fill(value)
+  }
+  if (shotName) await shot(page, shotName)
+  await on(page)('#order-action-submit').click()
 }

@@ -8,6 +8,8 @@ export interface DemoUser {
   city: '上海' | '杭州'
   /** Where this person usually sells from; most of their listings are near here. */
   district: string
+  /** A platform operator too (纠纷处理, 先行赔付), so disputes can be decided locally. */
+  moderator?: boolean
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -18,7 +20,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { openid: 'o-demo-05', nickname: '西湖边的猫', city: '杭州', district: '西湖区' },
   { openid: 'o-demo-06', nickname: '滨江程序员', city: '杭州', district: '滨江区' },
   { openid: 'o-demo-07', nickname: '拱墅宝妈', city: '杭州', district: '拱墅区' },
-  { openid: 'o-demo-08', nickname: '余杭小周', city: '杭州', district: '余杭区' },
+  { openid: 'o-demo-08', nickname: '余杭小周', city: '杭州', district: '余杭区', moderator: true },
 ]
 
 export const isDemoOpenid = (openid: unknown): openid is string =>

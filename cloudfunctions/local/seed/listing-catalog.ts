@@ -500,16 +500,21 @@ export const draftListing = (rng: Rng, district: string): ListingDraft => {
   if (rng.chance(0.7)) sentences.push(rng.pick(CONDITION_SENTENCES[condition]))
   if (rng.chance(0.6)) sentences.push(rng.pick(TRADE_SENTENCES).replace('{district}', district))
 
+  const description = sentences.join('')
+  const trade = tradeFor(rng, category)
+  // The words must not promise what the trade options do not offer (自提 in the title, 面交 in the text).
+  if (/自提/.test(title + description)) trade.pickup = true
+  if (/面交/.test(title + description)) trade.meetup = true
   return {
     kind: 'goods',
     title,
-    description: sentences.join(''),
+    description,
     priceFen,
     originalPriceFen,
     category,
     subcategory: subcategoryFor(category, item.name),
     condition,
-    trade: tradeFor(rng, category),
+    trade,
     service: null,
   }
 }

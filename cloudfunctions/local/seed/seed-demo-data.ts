@@ -78,7 +78,8 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
     const { user } = await login(seedDeps, demo.openid)
     const avatarFileId = await seedDeps.files.put(`seed/avatars/${demo.openid}.png`, generateAvatar(rng), 'image/png')
     const profile = UpdateProfileInputSchema.parse({ nickname: demo.nickname, city: demo.city, avatarFileId })
-    users.set(demo.openid, await updateProfile(seedDeps, user, profile))
+    const updated = await updateProfile(seedDeps, user, profile)
+    users.set(demo.openid, demo.moderator ? await seedDeps.store.update(Users, user._id, { roles: ['user', 'moderator'] }) : updated)
   }
 
   const communities = await seedCommunities(seedDeps, rng, users)

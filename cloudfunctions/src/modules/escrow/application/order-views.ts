@@ -24,7 +24,10 @@ const actionsOf = (order: OrderRecord, role: Role): Order['actions'] => {
   if (role === 'buyer' && order.state === 'pending_payment') extra.unshift('pay')
   if (role === 'buyer' && order.state === 'returning' && order.refund?.type === 'return' && !order.refund.returnShipment) extra.push('shipReturn')
   // 先行赔付 needs the release finished first; until then the operator does not get the button.
-  const ready = (a: string) => a !== 'compensate' || !!order.settlement?.releaseDone
+  // The seller's agree button is the one that fits what the buyer asked for (仅退款 / 退货退款).
+  const hidden = new Set<string>(order.refund?.type === 'return' ? ['agreeRefund'] : ['agreeReturn'])
+  if (!order.settlement?.releaseDone) hidden.add('compensate')
+  const ready = (a: string) => !hidden.has(a)
   return [...extra, ...fromGraph.filter(ready)]
 }
 
