@@ -156,6 +156,9 @@ export class SqliteDocumentStore implements DocumentStore {
         return result
       } catch (e) {
         this.db.exec('ROLLBACK')
+        // Tables (and index columns) created inside the transaction are gone again: check anew.
+        this.ready.clear()
+        this.statements.clear()
         throw e
       } finally {
         this.txOpen = false

@@ -22,6 +22,21 @@ describe('SqliteDocumentStore specifics', () => {
     })()
   })
 
+  it('recreates a table first created inside a transaction that rolled back', async () => {
+    const store = new SqliteDocumentStore(':memory:')
+    const spec = { name: 'created_in_rollback', indexes: [{ name: 'by_n', fields: [{ field: 'n' }] }] }
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.insert(spec, { _id: 'a', n: 1 } as never)
+        throw new Error('abort')
+      }),
+    ).rejects.toThrow('abort')
+    expect(await store.get(spec, 'a')).toBeNull()
+    await store.insert(spec, { _id: 'b', n: 2 } as never)
+    expect(await store.count(spec, { n: 2 } as never)).toBe(1)
+    store.close()
+  })
+
   it('refuses field names that could smuggle SQL', async () => {
     const store = new SqliteDocumentStore(':memory:')
     const spec = { name: 'x', indexes: [] }

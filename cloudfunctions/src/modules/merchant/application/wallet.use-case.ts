@@ -68,11 +68,9 @@ export const withdraw = async (deps: Deps, userId: string, amountFen: number, re
     if (existing.amountFen !== amountFen) throw new AppError(ErrorCodes.CONFLICT, '同一笔提现的金额不一致')
     return toView(existing.status === 'pending' ? await sendWithdrawal(deps, existing) : existing)
   }
-  // Read once outside the transaction too: refuses early, and (SQLite adapter) makes sure the tables
-  // exist before a transaction that may roll back touches them.
+  // Refuses early, before the transaction.
   const merchant = await deps.store.get(Merchants, userId)
   if (!merchant || merchant.state !== 'FINISH') throw new AppError(ErrorCodes.MERCHANT_NOT_ONBOARDED)
-  await accountBalance(deps, `seller:${userId}`)
   const record = await deps.store.transaction(async (tx) => {
     const m = await tx.get(Merchants, userId)
     if (!m || m.state !== 'FINISH' || !m.subMchid) throw new AppError(ErrorCodes.MERCHANT_NOT_ONBOARDED)
