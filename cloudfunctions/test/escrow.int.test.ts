@@ -3,6 +3,7 @@ import { orderHousekeeping } from '../src/modules/escrow/application/order-timer
 import { reconcileStuckPayments, compareBooks } from '../src/modules/escrow/application/reconcile.use-case'
 import { runSettlements } from '../src/modules/escrow/application/settle-money'
 import { Listings } from '../src/modules/listing/domain/listing.record'
+import { main as userMain } from '../src/functions/user'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const MINUTE = 60_000
@@ -30,6 +31,10 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     const listing = await cloud.publish('o-seller', { priceFen: 10_000, trade: { shipping: { payer: 'buyer', feeFen: 1_200 }, meetup: true, pickup: false }, ...over })
     const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: ADDRESS })
     return { listing, order }
+  }
+  const invokeUser = async (openid: string, action: string, input: unknown) => {
+    const res = (await userMain({ action, input }, cloud.contextFor(openid))) as { ok: boolean; data: any }
+    return res.data
   }
   const books = async () => (await cloud.control('GET', 'state')).body.books
 
@@ -174,6 +179,8 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     await cloud.mustOrder('o-seller', 'ship', { orderId: b.order.id, company: '顺丰速运', waybillNo: 'SF1234567891' })
     await cloud.advance(9 * DAY + 1)
     await orderHousekeeping(cloud.container) // the reminder a day before
+    const notices = await invokeUser('o-buyer', 'notices', {})
+    expect(notices.items.map((n: { title: string }) => n.title)).toContain('即将自动确认收货')
     await cloud.advance(DAY)
     await orderHousekeeping(cloud.container)
     expect((await cloud.mustOrder('o-buyer', 'get', { orderId: b.order.id })).state).toBe('completed')
@@ -203,6 +210,22 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     expect(orderMoney(entries, order.id).paid).toBe(11_200)
   })
 
+  it('concurrent double pay (duplicate notifications racing a sync) has one effect', async () => {
+    const { order } = await buyCourier()
+    await cloud.mustOrder('o-buyer', 'pay', { orderId: order.id })
+    await cloud.control('POST', 'faults', { delayNotifications: 1, delayMs: 60_000 })
+    await cloud.buyerPays(order.id)
+    // The held notification is delivered twice at once while the buyer's page syncs twice.
+    await cloud.control('POST', 'faults', { duplicateNotifications: 1 })
+    await Promise.all([cloud.advance(60_000), cloud.order('o-buyer', 'syncPayment', { orderId: order.id }), cloud.order('o-buyer', 'syncPayment', { orderId: order.id })])
+    expect((await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).state).toBe('paid')
+    const { entries, balanced } = await cloud.ledger()
+    expect(entries.filter((e) => e.kind === 'payment')).toHaveLength(1)
+    expect(balanced).toBe(true)
+    // A second confirmation at the cashier is refused by WeChat: the order is paid once.
+    expect((await cloud.control('POST', 'pay', { out_trade_no: order.id })).status).not.toBe(200)
+  })
+
   it('concurrent double confirm and double cancel have one effect', async () => {
     const { order } = await buyCourier()
     await cloud.buyerPays(order.id)
@@ -210,8 +233,16 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     const results = await Promise.all([1, 2, 3].map(() => cloud.order('o-buyer', 'confirm', { orderId: order.id })))
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['ORDER.WRONG_STATE', 'ORDER.WRONG_STATE'])
-    const { entries } = await cloud.ledger()
+    let { entries } = await cloud.ledger()
     expect(entries.filter((e) => e.kind === 'release')).toHaveLength(1)
+
+    const second = await buyCourier({ title: '九成新 Switch 游戏机' })
+    await cloud.buyerPays(second.order.id)
+    const cancels = await Promise.all([1, 2, 3].map(() => cloud.order('o-buyer', 'cancel', { orderId: second.order.id })))
+    expect(cancels.filter((r) => r.ok)).toHaveLength(1)
+    await cloud.advance(5_000)
+    ;({ entries } = await cloud.ledger())
+    expect(entries.filter((e) => e.kind === 'refund' && e.orderId === second.order.id)).toHaveLength(1)
   })
 
   it('bad input: another buyer cannot see or act on the order; the price cannot come from the client', async () => {
