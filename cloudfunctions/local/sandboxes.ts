@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { ErrorCodes } from '@shared/errors/error-codes'
 import { HttpError, sendJson } from './http-utils'
 
@@ -38,12 +39,12 @@ export class SandboxRegistry {
     this.mounted.set(sandbox.vendor, sandbox)
   }
 
-  /** Where an adapter should send its requests, e.g. `http://127.0.0.1:8787/sandbox/wechat-pay`. */
   /** Whether a sandbox for this vendor is mounted. */
   has(vendor: string): boolean {
     return this.mounted.has(vendor)
   }
 
+  /** Where an adapter should send its requests, e.g. `http://127.0.0.1:8787/sandbox/wechat-pay`. */
   urlOf(vendor: string): string {
     return `${this.baseUrl}/sandbox/${vendor}`
   }
@@ -73,3 +74,31 @@ export class SandboxRegistry {
 
 export const handleSandboxList = (res: ServerResponse, registry: SandboxRegistry) =>
   sendJson(res, 200, { sandboxes: registry.list() })
+
+/**
+ * One sandbox on its own HTTP port, without the rest of the local cloud (tests and benches):
+ * `url` is what the adapter's base URL takes; `close` stops the sandbox and the server.
+ */
+export const serveSandbox = async (sandbox: Sandbox): Promise<{ url: string; close: () => Promise<void> }> => {
+  const registry = new SandboxRegistry()
+  registry.mount(sandbox)
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://local')
+    registry.dispatch(req, res, url.pathname.slice('/sandbox/'.length), url).catch((e) => {
+      res.writeHead(500)
+      res.end(String(e))
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  registry.setBaseUrl(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)
+  return {
+    url: registry.urlOf(sandbox.vendor),
+    close: async () => {
+      await sandbox.close?.()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+    },
+  }
+}

@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeClock } from '../src/adapters/clock/system-clock'
 import { signLocalSession } from '../src/platform/caller-identity'
 import { installContainer } from '../src/platform/container'
 import { createLocalContainer, type LocalContainer } from '../src/platform/local-container'
-import { SandboxRegistry } from '../local/sandboxes'
+import { serveSandbox } from '../local/sandboxes'
 import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../local/sandboxes/wechat-pay'
 import { sandboxClientConfig } from '../local/sandboxes/wechat-pay/client-config'
 import { PNG_BYTES } from './harness'
@@ -15,11 +13,6 @@ import { PNG_BYTES } from './harness'
 const SECRET = 'test-secret'
 /** Tests seal personal data under a fixed key, so a raw row can be opened (or not) on purpose. */
 export const TEST_SECRET_KEY = '0f'.repeat(32)
-
-const listen = async (server: Server) => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-}
 
 export interface PayCloudOptions {
   sandbox?: WechatPaySandboxOptions
@@ -37,18 +30,8 @@ export const startPayCloud = async (options: PayCloudOptions = {}) => {
   // After the sandbox certificates' notBefore (FakeClock's default predates them): the adapter checks validity.
   const clock = new FakeClock(Date.UTC(2027, 0, 15, 2, 0, 0))
   const sandbox: WechatPaySandbox = createWechatPaySandbox({ timers: 'manual', startAt: clock.now(), ...options.sandbox })
-  const registry = new SandboxRegistry()
-  registry.mount(sandbox)
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local')
-    registry.dispatch(req, res, url.pathname.slice('/sandbox/'.length), url).catch((e) => {
-      res.writeHead(500)
-      res.end(String(e))
-    })
-  })
-  const base = await listen(server)
-  registry.setBaseUrl(base)
-  const sandboxUrl = registry.urlOf('wechat-pay')
+  const served = await serveSandbox(sandbox)
+  const sandboxUrl = served.url
 
   const container: LocalContainer = createLocalContainer({
     dataDir: dir,
@@ -90,11 +73,7 @@ export const startPayCloud = async (options: PayCloudOptions = {}) => {
     },
     stop: async () => {
       installContainer(undefined)
-      await sandbox.close?.()
-      await new Promise<void>((r) => {
-        server.close(() => r())
-        server.closeAllConnections()
-      })
+      await served.close()
       container.store.close()
       rmSync(dir, { recursive: true, force: true })
     },

@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import type { Browser, Page } from 'playwright-core'
-import { createWechatPaySandbox, type WechatPaySandbox } from '../../cloudfunctions/local/sandboxes/wechat-pay'
-import { type LocalCloud, startLocalCloud } from '../../cloudfunctions/local/server'
+import type { Page } from 'playwright-core'
+import type { WechatPaySandbox } from '../../cloudfunctions/local/sandboxes/wechat-pay'
 import { Merchants } from '../../cloudfunctions/src/modules/merchant/domain/merchant.records'
 import { Identities } from '../../cloudfunctions/src/modules/user/domain/user.record'
-import { buildFunctions } from '../../scripts/build-functions'
-import { buildH5IfStale } from '../../scripts/build-h5-if-stale'
-import { REPO_ROOT, repoPaths } from '../../scripts/repo-paths'
-import { launchBrowser, openPhone, screenshot } from '../support/browser'
+import { screenshot } from '../support/browser'
+import { type Journey, openJourney } from '../support/journey'
+import type { JourneyCloud } from '../support/local-cloud'
 import { makePhoto } from '../support/photo'
 
 /**
@@ -20,37 +15,19 @@ import { makePhoto } from '../support/photo'
  * 审核中 → 待账户验证 → 待签约 → 已完成 (WeChat's reviewers are the sandbox's control endpoint);
  * then 我的钱包 shows her three figures.
  */
-let cloud: LocalCloud
+let j: Journey
+let cloud: JourneyCloud
 let sandbox: WechatPaySandbox
-let browser: Browser
 let page: Page
-let dataDir: string
 
 before(async () => {
-  const paths = repoPaths(REPO_ROOT)
-  await buildFunctions({ root: REPO_ROOT })
-  buildH5IfStale(REPO_ROOT)
-  dataDir = mkdtempSync(join(tmpdir(), 'linquan-e2e-onboarding-'))
-  sandbox = createWechatPaySandbox({ timers: 'manual' })
-  cloud = await startLocalCloud({
-    dataDir,
-    functionsDir: paths.functionsDist,
-    h5Dir: paths.h5Dist,
-    port: 0,
-    seed: { listings: 12, photoVariants: 1 },
-    schedulerIntervalMs: null,
-    sandboxes: [sandbox],
-    log: () => undefined,
-  })
-  browser = await launchBrowser()
-  page = await openPhone(browser, cloud.url)
+  // WeChat's reviewers act when the journey says so: the sandbox's timers are manual.
+  j = await openJourney({ wechatPay: { timers: 'manual' }, seed: { listings: 12, photoVariants: 1 } })
+  ;({ cloud, page } = j)
+  sandbox = cloud.wechatPay!
 })
 
-after(async () => {
-  await browser?.close()
-  await cloud?.close()
-  rmSync(dataDir, { recursive: true, force: true })
-})
+after(() => j?.close())
 
 const visible = (selector: string) => page.locator(selector).locator('visible=true').first()
 const shot = async (name: string) => {

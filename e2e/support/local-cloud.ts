@@ -1,15 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createWechatPaySandbox, type WechatPaySandbox } from '../../cloudfunctions/local/sandboxes/wechat-pay'
+import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../../cloudfunctions/local/sandboxes/wechat-pay'
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../../cloudfunctions/local/server'
 import { buildFunctions } from '../../scripts/build-functions'
 import { buildH5IfStale } from '../../scripts/build-h5-if-stale'
 import { REPO_ROOT, repoPaths } from '../../scripts/repo-paths'
 
 export interface JourneyCloudOptions {
-  /** Mount the WeChat Pay sandbox (escrow journeys); its timers run 60× faster, as in `npm start`. */
-  wechatPay?: boolean
+  /**
+   * Mount the WeChat Pay sandbox: `true` runs its timers 60× faster, as in `npm start`; options
+   * (e.g. manual timers) to drive WeChat's side step by step.
+   */
+  wechatPay?: boolean | WechatPaySandboxOptions
   seed?: LocalCloudOptions['seed']
 }
 
@@ -24,7 +27,9 @@ export const startJourneyCloud = async (options: JourneyCloudOptions = {}): Prom
   await buildFunctions({ root: REPO_ROOT })
   buildH5IfStale(REPO_ROOT)
   const dataDir = mkdtempSync(join(tmpdir(), 'linquan-e2e-'))
-  const wechatPay = options.wechatPay ? createWechatPaySandbox({ timers: 'real', timeFactor: 60 }) : null
+  const wechatPay = options.wechatPay
+    ? createWechatPaySandbox(options.wechatPay === true ? { timers: 'real', timeFactor: 60 } : options.wechatPay)
+    : null
   const cloud = await startLocalCloud({
     dataDir,
     functionsDir: paths.functionsDist,

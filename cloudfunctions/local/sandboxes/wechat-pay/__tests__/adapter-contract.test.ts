@@ -1,5 +1,5 @@
-import { WechatPayGateway } from '../../../../src/adapters/payments/wechat-pay.gateway'
-import { SANDBOX_APIV3_KEY, SANDBOX_SP_APPID, SANDBOX_SP_MCHID } from '../keys'
+import type { WechatPayGateway } from '../../../../src/adapters/payments/wechat-pay.gateway'
+import { SANDBOX_SP_MCHID } from '../keys'
 import { type Harness, startHarness } from './harness'
 
 /**
@@ -12,19 +12,7 @@ const SUB = '1900200001'
 
 beforeAll(async () => {
   h = await startHarness()
-  gw = new WechatPayGateway({
-    config: {
-      baseUrl: h.sandboxUrl,
-      spMchid: SANDBOX_SP_MCHID,
-      spAppid: SANDBOX_SP_APPID,
-      merchantSerialNo: h.keys.merchant.serial,
-      merchantPrivateKeyPem: h.keys.merchant.privateKey,
-      merchantCertificatePem: h.keys.merchant.certificate,
-      apiV3Key: SANDBOX_APIV3_KEY,
-      notifyUrls: { payment: `${h.notifyBase}/pay`, refund: `${h.notifyBase}/refund` },
-    },
-    clock: { now: () => h.sandbox.clock.now() },
-  })
+  gw = h.gateway()
 })
 afterAll(() => h.close())
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { SandboxRegistry } from '../../../sandboxes'
+import { WechatPayGateway } from '../../../../src/adapters/payments/wechat-pay.gateway'
+import { serveSandbox } from '../../../sandboxes'
 import { buildAuthorization, gcmDecrypt, oaepEncrypt, responseMessage, rsaVerify } from '../crypto'
 import { SANDBOX_APIV3_KEY, SANDBOX_SP_APPID, SANDBOX_SP_MCHID, sandboxKeys } from '../keys'
 import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../index'
@@ -30,18 +31,8 @@ export interface WxResponse {
 export const startHarness = async (options: WechatPaySandboxOptions = {}) => {
   const keys = sandboxKeys()
   const sandbox: WechatPaySandbox = createWechatPaySandbox({ timers: 'manual', subMchids: ['1900200001'], ...options })
-  const registry = new SandboxRegistry()
-  registry.mount(sandbox)
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local')
-    registry.dispatch(req, res, url.pathname.slice('/sandbox/'.length), url).catch((e) => {
-      res.writeHead(500)
-      res.end(String(e))
-    })
-  })
-  const base = await listen(server)
-  registry.setBaseUrl(base)
-  const sandboxUrl = registry.urlOf('wechat-pay')
+  const served = await serveSandbox(sandbox)
+  const sandboxUrl = served.url
 
   // Notification receiver: answers from a queue of statuses (default 200 SUCCESS).
   const received: Received[] = []
@@ -152,16 +143,33 @@ export const startHarness = async (options: WechatPaySandboxOptions = {}) => {
   const encrypt = (s: string) => oaepEncrypt(s, keys.platform.certificate)
 
   const close = async () => {
-    await sandbox.close?.()
-    for (const s of [server, receiver]) {
-      await new Promise<void>((r) => {
-        s.close(() => r())
-        s.closeAllConnections()
-      })
-    }
+    await served.close()
+    await new Promise<void>((r) => {
+      receiver.close(() => r())
+      receiver.closeAllConnections()
+    })
   }
 
-  return { sandbox, sandboxUrl, notifyBase, received, answers, call, control, open, jsapiBody, paidOrder, encrypt, keys, close }
+  /**
+   * The production adapter pointed at this sandbox with no platform certificate preloaded: it has
+   * to download and verify it, as on a first start against api.mch.weixin.qq.com.
+   */
+  const gateway = () =>
+    new WechatPayGateway({
+      config: {
+        baseUrl: sandboxUrl,
+        spMchid: SANDBOX_SP_MCHID,
+        spAppid: SANDBOX_SP_APPID,
+        merchantSerialNo: keys.merchant.serial,
+        merchantPrivateKeyPem: keys.merchant.privateKey,
+        merchantCertificatePem: keys.merchant.certificate,
+        apiV3Key: SANDBOX_APIV3_KEY,
+        notifyUrls: { payment: `${notifyBase}/pay`, refund: `${notifyBase}/refund` },
+      },
+      clock: { now: () => sandbox.clock.now() },
+    })
+
+  return { sandbox, sandboxUrl, notifyBase, received, answers, call, control, open, jsapiBody, paidOrder, encrypt, keys, gateway, close }
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>

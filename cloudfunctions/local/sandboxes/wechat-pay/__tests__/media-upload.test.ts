@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { WechatPayGateway } from '../../../../src/adapters/payments/wechat-pay.gateway'
+import type { WechatPayGateway } from '../../../../src/adapters/payments/wechat-pay.gateway'
 import { buildAuthorization } from '../crypto'
-import { SANDBOX_APIV3_KEY, SANDBOX_SP_APPID, SANDBOX_SP_MCHID } from '../keys'
+import { SANDBOX_SP_MCHID } from '../keys'
 import { type Harness, startHarness } from './harness'
 
 /** 图片上传 through the production adapter: multipart, signed over the meta JSON, then used by an applyment. */
@@ -16,19 +16,7 @@ const PNG = Buffer.from(
 
 beforeAll(async () => {
   h = await startHarness()
-  gw = new WechatPayGateway({
-    config: {
-      baseUrl: h.sandboxUrl,
-      spMchid: SANDBOX_SP_MCHID,
-      spAppid: SANDBOX_SP_APPID,
-      merchantSerialNo: h.keys.merchant.serial,
-      merchantPrivateKeyPem: h.keys.merchant.privateKey,
-      merchantCertificatePem: h.keys.merchant.certificate,
-      apiV3Key: SANDBOX_APIV3_KEY,
-      notifyUrls: { payment: `${h.notifyBase}/pay`, refund: `${h.notifyBase}/refund` },
-    },
-    clock: { now: () => h.sandbox.clock.now() },
-  })
+  gw = h.gateway()
 })
 afterAll(() => h.close())
 

@@ -46,38 +46,8 @@ const NOTICES: Partial<Record<TransitionName, Note[]>> = {
   compensate: [{ to: 'buyer', title: '平台先行赔付', body: (o) => `${item(o)}平台已先行赔付，钱款将原路退回。` }],
 }
 
-/** Writes the notices of a transition inside its transaction; ids derive from order + transition. */
-export const writeOrderNotices = async (tx: TransactionOps, order: OrderRecord, name: TransitionName, now: number) => {
-  for (const n of NOTICES[name] ?? []) {
-    const userId = n.to === 'buyer' ? order.buyerId : order.sellerId
-    const id = `order:${order._id}:${name}:${n.to}`
-    if (await tx.get(Notices, id)) continue
-    await tx.insert(Notices, {
-      _id: id,
-      userId,
-      kind: 'order',
-      title: n.title,
-      body: n.body(order),
-      listingId: order.listingId,
-      orderId: order._id,
-      createdAt: now,
-      read: false,
-    })
-  }
-}
-
-/** The reminder a party gets before a timer acts on the order. */
-const REMINDERS: Partial<Record<TransitionName, Note>> = {
-  expire: { to: 'buyer', title: '订单即将关闭', body: (o) => `${item(o)}还有 5 分钟未付款将自动关闭。` },
-  autoCancel: { to: 'seller', title: '请尽快发货', body: (o) => `${item(o)}明天仍未发货或面交，订单将自动取消并退款。` },
-  autoConfirm: { to: 'buyer', title: '即将自动确认收货', body: (o) => `${item(o)}明天将自动确认收货，如有问题请尽快申请退款。` },
-  autoReceiveReturn: { to: 'seller', title: '请确认收到退货', body: (o) => `${item(o)}明天将自动确认收到退货并退款。` },
-}
-
-export const writeReminder = async (tx: TransactionOps, order: OrderRecord, now: number) => {
-  const n = order.dueTransition && REMINDERS[order.dueTransition]
-  if (!n || order.dueAt === null) return
-  const id = `order:${order._id}:remind:${order.dueTransition}:${order.dueAt}`
+/** One order notice, once: the id derives from its cause, so a repeated step writes nothing. */
+const notify = async (tx: TransactionOps, id: string, order: OrderRecord, n: Note, now: number) => {
   if (await tx.get(Notices, id)) return
   await tx.insert(Notices, {
     _id: id,
@@ -90,4 +60,24 @@ export const writeReminder = async (tx: TransactionOps, order: OrderRecord, now:
     createdAt: now,
     read: false,
   })
+}
+
+/** Writes the notices of a transition inside its transaction. */
+export const writeOrderNotices = async (tx: TransactionOps, order: OrderRecord, name: TransitionName, now: number) => {
+  for (const n of NOTICES[name] ?? []) await notify(tx, `order:${order._id}:${name}:${n.to}`, order, n, now)
+}
+
+/** The reminder a party gets before a timer acts on the order. */
+const REMINDERS: Partial<Record<TransitionName, Note>> = {
+  expire: { to: 'buyer', title: '订单即将关闭', body: (o) => `${item(o)}还有 5 分钟未付款将自动关闭。` },
+  autoCancel: { to: 'seller', title: '请尽快发货', body: (o) => `${item(o)}明天仍未发货或面交，订单将自动取消并退款。` },
+  autoConfirm: { to: 'buyer', title: '即将自动确认收货', body: (o) => `${item(o)}明天将自动确认收货，如有问题请尽快申请退款。` },
+  autoReceiveReturn: { to: 'seller', title: '请确认收到退货', body: (o) => `${item(o)}明天将自动确认收到退货并退款。` },
+}
+
+/** The reminder before the order's current deadline, once per deadline. */
+export const writeReminder = async (tx: TransactionOps, order: OrderRecord, now: number) => {
+  const n = order.dueTransition && REMINDERS[order.dueTransition]
+  if (!n || order.dueAt === null) return
+  await notify(tx, `order:${order._id}:remind:${order.dueTransition}:${order.dueAt}`, order, n, now)
 }
