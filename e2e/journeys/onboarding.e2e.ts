@@ -68,6 +68,12 @@ test('a new seller sees 未开通 on 我的 and a form that names what is missin
   await visible('#me-login').click()
   await visible('#demo-user-o-demo-07').click()
   await page.locator('#demo-user-picker').waitFor({ state: 'hidden' })
+  // The publish form says buyers cannot pay her yet, and links to 开通收款.
+  await page.getByText('发布', { exact: true }).last().click()
+  await visible('#publish-start').click()
+  await visible('#publish-onboard').waitFor()
+  await shot('onboarding-00-publish-hint')
+  await page.goBack()
   await page.getByText('我的', { exact: true }).last().click()
   await page.getByText('未开通 ›').first().waitFor()
   await visible('#me-onboarding').click()

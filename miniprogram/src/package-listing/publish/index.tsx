@@ -80,6 +80,8 @@ export default function PublishForm() {
   const [reference, setReference] = useState<PriceReference | null>(null)
   const [submitting, setSubmitting] = useState<'draft' | 'publish' | null>(null)
   const [commission, setCommission] = useState<CommissionPolicy | null>(null)
+  // Buyers can only pay a seller whose 开通收款 is done: say so before the listing goes up.
+  const [canBePaid, setCanBePaid] = useState(true)
 
   // Rules read these refs: messages appear only after the first submit, and a message from the
   // server stays on its field until that field changes.
@@ -95,6 +97,11 @@ export default function PublishForm() {
       .myCommunities()
       .then((r) => setCommunities(r.items))
       .catch(() => setCommunities([]))
+  }, [status])
+
+  useEffect(() => {
+    if (status !== 'signed-in') return
+    api.merchant.status().then((m) => setCanBePaid(m.state === 'finish'), () => setCanBePaid(true))
   }, [status])
 
   // The commission policy in force, for the line under the price; without it the line is left out.
@@ -406,6 +413,11 @@ export default function PublishForm() {
         {commission && (
           <Text className='publish__commission muted' id='publish-commission'>
             {commissionText(parseYuanToFen(values.price ?? '') ?? 0, commission)}
+          </Text>
+        )}
+        {!canBePaid && (
+          <Text className='publish__onboard' id='publish-onboard' onClick={() => Taro.navigateTo({ url: Routes.onboarding })}>
+            开通收款后，买家才能通过微信支付担保下单 · 去开通 ›
           </Text>
         )}
         {goods && (

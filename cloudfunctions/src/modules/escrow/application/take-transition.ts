@@ -107,6 +107,13 @@ const moveListing = async (tx: TransactionOps, deps: Pick<Deps, 'search'>, order
   }
 }
 
+/** The timer after entering `to`: a new one, none, or the one already running. */
+const nextDeadline = (order: OrderRecord, to: OrderRecord['state'], now: number): Deadline | null => {
+  const entered = deadlineOnEntering(to, order.fulfilment, now)
+  if (entered !== 'keep') return entered
+  return order.dueTransition && order.dueAt !== null ? { transition: order.dueTransition, at: order.dueAt } : null
+}
+
 /**
  * Takes one transition of the order process: actor and state checked against order-process.ts,
  * written by compare-and-set on `version` together with its timer, ledger/outbox work, listing
@@ -123,8 +130,7 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
     const now = deps.clock.now()
     const t = transition(req.name)
     const { settlement, jobs } = planMoney(order, req)
-    const entered = deadlineOnEntering(t.to, order.fulfilment, now)
-    const deadline: Deadline | null = entered === 'keep' ? (order.dueTransition && order.dueAt !== null ? { transition: order.dueTransition, at: order.dueAt } : null) : entered
+    const deadline = nextDeadline(order, t.to, now)
     const extra = req.patch?.(order, now) ?? {}
     const patch: Partial<OrderRecord> = {
       dueTransition: deadline?.transition ?? null,
