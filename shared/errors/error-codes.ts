@@ -39,6 +39,7 @@ export const ErrorCodes = {
   MERCHANT_ALREADY_ONBOARDED: 'MERCHANT.ALREADY_ONBOARDED',
   MERCHANT_INSUFFICIENT_BALANCE: 'MERCHANT.INSUFFICIENT_BALANCE',
   MERCHANT_GATEWAY_FAILED: 'MERCHANT.GATEWAY_FAILED',
+  ADDRESS_TOO_MANY: 'ADDRESS.TOO_MANY',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
@@ -81,6 +82,7 @@ export const defaultMessages: Record<ErrorCode, string> = {
   'MERCHANT.ALREADY_ONBOARDED': '已经开通收款',
   'MERCHANT.INSUFFICIENT_BALANCE': '可提现余额不足',
   'MERCHANT.GATEWAY_FAILED': '微信支付暂时不可用，请稍后再试',
+  'ADDRESS.TOO_MANY': '最多保存 20 个收货地址，请先删除不用的地址',
 }
 
 /**
