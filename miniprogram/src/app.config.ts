@@ -8,7 +8,7 @@ export default defineAppConfig({
     },
     {
       root: 'package-user',
-      pages: ['login/index', 'profile-edit/index'],
+      pages: ['login/index', 'profile-edit/index', 'addresses/index', 'address-edit/index'],
     },
     {
       root: 'package-search',

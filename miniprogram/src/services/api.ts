@@ -1,3 +1,4 @@
+import { AddressContract } from '@shared/contracts/address.contract'
 import { ListingContract } from '@shared/contracts/listing.contract'
 import { MerchantContract } from '@shared/contracts/merchant.contract'
 import type { ActionInput } from '@shared/contracts/define-contract'
@@ -29,6 +30,7 @@ type S = typeof SearchContract.actions
 type So = typeof SocialContract.actions
 type O = typeof OrderContract.actions
 type M = typeof MerchantContract.actions
+type A = typeof AddressContract.actions
 
 /** The seller's lifecycle actions on one listing, each answering the updated detail. */
 export type ListingLifecycleAction = 'publish' | 'takeDown' | 'relist' | 'markSold' | 'renew'
@@ -110,5 +112,13 @@ export const api = {
     refresh: () => client.call(MerchantContract, 'refresh', {}),
     wallet: () => client.call(MerchantContract, 'wallet', {}),
     withdraw: (input: ActionInput<M['withdraw']>) => client.call(MerchantContract, 'withdraw', input),
+  },
+  address: {
+    list: () => client.call(AddressContract, 'list', {}),
+    get: (id: string) => client.call(AddressContract, 'get', { id }),
+    create: (input: ActionInput<A['create']>) => client.call(AddressContract, 'create', input),
+    update: (input: ActionInput<A['update']>) => client.call(AddressContract, 'update', input),
+    remove: (id: string) => client.call(AddressContract, 'remove', { id }),
+    setDefault: (id: string) => client.call(AddressContract, 'setDefault', { id }),
   },
 }

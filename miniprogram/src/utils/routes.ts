@@ -26,4 +26,10 @@ export const Routes = {
   disputes: '/package-order/disputes/index',
   onboarding: '/package-merchant/onboarding/index',
   wallet: '/package-merchant/wallet/index',
+  /** The address book; `choose` returns the picked id to the opener (utils/address-choice.ts). */
+  addresses: (choose?: { selectedId?: string }) =>
+    choose
+      ? `/package-user/addresses/index?choose=1${choose.selectedId ? `&selected=${encodeURIComponent(choose.selectedId)}` : ''}`
+      : '/package-user/addresses/index',
+  addressEdit: (id?: string) => (id ? `/package-user/address-edit/index?id=${encodeURIComponent(id)}` : '/package-user/address-edit/index'),
 } as const

@@ -104,6 +104,7 @@ export default function Me() {
       </Cell.Group>
       <Cell.Group>
         <Cell id='me-edit-profile' title='编辑资料' description='头像、昵称、常驻城市' clickable onClick={() => go(Routes.profileEdit)} extra='›' />
+        <Cell id='me-addresses' title='收货地址' description='邮寄时选用，加密保存' clickable onClick={() => go(Routes.addresses())} extra='›' />
       </Cell.Group>
 
       {DEMO_LOGIN && (
