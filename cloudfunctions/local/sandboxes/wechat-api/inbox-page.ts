@@ -1,0 +1,41 @@
+import { formatCst, type InboxMessage } from './state'
+
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+/**
+ * `GET /inbox?openid=`: a user's messages laid out like WeChat's 服务通知 list (newest first), so
+ * the H5 app in dev can show what WeChat would have pushed. Without openid: everyone's.
+ */
+export const inboxHtml = (openid: string | null, messages: InboxMessage[]): string => {
+  const cards = messages
+    .map(
+      (m) => `<article class="card">
+  <header><span class="app">邻圈</span><time>${esc(formatCst(m.sentAt))}</time></header>
+  <h2>${esc(m.title)}</h2>
+  ${openid ? '' : `<p class="to">→ ${esc(m.touser)}</p>`}
+  <dl>${m.rows.map((r) => `<div><dt>${esc(r.label)}</dt><dd>${esc(r.value)}</dd></div>`).join('')}</dl>
+  <footer>${m.kind === 'subscribe' ? `进入小程序查看${m.page ? ` <small>${esc(m.page)}</small>` : ''}` : '查看详情'}<span>›</span></footer>
+</article>`,
+    )
+    .join('\n')
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>服务通知${openid ? ` · ${esc(openid)}` : ''}</title>
+<style>
+body{margin:0;background:#ededed;font:14px/1.5 -apple-system,"PingFang SC","Microsoft YaHei",sans-serif;color:#191919}
+.bar{position:sticky;top:0;background:#ededed;text-align:center;font-weight:600;font-size:17px;padding:12px 0}
+main{max-width:520px;margin:0 auto;padding:0 12px 24px}
+.card{background:#fff;border-radius:8px;margin:12px 0;padding:14px 16px 0}
+.card header{display:flex;justify-content:space-between;color:#888;font-size:12px}
+.card h2{font-size:17px;font-weight:500;margin:6px 0 10px}
+.card dl{margin:0 0 12px}.card dl div{display:flex;gap:12px;margin:4px 0}
+.card dt{color:#888;min-width:5.5em}.card dd{margin:0;word-break:break-all}
+.card footer{display:flex;justify-content:space-between;border-top:1px solid #eee;padding:10px 0;color:#576b95}
+.to{color:#888;font-size:12px;margin:-6px 0 8px}.empty{text-align:center;color:#888;margin-top:40px}
+small{color:#aaa}
+</style></head>
+<body><div class="bar">服务通知</div><main>
+${cards || '<p class="empty">暂无通知</p>'}
+</main></body></html>`
+}

@@ -1,0 +1,62 @@
+import type { Clock } from '../../../src/modules/core/ports/clock.port'
+import type { Sandbox } from '../../sandboxes'
+import { ManualClock, RealClock, type SandboxClock } from '../wechat-pay/clock'
+import { Faults } from './faults'
+import { handleRequest, type RouteContext } from './routes'
+import { Engine, type EngineOptions } from './state'
+import { SANDBOX_TEMPLATES, type TemplateDef } from './templates'
+
+export { SANDBOX_TEMPLATES, SANDBOX_TEMPLATE_IDS } from './templates'
+export { TOKEN_OVERLAP_MS } from './state'
+export type { InboxMessage, ShippingRecord } from './state'
+export type { FaultSettings } from './faults'
+
+/** The mini-program identity the sandbox accepts at /cgi-bin/token (sandbox-only values). */
+export const SANDBOX_APPID = 'wx0sandbox0linquan'
+export const SANDBOX_APP_SECRET = 'linquan-sandbox-app-secret-0123456789ab'
+
+export interface WechatApiSandboxOptions {
+  /** 'manual' (tests): time moves only through `clock.advance(ms)` or `POST /control/advance`. 'real' (dev). */
+  timers?: 'manual' | 'real'
+  /** Real timers only: the source of "now" (e.g. the local cloud's movable clock). */
+  clock?: Clock
+  /** Manual timers only: the starting time (epoch ms). */
+  startAt?: number
+  appid?: string
+  secret?: string
+  /** Default 7200 s, as WeChat. */
+  tokenTtlMs?: number
+  templates?: TemplateDef[]
+  /** Whether a paid order exists (upload_shipping_info answers 10060001 otherwise); default all do. */
+  orderExists?: EngineOptions['orderExists']
+}
+
+export interface WechatApiSandbox extends Sandbox {
+  engine: Engine
+  faults: Faults
+  clock: SandboxClock
+}
+
+export const createWechatApiSandbox = (options: WechatApiSandboxOptions = {}): WechatApiSandbox => {
+  const clock: SandboxClock =
+    options.timers === 'manual' ? new ManualClock(options.startAt ?? Date.now()) : new RealClock(1, options.clock)
+  const faults = new Faults()
+  const engine = new Engine({
+    appid: options.appid ?? SANDBOX_APPID,
+    secret: options.secret ?? SANDBOX_APP_SECRET,
+    now: () => clock.now(),
+    tokenTtlMs: options.tokenTtlMs ?? 7200_000,
+    templates: options.templates ?? Object.values(SANDBOX_TEMPLATES),
+    orderExists: options.orderExists,
+  })
+  const ctx: RouteContext = { engine, faults, clock }
+  return {
+    vendor: 'wechat-api',
+    description: '微信服务端 API 沙箱（access_token、发货信息录入、确认收货提醒、订阅消息；服务通知收件箱 /inbox?openid=、故障注入）',
+    handle: (req, res, path, url) => handleRequest(ctx, req, res, path, url),
+    close: () => clock.close(),
+    engine,
+    faults,
+    clock,
+  }
+}

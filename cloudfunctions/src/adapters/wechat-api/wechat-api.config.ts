@@ -1,0 +1,59 @@
+import { z } from 'zod'
+
+/**
+ * Everything the WeChat server API adapter needs. Production points `baseUrl` at
+ * https://api.weixin.qq.com; locally at the sandbox (e.g. http://127.0.0.1:PORT/sandbox/wechat-api).
+ * In CloudBase the same endpoints could be reached by 云调用 (openapi, no access_token); this
+ * adapter uses HTTPS so one code path runs everywhere.
+ */
+export const WechatApiConfigSchema = z.object({
+  baseUrl: z.string().url().default('https://api.weixin.qq.com'),
+  appid: z.string().min(1),
+  secret: z.string().min(1),
+  timeoutMs: z.number().int().positive().default(10_000),
+  /** A token is refreshed this long before WeChat says it expires (WeChat's 5-minute overlap covers the rest). */
+  tokenRefreshMarginMs: z.number().int().nonnegative().default(5 * 60_000),
+  /** Subscribe-message template ids per order event, as chosen in the mini-program admin. */
+  templates: z
+    .object({
+      orderPaid: z.string().min(1),
+      orderShipped: z.string().min(1),
+      orderDelivered: z.string().min(1),
+      refund: z.string().min(1),
+      autoReceiveReminder: z.string().min(1),
+    })
+    .default({
+      orderPaid: 'unset-order-paid',
+      orderShipped: 'unset-order-shipped',
+      orderDelivered: 'unset-order-delivered',
+      refund: 'unset-refund',
+      autoReceiveReminder: 'unset-auto-receive-reminder',
+    }),
+  /** Which mini-program version subscribe messages open (formal in production). */
+  miniprogramState: z.enum(['developer', 'trial', 'formal']).default('formal'),
+})
+
+export type WechatApiConfig = z.infer<typeof WechatApiConfigSchema>
+export type WechatApiConfigInput = z.input<typeof WechatApiConfigSchema>
+
+/** Reads the adapter's config from environment variables. */
+export function wechatApiConfigFromEnv(env: Record<string, string | undefined>): WechatApiConfig {
+  const t = (name: string) => env[`WECHAT_TEMPLATE_${name}`]
+  const templates = t('ORDER_PAID')
+    ? {
+        orderPaid: t('ORDER_PAID'),
+        orderShipped: t('ORDER_SHIPPED'),
+        orderDelivered: t('ORDER_DELIVERED'),
+        refund: t('REFUND'),
+        autoReceiveReminder: t('AUTO_RECEIVE_REMINDER'),
+      }
+    : undefined
+  return WechatApiConfigSchema.parse({
+    baseUrl: env.WECHAT_API_BASE_URL || undefined,
+    appid: env.WECHAT_APPID,
+    secret: env.WECHAT_SECRET,
+    timeoutMs: env.WECHAT_API_TIMEOUT_MS ? Number(env.WECHAT_API_TIMEOUT_MS) : undefined,
+    templates,
+    miniprogramState: env.WECHAT_MINIPROGRAM_STATE || undefined,
+  })
+}
