@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { createWechatPaySandbox } from '../cloudfunctions/local/sandboxes/wechat-pay'
+import { createWechatApiSandbox } from '../cloudfunctions/local/sandboxes/wechat-api'
 import { startLocalCloud } from '../cloudfunctions/local/server'
 import { buildFunctions } from './build-functions'
 import { buildH5IfStale } from './build-h5-if-stale'
@@ -57,7 +58,11 @@ const main = async () => {
     // WeChat Pay's timers (notification retries, applyment review) run 60× faster in dev. Its
     // state lives next to the database, so orders kept there still find their transactions
     // after a restart (and --reset forgets both).
-    sandboxes: [createWechatPaySandbox({ timers: 'real', timeFactor: 60, stateFile: join(paths.dataDir, 'wechat-pay-sandbox.json') })],
+    sandboxes: [
+      createWechatPaySandbox({ timers: 'real', timeFactor: 60, stateFile: join(paths.dataDir, 'wechat-pay-sandbox.json') }),
+      // WeChat's server API: shipping info and subscribe messages land in its 服务通知 inbox.
+      createWechatApiSandbox({ timers: 'real' }),
+    ],
   })
   console.log(`\n  邻圈 LinQuan local cloud: ${cloud.url}\n`)
   console.log(`  app        ${cloud.url}/`)
@@ -67,6 +72,7 @@ const main = async () => {
   console.log(`  files      POST ${cloud.url}/files/upload, GET ${cloud.url}/files/<path>`)
   console.log(`  scheduler  GET  ${cloud.url}/scheduler   (${cloud.scheduler.list().length} timer triggers)`)
   console.log(`  sandboxes  GET  ${cloud.url}/sandbox`)
+  console.log(`  服务通知    GET  ${cloud.url}/sandbox/wechat-api/inbox?openid=<openid>   (WeChat messages in dev)`)
   console.log(`  data       .data/ (npm start -- --reset starts over)\n`)
 
   let stopping = false

@@ -14,6 +14,7 @@ import { HttpError, sendError, sendJson } from './http-utils'
 import { type Sandbox, SandboxRegistry, handleSandboxList } from './sandboxes'
 import type { WechatPaySandbox } from './sandboxes/wechat-pay'
 import { sandboxClientConfig } from './sandboxes/wechat-pay/client-config'
+import { wechatApiSandboxClientConfig } from './sandboxes/wechat-api/client-config'
 import { handleScheduler, Scheduler } from './scheduler'
 import { type SeedOptions, type SeedResult, seedIfEmpty } from './seed/seed-demo-data'
 import { ensureDemoMerchants } from './seed/seed-merchants'
@@ -103,6 +104,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       clock: options.clock,
       // With the WeChat Pay sandbox mounted, the production adapter talks to it over HTTP.
       wechatPay: sandboxes.has('wechat-pay') ? sandboxClientConfig(sandboxes.urlOf('wechat-pay'), url) : undefined,
+      // Likewise the WeChat server API adapter (shipping info, subscribe messages) and its sandbox.
+      wechatApi: sandboxes.has('wechat-api') ? wechatApiSandboxClientConfig(sandboxes.urlOf('wechat-api')) : undefined,
     })
     const seedOptions = options.seed === false ? null : options.seed === true || !options.seed ? {} : options.seed
     const seeded = seedOptions ? await seedIfEmpty(container, seedOptions) : null

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../../cloudfunctions/local/sandboxes/wechat-pay'
+import { createWechatApiSandbox, type WechatApiSandbox } from '../../cloudfunctions/local/sandboxes/wechat-api'
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../../cloudfunctions/local/server'
 import { buildFunctions } from '../../scripts/build-functions'
 import { buildH5IfStale } from '../../scripts/build-h5-if-stale'
@@ -13,10 +14,12 @@ export interface JourneyCloudOptions {
    * (e.g. manual timers) to drive WeChat's side step by step.
    */
   wechatPay?: boolean | WechatPaySandboxOptions
+  /** Mount the WeChat server API sandbox (shipping info, subscribe messages, the 服务通知 inbox). */
+  wechatApi?: boolean
   seed?: LocalCloudOptions['seed']
 }
 
-export type JourneyCloud = LocalCloud & { wechatPay: WechatPaySandbox | null; stop: () => Promise<void> }
+export type JourneyCloud = LocalCloud & { wechatPay: WechatPaySandbox | null; wechatApi: WechatApiSandbox | null; stop: () => Promise<void> }
 
 /**
  * The same local cloud `npm start` runs, on a free port with its own seeded data folder, so a
@@ -30,18 +33,20 @@ export const startJourneyCloud = async (options: JourneyCloudOptions = {}): Prom
   const wechatPay = options.wechatPay
     ? createWechatPaySandbox(options.wechatPay === true ? { timers: 'real', timeFactor: 60 } : options.wechatPay)
     : null
+  const wechatApi = options.wechatApi ? createWechatApiSandbox({ timers: 'real' }) : null
   const cloud = await startLocalCloud({
     dataDir,
     functionsDir: paths.functionsDist,
     h5Dir: paths.h5Dist,
     port: 0,
     seed: options.seed,
-    sandboxes: wechatPay ? [wechatPay] : [],
+    sandboxes: [wechatPay, wechatApi].filter((s) => s !== null),
     log: () => undefined,
   })
   return {
     ...cloud,
     wechatPay,
+    wechatApi,
     stop: async () => {
       await cloud.close()
       rmSync(dataDir, { recursive: true, force: true })

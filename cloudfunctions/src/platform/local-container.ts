@@ -6,11 +6,14 @@ import { LocalDiskFiles } from '../adapters/files/local-disk-files'
 import type { WechatPayConfigInput } from '../adapters/payments/wechat-pay.config'
 import { WechatPayGateway } from '../adapters/payments/wechat-pay.gateway'
 import { ulidIds } from '../adapters/ids/ulid-ids'
+import type { WechatApiConfigInput } from '../adapters/wechat-api/wechat-api.config'
+import { WechatApiClient } from '../adapters/wechat-api/wechat-api.client'
 import { SqliteListingSearch } from '../adapters/search/sqlite-listing-search'
 import { SqliteDocumentStore } from '../adapters/store/sqlite-document-store'
 import { DEFAULT_COMMISSION } from '@shared/domain/commission'
 import type { Clock } from '../modules/core/ports/clock.port'
 import { PaymentGatewayError, type PaymentGateway } from '../modules/escrow/ports/payment-gateway.port'
+import { WechatApiError, type WechatApi } from '../modules/notify/ports/wechat-api.port'
 import { localIdentity } from './caller-identity'
 import type { Container } from './container'
 
@@ -23,6 +26,8 @@ export interface LocalContainerOptions {
   clock?: Clock
   /** WeChat Pay (the local sandbox); without it every payment call fails with NOT_CONFIGURED. */
   wechatPay?: WechatPayConfigInput
+  /** WeChat server API (the local sandbox); without it every call fails with NOT_CONFIGURED. */
+  wechatApi?: WechatApiConfigInput
   /** Key for personal data at rest (64 hex digits or a passphrase); derived from the session secret when absent. */
   secretKey?: string
 }
@@ -33,6 +38,23 @@ const unconfiguredPayments = new Proxy({} as PaymentGateway, {
     throw new PaymentGatewayError(0, 'NOT_CONFIGURED', 'no WeChat Pay configured for this local container', false, 'transport')
   },
 })
+
+/** Stands in when no WeChat server API is configured; `templates` reads as unset ids. */
+const unconfiguredWechatApi: WechatApi = {
+  templates: {
+    orderPaid: 'unconfigured',
+    orderShipped: 'unconfigured',
+    orderDelivered: 'unconfigured',
+    refund: 'unconfigured',
+    autoReceiveReminder: 'unconfigured',
+  },
+  ...Object.fromEntries(
+    (['uploadShippingInfo', 'notifyConfirmReceive', 'sendSubscribeMessage'] as const).map((name) => [
+      name,
+      () => Promise.reject(new WechatApiError('NOT_CONFIGURED', 'no WeChat server API configured for this local container', false, 'not-configured')),
+    ]),
+  ),
+} as WechatApi
 
 export type LocalContainer = Container & { store: SqliteDocumentStore; files: LocalDiskFiles }
 
@@ -51,6 +73,7 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     ids: ulidIds(clock),
     payments: options.wechatPay ? new WechatPayGateway({ config: options.wechatPay, clock }) : unconfiguredPayments,
     escrow: { spMchid: options.wechatPay?.spMchid ?? 'unconfigured', commission: DEFAULT_COMMISSION },
+    wechatApi: options.wechatApi ? new WechatApiClient({ config: options.wechatApi, clock }) : unconfiguredWechatApi,
     secrets: AesGcmSecretBox.fromText(options.secretKey ?? `secret-box:${options.sessionSecret}`),
     identity: localIdentity(options.sessionSecret, () => clock.now()),
   }

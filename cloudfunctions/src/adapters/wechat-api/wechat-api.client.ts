@@ -36,6 +36,9 @@ const RETRYABLE_ERRCODES = new Set<number>([
   // (each /cgi-bin/token call retires the previous token); a later attempt gets a fresh one.
   WechatErrcodes.INVALID_CREDENTIAL,
   WechatErrcodes.ACCESS_TOKEN_EXPIRED,
+  // 小程序发货信息管理服务: 系统繁忙，请稍后再试.
+  10060012,
+  10060019,
 ])
 const TOKEN_ERRCODES = new Set<number>([WechatErrcodes.INVALID_CREDENTIAL, WechatErrcodes.ACCESS_TOKEN_EXPIRED])
 

@@ -1,5 +1,6 @@
 import type { CommissionPolicy } from '@shared/domain/commission'
 import type { PaymentGateway } from '../../escrow/ports/payment-gateway.port'
+import type { WechatApi } from '../../notify/ports/wechat-api.port'
 import type { ListingSearch } from '../../search/ports/listing-search.port'
 import type { Clock } from './clock.port'
 import type { DocumentStore } from './document-store.port'
@@ -25,4 +26,6 @@ export interface Deps {
   escrow: EscrowConfig
   /** Encrypts personal data at rest (real name, ID number, bank account, phone). */
   secrets: SecretBox
+  /** WeChat server API: shipping info, confirm-receive reminders, subscribe messages (call it from the outbox). */
+  wechatApi: WechatApi
 }

@@ -1,0 +1,58 @@
+import { join } from 'node:path'
+import { WechatApiError } from '../../../../src/modules/notify/ports/wechat-api.port'
+import { createLocalContainer } from '../../../../src/platform/local-container'
+import { tempDir } from '../../../__tests__/local-cloud.fixture'
+import { type LocalCloud, startLocalCloud } from '../../../server'
+import { createWechatApiSandbox, SANDBOX_TEMPLATE_IDS, type WechatApiSandbox } from '../index'
+
+/** The sandbox mounted in the real local cloud: the container's wechatApi is the production adapter pointed at it. */
+describe('wechat-api sandbox inside the local cloud', () => {
+  const tmp = tempDir('wechat-api-sandbox')
+  let cloud: LocalCloud
+  let sandbox: WechatApiSandbox
+
+  beforeAll(async () => {
+    sandbox = createWechatApiSandbox({ timers: 'manual' })
+    cloud = await startLocalCloud({
+      dataDir: join(tmp.dir, 'data'),
+      functionsDir: join(tmp.dir, 'functions'),
+      h5Dir: join(tmp.dir, 'h5'),
+      port: 0,
+      seed: false,
+      schedulerIntervalMs: null,
+      sandboxes: [sandbox],
+      log: () => undefined,
+    })
+  })
+  afterAll(async () => {
+    await cloud.close()
+    tmp.cleanup()
+  })
+
+  test('listed under /sandbox; the container sends subscribe messages through it', async () => {
+    const list = await (await fetch(`${cloud.url}/sandbox`)).json()
+    expect(list.sandboxes.map((s: { vendor: string }) => s.vendor)).toContain('wechat-api')
+    const api = cloud.container.wechatApi
+    expect(api.templates).toEqual(SANDBOX_TEMPLATE_IDS)
+    sandbox.engine.subscribe('o-demo-000001', [api.templates.refund])
+    await api.sendSubscribeMessage({
+      toOpenid: 'o-demo-000001',
+      templateId: api.templates.refund,
+      data: { character_string1: 'LQ1', amount2: '¥12.50', thing3: '卖家同意退款', phrase4: '已退款', time5: '2026-01-01 08:00' },
+    })
+    const html = await (await fetch(`${cloud.sandboxes.urlOf('wechat-api')}/inbox?openid=o-demo-000001`)).text()
+    expect(html).toContain('退款结果通知')
+  })
+
+  test('without a configured API the container answers NOT_CONFIGURED', async () => {
+    const local = tempDir('wechat-api-unconfigured')
+    const container = createLocalContainer({ dataDir: local.dir, publicBaseUrl: '/files', sessionSecret: 'x'.repeat(32) })
+    try {
+      await expect(container.wechatApi.sendSubscribeMessage({ toOpenid: 'o', templateId: 't', data: {} })).rejects.toMatchObject({ errcode: 'NOT_CONFIGURED', kind: 'not-configured' })
+      await expect(container.wechatApi.uploadShippingInfo({} as never)).rejects.toBeInstanceOf(WechatApiError)
+    } finally {
+      container.store.close()
+      local.cleanup()
+    }
+  })
+})
