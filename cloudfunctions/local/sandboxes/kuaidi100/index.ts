@@ -1,0 +1,79 @@
+import type { Clock } from '../../../src/modules/core/ports/clock.port'
+import type { Sandbox } from '../../sandboxes'
+import { ManualClock, RealClock, type SandboxClock } from '../wechat-pay/clock'
+import { Faults } from './faults'
+import { PushNotifier } from './notifier'
+import { findCity } from './rates'
+import { handleRequest, type RouteContext } from './routes'
+import { Engine, type Outcome } from './state'
+
+export { PUSH_RETRY_MS } from './notifier'
+export type { Kuaidi100Faults } from './faults'
+export type { Outcome } from './state'
+
+/** The sandbox's account: what KUAIDI100_KEY / _CUSTOMER / _SECRET hold locally (public, sandbox-only). */
+export const SANDBOX_KUAIDI100_KEY = 'LinQuanSandboxKey'
+export const SANDBOX_KUAIDI100_CUSTOMER = 'LQSANDBOXCUSTOMER0000000000000001'
+export const SANDBOX_KUAIDI100_SECRET = 'LinQuanSandboxSecret'
+
+export interface Kuaidi100SandboxOptions {
+  /**
+   * 'manual' (tests): time moves only through `clock.advance(ms)` or `POST /control/advance`.
+   * 'real' (dev): real timers, delays divided by `timeFactor` (600: a cross-country parcel's two
+   * days take about five minutes).
+   */
+  timers?: 'manual' | 'real'
+  timeFactor?: number
+  /** Real timers only: the source of "now". */
+  clock?: Clock
+  /** Manual timers only: the starting time (epoch ms). */
+  startAt?: number
+  key?: string
+  customer?: string
+  secret?: string
+  /** From bOrder to the courier collecting the parcel (sandbox time; default one hour). */
+  pickupDelayMs?: number
+  fetch?: typeof fetch
+}
+
+export interface Kuaidi100Sandbox extends Sandbox {
+  engine: Engine
+  faults: Faults
+  clock: SandboxClock
+  notifier: PushNotifier
+  /** A parcel dropped off at a counter now (no pickup order): tracking starts with 揽收. */
+  ship(input: { company: string; waybillNo: string; fromCity: string; toCity: string; phones?: string[]; outcome?: Outcome }): Record<string, unknown>
+}
+
+export const createKuaidi100Sandbox = (options: Kuaidi100SandboxOptions = {}): Kuaidi100Sandbox => {
+  const clock: SandboxClock =
+    options.timers === 'manual' ? new ManualClock(options.startAt ?? Date.now()) : new RealClock(options.timeFactor ?? 1, options.clock)
+  const faults = new Faults()
+  const notifier = new PushNotifier(clock, faults, options.fetch)
+  const engine = new Engine({ clock, notifier, pickupDelayMs: options.pickupDelayMs ?? 3600_000 })
+  const ctx: RouteContext = {
+    engine,
+    faults,
+    clock,
+    notifier,
+    key: options.key ?? SANDBOX_KUAIDI100_KEY,
+    customer: options.customer ?? SANDBOX_KUAIDI100_CUSTOMER,
+    secret: options.secret ?? SANDBOX_KUAIDI100_SECRET,
+  }
+  return {
+    vendor: 'kuaidi100',
+    description: '快递100 沙箱（实时查询、订阅推送、智能单号识别、商家寄件价格/下单/取消；MD5 签名、推送重试、疑难/退签/遗失与推送故障注入）',
+    handle: (req, res, path, url) => handleRequest(ctx, req, res, path, url),
+    close: () => clock.close(),
+    engine,
+    faults,
+    clock,
+    notifier,
+    ship: (input) => {
+      const from = findCity(input.fromCity)
+      const to = findCity(input.toCity)
+      if (!from || !to) throw new Error(`unknown city ${from ? input.toCity : input.fromCity}`)
+      return engine.createParcel({ company: input.company, waybillNo: input.waybillNo, from, to, phones: input.phones ?? [], outcome: input.outcome })
+    },
+  }
+}

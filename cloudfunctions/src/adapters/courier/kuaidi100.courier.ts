@@ -1,0 +1,377 @@
+import { timingSafeEqual } from 'node:crypto'
+import {
+  CourierError,
+  type Courier,
+  type CourierErrorCode,
+  type CourierPush,
+  type MonitorStatus,
+  type Pickup,
+  type PickupInput,
+  type PickupPlaced,
+  type PickupStatus,
+  type Quote,
+  type QuoteInput,
+  type RawPush,
+  type SubscribeInput,
+  type Tracking,
+  type TrackingEvent,
+  type TrackingState,
+} from '../../modules/delivery/ports/courier.port'
+import { type Kuaidi100Config, type Kuaidi100ConfigInput, Kuaidi100ConfigSchema } from './kuaidi100.config'
+import {
+  borderSign,
+  COMPANIES,
+  COMPANY_CODE,
+  parseTime,
+  pushSign,
+  querySign,
+  WAYBILL_NO,
+} from './kuaidi100.protocol'
+
+type Json = Record<string, any>
+
+/** kuaidi100 state codes → ours. */
+const STATES: Record<string, TrackingState> = {
+  '0': 'in-transit',
+  '1': 'collected',
+  '2': 'trouble',
+  '3': 'delivered',
+  '4': 'returned',
+  '5': 'out-for-delivery',
+  '6': 'returning',
+  '7': 'in-transit',
+  '8': 'in-transit',
+  '14': 'refused',
+}
+const STATE_BY_NAME: Record<string, TrackingState> = {
+  在途: 'in-transit',
+  揽收: 'collected',
+  疑难: 'trouble',
+  签收: 'delivered',
+  退签: 'returned',
+  派件: 'out-for-delivery',
+  退回: 'returning',
+  转投: 'in-transit',
+  清关: 'in-transit',
+  拒签: 'refused',
+}
+
+/** 商家寄件 order status codes → ours (0 下单成功, 1 已接单, 2 收件中, 10 已取件, 9/99 取消, 11 揽货失败, ...). */
+const PICKUP_STATUS: Record<string, PickupStatus> = {
+  '0': 'placed',
+  '1': 'accepted',
+  '2': 'accepted',
+  '9': 'cancelled',
+  '99': 'cancelled',
+  '10': 'picked-up',
+  '13': 'picked-up',
+  '11': 'failed',
+}
+
+const yuanToFen = (v: unknown): number => Math.round(Number(v) * 100)
+
+export interface Kuaidi100CourierOptions {
+  config: Kuaidi100ConfigInput
+  /** For `t` in 商家寄件 signatures. */
+  clock?: { now(): number }
+  fetch?: typeof fetch
+}
+
+/** The Courier port over kuaidi100's HTTP API: form-encoded POSTs signed with MD5. */
+export class Kuaidi100Courier implements Courier {
+  private readonly config: Kuaidi100Config
+  private readonly clock: { now(): number }
+  private readonly fetchImpl: typeof fetch
+
+  constructor(options: Kuaidi100CourierOptions) {
+    this.config = Kuaidi100ConfigSchema.parse(options.config)
+    this.clock = options.clock ?? Date
+    this.fetchImpl = options.fetch ?? fetch
+  }
+
+  async quote(input: QuoteInput): Promise<Quote[]> {
+    if (!(input.weightKg > 0 && input.weightKg <= 100)) throw invalid('INVALID_ARGUMENT', 'weightKg must be in (0, 100]')
+    const companies = input.company ? [checkCompany(input.company)] : this.config.quoteCompanies
+    const results = await Promise.allSettled(
+      companies.map((company) =>
+        this.border('price', {
+          kuaidicom: company,
+          sendManPrintAddr: input.fromCity,
+          recManPrintAddr: input.toCity,
+          weight: String(input.weightKg),
+          serviceType: '标准快递',
+        }),
+      ),
+    )
+    const quotes: Quote[] = []
+    for (const [i, r] of results.entries()) {
+      if (r.status === 'rejected') {
+        // One company not serving the route must not hide the others' prices; asking one company
+        // (or every one failing) still surfaces the reason.
+        if (input.company || results.every((x) => x.status === 'rejected')) throw r.reason
+        continue
+      }
+      const d = (r.value.data ?? {}) as Json
+      quotes.push({
+        company: String(d.kuaidiCom ?? companies[i]),
+        priceFen: yuanToFen(d.price),
+        firstWeightFen: yuanToFen(d.firstPrice ?? d.defFirstPrice),
+        continuedWeightFen: yuanToFen(d.overPrice ?? d.defOverPrice),
+        serviceType: String(d.serviceType ?? '标准快递'),
+      })
+    }
+    if (quotes.some((q) => !Number.isSafeInteger(q.priceFen))) throw badResponse('price is not a number')
+    return quotes.sort((a, b) => a.priceFen - b.priceFen)
+  }
+
+  async placePickup(input: PickupInput): Promise<PickupPlaced> {
+    const company = checkCompany(input.company)
+    if (!input.orderKey || !/^[\w-]{1,64}$/.test(input.orderKey)) throw invalid('INVALID_ARGUMENT', 'orderKey must be 1-64 word characters')
+    if (!(input.weightKg > 0 && input.weightKg <= 100)) throw invalid('INVALID_ARGUMENT', 'weightKg must be in (0, 100]')
+    // kuaidi100 has no idempotency field on bOrder; business parameters belong on the callback
+    // URL (its docs say so), and the order key there is what makes a retry find the same order.
+    const callback = new URL(this.config.pickupCallbackUrl ?? this.config.callbackUrl)
+    callback.searchParams.set('orderKey', input.orderKey)
+    const r = await this.border('bOrder', {
+      kuaidicom: company,
+      recManName: input.recipient.name,
+      recManMobile: input.recipient.mobile,
+      recManPrintAddr: input.recipient.address,
+      sendManName: input.sender.name,
+      sendManMobile: input.sender.mobile,
+      sendManPrintAddr: input.sender.address,
+      callBackUrl: callback.toString(),
+      cargo: input.cargo,
+      payment: 'SHIPPER',
+      serviceType: '标准快递',
+      weight: String(input.weightKg),
+      remark: input.remark ?? '',
+      salt: this.config.salt,
+      dayType: input.slot?.day ?? '',
+      pickupStartTime: input.slot?.start ?? '',
+      pickupEndTime: input.slot?.end ?? '',
+    })
+    const d = (r.data ?? {}) as Json
+    if (typeof d.taskId !== 'string' || !d.taskId) throw badResponse('bOrder answered without taskId')
+    return { taskId: d.taskId, orderId: String(d.orderId ?? ''), company, ...(d.kuaidinum ? { waybillNo: String(d.kuaidinum) } : {}) }
+  }
+
+  async pickupStatus(taskId: string): Promise<Pickup> {
+    const r = await this.border('detail', { taskId })
+    const d = (r.data ?? {}) as Json
+    const status = PICKUP_STATUS[String(d.status)]
+    if (!status) throw badResponse(`unknown pickup status ${String(d.status)}`)
+    return {
+      taskId: String(d.taskId ?? taskId),
+      orderId: String(d.orderId ?? ''),
+      company: String(d.kuaidicom ?? ''),
+      status,
+      ...(d.kuaidinum ? { waybillNo: String(d.kuaidinum) } : {}),
+      ...(d.freight !== undefined && d.freight !== '' ? { freightFen: yuanToFen(d.freight) } : {}),
+    }
+  }
+
+  async cancelPickup(input: { taskId: string; orderId: string; reason: string }): Promise<void> {
+    await this.border('cancel', { taskId: input.taskId, orderId: input.orderId, cancelMsg: input.reason })
+  }
+
+  async track(input: { company: string; waybillNo: string; phone?: string }): Promise<Tracking> {
+    const company = checkCompany(input.company)
+    const waybillNo = checkWaybill(company, input.waybillNo)
+    const param = JSON.stringify({ com: company, num: waybillNo, phone: input.phone ?? '', resultv2: '1', show: '0', order: 'desc' })
+    const body = await this.post(this.config.baseUrls.poll, '/poll/query.do', {
+      customer: this.config.customer,
+      sign: querySign(param, this.config.key, this.config.customer),
+      param,
+    })
+    // Success is the tracking object itself (status "200"); failures are {result:false, returnCode}.
+    if (body.result === false || (body.status !== undefined && String(body.status) !== '200')) throw vendorError(body)
+    return parseTracking(body)
+  }
+
+  async subscribe(input: SubscribeInput): Promise<void> {
+    const company = checkCompany(input.company)
+    const waybillNo = checkWaybill(company, input.waybillNo)
+    const param = JSON.stringify({
+      company,
+      number: waybillNo,
+      from: input.fromCity ?? '',
+      to: input.toCity ?? '',
+      key: this.config.key,
+      parameters: { callbackurl: this.config.callbackUrl, salt: this.config.salt, resultv2: '1', phone: input.phone ?? '' },
+    })
+    const body = await this.post(this.config.baseUrls.poll, '/poll', { schema: 'json', param })
+    // 501 重复订阅: the earlier subscription is still there, which is all we wanted.
+    if (body.result === true || String(body.returnCode) === '501') return
+    throw vendorError(body)
+  }
+
+  verifyPush(raw: RawPush): CourierPush {
+    const fields = 'body' in raw ? Object.fromEntries(new URLSearchParams(raw.body)) : raw.fields
+    const param = fields.param
+    const sign = fields.sign
+    if (typeof param !== 'string' || !param) throw new CourierError('verification', 'PUSH_MALFORMED', 'push has no param', false)
+    if (typeof sign !== 'string' || !safeEqual(sign.toUpperCase(), pushSign(param, this.config.salt)))
+      throw new CourierError('verification', 'PUSH_SIGNATURE_INVALID', 'push signature does not match our salt', false)
+    let body: Json
+    try {
+      body = JSON.parse(param) as Json
+    } catch {
+      throw new CourierError('verification', 'PUSH_MALFORMED', 'push param is not JSON', false)
+    }
+    if (typeof body !== 'object' || body === null || typeof body.lastResult !== 'object' || body.lastResult === null)
+      throw new CourierError('verification', 'PUSH_MALFORMED', 'push has no lastResult', false)
+    const monitor = String(body.status) as MonitorStatus
+    if (!['polling', 'shutdown', 'abort', 'updateall'].includes(monitor))
+      throw new CourierError('verification', 'PUSH_MALFORMED', `unknown push status ${monitor}`, false)
+    let tracking: Tracking
+    try {
+      tracking = parseTracking(body.lastResult as Json)
+    } catch {
+      throw new CourierError('verification', 'PUSH_MALFORMED', 'push lastResult does not parse', false)
+    }
+    const latestAt = tracking.events.at(-1)?.at ?? 0
+    return {
+      monitor,
+      message: String(body.message ?? ''),
+      tracking,
+      latestAt,
+      dedupeKey: `${tracking.company}:${tracking.waybillNo}:${latestAt}:${tracking.state}:${tracking.events.length}:${monitor}`,
+    }
+  }
+
+  pushAnswer(accepted: boolean) {
+    // kuaidi100 treats anything but result=true/returnCode 200 as a failed delivery and pushes again.
+    const body = accepted
+      ? { result: true, returnCode: '200', message: '成功' }
+      : { result: false, returnCode: '500', message: '失败' }
+    return { status: 200, contentType: 'application/json;charset=utf-8', body: JSON.stringify(body) }
+  }
+
+  async detectCompany(waybillNo: string): Promise<string[]> {
+    const num = waybillNo.trim().toUpperCase()
+    if (!WAYBILL_NO.test(num)) throw invalid('INVALID_WAYBILL', `waybill number ${waybillNo} has the wrong shape`)
+    const raw = await this.postRaw(this.config.baseUrls.autonumber, '/autonumber/auto', { num, key: this.config.key })
+    if (Array.isArray(raw)) {
+      const codes = raw.map((c: Json) => String(c.comCode ?? '')).filter((c) => COMPANY_CODE.test(c))
+      return [...new Set(codes)]
+    }
+    throw vendorError(raw as Json)
+  }
+
+  /** One 商家寄件 call: method/key/t/sign/param, sign = MD5(param + t + key + secret). */
+  private async border(method: string, param: Json): Promise<Json> {
+    const paramText = JSON.stringify(param)
+    const t = String(this.clock.now())
+    const body = await this.post(this.config.baseUrls.poll, '/order/borderapi.do', {
+      method,
+      key: this.config.key,
+      t,
+      sign: borderSign(paramText, t, this.config.key, this.config.secret),
+      param: paramText,
+    })
+    if (body.result !== true) throw vendorError(body)
+    return body
+  }
+
+  private async post(base: string, path: string, form: Record<string, string>): Promise<Json> {
+    const raw = await this.postRaw(base, path, form)
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badResponse(`unexpected answer from ${path}`)
+    return raw as Json
+  }
+
+  private async postRaw(base: string, path: string, form: Record<string, string>): Promise<unknown> {
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), this.config.timeoutMs)
+    let status: number
+    let text: string
+    try {
+      const res = await this.fetchImpl(base.replace(/\/+$/, '') + path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },
+        body: new URLSearchParams(form).toString(),
+        signal: controller.signal,
+      })
+      status = res.status
+      text = await res.text()
+    } catch (e) {
+      if (controller.signal.aborted) throw new CourierError('transport', 'TIMEOUT', `kuaidi100 ${path} timed out`, true)
+      throw new CourierError('transport', 'NETWORK', `kuaidi100 ${path}: ${e instanceof Error ? e.message : String(e)}`, true)
+    } finally {
+      clearTimeout(timer)
+    }
+    if (status === 429) throw new CourierError('vendor', 'RATE_LIMITED', `kuaidi100 ${path} rate limited`, true, '429')
+    if (status >= 500) throw new CourierError('vendor', 'VENDOR_ERROR', `kuaidi100 ${path} answered HTTP ${status}`, true, String(status))
+    try {
+      return JSON.parse(text)
+    } catch {
+      throw badResponse(`kuaidi100 ${path} answered HTTP ${status} with non-JSON`)
+    }
+  }
+}
+
+const invalid = (code: CourierErrorCode, message: string) => new CourierError('invalid-argument', code, message, false)
+const badResponse = (message: string) => new CourierError('transport', 'BAD_RESPONSE', message, true)
+
+const checkCompany = (company: string): string => {
+  if (!COMPANY_CODE.test(company)) throw invalid('UNKNOWN_COMPANY', `unknown courier company code ${company}`)
+  return company
+}
+
+/** Checks the shape before asking: a typo should not cost a (paid) query. */
+const checkWaybill = (company: string, waybillNo: string): string => {
+  const num = waybillNo.trim().toUpperCase()
+  const known = COMPANIES[company]
+  if (!WAYBILL_NO.test(num) || (known && !known.waybill.test(num)))
+    throw invalid('INVALID_WAYBILL', `${waybillNo} is not a ${known?.name ?? company} waybill number`)
+  return num
+}
+
+/** kuaidi100 returnCodes → ours. The message is kuaidi100's own (Chinese). */
+const vendorError = (body: Json): CourierError => {
+  const rc = String(body.returnCode ?? body.status ?? '')
+  const message = `kuaidi100 ${rc}: ${String(body.message ?? 'error')}`
+  const map: Record<string, [CourierErrorCode, boolean]> = {
+    '400': [/公司/.test(String(body.message)) ? 'UNKNOWN_COMPANY' : /地址|不支持|范围/.test(String(body.message)) ? 'ADDRESS_NOT_SERVED' : 'INVALID_ARGUMENT', false],
+    '408': ['PHONE_REQUIRED', false],
+    '500': ['NO_RESULT', true],
+    '501': [/重复/.test(String(body.message)) ? 'ALREADY_SUBSCRIBED' : 'VENDOR_ERROR', !/重复/.test(String(body.message))],
+    '502': ['RATE_LIMITED', true],
+    '503': ['SIGN_ERROR', false],
+    '600': ['SIGN_ERROR', false],
+    '601': ['SIGN_ERROR', false],
+    '700': ['INVALID_ARGUMENT', false],
+    '701': ['UNKNOWN_COMPANY', false],
+    '702': ['UNKNOWN_COMPANY', false],
+    '703': ['UNKNOWN_COMPANY', false],
+    '30001': ['PICKUP_NOT_FOUND', false],
+    '30002': ['PICKUP_NOT_CANCELLABLE', false],
+  }
+  const [code, retryable] = map[rc] ?? ['VENDOR_ERROR', false]
+  return new CourierError('vendor', code, message, retryable, rc)
+}
+
+const parseTracking = (r: Json): Tracking => {
+  const data = Array.isArray(r.data) ? (r.data as Json[]) : []
+  const events: TrackingEvent[] = data.map((e) => {
+    const at = parseTime(String(e.ftime ?? e.time ?? ''))
+    if (!Number.isFinite(at)) throw badResponse(`bad event time ${String(e.ftime ?? e.time)}`)
+    const state = STATES[String(e.statusCode ?? '')] ?? STATE_BY_NAME[String(e.status ?? '')] ?? 'other'
+    return { at, state, context: String(e.context ?? ''), ...(e.areaName ? { area: String(e.areaName) } : {}) }
+  })
+  // Oldest first whichever order was asked for; equal times keep the vendor's relative order.
+  const ordered = events.length > 1 && events[0].at > events[events.length - 1].at ? events.reverse() : events
+  return {
+    company: String(r.com ?? ''),
+    waybillNo: String(r.nu ?? ''),
+    state: STATES[String(r.state)] ?? 'other',
+    finished: String(r.ischeck) === '1',
+    events: ordered,
+  }
+}
+
+const safeEqual = (a: string, b: string) => {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
