@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { Addresses } from '../../cloudfunctions/src/modules/address/domain/address.records'
-import { SCREENSHOT_DIR, screenshot } from '../support/browser'
+import { screenshot } from '../support/browser'
 import { type Journey, openJourney } from '../support/journey'
 
 /**
@@ -98,7 +98,7 @@ test('adds a second one in 上海, makes it the default, edits the first, delete
 
   await visible('.address-set-default').click()
   await page.waitForFunction(() => {
-    const first = [...document.querySelectorAll('.address-card')].find((c) => (c as HTMLElement).offsetParent !== null)
+    const first = Array.from(document.querySelectorAll('.address-card')).find((c) => (c as HTMLElement).offsetParent !== null)
     return first?.textContent?.includes('王*') && first.getAttribute('data-default') === '1'
   })
   await shot('address-06-new-default')
@@ -106,7 +106,7 @@ test('adds a second one in 上海, makes it the default, edits the first, delete
   // Edit the 杭州 one (now second): the form opens with the full, unmasked values.
   await cards().nth(1).locator('.address-edit').click()
   await visible('#address-form').waitFor()
-  await page.waitForFunction(() => [...document.querySelectorAll('.address-name input')].some((i) => (i as HTMLInputElement).value === '李明华'))
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.address-name input')).some((i) => (i as HTMLInputElement).value === '李明华'))
   await fill('detail', '文三路 500 号')
   await shot('address-07-edit')
   await visible('#address-save').click()
@@ -118,7 +118,7 @@ test('adds a second one in 上海, makes it the default, edits the first, delete
   await shot('address-08-confirm-delete')
   // Taro H5's modal spells its buttons `taro-model__…` (sic).
   await page.locator('.taro__modal .taro-model__confirm').locator('visible=true').first().click()
-  await page.waitForFunction(() => [...document.querySelectorAll('.address-card')].filter((c) => (c as HTMLElement).offsetParent !== null).length === 1)
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('.address-card')).filter((c) => (c as HTMLElement).offsetParent !== null).length === 1)
   await shot('address-09-after-delete')
 
   const stored = await j.cloud.container.store.find(Addresses, {}, { limit: 10 })

@@ -1,5 +1,5 @@
 const storage = new Map<string, unknown>()
-const navigateTo = jest.fn(() => Promise.resolve())
+const navigateTo = jest.fn((_options: unknown) => Promise.resolve())
 const navigateBack = jest.fn(() => Promise.resolve())
 const emit = jest.fn()
 let page: unknown = { getOpenerEventChannel: () => ({ emit }) }
@@ -10,7 +10,7 @@ jest.mock('@tarojs/taro', () => ({
     getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
     setStorageSync: (k: string, v: unknown) => void storage.set(k, v),
     removeStorageSync: (k: string) => void storage.delete(k),
-    navigateTo: (o: unknown) => navigateTo(o as never),
+    navigateTo: (o: unknown) => navigateTo(o),
     navigateBack: () => navigateBack(),
     getCurrentInstance: () => ({ page }),
   },
@@ -29,7 +29,7 @@ describe('choosing an address', () => {
     storage.set('linquan.chosen-address', 'OLD')
     const onChosen = jest.fn()
     void chooseAddress(onChosen, 'SEL')
-    const opts = (navigateTo.mock.calls[0] as unknown[])[0] as { url: string; events: Record<string, (p: { id: string }) => void> }
+    const opts = navigateTo.mock.calls[0][0] as { url: string; events: Record<string, (p: { id: string }) => void> }
     expect(opts.url).toBe('/package-user/addresses/index?choose=1&selected=SEL')
     opts.events[ADDRESS_CHOSEN]({ id: 'A1' })
     expect(onChosen).toHaveBeenCalledWith('A1')
