@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { createWechatPaySandbox } from '../cloudfunctions/local/sandboxes/wechat-pay'
 import { createWechatApiSandbox } from '../cloudfunctions/local/sandboxes/wechat-api'
+import { createKuaidi100Sandbox } from '../cloudfunctions/local/sandboxes/kuaidi100'
 import { startLocalCloud } from '../cloudfunctions/local/server'
 import { buildFunctions } from './build-functions'
 import { buildH5IfStale } from './build-h5-if-stale'
@@ -42,7 +43,7 @@ const main = async () => {
   const paths = repoPaths(REPO_ROOT)
   if (args.reset) {
     rmSync(paths.dataDir, { recursive: true, force: true })
-    console.log('--reset: deleted .data/ (database, uploads, session secret, WeChat Pay sandbox state)')
+    console.log('--reset: deleted .data/ (database, uploads, session secret, WeChat Pay and WeChat API sandbox state)')
   }
 
   const started = Date.now()
@@ -61,7 +62,9 @@ const main = async () => {
     sandboxes: [
       createWechatPaySandbox({ timers: 'real', timeFactor: 60, stateFile: join(paths.dataDir, 'wechat-pay-sandbox.json') }),
       // WeChat's server API: shipping info and subscribe messages land in its 服务通知 inbox.
-      createWechatApiSandbox({ timers: 'real' }),
+      createWechatApiSandbox({ timers: 'real', stateFile: join(paths.dataDir, 'wechat-api-sandbox.json') }),
+      // kuaidi100 600× faster: a pickup is collected in 6 s, a cross-country parcel delivered in ~5 min.
+      createKuaidi100Sandbox({ timers: 'real', timeFactor: 600 }),
     ],
   })
   console.log(`\n  邻圈 LinQuan local cloud: ${cloud.url}\n`)
@@ -73,6 +76,7 @@ const main = async () => {
   console.log(`  scheduler  GET  ${cloud.url}/scheduler   (${cloud.scheduler.list().length} timer triggers)`)
   console.log(`  sandboxes  GET  ${cloud.url}/sandbox`)
   console.log(`  服务通知    GET  ${cloud.url}/sandbox/wechat-api/inbox?openid=<openid>   (WeChat messages in dev)`)
+  console.log(`  快递100     GET  ${cloud.url}/sandbox/kuaidi100/control/state   (parcels, pickups, pushes in dev)`)
   console.log(`  data       .data/ (npm start -- --reset starts over)\n`)
 
   let stopping = false

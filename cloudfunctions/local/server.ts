@@ -15,6 +15,7 @@ import { type Sandbox, SandboxRegistry, handleSandboxList } from './sandboxes'
 import type { WechatPaySandbox } from './sandboxes/wechat-pay'
 import { sandboxClientConfig } from './sandboxes/wechat-pay/client-config'
 import { wechatApiSandboxClientConfig } from './sandboxes/wechat-api/client-config'
+import { kuaidi100SandboxClientConfig } from './sandboxes/kuaidi100/client-config'
 import { handleScheduler, Scheduler } from './scheduler'
 import { type SeedOptions, type SeedResult, seedIfEmpty } from './seed/seed-demo-data'
 import { ensureDemoMerchants } from './seed/seed-merchants'
@@ -106,6 +107,8 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       wechatPay: sandboxes.has('wechat-pay') ? sandboxClientConfig(sandboxes.urlOf('wechat-pay'), url) : undefined,
       // Likewise the WeChat server API adapter (shipping info, subscribe messages) and its sandbox.
       wechatApi: sandboxes.has('wechat-api') ? wechatApiSandboxClientConfig(sandboxes.urlOf('wechat-api')) : undefined,
+      // Tracking pushes go to the HTTP-triggered courier-notify function.
+      kuaidi100: sandboxes.has('kuaidi100') ? kuaidi100SandboxClientConfig(sandboxes.urlOf('kuaidi100'), url) : undefined,
     })
     const seedOptions = options.seed === false ? null : options.seed === true || !options.seed ? {} : options.seed
     const seeded = seedOptions ? await seedIfEmpty(container, seedOptions) : null

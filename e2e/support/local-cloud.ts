@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../../cloudfunctions/local/sandboxes/wechat-pay'
 import { createWechatApiSandbox, type WechatApiSandbox } from '../../cloudfunctions/local/sandboxes/wechat-api'
+import { createKuaidi100Sandbox, type Kuaidi100Sandbox, type Kuaidi100SandboxOptions } from '../../cloudfunctions/local/sandboxes/kuaidi100'
 import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../../cloudfunctions/local/server'
 import { buildFunctions } from '../../scripts/build-functions'
 import { buildH5IfStale } from '../../scripts/build-h5-if-stale'
@@ -16,10 +17,17 @@ export interface JourneyCloudOptions {
   wechatPay?: boolean | WechatPaySandboxOptions
   /** Mount the WeChat server API sandbox (shipping info, subscribe messages, the 服务通知 inbox). */
   wechatApi?: boolean
+  /** Mount the kuaidi100 sandbox: `true` runs its timers 600× faster, as in `npm start`; options (e.g. manual timers) to step parcels. */
+  kuaidi100?: boolean | Kuaidi100SandboxOptions
   seed?: LocalCloudOptions['seed']
 }
 
-export type JourneyCloud = LocalCloud & { wechatPay: WechatPaySandbox | null; wechatApi: WechatApiSandbox | null; stop: () => Promise<void> }
+export type JourneyCloud = LocalCloud & {
+  wechatPay: WechatPaySandbox | null
+  wechatApi: WechatApiSandbox | null
+  kuaidi100: Kuaidi100Sandbox | null
+  stop: () => Promise<void>
+}
 
 /**
  * The same local cloud `npm start` runs, on a free port with its own seeded data folder, so a
@@ -34,19 +42,23 @@ export const startJourneyCloud = async (options: JourneyCloudOptions = {}): Prom
     ? createWechatPaySandbox(options.wechatPay === true ? { timers: 'real', timeFactor: 60 } : options.wechatPay)
     : null
   const wechatApi = options.wechatApi ? createWechatApiSandbox({ timers: 'real' }) : null
+  const kuaidi100 = options.kuaidi100
+    ? createKuaidi100Sandbox(options.kuaidi100 === true ? { timers: 'real', timeFactor: 600 } : options.kuaidi100)
+    : null
   const cloud = await startLocalCloud({
     dataDir,
     functionsDir: paths.functionsDist,
     h5Dir: paths.h5Dist,
     port: 0,
     seed: options.seed,
-    sandboxes: [wechatPay, wechatApi].filter((s) => s !== null),
+    sandboxes: [wechatPay, wechatApi, kuaidi100].filter((s) => s !== null),
     log: () => undefined,
   })
   return {
     ...cloud,
     wechatPay,
     wechatApi,
+    kuaidi100,
     stop: async () => {
       await cloud.close()
       rmSync(dataDir, { recursive: true, force: true })

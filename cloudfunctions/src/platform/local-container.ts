@@ -8,6 +8,9 @@ import { WechatPayGateway } from '../adapters/payments/wechat-pay.gateway'
 import { ulidIds } from '../adapters/ids/ulid-ids'
 import type { WechatApiConfigInput } from '../adapters/wechat-api/wechat-api.config'
 import { WechatApiClient } from '../adapters/wechat-api/wechat-api.client'
+import type { Kuaidi100ConfigInput } from '../adapters/courier/kuaidi100.config'
+import { Kuaidi100Courier } from '../adapters/courier/kuaidi100.courier'
+import { CourierError, type Courier } from '../modules/delivery/ports/courier.port'
 import { SqliteListingSearch } from '../adapters/search/sqlite-listing-search'
 import { SqliteDocumentStore } from '../adapters/store/sqlite-document-store'
 import { DEFAULT_COMMISSION } from '@shared/domain/commission'
@@ -28,11 +31,22 @@ export interface LocalContainerOptions {
   wechatPay?: WechatPayConfigInput
   /** WeChat server API (the local sandbox); without it every call fails with NOT_CONFIGURED. */
   wechatApi?: WechatApiConfigInput
+  /** kuaidi100 (the local sandbox); without it every courier call fails with NOT_CONFIGURED. */
+  kuaidi100?: Kuaidi100ConfigInput
   /** Key for personal data at rest (64 hex digits or a passphrase); derived from the session secret when absent. */
   secretKey?: string
 }
 
 /** Stands in when no WeChat Pay is configured, so unrelated tests need no sandbox. */
+/** Stands in when no kuaidi100 is configured: calls reject, verifyPush and pushAnswer throw. */
+const unconfiguredCourier = new Proxy({} as Courier, {
+  get: (_t, name) => (name === 'verifyPush' || name === 'pushAnswer'
+    ? () => {
+        throw new CourierError('transport', 'NOT_CONFIGURED', 'no kuaidi100 configured for this local container', false)
+      }
+    : () => Promise.reject(new CourierError('transport', 'NOT_CONFIGURED', 'no kuaidi100 configured for this local container', false))),
+})
+
 const unconfiguredPayments = new Proxy({} as PaymentGateway, {
   get: () => () => {
     throw new PaymentGatewayError(0, 'NOT_CONFIGURED', 'no WeChat Pay configured for this local container', false, 'transport')
@@ -74,6 +88,7 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     payments: options.wechatPay ? new WechatPayGateway({ config: options.wechatPay, clock }) : unconfiguredPayments,
     escrow: { spMchid: options.wechatPay?.spMchid ?? 'unconfigured', commission: DEFAULT_COMMISSION },
     wechatApi: options.wechatApi ? new WechatApiClient({ config: options.wechatApi, clock }) : unconfiguredWechatApi,
+    courier: options.kuaidi100 ? new Kuaidi100Courier({ config: options.kuaidi100, clock }) : unconfiguredCourier,
     secrets: AesGcmSecretBox.fromText(options.secretKey ?? `secret-box:${options.sessionSecret}`),
     identity: localIdentity(options.sessionSecret, () => clock.now()),
   }

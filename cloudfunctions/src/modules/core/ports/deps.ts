@@ -1,4 +1,5 @@
 import type { CommissionPolicy } from '@shared/domain/commission'
+import type { Courier } from '../../delivery/ports/courier.port'
 import type { PaymentGateway } from '../../escrow/ports/payment-gateway.port'
 import type { WechatApi } from '../../notify/ports/wechat-api.port'
 import type { ListingSearch } from '../../search/ports/listing-search.port'
@@ -28,4 +29,6 @@ export interface Deps {
   secrets: SecretBox
   /** WeChat server API: shipping info, confirm-receive reminders, subscribe messages (call it from the outbox). */
   wechatApi: WechatApi
+  /** Courier aggregator (kuaidi100): quotes, pickups, tracking, pushes. */
+  courier: Courier
 }
