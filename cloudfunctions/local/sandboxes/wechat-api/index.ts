@@ -2,6 +2,7 @@ import type { Clock } from '../../../src/modules/core/ports/clock.port'
 import type { Sandbox } from '../../sandboxes'
 import { ManualClock, RealClock, type SandboxClock } from '../wechat-pay/clock'
 import { Faults } from './faults'
+import { openStateFile } from './persistence'
 import { handleRequest, type RouteContext } from './routes'
 import { Engine, type EngineOptions } from './state'
 import { SANDBOX_TEMPLATES, type TemplateDef } from './templates'
@@ -29,12 +30,21 @@ export interface WechatApiSandboxOptions {
   templates?: TemplateDef[]
   /** Whether a paid order exists (upload_shipping_info answers 10060001 otherwise); default all do. */
   orderExists?: EngineOptions['orderExists']
+  /**
+   * Keep subscriptions, the inbox and shipping infos in this JSON file across restarts
+   * (`npm start`). Tests leave it unset and get a fresh sandbox every time.
+   */
+  stateFile?: string
+  /** Where load/save problems are reported (default console.warn). */
+  warn?: (line: string) => void
 }
 
 export interface WechatApiSandbox extends Sandbox {
   engine: Engine
   faults: Faults
   clock: SandboxClock
+  /** With `stateFile`: writes pending changes now (e.g. after calling the engine directly). */
+  saveState(): void
 }
 
 export const createWechatApiSandbox = (options: WechatApiSandboxOptions = {}): WechatApiSandbox => {
@@ -49,12 +59,23 @@ export const createWechatApiSandbox = (options: WechatApiSandboxOptions = {}): W
     templates: options.templates ?? Object.values(SANDBOX_TEMPLATES),
     orderExists: options.orderExists,
   })
+  const stateFile = options.stateFile ? openStateFile(options.stateFile, engine, options.warn) : undefined
   const ctx: RouteContext = { engine, faults, clock }
   return {
     vendor: 'wechat-api',
     description: '微信服务端 API 沙箱（access_token、发货信息录入、确认收货提醒、订阅消息；服务通知收件箱 /inbox?openid=、故障注入）',
-    handle: (req, res, path, url) => handleRequest(ctx, req, res, path, url),
-    close: () => clock.close(),
+    handle: async (req, res, path, url) => {
+      try {
+        await handleRequest(ctx, req, res, path, url)
+      } finally {
+        stateFile?.markDirty()
+      }
+    },
+    close: () => {
+      clock.close()
+      stateFile?.save()
+    },
+    saveState: () => stateFile?.save(),
     engine,
     faults,
     clock,

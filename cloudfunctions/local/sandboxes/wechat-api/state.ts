@@ -51,6 +51,13 @@ export interface ShippingRecord {
   confirmReceive?: { received_time: number; at: number }
 }
 
+export interface EngineState {
+  subscriptions: Record<string, Record<string, number>>
+  inbox: InboxMessage[]
+  shipping: ShippingRecord[]
+  msgSeq: number
+}
+
 export interface EngineOptions {
   appid: string
   secret: string
@@ -273,6 +280,33 @@ export class Engine {
 
   templateList(): TemplateDef[] {
     return [...this.templates.values()]
+  }
+
+  /** What survives a restart: subscriptions, inbox, shipping records (tokens do not: the adapter refreshes). */
+  exportState(): EngineState {
+    return {
+      subscriptions: Object.fromEntries([...this.subscriptions].map(([openid, m]) => [openid, Object.fromEntries(m)])),
+      inbox: this.inbox,
+      shipping: [...this.shipping.values()],
+      msgSeq: this.msgSeq,
+    }
+  }
+
+  /** Replaces the state; checks the shape first, so a bad file changes nothing. */
+  importState(state: EngineState): void {
+    if (typeof state !== 'object' || state === null) throw new Error('not a state object')
+    const { subscriptions, inbox, shipping, msgSeq } = state
+    if (typeof subscriptions !== 'object' || subscriptions === null) throw new Error('subscriptions missing')
+    for (const m of Object.values(subscriptions)) {
+      if (typeof m !== 'object' || m === null || !Object.values(m).every((n) => Number.isSafeInteger(n) && n >= 0)) throw new Error('bad subscriptions')
+    }
+    if (!Array.isArray(inbox) || !inbox.every((m) => typeof m?.touser === 'string' && Array.isArray(m?.rows))) throw new Error('bad inbox')
+    if (!Array.isArray(shipping) || !shipping.every((r) => typeof r?.key === 'string')) throw new Error('bad shipping')
+    if (!Number.isSafeInteger(msgSeq) || msgSeq < 0) throw new Error('bad msgSeq')
+    this.subscriptions = new Map(Object.entries(subscriptions).map(([openid, m]) => [openid, new Map(Object.entries(m))]))
+    this.inbox = inbox
+    this.shipping = new Map(shipping.map((r) => [r.key, r]))
+    this.msgSeq = msgSeq
   }
 
   reset(): void {
