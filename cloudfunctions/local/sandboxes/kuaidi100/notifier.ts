@@ -41,6 +41,8 @@ export class PushNotifier {
     private readonly faults: Faults,
     private readonly fetchImpl: typeof fetch = fetch,
     private readonly attemptTimeoutMs = 5000,
+    /** Real timers: re-push delays are compressed like the rest of the world (1/timeFactor). */
+    private readonly scale = 1,
   ) {}
 
   push(url: string, salt: string, waybillNo: string, monitor: string, state: string, param: string): PushRecord {
@@ -96,7 +98,7 @@ export class PushNotifier {
         p.record.state_ = 'failed'
         return
       }
-      this.clock.schedule(PUSH_RETRY_MS[retryIndex], () => this.attempt(p, retryIndex + 1))
+      this.clock.schedule(PUSH_RETRY_MS[retryIndex] * this.scale, () => this.attempt(p, retryIndex + 1))
     })
     this.inFlight.add(run)
     return run.finally(() => this.inFlight.delete(run))

@@ -71,9 +71,13 @@ export interface EngineOptions {
   notifier: PushNotifier
   /** From order to courier collecting the parcel (sandbox time). */
   pickupDelayMs: number
+  /**
+   * Real timers compress the world itself: every duration is multiplied by this (1/timeFactor),
+   * so event times stay real times and a parcel is 签收 minutes, not days, after 揽收.
+   */
+  scale?: number
 }
 
-const H = 3600_000
 /** Line-haul hours by distance band (same city … remote province). */
 const TRANSIT_H = [2, 8, 20, 36, 72]
 const COURIERS = ['王师傅', '李师傅', '张师傅', '刘师傅']
@@ -140,10 +144,11 @@ export class Engine {
       createdAt: this.o.clock.now(),
     }
     this.orders.set(order.taskId, order)
-    this.o.clock.schedule(Math.min(5 * 60_000, this.o.pickupDelayMs / 2), () => {
+    const scale = this.o.scale ?? 1
+    this.o.clock.schedule(Math.min(5 * 60_000, this.o.pickupDelayMs / 2) * scale, () => {
       if (order.status === '0') order.status = '1'
     })
-    this.o.clock.schedule(this.o.pickupDelayMs, () => this.collect(order))
+    this.o.clock.schedule(this.o.pickupDelayMs * scale, () => this.collect(order))
     return { taskId: order.taskId, orderId: order.orderId, kuaidinum: '' }
   }
 
@@ -218,6 +223,7 @@ export class Engine {
     const kept = parcel.plan.filter((e) => e.at <= now)
     const { from, to } = parcel
     const name = COMPANIES[parcel.company]?.name ?? parcel.company
+    const H = 3600_000 * (this.o.scale ?? 1)
     const transit = TRANSIT_H[bandOf(from, to)] * H
     const courier = COURIERS[parcel.waybillNo.charCodeAt(parcel.waybillNo.length - 1) % COURIERS.length]
     const steps: [number, string, string, City][] = [

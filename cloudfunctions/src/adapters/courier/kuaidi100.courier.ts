@@ -359,8 +359,9 @@ const parseTracking = (r: Json): Tracking => {
     const state = STATES[String(e.statusCode ?? '')] ?? STATE_BY_NAME[String(e.status ?? '')] ?? 'other'
     return { at, state, context: String(e.context ?? ''), ...(e.areaName ? { area: String(e.areaName) } : {}) }
   })
-  // Oldest first whichever order was asked for; equal times keep the vendor's relative order.
-  const ordered = events.length > 1 && events[0].at > events[events.length - 1].at ? events.reverse() : events
+  // kuaidi100 lists newest first (query.do with order=desc, and pushes). Times have one-second
+  // resolution, so reverse first and then sort stably: same-second events keep their order.
+  const ordered = events.reverse().sort((a, b) => a.at - b.at)
   return {
     company: String(r.com ?? ''),
     waybillNo: String(r.nu ?? ''),
