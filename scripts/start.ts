@@ -43,7 +43,7 @@ const main = async () => {
   const paths = repoPaths(REPO_ROOT)
   if (args.reset) {
     rmSync(paths.dataDir, { recursive: true, force: true })
-    console.log('--reset: deleted .data/ (database, uploads, session secret, WeChat Pay and WeChat API sandbox state)')
+    console.log('--reset: deleted .data/ (database, uploads, session secret, WeChat Pay, WeChat API and kuaidi100 sandbox state)')
   }
 
   const started = Date.now()
@@ -63,8 +63,9 @@ const main = async () => {
       createWechatPaySandbox({ timers: 'real', timeFactor: 60, stateFile: join(paths.dataDir, 'wechat-pay-sandbox.json') }),
       // WeChat's server API: shipping info and subscribe messages land in its 服务通知 inbox.
       createWechatApiSandbox({ timers: 'real', stateFile: join(paths.dataDir, 'wechat-api-sandbox.json') }),
-      // kuaidi100 600× faster: a pickup is collected in 6 s, a cross-country parcel delivered in ~5 min.
-      createKuaidi100Sandbox({ timers: 'real', timeFactor: 600 }),
+      // kuaidi100 600× faster: a pickup is collected in 6 s, a cross-country parcel delivered in
+      // ~5 min. Its parcels live next to the database, as WeChat Pay's transactions do.
+      createKuaidi100Sandbox({ timers: 'real', timeFactor: 600, stateFile: join(paths.dataDir, 'kuaidi100-sandbox.json') }),
     ],
   })
   console.log(`\n  邻圈 LinQuan local cloud: ${cloud.url}\n`)

@@ -1,8 +1,10 @@
 import type { Clock } from '../../../src/modules/core/ports/clock.port'
 import type { Sandbox } from '../../sandboxes'
 import { ManualClock, RealClock, type SandboxClock } from '../wechat-pay/clock'
+import { observedClock } from '../wechat-pay/persistence'
 import { Faults } from './faults'
 import { PushNotifier } from './notifier'
+import { openKuaidi100StateFile, type StateFile } from './persistence'
 import { findCity } from './rates'
 import { handleRequest, type RouteContext } from './routes'
 import { Engine, type Outcome } from './state'
@@ -34,6 +36,13 @@ export interface Kuaidi100SandboxOptions {
   /** From bOrder to the courier collecting the parcel (sandbox time; default one hour). */
   pickupDelayMs?: number
   fetch?: typeof fetch
+  /**
+   * Keep parcels, pickups and subscriptions in this JSON file across restarts (`npm start`);
+   * tests and e2e leave it unset and get a fresh sandbox every time.
+   */
+  stateFile?: string
+  /** Where load/save problems are reported (default console.warn). */
+  warn?: (line: string) => void
 }
 
 export interface Kuaidi100Sandbox extends Sandbox {
@@ -50,10 +59,14 @@ export const createKuaidi100Sandbox = (options: Kuaidi100SandboxOptions = {}): K
   // durations instead, so the times in tracking answers agree with the real clock.
   const manual = options.timers === 'manual'
   const scale = manual ? 1 : 1 / (options.timeFactor ?? 1)
-  const clock: SandboxClock = manual ? new ManualClock(options.startAt ?? Date.now()) : new RealClock(1, options.clock)
+  const baseClock: SandboxClock = manual ? new ManualClock(options.startAt ?? Date.now()) : new RealClock(1, options.clock)
+  // Events falling due change what a save would write.
+  let stateFile: StateFile | undefined
+  const clock = options.stateFile ? observedClock(baseClock, () => stateFile?.markDirty()) : baseClock
   const faults = new Faults()
   const notifier = new PushNotifier(clock, faults, options.fetch, 5000, scale)
   const engine = new Engine({ clock, notifier, pickupDelayMs: options.pickupDelayMs ?? 3600_000, scale })
+  if (options.stateFile) stateFile = openKuaidi100StateFile(options.stateFile, engine, options.warn)
   const ctx: RouteContext = {
     engine,
     faults,
@@ -66,8 +79,17 @@ export const createKuaidi100Sandbox = (options: Kuaidi100SandboxOptions = {}): K
   return {
     vendor: 'kuaidi100',
     description: '快递100 沙箱（实时查询、订阅推送、智能单号识别、商家寄件价格/下单/取消；MD5 签名、推送重试、疑难/退签/遗失与推送故障注入）',
-    handle: (req, res, path, url) => handleRequest(ctx, req, res, path, url),
-    close: () => clock.close(),
+    handle: async (req, res, path, url) => {
+      try {
+        await handleRequest(ctx, req, res, path, url)
+      } finally {
+        stateFile?.markDirty()
+      }
+    },
+    close: () => {
+      clock.close()
+      stateFile?.save()
+    },
     engine,
     faults,
     clock,
@@ -76,7 +98,9 @@ export const createKuaidi100Sandbox = (options: Kuaidi100SandboxOptions = {}): K
       const from = findCity(input.fromCity)
       const to = findCity(input.toCity)
       if (!from || !to) throw new Error(`unknown city ${from ? input.toCity : input.fromCity}`)
-      return engine.createParcel({ company: input.company, waybillNo: input.waybillNo, from, to, phones: input.phones ?? [], outcome: input.outcome })
+      const view = engine.createParcel({ company: input.company, waybillNo: input.waybillNo, from, to, phones: input.phones ?? [], outcome: input.outcome })
+      stateFile?.markDirty()
+      return view
     },
   }
 }

@@ -66,6 +66,15 @@ interface PickupOrder {
   createdAt: number
 }
 
+type Saved<T> = Omit<T, 'from' | 'to' | 'cancels'> & { from: string; to: string }
+
+export interface EngineState {
+  seq: number
+  parcels: Saved<Parcel>[]
+  subscriptions: Subscription[]
+  orders: Saved<PickupOrder>[]
+}
+
 export interface EngineOptions {
   clock: SandboxClock
   notifier: PushNotifier
@@ -90,7 +99,7 @@ const cityLabel = (c: City) => `【${c.province === c.city ? c.city : c.province
  */
 export class Engine {
   readonly parcels = new Map<string, Parcel>()
-  readonly subscriptions: Subscription[] = []
+  subscriptions: Subscription[] = []
   readonly orders = new Map<string, PickupOrder>()
   private seq = 0
 
@@ -345,6 +354,54 @@ export class Engine {
   }
 
   /** Everything, for GET /control/state. */
+  /** Everything worth keeping across restarts (see persistence.ts). */
+  exportState(): EngineState {
+    return {
+      seq: this.seq,
+      parcels: [...this.parcels.values()].map(({ cancels: _c, from, to, ...p }) => ({ ...p, from: from.city, to: to.city })),
+      subscriptions: this.subscriptions.map((s) => ({ ...s })),
+      orders: [...this.orders.values()].map(({ from, to, ...o }) => ({ ...o, from: from.city, to: to.city })),
+    }
+  }
+
+  /**
+   * Replaces the state with a saved one, checking it all first. Future events and pending pickups
+   * are scheduled again; pushes for events that fell due while the sandbox was down are not sent
+   * (a receiver recovers those by polling, as after any lost push).
+   */
+  importState(state: EngineState) {
+    const city = (name: unknown) => {
+      const c = typeof name === 'string' ? findCity(name) : undefined
+      if (!c) throw new Error(`unknown city ${String(name)}`)
+      return c
+    }
+    if (!state || !Array.isArray(state.parcels) || !Array.isArray(state.subscriptions) || !Array.isArray(state.orders))
+      throw new Error('not a kuaidi100 sandbox state')
+    const parcels = state.parcels.map((p): Parcel => {
+      if (typeof p.waybillNo !== 'string' || !Array.isArray(p.plan)) throw new Error('bad parcel')
+      return { ...p, from: city(p.from), to: city(p.to), cancels: [] }
+    })
+    const orders = state.orders.map((o): PickupOrder => {
+      if (typeof o.taskId !== 'string') throw new Error('bad pickup order')
+      return { ...o, from: city(o.from), to: city(o.to) }
+    })
+    for (const p of this.parcels.values()) for (const c of p.cancels) c()
+    this.parcels.clear()
+    this.orders.clear()
+    this.seq = Number(state.seq) || 0
+    this.subscriptions = state.subscriptions.map((s) => ({ ...s }))
+    const now = this.o.clock.now()
+    for (const p of parcels) {
+      this.parcels.set(p.waybillNo, p)
+      for (const e of p.plan) if (e.at > now) p.cancels.push(this.o.clock.schedule(e.at - now, () => this.changed(p)))
+    }
+    const scale = this.o.scale ?? 1
+    for (const o of orders) {
+      this.orders.set(o.taskId, o)
+      if (o.status === '0' || o.status === '1') this.o.clock.schedule(Math.max(0, o.createdAt + this.o.pickupDelayMs * scale - now), () => this.collect(o))
+    }
+  }
+
   snapshot(): Json {
     return {
       now: this.o.clock.now(),
