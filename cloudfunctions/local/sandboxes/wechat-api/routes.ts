@@ -42,6 +42,17 @@ export const handleRequest = async (c: RouteContext, req: IncomingMessage, res: 
       req.resume()
       return wx(res, c.engine.issueToken(url.searchParams))
     }
+    if (path === '/cgi-bin/stable_token' && req.method === 'POST') {
+      const raw = (await readBody(req, 16 * 1024)).toString('utf8')
+      let body: unknown
+      try {
+        body = JSON.parse(raw)
+      } catch {
+        throw new WxApiError(47001, 'data format error')
+      }
+      if (typeof body !== 'object' || body === null) throw new WxApiError(47001, 'data format error')
+      return wx(res, c.engine.issueStableToken(body as Json))
+    }
     const api = API[path]
     if (!api) {
       req.resume()

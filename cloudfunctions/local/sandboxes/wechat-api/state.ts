@@ -83,7 +83,10 @@ const fail = (errcode: number, errmsg: string): never => {
 }
 
 export class Engine {
+  /** /cgi-bin/token tokens → expiry. */
   private tokens = new Map<string, number>()
+  /** The one /cgi-bin/stable_token token, kept apart from the others (WeChat: 完全隔离，互不影响). */
+  private stable: { token: string; expiresAt: number } | undefined
   /** openid → template id → acceptances not yet used. */
   private subscriptions = new Map<string, Map<string, number>>()
   private inbox: InboxMessage[] = []
@@ -110,10 +113,26 @@ export class Engine {
     return { access_token: token, expires_in: Math.floor(this.o.tokenTtlMs / 1000) }
   }
 
+  /**
+   * POST /cgi-bin/stable_token: the same token for everyone until it expires, so many instances
+   * can share it; `force_refresh` retires it at once and issues a new one.
+   */
+  issueStableToken(b: Json): { access_token: string; expires_in: number } {
+    if (b.grant_type !== 'client_credential') fail(40002, 'invalid grant_type')
+    if (b.appid !== this.o.appid) fail(40013, 'invalid appid')
+    if (b.secret !== this.o.secret) fail(40125, 'invalid appsecret')
+    if (b.force_refresh !== undefined && typeof b.force_refresh !== 'boolean') fail(47001, 'data format error: force_refresh')
+    const now = this.o.now()
+    if (b.force_refresh === true || !this.stable || this.stable.expiresAt <= now) {
+      this.stable = { token: `sbx_stable_${randomBytes(24).toString('base64url')}`, expiresAt: now + this.o.tokenTtlMs }
+    }
+    return { access_token: this.stable.token, expires_in: Math.floor((this.stable.expiresAt - now) / 1000) }
+  }
+
   /** Checks the access_token query parameter as WeChat does (41001 / 40001 / 42001). */
   checkToken(token: string | null): void {
     if (!token) fail(41001, 'access_token missing')
-    const exp = this.tokens.get(token!)
+    const exp = token === this.stable?.token ? this.stable.expiresAt : this.tokens.get(token!)
     if (exp === undefined) fail(40001, 'invalid credential, access_token is invalid or not latest')
     if (exp! <= this.o.now()) fail(42001, 'access_token expired')
   }
@@ -121,6 +140,7 @@ export class Engine {
   /** Every token stops working at once (as after the secret is reset in the admin console). */
   invalidateTokens(): void {
     this.tokens.clear()
+    this.stable = undefined
   }
 
   /** What wx.requestSubscribeMessage records when the user taps 允许: one acceptance per template. */
@@ -311,6 +331,7 @@ export class Engine {
 
   reset(): void {
     this.tokens.clear()
+    this.stable = undefined
     this.subscriptions.clear()
     this.inbox = []
     this.shipping.clear()

@@ -50,13 +50,14 @@ export const rfc3339Cst = (epochMs: number): string =>
 
 /**
  * WechatApiClient: WechatApi over WeChat's HTTPS JSON API. It holds one access_token per process,
- * fetched from /cgi-bin/token on first use and cached until shortly before it expires; concurrent
- * callers share one fetch (single flight). A call answered 40001/42001 refreshes the token once
- * and is sent again; anything else is mapped to WechatApiError with `retryable` for the outbox.
+ * fetched on first use (/cgi-bin/stable_token by default) and cached until shortly before it
+ * expires; concurrent callers share one fetch (single flight). A call answered 40001/42001
+ * refreshes the token once and is sent again; anything else is mapped to WechatApiError with
+ * `retryable` for the outbox.
  *
- * Several processes (cloud function instances) each fetch their own token, and each fetch retires
- * the previous one after WeChat's 5-minute overlap; that is what the one refresh on 40001 covers.
- * A central token holder (or /cgi-bin/stable_token) is the production answer at scale.
+ * The stable token is the same for every instance, so instances do not retire each other's
+ * tokens. If WeChat refuses a token that stable_token still hands out (e.g. the secret was reset
+ * elsewhere), the refresh asks once with force_refresh (WeChat limits that to a few a day).
  */
 export class WechatApiClient implements WechatApi {
   readonly templates: OrderMessageTemplates
@@ -165,25 +166,42 @@ export class WechatApiClient implements WechatApi {
   private async token(stale?: CachedToken): Promise<CachedToken> {
     const now = this.clock.now()
     if (this.cached && this.cached !== stale && now < this.cached.useUntil) return this.cached
-    if (this.cached === stale) this.cached = undefined
-    this.inflight ??= this.fetchToken().finally(() => {
+    if (stale && this.cached === stale) this.cached = undefined
+    this.inflight ??= this.fetchToken(stale?.token).finally(() => {
       this.inflight = undefined
     })
     return this.inflight
   }
 
-  private async fetchToken(): Promise<CachedToken> {
+  /** `refused`: the token a call was just refused with; handed out again, it is force-refreshed. */
+  private async fetchToken(refused?: string): Promise<CachedToken> {
+    let fresh = await this.requestToken(false)
+    if (refused !== undefined && fresh.token === refused && this.config.tokenEndpoint === 'stable_token') {
+      fresh = await this.requestToken(true)
+    }
+    this.cached = fresh
+    return fresh
+  }
+
+  private async requestToken(forceRefresh: boolean): Promise<CachedToken> {
     this.tokenFetches++
-    const q = new URLSearchParams({ grant_type: 'client_credential', appid: this.config.appid, secret: this.config.secret })
-    const answer = this.checked(await this.request('GET', `/cgi-bin/token?${q}`), '/cgi-bin/token')
+    const { appid, secret } = this.config
+    const path = `/cgi-bin/${this.config.tokenEndpoint}`
+    const answer = this.checked(
+      this.config.tokenEndpoint === 'stable_token'
+        ? await this.request('POST', path, JSON.stringify({ grant_type: 'client_credential', appid, secret, force_refresh: forceRefresh }))
+        : await this.request('GET', `${path}?${new URLSearchParams({ grant_type: 'client_credential', appid, secret })}`),
+      path,
+    )
     const token = answer.access_token
     const expiresIn = answer.expires_in
     if (typeof token !== 'string' || !token || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
-      throw new WechatApiError('BAD_RESPONSE', 'WeChat /cgi-bin/token: no access_token/expires_in', true, 'transport', answer)
+      throw new WechatApiError('BAD_RESPONSE', `WeChat ${path}: no access_token/expires_in`, true, 'transport', answer)
     }
-    const useUntil = this.clock.now() + Math.max(0, expiresIn * 1000 - this.config.tokenRefreshMarginMs)
-    this.cached = { token, useUntil }
-    return this.cached
+    // A stable token may come back with little life left: keep the margin below half of it, so
+    // the cache still saves calls, and let 42001 trigger the refresh at the very end.
+    const lifeMs = expiresIn * 1000
+    return { token, useUntil: this.clock.now() + lifeMs - Math.min(this.config.tokenRefreshMarginMs, lifeMs / 2) }
   }
 
   private async request(method: 'GET' | 'POST', pathAndQuery: string, body?: string): Promise<Json> {

@@ -11,6 +11,12 @@ export const WechatApiConfigSchema = z.object({
   appid: z.string().min(1),
   secret: z.string().min(1),
   timeoutMs: z.number().int().positive().default(10_000),
+  /**
+   * stable_token (default): one token shared by every instance until it expires, so cloud function
+   * instances do not retire each other's tokens. token: the classic /cgi-bin/token, where each
+   * fetch retires the previous token after a 5-minute overlap.
+   */
+  tokenEndpoint: z.enum(['stable_token', 'token']).default('stable_token'),
   /** A token is refreshed this long before WeChat says it expires (WeChat's 5-minute overlap covers the rest). */
   tokenRefreshMarginMs: z.number().int().nonnegative().default(5 * 60_000),
   /** Subscribe-message template ids per order event, as chosen in the mini-program admin. */
@@ -53,6 +59,7 @@ export function wechatApiConfigFromEnv(env: Record<string, string | undefined>):
     appid: env.WECHAT_APPID,
     secret: env.WECHAT_SECRET,
     timeoutMs: env.WECHAT_API_TIMEOUT_MS ? Number(env.WECHAT_API_TIMEOUT_MS) : undefined,
+    tokenEndpoint: env.WECHAT_API_TOKEN_ENDPOINT || undefined,
     templates,
     miniprogramState: env.WECHAT_MINIPROGRAM_STATE || undefined,
   })

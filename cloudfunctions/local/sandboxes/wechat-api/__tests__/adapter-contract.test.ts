@@ -74,6 +74,19 @@ describe('access_token', () => {
     expect(slow.tokenFetches).toBe(2)
   })
 
+  test('stable_token is shared by instances; the classic /cgi-bin/token works too', async () => {
+    const other = h.client()
+    await api.uploadShippingInfo(courier('4200000015'))
+    await other.uploadShippingInfo(courier('4200000016'))
+    await h.sandbox.clock.advance!(1000)
+    await api.uploadShippingInfo(courier('4200000017', { uploadedAt: h.sandbox.clock.now() }))
+    expect([api.tokenFetches, other.tokenFetches]).toEqual([1, 1])
+    const classic = h.client({ config: { tokenEndpoint: 'token' } })
+    await classic.uploadShippingInfo(courier('4200000018'))
+    await api.uploadShippingInfo(courier('4200000019'))
+    expect(api.tokenFetches).toBe(1)
+  })
+
   test('a wrong secret is 40125 and not retryable; nothing leaks the secret', async () => {
     const bad = h.client({ config: { secret: 'wrong-secret-value' } })
     const e = await rejection(bad.sendSubscribeMessage(paidMessage()))

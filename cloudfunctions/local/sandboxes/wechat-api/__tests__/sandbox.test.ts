@@ -48,6 +48,30 @@ describe('access_token', () => {
     expect((await send({}, old)).body.errcode).toBe(42001)
   })
 
+  test('stable_token: one token for everyone until force_refresh retires it; apart from /cgi-bin/token', async () => {
+    const stable = async (over: Record<string, unknown> = {}) =>
+      (await (
+        await fetch(`${h.url}/cgi-bin/stable_token`, {
+          method: 'POST',
+          body: JSON.stringify({ grant_type: 'client_credential', appid: SANDBOX_APPID, secret: SANDBOX_APP_SECRET, ...over }),
+        })
+      ).json()) as Record<string, any>
+    expect((await stable({ secret: 'nope' })).errcode).toBe(40125)
+    const a = await stable()
+    await h.sandbox.clock.advance!(600_000)
+    const b = await stable()
+    expect(b.access_token).toBe(a.access_token)
+    expect(b.expires_in).toBe(7200 - 600)
+    await h.token()
+    expect((await send({}, a.access_token)).body.errcode).toBe(43101)
+    const c = await stable({ force_refresh: true })
+    expect(c.access_token).not.toBe(a.access_token)
+    expect((await send({}, a.access_token)).body.errcode).toBe(40001)
+    await h.sandbox.clock.advance!(7200_000)
+    expect((await send({}, c.access_token)).body.errcode).toBe(42001)
+    expect((await stable()).access_token).not.toBe(c.access_token)
+  })
+
   test('invalidate-tokens retires every token (40001)', async () => {
     const t = await h.token()
     await h.control('POST', 'invalidate-tokens')

@@ -16,7 +16,7 @@ const scripted = (...answers: ((url: string, init?: RequestInit) => Response | P
   return { calls, fetchImpl }
 }
 const client = (fetchImpl: FetchLike, timeoutMs = 1000) =>
-  new WechatApiClient({ config: { baseUrl: 'https://wx.test/', appid: 'wxa', secret: 's3cret', timeoutMs }, clock, fetch: fetchImpl })
+  new WechatApiClient({ config: { baseUrl: 'https://wx.test/', appid: 'wxa', secret: 's3cret', timeoutMs, tokenEndpoint: 'token' }, clock, fetch: fetchImpl })
 const token = () => answer({ access_token: 'T1', expires_in: 7200 })
 const rejection = async (p: Promise<unknown>) => {
   try {
@@ -75,4 +75,25 @@ test('config from env: defaults to api.weixin.qq.com; appid and secret required'
   expect(wechatApiConfigFromEnv({ WECHAT_APPID: 'wxa', WECHAT_SECRET: 's' })).toMatchObject({ baseUrl: 'https://api.weixin.qq.com', timeoutMs: 10_000 })
   expect(wechatApiConfigFromEnv({ WECHAT_APPID: 'wxa', WECHAT_SECRET: 's', WECHAT_API_BASE_URL: 'http://127.0.0.1:1/sandbox/wechat-api' }).baseUrl).toBe('http://127.0.0.1:1/sandbox/wechat-api')
   expect(() => wechatApiConfigFromEnv({ WECHAT_APPID: 'wxa' })).toThrow()
+})
+
+test('stable_token: POSTed; a refused token handed out again is force-refreshed once', async () => {
+  const stable = () => answer({ access_token: 'S1', expires_in: 7200 })
+  const { calls, fetchImpl } = scripted(
+    stable,
+    () => answer({ errcode: 40001, errmsg: 'invalid credential' }),
+    stable,
+    () => answer({ access_token: 'S2', expires_in: 7200 }),
+    () => answer({ errcode: 0, errmsg: 'ok' }),
+  )
+  const api = new WechatApiClient({ config: { baseUrl: 'https://wx.test', appid: 'wxa', secret: 's3cret' }, clock, fetch: fetchImpl })
+  await api.notifyConfirmReceive({ order: { transactionId: '42' }, receivedAt: 0 })
+  expect(calls.map((c) => [c.url.replace('https://wx.test', ''), c.body && JSON.parse(c.body).force_refresh])).toEqual([
+    ['/cgi-bin/stable_token', false],
+    ['/wxa/sec/order/notify_confirm_receive?access_token=S1', undefined],
+    ['/cgi-bin/stable_token', false],
+    ['/cgi-bin/stable_token', true],
+    ['/wxa/sec/order/notify_confirm_receive?access_token=S2', undefined],
+  ])
+  expect(JSON.parse(calls[0].body!)).toEqual({ grant_type: 'client_credential', appid: 'wxa', secret: 's3cret', force_refresh: false })
 })
