@@ -96,11 +96,7 @@ export default function Addresses() {
                     默认
                   </Tag>
                 )}
-                {a.tag && (
-                  <Tag className='address-card__tag' plain type='primary'>
-                    {a.tag}
-                  </Tag>
-                )}
+                {a.tag && <Text className='address-card__tag'>{a.tag}</Text>}
                 <Text className='address-card__region'>{a.regionText}</Text>
               </View>
               <Text className='address-card__detail'>{a.detail}</Text>
