@@ -125,3 +125,16 @@ test('adds a second one in 上海, makes it the default, edits the first, delete
   assert.equal(stored.items.length, 1)
   assert.ok(!JSON.stringify(stored.items).includes('13900001111'))
 })
+
+test('in choose mode (checkout) a tap hands the address id back to the opener and returns', async () => {
+  const [only] = (await j.cloud.container.store.find(Addresses, {}, { limit: 1 })).items
+  await page.evaluate((id) => {
+    location.hash = `#/package-user/addresses/index?choose=1&selected=${id}`
+  }, only._id)
+  await page.getByText('选择收货地址').first().waitFor()
+  await visible('.address-card--selected').waitFor()
+  await shot('address-10-choose')
+  await visible(`#address-${only._id} .address-card__main`).click()
+  await page.waitForFunction((id) => (localStorage.getItem('linquan.chosen-address') ?? '').includes(id), only._id)
+  await page.getByText('选择收货地址').first().waitFor({ state: 'hidden' })
+})
