@@ -274,8 +274,9 @@ export class Engine {
     if (!Number.isInteger(rt)) fail(47001, 'data format error: received_time must be a timestamp')
     const record = this.shipping.get(key) ?? fail(10060001, '支付单不存在 (no shipping info uploaded)')
     if (record.logistics_type !== 1) fail(10060014, '参数错误: 只有物流类型为物流快递时才能进行提醒')
+    // Not before the shipment's upload_time (发货时间, the caller's clock), not after WeChat's now.
     // Seconds: a millisecond value lands ~50 000 years ahead.
-    const shippedSec = Math.floor(record.receivedAt / 1000)
+    const shippedSec = Math.floor(Date.parse(record.upload_time) / 1000)
     if ((rt as number) < shippedSec || (rt as number) > Math.floor(this.o.now() / 1000) + 60) fail(10060029, '签收时间不合理')
     if (record.confirmReceive) fail(10060023, '确认收货提醒已发送过 (each order once)')
     record.confirmReceive = { received_time: rt as number, at: this.o.now() }

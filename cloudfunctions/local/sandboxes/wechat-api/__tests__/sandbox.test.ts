@@ -103,6 +103,8 @@ describe('subscribeMessage.send', () => {
       errmsg: expect.stringContaining('data.thing2.value exceed limit'),
     })
     expect((await send({ data: paidData({ amount3: '八十八元' }) })).body.errcode).toBe(47003)
+    // amount: a currency sign, at most 10 digits, optional decimals and 元 — no thousands separators.
+    expect((await send({ data: paidData({ amount3: '¥1,288.00' }) })).body.errcode).toBe(47003)
     expect((await send({ data: paidData({ character_string1: '订单一' }) })).body.errcode).toBe(47003)
     expect((await send({ data: paidData({ time4: 'tomorrow' }) })).body.errcode).toBe(47003)
     const { thing2: _drop, ...missing } = paidData()
