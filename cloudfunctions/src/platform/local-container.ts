@@ -40,7 +40,7 @@ export interface LocalContainerOptions {
 /** Stands in when no WeChat Pay is configured, so unrelated tests need no sandbox. */
 /** Stands in when no kuaidi100 is configured: calls reject, verifyPush and pushAnswer throw. */
 const unconfiguredCourier = new Proxy({} as Courier, {
-  get: (_t, name) => (name === 'verifyPush' || name === 'pushAnswer'
+  get: (_t, name) => (name === 'verifyPush' || name === 'verifyPickupPush' || name === 'pushAnswer'
     ? () => {
         throw new CourierError('transport', 'NOT_CONFIGURED', 'no kuaidi100 configured for this local container', false)
       }

@@ -27,6 +27,8 @@ interface Pending {
   param: string
   salt: string
   wrongSignFirst: boolean
+  /** Form fields besides param and sign (商家寄件 callbacks carry taskId). */
+  extra: Record<string, string>
 }
 
 /** Sends form-encoded pushes (param + sign) and re-pushes until the receiver answers result=true. */
@@ -45,7 +47,7 @@ export class PushNotifier {
     private readonly scale = 1,
   ) {}
 
-  push(url: string, salt: string, waybillNo: string, monitor: string, state: string, param: string): PushRecord {
+  push(url: string, salt: string, waybillNo: string, monitor: string, state: string, param: string, extra: Record<string, string> = {}): PushRecord {
     const record: PushRecord = { id: ++this.seq, waybillNo, url, monitor, state, attempts: 0, statuses: [], state_: 'pending' }
     this.log.push(record)
     if (this.faults.take('dropPushes')) {
@@ -53,7 +55,7 @@ export class PushNotifier {
       this.flushHeld()
       return record
     }
-    const pending: Pending = { record, param, salt, wrongSignFirst: this.faults.take('wrongSignPushes') }
+    const pending: Pending = { record, param, salt, wrongSignFirst: this.faults.take('wrongSignPushes'), extra }
     const duplicate = this.faults.take('duplicatePushes')
     const start = () => {
       if (record.state_ === 'held') record.state_ = 'pending'
@@ -110,7 +112,7 @@ export class PushNotifier {
       const res = await this.fetchImpl(p.record.url, {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded;charset=utf-8' },
-        body: new URLSearchParams({ param: p.param, sign }).toString(),
+        body: new URLSearchParams({ ...p.extra, param: p.param, sign }).toString(),
         signal: AbortSignal.timeout(this.attemptTimeoutMs),
       })
       const text = await res.text()

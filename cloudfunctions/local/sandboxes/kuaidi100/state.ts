@@ -55,6 +55,8 @@ interface PickupOrder {
   orderId: string
   kuaidicom: string
   callBackUrl: string
+  /** Signs the order-status callbacks, MD5(param + salt); none are sent without it. */
+  salt: string
   /** 0 下单成功, 1 已接单, 10 已取件, 99 已取消. */
   status: string
   kuaidinum?: string
@@ -144,6 +146,7 @@ export class Engine {
       orderId: String(30_000_000 + n),
       kuaidicom: company,
       callBackUrl,
+      salt: typeof p.salt === 'string' ? p.salt : '',
       status: '0',
       from,
       to,
@@ -155,7 +158,9 @@ export class Engine {
     this.orders.set(order.taskId, order)
     const scale = this.o.scale ?? 1
     this.o.clock.schedule(Math.min(5 * 60_000, this.o.pickupDelayMs / 2) * scale, () => {
-      if (order.status === '0') order.status = '1'
+      if (order.status !== '0') return
+      order.status = '1'
+      this.orderChanged(order, '已接单')
     })
     this.o.clock.schedule(this.o.pickupDelayMs * scale, () => this.collect(order))
     return { taskId: order.taskId, orderId: order.orderId, kuaidinum: '' }
@@ -180,6 +185,7 @@ export class Engine {
     if (p.orderId !== undefined && String(p.orderId) !== order.orderId) throw new K100Error('30001', '订单不存在')
     if (order.status === '10') throw new K100Error('30002', '快递员已取件，不能取消')
     order.status = '99'
+    this.orderChanged(order, '已取消')
     return {}
   }
 
@@ -189,6 +195,29 @@ export class Engine {
     order.status = '10'
     order.kuaidinum = this.newWaybill(order.kuaidicom)
     this.createParcel({ company: order.kuaidicom, waybillNo: order.kuaidinum, from: order.from, to: order.to, phones: order.phones })
+    this.orderChanged(order, '已取件')
+  }
+
+  /** 商家寄件 order-status callback: taskId, param and sign = MD5(param + salt) to callBackUrl. */
+  private orderChanged(order: PickupOrder, message: string) {
+    if (!order.salt) return
+    const collected = order.status === '10'
+    const param = JSON.stringify({
+      kuaidicom: order.kuaidicom,
+      kuaidinum: order.kuaidinum ?? '',
+      status: order.status,
+      message,
+      data: {
+        orderId: order.orderId,
+        status: Number(order.status),
+        courierName: order.status === '1' || collected ? COURIERS[Number(order.orderId) % COURIERS.length] : '',
+        courierMobile: order.status === '1' || collected ? '13800138000' : '',
+        weight: collected ? String(order.weightKg) : '',
+        freight: collected ? (order.freightFen / 100).toFixed(2) : '',
+        updateTime: formatTime(this.o.clock.now()),
+      },
+    })
+    this.o.notifier.push(order.callBackUrl, order.salt, order.kuaidinum ?? order.taskId, `order-${order.status}`, order.status, param, { taskId: order.taskId })
   }
 
   private newWaybill(company: string): string {
@@ -208,6 +237,8 @@ export class Engine {
 
   /** A parcel handed to the courier now (pickup, or `POST /control/parcels` for a counter drop-off). */
   createParcel(input: { company: string; waybillNo: string; from: City; to: City; phones: string[]; outcome?: Outcome }) {
+    if (!COMPANIES[input.company]) throw new K100Error('400', `找不到对应公司 ${input.company}`)
+    if (!COMPANIES[input.company].waybill.test(input.waybillNo)) throw new K100Error('400', `${input.waybillNo} 不是${COMPANIES[input.company].name}的单号`)
     if (this.parcels.has(input.waybillNo)) throw new K100Error('400', `单号 ${input.waybillNo} 已存在`)
     const parcel: Parcel = { ...input, plan: [], outcome: 'normal', cancels: [] }
     this.parcels.set(input.waybillNo, parcel)
@@ -343,6 +374,14 @@ export class Engine {
     this.subscriptions.push(sub)
     // Sandbox choice: a parcel that already moved gets a first push right away, as kuaidi100's
     // first poll after subscribing would find it.
+    // Sandbox choice: a waybill nobody booked through us (the seller took it to a courier station
+    // themselves) becomes a parcel on its way between the subscription's from and to cities.
+    if (!this.parcels.has(number)) {
+      const from = findCity(String(p.from ?? '')) ?? findCity('上海')!
+      const to = findCity(String(p.to ?? '')) ?? from
+      const phone = String(parameters.phone ?? '')
+      this.createParcel({ company, waybillNo: number, from, to, phones: phone ? [phone] : [] })
+    }
     const parcel = this.parcels.get(number)
     if (parcel && parcel.company === company && parcel.plan.some((e) => e.at <= this.o.clock.now())) this.pushTo(sub, parcel)
     return { result: true, returnCode: '200', message: '提交成功' }

@@ -8,6 +8,7 @@ import {
   type Pickup,
   type PickupInput,
   type PickupPlaced,
+  type PickupPush,
   type PickupStatus,
   type Quote,
   type QuoteInput,
@@ -207,18 +208,7 @@ export class Kuaidi100Courier implements Courier {
   }
 
   verifyPush(raw: RawPush): CourierPush {
-    const fields = 'body' in raw ? Object.fromEntries(new URLSearchParams(raw.body)) : raw.fields
-    const param = fields.param
-    const sign = fields.sign
-    if (typeof param !== 'string' || !param) throw new CourierError('verification', 'PUSH_MALFORMED', 'push has no param', false)
-    if (typeof sign !== 'string' || !safeEqual(sign.toUpperCase(), pushSign(param, this.config.salt)))
-      throw new CourierError('verification', 'PUSH_SIGNATURE_INVALID', 'push signature does not match our salt', false)
-    let body: Json
-    try {
-      body = JSON.parse(param) as Json
-    } catch {
-      throw new CourierError('verification', 'PUSH_MALFORMED', 'push param is not JSON', false)
-    }
+    const body = this.signedParam(raw)
     if (typeof body !== 'object' || body === null || typeof body.lastResult !== 'object' || body.lastResult === null)
       throw new CourierError('verification', 'PUSH_MALFORMED', 'push has no lastResult', false)
     const monitor = String(body.status) as MonitorStatus
@@ -237,6 +227,44 @@ export class Kuaidi100Courier implements Courier {
       tracking,
       latestAt,
       dedupeKey: `${tracking.company}:${tracking.waybillNo}:${latestAt}:${tracking.state}:${tracking.events.length}:${monitor}`,
+    }
+  }
+
+  verifyPickupPush(raw: RawPush): PickupPush {
+    const fields = 'body' in raw ? Object.fromEntries(new URLSearchParams(raw.body)) : raw.fields
+    const body = this.signedParam(raw)
+    const d = (typeof body.data === 'object' && body.data !== null ? body.data : {}) as Json
+    const status = PICKUP_STATUS[String(body.status ?? d.status)]
+    if (typeof fields.taskId !== 'string' || !fields.taskId || !status)
+      throw new CourierError('verification', 'PUSH_MALFORMED', 'pickup push without taskId or a known status', false)
+    const at = parseTime(String(d.updateTime ?? ''))
+    return {
+      taskId: fields.taskId,
+      orderId: String(d.orderId ?? ''),
+      company: String(body.kuaidicom ?? ''),
+      status,
+      at: Number.isFinite(at) ? at : 0,
+      ...(body.kuaidinum ? { waybillNo: String(body.kuaidinum) } : {}),
+      ...(d.freight ? { freightFen: yuanToFen(d.freight) } : {}),
+      ...(d.courierName ? { courierName: String(d.courierName) } : {}),
+      ...(d.courierMobile ? { courierMobile: String(d.courierMobile) } : {}),
+    }
+  }
+
+  /** The JSON of a push's param once its sign, MD5(param + salt), checks out. */
+  private signedParam(raw: RawPush): Json {
+    const fields = 'body' in raw ? Object.fromEntries(new URLSearchParams(raw.body)) : raw.fields
+    const param = fields.param
+    const sign = fields.sign
+    if (typeof param !== 'string' || !param) throw new CourierError('verification', 'PUSH_MALFORMED', 'push has no param', false)
+    if (typeof sign !== 'string' || !safeEqual(sign.toUpperCase(), pushSign(param, this.config.salt)))
+      throw new CourierError('verification', 'PUSH_SIGNATURE_INVALID', 'push signature does not match our salt', false)
+    try {
+      const body = JSON.parse(param) as unknown
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('not an object')
+      return body as Json
+    } catch {
+      throw new CourierError('verification', 'PUSH_MALFORMED', 'push param is not a JSON object', false)
     }
   }
 

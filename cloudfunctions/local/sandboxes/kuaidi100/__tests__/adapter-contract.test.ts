@@ -93,6 +93,17 @@ describe('商家寄件 order, detail, cancel', () => {
     const t = await courier.track({ company: 'shunfeng', waybillNo: done.waybillNo!, phone: '2222' })
     expect(t.events.map((e) => e.state)).toEqual(['collected'])
     expect(await codeOf(courier.cancelPickup({ taskId: placed.taskId, orderId: placed.orderId, reason: '不卖了' }))).toBe('PICKUP_NOT_CANCELLABLE')
+    // Each status change was also pushed, signed with our salt, to the callback carrying our key.
+    const pickupPushes = h.received.filter((r) => new URLSearchParams(r.raw).get('taskId') === placed.taskId)
+    expect(pickupPushes.map((r) => new URL(r.path, 'http://x').searchParams.get('orderKey'))).toEqual(['order-A1', 'order-A1'])
+    const [accepted, collected] = pickupPushes.map((r) => courier.verifyPickupPush({ body: r.raw }))
+    expect(accepted).toMatchObject({ status: 'accepted', taskId: placed.taskId, courierName: expect.any(String) })
+    expect(collected).toMatchObject({ status: 'picked-up', waybillNo: done.waybillNo, freightFen: done.freightFen })
+    const forged = Object.fromEntries(new URLSearchParams(pickupPushes[1].raw))
+    expect(() => courier.verifyPickupPush({ fields: { ...forged, param: forged.param.replace('"10"', '"99"') } })).toThrow(
+      expect.objectContaining({ code: 'PUSH_SIGNATURE_INVALID' }),
+    )
+    expect(() => courier.verifyPickupPush({ fields: { param: forged.param, sign: forged.sign } })).toThrow(expect.objectContaining({ code: 'PUSH_MALFORMED' }))
   })
 
   test('a pickup cancelled before collection never gets a waybill; unknown tasks are clear errors', async () => {

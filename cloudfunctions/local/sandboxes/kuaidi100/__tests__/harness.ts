@@ -36,7 +36,9 @@ export const startHarness = async (options: Kuaidi100SandboxOptions = {}) => {
       const raw = received.at(-1)!.raw
       const valid = (() => {
         try {
-          verifier!.verifyPush({ body: raw })
+          // Pickup-status callbacks carry a taskId; tracking pushes do not.
+          if (new URLSearchParams(raw).has('taskId')) verifier!.verifyPickupPush({ body: raw })
+          else verifier!.verifyPush({ body: raw })
           return true
         } catch {
           return false

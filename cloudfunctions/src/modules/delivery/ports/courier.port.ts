@@ -138,6 +138,14 @@ export interface Pickup extends PickupPlaced {
   freightFen?: number
 }
 
+/** A pickup-status push (商家寄件 callback): the pickup as it now stands, and the courier once assigned. */
+export interface PickupPush extends Pickup {
+  courierName?: string
+  courierMobile?: string
+  /** When the status changed (0 when the push did not say). */
+  at: number
+}
+
 export interface SubscribeInput {
   company: string
   waybillNo: string
@@ -179,6 +187,8 @@ export interface Courier {
   subscribe(input: SubscribeInput): Promise<void>
   /** Checks a push's signature and parses it; throws CourierError (verification) otherwise. */
   verifyPush(raw: RawPush): CourierPush
+  /** Checks and parses a pickup-status push (one that carries a `taskId` field); throws CourierError (verification) otherwise. */
+  verifyPickupPush(raw: RawPush): PickupPush
   /** What to answer a push with, so the aggregator stops (accepted) or retries (not accepted). */
   pushAnswer(accepted: boolean): { status: number; contentType: string; body: string }
   /** Companies a waybill number may belong to, most likely first (empty when none fits). */
