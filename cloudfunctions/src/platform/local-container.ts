@@ -37,16 +37,21 @@ export interface LocalContainerOptions {
   secretKey?: string
 }
 
-/** Stands in when no WeChat Pay is configured, so unrelated tests need no sandbox. */
 /** Stands in when no kuaidi100 is configured: calls reject, verifyPush and pushAnswer throw. */
+const notConfiguredCourier = () => new CourierError('transport', 'NOT_CONFIGURED', 'no kuaidi100 configured for this local container', false)
 const unconfiguredCourier = new Proxy({} as Courier, {
-  get: (_t, name) => (name === 'verifyPush' || name === 'verifyPickupPush' || name === 'pushAnswer'
-    ? () => {
-        throw new CourierError('transport', 'NOT_CONFIGURED', 'no kuaidi100 configured for this local container', false)
+  get: (_t, name) => {
+    // Not thenable: `await deps.courier` (or returning it from an async function) must not hang.
+    if (name === 'then' || typeof name === 'symbol') return undefined
+    if (name === 'verifyPush' || name === 'verifyPickupPush' || name === 'pushAnswer')
+      return () => {
+        throw notConfiguredCourier()
       }
-    : () => Promise.reject(new CourierError('transport', 'NOT_CONFIGURED', 'no kuaidi100 configured for this local container', false))),
+    return () => Promise.reject(notConfiguredCourier())
+  },
 })
 
+/** Stands in when no WeChat Pay is configured, so unrelated tests need no sandbox. */
 const unconfiguredPayments = new Proxy({} as PaymentGateway, {
   get: () => () => {
     throw new PaymentGatewayError(0, 'NOT_CONFIGURED', 'no WeChat Pay configured for this local container', false, 'transport')

@@ -360,7 +360,17 @@ const vendorError = (body: Json): CourierError => {
   const rc = String(body.returnCode ?? body.status ?? '')
   const message = `kuaidi100 ${rc}: ${String(body.message ?? 'error')}`
   const map: Record<string, [CourierErrorCode, boolean]> = {
-    '400': [/公司/.test(String(body.message)) ? 'UNKNOWN_COMPANY' : /地址|不支持|范围/.test(String(body.message)) ? 'ADDRESS_NOT_SERVED' : 'INVALID_ARGUMENT', false],
+    // kuaidi100 uses 400 for several kinds of bad input; only its message tells them apart.
+    '400': [
+      /公司/.test(String(body.message))
+        ? 'UNKNOWN_COMPANY'
+        : /单号/.test(String(body.message))
+          ? 'INVALID_WAYBILL'
+          : /地址|范围/.test(String(body.message))
+            ? 'ADDRESS_NOT_SERVED'
+            : 'INVALID_ARGUMENT',
+      false,
+    ],
     '408': ['PHONE_REQUIRED', false],
     '500': ['NO_RESULT', true],
     '501': [/重复/.test(String(body.message)) ? 'ALREADY_SUBSCRIBED' : 'VENDOR_ERROR', !/重复/.test(String(body.message))],

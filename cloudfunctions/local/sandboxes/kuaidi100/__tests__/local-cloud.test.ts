@@ -49,6 +49,7 @@ describe('kuaidi100 sandbox inside the local cloud', () => {
     try {
       await expect(container.courier.track({ company: 'yuantong', waybillNo: 'YT9000000000001' })).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
       expect(() => container.courier.verifyPush({ body: '' })).toThrow(CourierError)
+      expect(await Promise.resolve(container.courier)).toBe(container.courier)
     } finally {
       container.store.close()
       local.cleanup()

@@ -86,6 +86,19 @@ test('timeouts and network failures are retryable transport errors; non-JSON is 
   await expect(html.detectCompany('SF1234567890123')).rejects.toBeInstanceOf(CourierError)
 })
 
+test('kuaidi100 400 answers are told apart by their message', async () => {
+  const f = fakeFetch([
+    { result: false, returnCode: '400', message: '找不到对应公司' },
+    { result: false, returnCode: '400', message: '快递单号不符合规则' },
+    { result: false, returnCode: '400', message: '寄件地址不在服务范围' },
+    { result: false, returnCode: '400', message: '提交的数据不完整' },
+  ])
+  const courier = new Kuaidi100Courier({ config, fetch: f.impl })
+  const codes = []
+  for (let i = 0; i < 4; i++) codes.push(await courier.track({ company: 'somecourier', waybillNo: 'AB12345678' }).catch((e: CourierError) => e.code))
+  expect(codes).toEqual(['UNKNOWN_COMPANY', 'INVALID_WAYBILL', 'ADDRESS_NOT_SERVED', 'INVALID_ARGUMENT'])
+})
+
 test('a repeated subscription (501 重复订阅) is success; other refusals are typed', async () => {
   const f = fakeFetch([
     { result: false, returnCode: '501', message: '重复订阅' },
