@@ -2,7 +2,13 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { main as listingMain } from '../src/functions/listing'
 import { main as orderMain } from '../src/functions/order'
+import { main as courierNotify } from '../src/functions/courier-notify'
 import { main as payNotify } from '../src/functions/pay-notify'
+import { serveSandbox } from '../local/sandboxes'
+import { createKuaidi100Sandbox } from '../local/sandboxes/kuaidi100'
+import { kuaidi100SandboxClientConfig } from '../local/sandboxes/kuaidi100/client-config'
+import { createWechatApiSandbox } from '../local/sandboxes/wechat-api'
+import { wechatApiSandboxClientConfig } from '../local/sandboxes/wechat-api/client-config'
 import { main as userMain } from '../src/functions/user'
 import { balances, type LedgerEntry } from '../src/modules/ledger/domain/ledger'
 import { LedgerEntries } from '../src/modules/ledger/application/post-entry'
@@ -10,7 +16,7 @@ import { Merchants } from '../src/modules/merchant/domain/merchant.records'
 import { Users } from '../src/modules/user/domain/user.record'
 import type { HttpTriggerEvent } from '../src/platform/http-trigger'
 import { goodsInput } from './fixtures'
-import { startPayCloud, type PayCloudOptions } from './wechat-pay-harness'
+import { PAY_CLOUD_START, startPayCloud, type PayCloudOptions } from './wechat-pay-harness'
 
 type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string; details?: any } }
 
@@ -27,30 +33,48 @@ export interface NotifyLog {
  * receiver that turns the sandbox's notification POSTs into CloudBase HTTP-trigger events for the
  * real pay-notify function, so the whole loop (sign → verify → decrypt → apply) runs.
  */
-export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'> = {}) => {
+export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'> & { delivery?: boolean } = {}) => {
   const notifications: NotifyLog[] = []
+  const pushes: NotifyLog[] = []
   const receiver: Server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c) => chunks.push(c))
     req.on('end', async () => {
       const url = new URL(req.url ?? '/', 'http://local')
       const event: HttpTriggerEvent = {
-        path: url.pathname.replace(/^\/http\/pay-notify/, '') || '/',
+        path: url.pathname.replace(/^\/http\/[a-z-]+/, '') || '/',
         httpMethod: req.method ?? 'POST',
         headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), String(v)])),
         queryStringParameters: {},
         body: Buffer.concat(chunks).toString('base64'),
         isBase64Encoded: true,
       }
-      const answer = await payNotify(event)
-      notifications.push({ event, status: answer.statusCode, body: answer.body })
+      const courier = url.pathname.startsWith('/http/courier-notify')
+      const answer = courier ? await courierNotify(event) : await payNotify(event)
+      ;(courier ? pushes : notifications).push({ event, status: answer.statusCode, body: answer.body })
       res.writeHead(answer.statusCode, answer.headers)
       res.end(answer.body)
     })
   })
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()))
   const notifyBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`
-  const cloud = await startPayCloud({ ...options, notifyBase })
+  // With delivery: the kuaidi100 and WeChat API sandboxes too, on the same manual time.
+  const kuaidi100 = options.delivery ? createKuaidi100Sandbox({ timers: 'manual', startAt: PAY_CLOUD_START }) : null
+  const wechatApi = options.delivery ? createWechatApiSandbox({ timers: 'manual', startAt: PAY_CLOUD_START }) : null
+  const servedCourier = kuaidi100 ? await serveSandbox(kuaidi100) : null
+  const servedWechat = wechatApi ? await serveSandbox(wechatApi) : null
+  const cloud = await startPayCloud({
+    ...options,
+    notifyBase,
+    container: {
+      kuaidi100: servedCourier ? kuaidi100SandboxClientConfig(servedCourier.url, notifyBase) : undefined,
+      wechatApi: servedWechat ? wechatApiSandboxClientConfig(servedWechat.url) : undefined,
+    },
+    onAdvance: async (ms) => {
+      await kuaidi100?.clock.advance!(ms)
+      await wechatApi?.clock.advance!(ms)
+    },
+  })
   let nextSubMchid = 1_900_300_001
 
   const call = async (fn: (e: unknown, c?: unknown) => Promise<unknown>, openid: string | null, action: string, input: unknown = {}) =>
@@ -136,8 +160,15 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
     buyerPays,
     /** Sends an HTTP-trigger event straight to pay-notify (replays, tampered copies). */
     notify: (event: HttpTriggerEvent) => payNotify(event),
+    /** The same for courier-notify. */
+    notifyCourier: (event: HttpTriggerEvent) => courierNotify(event),
+    kuaidi100,
+    wechatApi,
+    pushes,
     stop: async () => {
       await cloud.stop()
+      await servedCourier?.close()
+      await servedWechat?.close()
       await new Promise<void>((r) => {
         receiver.close(() => r())
         receiver.closeAllConnections()

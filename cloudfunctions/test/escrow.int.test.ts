@@ -1,7 +1,7 @@
 import { orderMoney } from '../src/modules/ledger/domain/ledger'
 import { orderHousekeeping } from '../src/modules/escrow/application/order-timers.use-case'
 import { reconcileStuckPayments, compareBooks } from '../src/modules/escrow/application/reconcile.use-case'
-import { runSettlements } from '../src/modules/escrow/application/settle-money'
+import { runOrderJobs } from '../src/modules/escrow/application/order-jobs'
 import { Listings } from '../src/modules/listing/domain/listing.record'
 import { main as userMain } from '../src/functions/user'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
@@ -142,7 +142,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     expect(disputes.items.map((d: { id: string }) => d.id)).toEqual([order.id])
     await cloud.mustOrder('o-operator', 'resolve', { orderId: order.id, outcome: 'partial', refundFen: 3_000, note: '配件缺失，退 30 元' })
     await cloud.advance(5_000) // refund succeeds; the release follows in the outbox
-    await runSettlements(cloud.container)
+    await runOrderJobs(cloud.container)
     const done = await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })
     expect(done).toMatchObject({ state: 'completed', money: { refundedFen: 3_000, releasedFen: 8_200, inEscrowFen: 0 } })
     const { balances, balanced } = await cloud.ledger()

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { orderHousekeeping } from '../src/modules/escrow/application/order-timers.use-case'
 import { compareBooks, reconcileStuckPayments } from '../src/modules/escrow/application/reconcile.use-case'
-import { runSettlements } from '../src/modules/escrow/application/settle-money'
+import { runOrderJobs } from '../src/modules/escrow/application/order-jobs'
 import { Orders } from '../src/modules/escrow/domain/order.record'
 import type { PaymentGateway } from '../src/modules/escrow/ports/payment-gateway.port'
 import { orderMoney } from '../src/modules/ledger/domain/ledger'
@@ -164,7 +164,7 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
             await cloud.advance(2 * DAY)
             await orderHousekeeping(cloud.container)
             await reconcileStuckPayments(cloud.container)
-            await runSettlements(cloud.container)
+            await runOrderJobs(cloud.container)
           }
           await check()
           for (const orderId of orders.filter((x): x is string => !!x)) {

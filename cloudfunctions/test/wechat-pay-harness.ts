@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { FakeClock } from '../src/adapters/clock/system-clock'
 import { signLocalSession } from '../src/platform/caller-identity'
 import { installContainer } from '../src/platform/container'
-import { createLocalContainer, type LocalContainer } from '../src/platform/local-container'
+import { createLocalContainer, type LocalContainer, type LocalContainerOptions } from '../src/platform/local-container'
 import { serveSandbox } from '../local/sandboxes'
 import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../local/sandboxes/wechat-pay'
 import { sandboxClientConfig } from '../local/sandboxes/wechat-pay/client-config'
@@ -18,7 +18,14 @@ export interface PayCloudOptions {
   sandbox?: WechatPaySandboxOptions
   /** Where WeChat Pay notifications go (`<notifyBase>/http/pay-notify/...`); nowhere by default. */
   notifyBase?: string
+  /** More adapters for the container (the courier, the WeChat API), pointed at their sandboxes. */
+  container?: Pick<LocalContainerOptions, 'kuaidi100' | 'wechatApi'>
+  /** Runs with every `advance(ms)`, so other sandboxes' clocks move along. */
+  onAdvance?: (ms: number) => Promise<void>
 }
+
+/** When the test clock starts: after the sandbox certificates' notBefore (the adapter checks validity). */
+export const PAY_CLOUD_START = Date.UTC(2027, 0, 15, 2, 0, 0)
 
 /**
  * A local cloud wired to the WeChat Pay sandbox over real HTTP: the production adapter signs,
@@ -27,8 +34,7 @@ export interface PayCloudOptions {
  */
 export const startPayCloud = async (options: PayCloudOptions = {}) => {
   const dir = mkdtempSync(join(tmpdir(), 'linquan-pay-test-'))
-  // After the sandbox certificates' notBefore (FakeClock's default predates them): the adapter checks validity.
-  const clock = new FakeClock(Date.UTC(2027, 0, 15, 2, 0, 0))
+  const clock = new FakeClock(PAY_CLOUD_START)
   const sandbox: WechatPaySandbox = createWechatPaySandbox({ timers: 'manual', startAt: clock.now(), ...options.sandbox })
   const served = await serveSandbox(sandbox)
   const sandboxUrl = served.url
@@ -40,6 +46,7 @@ export const startPayCloud = async (options: PayCloudOptions = {}) => {
     secretKey: TEST_SECRET_KEY,
     clock,
     wechatPay: sandboxClientConfig(sandboxUrl, options.notifyBase ?? 'http://127.0.0.1:9'),
+    ...options.container,
   })
   installContainer(container)
 
@@ -70,6 +77,7 @@ export const startPayCloud = async (options: PayCloudOptions = {}) => {
     advance: async (ms: number) => {
       clock.advance(ms)
       await sandbox.clock.advance!(ms)
+      await options.onAdvance?.(ms)
     },
     stop: async () => {
       installContainer(undefined)

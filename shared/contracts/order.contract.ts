@@ -30,11 +30,30 @@ export type ShippingAddress = z.infer<typeof ShippingAddressSchema>
 
 export const WaybillSchema = z
   .object({
-    company: z.string().trim().min(2, '请填写快递公司').max(20, '快递公司名称过长'),
-    waybillNo: z.string().trim().regex(/^[A-Za-z0-9]{8,30}$/, '运单号为 8–30 位字母或数字'),
+    /** A company code or name (顺丰速运); left out, it is recognised from the number. */
+    company: z.string().trim().min(2, '请填写快递公司').max(20, '快递公司名称过长').optional(),
+    waybillNo: z.string().trim().toUpperCase().pipe(z.string().regex(/^[A-Z0-9]{8,30}$/, '运单号为 8–30 位字母或数字')),
   })
   .strict()
 export type Waybill = z.infer<typeof WaybillSchema>
+
+/** Where a parcel is, from the courier's pushes and queries, newest event first. */
+export const TrackingSchema = z.object({
+  state: z.string(),
+  stateLabel: z.string(),
+  events: z.array(z.object({ at: z.number().int(), state: z.string(), context: z.string() })),
+  updatedAt: z.number().int(),
+})
+
+export const ShipmentSchema = z.object({
+  /** The company's name as people know it (顺丰速运). */
+  company: z.string(),
+  companyCode: z.string().nullable(),
+  waybillNo: z.string(),
+  shippedAt: z.number().int(),
+  tracking: TrackingSchema.nullable(),
+})
+export type Shipment = z.infer<typeof ShipmentSchema>
 
 export const REFUND_TYPES = [
   { id: 'refund_only', label: '仅退款' },
@@ -83,14 +102,14 @@ export const OrderSchema = z.object({
   address: ShippingAddressSchema.nullable(),
   /** Meetup orders: the buyer's 6-digit code, shown to the buyer only while it can be used. */
   handoverCode: z.string().nullable(),
-  shipment: WaybillSchema.extend({ shippedAt: z.number().int() }).nullable(),
+  shipment: ShipmentSchema.nullable(),
   refund: z
     .object({
       type: z.enum(REFUND_TYPE_IDS),
       reason: z.string(),
       requestedAt: z.number().int(),
       sellerNote: z.string().nullable(),
-      returnShipment: WaybillSchema.nullable(),
+      returnShipment: ShipmentSchema.nullable(),
     })
     .nullable(),
   /** The next timer that will act on the order, for "N天后自动确认收货". */

@@ -89,6 +89,7 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
     returnShippedAt: null,
     refund: null,
     subMchid,
+    buyerOpenid,
     prepayId: null,
     transactionId: null,
     settlement: null,

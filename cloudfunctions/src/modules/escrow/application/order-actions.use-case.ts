@@ -7,8 +7,9 @@ import type { UserRecord } from '../../user/domain/user.record'
 import { returnDeadline, remindAt } from '../domain/order-deadlines'
 import { OrderLocks, Orders, type OrderRecord } from '../domain/order.record'
 import { closeUnpaid } from './apply-payment.use-case'
+import { recordParcel, resolveWaybill, TRACKING_POLL_MS } from './delivery.use-case'
 import { ensurePrepay, paymentUnavailable } from './checkout.use-case'
-import { runSettlements } from './settle-money'
+import { runOrderJobs } from './order-jobs'
 import { takeTransition, type TransitionRequest } from './take-transition'
 import { roleOf } from './order-views'
 
@@ -20,12 +21,13 @@ export const loadVisibleOrder = async (deps: Deps, user: UserRecord, orderId: st
 }
 
 /**
- * A person's transition, then the money it decided is attempted at once (the cron worker retries
- * whatever does not go through now), so the buyer usually sees the refund or release under way.
+ * A person's transition, then the jobs it queued (money, tracking, WeChat) are attempted at once
+ * (the cron worker retries whatever does not go through now), so the buyer usually sees the
+ * refund or release under way.
  */
 const act = async (deps: Deps, req: TransitionRequest) => {
   const order = await takeTransition(deps, req)
-  if (order.settlement) await runSettlements(deps, order._id).catch(() => undefined)
+  await runOrderJobs(deps, order._id).catch(() => undefined)
   return (await deps.store.get(Orders, order._id))!
 }
 
@@ -52,8 +54,19 @@ export const cancelOrder = async (deps: Deps, buyer: UserRecord, orderId: string
   return act(deps, { orderId, name: 'cancelPaid', actor: 'buyer', user: buyer })
 }
 
-export const shipOrder = (deps: Deps, seller: UserRecord, orderId: string, waybill: Waybill) =>
-  act(deps, { orderId, name: 'ship', actor: 'seller', user: seller, patch: (_o, now) => ({ shipment: { ...waybill, shippedAt: now } }) })
+/** 发货 with a waybill: the company checked against (or recognised from) the number, tracking subscribed. */
+export const shipOrder = async (deps: Deps, seller: UserRecord, orderId: string, waybill: Waybill) => {
+  await loadVisibleOrder(deps, seller, orderId)
+  const shipment = await resolveWaybill(deps, waybill)
+  return act(deps, {
+    orderId,
+    name: 'ship',
+    actor: 'seller',
+    user: seller,
+    patch: (_o, now) => ({ shipment: { ...shipment, shippedAt: now }, trackingCheckAt: shipment.companyCode ? now + TRACKING_POLL_MS : null }),
+    alsoInTx: (tx, next) => recordParcel(tx, next, next.shipment!, 'outbound', next.updatedAt),
+  })
+}
 
 /** 同城面交: the code is compared on the server; a wrong one changes nothing. */
 export const handOverOrder = (deps: Deps, seller: UserRecord, orderId: string, code: string) =>
@@ -95,29 +108,35 @@ export const answerRefund = async (deps: Deps, seller: UserRecord, orderId: stri
   })
 }
 
-/** The buyer's return waybill: not a state change, but it starts the return's clock. */
+/** The buyer's return waybill: not a state change, but it starts the return's clock and its tracking. */
 export const shipReturn = async (deps: Deps, buyer: UserRecord, orderId: string, waybill: Waybill) => {
   const order = await loadVisibleOrder(deps, buyer, orderId)
   if (order.buyerId !== buyer._id || order.state !== 'returning' || !order.refund || order.refund.returnShipment) {
     throw new AppError(ErrorCodes.ORDER_WRONG_STATE)
   }
+  const parcel = await resolveWaybill(deps, waybill)
   const now = deps.clock.now()
   const deadline = returnDeadline(now)
-  return deps.store.update(
-    Orders,
-    orderId,
-    {
-      refund: { ...order.refund, returnShipment: waybill },
-      returnShippedAt: now,
-      dueTransition: deadline.transition,
-      dueAt: deadline.at,
-      remindAt: remindAt(deadline),
-      events: [...order.events, { transition: 'shipReturn', at: now, actor: 'buyer', note: `退货寄回 ${waybill.company} ${waybill.waybillNo}` }],
-      updatedAt: now,
-      version: order.version + 1,
-    },
-    { expect: { version: order.version } },
-  )
+  return deps.store.transaction(async (tx) => {
+    const next = await tx.update(
+      Orders,
+      orderId,
+      {
+        refund: { ...order.refund!, returnShipment: { ...parcel, shippedAt: now } },
+        returnShippedAt: now,
+        trackingCheckAt: parcel.companyCode ? now + TRACKING_POLL_MS : order.trackingCheckAt ?? null,
+        dueTransition: deadline.transition,
+        dueAt: deadline.at,
+        remindAt: remindAt(deadline),
+        events: [...order.events, { transition: 'shipReturn', at: now, actor: 'buyer', note: `退货寄回 ${parcel.company} ${parcel.waybillNo}` }],
+        updatedAt: now,
+        version: order.version + 1,
+      },
+      { expect: { version: order.version } },
+    )
+    await recordParcel(tx, next, next.refund!.returnShipment!, 'return', now)
+    return next
+  })
 }
 
 /** Operators decide a dispute; the amounts are checked against the order by the money planner. */

@@ -1,9 +1,12 @@
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
+import { enqueue } from '../../outbox/application/outbox'
+import { JOBS } from '../domain/order-job-keys'
 import { Orders, type OrderRecord } from '../domain/order.record'
 import { closeUnpaid } from './apply-payment.use-case'
 import { writeReminder } from './order-notices'
-import { runSettlements } from './settle-money'
+import { pollTracking } from './delivery.use-case'
+import { runOrderJobs } from './order-jobs'
 import { takeTransition } from './take-transition'
 
 const BATCH = 200
@@ -48,6 +51,9 @@ export const sendDueReminders = async (deps: Deps) => {
       await deps.store.transaction(async (tx) => {
         await tx.update(Orders, order._id, { remindAt: null, version: order.version + 1 }, { expect: { version: order.version } })
         await writeReminder(tx, order, now)
+        if (order.dueTransition === 'autoConfirm') {
+          await enqueue(tx, { key: JOBS.message.key('autoReceiveReminder', order._id, now), kind: JOBS.message.kind, orderId: order._id, at: now })
+        }
       })
       sent++
     } catch (e) {
@@ -57,9 +63,10 @@ export const sendDueReminders = async (deps: Deps) => {
   return sent
 }
 
-/** The cron job: timers, reminders, then the outbox (settlements due now or retrying). */
+/** The cron job: timers, reminders, parcels whose pushes went quiet, then the outbox. */
 export const orderHousekeeping = async (deps: Deps) => ({
   fired: await fireDueTimers(deps),
   reminded: await sendDueReminders(deps),
-  settlements: await runSettlements(deps),
+  tracked: await pollTracking(deps),
+  jobs: await runOrderJobs(deps),
 })

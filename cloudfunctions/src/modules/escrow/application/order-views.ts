@@ -1,11 +1,12 @@
 import type { Order, OrderCard } from '@shared/contracts/order.contract'
+import { TRACKING_STATE_LABELS } from '@shared/domain/couriers'
 import { actionsFor, type Actor } from '@shared/domain/order-process'
 import type { Deps } from '../../core/ports/deps'
 import { LedgerEntries } from '../../ledger/application/post-entry'
 import { orderMoney, type LedgerEntry } from '../../ledger/domain/ledger'
 import { loadPublicUsers } from '../../user/application/user-views'
 import type { UserRecord } from '../../user/domain/user.record'
-import type { OrderRecord } from '../domain/order.record'
+import type { OrderRecord, ShipmentRecord } from '../domain/order.record'
 
 type Role = Order['role']
 
@@ -30,6 +31,21 @@ const actionsOf = (order: OrderRecord, role: Role): Order['actions'] => {
   const ready = (a: string) => !hidden.has(a)
   return [...extra, ...fromGraph.filter(ready)]
 }
+
+/** A parcel with its tracking newest first, as both parties read it. */
+const shipmentView = (s: ShipmentRecord | null): Order['shipment'] =>
+  s && {
+    company: s.company,
+    companyCode: s.companyCode,
+    waybillNo: s.waybillNo,
+    shippedAt: s.shippedAt,
+    tracking: s.tracking && {
+      state: s.tracking.state,
+      stateLabel: TRACKING_STATE_LABELS[s.tracking.state] ?? '物流更新',
+      events: [...s.tracking.events].reverse().map((e) => ({ at: e.at, state: e.state, context: e.context })),
+      updatedAt: s.tracking.updatedAt,
+    },
+  }
 
 const moneyOf = async (deps: Pick<Deps, 'store'>, order: OrderRecord): Promise<Order['money']> => {
   const page = await deps.store.find(LedgerEntries, { orderId: order._id }, { limit: 20 })
@@ -69,8 +85,8 @@ export const toOrderView = async (deps: Pick<Deps, 'store' | 'files'>, order: Or
     sellerReceivesFen: order.totalFen - order.commissionFen,
     address: role === 'operator' ? null : order.address,
     handoverCode: codeVisible ? order.handoverCode : null,
-    shipment: order.shipment,
-    refund: order.refund,
+    shipment: shipmentView(order.shipment),
+    refund: order.refund ? { ...order.refund, returnShipment: shipmentView(order.refund.returnShipment) } : null,
     deadline: order.dueTransition && order.dueAt !== null ? { transition: order.dueTransition, at: order.dueAt } : null,
     actions: actionsOf(order, role),
     money: await moneyOf(deps, order),

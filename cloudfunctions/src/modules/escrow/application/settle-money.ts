@@ -2,11 +2,12 @@ import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { compensationEntry, refundEntry, releaseEntry } from '../../ledger/domain/ledger'
 import { postEntry } from '../../ledger/application/post-entry'
-import { drainOutbox, enqueue, PermanentJobError, type JobHandler, type JobOutcome } from '../../outbox/application/outbox'
+import { enqueue, PermanentJobError, type JobHandler, type JobOutcome } from '../../outbox/application/outbox'
 import { Orders, type OrderRecord, type Settlement } from '../domain/order.record'
 import type { RefundStatus } from '../ports/payment-gateway.port'
 import { recordAnomaly } from './apply-payment.use-case'
-import { JOBS, takeTransition } from './take-transition'
+import { JOBS } from '../domain/order-job-keys'
+import { takeTransition } from './take-transition'
 
 /**
  * Carries out the money a transition decided (order.settlement) through WeChat Pay, one outbox job
@@ -95,8 +96,6 @@ export const SETTLEMENT_HANDLERS: Record<string, JobHandler> = {
   [JOBS.release.kind]: releaseJob,
 }
 
-/** Runs the settlement jobs that are due (cron) or one order's right after its transition. */
-export const runSettlements = (deps: Deps, orderId?: string) => drainOutbox(deps, SETTLEMENT_HANDLERS, { orderId })
 
 /** The release is confirmed: ledger entry and received → completed together. */
 const applyRelease = async (deps: Deps, orderId: string) => {
@@ -149,6 +148,7 @@ export const applyRefundResult = async (
       await deps.store.transaction(async (tx) => {
         await tx.update(Orders, orderId, { settlement: next, updatedAt: now, version: order.version + 1 }, { expect: { version: order.version } })
         await postEntry(deps, entry, tx)
+        await enqueue(tx, { key: JOBS.message.key('refund', orderId, now), kind: JOBS.message.kind, orderId, at: now })
         // A partial refund (operator) releases the rest once the refund is through.
         if (!compensation && s.releaseFen > 0 && !s.releaseDone) {
           await enqueue(tx, { key: JOBS.release.key(orderId), kind: JOBS.release.kind, orderId, at: now })

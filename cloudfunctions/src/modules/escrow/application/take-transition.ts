@@ -6,17 +6,12 @@ import type { TransactionOps } from '../../core/ports/document-store.port'
 import { updateListingIn } from '../../listing/application/save-listing'
 import { Listings } from '../../listing/domain/listing.record'
 import { enqueue } from '../../outbox/application/outbox'
+import type { OrderMessageTemplates } from '../../notify/ports/wechat-api.port'
 import type { UserRecord } from '../../user/domain/user.record'
 import { deadlineOnEntering, remindAt, type Deadline } from '../domain/order-deadlines'
+import { JOBS } from '../domain/order-job-keys'
 import { OrderLocks, Orders, lockKey, type OrderRecord, type Settlement } from '../domain/order.record'
 import { writeOrderNotices } from './order-notices'
-
-/** Outbox job kinds and their deterministic WeChat Pay keys (≤ 32 characters, unique per order). */
-export const JOBS = {
-  refund: { kind: 'refund', key: (orderId: string) => `RF${orderId}` },
-  release: { kind: 'release', key: (orderId: string) => `PS${orderId}` },
-  compensate: { kind: 'compensate', key: (orderId: string) => `CP${orderId}` },
-} as const
 
 export interface TransitionRequest {
   orderId: string
@@ -55,7 +50,7 @@ const wrongState = () => new AppError(ErrorCodes.ORDER_WRONG_STATE)
  * What a transition does with the money, decided now and carried out by the outbox: the amounts
  * are fixed in `settlement` so a retry or a crash can never change them.
  */
-const planMoney = (order: OrderRecord, req: TransitionRequest): { settlement?: Settlement; jobs: (keyof typeof JOBS)[] } => {
+const planMoney = (order: OrderRecord, req: TransitionRequest): { settlement?: Settlement; jobs: ('refund' | 'release' | 'compensate')[] } => {
   const base = order.settlement ?? {
     refundFen: 0,
     releaseFen: 0,
@@ -107,6 +102,22 @@ const moveListing = async (tx: TransactionOps, deps: Pick<Deps, 'search'>, order
   }
 }
 
+/** WeChat's side of a step: the shipping upload for handovers and services, and subscribe messages. */
+const MESSAGE_ON: Partial<Record<TransitionName, keyof OrderMessageTemplates>> = {
+  pay: 'orderPaid',
+  ship: 'orderShipped',
+  deliver: 'orderDelivered',
+  deliverService: 'orderDelivered',
+}
+const enqueueFollowUps = async (tx: TransactionOps, order: OrderRecord, name: TransitionName, now: number) => {
+  const id = order._id
+  if (name === 'handOver' || name === 'deliverService') {
+    await enqueue(tx, { key: JOBS.shippingInfo.key(id), kind: JOBS.shippingInfo.kind, orderId: id, at: now })
+  }
+  const event = MESSAGE_ON[name]
+  if (event) await enqueue(tx, { key: JOBS.message.key(event, id, now), kind: JOBS.message.kind, orderId: id, at: now })
+}
+
 /** The timer after entering `to`: a new one, none, or the one already running. */
 const nextDeadline = (order: OrderRecord, to: OrderRecord['state'], now: number): Deadline | null => {
   const entered = deadlineOnEntering(to, order.fulfilment, now)
@@ -149,6 +160,7 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
         for (const job of jobs) await enqueue(tx, { key: JOBS[job].key(order._id), kind: JOBS[job].kind, orderId: order._id, at: now })
         await moveListing(tx, deps, order, next, now)
         await writeOrderNotices(tx, next, req.name, now)
+        await enqueueFollowUps(tx, next, req.name, now)
         await req.alsoInTx?.(tx, next)
         return next
       })

@@ -1,9 +1,32 @@
-import type { OrderEventSchema, ShippingAddress, Waybill } from '@shared/contracts/order.contract'
+import type { OrderEventSchema, ShippingAddress } from '@shared/contracts/order.contract'
 import type { Fulfilment, OrderState, TransitionName } from '@shared/domain/order-process'
 import type { z } from 'zod'
 import { defineCollection } from '../../core/ports/document-store.port'
+import type { TrackingEvent, TrackingState } from '../../delivery/ports/courier.port'
 
 export type OrderEvent = z.infer<typeof OrderEventSchema>
+
+/** Where a parcel is, as the courier last told us (push or query). */
+export interface TrackingRecord {
+  state: TrackingState
+  /** Oldest first. */
+  events: TrackingEvent[]
+  /** Time of the newest event: a push or query not newer than this changes nothing. */
+  latestAt: number
+  finished: boolean
+  updatedAt: number
+}
+
+/** A parcel on its way: the seller's to the buyer, or a return. */
+export interface ShipmentRecord {
+  /** The name people know (顺丰速运). */
+  company: string
+  /** kuaidi100's code, when the company is one we can track. */
+  companyCode: string | null
+  waybillNo: string
+  shippedAt: number
+  tracking: TrackingRecord | null
+}
 
 /** What the buyer asked for after shipment; the operator's decision lands in `resolution`. */
 export interface RefundRequest {
@@ -11,7 +34,7 @@ export interface RefundRequest {
   reason: string
   requestedAt: number
   sellerNote: string | null
-  returnShipment: Waybill | null
+  returnShipment: ShipmentRecord | null
 }
 
 /**
@@ -46,8 +69,12 @@ export interface OrderRecord {
   address: ShippingAddress | null
   /** Meetup: the 6-digit code the buyer shows and the seller enters. */
   handoverCode: string | null
-  shipment: (Waybill & { shippedAt: number }) | null
+  shipment: ShipmentRecord | null
   returnShippedAt: number | null
+  /** When the tracking poll next looks at a parcel whose pushes may have stopped; null when none is on its way. */
+  trackingCheckAt?: number | null
+  /** The buyer's OPENID under our appid: WeChat's shipping upload and messages need it. */
+  buyerOpenid?: string | null
   refund: RefundRequest | null
   /** WeChat Pay: the seller's sub-merchant, our out_trade_no (= order id), and what WeChat gave back. */
   subMchid: string
@@ -77,6 +104,7 @@ export const Orders = defineCollection<OrderRecord>('orders', [
   // The timer sweep: orders whose next deadline has passed.
   { name: 'due', fields: [{ field: 'dueAt' }] },
   { name: 'remind', fields: [{ field: 'remindAt' }] },
+  { name: 'tracking_check', fields: [{ field: 'trackingCheckAt' }] },
 ])
 
 /**
@@ -93,3 +121,12 @@ export const OrderLocks = defineCollection<OrderLockRecord>('order_locks')
 
 export const lockKey = (listingId: string, fulfilment: Fulfilment, buyerId: string) =>
   fulfilment === 'service' ? `${listingId}:${buyerId}` : listingId
+
+/** Waybill number → the order it belongs to, so a courier push finds its order. */
+export interface ParcelRecord {
+  _id: string
+  orderId: string
+  leg: 'outbound' | 'return'
+  companyCode: string | null
+}
+export const Parcels = defineCollection<ParcelRecord>('parcels')

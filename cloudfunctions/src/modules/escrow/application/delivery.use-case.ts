@@ -1,0 +1,155 @@
+import type { Waybill } from '@shared/contracts/order.contract'
+import { courierCompany } from '@shared/domain/couriers'
+import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import type { TransactionOps } from '../../core/ports/document-store.port'
+import { CourierError, type Tracking } from '../../delivery/ports/courier.port'
+import { enqueue } from '../../outbox/application/outbox'
+import { remindAt } from '../domain/order-deadlines'
+import { JOBS } from '../domain/order-job-keys'
+import { Orders, Parcels, type OrderRecord, type ShipmentRecord, type TrackingRecord } from '../domain/order.record'
+import { takeTransition } from './take-transition'
+
+const DAY = 86_400_000
+/** A parcel whose pushes went quiet is asked about this often. */
+export const TRACKING_POLL_MS = 2 * 3_600_000
+/** A delivered return counts as received 7 days later unless the seller confirms first. */
+const RETURN_DELIVERED_WAIT = 7 * DAY
+
+const unavailable = (e: unknown) => e instanceof CourierError && (e.kind === 'transport' || e.retryable)
+
+/**
+ * The company of a waybill: the one the seller named (it must fit the number when the courier
+ * can tell), or the one the number belongs to. When the aggregator is unreachable the seller's
+ * word is taken and tracking starts once it answers.
+ */
+export const resolveWaybill = async (deps: Deps, input: Waybill): Promise<ShipmentRecord> => {
+  const named = input.company ? courierCompany(input.company) : undefined
+  let candidates: string[] | null = null
+  try {
+    candidates = await deps.courier.detectCompany(input.waybillNo)
+  } catch (e) {
+    if (!unavailable(e)) throw e
+  }
+  const code = named?.code ?? (candidates?.length ? candidates[0] : undefined)
+  if (candidates && named && !candidates.includes(named.code) && candidates.length > 0) {
+    throw new AppError(ErrorCodes.ORDER_WAYBILL_MISMATCH, undefined, { path: ['waybillNo'], candidates })
+  }
+  if (candidates && candidates.length === 0 && !input.company) {
+    throw new AppError(ErrorCodes.ORDER_UNKNOWN_WAYBILL, undefined, { path: ['waybillNo'] })
+  }
+  const known = code ? courierCompany(code) : undefined
+  if (!known && !input.company) throw new AppError(ErrorCodes.ORDER_UNKNOWN_WAYBILL, undefined, { path: ['waybillNo'] })
+  return {
+    company: known?.name ?? input.company!,
+    companyCode: known?.code ?? null,
+    waybillNo: input.waybillNo,
+    shippedAt: deps.clock.now(),
+    tracking: null,
+  }
+}
+
+/** Inside the ship (or return) transaction: the parcel index and the jobs that follow a shipment. */
+export const recordParcel = async (tx: TransactionOps, order: OrderRecord, parcel: ShipmentRecord, leg: 'outbound' | 'return', now: number) => {
+  if (!(await tx.get(Parcels, parcel.waybillNo))) {
+    await tx.insert(Parcels, { _id: parcel.waybillNo, orderId: order._id, leg, companyCode: parcel.companyCode })
+  }
+  if (parcel.companyCode) {
+    await enqueue(tx, { key: JOBS.subscribe.key(order._id, leg), kind: JOBS.subscribe.kind, orderId: order._id, at: now })
+  }
+  if (leg === 'outbound') {
+    await enqueue(tx, { key: JOBS.shippingInfo.key(order._id), kind: JOBS.shippingInfo.kind, orderId: order._id, at: now })
+  }
+}
+
+const mergeTracking = (current: TrackingRecord | null, t: Tracking, now: number): TrackingRecord | null => {
+  const latestAt = t.events.reduce((m, e) => Math.max(m, e.at), 0)
+  if (current && latestAt <= current.latestAt && !(t.finished && !current.finished)) return null // stale or duplicate
+  const seen = new Set((current?.events ?? []).map((e) => `${e.at}|${e.context}`))
+  const events = [...(current?.events ?? []), ...t.events.filter((e) => !seen.has(`${e.at}|${e.context}`))].sort((a, b) => a.at - b.at)
+  const newest = events[events.length - 1]
+  return { state: newest?.state ?? t.state, events, latestAt: Math.max(latestAt, current?.latestAt ?? 0), finished: t.finished, updatedAt: now }
+}
+
+/**
+ * Tracking news for a parcel (a push or a query), applied by compare-and-set and ordered by event
+ * time, so a late 在途 never overwrites 签收. 签收 of the seller's parcel moves the order to
+ * delivered (the auto-confirm clock keeps running from shipment); of a return, it starts the
+ * 7 days after which the return counts as received.
+ */
+export const applyTracking = async (deps: Deps, waybillNo: string, tracking: Tracking): Promise<'applied' | 'stale' | 'unknown'> => {
+  const parcel = await deps.store.get(Parcels, waybillNo)
+  if (!parcel) return 'unknown'
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const order = (await deps.store.get(Orders, parcel.orderId))!
+    const now = deps.clock.now()
+    const shipment = parcel.leg === 'outbound' ? order.shipment : order.refund?.returnShipment
+    if (!shipment) return 'unknown'
+    const merged = mergeTracking(shipment.tracking, tracking, now)
+    if (!merged) return 'stale'
+    const next: ShipmentRecord = { ...shipment, tracking: merged }
+    const placed: Partial<OrderRecord> =
+      parcel.leg === 'outbound' ? { shipment: next } : { refund: { ...order.refund!, returnShipment: next } }
+    const checkAt = merged.finished ? null : now + TRACKING_POLL_MS
+    const delivered = merged.state === 'delivered'
+    try {
+      if (delivered && parcel.leg === 'outbound' && order.state === 'shipped') {
+        await takeTransition(deps, {
+          orderId: order._id,
+          name: 'deliver',
+          actor: 'system',
+          user: null,
+          patch: () => ({ ...placed, trackingCheckAt: checkAt }),
+          alsoInTx: (tx) =>
+            enqueue(tx, { key: JOBS.confirmReceive.key(order._id), kind: JOBS.confirmReceive.kind, orderId: order._id, at: now }),
+        })
+        return 'applied'
+      }
+      const returnArrived = delivered && parcel.leg === 'return' && order.state === 'returning'
+      const deadline = returnArrived ? { transition: 'autoReceiveReturn' as const, at: now + RETURN_DELIVERED_WAIT } : null
+      await deps.store.update(
+        Orders,
+        order._id,
+        {
+          ...placed,
+          trackingCheckAt: checkAt,
+          ...(deadline ? { dueTransition: deadline.transition, dueAt: deadline.at, remindAt: remindAt(deadline) } : {}),
+          updatedAt: now,
+          version: order.version + 1,
+        },
+        { expect: { version: order.version } },
+      )
+      return 'applied'
+    } catch (e) {
+      if (isAppError(e) && (e.code === ErrorCodes.CONFLICT || e.code === ErrorCodes.ORDER_WRONG_STATE)) continue
+      throw e
+    }
+  }
+  return 'stale'
+}
+
+/**
+ * Parcels whose pushes went quiet (dropped, or our endpoint was down): asked about directly.
+ * Every parcel on its way carries the time of its next check, pushed forward by every news.
+ */
+export const pollTracking = async (deps: Deps) => {
+  const now = deps.clock.now()
+  const due = await deps.store.find(Orders, { trackingCheckAt: { $lte: now } }, { orderBy: { field: 'trackingCheckAt', direction: 'asc' }, limit: 100 })
+  let applied = 0
+  for (const order of due.items) {
+    for (const parcel of [order.shipment, order.refund?.returnShipment]) {
+      if (!parcel?.companyCode || parcel.tracking?.finished) continue
+      try {
+        const t = await deps.courier.track({ company: parcel.companyCode, waybillNo: parcel.waybillNo, phone: order.address?.phone })
+        if ((await applyTracking(deps, parcel.waybillNo, t)) === 'applied') applied++
+      } catch {
+        // The aggregator did not answer: the next poll asks again.
+      }
+    }
+    const fresh = (await deps.store.get(Orders, order._id))!
+    if (fresh.trackingCheckAt !== null && fresh.trackingCheckAt !== undefined && fresh.trackingCheckAt <= now) {
+      await deps.store.update(Orders, order._id, { trackingCheckAt: now + TRACKING_POLL_MS, version: fresh.version + 1 }, { expect: { version: fresh.version } }).catch(() => undefined)
+    }
+  }
+  return applied
+}

@@ -1,0 +1,80 @@
+import { orderHousekeeping } from '../src/modules/escrow/application/order-timers.use-case'
+import { TRACKING_POLL_MS } from '../src/modules/escrow/application/delivery.use-case'
+import { SANDBOX_TEMPLATES } from '../local/sandboxes/wechat-api/templates'
+import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
+
+const DAY = 86_400_000
+const ADDRESS = { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '漕溪北路 1 号 2 室' }
+const SF = 'SF1234567890123'
+
+describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (functions → sandboxes)', () => {
+  let cloud: EscrowCloud
+  let orderId: string
+
+  beforeEach(async () => {
+    cloud = await startEscrowCloud({ delivery: true })
+    const [sellerId] = [await cloud.signUp('o-seller-1')]
+    await cloud.signUp('o-buyer-1')
+    await cloud.onboard(sellerId)
+    const listing = await cloud.publish('o-seller-1', { priceFen: 20_000 })
+    orderId = (await cloud.mustOrder('o-buyer-1', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: ADDRESS })).id
+    await cloud.mustOrder('o-buyer-1', 'pay', { orderId })
+    await cloud.buyerPays(orderId)
+  })
+  afterEach(() => cloud.stop())
+
+  const get = () => cloud.mustOrder('o-buyer-1', 'get', { orderId })
+
+  it('a waybill without a company is recognised; pushes move the order to delivered and WeChat hears of both', async () => {
+    // The buyer accepted the 发货通知 template (wx.requestSubscribeMessage) when paying.
+    cloud.wechatApi!.engine.subscribe('o-buyer-1', [SANDBOX_TEMPLATES.orderShipped.id])
+    const shipped = await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: SF })
+    expect(shipped.shipment).toMatchObject({ company: '顺丰速运', companyCode: 'shunfeng', waybillNo: SF })
+    const uploads = cloud.wechatApi!.engine.shippingRecords()
+    expect(uploads).toHaveLength(1)
+    expect(JSON.stringify(uploads[0])).toContain(SF)
+    const inbox = cloud.wechatApi!.engine.inboxOf('o-buyer-1')
+    expect(JSON.stringify(inbox)).toContain('订单发货通知')
+
+    await cloud.advance(3 * DAY) // the sandbox parcel goes 揽收 → 在途 → 派件 → 签收, pushing each
+    await orderHousekeeping(cloud.container) // confirm-receive reminder through the outbox
+    const o = await get()
+    expect(o.state).toBe('delivered')
+    expect(o.shipment.tracking.state).toBe('delivered')
+    expect(o.shipment.tracking.events.length).toBeGreaterThanOrEqual(3)
+    expect(o.deadline.transition).toBe('autoConfirm') // the 10 days still count from shipment
+    expect(cloud.pushes.every((p) => p.status === 200)).toBe(true)
+    expect(JSON.stringify(cloud.wechatApi!.engine.shippingRecords()[0])).toContain('received_time')
+
+    // An old push arriving late (here: the first one again) never turns 签收 back.
+    const first = cloud.pushes[0]!.event
+    await cloud.notifyCourier(first)
+    expect((await get()).shipment.tracking.state).toBe('delivered')
+  })
+
+  it('lost pushes are recovered by polling', async () => {
+    cloud.kuaidi100!.faults.set({ dropPushes: 100 })
+    await cloud.mustOrder('o-seller-1', 'ship', { orderId, company: '顺丰速运', waybillNo: SF })
+    await cloud.advance(3 * DAY)
+    expect((await get()).state).toBe('shipped')
+    await cloud.advance(TRACKING_POLL_MS)
+    await orderHousekeeping(cloud.container)
+    expect((await get()).state).toBe('delivered')
+  })
+
+  it('bad input: a waybill that does not fit the company, pushes with a bad signature or for an unknown waybill', async () => {
+    expect(await cloud.order('o-seller-1', 'ship', { orderId, company: '中通快递', waybillNo: SF })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER.WAYBILL_MISMATCH' },
+    })
+    expect(await cloud.order('o-seller-1', 'ship', { orderId, waybillNo: 'XX12' })).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
+    expect((await get()).state).toBe('paid')
+
+    await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: SF })
+    await cloud.advance(DAY)
+    const genuine = cloud.pushes[0]!.event
+    const body = Buffer.from(genuine.body, 'base64').toString('utf8')
+    const forged = { ...genuine, body: Buffer.from(body.replace(/sign=[0-9A-F]+/, 'sign=00000000000000000000000000000000')).toString('base64') }
+    expect((await cloud.notifyCourier(forged)).headers['x-linquan-code']).toBe('DELIVERY.BAD_SIGNATURE')
+  })
+})
