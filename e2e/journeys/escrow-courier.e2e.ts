@@ -6,8 +6,10 @@ import { type Journey, openJourney } from '../support/journey'
 
 /**
  * A courier purchase with escrow: 小鹿爱搬家 (o-demo-01) buys a neighbour's listing, pays at the
- * WeChat Pay sandbox's cashier, the seller ships with a waybill, the buyer confirms receipt, and
- * the seller's wallet shows the money minus the platform's commission.
+ * WeChat Pay sandbox's cashier, the seller ships with a waybill (the company recognised from the
+ * number), kuaidi100's pushes move the parcel to 签收 with no one typing a status, the buyer
+ * follows the timeline and confirms receipt, and the seller's wallet shows the money minus the
+ * platform's commission.
  */
 let j: Journey
 let buyer: Page
@@ -18,7 +20,8 @@ let total = 0
 let payout = 0
 
 before(async () => {
-  j = await openJourney({ wechatPay: true })
+  // The parcel's days on the road pass when the journey says so: kuaidi100's clock is manual.
+  j = await openJourney({ wechatPay: true, wechatApi: true, kuaidi100: { timers: 'manual', startAt: Date.now() } })
   buyer = j.page
 })
 
@@ -51,21 +54,30 @@ test('the seller sees 待发货 and ships with a waybill number', async () => {
   await on(seller)('#order-payout').waitFor()
   payout = yuan(await on(seller)('#order-payout').innerText())
   await tapAction(seller, 'ship')
-  await fillSheet(seller, { company: '顺丰速运', waybillNo: 'SF1234567890123' }, 'escrow-courier-03-ship')
+  await fillSheet(seller, { waybillNo: 'SF1234567890123' }, 'escrow-courier-03-ship')
   await waitForState(seller, orderId, 'shipped')
+  assert.match(await on(seller)('#order-shipment').innerText(), /顺丰速运/)
+})
+
+test('kuaidi100 pushes the parcel to 签收: the buyer sees the timeline and the order is delivered', async () => {
+  await j.cloud.kuaidi100!.clock.advance!(3 * 86_400_000)
+  await waitForState(buyer, orderId, 'delivered')
+  await on(buyer)('#order-tracking').waitFor()
+  assert.equal(await on(buyer)('#order-tracking').getAttribute('data-state'), 'delivered')
+  await on(buyer)('#order-tracking').scrollIntoViewIfNeeded()
+  await shot(buyer, 'escrow-courier-04-tracking')
 })
 
 test('the buyer confirms receipt; the money is released to the seller minus commission', async () => {
-  await waitForState(buyer, orderId, 'shipped')
   await tapAction(buyer, 'confirm')
   await confirmModal(buyer, '确认收货')
   await waitForState(buyer, orderId, 'completed')
-  await shot(buyer, 'escrow-courier-04-completed')
+  await shot(buyer, 'escrow-courier-05-completed')
 })
 
 test("the seller's wallet shows the payout as available", async () => {
   const available = await walletAvailable(seller)
   assert.ok(payout > 0 && payout < total, `payout ${payout} is the total minus commission`)
   assert.equal(Math.round((available - availableBefore) * 100), Math.round(payout * 100))
-  await shot(seller, 'escrow-courier-05-wallet')
+  await shot(seller, 'escrow-courier-06-wallet')
 })

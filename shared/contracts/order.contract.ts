@@ -30,8 +30,8 @@ export type ShippingAddress = z.infer<typeof ShippingAddressSchema>
 
 export const WaybillSchema = z
   .object({
-    /** A company code or name (顺丰速运); left out, it is recognised from the number. */
-    company: z.string().trim().min(2, '请填写快递公司').max(20, '快递公司名称过长').optional(),
+    /** A company code or name (顺丰速运); left out or blank, it is recognised from the number. */
+    company: z.string().trim().max(20, '快递公司名称过长').optional(),
     waybillNo: z.string().trim().toUpperCase().pipe(z.string().regex(/^[A-Z0-9]{8,30}$/, '运单号为 8–30 位字母或数字')),
   })
   .strict()

@@ -53,7 +53,7 @@ export interface ActionSpec {
 }
 
 const waybillFields: FormField[] = [
-  { name: 'company', label: '快递公司', placeholder: '如：顺丰速运、中通快递', maxLength: 20 },
+  { name: 'company', label: '快递公司', placeholder: '可不填，按运单号自动识别', maxLength: 20 },
   { name: 'waybillNo', label: '运单号', placeholder: '8–30 位字母或数字', maxLength: 30 },
 ]
 const noteField = (label: string, placeholder: string): FormField => ({ name: 'note', label, placeholder, type: 'textarea', maxLength: 200 })

@@ -8,14 +8,16 @@ export type ActionValues = Record<string, unknown>
 /** Calls the backend for one button; every call answers the order as it now is. */
 export const runAction = (action: Exclude<OrderAction, 'pay'>, orderId: string, v: ActionValues = {}): Promise<Order> => {
   const s = (k: string) => String(v[k] ?? '')
+  // Left blank, the company is recognised from the waybill number on the server.
+  const company = () => (s('company').trim() ? { company: s('company').trim() } : {})
   switch (action) {
     case 'cancelUnpaid':
     case 'cancelPaid':
       return api.order.cancel(orderId)
     case 'ship':
-      return api.order.ship({ orderId, company: s('company'), waybillNo: s('waybillNo') })
+      return api.order.ship({ orderId, ...company(), waybillNo: s('waybillNo') })
     case 'shipReturn':
-      return api.order.shipReturn({ orderId, company: s('company'), waybillNo: s('waybillNo') })
+      return api.order.shipReturn({ orderId, ...company(), waybillNo: s('waybillNo') })
     case 'handOver':
       return api.order.handOver({ orderId, code: s('code') })
     case 'deliverService':

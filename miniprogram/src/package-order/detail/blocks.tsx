@@ -1,7 +1,24 @@
 import { Text, View } from '@tarojs/components'
 import { REFUND_TYPES, type Order } from '@shared/contracts/order.contract'
-import { FULFILMENT_LABELS, maskPhone } from '../order-text'
+import { FULFILMENT_LABELS, dateTimeText, maskPhone } from '../order-text'
 import '../order.scss'
+
+type Tracking = NonNullable<NonNullable<Order['shipment']>['tracking']>
+
+/** The courier's events, newest first, as both parties follow the parcel. */
+function TrackingTimeline({ tracking, id }: { tracking: Tracking; id: string }) {
+  return (
+    <View className='order-tracking' id={id} data-state={tracking.state}>
+      <Text className='order-tracking__state'>{tracking.stateLabel}</Text>
+      {tracking.events.map((e, i) => (
+        <View key={`${e.at}-${i}`} className={`order-tracking__event ${i === 0 ? 'is-latest' : ''}`}>
+          <Text className='order-tracking__context'>{e.context}</Text>
+          <Text className='order-tracking__time muted'>{dateTimeText(e.at)}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
 
 /** The address and waybill of a courier order, or how a meetup / service happens. */
 export function FulfilmentBlock({ order }: { order: Order }) {
@@ -25,6 +42,7 @@ export function FulfilmentBlock({ order }: { order: Order }) {
           {s.company} · 运单号 {s.waybillNo}
         </Text>
       )}
+      {s?.tracking && <TrackingTimeline tracking={s.tracking} id='order-tracking' />}
       {order.fulfilment === 'meetup' && (
         <Text className='muted order-tip'>在聊天里约好时间地点，当面验货；买家满意后出示交易码，卖家输入即完成交易。</Text>
       )}
@@ -47,6 +65,7 @@ export function RefundBlock({ order }: { order: Order }) {
           退货 {r.returnShipment.company} · 运单号 {r.returnShipment.waybillNo}
         </Text>
       )}
+      {r.returnShipment?.tracking && <TrackingTimeline tracking={r.returnShipment.tracking} id='order-return-tracking' />}
     </View>
   )
 }
