@@ -266,7 +266,8 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     const genuine = cloud.notifications.find((n) => n.status === 200)!.event
     const body = JSON.parse(Buffer.from(genuine.body, 'base64').toString('utf8'))
 
-    const tamperedBody = { ...body, resource: { ...body.resource, ciphertext: `A${body.resource.ciphertext.slice(1)}` } }
+    const c: string = body.resource.ciphertext
+    const tamperedBody = { ...body, resource: { ...body.resource, ciphertext: `${c[0] === 'A' ? 'B' : 'A'}${c.slice(1)}` } }
     const tampered = { ...genuine, body: Buffer.from(JSON.stringify(tamperedBody)).toString('base64') }
     expect((await cloud.notify(tampered)).statusCode).toBe(401)
     const otherSerial = { ...genuine, headers: { ...genuine.headers, 'wechatpay-serial': 'ABCDEF0123456789ABCDEF0123456789ABCDEF01' } }
