@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { buyAndPay, confirmModal, fillSheet, findListing, on, openidOf, secondPhone, shot, signIn, tapAction, waitForState, yuan } from '../support/escrow'
+import { buyAndPay, confirmModal, saveAddress, fillSheet, findListing, on, openidOf, secondPhone, shot, signIn, tapAction, waitForState, yuan } from '../support/escrow'
 import { type Journey, openJourney } from '../support/journey'
 
 /**
@@ -25,7 +25,8 @@ after(() => j?.close())
 test('a paid courier order is shipped', async () => {
   const listing = await findListing(j, 'o-demo-01', (l) => !!l.trade?.shipping)
   await signIn(buyer, 'o-demo-01')
-  ;({ orderId, total } = await buyAndPay(buyer, listing._id, 'shipping'))
+  await saveAddress(j, 'o-demo-01', '王小鹿')
+  ;({ orderId, total } = await buyAndPay(buyer, listing._id, 'shipping', 'escrow-refund-00', '王小鹿'))
   seller = await secondPhone(j, await openidOf(j, listing.sellerId))
   await waitForState(seller, orderId, 'paid')
   await tapAction(seller, 'ship')

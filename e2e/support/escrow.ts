@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core'
+import { AddressInputSchema } from '../../shared/contracts/address.contract'
+import { createAddress } from '../../cloudfunctions/src/modules/address/application/address-book.use-case'
 import { Listings, type ListingRecord } from '../../cloudfunctions/src/modules/listing/domain/listing.record'
 import { subMchidOf } from '../../cloudfunctions/src/modules/merchant/application/sub-merchant'
 import { Identities } from '../../cloudfunctions/src/modules/user/domain/user.record'
@@ -80,17 +82,29 @@ export const yuan = (text: string) => Number(text.replace(/[^\d.]/g, ''))
 
 const ADDRESS = { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '漕溪北路 1 号 2 室' }
 
+/** A default address in the demo user's address book (as 我的 → 收货地址 would save it). */
+export const saveAddress = async (j: Journey, openid: string, name: string) =>
+  createAddress(j.cloud.container, await userIdOf(j, openid), AddressInputSchema.parse({
+    name,
+    phone: '13900139000',
+    region: { province: '上海市', city: '上海市', district: '徐汇区' },
+    detail: '漕溪北路 88 号 3 室',
+  }))
+
 /**
  * 立即购买 → 确认订单 (邮寄 with an address, or 同城面交) → 提交订单 → the sandbox cashier →
  * 确认支付 → back on the paid order. Screenshots of the confirm page and the cashier when `shots`
  * names a prefix. Answers the order id.
  */
-export const buyAndPay = async (page: Page, listingId: string, how: 'shipping' | 'meetup', shots?: string) => {
+export const buyAndPay = async (page: Page, listingId: string, how: 'shipping' | 'meetup', shots?: string, fromBook?: string) => {
   await page.goto(`/#/package-listing/detail/index?id=${listingId}`)
   await on(page)('#detail-buy').click()
   await on(page)('#order-confirm').waitFor()
   await on(page)(`#fulfilment-${how}`).click()
-  if (how === 'shipping') {
+  if (how === 'shipping' && fromBook) {
+    // The buyer's default address from the address book fills the form by itself.
+    await page.waitForFunction((name) => Array.from(document.querySelectorAll('.address-name input')).some((i) => (i as HTMLInputElement).value === name), fromBook)
+  } else if (how === 'shipping') {
     for (const [field, value] of Object.entries(ADDRESS)) await on(page)(`.address-${field} input`).fill(value)
   }
   const total = yuan(await on(page)('#confirm-total').innerText())

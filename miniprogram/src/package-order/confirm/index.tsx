@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
@@ -12,6 +12,7 @@ import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { priceText } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
+import { chooseAddress, takeChosenAddress } from '@/utils/address-choice'
 import { StorageKeys, readStored, writeStored } from '@/utils/storage'
 import { Chips } from '../components/Chips'
 import { AddressForm } from '../components/AddressForm'
@@ -33,6 +34,33 @@ export default function ConfirmOrderPage() {
   useEffect(() => {
     if (status === 'signed-out') goLogin()
   }, [status])
+
+  /** Fills the form from a saved address (the address book's default, or the one picked). */
+  const fillFromBook = async (id: string) => {
+    try {
+      const a = await api.address.get(id)
+      setAddress({ name: a.name, phone: a.phone, region: a.regionText, detail: a.detail })
+      setErrors((e) => ({ ...e, name: undefined, phone: undefined, region: undefined, detail: undefined, address: undefined }))
+    } catch (e) {
+      reportError(e, '地址读取失败，请手动填写')
+    }
+  }
+  // Nothing typed before: start from the default address, if the buyer keeps one.
+  useEffect(() => {
+    if (status !== 'signed-in' || readStored(StorageKeys.orderAddress)) return
+    api.address.list().then(
+      (l) => {
+        const d = l.items.find((a) => a.isDefault)
+        if (d) void fillFromBook(d.id)
+      },
+      () => undefined,
+    )
+  }, [status])
+  // Back from the address book (H5 answers through storage).
+  useDidShow(() => {
+    const id = takeChosenAddress()
+    if (id) void fillFromBook(id)
+  })
   useEffect(() => {
     api.listing
       .get({ id: listingId })
@@ -129,7 +157,9 @@ export default function ConfirmOrderPage() {
         {option?.fulfilment === 'meetup' && <Text className='muted confirm__tip'>付款后在聊天里约定时间地点；见面验货满意后，出示交易码给卖家。</Text>}
       </View>
 
-      {courier && <AddressForm value={address} errors={errors} onChange={changeAddress} />}
+      {courier && (
+        <AddressForm value={address} errors={errors} onChange={changeAddress} onPick={() => void chooseAddress((id) => void fillFromBook(id))} />
+      )}
 
       <View className='order-section' id='confirm-amounts'>
         <View className='confirm__row'>

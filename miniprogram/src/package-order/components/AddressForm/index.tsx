@@ -15,13 +15,22 @@ export interface AddressFormProps {
   value: Partial<ShippingAddress>
   errors: CheckoutProblem['fields']
   onChange: (field: keyof ShippingAddress, value: string) => void
+  /** Opens the address book to fill the form from a saved address. */
+  onPick?: () => void
 }
 
 /** The courier address at checkout; messages come from the contract's schema or the server. */
-export function AddressForm({ value, errors, onChange }: AddressFormProps) {
+export function AddressForm({ value, errors, onChange, onPick }: AddressFormProps) {
   return (
     <View className='order-section confirm-address' id='confirm-address'>
-      <Text className='order-section__heading'>收货地址</Text>
+      <View className='confirm-address__head'>
+        <Text className='order-section__heading'>收货地址</Text>
+        {onPick && (
+          <Text className='confirm-address__pick' id='confirm-pick-address' onClick={onPick}>
+            从地址簿选择 ›
+          </Text>
+        )}
+      </View>
       {errors.address && <Text className='confirm__error field-error-address'>{errors.address}</Text>}
       {FIELDS.map((f) => (
         <View key={f.name} className={`confirm-address__field field-${f.name} ${errors[f.name] ? 'has-error' : ''}`}>
