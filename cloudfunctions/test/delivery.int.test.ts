@@ -77,4 +77,15 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
     const forged = { ...genuine, body: Buffer.from(body.replace(/sign=[0-9A-F]+/, 'sign=00000000000000000000000000000000')).toString('base64') }
     expect((await cloud.notifyCourier(forged)).headers['x-linquan-code']).toBe('DELIVERY.BAD_SIGNATURE')
   })
+
+  it('运费估算: courier prices from the listing city to another city, cheapest first, farther costs more', async () => {
+    const listing = await cloud.publish('o-seller-1', { priceFen: 5_000, title: '宜家 书桌 九成新' })
+    const q = await cloud.mustOrder('o-buyer-1', 'freightQuote', { listingId: listing.id, toCity: '杭州' })
+    expect(q).toMatchObject({ fromCity: '上海', toCity: '杭州' })
+    expect(q.quotes.length).toBeGreaterThan(1)
+    expect(q.quotes.map((x: { priceFen: number }) => x.priceFen)).toEqual([...q.quotes.map((x: { priceFen: number }) => x.priceFen)].sort((a, b) => a - b))
+    expect(q.quotes.find((x: { companyCode: string }) => x.companyCode === 'shunfeng')?.company).toBe('顺丰速运')
+    const far = await cloud.mustOrder('o-buyer-1', 'freightQuote', { listingId: listing.id, toCity: '乌鲁木齐' })
+    if (far.quotes.length) expect(far.quotes[0].priceFen).toBeGreaterThan(q.quotes[0].priceFen)
+  })
 })

@@ -40,6 +40,10 @@ test('the buyer buys a listing that ships: 确认订单, the WeChat Pay cashier,
   const listing = await findListing(j, 'o-demo-01', (l) => !!l.trade?.shipping)
   sellerOpenid = await openidOf(j, listing.sellerId)
   await signIn(buyer, 'o-demo-01')
+  // The listing page says what a courier would charge to the buyer's city.
+  await buyer.goto(`/#/package-listing/detail/index?id=${listing._id}`)
+  await on(buyer)('#detail-freight').waitFor()
+  assert.match(await on(buyer)('#detail-freight').innerText(), /快递运费参考 上海→上海：.+¥\d/)
   ;({ orderId, total } = await buyAndPay(buyer, listing._id, 'shipping', 'escrow-courier-01'))
   await shot(buyer, 'escrow-courier-02-paid')
 })

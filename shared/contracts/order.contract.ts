@@ -162,6 +162,18 @@ export const OrderContract = defineContract('order', {
     output: z.object({ commission: z.object({ rateBps: z.number().int(), capFen: z.number().int() }) }),
     errors: [],
   },
+  freightQuote: {
+    summary: "Courier prices from the listing's city to the buyer's (an address, a city, or the caller's home city), cheapest first.",
+    auth: 'public',
+    input: z.object({ listingId: IdSchema, toCity: z.string().trim().min(2).max(20).optional(), addressId: IdSchema.optional() }).strict(),
+    output: z.object({
+      fromCity: z.string(),
+      toCity: z.string(),
+      weightKg: z.number(),
+      quotes: z.array(z.object({ company: z.string(), companyCode: z.string(), priceFen: z.number().int() })),
+    }),
+    errors: [],
+  },
   checkout: {
     summary: "立即购买: an order at the listing's server price plus shipping; reserves the listing.",
     auth: 'user',

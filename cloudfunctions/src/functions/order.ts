@@ -1,6 +1,7 @@
 import { OrderContract } from '@shared/contracts/order.contract'
 import { syncPayment } from '../modules/escrow/application/apply-payment.use-case'
 import { checkout } from '../modules/escrow/application/checkout.use-case'
+import { freightQuote } from '../modules/escrow/application/freight-quote.use-case'
 import {
   answerRefund,
   cancelOrder,
@@ -27,6 +28,7 @@ const view = (ctx: Ctx) => (order: OrderRecord) => toOrderView(ctx.deps, order, 
 /** order: checkout, payment and the escrowed order process (ARCHITECTURE.md §5–6). */
 export const main = createHandler(OrderContract, {
   terms: async (_input, { deps }) => ({ commission: deps.escrow.commission }),
+  freightQuote: async (input, { caller, deps }) => freightQuote(deps, caller.user, input),
   checkout: async (input, ctx) => view(ctx)(await checkout(ctx.deps, ctx.caller.user, ctx.caller.openid, input)),
   pay: async ({ orderId }, { caller, deps }) => payParams(deps, caller.user, caller.openid, orderId),
   syncPayment: async ({ orderId }, ctx) => view(ctx)(await syncPayment(ctx.deps, ctx.caller.user, orderId)),

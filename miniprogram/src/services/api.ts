@@ -87,6 +87,7 @@ export const api = {
   },
   order: {
     terms: () => client.call(OrderContract, 'terms', {}),
+    freightQuote: (input: ActionInput<O['freightQuote']>) => client.call(OrderContract, 'freightQuote', input),
     checkout: (input: ActionInput<O['checkout']>) => client.call(OrderContract, 'checkout', input),
     pay: (orderId: string) => client.call(OrderContract, 'pay', { orderId }),
     syncPayment: (orderId: string) => client.call(OrderContract, 'syncPayment', { orderId }),

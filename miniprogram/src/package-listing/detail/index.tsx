@@ -17,6 +17,7 @@ import { placeText } from '@/components/ListingCard'
 import { ListingActions } from '@/components/ListingActions'
 import { QualityPanel } from '@/components/QualityPanel'
 import { BuyButton } from '../components/BuyButton'
+import { FreightEstimate } from '../components/FreightEstimate'
 import { useSession } from '@/hooks/use-session'
 import { comingSoon, goLogin, reportError } from '@/utils/feedback'
 import { expiryText, serviceTermLines, tradeLabels } from '@/utils/listing-text'
@@ -28,7 +29,8 @@ import './index.scss'
 export default function ListingDetailPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const { status } = useSession()
+  const session = useSession()
+  const { status } = session
   const [listing, setListing] = useState<ListingDetail | null>(null)
   const [missing, setMissing] = useState(false)
   const [failed, setFailed] = useState(false)
@@ -200,6 +202,7 @@ export default function ListingDetailPage() {
               </Text>
             ))}
           </View>
+          {listing.trade?.shipping && <FreightEstimate listingId={listing.id} toCity={session.user?.city} />}
         </View>
       )}
 

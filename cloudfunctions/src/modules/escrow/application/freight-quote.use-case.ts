@@ -1,0 +1,43 @@
+import type { CategoryId } from '@shared/domain/listing'
+import { courierCompany } from '@shared/domain/couriers'
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import { loadOwnAddress } from '../../address/application/address-book.use-case'
+import { Listings } from '../../listing/domain/listing.record'
+import type { UserRecord } from '../../user/domain/user.record'
+
+/**
+ * Listings carry no weight yet: a typical parcel weight by category stands in, so heavy things
+ * are not quoted like a phone. The seller's own weight on the listing is the next step.
+ */
+const TYPICAL_KG: Partial<Record<CategoryId, number>> = { furniture: 20, appliance: 8, sports: 5, books: 2, baby: 3 }
+
+/**
+ * 运费估算: what couriers charge from the listing's city to the buyer's, cheapest first. The
+ * destination is a saved address of the caller, a city they name, or their home city. When the
+ * aggregator does not answer, the quote is empty rather than an error: it is an estimate.
+ */
+export const freightQuote = async (
+  deps: Deps,
+  viewer: UserRecord | null,
+  input: { listingId: string; toCity?: string; addressId?: string },
+) => {
+  const listing = await deps.store.get(Listings, input.listingId)
+  if (!listing || listing.status === 'draft') throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在')
+  let toCity = input.toCity ?? viewer?.city ?? listing.city
+  if (input.addressId) {
+    if (!viewer) throw new AppError(ErrorCodes.UNAUTHENTICATED)
+    toCity = (await loadOwnAddress(deps, viewer._id, input.addressId)).city
+  }
+  const weightKg = TYPICAL_KG[listing.category as CategoryId] ?? 1
+  let quotes: { company: string; companyCode: string; priceFen: number }[] = []
+  try {
+    const raw = await deps.courier.quote({ fromCity: listing.city, toCity, weightKg })
+    quotes = raw
+      .map((q) => ({ company: courierCompany(q.company)?.name ?? q.company, companyCode: q.company, priceFen: q.priceFen }))
+      .sort((a, b) => a.priceFen - b.priceFen)
+  } catch {
+    // No estimate now; the listing's own shipping terms still apply.
+  }
+  return { fromCity: listing.city, toCity, weightKg, quotes }
+}
