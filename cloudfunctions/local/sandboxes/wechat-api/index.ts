@@ -2,7 +2,7 @@ import type { Clock } from '../../../src/modules/core/ports/clock.port'
 import type { Sandbox } from '../../sandboxes'
 import { ManualClock, RealClock, type SandboxClock } from '../wechat-pay/clock'
 import { Faults } from './faults'
-import { openStateFile } from './persistence'
+import { openWechatApiStateFile } from './persistence'
 import { handleRequest, type RouteContext } from './routes'
 import { Engine, type EngineOptions } from './state'
 import { SANDBOX_TEMPLATES, type TemplateDef } from './templates'
@@ -59,7 +59,7 @@ export const createWechatApiSandbox = (options: WechatApiSandboxOptions = {}): W
     templates: options.templates ?? Object.values(SANDBOX_TEMPLATES),
     orderExists: options.orderExists,
   })
-  const stateFile = options.stateFile ? openStateFile(options.stateFile, engine, options.warn) : undefined
+  const stateFile = options.stateFile ? openWechatApiStateFile(options.stateFile, engine, options.warn) : undefined
   const ctx: RouteContext = { engine, faults, clock }
   return {
     vendor: 'wechat-api',

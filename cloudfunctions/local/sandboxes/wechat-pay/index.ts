@@ -5,7 +5,7 @@ import { Faults } from './faults'
 import { MediaStore } from './media'
 import { SANDBOX_APIV3_KEY, SANDBOX_SP_MCHID, sandboxKeys } from './keys'
 import { Notifier } from './notifier'
-import { observedClock, openStateFile, type StateFile } from './persistence'
+import { observedClock, openWechatPayStateFile, type StateFile } from './persistence'
 import { handleRequest, type RouteContext } from './routes'
 import { Engine } from './state'
 
@@ -88,7 +88,7 @@ export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): W
     advanceDepositFen: options.advanceDepositFen ?? 10_000_000,
   })
   const media = new MediaStore()
-  if (options.stateFile) stateFile = openStateFile(options.stateFile, engine, media, options.warn)
+  if (options.stateFile) stateFile = openWechatPayStateFile(options.stateFile, engine, media, options.warn)
   const ctx: RouteContext = {
     engine,
     media,

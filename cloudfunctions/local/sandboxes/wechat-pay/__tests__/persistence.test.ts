@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createWechatPaySandbox } from '../index'
 import { SANDBOX_SP_MCHID } from '../keys'
-import { SAVE_DEBOUNCE_MS } from '../persistence'
+import { SAVE_DEBOUNCE_MS } from '../../state-file'
 import { type Harness, startHarness } from './harness'
 
 // A restart is two harnesses on one state file: the first closes (as `npm start` does on Ctrl-C),
