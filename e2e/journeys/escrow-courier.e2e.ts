@@ -2,6 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { buyAndPay, confirmModal, fillSheet, findListing, on, openidOf, secondPhone, shot, signIn, tapAction, waitForState, yuan } from '../support/escrow'
+import { join } from 'node:path'
+import { SCREENSHOT_DIR } from '../support/browser'
 import { type Journey, openJourney } from '../support/journey'
 
 /**
@@ -70,6 +72,15 @@ test('kuaidi100 pushes the parcel to 签收: the buyer sees the timeline and the
   assert.equal(await on(buyer)('#order-tracking').getAttribute('data-state'), 'delivered')
   await on(buyer)('#order-tracking').scrollIntoViewIfNeeded()
   await shot(buyer, 'escrow-courier-04-tracking')
+})
+
+test('WeChat told the buyer: 发货 and 送达 subscribe messages in the dev 服务通知 inbox', async () => {
+  const inbox = await buyer.context().newPage()
+  await inbox.goto(`/sandbox/wechat-api/inbox?openid=o-demo-01`)
+  await inbox.getByText('订单发货通知').first().waitFor()
+  await inbox.getByText('订单送达通知').first().waitFor()
+  await inbox.screenshot({ path: join(SCREENSHOT_DIR, 'escrow-courier-04b-wechat-inbox.png') })
+  await inbox.close()
 })
 
 test('the buyer confirms receipt; the money is released to the seller minus commission', async () => {

@@ -162,6 +162,15 @@ export const OrderContract = defineContract('order', {
     output: z.object({ commission: z.object({ rateBps: z.number().int(), capFen: z.number().int() }) }),
     errors: [],
   },
+  messageTemplates: {
+    summary: 'The subscribe-message template ids per order event, for wx.requestSubscribeMessage.',
+    auth: 'public',
+    input: z.object({}).strict().default({}),
+    output: z.object({
+      templates: z.object({ orderPaid: z.string(), orderShipped: z.string(), orderDelivered: z.string(), refund: z.string(), autoReceiveReminder: z.string() }),
+    }),
+    errors: [],
+  },
   freightQuote: {
     summary: "Courier prices from the listing's city to the buyer's (an address, a city, or the caller's home city), cheapest first.",
     auth: 'public',

@@ -1,4 +1,6 @@
 import { applyTracking } from '../modules/escrow/application/delivery.use-case'
+import { runOrderJobs } from '../modules/escrow/application/order-jobs'
+import { Parcels } from '../modules/escrow/domain/order.record'
 import { getContainer } from '../platform/container'
 import { isHttpTriggerEvent, rawBody, type HttpTriggerResponse } from '../platform/http-trigger'
 
@@ -23,7 +25,11 @@ export const main = async (event: unknown, _context?: unknown): Promise<HttpTrig
   }
   try {
     const outcome = await applyTracking(deps, push.tracking.waybillNo, push.tracking)
-    return outcome === 'unknown' ? answer(false, 'DELIVERY.UNKNOWN_WAYBILL') : answer(true)
+    if (outcome === 'unknown') return answer(false, 'DELIVERY.UNKNOWN_WAYBILL')
+    // What 签收 queued (WeChat's confirm reminder, the 送达 message) goes out now; cron retries.
+    const parcel = outcome === 'applied' ? await deps.store.get(Parcels, push.tracking.waybillNo) : null
+    if (parcel) await runOrderJobs(deps, parcel.orderId).catch(() => undefined)
+    return answer(true)
   } catch (e) {
     console.error('[courier-notify] could not apply push', push.tracking.waybillNo, e)
     return answer(false, 'COMMON.INTERNAL')

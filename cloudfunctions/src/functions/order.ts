@@ -28,6 +28,7 @@ const view = (ctx: Ctx) => (order: OrderRecord) => toOrderView(ctx.deps, order, 
 /** order: checkout, payment and the escrowed order process (ARCHITECTURE.md §5–6). */
 export const main = createHandler(OrderContract, {
   terms: async (_input, { deps }) => ({ commission: deps.escrow.commission }),
+  messageTemplates: async (_input, { deps }) => ({ templates: { ...deps.wechatApi.templates } }),
   freightQuote: async (input, { caller, deps }) => freightQuote(deps, caller.user, input),
   checkout: async (input, ctx) => view(ctx)(await checkout(ctx.deps, ctx.caller.user, ctx.caller.openid, input)),
   pay: async ({ orderId }, { caller, deps }) => payParams(deps, caller.user, caller.openid, orderId),

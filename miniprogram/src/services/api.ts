@@ -87,6 +87,7 @@ export const api = {
   },
   order: {
     terms: () => client.call(OrderContract, 'terms', {}),
+    messageTemplates: () => client.call(OrderContract, 'messageTemplates', {}),
     freightQuote: (input: ActionInput<O['freightQuote']>) => client.call(OrderContract, 'freightQuote', input),
     checkout: (input: ActionInput<O['checkout']>) => client.call(OrderContract, 'checkout', input),
     pay: (orderId: string) => client.call(OrderContract, 'pay', { orderId }),

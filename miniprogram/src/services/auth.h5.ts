@@ -51,7 +51,7 @@ export const startDemoSession = async (openid: string): Promise<void> => {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ openid }),
   })
-  saveSession(await readJson(res, SessionAnswerSchema, '登录'))
+  saveSession({ ...(await readJson(res, SessionAnswerSchema, '登录')), openid })
 }
 
 /** Whether a call can carry an identity at all (no token means "not signed in" without asking). */

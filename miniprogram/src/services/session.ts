@@ -7,6 +7,8 @@ export interface StoredSession {
   token: string
   /** Epoch ms; an expired token is dropped instead of sent. */
   expiresAt: number
+  /** H5 demo sign-in only: which demo user, for the dev sandboxes' control pages (never sent to functions). */
+  openid?: string
 }
 
 export const readSession = (now = Date.now()): StoredSession | null => {
@@ -20,7 +22,7 @@ export const readSession = (now = Date.now()): StoredSession | null => {
   const s = value as Partial<StoredSession> | null
   if (!s || typeof s.token !== 'string' || !s.token) return null
   if (typeof s.expiresAt === 'number' && s.expiresAt <= now) return null
-  return { token: s.token, expiresAt: s.expiresAt ?? Number.MAX_SAFE_INTEGER }
+  return { token: s.token, expiresAt: s.expiresAt ?? Number.MAX_SAFE_INTEGER, ...(typeof s.openid === 'string' ? { openid: s.openid } : {}) }
 }
 
 export const saveSession = (session: StoredSession) => Taro.setStorageSync(SESSION_KEY, session)

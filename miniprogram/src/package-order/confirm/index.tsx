@@ -7,7 +7,7 @@ import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { ListingDetail } from '@shared/contracts/listing.contract'
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { formatFen } from '@shared/domain/money'
-import { api, payOrder } from '@/services'
+import { api, askOrderMessages, payOrder } from '@/services'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { priceText } from '@/utils/listing-text'
@@ -101,6 +101,8 @@ export default function ConfirmOrderPage() {
       return toast('请填写完整的收货地址')
     }
     setSubmitting(true)
+    // Inside the tap, as WeChat requires: may we tell you when it ships, arrives or is refunded?
+    await askOrderMessages(['orderShipped', 'orderDelivered', 'refund'])
     try {
       const order = await api.order.checkout({
         listingId,

@@ -6,7 +6,7 @@ import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import type { Notice } from '@shared/contracts/user.contract'
 import { formatRelativeTime } from '@shared/domain/relative-time'
-import { api } from '@/services'
+import { api, devInboxUrl } from '@/services'
 import { useNoticeBadge } from '@/hooks/use-notice-badge'
 import { useSession } from '@/hooks/use-session'
 import { goLogin } from '@/utils/feedback'
@@ -58,6 +58,7 @@ export default function Messages() {
     setCursor(page.nextCursor)
   }
 
+  const inbox = status === 'signed-in' ? devInboxUrl() : null
   return (
     <View className='messages safe-bottom'>
       <Text className='messages__section'>系统通知</Text>
@@ -82,10 +83,13 @@ export default function Messages() {
             <View
               key={n.id}
               className={`notice ${n.read ? '' : 'is-unread'}`}
-              onClick={() => n.listingId && Taro.navigateTo({ url: Routes.detail(n.listingId) })}
+              onClick={() => {
+                const url = n.orderId ? Routes.order(n.orderId) : n.listingId ? Routes.detail(n.listingId) : null
+                if (url) void Taro.navigateTo({ url })
+              }}
             >
               <View className='notice__icon'>
-                <Text>{n.kind === 'listing_expired' ? '下架' : '到期'}</Text>
+                <Text>{n.kind === 'order' ? '订单' : n.kind === 'listing_expired' ? '下架' : '到期'}</Text>
               </View>
               <View className='notice__body'>
                 <View className='notice__head'>
@@ -93,7 +97,7 @@ export default function Messages() {
                   <Text className='notice__time'>{formatRelativeTime(n.createdAt, now)}</Text>
                 </View>
                 <Text className='notice__text'>{n.body}</Text>
-                {n.listingId && <Text className='notice__link'>查看宝贝 ›</Text>}
+                {n.orderId ? <Text className='notice__link'>查看订单 ›</Text> : n.listingId && <Text className='notice__link'>查看宝贝 ›</Text>}
               </View>
             </View>
           ))}
@@ -103,6 +107,13 @@ export default function Messages() {
             </Text>
           )}
         </View>
+      )}
+
+      {inbox && (
+        // The H5 build has no WeChat: what WeChat would push (服务通知) is kept by the local sandbox.
+        <Text className='messages__more' id='dev-wechat-inbox' onClick={() => window.open(inbox, '_blank')}>
+          微信服务通知（本地沙箱） ›
+        </Text>
       )}
 
       <Text className='messages__section'>聊天</Text>

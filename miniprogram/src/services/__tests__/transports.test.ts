@@ -86,7 +86,7 @@ describe('transport choice', () => {
     const platformBases = new Set(
       files.filter((f) => /\.(weapp|h5)\.ts$/.test(f)).map((f) => f.replace(/\.(weapp|h5)\.ts$/, '')),
     )
-    expect([...platformBases].sort()).toEqual(['auth', 'cloud', 'pay', 'upload'])
+    expect([...platformBases].sort()).toEqual(['auth', 'cloud', 'pay', 'subscribe', 'upload'])
     for (const base of platformBases) {
       expect(files).toEqual(expect.arrayContaining([`${base}.ts`, `${base}.weapp.ts`, `${base}.h5.ts`]))
     }
