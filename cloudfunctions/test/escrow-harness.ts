@@ -70,9 +70,11 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
       kuaidi100: servedCourier ? kuaidi100SandboxClientConfig(servedCourier.url, notifyBase) : undefined,
       wechatApi: servedWechat ? wechatApiSandboxClientConfig(servedWechat.url) : undefined,
     },
+    // WeChat's clock first: the parcel's pushes (during kuaidi100's advance) lead to calls that
+    // WeChat checks against its own time, which must not lag behind.
     onAdvance: async (ms) => {
-      await kuaidi100?.clock.advance!(ms)
       await wechatApi?.clock.advance!(ms)
+      await kuaidi100?.clock.advance!(ms)
     },
   })
   let nextSubMchid = 1_900_300_001
