@@ -2,6 +2,8 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PNG } from 'pngjs'
+import type { Sandbox } from '../sandboxes'
+import { type LocalCloud, startLocalCloud } from '../server'
 
 /** A fresh temp folder per suite; removed by the returned cleanup. */
 export const tempDir = (label: string) => {
@@ -52,3 +54,28 @@ export const postJson = (url: string, body: unknown, token?: string) =>
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
+
+/**
+ * A bare local cloud (no seed, no built functions, scheduler idle) with these sandboxes mounted,
+ * on a free port: what the sandboxes' local-cloud tests need. `stop` closes it and its folder.
+ */
+export const startBareCloud = async (label: string, sandboxes: Sandbox[]): Promise<LocalCloud & { stop: () => Promise<void> }> => {
+  const tmp = tempDir(label)
+  const cloud = await startLocalCloud({
+    dataDir: join(tmp.dir, 'data'),
+    functionsDir: join(tmp.dir, 'functions'),
+    h5Dir: join(tmp.dir, 'h5'),
+    port: 0,
+    seed: false,
+    schedulerIntervalMs: null,
+    sandboxes,
+    log: () => undefined,
+  })
+  return {
+    ...cloud,
+    stop: async () => {
+      await cloud.close()
+      tmp.cleanup()
+    },
+  }
+}

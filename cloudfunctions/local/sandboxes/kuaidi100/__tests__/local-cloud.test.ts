@@ -1,33 +1,19 @@
-import { join } from 'node:path'
 import { CourierError } from '../../../../src/modules/delivery/ports/courier.port'
 import { createLocalContainer } from '../../../../src/platform/local-container'
-import { tempDir } from '../../../__tests__/local-cloud.fixture'
-import { type LocalCloud, startLocalCloud } from '../../../server'
+import { startBareCloud, tempDir } from '../../../__tests__/local-cloud.fixture'
+import type { LocalCloud } from '../../../server'
 import { createKuaidi100Sandbox, type Kuaidi100Sandbox } from '../index'
 
 /** The sandbox mounted in the real local cloud: the container's courier is the production adapter pointed at it. */
 describe('kuaidi100 sandbox inside the local cloud', () => {
-  const tmp = tempDir('kuaidi100-sandbox')
-  let cloud: LocalCloud
+  let cloud: LocalCloud & { stop: () => Promise<void> }
   let sandbox: Kuaidi100Sandbox
 
   beforeAll(async () => {
     sandbox = createKuaidi100Sandbox({ timers: 'manual' })
-    cloud = await startLocalCloud({
-      dataDir: join(tmp.dir, 'data'),
-      functionsDir: join(tmp.dir, 'functions'),
-      h5Dir: join(tmp.dir, 'h5'),
-      port: 0,
-      seed: false,
-      schedulerIntervalMs: null,
-      sandboxes: [sandbox],
-      log: () => undefined,
-    })
+    cloud = await startBareCloud('kuaidi100-sandbox', [sandbox])
   })
-  afterAll(async () => {
-    await cloud.close()
-    tmp.cleanup()
-  })
+  afterAll(() => cloud.stop())
 
   test('listed under /sandbox; the container tracks through it and subscribes pushes to courier-notify', async () => {
     const list = await (await fetch(`${cloud.url}/sandbox`)).json()

@@ -1,33 +1,19 @@
-import { join } from 'node:path'
 import { WechatApiError } from '../../../../src/modules/notify/ports/wechat-api.port'
 import { createLocalContainer } from '../../../../src/platform/local-container'
-import { tempDir } from '../../../__tests__/local-cloud.fixture'
-import { type LocalCloud, startLocalCloud } from '../../../server'
+import { startBareCloud, tempDir } from '../../../__tests__/local-cloud.fixture'
+import type { LocalCloud } from '../../../server'
 import { createWechatApiSandbox, SANDBOX_TEMPLATE_IDS, type WechatApiSandbox } from '../index'
 
 /** The sandbox mounted in the real local cloud: the container's wechatApi is the production adapter pointed at it. */
 describe('wechat-api sandbox inside the local cloud', () => {
-  const tmp = tempDir('wechat-api-sandbox')
-  let cloud: LocalCloud
+  let cloud: LocalCloud & { stop: () => Promise<void> }
   let sandbox: WechatApiSandbox
 
   beforeAll(async () => {
     sandbox = createWechatApiSandbox({ timers: 'manual' })
-    cloud = await startLocalCloud({
-      dataDir: join(tmp.dir, 'data'),
-      functionsDir: join(tmp.dir, 'functions'),
-      h5Dir: join(tmp.dir, 'h5'),
-      port: 0,
-      seed: false,
-      schedulerIntervalMs: null,
-      sandboxes: [sandbox],
-      log: () => undefined,
-    })
+    cloud = await startBareCloud('wechat-api-sandbox', [sandbox])
   })
-  afterAll(async () => {
-    await cloud.close()
-    tmp.cleanup()
-  })
+  afterAll(() => cloud.stop())
 
   test('listed under /sandbox; the container sends subscribe messages through it', async () => {
     const list = await (await fetch(`${cloud.url}/sandbox`)).json()

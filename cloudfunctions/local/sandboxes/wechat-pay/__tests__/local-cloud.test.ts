@@ -1,32 +1,18 @@
-import { join } from 'node:path'
-import { type LocalCloud, startLocalCloud } from '../../../server'
-import { tempDir } from '../../../__tests__/local-cloud.fixture'
+import type { LocalCloud } from '../../../server'
+import { startBareCloud } from '../../../__tests__/local-cloud.fixture'
 import { buildAuthorization, responseMessage, rsaVerify } from '../crypto'
 import { createWechatPaySandbox, SANDBOX_SP_MCHID, sandboxKeys, type WechatPaySandbox } from '../index'
 
 /** The sandbox mounted in the real local cloud server, as the dev setup mounts it. */
 describe('wechat-pay sandbox inside the local cloud', () => {
-  const tmp = tempDir('wechat-pay-sandbox')
-  let cloud: LocalCloud
+  let cloud: LocalCloud & { stop: () => Promise<void> }
   let sandbox: WechatPaySandbox
 
   beforeAll(async () => {
     sandbox = createWechatPaySandbox({ timers: 'manual', subMchids: ['1900200001'] })
-    cloud = await startLocalCloud({
-      dataDir: join(tmp.dir, 'data'),
-      functionsDir: join(tmp.dir, 'functions'),
-      h5Dir: join(tmp.dir, 'h5'),
-      port: 0,
-      seed: false,
-      schedulerIntervalMs: null,
-      sandboxes: [sandbox],
-      log: () => undefined,
-    })
+    cloud = await startBareCloud('wechat-pay-sandbox', [sandbox])
   })
-  afterAll(async () => {
-    await cloud.close()
-    tmp.cleanup()
-  })
+  afterAll(() => cloud.stop())
 
   test('listed under /sandbox and answering signed API v3 calls at urlOf("wechat-pay")', async () => {
     const list = await (await fetch(`${cloud.url}/sandbox`)).json()
