@@ -117,7 +117,7 @@ export const shipReturn = async (deps: Deps, buyer: UserRecord, orderId: string,
   const parcel = await resolveWaybill(deps, waybill)
   const now = deps.clock.now()
   const deadline = returnDeadline(now)
-  return deps.store.transaction(async (tx) => {
+  const next = await deps.store.transaction(async (tx) => {
     const next = await tx.update(
       Orders,
       orderId,
@@ -137,6 +137,9 @@ export const shipReturn = async (deps: Deps, buyer: UserRecord, orderId: string,
     await recordParcel(tx, next, next.refund!.returnShipment!, 'return', now)
     return next
   })
+  // The return's tracking subscription goes out now, as a transition's jobs do.
+  await runOrderJobs(deps, orderId).catch(() => undefined)
+  return (await deps.store.get(Orders, orderId)) ?? next
 }
 
 /** Operators decide a dispute; the amounts are checked against the order by the money planner. */
