@@ -186,6 +186,21 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     expect((await cloud.mustOrder('o-buyer', 'get', { orderId: b.order.id })).state).toBe('completed')
   })
 
+  it('a seller silent on a refund request for 2 days agrees by default (with a reminder a day before)', async () => {
+    const { order } = await buyCourier()
+    await cloud.buyerPays(order.id)
+    await cloud.mustOrder('o-seller', 'ship', { orderId: order.id, company: '顺丰速运', waybillNo: 'SF1234567890' })
+    const asked = await cloud.mustOrder('o-buyer', 'requestRefund', { orderId: order.id, type: 'refund_only', reason: '收到是坏的' })
+    expect(asked.deadline.transition).toBe('autoAgreeRefund')
+    await cloud.advance(DAY + 1)
+    await orderHousekeeping(cloud.container)
+    expect((await invokeUser('o-seller', 'notices', {})).items.map((n: { title: string }) => n.title)).toContain('请处理退款申请')
+    await cloud.advance(DAY)
+    await orderHousekeeping(cloud.container)
+    await cloud.advance(5_000)
+    expect(await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).toMatchObject({ state: 'refunded', money: { refundedFen: 11_200 } })
+  })
+
   it('a dropped payment notification is repaired by the reconciliation job', async () => {
     const { order } = await buyCourier()
     await cloud.mustOrder('o-buyer', 'pay', { orderId: order.id })

@@ -26,6 +26,8 @@ export const TRANSITION_LABELS: Record<TransitionName | 'checkout' | 'shipReturn
   receiveReturn: '卖家确认收到退货，退款中',
   autoReceiveReturn: '超时自动确认收到退货，退款中',
   refuseRefund: '卖家拒绝退款，平台介入',
+  autoAgreeRefund: '卖家超时未处理，自动同意退款',
+  autoAgreeReturn: '卖家超时未处理，自动同意退货',
   resolveRefund: '平台判定全额退款',
   resolvePartial: '平台判定部分退款，其余打给卖家',
   resolveRelease: '平台判定钱款打给卖家',
@@ -160,6 +162,10 @@ export const deadlineText = (
       return seller
         ? `${durationText(left)}后自动确认收货，钱款将打给你`
         : `还剩 ${durationText(left)}自动确认收货`
+    case 'autoAgreeRefund':
+    case 'autoAgreeReturn':
+      if (left <= 0) return '即将自动同意买家的申请'
+      return seller ? `请在 ${durationText(left)}内处理，超时将自动同意` : `卖家 ${durationText(left)}内未处理将自动同意`
     case 'autoReceiveReturn':
       if (left <= 0) return '即将自动确认收到退货并退款'
       return seller

@@ -28,6 +28,14 @@ const NOTICES: Partial<Record<TransitionName, Note[]>> = {
   requestRefund: [{ to: 'seller', title: '买家申请退款', body: (o) => `${item(o)}买家申请退款，请尽快处理。` }],
   agreeRefund: [{ to: 'buyer', title: '卖家同意退款', body: (o) => `${item(o)}卖家已同意退款，钱款将原路退回。` }],
   agreeReturn: [{ to: 'buyer', title: '卖家同意退货', body: (o) => `${item(o)}卖家同意退货退款，请寄回并填写运单号。` }],
+  autoAgreeRefund: [
+    { to: 'buyer', title: '退款已自动同意', body: (o) => `${item(o)}卖家 2 天内未处理，退款已自动同意，钱款将原路退回。` },
+    { to: 'seller', title: '退款已自动同意', body: (o) => `${item(o)}你 2 天内未处理买家的退款申请，已自动同意并退款。` },
+  ],
+  autoAgreeReturn: [
+    { to: 'buyer', title: '退货已自动同意', body: (o) => `${item(o)}卖家 2 天内未处理，退货已自动同意，请寄回并填写运单号。` },
+    { to: 'seller', title: '退货已自动同意', body: (o) => `${item(o)}你 2 天内未处理买家的退货申请，已自动同意退货。` },
+  ],
   refuseRefund: [{ to: 'buyer', title: '卖家拒绝退款', body: (o) => `${item(o)}卖家拒绝了退款申请，平台客服将介入处理。` }],
   receiveReturn: [{ to: 'buyer', title: '卖家已收到退货', body: (o) => `${item(o)}卖家已确认收到退货，钱款将原路退回。` }],
   autoReceiveReturn: [{ to: 'buyer', title: '退货已自动确认', body: (o) => `${item(o)}退货已自动确认收到，钱款将原路退回。` }],
@@ -72,6 +80,8 @@ const REMINDERS: Partial<Record<TransitionName, Note>> = {
   expire: { to: 'buyer', title: '订单即将关闭', body: (o) => `${item(o)}还有 5 分钟未付款将自动关闭。` },
   autoCancel: { to: 'seller', title: '请尽快发货', body: (o) => `${item(o)}明天仍未发货或面交，订单将自动取消并退款。` },
   autoConfirm: { to: 'buyer', title: '即将自动确认收货', body: (o) => `${item(o)}明天将自动确认收货，如有问题请尽快申请退款。` },
+  autoAgreeRefund: { to: 'seller', title: '请处理退款申请', body: (o) => `${item(o)}买家的退款申请明天将自动同意，请尽快处理。` },
+  autoAgreeReturn: { to: 'seller', title: '请处理退货申请', body: (o) => `${item(o)}买家的退货申请明天将自动同意，请尽快处理。` },
   autoReceiveReturn: { to: 'seller', title: '请确认收到退货', body: (o) => `${item(o)}明天将自动确认收到退货并退款。` },
 }
 

@@ -120,7 +120,7 @@ const enqueueFollowUps = async (tx: TransactionOps, order: OrderRecord, name: Tr
 
 /** The timer after entering `to`: a new one, none, or the one already running. */
 const nextDeadline = (order: OrderRecord, to: OrderRecord['state'], now: number): Deadline | null => {
-  const entered = deadlineOnEntering(to, order.fulfilment, now)
+  const entered = deadlineOnEntering(to, order.fulfilment, now, order.refund?.type)
   if (entered !== 'keep') return entered
   return order.dueTransition && order.dueAt !== null ? { transition: order.dueTransition, at: order.dueAt } : null
 }
@@ -141,8 +141,8 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
     const now = deps.clock.now()
     const t = transition(req.name)
     const { settlement, jobs } = planMoney(order, req)
-    const deadline = nextDeadline(order, t.to, now)
     const extra = req.patch?.(order, now) ?? {}
+    const deadline = nextDeadline({ ...order, ...extra }, t.to, now)
     const patch: Partial<OrderRecord> = {
       dueTransition: deadline?.transition ?? null,
       dueAt: deadline?.at ?? null,

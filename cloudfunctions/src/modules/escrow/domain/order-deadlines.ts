@@ -22,7 +22,12 @@ const timer = (transition: TransitionName, fulfilment: Fulfilment) =>
  * The timer that runs once an order enters `state` at `now`: what fires, and when. Null when the
  * next step is up to a person (or the order is over); 'keep' when the running clock goes on.
  */
-export const deadlineOnEntering = (state: OrderState, fulfilment: Fulfilment, now: number): Deadline | null | 'keep' => {
+export const deadlineOnEntering = (
+  state: OrderState,
+  fulfilment: Fulfilment,
+  now: number,
+  refundType?: 'refund_only' | 'return',
+): Deadline | null | 'keep' => {
   const after = (transition: TransitionName) => {
     const t = timer(transition, fulfilment)
     return t ? { transition, at: now + t.after } : null
@@ -37,6 +42,9 @@ export const deadlineOnEntering = (state: OrderState, fulfilment: Fulfilment, no
     case 'delivered':
       // Courier parcels keep the clock started at shipment; services start theirs at delivery.
       return fulfilment === 'service' ? after('autoConfirm') : 'keep'
+    case 'refund_requested':
+      // The seller has 2 days to answer; silence agrees (the auto-confirm clock stops meanwhile).
+      return after(refundType === 'return' ? 'autoAgreeReturn' : 'autoAgreeRefund')
     default:
       return null
   }
