@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { Sandbox } from '../sandboxes'
 
 /**
  * A sandbox's state in a JSON file, so it survives `npm start` restarts as the local database does
@@ -93,3 +94,26 @@ const writeAtomically = (file: string, text: string) => {
     throw e
   }
 }
+
+/**
+ * A sandbox's `handle` and `close` with its state file (none: plain). Any request may change
+ * state and saves are debounced, so every request marks it dirty rather than telling reads from
+ * writes; `close` always writes, since the local cloud also calls the engines directly.
+ */
+export const withStateFile = (
+  stateFile: () => StateFile | undefined,
+  clock: { close(): void },
+  handle: Sandbox['handle'],
+): Pick<Sandbox, 'handle' | 'close'> => ({
+  handle: async (req, res, path, url) => {
+    try {
+      await handle(req, res, path, url)
+    } finally {
+      stateFile()?.markDirty()
+    }
+  },
+  close: () => {
+    clock.close()
+    stateFile()?.save()
+  },
+})

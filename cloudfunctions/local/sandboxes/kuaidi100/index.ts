@@ -1,4 +1,5 @@
 import type { Clock } from '../../../src/modules/core/ports/clock.port'
+import { withStateFile } from '../state-file'
 import type { Sandbox } from '../../sandboxes'
 import { ManualClock, RealClock, type SandboxClock } from '../wechat-pay/clock'
 import { observedClock } from '../wechat-pay/persistence'
@@ -79,17 +80,7 @@ export const createKuaidi100Sandbox = (options: Kuaidi100SandboxOptions = {}): K
   return {
     vendor: 'kuaidi100',
     description: '快递100 沙箱（实时查询、订阅推送、智能单号识别、商家寄件价格/下单/取消；MD5 签名、推送重试、疑难/退签/遗失与推送故障注入）',
-    handle: async (req, res, path, url) => {
-      try {
-        await handleRequest(ctx, req, res, path, url)
-      } finally {
-        stateFile?.markDirty()
-      }
-    },
-    close: () => {
-      clock.close()
-      stateFile?.save()
-    },
+    ...withStateFile(() => stateFile, clock, (req, res, path, url) => handleRequest(ctx, req, res, path, url)),
     engine,
     faults,
     clock,

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../src/modules/core/ports/clock.port'
+import { withStateFile } from '../state-file'
 import type { Sandbox } from '../../sandboxes'
 import { ManualClock, RealClock, type SandboxClock } from '../wechat-pay/clock'
 import { Faults } from './faults'
@@ -64,17 +65,7 @@ export const createWechatApiSandbox = (options: WechatApiSandboxOptions = {}): W
   return {
     vendor: 'wechat-api',
     description: '微信服务端 API 沙箱（access_token、发货信息录入、确认收货提醒、订阅消息；服务通知收件箱 /inbox?openid=、故障注入）',
-    handle: async (req, res, path, url) => {
-      try {
-        await handleRequest(ctx, req, res, path, url)
-      } finally {
-        stateFile?.markDirty()
-      }
-    },
-    close: () => {
-      clock.close()
-      stateFile?.save()
-    },
+    ...withStateFile(() => stateFile, clock, (req, res, path, url) => handleRequest(ctx, req, res, path, url)),
     saveState: () => stateFile?.save(),
     engine,
     faults,

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../src/modules/core/ports/clock.port'
+import { withStateFile } from '../state-file'
 import type { Sandbox } from '../../sandboxes'
 import { ManualClock, RealClock, type SandboxClock } from './clock'
 import { Faults } from './faults'
@@ -105,20 +106,7 @@ export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): W
   return {
     vendor: 'wechat-pay',
     description: '微信支付 API v3 平台收付通沙箱（进件、JSAPI 下单、分账、退款、余额提现、平台证书；签名、加密、通知重试、故障注入）',
-    handle: async (req, res, path, url) => {
-      try {
-        await handleRequest(ctx, req, res, path, url)
-      } finally {
-        // Any request may have changed something; telling reads from writes apart is not worth
-        // it, since saves are debounced to one per SAVE_DEBOUNCE_MS.
-        stateFile?.markDirty()
-      }
-    },
-    close: () => {
-      clock.close()
-      // Always written: the local cloud calls the engine directly too (registerSubMerchant).
-      stateFile?.save()
-    },
+    ...withStateFile(() => stateFile, clock, (req, res, path, url) => handleRequest(ctx, req, res, path, url)),
     engine,
     media,
     books: engine.books,
