@@ -1,6 +1,6 @@
-import { idCheckChar, maskBankAccount, maskIdNumber, maskMobile, maskName } from '@shared/domain/merchant'
+import { idCheckChar } from '@shared/domain/merchant'
 import type { Deps } from '../../src/modules/core/ports/deps'
-import { Merchants, applymentNo, type MerchantRecord, type SealedIdentity } from '../../src/modules/merchant/domain/merchant.records'
+import { Merchants, applymentNo, protectIdentity, type MerchantRecord, type SealedIdentity } from '../../src/modules/merchant/domain/merchant.records'
 import { Identities, Users, type UserRecord } from '../../src/modules/user/domain/user.record'
 import { DEMO_USERS } from './demo-users'
 
@@ -41,13 +41,7 @@ export const seedMerchants = async (deps: Deps, users: Map<string, UserRecord>):
       legalValidationUrl: null,
       accountValidation: null,
       rejectReasons: [],
-      sealedIdentity: deps.secrets.seal(JSON.stringify(identity)),
-      masked: {
-        idCardName: maskName(identity.idCardName),
-        idCardNumber: maskIdNumber(identity.idCardNumber),
-        mobile: maskMobile(identity.mobile),
-        accountNumber: maskBankAccount(identity.accountNumber),
-      },
+      ...protectIdentity(deps.secrets, identity),
       form: {
         idCardValidBegin: '2020-01-01',
         idCardValidEnd: '2040-01-01',

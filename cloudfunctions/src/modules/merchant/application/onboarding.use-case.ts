@@ -1,12 +1,5 @@
 import type { OnboardingStatus, SubmitOnboardingInputSchema } from '@shared/contracts/merchant.contract'
-import {
-  ONBOARDING_LABELS,
-  maskBankAccount,
-  maskIdNumber,
-  maskMobile,
-  maskName,
-  type OnboardingState,
-} from '@shared/domain/merchant'
+import { ONBOARDING_LABELS, type OnboardingState } from '@shared/domain/merchant'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { z } from 'zod'
 import type { Deps } from '../../core/ports/deps'
@@ -16,6 +9,7 @@ import {
   Merchants,
   PENDING_MERCHANT_STATES,
   applymentNo,
+  protectIdentity,
   type MerchantRecord,
   type MerchantState,
   type SealedIdentity,
@@ -148,13 +142,7 @@ export const submitOnboarding = async (deps: Deps, userId: string, input: Submit
     legalValidationUrl: null,
     accountValidation: null,
     rejectReasons: [],
-    sealedIdentity: deps.secrets.seal(JSON.stringify(identity)),
-    masked: {
-      idCardName: maskName(identity.idCardName),
-      idCardNumber: maskIdNumber(identity.idCardNumber),
-      mobile: maskMobile(identity.mobile),
-      accountNumber: maskBankAccount(identity.accountNumber),
-    },
+    ...protectIdentity(deps.secrets, identity),
     form: {
       idCardValidBegin: input.idCardValidBegin,
       idCardValidEnd: input.idCardValidEnd,

@@ -1,6 +1,8 @@
 import type { AccountBank } from '@shared/domain/merchant'
 import type { WithdrawalStatus } from '@shared/domain/merchant'
+import { maskBankAccount, maskIdNumber, maskMobile, maskName } from '@shared/domain/merchant'
 import { defineCollection } from '../../core/ports/document-store.port'
+import type { SecretBox } from '../../core/ports/secret-box.port'
 import type { ApplymentState, ApplymentStatus } from '../../escrow/ports/payment-gateway.port'
 
 /**
@@ -83,3 +85,14 @@ export const PENDING_MERCHANT_STATES: MerchantState[] = ['SUBMITTING', 'CHECKING
 
 export const applymentNo = (userId: string, attempt: number) => `LQAP${userId}${attempt}`
 export const withdrawalId = (userId: string, requestKey: string) => `${userId}:${requestKey}`
+
+/** The real-name data as a merchant record keeps it: sealed whole, and masked copies for display. */
+export const protectIdentity = (secrets: SecretBox, identity: SealedIdentity): Pick<MerchantRecord, 'sealedIdentity' | 'masked'> => ({
+  sealedIdentity: secrets.seal(JSON.stringify(identity)),
+  masked: {
+    idCardName: maskName(identity.idCardName),
+    idCardNumber: maskIdNumber(identity.idCardNumber),
+    mobile: maskMobile(identity.mobile),
+    accountNumber: maskBankAccount(identity.accountNumber),
+  },
+})
