@@ -1,17 +1,14 @@
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { commissionFen } from '@shared/domain/commission'
-import { TIMERS, type Fulfilment } from '@shared/domain/order-process'
+import type { Fulfilment } from '@shared/domain/order-process'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { Listings, type ListingRecord } from '../../listing/domain/listing.record'
 import { subMchidOf } from '../../merchant/application/sub-merchant'
 import type { UserRecord } from '../../user/domain/user.record'
-import { deadlineOnEntering, remindAt, type Deadline } from '../domain/order-deadlines'
+import { deadlineOnEntering, payBy, remindAt, type Deadline } from '../domain/order-deadlines'
 import { OrderLocks, Orders, lockKey, type OrderRecord } from '../domain/order.record'
 import { PaymentGatewayError } from '../ports/payment-gateway.port'
-
-/** What the buyer has to pay in: the expire timer of order-process.ts. */
-const PAY_WINDOW_MS = TIMERS.find((t) => t.transition === 'expire')!.after
 
 export interface CheckoutInput {
   listingId: string
@@ -138,7 +135,7 @@ export const ensurePrepay = async (deps: Deps, order: OrderRecord, payerOpenid: 
       description: `邻圈-${order.title}`.slice(0, 120),
       amountFen: order.totalFen,
       payerOpenid,
-      expiresAt: order.createdAt + PAY_WINDOW_MS,
+      expiresAt: payBy(order.createdAt),
     }))
   } catch (e) {
     throw paymentUnavailable(e)

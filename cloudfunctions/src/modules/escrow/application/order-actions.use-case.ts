@@ -4,7 +4,7 @@ import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import type { Filter } from '../../core/ports/document-store.port'
 import type { UserRecord } from '../../user/domain/user.record'
-import { returnDeadline, remindAt } from '../domain/order-deadlines'
+import { payBy, returnDeadline, remindAt } from '../domain/order-deadlines'
 import { OrderLocks, Orders, type OrderRecord } from '../domain/order.record'
 import { closeUnpaid } from './apply-payment.use-case'
 import { recordParcel, resolveWaybill, TRACKING_POLL_MS } from './delivery.use-case'
@@ -40,7 +40,7 @@ export const payParams = async (deps: Deps, buyer: UserRecord, openid: string, o
   if (order.dueAt !== null && deps.clock.now() >= order.dueAt) throw new AppError(ErrorCodes.ORDER_PAYMENT_EXPIRED)
   const ready = await ensurePrepay(deps, order, openid)
   try {
-    return { params: deps.payments.jsapiPayParams(ready.prepayId!), payBy: order.dueAt ?? order.createdAt }
+    return { params: deps.payments.jsapiPayParams(ready.prepayId!), payBy: payBy(order.createdAt) }
   } catch (e) {
     throw paymentUnavailable(e)
   }

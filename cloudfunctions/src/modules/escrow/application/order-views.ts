@@ -6,6 +6,7 @@ import { LedgerEntries } from '../../ledger/application/post-entry'
 import { orderMoney, type LedgerEntry } from '../../ledger/domain/ledger'
 import { loadPublicUsers } from '../../user/application/user-views'
 import type { UserRecord } from '../../user/domain/user.record'
+import { payBy } from '../domain/order-deadlines'
 import type { OrderRecord, ShipmentRecord } from '../domain/order.record'
 
 type Role = Order['role']
@@ -92,7 +93,7 @@ export const toOrderView = async (deps: Pick<Deps, 'store' | 'files'>, order: Or
     money: await moneyOf(deps, order),
     events: order.events,
     createdAt: order.createdAt,
-    payBy: order.createdAt + 15 * 60_000,
+    payBy: payBy(order.createdAt),
   }
 }
 

@@ -50,6 +50,9 @@ export const deadlineOnEntering = (
   }
 }
 
+/** When an unpaid order closes (and WeChat's time_expire): the expire timer from checkout. */
+export const payBy = (createdAt: number) => createdAt + TIMERS.find((t) => t.transition === 'expire')!.after
+
 /** The return's clock starts when the buyer enters the return waybill. */
 export const returnDeadline = (now: number): Deadline => ({ transition: 'autoReceiveReturn', at: now + RETURN_WAIT_AFTER_SHIPPING })
 
