@@ -84,9 +84,13 @@ test('the listing waits under 我的收藏', async () => {
   )
   await shot('favourites-03-me')
   await visible('#me-favorites').click()
-  await visible('#favorites-list .listing-card').waitFor()
-  const titles = await page.locator('#favorites-list .listing-card__title').locator('visible=true').allInnerTexts()
-  assert.ok(titles.some((t) => t.includes(title)), `"${title}" not in ${titles.join(' | ')}`)
+  // The list can re-render once its first page arrives (pull on show), so wait for the title itself
+  // rather than reading whatever cards are on screen at the first instant.
+  await page
+    .locator('#favorites-list .listing-card__title', { hasText: title })
+    .locator('visible=true')
+    .first()
+    .waitFor({ timeout: 10_000 })
   await shot('favourites-04-list')
 })
 
