@@ -93,6 +93,7 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
     await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: SF })
     await cloud.advance(3 * DAY)
     await cloud.mustOrder('o-buyer-1', 'requestRefund', { orderId, type: 'return', reason: '尺寸不合适' })
+    await cloud.saveAddress('o-seller-1', { name: '王小二', phone: '13900139000', region: { province: '浙江省', city: '杭州市', district: '西湖区' }, detail: '文三路 478 号 1203 室' })
     await cloud.mustOrder('o-seller-1', 'answerRefund', { orderId, answer: 'agree' })
     const returning = await cloud.mustOrder('o-buyer-1', 'shipReturn', { orderId, waybillNo: 'YT1234567890123' })
     expect(returning.refund.returnShipment).toMatchObject({ company: '圆通速递', companyCode: 'yuantong' })

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { main as addressMain } from '../src/functions/address'
 import { main as listingMain } from '../src/functions/listing'
 import { main as orderMain } from '../src/functions/order'
 import { main as courierNotify } from '../src/functions/courier-notify'
@@ -154,6 +155,9 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
     notifications,
     order: (openid: string | null, action: string, input: unknown = {}) => call(orderMain, openid, action, input),
     mustOrder: (openid: string, action: string, input: unknown = {}) => must(orderMain, openid, action, input),
+    /** Saves an address in the user's book (the first becomes the default); answers its id. */
+    saveAddress: async (openid: string, input: Record<string, unknown>) => (await must(addressMain, openid, 'create', input)).id as string,
+    address: (openid: string, action: string, input: unknown = {}) => must(addressMain, openid, action, input),
     signUp,
     onboard,
     makeOperator,

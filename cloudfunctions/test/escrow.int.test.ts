@@ -53,7 +53,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     await cloud.buyerPays(order.id)
 
     let seen = await cloud.mustOrder('o-seller', 'get', { orderId: order.id })
-    expect(seen).toMatchObject({ state: 'paid', role: 'seller', actions: ['ship'], money: { paidFen: 11_200, inEscrowFen: 11_200 } })
+    expect(seen).toMatchObject({ state: 'paid', role: 'seller', actions: ['bookPickup', 'ship'], money: { paidFen: 11_200, inEscrowFen: 11_200 } })
     expect((await cloud.container.store.get(Listings, listing.id))!.status).toBe('sold')
     expect((await books()).subMerchants[subMchid]).toMatchObject({ frozen: 11_200, available: 0 })
 
@@ -121,8 +121,14 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     await cloud.buyerPays(order.id)
     await cloud.mustOrder('o-seller', 'ship', { orderId: order.id, company: '中通快递', waybillNo: '78901234567890' })
     await cloud.mustOrder('o-buyer', 'requestRefund', { orderId: order.id, type: 'return', reason: '与描述不符，有划痕' })
-    let o = await cloud.mustOrder('o-seller', 'answerRefund', { orderId: order.id, answer: 'agree' })
-    expect(o.state).toBe('returning')
+    const returnAddressId = await cloud.saveAddress('o-seller', {
+      name: '王小二',
+      phone: '13900139000',
+      region: { province: '上海市', city: '上海市', district: '浦东新区' },
+      detail: '世纪大道 100 号 52 楼',
+    })
+    let o = await cloud.mustOrder('o-seller', 'answerRefund', { orderId: order.id, answer: 'agree', returnAddressId })
+    expect(o).toMatchObject({ state: 'returning', refund: { returnAddress: { name: '王小二', region: '上海市 浦东新区' } } })
     o = await cloud.mustOrder('o-buyer', 'shipReturn', { orderId: order.id, company: '中通快递', waybillNo: '78900000000001' })
     expect(o.deadline.transition).toBe('autoReceiveReturn')
     o = await cloud.mustOrder('o-seller', 'receiveReturn', { orderId: order.id })

@@ -79,6 +79,8 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
           await cloud.signUp('o-buyer')
           await cloud.makeOperator(await cloud.signUp('o-operator'))
           await cloud.onboard(sellerId)
+          // Agreeing to a return sends the item to the seller's default address.
+          await cloud.saveAddress('o-seller', { name: '王小二', phone: '13900139000', region: { province: '上海市', city: '上海市', district: '浦东新区' }, detail: '世纪大道 100 号 52 楼' })
           const listings: string[] = []
           for (let i = 0; i < LISTINGS; i++) {
             const l = await cloud.publish('o-seller', { title: `测试宝贝 ${i + 1} 号`, priceFen: 3_000 + i * 4_321, trade: { shipping: { payer: 'buyer', feeFen: 800 }, meetup: true, pickup: false } })

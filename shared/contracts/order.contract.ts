@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { ORDER_STATES, TRANSITIONS, type TransitionName } from '../domain/order-process'
 import { FenSchema } from '../domain/money'
+import { PICKUP_DAYS, PICKUP_STATES } from '../domain/pickup'
+import { COURIER_COMPANIES } from '../domain/couriers'
 import { ErrorCodes } from '../errors/error-codes'
 import { CursorSchema, IdSchema, PageSizeSchema, PublicUserSchema, pageOf } from './common.schema'
 import { defineContract } from './define-contract'
@@ -55,6 +57,37 @@ export const ShipmentSchema = z.object({
 })
 export type Shipment = z.infer<typeof ShipmentSchema>
 
+const COMPANY_CODES = COURIER_COMPANIES.map((c) => c.code) as [string, ...string[]]
+
+export const PickupSlotSchema = z
+  .object({
+    day: z.enum(PICKUP_DAYS, { error: '请选择上门日期' }),
+    start: z.string().regex(/^\d{2}:\d{2}$/, '请选择上门时段'),
+    end: z.string().regex(/^\d{2}:\d{2}$/, '请选择上门时段'),
+  })
+  .strict()
+
+/** 上门取件 as both parties read it: who comes when, and where the booking stands. */
+export const PickupSchema = z.object({
+  company: z.string(),
+  companyCode: z.string(),
+  /** The window as booked, with its calendar date (明天 stays the booking's tomorrow). */
+  slot: PickupSlotSchema.extend({ date: z.string() }),
+  state: z.enum(PICKUP_STATES),
+  stateLabel: z.string(),
+  /** Where the courier comes (masked for the other party). */
+  from: z.string(),
+  courierName: z.string().nullable(),
+  courierMobile: z.string().nullable(),
+  /** The courier's estimate at booking, and the charge once collected; paid to the courier at the door. */
+  quoteFen: z.number().int().nullable(),
+  freightFen: z.number().int().nullable(),
+  waybillNo: z.string().nullable(),
+  /** Why a booking failed, in words. */
+  failure: z.string().nullable(),
+})
+export type Pickup = z.infer<typeof PickupSchema>
+
 export const REFUND_TYPES = [
   { id: 'refund_only', label: '仅退款' },
   { id: 'return', label: '退货退款' },
@@ -73,8 +106,8 @@ export const OrderMoneySchema = z.object({
 })
 
 export const OrderEventSchema = z.object({
-  /** A transition of the graph, or one of the two steps outside it (ordering, sending a return). */
-  transition: z.enum(TRANSITION_NAMES).or(z.enum(['checkout', 'shipReturn'])),
+  /** A transition of the graph, or a step outside it (ordering, sending a return, booking or calling off a courier). */
+  transition: z.enum(TRANSITION_NAMES).or(z.enum(['checkout', 'shipReturn', 'bookPickup', 'cancelPickup'])),
   at: z.number().int(),
   /** Who took it: buyer, seller, operator or system (timer, WeChat Pay). */
   actor: z.enum(['buyer', 'seller', 'operator', 'system']),
@@ -103,19 +136,24 @@ export const OrderSchema = z.object({
   /** Meetup orders: the buyer's 6-digit code, shown to the buyer only while it can be used. */
   handoverCode: z.string().nullable(),
   shipment: ShipmentSchema.nullable(),
+  /** The seller's 上门取件 booking for this order, while it matters (until the parcel ships). */
+  pickup: PickupSchema.nullable(),
   refund: z
     .object({
       type: z.enum(REFUND_TYPE_IDS),
       reason: z.string(),
       requestedAt: z.number().int(),
       sellerNote: z.string().nullable(),
+      /** Where the item goes back to: the seller's address, given when agreeing to the return. */
+      returnAddress: ShippingAddressSchema.nullable(),
       returnShipment: ShipmentSchema.nullable(),
+      returnPickup: PickupSchema.nullable(),
     })
     .nullable(),
   /** The next timer that will act on the order, for "N天后自动确认收货". */
   deadline: z.object({ transition: z.enum(TRANSITION_NAMES), at: z.number().int() }).nullable(),
   /** Exactly the buttons the viewer gets (from order-process.ts), plus `pay` while unpaid. */
-  actions: z.array(z.enum(TRANSITION_NAMES).or(z.enum(['pay', 'shipReturn']))),
+  actions: z.array(z.enum(TRANSITION_NAMES).or(z.enum(['pay', 'shipReturn', 'bookPickup', 'cancelPickup']))),
   money: OrderMoneySchema,
   events: z.array(OrderEventSchema),
   createdAt: z.number().int(),
@@ -291,9 +329,51 @@ export const OrderContract = defineContract('order', {
   answerRefund: {
     summary: 'The seller agrees (refund now, or a return first for 退货退款) or refuses (an operator decides).',
     auth: 'user',
-    input: OrderRef.extend({ answer: z.enum(['agree', 'refuse']), note: NoteSchema.optional() }).strict(),
+    input: OrderRef.extend({
+      answer: z.enum(['agree', 'refuse']),
+      note: NoteSchema.optional(),
+      /** 退货退款: where the buyer sends the item (the seller's address book; the default when left out). */
+      returnAddressId: IdSchema.optional(),
+    }).strict(),
     output: OrderSchema,
-    errors: [ErrorCodes.ORDER_WRONG_STATE],
+    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_RETURN_ADDRESS_REQUIRED],
+  },
+  pickupQuote: {
+    summary: "上门取件 prices for the caller's leg (the seller's parcel, or the buyer's return) from one of their addresses, cheapest first.",
+    auth: 'user',
+    input: OrderRef.extend({ addressId: IdSchema }).strict(),
+    output: z.object({
+      fromCity: z.string(),
+      toCity: z.string(),
+      weightKg: z.number(),
+      quotes: z.array(z.object({ company: z.string(), companyCode: z.string(), priceFen: z.number().int() })),
+    }),
+    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_RETURN_ADDRESS_REQUIRED],
+  },
+  bookPickup: {
+    summary: '预约上门取件 (商家寄件): a courier collects the parcel in the chosen window; once collected the order ships by itself.',
+    auth: 'user',
+    input: OrderRef.extend({
+      /** The sender's address, from the caller's address book. */
+      addressId: IdSchema,
+      company: z.enum(COMPANY_CODES, { error: '请选择快递公司' }),
+      slot: PickupSlotSchema,
+    }).strict(),
+    output: OrderSchema,
+    errors: [
+      ErrorCodes.ORDER_WRONG_STATE,
+      ErrorCodes.ORDER_PICKUP_ACTIVE,
+      ErrorCodes.ORDER_PICKUP_SLOT_PASSED,
+      ErrorCodes.ORDER_ADDRESS_NOT_SERVED,
+      ErrorCodes.ORDER_RETURN_ADDRESS_REQUIRED,
+    ],
+  },
+  cancelPickup: {
+    summary: 'Cancels a booked pickup before the courier collects the parcel.',
+    auth: 'user',
+    input: OrderRef,
+    output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_PICKUP_NOT_CANCELLABLE],
   },
   shipReturn: {
     summary: 'The buyer sends the item back and enters the return waybill.',

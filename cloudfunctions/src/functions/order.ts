@@ -19,11 +19,19 @@ import {
   simpleAction,
 } from '../modules/escrow/application/order-actions.use-case'
 import { toOrderCards, toOrderView } from '../modules/escrow/application/order-views'
+import { bookPickup, cancelPickup, pickupQuote } from '../modules/escrow/application/pickup.use-case'
+import { runOrderJobs } from '../modules/escrow/application/order-jobs'
+import { Orders } from '../modules/escrow/domain/order.record'
 import type { OrderRecord } from '../modules/escrow/domain/order.record'
 import { createHandler, type RouteContext, type UserCaller } from '../platform/create-handler'
 
 type Ctx = RouteContext<UserCaller>
 const view = (ctx: Ctx) => (order: OrderRecord) => toOrderView(ctx.deps, order, ctx.caller.user)
+/** After a booking or a cancel, its courier call is tried at once (the cron worker retries), then the order as it now is. */
+const afterCourierStep = async (ctx: Ctx, order: OrderRecord) => {
+  await runOrderJobs(ctx.deps, order._id).catch(() => undefined)
+  return view(ctx)((await ctx.deps.store.get(Orders, order._id))!)
+}
 
 /** order: checkout, payment and the escrowed order process (ARCHITECTURE.md §5–6). */
 export const main = createHandler(OrderContract, {
@@ -45,7 +53,11 @@ export const main = createHandler(OrderContract, {
   deliverService: async ({ orderId }, ctx) => view(ctx)(await simpleAction(ctx.deps, ctx.caller.user, orderId, 'deliverService', 'seller')),
   confirm: async ({ orderId }, ctx) => view(ctx)(await simpleAction(ctx.deps, ctx.caller.user, orderId, 'confirm', 'buyer')),
   requestRefund: async ({ orderId, type, reason }, ctx) => view(ctx)(await requestRefund(ctx.deps, ctx.caller.user, orderId, type, reason)),
-  answerRefund: async ({ orderId, answer, note }, ctx) => view(ctx)(await answerRefund(ctx.deps, ctx.caller.user, orderId, answer, note)),
+  answerRefund: async ({ orderId, answer, note, returnAddressId }, ctx) =>
+    view(ctx)(await answerRefund(ctx.deps, ctx.caller.user, orderId, answer, note, returnAddressId)),
+  pickupQuote: async ({ orderId, addressId }, { caller, deps }) => pickupQuote(deps, caller.user, orderId, addressId),
+  bookPickup: async (input, ctx) => afterCourierStep(ctx, await bookPickup(ctx.deps, ctx.caller.user, input)),
+  cancelPickup: async ({ orderId }, ctx) => afterCourierStep(ctx, await cancelPickup(ctx.deps, ctx.caller.user, orderId)),
   shipReturn: async ({ orderId, ...waybill }, ctx) => view(ctx)(await shipReturn(ctx.deps, ctx.caller.user, orderId, waybill)),
   receiveReturn: async ({ orderId }, ctx) => view(ctx)(await simpleAction(ctx.deps, ctx.caller.user, orderId, 'receiveReturn', 'seller')),
   disputes: async (page, { caller, deps }) => {

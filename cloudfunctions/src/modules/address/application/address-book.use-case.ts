@@ -160,3 +160,9 @@ export const loadOwnAddress = async (
   const { name, phone, detail } = openFields(deps, a)
   return { name, phone, region: formatRegion(a.region), detail, city: a.region.city }
 }
+
+/** The user's default address, opened, or null when their book has none. */
+export const loadDefaultAddress = async (deps: Deps, userId: string): Promise<(ShippingAddress & { city: string }) | null> => {
+  const book = await deps.store.get(AddressBooks, userId)
+  return book?.defaultId ? loadOwnAddress(deps, userId, book.defaultId) : null
+}

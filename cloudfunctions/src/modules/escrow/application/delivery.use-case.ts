@@ -5,14 +5,16 @@ import type { Deps } from '../../core/ports/deps'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 import { CourierError, type Tracking } from '../../delivery/ports/courier.port'
 import { enqueue } from '../../outbox/application/outbox'
-import { remindAt } from '../domain/order-deadlines'
+import type { Actor } from '@shared/domain/order-process'
+import { nextCourierCheck } from '../domain/courier-checks'
+import { remindAt, returnDeadline } from '../domain/order-deadlines'
 import { JOBS } from '../domain/order-job-keys'
 import { Orders, Parcels, type OrderRecord, type ShipmentRecord, type TrackingRecord } from '../domain/order.record'
 import { takeTransition } from './take-transition'
 
+export { TRACKING_POLL_MS } from '../domain/courier-checks'
+
 const DAY = 86_400_000
-/** A parcel whose pushes went quiet is asked about this often. */
-export const TRACKING_POLL_MS = 2 * 3_600_000
 /** A delivered return counts as received 7 days later unless the seller confirms first. */
 const RETURN_DELIVERED_WAIT = 7 * DAY
 
@@ -90,7 +92,7 @@ export const applyTracking = async (deps: Deps, waybillNo: string, tracking: Tra
     const next: ShipmentRecord = { ...shipment, tracking: merged }
     const placed: Partial<OrderRecord> =
       parcel.leg === 'outbound' ? { shipment: next } : { refund: { ...order.refund!, returnShipment: next } }
-    const checkAt = merged.finished ? null : now + TRACKING_POLL_MS
+    const checkAt = nextCourierCheck({ ...order, ...placed }, now)
     const delivered = merged.state === 'delivered'
     try {
       if (delivered && parcel.leg === 'outbound' && order.state === 'shipped') {
@@ -129,27 +131,38 @@ export const applyTracking = async (deps: Deps, waybillNo: string, tracking: Tra
 }
 
 /**
- * Parcels whose pushes went quiet (dropped, or our endpoint was down): asked about directly.
- * Every parcel on its way carries the time of its next check, pushed forward by every news.
+ * The buyer's return is on its way (a typed waybill, or a booked courier who collected it): not a
+ * state change, but it starts the return's clock and its tracking. Compare-and-set on `version`.
  */
-export const pollTracking = async (deps: Deps) => {
+export const startReturn = async (
+  deps: Deps,
+  order: OrderRecord,
+  parcel: ShipmentRecord,
+  by: { actor: Actor; extra?: Partial<OrderRecord> },
+): Promise<OrderRecord> => {
   const now = deps.clock.now()
-  const due = await deps.store.find(Orders, { trackingCheckAt: { $lte: now } }, { orderBy: { field: 'trackingCheckAt', direction: 'asc' }, limit: 100 })
-  let applied = 0
-  for (const order of due.items) {
-    for (const parcel of [order.shipment, order.refund?.returnShipment]) {
-      if (!parcel?.companyCode || parcel.tracking?.finished) continue
-      try {
-        const t = await deps.courier.track({ company: parcel.companyCode, waybillNo: parcel.waybillNo, phone: order.address?.phone })
-        if ((await applyTracking(deps, parcel.waybillNo, t)) === 'applied') applied++
-      } catch {
-        // The aggregator did not answer: the next poll asks again.
-      }
-    }
-    const fresh = (await deps.store.get(Orders, order._id))!
-    if (fresh.trackingCheckAt !== null && fresh.trackingCheckAt !== undefined && fresh.trackingCheckAt <= now) {
-      await deps.store.update(Orders, order._id, { trackingCheckAt: now + TRACKING_POLL_MS, version: fresh.version + 1 }, { expect: { version: fresh.version } }).catch(() => undefined)
-    }
-  }
-  return applied
+  const deadline = returnDeadline(now)
+  const base = { ...order, ...by.extra }
+  const refund = { ...base.refund!, returnShipment: { ...parcel, shippedAt: now } }
+  return deps.store.transaction(async (tx) => {
+    const next = await tx.update(
+      Orders,
+      order._id,
+      {
+        ...by.extra,
+        refund,
+        returnShippedAt: now,
+        trackingCheckAt: nextCourierCheck({ ...base, refund }, now),
+        dueTransition: deadline.transition,
+        dueAt: deadline.at,
+        remindAt: remindAt(deadline),
+        events: [...order.events, { transition: 'shipReturn', at: now, actor: by.actor, note: `退货寄回 ${parcel.company} ${parcel.waybillNo}` }],
+        updatedAt: now,
+        version: order.version + 1,
+      },
+      { expect: { version: order.version } },
+    )
+    await recordParcel(tx, next, refund.returnShipment, 'return', now)
+    return next
+  })
 }

@@ -1,13 +1,16 @@
-import type { ORDER_TABS, Waybill } from '@shared/contracts/order.contract'
+import type { ORDER_TABS, ShippingAddress, Waybill } from '@shared/contracts/order.contract'
 import type { OrderState, TransitionName } from '@shared/domain/order-process'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import type { Filter } from '../../core/ports/document-store.port'
 import type { UserRecord } from '../../user/domain/user.record'
-import { payBy, returnDeadline, remindAt } from '../domain/order-deadlines'
+import { loadDefaultAddress, loadOwnAddress } from '../../address/application/address-book.use-case'
+import { nextCourierCheck } from '../domain/courier-checks'
+import { payBy } from '../domain/order-deadlines'
 import { OrderLocks, Orders, type OrderRecord } from '../domain/order.record'
 import { closeUnpaid } from './apply-payment.use-case'
-import { recordParcel, resolveWaybill, TRACKING_POLL_MS } from './delivery.use-case'
+import { recordParcel, resolveWaybill, startReturn } from './delivery.use-case'
+import { isActivePickup } from './pickup-records'
 import { ensurePrepay, paymentUnavailable } from './checkout.use-case'
 import { runOrderJobs } from './order-jobs'
 import { takeTransition, type TransitionRequest } from './take-transition'
@@ -63,7 +66,14 @@ export const shipOrder = async (deps: Deps, seller: UserRecord, orderId: string,
     name: 'ship',
     actor: 'seller',
     user: seller,
-    patch: (_o, now) => ({ shipment: { ...shipment, shippedAt: now }, trackingCheckAt: shipment.companyCode ? now + TRACKING_POLL_MS : null }),
+    // A booked courier is still coming: the seller calls it off before shipping another way.
+    check: (o) => {
+      if (isActivePickup(o.pickup)) throw new AppError(ErrorCodes.ORDER_PICKUP_ACTIVE)
+    },
+    patch: (o, now) => {
+      const next = { ...o, shipment: { ...shipment, shippedAt: now } }
+      return { shipment: next.shipment, trackingCheckAt: nextCourierCheck(next, now) }
+    },
     alsoInTx: (tx, next) => recordParcel(tx, next, next.shipment!, 'outbound', next.updatedAt),
   })
 }
@@ -94,17 +104,27 @@ export const requestRefund = (deps: Deps, buyer: UserRecord, orderId: string, ty
     patch: (_o, now) => ({ refund: { type, reason, requestedAt: now, sellerNote: null, returnShipment: null } }),
   })
 
-/** The seller's answer: 仅退款 agreed refunds now, 退货退款 agreed waits for the return, refusal goes to an operator. */
-export const answerRefund = async (deps: Deps, seller: UserRecord, orderId: string, answer: 'agree' | 'refuse', note?: string) => {
+/**
+ * The seller's answer: 仅退款 agreed refunds now, 退货退款 agreed waits for the return (to the
+ * address the seller names, their default when they name none), refusal goes to an operator.
+ */
+export const answerRefund = async (deps: Deps, seller: UserRecord, orderId: string, answer: 'agree' | 'refuse', note?: string, returnAddressId?: string) => {
   const order = await loadVisibleOrder(deps, seller, orderId)
   const name: TransitionName = answer === 'refuse' ? 'refuseRefund' : order.refund?.type === 'return' ? 'agreeReturn' : 'agreeRefund'
+  let returnAddress: ShippingAddress | null = null
+  if (name === 'agreeReturn' && order.sellerId === seller._id) {
+    const chosen = returnAddressId ? await loadOwnAddress(deps, seller._id, returnAddressId) : await loadDefaultAddress(deps, seller._id)
+    if (!chosen) throw new AppError(ErrorCodes.ORDER_RETURN_ADDRESS_REQUIRED, undefined, { path: ['returnAddressId'] })
+    const { city: _city, ...address } = chosen
+    returnAddress = address
+  }
   return act(deps, {
     orderId,
     name,
     actor: 'seller',
     user: seller,
     note: note ?? null,
-    patch: (o) => ({ refund: o.refund ? { ...o.refund, sellerNote: note ?? null } : null }),
+    patch: (o) => ({ refund: o.refund ? { ...o.refund, sellerNote: note ?? null, ...(returnAddress ? { returnAddress } : {}) } : null }),
   })
 }
 
@@ -114,32 +134,12 @@ export const shipReturn = async (deps: Deps, buyer: UserRecord, orderId: string,
   if (order.buyerId !== buyer._id || order.state !== 'returning' || !order.refund || order.refund.returnShipment) {
     throw new AppError(ErrorCodes.ORDER_WRONG_STATE)
   }
+  if (isActivePickup(order.refund.returnPickup)) throw new AppError(ErrorCodes.ORDER_PICKUP_ACTIVE)
   const parcel = await resolveWaybill(deps, waybill)
-  const now = deps.clock.now()
-  const deadline = returnDeadline(now)
-  const next = await deps.store.transaction(async (tx) => {
-    const next = await tx.update(
-      Orders,
-      orderId,
-      {
-        refund: { ...order.refund!, returnShipment: { ...parcel, shippedAt: now } },
-        returnShippedAt: now,
-        trackingCheckAt: parcel.companyCode ? now + TRACKING_POLL_MS : order.trackingCheckAt ?? null,
-        dueTransition: deadline.transition,
-        dueAt: deadline.at,
-        remindAt: remindAt(deadline),
-        events: [...order.events, { transition: 'shipReturn', at: now, actor: 'buyer', note: `退货寄回 ${parcel.company} ${parcel.waybillNo}` }],
-        updatedAt: now,
-        version: order.version + 1,
-      },
-      { expect: { version: order.version } },
-    )
-    await recordParcel(tx, next, next.refund!.returnShipment!, 'return', now)
-    return next
-  })
+  await startReturn(deps, order, parcel, { actor: 'buyer' })
   // The return's tracking subscription goes out now, as a transition's jobs do.
   await runOrderJobs(deps, orderId).catch(() => undefined)
-  return (await deps.store.get(Orders, orderId)) ?? next
+  return (await deps.store.get(Orders, orderId))!
 }
 
 /** Operators decide a dispute; the amounts are checked against the order by the money planner. */

@@ -8,6 +8,7 @@ import { Listings } from '../../listing/domain/listing.record'
 import { Identities } from '../../user/domain/user.record'
 import { Orders, type OrderRecord } from '../domain/order.record'
 import { JOBS } from '../domain/order-job-keys'
+import { PICKUP_JOB_HANDLERS } from './pickup.use-case'
 import { SETTLEMENT_HANDLERS } from './settle-money'
 
 /**
@@ -125,6 +126,7 @@ const sendMessage: JobHandler = async (deps, job) => {
 
 export const ORDER_JOB_HANDLERS: Record<string, JobHandler> = {
   ...SETTLEMENT_HANDLERS,
+  ...PICKUP_JOB_HANDLERS,
   [JOBS.subscribe.kind]: subscribeTracking,
   [JOBS.shippingInfo.kind]: uploadShippingInfo,
   [JOBS.confirmReceive.kind]: confirmReceive,

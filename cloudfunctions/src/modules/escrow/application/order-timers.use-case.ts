@@ -1,11 +1,12 @@
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
+import { loadDefaultAddress } from '../../address/application/address-book.use-case'
 import { enqueue } from '../../outbox/application/outbox'
 import { JOBS } from '../domain/order-job-keys'
 import { Orders, type OrderRecord } from '../domain/order.record'
 import { closeUnpaid } from './apply-payment.use-case'
 import { writeReminder } from './order-notices'
-import { pollTracking } from './delivery.use-case'
+import { pollTracking } from './courier-poll'
 import { runOrderJobs } from './order-jobs'
 import { takeTransition } from './take-transition'
 
@@ -15,7 +16,18 @@ const BATCH = 200
 const fire = async (deps: Deps, order: OrderRecord) => {
   try {
     if (order.dueTransition === 'expire') await closeUnpaid(deps, order, { name: 'expire' })
-    else if (order.dueTransition) await takeTransition(deps, { orderId: order._id, name: order.dueTransition, actor: 'system', user: null })
+    else if (order.dueTransition === 'autoAgreeReturn') {
+      // A silent seller's return goes to their default address (the buyer is asked to contact them when there is none).
+      const chosen = await loadDefaultAddress(deps, order.sellerId)
+      const returnAddress = chosen && { name: chosen.name, phone: chosen.phone, region: chosen.region, detail: chosen.detail }
+      await takeTransition(deps, {
+        orderId: order._id,
+        name: 'autoAgreeReturn',
+        actor: 'system',
+        user: null,
+        patch: (o) => ({ refund: o.refund && { ...o.refund, returnAddress } }),
+      })
+    } else if (order.dueTransition) await takeTransition(deps, { orderId: order._id, name: order.dueTransition, actor: 'system', user: null })
     return true
   } catch (e) {
     if (isAppError(e) && e.code === ErrorCodes.ORDER_WRONG_STATE) return false

@@ -1,5 +1,7 @@
 import type { Order, OrderCard } from '@shared/contracts/order.contract'
 import { TRACKING_STATE_LABELS } from '@shared/domain/couriers'
+import { maskMobile } from '@shared/domain/address'
+import { PICKUP_STATE_LABELS } from '@shared/domain/pickup'
 import { actionsFor, type Actor } from '@shared/domain/order-process'
 import type { Deps } from '../../core/ports/deps'
 import { LedgerEntries } from '../../ledger/application/post-entry'
@@ -7,7 +9,8 @@ import { orderMoney, type LedgerEntry } from '../../ledger/domain/ledger'
 import { loadPublicUsers } from '../../user/application/user-views'
 import type { UserRecord } from '../../user/domain/user.record'
 import { payBy } from '../domain/order-deadlines'
-import type { OrderRecord, ShipmentRecord } from '../domain/order.record'
+import type { OrderRecord, PickupRecord, ShipmentRecord } from '../domain/order.record'
+import { isActivePickup } from './pickup-records'
 
 type Role = Order['role']
 
@@ -24,11 +27,17 @@ const actionsOf = (order: OrderRecord, role: Role): Order['actions'] => {
   const fromGraph: Order['actions'] = actionsFor(order.state, actor, order.fulfilment)
   const extra: Order['actions'] = []
   if (role === 'buyer' && order.state === 'pending_payment') extra.unshift('pay')
-  if (role === 'buyer' && order.state === 'returning' && order.refund?.type === 'return' && !order.refund.returnShipment) extra.push('shipReturn')
+  const returnDue = role === 'buyer' && order.state === 'returning' && order.refund?.type === 'return' && !order.refund.returnShipment
+  const shipDue = role === 'seller' && order.state === 'paid' && order.fulfilment === 'courier'
+  // A booked courier stands in for the waybill until it comes or is called off.
+  const booked = isActivePickup(role === 'seller' ? order.pickup : order.refund?.returnPickup)
+  if (returnDue || shipDue) extra.push(...(booked ? (['cancelPickup'] as const) : (['bookPickup'] as const)))
+  if (returnDue && !booked) extra.push('shipReturn')
   // 先行赔付 needs the release finished first; until then the operator does not get the button.
   // The seller's agree button is the one that fits what the buyer asked for (仅退款 / 退货退款).
   const hidden = new Set<string>(order.refund?.type === 'return' ? ['agreeRefund'] : ['agreeReturn'])
   if (!order.settlement?.releaseDone) hidden.add('compensate')
+  if (booked) hidden.add('ship')
   const ready = (a: string) => !hidden.has(a)
   return [...extra, ...fromGraph.filter(ready)]
 }
@@ -47,6 +56,25 @@ const shipmentView = (s: ShipmentRecord | null): Order['shipment'] =>
       updatedAt: s.tracking.updatedAt,
     },
   }
+
+/** A booking as both parties read it; the other party sees the sender's phone masked. */
+const pickupView = (p: PickupRecord | null | undefined, ownLeg: boolean): Order['pickup'] =>
+  p
+    ? {
+        company: p.company,
+        companyCode: p.companyCode,
+        slot: p.slot,
+        state: p.state,
+        stateLabel: PICKUP_STATE_LABELS[p.state],
+        from: ownLeg ? `${p.sender.name} ${p.sender.phone} ${p.sender.region}${p.sender.detail}` : `${p.senderCity} ${maskMobile(p.sender.phone)}`,
+        courierName: p.courierName,
+        courierMobile: p.courierMobile,
+        quoteFen: p.quoteFen,
+        freightFen: p.freightFen,
+        waybillNo: p.waybillNo,
+        failure: p.failure,
+      }
+    : null
 
 const moneyOf = async (deps: Pick<Deps, 'store'>, order: OrderRecord): Promise<Order['money']> => {
   const page = await deps.store.find(LedgerEntries, { orderId: order._id }, { limit: 20 })
@@ -87,7 +115,18 @@ export const toOrderView = async (deps: Pick<Deps, 'store' | 'files'>, order: Or
     address: role === 'operator' ? null : order.address,
     handoverCode: codeVisible ? order.handoverCode : null,
     shipment: shipmentView(order.shipment),
-    refund: order.refund ? { ...order.refund, returnShipment: shipmentView(order.refund.returnShipment) } : null,
+    pickup: pickupView(order.pickup, role === 'seller'),
+    refund: order.refund
+      ? {
+          type: order.refund.type,
+          reason: order.refund.reason,
+          requestedAt: order.refund.requestedAt,
+          sellerNote: order.refund.sellerNote,
+          returnAddress: role === 'operator' ? null : (order.refund.returnAddress ?? null),
+          returnShipment: shipmentView(order.refund.returnShipment),
+          returnPickup: pickupView(order.refund.returnPickup, role === 'buyer'),
+        }
+      : null,
     deadline: order.dueTransition && order.dueAt !== null ? { transition: order.dueTransition, at: order.dueAt } : null,
     actions: actionsOf(order, role),
     money: await moneyOf(deps, order),

@@ -12,6 +12,7 @@ import { deadlineOnEntering, remindAt, type Deadline } from '../domain/order-dea
 import { JOBS } from '../domain/order-job-keys'
 import { OrderLocks, Orders, lockKey, type OrderRecord, type Settlement } from '../domain/order.record'
 import { writeOrderNotices } from './order-notices'
+import { abandonedPickups, enqueuePickupCancels } from './pickup-records'
 
 export interface TransitionRequest {
   orderId: string
@@ -141,7 +142,9 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
     const now = deps.clock.now()
     const t = transition(req.name)
     const { settlement, jobs } = planMoney(order, req)
-    const extra = req.patch?.(order, now) ?? {}
+    const patched = req.patch?.(order, now) ?? {}
+    // A courier booked for the state being left (a cancel, a refund…) is called off with it.
+    const extra = { ...patched, ...abandonedPickups({ ...order, ...patched }, t.to, now) }
     const deadline = nextDeadline({ ...order, ...extra }, t.to, now)
     const patch: Partial<OrderRecord> = {
       dueTransition: deadline?.transition ?? null,
@@ -161,6 +164,7 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
         await moveListing(tx, deps, order, next, now)
         await writeOrderNotices(tx, next, req.name, now)
         await enqueueFollowUps(tx, next, req.name, now)
+        await enqueuePickupCancels(tx, next, now)
         await req.alsoInTx?.(tx, next)
         return next
       })

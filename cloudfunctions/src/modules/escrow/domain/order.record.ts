@@ -1,5 +1,6 @@
 import type { OrderEventSchema, ShippingAddress } from '@shared/contracts/order.contract'
 import type { Fulfilment, OrderState, TransitionName } from '@shared/domain/order-process'
+import type { PickupSlot, PickupState } from '@shared/domain/pickup'
 import type { z } from 'zod'
 import { defineCollection } from '../../core/ports/document-store.port'
 import type { TrackingEvent, TrackingState } from '../../delivery/ports/courier.port'
@@ -28,13 +29,43 @@ export interface ShipmentRecord {
   tracking: TrackingRecord | null
 }
 
+/**
+ * A 上门取件 booking (kuaidi100 商家寄件) for one leg: the seller's parcel or the buyer's return.
+ * `attempt` numbers the bookings of the leg, so a rebooking after a cancel gets a fresh key.
+ */
+export interface PickupRecord {
+  attempt: number
+  company: string
+  companyCode: string
+  slot: PickupSlot & { date: string }
+  sender: ShippingAddress
+  senderCity: string
+  recipient: ShippingAddress
+  weightKg: number
+  state: PickupState
+  /** kuaidi100's task and order ids, once it accepted the booking. */
+  taskId: string | null
+  courierOrderId: string | null
+  courierName: string | null
+  courierMobile: string | null
+  quoteFen: number | null
+  freightFen: number | null
+  waybillNo: string | null
+  failure: string | null
+  bookedAt: number
+  updatedAt: number
+}
+
 /** What the buyer asked for after shipment; the operator's decision lands in `resolution`. */
 export interface RefundRequest {
   type: 'refund_only' | 'return'
   reason: string
   requestedAt: number
   sellerNote: string | null
+  /** 退货退款: the seller's address the item goes back to (absent on orders from before it was asked). */
+  returnAddress?: ShippingAddress | null
   returnShipment: ShipmentRecord | null
+  returnPickup?: PickupRecord | null
 }
 
 /**
@@ -70,6 +101,8 @@ export interface OrderRecord {
   /** Meetup: the 6-digit code the buyer shows and the seller enters. */
   handoverCode: string | null
   shipment: ShipmentRecord | null
+  /** The seller's 上门取件 booking, if they chose one. */
+  pickup?: PickupRecord | null
   returnShippedAt: number | null
   /** When the tracking poll next looks at a parcel whose pushes may have stopped; null when none is on its way. */
   trackingCheckAt?: number | null
@@ -130,3 +163,12 @@ export interface ParcelRecord {
   companyCode: string | null
 }
 export const Parcels = defineCollection<ParcelRecord>('parcels')
+
+/** kuaidi100's pickup task id → the order and leg, so a pickup-status push finds its order. */
+export interface PickupTaskRecord {
+  _id: string
+  orderId: string
+  leg: 'outbound' | 'return'
+  attempt: number
+}
+export const PickupTasks = defineCollection<PickupTaskRecord>('pickup_tasks')

@@ -1,0 +1,181 @@
+import { bookableSlots } from '@shared/domain/pickup'
+import { orderHousekeeping } from '../src/modules/escrow/application/order-timers.use-case'
+import { PICKUP_POLL_MS } from '../src/modules/escrow/domain/courier-checks'
+import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
+
+const DAY = 86_400_000
+const HOUR = 3_600_000
+const BUYER_ADDRESS = { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '漕溪北路 1 号 2 室' }
+const SELLER_HOME = { name: '王小二', phone: '13900139000', region: { province: '浙江省', city: '杭州市', district: '西湖区' }, detail: '文三路 478 号 1203 室' }
+const BUYER_HOME = { name: '李四', phone: '13800138000', region: { province: '上海市', city: '上海市', district: '徐汇区' }, detail: '漕溪北路 1 号 2 室' }
+
+/** 上门取件 (kuaidi100 商家寄件) from the order page, through the functions against the kuaidi100 sandbox. */
+describe('pickup: book a courier for the parcel or the return, and the order follows the courier', () => {
+  let cloud: EscrowCloud
+  let orderId: string
+  let sellerAddressId: string
+
+  beforeEach(async () => {
+    cloud = await startEscrowCloud({ delivery: true })
+    const sellerId = await cloud.signUp('o-seller-1')
+    await cloud.signUp('o-buyer-1')
+    await cloud.onboard(sellerId)
+    sellerAddressId = await cloud.saveAddress('o-seller-1', SELLER_HOME)
+    const listing = await cloud.publish('o-seller-1', { priceFen: 20_000 })
+    orderId = (await cloud.mustOrder('o-buyer-1', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: BUYER_ADDRESS })).id
+    await cloud.mustOrder('o-buyer-1', 'pay', { orderId })
+    await cloud.buyerPays(orderId)
+  })
+  afterEach(() => cloud.stop())
+
+  const get = (openid = 'o-buyer-1') => cloud.mustOrder(openid, 'get', { orderId })
+  const slot = () => {
+    const s = bookableSlots(cloud.clock.now())[0]!
+    return { day: s.day, start: s.start, end: s.end }
+  }
+  const book = (company = 'shunfeng', openid = 'o-seller-1', addressId = sellerAddressId) =>
+    cloud.mustOrder(openid, 'bookPickup', { orderId, addressId, company, slot: slot() })
+  const sandboxTask = (taskId: string) => cloud.kuaidi100!.engine.orders.get(taskId)
+
+  it('the courier comes, collects, and the order ships by itself; tracking takes it to 签收 and the buyer confirms', async () => {
+    const quote = await cloud.mustOrder('o-seller-1', 'pickupQuote', { orderId, addressId: sellerAddressId })
+    expect(quote.quotes.length).toBeGreaterThan(1)
+    const booked = await book()
+    expect(booked.state).toBe('paid')
+    expect(booked.pickup).toMatchObject({ company: '顺丰速运', state: 'placed', quoteFen: quote.quotes.find((q: { companyCode: string }) => q.companyCode === 'shunfeng').priceFen })
+    expect(booked.actions).toEqual(expect.arrayContaining(['cancelPickup']))
+    expect(booked.actions).not.toContain('ship')
+    // The buyer sees the booking, the sender's phone masked.
+    expect((await get()).pickup.from).toMatch(/杭州市 139\*\*\*\*9000/)
+
+    await cloud.advance(10 * 60_000) // the courier accepts
+    const accepted = await get('o-seller-1')
+    expect(accepted.pickup).toMatchObject({ state: 'accepted' })
+    expect(accepted.pickup.courierName).toMatch(/师傅/)
+
+    await cloud.advance(HOUR) // collected: a waybill, and the order ships
+    const shipped = await get()
+    expect(shipped.state).toBe('shipped')
+    expect(shipped.pickup).toMatchObject({ state: 'picked-up' })
+    expect(shipped.shipment).toMatchObject({ company: '顺丰速运', companyCode: 'shunfeng', waybillNo: shipped.pickup.waybillNo })
+    expect(shipped.events.map((e: { transition: string }) => e.transition)).toEqual(expect.arrayContaining(['bookPickup', 'ship']))
+    expect(JSON.stringify(cloud.wechatApi!.engine.shippingRecords())).toContain(shipped.pickup.waybillNo)
+
+    await cloud.advance(3 * DAY)
+    expect((await get()).state).toBe('delivered')
+    expect((await cloud.mustOrder('o-buyer-1', 'confirm', { orderId })).state).toBe('completed')
+    expect(cloud.pushes.every((p) => p.status === 200)).toBe(true)
+  })
+
+  it('bad input: a slot gone by, the buyer booking the seller’s parcel, someone else’s address, a second booking, a waybill while booked', async () => {
+    const past = { day: '今天', start: '09:00', end: '11:00' }
+    await cloud.advance(5 * HOUR) // 15:00 in China: the morning window has gone
+    expect(await cloud.order('o-seller-1', 'bookPickup', { orderId, addressId: sellerAddressId, company: 'shunfeng', slot: past })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER.PICKUP_SLOT_PASSED' },
+    })
+    expect(await cloud.order('o-seller-1', 'bookPickup', { orderId, addressId: sellerAddressId, company: 'dhl', slot: slot() })).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.VALIDATION' },
+    })
+    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_HOME)
+    expect(await cloud.order('o-buyer-1', 'bookPickup', { orderId, addressId: buyerAddressId, company: 'shunfeng', slot: slot() })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER.WRONG_STATE' },
+    })
+    expect(await cloud.order('o-seller-1', 'bookPickup', { orderId, addressId: buyerAddressId, company: 'shunfeng', slot: slot() })).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.NOT_FOUND' },
+    })
+    expect((await get()).pickup).toBeNull()
+
+    await book()
+    expect(await cloud.order('o-seller-1', 'bookPickup', { orderId, addressId: sellerAddressId, company: 'zhongtong', slot: slot() })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER.PICKUP_ACTIVE' },
+    })
+    expect(await cloud.order('o-seller-1', 'ship', { orderId, waybillNo: 'SF1234567890123' })).toMatchObject({ ok: false, error: { code: 'ORDER.PICKUP_ACTIVE' } })
+    expect(cloud.kuaidi100!.engine.orders.size).toBe(1)
+  })
+
+  it('cancelled at the courier, then booked again with a new key; lost status pushes are caught by polling', async () => {
+    const first = await book()
+    const firstTask = [...cloud.kuaidi100!.engine.orders.values()][0]!
+    const cancelled = await cloud.mustOrder('o-seller-1', 'cancelPickup', { orderId })
+    expect(cancelled.pickup.state).toBe('cancelled')
+    expect(sandboxTask(firstTask.taskId)!.status).toBe('99')
+    expect(first.pickup.state).toBe('placed')
+
+    cloud.kuaidi100!.faults.set({ dropPushes: 100 })
+    const again = await book('zhongtong')
+    expect(again.pickup).toMatchObject({ company: '中通快递', state: 'placed' })
+    expect(cloud.kuaidi100!.engine.orders.size).toBe(2)
+    await cloud.advance(2 * HOUR)
+    expect((await get()).state).toBe('paid') // the collection push was lost
+    await cloud.advance(PICKUP_POLL_MS)
+    await orderHousekeeping(cloud.container)
+    const shipped = await get()
+    expect(shipped.state).toBe('shipped')
+    expect(shipped.shipment.companyCode).toBe('zhongtong')
+  })
+
+  it('a buyer who cancels the paid order calls the booked courier off too', async () => {
+    await book()
+    const task = [...cloud.kuaidi100!.engine.orders.values()][0]!
+    const refunded = await cloud.mustOrder('o-buyer-1', 'cancel', { orderId })
+    expect(refunded.state).toBe('refunded')
+    expect(refunded.pickup.state).toBe('cancelled')
+    expect(sandboxTask(task.taskId)!.status).toBe('99')
+  })
+
+  it('pickup pushes: a forged one is refused, a replay changes nothing, one for a task we never booked is not accepted', async () => {
+    await book()
+    await cloud.advance(10 * 60_000)
+    const genuine = cloud.pushes.find((p) => Buffer.from(p.event.body, 'base64').toString('utf8').includes('taskId='))!
+    expect(genuine.status).toBe(200)
+    const body = Buffer.from(genuine.event.body, 'base64').toString('utf8')
+    const forged = { ...genuine.event, body: Buffer.from(body.replace(/sign=[0-9A-Fa-f]+/, 'sign=00000000000000000000000000000000')).toString('base64') }
+    expect((await cloud.notifyCourier(forged)).headers['x-linquan-code']).toBe('DELIVERY.BAD_SIGNATURE')
+    const before = await get('o-seller-1')
+    expect((await cloud.notifyCourier(genuine.event)).statusCode).toBe(200)
+    expect((await get('o-seller-1')).pickup).toEqual(before.pickup)
+    const stranger = { ...genuine.event, body: Buffer.from(body.replace(/taskId=[^&]+/, 'taskId=SBXNOTOURS')).toString('base64') }
+    expect((await cloud.notifyCourier(stranger)).headers['x-linquan-code']).toBe('DELIVERY.UNKNOWN_PICKUP')
+  })
+
+  it('a return: the seller names the return address, the buyer books a courier, its 签收 starts the 7 days', async () => {
+    await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: 'SF1234567890123' })
+    await cloud.advance(3 * DAY)
+    await cloud.mustOrder('o-buyer-1', 'requestRefund', { orderId, type: 'return', reason: '尺寸不合适' })
+    const agreed = await cloud.mustOrder('o-seller-1', 'answerRefund', { orderId, answer: 'agree', returnAddressId: sellerAddressId })
+    expect(agreed.refund.returnAddress).toMatchObject({ name: '王小二', region: '浙江省 杭州市 西湖区' })
+    const buyerView = await get()
+    expect(buyerView.actions).toEqual(expect.arrayContaining(['bookPickup', 'shipReturn']))
+
+    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_HOME)
+    const booked = await book('yuantong', 'o-buyer-1', buyerAddressId)
+    expect(booked.refund.returnPickup).toMatchObject({ company: '圆通速递', state: 'placed' })
+    expect(booked.actions).not.toContain('shipReturn')
+    await cloud.advance(2 * HOUR)
+    const sent = await get()
+    expect(sent.refund.returnShipment).toMatchObject({ companyCode: 'yuantong', waybillNo: sent.refund.returnPickup.waybillNo })
+    await cloud.advance(3 * DAY)
+    const arrived = await get()
+    expect(arrived.refund.returnShipment.tracking.state).toBe('delivered')
+    expect(arrived.deadline.transition).toBe('autoReceiveReturn')
+  })
+
+  it('agreeing to a return needs an address: the default is used, and a seller with none is asked for one', async () => {
+    await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: 'SF1234567890123' })
+    await cloud.mustOrder('o-buyer-1', 'requestRefund', { orderId, type: 'return', reason: '尺寸不合适' })
+    await cloud.address('o-seller-1', 'remove', { id: sellerAddressId })
+    expect(await cloud.order('o-seller-1', 'answerRefund', { orderId, answer: 'agree' })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER.RETURN_ADDRESS_REQUIRED' },
+    })
+    expect((await get()).state).toBe('refund_requested')
+    await cloud.saveAddress('o-seller-1', SELLER_HOME)
+    const agreed = await cloud.mustOrder('o-seller-1', 'answerRefund', { orderId, answer: 'agree' })
+    expect(agreed.refund.returnAddress.detail).toBe(SELLER_HOME.detail)
+  })
+})

@@ -1,0 +1,68 @@
+/**
+ * 上门取件 (kuaidi100 商家寄件): the time slots a courier can be booked for, and how a booked
+ * pickup reads to people. Isomorphic: the sheet offers exactly the slots the server accepts.
+ */
+
+export const PICKUP_DAYS = ['今天', '明天', '后天'] as const
+export type PickupDay = (typeof PICKUP_DAYS)[number]
+
+/** Two-hour windows in China time, as couriers' apps offer them. */
+export const PICKUP_WINDOWS = [
+  { start: '09:00', end: '11:00' },
+  { start: '11:00', end: '13:00' },
+  { start: '13:00', end: '15:00' },
+  { start: '15:00', end: '17:00' },
+  { start: '17:00', end: '19:00' },
+] as const
+
+export interface PickupSlot {
+  day: PickupDay
+  start: string
+  end: string
+}
+
+/** A courier needs this long between the booking and the end of the window to make it. */
+const LEAD_MS = 60 * 60_000
+const CHINA_OFFSET_MS = 8 * 3_600_000
+const DAY_MS = 86_400_000
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
+
+/** When a slot's window ends, in epoch ms, for a booking made at `now`. */
+export const slotEndsAt = (slot: PickupSlot, now: number): number => {
+  const chinaMidnight = Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS
+  return chinaMidnight + PICKUP_DAYS.indexOf(slot.day) * DAY_MS + minutesOf(slot.end) * 60_000
+}
+
+/** The China calendar date (YYYY-MM-DD) a slot falls on, so 明天 keeps meaning the booking's tomorrow. */
+export const slotDate = (slot: PickupSlot, now: number): string =>
+  new Date(slotEndsAt(slot, now) + CHINA_OFFSET_MS - 1).toISOString().slice(0, 10)
+
+/** Whether a slot is one we offer and a courier can still make it. */
+export const slotBookable = (slot: PickupSlot, now: number): boolean =>
+  PICKUP_WINDOWS.some((w) => w.start === slot.start && w.end === slot.end) && slotEndsAt(slot, now) - now >= LEAD_MS
+
+/** Every slot still bookable at `now`, day by day. */
+export const bookableSlots = (now: number): PickupSlot[] =>
+  PICKUP_DAYS.flatMap((day) => PICKUP_WINDOWS.map((w) => ({ day, ...w }))).filter((s) => slotBookable(s, now))
+
+/**
+ * Our pickup states: `booking` until kuaidi100 accepts the order (the outbox places it),
+ * `placed` → `accepted` (a courier is assigned) → `picked-up` (the parcel has a waybill and the
+ * order ships); `cancelling` while our cancel goes out; `cancelled` and `failed` end it.
+ */
+export const PICKUP_STATES = ['booking', 'placed', 'accepted', 'picked-up', 'cancelling', 'cancelled', 'failed'] as const
+export type PickupState = (typeof PICKUP_STATES)[number]
+
+/** A pickup in one of these holds the parcel's leg: no second booking, no waybill entry. */
+export const ACTIVE_PICKUP_STATES: readonly PickupState[] = ['booking', 'placed', 'accepted', 'cancelling']
+
+export const PICKUP_STATE_LABELS: Record<PickupState, string> = {
+  booking: '正在预约',
+  placed: '已预约，等待快递员接单',
+  accepted: '快递员已接单，将按时上门',
+  'picked-up': '快递员已取件',
+  cancelling: '正在取消预约',
+  cancelled: '预约已取消',
+  failed: '预约失败',
+}
