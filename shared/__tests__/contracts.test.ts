@@ -1,4 +1,5 @@
-import { CreateListingInputSchema, ListingContract, UpdateListingInputSchema } from '../contracts/listing.contract'
+import { CreateListingInputSchema, ListingContract, ListingDetailSchema, TradeOptionsSchema, UpdateListingInputSchema } from '../contracts/listing.contract'
+import { freightCityOf } from '../domain/regions'
 import { UpdateProfileInputSchema, UserContract } from '../contracts/user.contract'
 import { envelopeSchema } from '../contracts/envelope'
 import { IdSchema } from '../contracts/common.schema'
@@ -46,6 +47,42 @@ describe('contracts', () => {
     const service = { ...valid, kind: 'service', category: 'services', condition: null, trade: null }
     expect(issues(service)).toEqual(['service'])
     expect(issues({ ...service, service: { unit: 'hour', radiusKm: 3, deliveryStandard: '每次两小时，课后反馈学习情况。' } })).toEqual([])
+  })
+
+  it('shipping: 包邮, a fixed fee, or 按实际运费 which needs the parcel weight', () => {
+    const issues = (shipping: object) => {
+      const r = TradeOptionsSchema.safeParse({ shipping, meetup: false, pickup: false })
+      return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')} ${i.message}`)
+    }
+    expect(issues({ payer: 'quote', weightKg: 2.5 })).toEqual([])
+    expect(issues({ payer: 'quote' })).toEqual(['shipping.weightKg 请填写包裹重量'])
+    expect(issues({ payer: 'quote', weightKg: 0 })).toEqual(['shipping.weightKg 重量至少 0.1 公斤'])
+    expect(issues({ payer: 'quote', weightKg: 50.1 })).toEqual(['shipping.weightKg 重量最多 50 公斤'])
+    expect(issues({ payer: 'quote', weightKg: 1.25 })).toEqual(['shipping.weightKg 重量最多一位小数'])
+    expect(issues({ payer: 'seller', weightKg: 0.3 })).toEqual([])
+    expect(issues({ payer: 'buyer', feeFen: 800, weightKg: 12.9 })).toEqual([])
+    expect(issues({ payer: 'nobody' }).length).toBe(1)
+    expect(CreateListingInputSchema.safeParse({ ...valid, trade: { shipping: { payer: 'quote' }, meetup: true, pickup: false } }).success).toBe(false)
+  })
+
+  it('still reads listings stored before the weight: 包邮 and fixed fees without one', () => {
+    for (const shipping of [{ payer: 'seller' }, { payer: 'buyer', feeFen: 1200 }, null]) {
+      expect(TradeOptionsSchema.parse({ shipping, meetup: true, pickup: false }).shipping).toEqual(shipping)
+    }
+    // The public view parses the stored trade options as they are.
+    const trade = ListingDetailSchema.shape.trade.parse({ shipping: { payer: 'buyer', feeFen: 1200 }, meetup: false, pickup: true })
+    expect(trade?.shipping).toEqual({ payer: 'buyer', feeFen: 1200 })
+  })
+
+  it('prices freight to the city a region line names, however it is written', () => {
+    expect(freightCityOf('广东省 深圳市 南山区')).toBe('深圳市')
+    expect(freightCityOf('上海市 浦东新区')).toBe('上海市')
+    expect(freightCityOf('上海市徐汇区')).toBe('上海市')
+    expect(freightCityOf('浙江 杭州 西湖区')).toBe('杭州市')
+    expect(freightCityOf('  福建省厦门市思明区 ')).toBe('厦门市')
+    // Not in the table: the line goes to the courier as written, cut to a city's length.
+    expect(freightCityOf('广东省 东莞市 南城街道')).toBe('广东省 东莞市 南城街道')
+    expect(freightCityOf('某某省某某市某某区某某街道某某社区某某小区')).toHaveLength(20)
   })
 
   it('leaves fields of an edit alone unless they are sent', () => {

@@ -33,18 +33,35 @@ export const ListingLocationSchema = GeoPointSchema.extend({
 })
 export type ListingLocation = z.infer<typeof ListingLocationSchema>
 
-/** How goods change hands. Shipping is paid by the seller (包邮) or the buyer (a fixed fee). */
+/**
+ * The parcel's weight as the seller states it (kg, one decimal). It lives on the shipping terms,
+ * as it only matters when the item is posted; listings from before it have none.
+ */
+export const ParcelWeightKgSchema = z
+  .number({ error: (i) => (i.input === undefined ? '请填写包裹重量' : '重量请填数字（公斤）') })
+  .min(L.weightKgMin, `重量至少 ${L.weightKgMin} 公斤`)
+  .max(L.weightKgMax, `重量最多 ${L.weightKgMax} 公斤`)
+  .multipleOf(0.1, '重量最多一位小数')
+
+/**
+ * Who pays shipping: the seller (包邮), the buyer a fixed fee, or the buyer the courier's price
+ * quoted at checkout for the route and weight (按实际运费), which needs the weight.
+ */
+export const ShippingTermsSchema = z.discriminatedUnion('payer', [
+  z.object({ payer: z.literal('seller'), weightKg: ParcelWeightKgSchema.optional() }),
+  z.object({
+    payer: z.literal('buyer'),
+    feeFen: FenSchema.min(1, '运费至少 ¥0.01').max(L.shippingFeeMaxFen, '运费最多 ¥500'),
+    weightKg: ParcelWeightKgSchema.optional(),
+  }),
+  z.object({ payer: z.literal('quote'), weightKg: ParcelWeightKgSchema }),
+])
+export type ShippingTerms = z.infer<typeof ShippingTermsSchema>
+
+/** How goods change hands: posted (on the shipping terms above), met in the city, or picked up. */
 export const TradeOptionsSchema = z
   .object({
-    shipping: z
-      .discriminatedUnion('payer', [
-        z.object({ payer: z.literal('seller') }),
-        z.object({
-          payer: z.literal('buyer'),
-          feeFen: FenSchema.min(1, '运费至少 ¥0.01').max(L.shippingFeeMaxFen, '运费最多 ¥500'),
-        }),
-      ])
-      .nullable(),
+    shipping: ShippingTermsSchema.nullable(),
     meetup: z.boolean(),
     pickup: z.boolean(),
   })

@@ -90,6 +90,9 @@ export const LISTING_LIMITS = {
   pageMax: 50,
   pageDefault: 20,
   shippingFeeMaxFen: 50_000,
+  /** A parcel's stated weight, kg: what couriers take as an ordinary parcel. */
+  weightKgMin: 0.1,
+  weightKgMax: 50,
   serviceRadiusKmMax: 50,
   deliveryStandardMin: 10,
   deliveryStandardMax: 500,

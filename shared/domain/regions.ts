@@ -84,3 +84,20 @@ export const regionProblem = (r: Region): { part: keyof Region; message: string 
 /** 上海市 浦东新区 / 浙江省 杭州市 西湖区: a municipality is not named twice. */
 export const formatRegion = (r: Region): string =>
   [r.province, r.city === r.province ? '' : r.city, r.district].filter(Boolean).join(' ')
+
+/**
+ * The city of a region written as one line, as orders keep it (formatRegion's output, or typed
+ * alike, with or without spaces or 市): 广东省 深圳市 南山区 → 深圳市, 上海市徐汇区 → 上海市. Freight
+ * is priced city to city. When the line names no city of the table, the line itself goes to the
+ * courier (which reads addresses), cut to the length a city may have in a freight query.
+ */
+export const freightCityOf = (regionLine: string): string => {
+  const line = regionLine.trim()
+  let found: string | null = null
+  for (const p of REGIONS)
+    for (const c of p.cities) {
+      const bare = c.name.replace(/市$/, '')
+      if (line.includes(bare) && (!found || bare.length > found.replace(/市$/, '').length)) found = c.name
+    }
+  return found ?? line.slice(0, 20)
+}

@@ -11,12 +11,13 @@ export const priceText = (fen: number, serviceUnit?: string | null): string =>
 export const unitSuffix = (serviceUnit?: string | null): string =>
   serviceUnit ? `/${serviceUnitLabel(serviceUnit)}` : ''
 
-/** The ways to trade a listing offers, as short labels: 包邮, 邮寄 运费¥12, 同城面交, 自提. */
+/** The ways to trade a listing offers, as short labels: 包邮, 邮寄 运费¥12, 邮寄 按实际运费, 同城面交, 自提. */
 export const tradeLabels = (trade: TradeOptions | null): string[] => {
   if (!trade) return []
   const out: string[] = []
   if (trade.shipping?.payer === 'seller') out.push('包邮')
   else if (trade.shipping?.payer === 'buyer') out.push(`邮寄 运费${formatFen(trade.shipping.feeFen)}`)
+  else if (trade.shipping?.payer === 'quote') out.push('邮寄 按实际运费')
   if (trade.meetup) out.push('同城面交')
   if (trade.pickup) out.push('自提')
   return out

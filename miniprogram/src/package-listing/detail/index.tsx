@@ -202,7 +202,9 @@ export default function ListingDetailPage() {
               </Text>
             ))}
           </View>
-          {listing.trade?.shipping && <FreightEstimate listingId={listing.id} toCity={session.user?.city} />}
+          {listing.trade?.shipping && (
+            <FreightEstimate listingId={listing.id} toCity={session.user?.city} quoted={listing.trade.shipping.payer === 'quote'} />
+          )}
         </View>
       )}
 

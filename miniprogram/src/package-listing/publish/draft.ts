@@ -13,9 +13,11 @@ export interface PublishFields {
   condition?: string
   /** Goods: any of 'shipping' | 'meetup' | 'pickup'. */
   tradeMethods?: string[]
-  /** Who pays shipping when 邮寄 is offered: 'seller' (包邮) or 'buyer'. */
+  /** Who pays shipping when 邮寄 is offered: 'seller' (包邮), 'buyer' (a fixed fee) or 'quote' (按实际运费). */
   shippingPayer?: string
   shippingFee?: string
+  /** Parcel weight in kg as typed: needed for 按实际运费, optional otherwise. */
+  weight?: string
   serviceUnit?: string
   serviceRadius?: string
   serviceStandard?: string

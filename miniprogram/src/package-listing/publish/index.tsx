@@ -479,7 +479,10 @@ export default function PublishForm() {
                     包邮
                   </Radio>
                   <Radio value='buyer' id='shipping-buyer' className='shipping-buyer'>
-                    买家付运费
+                    固定运费
+                  </Radio>
+                  <Radio value='quote' id='shipping-quote' className='shipping-quote'>
+                    买家按实际运费
                   </Radio>
                 </Radio.Group>
               </Form.Item>
@@ -488,6 +491,21 @@ export default function PublishForm() {
               <Form.Item className='field-shippingFee' label='运费金额' name='shippingFee' rules={[rule('shippingFee')]}>
                 <Input id='shipping-fee' onChange={changed('shippingFee')} type='digit' placeholder='¥ 买家支付的运费，最多 ¥500' />
               </Form.Item>
+            )}
+            {methods.includes('shipping') && (
+              <Form.Item className='field-weight' label='重量' name='weight' rules={[rule('weight')]}>
+                <Input
+                  id='publish-weight'
+                  onChange={changed('weight')}
+                  type='digit'
+                  placeholder={values.shippingPayer === 'quote' ? '公斤，含包装，买家按它付快递费' : '选填，公斤，运费估算更准'}
+                />
+              </Form.Item>
+            )}
+            {methods.includes('shipping') && values.shippingPayer === 'quote' && (
+              <Text className='publish__hint muted' id='publish-quote-hint'>
+                下单时按买家地址查询快递价，取最低一家计入订单，运费随货款一起结算给你
+              </Text>
             )}
           </>
         ) : (

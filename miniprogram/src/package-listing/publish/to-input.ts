@@ -8,6 +8,7 @@ import type { ListingKindChoice, PublishFields } from './draft'
 
 /** Form field that shows the message for a contract path ("location.latitude" → "location"). */
 export const fieldOfPath = (path: string): string => {
+  if (path === 'trade.shipping.weightKg') return 'weight'
   if (path.startsWith('trade.shipping')) return 'shippingFee'
   if (path === 'service.unit') return 'serviceUnit'
   if (path === 'service.radiusKm') return 'serviceRadius'
@@ -38,6 +39,7 @@ export const FORM_FIELDS = [
   'condition',
   'tradeMethods',
   'shippingFee',
+  'weight',
   'serviceUnit',
   'serviceRadius',
   'serviceStandard',
@@ -53,7 +55,18 @@ export interface PublishExtras {
 }
 
 const fen = (text: string | undefined) => (text ? (parseYuanToFen(text) ?? Number.NaN) : undefined)
-const km = (text: string | undefined) => (text && /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN)
+const decimal = (text: string | undefined) => (text && /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN)
+/** Blank is "not stated" (left out, so the contract says whether it is needed), else kg or NaN. */
+const kg = (text: string | undefined) => (text?.trim() ? decimal(text) : undefined)
+
+/** 邮寄's terms from the form: who pays, and the parcel weight when the seller gave one. */
+const shippingTerms = (fields: PublishFields): NonNullable<CreateListingInput['trade']>['shipping'] => {
+  const weightKg = kg(fields.weight)
+  const weight = weightKg === undefined ? {} : { weightKg }
+  if (fields.shippingPayer === 'buyer') return { payer: 'buyer', feeFen: fen(fields.shippingFee) ?? Number.NaN, ...weight }
+  if (fields.shippingPayer === 'quote') return { payer: 'quote', ...weight } as { payer: 'quote'; weightKg: number }
+  return { payer: 'seller', ...weight }
+}
 
 /**
  * The contract's input from what the form holds. Unparseable numbers become NaN so the contract's
@@ -81,11 +94,7 @@ export const toCreateInput = (
     condition: goods ? ((fields.condition ?? '') as CreateListingInput['condition']) : null,
     trade: goods
       ? {
-          shipping: methods.includes('shipping')
-            ? fields.shippingPayer === 'buyer'
-              ? { payer: 'buyer', feeFen: fen(fields.shippingFee) ?? Number.NaN }
-              : { payer: 'seller' }
-            : null,
+          shipping: methods.includes('shipping') ? shippingTerms(fields) : null,
           meetup: methods.includes('meetup'),
           pickup: methods.includes('pickup'),
         }
@@ -94,7 +103,7 @@ export const toCreateInput = (
       ? null
       : {
           unit: (fields.serviceUnit ?? '') as 'hour',
-          radiusKm: km(fields.serviceRadius),
+          radiusKm: decimal(fields.serviceRadius),
           deliveryStandard: fields.serviceStandard ?? '',
         },
     photoFileIds: photos.filter((p) => p.fileId).map((p) => p.fileId!),
@@ -153,6 +162,7 @@ export const fieldsFromListing = (l: ListingDetail): PublishFields => ({
     : [],
   shippingPayer: l.trade?.shipping?.payer ?? 'seller',
   shippingFee: l.trade?.shipping?.payer === 'buyer' ? yuan(l.trade.shipping.feeFen) : undefined,
+  weight: l.trade?.shipping?.weightKg === undefined ? undefined : String(l.trade.shipping.weightKg),
   serviceUnit: l.service?.unit,
   serviceRadius: l.service ? String(l.service.radiusKm) : undefined,
   serviceStandard: l.service?.deliveryStandard,

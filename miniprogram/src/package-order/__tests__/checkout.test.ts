@@ -1,5 +1,15 @@
 import { ServiceError } from '@/services/service-error'
-import { addressErrors, checkoutProblem, escrowLine, fieldOfCheckoutPath, fulfilmentOptions } from '../confirm/checkout'
+import {
+  addressErrors,
+  checkoutProblem,
+  escrowLine,
+  fieldOfCheckoutPath,
+  freightCityOfAddress,
+  fulfilmentOptions,
+  shippingFenOf,
+  shippingText,
+  type FreightState,
+} from '../confirm/checkout'
 
 describe('checkout field errors', () => {
   it('maps validation paths onto the confirm form', () => {
@@ -60,6 +70,36 @@ describe('fulfilment options', () => {
     ])
     expect(fulfilmentOptions({ kind: 'goods', trade: { shipping: { payer: 'seller' }, meetup: false, pickup: false } })[0]!.sub).toBe('包邮')
     expect(fulfilmentOptions({ kind: 'service', trade: null }).map((o) => o.fulfilment)).toEqual(['service'])
+  })
+})
+
+describe('按实际运费 at checkout', () => {
+  const [quoted] = fulfilmentOptions({ kind: 'goods', trade: { shipping: { payer: 'quote', weightKg: 2 }, meetup: false, pickup: false } })
+  const [fixed] = fulfilmentOptions({ kind: 'goods', trade: { shipping: { payer: 'buyer', feeFen: 1200 }, meetup: false, pickup: false } })
+  const [free, meetup] = fulfilmentOptions({ kind: 'goods', trade: { shipping: { payer: 'seller' }, meetup: true, pickup: false } })
+  const quote: FreightState = { kind: 'quoted', toCity: '深圳市', company: '韵达快递', priceFen: 950 }
+
+  it('offers 邮寄 with the fee to be quoted', () => {
+    expect(quoted).toMatchObject({ fulfilment: 'courier', sub: '按实际运费', quoted: true })
+    expect(fixed!.quoted).toBe(false)
+  })
+
+  it('asks the quote for the city checkout will price, once the region names one', () => {
+    expect(freightCityOfAddress({})).toBeNull()
+    expect(freightCityOfAddress({ region: ' 广' })).toBeNull()
+    expect(freightCityOfAddress({ region: '广东省 深圳市 南山区' })).toBe('深圳市')
+  })
+
+  it('counts the quote in the total only once it is in, and says why otherwise', () => {
+    expect(shippingFenOf(quoted!, quote)).toBe(950)
+    expect(shippingText(quoted!, quote)).toBe('¥9.50（韵达快递，寄往深圳市）')
+    expect(shippingFenOf(quoted!, { kind: 'loading', toCity: '深圳市' })).toBeNull()
+    expect(shippingText(quoted!, { kind: 'no-address' })).toBe('填写地址后按实际计算')
+    expect(shippingText(quoted!, { kind: 'unavailable', toCity: '深圳市' })).toBe('暂时查不到运费')
+    // Other ways to trade ignore any quote.
+    expect([shippingFenOf(fixed!, quote), shippingText(fixed!, quote)]).toEqual([1200, '¥12'])
+    expect([shippingFenOf(free!, quote), shippingText(free!, quote)]).toEqual([0, '包邮'])
+    expect([shippingFenOf(meetup!, quote), shippingText(meetup!, quote)]).toEqual([0, '无'])
   })
 })
 

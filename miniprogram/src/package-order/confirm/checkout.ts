@@ -1,6 +1,7 @@
 import { ShippingAddressSchema, type ShippingAddress } from '@shared/contracts/order.contract'
 import type { ListingDetail } from '@shared/contracts/listing.contract'
 import { formatFen } from '@shared/domain/money'
+import { freightCityOf } from '@shared/domain/regions'
 import type { Fulfilment } from '@shared/domain/order-process'
 import { isServiceError } from '@/services/service-error'
 
@@ -12,19 +13,60 @@ export interface FulfilmentOption {
   sub?: string
   /** What the listing says shipping costs the buyer (the server's figure comes back in the order). */
   shippingFen: number
+  /** 按实际运费: the fee is the courier's quote to the address, so shippingFen means nothing yet. */
+  quoted: boolean
 }
 
 export const fulfilmentOptions = (l: Pick<ListingDetail, 'kind' | 'trade'>): FulfilmentOption[] => {
-  if (l.kind === 'service') return [{ id: 'service', fulfilment: 'service', label: '上门/到店服务', shippingFen: 0 }]
+  if (l.kind === 'service') return [{ id: 'service', fulfilment: 'service', label: '上门/到店服务', shippingFen: 0, quoted: false }]
   const t = l.trade
   const out: FulfilmentOption[] = []
-  if (t?.shipping) {
+  if (t?.shipping?.payer === 'quote') {
+    out.push({ id: 'shipping', fulfilment: 'courier', label: '邮寄', sub: '按实际运费', shippingFen: 0, quoted: true })
+  } else if (t?.shipping) {
     const fee = t.shipping.payer === 'buyer' ? t.shipping.feeFen : 0
-    out.push({ id: 'shipping', fulfilment: 'courier', label: '邮寄', sub: fee > 0 ? `运费 ${formatFen(fee)}` : '包邮', shippingFen: fee })
+    out.push({ id: 'shipping', fulfilment: 'courier', label: '邮寄', sub: fee > 0 ? `运费 ${formatFen(fee)}` : '包邮', shippingFen: fee, quoted: false })
   }
-  if (t?.meetup) out.push({ id: 'meetup', fulfilment: 'meetup', label: '同城面交', sub: '当面验货', shippingFen: 0 })
-  if (t?.pickup) out.push({ id: 'pickup', fulfilment: 'meetup', label: '自提', sub: '上门自取', shippingFen: 0 })
+  if (t?.meetup) out.push({ id: 'meetup', fulfilment: 'meetup', label: '同城面交', sub: '当面验货', shippingFen: 0, quoted: false })
+  if (t?.pickup) out.push({ id: 'pickup', fulfilment: 'meetup', label: '自提', sub: '上门自取', shippingFen: 0, quoted: false })
   return out
+}
+
+/** The courier's answer for a 按实际运费 listing and the address as typed. */
+export type FreightState =
+  | { kind: 'no-address' }
+  | { kind: 'loading'; toCity: string }
+  | { kind: 'quoted'; toCity: string; company: string; priceFen: number }
+  | { kind: 'unavailable'; toCity: string }
+
+/**
+ * The city to ask a quote for, as checkout will work it out from the same region line; null until
+ * the buyer has typed enough of the region to name one.
+ */
+export const freightCityOfAddress = (a: Partial<ShippingAddress>): string | null =>
+  a.region && a.region.trim().length >= 2 ? freightCityOf(a.region) : null
+
+/** What the buyer pays for shipping as far as the page knows: null while a quote is not in. */
+export const shippingFenOf = (option: FulfilmentOption | null, freight: FreightState): number | null => {
+  if (option?.fulfilment !== 'courier') return 0
+  if (!option.quoted) return option.shippingFen
+  return freight.kind === 'quoted' ? freight.priceFen : null
+}
+
+/** The 运费 row: 无 / 包邮 / the fixed fee / the quote for the address, or why there is none yet. */
+export const shippingText = (option: FulfilmentOption | null, freight: FreightState): string => {
+  if (option?.fulfilment !== 'courier') return '无'
+  if (!option.quoted) return option.shippingFen > 0 ? formatFen(option.shippingFen) : '包邮'
+  switch (freight.kind) {
+    case 'no-address':
+      return '填写地址后按实际计算'
+    case 'loading':
+      return '计算中…'
+    case 'quoted':
+      return `${formatFen(freight.priceFen)}（${freight.company}，寄往${freight.toCity}）`
+    case 'unavailable':
+      return '暂时查不到运费'
+  }
 }
 
 export type CheckoutField = keyof ShippingAddress | 'fulfilment' | 'address'

@@ -16,9 +16,22 @@ import { chooseAddress, takeChosenAddress } from '@/utils/address-choice'
 import { StorageKeys, readStored, writeStored } from '@/utils/storage'
 import { Chips } from '../components/Chips'
 import { AddressForm } from '../components/AddressForm'
-import { addressErrors, checkoutProblem, escrowLine, fulfilmentOptions, type CheckoutProblem } from './checkout'
+import {
+  addressErrors,
+  checkoutProblem,
+  escrowLine,
+  freightCityOfAddress,
+  fulfilmentOptions,
+  shippingFenOf,
+  shippingText,
+  type CheckoutProblem,
+  type FreightState,
+} from './checkout'
 import '../order.scss'
 import './index.scss'
+
+/** How long the region may rest before its freight is asked, so typing does not query each key. */
+const QUOTE_DELAY_MS = 400
 
 export default function ConfirmOrderPage() {
   const { params } = useRouter()
@@ -30,6 +43,9 @@ export default function ConfirmOrderPage() {
   const [errors, setErrors] = useState<CheckoutProblem['fields']>({})
   const [blocked, setBlocked] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
+  const [freight, setFreight] = useState<FreightState>({ kind: 'no-address' })
+  // Bumped to ask the courier again (after an unanswered quote).
+  const [freightTry, setFreightTry] = useState(0)
 
   useEffect(() => {
     if (status === 'signed-out') goLogin()
@@ -73,6 +89,32 @@ export default function ConfirmOrderPage() {
       .catch((e) => reportError(e, '加载失败，请稍后重试'))
   }, [listingId])
 
+  const options = listing ? fulfilmentOptions(listing) : []
+  const option = options.find((o) => o.id === choice) ?? null
+  const courier = option?.fulfilment === 'courier'
+  const service = option?.fulfilment === 'service'
+  // 按实际运费: quote the typed address's city, once typing pauses, as checkout will price it.
+  const quoteCity = courier && option.quoted ? freightCityOfAddress(address) : null
+  useEffect(() => {
+    if (!quoteCity) return setFreight({ kind: 'no-address' })
+    setFreight({ kind: 'loading', toCity: quoteCity })
+    let live = true
+    const timer = setTimeout(() => {
+      api.order.freightQuote({ listingId, toCity: quoteCity }).then(
+        (q) => {
+          if (!live) return
+          const best = q.quotes[0]
+          setFreight(best ? { kind: 'quoted', toCity: quoteCity, company: best.company, priceFen: best.priceFen } : { kind: 'unavailable', toCity: quoteCity })
+        },
+        () => live && setFreight({ kind: 'unavailable', toCity: quoteCity }),
+      )
+    }, QUOTE_DELAY_MS)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [listingId, quoteCity, freightTry])
+
   if (!listing)
     return (
       <View className='confirm'>
@@ -80,11 +122,8 @@ export default function ConfirmOrderPage() {
       </View>
     )
 
-  const options = fulfilmentOptions(listing)
-  const option = options.find((o) => o.id === choice) ?? null
-  const courier = option?.fulfilment === 'courier'
-  const service = option?.fulfilment === 'service'
-  const totalFen = listing.priceFen + (option?.shippingFen ?? 0)
+  const shippingFen = shippingFenOf(option, freight)
+  const totalFen = listing.priceFen + (shippingFen ?? 0)
 
   const changeAddress = (field: keyof ShippingAddress, value: string) => {
     setAddress((a) => ({ ...a, [field]: value }))
@@ -100,6 +139,11 @@ export default function ConfirmOrderPage() {
       setErrors(bad)
       return toast('请填写完整的收货地址')
     }
+    // The buyer pays only a freight they have seen: wait for it, or ask the courier again.
+    if (shippingFen === null) {
+      if (freight.kind === 'unavailable') setFreightTry((n) => n + 1)
+      return toast(freight.kind === 'unavailable' ? '暂时查不到运费，正在重新查询' : '正在计算运费，请稍候')
+    }
     setSubmitting(true)
     // Inside the tap, as WeChat requires: may we tell you when it ships, arrives or is refunded?
     await askOrderMessages(['orderShipped', 'orderDelivered', 'refund'])
@@ -110,6 +154,11 @@ export default function ConfirmOrderPage() {
         ...(courier ? { address: address as ShippingAddress } : {}),
       })
       if (courier) writeStored(StorageKeys.orderAddress, address)
+      // The courier's price moved since the page showed it: show the order's amounts before paying.
+      if (order.shippingFen !== shippingFen) {
+        toast(`运费已更新为 ${formatFen(order.shippingFen)}，请确认后支付`)
+        return Taro.redirectTo({ url: Routes.order(order.id) })
+      }
       // The order exists now: whatever happens with the payment, the order page is where it continues.
       try {
         const r = await payOrder(order.id, { replace: true })
@@ -171,7 +220,7 @@ export default function ConfirmOrderPage() {
         {!service && (
           <View className='confirm__row'>
             <Text>运费</Text>
-            <Text>{courier ? (option!.shippingFen > 0 ? formatFen(option!.shippingFen) : '包邮') : '无'}</Text>
+            <Text id='confirm-shipping'>{shippingText(option, freight)}</Text>
           </View>
         )}
         <View className='confirm__row is-total'>

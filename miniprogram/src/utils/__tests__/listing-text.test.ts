@@ -28,6 +28,7 @@ describe('tradeLabels', () => {
       '邮寄 运费¥12',
       '自提',
     ])
+    expect(tradeLabels({ shipping: { payer: 'quote', weightKg: 2.5 }, meetup: false, pickup: false })).toEqual(['邮寄 按实际运费'])
     expect(tradeLabels({ shipping: null, meetup: true, pickup: true })).toEqual(['同城面交', '自提'])
     expect(tradeLabels(null)).toEqual([])
   })

@@ -1,6 +1,7 @@
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { commissionFen } from '@shared/domain/commission'
 import type { Fulfilment } from '@shared/domain/order-process'
+import { freightCityOf } from '@shared/domain/regions'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { Listings, type ListingRecord } from '../../listing/domain/listing.record'
@@ -9,6 +10,7 @@ import type { UserRecord } from '../../user/domain/user.record'
 import { deadlineOnEntering, payBy, remindAt, type Deadline } from '../domain/order-deadlines'
 import { OrderLocks, Orders, lockKey, type OrderRecord } from '../domain/order.record'
 import { PaymentGatewayError } from '../ports/payment-gateway.port'
+import { courierQuotes } from './freight-quote.use-case'
 
 export interface CheckoutInput {
   listingId: string
@@ -24,9 +26,18 @@ const offers = (listing: ListingRecord, fulfilment: Fulfilment): boolean => {
   return false
 }
 
-const shippingFeeOf = (listing: ListingRecord, fulfilment: Fulfilment) => {
+/**
+ * What the buyer pays for shipping: nothing (包邮, or not posted), the seller's fixed fee, or for
+ * 按实际运费 the cheapest courier price now from the listing's city to the address's. No price means
+ * no order: ORDER.FREIGHT_UNAVAILABLE, before anything is written.
+ */
+const shippingFeeOf = async (deps: Deps, listing: ListingRecord, fulfilment: Fulfilment, address: ShippingAddress | undefined) => {
   const shipping = listing.trade?.shipping
-  return fulfilment === 'courier' && shipping?.payer === 'buyer' ? shipping.feeFen : 0
+  if (fulfilment !== 'courier' || !shipping || shipping.payer === 'seller') return 0
+  if (shipping.payer === 'buyer') return shipping.feeFen
+  const quotes = await courierQuotes(deps, listing, freightCityOf(address!.region)).catch(() => [])
+  if (quotes.length === 0) throw new AppError(ErrorCodes.ORDER_FREIGHT_UNAVAILABLE)
+  return quotes[0]!.priceFen
 }
 
 /** Six digits the buyer shows at the meeting; only the buyer's order view carries it. */
@@ -47,8 +58,9 @@ export const paymentUnavailable = (e: unknown) => {
 
 /**
  * 立即购买: the price is the listing's server-side price (never the client's), plus the shipping fee
- * the seller set; the commission is fixed now from the policy in force. The order and the
- * listing's lock are written together, so a second buyer gets ORDER.LISTING_RESERVED.
+ * the seller set or the courier quotes now; the commission is fixed now from the policy in force.
+ * The order and the listing's lock are written together, so a second buyer gets
+ * ORDER.LISTING_RESERVED.
  */
 export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: string, input: CheckoutInput): Promise<OrderRecord> => {
   const listing = await deps.store.get(Listings, input.listingId)
@@ -63,8 +75,10 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
   const subMchid = await subMchidOf(deps, listing.sellerId)
   if (!subMchid) throw new AppError(ErrorCodes.ORDER_SELLER_NOT_ONBOARDED)
 
+  // Quoted once, before the order is written, and kept in it: a retried checkout stops at the lock
+  // above and `pay` reuses the stored total, so a later (different) quote never reaches the prepay.
+  const shippingFen = await shippingFeeOf(deps, listing, input.fulfilment, input.address)
   const now = deps.clock.now()
-  const shippingFen = shippingFeeOf(listing, input.fulfilment)
   const deadline = deadlineOnEntering('pending_payment', input.fulfilment, now) as Deadline
   const order: OrderRecord = {
     _id: deps.ids.next(),

@@ -3,14 +3,36 @@ import { courierCompany } from '@shared/domain/couriers'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { loadOwnAddress } from '../../address/application/address-book.use-case'
-import { Listings } from '../../listing/domain/listing.record'
+import { Listings, type ListingRecord } from '../../listing/domain/listing.record'
 import type { UserRecord } from '../../user/domain/user.record'
 
 /**
- * Listings carry no weight yet: a typical parcel weight by category stands in, so heavy things
- * are not quoted like a phone. The seller's own weight on the listing is the next step.
+ * For listings whose seller stated no weight (all of them before the weight field, and 包邮 or
+ * fixed-fee ones since, where it is optional): a typical parcel weight by category, so heavy
+ * things are not quoted like a phone.
  */
 const TYPICAL_KG: Partial<Record<CategoryId, number>> = { furniture: 20, appliance: 8, sports: 5, books: 2, baby: 3 }
+
+/** The weight a quote is asked for: the seller's own, else the category's typical one. */
+export const parcelWeightKg = (listing: Pick<ListingRecord, 'category' | 'trade'>): number =>
+  listing.trade?.shipping?.weightKg ?? TYPICAL_KG[listing.category as CategoryId] ?? 1
+
+export interface FreightQuote {
+  company: string
+  companyCode: string
+  priceFen: number
+}
+
+/**
+ * What couriers charge for the listing's parcel from its city to `toCity`, cheapest first. The one
+ * place both the estimate and checkout ask; it throws when the courier does not answer.
+ */
+export const courierQuotes = async (deps: Deps, listing: ListingRecord, toCity: string): Promise<FreightQuote[]> => {
+  const raw = await deps.courier.quote({ fromCity: listing.city, toCity, weightKg: parcelWeightKg(listing) })
+  return raw
+    .map((q) => ({ company: courierCompany(q.company)?.name ?? q.company, companyCode: q.company, priceFen: q.priceFen }))
+    .sort((a, b) => a.priceFen - b.priceFen)
+}
 
 /**
  * 运费估算: what couriers charge from the listing's city to the buyer's, cheapest first. The
@@ -29,15 +51,11 @@ export const freightQuote = async (
     if (!viewer) throw new AppError(ErrorCodes.UNAUTHENTICATED)
     toCity = (await loadOwnAddress(deps, viewer._id, input.addressId)).city
   }
-  const weightKg = TYPICAL_KG[listing.category as CategoryId] ?? 1
-  let quotes: { company: string; companyCode: string; priceFen: number }[] = []
+  let quotes: FreightQuote[] = []
   try {
-    const raw = await deps.courier.quote({ fromCity: listing.city, toCity, weightKg })
-    quotes = raw
-      .map((q) => ({ company: courierCompany(q.company)?.name ?? q.company, companyCode: q.company, priceFen: q.priceFen }))
-      .sort((a, b) => a.priceFen - b.priceFen)
+    quotes = await courierQuotes(deps, listing, toCity)
   } catch {
     // No estimate now; the listing's own shipping terms still apply.
   }
-  return { fromCity: listing.city, toCity, weightKg, quotes }
+  return { fromCity: listing.city, toCity, weightKg: parcelWeightKg(listing), quotes }
 }

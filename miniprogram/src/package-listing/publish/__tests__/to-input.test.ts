@@ -50,6 +50,25 @@ describe('toCreateInput for goods', () => {
     expect(issuesOf(paid)).toEqual([])
   })
 
+  it('maps 买家按实际运费 with the weight, and sends a weight given with the other choices', () => {
+    const quote = toCreateInput({ ...fields, tradeMethods: ['shipping'], shippingPayer: 'quote', weight: '2.5' }, [photo('local://a/b.jpg')], location, goods)
+    expect(quote.trade).toEqual({ shipping: { payer: 'quote', weightKg: 2.5 }, meetup: false, pickup: false })
+    expect(issuesOf(quote)).toEqual([])
+    const free = toCreateInput({ ...fields, tradeMethods: ['shipping'], shippingPayer: 'seller', weight: ' 12 ' }, [photo('local://a/b.jpg')], location, goods)
+    expect(free.trade?.shipping).toEqual({ payer: 'seller', weightKg: 12 })
+  })
+
+  it('asks for the weight of 按实际运费 on the weight field, and reports weights it cannot take', () => {
+    const on = (weight: string | undefined, shippingPayer = 'quote') =>
+      issuesOf(toCreateInput({ ...fields, tradeMethods: ['shipping'], shippingPayer, weight }, [photo('local://a/b.jpg')], location, goods))
+    expect(on(undefined)).toEqual([{ field: 'weight', message: '请填写包裹重量' }])
+    expect(on('  ')).toEqual([{ field: 'weight', message: '请填写包裹重量' }])
+    expect(on('1.25')).toEqual([{ field: 'weight', message: '重量最多一位小数' }])
+    expect(on('两斤')).toEqual([{ field: 'weight', message: '重量请填数字（公斤）' }])
+    expect(on('60', 'seller')).toEqual([{ field: 'weight', message: '重量最多 50 公斤' }])
+    expect(on(undefined, 'seller')).toEqual([])
+  })
+
   it('reports a missing trade method and a bad shipping fee on their own fields', () => {
     expect(issuesOf(toCreateInput({ ...fields, tradeMethods: [] }, [photo('local://a/b.jpg')], location, goods))).toEqual([
       { field: 'tradeMethods', message: '至少选择一种交易方式' },
@@ -118,6 +137,11 @@ describe('editing', () => {
     trade: { shipping: { payer: 'buyer', feeFen: 1050 }, meetup: true, pickup: false },
     service: null,
   } as unknown as ListingDetail
+  it('keeps 按实际运费 and its weight through an edit', () => {
+    const f = fieldsFromListing({ ...detail, trade: { shipping: { payer: 'quote', weightKg: 3.5 }, meetup: false, pickup: false } })
+    expect(f).toMatchObject({ tradeMethods: ['shipping'], shippingPayer: 'quote', weight: '3.5' })
+    expect(toCreateInput(f, [photo('local://a/b.jpg')], location, goods).trade?.shipping).toEqual({ payer: 'quote', weightKg: 3.5 })
+  })
   it('fills the form from a listing and sends it back as a valid patch', () => {
     const f = fieldsFromListing(detail)
     expect(f).toMatchObject({ price: '899', originalPrice: '2499', tradeMethods: ['shipping', 'meetup'], shippingPayer: 'buyer', shippingFee: '10.50' })
@@ -150,6 +174,7 @@ describe('fieldOfPath', () => {
     expect(fieldOfPath('location.latitude')).toBe('location')
     expect(fieldOfPath('trade')).toBe('tradeMethods')
     expect(fieldOfPath('trade.shipping.feeFen')).toBe('shippingFee')
+    expect(fieldOfPath('trade.shipping.weightKg')).toBe('weight')
     expect(fieldOfPath('service.radiusKm')).toBe('serviceRadius')
     expect(fieldOfPath('service')).toBe('serviceStandard')
     expect(fieldOfPath('title')).toBe('title')
