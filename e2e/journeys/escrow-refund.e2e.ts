@@ -13,6 +13,7 @@ let j: Journey
 let buyer: Page
 let seller: Page
 let orderId = ''
+let sellerId = ''
 let total = 0
 
 before(async () => {
@@ -27,6 +28,7 @@ test('a paid courier order is shipped', async () => {
   await signIn(buyer, 'o-demo-01')
   await saveAddress(j, 'o-demo-01', '王小鹿')
   ;({ orderId, total } = await buyAndPay(buyer, listing._id, 'shipping', 'escrow-refund-00', '王小鹿'))
+  sellerId = listing.sellerId
   seller = await secondPhone(j, await openidOf(j, listing.sellerId))
   await waitForState(seller, orderId, 'paid')
   await tapAction(seller, 'ship')
@@ -45,9 +47,15 @@ test('the seller agrees to the return; the buyer sends it back', async () => {
   await waitForState(seller, orderId, 'refund_requested')
   assert.equal(await seller.locator('#order-action-agreeRefund').locator('visible=true').count(), 0, 'only the agree button that fits 退货退款')
   await shot(seller, 'escrow-refund-02-seller-sees-request')
+  // Agreeing names where the item comes back: the seller's default address, changeable in the sheet.
+  await saveAddress(j, await openidOf(j, sellerId), '陈卖家')
   await tapAction(seller, 'agreeReturn')
-  await confirmModal(seller, '同意退货')
+  await on(seller)('#return-address-sheet').waitFor()
+  await seller.waitForFunction(() => /陈/.test(document.querySelector('#return-address')?.textContent ?? ''))
+  await shot(seller, 'escrow-refund-02b-return-address')
+  await on(seller)('#return-address-submit').click()
   await waitForState(buyer, orderId, 'returning')
+  assert.match(await on(buyer)('#order-return-address').innerText(), /陈卖家/)
   await tapAction(buyer, 'shipReturn')
   await fillSheet(buyer, { company: '中通快递', waybillNo: '78900000000001' })
   await on(buyer)('#order-return-shipment').waitFor()

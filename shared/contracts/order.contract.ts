@@ -239,6 +239,7 @@ export const OrderContract = defineContract('order', {
       ErrorCodes.ORDER_SELLER_NOT_ONBOARDED,
       ErrorCodes.ORDER_FULFILMENT_UNAVAILABLE,
       ErrorCodes.ORDER_ADDRESS_REQUIRED,
+      ErrorCodes.ORDER_FREIGHT_UNAVAILABLE,
       ErrorCodes.ORDER_PAYMENT_UNAVAILABLE,
     ],
   },

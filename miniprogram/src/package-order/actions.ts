@@ -17,6 +17,8 @@ export type OrderAction =
   | 'agreeReturn'
   | 'refuseRefund'
   | 'shipReturn'
+  | 'bookPickup'
+  | 'cancelPickup'
   | 'receiveReturn'
   | 'resolveRefund'
   | 'resolvePartial'
@@ -38,6 +40,8 @@ export interface FormField {
 export interface ActionSpec {
   label: string
   primary?: boolean
+  /** A sheet of its own instead of `form`: 上门取件, or the return address of 同意退货. */
+  sheet?: 'pickup' | 'returnAddress'
   /** A Modal before the call; the text restates the money where money moves. */
   confirm?: (o: Order) => { title: string; content: string; confirmText: string }
   /** A sheet with fields before the call; `schema` checks them with the contract's messages. */
@@ -88,10 +92,15 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     done: '已取消，退款处理中',
   },
   ship: {
-    label: '发货',
-    primary: true,
-    form: { title: '填写发货信息', fields: waybillFields, schema: WaybillSchema },
+    label: '填写运单号',
+    form: { title: '自己寄出：填写运单号', hint: () => '已在快递网点或柜机寄出的，填写运单号即可跟踪物流', fields: waybillFields, schema: WaybillSchema },
     done: '已发货',
+  },
+  bookPickup: { label: '预约上门取件', primary: true, sheet: 'pickup', done: '已预约上门取件' },
+  cancelPickup: {
+    label: '取消预约',
+    confirm: () => ({ title: '取消上门取件？', content: '快递员将不再上门。之后可以重新预约，或自己寄出后填写运单号。', confirmText: '取消预约' }),
+    done: '已取消预约',
   },
   handOver: {
     label: '输入交易码',
@@ -139,12 +148,7 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     confirm: (o) => ({ title: '同意退款？', content: `${formatFen(o.totalFen)} 将原路退回买家，交易关闭。`, confirmText: '同意退款' }),
     done: '已同意，退款处理中',
   },
-  agreeReturn: {
-    label: '同意退货',
-    primary: true,
-    confirm: () => ({ title: '同意退货退款？', content: '买家寄回宝贝，你确认收到后钱款退回买家。', confirmText: '同意退货' }),
-    done: '已同意退货',
-  },
+  agreeReturn: { label: '同意退货', primary: true, sheet: 'returnAddress', done: '已同意退货' },
   refuseRefund: {
     label: '拒绝退款',
     form: {
@@ -156,9 +160,8 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     done: '已拒绝，平台将介入处理',
   },
   shipReturn: {
-    label: '退货寄回',
-    primary: true,
-    form: { title: '填写退货运单', fields: waybillFields, schema: WaybillSchema },
+    label: '填写退货单号',
+    form: { title: '自己寄回：填写退货运单', fields: waybillFields, schema: WaybillSchema },
     done: '已提交退货运单',
   },
   receiveReturn: {
@@ -228,10 +231,12 @@ const ORDER: OrderAction[] = [
   'resolveRelease',
   'agreeReturn',
   'agreeRefund',
+  'cancelPickup',
   'ship',
+  'shipReturn',
+  'bookPickup',
   'handOver',
   'deliverService',
-  'shipReturn',
   'receiveReturn',
   'confirm',
   'pay',

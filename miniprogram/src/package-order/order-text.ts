@@ -2,12 +2,14 @@ import type { Order, OrderCard } from '@shared/contracts/order.contract'
 import type { Fulfilment, OrderState, TransitionName } from '@shared/domain/order-process'
 
 /**
- * Every step of the order graph as the timeline shows it, plus the two steps outside it:
- * `checkout` (the order is placed) and `shipReturn` (the buyer sends a return).
+ * Every step of the order graph as the timeline shows it, plus the steps outside it: `checkout`
+ * (the order is placed), `shipReturn` (a return is sent), and booking or calling off a courier.
  */
-export const TRANSITION_LABELS: Record<TransitionName | 'checkout' | 'shipReturn', string> = {
+export const TRANSITION_LABELS: Record<TransitionName | 'checkout' | 'shipReturn' | 'bookPickup' | 'cancelPickup', string> = {
   checkout: '提交订单',
   shipReturn: '买家已寄回退货',
+  bookPickup: '已预约快递上门取件',
+  cancelPickup: '取消了上门取件预约',
   pay: '买家已付款，钱款由微信支付担保',
   cancelUnpaid: '买家取消了订单',
   expire: '超时未付款，订单已关闭',
@@ -70,9 +72,13 @@ export const stateLabel = (state: OrderState, fulfilment: Fulfilment): string =>
 }
 
 /** What the state means for this person, in one sentence under the banner title. */
-export const stateSentence = (o: Pick<Order, 'state' | 'fulfilment' | 'role'>): string => {
+export const stateSentence = (o: Pick<Order, 'state' | 'fulfilment' | 'role'> & Partial<Pick<Order, 'pickup' | 'refund'>>): string => {
   const buyer = o.role === 'buyer'
   const seller = o.role === 'seller'
+  // A courier booked to the door says more than "please ship" (or "please send it back").
+  const booked = (p: Order['pickup'] | undefined) => !!p && ['booking', 'placed', 'accepted'].includes(p.state)
+  if (o.state === 'paid' && booked(o.pickup)) return seller ? '已预约快递上门取件，请按时备好包裹' : '卖家已预约快递上门取件'
+  if (o.state === 'returning' && booked(o.refund?.returnPickup)) return buyer ? '已预约快递上门取件，请备好退货包裹' : '买家已预约快递上门取件寄回'
   switch (o.state) {
     case 'pending_payment':
       return buyer ? '请尽快付款，超时订单将自动关闭' : seller ? '等待买家付款' : '等待买家付款'
@@ -98,7 +104,8 @@ export const stateSentence = (o: Pick<Order, 'state' | 'fulfilment' | 'role'>): 
     case 'refund_requested':
       return seller ? '买家申请退款，请尽快处理' : '已申请退款，等待卖家处理'
     case 'returning':
-      return buyer ? '卖家同意退货，请寄回并填写运单号' : '等待买家寄回，收到后请确认'
+      if (o.refund?.returnShipment) return buyer ? '退货已寄出，等待卖家确认收到' : '买家已寄回，收到后请确认'
+      return buyer ? '卖家同意退货，请预约上门取件或寄回后填写运单号' : '等待买家寄回，收到后请确认'
     case 'disputed':
       return o.role === 'operator' ? '双方对退款有争议，请判定' : '卖家拒绝了退款，平台客服正在处理'
     case 'refunded':
@@ -177,9 +184,12 @@ export const deadlineText = (
 }
 
 /** The one button a card offers (the first that moves the order forward for this person). */
-const MAIN_ACTIONS = ['pay', 'ship', 'handOver', 'deliverService', 'confirm', 'shipReturn', 'receiveReturn', 'agreeRefund', 'agreeReturn'] as const
+const MAIN_ACTIONS = ['pay', 'bookPickup', 'ship', 'handOver', 'deliverService', 'confirm', 'shipReturn', 'receiveReturn', 'agreeRefund', 'agreeReturn'] as const
 export const mainAction = (card: Pick<OrderCard, 'actions'>): string | null =>
   MAIN_ACTIONS.find((a) => (card.actions as readonly string[]).includes(a)) ?? null
+
+/** A card names the step, not the way of doing it (上门取件 or a waybill is chosen on the order). */
+export const CARD_ACTION_LABELS: Partial<Record<string, string>> = { bookPickup: '去发货', ship: '去发货', shipReturn: '去寄回' }
 
 export const FULFILMENT_LABELS: Record<Fulfilment, string> = { courier: '邮寄', meetup: '当面交易', service: '服务' }
 

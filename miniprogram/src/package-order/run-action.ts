@@ -1,6 +1,9 @@
-import type { Order } from '@shared/contracts/order.contract'
+import type { ActionInput } from '@shared/contracts/define-contract'
+import type { Order, OrderContract } from '@shared/contracts/order.contract'
 import { api } from '@/services'
 import type { OrderAction } from './actions'
+
+type OrderActions = typeof OrderContract.actions
 
 /** The form's parsed values (after the action's schema), by field name. */
 export type ActionValues = Record<string, unknown>
@@ -26,9 +29,14 @@ export const runAction = (action: Exclude<OrderAction, 'pay'>, orderId: string, 
       return api.order.confirm(orderId)
     case 'requestRefund':
       return api.order.requestRefund({ orderId, type: s('type') as 'refund_only' | 'return', reason: s('reason') })
+    case 'bookPickup':
+      return api.order.bookPickup({ orderId, ...(v as Omit<ActionInput<OrderActions['bookPickup']>, 'orderId'>) })
+    case 'cancelPickup':
+      return api.order.cancelPickup(orderId)
     case 'agreeRefund':
-    case 'agreeReturn':
       return api.order.answerRefund({ orderId, answer: 'agree' })
+    case 'agreeReturn':
+      return api.order.answerRefund({ orderId, answer: 'agree', ...(v.returnAddressId ? { returnAddressId: s('returnAddressId') } : {}) })
     case 'refuseRefund':
       return api.order.answerRefund({ orderId, answer: 'refuse', note: s('note') })
     case 'receiveReturn':

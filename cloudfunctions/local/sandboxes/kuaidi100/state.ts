@@ -32,6 +32,8 @@ interface Parcel {
   to: City
   /** Recipient's and sender's mobiles: SF answers only with the last four digits of one. */
   phones: string[]
+  /** The courier who came to the door for a booked pickup (揽收 names them). */
+  collector?: string
   plan: PlannedEvent[]
   outcome: Outcome
   /** Set for a lost parcel: kuaidi100 stops monitoring with status abort. */
@@ -194,7 +196,8 @@ export class Engine {
     if (order.status === '99') return
     order.status = '10'
     order.kuaidinum = this.newWaybill(order.kuaidicom)
-    this.createParcel({ company: order.kuaidicom, waybillNo: order.kuaidinum, from: order.from, to: order.to, phones: order.phones })
+    const collector = COURIERS[Number(order.orderId) % COURIERS.length]
+    this.createParcel({ company: order.kuaidicom, waybillNo: order.kuaidinum, from: order.from, to: order.to, phones: order.phones, collector })
     this.orderChanged(order, '已取件')
   }
 
@@ -210,7 +213,7 @@ export class Engine {
       data: {
         orderId: order.orderId,
         status: Number(order.status),
-        courierName: order.status === '1' || collected ? COURIERS[Number(order.orderId) % COURIERS.length] : '',
+        courierName: order.status === '1' || collected ? COURIERS[Number(order.orderId) % COURIERS.length]! : '',
         courierMobile: order.status === '1' || collected ? '13800138000' : '',
         weight: collected ? String(order.weightKg) : '',
         freight: collected ? (order.freightFen / 100).toFixed(2) : '',
@@ -236,7 +239,7 @@ export class Engine {
   // ---- parcels and tracking --------------------------------------------------------------------
 
   /** A parcel handed to the courier now (pickup, or `POST /control/parcels` for a counter drop-off). */
-  createParcel(input: { company: string; waybillNo: string; from: City; to: City; phones: string[]; outcome?: Outcome }) {
+  createParcel(input: { company: string; waybillNo: string; from: City; to: City; phones: string[]; collector?: string; outcome?: Outcome }) {
     if (!COMPANIES[input.company]) throw new K100Error('400', `找不到对应公司 ${input.company}`)
     if (!COMPANIES[input.company].waybill.test(input.waybillNo)) throw new K100Error('400', `${input.waybillNo} 不是${COMPANIES[input.company].name}的单号`)
     if (this.parcels.has(input.waybillNo)) throw new K100Error('400', `单号 ${input.waybillNo} 已存在`)
@@ -267,7 +270,7 @@ export class Engine {
     const transit = TRANSIT_H[bandOf(from, to)] * H
     const courier = COURIERS[parcel.waybillNo.charCodeAt(parcel.waybillNo.length - 1) % COURIERS.length]
     const steps: [number, string, string, City][] = [
-      [0, '1', `${cityLabel(from)}${name}快递员 ${courier} 已揽收`, from],
+      [0, '1', `${cityLabel(from)}${name}快递员 ${parcel.collector ?? courier} 已揽收`, from],
       [3 * H, '0', `${cityLabel(from)}快件已发往 ${from.city}转运中心`, from],
       [6 * H, '0', `${cityLabel(from)}快件已到达 ${from.city}转运中心，正发往 ${to.city}转运中心`, from],
       [6 * H + transit, '0', `${cityLabel(to)}快件已到达 ${to.city}转运中心`, to],

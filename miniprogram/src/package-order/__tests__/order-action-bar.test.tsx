@@ -10,14 +10,18 @@ import type { Order } from '@shared/contracts/order.contract'
 const showModal = jest.fn()
 const toast = jest.fn()
 const reportError = jest.fn()
-const api = { order: { confirm: jest.fn(), ship: jest.fn(), cancel: jest.fn() } }
+const api = {
+  order: { confirm: jest.fn(), ship: jest.fn(), cancel: jest.fn(), pickupQuote: jest.fn(), bookPickup: jest.fn() },
+  address: { list: jest.fn(), get: jest.fn() },
+}
 const payOrder = jest.fn()
 
 type P = { children?: ReactNode; id?: string; className?: string; onClick?: () => void }
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showModal: (o: unknown) => showModal(o), scanCode: jest.fn() } }))
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showModal: (o: unknown) => showModal(o), scanCode: jest.fn() }, useDidShow: jest.fn() }))
+jest.mock('@/utils/address-choice', () => ({ chooseAddress: jest.fn(), takeChosenAddress: () => null }))
 jest.mock('@tarojs/components', () => ({
-  View: ({ children, id, className, ...rest }: P & Record<string, unknown>) => (
-    <div id={id} className={className} data-action={rest['data-action'] as string}>
+  View: ({ children, id, className, onClick, ...rest }: P & Record<string, unknown>) => (
+    <div id={id} className={className} onClick={onClick} data-action={rest['data-action'] as string}>
       {children}
     </div>
   ),
@@ -96,7 +100,7 @@ describe('OrderActionBar', () => {
     const onChanged = jest.fn()
     api.order.ship.mockResolvedValue(order({ role: 'seller', state: 'shipped' }))
     render(<OrderActionBar order={order({ role: 'seller', state: 'paid', actions: ['ship'] })} onChanged={onChanged} />)
-    fireEvent.click(screen.getByText('发货'))
+    fireEvent.click(screen.getByText('填写运单号'))
     expect(screen.getByRole('dialog')).toBeTruthy()
     await act(async () => fireEvent.click(screen.getByText('提交')))
     // The company may be left blank (recognised from the number); the number may not.
@@ -116,5 +120,31 @@ describe('OrderActionBar', () => {
     render(<OrderActionBar order={order({ state: 'pending_payment', actions: ['pay', 'cancelUnpaid'] })} onChanged={jest.fn()} />)
     await act(async () => fireEvent.click(screen.getByText('去支付')))
     expect(payOrder).toHaveBeenCalledWith('01ORDER')
+  })
+})
+
+describe('OrderActionBar: 预约上门取件', () => {
+  it('books with the default address, the chosen company and the first window still bookable', async () => {
+    jest.useFakeTimers({ now: Date.UTC(2027, 0, 15, 2, 30) }) // 10:30 in China
+    api.address.list.mockResolvedValue({ items: [{ id: 'addr1', name: '陈*', phone: '139****9000', regionText: '上海市 徐汇区', detail: '漕溪北路****', isDefault: true }], max: 20 })
+    api.order.pickupQuote.mockResolvedValue({ quotes: [{ company: '韵达快递', companyCode: 'yunda', priceFen: 500 }, { company: '顺丰速运', companyCode: 'shunfeng', priceFen: 1200 }] })
+    const booked = order({ role: 'seller', state: 'paid', actions: ['cancelPickup'] })
+    api.order.bookPickup.mockResolvedValue(booked)
+    const onChanged = jest.fn()
+    const paid = order({ role: 'seller', state: 'paid', actions: ['bookPickup', 'ship'], address: { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '1 号' } })
+    render(<OrderActionBar order={paid} onChanged={onChanged} />)
+    await act(async () => fireEvent.click(screen.getByText('预约上门取件')))
+    expect(await screen.findByText(/陈\* 139\*\*\*\*9000/)).toBeTruthy()
+    expect(api.order.pickupQuote).toHaveBeenCalledWith({ orderId: '01ORDER', addressId: 'addr1' })
+    expect(screen.getByText('约 ¥12')).toBeTruthy()
+    await act(async () => fireEvent.click(screen.getByText('顺丰速运')))
+    // 09:00–11:00 ends within the hour's lead: 11:00–13:00 is the first window today.
+    expect(screen.queryByText('09:00–11:00')).toBeNull()
+    await act(async () => fireEvent.click(screen.getByText('11:00–13:00')))
+    await act(async () => fireEvent.click(screen.getByText('确认预约')))
+    expect(api.order.bookPickup).toHaveBeenCalledWith({ orderId: '01ORDER', addressId: 'addr1', company: 'shunfeng', slot: { day: '今天', start: '11:00', end: '13:00' } })
+    expect(onChanged).toHaveBeenCalledWith(booked)
+    expect(toast).toHaveBeenCalledWith('已预约上门取件', 'success')
+    jest.useRealTimers()
   })
 })

@@ -1,7 +1,7 @@
 import { TIMERS, TRANSITIONS } from '@shared/domain/order-process'
 import type { Order } from '@shared/contracts/order.contract'
 import { ACTION_SPECS, orderedActions } from '../actions'
-import { TRANSITION_LABELS, clockText, deadlineText, durationText, mainAction, stateLabel, transitionLabel } from '../order-text'
+import { TRANSITION_LABELS, clockText, deadlineText, durationText, mainAction, stateLabel, stateSentence, transitionLabel } from '../order-text'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -24,7 +24,7 @@ describe('transition labels', () => {
     expect(TRANSITION_LABELS.checkout).toBe('提交订单')
     expect(TRANSITION_LABELS.shipReturn).toBe('买家已寄回退货')
     // nothing in the table that the events cannot carry
-    expect(Object.keys(TRANSITION_LABELS).sort()).toEqual([...TRANSITIONS.map((t) => t.name), 'checkout', 'shipReturn'].sort())
+    expect(Object.keys(TRANSITION_LABELS).sort()).toEqual([...TRANSITIONS.map((t) => t.name), 'checkout', 'shipReturn', 'bookPickup', 'cancelPickup'].sort())
   })
 
   it('falls back to the raw name for something new from the server', () => {
@@ -57,6 +57,9 @@ describe('order buttons', () => {
     expect(mainAction({ actions: ['cancelUnpaid', 'pay'] })).toBe('pay')
     expect(mainAction({ actions: ['requestRefund', 'confirm'] })).toBe('confirm')
     expect(mainAction({ actions: ['cancelPaid'] })).toBeNull()
+    // A seller with a paid courier order is offered the courier first (the card says 去发货 either way).
+    expect(mainAction({ actions: ['cancelPickup'] })).toBeNull()
+    expect(mainAction({ actions: ['bookPickup', 'ship'] })).toBe('bookPickup')
   })
 })
 
@@ -97,5 +100,21 @@ describe('state labels', () => {
     expect(stateLabel('paid', 'courier')).toBe('待发货')
     expect(stateLabel('paid', 'meetup')).toBe('待面交')
     expect(stateLabel('paid', 'service')).toBe('待服务')
+  })
+})
+
+describe('stateSentence', () => {
+  const pickup = (state: NonNullable<Order['pickup']>['state']) => ({ state }) as NonNullable<Order['pickup']>
+  it('says a courier is booked instead of asking to ship, until the booking is over', () => {
+    const paid = { state: 'paid', fulfilment: 'courier' } as const
+    expect(stateSentence({ ...paid, role: 'seller', pickup: null })).toBe('买家已付款，请尽快发货')
+    expect(stateSentence({ ...paid, role: 'seller', pickup: pickup('accepted') })).toMatch(/已预约快递上门取件/)
+    expect(stateSentence({ ...paid, role: 'buyer', pickup: pickup('placed') })).toBe('卖家已预约快递上门取件')
+    expect(stateSentence({ ...paid, role: 'seller', pickup: pickup('cancelled') })).toBe('买家已付款，请尽快发货')
+  })
+  it('a return already on its way is not asked for again', () => {
+    const returning = { state: 'returning', fulfilment: 'courier', role: 'buyer' } as const
+    expect(stateSentence({ ...returning, refund: { returnShipment: null } as never })).toMatch(/请预约上门取件或寄回/)
+    expect(stateSentence({ ...returning, refund: { returnShipment: { waybillNo: 'YT1' } } as never })).toBe('退货已寄出，等待卖家确认收到')
   })
 })

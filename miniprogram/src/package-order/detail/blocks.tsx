@@ -1,9 +1,38 @@
 import { Text, View } from '@tarojs/components'
 import { REFUND_TYPES, type Order } from '@shared/contracts/order.contract'
+import { formatFen } from '@shared/domain/money'
 import { FULFILMENT_LABELS, dateTimeText, maskPhone } from '../order-text'
 import '../order.scss'
 
 type Tracking = NonNullable<NonNullable<Order['shipment']>['tracking']>
+type Pickup = NonNullable<Order['pickup']>
+
+/** A booked courier: company, window, where it stands, and who is coming once assigned. */
+function PickupCard({ pickup, id }: { pickup: Pickup; id: string }) {
+  const { slot } = pickup
+  return (
+    <View className={`order-pickup is-${pickup.state}`} id={id} data-state={pickup.state}>
+      <View className='order-pickup__head'>
+        <Text className='order-pickup__title'>上门取件 · {pickup.company}</Text>
+        <Text className='order-pickup__state'>{pickup.stateLabel}</Text>
+      </View>
+      <Text className='order-pickup__line'>
+        {slot.day}（{slot.date.slice(5)}）{slot.start}–{slot.end} · {pickup.from}
+      </Text>
+      {pickup.courierName && (
+        <Text className='order-pickup__line'>
+          快递员 {pickup.courierName} {pickup.courierMobile ?? ''}
+        </Text>
+      )}
+      {(pickup.freightFen ?? pickup.quoteFen) !== null && (
+        <Text className='order-pickup__line muted'>
+          {pickup.freightFen !== null ? `运费 ${formatFen(pickup.freightFen)}` : `预计运费 ${formatFen(pickup.quoteFen!)}`}，上门时付给快递员
+        </Text>
+      )}
+      {pickup.failure && <Text className='order-pickup__line order-pickup__failure'>原因：{pickup.failure}</Text>}
+    </View>
+  )
+}
 
 /** The courier's events, newest first, as both parties follow the parcel. */
 function TrackingTimeline({ tracking, id }: { tracking: Tracking; id: string }) {
@@ -37,6 +66,7 @@ export function FulfilmentBlock({ order }: { order: Order }) {
           </Text>
         </View>
       )}
+      {order.pickup && (order.pickup.state !== 'picked-up' || order.role === 'seller') && <PickupCard pickup={order.pickup} id='order-pickup' />}
       {s && (
         <Text className='order-shipment' id='order-shipment'>
           {s.company} · 运单号 {s.waybillNo}
@@ -60,6 +90,21 @@ export function RefundBlock({ order }: { order: Order }) {
       <Text className='order-section__heading'>退款申请 · {REFUND_TYPES.find((t) => t.id === r.type)?.label}</Text>
       <Text className='order-refund__reason'>原因：{r.reason}</Text>
       {r.sellerNote && <Text className='order-refund__reason'>卖家说明：{r.sellerNote}</Text>}
+      {r.returnAddress && (
+        <View className='order-address' id='order-return-address'>
+          <Text className='order-refund__reason'>退货地址</Text>
+          <Text className='order-address__who'>
+            {r.returnAddress.name} {r.returnAddress.phone}
+          </Text>
+          <Text className='order-address__where'>
+            {r.returnAddress.region} {r.returnAddress.detail}
+          </Text>
+        </View>
+      )}
+      {order.state === 'returning' && !r.returnAddress && (
+        <Text className='muted order-tip'>卖家没有留下退货地址，请在聊天里向卖家要地址后寄回并填写单号。</Text>
+      )}
+      {r.returnPickup && (r.returnPickup.state !== 'picked-up' || order.role === 'buyer') && <PickupCard pickup={r.returnPickup} id='order-return-pickup' />}
       {r.returnShipment && (
         <Text className='order-shipment' id='order-return-shipment'>
           退货 {r.returnShipment.company} · 运单号 {r.returnShipment.waybillNo}

@@ -12,7 +12,7 @@ import { JOBS, parsePickupJobKey, type Leg } from '../domain/order-job-keys'
 import { cancellingPatch, enqueuePickupCancel, isActivePickup, pickupOf, withPickup } from './pickup-records'
 import { nextCourierCheck } from '../domain/courier-checks'
 import { Orders, PickupTasks, type OrderRecord, type PickupRecord, type ShipmentRecord } from '../domain/order.record'
-import { parcelWeightKg } from './parcel-weight'
+import { parcelWeightKg } from './freight-quote.use-case'
 import { recordParcel, startReturn } from './delivery.use-case'
 import { takeTransition } from './take-transition'
 

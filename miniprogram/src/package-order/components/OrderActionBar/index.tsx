@@ -9,6 +9,8 @@ import { reportError, toast } from '@/utils/feedback'
 import { ACTION_SPECS, orderedActions, type OrderAction } from '../../actions'
 import { runAction } from '../../run-action'
 import { ActionSheet } from '../ActionSheet'
+import { PickupSheet } from '../PickupSheet'
+import { ReturnAddressSheet } from '../ReturnAddressSheet'
 import './order-action-bar.scss'
 
 export interface OrderActionBarProps {
@@ -45,7 +47,9 @@ export function OrderActionBar({ order, onChanged }: OrderActionBarProps) {
     try {
       const next = await runAction(action, order.id, values)
       setSheet(null)
-      toast(ACTION_SPECS[action].done, 'success')
+      // A booking the courier turned down comes back at once; the card on the page says why.
+      const refused = action === 'bookPickup' && (next.pickup ?? next.refund?.returnPickup)?.state === 'failed'
+      toast(refused ? '预约没有成功，请看订单上的原因' : ACTION_SPECS[action].done, refused ? 'none' : 'success')
       onChanged(next)
     } catch (e) {
       if (isServiceError(e) && e.code === 'COMMON.VALIDATION' && sheet) {
@@ -69,7 +73,7 @@ export function OrderActionBar({ order, onChanged }: OrderActionBarProps) {
     if (busy) return
     if (action === 'pay') return pay()
     const spec = ACTION_SPECS[action]
-    if (spec.form) {
+    if (spec.form || spec.sheet) {
       setServerErrors({})
       return setSheet(action)
     }
@@ -98,6 +102,19 @@ export function OrderActionBar({ order, onChanged }: OrderActionBarProps) {
           {ACTION_SPECS[a].label}
         </Button>
       ))}
+      <PickupSheet
+        order={order}
+        visible={sheet === 'bookPickup'}
+        busy={busy !== null}
+        onClose={() => setSheet(null)}
+        onSubmit={(v) => void send('bookPickup', v)}
+      />
+      <ReturnAddressSheet
+        visible={sheet === 'agreeReturn'}
+        busy={busy !== null}
+        onClose={() => setSheet(null)}
+        onSubmit={(v) => void send('agreeReturn', v)}
+      />
       <ActionSheet
         action={sheet}
         form={sheet ? (ACTION_SPECS[sheet].form ?? null) : null}

@@ -3,7 +3,7 @@ import type { OrderCard } from '@shared/contracts/order.contract'
 import { formatFen } from '@shared/domain/money'
 import { formatRelativeTime } from '@shared/domain/relative-time'
 import { ACTION_SPECS, type OrderAction } from '../../actions'
-import { mainAction, stateLabel } from '../../order-text'
+import { CARD_ACTION_LABELS, mainAction, stateLabel } from '../../order-text'
 import './order-card-item.scss'
 
 export interface OrderCardItemProps {
@@ -38,7 +38,7 @@ export function OrderCardItem({ card, now, onOpen }: OrderCardItemProps) {
           <Text className='order-card__amount'>{formatFen(card.totalFen)}</Text>
         </Text>
         {/* The card opens the order page, where the action asks what it needs. */}
-        {main && <Text className={`order-card__action action-${main}`}>{ACTION_SPECS[main].label}</Text>}
+        {main && <Text className={`order-card__action action-${main}`}>{CARD_ACTION_LABELS[main] ?? ACTION_SPECS[main].label}</Text>}
       </View>
     </View>
   )
