@@ -1,6 +1,7 @@
 import { bookableSlots } from '@shared/domain/pickup'
 import { orderHousekeeping } from '../src/modules/escrow/application/order-timers.use-case'
 import { PICKUP_POLL_MS } from '../src/modules/escrow/domain/courier-checks'
+import { Notices } from '../src/modules/notice/domain/notice.record'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const DAY = 86_400_000
@@ -177,5 +178,34 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     await cloud.saveAddress('o-seller-1', SELLER_HOME)
     const agreed = await cloud.mustOrder('o-seller-1', 'answerRefund', { orderId, answer: 'agree' })
     expect(agreed.refund.returnAddress.detail).toBe(SELLER_HOME.detail)
+  })
+
+  it('a return never sent lapses after 7 days, the buyer reminded the day before; a courier booked late holds the clock', async () => {
+    await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: 'SF1234567890123' })
+    await cloud.mustOrder('o-buyer-1', 'requestRefund', { orderId, type: 'return', reason: '尺寸不合适' })
+    const agreed = await cloud.mustOrder('o-seller-1', 'answerRefund', { orderId, answer: 'agree' })
+    expect(agreed.deadline).toEqual({ transition: 'returnLapsed', at: cloud.clock.now() + 7 * DAY })
+
+    await cloud.advance(6 * DAY + HOUR)
+    await orderHousekeeping(cloud.container)
+    const buyerId = (await get()).buyer.id
+    const notices = await cloud.container.store.find(Notices, { userId: buyerId }, { limit: 50 })
+    expect(notices.items.map((n) => n.title)).toContain('请尽快寄回退货')
+
+    // Booked for 后天: the request stays open until the courier has had the day after the window.
+    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_HOME)
+    const late = { day: '后天', start: '17:00', end: '19:00' }
+    const booked = await cloud.mustOrder('o-buyer-1', 'bookPickup', { orderId, addressId: buyerAddressId, company: 'yuantong', slot: late })
+    expect(booked.deadline.transition).toBe('returnLapsed')
+    expect(booked.deadline.at).toBeGreaterThan(agreed.deadline.at + 2 * DAY)
+    await cloud.mustOrder('o-buyer-1', 'cancelPickup', { orderId })
+
+    await cloud.advance(4 * DAY)
+    await orderHousekeeping(cloud.container)
+    await orderHousekeeping(cloud.container)
+    const lapsed = await get('o-seller-1')
+    expect(['received', 'completed']).toContain(lapsed.state)
+    expect(lapsed.events.map((e: { transition: string }) => e.transition)).toContain('returnLapsed')
+    expect(lapsed.money).toMatchObject({ refundedFen: 0, releasedFen: 20_000 })
   })
 })

@@ -69,6 +69,7 @@ export const TRANSITIONS = [
   { name: 'agreeReturn', from: ['refund_requested'], to: 'returning', actor: 'seller', money: 'none', says: 'The seller agrees to 退货退款: the buyer sends the item back.' },
   { name: 'receiveReturn', from: ['returning'], to: 'refunded', actor: 'seller', money: 'refund_full', says: 'The seller confirms the return arrived: the refund runs.' },
   { name: 'autoReceiveReturn', from: ['returning'], to: 'refunded', actor: 'system', money: 'refund_full', says: 'The return was delivered 7 days ago and the seller said nothing.' },
+  { name: 'returnLapsed', from: ['returning'], to: 'received', actor: 'system', money: 'release', says: 'The buyer did not send the item back within 7 days of the agreement: the request lapses and the money is released.' },
   { name: 'refuseRefund', from: ['refund_requested'], to: 'disputed', actor: 'seller', money: 'none', says: 'The seller refuses: an operator decides.' },
   { name: 'autoAgreeRefund', from: ['refund_requested'], to: 'refunded', actor: 'system', money: 'refund_full', says: 'The seller did not answer a 仅退款 request within 2 days: it is granted.' },
   { name: 'autoAgreeReturn', from: ['refund_requested'], to: 'returning', actor: 'system', money: 'none', says: 'The seller did not answer a 退货退款 request within 2 days: the buyer may send it back.' },
@@ -88,12 +89,13 @@ export const TIMERS = [
   { transition: 'autoConfirm', after: 10 * DAY, from: 'shippedAt', only: ['courier'], says: 'Courier orders confirm 10 days after shipment.' },
   { transition: 'autoConfirm', after: 2 * DAY, from: 'deliveredAt', only: ['service'], says: 'Services are accepted 2 days after delivery.' },
   { transition: 'autoReceiveReturn', after: 7 * DAY, from: 'returnDeliveredAt', says: 'A delivered return counts as received after 7 days.' },
+  { transition: 'returnLapsed', after: 7 * DAY, from: 'returnAgreedAt', says: 'A return not sent within 7 days of the agreement lapses.' },
   { transition: 'autoAgreeRefund', after: 2 * DAY, from: 'refundRequestedAt', says: 'A seller silent for 2 days on 仅退款 agrees.' },
   { transition: 'autoAgreeReturn', after: 2 * DAY, from: 'refundRequestedAt', says: 'A seller silent for 2 days on 退货退款 agrees to the return.' },
 ] as const
 
 /** Reminders go out this long before a timer fires. */
-export const REMINDER_BEFORE = { expire: 5 * MINUTE, autoCancel: DAY, autoConfirm: DAY, autoReceiveReturn: DAY, autoAgreeRefund: DAY, autoAgreeReturn: DAY } as const
+export const REMINDER_BEFORE = { expire: 5 * MINUTE, autoCancel: DAY, autoConfirm: DAY, autoReceiveReturn: DAY, returnLapsed: DAY, autoAgreeRefund: DAY, autoAgreeReturn: DAY } as const
 
 export const transition = (name: TransitionName): Transition => TRANSITIONS.find((t) => t.name === name)! as Transition
 

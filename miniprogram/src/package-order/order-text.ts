@@ -27,6 +27,7 @@ export const TRANSITION_LABELS: Record<TransitionName | 'checkout' | 'shipReturn
   agreeReturn: '卖家同意退货，等待买家寄回',
   receiveReturn: '卖家确认收到退货，退款中',
   autoReceiveReturn: '超时自动确认收到退货，退款中',
+  returnLapsed: '买家超时未寄回，退款关闭，钱款结算给卖家',
   refuseRefund: '卖家拒绝退款，平台介入',
   autoAgreeRefund: '卖家超时未处理，自动同意退款',
   autoAgreeReturn: '卖家超时未处理，自动同意退货',
@@ -178,6 +179,9 @@ export const deadlineText = (
       return seller
         ? `请在 ${durationText(left)}内确认收到退货，超时将自动退款`
         : `卖家 ${durationText(left)}内未确认收到退货将自动退款`
+    case 'returnLapsed':
+      if (left <= 0) return '超时未寄回，退款即将关闭'
+      return seller ? `买家 ${durationText(left)}内未寄回，退款将关闭` : `请在 ${durationText(left)}内寄回，超时退款将关闭`
     default:
       return null
   }

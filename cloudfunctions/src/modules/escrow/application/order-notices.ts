@@ -38,6 +38,10 @@ const NOTICES: Partial<Record<TransitionName, Note[]>> = {
   ],
   refuseRefund: [{ to: 'buyer', title: '卖家拒绝退款', body: (o) => `${item(o)}卖家拒绝了退款申请，平台客服将介入处理。` }],
   receiveReturn: [{ to: 'buyer', title: '卖家已收到退货', body: (o) => `${item(o)}卖家已确认收到退货，钱款将原路退回。` }],
+  returnLapsed: [
+    { to: 'buyer', title: '退款已关闭', body: (o) => `${item(o)}超过 7 天未寄回退货，退款申请已关闭，钱款将结算给卖家。` },
+    { to: 'seller', title: '买家未寄回退货', body: (o) => `${item(o)}买家 7 天内未寄回退货，退款已关闭，钱款将扣除服务费后到账。` },
+  ],
   autoReceiveReturn: [{ to: 'buyer', title: '退货已自动确认', body: (o) => `${item(o)}退货已自动确认收到，钱款将原路退回。` }],
   resolveRefund: [
     { to: 'buyer', title: '平台已处理纠纷', body: (o) => `${item(o)}平台判定全额退款，钱款将原路退回。` },
@@ -83,6 +87,7 @@ const REMINDERS: Partial<Record<TransitionName, Note>> = {
   autoAgreeRefund: { to: 'seller', title: '请处理退款申请', body: (o) => `${item(o)}买家的退款申请明天将自动同意，请尽快处理。` },
   autoAgreeReturn: { to: 'seller', title: '请处理退货申请', body: (o) => `${item(o)}买家的退货申请明天将自动同意，请尽快处理。` },
   autoReceiveReturn: { to: 'seller', title: '请确认收到退货', body: (o) => `${item(o)}明天将自动确认收到退货并退款。` },
+  returnLapsed: { to: 'buyer', title: '请尽快寄回退货', body: (o) => `${item(o)}明天仍未寄回，退款申请将关闭，钱款将结算给卖家。` },
 }
 
 /** The reminder before the order's current deadline, once per deadline. */

@@ -1,6 +1,6 @@
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { courierCompany } from '@shared/domain/couriers'
-import { slotBookable, slotDate, type PickupSlot, type PickupState } from '@shared/domain/pickup'
+import { slotBookable, slotDate, slotEndsAt, type PickupSlot, type PickupState } from '@shared/domain/pickup'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { loadOwnAddress } from '../../address/application/address-book.use-case'
@@ -11,6 +11,7 @@ import { Users, type UserRecord } from '../../user/domain/user.record'
 import { JOBS, parsePickupJobKey, type Leg } from '../domain/order-job-keys'
 import { cancellingPatch, enqueuePickupCancel, isActivePickup, pickupOf, withPickup } from './pickup-records'
 import { nextCourierCheck } from '../domain/courier-checks'
+import { remindAt } from '../domain/order-deadlines'
 import { Orders, PickupTasks, type OrderRecord, type PickupRecord, type ShipmentRecord } from '../domain/order.record'
 import { parcelWeightKg } from './freight-quote.use-case'
 import { recordParcel, startReturn } from './delivery.use-case'
@@ -24,6 +25,7 @@ import { takeTransition } from './take-transition'
  * return) exactly as a typed waybill would, and tracking takes over.
  */
 
+const DAY = 86_400_000
 const wrongState = () => new AppError(ErrorCodes.ORDER_WRONG_STATE)
 const printable = (a: ShippingAddress) => `${a.region}${a.detail}`
 
@@ -124,12 +126,18 @@ export const bookPickup = async (
     updatedAt: now,
   }
   const next = { ...order, ...withPickup(order, leg, pickup) }
+  // A return booked near the end of its 7 days must not lapse while the courier is on the way.
+  const lapse = leg === 'return' && order.dueTransition === 'returnLapsed' && order.dueAt !== null ? order.dueAt : null
+  const courierDone = slotEndsAt(input.slot, now) + DAY
+  const extended =
+    lapse !== null && lapse < courierDone ? { dueAt: courierDone, remindAt: remindAt({ transition: 'returnLapsed', at: courierDone }) } : {}
   await deps.store.transaction(async (tx) => {
     await tx.update(
       Orders,
       order._id,
       {
         ...withPickup(order, leg, pickup),
+        ...extended,
         trackingCheckAt: nextCourierCheck(next, now),
         events: [...order.events, { transition: 'bookPickup', at: now, actor: leg === 'outbound' ? 'seller' : 'buyer', note: `预约${company.name}上门取件 ${pickup.slot.date} ${input.slot.start}–${input.slot.end}` }],
         updatedAt: now,

@@ -45,6 +45,9 @@ export const deadlineOnEntering = (
     case 'refund_requested':
       // The seller has 2 days to answer; silence agrees (the auto-confirm clock stops meanwhile).
       return after(refundType === 'return' ? 'autoAgreeReturn' : 'autoAgreeRefund')
+    case 'returning':
+      // The buyer has 7 days to send it back; the return's own clock replaces this once it is sent.
+      return after('returnLapsed')
     default:
       return null
   }
