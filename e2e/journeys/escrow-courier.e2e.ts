@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { buyAndPay, confirmModal, fillSheet, findListing, on, openidOf, secondPhone, shot, signIn, tapAction, waitForState, yuan } from '../support/escrow'
+import { buyAndPay, confirmModal, fillSheet, findListing, on, openidOf, secondPhone, shot, signIn, tapAction, waitForState, walletAvailable, yuan } from '../support/escrow'
 import { join } from 'node:path'
 import { SCREENSHOT_DIR } from '../support/browser'
 import { type Journey, openJourney } from '../support/journey'
@@ -29,12 +29,6 @@ before(async () => {
 
 after(() => j?.close())
 
-const walletAvailable = async (page: Page) => {
-  await page.goto('/#/package-merchant/wallet/index')
-  await on(page)('#wallet-available').waitFor()
-  await page.waitForTimeout(500)
-  return yuan(await on(page)('#wallet-available').innerText())
-}
 let availableBefore = 0
 
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { buyAndPay, confirmModal, findListing, on, openidOf, saveAddress, secondPhone, shot, signIn, tapAction, waitForState } from '../support/escrow'
+import { buyAndPay, confirmModal, findListing, on, openidOf, saveAddress, secondPhone, shot, signIn, tapAction, waitForState, walletAvailable, yuan } from '../support/escrow'
 import { type Journey, openJourney } from '../support/journey'
 
 /**
@@ -15,7 +15,10 @@ let buyer: Page
 let seller: Page
 let orderId = ''
 
+let availableBefore = 0
+
 const MINUTE = 60_000
+
 const advanceCourier = (ms: number) => j.cloud.kuaidi100!.clock.advance!(ms)
 
 before(async () => {
@@ -33,6 +36,7 @@ test('a paid courier order waits for the seller, who keeps a 寄件地址 in the
   const sellerOpenid = await openidOf(j, listing.sellerId)
   await saveAddress(j, sellerOpenid, '陈卖家')
   seller = await secondPhone(j, sellerOpenid)
+  availableBefore = await walletAvailable(seller)
   await waitForState(seller, orderId, 'paid')
 })
 
@@ -80,4 +84,11 @@ test('kuaidi100 carries the parcel to 签收; the buyer follows the timeline and
   await confirmModal(buyer, '确认收货')
   await waitForState(buyer, orderId, 'completed')
   await shot(buyer, 'escrow-pickup-05-completed')
+})
+
+test("the money reaches the seller's wallet, minus the commission", async () => {
+  await waitForState(seller, orderId, 'completed')
+  const payout = yuan(await on(seller)('#order-payout').innerText())
+  assert.equal(Math.round(((await walletAvailable(seller)) - availableBefore) * 100), Math.round(payout * 100))
+  await shot(seller, 'escrow-pickup-06-wallet')
 })

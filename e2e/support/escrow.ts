@@ -80,6 +80,14 @@ export const shot = async (page: Page, name: string) => {
 /** ¥2,999 and ¥2999.00 alike, as a number of yuan. */
 export const yuan = (text: string) => Number(text.replace(/[^\d.]/g, ''))
 
+/** 可提现 on the seller's wallet page, in yuan. */
+export const walletAvailable = async (page: Page) => {
+  await page.goto('/#/package-merchant/wallet/index')
+  await on(page)('#wallet-available').waitFor()
+  await page.waitForTimeout(500)
+  return yuan(await on(page)('#wallet-available').innerText())
+}
+
 const ADDRESS = { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '漕溪北路 1 号 2 室' }
 
 /** A default address in the demo user's address book (as 我的 → 收货地址 would save it). */
