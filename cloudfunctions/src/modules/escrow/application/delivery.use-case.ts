@@ -1,6 +1,6 @@
 import type { Waybill } from '@shared/contracts/order.contract'
 import { courierCompany } from '@shared/domain/couriers'
-import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 import { CourierError, type Tracking } from '../../delivery/ports/courier.port'
@@ -10,6 +10,7 @@ import { nextCourierCheck } from '../domain/courier-checks'
 import { remindAt, returnDeadline } from '../domain/order-deadlines'
 import { JOBS } from '../domain/order-job-keys'
 import { Orders, Parcels, type OrderRecord, type ShipmentRecord, type TrackingRecord } from '../domain/order.record'
+import { retryOnRace } from './retry-on-race'
 import { takeTransition } from './take-transition'
 
 export { TRACKING_POLL_MS } from '../domain/courier-checks'
@@ -82,7 +83,7 @@ const mergeTracking = (current: TrackingRecord | null, t: Tracking, now: number)
 export const applyTracking = async (deps: Deps, waybillNo: string, tracking: Tracking): Promise<'applied' | 'stale' | 'unknown'> => {
   const parcel = await deps.store.get(Parcels, waybillNo)
   if (!parcel) return 'unknown'
-  for (let attempt = 0; attempt < 4; attempt++) {
+  return retryOnRace(async () => {
     const order = (await deps.store.get(Orders, parcel.orderId))!
     const now = deps.clock.now()
     const shipment = parcel.leg === 'outbound' ? order.shipment : order.refund?.returnShipment
@@ -94,40 +95,34 @@ export const applyTracking = async (deps: Deps, waybillNo: string, tracking: Tra
       parcel.leg === 'outbound' ? { shipment: next } : { refund: { ...order.refund!, returnShipment: next } }
     const checkAt = nextCourierCheck({ ...order, ...placed }, now)
     const delivered = merged.state === 'delivered'
-    try {
-      if (delivered && parcel.leg === 'outbound' && order.state === 'shipped') {
-        await takeTransition(deps, {
-          orderId: order._id,
-          name: 'deliver',
-          actor: 'system',
-          user: null,
-          patch: () => ({ ...placed, trackingCheckAt: checkAt }),
-          alsoInTx: (tx) =>
-            enqueue(tx, { key: JOBS.confirmReceive.key(order._id), kind: JOBS.confirmReceive.kind, orderId: order._id, at: now }),
-        })
-        return 'applied'
-      }
-      const returnArrived = delivered && parcel.leg === 'return' && order.state === 'returning'
-      const deadline = returnArrived ? { transition: 'autoReceiveReturn' as const, at: now + RETURN_DELIVERED_WAIT } : null
-      await deps.store.update(
-        Orders,
-        order._id,
-        {
-          ...placed,
-          trackingCheckAt: checkAt,
-          ...(deadline ? { dueTransition: deadline.transition, dueAt: deadline.at, remindAt: remindAt(deadline) } : {}),
-          updatedAt: now,
-          version: order.version + 1,
-        },
-        { expect: { version: order.version } },
-      )
+    if (delivered && parcel.leg === 'outbound' && order.state === 'shipped') {
+      await takeTransition(deps, {
+        orderId: order._id,
+        name: 'deliver',
+        actor: 'system',
+        user: null,
+        patch: () => ({ ...placed, trackingCheckAt: checkAt }),
+        alsoInTx: (tx) =>
+          enqueue(tx, { key: JOBS.confirmReceive.key(order._id), kind: JOBS.confirmReceive.kind, orderId: order._id, at: now }),
+      })
       return 'applied'
-    } catch (e) {
-      if (isAppError(e) && (e.code === ErrorCodes.CONFLICT || e.code === ErrorCodes.ORDER_WRONG_STATE)) continue
-      throw e
     }
-  }
-  return 'stale'
+    const returnArrived = delivered && parcel.leg === 'return' && order.state === 'returning'
+    const deadline = returnArrived ? { transition: 'autoReceiveReturn' as const, at: now + RETURN_DELIVERED_WAIT } : null
+    await deps.store.update(
+      Orders,
+      order._id,
+      {
+        ...placed,
+        trackingCheckAt: checkAt,
+        ...(deadline ? { dueTransition: deadline.transition, dueAt: deadline.at, remindAt: remindAt(deadline) } : {}),
+        updatedAt: now,
+        version: order.version + 1,
+      },
+      { expect: { version: order.version } },
+    )
+    return 'applied'
+  }, 'stale' as const)
 }
 
 /**

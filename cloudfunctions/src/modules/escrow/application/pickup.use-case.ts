@@ -1,7 +1,7 @@
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { courierCompany } from '@shared/domain/couriers'
 import { slotBookable, slotDate, slotEndsAt, type PickupSlot, type PickupState } from '@shared/domain/pickup'
-import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { loadOwnAddress } from '../../address/application/address-book.use-case'
 import { CourierError, type Pickup } from '../../delivery/ports/courier.port'
@@ -15,6 +15,7 @@ import { remindAt } from '../domain/order-deadlines'
 import { Orders, PickupTasks, type OrderRecord, type PickupRecord, type ShipmentRecord } from '../domain/order.record'
 import { parcelWeightKg } from './freight-quote.use-case'
 import { recordParcel, startReturn } from './delivery.use-case'
+import { retryOnRace } from './retry-on-race'
 import { takeTransition } from './take-transition'
 
 /**
@@ -218,7 +219,7 @@ export const applyPickupNews = async (
   /** A push's courier order id (signed), which must be the booking's. */
   courierOrderId?: string,
 ): Promise<'applied' | 'stale' | 'unknown'> => {
-  for (let tries = 0; tries < 4; tries++) {
+  return retryOnRace(async () => {
     const order = await deps.store.get(Orders, ref.orderId)
     const p = order && pickupOf(order, ref.leg)
     if (!order || !p || p.attempt !== ref.attempt) return 'unknown'
@@ -228,40 +229,34 @@ export const applyPickupNews = async (
     if (!next) return 'stale'
     const placed = withPickup(order, ref.leg, next)
     const collected = next.state === 'picked-up' && !!next.waybillNo
-    try {
-      if (collected && ref.leg === 'outbound' && order.state === 'paid') {
-        const seller = await deps.store.get(Users, order.sellerId)
-        await takeTransition(deps, {
-          orderId: order._id,
-          name: 'ship',
-          actor: 'seller',
-          user: seller,
-          note: `${next.company}上门取件 ${next.waybillNo}`,
-          patch: () => {
-            const shipment = parcelOf(next, now)
-            return { ...placed, shipment, trackingCheckAt: nextCourierCheck({ ...order, ...placed, shipment }, now) }
-          },
-          alsoInTx: (tx, shipped) => recordParcel(tx, shipped, shipped.shipment!, 'outbound', now),
-        })
-        return 'applied'
-      }
-      if (collected && ref.leg === 'return' && order.state === 'returning' && !order.refund?.returnShipment) {
-        await startReturn(deps, order, parcelOf(next, now), { actor: 'system', extra: placed })
-        return 'applied'
-      }
-      await deps.store.update(
-        Orders,
-        order._id,
-        { ...placed, trackingCheckAt: nextCourierCheck({ ...order, ...placed }, now), updatedAt: now, version: order.version + 1 },
-        { expect: { version: order.version } },
-      )
+    if (collected && ref.leg === 'outbound' && order.state === 'paid') {
+      const seller = await deps.store.get(Users, order.sellerId)
+      await takeTransition(deps, {
+        orderId: order._id,
+        name: 'ship',
+        actor: 'seller',
+        user: seller,
+        note: `${next.company}上门取件 ${next.waybillNo}`,
+        patch: () => {
+          const shipment = parcelOf(next, now)
+          return { ...placed, shipment, trackingCheckAt: nextCourierCheck({ ...order, ...placed, shipment }, now) }
+        },
+        alsoInTx: (tx, shipped) => recordParcel(tx, shipped, shipped.shipment!, 'outbound', now),
+      })
       return 'applied'
-    } catch (e) {
-      if (isAppError(e) && (e.code === ErrorCodes.CONFLICT || e.code === ErrorCodes.ORDER_WRONG_STATE)) continue
-      throw e
     }
-  }
-  return 'stale'
+    if (collected && ref.leg === 'return' && order.state === 'returning' && !order.refund?.returnShipment) {
+      await startReturn(deps, order, parcelOf(next, now), { actor: 'system', extra: placed })
+      return 'applied'
+    }
+    await deps.store.update(
+      Orders,
+      order._id,
+      { ...placed, trackingCheckAt: nextCourierCheck({ ...order, ...placed }, now), updatedAt: now, version: order.version + 1 },
+      { expect: { version: order.version } },
+    )
+    return 'applied'
+  }, 'stale' as const)
 }
 
 /** Asks the courier where an active booking stands (the poll for pushes that never came). */
