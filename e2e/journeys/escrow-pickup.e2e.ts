@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { buyAndPay, confirmModal, findListing, on, openidOf, saveAddress, secondPhone, shot, signIn, tapAction, waitForState, walletAvailable, yuan } from '../support/escrow'
+import { bookableSlots, slotEndsAt } from '../../shared/domain/pickup'
 import { type Journey, openJourney } from '../support/journey'
 
 /**
@@ -16,6 +17,7 @@ let seller: Page
 let orderId = ''
 
 let availableBefore = 0
+let bookedAt = 0
 
 const MINUTE = 60_000
 
@@ -47,6 +49,8 @@ test('the seller books a courier: address, company with its price, a window', as
   await seller.waitForFunction(() => /陈/.test(document.querySelector('#pickup-address')?.textContent ?? ''))
   await seller.locator('#pickup-company .order-chip__sub').locator('visible=true').first().waitFor()
   await on(seller)('#pickup-company-shunfeng').click()
+  // The first window still bookable (the sheet offers exactly bookableSlots).
+  bookedAt = j.cloud.kuaidi100!.clock.now()
   await seller.locator('#pickup-window .order-chip').locator('visible=true').first().click()
   await shot(seller, 'escrow-pickup-01-sheet')
   await on(seller)('#pickup-submit').click()
@@ -67,8 +71,9 @@ test('the courier accepts: both sides see who is coming', async () => {
   await shot(buyer, 'escrow-pickup-03-buyer-sees-courier')
 })
 
-test('the courier collects: the order ships by itself with the courier’s waybill', async () => {
-  await advanceCourier(60 * MINUTE)
+test('the courier collects within the window: the order ships by itself with the courier’s waybill', async () => {
+  const window = bookableSlots(bookedAt)[0]!
+  await advanceCourier(slotEndsAt(window, bookedAt) - j.cloud.kuaidi100!.clock.now())
   await waitForState(seller, orderId, 'shipped')
   assert.match(await on(seller)('#order-shipment').innerText(), /顺丰速运 · 运单号 SF\d+/)
   assert.equal(await on(seller)('#order-pickup').getAttribute('data-state'), 'picked-up')

@@ -28,11 +28,13 @@ const DAY_MS = 86_400_000
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 
-/** When a slot's window ends, in epoch ms, for a booking made at `now`. */
-export const slotEndsAt = (slot: PickupSlot, now: number): number => {
-  const chinaMidnight = Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS
-  return chinaMidnight + PICKUP_DAYS.indexOf(slot.day) * DAY_MS + minutesOf(slot.end) * 60_000
-}
+/** Midnight (China time) of the slot's day, for a booking made at `now`. */
+const dayStartsAt = (day: PickupDay, now: number) =>
+  Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS + PICKUP_DAYS.indexOf(day) * DAY_MS
+
+/** When a slot's window opens and ends, in epoch ms, for a booking made at `now`. */
+export const slotStartsAt = (slot: PickupSlot, now: number): number => dayStartsAt(slot.day, now) + minutesOf(slot.start) * 60_000
+export const slotEndsAt = (slot: PickupSlot, now: number): number => dayStartsAt(slot.day, now) + minutesOf(slot.end) * 60_000
 
 /** The China calendar date (YYYY-MM-DD) a slot falls on, so 明天 keeps meaning the booking's tomorrow. */
 export const slotDate = (slot: PickupSlot, now: number): string =>

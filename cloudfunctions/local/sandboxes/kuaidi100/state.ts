@@ -1,4 +1,5 @@
 import { COMPANIES, companiesFor, formatTime, STATE_NAMES } from '../../../src/adapters/courier/kuaidi100.protocol'
+import { PICKUP_DAYS, slotEndsAt, slotStartsAt, type PickupSlot } from '../../../../shared/domain/pickup'
 import type { SandboxClock } from '../wechat-pay/clock'
 import type { PushNotifier } from './notifier'
 import { bandOf, type City, findCity, priceOf, RATES } from './rates'
@@ -68,6 +69,8 @@ interface PickupOrder {
   freightFen: number
   phones: string[]
   createdAt: number
+  /** From booking to collection, in world time (compressed by `scale` like every duration). */
+  collectAfterMs: number
 }
 
 type Saved<T> = Omit<T, 'from' | 'to' | 'cancels'> & { from: string; to: string }
@@ -94,6 +97,8 @@ export interface EngineOptions {
 /** Line-haul hours by distance band (same city … remote province). */
 const TRANSIT_H = [2, 8, 20, 36, 72]
 const COURIERS = ['王师傅', '李师傅', '张师傅', '刘师傅']
+/** A booked courier accepts the order within minutes. */
+const ACCEPT_MS = 5 * 60_000
 
 const cityLabel = (c: City) => `【${c.province === c.city ? c.city : c.province + c.city}市】`
 
@@ -137,6 +142,7 @@ export class Engine {
     const from = this.city(p.sendManPrintAddr, '寄件')
     const to = this.city(p.recManPrintAddr, '收件')
     const weightKg = this.weight(p.weight)
+    const collectAfterMs = this.collectAfter(p)
     const callBackUrl = String(p.callBackUrl)
     // Sandbox assumption: the same callback URL (which carries the caller's own order key) is the
     // same order, so a retried bOrder finds it instead of booking a second courier.
@@ -156,16 +162,37 @@ export class Engine {
       freightFen: priceOf(company, from, to, weightKg)!.totalFen,
       phones: [String(p.recManMobile), String(p.sendManMobile)],
       createdAt: this.o.clock.now(),
+      collectAfterMs,
     }
     this.orders.set(order.taskId, order)
     const scale = this.o.scale ?? 1
-    this.o.clock.schedule(Math.min(5 * 60_000, this.o.pickupDelayMs / 2) * scale, () => {
+    this.o.clock.schedule(Math.min(ACCEPT_MS, collectAfterMs / 2) * scale, () => {
       if (order.status !== '0') return
       order.status = '1'
       this.orderChanged(order, '已接单')
     })
-    this.o.clock.schedule(this.o.pickupDelayMs * scale, () => this.collect(order))
+    this.o.clock.schedule(collectAfterMs * scale, () => this.collect(order))
     return { taskId: order.taskId, orderId: order.orderId, kuaidinum: '' }
+  }
+
+  /**
+   * The courier comes `pickupDelayMs` after the booking, but not before the window the sender
+   * chose (dayType 今天/明天/后天 with pickupStartTime–pickupEndTime, China time) and, when the
+   * booking leaves time, by its end. No window: the usual delay.
+   */
+  private collectAfter(p: Json): number {
+    const delay = this.o.pickupDelayMs
+    const day = String(p.dayType ?? '')
+    if (!day && !p.pickupStartTime && !p.pickupEndTime) return delay
+    const slot = { day, start: String(p.pickupStartTime ?? ''), end: String(p.pickupEndTime ?? '') }
+    if (!(PICKUP_DAYS as readonly string[]).includes(day) || !/^\d{2}:\d{2}$/.test(slot.start) || !/^\d{2}:\d{2}$/.test(slot.end) || slot.start >= slot.end)
+      throw new K100Error('400', '预约时间不正确（dayType 今天/明天/后天，pickupStartTime–pickupEndTime HH:mm）')
+    const now = this.o.clock.now()
+    const opens = slotStartsAt(slot as PickupSlot, now)
+    const ends = slotEndsAt(slot as PickupSlot, now)
+    if (ends <= now) throw new K100Error('400', '预约时间已过')
+    // Booked too late for the usual delay: the courier still makes it by the window's end.
+    return Math.min(Math.max(now + delay, opens), Math.max(ends, now + ACCEPT_MS)) - now
   }
 
   detail(p: Json): Json {
@@ -440,7 +467,7 @@ export class Engine {
     const scale = this.o.scale ?? 1
     for (const o of orders) {
       this.orders.set(o.taskId, o)
-      if (o.status === '0' || o.status === '1') this.o.clock.schedule(Math.max(0, o.createdAt + this.o.pickupDelayMs * scale - now), () => this.collect(o))
+      if (o.status === '0' || o.status === '1') this.o.clock.schedule(Math.max(0, o.createdAt + (o.collectAfterMs ?? this.o.pickupDelayMs) * scale - now), () => this.collect(o))
     }
   }
 

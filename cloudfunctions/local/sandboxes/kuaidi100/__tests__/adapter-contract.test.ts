@@ -79,13 +79,23 @@ describe('商家寄件 order, detail, cancel', () => {
       slot: { day: '今天', start: '14:00', end: '16:00' },
     })
 
+  test('a window that has gone by, or is not a window, is refused', async () => {
+    const at = (slot: { day: '今天' | '明天'; start: string; end: string }) =>
+      codeOf(courier.placePickup({ company: 'shunfeng', orderKey: `order-W${slot.start.slice(0, 2)}`, sender: { name: '王大', mobile: '13800001111', address: '深圳市南山区科技南十二路2号' }, recipient: { name: '李二', mobile: '13900002222', address: '上海市浦东新区世纪大道100号' }, cargo: '相机', weightKg: 1, slot }))
+    expect(await at({ day: '今天', start: '07:00', end: '08:00' })).toBe('INVALID_ARGUMENT') // 09:00 now
+    expect(await at({ day: '明天', start: '12:00', end: '10:00' })).toBe('INVALID_ARGUMENT')
+  })
+
   test('a pickup turns into a waybill once collected; its tracking starts with 揽收; a retry books nothing new', async () => {
     const placed = await pickup('order-A1')
     expect(placed).toMatchObject({ company: 'shunfeng' })
     expect(placed.waybillNo).toBeUndefined()
     expect(await pickup('order-A1')).toEqual(placed)
     expect(await courier.pickupStatus(placed.taskId)).toMatchObject({ status: 'placed' })
+    // Booked at 09:00 (China) for 14:00–16:00: accepted within minutes, collected when the window opens.
     await h.advance(H)
+    expect(await courier.pickupStatus(placed.taskId)).toMatchObject({ status: 'accepted' })
+    await h.advance(4 * H)
     const done = await courier.pickupStatus(placed.taskId)
     expect(done).toMatchObject({ status: 'picked-up', company: 'shunfeng' })
     expect(done.waybillNo).toMatch(/^SF\d{13}$/)
