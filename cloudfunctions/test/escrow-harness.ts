@@ -155,6 +155,7 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
     notifications,
     order: (openid: string | null, action: string, input: unknown = {}) => call(orderMain, openid, action, input),
     mustOrder: (openid: string, action: string, input: unknown = {}) => must(orderMain, openid, action, input),
+    listing: (openid: string, action: string, input: unknown = {}) => call(listingMain, openid, action, input),
     /** Saves an address in the user's book (the first becomes the default); answers its id. */
     saveAddress: async (openid: string, input: Record<string, unknown>) => (await must(addressMain, openid, 'create', input)).id as string,
     address: (openid: string, action: string, input: unknown = {}) => must(addressMain, openid, action, input),

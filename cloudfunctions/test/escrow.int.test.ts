@@ -94,11 +94,17 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
   it('unpaid orders close after 15 minutes at WeChat too, and the listing is free again', async () => {
     const { listing, order } = await buyCourier()
     await cloud.mustOrder('o-buyer', 'pay', { orderId: order.id })
+    // While the buyer is paying, the seller cannot take the listing down or mark it sold elsewhere.
+    expect(await cloud.listing('o-seller', 'get', { id: listing.id })).toMatchObject({ ok: true, data: { owner: { actions: ['edit'] } } })
+    for (const action of ['takeDown', 'markSold'])
+      expect(await cloud.listing('o-seller', action, { id: listing.id })).toMatchObject({ ok: false, error: { code: 'LISTING.WRONG_STATUS', message: '买家已下单，请先在订单里处理' } })
     await cloud.advance(15 * MINUTE)
     await orderHousekeeping(cloud.container)
     expect((await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).state).toBe('closed')
     expect(await cloud.control('POST', 'pay', { out_trade_no: order.id })).toMatchObject({ status: expect.not.stringMatching(/^200$/) })
     expect(await cloud.order('o-buyer', 'pay', { orderId: order.id })).toMatchObject({ ok: false, error: { code: 'ORDER.PAYMENT_EXPIRED' } })
+    expect((await cloud.listing('o-seller', 'takeDown', { id: listing.id })).ok).toBe(true)
+    await cloud.listing('o-seller', 'relist', { id: listing.id })
     const again = await cloud.order('o-buyer2', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: ADDRESS })
     expect(again.ok).toBe(true)
   })

@@ -1,6 +1,7 @@
 import { main as cron } from '../src/functions/cron'
 import { main as listing } from '../src/functions/listing'
 import { main as user } from '../src/functions/user'
+import { Listings } from '../src/modules/listing/domain/listing.record'
 import { goodsInput, publishListing } from './fixtures'
 import { invoke, signUp, startTestCloud, type TestCloud } from './harness'
 
@@ -111,6 +112,19 @@ describe('listing lifecycle', () => {
     expect(await invoke(user, cloud, 'o-seller', 'markNoticesRead', {})).toMatchObject({ ok: true, data: { marked: 2 } })
     expect(await invoke(user, cloud, 'o-seller', 'notices', {})).toMatchObject({ ok: true, data: { unread: 0 } })
     expect(await cron({ action: 'x' }, {})).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION' } })
+  })
+
+  it('does not expire goods a buyer is paying for; looks again an hour later', async () => {
+    const l = await publishListing(cloud, 'o-seller')
+    await cloud.container.store.update(Listings, l.id, { heldBy: '01HELDBYORDER' })
+    const tick = () => cron({ Type: 'Timer', TriggerName: 'expire-listings', Time: new Date(cloud.clock.now()).toISOString() }, {})
+    cloud.clock.advance(31 * DAY)
+    expect(await tick()).toMatchObject({ ok: true, data: { result: { expired: 0 } } })
+    const held = (await cloud.container.store.get(Listings, l.id))!
+    expect(held).toMatchObject({ status: 'active', expiresAt: cloud.clock.now() + 3_600_000 })
+    await cloud.container.store.update(Listings, l.id, { heldBy: null })
+    cloud.clock.advance(3_600_000)
+    expect(await tick()).toMatchObject({ ok: true, data: { result: { expired: 1 } } })
   })
 
   it('counts views once a day per viewer, never the seller', async () => {

@@ -27,5 +27,7 @@ describe('listing lifecycle rules', () => {
 
   it('lets nothing happen to a sold listing', () => {
     expect(allowedActions({ status: 'sold', bumpedAt: 1 }, 2)).toEqual([])
+    // A live order holds the goods: neither taken down nor sold elsewhere meanwhile.
+    expect(allowedActions({ status: 'active', bumpedAt: 1, heldBy: '01ORDER' }, 2)).toEqual(['edit'])
   })
 })

@@ -18,6 +18,8 @@ export interface LifecycleView {
   status: ListingStatus
   /** When it was last renewed (擦亮) or (re)published; null for a draft. */
   bumpedAt: number | null
+  /** A live order holds these goods: no taking down or selling elsewhere until it is over. */
+  heldBy?: string | null
 }
 
 /** 擦亮: at most once per calendar day, and only while the listing is up. */
@@ -30,6 +32,7 @@ export const allowedActions = (l: LifecycleView, now: number): ListingAction[] =
     case 'draft':
       return ['publish', 'edit']
     case 'active':
+      if (l.heldBy) return [...(canRenew(l, now) ? (['renew'] as const) : []), 'edit']
       return [...(canRenew(l, now) ? (['renew'] as const) : []), 'edit', 'markSold', 'takeDown']
     case 'removed':
     case 'expired':

@@ -8,6 +8,7 @@ import { Listings, type ListingRecord } from '../../listing/domain/listing.recor
 import { subMchidOf } from '../../merchant/application/sub-merchant'
 import type { UserRecord } from '../../user/domain/user.record'
 import { deadlineOnEntering, payBy, remindAt, type Deadline } from '../domain/order-deadlines'
+import { updateListingIn } from '../../listing/application/save-listing'
 import { OrderLocks, Orders, lockKey, type OrderRecord } from '../domain/order.record'
 import { PaymentGatewayError } from '../ports/payment-gateway.port'
 import { courierQuotes } from './freight-quote.use-case'
@@ -117,6 +118,9 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
     await deps.store.transaction(async (tx) => {
       await tx.insert(OrderLocks, { _id: key, orderId: order._id, createdAt: now })
       await tx.insert(Orders, order)
+      // Goods are held by this one order (by version: a listing changed since it was read conflicts);
+      // a service is booked by many and held by none.
+      if (input.fulfilment !== 'service') await updateListingIn(tx, deps, listing, { heldBy: order._id })
     })
   } catch (e) {
     if (isAppError(e) && e.code === ErrorCodes.CONFLICT) throw new AppError(ErrorCodes.ORDER_LISTING_RESERVED)

@@ -4,7 +4,7 @@ import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 import { updateListingIn } from '../../listing/application/save-listing'
-import { Listings } from '../../listing/domain/listing.record'
+import { Listings, type ListingRecord } from '../../listing/domain/listing.record'
 import { enqueue } from '../../outbox/application/outbox'
 import type { OrderMessageTemplates } from '../../notify/ports/wechat-api.port'
 import type { UserRecord } from '../../user/domain/user.record'
@@ -94,13 +94,12 @@ const moveListing = async (tx: TransactionOps, deps: Pick<Deps, 'search'>, order
   if (order.fulfilment === 'service') return
   const listing = await tx.get(Listings, order.listingId)
   if (!listing) return
-  if (next.state === 'paid' && listing.status === 'active') {
-    await updateListingIn(tx, deps, listing, { status: 'sold', soldAt: now, expiresAt: null, updatedAt: now })
-  }
+  const patch: Partial<ListingRecord> = {}
+  if (next.state === 'paid' && listing.status === 'active') Object.assign(patch, { status: 'sold', soldAt: now, expiresAt: null })
   const cancelledBeforeLeaving = order.state === 'paid' && next.state === 'refunded'
-  if (cancelledBeforeLeaving && listing.status === 'sold') {
-    await updateListingIn(tx, deps, listing, { status: 'active', soldAt: null, updatedAt: now })
-  }
+  if (cancelledBeforeLeaving && listing.status === 'sold') Object.assign(patch, { status: 'active', soldAt: null })
+  if (over && listing.heldBy === order._id) patch.heldBy = null
+  if (Object.keys(patch).length) await updateListingIn(tx, deps, listing, { ...patch, updatedAt: now })
 }
 
 /** WeChat's side of a step: the shipping upload for handovers and services, and subscribe messages. */

@@ -23,6 +23,8 @@ export const changeStatus = async (
   const { from, to } = TRANSITIONS[action]
   if (!from.includes(listing.status)) throw new AppError(ErrorCodes.LISTING_WRONG_STATUS)
   const now = deps.clock.now()
+  // Goods a live order holds stay up (allowedActions hides these two buttons meanwhile).
+  if (listing.heldBy && (action === 'takeDown' || action === 'markSold')) throw new AppError(ErrorCodes.LISTING_WRONG_STATUS, '买家已下单，请先在订单里处理')
   if (action === 'renew' && !canRenew(listing, now)) throw new AppError(ErrorCodes.LISTING_ALREADY_RENEWED)
   const goesUp = action === 'publish' || action === 'relist' || action === 'renew'
   return updateListingRecord(deps, listing, {

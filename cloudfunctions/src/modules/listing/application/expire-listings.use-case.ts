@@ -38,8 +38,15 @@ export const expireListings = async (deps: Deps): Promise<{ expired: number; rem
   return { expired, reminded }
 }
 
+/** A buyer is paying for it right now: look again in an hour (the order settles within 15 minutes). */
+const HELD_RECHECK_MS = 3_600_000
+
 const expireOne = async (deps: Deps, listing: ListingRecord): Promise<boolean> => {
   try {
+    if (listing.heldBy) {
+      await updateListingRecord(deps, listing, { expiresAt: deps.clock.now() + HELD_RECHECK_MS })
+      return false
+    }
     await updateListingRecord(deps, listing, { status: 'expired', expiresAt: null, updatedAt: deps.clock.now() })
   } catch (e) {
     if (isAppError(e) && e.code === ErrorCodes.CONFLICT) return false // the seller acted first

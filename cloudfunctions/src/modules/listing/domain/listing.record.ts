@@ -41,6 +41,11 @@ export interface ListingRecord {
   /** The expiresAt a reminder was sent for, so each expiry is reminded once. */
   remindedFor: number | null
   soldAt: number | null
+  /**
+   * The live order holding these goods (written with the order's lock, cleared when the order is
+   * over): the seller cannot take down or mark sold what a buyer is paying for or waiting on.
+   */
+  heldBy?: string | null
   favoriteCount: number
   viewCount: number
   qualityScore: number
