@@ -208,4 +208,24 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     expect(lapsed.events.map((e: { transition: string }) => e.transition)).toContain('returnLapsed')
     expect(lapsed.money).toMatchObject({ refundedFen: 0, releasedFen: 20_000 })
   })
+
+  it('a courier call refused for good is a dead letter operators see and send again once the cause is fixed', async () => {
+    await book()
+    const [task] = [...cloud.kuaidi100!.engine.orders.values()]
+    cloud.kuaidi100!.engine.orders.delete(task!.taskId) // kuaidi100 has lost the booking: cancel answers 30001
+    expect((await cloud.mustOrder('o-seller-1', 'cancelPickup', { orderId })).pickup.state).toBe('cancelling')
+
+    await cloud.makeOperator(await cloud.signUp('o-operator'))
+    expect(await cloud.order('o-seller-1', 'failedJobs', { limit: 20 })).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } })
+    const dead = await cloud.mustOrder('o-operator', 'failedJobs', { limit: 20 })
+    expect(dead.items).toEqual([expect.objectContaining({ kind: 'pickup-cancel', orderId, status: 'failed', lastError: expect.stringContaining('PICKUP_NOT_FOUND') })])
+
+    cloud.kuaidi100!.engine.orders.set(task!.taskId, task!) // found again
+    const retried = await cloud.mustOrder('o-operator', 'retryJob', { jobId: dead.items[0].id })
+    expect(retried).toMatchObject({ status: 'done' })
+    expect((await get('o-seller-1')).pickup.state).toBe('cancelled')
+    expect(task!.status).toBe('99')
+    expect((await cloud.mustOrder('o-operator', 'failedJobs', { limit: 20 })).items).toEqual([])
+    expect(await cloud.order('o-operator', 'retryJob', { jobId: dead.items[0].id })).toMatchObject({ ok: false, error: { code: 'ORDER.WRONG_STATE' } })
+  })
 })

@@ -16,7 +16,7 @@ export default defineAppConfig({
     },
     {
       root: 'package-order',
-      pages: ['confirm/index', 'detail/index', 'list/index', 'disputes/index'],
+      pages: ['confirm/index', 'detail/index', 'list/index', 'disputes/index', 'jobs/index'],
     },
     {
       root: 'package-merchant',

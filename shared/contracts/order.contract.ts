@@ -189,6 +189,18 @@ export type PayParams = z.infer<typeof PayParamsSchema>
 
 export const ORDER_TABS = ['all', 'toPay', 'inProgress', 'refund', 'done'] as const
 
+/** An outbox job as operators see it: what it was for, for which order, and why it stopped. */
+export const FailedJobSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  orderId: z.string().nullable(),
+  status: z.enum(['pending', 'done', 'failed']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.number().int(),
+})
+export type FailedJob = z.infer<typeof FailedJobSchema>
+
 const OrderRef = z.object({ orderId: IdSchema }).strict()
 const NoteSchema = z.string().trim().max(200, '说明最多 200 字')
 
@@ -388,6 +400,20 @@ export const OrderContract = defineContract('order', {
     auth: 'user',
     input: OrderRef,
     output: OrderSchema,
+    errors: [ErrorCodes.ORDER_WRONG_STATE],
+  },
+  failedJobs: {
+    summary: "Operators: the outbox's dead letters (order jobs WeChat or the courier refused for good), newest first.",
+    auth: 'user',
+    input: z.object({ cursor: CursorSchema.optional(), limit: PageSizeSchema }).strict(),
+    output: pageOf(FailedJobSchema),
+    errors: [],
+  },
+  retryJob: {
+    summary: 'Operators: send a dead letter again once its cause is fixed; answers the job as it now stands.',
+    auth: 'user',
+    input: z.object({ jobId: z.string().min(1).max(80) }).strict(),
+    output: FailedJobSchema,
     errors: [ErrorCodes.ORDER_WRONG_STATE],
   },
   disputes: {

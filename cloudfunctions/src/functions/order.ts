@@ -8,6 +8,8 @@ import {
   compensateBuyer,
   handOverOrder,
   listDisputes,
+  listFailedJobs,
+  retryFailedJob,
   listMyOrders,
   loadVisibleOrder,
   orderForListing,
@@ -22,10 +24,12 @@ import { toOrderCards, toOrderView } from '../modules/escrow/application/order-v
 import { bookPickup, cancelPickup, pickupQuote } from '../modules/escrow/application/pickup.use-case'
 import { runOrderJobs } from '../modules/escrow/application/order-jobs'
 import { Orders } from '../modules/escrow/domain/order.record'
+import type { OutboxJobRecord } from '../modules/outbox/application/outbox'
 import type { OrderRecord } from '../modules/escrow/domain/order.record'
 import { createHandler, type RouteContext, type UserCaller } from '../platform/create-handler'
 
 type Ctx = RouteContext<UserCaller>
+const jobView = (j: OutboxJobRecord) => ({ id: j._id, kind: j.kind, orderId: j.orderId, status: j.status, attempts: j.attempts, lastError: j.lastError, createdAt: j.createdAt })
 const view = (ctx: Ctx) => (order: OrderRecord) => toOrderView(ctx.deps, order, ctx.caller.user)
 /** After a booking or a cancel, its courier call is tried at once (the cron worker retries), then the order as it now is. */
 const afterCourierStep = async (ctx: Ctx, order: OrderRecord) => {
@@ -60,6 +64,11 @@ export const main = createHandler(OrderContract, {
   cancelPickup: async ({ orderId }, ctx) => afterCourierStep(ctx, await cancelPickup(ctx.deps, ctx.caller.user, orderId)),
   shipReturn: async ({ orderId, ...waybill }, ctx) => view(ctx)(await shipReturn(ctx.deps, ctx.caller.user, orderId, waybill)),
   receiveReturn: async ({ orderId }, ctx) => view(ctx)(await simpleAction(ctx.deps, ctx.caller.user, orderId, 'receiveReturn', 'seller')),
+  failedJobs: async (page, { caller, deps }) => {
+    const result = await listFailedJobs(deps, caller.user, page)
+    return { items: result.items.map(jobView), nextCursor: result.nextCursor }
+  },
+  retryJob: async ({ jobId }, { caller, deps }) => jobView(await retryFailedJob(deps, caller.user, jobId)),
   disputes: async (page, { caller, deps }) => {
     const result = await listDisputes(deps, caller.user, page)
     return { items: await toOrderCards(deps, result.items, caller.user), nextCursor: result.nextCursor }

@@ -187,6 +187,19 @@ export const deadlineText = (
   }
 }
 
+/** What each outbox job does, as operators read the 异常任务 list. */
+export const JOB_KIND_LABELS: Record<string, string> = {
+  refund: '退款（微信支付）',
+  release: '分账结算给卖家',
+  compensate: '先行赔付',
+  'track-subscribe': '订阅快递轨迹',
+  'shipping-info': '上传发货信息（微信）',
+  'confirm-receive': '确认收货提醒（微信）',
+  message: '订阅消息（微信）',
+  'pickup-place': '预约上门取件',
+  'pickup-cancel': '取消上门取件',
+}
+
 /** The one button a card offers (the first that moves the order forward for this person). */
 const MAIN_ACTIONS = ['pay', 'bookPickup', 'ship', 'handOver', 'deliverService', 'confirm', 'shipReturn', 'receiveReturn', 'agreeRefund', 'agreeReturn'] as const
 export const mainAction = (card: Pick<OrderCard, 'actions'>): string | null =>

@@ -108,6 +108,8 @@ export const api = {
     bookPickup: (input: ActionInput<O['bookPickup']>) => client.call(OrderContract, 'bookPickup', input),
     cancelPickup: (orderId: string) => client.call(OrderContract, 'cancelPickup', { orderId }),
     disputes: (input: ActionInput<O['disputes']>) => client.call(OrderContract, 'disputes', input),
+    failedJobs: (input: ActionInput<O['failedJobs']>) => client.call(OrderContract, 'failedJobs', input),
+    retryJob: (jobId: string) => client.call(OrderContract, 'retryJob', { jobId }),
     resolve: (input: ActionInput<O['resolve']>) => client.call(OrderContract, 'resolve', input),
     compensate: (input: ActionInput<O['compensate']>) => client.call(OrderContract, 'compensate', input),
   },

@@ -24,6 +24,7 @@ export const Routes = {
   orders: (role: 'buyer' | 'seller', tab?: string) =>
     `/package-order/list/index?role=${role}${tab ? `&tab=${encodeURIComponent(tab)}` : ''}`,
   disputes: '/package-order/disputes/index',
+  failedJobs: '/package-order/jobs/index',
   onboarding: '/package-merchant/onboarding/index',
   wallet: '/package-merchant/wallet/index',
   /** The address book; `choose` returns the picked id to the opener (utils/address-choice.ts). */

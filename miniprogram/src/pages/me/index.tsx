@@ -89,7 +89,10 @@ export default function Me() {
         <Cell id='me-orders-bought' title='我买到的' description='待付款、待收货、退款' clickable onClick={() => go(Routes.orders('buyer'))} extra='›' />
         <Cell id='me-orders-sold' title='我卖出的' description='待发货、待面交、结算' clickable onClick={() => go(Routes.orders('seller'))} extra='›' />
         {user?.roles.some((r) => r === 'moderator' || r === 'admin') && (
-          <Cell id='me-disputes' title='纠纷处理' description='运营：判定退款争议' clickable onClick={() => go(Routes.disputes)} extra='›' />
+          <>
+            <Cell id='me-disputes' title='纠纷处理' description='运营：判定退款争议' clickable onClick={() => go(Routes.disputes)} extra='›' />
+            <Cell id='me-failed-jobs' title='异常任务' description='运营：退款、结算、快递与微信调用的失败重试' clickable onClick={() => go(Routes.failedJobs)} extra='›' />
+          </>
         )}
       </Cell.Group>
       <Cell.Group>

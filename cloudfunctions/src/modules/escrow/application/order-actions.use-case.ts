@@ -12,6 +12,7 @@ import { closeUnpaid } from './apply-payment.use-case'
 import { recordParcel, resolveWaybill, startReturn } from './delivery.use-case'
 import { isActivePickup } from './pickup-records'
 import { ensurePrepay, paymentUnavailable } from './checkout.use-case'
+import { failedJobs, OutboxJobs, requeueFailedJob, type OutboxJobRecord } from '../../outbox/application/outbox'
 import { runOrderJobs } from './order-jobs'
 import { takeTransition, type TransitionRequest } from './take-transition'
 import { roleOf } from './order-views'
@@ -176,9 +177,28 @@ export const listMyOrders = async (
   return deps.store.find(Orders, filter, { orderBy: { field: '_id', direction: 'desc' }, limit: input.limit, cursor: input.cursor })
 }
 
+const mustBeOperator = (user: UserRecord) => {
+  if (!user.roles.includes('moderator') && !user.roles.includes('admin')) throw new AppError(ErrorCodes.FORBIDDEN)
+}
+
 export const listDisputes = async (deps: Deps, operator: UserRecord, page: { cursor?: string; limit: number }) => {
-  if (!operator.roles.includes('moderator') && !operator.roles.includes('admin')) throw new AppError(ErrorCodes.FORBIDDEN)
+  mustBeOperator(operator)
   return deps.store.find(Orders, { state: 'disputed' }, { orderBy: { field: '_id', direction: 'asc' }, ...page })
+}
+
+/** 异常任务: the order jobs that failed for good (refunds, releases, courier and WeChat calls). */
+export const listFailedJobs = async (deps: Deps, operator: UserRecord, page: { cursor?: string; limit: number }) => {
+  mustBeOperator(operator)
+  return failedJobs(deps, page)
+}
+
+/** 重试: the job goes back in the queue and is tried at once; answers where it now stands. */
+export const retryFailedJob = async (deps: Deps, operator: UserRecord, jobId: string): Promise<OutboxJobRecord> => {
+  mustBeOperator(operator)
+  const requeued = await requeueFailedJob(deps, jobId)
+  if (!requeued) throw new AppError(ErrorCodes.ORDER_WRONG_STATE, '任务不存在或已在重试')
+  await runOrderJobs(deps, requeued.orderId ?? undefined).catch(() => undefined)
+  return (await deps.store.get(OutboxJobs, jobId))!
 }
 
 /** Whether a listing is held by a live order, and the caller's own live order for it. */

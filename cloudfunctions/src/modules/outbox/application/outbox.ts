@@ -115,3 +115,28 @@ export const drainOutbox = async (
   }
   return tally
 }
+
+/** Dead letters: jobs a handler gave up on for good, newest first, for a person to look at. */
+export const failedJobs = (deps: Deps, page: { cursor?: string; limit: number }) =>
+  deps.store.find(OutboxJobs, { status: 'failed' }, { orderBy: { field: 'nextAt', direction: 'desc' }, limit: page.limit, cursor: page.cursor })
+
+/**
+ * Puts a dead letter back in the queue, due now and with a fresh count (compare-and-set, so two
+ * operators retrying at once requeue it once). Its key is unchanged, so WeChat or the courier
+ * recognise the call if an earlier attempt did land after all.
+ */
+export const requeueFailedJob = async (deps: Deps, jobId: string): Promise<OutboxJobRecord | null> => {
+  const job = await deps.store.get(OutboxJobs, jobId)
+  if (!job || job.status !== 'failed') return null
+  try {
+    return await deps.store.update(
+      OutboxJobs,
+      jobId,
+      { status: 'pending', attempts: 0, nextAt: deps.clock.now(), version: job.version + 1 },
+      { expect: { version: job.version, status: 'failed' } },
+    )
+  } catch (e) {
+    if (isAppError(e) && e.code === ErrorCodes.CONFLICT) return null
+    throw e
+  }
+}
