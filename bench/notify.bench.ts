@@ -43,6 +43,7 @@ import { OrderLocks, Orders, type OrderRecord } from '../cloudfunctions/src/modu
 import { AccountBalances, LedgerEntries, type LedgerEntryRecord } from '../cloudfunctions/src/modules/ledger/application/post-entry'
 import { balances } from '../cloudfunctions/src/modules/ledger/domain/ledger'
 import { buildFunctions } from '../scripts/build-functions'
+import { sealShippingAddress, type SealedShippingAddress } from '../cloudfunctions/src/modules/address/application/sealed-address'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -88,7 +89,7 @@ const FULFILMENTS = ['courier', 'meetup', 'service'] as const
 // Orders and the notifications WeChat Pay would send for them
 // -------------------------------------------------------------------------------------------
 
-const makeOrder = (id: string, now: number): OrderRecord => {
+const makeOrder = (id: string, now: number, courierAddress: SealedShippingAddress): OrderRecord => {
   const fulfilment = FULFILMENTS[int(0, 2)]!
   const priceFen = int(1, 2_000) * 100 - (rand() < 0.3 ? int(1, 99) : 0)
   const shippingFen = fulfilment === 'courier' ? int(0, 2) * 600 : 0
@@ -106,7 +107,7 @@ const makeOrder = (id: string, now: number): OrderRecord => {
     shippingFen,
     totalFen: priceFen + shippingFen,
     commissionFen: commissionFen(priceFen),
-    address: fulfilment === 'courier' ? { name: '张三', phone: '13800138000', region: '上海市 浦东新区', detail: '世纪大道 100 号 8 楼' } : null,
+    address: fulfilment === 'courier' ? courierAddress : null,
     handoverCode: fulfilment === 'meetup' ? String(int(100_000, 999_999)) : null,
     shipment: null,
     returnShippedAt: null,
@@ -448,12 +449,14 @@ const main = async () => {
     log: () => undefined, // one line per request would measure the terminal
   })
   const { store, ids, clock } = cloud.container
+  // Sealed with the cloud's own key, as checkout would (pay-notify never opens it).
+  const courierAddress = sealShippingAddress(cloud.container, { name: '张三', phone: '13800138000', region: '上海市 浦东新区', detail: '世纪大道 100 号 8 楼' })
   try {
     // Pending orders, straight into the store, a batch per transaction.
     started = performance.now()
     const orders: OrderRecord[] = []
     for (let i = 0; i < ORDERS; i += INSERT_BATCH) {
-      const batch = Array.from({ length: Math.min(INSERT_BATCH, ORDERS - i) }, () => makeOrder(ids.next(), clock.now()))
+      const batch = Array.from({ length: Math.min(INSERT_BATCH, ORDERS - i) }, () => makeOrder(ids.next(), clock.now(), courierAddress))
       await store.transaction(async (tx) => {
         for (const o of batch) {
           await tx.insert(Orders, o)
@@ -467,7 +470,7 @@ const main = async () => {
     const keys = sandboxKeys()
     const platformKey = createPrivateKey(keys.platform.privateKey)
     const requests = prepare(orders, NOTIFICATIONS, platformKey, keys.platform.serial, 'pay-notify')
-    const naiveOrders = Array.from({ length: NAIVE_ORDERS }, () => makeOrder(ids.next(), clock.now()))
+    const naiveOrders = Array.from({ length: NAIVE_ORDERS }, () => makeOrder(ids.next(), clock.now(), courierAddress))
     const naiveRequests = prepare(naiveOrders, NAIVE, platformKey, keys.platform.serial, 'naive')
 
     // Loads the bundle (a GET is refused with 405 before anything is read or written).

@@ -2,6 +2,7 @@ import { bookableSlots } from '@shared/domain/pickup'
 import { orderHousekeeping } from '../src/modules/escrow/application/order-timers.use-case'
 import { PICKUP_POLL_MS } from '../src/modules/escrow/domain/courier-checks'
 import { Notices } from '../src/modules/notice/domain/notice.record'
+import { Orders } from '../src/modules/escrow/domain/order.record'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const DAY = 86_400_000
@@ -48,6 +49,10 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     expect(booked.actions).not.toContain('ship')
     // The buyer sees the booking, the sender's phone masked.
     expect((await get()).pickup.from).toMatch(/杭州市 139\*\*\*\*9000/)
+    // At rest the order names no one: the buyer's and the sender's name, phone and street are sealed.
+    const raw = JSON.stringify(await cloud.container.store.get(Orders, orderId))
+    for (const plain of ['李四', '13800138000', '漕溪北路', '王小二', '13900139000', '文三路']) expect(raw).not.toContain(plain)
+    expect(booked.address).toEqual(BUYER_ADDRESS)
 
     await cloud.advance(10 * 60_000) // the courier accepts
     const accepted = await get('o-seller-1')

@@ -9,6 +9,7 @@ import { subMchidOf } from '../../merchant/application/sub-merchant'
 import type { UserRecord } from '../../user/domain/user.record'
 import { deadlineOnEntering, payBy, remindAt, type Deadline } from '../domain/order-deadlines'
 import { updateListingIn } from '../../listing/application/save-listing'
+import { sealShippingAddress } from '../../address/application/sealed-address'
 import { OrderLocks, Orders, lockKey, type OrderRecord } from '../domain/order.record'
 import { PaymentGatewayError } from '../ports/payment-gateway.port'
 import { courierQuotes } from './freight-quote.use-case'
@@ -95,7 +96,7 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
     totalFen: listing.priceFen + shippingFen,
     // On the item only: the shipping fee passes through to the seller untouched.
     commissionFen: commissionFen(listing.priceFen, deps.escrow.commission),
-    address: input.fulfilment === 'courier' ? input.address! : null,
+    address: input.fulfilment === 'courier' ? sealShippingAddress(deps, input.address!) : null,
     handoverCode: input.fulfilment === 'meetup' ? handoverCode(deps.ids) : null,
     shipment: null,
     returnShippedAt: null,

@@ -1,4 +1,5 @@
 import type { Deps } from '../../core/ports/deps'
+import { openShippingAddress } from '../../address/application/sealed-address'
 import { nextCourierCheck } from '../domain/courier-checks'
 import { Orders } from '../domain/order.record'
 import { applyTracking } from './delivery.use-case'
@@ -24,7 +25,7 @@ export const pollTracking = async (deps: Deps) => {
     for (const parcel of [order.shipment, order.refund?.returnShipment]) {
       if (!parcel?.companyCode || parcel.tracking?.finished) continue
       try {
-        const t = await deps.courier.track({ company: parcel.companyCode, waybillNo: parcel.waybillNo, phone: order.address?.phone })
+        const t = await deps.courier.track({ company: parcel.companyCode, waybillNo: parcel.waybillNo, phone: order.address ? openShippingAddress(deps, order.address).phone : undefined })
         if ((await applyTracking(deps, parcel.waybillNo, t)) === 'applied') applied++
       } catch {
         // As above.

@@ -1,10 +1,11 @@
-import type { ORDER_TABS, ShippingAddress, Waybill } from '@shared/contracts/order.contract'
+import type { ORDER_TABS, Waybill } from '@shared/contracts/order.contract'
 import type { OrderState, TransitionName } from '@shared/domain/order-process'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import type { Filter } from '../../core/ports/document-store.port'
 import type { UserRecord } from '../../user/domain/user.record'
 import { loadDefaultAddress, loadOwnAddress } from '../../address/application/address-book.use-case'
+import { sealShippingAddress, type SealedShippingAddress } from '../../address/application/sealed-address'
 import { nextCourierCheck } from '../domain/courier-checks'
 import { payBy } from '../domain/order-deadlines'
 import { OrderLocks, Orders, type OrderRecord } from '../domain/order.record'
@@ -112,12 +113,12 @@ export const requestRefund = (deps: Deps, buyer: UserRecord, orderId: string, ty
 export const answerRefund = async (deps: Deps, seller: UserRecord, orderId: string, answer: 'agree' | 'refuse', note?: string, returnAddressId?: string) => {
   const order = await loadVisibleOrder(deps, seller, orderId)
   const name: TransitionName = answer === 'refuse' ? 'refuseRefund' : order.refund?.type === 'return' ? 'agreeReturn' : 'agreeRefund'
-  let returnAddress: ShippingAddress | null = null
+  let returnAddress: SealedShippingAddress | null = null
   if (name === 'agreeReturn' && order.sellerId === seller._id) {
     const chosen = returnAddressId ? await loadOwnAddress(deps, seller._id, returnAddressId) : await loadDefaultAddress(deps, seller._id)
     if (!chosen) throw new AppError(ErrorCodes.ORDER_RETURN_ADDRESS_REQUIRED, undefined, { path: ['returnAddressId'] })
     const { city: _city, ...address } = chosen
-    returnAddress = address
+    returnAddress = sealShippingAddress(deps, address)
   }
   return act(deps, {
     orderId,

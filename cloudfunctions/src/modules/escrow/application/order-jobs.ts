@@ -1,5 +1,6 @@
 import { courierCompany } from '@shared/domain/couriers'
 import type { Deps } from '../../core/ports/deps'
+import { openShippingAddress } from '../../address/application/sealed-address'
 import { CourierError } from '../../delivery/ports/courier.port'
 import { runWechatCall } from '../../notify/application/wechat-job'
 import { LogisticsTypes, type OrderMessageTemplates } from '../../notify/ports/wechat-api.port'
@@ -38,9 +39,10 @@ const subscribeTracking: JobHandler = async (deps, job) => {
   if (!parcel?.companyCode) return 'done'
   try {
     const listing = await deps.store.get(Listings, order.listingId)
-    const buyerSide = order.address ? `${order.address.region}${order.address.detail}` : undefined
+    const buyerSide = order.address?.region
     const [fromCity, toCity] = job._id.startsWith('TKR') ? [buyerSide, listing?.city] : [listing?.city, buyerSide]
-    await deps.courier.subscribe({ company: parcel.companyCode, waybillNo: parcel.waybillNo, phone: order.address?.phone, fromCity, toCity })
+    const phone = order.address ? openShippingAddress(deps, order.address).phone : undefined
+    await deps.courier.subscribe({ company: parcel.companyCode, waybillNo: parcel.waybillNo, phone, fromCity, toCity })
     return 'done'
   } catch (e) {
     if (e instanceof CourierError && !e.retryable && e.kind !== 'transport') throw new PermanentJobError(`${e.code}: ${e.message}`)
@@ -66,7 +68,7 @@ const uploadShippingInfo: JobHandler = async (deps, job) => {
                 ...item,
                 trackingNo: order.shipment!.waybillNo,
                 expressCompany: courierCompany(order.shipment!.companyCode ?? order.shipment!.company)?.wechat ?? 'OTHER',
-                receiverContact: order.address ? maskPhone(order.address.phone) : undefined,
+                receiverContact: order.address ? maskPhone(openShippingAddress(deps, order.address).phone) : undefined,
               }
             : item,
         ],

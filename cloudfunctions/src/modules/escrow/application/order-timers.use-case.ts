@@ -1,6 +1,7 @@
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { loadDefaultAddress } from '../../address/application/address-book.use-case'
+import { sealShippingAddress } from '../../address/application/sealed-address'
 import { enqueue } from '../../outbox/application/outbox'
 import { JOBS } from '../domain/order-job-keys'
 import { Orders, type OrderRecord } from '../domain/order.record'
@@ -19,7 +20,7 @@ const fire = async (deps: Deps, order: OrderRecord) => {
     else if (order.dueTransition === 'autoAgreeReturn') {
       // A silent seller's return goes to their default address (the buyer is asked to contact them when there is none).
       const chosen = await loadDefaultAddress(deps, order.sellerId)
-      const returnAddress = chosen && { name: chosen.name, phone: chosen.phone, region: chosen.region, detail: chosen.detail }
+      const returnAddress = chosen && sealShippingAddress(deps, chosen)
       await takeTransition(deps, {
         orderId: order._id,
         name: 'autoAgreeReturn',

@@ -11,6 +11,7 @@ import type { UserRecord } from '../../user/domain/user.record'
 import { payBy } from '../domain/order-deadlines'
 import type { OrderRecord, PickupRecord, ShipmentRecord } from '../domain/order.record'
 import { isActivePickup } from './pickup-records'
+import { openShippingAddress } from '../../address/application/sealed-address'
 
 type Role = Order['role']
 
@@ -58,23 +59,24 @@ const shipmentView = (s: ShipmentRecord | null): Order['shipment'] =>
   }
 
 /** A booking as both parties read it; the other party sees the sender's phone masked. */
-const pickupView = (p: PickupRecord | null | undefined, ownLeg: boolean): Order['pickup'] =>
-  p
-    ? {
-        company: p.company,
-        companyCode: p.companyCode,
-        slot: p.slot,
-        state: p.state,
-        stateLabel: PICKUP_STATE_LABELS[p.state],
-        from: ownLeg ? `${p.sender.name} ${p.sender.phone} ${p.sender.region}${p.sender.detail}` : `${p.senderCity} ${maskMobile(p.sender.phone)}`,
-        courierName: p.courierName,
-        courierMobile: p.courierMobile,
-        quoteFen: p.quoteFen,
-        freightFen: p.freightFen,
-        waybillNo: p.waybillNo,
-        failure: p.failure,
-      }
-    : null
+const pickupView = (deps: Pick<Deps, 'secrets'>, p: PickupRecord | null | undefined, ownLeg: boolean): Order['pickup'] => {
+  if (!p) return null
+  const sender = openShippingAddress(deps, p.sender)
+  return {
+    company: p.company,
+    companyCode: p.companyCode,
+    slot: p.slot,
+    state: p.state,
+    stateLabel: PICKUP_STATE_LABELS[p.state],
+    from: ownLeg ? `${sender.name} ${sender.phone} ${sender.region}${sender.detail}` : `${p.senderCity} ${maskMobile(sender.phone)}`,
+    courierName: p.courierName,
+    courierMobile: p.courierMobile,
+    quoteFen: p.quoteFen,
+    freightFen: p.freightFen,
+    waybillNo: p.waybillNo,
+    failure: p.failure,
+  }
+}
 
 const moneyOf = async (deps: Pick<Deps, 'store'>, order: OrderRecord): Promise<Order['money']> => {
   const page = await deps.store.find(LedgerEntries, { orderId: order._id }, { limit: 20 })
@@ -92,7 +94,7 @@ const moneyOf = async (deps: Pick<Deps, 'store'>, order: OrderRecord): Promise<O
 }
 
 /** One order as `viewer` sees it; the handover code only ever reaches the buyer. */
-export const toOrderView = async (deps: Pick<Deps, 'store' | 'files'>, order: OrderRecord, viewer: UserRecord): Promise<Order> => {
+export const toOrderView = async (deps: Pick<Deps, 'store' | 'files' | 'secrets'>, order: OrderRecord, viewer: UserRecord): Promise<Order> => {
   const role = roleOf(order, viewer)!
   const users = await loadPublicUsers(deps, [order.buyerId, order.sellerId])
   const cover = order.coverFileId ? (await deps.files.urls([order.coverFileId]))[order.coverFileId] ?? null : null
@@ -112,19 +114,19 @@ export const toOrderView = async (deps: Pick<Deps, 'store' | 'files'>, order: Or
     totalFen: order.totalFen,
     commissionFen: order.commissionFen,
     sellerReceivesFen: order.totalFen - order.commissionFen,
-    address: role === 'operator' ? null : order.address,
+    address: role === 'operator' || !order.address ? null : openShippingAddress(deps, order.address),
     handoverCode: codeVisible ? order.handoverCode : null,
     shipment: shipmentView(order.shipment),
-    pickup: pickupView(order.pickup, role === 'seller'),
+    pickup: pickupView(deps, order.pickup, role === 'seller'),
     refund: order.refund
       ? {
           type: order.refund.type,
           reason: order.refund.reason,
           requestedAt: order.refund.requestedAt,
           sellerNote: order.refund.sellerNote,
-          returnAddress: role === 'operator' ? null : (order.refund.returnAddress ?? null),
+          returnAddress: role === 'operator' || !order.refund.returnAddress ? null : openShippingAddress(deps, order.refund.returnAddress),
           returnShipment: shipmentView(order.refund.returnShipment),
-          returnPickup: pickupView(order.refund.returnPickup, role === 'buyer'),
+          returnPickup: pickupView(deps, order.refund.returnPickup, role === 'buyer'),
         }
       : null,
     deadline: order.dueTransition && order.dueAt !== null ? { transition: order.dueTransition, at: order.dueAt } : null,

@@ -4,6 +4,7 @@ import { slotBookable, slotDate, slotEndsAt, type PickupSlot, type PickupState }
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { loadOwnAddress } from '../../address/application/address-book.use-case'
+import { openShippingAddress, sealShippingAddress, type SealedShippingAddress } from '../../address/application/sealed-address'
 import { CourierError, type Pickup } from '../../delivery/ports/courier.port'
 import { Listings } from '../../listing/domain/listing.record'
 import { enqueue, PermanentJobError, type JobHandler } from '../../outbox/application/outbox'
@@ -29,9 +30,10 @@ import { takeTransition } from './take-transition'
 const DAY = 86_400_000
 const wrongState = () => new AppError(ErrorCodes.ORDER_WRONG_STATE)
 const printable = (a: ShippingAddress) => `${a.region}${a.detail}`
+const party = (a: ShippingAddress) => ({ name: a.name, mobile: a.phone, address: printable(a) })
 
 /** The leg the caller may book now, and where its parcel goes. */
-const legOf = (order: OrderRecord, user: UserRecord): { leg: Leg; recipient: ShippingAddress } => {
+const legOf = (order: OrderRecord, user: UserRecord): { leg: Leg; recipient: SealedShippingAddress } => {
   if (order.sellerId === user._id) {
     if (order.fulfilment !== 'courier' || order.state !== 'paid' || !order.address) throw wrongState()
     return { leg: 'outbound', recipient: order.address }
@@ -70,7 +72,7 @@ export const pickupQuote = async (deps: Deps, user: UserRecord, orderId: string,
   const weightKg = await weightOf(deps, order)
   let quotes: { company: string; companyCode: string; priceFen: number }[] = []
   try {
-    const raw = await deps.courier.quote({ fromCity: printable(sender), toCity: printable(recipient), weightKg })
+    const raw = await deps.courier.quote({ fromCity: printable(sender), toCity: recipient.region, weightKg })
     quotes = raw.map((q) => ({ company: courierCompany(q.company)?.name ?? q.company, companyCode: q.company, priceFen: q.priceFen }))
   } catch (e) {
     const refused = courierRefusal(e)
@@ -100,7 +102,7 @@ export const bookPickup = async (
   // The courier's price for this route, which also tells us now (not in the job) when it does not serve it.
   let quoteFen: number | null = null
   try {
-    quoteFen = (await deps.courier.quote({ fromCity: printable(sender), toCity: printable(recipient), weightKg, company: company.code }))[0]?.priceFen ?? null
+    quoteFen = (await deps.courier.quote({ fromCity: printable(sender), toCity: recipient.region, weightKg, company: company.code }))[0]?.priceFen ?? null
   } catch (e) {
     const refused = courierRefusal(e)
     if (refused) throw refused
@@ -110,7 +112,7 @@ export const bookPickup = async (
     company: company.name,
     companyCode: company.code,
     slot: { ...input.slot, date: slotDate(input.slot, now) },
-    sender,
+    sender: sealShippingAddress(deps, sender),
     senderCity,
     recipient,
     weightKg,
@@ -285,8 +287,8 @@ const placePickupJob: JobHandler = async (deps, job) => {
   try {
     const placed = await deps.courier.placePickup({
       company: p.companyCode,
-      sender: { name: p.sender.name, mobile: p.sender.phone, address: printable(p.sender) },
-      recipient: { name: p.recipient.name, mobile: p.recipient.phone, address: printable(p.recipient) },
+      sender: party(openShippingAddress(deps, p.sender)),
+      recipient: party(openShippingAddress(deps, p.recipient)),
       cargo: order.title.slice(0, 20),
       weightKg: p.weightKg,
       slot: { day: p.slot.day, start: p.slot.start, end: p.slot.end },

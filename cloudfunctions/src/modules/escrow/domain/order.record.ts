@@ -1,8 +1,9 @@
-import type { OrderEventSchema, ShippingAddress } from '@shared/contracts/order.contract'
+import type { OrderEventSchema } from '@shared/contracts/order.contract'
 import type { Fulfilment, OrderState, TransitionName } from '@shared/domain/order-process'
 import type { PickupSlot, PickupState } from '@shared/domain/pickup'
 import type { z } from 'zod'
 import { defineCollection } from '../../core/ports/document-store.port'
+import type { SealedShippingAddress } from '../../address/application/sealed-address'
 import type { TrackingEvent, TrackingState } from '../../delivery/ports/courier.port'
 
 export type OrderEvent = z.infer<typeof OrderEventSchema>
@@ -38,9 +39,9 @@ export interface PickupRecord {
   company: string
   companyCode: string
   slot: PickupSlot & { date: string }
-  sender: ShippingAddress
+  sender: SealedShippingAddress
   senderCity: string
-  recipient: ShippingAddress
+  recipient: SealedShippingAddress
   weightKg: number
   state: PickupState
   /** kuaidi100's task and order ids, once it accepted the booking. */
@@ -63,7 +64,7 @@ export interface RefundRequest {
   requestedAt: number
   sellerNote: string | null
   /** 退货退款: the seller's address the item goes back to (absent on orders from before it was asked). */
-  returnAddress?: ShippingAddress | null
+  returnAddress?: SealedShippingAddress | null
   returnShipment: ShipmentRecord | null
   returnPickup?: PickupRecord | null
 }
@@ -97,7 +98,8 @@ export interface OrderRecord {
   shippingFen: number
   totalFen: number
   commissionFen: number
-  address: ShippingAddress | null
+  /** Courier orders: where the parcel goes (the person sealed at rest). */
+  address: SealedShippingAddress | null
   /** Meetup: the 6-digit code the buyer shows and the seller enters. */
   handoverCode: string | null
   shipment: ShipmentRecord | null
