@@ -59,3 +59,9 @@ test('once kuaidi100 finds the booking again, 重试 goes through', async () => 
   await operator.locator('.failed-job[data-status="done"]').locator('visible=true').first().waitFor()
   await shot(operator, 'failed-jobs-02-retried')
 })
+
+test('纠纷处理 beside it opens too (no dispute waiting here)', async () => {
+  await operator.goto('/#/pages/me/index')
+  await on(operator)('#me-disputes').click()
+  await on(operator)('#disputes-empty').waitFor()
+})

@@ -1,40 +1,24 @@
-import { useCallback, useEffect, useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useCallback, useEffect } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Empty } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import { api } from '@/services'
 import { ListFooter } from '@/components/ListFooter'
-import { usePagedList } from '@/hooks/use-paged-list'
-import { useSession } from '@/hooks/use-session'
-import { goLogin, reportError } from '@/utils/feedback'
+import { reportError } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import emptyImage from '@/assets/empty.png'
 import { OrderCardItem } from '../components/OrderCardItem'
+import { useSignedInList } from '../use-signed-in-list'
 import '../order.scss'
 
 /** Operators: disputed orders, oldest first; each opens the order page with the 判定 buttons. */
 export default function DisputesPage() {
-  const { status } = useSession()
-  const shown = useRef(false)
   const fetchPage = useCallback((cursor: string | undefined) => api.order.disputes({ limit: 20, ...(cursor ? { cursor } : {}) }), [])
-  const list = usePagedList(fetchPage)
-
-  useEffect(() => {
-    if (status === 'signed-out') goLogin()
-    if (status === 'signed-in') void list.reload()
-  }, [status, list.reload])
+  const list = useSignedInList(fetchPage)
   useEffect(() => {
     if (list.status === 'error') reportError(list.error, '加载失败')
   }, [list.status])
-  useDidShow(() => {
-    if (shown.current && status === 'signed-in') void list.reload('refreshing')
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.reload('refreshing').finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
 
   const now = Date.now()
   return (

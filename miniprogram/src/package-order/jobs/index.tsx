@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
@@ -7,12 +7,11 @@ import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import type { FailedJob } from '@shared/contracts/order.contract'
 import { api } from '@/services'
 import { ListFooter } from '@/components/ListFooter'
-import { usePagedList } from '@/hooks/use-paged-list'
-import { useSession } from '@/hooks/use-session'
-import { goLogin, reportError, toast } from '@/utils/feedback'
+import { reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import emptyImage from '@/assets/empty.png'
 import { JOB_KIND_LABELS, dateTimeText } from '../order-text'
+import { useSignedInList } from '../use-signed-in-list'
 import '../order.scss'
 import './index.scss'
 
@@ -22,28 +21,13 @@ import './index.scss'
  * is fixed, and the row shows how that went.
  */
 export default function FailedJobsPage() {
-  const { status } = useSession()
-  const shown = useRef(false)
   const [retrying, setRetrying] = useState<string | null>(null)
   const [outcome, setOutcome] = useState<Record<string, FailedJob>>({})
   const fetchPage = useCallback((cursor: string | undefined) => api.order.failedJobs({ limit: 20, ...(cursor ? { cursor } : {}) }), [])
-  const list = usePagedList(fetchPage)
-
-  useEffect(() => {
-    if (status === 'signed-out') goLogin()
-    if (status === 'signed-in') void list.reload()
-  }, [status, list.reload])
+  const list = useSignedInList(fetchPage)
   useEffect(() => {
     if (list.status === 'error') reportError(list.error, '加载失败')
   }, [list.status])
-  useDidShow(() => {
-    if (shown.current && status === 'signed-in') void list.reload('refreshing')
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.reload('refreshing').finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
 
   const retry = async (job: FailedJob) => {
     setRetrying(job.id)

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { Empty } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
@@ -7,12 +7,10 @@ import { ORDER_TABS } from '@shared/contracts/order.contract'
 import { api } from '@/services'
 import { ListFooter } from '@/components/ListFooter'
 import { TabRow } from '@/components/TabRow'
-import { usePagedList } from '@/hooks/use-paged-list'
-import { useSession } from '@/hooks/use-session'
-import { goLogin } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import emptyImage from '@/assets/empty.png'
 import { OrderCardItem } from '../components/OrderCardItem'
+import { useSignedInList } from '../use-signed-in-list'
 import '../order.scss'
 
 type Tab = (typeof ORDER_TABS)[number]
@@ -23,8 +21,6 @@ export default function OrderListPage() {
   const { params } = useRouter()
   const role = params.role === 'seller' ? 'seller' : 'buyer'
   const [tab, setTab] = useState<Tab>((ORDER_TABS as readonly string[]).includes(params.tab ?? '') ? (params.tab as Tab) : 'all')
-  const { status } = useSession()
-  const shown = useRef(false)
 
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: role === 'seller' ? '我卖出的' : '我买到的' })
@@ -34,21 +30,7 @@ export default function OrderListPage() {
     (cursor: string | undefined) => api.order.mine({ role, tab, limit: 20, ...(cursor ? { cursor } : {}) }),
     [role, tab],
   )
-  const list = usePagedList(fetchPage)
-
-  useEffect(() => {
-    if (status === 'signed-out') goLogin()
-    if (status === 'signed-in') void list.reload()
-  }, [status, list.reload])
-  // Back from an order: its state may have moved.
-  useDidShow(() => {
-    if (shown.current && status === 'signed-in') void list.reload('refreshing')
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void list.reload('refreshing').finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
+  const list = useSignedInList(fetchPage)
 
   const now = Date.now()
   const empty = list.loaded && list.items.length === 0 && list.status !== 'error'
