@@ -114,7 +114,8 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     await cloud.buyerPays(order.id)
     const cancelled = await cloud.mustOrder('o-buyer', 'cancel', { orderId: order.id })
     expect(cancelled).toMatchObject({ state: 'refunded', money: { settling: true } })
-    expect((await cloud.container.store.get(Listings, listing.id))!.status).toBe('active')
+    const relisted = (await cloud.container.store.get(Listings, listing.id))!
+    expect(relisted).toMatchObject({ status: 'active', heldBy: null, expiresAt: cloud.clock.now() + 30 * 86_400_000 })
     await cloud.advance(5_000) // the sandbox's refund succeeds and notifies
     const after = await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })
     expect(after.money).toMatchObject({ paidFen: 11_200, refundedFen: 11_200, inEscrowFen: 0, settling: false })

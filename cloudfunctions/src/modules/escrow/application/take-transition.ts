@@ -1,4 +1,5 @@
 import { commissionFen } from '@shared/domain/commission'
+import { LISTING_LIFETIME_MS } from '@shared/domain/listing-lifecycle'
 import { canTake, transition, type Actor, type TransitionName } from '@shared/domain/order-process'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
@@ -97,7 +98,8 @@ const moveListing = async (tx: TransactionOps, deps: Pick<Deps, 'search'>, order
   const patch: Partial<ListingRecord> = {}
   if (next.state === 'paid' && listing.status === 'active') Object.assign(patch, { status: 'sold', soldAt: now, expiresAt: null })
   const cancelledBeforeLeaving = order.state === 'paid' && next.state === 'refunded'
-  if (cancelledBeforeLeaving && listing.status === 'sold') Object.assign(patch, { status: 'active', soldAt: null })
+  // Back on sale with a fresh 30 days, or it would stay up forever (sold listings have no expiry).
+  if (cancelledBeforeLeaving && listing.status === 'sold') Object.assign(patch, { status: 'active', soldAt: null, expiresAt: now + LISTING_LIFETIME_MS, remindedFor: null })
   if (over && listing.heldBy === order._id) patch.heldBy = null
   if (Object.keys(patch).length) await updateListingIn(tx, deps, listing, { ...patch, updatedAt: now })
 }
