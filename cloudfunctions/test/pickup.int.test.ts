@@ -73,6 +73,21 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     expect(cloud.pushes.every((p) => p.status === 200)).toBe(true)
   })
 
+  it('booked on the sixth day for 后天: the order is not auto-cancelled under the courier', async () => {
+    const paid = await get('o-seller-1')
+    expect(paid.deadline.transition).toBe('autoCancel')
+    await cloud.advance(6 * DAY)
+    const late = { day: '后天', start: '09:00', end: '11:00' }
+    const booked = await cloud.mustOrder('o-seller-1', 'bookPickup', { orderId, addressId: sellerAddressId, company: 'shunfeng', slot: late })
+    expect(booked.deadline.transition).toBe('autoCancel')
+    expect(booked.deadline.at).toBeGreaterThan(paid.deadline.at + DAY)
+    await cloud.advance(DAY + HOUR) // past the original 7 days
+    await orderHousekeeping(cloud.container)
+    expect((await get()).state).toBe('paid')
+    await cloud.advance(2 * DAY) // the courier came in the window
+    expect((await get()).state).toBe('shipped')
+  })
+
   it('bad input: a slot gone by, the buyer booking the seller’s parcel, someone else’s address, a second booking, a waybill while booked', async () => {
     const past = { day: '今天', start: '09:00', end: '11:00' }
     await cloud.advance(5 * HOUR) // 15:00 in China: the morning window has gone

@@ -28,6 +28,8 @@ import { takeTransition } from './take-transition'
  */
 
 const DAY = 86_400_000
+/** The timer that runs out on a leg nobody sends: the seller's auto-cancel, the buyer's lapsed return. */
+const LEG_TIMER = { outbound: 'autoCancel', return: 'returnLapsed' } as const
 const wrongState = () => new AppError(ErrorCodes.ORDER_WRONG_STATE)
 const printable = (a: ShippingAddress) => `${a.region}${a.detail}`
 const party = (a: ShippingAddress) => ({ name: a.name, mobile: a.phone, address: printable(a) })
@@ -129,11 +131,14 @@ export const bookPickup = async (
     updatedAt: now,
   }
   const next = { ...order, ...withPickup(order, leg, pickup) }
-  // A return booked near the end of its 7 days must not lapse while the courier is on the way.
-  const lapse = leg === 'return' && order.dueTransition === 'returnLapsed' && order.dueAt !== null ? order.dueAt : null
+  // Booked near the end of the 7 days to ship (or to send the return back), the order must not be
+  // cancelled (or the return lapse) while the courier is on the way: the clock waits for the window.
+  const waiting = LEG_TIMER[leg]
   const courierDone = slotEndsAt(input.slot, now) + DAY
   const extended =
-    lapse !== null && lapse < courierDone ? { dueAt: courierDone, remindAt: remindAt({ transition: 'returnLapsed', at: courierDone }) } : {}
+    order.dueTransition === waiting && order.dueAt !== null && order.dueAt < courierDone
+      ? { dueAt: courierDone, remindAt: remindAt({ transition: waiting, at: courierDone }) }
+      : {}
   await deps.store.transaction(async (tx) => {
     await tx.update(
       Orders,
