@@ -1,3 +1,5 @@
+import { CountedFaults } from '../counted-faults'
+
 /**
  * Fault injection, as counters ("the next N pushes / API calls"), so tests are deterministic. Set
  * with `faults.set({ dropPushes: 1 })` or `POST /sandbox/kuaidi100/control/faults` with the same JSON.
@@ -17,31 +19,8 @@ export interface Kuaidi100Faults {
 
 export const NO_FAULTS: Kuaidi100Faults = { duplicatePushes: 0, reorderPushes: 0, dropPushes: 0, wrongSignPushes: 0, apiErrors: 0 }
 
-export class Faults {
-  private settings: Kuaidi100Faults = { ...NO_FAULTS }
-
-  get(): Kuaidi100Faults {
-    return { ...this.settings }
-  }
-
-  /** Merges a partial setting; unknown keys and non-integers are rejected. */
-  set(patch: Record<string, unknown>): Kuaidi100Faults {
-    for (const [k, v] of Object.entries(patch)) {
-      if (!(k in NO_FAULTS)) throw new Error(`unknown fault ${k}`)
-      if (!Number.isSafeInteger(v) || (v as number) < 0) throw new Error(`fault ${k} must be a non-negative integer`)
-    }
-    this.settings = { ...this.settings, ...(patch as Partial<Kuaidi100Faults>) }
-    return this.get()
-  }
-
-  reset() {
-    this.settings = { ...NO_FAULTS }
-  }
-
-  /** Consumes one unit of a fault; true when it applies. */
-  take(fault: keyof Kuaidi100Faults): boolean {
-    if (this.settings[fault] <= 0) return false
-    this.settings[fault] -= 1
-    return true
+export class Faults extends CountedFaults<Kuaidi100Faults> {
+  constructor() {
+    super(NO_FAULTS)
   }
 }

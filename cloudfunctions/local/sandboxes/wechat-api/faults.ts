@@ -1,3 +1,5 @@
+import { CountedFaults } from '../counted-faults'
+
 /**
  * Fault injection for the API calls (upload_shipping_info, notify_confirm_receive,
  * subscribe/send; not the token endpoint). Each fault is a counter: "the next N calls" get it, so
@@ -18,31 +20,8 @@ export interface FaultSettings {
 
 export const NO_FAULTS: FaultSettings = { systemBusy: 0, rateLimited: 0, httpErrors: 0, timeouts: 0 }
 
-export class Faults {
-  private settings: FaultSettings = { ...NO_FAULTS }
-
-  get(): FaultSettings {
-    return { ...this.settings }
-  }
-
-  /** Merges a partial setting; unknown keys and non-integers are rejected. */
-  set(patch: Partial<Record<keyof FaultSettings, unknown>>): FaultSettings {
-    for (const [k, v] of Object.entries(patch)) {
-      if (!(k in NO_FAULTS)) throw new Error(`unknown fault ${k}`)
-      if (!Number.isSafeInteger(v) || (v as number) < 0) throw new Error(`fault ${k} must be a non-negative integer`)
-    }
-    this.settings = { ...this.settings, ...(patch as Partial<FaultSettings>) }
-    return this.get()
-  }
-
-  reset(): void {
-    this.settings = { ...NO_FAULTS }
-  }
-
-  /** Consumes one unit of a fault; true when it applies. */
-  take(fault: keyof FaultSettings): boolean {
-    if (this.settings[fault] <= 0) return false
-    this.settings[fault] -= 1
-    return true
+export class Faults extends CountedFaults<FaultSettings> {
+  constructor() {
+    super(NO_FAULTS)
   }
 }

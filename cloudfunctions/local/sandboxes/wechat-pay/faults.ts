@@ -1,3 +1,5 @@
+import { CountedFaults } from '../counted-faults'
+
 /**
  * Fault injection. Each fault is a counter: "the next N notifications / API calls" get it, so
  * tests are deterministic. Set programmatically (`faults.set({ dropNotifications: 1 })`) or
@@ -37,31 +39,9 @@ export const NO_FAULTS: FaultSettings = {
 
 export type CountedFault = Exclude<keyof FaultSettings, 'delayMs'>
 
-export class Faults {
-  private settings: FaultSettings = { ...NO_FAULTS }
-
-  get(): FaultSettings {
-    return { ...this.settings }
-  }
-
-  /** Merges a partial setting; unknown keys and non-integers are rejected. */
-  set(patch: Partial<Record<keyof FaultSettings, unknown>>): FaultSettings {
-    for (const [k, v] of Object.entries(patch)) {
-      if (!(k in NO_FAULTS)) throw new Error(`unknown fault ${k}`)
-      if (!Number.isSafeInteger(v) || (v as number) < 0) throw new Error(`fault ${k} must be a non-negative integer`)
-    }
-    this.settings = { ...this.settings, ...(patch as Partial<FaultSettings>) }
-    return this.get()
-  }
-
-  reset() {
-    this.settings = { ...NO_FAULTS }
-  }
-
-  /** Consumes one unit of a counted fault; true when it applies. */
-  take(fault: CountedFault): boolean {
-    if (this.settings[fault] <= 0) return false
-    this.settings[fault] -= 1
-    return true
+/** `delayMs` is a setting, not a counter: only the others are taken. */
+export class Faults extends CountedFaults<FaultSettings, CountedFault> {
+  constructor() {
+    super(NO_FAULTS)
   }
 }

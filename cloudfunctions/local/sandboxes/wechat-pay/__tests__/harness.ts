@@ -4,6 +4,7 @@ import { WechatPayGateway } from '../../../../src/adapters/payments/wechat-pay.g
 import { serveSandbox } from '../../../sandboxes'
 import { buildAuthorization, gcmDecrypt, oaepEncrypt, responseMessage, rsaVerify } from '../crypto'
 import { SANDBOX_APIV3_KEY, SANDBOX_SP_APPID, SANDBOX_SP_MCHID, sandboxKeys } from '../keys'
+import { sandboxClientConfig } from '../client-config'
 import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../index'
 
 /** Test harness: the sandbox on a real HTTP port, a signing client, and a notification receiver. */
@@ -157,13 +158,8 @@ export const startHarness = async (options: WechatPaySandboxOptions = {}) => {
   const gateway = () =>
     new WechatPayGateway({
       config: {
-        baseUrl: sandboxUrl,
-        spMchid: SANDBOX_SP_MCHID,
-        spAppid: SANDBOX_SP_APPID,
-        merchantSerialNo: keys.merchant.serial,
-        merchantPrivateKeyPem: keys.merchant.privateKey,
-        merchantCertificatePem: keys.merchant.certificate,
-        apiV3Key: SANDBOX_APIV3_KEY,
+        ...sandboxClientConfig(sandboxUrl, notifyBase),
+        platformCertificates: undefined,
         notifyUrls: { payment: `${notifyBase}/pay`, refund: `${notifyBase}/refund` },
       },
       clock: { now: () => sandbox.clock.now() },
