@@ -13,6 +13,7 @@ import { Kuaidi100Courier } from '../adapters/courier/kuaidi100.courier'
 import { CourierError, type Courier } from '../modules/delivery/ports/courier.port'
 import { SqliteListingSearch } from '../adapters/search/sqlite-listing-search'
 import { SqliteDocumentStore } from '../adapters/store/sqlite-document-store'
+import { DocumentStoreRateLimiter } from '../adapters/rate-limit/document-store-rate-limiter'
 import { DEFAULT_COMMISSION } from '@shared/domain/commission'
 import type { Clock } from '../modules/core/ports/clock.port'
 import { PaymentGatewayError, type PaymentGateway } from '../modules/escrow/ports/payment-gateway.port'
@@ -94,6 +95,7 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     escrow: { spMchid: options.wechatPay?.spMchid ?? 'unconfigured', commission: DEFAULT_COMMISSION },
     wechatApi: options.wechatApi ? new WechatApiClient({ config: options.wechatApi, clock }) : unconfiguredWechatApi,
     courier: options.kuaidi100 ? new Kuaidi100Courier({ config: options.kuaidi100, clock }) : unconfiguredCourier,
+    limits: new DocumentStoreRateLimiter(store, clock),
     secrets: AesGcmSecretBox.fromText(options.secretKey ?? `secret-box:${options.sessionSecret}`),
     identity: localIdentity(options.sessionSecret, () => clock.now()),
   }

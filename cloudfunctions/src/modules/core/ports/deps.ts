@@ -7,6 +7,7 @@ import type { Clock } from './clock.port'
 import type { DocumentStore } from './document-store.port'
 import type { Files } from './files.port'
 import type { Ids } from './ids.port'
+import type { RateLimiter } from './rate-limiter.port'
 import type { SecretBox } from './secret-box.port'
 
 /** The platform's own WeChat Pay identity and the escrow rules that come from config. */
@@ -27,6 +28,8 @@ export interface Deps {
   escrow: EscrowConfig
   /** Encrypts personal data at rest (real name, ID number, bank account, phone). */
   secrets: SecretBox
+  /** Attempt and cost limits per key (guessable codes, public and costly actions). */
+  limits: RateLimiter
   /** WeChat server API: shipping info, confirm-receive reminders, subscribe messages (call it from the outbox). */
   wechatApi: WechatApi
   /** Courier aggregator (kuaidi100): quotes, pickups, tracking, pushes. */
