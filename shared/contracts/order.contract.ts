@@ -135,6 +135,8 @@ export const OrderSchema = z.object({
   address: ShippingAddressSchema.nullable(),
   /** Meetup orders: the buyer's 6-digit code, shown to the buyer only while it can be used. */
   handoverCode: z.string().nullable(),
+  /** Meetup orders, to the seller: 交易码 tries left this hour (5 at most; 0 while locked). */
+  handoverTriesLeft: z.number().int().nullable(),
   shipment: ShipmentSchema.nullable(),
   /** The seller's 上门取件 booking for this order, while it matters (until the parcel ships). */
   pickup: PickupSchema.nullable(),
@@ -316,7 +318,7 @@ export const OrderContract = defineContract('order', {
     auth: 'user',
     input: OrderRef.extend({ code: z.string().regex(/^\d{6}$/, '交易码为 6 位数字') }).strict(),
     output: OrderSchema,
-    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_BAD_HANDOVER_CODE],
+    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_BAD_HANDOVER_CODE, ErrorCodes.ORDER_HANDOVER_LOCKED],
   },
   deliverService: {
     summary: 'The provider marks the service done; the buyer then accepts it (or it is accepted in 2 days).',

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { systemClock } from '../adapters/clock/system-clock'
 import { AesGcmSecretBox } from '../adapters/crypto/aes-gcm-secret-box'
+import { cryptoSecretCodes } from '../adapters/crypto/crypto-secret-codes'
 import { LocalDiskFiles } from '../adapters/files/local-disk-files'
 import type { WechatPayConfigInput } from '../adapters/payments/wechat-pay.config'
 import { WechatPayGateway } from '../adapters/payments/wechat-pay.gateway'
@@ -91,6 +92,7 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     files: new LocalDiskFiles(filesDir, options.publicBaseUrl),
     clock,
     ids: ulidIds(clock),
+    codes: cryptoSecretCodes,
     payments: options.wechatPay ? new WechatPayGateway({ config: options.wechatPay, clock }) : unconfiguredPayments,
     escrow: { spMchid: options.wechatPay?.spMchid ?? 'unconfigured', commission: DEFAULT_COMMISSION },
     wechatApi: options.wechatApi ? new WechatApiClient({ config: options.wechatApi, clock }) : unconfiguredWechatApi,

@@ -8,6 +8,7 @@ import type { DocumentStore } from './document-store.port'
 import type { Files } from './files.port'
 import type { Ids } from './ids.port'
 import type { RateLimiter } from './rate-limiter.port'
+import type { SecretCodes } from './secret-codes.port'
 import type { SecretBox } from './secret-box.port'
 
 /** The platform's own WeChat Pay identity and the escrow rules that come from config. */
@@ -24,6 +25,8 @@ export interface Deps {
   files: Files
   clock: Clock
   ids: Ids
+  /** Codes people keep secret (交易码, invite codes): from a CSPRNG, never from ids. */
+  codes: SecretCodes
   payments: PaymentGateway
   escrow: EscrowConfig
   /** Encrypts personal data at rest (real name, ID number, bank account, phone). */

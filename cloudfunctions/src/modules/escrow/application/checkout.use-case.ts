@@ -4,6 +4,7 @@ import type { Fulfilment } from '@shared/domain/order-process'
 import { freightCityOf } from '@shared/domain/regions'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
+import { DIGITS } from '../../core/ports/secret-codes.port'
 import { Listings, type ListingRecord } from '../../listing/domain/listing.record'
 import { subMchidOf } from '../../merchant/application/sub-merchant'
 import type { UserRecord } from '../../user/domain/user.record'
@@ -40,14 +41,6 @@ const shippingFeeOf = async (deps: Deps, listing: ListingRecord, fulfilment: Ful
   const quotes = await courierQuotes(deps, listing, freightCityOf(address!.region)).catch(() => [])
   if (quotes.length === 0) throw new AppError(ErrorCodes.ORDER_FREIGHT_UNAVAILABLE)
   return quotes[0]!.priceFen
-}
-
-/** Six digits the buyer shows at the meeting; only the buyer's order view carries it. */
-const handoverCode = (ids: Deps['ids']) => {
-  const digits = ids.next().slice(-8)
-  let n = 0
-  for (const c of digits) n = (n * 32 + '0123456789ABCDEFGHJKMNPQRSTVWXYZ'.indexOf(c)) % 1_000_000
-  return String(n).padStart(6, '0')
 }
 
 /** A payment call that failed on our side of the request: the order stays, `pay` tries again. */
@@ -97,7 +90,7 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
     // On the item only: the shipping fee passes through to the seller untouched.
     commissionFen: commissionFen(listing.priceFen, deps.escrow.commission),
     address: input.fulfilment === 'courier' ? sealShippingAddress(deps, input.address!) : null,
-    handoverCode: input.fulfilment === 'meetup' ? handoverCode(deps.ids) : null,
+    handoverCode: input.fulfilment === 'meetup' ? deps.codes.draw(6, DIGITS) : null,
     shipment: null,
     returnShippedAt: null,
     refund: null,

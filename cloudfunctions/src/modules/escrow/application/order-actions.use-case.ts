@@ -1,6 +1,8 @@
 import type { ORDER_TABS, Waybill } from '@shared/contracts/order.contract'
 import type { OrderState, TransitionName } from '@shared/domain/order-process'
-import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import { canTake } from '@shared/domain/order-process'
+import { chinaClock } from '@shared/domain/time'
 import type { Deps } from '../../core/ports/deps'
 import type { Filter } from '../../core/ports/document-store.port'
 import type { UserRecord } from '../../user/domain/user.record'
@@ -15,6 +17,8 @@ import { isActivePickup } from './pickup-records'
 import { ensurePrepay, paymentUnavailable } from './checkout.use-case'
 import { failedJobs, OutboxJobs, requeueFailedJob, type OutboxJobRecord } from '../../outbox/application/outbox'
 import { runOrderJobs } from './order-jobs'
+import { HANDOVER_TRIES } from '../domain/handover-attempts'
+import { writeHandoverLockedNotice } from './order-notices'
 import { takeTransition, type TransitionRequest } from './take-transition'
 import { roleOf } from './order-views'
 
@@ -80,16 +84,41 @@ export const shipOrder = async (deps: Deps, seller: UserRecord, orderId: string,
   })
 }
 
-/** 同城面交: the code is compared on the server; a wrong one changes nothing. */
-export const handOverOrder = (deps: Deps, seller: UserRecord, orderId: string, code: string) =>
-  act(deps, {
-    orderId,
-    name: 'handOver',
-    actor: 'seller',
-    user: seller,
-    check: (o) => {
-      if (o.handoverCode !== code) throw new AppError(ErrorCodes.ORDER_BAD_HANDOVER_CODE, undefined, { path: ['code'] })
-    },
+/**
+ * 同城面交: the code is compared on the server; a wrong one changes nothing but counts. Only the
+ * seller of a paid meetup order can try (so nobody else can lock it), every try is counted before
+ * the comparison, and after 5 in an hour the order is locked: ORDER.HANDOVER_LOCKED with the time
+ * it reopens, the buyer told under 消息.
+ */
+export const handOverOrder = async (deps: Deps, seller: UserRecord, orderId: string, code: string) => {
+  const order = await loadVisibleOrder(deps, seller, orderId)
+  if (order.sellerId !== seller._id) throw new AppError(ErrorCodes.FORBIDDEN)
+  if (!canTake('handOver', order.state, 'seller', order.fulfilment)) throw new AppError(ErrorCodes.ORDER_WRONG_STATE)
+  const tries = await deps.limits.hit(HANDOVER_TRIES, orderId)
+  if (!tries.allowed) throw handoverLocked(deps, tries.retryAfterMs)
+  try {
+    return await act(deps, {
+      orderId,
+      name: 'handOver',
+      actor: 'seller',
+      user: seller,
+      check: (o) => {
+        if (o.handoverCode !== code) throw new AppError(ErrorCodes.ORDER_BAD_HANDOVER_CODE, undefined, { path: ['code'], triesLeft: tries.remaining })
+      },
+    })
+  } catch (e) {
+    if (isAppError(e) && e.code === ErrorCodes.ORDER_BAD_HANDOVER_CODE && tries.remaining === 0) {
+      const locked = await deps.limits.peek(HANDOVER_TRIES, orderId)
+      await writeHandoverLockedNotice(deps, order, deps.clock.now() + locked.retryAfterMs)
+    }
+    throw e
+  }
+}
+
+const handoverLocked = (deps: Deps, retryAfterMs: number) =>
+  new AppError(ErrorCodes.ORDER_HANDOVER_LOCKED, `交易码输错次数过多，${chinaClock(deps.clock.now() + retryAfterMs)} 后可再试`, {
+    reopensAt: deps.clock.now() + retryAfterMs,
+    retryAfterMs,
   })
 
 /** Simple person-taken transitions that carry only a note. */

@@ -1,3 +1,4 @@
+import { chinaDateTime } from '@shared/domain/time'
 import { courierCompany } from '@shared/domain/couriers'
 import type { Deps } from '../../core/ports/deps'
 import { openShippingAddress } from '../../address/application/sealed-address'
@@ -31,7 +32,7 @@ const openidOf = async (deps: Deps, userId: string) =>
 /** WeChat's `amount` keyword: a sign, digits and decimals, no thousands separators (¥1288.00). */
 const amount = (fen: number) => `¥${(fen / 100).toFixed(2)}`
 const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`
-const chinaTime = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')
+const chinaTime = chinaDateTime
 
 const subscribeTracking: JobHandler = async (deps, job) => {
   const order = await orderOf(deps, job.orderId)

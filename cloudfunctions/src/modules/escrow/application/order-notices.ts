@@ -1,3 +1,5 @@
+import { chinaClock } from '@shared/domain/time'
+import type { Deps } from '../../core/ports/deps'
 import { formatFen } from '@shared/domain/money'
 import type { TransitionName } from '@shared/domain/order-process'
 import type { TransactionOps } from '../../core/ports/document-store.port'
@@ -96,3 +98,13 @@ export const writeReminder = async (tx: TransactionOps, order: OrderRecord, now:
   if (!n || order.dueAt === null) return
   await notify(tx, `order:${order._id}:remind:${order.dueTransition}:${order.dueAt}`, order, n, now)
 }
+
+/** Five wrong 交易码 in an hour: the buyer hears of it (someone may be guessing their code). */
+export const writeHandoverLockedNotice = async (deps: Pick<Deps, 'store' | 'clock'>, order: OrderRecord, reopensAt: number) =>
+  deps.store.transaction((tx) =>
+    notify(tx, `order:${order._id}:handover-locked:${reopensAt}`, order, {
+      to: 'buyer',
+      title: '交易码已锁定',
+      body: () => `${item(order)}卖家连续输错 5 次交易码，已锁定到 ${chinaClock(reopensAt)}。如非当面交易，请不要把交易码告诉任何人。`,
+    }, deps.clock.now()),
+  )

@@ -9,6 +9,7 @@ import { orderMoney, type LedgerEntry } from '../../ledger/domain/ledger'
 import { loadPublicUsers } from '../../user/application/user-views'
 import type { UserRecord } from '../../user/domain/user.record'
 import { payBy } from '../domain/order-deadlines'
+import { HANDOVER_TRIES } from '../domain/handover-attempts'
 import type { OrderRecord, PickupRecord, ShipmentRecord } from '../domain/order.record'
 import { isActivePickup } from './pickup-records'
 import { openShippingAddress } from '../../address/application/sealed-address'
@@ -94,11 +95,12 @@ const moneyOf = async (deps: Pick<Deps, 'store'>, order: OrderRecord): Promise<O
 }
 
 /** One order as `viewer` sees it; the handover code only ever reaches the buyer. */
-export const toOrderView = async (deps: Pick<Deps, 'store' | 'files' | 'secrets'>, order: OrderRecord, viewer: UserRecord): Promise<Order> => {
+export const toOrderView = async (deps: Pick<Deps, 'store' | 'files' | 'secrets' | 'limits'>, order: OrderRecord, viewer: UserRecord): Promise<Order> => {
   const role = roleOf(order, viewer)!
   const users = await loadPublicUsers(deps, [order.buyerId, order.sellerId])
   const cover = order.coverFileId ? (await deps.files.urls([order.coverFileId]))[order.coverFileId] ?? null : null
   const codeVisible = role === 'buyer' && order.state === 'paid'
+  const handoverDue = role === 'seller' && order.state === 'paid' && order.fulfilment === 'meetup'
   return {
     id: order._id,
     listingId: order.listingId,
@@ -116,6 +118,7 @@ export const toOrderView = async (deps: Pick<Deps, 'store' | 'files' | 'secrets'
     sellerReceivesFen: order.totalFen - order.commissionFen,
     address: role === 'operator' || !order.address ? null : openShippingAddress(deps, order.address),
     handoverCode: codeVisible ? order.handoverCode : null,
+    handoverTriesLeft: handoverDue ? (await deps.limits.peek(HANDOVER_TRIES, order._id, 0)).remaining : null,
     shipment: shipmentView(order.shipment),
     pickup: pickupView(deps, order.pickup, role === 'seller'),
     refund: order.refund

@@ -2,6 +2,7 @@ import { type Community, type CommunityType, MAX_COMMUNITIES_PER_USER } from '@s
 import { distanceMeters, type GeoPoint, snapToGrid } from '@shared/domain/geo'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
+import { READABLE } from '../../core/ports/secret-codes.port'
 import { isInsideCity } from '../../listing/domain/listing-location'
 import { Communities, type CommunityRecord, Memberships, type MembershipRecord, membershipId } from '../domain/social.records'
 
@@ -79,7 +80,7 @@ export const createCommunity = async (
       center,
       // A ULID ends in 80 random bits (Crockford base32: no I, L, O or U to misread); 6 of its
       // characters give a billion codes.
-      inviteCode: deps.ids.next().slice(-6),
+      inviteCode: deps.codes.draw(6, READABLE),
       memberCount: 1,
       createdBy: userId,
       createdAt: now,
