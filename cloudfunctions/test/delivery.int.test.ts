@@ -4,7 +4,6 @@ import { SANDBOX_TEMPLATES } from '../local/sandboxes/wechat-api/templates'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const DAY = 86_400_000
-const ADDRESS = { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '漕溪北路 1 号 2 室' }
 const SF = 'SF1234567890123'
 
 describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (functions → sandboxes)', () => {
@@ -17,7 +16,7 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
     await cloud.signUp('o-buyer-1')
     await cloud.onboard(sellerId)
     const listing = await cloud.publish('o-seller-1', { priceFen: 20_000 })
-    orderId = (await cloud.mustOrder('o-buyer-1', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: ADDRESS })).id
+    orderId = (await cloud.mustOrder('o-buyer-1', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer-1') })).id
     await cloud.mustOrder('o-buyer-1', 'pay', { orderId })
     await cloud.buyerPays(orderId)
   })

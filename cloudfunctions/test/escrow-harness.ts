@@ -21,6 +21,9 @@ import { PAY_CLOUD_START, startPayCloud, type PayCloudOptions } from './wechat-p
 
 type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string; details?: any } }
 
+/** The buyer's address the escrow tests ship to, as the address book keeps it. */
+export const SHANGHAI_ADDRESS = { name: '李四', phone: '13800138000', region: { province: '上海市', city: '上海市', district: '徐汇区' }, detail: '漕溪北路 1 号 2 室' }
+
 /** What WeChat's notifications reached: every request and our answer, in order. */
 export interface NotifyLog {
   /** The request as pay-notify got it, for replaying or tampering with in tests. */
@@ -150,8 +153,17 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
     await cloud.advance(0)
   }
 
+  const booked = new Map<string, string>()
+  /** An address in the user's book to check out with (saved once per user and address); answers its id. */
+  const addressIdOf = async (openid: string, address: Record<string, unknown> = SHANGHAI_ADDRESS) => {
+    const key = `${openid}|${JSON.stringify(address)}`
+    if (!booked.has(key)) booked.set(key, (await must(addressMain, openid, 'create', address)).id as string)
+    return booked.get(key)!
+  }
+
   return {
     ...cloud,
+    addressIdOf,
     notifications,
     order: (openid: string | null, action: string, input: unknown = {}) => call(orderMain, openid, action, input),
     mustOrder: (openid: string, action: string, input: unknown = {}) => must(orderMain, openid, action, input),
@@ -163,6 +175,8 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
     onboard,
     makeOperator,
     publish,
+    /** A valid listing input (for calls expected to fail); `over` replaces fields. */
+    listingInput: (over: Record<string, unknown> = {}) => goodsInput(cloud as never, over),
     ledger,
     buyerPays,
     /** Sends an HTTP-trigger event straight to pay-notify (replays, tampered copies). */

@@ -8,7 +8,6 @@ import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const MINUTE = 60_000
 const DAY = 86_400_000
-const ADDRESS = { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '漕溪北路 1 号 2 室' }
 
 describe('escrow: checkout, payment, release, refunds (function → WeChat Pay sandbox → pay-notify)', () => {
   let cloud: EscrowCloud
@@ -29,7 +28,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
 
   const buyCourier = async (over: Record<string, unknown> = {}) => {
     const listing = await cloud.publish('o-seller', { priceFen: 10_000, trade: { shipping: { payer: 'buyer', feeFen: 1_200 }, meetup: true, pickup: false }, ...over })
-    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: ADDRESS })
+    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer') })
     return { listing, order }
   }
   const invokeUser = async (openid: string, action: string, input: unknown) => {
@@ -40,11 +39,11 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
 
   it('a courier purchase: server price + shipping, paid by notification, shipped, confirmed, released minus commission', async () => {
     const { listing, order } = await buyCourier()
-    expect(order).toMatchObject({ state: 'pending_payment', priceFen: 10_000, shippingFen: 1_200, totalFen: 11_200, commissionFen: 100, sellerReceivesFen: 11_100 })
+    expect(order).toMatchObject({ state: 'pending_payment', priceFen: 10_000, shippingFen: 1_200, totalFen: 11_200, commissionFen: 112, sellerReceivesFen: 11_088 })
     expect(order.actions).toEqual(['pay', 'cancelUnpaid'])
 
     // One live order per listing: the second buyer is told it is reserved.
-    const second = await cloud.order('o-buyer2', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: ADDRESS })
+    const second = await cloud.order('o-buyer2', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer2') })
     expect(second).toMatchObject({ ok: false, error: { code: 'ORDER.LISTING_RESERVED' } })
     expect((await cloud.mustOrder('o-buyer2', 'forListing', { listingId: listing.id })).reserved).toBe(true)
 
@@ -69,11 +68,11 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
 
     const { balances, balanced } = await cloud.ledger()
     expect(balanced).toBe(true)
-    expect(balances.get(`seller:${sellerId}`)).toBe(11_100)
-    expect(balances.get('platform:commission')).toBe(100)
+    expect(balances.get(`seller:${sellerId}`)).toBe(11_088)
+    expect(balances.get('platform:commission')).toBe(112)
     const b = await books()
-    expect(b.subMerchants[subMchid]).toMatchObject({ frozen: 0, available: 11_100 })
-    expect(b.platform).toBe(100)
+    expect(b.subMerchants[subMchid]).toMatchObject({ frozen: 0, available: 11_088 })
+    expect(b.platform).toBe(112)
     expect(await compareBooks(cloud.container)).toEqual({ sellers: 1, mismatches: 0 })
   })
 
@@ -105,7 +104,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     expect(await cloud.order('o-buyer', 'pay', { orderId: order.id })).toMatchObject({ ok: false, error: { code: 'ORDER.PAYMENT_EXPIRED' } })
     expect((await cloud.listing('o-seller', 'takeDown', { id: listing.id })).ok).toBe(true)
     await cloud.listing('o-seller', 'relist', { id: listing.id })
-    const again = await cloud.order('o-buyer2', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: ADDRESS })
+    const again = await cloud.order('o-buyer2', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer2') })
     expect(again.ok).toBe(true)
   })
 
@@ -177,7 +176,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     expect(balances.get(`claim:${sellerId}`)).toBe(11_200)
     expect(balances.get('platform:guarantee')).toBe(-11_200)
     // The seller's released money at WeChat is untouched: the advance came from the platform.
-    expect((await books()).subMerchants[subMchid].available).toBe(11_100)
+    expect((await books()).subMerchants[subMchid].available).toBe(11_088)
   })
 
   it('timers: not shipped in 7 days → refund; shipped and silent for 10 days → confirmed and released', async () => {
@@ -277,7 +276,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     const { listing, order } = await buyCourier()
     expect(await cloud.order('o-buyer2', 'get', { orderId: order.id })).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } })
     expect(await cloud.order('o-buyer2', 'cancel', { orderId: order.id })).toMatchObject({ ok: false })
-    expect(await cloud.order('o-buyer2', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: ADDRESS, priceFen: 1 })).toMatchObject({
+    expect(await cloud.order('o-buyer2', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer2'), priceFen: 1 })).toMatchObject({
       ok: false,
       error: { code: 'COMMON.VALIDATION' },
     })

@@ -17,7 +17,6 @@ import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const MINUTE = 60_000
 const DAY = 86_400_000
-const ADDRESS = { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '漕溪北路 1 号 2 室' }
 const MONEY_CALLS = new Set(['closeOrder', 'createProfitSharing', 'finishProfitSharing', 'refund', 'withdraw'])
 
 type Ev =
@@ -95,7 +94,7 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
             const o = { orderId: id }
             switch (e.t) {
               case 'checkout': {
-                const res = await cloud.order('o-buyer', 'checkout', e.meetup ? { listingId: listings[e.i], fulfilment: 'meetup' } : { listingId: listings[e.i], fulfilment: 'courier', address: ADDRESS })
+                const res = await cloud.order('o-buyer', 'checkout', e.meetup ? { listingId: listings[e.i], fulfilment: 'meetup' } : { listingId: listings[e.i], fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer') })
                 if (res.ok) orders[e.i] = res.data.id
                 return res
               }

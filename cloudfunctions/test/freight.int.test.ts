@@ -3,7 +3,7 @@ import { OrderLocks, Orders } from '../src/modules/escrow/domain/order.record'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 /** To 深圳 from the seller's 上海 (fixtures: 徐汇区): another region, so the route's price band shows. */
-const SHENZHEN = { name: '李四', phone: '13800138000', region: '广东省 深圳市 南山区', detail: '科技园科苑路 1 号 2 室' }
+const SHENZHEN = { name: '李四', phone: '13800138000', region: { province: '广东省', city: '深圳市', district: '' }, detail: '科技园科苑路 1 号 2 室' }
 const QUOTE = { shipping: { payer: 'quote', weightKg: 2.5 }, meetup: false, pickup: false }
 
 /** What the kuaidi100 sandbox charges, cheapest company, for the route and weight. */
@@ -36,12 +36,12 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
     expect(shown).toMatchObject({ fromCity: '上海', toCity: '深圳市', weightKg: 2.5 })
     expect(shown.quotes[0].priceFen).toBe(shippingFen)
 
-    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: SHENZHEN })
-    expect(order).toMatchObject({ priceFen: 10_000, shippingFen, totalFen: 10_000 + shippingFen, commissionFen: 100 })
-    expect(order.sellerReceivesFen).toBe(10_000 + shippingFen - 100) // commission on the item only
+    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer', SHENZHEN) })
+    expect(order).toMatchObject({ priceFen: 10_000, shippingFen, totalFen: 10_000 + shippingFen, commissionFen: Math.floor((10_000 + shippingFen) / 100) })
+    expect(order.sellerReceivesFen).toBe(10_000 + shippingFen - order.commissionFen) // commission on all the seller receives
 
     // A retried checkout does not quote again: it points at the order whose amount is fixed.
-    expect(await cloud.order('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: SHENZHEN })).toMatchObject({
+    expect(await cloud.order('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer', SHENZHEN) })).toMatchObject({
       ok: false,
       error: { code: 'ORDER.LISTING_RESERVED', details: { orderId: order.id } },
     })
@@ -54,13 +54,13 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
     expect(done).toMatchObject({ state: 'completed', money: { releasedFen: 10_000 + shippingFen, inEscrowFen: 0 } })
     const { balances, balanced } = await cloud.ledger()
     expect(balanced).toBe(true)
-    expect(balances.get(`seller:${sellerId}`)).toBe(10_000 + shippingFen - 100)
+    expect(balances.get(`seller:${sellerId}`)).toBe(10_000 + shippingFen - order.commissionFen)
   })
 
   it('a courier outage is ORDER.FREIGHT_UNAVAILABLE and writes nothing; once it answers, checkout goes through', async () => {
     const listing = await cloud.publish('o-seller', { priceFen: 10_000, trade: QUOTE })
     cloud.kuaidi100!.faults.set({ apiErrors: 1_000 })
-    expect(await cloud.order('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: SHENZHEN })).toMatchObject({
+    expect(await cloud.order('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer', SHENZHEN) })).toMatchObject({
       ok: false,
       error: { code: 'ORDER.FREIGHT_UNAVAILABLE' },
     })
@@ -68,14 +68,15 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
     expect((await cloud.container.store.find(OrderLocks, {}, { limit: 10 })).items).toEqual([])
 
     cloud.kuaidi100!.faults.reset()
-    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: SHENZHEN })
+    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer', SHENZHEN) })
     expect(order.shippingFen).toBe(sandboxPrice('上海', '深圳', 2.5))
   })
 
   it('an address no courier company serves is the same: no price, no order', async () => {
     const listing = await cloud.publish('o-seller', { priceFen: 10_000, trade: QUOTE })
-    const nowhere = { ...SHENZHEN, region: '火星 乌托邦平原', detail: '一号基地 2 室' }
-    expect(await cloud.order('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', address: nowhere })).toMatchObject({
+    // 太原 is in the address book's table but not in the courier's rate table.
+    const nowhere = { ...SHENZHEN, region: { province: '山西省', city: '太原市', district: '' }, detail: '迎泽大街 1 号 2 室' }
+    expect(await cloud.order('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer', nowhere) })).toMatchObject({
       ok: false,
       error: { code: 'ORDER.FREIGHT_UNAVAILABLE' },
     })
@@ -85,7 +86,7 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
   it('包邮 and fixed fees never ask the courier, so an outage does not stop them', async () => {
     cloud.kuaidi100!.faults.set({ apiErrors: 1_000 })
     const free = await cloud.publish('o-seller', { priceFen: 10_000, trade: { shipping: { payer: 'seller', weightKg: 4 }, meetup: false, pickup: false } })
-    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: free.id, fulfilment: 'courier', address: SHENZHEN })
+    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: free.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer', SHENZHEN) })
     expect(order).toMatchObject({ shippingFen: 0, totalFen: 10_000 })
   })
 })

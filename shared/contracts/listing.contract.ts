@@ -51,7 +51,7 @@ export const ShippingTermsSchema = z.discriminatedUnion('payer', [
   z.object({ payer: z.literal('seller'), weightKg: ParcelWeightKgSchema.optional() }),
   z.object({
     payer: z.literal('buyer'),
-    feeFen: FenSchema.min(1, '运费至少 ¥0.01').max(L.shippingFeeMaxFen, '运费最多 ¥500'),
+    feeFen: FenSchema.min(1, '运费至少 ¥0.01').max(L.shippingFeeMaxFen, '运费最多 ¥200'),
     weightKg: ParcelWeightKgSchema.optional(),
   }),
   z.object({ payer: z.literal('quote'), weightKg: ParcelWeightKgSchema }),

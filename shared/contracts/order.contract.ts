@@ -242,7 +242,8 @@ export const OrderContract = defineContract('order', {
       .object({
         listingId: IdSchema,
         fulfilment: z.enum(FULFILMENT_IDS),
-        address: ShippingAddressSchema.optional(),
+        /** Courier orders: one of the caller's saved addresses (收货地址). */
+        addressId: IdSchema.optional(),
       })
       .strict(),
     output: OrderSchema,
@@ -255,6 +256,7 @@ export const OrderContract = defineContract('order', {
       ErrorCodes.ORDER_ADDRESS_REQUIRED,
       ErrorCodes.ORDER_FREIGHT_UNAVAILABLE,
       ErrorCodes.ORDER_PAYMENT_UNAVAILABLE,
+      ErrorCodes.ORDER_TOO_MANY_UNPAID,
     ],
   },
   pay: {

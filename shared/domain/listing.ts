@@ -89,7 +89,8 @@ export const LISTING_LIMITS = {
   photosMax: 9,
   pageMax: 50,
   pageDefault: 20,
-  shippingFeeMaxFen: 50_000,
+  /** A fixed fee above this is not shipping: it would move the price out of the commission's sight. */
+  shippingFeeMaxFen: 20_000,
   /** A parcel's stated weight, kg: what couriers take as an ordinary parcel. */
   weightKgMin: 0.1,
   weightKgMax: 50,

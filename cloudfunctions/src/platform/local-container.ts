@@ -94,7 +94,7 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     ids: ulidIds(clock),
     codes: cryptoSecretCodes,
     payments: options.wechatPay ? new WechatPayGateway({ config: options.wechatPay, clock }) : unconfiguredPayments,
-    escrow: { spMchid: options.wechatPay?.spMchid ?? 'unconfigured', commission: DEFAULT_COMMISSION },
+    escrow: { spMchid: options.wechatPay?.spMchid ?? 'unconfigured', commission: DEFAULT_COMMISSION, maxUnpaidOrders: 3 },
     wechatApi: options.wechatApi ? new WechatApiClient({ config: options.wechatApi, clock }) : unconfiguredWechatApi,
     courier: options.kuaidi100 ? new Kuaidi100Courier({ config: options.kuaidi100, clock }) : unconfiguredCourier,
     limits: new DocumentStoreRateLimiter(store, clock),

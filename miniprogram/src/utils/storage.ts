@@ -8,7 +8,6 @@ export const StorageKeys = {
   /** Which community the 圈子 tab showed last. */
   feedCommunity: 'linquan.feed-community',
   /** The last shipping address used at checkout, offered again next time. */
-  orderAddress: 'linquan.order-address',
 } as const
 
 export const readStored = <T>(key: string): T | null => {

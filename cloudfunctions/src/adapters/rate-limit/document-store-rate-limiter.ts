@@ -91,14 +91,21 @@ export class DocumentStoreRateLimiter implements RateLimiter {
 const windowStart = (rule: RateLimitRule, now: number) => now - (now % rule.windowMs)
 const windowId = (rule: RateLimitRule, key: string, start: number) => `${rule.name}:${key}:${start}`
 
-/** Fixed: the window's end. Sliding: when the previous window's weight has shrunk enough, else the end. */
+/**
+ * When a refused hit of `cost` would next fit. Fixed: at the window's end. Sliding: the weight of
+ * the previous window shrinks through this one, and this window's count weighs on the next one,
+ * so the answer is the first moment the weighted sum leaves room, in this window or the next.
+ */
 const retryAfter = (rule: RateLimitRule, now: number, start: number, used: number, carried: number, cost: number) => {
   const end = start + rule.windowMs
-  if (rule.kind === 'fixed' || carried === 0) return Math.max(1, end - now)
-  // carried(t) = prevCount * (1 - (t - start)/window); find t where used + carried(t) + cost <= limit.
-  const prevCount = carried / (1 - (now - start) / rule.windowMs)
-  const need = used + cost - rule.limit
-  if (need > 0) return Math.max(1, end - now) // this window alone is full
-  const t = start + rule.windowMs * (1 - (rule.limit - used - cost) / prevCount)
-  return Math.max(1, Math.ceil(Math.min(end, t) - now))
+  if (rule.kind === 'fixed') return Math.max(1, end - now)
+  const room = rule.limit - cost
+  if (room < 0) return rule.windowMs // never fits in one window: say a window, not forever
+  if (carried > 0 && used <= room) {
+    const previous = carried / (1 - (now - start) / rule.windowMs)
+    const t = start + rule.windowMs * (1 - (room - used) / previous)
+    if (t < end) return Math.max(1, Math.ceil(t - now))
+  }
+  const t = end + (used > room ? rule.windowMs * (1 - room / used) : 0)
+  return Math.max(1, Math.ceil(t - now))
 }

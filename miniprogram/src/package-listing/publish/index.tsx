@@ -412,7 +412,10 @@ export default function PublishForm() {
         </Form.Item>
         {commission && (
           <Text className='publish__commission muted' id='publish-commission'>
-            {commissionText(parseYuanToFen(values.price ?? '') ?? 0, commission)}
+            {commissionText(
+              (parseYuanToFen(values.price ?? '') ?? 0) + (values.shippingPayer === 'buyer' ? (parseYuanToFen(values.shippingFee ?? '') ?? 0) : 0),
+              commission,
+            )}
           </Text>
         )}
         {!canBePaid && (
@@ -489,7 +492,7 @@ export default function PublishForm() {
             )}
             {methods.includes('shipping') && values.shippingPayer === 'buyer' && (
               <Form.Item className='field-shippingFee' label='运费金额' name='shippingFee' rules={[rule('shippingFee')]}>
-                <Input id='shipping-fee' onChange={changed('shippingFee')} type='digit' placeholder='¥ 买家支付的运费，最多 ¥500' />
+                <Input id='shipping-fee' onChange={changed('shippingFee')} type='digit' placeholder='¥ 买家支付的运费，最多 ¥200' />
               </Form.Item>
             )}
             {methods.includes('shipping') && (

@@ -1,10 +1,8 @@
 import { ServiceError } from '@/services/service-error'
 import {
-  addressErrors,
   checkoutProblem,
   escrowLine,
   fieldOfCheckoutPath,
-  freightCityOfAddress,
   fulfilmentOptions,
   shippingFenOf,
   shippingText,
@@ -53,11 +51,6 @@ describe('checkout field errors', () => {
     expect(checkoutProblem(new ServiceError('ORDER.FULFILMENT_UNAVAILABLE', '卖家不支持这种交易方式')).fields).toEqual({ fulfilment: '卖家不支持这种交易方式' })
     expect(checkoutProblem(new ServiceError('ORDER.ADDRESS_REQUIRED', '邮寄需要填写收货地址')).fields).toEqual({ address: '邮寄需要填写收货地址' })
   })
-
-  it('checks an address as typed with the contract messages', () => {
-    expect(addressErrors({})).toEqual({ name: '请填写收货人', phone: '请输入 11 位手机号', region: '请填写省市区', detail: '请填写详细地址' })
-    expect(addressErrors({ name: '张三', phone: '13812345678', region: '浙江省 杭州市 西湖区', detail: '文三路 90 号' })).toEqual({})
-  })
 })
 
 describe('fulfilment options', () => {
@@ -84,17 +77,11 @@ describe('按实际运费 at checkout', () => {
     expect(fixed!.quoted).toBe(false)
   })
 
-  it('asks the quote for the city checkout will price, once the region names one', () => {
-    expect(freightCityOfAddress({})).toBeNull()
-    expect(freightCityOfAddress({ region: ' 广' })).toBeNull()
-    expect(freightCityOfAddress({ region: '广东省 深圳市 南山区' })).toBe('深圳市')
-  })
-
   it('counts the quote in the total only once it is in, and says why otherwise', () => {
     expect(shippingFenOf(quoted!, quote)).toBe(950)
     expect(shippingText(quoted!, quote)).toBe('¥9.50（韵达快递，寄往深圳市）')
     expect(shippingFenOf(quoted!, { kind: 'loading', toCity: '深圳市' })).toBeNull()
-    expect(shippingText(quoted!, { kind: 'no-address' })).toBe('填写地址后按实际计算')
+    expect(shippingText(quoted!, { kind: 'no-address' })).toBe('选择收货地址后按实际计算')
     expect(shippingText(quoted!, { kind: 'unavailable', toCity: '深圳市' })).toBe('暂时查不到运费')
     // Other ways to trade ignore any quote.
     expect([shippingFenOf(fixed!, quote), shippingText(fixed!, quote)]).toEqual([1200, '¥12'])

@@ -1,7 +1,6 @@
-import { ShippingAddressSchema, type ShippingAddress } from '@shared/contracts/order.contract'
+import type { ShippingAddress } from '@shared/contracts/order.contract'
 import type { ListingDetail } from '@shared/contracts/listing.contract'
 import { formatFen } from '@shared/domain/money'
-import { freightCityOf } from '@shared/domain/regions'
 import type { Fulfilment } from '@shared/domain/order-process'
 import { isServiceError } from '@/services/service-error'
 
@@ -39,13 +38,6 @@ export type FreightState =
   | { kind: 'quoted'; toCity: string; company: string; priceFen: number }
   | { kind: 'unavailable'; toCity: string }
 
-/**
- * The city to ask a quote for, as checkout will work it out from the same region line; null until
- * the buyer has typed enough of the region to name one.
- */
-export const freightCityOfAddress = (a: Partial<ShippingAddress>): string | null =>
-  a.region && a.region.trim().length >= 2 ? freightCityOf(a.region) : null
-
 /** What the buyer pays for shipping as far as the page knows: null while a quote is not in. */
 export const shippingFenOf = (option: FulfilmentOption | null, freight: FreightState): number | null => {
   if (option?.fulfilment !== 'courier') return 0
@@ -59,7 +51,7 @@ export const shippingText = (option: FulfilmentOption | null, freight: FreightSt
   if (!option.quoted) return option.shippingFen > 0 ? formatFen(option.shippingFen) : '包邮'
   switch (freight.kind) {
     case 'no-address':
-      return '填写地址后按实际计算'
+      return '选择收货地址后按实际计算'
     case 'loading':
       return '计算中…'
     case 'quoted':
@@ -113,18 +105,6 @@ export const checkoutProblem = (e: unknown): CheckoutProblem => {
     return { fields, message: Object.keys(fields).length ? null : (stray ?? e.message), blocked: false }
   }
   return { fields: {}, message: e.message, blocked: false }
-}
-
-/** The contract's own messages for an address as typed, by field. */
-export const addressErrors = (a: Partial<ShippingAddress>): CheckoutProblem['fields'] => {
-  const r = ShippingAddressSchema.safeParse({ name: '', phone: '', region: '', detail: '', ...a })
-  if (r.success) return {}
-  const out: CheckoutProblem['fields'] = {}
-  for (const issue of r.error.issues) {
-    const f = fieldOfCheckoutPath(['address', ...issue.path.map(String)].join('.'))
-    if (f) out[f] ??= issue.message
-  }
-  return out
 }
 
 /** The promise of escrow under the total, in the words of the chosen way to trade. */

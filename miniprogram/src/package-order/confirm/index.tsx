@@ -1,26 +1,21 @@
 import { useEffect, useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { ListingDetail } from '@shared/contracts/listing.contract'
-import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { formatFen } from '@shared/domain/money'
 import { api, askOrderMessages, payOrder } from '@/services'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { priceText } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
-import { chooseAddress, takeChosenAddress } from '@/utils/address-choice'
-import { StorageKeys, readStored, writeStored } from '@/utils/storage'
 import { Chips } from '../components/Chips'
-import { AddressForm } from '../components/AddressForm'
+import { AddressRow } from '../components/AddressRow'
 import {
-  addressErrors,
   checkoutProblem,
   escrowLine,
-  freightCityOfAddress,
   fulfilmentOptions,
   shippingFenOf,
   shippingText,
@@ -30,16 +25,14 @@ import {
 import '../order.scss'
 import './index.scss'
 
-/** How long the region may rest before its freight is asked, so typing does not query each key. */
-const QUOTE_DELAY_MS = 400
-
 export default function ConfirmOrderPage() {
   const { params } = useRouter()
   const listingId = params.listingId ?? ''
   const { status } = useSession()
   const [listing, setListing] = useState<ListingDetail | null>(null)
   const [choice, setChoice] = useState<string | null>(null)
-  const [address, setAddress] = useState<Partial<ShippingAddress>>(() => readStored<ShippingAddress>(StorageKeys.orderAddress) ?? {})
+  // Courier orders ship to one of the buyer's saved addresses; the server reads it from the book.
+  const [addressId, setAddressId] = useState<string | null>(null)
   const [errors, setErrors] = useState<CheckoutProblem['fields']>({})
   const [blocked, setBlocked] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
@@ -51,32 +44,6 @@ export default function ConfirmOrderPage() {
     if (status === 'signed-out') goLogin()
   }, [status])
 
-  /** Fills the form from a saved address (the address book's default, or the one picked). */
-  const fillFromBook = async (id: string) => {
-    try {
-      const a = await api.address.get(id)
-      setAddress({ name: a.name, phone: a.phone, region: a.regionText, detail: a.detail })
-      setErrors((e) => ({ ...e, name: undefined, phone: undefined, region: undefined, detail: undefined, address: undefined }))
-    } catch (e) {
-      reportError(e, '地址读取失败，请手动填写')
-    }
-  }
-  // Nothing typed before: start from the default address, if the buyer keeps one.
-  useEffect(() => {
-    if (status !== 'signed-in' || readStored(StorageKeys.orderAddress)) return
-    api.address.list().then(
-      (l) => {
-        const d = l.items.find((a) => a.isDefault)
-        if (d) void fillFromBook(d.id)
-      },
-      () => undefined,
-    )
-  }, [status])
-  // Back from the address book (H5 answers through storage).
-  useDidShow(() => {
-    const id = takeChosenAddress()
-    if (id) void fillFromBook(id)
-  })
   useEffect(() => {
     api.listing
       .get({ id: listingId })
@@ -93,27 +60,24 @@ export default function ConfirmOrderPage() {
   const option = options.find((o) => o.id === choice) ?? null
   const courier = option?.fulfilment === 'courier'
   const service = option?.fulfilment === 'service'
-  // 按实际运费: quote the typed address's city, once typing pauses, as checkout will price it.
-  const quoteCity = courier && option.quoted ? freightCityOfAddress(address) : null
+  // 按实际运费: quote the chosen address's city, as checkout will price it.
+  const quoteFor = courier && option.quoted ? addressId : null
   useEffect(() => {
-    if (!quoteCity) return setFreight({ kind: 'no-address' })
-    setFreight({ kind: 'loading', toCity: quoteCity })
+    if (!quoteFor) return setFreight({ kind: 'no-address' })
+    setFreight({ kind: 'loading', toCity: '' })
     let live = true
-    const timer = setTimeout(() => {
-      api.order.freightQuote({ listingId, toCity: quoteCity }).then(
-        (q) => {
-          if (!live) return
-          const best = q.quotes[0]
-          setFreight(best ? { kind: 'quoted', toCity: quoteCity, company: best.company, priceFen: best.priceFen } : { kind: 'unavailable', toCity: quoteCity })
-        },
-        () => live && setFreight({ kind: 'unavailable', toCity: quoteCity }),
-      )
-    }, QUOTE_DELAY_MS)
+    api.order.freightQuote({ listingId, addressId: quoteFor }).then(
+      (q) => {
+        if (!live) return
+        const best = q.quotes[0]
+        setFreight(best ? { kind: 'quoted', toCity: q.toCity, company: best.company, priceFen: best.priceFen } : { kind: 'unavailable', toCity: q.toCity })
+      },
+      () => live && setFreight({ kind: 'unavailable', toCity: '' }),
+    )
     return () => {
       live = false
-      clearTimeout(timer)
     }
-  }, [listingId, quoteCity, freightTry])
+  }, [listingId, quoteFor, freightTry])
 
   if (!listing)
     return (
@@ -125,19 +89,13 @@ export default function ConfirmOrderPage() {
   const shippingFen = shippingFenOf(option, freight)
   const totalFen = listing.priceFen + (shippingFen ?? 0)
 
-  const changeAddress = (field: keyof ShippingAddress, value: string) => {
-    setAddress((a) => ({ ...a, [field]: value }))
-    setErrors((e) => ({ ...e, [field]: undefined, address: undefined }))
-  }
-
   const submit = async () => {
     if (submitting || blocked) return
     if (status !== 'signed-in') return goLogin()
     if (!option) return setErrors({ fulfilment: '请选择交易方式' })
-    const bad = courier ? addressErrors(address) : {}
-    if (Object.keys(bad).length) {
-      setErrors(bad)
-      return toast('请填写完整的收货地址')
+    if (courier && !addressId) {
+      setErrors({ address: '请选择收货地址' })
+      return toast('请先添加收货地址')
     }
     // The buyer pays only a freight they have seen: wait for it, or ask the courier again.
     if (shippingFen === null) {
@@ -151,9 +109,8 @@ export default function ConfirmOrderPage() {
       const order = await api.order.checkout({
         listingId,
         fulfilment: option.fulfilment,
-        ...(courier ? { address: address as ShippingAddress } : {}),
+        ...(courier && addressId ? { addressId } : {}),
       })
-      if (courier) writeStored(StorageKeys.orderAddress, address)
       // The courier's price moved since the page showed it: show the order's amounts before paying.
       if (order.shippingFen !== shippingFen) {
         toast(`运费已更新为 ${formatFen(order.shippingFen)}，请确认后支付`)
@@ -209,7 +166,10 @@ export default function ConfirmOrderPage() {
       </View>
 
       {courier && (
-        <AddressForm value={address} errors={errors} onChange={changeAddress} onPick={() => void chooseAddress((id) => void fillFromBook(id))} />
+        <View className='order-section' id='confirm-address'>
+          <AddressRow id='checkout-address' label='收货地址' onChange={(id) => (setAddressId(id), setErrors((e) => ({ ...e, address: undefined })))} />
+          {errors.address && <Text className='confirm__error field-error-address'>{errors.address}</Text>}
+        </View>
       )}
 
       <View className='order-section' id='confirm-amounts'>

@@ -16,6 +16,8 @@ export interface EscrowConfig {
   /** The platform's service-provider merchant id: the commission's profit-sharing receiver. */
   spMchid: string
   commission: CommissionPolicy
+  /** How many unpaid orders one buyer may hold at a time (3 by default). */
+  maxUnpaidOrders: number
 }
 
 /** What use cases receive: ports only, wired per environment by the platform container. */

@@ -1,7 +1,7 @@
 import type { ShippingAddress } from '@shared/contracts/order.contract'
+import { loadOwnAddress } from '../../address/application/address-book.use-case'
 import { commissionFen } from '@shared/domain/commission'
 import type { Fulfilment } from '@shared/domain/order-process'
-import { freightCityOf } from '@shared/domain/regions'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { DIGITS } from '../../core/ports/secret-codes.port'
@@ -11,14 +11,15 @@ import type { UserRecord } from '../../user/domain/user.record'
 import { deadlineOnEntering, payBy, remindAt, type Deadline } from '../domain/order-deadlines'
 import { updateListingIn } from '../../listing/application/save-listing'
 import { sealShippingAddress } from '../../address/application/sealed-address'
-import { OrderLocks, Orders, lockKey, type OrderRecord } from '../domain/order.record'
+import { OrderLocks, Orders, UnpaidSlots, lockKey, unpaidSlotKey, type OrderRecord } from '../domain/order.record'
 import { PaymentGatewayError } from '../ports/payment-gateway.port'
 import { courierQuotes } from './freight-quote.use-case'
 
 export interface CheckoutInput {
   listingId: string
   fulfilment: Fulfilment
-  address?: ShippingAddress
+  /** Courier orders: an address from the buyer's own book (its structured region prices and routes the parcel). */
+  addressId?: string
 }
 
 /** Which fulfilments a listing offers: its trade options for goods, the service itself otherwise. */
@@ -34,14 +35,17 @@ const offers = (listing: ListingRecord, fulfilment: Fulfilment): boolean => {
  * 按实际运费 the cheapest courier price now from the listing's city to the address's. No price means
  * no order: ORDER.FREIGHT_UNAVAILABLE, before anything is written.
  */
-const shippingFeeOf = async (deps: Deps, listing: ListingRecord, fulfilment: Fulfilment, address: ShippingAddress | undefined) => {
+const shippingFeeOf = async (deps: Deps, listing: ListingRecord, fulfilment: Fulfilment, toCity: string | undefined) => {
   const shipping = listing.trade?.shipping
   if (fulfilment !== 'courier' || !shipping || shipping.payer === 'seller') return 0
   if (shipping.payer === 'buyer') return shipping.feeFen
-  const quotes = await courierQuotes(deps, listing, freightCityOf(address!.region)).catch(() => [])
+  const quotes = await courierQuotes(deps, listing, toCity!).catch(() => [])
   if (quotes.length === 0) throw new AppError(ErrorCodes.ORDER_FREIGHT_UNAVAILABLE)
   return quotes[0]!.priceFen
 }
+
+/** The order keeps a copy of the address as it was at checkout (the book may change later). */
+const addressOnOrder = ({ name, phone, region, detail }: ShippingAddress): ShippingAddress => ({ name, phone, region, detail })
 
 /** A payment call that failed on our side of the request: the order stays, `pay` tries again. */
 export const paymentUnavailable = (e: unknown) => {
@@ -66,13 +70,15 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
   if (lock) throw new AppError(ErrorCodes.ORDER_LISTING_RESERVED, undefined, { orderId: (await ownOrder(deps, lock.orderId, buyer._id)) ?? undefined })
   if (listing.status !== 'active') throw new AppError(ErrorCodes.ORDER_LISTING_UNAVAILABLE)
   if (!offers(listing, input.fulfilment)) throw new AppError(ErrorCodes.ORDER_FULFILMENT_UNAVAILABLE)
-  if (input.fulfilment === 'courier' && !input.address) throw new AppError(ErrorCodes.ORDER_ADDRESS_REQUIRED, undefined, { path: ['address'] })
+  if (input.fulfilment === 'courier' && !input.addressId) throw new AppError(ErrorCodes.ORDER_ADDRESS_REQUIRED, undefined, { path: ['addressId'] })
+  // Someone else's address id is NOT_FOUND, as for any address that is not the caller's.
+  const booked = input.fulfilment === 'courier' ? await loadOwnAddress(deps, buyer._id, input.addressId!) : null
   const subMchid = await subMchidOf(deps, listing.sellerId)
   if (!subMchid) throw new AppError(ErrorCodes.ORDER_SELLER_NOT_ONBOARDED)
 
   // Quoted once, before the order is written, and kept in it: a retried checkout stops at the lock
   // above and `pay` reuses the stored total, so a later (different) quote never reaches the prepay.
-  const shippingFen = await shippingFeeOf(deps, listing, input.fulfilment, input.address)
+  const shippingFen = await shippingFeeOf(deps, listing, input.fulfilment, booked?.city)
   const now = deps.clock.now()
   const deadline = deadlineOnEntering('pending_payment', input.fulfilment, now) as Deadline
   const order: OrderRecord = {
@@ -87,9 +93,9 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
     priceFen: listing.priceFen,
     shippingFen,
     totalFen: listing.priceFen + shippingFen,
-    // On the item only: the shipping fee passes through to the seller untouched.
-    commissionFen: commissionFen(listing.priceFen, deps.escrow.commission),
-    address: input.fulfilment === 'courier' ? sealShippingAddress(deps, input.address!) : null,
+    // On everything the seller receives: a ¥0.99 item with a ¥500 "shipping fee" is a ¥500.99 sale.
+    commissionFen: commissionFen(listing.priceFen + shippingFen, deps.escrow.commission),
+    address: booked ? sealShippingAddress(deps, addressOnOrder(booked)) : null,
     handoverCode: input.fulfilment === 'meetup' ? deps.codes.draw(6, DIGITS) : null,
     shipment: null,
     returnShippedAt: null,
@@ -108,17 +114,26 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
     updatedAt: now,
     version: 0,
   }
-  try {
-    await deps.store.transaction(async (tx) => {
-      await tx.insert(OrderLocks, { _id: key, orderId: order._id, createdAt: now })
-      await tx.insert(Orders, order)
-      // Goods are held by this one order (by version: a listing changed since it was read conflicts);
-      // a service is booked by many and held by none.
-      if (input.fulfilment !== 'service') await updateListingIn(tx, deps, listing, { heldBy: order._id })
-    })
-  } catch (e) {
-    if (isAppError(e) && e.code === ErrorCodes.CONFLICT) throw new AppError(ErrorCodes.ORDER_LISTING_RESERVED)
-    throw e
+  // A racing checkout of the same buyer may take the slot first: then the next free one is tried.
+  for (let race = 0; ; race++) {
+    order.unpaidSlot = await freeUnpaidSlot(deps, buyer._id)
+    const slot = unpaidSlotKey(buyer._id, order.unpaidSlot)
+    try {
+      await deps.store.transaction(async (tx) => {
+        await tx.insert(UnpaidSlots, { _id: slot, orderId: order._id, createdAt: now })
+        await tx.insert(OrderLocks, { _id: key, orderId: order._id, createdAt: now })
+        await tx.insert(Orders, order)
+        // Goods are held by this one order (by version: a listing changed since it was read conflicts);
+        // a service is booked by many and held by none.
+        if (input.fulfilment !== 'service') await updateListingIn(tx, deps, listing, { heldBy: order._id })
+      })
+      break
+    } catch (e) {
+      if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
+      const slotTaken = !(await deps.store.get(OrderLocks, key)) && (await deps.store.get(UnpaidSlots, slot))
+      if (!slotTaken) throw new AppError(ErrorCodes.ORDER_LISTING_RESERVED)
+      if (race >= deps.escrow.maxUnpaidOrders) throw new AppError(ErrorCodes.ORDER_TOO_MANY_UNPAID)
+    }
   }
   // The payment is created right away; if WeChat is unreachable the order stays and `pay` retries.
   try {
@@ -126,6 +141,23 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
   } catch {
     return order
   }
+}
+
+/**
+ * The first of the buyer's unpaid-order slots that is free; a slot whose order has left
+ * pending_payment is free too (it heals a slot left by a crash). ORDER.TOO_MANY_UNPAID when none is.
+ */
+const freeUnpaidSlot = async (deps: Deps, buyerId: string): Promise<number> => {
+  for (let slot = 0; slot < deps.escrow.maxUnpaidOrders; slot++) {
+    const held = await deps.store.get(UnpaidSlots, unpaidSlotKey(buyerId, slot))
+    if (!held) return slot
+    const order = await deps.store.get(Orders, held.orderId)
+    if (order?.state !== 'pending_payment') {
+      await deps.store.remove(UnpaidSlots, held._id)
+      return slot
+    }
+  }
+  throw new AppError(ErrorCodes.ORDER_TOO_MANY_UNPAID, `最多同时保留 ${deps.escrow.maxUnpaidOrders} 个未付款订单，请先付款或取消`)
 }
 
 const ownOrder = async (deps: Deps, orderId: string, buyerId: string) => {

@@ -11,7 +11,7 @@ import type { OrderMessageTemplates } from '../../notify/ports/wechat-api.port'
 import type { UserRecord } from '../../user/domain/user.record'
 import { deadlineOnEntering, remindAt, type Deadline } from '../domain/order-deadlines'
 import { JOBS } from '../domain/order-job-keys'
-import { OrderLocks, Orders, lockKey, type OrderRecord, type Settlement } from '../domain/order.record'
+import { OrderLocks, Orders, UnpaidSlots, lockKey, unpaidSlotKey, type OrderRecord, type Settlement } from '../domain/order.record'
 import { writeOrderNotices } from './order-notices'
 import { abandonedPickups, enqueuePickupCancels } from './pickup-records'
 
@@ -92,6 +92,8 @@ const moveListing = async (tx: TransactionOps, deps: Pick<Deps, 'search'>, order
   // The lock goes once the order is over, so a service can be booked again by the same buyer.
   const over = ['closed', 'refunded', 'completed', 'compensated'].includes(next.state)
   if (over) await tx.remove(OrderLocks, lockKey(order.listingId, order.fulfilment, order.buyerId))
+  // Paid or closed: the buyer's unpaid-order slot is free for another checkout.
+  if (order.state === 'pending_payment' && order.unpaidSlot != null) await tx.remove(UnpaidSlots, unpaidSlotKey(order.buyerId, order.unpaidSlot))
   if (order.fulfilment === 'service') return
   const listing = await tx.get(Listings, order.listingId)
   if (!listing) return

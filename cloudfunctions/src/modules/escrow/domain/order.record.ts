@@ -122,6 +122,8 @@ export interface OrderRecord {
   /** When the reminder before `dueAt` goes out; null once sent (each deadline is reminded once). */
   remindAt: number | null
   events: OrderEvent[]
+  /** While unpaid: which of the buyer's unpaid-order slots this order holds (absent on older orders). */
+  unpaidSlot?: number | null
   createdAt: number
   paidAt: number | null
   updatedAt: number
@@ -156,6 +158,19 @@ export const OrderLocks = defineCollection<OrderLockRecord>('order_locks')
 
 export const lockKey = (listingId: string, fulfilment: Fulfilment, buyerId: string) =>
   fulfilment === 'service' ? `${listingId}:${buyerId}` : listingId
+
+/**
+ * A buyer may hold only a few unpaid orders at once (EscrowConfig.maxUnpaidOrders), so one
+ * account cannot reserve a whole shop: checkout inserts one of the buyer's numbered slots in its
+ * transaction (a racing checkout conflicts on the same slot), and leaving pending_payment frees it.
+ */
+export interface UnpaidSlotRecord {
+  _id: string
+  orderId: string
+  createdAt: number
+}
+export const UnpaidSlots = defineCollection<UnpaidSlotRecord>('unpaid_slots')
+export const unpaidSlotKey = (buyerId: string, slot: number) => `${buyerId}:${slot}`
 
 /** Waybill number → the order it belongs to, so a courier push finds its order. */
 export interface ParcelRecord {
