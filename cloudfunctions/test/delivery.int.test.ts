@@ -5,6 +5,7 @@ import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const DAY = 86_400_000
 const SF = 'SF1234567890123'
+const RETURN_WAYBILL = 'YT1234567890123'
 
 describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (functions → sandboxes)', () => {
   let cloud: EscrowCloud
@@ -88,21 +89,88 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
     if (far.quotes.length) expect(far.quotes[0].priceFen).toBeGreaterThan(q.quotes[0].priceFen)
   })
 
-  it('a tracked return: its 签收 starts the 7 days after which the return counts as received', async () => {
+  /** Shipped, 退货退款 asked and agreed to the seller's 杭州 address: the buyer's turn to send it back. */
+  const agreedReturn = async () => {
     await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: SF })
     await cloud.advance(3 * DAY)
     await cloud.mustOrder('o-buyer-1', 'requestRefund', { orderId, type: 'return', reason: '尺寸不合适' })
     await cloud.saveAddress('o-seller-1', { name: '王小二', phone: '13900139000', region: { province: '浙江省', city: '杭州市', district: '西湖区' }, detail: '文三路 478 号 1203 室' })
     await cloud.mustOrder('o-seller-1', 'answerRefund', { orderId, answer: 'agree' })
-    const returning = await cloud.mustOrder('o-buyer-1', 'shipReturn', { orderId, waybillNo: 'YT1234567890123' })
-    expect(returning.refund.returnShipment).toMatchObject({ company: '圆通速递', companyCode: 'yuantong' })
+  }
+  /** The buyer drops the return off at a 圆通 counter in 上海 (to `toCity`), and it is collected. */
+  const dropOffReturn = async (waybillNo = RETURN_WAYBILL, toCity = '杭州') => {
+    cloud.kuaidi100!.ship({ company: 'yuantong', waybillNo, fromCity: '上海', toCity })
+    await cloud.advance(60_000)
+  }
+
+  it('a tracked return: its 签收 gives the seller 3 days to inspect, then the refund runs by itself', async () => {
+    await agreedReturn()
+    await dropOffReturn()
+    const returning = await cloud.mustOrder('o-buyer-1', 'shipReturn', { orderId, waybillNo: RETURN_WAYBILL })
+    expect(returning.refund.returnShipment).toMatchObject({ company: '圆通速递', companyCode: 'yuantong', tracking: { state: 'collected' } })
+    expect(returning.deadline.transition).toBe('returnUnconfirmed')
+    expect((await cloud.mustOrder('o-seller-1', 'get', { orderId })).actions).toEqual(expect.arrayContaining(['receiveReturn', 'contestReturn']))
     await cloud.advance(3 * DAY)
     const o = await get()
     expect(o.refund.returnShipment.tracking.state).toBe('delivered')
     expect(o.deadline.transition).toBe('autoReceiveReturn')
-    expect(o.deadline.at - cloud.clock.now()).toBeLessThanOrEqual(7 * DAY)
-    await cloud.advance(7 * DAY)
+    expect(o.deadline.at - cloud.clock.now()).toBeLessThanOrEqual(3 * DAY)
+    await cloud.advance(3 * DAY)
     await orderHousekeeping(cloud.container)
-    expect((await get()).state).toBe('refunded')
+    await cloud.advance(5_000)
+    expect(await get()).toMatchObject({ state: 'refunded', money: { refundedFen: 20_000, releasedFen: 0 } })
+  })
+
+  it('the seller may confirm the return at once: a full refund', async () => {
+    await agreedReturn()
+    await dropOffReturn()
+    await cloud.mustOrder('o-buyer-1', 'shipReturn', { orderId, waybillNo: RETURN_WAYBILL })
+    expect(await cloud.mustOrder('o-seller-1', 'receiveReturn', { orderId })).toMatchObject({ state: 'refunded' })
+    await cloud.advance(5_000)
+    expect((await get()).money).toMatchObject({ refundedFen: 20_000, releasedFen: 0 })
+  })
+
+  it('a fake return is refused: the outbound waybill, a parcel the courier never saw, a parcel to another city; the order stays as it was', async () => {
+    await agreedReturn()
+    const before = await get()
+    expect(await cloud.order('o-buyer-1', 'shipReturn', { orderId, waybillNo: SF })).toMatchObject({ ok: false, error: { code: 'ORDER.WAYBILL_REUSED' } })
+    expect(await cloud.order('o-buyer-1', 'shipReturn', { orderId, waybillNo: 'YT9999999999999' })).toMatchObject({ ok: false, error: { code: 'ORDER.PARCEL_UNKNOWN' } })
+    await dropOffReturn('YT5555555555555', '深圳')
+    expect(await cloud.order('o-buyer-1', 'shipReturn', { orderId, waybillNo: 'YT5555555555555' })).toMatchObject({ ok: false, error: { code: 'ORDER.RETURN_WRONG_CITY' } })
+    // An unknown company's number (typed by name only) cannot be tracked, so it cannot be a return.
+    expect(await cloud.order('o-buyer-1', 'shipReturn', { orderId, company: '小明快递', waybillNo: 'XM12345678' })).toMatchObject({ ok: false, error: { code: 'ORDER.UNKNOWN_WAYBILL' } })
+    const after = await get()
+    expect(after.state).toBe('returning')
+    expect(after.refund.returnShipment).toBeNull()
+    expect(after.deadline).toEqual(before.deadline)
+    expect(after.events).toEqual(before.events)
+  })
+
+  it('a return never reported 签收 is not refunded by itself: after 10 days an operator decides', async () => {
+    await agreedReturn()
+    await dropOffReturn()
+    cloud.kuaidi100!.engine.force(RETURN_WAYBILL, 'lost')
+    await cloud.mustOrder('o-buyer-1', 'shipReturn', { orderId, waybillNo: RETURN_WAYBILL })
+    for (let day = 0; day < 11; day++) {
+      await cloud.advance(DAY)
+      await orderHousekeeping(cloud.container)
+    }
+    const o = await get()
+    expect(o).toMatchObject({ state: 'disputed', money: { refundedFen: 0, inEscrowFen: 20_000 } })
+    expect(o.events.map((e: { transition: string }) => e.transition)).toContain('returnUnconfirmed')
+  })
+
+  it('the seller contests a delivered return (退货有问题) with evidence: disputed, no refund runs, an operator decides', async () => {
+    await agreedReturn()
+    await dropOffReturn()
+    // Before the return is sent the seller has nothing to contest.
+    expect(await cloud.order('o-seller-1', 'contestReturn', { orderId, reason: 'not_received', note: '还没收到任何包裹' })).toMatchObject({ ok: false, error: { code: 'ORDER.WRONG_STATE' } })
+    await cloud.mustOrder('o-buyer-1', 'shipReturn', { orderId, waybillNo: RETURN_WAYBILL })
+    await cloud.advance(3 * DAY)
+    const contested = await cloud.mustOrder('o-seller-1', 'contestReturn', { orderId, reason: 'damaged', note: '寄回的是空盒子，附开箱照片', photoFileIds: [] })
+    expect(contested).toMatchObject({ state: 'disputed', deadline: null, refund: { contest: { reason: 'damaged', note: '寄回的是空盒子，附开箱照片' } } })
+    await cloud.advance(4 * DAY)
+    await orderHousekeeping(cloud.container)
+    expect(await get()).toMatchObject({ state: 'disputed', money: { refundedFen: 0 } })
   })
 })

@@ -94,6 +94,15 @@ export const REFUND_TYPES = [
 ] as const
 export const REFUND_TYPE_IDS = REFUND_TYPES.map((r) => r.id) as ['refund_only', 'return']
 
+/** Why a seller contests a return: it never came, or what came back is not what was sold. */
+export const CONTEST_REASONS = [
+  { id: 'not_received', label: '未收到退货' },
+  { id: 'damaged', label: '退货有问题' },
+] as const
+export const CONTEST_REASON_IDS = CONTEST_REASONS.map((r) => r.id) as ['not_received', 'damaged']
+/** Photos a seller may attach to a contested return (the parcel, what was inside). */
+export const CONTEST_PHOTOS_MAX = 6
+
 /** Where the money of an order is right now, read off the ledger. */
 export const OrderMoneySchema = z.object({
   paidFen: z.number().int(),
@@ -150,8 +159,14 @@ export const OrderSchema = z.object({
       returnAddress: ShippingAddressSchema.nullable(),
       returnShipment: ShipmentSchema.nullable(),
       returnPickup: PickupSchema.nullable(),
+      /** The seller's 未收到退货 / 退货有问题 with their evidence, for the operator who decides. */
+      contest: z
+        .object({ reason: z.enum(CONTEST_REASON_IDS), note: z.string(), photoUrls: z.array(z.string()), at: z.number().int() })
+        .nullable(),
     })
     .nullable(),
+  /** Operators: the most 先行赔付 may pay now (paid less already refunded); null for others or when not possible. */
+  compensationCapFen: z.number().int().nullable(),
   /** The next timer that will act on the order, for "N天后自动确认收货". */
   deadline: z.object({ transition: z.enum(TRANSITION_NAMES), at: z.number().int() }).nullable(),
   /** Exactly the buttons the viewer gets (from order-process.ts), plus `pay` while unpaid. */
@@ -313,7 +328,7 @@ export const OrderContract = defineContract('order', {
     auth: 'user',
     input: OrderRef.extend(WaybillSchema.shape).strict(),
     output: OrderSchema,
-    errors: [ErrorCodes.ORDER_WRONG_STATE],
+    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_WAYBILL_REUSED, ErrorCodes.ORDER_WAYBILL_MISMATCH, ErrorCodes.ORDER_UNKNOWN_WAYBILL],
   },
   handOver: {
     summary: "同城面交: the seller enters the buyer's 6-digit code; the buyer has the item and the money is released.",
@@ -393,9 +408,28 @@ export const OrderContract = defineContract('order', {
     errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_PICKUP_NOT_CANCELLABLE],
   },
   shipReturn: {
-    summary: 'The buyer sends the item back and enters the return waybill.',
+    summary: "The buyer sends the item back and enters the return waybill: a parcel the courier knows, used by no other order, heading to the return address's city.",
     auth: 'user',
     input: OrderRef.extend(WaybillSchema.shape).strict(),
+    output: OrderSchema,
+    errors: [
+      ErrorCodes.ORDER_WRONG_STATE,
+      ErrorCodes.ORDER_UNKNOWN_WAYBILL,
+      ErrorCodes.ORDER_WAYBILL_MISMATCH,
+      ErrorCodes.ORDER_WAYBILL_REUSED,
+      ErrorCodes.ORDER_PARCEL_UNKNOWN,
+      ErrorCodes.ORDER_RETURN_WRONG_CITY,
+      ErrorCodes.ORDER_COURIER_UNAVAILABLE,
+    ],
+  },
+  contestReturn: {
+    summary: 'The seller contests a sent return (未收到退货 / 退货有问题) with a note and photos: the order goes to an operator instead of refunding.',
+    auth: 'user',
+    input: OrderRef.extend({
+      reason: z.enum(CONTEST_REASON_IDS, { error: '请选择异议原因' }),
+      note: NoteSchema.min(4, '请写明情况（至少 4 个字）'),
+      photoFileIds: z.array(z.string().min(1).max(300)).max(CONTEST_PHOTOS_MAX, `最多 ${CONTEST_PHOTOS_MAX} 张照片`).default([]),
+    }).strict(),
     output: OrderSchema,
     errors: [ErrorCodes.ORDER_WRONG_STATE],
   },
@@ -443,6 +477,6 @@ export const OrderContract = defineContract('order', {
     auth: 'user',
     input: OrderRef.extend({ amountFen: FenSchema.min(1), note: NoteSchema.min(2, '请写明赔付理由') }).strict(),
     output: OrderSchema,
-    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_REFUND_TOO_LARGE],
+    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_COMPENSATION_TOO_HIGH],
   },
 })

@@ -23,6 +23,7 @@ export const ORDER_STATES = [
   'returning',
   'disputed',
   'refunded',
+  'compensating',
   'compensated',
 ] as const
 export type OrderState = (typeof ORDER_STATES)[number]
@@ -39,6 +40,28 @@ export type MoneyAction =
   | 'release' // profit sharing takes the commission, the rest unfreezes to the seller
   | 'compensate' // after release: the guarantee fund pays the buyer, a claim on the seller
 
+/**
+ * What a guard may look at besides the state: facts about the order that the graph's states do
+ * not carry. Every field is derived from the stored order (see `orderFacts` on the backend).
+ */
+export interface OrderFacts {
+  /** What the buyer asked for after shipment, if anything. */
+  refundType: 'refund_only' | 'return' | null
+  /** 退货退款: the buyer has sent the item back (a waybill, or a booked courier collected it). */
+  returnSent: boolean
+  /** The release to the seller went through at WeChat Pay. */
+  released: boolean
+}
+
+/** Conditions a transition needs beyond its `from` states; each is one pure rule. */
+export const GUARDS = {
+  refundOnly: { says: 'The buyer asked for 仅退款.', holds: (f: OrderFacts) => f.refundType !== 'return' },
+  returnAsked: { says: 'The buyer asked for 退货退款.', holds: (f: OrderFacts) => f.refundType === 'return' },
+  returnSent: { says: 'The return is on its way or arrived.', holds: (f: OrderFacts) => f.returnSent },
+  released: { says: 'The money reached the seller (先行赔付 comes after release).', holds: (f: OrderFacts) => f.released },
+} as const
+export type GuardName = keyof typeof GUARDS
+
 interface TransitionSpec {
   name: string
   from: readonly OrderState[]
@@ -47,6 +70,8 @@ interface TransitionSpec {
   money: MoneyAction
   /** Fulfilments this transition applies to; all when absent. */
   only?: readonly Fulfilment[]
+  /** A condition beyond the state (GUARDS); none when absent. */
+  guard?: GuardName
   /** One sentence for people reading the graph. */
   says: string
 }
@@ -65,18 +90,22 @@ export const TRANSITIONS = [
   { name: 'cancelPaid', from: ['paid'], to: 'refunded', actor: 'buyer', money: 'refund_full', says: 'The buyer cancels before shipment or handover: a full refund.' },
   { name: 'autoCancel', from: ['paid'], to: 'refunded', actor: 'system', money: 'refund_full', says: 'The seller did not ship or meet within 7 days: a full refund.' },
   { name: 'requestRefund', from: ['shipped', 'delivered'], to: 'refund_requested', actor: 'buyer', money: 'none', says: 'The buyer asks for 仅退款 or 退货退款 before confirming.' },
-  { name: 'agreeRefund', from: ['refund_requested'], to: 'refunded', actor: 'seller', money: 'refund_full', says: 'The seller agrees to refund without a return (仅退款).' },
-  { name: 'agreeReturn', from: ['refund_requested'], to: 'returning', actor: 'seller', money: 'none', says: 'The seller agrees to 退货退款: the buyer sends the item back.' },
+  { name: 'agreeRefund', from: ['refund_requested'], to: 'refunded', actor: 'seller', money: 'refund_full', guard: 'refundOnly', says: 'The seller agrees to refund without a return (仅退款).' },
+  { name: 'agreeReturn', from: ['refund_requested'], to: 'returning', actor: 'seller', money: 'none', guard: 'returnAsked', says: 'The seller agrees to 退货退款: the buyer sends the item back.' },
   { name: 'receiveReturn', from: ['returning'], to: 'refunded', actor: 'seller', money: 'refund_full', says: 'The seller confirms the return arrived: the refund runs.' },
-  { name: 'autoReceiveReturn', from: ['returning'], to: 'refunded', actor: 'system', money: 'refund_full', says: 'The return was delivered 7 days ago and the seller said nothing.' },
+  { name: 'contestReturn', from: ['returning'], to: 'disputed', actor: 'seller', money: 'none', guard: 'returnSent', says: 'The seller says 未收到退货 or 退货有问题, with evidence: an operator decides.' },
+  { name: 'autoReceiveReturn', from: ['returning'], to: 'refunded', actor: 'system', money: 'refund_full', guard: 'returnSent', says: "The return's 签收 was 3 days ago and the seller neither confirmed nor contested it." },
+  { name: 'returnUnconfirmed', from: ['returning'], to: 'disputed', actor: 'system', money: 'none', guard: 'returnSent', says: 'The return was sent 10 days ago and no courier reported its 签收: an operator decides (an untracked return never refunds by itself).' },
   { name: 'returnLapsed', from: ['returning'], to: 'received', actor: 'system', money: 'release', says: 'The buyer did not send the item back within 7 days of the agreement: the request lapses and the money is released.' },
   { name: 'refuseRefund', from: ['refund_requested'], to: 'disputed', actor: 'seller', money: 'none', says: 'The seller refuses: an operator decides.' },
-  { name: 'autoAgreeRefund', from: ['refund_requested'], to: 'refunded', actor: 'system', money: 'refund_full', says: 'The seller did not answer a 仅退款 request within 2 days: it is granted.' },
-  { name: 'autoAgreeReturn', from: ['refund_requested'], to: 'returning', actor: 'system', money: 'none', says: 'The seller did not answer a 退货退款 request within 2 days: the buyer may send it back.' },
+  { name: 'autoAgreeRefund', from: ['refund_requested'], to: 'refunded', actor: 'system', money: 'refund_full', guard: 'refundOnly', says: 'The seller did not answer a 仅退款 request within 2 days: it is granted.' },
+  { name: 'autoAgreeReturn', from: ['refund_requested'], to: 'returning', actor: 'system', money: 'none', guard: 'returnAsked', says: 'The seller did not answer a 退货退款 request within 2 days: the buyer may send it back.' },
   { name: 'resolveRefund', from: ['disputed'], to: 'refunded', actor: 'operator', money: 'refund_full', says: 'The operator refunds the buyer in full.' },
   { name: 'resolvePartial', from: ['disputed'], to: 'received', actor: 'operator', money: 'refund_partial', says: 'The operator refunds part; the rest is released to the seller.' },
   { name: 'resolveRelease', from: ['disputed'], to: 'received', actor: 'operator', money: 'release', says: 'The operator finds for the seller: the money is released.' },
-  { name: 'compensate', from: ['received', 'completed'], to: 'compensated', actor: 'operator', money: 'compensate', says: 'After release the guarantee fund pays the buyer first (先行赔付) and a claim on the seller is recorded.' },
+  { name: 'compensate', from: ['received', 'completed'], to: 'compensating', actor: 'operator', money: 'compensate', guard: 'released', says: 'After release the guarantee fund pays the buyer first (先行赔付), at most what the buyer paid less what was refunded; WeChat Pay carries it out.' },
+  { name: 'compensationPaid', from: ['compensating'], to: 'compensated', actor: 'system', money: 'none', says: 'WeChat Pay confirms the 先行赔付 refund: the buyer has the money and a claim on the seller is recorded.' },
+  { name: 'compensationRefused', from: ['compensating'], to: 'completed', actor: 'system', money: 'none', says: 'WeChat Pay refuses the 先行赔付 for good: nothing moved, and an operator may compensate again.' },
 ] as const satisfies readonly TransitionSpec[]
 
 export type TransitionName = (typeof TRANSITIONS)[number]['name']
@@ -88,29 +117,32 @@ export const TIMERS = [
   { transition: 'autoCancel', after: 7 * DAY, from: 'paidAt', says: 'Not shipped or met within 7 days: refund.' },
   { transition: 'autoConfirm', after: 10 * DAY, from: 'shippedAt', only: ['courier'], says: 'Courier orders confirm 10 days after shipment.' },
   { transition: 'autoConfirm', after: 2 * DAY, from: 'deliveredAt', only: ['service'], says: 'Services are accepted 2 days after delivery.' },
-  { transition: 'autoReceiveReturn', after: 7 * DAY, from: 'returnDeliveredAt', says: 'A delivered return counts as received after 7 days.' },
+  { transition: 'autoReceiveReturn', after: 3 * DAY, from: 'returnDeliveredAt', says: "A return the courier reports 签收 gives the seller 3 days to inspect it, then refunds." },
+  { transition: 'returnUnconfirmed', after: 10 * DAY, from: 'returnShippedAt', says: 'A return without a 签收 10 days after it was sent goes to an operator.' },
   { transition: 'returnLapsed', after: 7 * DAY, from: 'returnAgreedAt', says: 'A return not sent within 7 days of the agreement lapses.' },
   { transition: 'autoAgreeRefund', after: 2 * DAY, from: 'refundRequestedAt', says: 'A seller silent for 2 days on 仅退款 agrees.' },
   { transition: 'autoAgreeReturn', after: 2 * DAY, from: 'refundRequestedAt', says: 'A seller silent for 2 days on 退货退款 agrees to the return.' },
 ] as const
 
 /** Reminders go out this long before a timer fires. */
-export const REMINDER_BEFORE = { expire: 5 * MINUTE, autoCancel: DAY, autoConfirm: DAY, autoReceiveReturn: DAY, returnLapsed: DAY, autoAgreeRefund: DAY, autoAgreeReturn: DAY } as const
+export const REMINDER_BEFORE = { expire: 5 * MINUTE, autoCancel: DAY, autoConfirm: DAY, autoReceiveReturn: DAY, returnUnconfirmed: DAY, returnLapsed: DAY, autoAgreeRefund: DAY, autoAgreeReturn: DAY } as const
 
 export const transition = (name: TransitionName): Transition => TRANSITIONS.find((t) => t.name === name)! as Transition
 
 const applies = (t: Transition, fulfilment: Fulfilment) => !t.only || t.only.includes(fulfilment)
+/** Without facts a guard is not judged (the state-level question: is this step possible at all). */
+const guarded = (t: Transition, facts?: OrderFacts) => !t.guard || !facts || GUARDS[t.guard].holds(facts)
 
-/** Whether `actor` may take transition `name` from `state` for this kind of order. */
-export const canTake = (name: TransitionName, state: OrderState, actor: Actor, fulfilment: Fulfilment): boolean => {
+/** Whether `actor` may take transition `name` from `state` for this kind of order (and, given facts, its guard holds). */
+export const canTake = (name: TransitionName, state: OrderState, actor: Actor, fulfilment: Fulfilment, facts?: OrderFacts): boolean => {
   const t = transition(name)
-  return t.actor === actor && t.from.includes(state) && applies(t, fulfilment)
+  return t.actor === actor && t.from.includes(state) && applies(t, fulfilment) && guarded(t, facts)
 }
 
 /** The transitions a person may take now: exactly the buttons the order page shows them. */
-export const actionsFor = (state: OrderState, actor: Actor, fulfilment: Fulfilment): TransitionName[] =>
+export const actionsFor = (state: OrderState, actor: Actor, fulfilment: Fulfilment, facts?: OrderFacts): TransitionName[] =>
   (TRANSITIONS as readonly Transition[])
-    .filter((t) => t.actor === actor && t.from.includes(state) && applies(t, fulfilment))
+    .filter((t) => t.actor === actor && t.from.includes(state) && applies(t, fulfilment) && guarded(t, facts))
     .map((t) => t.name)
 
 /** States with no way out (for anyone): the order is over. */

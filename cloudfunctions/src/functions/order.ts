@@ -6,6 +6,7 @@ import {
   answerRefund,
   cancelOrder,
   compensateBuyer,
+  contestReturn,
   handOverOrder,
   listDisputes,
   listFailedJobs,
@@ -63,6 +64,7 @@ export const main = createHandler(OrderContract, {
   bookPickup: async (input, ctx) => afterCourierStep(ctx, await bookPickup(ctx.deps, ctx.caller.user, input)),
   cancelPickup: async ({ orderId }, ctx) => afterCourierStep(ctx, await cancelPickup(ctx.deps, ctx.caller.user, orderId)),
   shipReturn: async ({ orderId, ...waybill }, ctx) => view(ctx)(await shipReturn(ctx.deps, ctx.caller.user, orderId, waybill)),
+  contestReturn: async (input, ctx) => view(ctx)(await contestReturn(ctx.deps, ctx.caller.user, input)),
   receiveReturn: async ({ orderId }, ctx) => view(ctx)(await simpleAction(ctx.deps, ctx.caller.user, orderId, 'receiveReturn', 'seller')),
   failedJobs: async (page, { caller, deps }) => {
     const result = await listFailedJobs(deps, caller.user, page)

@@ -26,7 +26,9 @@ export const TRANSITION_LABELS: Record<TransitionName | 'checkout' | 'shipReturn
   agreeRefund: '卖家同意退款',
   agreeReturn: '卖家同意退货，等待买家寄回',
   receiveReturn: '卖家确认收到退货，退款中',
-  autoReceiveReturn: '超时自动确认收到退货，退款中',
+  autoReceiveReturn: '退货签收后卖家 3 天未处理，自动退款',
+  contestReturn: '卖家对退货有异议，平台介入',
+  returnUnconfirmed: '退货寄出 10 天仍未签收，平台介入',
   returnLapsed: '买家超时未寄回，退款关闭，钱款结算给卖家',
   refuseRefund: '卖家拒绝退款，平台介入',
   autoAgreeRefund: '卖家超时未处理，自动同意退款',
@@ -34,7 +36,9 @@ export const TRANSITION_LABELS: Record<TransitionName | 'checkout' | 'shipReturn
   resolveRefund: '平台判定全额退款',
   resolvePartial: '平台判定部分退款，其余打给卖家',
   resolveRelease: '平台判定钱款打给卖家',
-  compensate: '平台先行赔付',
+  compensate: '平台发起先行赔付',
+  compensationPaid: '先行赔付已到账',
+  compensationRefused: '先行赔付未成功，等待平台重新处理',
 }
 
 export const transitionLabel = (name: string): string =>
@@ -67,6 +71,8 @@ export const stateLabel = (state: OrderState, fulfilment: Fulfilment): string =>
       return '平台处理中'
     case 'refunded':
       return '已退款'
+    case 'compensating':
+      return '赔付中'
     case 'compensated':
       return '已赔付'
   }
@@ -105,12 +111,17 @@ export const stateSentence = (o: Pick<Order, 'state' | 'fulfilment' | 'role'> & 
     case 'refund_requested':
       return seller ? '买家申请退款，请尽快处理' : '已申请退款，等待卖家处理'
     case 'returning':
-      if (o.refund?.returnShipment) return buyer ? '退货已寄出，等待卖家确认收到' : '买家已寄回，收到后请确认'
+      if (o.refund?.returnShipment?.tracking?.state === 'delivered')
+        return buyer ? '退货已签收，等待卖家验货' : '退货已签收，请验货：确认收到或对退货提出异议'
+      if (o.refund?.returnShipment) return buyer ? '退货已寄出，等待卖家确认收到' : '买家已寄回，收到后请确认；未收到或有问题可申请平台介入'
       return buyer ? '卖家同意退货，请预约上门取件或寄回后填写运单号' : '等待买家寄回，收到后请确认'
     case 'disputed':
+      if (o.refund?.contest) return o.role === 'operator' ? '卖家对退货有异议，请查看凭证后判定' : '卖家对退货有异议，平台客服正在处理'
       return o.role === 'operator' ? '双方对退款有争议，请判定' : '卖家拒绝了退款，平台客服正在处理'
     case 'refunded':
       return '钱款已原路退回买家微信'
+    case 'compensating':
+      return '平台先行赔付处理中，到账后通知'
     case 'compensated':
       return '平台已先行赔付买家'
   }
@@ -177,8 +188,11 @@ export const deadlineText = (
     case 'autoReceiveReturn':
       if (left <= 0) return '即将自动确认收到退货并退款'
       return seller
-        ? `请在 ${durationText(left)}内确认收到退货，超时将自动退款`
-        : `卖家 ${durationText(left)}内未确认收到退货将自动退款`
+        ? `请在 ${durationText(left)}内验货，无异议将自动退款`
+        : `卖家 ${durationText(left)}内无异议将自动退款`
+    case 'returnUnconfirmed':
+      if (left <= 0) return '退货仍未签收，即将转平台处理'
+      return `${durationText(left)}后退货仍未签收将转平台处理`
     case 'returnLapsed':
       if (left <= 0) return '超时未寄回，退款即将关闭'
       return seller ? `买家 ${durationText(left)}内未寄回，退款将关闭` : `请在 ${durationText(left)}内寄回，超时退款将关闭`

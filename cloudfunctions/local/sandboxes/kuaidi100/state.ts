@@ -386,7 +386,17 @@ export class Engine {
       if (!phone || !parcel.phones.some((m) => m.endsWith(phone.slice(-4)) && phone.length >= 4))
         throw new K100Error('408', '您提交的手机号码后四位不正确（顺丰单号须提供收件人或寄件人手机号）')
     }
-    return this.view(parcel, p.order === 'asc' ? 'asc' : 'desc')
+    const view = this.view(parcel, p.order === 'asc' ? 'asc' : 'desc')
+    // resultv2=4 (开通行政解析…返回出发、目的及当前城市信息): routeInfo with from, cur and to.
+    return String(p.resultv2 ?? '') === '4' ? { ...view, routeInfo: this.routeInfo(parcel) } : view
+  }
+
+  /** Where the parcel comes from, is now and goes to, as `province,city` names. */
+  private routeInfo(parcel: Parcel): Json {
+    const place = (c: City) => ({ number: '', name: `${c.province},${c.city}市` })
+    const seen = parcel.plan.filter((e) => e.at <= this.o.clock.now())
+    const delivered = seen.some((e) => e.code === '3')
+    return { from: place(parcel.from), cur: place(delivered ? parcel.to : parcel.from), to: place(parcel.to) }
   }
 
   /** 订阅: pushes to `parameters.callbackurl` on every change. */

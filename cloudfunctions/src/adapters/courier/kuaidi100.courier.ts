@@ -179,7 +179,8 @@ export class Kuaidi100Courier implements Courier {
   async track(input: { company: string; waybillNo: string; phone?: string }): Promise<Tracking> {
     const company = checkCompany(input.company)
     const waybillNo = checkWaybill(company, input.waybillNo)
-    const param = JSON.stringify({ com: company, num: waybillNo, phone: input.phone ?? '', resultv2: '1', show: '0', order: 'desc' })
+    // resultv2=4: status names plus routeInfo (origin, current and destination city).
+    const param = JSON.stringify({ com: company, num: waybillNo, phone: input.phone ?? '', resultv2: '4', show: '0', order: 'desc' })
     const body = await this.post(this.config.baseUrls.poll, '/poll/query.do', {
       customer: this.config.customer,
       sign: querySign(param, this.config.key, this.config.customer),
@@ -406,7 +407,15 @@ const parseTracking = (r: Json): Tracking => {
     state: STATES[String(r.state)] ?? 'other',
     finished: String(r.ischeck) === '1',
     events: ordered,
+    ...routeOf(r.routeInfo),
   }
+}
+
+/** routeInfo.to.name is `省,市` (广东,深圳市); only the city is kept. */
+const routeOf = (info: unknown): Pick<Tracking, 'destinationCity'> => {
+  const name = (info as { to?: { name?: unknown } } | undefined)?.to?.name
+  if (typeof name !== 'string' || !name.trim()) return {}
+  return { destinationCity: name.split(',').at(-1)!.trim() }
 }
 
 const safeEqual = (a: string, b: string) => {

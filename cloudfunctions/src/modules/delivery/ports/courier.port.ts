@@ -85,6 +85,8 @@ export interface Tracking {
   finished: boolean
   /** Oldest first. */
   events: TrackingEvent[]
+  /** Where the courier says the parcel is heading (city name), when it says so (real-time query only). */
+  destinationCity?: string
 }
 
 export interface QuoteInput {

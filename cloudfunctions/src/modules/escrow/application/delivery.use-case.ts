@@ -7,7 +7,7 @@ import { CourierError, type Tracking } from '../../delivery/ports/courier.port'
 import { enqueue } from '../../outbox/application/outbox'
 import type { Actor } from '@shared/domain/order-process'
 import { nextCourierCheck } from '../domain/courier-checks'
-import { remindAt, returnDeadline } from '../domain/order-deadlines'
+import { remindAt, returnDeliveredDeadline, returnSentDeadline } from '../domain/order-deadlines'
 import { JOBS } from '../domain/order-job-keys'
 import { Orders, Parcels, type OrderRecord, type ShipmentRecord, type TrackingRecord } from '../domain/order.record'
 import { retryOnRace } from './retry-on-race'
@@ -15,9 +15,6 @@ import { takeTransition } from './take-transition'
 
 export { TRACKING_POLL_MS } from '../domain/courier-checks'
 
-const DAY = 86_400_000
-/** A delivered return counts as received 7 days later unless the seller confirms first. */
-const RETURN_DELIVERED_WAIT = 7 * DAY
 
 const unavailable = (e: unknown) => e instanceof CourierError && (e.kind === 'transport' || e.retryable)
 
@@ -54,9 +51,10 @@ export const resolveWaybill = async (deps: Deps, input: Waybill): Promise<Shipme
 
 /** Inside the ship (or return) transaction: the parcel index and the jobs that follow a shipment. */
 export const recordParcel = async (tx: TransactionOps, order: OrderRecord, parcel: ShipmentRecord, leg: 'outbound' | 'return', now: number) => {
-  if (!(await tx.get(Parcels, parcel.waybillNo))) {
-    await tx.insert(Parcels, { _id: parcel.waybillNo, orderId: order._id, leg, companyCode: parcel.companyCode })
-  }
+  const used = await tx.get(Parcels, parcel.waybillNo)
+  // Checked again inside the transaction: a number taken meanwhile by another order is refused whole.
+  if (used && (used.orderId !== order._id || used.leg !== leg)) throw new AppError(ErrorCodes.ORDER_WAYBILL_REUSED, undefined, { path: ['waybillNo'] })
+  if (!used) await tx.insert(Parcels, { _id: parcel.waybillNo, orderId: order._id, leg, companyCode: parcel.companyCode })
   if (parcel.companyCode) {
     await enqueue(tx, { key: JOBS.subscribe.key(order._id, leg), kind: JOBS.subscribe.kind, orderId: order._id, at: now })
   }
@@ -108,7 +106,7 @@ export const applyTracking = async (deps: Deps, waybillNo: string, tracking: Tra
       return 'applied'
     }
     const returnArrived = delivered && parcel.leg === 'return' && order.state === 'returning'
-    const deadline = returnArrived ? { transition: 'autoReceiveReturn' as const, at: now + RETURN_DELIVERED_WAIT } : null
+    const deadline = returnArrived ? returnDeliveredDeadline(now) : null
     await deps.store.update(
       Orders,
       order._id,
@@ -136,7 +134,7 @@ export const startReturn = async (
   by: { actor: Actor; extra?: Partial<OrderRecord> },
 ): Promise<OrderRecord> => {
   const now = deps.clock.now()
-  const deadline = returnDeadline(now)
+  const deadline = returnSentDeadline(now)
   const base = { ...order, ...by.extra }
   const refund = { ...base.refund!, returnShipment: { ...parcel, shippedAt: now } }
   return deps.store.transaction(async (tx) => {

@@ -10,9 +10,10 @@ import { loadDefaultAddress, loadOwnAddress } from '../../address/application/ad
 import { sealShippingAddress, type SealedShippingAddress } from '../../address/application/sealed-address'
 import { nextCourierCheck } from '../domain/courier-checks'
 import { payBy } from '../domain/order-deadlines'
-import { OrderLocks, Orders, type OrderRecord } from '../domain/order.record'
+import { OrderLocks, Orders, type OrderRecord, type ReturnContest } from '../domain/order.record'
 import { closeUnpaid } from './apply-payment.use-case'
 import { recordParcel, resolveWaybill, startReturn } from './delivery.use-case'
+import { assertWaybillFresh, verifyReturnParcel } from './return-checks'
 import { isActivePickup } from './pickup-records'
 import { ensurePrepay, paymentUnavailable } from './checkout.use-case'
 import { failedJobs, OutboxJobs, requeueFailedJob, type OutboxJobRecord } from '../../outbox/application/outbox'
@@ -66,6 +67,7 @@ export const cancelOrder = async (deps: Deps, buyer: UserRecord, orderId: string
 /** 发货 with a waybill: the company checked against (or recognised from) the number, tracking subscribed. */
 export const shipOrder = async (deps: Deps, seller: UserRecord, orderId: string, waybill: Waybill) => {
   await loadVisibleOrder(deps, seller, orderId)
+  await assertWaybillFresh(deps, waybill.waybillNo, orderId, 'outbound')
   const shipment = await resolveWaybill(deps, waybill)
   return act(deps, {
     orderId,
@@ -167,10 +169,39 @@ export const shipReturn = async (deps: Deps, buyer: UserRecord, orderId: string,
   }
   if (isActivePickup(order.refund.returnPickup)) throw new AppError(ErrorCodes.ORDER_PICKUP_ACTIVE)
   const parcel = await resolveWaybill(deps, waybill)
-  await startReturn(deps, order, parcel, { actor: 'buyer' })
+  const tracking = await verifyReturnParcel(deps, order, parcel)
+  const now = deps.clock.now()
+  const latestAt = tracking.events.reduce((m, e) => Math.max(m, e.at), 0)
+  await startReturn(deps, order, { ...parcel, tracking: { state: tracking.state, events: tracking.events, latestAt, finished: tracking.finished, updatedAt: now } }, { actor: 'buyer' })
   // The return's tracking subscription goes out now, as a transition's jobs do.
   await runOrderJobs(deps, orderId).catch(() => undefined)
   return (await deps.store.get(Orders, orderId))!
+}
+
+/**
+ * 未收到退货 / 退货有问题: the seller contests a return that was sent, with a note and photos of their
+ * own; the order goes to an operator (disputed) instead of refunding by itself.
+ */
+export const contestReturn = async (
+  deps: Deps,
+  seller: UserRecord,
+  input: { orderId: string; reason: ReturnContest['reason']; note: string; photoFileIds: string[] },
+) => {
+  await loadVisibleOrder(deps, seller, input.orderId)
+  await assertOwnEvidence(deps, seller, input.photoFileIds)
+  return act(deps, {
+    orderId: input.orderId,
+    name: 'contestReturn',
+    actor: 'seller',
+    user: seller,
+    note: input.note,
+    patch: (o, now) => ({ refund: { ...o.refund!, contest: { reason: input.reason, note: input.note, photoFileIds: input.photoFileIds, at: now } } }),
+  })
+}
+
+/** Evidence photos must be the seller's own uploads (wired to the uploads record at merge). */
+const assertOwnEvidence = async (_deps: Deps, _seller: UserRecord, photoFileIds: string[]) => {
+  if (photoFileIds.some((id) => !id.startsWith('local://'))) throw new AppError(ErrorCodes.VALIDATION, '照片无效，请重新上传', { path: ['photoFileIds'] })
 }
 
 /** Operators decide a dispute; the amounts are checked against the order by the money planner. */

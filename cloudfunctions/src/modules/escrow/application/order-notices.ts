@@ -44,7 +44,12 @@ const NOTICES: Partial<Record<TransitionName, Note[]>> = {
     { to: 'buyer', title: '退款已关闭', body: (o) => `${item(o)}超过 7 天未寄回退货，退款申请已关闭，钱款将结算给卖家。` },
     { to: 'seller', title: '买家未寄回退货', body: (o) => `${item(o)}买家 7 天内未寄回退货，退款已关闭，钱款将扣除服务费后到账。` },
   ],
-  autoReceiveReturn: [{ to: 'buyer', title: '退货已自动确认', body: (o) => `${item(o)}退货已自动确认收到，钱款将原路退回。` }],
+  autoReceiveReturn: [{ to: 'buyer', title: '退货已自动确认', body: (o) => `${item(o)}退货签收后卖家 3 天内未提出异议，钱款将原路退回。` }],
+  contestReturn: [{ to: 'buyer', title: '卖家对退货有异议', body: (o) => `${item(o)}卖家表示${o.refund?.contest?.reason === 'not_received' ? '未收到退货' : '退货有问题'}，平台客服将介入处理，请保留寄件凭证。` }],
+  returnUnconfirmed: [
+    { to: 'buyer', title: '退货未签收，平台介入', body: (o) => `${item(o)}退货寄出 10 天仍无签收记录，平台客服将介入处理，请保留寄件凭证。` },
+    { to: 'seller', title: '退货未签收，平台介入', body: (o) => `${item(o)}买家的退货 10 天仍无签收记录，平台客服将介入处理。` },
+  ],
   resolveRefund: [
     { to: 'buyer', title: '平台已处理纠纷', body: (o) => `${item(o)}平台判定全额退款，钱款将原路退回。` },
     { to: 'seller', title: '平台已处理纠纷', body: (o) => `${item(o)}平台判定全额退款给买家。` },
@@ -57,7 +62,8 @@ const NOTICES: Partial<Record<TransitionName, Note[]>> = {
     { to: 'buyer', title: '平台已处理纠纷', body: (o) => `${item(o)}平台判定不予退款，钱款已打给卖家。` },
     { to: 'seller', title: '平台已处理纠纷', body: (o) => `${item(o)}平台判定钱款归你，将扣除服务费后到账。` },
   ],
-  compensate: [{ to: 'buyer', title: '平台先行赔付', body: (o) => `${item(o)}平台已先行赔付，钱款将原路退回。` }],
+  compensate: [{ to: 'buyer', title: '平台先行赔付', body: (o) => `${item(o)}平台正在为你先行赔付 ${formatFen(o.settlement?.compensationFen ?? 0)}，到账后通知你。` }],
+  compensationPaid: [{ to: 'buyer', title: '先行赔付已到账', body: (o) => `${item(o)}平台先行赔付的 ${formatFen(o.settlement?.compensationFen ?? 0)} 已原路退回。` }],
 }
 
 /** One order notice, once: the id derives from its cause, so a repeated step writes nothing. */
@@ -88,7 +94,8 @@ const REMINDERS: Partial<Record<TransitionName, Note>> = {
   autoConfirm: { to: 'buyer', title: '即将自动确认收货', body: (o) => `${item(o)}明天将自动确认收货，如有问题请尽快申请退款。` },
   autoAgreeRefund: { to: 'seller', title: '请处理退款申请', body: (o) => `${item(o)}买家的退款申请明天将自动同意，请尽快处理。` },
   autoAgreeReturn: { to: 'seller', title: '请处理退货申请', body: (o) => `${item(o)}买家的退货申请明天将自动同意，请尽快处理。` },
-  autoReceiveReturn: { to: 'seller', title: '请确认收到退货', body: (o) => `${item(o)}明天将自动确认收到退货并退款。` },
+  autoReceiveReturn: { to: 'seller', title: '请验收退货', body: (o) => `${item(o)}退货已签收，明天将自动退款；如未收到或有问题，请在订单里提出异议。` },
+  returnUnconfirmed: { to: 'buyer', title: '退货仍未签收', body: (o) => `${item(o)}退货寄出后仍无签收记录，明天将转平台处理，请联系快递确认。` },
   returnLapsed: { to: 'buyer', title: '请尽快寄回退货', body: (o) => `${item(o)}明天仍未寄回，退款申请将关闭，钱款将结算给卖家。` },
 }
 

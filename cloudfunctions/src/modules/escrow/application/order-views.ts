@@ -12,6 +12,8 @@ import { payBy } from '../domain/order-deadlines'
 import { HANDOVER_TRIES } from '../domain/handover-attempts'
 import type { OrderRecord, PickupRecord, ShipmentRecord } from '../domain/order.record'
 import { isActivePickup } from './pickup-records'
+import { compensationCapFen } from './take-transition'
+import { orderFacts } from '../domain/order-facts'
 import { openShippingAddress } from '../../address/application/sealed-address'
 
 type Role = Order['role']
@@ -23,10 +25,10 @@ export const roleOf = (order: OrderRecord, user: UserRecord): Role | null => {
   return null
 }
 
-/** The viewer's buttons: the graph's transitions for their role, plus paying and sending a return. */
+/** The viewer's buttons: the graph's transitions for their role (guards judged), plus paying and sending a return. */
 const actionsOf = (order: OrderRecord, role: Role): Order['actions'] => {
   const actor: Actor = role
-  const fromGraph: Order['actions'] = actionsFor(order.state, actor, order.fulfilment)
+  const fromGraph: Order['actions'] = actionsFor(order.state, actor, order.fulfilment, orderFacts(order))
   const extra: Order['actions'] = []
   if (role === 'buyer' && order.state === 'pending_payment') extra.unshift('pay')
   const returnDue = role === 'buyer' && order.state === 'returning' && order.refund?.type === 'return' && !order.refund.returnShipment
@@ -35,13 +37,18 @@ const actionsOf = (order: OrderRecord, role: Role): Order['actions'] => {
   const booked = isActivePickup(role === 'seller' ? order.pickup : order.refund?.returnPickup)
   if (returnDue || shipDue) extra.push(...(booked ? (['cancelPickup'] as const) : (['bookPickup'] as const)))
   if (returnDue && !booked) extra.push('shipReturn')
-  // 先行赔付 needs the release finished first; until then the operator does not get the button.
-  // The seller's agree button is the one that fits what the buyer asked for (仅退款 / 退货退款).
-  const hidden = new Set<string>(order.refund?.type === 'return' ? ['agreeRefund'] : ['agreeReturn'])
-  if (!order.settlement?.releaseDone) hidden.add('compensate')
+  const hidden = new Set<string>()
   if (booked) hidden.add('ship')
   const ready = (a: string) => !hidden.has(a)
   return [...extra, ...fromGraph.filter(ready)]
+}
+
+/** The seller's contest with its photos, for both parties and the operator. */
+const contestView = async (deps: Pick<Deps, 'files'>, order: OrderRecord): Promise<NonNullable<Order['refund']>['contest']> => {
+  const c = order.refund?.contest
+  if (!c) return null
+  const urls = c.photoFileIds.length ? await deps.files.urls(c.photoFileIds) : {}
+  return { reason: c.reason, note: c.note, at: c.at, photoUrls: c.photoFileIds.map((id) => urls[id]).filter((u): u is string => !!u) }
 }
 
 /** A parcel with its tracking newest first, as both parties read it. */
@@ -130,8 +137,10 @@ export const toOrderView = async (deps: Pick<Deps, 'store' | 'files' | 'secrets'
           returnAddress: role === 'operator' || !order.refund.returnAddress ? null : openShippingAddress(deps, order.refund.returnAddress),
           returnShipment: shipmentView(order.refund.returnShipment),
           returnPickup: pickupView(deps, order.refund.returnPickup, role === 'buyer'),
+          contest: await contestView(deps, order),
         }
       : null,
+    compensationCapFen: role === 'operator' && actionsOf(order, role).includes('compensate') ? compensationCapFen(order) : null,
     deadline: order.dueTransition && order.dueAt !== null ? { transition: order.dueTransition, at: order.dueAt } : null,
     actions: actionsOf(order, role),
     money: await moneyOf(deps, order),

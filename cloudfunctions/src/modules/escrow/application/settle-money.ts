@@ -6,7 +6,8 @@ import { enqueue, PermanentJobError, type JobHandler, type JobOutcome } from '..
 import { Orders, type OrderRecord, type Settlement } from '../domain/order.record'
 import type { RefundStatus } from '../ports/payment-gateway.port'
 import { recordAnomaly } from './apply-payment.use-case'
-import { JOBS } from '../domain/order-job-keys'
+import { JOBS, orderIdOfRefundNo } from '../domain/order-job-keys'
+import type { TransactionOps } from '../../core/ports/document-store.port'
 import { takeTransition } from './take-transition'
 
 /**
@@ -32,12 +33,14 @@ const rethrow = (e: unknown): never => {
 const notFound = (e: unknown) => ['RESOURCE_NOT_EXISTS', 'ORDER_NOT_EXIST'].includes((e as { wechatCode?: string }).wechatCode ?? '')
 
 /** Asks for a refund once (a retry first looks it up), then waits for its result. */
-const refundJob = (key: (orderId: string) => string, amount: (s: Settlement) => number, fundsFrom: 'seller' | 'platform_advance'): JobHandler =>
+const refundJob = (key: (order: OrderRecord & { settlement: Settlement }) => string, amount: (s: Settlement) => number, fundsFrom: 'seller' | 'platform_advance'): JobHandler =>
   async (deps, job) => {
     const order = await orderOf(deps, job.orderId)
     const done = fundsFrom === 'seller' ? order.settlement.refundDone : order.settlement.compensationDone
     if (done) return 'done'
-    const outRefundNo = key(order._id)
+    const outRefundNo = key(order)
+    // A 先行赔付 job of an earlier try (refused, then tried again under a new key) has nothing left to do.
+    if (job._id !== outRefundNo) return 'done'
     const ask = () =>
       deps.payments.refund({
         subMchid: order.subMchid,
@@ -57,9 +60,34 @@ const refundJob = (key: (orderId: string) => string, amount: (s: Settlement) => 
       })
       return (await applyRefundResult(deps, { outRefundNo, status: result.status, refundFen: result.refundFen })) ? 'done' : 'again'
     } catch (e) {
+      // WeChat refused the 先行赔付 for good: the order goes back to an operator, nothing moved.
+      if (fundsFrom === 'platform_advance' && isPermanentRefusal(e)) {
+        await refuseCompensation(deps, order._id, `${(e as { wechatCode?: string }).wechatCode}: ${(e as Error).message}`)
+        return 'done'
+      }
       return rethrow(e)
     }
   }
+
+const isPermanentRefusal = (e: unknown) => {
+  const err = e as { retryable?: boolean; kind?: string }
+  return err.retryable === false && err.kind === 'wechat'
+}
+
+/** compensating → completed, with WeChat's reason in the timeline; an operator may compensate again. */
+const refuseCompensation = async (deps: Deps, orderId: string, reason: string) => {
+  const order = await orderOf(deps, orderId)
+  if (order.state !== 'compensating') return
+  await takeTransition(deps, {
+    orderId,
+    name: 'compensationRefused',
+    actor: 'system',
+    user: null,
+    note: `微信支付拒绝：${reason}`.slice(0, 200),
+    patch: (o) => ({ settlement: { ...o.settlement!, compensationFen: 0, compensationDone: false } }),
+  })
+  await recordAnomaly(deps, `compensation:${orderId}:${order.settlement.compensationAttempt ?? 1}`, 'refund_failed', `先行赔付 refused: ${reason}`)
+}
 
 /** Profit sharing: the commission to the platform and finish, so the rest unfreezes to the seller. */
 const releaseJob: JobHandler = async (deps, job): Promise<JobOutcome> => {
@@ -91,8 +119,8 @@ const releaseJob: JobHandler = async (deps, job): Promise<JobOutcome> => {
 }
 
 export const SETTLEMENT_HANDLERS: Record<string, JobHandler> = {
-  [JOBS.refund.kind]: refundJob(JOBS.refund.key, (s) => s.refundFen, 'seller'),
-  [JOBS.compensate.kind]: refundJob(JOBS.compensate.key, (s) => s.compensationFen, 'platform_advance'),
+  [JOBS.refund.kind]: refundJob((o) => JOBS.refund.key(o._id), (s) => s.refundFen, 'seller'),
+  [JOBS.compensate.kind]: refundJob((o) => JOBS.compensate.key(o._id, o.settlement.compensationAttempt), (s) => s.compensationFen, 'platform_advance'),
   [JOBS.release.kind]: releaseJob,
 }
 
@@ -124,16 +152,20 @@ export const applyRefundResult = async (
   result: { outRefundNo: string; status: RefundStatus; refundFen: number },
 ): Promise<boolean> => {
   const compensation = result.outRefundNo.startsWith('CP')
-  const orderId = result.outRefundNo.slice(2)
+  const orderId = orderIdOfRefundNo(result.outRefundNo)
   if (result.status === 'PROCESSING') return false
   if (result.status !== 'SUCCESS') {
     await recordAnomaly(deps, `refund:${result.outRefundNo}`, 'refund_failed', `${result.outRefundNo} ${result.status}`)
+    // A 先行赔付 that WeChat closed will not pay: back to an operator rather than waiting for ever.
+    if (compensation && result.status === 'REFUNDCLOSE') await refuseCompensation(deps, orderId, `退款单 ${result.status}`)
     return false
   }
   for (let attempt = 0; attempt < 4; attempt++) {
     const order = await orderOf(deps, orderId)
     const s = order.settlement
     if (compensation ? s.compensationDone : s.refundDone) return true
+    // A notification for an earlier, refused 先行赔付 try changes nothing.
+    if (compensation && result.outRefundNo !== JOBS.compensate.key(orderId, s.compensationAttempt)) return true
     const expected = compensation ? s.compensationFen : s.refundFen
     if (result.refundFen !== expected) {
       await recordAnomaly(deps, `refund:${result.outRefundNo}`, 'refund_mismatch', `expected ${expected}, WeChat ${result.refundFen}`)
@@ -144,11 +176,19 @@ export const applyRefundResult = async (
       ? compensationEntry(`comp:${result.outRefundNo}`, orderId, order.sellerId, expected, now)
       : refundEntry(`refund:${result.outRefundNo}`, orderId, expected, now)
     const next: Settlement = compensation ? { ...s, compensationDone: true } : { ...s, refundDone: true }
+    const alsoInTx = async (tx: TransactionOps) => {
+      await postEntry(deps, entry, tx)
+      await enqueue(tx, { key: JOBS.message.key('refund', orderId, now), kind: JOBS.message.kind, orderId, at: now })
+    }
     try {
+      // 先行赔付 reaches its final state only now that WeChat confirms it.
+      if (compensation && order.state === 'compensating') {
+        await takeTransition(deps, { orderId, name: 'compensationPaid', actor: 'system', user: null, patch: () => ({ settlement: next }), alsoInTx })
+        return true
+      }
       await deps.store.transaction(async (tx) => {
         await tx.update(Orders, orderId, { settlement: next, updatedAt: now, version: order.version + 1 }, { expect: { version: order.version } })
-        await postEntry(deps, entry, tx)
-        await enqueue(tx, { key: JOBS.message.key('refund', orderId, now), kind: JOBS.message.kind, orderId, at: now })
+        await alsoInTx(tx)
         // A partial refund (operator) releases the rest once the refund is through.
         if (!compensation && s.releaseFen > 0 && !s.releaseDone) {
           await enqueue(tx, { key: JOBS.release.key(orderId), kind: JOBS.release.kind, orderId, at: now })

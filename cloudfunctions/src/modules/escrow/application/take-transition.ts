@@ -1,4 +1,5 @@
 import { commissionFen } from '@shared/domain/commission'
+import { formatFen } from '@shared/domain/money'
 import { LISTING_LIFETIME_MS } from '@shared/domain/listing-lifecycle'
 import { canTake, transition, type Actor, type TransitionName } from '@shared/domain/order-process'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
@@ -11,6 +12,7 @@ import type { OrderMessageTemplates } from '../../notify/ports/wechat-api.port'
 import type { UserRecord } from '../../user/domain/user.record'
 import { deadlineOnEntering, remindAt, type Deadline } from '../domain/order-deadlines'
 import { JOBS } from '../domain/order-job-keys'
+import { orderFacts } from '../domain/order-facts'
 import { OrderLocks, Orders, UnpaidSlots, lockKey, unpaidSlotKey, type OrderRecord, type Settlement } from '../domain/order.record'
 import { writeOrderNotices } from './order-notices'
 import { abandonedPickups, enqueuePickupCancels } from './pickup-records'
@@ -42,7 +44,8 @@ const authorize = (order: OrderRecord, actor: Actor, user: UserRecord | null) =>
   if (actor === 'system') return
   const role = !user ? null : user._id === order.buyerId ? 'buyer' : user._id === order.sellerId ? 'seller' : isOperator(user) ? 'operator' : null
   if (!role) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
-  const allowed = (actor === 'operator' && isOperator(user)) || role === actor
+  // An operator who bought or sold this order is a party to it: they cannot decide it themselves.
+  const allowed = actor === 'operator' ? role === 'operator' : role === actor
   if (!allowed) throw new AppError(ErrorCodes.FORBIDDEN)
 }
 
@@ -78,14 +81,23 @@ const planMoney = (order: OrderRecord, req: TransitionRequest): { settlement?: S
     }
     case 'compensate': {
       const amount = req.amountFen ?? 0
-      if (!base.releaseDone) throw new AppError(ErrorCodes.ORDER_WRONG_STATE, '钱款尚未结算给卖家，请先等待结算完成')
-      if (amount < 1 || amount > order.totalFen) throw new AppError(ErrorCodes.ORDER_REFUND_TOO_LARGE)
-      return { settlement: { ...base, compensationFen: amount }, jobs: ['compensate'] }
+      const capFen = compensationCapFen(order)
+      if (amount < 1 || amount > capFen) {
+        throw new AppError(ErrorCodes.ORDER_COMPENSATION_TOO_HIGH, `赔付金额最多 ${formatFen(capFen)}（实付减去已退款）`, { capFen, path: ['amountFen'] })
+      }
+      const attempt = (base.compensationAttempt ?? 0) + 1
+      return { settlement: { ...base, compensationFen: amount, compensationDone: false, compensationAttempt: attempt }, jobs: ['compensate'] }
     }
     default:
       return { jobs: [] }
   }
 }
+
+/** 先行赔付 pays at most what the buyer paid less what was already refunded to them. */
+export const compensationCapFen = (order: OrderRecord) => order.totalFen - (order.settlement?.refundDone ? order.settlement.refundFen : 0)
+
+const jobKey = (job: 'refund' | 'release' | 'compensate', order: OrderRecord) =>
+  job === 'compensate' ? JOBS.compensate.key(order._id, order.settlement?.compensationAttempt) : JOBS[job].key(order._id)
 
 /** The listing follows its order: sold once paid, back on sale if cancelled before it left. */
 const moveListing = async (tx: TransactionOps, deps: Pick<Deps, 'search'>, order: OrderRecord, next: OrderRecord, now: number) => {
@@ -140,7 +152,7 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
     const order = await deps.store.get(Orders, req.orderId)
     if (!order) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
     authorize(order, req.actor, req.user)
-    if (!canTake(req.name, order.state, req.actor, order.fulfilment)) throw wrongState()
+    if (!canTake(req.name, order.state, req.actor, order.fulfilment, orderFacts(order))) throw wrongState()
     req.check?.(order)
     const now = deps.clock.now()
     const t = transition(req.name)
@@ -163,7 +175,7 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
     try {
       return await deps.store.transaction(async (tx) => {
         const next = await tx.update(Orders, order._id, patch, { expect: { version: order.version } })
-        for (const job of jobs) await enqueue(tx, { key: JOBS[job].key(order._id), kind: JOBS[job].kind, orderId: order._id, at: now })
+        for (const job of jobs) await enqueue(tx, { key: jobKey(job, next), kind: JOBS[job].kind, orderId: order._id, at: now })
         await moveListing(tx, deps, order, next, now)
         await writeOrderNotices(tx, next, req.name, now)
         await enqueueFollowUps(tx, next, req.name, now)

@@ -4,11 +4,6 @@ const DAY = 86_400_000
 
 /** Timers not in order-process.ts TIMERS because their clock starts at an event we stamp here. */
 const MEETUP_AUTO_CANCEL = 7 * DAY
-/**
- * A return waits for the seller 10 days after the buyer ships it back; once courier tracking
- * reports the return delivered (the delivery issue), the 7-day rule of TIMERS takes over.
- */
-const RETURN_WAIT_AFTER_SHIPPING = 10 * DAY
 
 export interface Deadline {
   transition: TransitionName
@@ -56,8 +51,13 @@ export const deadlineOnEntering = (
 /** When an unpaid order closes (and WeChat's time_expire): the expire timer from checkout. */
 export const payBy = (createdAt: number) => createdAt + TIMERS.find((t) => t.transition === 'expire')!.after
 
-/** The return's clock starts when the buyer enters the return waybill. */
-export const returnDeadline = (now: number): Deadline => ({ transition: 'autoReceiveReturn', at: now + RETURN_WAIT_AFTER_SHIPPING })
+const after = (transition: TransitionName, now: number): Deadline => ({ transition, at: now + TIMERS.find((t) => t.transition === transition)!.after })
+
+/** Once the return is sent: 10 days for a courier to report its 签收, or an operator decides. */
+export const returnSentDeadline = (now: number): Deadline => after('returnUnconfirmed', now)
+
+/** Once the return's 签收 is reported: the seller's days to inspect it before the refund runs. */
+export const returnDeliveredDeadline = (now: number): Deadline => after('autoReceiveReturn', now)
 
 /** When the reminder before a deadline goes out. */
 export const remindAt = (d: Deadline | null): number | null => {

@@ -12,7 +12,8 @@ const legLetter = (leg: Leg) => (leg === 'return' ? 'R' : 'O')
 export const JOBS = {
   refund: { kind: 'refund', key: (orderId: string) => `RF${orderId}` },
   release: { kind: 'release', key: (orderId: string) => `PS${orderId}` },
-  compensate: { kind: 'compensate', key: (orderId: string) => `CP${orderId}` },
+  /** One out_refund_no per try: the first keeps the old form, a retry after a refusal gets `-<n>`. */
+  compensate: { kind: 'compensate', key: (orderId: string, attempt = 1) => (attempt > 1 ? `CP${orderId}-${attempt}` : `CP${orderId}`) },
   subscribe: { kind: 'track-subscribe', key: (orderId: string, leg: 'outbound' | 'return') => `TK${leg === 'return' ? 'R' : ''}${orderId}` },
   shippingInfo: { kind: 'shipping-info', key: (orderId: string) => `SI${orderId}` },
   confirmReceive: { kind: 'confirm-receive', key: (orderId: string) => `CR${orderId}` },
@@ -21,6 +22,9 @@ export const JOBS = {
   pickupCancel: { kind: 'pickup-cancel', key: (orderId: string, leg: Leg, attempt: number) => `PC${legLetter(leg)}${attempt}-${orderId}` },
   message: { kind: 'message', key: (event: keyof OrderMessageTemplates, orderId: string, at: number) => `MSG:${event}:${orderId}:${at}` },
 } as const
+
+/** The order an out_refund_no (RF…, CP…[-n]) belongs to: order ids are 26-character ULIDs. */
+export const orderIdOfRefundNo = (outRefundNo: string) => outRefundNo.slice(2, 28)
 
 /** The leg and attempt a pickup job is about, read back from its key. */
 export const parsePickupJobKey = (key: string): { leg: Leg; attempt: number } => {

@@ -67,6 +67,16 @@ export interface RefundRequest {
   returnAddress?: SealedShippingAddress | null
   returnShipment: ShipmentRecord | null
   returnPickup?: PickupRecord | null
+  /** The seller's 未收到退货 / 退货有问题, with the evidence the operator decides on. */
+  contest?: ReturnContest | null
+}
+
+export interface ReturnContest {
+  reason: 'not_received' | 'damaged'
+  note: string
+  /** The seller's own uploads (the parcel, what was inside). */
+  photoFileIds: string[]
+  at: number
 }
 
 /**
@@ -82,6 +92,8 @@ export interface Settlement {
   /** 先行赔付 after release: paid by the platform (advance refund); 0 when none. */
   compensationFen: number
   compensationDone: boolean
+  /** Numbers the 先行赔付 tries: one WeChat refused for good lets an operator try again under a new key. */
+  compensationAttempt?: number
 }
 
 /** An order as stored. The state moves only by compare-and-set on `version`. */
