@@ -15,15 +15,16 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
   let subMchid: string
   let operatorId: string
 
-  beforeEach(async () => {
-    cloud = await startEscrowCloud()
+  const setup = async (options: Parameters<typeof startEscrowCloud>[0] = {}) => {
+    cloud = await startEscrowCloud(options)
     ;[sellerId] = [await cloud.signUp('o-seller')]
     await cloud.signUp('o-buyer')
     await cloud.signUp('o-buyer2')
     operatorId = await cloud.signUp('o-operator')
     await cloud.makeOperator(operatorId)
     subMchid = await cloud.onboard(sellerId)
-  })
+  }
+  beforeEach(() => setup())
   afterEach(() => cloud.stop())
 
   const buyCourier = async (over: Record<string, unknown> = {}) => {
@@ -156,6 +157,58 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     expect(balances.get('platform:guarantee')).toBe(-11_200)
     // The seller's released money at WeChat is untouched: the advance came from the platform.
     expect((await books()).subMerchants[subMchid].available).toBe(11_088)
+  })
+
+  /** Paid, shipped, refused, decided by an operator: ¥30 back to the buyer, the rest released. */
+  const partlyRefunded = async () => {
+    const { order } = await buyCourier()
+    await cloud.buyerPays(order.id)
+    await cloud.mustOrder('o-seller', 'ship', { orderId: order.id, company: '中通快递', waybillNo: '78901234567890' })
+    await cloud.mustOrder('o-buyer', 'requestRefund', { orderId: order.id, type: 'refund_only', reason: '少了配件' })
+    await cloud.mustOrder('o-seller', 'answerRefund', { orderId: order.id, answer: 'refuse', note: '发货时配件齐全' })
+    await cloud.mustOrder('o-operator', 'resolve', { orderId: order.id, outcome: 'partial', refundFen: 3_000, note: '配件缺失，退 30 元' })
+    await cloud.advance(5_000)
+    await runOrderJobs(cloud.container)
+    return order
+  }
+
+  it('先行赔付 is capped at what was paid less what was refunded, and is final only once WeChat confirms it', async () => {
+    const order = await partlyRefunded()
+    const seen = await cloud.mustOrder('o-operator', 'get', { orderId: order.id })
+    expect(seen).toMatchObject({ state: 'completed', compensationCapFen: 8_200, actions: ['compensate'] })
+    expect((await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).compensationCapFen).toBeNull()
+    expect(await cloud.order('o-operator', 'compensate', { orderId: order.id, amountFen: 11_200, note: '全额赔付' })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER.COMPENSATION_TOO_HIGH', details: { capFen: 8_200 } },
+    })
+    expect((await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).state).toBe('completed')
+    const asked = await cloud.mustOrder('o-operator', 'compensate', { orderId: order.id, amountFen: 8_200, note: '假货，赔付剩余部分' })
+    expect(asked).toMatchObject({ state: 'compensating', money: { compensatedFen: 0, settling: true } })
+    await cloud.advance(5_000)
+    expect(await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).toMatchObject({ state: 'compensated', money: { refundedFen: 3_000, compensatedFen: 8_200 } })
+    expect((await cloud.ledger()).balanced).toBe(true)
+  })
+
+  it('a 先行赔付 WeChat refuses goes back to the operator with the reason, nothing moved; a smaller one then goes through under a new key', async () => {
+    await cloud.stop()
+    await setup({ sandbox: { advanceDepositFen: 5_000 } })
+    const { order } = await buyCourier()
+    await cloud.buyerPays(order.id)
+    await cloud.mustOrder('o-seller', 'ship', { orderId: order.id, company: '顺丰速运', waybillNo: 'SF1234567890' })
+    await cloud.mustOrder('o-buyer', 'confirm', { orderId: order.id })
+    await cloud.mustOrder('o-operator', 'compensate', { orderId: order.id, amountFen: 11_200, note: '假货，平台先行赔付' })
+    await cloud.advance(5_000)
+    await runOrderJobs(cloud.container)
+    const refused = await cloud.mustOrder('o-operator', 'get', { orderId: order.id })
+    expect(refused).toMatchObject({ state: 'completed', actions: ['compensate'], money: { compensatedFen: 0, settling: false } })
+    expect(refused.events.at(-1)).toMatchObject({ transition: 'compensationRefused', note: expect.stringContaining('NOT_ENOUGH') })
+    expect((await cloud.ledger()).balances.get(`claim:${sellerId}`) ?? 0).toBe(0)
+    await cloud.mustOrder('o-operator', 'compensate', { orderId: order.id, amountFen: 4_000, note: '按保证金余额赔付' })
+    await cloud.advance(5_000)
+    expect(await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).toMatchObject({ state: 'compensated', money: { compensatedFen: 4_000 } })
+    const { balances, balanced } = await cloud.ledger()
+    expect(balanced).toBe(true)
+    expect(balances.get(`claim:${sellerId}`)).toBe(4_000)
   })
 
   it('timers: not shipped in 7 days → refund; shipped and silent for 10 days → confirmed and released', async () => {

@@ -9,9 +9,10 @@ import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 /**
  * Random sequences of buyer, seller, operator, timer and WeChat Pay fault events against the real
- * functions and the sandbox. After every event: the ledger balances, every order's
- * paid = in escrow + released + refunded, no order is both released and fully refunded, and no
- * money-moving WeChat call went through twice for one key. At the end, once the faults stop and
+ * functions and the sandboxes (WeChat Pay, kuaidi100 for real return parcels). After every event:
+ * the ledger balances, every order's paid = in escrow + released + refunded, no order is both
+ * released and fully refunded, 先行赔付 never exceeds paid − refunded and is final only when paid,
+ * and no money-moving WeChat call went through twice for one key. At the end, once the faults stop and
  * time passes, every decided settlement is through and our books equal WeChat's.
  */
 
@@ -22,8 +23,8 @@ const MONEY_CALLS = new Set(['closeOrder', 'createProfitSharing', 'finishProfitS
 type Ev =
   | { t: 'checkout'; i: number; meetup: boolean }
   | { t: 'pay'; i: number }
-  | { t: 'buyer'; i: number; action: 'cancel' | 'confirm' | 'refundOnly' | 'refundReturn' | 'shipReturn' }
-  | { t: 'seller'; i: number; action: 'ship' | 'handOver' | 'agree' | 'refuse' | 'receiveReturn' }
+  | { t: 'buyer'; i: number; action: 'cancel' | 'confirm' | 'refundOnly' | 'refundReturn' | 'shipReturn' | 'fakeReturn' }
+  | { t: 'seller'; i: number; action: 'ship' | 'handOver' | 'agree' | 'refuse' | 'receiveReturn' | 'contestReturn' }
   | { t: 'operator'; i: number; action: 'refund' | 'partial' | 'release' | 'compensate'; pct: number }
   | { t: 'time'; ms: number }
   | { t: 'worker' }
@@ -34,9 +35,10 @@ const idx = fc.integer({ min: 0, max: LISTINGS - 1 })
 const event: fc.Arbitrary<Ev> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ t: fc.constant('checkout' as const), i: idx, meetup: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('pay' as const), i: idx }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('buyer' as const), i: idx, action: fc.constantFrom('cancel', 'confirm', 'refundOnly', 'refundReturn', 'shipReturn') }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('seller' as const), i: idx, action: fc.constantFrom('ship', 'handOver', 'agree', 'refuse', 'receiveReturn') }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('operator' as const), i: idx, action: fc.constantFrom('refund', 'partial', 'release', 'compensate'), pct: fc.integer({ min: 1, max: 99 }) }) },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant('buyer' as const), i: idx, action: fc.constantFrom('cancel', 'confirm', 'refundOnly', 'refundReturn', 'shipReturn', 'fakeReturn') }) },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant('seller' as const), i: idx, action: fc.constantFrom('ship', 'handOver', 'agree', 'refuse', 'receiveReturn', 'contestReturn') }) },
+  // Compensation amounts up to 120% of the order: the cap must refuse what goes past it.
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('operator' as const), i: idx, action: fc.constantFrom('refund', 'partial', 'release', 'compensate'), pct: fc.integer({ min: 1, max: 120 }) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('time' as const), ms: fc.constantFrom(5_000, 15 * MINUTE, DAY, 3 * DAY, 8 * DAY) }) },
   { weight: 2, arbitrary: fc.constant({ t: 'worker' as const }) },
   {
@@ -72,7 +74,7 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
   it('never loses or duplicates a fen', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(event, { minLength: 5, maxLength: 30 }), async (events) => {
-        const cloud = await startEscrowCloud()
+        const cloud = await startEscrowCloud({ delivery: true })
         try {
           const sellerId = await cloud.signUp('o-seller')
           await cloud.signUp('o-buyer')
@@ -86,6 +88,9 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
             listings.push(l.id)
           }
           const succeeded = recordCalls(cloud)
+          // Every parcel gets its own number: a waybill is used by one journey only.
+          let parcels = 0
+          const nextWaybill = (prefix: 'SF' | 'YT') => `${prefix}${String(1_234_567_890_000 + parcels++)}`
           const orders: (string | null)[] = Array(LISTINGS).fill(null)
           const get = async (i: number) => (orders[i] ? cloud.container.store.get(Orders, orders[i]!) : null)
 
@@ -109,12 +114,27 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
                 if (!id) return
                 if (e.action === 'refundOnly' || e.action === 'refundReturn')
                   return cloud.order('o-buyer', 'requestRefund', { ...o, type: e.action === 'refundOnly' ? 'refund_only' : 'return', reason: '随机测试退款' })
-                if (e.action === 'shipReturn') return cloud.order('o-buyer', 'shipReturn', { ...o, company: '中通快递', waybillNo: '78900000000001' })
+                if (e.action === 'shipReturn') {
+                  // A real parcel back to the seller's 上海 address, collected at a counter.
+                  const waybillNo = nextWaybill('YT')
+                  cloud.kuaidi100!.ship({ company: 'yuantong', waybillNo, fromCity: '上海', toCity: '上海' })
+                  await cloud.advance(60_000)
+                  return cloud.order('o-buyer', 'shipReturn', { ...o, waybillNo })
+                }
+                if (e.action === 'fakeReturn') {
+                  // The outbound parcel's own number as the "return": always refused.
+                  const outbound = (await get(e.i))?.shipment?.waybillNo
+                  if (!outbound) return
+                  const res = await cloud.order('o-buyer', 'shipReturn', { ...o, waybillNo: outbound })
+                  expect(res.ok).toBe(false)
+                  return res
+                }
                 return cloud.order('o-buyer', e.action, o)
               }
               case 'seller': {
                 if (!id) return
-                if (e.action === 'ship') return cloud.order('o-seller', 'ship', { ...o, company: '顺丰速运', waybillNo: 'SF1234567890' })
+                if (e.action === 'ship') return cloud.order('o-seller', 'ship', { ...o, company: '顺丰速运', waybillNo: nextWaybill('SF') })
+                if (e.action === 'contestReturn') return cloud.order('o-seller', 'contestReturn', { ...o, reason: 'damaged', note: '随机异议：退货有问题' })
                 if (e.action === 'handOver') return cloud.order('o-seller', 'handOver', { ...o, code: (await get(e.i))?.handoverCode ?? '000000' })
                 if (e.action === 'agree' || e.action === 'refuse') return cloud.order('o-seller', 'answerRefund', { ...o, answer: e.action })
                 return cloud.order('o-seller', 'receiveReturn', o)
@@ -147,6 +167,10 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
               expect(m.paid).toBe(m.inEscrow + m.released + m.refunded)
               expect(m.inEscrow).toBeGreaterThanOrEqual(0)
               expect(m.released > 0 && m.paid > 0 && m.refunded === m.paid).toBe(false)
+              expect(m.compensated).toBeLessThanOrEqual(m.paid - m.refunded)
+              const order = (await cloud.container.store.get(Orders, orderId))!
+              // Compensated is final only with the money paid; a refusal never leaves it there.
+              if (order.state === 'compensated') expect(order.settlement?.compensationDone).toBe(true)
             }
             for (const [key, n] of succeeded) if (n > 1) throw new Error(`${key} went through ${n} times`)
           }
