@@ -43,7 +43,7 @@ const main = async () => {
   const paths = repoPaths(REPO_ROOT)
   if (args.reset) {
     rmSync(paths.dataDir, { recursive: true, force: true })
-    console.log('--reset: deleted .data/ (database, uploads, session secret, WeChat Pay, WeChat API and kuaidi100 sandbox state)')
+    console.log('--reset: deleted .data/ (database, uploads, session secret, SecretBox keys, WeChat Pay, WeChat API and kuaidi100 sandbox state)')
   }
 
   const started = Date.now()

@@ -9,10 +9,22 @@ import { join } from 'node:path'
 export const loadSessionSecret = (dataDir: string): string => loadOrCreateSecret(dataDir, 'session-secret')
 
 /**
- * The key that seals personal data at rest (SecretBox), made once per data folder beside the
- * session secret but separate from it: signing sessions and encrypting ID numbers never share a key.
+ * The keys that seal personal data at rest (SecretBox). The current one is made once per data
+ * folder from crypto.randomBytes, beside the session secret but separate from it: signing sessions
+ * and encrypting ID numbers never share a key. To rotate it locally, move its line into
+ * secret-box-old-keys (one hex key a line) and delete secret-box-key: the next start makes a new
+ * one and still opens what the old keys sealed.
  */
-export const loadSecretBoxKey = (dataDir: string): string => loadOrCreateSecret(dataDir, 'secret-box-key')
+export const loadSecretBoxKeys = (dataDir: string): { current: string; old: string[] } => {
+  const current = loadOrCreateSecret(dataDir, 'secret-box-key')
+  let old: string[] = []
+  try {
+    old = readFileSync(join(dataDir, 'secret-box-old-keys'), 'utf8').split('\n').map((s) => s.trim()).filter(Boolean)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
+  }
+  return { current, old }
+}
 
 const loadOrCreateSecret = (dataDir: string, name: string): string => {
   mkdirSync(dataDir, { recursive: true })

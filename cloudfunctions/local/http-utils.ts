@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ErrorCodes, type ErrorCode } from '@shared/errors/error-codes'
+import { JSON_TOO_DEEP_MESSAGE, exceedsJsonDepth } from '../src/platform/json-depth'
 
 /**
  * Small helpers over node:http. Non-function routes answer plain JSON on success and the same
@@ -85,6 +86,8 @@ export const readJsonObject = async (req: IncomingMessage, limit: number): Promi
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new HttpError(400, ErrorCodes.VALIDATION, '请求体必须是 JSON 对象')
   }
+  // JSON.parse copes with any depth; what reads the value next (stringify, zod) recurses.
+  if (exceedsJsonDepth(value)) throw new HttpError(400, ErrorCodes.VALIDATION, JSON_TOO_DEEP_MESSAGE)
   return value as Record<string, unknown>
 }
 

@@ -5,7 +5,7 @@ import type { Clock } from '../src/modules/core/ports/clock.port'
 import { finishedSubMchids } from '../src/modules/merchant/application/sub-merchant'
 import { createLocalContainer, type LocalContainer } from '../src/platform/local-container'
 import { handleAuth } from './auth-route'
-import { loadSecretBoxKey, loadSessionSecret } from './data-dir'
+import { loadSecretBoxKeys, loadSessionSecret } from './data-dir'
 import { handleUpload, serveFile } from './files-route'
 import { FunctionRunner } from './function-runner'
 import { handleFunctionCall } from './gateway'
@@ -97,11 +97,13 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
 
   let container: LocalContainer | undefined
   try {
+    const secretKeys = loadSecretBoxKeys(options.dataDir)
     container = createLocalContainer({
       dataDir: options.dataDir,
       publicBaseUrl: `${url}/files`,
       sessionSecret,
-      secretKey: loadSecretBoxKey(options.dataDir),
+      secretKey: secretKeys.current,
+      oldSecretKeys: secretKeys.old,
       clock: options.clock,
       // With the WeChat Pay sandbox mounted, the production adapter talks to it over HTTP.
       wechatPay: sandboxes.has('wechat-pay') ? sandboxClientConfig(sandboxes.urlOf('wechat-pay'), url) : undefined,

@@ -8,6 +8,8 @@ import { installContainer } from '../src/platform/container'
 import { createLocalContainer, type LocalContainer } from '../src/platform/local-container'
 
 const SECRET = 'test-secret'
+/** Tests seal personal data under a fixed key of their own, so a raw row can be opened (or not) on purpose. */
+export const TEST_SECRET_KEY = '0f'.repeat(32)
 
 /** A tiny valid PNG, enough for the Files port and the magic-byte check. */
 export const PNG_BYTES = Buffer.from(
@@ -27,6 +29,7 @@ export const startTestCloud = () => {
     dataDir: dir,
     publicBaseUrl: '/files',
     sessionSecret: SECRET,
+    secretKey: TEST_SECRET_KEY,
     clock,
   })
   installContainer(container)

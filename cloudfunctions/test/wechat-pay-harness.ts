@@ -8,11 +8,10 @@ import { createLocalContainer, type LocalContainer, type LocalContainerOptions }
 import { serveSandbox } from '../local/sandboxes'
 import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../local/sandboxes/wechat-pay'
 import { sandboxClientConfig } from '../local/sandboxes/wechat-pay/client-config'
-import { PNG_BYTES } from './harness'
+import { PNG_BYTES, TEST_SECRET_KEY } from './harness'
 
+export { TEST_SECRET_KEY }
 const SECRET = 'test-secret'
-/** Tests seal personal data under a fixed key, so a raw row can be opened (or not) on purpose. */
-export const TEST_SECRET_KEY = '0f'.repeat(32)
 
 export interface PayCloudOptions {
   sandbox?: WechatPaySandboxOptions

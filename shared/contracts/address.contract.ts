@@ -4,6 +4,7 @@ import { regionProblem } from '../domain/regions'
 import { ErrorCodes } from '../errors/error-codes'
 import { IdSchema } from './common.schema'
 import { defineContract } from './define-contract'
+import { userText } from './user-text'
 import { PhoneSchema } from './order.contract'
 
 /** 省/市/区 from the shared table (shared/domain/regions.ts); a city kept at city level takes district ''. */
@@ -23,19 +24,24 @@ export type RegionInput = z.input<typeof RegionSchema>
 /** What the add/edit form sends. */
 export const AddressInputSchema = z
   .object({
-    name: z
-      .string({ error: '请填写收货人' })
-      .trim()
-      .min(1, '请填写收货人')
-      .max(ADDRESS_LIMITS.nameMax, `收货人最多 ${ADDRESS_LIMITS.nameMax} 字`)
-      .regex(/^[\u4e00-\u9fa5A-Za-z·. ]+$/, '收货人只能包含中文或字母'),
+    name: userText({
+      min: 1,
+      max: ADDRESS_LIMITS.nameMax,
+      label: '收货人',
+      required: '请填写收货人',
+      tooShort: '请填写收货人',
+      tooLong: `收货人最多 ${ADDRESS_LIMITS.nameMax} 字`,
+    }).regex(/^[\u4e00-\u9fa5A-Za-z·. ]+$/, '收货人只能包含中文或字母'),
     phone: z.string({ error: '请填写手机号' }).trim().pipe(PhoneSchema),
     region: RegionSchema,
-    detail: z
-      .string({ error: '请填写详细地址' })
-      .trim()
-      .min(ADDRESS_LIMITS.detailMin, '请填写详细地址（街道、门牌号）')
-      .max(ADDRESS_LIMITS.detailMax, `详细地址最多 ${ADDRESS_LIMITS.detailMax} 字`)
+    detail: userText({
+      min: ADDRESS_LIMITS.detailMin,
+      max: ADDRESS_LIMITS.detailMax,
+      label: '详细地址',
+      required: '请填写详细地址',
+      tooShort: '请填写详细地址（街道、门牌号）',
+      tooLong: `详细地址最多 ${ADDRESS_LIMITS.detailMax} 字`,
+    })
       .refine((s) => /[\u4e00-\u9fa5A-Za-z]/.test(s), '详细地址需包含街道或小区名称')
       // eslint-disable-next-line no-control-regex
       .refine((s) => !/[\u0000-\u001f<>]/.test(s), '详细地址包含不支持的字符'),

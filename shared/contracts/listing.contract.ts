@@ -23,13 +23,14 @@ import {
   pageOf,
 } from './common.schema'
 import { defineContract } from './define-contract'
+import { userText } from './user-text'
 
 const L = LISTING_LIMITS
 
 /** Where the item is: the exact point stays on the server, only city and district are shown. */
 export const ListingLocationSchema = GeoPointSchema.extend({
   city: z.enum(CITY_NAMES, { error: '暂不支持该城市' }),
-  district: z.string().trim().min(1, '请选择区域').max(20, '区域名称过长'),
+  district: userText({ min: 1, max: 20, label: '区域', tooShort: '请选择区域', tooLong: '区域名称过长' }),
 })
 export type ListingLocation = z.infer<typeof ListingLocationSchema>
 
@@ -74,11 +75,7 @@ export const ServiceTermsSchema = z
   .object({
     unit: z.enum(SERVICE_UNIT_IDS, { error: '请选择计价单位' }),
     radiusKm: z.number().min(0.5, '服务范围至少 0.5 公里').max(L.serviceRadiusKmMax, '服务范围最多 50 公里'),
-    deliveryStandard: z
-      .string()
-      .trim()
-      .min(L.deliveryStandardMin, `服务标准至少 ${L.deliveryStandardMin} 个字`)
-      .max(L.deliveryStandardMax, `服务标准最多 ${L.deliveryStandardMax} 个字`),
+    deliveryStandard: userText({ min: L.deliveryStandardMin, max: L.deliveryStandardMax, multiline: true, label: '服务标准' }),
   })
   .strict()
 export type ServiceTerms = z.infer<typeof ServiceTermsSchema>
@@ -86,16 +83,8 @@ export type ServiceTerms = z.infer<typeof ServiceTermsSchema>
 /** The fields a seller writes; optional ones get their defaults only on create (see below). */
 const listingFields = {
   kind: z.enum(LISTING_KINDS),
-  title: z
-    .string()
-    .trim()
-    .min(L.titleMin, `标题至少 ${L.titleMin} 个字`)
-    .max(L.titleMax, `标题最多 ${L.titleMax} 个字`),
-  description: z
-    .string()
-    .trim()
-    .min(L.descriptionMin, `描述至少 ${L.descriptionMin} 个字`)
-    .max(L.descriptionMax, `描述最多 ${L.descriptionMax} 个字`),
+  title: userText({ min: L.titleMin, max: L.titleMax, label: '标题' }),
+  description: userText({ min: L.descriptionMin, max: L.descriptionMax, multiline: true, label: '描述' }),
   priceFen: FenSchema.min(1, '价格至少 ¥0.01'),
   originalPriceFen: FenSchema.nullable(),
   category: z.enum(CATEGORY_IDS, { error: '请选择分类' }),
@@ -309,7 +298,7 @@ export const ListingContract = defineContract('listing', {
         city: z.enum(CITY_NAMES),
         category: z.enum(CATEGORY_IDS),
         subcategory: z.enum(SUBCATEGORY_IDS).optional(),
-        keyword: z.string().trim().min(1).max(30).optional(),
+        keyword: userText({ min: 1, max: 30, label: '关键词' }).optional(),
       })
       .strict(),
     output: PriceReferenceSchema,

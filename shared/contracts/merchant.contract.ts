@@ -10,18 +10,14 @@ import {
 import { ErrorCodes } from '../errors/error-codes'
 import { FileIdSchema } from './common.schema'
 import { defineContract } from './define-contract'
+import { userText } from './user-text'
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
 
 /** The real-name form of 开通收款 (个人卖家进件). Account holder = the ID card's name (对私账户). */
 export const SubmitOnboardingInputSchema = z
   .object({
-    idCardName: z
-      .string()
-      .trim()
-      .min(2, '请填写身份证上的姓名')
-      .max(30, '姓名过长')
-      .regex(/^[\u4e00-\u9fa5·]+$/, '请填写身份证上的中文姓名'),
+    idCardName: userText({ min: 2, max: 30, label: '姓名', tooShort: '请填写身份证上的姓名', tooLong: '姓名过长' }).regex(/^[\u4e00-\u9fa5·]+$/, '请填写身份证上的中文姓名'),
     idCardNumber: z
       .string()
       .trim()
@@ -40,7 +36,7 @@ export const SubmitOnboardingInputSchema = z
       .transform((s) => s.replace(/\s+/g, ''))
       .pipe(z.string().regex(/^\d{12,30}$/, '请填写 12–30 位银行卡号')),
     /** Defaults to the nickname + 的小店. */
-    storeName: z.string().trim().min(2, '店铺名至少 2 个字').max(20, '店铺名最多 20 个字').optional(),
+    storeName: userText({ min: 2, max: 20, label: '店铺名' }).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

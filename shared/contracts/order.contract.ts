@@ -6,6 +6,7 @@ import { COURIER_COMPANIES } from '../domain/couriers'
 import { ErrorCodes } from '../errors/error-codes'
 import { CursorSchema, IdSchema, PageSizeSchema, PublicUserSchema, pageOf } from './common.schema'
 import { defineContract } from './define-contract'
+import { userText } from './user-text'
 
 export const FULFILMENTS = [
   { id: 'courier', label: '邮寄' },
@@ -22,10 +23,10 @@ export const PhoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位�
 /** Where a courier order goes (the address book of the delivery issue will fill this in). */
 export const ShippingAddressSchema = z
   .object({
-    name: z.string().trim().min(1, '请填写收货人').max(20, '收货人最多 20 字'),
+    name: userText({ min: 1, max: 20, label: '收货人', tooShort: '请填写收货人', tooLong: '收货人最多 20 字' }),
     phone: PhoneSchema,
-    region: z.string().trim().min(2, '请填写省市区').max(40, '省市区过长'),
-    detail: z.string().trim().min(4, '请填写详细地址').max(80, '详细地址最多 80 字'),
+    region: userText({ min: 2, max: 40, label: '省市区', tooShort: '请填写省市区', tooLong: '省市区过长' }),
+    detail: userText({ min: 4, max: 80, label: '详细地址', tooShort: '请填写详细地址', tooLong: '详细地址最多 80 字' }),
   })
   .strict()
 export type ShippingAddress = z.infer<typeof ShippingAddressSchema>
@@ -33,7 +34,7 @@ export type ShippingAddress = z.infer<typeof ShippingAddressSchema>
 export const WaybillSchema = z
   .object({
     /** A company code or name (顺丰速运); left out or blank, it is recognised from the number. */
-    company: z.string().trim().max(20, '快递公司名称过长').optional(),
+    company: userText({ min: 0, max: 20, label: '快递公司', tooLong: '快递公司名称过长' }).optional(),
     waybillNo: z.string().trim().toUpperCase().pipe(z.string().regex(/^[A-Z0-9]{8,30}$/, '运单号为 8–30 位字母或数字')),
   })
   .strict()
@@ -219,7 +220,12 @@ export const FailedJobSchema = z.object({
 export type FailedJob = z.infer<typeof FailedJobSchema>
 
 const OrderRef = z.object({ orderId: IdSchema }).strict()
-const NoteSchema = z.string().trim().max(200, '说明最多 200 字')
+/**
+ * A note a person writes on an order step (refund reason, answer, an operator's decision): up to
+ * 200 characters on several lines; with `tooShort` it needs at least 2.
+ */
+export const orderNote = (tooShort?: string) =>
+  userText({ min: tooShort ? 2 : 0, max: 200, multiline: true, label: '说明', tooShort, tooLong: '说明最多 200 字' })
 
 export const OrderContract = defineContract('order', {
   terms: {
@@ -241,7 +247,7 @@ export const OrderContract = defineContract('order', {
   freightQuote: {
     summary: "Courier prices from the listing's city to the buyer's (an address, a city, or the caller's home city), cheapest first.",
     auth: 'public',
-    input: z.object({ listingId: IdSchema, toCity: z.string().trim().min(2).max(20).optional(), addressId: IdSchema.optional() }).strict(),
+    input: z.object({ listingId: IdSchema, toCity: userText({ min: 2, max: 20, label: '城市' }).optional(), addressId: IdSchema.optional() }).strict(),
     output: z.object({
       fromCity: z.string(),
       toCity: z.string(),
@@ -354,7 +360,7 @@ export const OrderContract = defineContract('order', {
   requestRefund: {
     summary: 'The buyer asks for 仅退款 or 退货退款 after shipment or delivery.',
     auth: 'user',
-    input: OrderRef.extend({ type: z.enum(REFUND_TYPE_IDS), reason: NoteSchema.min(2, '请说明退款原因') }).strict(),
+    input: OrderRef.extend({ type: z.enum(REFUND_TYPE_IDS), reason: orderNote('请说明退款原因') }).strict(),
     output: OrderSchema,
     errors: [ErrorCodes.ORDER_WRONG_STATE],
   },
@@ -363,7 +369,7 @@ export const OrderContract = defineContract('order', {
     auth: 'user',
     input: OrderRef.extend({
       answer: z.enum(['agree', 'refuse']),
-      note: NoteSchema.optional(),
+      note: orderNote().optional(),
       /** 退货退款: where the buyer sends the item (the seller's address book; the default when left out). */
       returnAddressId: IdSchema.optional(),
     }).strict(),
@@ -467,7 +473,7 @@ export const OrderContract = defineContract('order', {
     input: OrderRef.extend({
       outcome: z.enum(['refund', 'partial', 'release']),
       refundFen: FenSchema.min(1).optional(),
-      note: NoteSchema.min(2, '请写明处理理由'),
+      note: orderNote('请写明处理理由'),
     }).strict(),
     output: OrderSchema,
     errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_REFUND_TOO_LARGE],
@@ -475,7 +481,7 @@ export const OrderContract = defineContract('order', {
   compensate: {
     summary: 'Operators: 先行赔付 after release: the guarantee fund pays the buyer; a claim on the seller is recorded.',
     auth: 'user',
-    input: OrderRef.extend({ amountFen: FenSchema.min(1), note: NoteSchema.min(2, '请写明赔付理由') }).strict(),
+    input: OrderRef.extend({ amountFen: FenSchema.min(1), note: orderNote('请写明赔付理由') }).strict(),
     output: OrderSchema,
     errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_COMPENSATION_TOO_HIGH],
   },

@@ -5,6 +5,7 @@ import { CATEGORY_IDS, CONDITION_IDS, LISTING_KINDS, SUBCATEGORY_IDS, TRADE_METH
 import { FenSchema } from '../domain/money'
 import { CursorSchema, IdSchema, PageSizeSchema } from './common.schema'
 import { defineContract } from './define-contract'
+import { userText } from './user-text'
 import { ListingPageSchema } from './listing.contract'
 
 export const SEARCH_LIMITS = { keywordMax: 30, radiusKmMin: 0.5, radiusKmMax: 50, historyMax: 20 } as const
@@ -12,11 +13,7 @@ export const SEARCH_LIMITS = { keywordMax: 30, radiusKmMin: 0.5, radiusKmMax: 50
 export const SEARCH_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc', 'distance'] as const
 export type SearchSort = (typeof SEARCH_SORTS)[number]
 
-export const KeywordSchema = z
-  .string()
-  .trim()
-  .min(1, '请输入关键词')
-  .max(SEARCH_LIMITS.keywordMax, `关键词最多 ${SEARCH_LIMITS.keywordMax} 个字`)
+export const KeywordSchema = userText({ min: 1, max: SEARCH_LIMITS.keywordMax, label: '关键词', tooShort: '请输入关键词' })
 
 /** One query combining keyword, filters, distance and sort; every field but city is optional. */
 export const SearchQuerySchema = z

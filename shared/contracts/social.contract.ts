@@ -6,6 +6,7 @@ import { CursorSchema, IdSchema, PageSizeSchema, PublicUserSchema, pageOf } from
 import { LISTING_STATUSES } from '../domain/listing'
 import { defineContract } from './define-contract'
 import { ListingPageSchema } from './listing.contract'
+import { userText } from './user-text'
 
 export const COMMUNITY_TYPES = [
   { id: 'residential', label: '小区' },
@@ -132,9 +133,9 @@ export const SocialContract = defineContract('social', {
     auth: 'user',
     input: z
       .object({
-        name: z.string().trim().min(2, '名称至少 2 个字').max(20, '名称最多 20 个字'),
+        name: userText({ min: 2, max: 20, label: '名称' }),
         type: z.enum(COMMUNITY_TYPE_IDS, { error: '请选择类型' }),
-        location: GeoPointSchema.extend({ city: z.enum(CITY_NAMES), district: z.string().trim().min(1).max(20) }),
+        location: GeoPointSchema.extend({ city: z.enum(CITY_NAMES), district: userText({ min: 1, max: 20, label: '区域' }) }),
       })
       .strict(),
     output: CommunitySchema,

@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { CITY_NAMES } from '../domain/cities'
-import { ROLES, USER_LIMITS } from '../domain/user'
+import { ROLES } from '../domain/user'
 import { ErrorCodes } from '../errors/error-codes'
 import { CursorSchema, FileIdSchema, IdSchema, PageSizeSchema, pageOf } from './common.schema'
 import { defineContract } from './define-contract'
+import { NicknameSchema } from './user-text'
 
 /** The signed-in user's own profile. */
 export const UserSelfSchema = z.object({
@@ -19,12 +20,7 @@ export type UserSelf = z.infer<typeof UserSelfSchema>
 
 export const UpdateProfileInputSchema = z
   .object({
-    nickname: z
-      .string()
-      .trim()
-      .min(USER_LIMITS.nicknameMin, '昵称不能为空')
-      .max(USER_LIMITS.nicknameMax, `昵称最多 ${USER_LIMITS.nicknameMax} 个字`)
-      .optional(),
+    nickname: NicknameSchema.optional(),
     avatarFileId: FileIdSchema.optional(),
     city: z.enum(CITY_NAMES, { error: '暂不支持该城市' }).optional(),
   })

@@ -193,6 +193,14 @@ describe('local cloud gateway', () => {
       expect(badCursor).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
     })
 
+    it('refuses JSON nested 10,000 deep with 400 COMMON.VALIDATION before the function runs', async () => {
+      const deep = `{"action":"me","input":{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`
+      const res = await postJson(url('/fn/user'), deep)
+      expect(res.status).toBe(400)
+      expect(await res.json()).toEqual({ ok: false, error: { code: 'COMMON.VALIDATION', message: '请求内容嵌套过深（最多 32 层）' } })
+      expect((await fetch(url('/health'))).status).toBe(200)
+    })
+
     it('refuses a body over 256 KB with 400 and keeps serving', async () => {
       const big = JSON.stringify({ action: 'me', input: { pad: 'x'.repeat(300 * 1024) } })
       const res = await postJson(url('/fn/user'), big)

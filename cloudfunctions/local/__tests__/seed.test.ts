@@ -27,6 +27,7 @@ describe('demo seed', () => {
       dataDir: join(tmp.dir, 'a'),
       publicBaseUrl: 'http://local/files',
       sessionSecret: 's',
+      secretKey: 'ab'.repeat(32),
       clock: new FakeClock(NOW),
     })
     const result = await seedIfEmpty(container)
@@ -100,6 +101,7 @@ describe('demo seed', () => {
         dataDir: join(tmp.dir, dir),
         publicBaseUrl: 'http://local/files',
         sessionSecret: 's',
+      secretKey: 'ab'.repeat(32),
         clock: new FakeClock(NOW),
       })
       await seedDemoData(c, { seed: 7, listings: 25, photoVariants: 1, photoSize: 32 })

@@ -2,11 +2,13 @@ import { orderHousekeeping } from '../modules/escrow/application/order-timers.us
 import { compareBooks, reconcileStuckPayments } from '../modules/escrow/application/reconcile.use-case'
 import { expireListings } from '../modules/listing/application/expire-listings.use-case'
 import { refreshPendingApplyments } from '../modules/merchant/application/sub-merchant'
+import { liftExpiredBans } from '../modules/user/application/ban-user.use-case'
 import { createTimerHandler } from '../platform/create-timer-handler'
 
 /** cron: timer-triggered work (cloudfunctions/cron/config.json lists the triggers). */
 export const main = createTimerHandler('cron', {
-  'expire-listings': (deps) => expireListings(deps),
+  // Listing timers: the 30-day expiry, and listings coming back when their seller's ban runs out.
+  'expire-listings': async (deps) => ({ ...(await expireListings(deps)), ...(await liftExpiredBans(deps)) }),
   // Order timers, their reminders and the outbox's refunds and releases.
   orders: (deps) => orderHousekeeping(deps),
   'reconcile-payments': (deps) => reconcileStuckPayments(deps),

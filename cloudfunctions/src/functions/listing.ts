@@ -4,6 +4,7 @@ import {
   countView,
   getListing,
   sellerListings,
+  storefrontListings,
 } from '../modules/listing/application/browse-listings.use-case'
 import { type StatusAction, changeStatus } from '../modules/listing/application/change-status.use-case'
 import { createListing } from '../modules/listing/application/create-listing.use-case'
@@ -43,7 +44,7 @@ export const main = createHandler(ListingContract, {
     return { items: await toCards(deps, page.items), nextCursor: page.nextCursor }
   },
   bySeller: async ({ sellerId, cursor, limit }, { deps }) => {
-    const page = await sellerListings(deps, sellerId, 'active', { cursor, limit })
+    const page = await storefrontListings(deps, sellerId, { cursor, limit })
     return { items: await toCards(deps, page.items), nextCursor: page.nextCursor }
   },
   priceReference: async (input, { deps }) => priceReference(deps, input),

@@ -34,7 +34,10 @@ export const signLocalSession = (session: LocalSession, secret: string): string 
 }
 
 export const verifyLocalSession = (token: string, secret: string, now: number): LocalSession | null => {
-  const [body, mac] = token.split('.')
+  // Exactly body.mac: anything after the MAC would be unsigned text riding along on a valid token.
+  const parts = token.split('.')
+  if (parts.length !== 2) return null
+  const [body, mac] = parts
   if (!body || !mac) return null
   // Compare the text, not the decoded bytes: base64url ignores the spare bits of the last
   // character, so a token with another last letter would decode to the same MAC and pass.

@@ -4,6 +4,7 @@ import type { Envelope } from '@shared/contracts/envelope'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { type Caller, resolveCaller } from './resolve-caller'
 import { type Container, getContainer } from './container'
+import { JSON_TOO_DEEP_MESSAGE, exceedsJsonDepth } from './json-depth'
 
 /** What a route receives besides its parsed input. */
 export interface RouteContext<C extends Caller = Caller> {
@@ -69,6 +70,8 @@ const readEvent = (event: unknown, fn: string): { action: string; input: unknown
   if (typeof action !== 'string' || action.length === 0 || action.length > 64) {
     throw new AppError(ErrorCodes.UNKNOWN_ACTION, `云函数 ${fn} 需要 action`)
   }
+  // Before stringify and zod, which both recurse: a 10,000-deep input would overflow the stack.
+  if (exceedsJsonDepth(input)) throw new AppError(ErrorCodes.VALIDATION, JSON_TOO_DEEP_MESSAGE)
   if (JSON.stringify(input ?? null).length > MAX_INPUT_BYTES) {
     throw new AppError(ErrorCodes.VALIDATION, '请求内容过大')
   }

@@ -35,8 +35,13 @@ export interface LocalContainerOptions {
   wechatApi?: WechatApiConfigInput
   /** kuaidi100 (the local sandbox); without it every courier call fails with NOT_CONFIGURED. */
   kuaidi100?: Kuaidi100ConfigInput
-  /** Key for personal data at rest (64 hex digits or a passphrase); derived from the session secret when absent. */
-  secretKey?: string
+  /**
+   * The key that seals personal data at rest (64 hex digits; tests may pass a passphrase). Its own
+   * secret, never derived from the session secret: `npm start` keeps it in .data/secret-box-key.
+   */
+  secretKey: string
+  /** Keys of earlier rotations, still needed to open what they sealed (see AesGcmSecretBox). */
+  oldSecretKeys?: string[]
 }
 
 /** Stands in when no kuaidi100 is configured: calls reject, verifyPush and pushAnswer throw. */
@@ -81,6 +86,8 @@ export type LocalContainer = Container & { store: SqliteDocumentStore; files: Lo
 
 /** The local cloud's wiring: SQLite (documents and search index), disk files, signed demo sessions. */
 export const createLocalContainer = (options: LocalContainerOptions): LocalContainer => {
+  // No fallback: a key made from the session secret would fall with it.
+  if (!options.secretKey) throw new Error('createLocalContainer needs secretKey (the SecretBox key), its own secret')
   const clock = options.clock ?? systemClock
   const filesDir = join(options.dataDir, 'files')
   mkdirSync(filesDir, { recursive: true })
@@ -98,7 +105,7 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     wechatApi: options.wechatApi ? new WechatApiClient({ config: options.wechatApi, clock }) : unconfiguredWechatApi,
     courier: options.kuaidi100 ? new Kuaidi100Courier({ config: options.kuaidi100, clock }) : unconfiguredCourier,
     limits: new DocumentStoreRateLimiter(store, clock),
-    secrets: AesGcmSecretBox.fromText(options.secretKey ?? `secret-box:${options.sessionSecret}`),
+    secrets: AesGcmSecretBox.fromText(options.secretKey, options.oldSecretKeys),
     identity: localIdentity(options.sessionSecret, () => clock.now()),
   }
 }

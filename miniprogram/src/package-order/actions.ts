@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { REFUND_TYPES, WaybillSchema, type Order } from '@shared/contracts/order.contract'
+import { REFUND_TYPES, WaybillSchema, orderNote, type Order } from '@shared/contracts/order.contract'
 import { formatFen, parseYuanToFen } from '@shared/domain/money'
 import { codeFromScan } from './handover-qr'
 
@@ -61,7 +61,8 @@ const waybillFields: FormField[] = [
   { name: 'waybillNo', label: '运单号', placeholder: '8–30 位字母或数字', maxLength: 30 },
 ]
 const noteField = (label: string, placeholder: string): FormField => ({ name: 'note', label, placeholder, type: 'textarea', maxLength: 200 })
-const note = (min: string) => z.string().trim().min(2, min).max(200, '说明最多 200 字')
+// The contract's own note schema, so the sheet refuses what the server would, with its messages.
+const note = (tooShort: string) => orderNote(tooShort)
 const yuan = (message: string) =>
   z
     .string()

@@ -22,6 +22,13 @@ describe('local sessions', () => {
     }
   })
 
+  it('refuses a valid token with anything after the MAC', () => {
+    for (const tail of ['.', '.x', '.eyJvcGVuaWQiOiJvLWFkbWluIn0', '..']) {
+      expect(verifyLocalSession(`${token}${tail}`, 'secret', now)).toBeNull()
+    }
+    expect(verifyLocalSession(token, 'secret', now)).not.toBeNull()
+  })
+
   it('reads the identity from the context, never from anything else', () => {
     const identity = localIdentity('secret', () => now)
     expect(identity.openidOf({ localSession: token })).toBe('o-demo-01')

@@ -61,6 +61,22 @@ describe('createHandler', () => {
     })
   })
 
+  it('refuses input nested deeper than 32 levels with COMMON.VALIDATION, not a stack overflow', async () => {
+    const nest = (depth: number, leaf: unknown = 'x') => {
+      let v: unknown = leaf
+      for (let i = 0; i < depth; i++) v = i % 2 ? { a: v } : [v]
+      return v
+    }
+    for (const depth of [33, 10_000, 200_000]) {
+      expect(await main({ action: 'echo', input: { text: nest(depth - 1) } }, {})).toEqual({
+        ok: false,
+        error: { code: 'COMMON.VALIDATION', message: '请求内容嵌套过深（最多 32 层）' },
+      })
+    }
+    // 32 levels pass the depth check and reach the contract as usual.
+    expect(await main({ action: 'echo', input: { text: nest(31) } }, {})).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION', details: { path: 'text' } } })
+  })
+
   it('hides unexpected errors behind COMMON.INTERNAL', async () => {
     const res = await main({ action: 'boom', input: {} }, {})
     expect(res).toEqual({ ok: false, error: { code: 'COMMON.INTERNAL', message: '服务开小差了，请稍后再试' } })

@@ -31,7 +31,7 @@ describe('kuaidi100 sandbox inside the local cloud', () => {
 
   test('without kuaidi100 configured the container answers NOT_CONFIGURED', async () => {
     const local = tempDir('kuaidi100-unconfigured')
-    const container = createLocalContainer({ dataDir: local.dir, publicBaseUrl: '/files', sessionSecret: 'x'.repeat(32) })
+    const container = createLocalContainer({ dataDir: local.dir, publicBaseUrl: '/files', sessionSecret: 'x'.repeat(32), secretKey: 'ab'.repeat(32) })
     try {
       await expect(container.courier.track({ company: 'yuantong', waybillNo: 'YT9000000000001' })).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
       expect(() => container.courier.verifyPush({ body: '' })).toThrow(CourierError)

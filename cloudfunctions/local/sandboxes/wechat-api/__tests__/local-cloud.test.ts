@@ -32,7 +32,7 @@ describe('wechat-api sandbox inside the local cloud', () => {
 
   test('without a configured API the container answers NOT_CONFIGURED', async () => {
     const local = tempDir('wechat-api-unconfigured')
-    const container = createLocalContainer({ dataDir: local.dir, publicBaseUrl: '/files', sessionSecret: 'x'.repeat(32) })
+    const container = createLocalContainer({ dataDir: local.dir, publicBaseUrl: '/files', sessionSecret: 'x'.repeat(32), secretKey: 'ab'.repeat(32) })
     try {
       await expect(container.wechatApi.sendSubscribeMessage({ toOpenid: 'o', templateId: 't', data: {} })).rejects.toMatchObject({ errcode: 'NOT_CONFIGURED', kind: 'not-configured' })
       await expect(container.wechatApi.uploadShippingInfo({} as never)).rejects.toBeInstanceOf(WechatApiError)

@@ -84,6 +84,16 @@ export const documentStoreContract = (name: string, open: () => { store: Documen
       expect(await store.count(Items, { kind: 'odd', flag: false })).toBe(all.filter((x) => x.kind === 'odd' && !x.flag).length)
     })
 
+    it('matches a field a document lacks (written before the field existed) as null', async () => {
+      await store.insert(Items, item(1, { tag: 'x' }))
+      const { tag: _tag, ...older } = item(2)
+      await store.insert(Items, older as Item)
+      const ids = async (filter: Filter<Item>) => (await store.find(Items, filter, { limit: 10 })).items.map((d) => d._id)
+      expect(await ids({ tag: null })).toEqual(['id0002'])
+      expect(await ids({ tag: { $ne: null } })).toEqual(['id0001'])
+      expect(await store.count(Items, { kind: 'even', tag: null })).toBe(1)
+    })
+
     it('pages through a sort with ties using cursors, in both directions', async () => {
       await seed(23)
       for (const direction of ['asc', 'desc'] as const) {

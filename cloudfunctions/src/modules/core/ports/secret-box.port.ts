@@ -5,6 +5,10 @@
 export interface SecretBox {
   /** Encrypts text into a self-describing, versioned string safe to store. */
   seal(plaintext: string): string
-  /** Decrypts a sealed string; throws if it was altered or sealed under another key. */
+  /** Decrypts a sealed string with the key it names; throws if altered or the key is unknown. */
   open(sealed: string): string
+  /** Whether a sealed string is under an older key (or format) than the one seal uses now. */
+  needsReseal(sealed: string): boolean
+  /** The same plaintext sealed under the current key (unchanged if it already is). */
+  reseal(sealed: string): string
 }

@@ -3,15 +3,23 @@ import { chinaDay } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import type { Page } from '../../core/ports/document-store.port'
-import { type ListingRecord, ListingViews, Listings } from '../domain/listing.record'
+import { type ListingRecord, ListingViews, Listings, hiddenByBan } from '../domain/listing.record'
 
-/** One listing; drafts, removed and expired ones only for their seller (sold ones stay visible). */
+/**
+ * One listing; drafts, removed and expired ones only for their seller (sold ones stay visible).
+ * While its seller is banned, others who have the link are told it is unavailable.
+ */
 export const getListing = async (deps: Deps, id: string, viewerId: string | null): Promise<ListingRecord> => {
   const listing = await deps.store.get(Listings, id)
-  const visible = listing && (listing.status === 'active' || listing.status === 'sold' || listing.sellerId === viewerId)
+  const own = listing?.sellerId === viewerId
+  const visible = listing && (listing.status === 'active' || listing.status === 'sold' || own)
   if (!listing || !visible) throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在或已下架')
+  if (!own && hiddenByBan(listing, deps.clock.now())) throw new AppError(ErrorCodes.NOT_FOUND, '卖家账号受限，宝贝暂不可查看')
   return listing
 }
+
+/** What others may see: listings no seller ban hides (a missing field reads as null). */
+const notHidden = { sellerBannedUntil: null } as const
 
 /**
  * Counts a view: once a day per signed-in viewer (or per anonymous viewer key), never the seller's
@@ -43,9 +51,13 @@ export const cityFeed = (
   category: string | undefined,
   page: { cursor?: string; limit: number },
 ): Promise<Page<ListingRecord>> =>
-  deps.store.find(Listings, { city, status: 'active', ...(category ? { category } : {}) }, { ...newestFirst, ...page })
+  deps.store.find(Listings, { city, status: 'active', ...(category ? { category } : {}), ...notHidden }, { ...newestFirst, ...page })
 
-/** A seller's listings, newest first: every status for the seller, active ones for a storefront. */
+/** A seller's storefront: their active listings others may see, newest first (none while banned). */
+export const storefrontListings = (deps: Deps, sellerId: string, page: { cursor?: string; limit: number }): Promise<Page<ListingRecord>> =>
+  deps.store.find(Listings, { sellerId, status: 'active', ...notHidden }, { ...newestFirst, ...page })
+
+/** The seller's own listings, newest first: every status, or one. */
 export const sellerListings = (
   deps: Deps,
   sellerId: string,

@@ -20,6 +20,8 @@ export const priceReference = async (
       city: q.city,
       category: q.category,
       status: { $in: ['active', 'sold'] },
+      // A banned seller's prices (often the reason for the ban) do not set anyone else's.
+      sellerBannedUntil: null,
       ...(q.subcategory ? { subcategory: q.subcategory } : {}),
     },
     { orderBy: { field: 'sortKey', direction: 'desc' }, limit: SAMPLE },

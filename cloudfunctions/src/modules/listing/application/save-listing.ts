@@ -4,6 +4,10 @@ import { Listings } from '../domain/listing.record'
 import type { Deps } from '../../core/ports/deps'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 
+/** The index holds what others may find: a listing hidden by its seller's ban leaves it. */
+export const reindexListing = (deps: Pick<Deps, 'search'>, listing: ListingRecord) =>
+  listing.sellerBannedUntil != null ? deps.search.remove(listing._id) : deps.search.upsert(toSearchDoc(listing))
+
 /**
  * Every listing write goes through here: the document and its search entry change in one
  * transaction, so search never finds a listing that is not there (or misses one that is).
@@ -11,7 +15,7 @@ import type { TransactionOps } from '../../core/ports/document-store.port'
 export const insertListing = (deps: Pick<Deps, 'store' | 'search'>, listing: ListingRecord) =>
   deps.store.transaction(async (tx) => {
     await tx.insert(Listings, listing)
-    await deps.search.upsert(toSearchDoc(listing))
+    await reindexListing(deps, listing)
   })
 
 /** Compare-and-set on `version`, then re-index, inside the caller's transaction (an order's state change moves its listing too). */
@@ -24,7 +28,7 @@ export const updateListingIn = async (
   const next = await tx.update(Listings, current._id, { ...patch, version: current.version + 1 }, {
     expect: { version: current.version },
   })
-  await deps.search.upsert(toSearchDoc(next))
+  await reindexListing(deps, next)
   return next
 }
 

@@ -46,6 +46,13 @@ export interface ListingRecord {
    * over): the seller cannot take down or mark sold what a buyer is paying for or waiting on.
    */
   heldBy?: string | null
+  /**
+   * The end of the seller's ban, copied here by the ban (modules/user ban-user.use-case.ts): the
+   * listing keeps its status but leaves feeds, search and the storefront while this is set, and
+   * others cannot open it. Cleared when the ban is lifted or the cron finds it over; listings no
+   * ban ever touched lack the field, which reads as null in every filter.
+   */
+  sellerBannedUntil?: number | null
   favoriteCount: number
   viewCount: number
   qualityScore: number
@@ -53,6 +60,9 @@ export interface ListingRecord {
   updatedAt: number
   version: number
 }
+
+/** Whether others are kept from a listing right now because its seller is banned. */
+export const hiddenByBan = (l: ListingRecord, now: number): boolean => l.sellerBannedUntil != null && l.sellerBannedUntil > now
 
 export const Listings = defineCollection<ListingRecord>('listings', [
   // The same-city feed: active listings of one city, newest (or most recently renewed) first.

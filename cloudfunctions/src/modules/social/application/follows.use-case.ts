@@ -38,7 +38,7 @@ export const followingFeed = async (deps: Deps, followerId: string, page: { curs
   if (sellerIds.length === 0) return { items: [], nextCursor: null }
   return deps.store.find(
     Listings,
-    { sellerId: { $in: sellerIds }, status: 'active' },
+    { sellerId: { $in: sellerIds }, status: 'active', sellerBannedUntil: null },
     { orderBy: { field: 'sortKey', direction: 'desc' }, ...page },
   )
 }
@@ -48,8 +48,9 @@ export const storefront = async (deps: Deps, sellerId: string, viewerId: string 
   const seller = await deps.store.get(Users, sellerId)
   if (!seller) throw new AppError(ErrorCodes.NOT_FOUND, '用户不存在')
   const [activeCount, soldCount, stats, follow, urls] = await Promise.all([
-    deps.store.count(Listings, { sellerId, status: 'active' }),
-    deps.store.count(Listings, { sellerId, status: 'sold' }),
+    // Counted as others see them: a banned seller's storefront shows nothing.
+    deps.store.count(Listings, { sellerId, status: 'active', sellerBannedUntil: null }),
+    deps.store.count(Listings, { sellerId, status: 'sold', sellerBannedUntil: null }),
     deps.store.get(SellerStats, sellerId),
     viewerId ? deps.store.get(Follows, followId(viewerId, sellerId)) : Promise.resolve(null),
     seller.avatarFileId ? deps.files.urls([seller.avatarFileId]) : Promise.resolve({} as Record<string, string>),

@@ -22,7 +22,10 @@ export interface IdentityRecord {
   createdAt: number
 }
 
-export const Users = defineCollection<UserRecord>('users')
+export const Users = defineCollection<UserRecord>('users', [
+  // The cron finds bans that have run out (null, the usual case, is never in range).
+  { name: 'banned_until', fields: [{ field: 'bannedUntil' }] },
+])
 export const Identities = defineCollection<IdentityRecord>('identities')
 
 export const isBanned = (user: UserRecord, now: number) =>

@@ -1,0 +1,77 @@
+import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import type { Deps } from '../../core/ports/deps'
+import { hideSellerListings, showSellerListings } from '../../listing/application/seller-ban.use-case'
+import { type UserRecord, Users } from '../domain/user.record'
+
+const BATCH = 100
+
+const assertOperator = (operator: UserRecord) => {
+  if (!operator.roles.includes('moderator') && !operator.roles.includes('admin')) throw new AppError(ErrorCodes.FORBIDDEN)
+}
+
+const loadTarget = async (deps: Pick<Deps, 'store'>, operator: UserRecord, userId: string) => {
+  if (userId === operator._id) throw new AppError(ErrorCodes.FORBIDDEN, '不能限制自己的账号')
+  const user = await deps.store.get(Users, userId)
+  if (!user) throw new AppError(ErrorCodes.NOT_FOUND, '用户不存在')
+  return user
+}
+
+/**
+ * Operators ban a user until a time: they can no longer act (resolveCaller answers USER.BANNED),
+ * and in the same step every listing of theirs leaves feeds, search and their storefront and
+ * cannot be bought. The ban is on the user first, so a failure part way leaves a banned user
+ * whose remaining listings a second call hides (both steps are idempotent).
+ */
+export const banUser = async (
+  deps: Pick<Deps, 'store' | 'search' | 'clock'>,
+  operator: UserRecord,
+  input: { userId: string; until: number },
+): Promise<{ bannedUntil: number; listingsHidden: number }> => {
+  assertOperator(operator)
+  const now = deps.clock.now()
+  if (!Number.isInteger(input.until) || input.until <= now) {
+    throw new AppError(ErrorCodes.VALIDATION, '限制截止时间须晚于现在', { path: 'until' })
+  }
+  const user = await loadTarget(deps, operator, input.userId)
+  await deps.store.update(Users, user._id, { bannedUntil: input.until, updatedAt: now, version: user.version + 1 }, { expect: { version: user.version } })
+  return { bannedUntil: input.until, listingsHidden: await hideSellerListings(deps, user._id, input.until) }
+}
+
+/** Operators lift a ban early: the user may act again and their listings come back as they were. */
+export const liftBan = async (
+  deps: Pick<Deps, 'store' | 'search' | 'clock'>,
+  operator: UserRecord,
+  userId: string,
+): Promise<{ listingsShown: number }> => {
+  assertOperator(operator)
+  const user = await loadTarget(deps, operator, userId)
+  if (user.bannedUntil !== null) {
+    await deps.store.update(Users, user._id, { bannedUntil: null, updatedAt: deps.clock.now(), version: user.version + 1 }, { expect: { version: user.version } })
+  }
+  return { listingsShown: await showSellerListings(deps, user._id) }
+}
+
+/**
+ * The cron's half of a ban that ends by time (trigger expire-listings, every 10 minutes): the user
+ * may act from the ban's last moment (isBanned compares times), and here their listings come back
+ * and the spent ban is cleared. A ban renewed meanwhile is left alone on both sides.
+ */
+export const liftExpiredBans = async (deps: Pick<Deps, 'store' | 'search' | 'clock'>): Promise<{ bansLifted: number; listingsShown: number }> => {
+  const now = deps.clock.now()
+  let bansLifted = 0
+  let listingsShown = 0
+  for (;;) {
+    const due = await deps.store.find(Users, { bannedUntil: { $lte: now } }, { limit: BATCH })
+    for (const user of due.items) {
+      listingsShown += await showSellerListings(deps, user._id, now)
+      try {
+        await deps.store.update(Users, user._id, { bannedUntil: null }, { expect: { bannedUntil: user.bannedUntil } })
+        bansLifted++
+      } catch (e) {
+        if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
+      }
+    }
+    if (due.items.length < BATCH) break
+  }
+  return { bansLifted, listingsShown }
+}
