@@ -1,0 +1,268 @@
+/**
+ * The authorization matrix: every action of every contract × every caller, and what that caller
+ * must get. authorization-matrix.int.test.ts runs each cell through the function's real `main`,
+ * and fails on an action with no row and on a row whose action is gone.
+ *
+ * Adding an action? Add its row:
+ * - `action: '<function>.<action>'`; a second row of the same action takes a `case`.
+ * - `given: (k) => k.order('shipped')` (optional) builds the row's own object; needed whenever
+ *   success changes it. Read-only rows may use the shared world (x.orders.paid, x.sellerHomeId…).
+ * - `input: (x, who) => …` is the valid input the allowed caller sends; everyone sends the same.
+ * - `expect`: a preset below (OWN, ANYONE, SELLER_STEP…) or `user({ stranger, buyer, seller,
+ *   operator })`, which fills anonymous (UNAUTHENTICATED) and banned (USER.BANNED).
+ * Refusals run before successes, so one fresh object serves the row. Write the secure outcome,
+ * not what the code happens to answer: a failing cell is a finding.
+ */
+import type { ErrorCode } from '@shared/errors/error-codes'
+import type { Kit, Person, Who, World } from './authorization-matrix.world'
+import { XUHUI } from './fixtures'
+
+/** What a cell expects: success, an authorization refusal, or the business refusal that caller really gets. */
+export type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | Exclude<ErrorCode, 'COMMON.UNAUTHENTICATED' | 'COMMON.FORBIDDEN' | 'COMMON.NOT_FOUND'>
+export type Cells = Record<Who, Outcome>
+type Parties = Record<Exclude<Person, 'banned'>, Outcome>
+
+export interface Row<G extends object = object> {
+  /** `function.action`, e.g. 'order.ship'. */
+  action: string
+  /** For a second row of the same action: what it looks at that the first does not. */
+  case?: string
+  /** The row's own object, built fresh before its cells; merged into `x` for `input`. */
+  given?: (kit: Kit) => Promise<G>
+  input: (x: World & G, who: Who) => unknown
+  expect: Cells
+}
+
+/** Keeps each row's `given` and `input` typed together. */
+const row = <G extends object = object>(r: Row<G>): Row => r as unknown as Row
+
+/** An `auth: 'user'` action: anonymous callers must sign in, banned users are refused, the rest as given. */
+export const user = (parties: Parties): Cells => ({ anonymous: 'UNAUTHENTICATED', ...parties, banned: 'USER.BANNED' })
+/** A public action: anyone, signed in or not (banned users may still browse). */
+const ANYONE: Cells = { anonymous: 'ok', stranger: 'ok', buyer: 'ok', seller: 'ok', operator: 'ok', banned: 'ok' }
+/** The caller's own things (their list, profile, book): every registered caller gets their own. */
+const OWN = user({ stranger: 'ok', buyer: 'ok', seller: 'ok', operator: 'ok' })
+/** Something of the seller's that nobody else may know exists. */
+const SELLERS_SECRET = user({ stranger: 'NOT_FOUND', buyer: 'NOT_FOUND', seller: 'ok', operator: 'NOT_FOUND' })
+/** A listing others can see but only its seller may change. */
+const SELLERS_LISTING = user({ stranger: 'FORBIDDEN', buyer: 'FORBIDDEN', seller: 'ok', operator: 'FORBIDDEN' })
+/** An order the parties and operators may read; strangers are told it does not exist. */
+const ORDER_READ = user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ok', operator: 'ok' })
+/** A step of the order process that is the seller's alone. */
+const SELLER_STEP = user({ stranger: 'NOT_FOUND', buyer: 'FORBIDDEN', seller: 'ok', operator: 'FORBIDDEN' })
+/** A step of the order process that is the buyer's alone. */
+const BUYER_STEP = user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'FORBIDDEN', operator: 'FORBIDDEN' })
+/** An operator's decision on an order. */
+const OPERATOR_STEP = user({ stranger: 'NOT_FOUND', buyer: 'FORBIDDEN', seller: 'FORBIDDEN', operator: 'ok' })
+/** An operator's decision on an order the operator bought: a party may not take it (and `buyer` is no party here). */
+const OPERATOR_BOUGHT_IT = user({ stranger: 'NOT_FOUND', buyer: 'NOT_FOUND', seller: 'FORBIDDEN', operator: 'FORBIDDEN' })
+/** Operator tools that are about no one order. */
+const OPERATORS_ONLY = user({ stranger: 'FORBIDDEN', buyer: 'FORBIDDEN', seller: 'FORBIDDEN', operator: 'ok' })
+/** 上门取件 on the seller's leg: only the parties are asked; the buyer has no parcel to send yet. */
+const SELLERS_PICKUP = user({ stranger: 'NOT_FOUND', buyer: 'ORDER.WRONG_STATE', seller: 'ok', operator: 'NOT_FOUND' })
+
+const goods = (x: World) => ({
+  title: '矩阵测试 蓝牙音箱',
+  description: '用了半年，音质很好，无磕碰，送充电线。',
+  priceFen: 19_900,
+  category: 'digital',
+  condition: 'like_new',
+  trade: { shipping: { payer: 'seller' }, meetup: true, pickup: false },
+  photoFileIds: [x.photos[0]],
+  location: XUHUI,
+})
+const newAddress = { name: '张三', phone: '13700137000', region: { province: '上海市', city: '上海市', district: '静安区' }, detail: '南京西路 1 号 101 室' }
+const point = { latitude: XUHUI.latitude, longitude: XUHUI.longitude }
+
+export const ROWS: Row[] = [
+  // ---- address: a user's own book; anyone else's address is indistinguishable from none
+  row({ action: 'address.list', input: () => ({}), expect: OWN }),
+  row({ action: 'address.get', input: (x) => ({ id: x.sellerHomeId }), expect: SELLERS_SECRET }),
+  row({ action: 'address.create', input: () => newAddress, expect: OWN }),
+  row({ action: 'address.update', given: (k) => k.address(), input: (x) => ({ ...newAddress, id: x.addressId, expectedVersion: 1 }), expect: SELLERS_SECRET }),
+  row({ action: 'address.remove', given: (k) => k.address(), input: (x) => ({ id: x.addressId }), expect: SELLERS_SECRET }),
+  row({ action: 'address.setDefault', given: (k) => k.address(), input: (x) => ({ id: x.addressId }), expect: SELLERS_SECRET }),
+
+  // ---- listing
+  row({ action: 'listing.create', input: (x) => goods(x), expect: OWN }),
+  row({ action: 'listing.update', given: (k) => k.listing(), input: (x) => ({ id: x.listingId, expectedVersion: 1, patch: { priceFen: 8_800 } }), expect: SELLERS_LISTING }),
+  row({ action: 'listing.publish', given: (k) => k.listing('draft'), input: (x) => ({ id: x.listingId }), expect: SELLERS_LISTING }),
+  row({ action: 'listing.takeDown', given: (k) => k.listing(), input: (x) => ({ id: x.listingId }), expect: SELLERS_LISTING }),
+  row({ action: 'listing.relist', given: (k) => k.listing('removed'), input: (x) => ({ id: x.listingId }), expect: SELLERS_LISTING }),
+  row({ action: 'listing.markSold', given: (k) => k.listing(), input: (x) => ({ id: x.listingId }), expect: SELLERS_LISTING }),
+  row({ action: 'listing.renew', given: (k) => k.listing('renewable'), input: (x) => ({ id: x.listingId }), expect: SELLERS_LISTING }),
+  row({ action: 'listing.get', input: (x) => ({ id: x.activeListingId }), expect: ANYONE }),
+  row({
+    action: 'listing.get',
+    case: 'a draft is its seller’s alone',
+    input: (x) => ({ id: x.draftListingId }),
+    expect: { anonymous: 'NOT_FOUND', stranger: 'NOT_FOUND', buyer: 'NOT_FOUND', seller: 'ok', operator: 'NOT_FOUND', banned: 'NOT_FOUND' },
+  }),
+  row({ action: 'listing.feed', input: () => ({ city: '上海' }), expect: ANYONE }),
+  row({ action: 'listing.mine', input: () => ({}), expect: OWN }),
+  row({ action: 'listing.bySeller', input: (x) => ({ sellerId: x.userId.seller }), expect: ANYONE }),
+  row({ action: 'listing.priceReference', input: () => ({ city: '上海', category: 'digital' }), expect: ANYONE }),
+
+  // ---- merchant: 开通收款 and the wallet, always the caller's own
+  row({ action: 'merchant.status', input: () => ({}), expect: OWN }),
+  row({
+    action: 'merchant.submit',
+    input: (x) => ({
+      idCardName: '张小三',
+      idCardNumber: '110101199003070011',
+      idCardValidBegin: '2020-01-01',
+      idCardValidEnd: '2040-01-01',
+      idCardFrontFileId: x.photos[0],
+      idCardBackFileId: x.photos[1],
+      mobile: '13812341234',
+      accountBank: '招商银行',
+      bankAddressCode: '310000',
+      accountNumber: '6225880000001234',
+    }),
+    expect: user({ stranger: 'ok', buyer: 'ok', seller: 'MERCHANT.ALREADY_ONBOARDED', operator: 'ok' }),
+  }),
+  row({ action: 'merchant.refresh', input: () => ({}), expect: OWN }),
+  row({ action: 'merchant.wallet', input: () => ({}), expect: OWN }),
+  row({
+    action: 'merchant.withdraw',
+    input: () => ({ amountFen: 100, requestKey: 'authzMatrix0001' }),
+    expect: user({ stranger: 'MERCHANT.NOT_ONBOARDED', buyer: 'MERCHANT.NOT_ONBOARDED', seller: 'ok', operator: 'MERCHANT.NOT_ONBOARDED' }),
+  }),
+
+  // ---- order: the parties, each their own steps; operators decide disputes
+  row({ action: 'order.terms', input: () => ({}), expect: ANYONE }),
+  row({ action: 'order.messageTemplates', input: () => ({}), expect: ANYONE }),
+  row({
+    action: 'order.freightQuote',
+    case: 'to one of the caller’s addresses',
+    input: (x) => ({ listingId: x.activeListingId, addressId: x.sellerHomeId }),
+    expect: { anonymous: 'UNAUTHENTICATED', stranger: 'NOT_FOUND', buyer: 'NOT_FOUND', seller: 'ok', operator: 'NOT_FOUND', banned: 'NOT_FOUND' },
+  }),
+  row({ action: 'order.freightQuote', case: 'to a city', input: (x) => ({ listingId: x.activeListingId, toCity: '北京' }), expect: ANYONE }),
+  row({
+    action: 'order.checkout',
+    input: (x) => ({ listingId: x.serviceListingId, fulfilment: 'service' }),
+    expect: user({ stranger: 'ok', buyer: 'ok', seller: 'ORDER.OWN_LISTING', operator: 'ok' }),
+  }),
+  row({ action: 'order.pay', input: (x) => ({ orderId: x.orders.pending.orderId }), expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'NOT_FOUND', operator: 'NOT_FOUND' }) }),
+  row({ action: 'order.syncPayment', input: (x) => ({ orderId: x.orders.pending.orderId }), expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'NOT_FOUND', operator: 'NOT_FOUND' }) }),
+  row({ action: 'order.get', case: 'a courier booked', input: (x) => ({ orderId: x.orders.booked.orderId }), expect: ORDER_READ }),
+  row({ action: 'order.get', case: 'a paid meetup: the handover code reaches the buyer alone', given: (k) => k.order('paid', 'meetup'), input: (x) => ({ orderId: x.orderId }), expect: ORDER_READ }),
+  row({ action: 'order.get', case: 'a return under way: its address reaches the parties alone', given: (k) => k.order('returning'), input: (x) => ({ orderId: x.orderId }), expect: ORDER_READ }),
+  row({ action: 'order.mine', case: 'as buyer', input: () => ({ role: 'buyer' }), expect: OWN }),
+  row({ action: 'order.mine', case: 'as seller', input: () => ({ role: 'seller' }), expect: OWN }),
+  row({ action: 'order.forListing', input: (x) => ({ listingId: x.orders.pending.listingId }), expect: ANYONE }),
+  row({
+    action: 'order.cancel',
+    given: (k) => k.order('paid'),
+    input: (x) => ({ orderId: x.orderId }),
+    expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.WRONG_STATE', operator: 'ORDER.WRONG_STATE' }),
+  }),
+  row({ action: 'order.ship', given: (k) => k.order('paid'), input: (x) => ({ orderId: x.orderId, waybillNo: 'SF1299999999901' }), expect: SELLER_STEP }),
+  row({ action: 'order.handOver', given: (k) => k.order('paid', 'meetup'), input: (x) => ({ orderId: x.orderId, code: x.code }), expect: SELLER_STEP }),
+  row({ action: 'order.deliverService', given: (k) => k.order('paid', 'service'), input: (x) => ({ orderId: x.orderId }), expect: SELLER_STEP }),
+  row({ action: 'order.confirm', given: (k) => k.order('shipped'), input: (x) => ({ orderId: x.orderId }), expect: BUYER_STEP }),
+  row({ action: 'order.requestRefund', given: (k) => k.order('shipped'), input: (x) => ({ orderId: x.orderId, type: 'refund_only', reason: '收到是坏的' }), expect: BUYER_STEP }),
+  row({
+    action: 'order.answerRefund',
+    given: (k) => k.order('refund_requested'),
+    input: (x) => ({ orderId: x.orderId, answer: 'agree', returnAddressId: x.sellerReturnsId }),
+    expect: SELLER_STEP,
+  }),
+  row({ action: 'order.pickupQuote', input: (x) => ({ orderId: x.orders.paid.orderId, addressId: x.sellerHomeId }), expect: SELLERS_PICKUP }),
+  row({
+    action: 'order.pickupQuote',
+    case: 'the buyer’s return leg',
+    given: (k) => k.order('returning'),
+    input: (x) => ({ orderId: x.orderId, addressId: x.buyerAddressId }),
+    expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.WRONG_STATE', operator: 'NOT_FOUND' }),
+  }),
+  row({ action: 'order.bookPickup', given: (k) => k.order('paid'), input: (x) => ({ orderId: x.orderId, addressId: x.sellerHomeId, company: 'shunfeng', slot: x.slot }), expect: SELLERS_PICKUP }),
+  row({
+    action: 'order.bookPickup',
+    case: 'the buyer’s return leg',
+    given: (k) => k.order('returning'),
+    input: (x) => ({ orderId: x.orderId, addressId: x.buyerAddressId, company: 'shunfeng', slot: x.slot }),
+    expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.WRONG_STATE', operator: 'NOT_FOUND' }),
+  }),
+  row({ action: 'order.cancelPickup', given: (k) => k.order('pickup_booked'), input: (x) => ({ orderId: x.orderId }), expect: SELLERS_PICKUP }),
+  row({
+    action: 'order.shipReturn',
+    given: (k) => k.order('returning'),
+    input: (x) => ({ orderId: x.orderId, waybillNo: 'SF1299999999902' }),
+    expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.WRONG_STATE', operator: 'ORDER.WRONG_STATE' }),
+  }),
+  row({ action: 'order.receiveReturn', given: (k) => k.order('returning'), input: (x) => ({ orderId: x.orderId }), expect: SELLER_STEP }),
+  row({ action: 'order.failedJobs', input: () => ({}), expect: OPERATORS_ONLY }),
+  row({ action: 'order.retryJob', input: (x) => ({ jobId: x.deadJobId }), expect: OPERATORS_ONLY }),
+  row({ action: 'order.disputes', input: () => ({}), expect: OPERATORS_ONLY }),
+  row({ action: 'order.resolve', given: (k) => k.order('disputed'), input: (x) => ({ orderId: x.orderId, outcome: 'release', note: '证据不足，放款给卖家' }), expect: OPERATOR_STEP }),
+  row({ action: 'order.compensate', given: (k) => k.order('completed'), input: (x) => ({ orderId: x.orderId, amountFen: 1_000, note: '假货，平台先行赔付' }), expect: OPERATOR_STEP }),
+  // An operator who bought the item is a party: deciding their own dispute, or paying themselves
+  // from the guarantee fund, must go to another operator.
+  row({
+    action: 'order.resolve',
+    case: 'the operator bought it: nobody decides their own dispute',
+    given: (k) => k.order('disputed', 'courier', 'operator'),
+    input: (x) => ({ orderId: x.orderId, outcome: 'refund', note: '支持买家，全额退款' }),
+    expect: OPERATOR_BOUGHT_IT,
+  }),
+  row({
+    action: 'order.compensate',
+    case: 'the operator bought it: nobody pays themselves from the guarantee fund',
+    given: (k) => k.order('completed', 'courier', 'operator'),
+    input: (x) => ({ orderId: x.orderId, amountFen: 1_000, note: '假货，平台先行赔付' }),
+    expect: OPERATOR_BOUGHT_IT,
+  }),
+
+  // ---- search
+  row({ action: 'search.query', input: () => ({ city: '上海', keyword: '草稿' }), expect: ANYONE }),
+  row({ action: 'search.suggest', input: () => ({ prefix: '耳', city: '上海' }), expect: ANYONE }),
+  row({ action: 'search.hot', input: () => ({ city: '上海' }), expect: ANYONE }),
+  row({ action: 'search.history', input: () => ({}), expect: OWN }),
+  row({ action: 'search.clearHistory', input: () => ({}), expect: OWN }),
+
+  // ---- social
+  // Follow before the feed and the lists, unfollow after them, so they have something to leak.
+  row({ action: 'social.favorite', input: (x) => ({ listingId: x.activeListingId }), expect: OWN }),
+  row({ action: 'social.favorites', input: () => ({}), expect: OWN }),
+  row({ action: 'social.unfavorite', input: (x) => ({ listingId: x.activeListingId }), expect: OWN }),
+  row({ action: 'social.follow', input: (x) => ({ userId: x.userId.seller }), expect: user({ stranger: 'ok', buyer: 'ok', seller: 'SOCIAL.CANNOT_FOLLOW_SELF', operator: 'ok' }) }),
+  row({ action: 'social.followingFeed', input: () => ({}), expect: OWN }),
+  row({ action: 'social.following', input: () => ({}), expect: OWN }),
+  row({ action: 'social.myCounts', input: () => ({}), expect: OWN }),
+  row({ action: 'social.unfollow', input: (x) => ({ userId: x.userId.seller }), expect: user({ stranger: 'ok', buyer: 'ok', seller: 'SOCIAL.CANNOT_FOLLOW_SELF', operator: 'ok' }) }),
+  row({ action: 'social.storefront', input: (x) => ({ userId: x.userId.seller }), expect: ANYONE }),
+  row({ action: 'social.communitiesNear', input: () => ({ point, city: '上海' }), expect: ANYONE }),
+  row({
+    action: 'social.createCommunity',
+    input: (_x, who) => ({ name: `矩阵 ${who} 的圈`, type: 'office', location: { ...XUHUI, latitude: XUHUI.latitude - 0.002 } }),
+    expect: OWN,
+  }),
+  row({ action: 'social.joinCommunity', given: (k) => k.community(), input: (x) => ({ communityId: x.communityId }), expect: OWN }),
+  // Leaving a community one is not in changes nothing, so it is not refused.
+  row({ action: 'social.leaveCommunity', given: (k) => k.community(), input: (x) => ({ communityId: x.communityId }), expect: OWN }),
+  row({ action: 'social.myCommunities', input: () => ({}), expect: OWN }),
+  row({ action: 'social.community', input: (x) => ({ communityId: x.sellerCommunityId }), expect: ANYONE }),
+
+  // ---- user
+  row({ action: 'user.login', input: () => ({}), expect: OWN }),
+  row({ action: 'user.me', input: () => ({}), expect: OWN }),
+  row({ action: 'user.updateProfile', input: () => ({ city: '上海' }), expect: OWN }),
+  row({ action: 'user.notices', input: () => ({}), expect: OWN }),
+  row({ action: 'user.markNoticesRead', input: () => ({}), expect: OWN }),
+]
+
+/**
+ * One action per function whose answer says whose data it is: the test smuggles another user's
+ * identity into the input and the event and checks the answer is still the caller's own.
+ */
+export const WHOAMI: Record<string, { action: string; input: (x: World) => Record<string, unknown>; subject: (data: any) => unknown }> = {
+  address: { action: 'list', input: () => ({}), subject: (d) => d.items.map((a: { id: string }) => a.id) },
+  listing: { action: 'mine', input: () => ({}), subject: (d) => d.items.map((l: { id: string }) => l.id) },
+  merchant: { action: 'wallet', input: () => ({}), subject: (d) => ({ onboarded: d.onboarded, bankAccount: d.bankAccount, availableFen: d.availableFen }) },
+  order: { action: 'mine', input: () => ({ role: 'seller' }), subject: (d) => d.items.map((o: { id: string }) => o.id) },
+  search: { action: 'history', input: () => ({}), subject: (d) => d.keywords },
+  social: { action: 'myCounts', input: () => ({}), subject: (d) => d },
+  user: { action: 'me', input: () => ({}), subject: (d) => d.id },
+}

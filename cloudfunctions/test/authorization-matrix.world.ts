@@ -1,0 +1,245 @@
+import { bookableSlots, type PickupSlot } from '@shared/domain/pickup'
+import { Orders } from '../src/modules/escrow/domain/order.record'
+import { Listings } from '../src/modules/listing/domain/listing.record'
+import { OutboxJobs } from '../src/modules/outbox/application/outbox'
+import { Users } from '../src/modules/user/domain/user.record'
+import { main as searchMain } from '../src/functions/search'
+import { main as socialMain } from '../src/functions/social'
+import type { EscrowCloud } from './escrow-harness'
+import { XUHUI } from './fixtures'
+
+type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } }
+
+/** The callers of the matrix, in the order its columns are read. */
+export const CALLERS = ['anonymous', 'stranger', 'buyer', 'seller', 'operator', 'banned'] as const
+export type Who = (typeof CALLERS)[number]
+export type Person = Exclude<Who, 'anonymous'>
+
+/** Their sessions: anonymous has none; the others are registered users. */
+export const OPENIDS: Record<Who, string | null> = {
+  anonymous: null,
+  stranger: 'oAuthzStranger000000000001',
+  buyer: 'oAuthzBuyer00000000000000001',
+  seller: 'oAuthzSeller0000000000000001',
+  operator: 'oAuthzOperator00000000000001',
+  banned: 'oAuthzBanned0000000000000001',
+}
+
+const DAY = 86_400_000
+/** What the buyer types at checkout: the seller needs it to post the parcel, nobody else. */
+export const BUYER_SHIPPING = { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '漕溪北路 1 号 2 室' }
+/** The seller's home, where couriers collect: only the seller ever reads it in full. */
+const SELLER_HOME = { name: '王小二', phone: '13900139000', region: { province: '浙江省', city: '杭州市', district: '西湖区' }, detail: '文三路 478 号 1203 室' }
+/** Where returns go: the buyer of a return reads it too. */
+const SELLER_RETURNS = { name: '王小二', phone: '13900139001', region: { province: '上海市', city: '上海市', district: '浦东新区' }, detail: '世纪大道 100 号 52 楼' }
+/** An entry in the buyer's own address book. */
+const BUYER_BOOK = { name: '李四', phone: '13800138009', region: { province: '上海市', city: '上海市', district: '徐汇区' }, detail: '虹桥路 2 号 3 室' }
+/** The shared draft's title: search for 草稿 must not find it. */
+export const DRAFT_TITLE = '只给卖家看的草稿 旧台灯'
+const SERVICE = {
+  kind: 'service',
+  title: '初中数学一对一家教',
+  category: 'services',
+  subcategory: 'services.tutoring',
+  condition: null,
+  trade: null,
+  priceFen: 15_000,
+  service: { unit: 'hour', radiusKm: 5, deliveryStandard: '每次两小时，课后留作业并反馈进度。' },
+}
+
+/** How far a fixture order is taken, through the real functions. Courier orders only past `paid`. */
+export type OrderStage = 'pending_payment' | 'paid' | 'pickup_booked' | 'shipped' | 'completed' | 'refund_requested' | 'returning' | 'disputed'
+export type Fulfilment = 'courier' | 'meetup' | 'service'
+
+/** An order between the buyer and the seller; `code` is a meetup's handover code. */
+export interface OrderFixture {
+  orderId: string
+  listingId: string
+  code: string | null
+}
+
+/** What every row can use without building anything (made once, before the matrix). */
+export interface World {
+  userId: Record<Person, string>
+  /** The seller's active goods listing (courier and meetup), with no order on it. */
+  activeListingId: string
+  /** The seller's draft: nobody else may see it. */
+  draftListingId: string
+  /** The seller's service listing: any number of buyers may book it, one order each. */
+  serviceListingId: string
+  /** The seller's addresses: home (the pickup sender) and returns. */
+  sellerHomeId: string
+  sellerReturnsId: string
+  /** The seller's community, nobody else a member (its invite code is theirs alone). */
+  sellerCommunityId: string
+  /** An entry in the buyer's address book (for the buyer's return leg). */
+  buyerAddressId: string
+  /** Two uploaded PNGs: listing photos, ID card photos. */
+  photos: [string, string]
+  /** Shared orders between the buyer and the seller, for rows that leave them as they are. */
+  orders: { pending: OrderFixture; paid: OrderFixture; booked: OrderFixture; disputed: OrderFixture; completed: OrderFixture }
+  /** A dead letter of the outbox, for 异常任务. */
+  deadJobId: string
+  /** A pickup window still bookable now. */
+  slot: PickupSlot
+}
+
+/** Text only some callers may ever receive; an `ok` answer to anyone else containing it is a leak. */
+export interface Secret {
+  what: string
+  text: string
+  seenBy: readonly Person[]
+}
+
+/** Builds fixtures for one row (fresh, so a successful call cannot spoil another row's object). */
+export interface Kit {
+  world: World
+  /** For a fixture the kit does not make yet: better add it here than build it in a row. */
+  cloud: EscrowCloud
+  /** A new order of the seller's, taken to `stage`; bought by the buyer unless `by` names someone else. */
+  order(stage: OrderStage, fulfilment?: Fulfilment, by?: Person): Promise<OrderFixture>
+  /** A new goods listing of the seller: active, a draft, taken down, or renewable (擦亮 not yet used today). */
+  listing(status?: 'active' | 'draft' | 'removed' | 'renewable', title?: string): Promise<{ listingId: string }>
+  /** A new address in the seller's book. */
+  address(): Promise<{ addressId: string }>
+  /** A new community of the seller. */
+  community(): Promise<{ communityId: string }>
+  secrets: Secret[]
+}
+
+/** Signs the callers up, gives the seller listings, addresses, a community and orders in each shared state. */
+export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
+  const secrets: Secret[] = []
+  const secret = (what: string, text: string, ...seenBy: Person[]) => secrets.push({ what, text, seenBy })
+  const userId = {} as Record<Person, string>
+  for (const who of ['stranger', 'buyer', 'seller', 'operator', 'banned'] as const) {
+    userId[who] = await cloud.signUp(OPENIDS[who]!)
+    // No answer ever carries an OPENID, not even the caller's own.
+    secret(`${who}'s OPENID`, OPENIDS[who]!)
+  }
+  await cloud.onboard(userId.seller)
+  await cloud.container.store.update(Users, userId.operator, { roles: ['user', 'moderator'] })
+  await cloud.container.store.update(Users, userId.banned, { bannedUntil: cloud.clock.now() + 365 * DAY })
+
+  const seller = OPENIDS.seller!
+  let n = 0
+  const sellerHomeId = await cloud.saveAddress(seller, SELLER_HOME)
+  const sellerReturnsId = await cloud.saveAddress(seller, SELLER_RETURNS)
+  const buyerBookId = await cloud.saveAddress(OPENIDS.buyer!, BUYER_BOOK)
+  secret("the seller's home address", SELLER_HOME.detail, 'seller')
+  secret("the seller's home phone", SELLER_HOME.phone, 'seller')
+  secret("the seller's home address id", sellerHomeId, 'seller')
+  secret("the seller's return address", SELLER_RETURNS.detail, 'seller', 'buyer')
+  secret("the buyer's address book", BUYER_BOOK.detail, 'buyer')
+  secret("the buyer's address id", buyerBookId, 'buyer')
+  secret("the buyer's shipping address", BUYER_SHIPPING.detail, 'buyer', 'seller')
+  secret("the buyer's shipping phone", BUYER_SHIPPING.phone, 'buyer', 'seller')
+
+  const slot = (() => {
+    const s = bookableSlots(cloud.clock.now())[0]!
+    return { day: s.day, start: s.start, end: s.end }
+  })()
+  const waybill = () => `SF${String(1_234_567_890_000 + ++n)}`
+
+  // The fixtures are far more listings in an hour than a seller may publish (30): each is dated
+  // back once made, so the limit is left to the rows, where the seller publishes one.
+  const publish = async (over: Record<string, unknown>) => {
+    const l = await cloud.publish(seller, over)
+    await cloud.container.store.update(Listings, l.id, { createdAt: cloud.clock.now() - 2 * 3_600_000 })
+    return l.id as string
+  }
+
+  const listing: Kit['listing'] = async (status = 'active', title = `授权矩阵宝贝 ${++n} 号`) => {
+    const id = await publish({ title, publish: status !== 'draft' })
+    if (status === 'removed') await cloud.listing(seller, 'takeDown', { id })
+    // Published today counts as 擦亮 today: the fixture was bumped yesterday instead.
+    if (status === 'renewable') await cloud.container.store.update(Listings, id, { bumpedAt: cloud.clock.now() - DAY })
+    return { listingId: id }
+  }
+
+  const order: Kit['order'] = async (stage, fulfilment = 'courier', by = 'buyer') => {
+    const buyer = OPENIDS[by]!
+    // Another buyer's parcel goes elsewhere: the buyer's shipping address stays the buyer's secret.
+    const address = by === 'buyer' ? BUYER_SHIPPING : { ...BUYER_SHIPPING, phone: '13800138111', detail: `漕溪北路 ${++n} 号 9 室` }
+    const listingId = await publish(fulfilment === 'service' ? { ...SERVICE, title: `授权矩阵家教 ${++n} 号` } : { title: `授权矩阵订单 ${++n} 号`, priceFen: 10_000 })
+    const checkout = { listingId, fulfilment, ...(fulfilment === 'courier' ? { address } : {}) }
+    const orderId = (await cloud.mustOrder(buyer, 'checkout', checkout)).id as string
+    secret('an order id', orderId, by, 'seller', 'operator')
+    const steps: Record<Exclude<OrderStage, 'pending_payment'>, () => Promise<unknown>> = {
+      paid: () => cloud.buyerPays(orderId),
+      pickup_booked: () => cloud.mustOrder(seller, 'bookPickup', { orderId, addressId: sellerHomeId, company: 'shunfeng', slot }),
+      shipped: () => cloud.mustOrder(seller, 'ship', { orderId, waybillNo: waybill() }),
+      completed: () => cloud.mustOrder(buyer, 'confirm', { orderId }),
+      refund_requested: () => cloud.mustOrder(buyer, 'requestRefund', { orderId, type: 'return', reason: '与描述不符，有划痕' }),
+      returning: () => cloud.mustOrder(seller, 'answerRefund', { orderId, answer: 'agree', returnAddressId: sellerReturnsId }),
+      disputed: () => cloud.mustOrder(seller, 'answerRefund', { orderId, answer: 'refuse', note: '发货时完好无损' }),
+    }
+    const path: Record<OrderStage, (keyof typeof steps)[]> = {
+      pending_payment: [],
+      paid: ['paid'],
+      pickup_booked: ['paid', 'pickup_booked'],
+      shipped: ['paid', 'shipped'],
+      completed: ['paid', 'shipped', 'completed'],
+      refund_requested: ['paid', 'shipped', 'refund_requested'],
+      returning: ['paid', 'shipped', 'refund_requested', 'returning'],
+      disputed: ['paid', 'shipped', 'refund_requested', 'disputed'],
+    }
+    if (fulfilment !== 'courier' && !['pending_payment', 'paid'].includes(stage)) throw new Error(`fixture: a ${fulfilment} order stops at paid`)
+    for (const step of path[stage]) await steps[step]()
+    const record = (await cloud.container.store.get(Orders, orderId))!
+    const code = fulfilment === 'meetup' ? record.handoverCode : null
+    // The handover code is the buyer's proof of receipt: the seller must get it from the buyer at the meeting.
+    if (code) secret('a handover code', JSON.stringify(code), by)
+    return { orderId, listingId, code }
+  }
+
+  const address: Kit['address'] = async () => ({
+    addressId: await cloud.saveAddress(seller, { ...SELLER_RETURNS, detail: `幸福路 ${++n} 号` }),
+  })
+
+  const createCommunity = async () => {
+    const input = { name: `矩阵小区${++n}号`, type: 'residential', location: { ...XUHUI, latitude: XUHUI.latitude + n * 0.0005 } }
+    const res = (await socialMain({ action: 'createCommunity', input }, cloud.contextFor(seller))) as Envelope
+    if (!res.ok) throw new Error(`fixture: createCommunity failed: ${res.error.code} ${res.error.message}`)
+    return { communityId: res.data.id as string, inviteCode: res.data.inviteCode as string }
+  }
+  const community: Kit['community'] = async () => ({ communityId: (await createCommunity()).communityId })
+
+  const { communityId: sellerCommunityId, inviteCode } = await createCommunity()
+  secret("the seller's community invite code", JSON.stringify(inviteCode), 'seller')
+  // Something in the seller's search history, so the history tells callers apart.
+  await searchMain({ action: 'query', input: { city: '上海', keyword: '耳机' } }, cloud.contextFor(seller))
+
+  const activeListingId = (await listing()).listingId
+  const draftListingId = (await listing('draft', DRAFT_TITLE)).listingId
+  secret('the draft listing id', draftListingId, 'seller')
+  secret('the draft listing title', DRAFT_TITLE, 'seller')
+  const serviceListingId = await publish(SERVICE)
+  const orders = {
+    pending: await order('pending_payment'),
+    paid: await order('paid'),
+    booked: await order('pickup_booked'),
+    disputed: await order('disputed'),
+    completed: await order('completed'),
+  }
+  // A job refused for good: the paid order's first job, marked failed as the worker would.
+  const job = (await cloud.container.store.find(OutboxJobs, { orderId: orders.paid.orderId }, { limit: 1 })).items[0]
+  if (!job) throw new Error('fixture: the paid order queued no outbox job')
+  await cloud.container.store.update(OutboxJobs, job._id, { status: 'failed', lastError: 'authorization-matrix fixture', version: job.version + 1 })
+
+  const world: World = {
+    userId,
+    activeListingId,
+    draftListingId,
+    serviceListingId,
+    sellerHomeId,
+    sellerReturnsId,
+    sellerCommunityId,
+    buyerAddressId: buyerBookId,
+    photos: [await cloud.uploadPhoto(), await cloud.uploadPhoto()],
+    orders,
+    deadJobId: job._id,
+    slot,
+  }
+  return { world, cloud, order, listing, address, community, secrets }
+}
