@@ -224,8 +224,8 @@ const OrderRef = z.object({ orderId: IdSchema }).strict()
  * A note a person writes on an order step (refund reason, answer, an operator's decision): up to
  * 200 characters on several lines; with `tooShort` it needs at least 2.
  */
-export const orderNote = (tooShort?: string) =>
-  userText({ min: tooShort ? 2 : 0, max: 200, multiline: true, label: '说明', tooShort, tooLong: '说明最多 200 字' })
+export const orderNote = (tooShort?: string, min = 2) =>
+  userText({ min: tooShort ? min : 0, max: 200, multiline: true, label: '说明', tooShort, tooLong: '说明最多 200 字' })
 
 export const OrderContract = defineContract('order', {
   terms: {
@@ -433,7 +433,7 @@ export const OrderContract = defineContract('order', {
     auth: 'user',
     input: OrderRef.extend({
       reason: z.enum(CONTEST_REASON_IDS, { error: '请选择异议原因' }),
-      note: NoteSchema.min(4, '请写明情况（至少 4 个字）'),
+      note: orderNote('请写明情况（至少 4 个字）', 4),
       photoFileIds: z.array(z.string().min(1).max(300)).max(CONTEST_PHOTOS_MAX, `最多 ${CONTEST_PHOTOS_MAX} 张照片`).default([]),
     }).strict(),
     output: OrderSchema,
