@@ -1,5 +1,8 @@
 import { Orders } from '../src/modules/escrow/domain/order.record'
 import { Notices } from '../src/modules/notice/domain/notice.record'
+import { Listings } from '../src/modules/listing/domain/listing.record'
+import { banUser } from '../src/modules/user/application/ban-user.use-case'
+import { Users } from '../src/modules/user/domain/user.record'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const MINUTE = 60_000
@@ -143,6 +146,16 @@ describe('escrow abuse: guessable codes, reservations, commission base, addresse
     const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer') })
     // ¥0.99 + ¥200 shipping is a ¥200.99 sale: 1% is ¥2.00 (rounded down), not ¥0.00.
     expect(order).toMatchObject({ totalFen: 20_099, commissionFen: 200, sellerReceivesFen: 19_899 })
+  })
+
+  it('a banned seller’s listing cannot be bought: ORDER.LISTING_UNAVAILABLE, nothing written', async () => {
+    const listing = await cloud.publish('o-seller', { priceFen: 4_000 })
+    const operatorId = await cloud.signUp('o-operator')
+    await cloud.makeOperator(operatorId)
+    const sellerId = (await cloud.container.store.get(Listings, listing.id))!.sellerId
+    await banUser(cloud.container, (await cloud.container.store.get(Users, operatorId))!, { userId: sellerId, until: cloud.clock.now() + 86_400_000 })
+    expect(await cloud.order('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'meetup' })).toMatchObject({ ok: false, error: { code: 'ORDER.LISTING_UNAVAILABLE' } })
+    expect(await cloud.container.store.count(Orders, {})).toBe(0)
   })
 
   it('courier checkout takes an address from the buyer’s own book: free text is refused, another’s id is not found', async () => {

@@ -10,6 +10,7 @@ import { subMchidOf } from '../../merchant/application/sub-merchant'
 import type { UserRecord } from '../../user/domain/user.record'
 import { deadlineOnEntering, payBy, remindAt, type Deadline } from '../domain/order-deadlines'
 import { updateListingIn } from '../../listing/application/save-listing'
+import { isListingBuyable } from '../../listing/application/seller-ban.use-case'
 import { sealShippingAddress } from '../../address/application/sealed-address'
 import { OrderLocks, Orders, UnpaidSlots, lockKey, unpaidSlotKey, type OrderRecord } from '../domain/order.record'
 import { PaymentGatewayError } from '../ports/payment-gateway.port'
@@ -68,7 +69,8 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
   const key = lockKey(listing._id, input.fulfilment, buyer._id)
   const lock = await deps.store.get(OrderLocks, key)
   if (lock) throw new AppError(ErrorCodes.ORDER_LISTING_RESERVED, undefined, { orderId: (await ownOrder(deps, lock.orderId, buyer._id)) ?? undefined })
-  if (listing.status !== 'active') throw new AppError(ErrorCodes.ORDER_LISTING_UNAVAILABLE)
+  // Not on sale, or its seller is banned (their listings leave every list and cannot be bought).
+  if (!(await isListingBuyable(deps, listing))) throw new AppError(ErrorCodes.ORDER_LISTING_UNAVAILABLE)
   if (!offers(listing, input.fulfilment)) throw new AppError(ErrorCodes.ORDER_FULFILMENT_UNAVAILABLE)
   if (input.fulfilment === 'courier' && !input.addressId) throw new AppError(ErrorCodes.ORDER_ADDRESS_REQUIRED, undefined, { path: ['addressId'] })
   // Someone else's address id is NOT_FOUND, as for any address that is not the caller's.
