@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { REFUND_TYPES, WaybillSchema, orderNote, type Order } from '@shared/contracts/order.contract'
+import { CONTEST_REASONS, CONTEST_REASON_IDS, REFUND_TYPES, WaybillSchema, orderNote, type Order } from '@shared/contracts/order.contract'
 import { formatFen, parseYuanToFen } from '@shared/domain/money'
 import { codeFromScan } from './handover-qr'
 
@@ -20,6 +20,7 @@ export type OrderAction =
   | 'bookPickup'
   | 'cancelPickup'
   | 'receiveReturn'
+  | 'contestReturn'
   | 'resolveRefund'
   | 'resolvePartial'
   | 'resolveRelease'
@@ -108,6 +109,7 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     primary: true,
     form: {
       title: '输入买家的交易码',
+      hint: (o) => (o.handoverTriesLeft === null ? '' : o.handoverTriesLeft > 0 ? `本小时还可尝试 ${o.handoverTriesLeft} 次，输错 5 次将锁定` : '输错次数过多，已暂时锁定，请稍后再试'),
       fields: [{ name: 'code', label: '交易码', placeholder: '请买家出示 6 位交易码', type: 'number', maxLength: 6, fromScan: codeFromScan }],
       schema: z.object({ code: z.string().regex(/^\d{6}$/, '交易码为 6 位数字') }),
     },
@@ -171,6 +173,19 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     confirm: (o) => ({ title: '确认收到退货？', content: `确认后 ${formatFen(o.totalFen)} 将退回买家。`, confirmText: '确认收到' }),
     done: '已确认，退款处理中',
   },
+  contestReturn: {
+    label: '退货有异议',
+    form: {
+      title: '对退货提出异议',
+      hint: () => '提交后自动退款暂停，平台客服将根据双方凭证判定。请写清楚情况，如实描述。',
+      fields: [
+        { name: 'reason', label: '异议原因', options: CONTEST_REASONS },
+        noteField('情况说明', '例如：签收的是空盒子 / 寄回的不是我卖出的那件'),
+      ],
+      schema: z.object({ reason: z.enum(CONTEST_REASON_IDS, { error: '请选择异议原因' }), note: orderNote('请写明情况（至少 4 个字）', 4) }),
+    },
+    done: '已提交，平台客服将介入处理',
+  },
   resolveRefund: {
     label: '判定全额退款',
     form: {
@@ -209,14 +224,14 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     label: '先行赔付',
     form: {
       title: '平台先行赔付',
-      hint: (o) => `由平台保障金赔付买家，最多 ${formatFen(o.totalFen)}；同时记录对卖家的追偿`,
+      hint: (o) => `由平台保障金赔付买家，最多 ${formatFen(o.compensationCapFen ?? o.totalFen)}（实付减去已退款）；同时记录对卖家的追偿`,
       fields: [
-        { name: 'amount', label: '赔付金额（元）', type: 'digit', placeholder: '不超过实付金额' },
+        { name: 'amount', label: '赔付金额（元）', type: 'digit', placeholder: '不超过实付减去已退款' },
         noteField('赔付理由', '将记录对卖家的追偿'),
       ],
       schema: z.object({ amount: yuan('请填写赔付金额'), note: note('请写明赔付理由') }),
     },
-    done: '已先行赔付',
+    done: '已发起先行赔付，到账后通知买家',
   },
 }
 
@@ -238,6 +253,7 @@ const ORDER: OrderAction[] = [
   'bookPickup',
   'handOver',
   'deliverService',
+  'contestReturn',
   'receiveReturn',
   'confirm',
   'pay',

@@ -41,6 +41,8 @@ export const runAction = (action: Exclude<OrderAction, 'pay'>, orderId: string, 
       return api.order.answerRefund({ orderId, answer: 'refuse', note: s('note') })
     case 'receiveReturn':
       return api.order.receiveReturn(orderId)
+    case 'contestReturn':
+      return api.order.contestReturn({ orderId, reason: s('reason') as 'not_received' | 'damaged', note: s('note'), photoFileIds: [] })
     case 'resolveRefund':
       return api.order.resolve({ orderId, outcome: 'refund', note: s('note') })
     case 'resolvePartial':

@@ -104,6 +104,7 @@ export const api = {
     answerRefund: (input: ActionInput<O['answerRefund']>) => client.call(OrderContract, 'answerRefund', input),
     shipReturn: (input: ActionInput<O['shipReturn']>) => client.call(OrderContract, 'shipReturn', input),
     receiveReturn: (orderId: string) => client.call(OrderContract, 'receiveReturn', { orderId }),
+    contestReturn: (input: ActionInput<O['contestReturn']>) => client.call(OrderContract, 'contestReturn', input),
     pickupQuote: (input: ActionInput<O['pickupQuote']>) => client.call(OrderContract, 'pickupQuote', input),
     bookPickup: (input: ActionInput<O['bookPickup']>) => client.call(OrderContract, 'bookPickup', input),
     cancelPickup: (orderId: string) => client.call(OrderContract, 'cancelPickup', { orderId }),

@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components'
-import { REFUND_TYPES, type Order } from '@shared/contracts/order.contract'
+import { Image, Text, View } from '@tarojs/components'
+import { CONTEST_REASONS, REFUND_TYPES, type Order } from '@shared/contracts/order.contract'
 import { formatFen } from '@shared/domain/money'
 import { FULFILMENT_LABELS, dateTimeText, maskPhone } from '../order-text'
 import '../order.scss'
@@ -111,6 +111,19 @@ export function RefundBlock({ order }: { order: Order }) {
         </Text>
       )}
       {r.returnShipment?.tracking && <TrackingTimeline tracking={r.returnShipment.tracking} id='order-return-tracking' />}
+      {r.contest && (
+        <View className='order-contest' id='order-contest'>
+          <Text className='order-section__heading'>卖家异议 · {CONTEST_REASONS.find((c) => c.id === r.contest!.reason)?.label}</Text>
+          <Text className='order-refund__reason'>{r.contest.note}</Text>
+          {r.contest.photoUrls.length > 0 && (
+            <View className='order-contest__photos'>
+              {r.contest.photoUrls.map((url) => (
+                <Image key={url} className='order-contest__photo' src={url} mode='aspectFill' />
+              ))}
+            </View>
+          )}
+        </View>
+      )}
     </View>
   )
 }

@@ -9,6 +9,6 @@ describe('commission line on the publish form', () => {
   })
   it('leaves the amount out until there is a price', () => {
     expect(commissionText(0, policy)).toBe('成交后平台按成交金额（含运费）收取 1% 服务费（最高 ¥60）')
-    expect(commissionText(0, { rateBps: 60, capFen: 5_000 })).toBe('成交后平台收取 0.6% 服务费（最高 ¥50）')
+    expect(commissionText(0, { rateBps: 60, capFen: 5_000 })).toBe('成交后平台按成交金额（含运费）收取 0.6% 服务费（最高 ¥50）')
   })
 })
