@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { buyAndPay, confirmModal, fillSheet, findListing, on, openidOf, secondPhone, shot, signIn, tapAction, waitForState, walletAvailable, yuan } from '../support/escrow'
+import { buyAndPay, saveAddress, confirmModal, fillSheet, findListing, on, openidOf, secondPhone, shot, signIn, tapAction, waitForState, walletAvailable, yuan } from '../support/escrow'
 import { join } from 'node:path'
 import { SCREENSHOT_DIR } from '../support/browser'
 import { type Journey, openJourney } from '../support/journey'
@@ -40,7 +40,8 @@ test('the buyer buys a listing that ships: 确认订单, the WeChat Pay cashier,
   await buyer.goto(`/#/package-listing/detail/index?id=${listing._id}`)
   await on(buyer)('#detail-freight').waitFor()
   assert.match(await on(buyer)('#detail-freight').innerText(), /快递运费参考 上海→上海：.+¥\d/)
-  ;({ orderId, total } = await buyAndPay(buyer, listing._id, 'shipping', 'escrow-courier-01'))
+  await saveAddress(j, 'o-demo-01', '李小四')
+  ;({ orderId, total } = await buyAndPay(buyer, listing._id, 'shipping', 'escrow-courier-01', '李小四'))
   await shot(buyer, 'escrow-courier-02-paid')
 })
 

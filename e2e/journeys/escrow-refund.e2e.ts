@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { buyAndPay, confirmModal, saveAddress, fillSheet, findListing, on, openidOf, secondPhone, shot, signIn, tapAction, waitForState, yuan } from '../support/escrow'
+import { buyAndPay, confirmModal, dropOffParcel, saveAddress, fillSheet, findListing, on, openidOf, secondPhone, shot, signIn, tapAction, waitForState, yuan } from '../support/escrow'
 import { type Journey, openJourney } from '../support/journey'
 
 /**
@@ -15,9 +15,10 @@ let seller: Page
 let orderId = ''
 let sellerId = ''
 let total = 0
+const RETURN_WAYBILL = 'YT4600000000001'
 
 before(async () => {
-  j = await openJourney({ wechatPay: true })
+  j = await openJourney({ wechatPay: true, kuaidi100: { timers: 'manual', startAt: Date.now() } })
   buyer = j.page
 })
 
@@ -56,8 +57,10 @@ test('the seller agrees to the return; the buyer sends it back', async () => {
   await on(seller)('#return-address-submit').click()
   await waitForState(buyer, orderId, 'returning')
   assert.match(await on(buyer)('#order-return-address').innerText(), /陈卖家/)
+  // The buyer drops the parcel off at a 圆通 counter; kuaidi100 knows it, heading to 上海.
+  await dropOffParcel(j, RETURN_WAYBILL, '上海', '上海')
   await tapAction(buyer, 'shipReturn')
-  await fillSheet(buyer, { company: '中通快递', waybillNo: '78900000000001' })
+  await fillSheet(buyer, { waybillNo: RETURN_WAYBILL })
   await on(buyer)('#order-return-shipment').waitFor()
   await shot(buyer, 'escrow-refund-03-returning')
 })

@@ -26,7 +26,8 @@ after(() => j?.close())
 test('a paid order whose booked courier kuaidi100 has lost: cancelling it is refused for good', async () => {
   const listing = await findListing(j, 'o-demo-03', (l) => !!l.trade?.shipping)
   await signIn(j.page, 'o-demo-03')
-  const { orderId } = await buyAndPay(j.page, listing._id, 'shipping')
+  await saveAddress(j, 'o-demo-03', '李小四')
+  const { orderId } = await buyAndPay(j.page, listing._id, 'shipping', undefined, '李小四')
   // The seller books and then calls off a courier (as the order page would), through the use cases.
   const deps = j.cloud.container
   const seller = (await deps.store.get(Users, listing.sellerId))!

@@ -45,12 +45,13 @@ export const openOrder = async (page: Page, orderId: string) => {
   await page.locator(`#order-detail[data-id="${orderId}"]`).locator('visible=true').first().waitFor()
 }
 
-/** Waits until the order page (reloaded as needed) shows `state`. */
-export const waitForState = async (page: Page, orderId: string, state: string) => {
+/** Waits until the order page (reloaded as needed) shows `state` (or one of several). */
+export const waitForState = async (page: Page, orderId: string, state: string | string[]) => {
+  const wanted = ([] as string[]).concat(state)
   for (let i = 0; i < 20; i++) {
     await openOrder(page, orderId)
     const shown = await page.locator('#order-detail').locator('visible=true').first().getAttribute('data-state')
-    if (shown === state) return
+    if (shown && wanted.includes(shown)) return
     await page.waitForTimeout(300)
   }
   throw new Error(`order ${orderId} never reached ${state}`)
@@ -88,8 +89,6 @@ export const walletAvailable = async (page: Page) => {
   return yuan(await on(page)('#wallet-available').innerText())
 }
 
-const ADDRESS = { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '漕溪北路 1 号 2 室' }
-
 /** A default address in the demo user's address book (as 我的 → 收货地址 would save it). */
 export const saveAddress = async (j: Journey, openid: string, name: string) =>
   createAddress(j.cloud.container, await userIdOf(j, openid), AddressInputSchema.parse({
@@ -109,11 +108,10 @@ export const buyAndPay = async (page: Page, listingId: string, how: 'shipping' |
   await on(page)('#detail-buy').click()
   await on(page)('#order-confirm').waitFor()
   await on(page)(`#fulfilment-${how}`).click()
-  if (how === 'shipping' && fromBook) {
-    // The buyer's default address from the address book fills the form by itself.
-    await page.waitForFunction((name) => Array.from(document.querySelectorAll('.address-name input')).some((i) => (i as HTMLInputElement).value === name), fromBook)
-  } else if (how === 'shipping') {
-    for (const [field, value] of Object.entries(ADDRESS)) await on(page)(`.address-${field} input`).fill(value)
+  if (how === 'shipping') {
+    // Courier orders ship to an address from the book: its default shows by itself.
+    if (!fromBook) throw new Error('a courier purchase needs an address in the buyer’s book (saveAddress first)')
+    await page.waitForFunction((name) => Array.from(document.querySelectorAll('#checkout-address')).some((e) => (e.textContent ?? '').includes(name)), fromBook)
   }
   const total = yuan(await on(page)('#confirm-total').innerText())
   if (shots) await shot(page, `${shots}-confirm`)
@@ -128,6 +126,26 @@ export const buyAndPay = async (page: Page, listingId: string, how: 'shipping' |
   if (!orderId) throw new Error('not back on the order page')
   await waitForState(page, orderId, 'paid')
   return { orderId, total }
+}
+
+/**
+ * A parcel dropped off at a courier counter (the kuaidi100 sandbox's control route), as a buyer
+ * sending a return does before typing its waybill; waits until the courier's 揽收 is visible.
+ */
+export const dropOffParcel = async (j: Journey, waybillNo: string, fromCity: string, toCity: string) => {
+  const k = j.cloud.kuaidi100!
+  k.ship({ company: 'yuantong', waybillNo, fromCity, toCity })
+  // Manual timers: move the sandbox to the 揽收 it plans for the parcel.
+  for (let i = 0; i < 20 && !collected(k, waybillNo); i++) await k.clock.advance!(60_000)
+  if (!collected(k, waybillNo)) throw new Error(`the sandbox never collected ${waybillNo}`)
+}
+const collected = (k: NonNullable<Journey['cloud']['kuaidi100']>, waybillNo: string) => {
+  try {
+    k.engine.query({ com: 'yuantong', num: waybillNo })
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** Fills the open action sheet's inputs (by field name) and submits it. */
