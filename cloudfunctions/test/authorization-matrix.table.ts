@@ -169,6 +169,13 @@ export const ROWS: Row[] = [
     expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.WRONG_STATE', operator: 'ORDER.WRONG_STATE' }),
   }),
   row({ action: 'order.ship', given: (k) => k.order('paid'), input: (x) => ({ orderId: x.orderId, waybillNo: 'SF1299999999901' }), expect: SELLER_STEP }),
+  // Whether a number is some order's parcel is the seller's to hear, on their own order only.
+  row({
+    action: 'order.ship',
+    case: 'a waybill another order used',
+    input: (x) => ({ orderId: x.orders.paid.orderId, waybillNo: x.usedWaybillNo }),
+    expect: user({ stranger: 'NOT_FOUND', buyer: 'FORBIDDEN', seller: 'ORDER.WAYBILL_REUSED', operator: 'FORBIDDEN' }),
+  }),
   row({ action: 'order.handOver', given: (k) => k.order('paid', 'meetup'), input: (x) => ({ orderId: x.orderId, code: x.code }), expect: SELLER_STEP }),
   // Only the seller's tries count: nobody else can lock the seller out of the handover.
   row({

@@ -92,6 +92,8 @@ export interface World {
   photos: [string, string]
   /** Shared orders between the buyer and the seller, for rows that leave them as they are. */
   orders: { pending: OrderFixture; paid: OrderFixture; booked: OrderFixture; disputed: OrderFixture; completed: OrderFixture }
+  /** The waybill the completed order was shipped with: no other order may use it. */
+  usedWaybillNo: string
   /** A dead letter of the outbox, for 异常任务. */
   deadJobId: string
   /** A pickup window still bookable now. */
@@ -302,6 +304,7 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     buyerShippingId,
     photos: [await cloud.uploadPhoto(), await cloud.uploadPhoto()],
     orders,
+    usedWaybillNo: (await cloud.container.store.get(Orders, orders.completed.orderId))!.shipment!.waybillNo,
     deadJobId: job._id,
     slot,
   }
