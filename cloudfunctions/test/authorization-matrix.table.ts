@@ -14,7 +14,7 @@
  * not what the code happens to answer: a failing cell is a finding.
  */
 import type { ErrorCode } from '@shared/errors/error-codes'
-import type { Kit, Person, Who, World } from './authorization-matrix.world'
+import { OPENIDS, type Kit, type Person, type Who, type World } from './authorization-matrix.world'
 import { XUHUI } from './fixtures'
 
 /** What a cell expects: success, an authorization refusal, or the business refusal that caller really gets. */
@@ -56,6 +56,8 @@ const BUYER_STEP = user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'FORBIDDEN
 const OPERATOR_STEP = user({ stranger: 'NOT_FOUND', buyer: 'FORBIDDEN', seller: 'FORBIDDEN', operator: 'ok' })
 /** An operator's decision on an order the operator bought: a party may not take it (and `buyer` is no party here). */
 const OPERATOR_BOUGHT_IT = user({ stranger: 'NOT_FOUND', buyer: 'NOT_FOUND', seller: 'FORBIDDEN', operator: 'FORBIDDEN' })
+/** An operator's decision on an order the operator sold: the buyer is a party, the seller (not an operator) a stranger. */
+const OPERATOR_SOLD_IT = user({ stranger: 'NOT_FOUND', buyer: 'FORBIDDEN', seller: 'NOT_FOUND', operator: 'FORBIDDEN' })
 /** Operator tools that are about no one order. */
 const OPERATORS_ONLY = user({ stranger: 'FORBIDDEN', buyer: 'FORBIDDEN', seller: 'FORBIDDEN', operator: 'ok' })
 /** 上门取件 on the seller's leg: only the parties are asked; the buyer has no parcel to send yet. */
@@ -144,6 +146,14 @@ export const ROWS: Row[] = [
     input: (x) => ({ listingId: x.serviceListingId, fulfilment: 'service' }),
     expect: user({ stranger: 'ok', buyer: 'ok', seller: 'ORDER.OWN_LISTING', operator: 'ok' }),
   }),
+  // Everyone sends the buyer's address id: anyone else's address is as good as none.
+  row({
+    action: 'order.checkout',
+    case: 'by courier, to an address in the buyer’s book',
+    given: (k) => k.listing(),
+    input: (x) => ({ listingId: x.listingId, fulfilment: 'courier', addressId: x.buyerShippingId }),
+    expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.OWN_LISTING', operator: 'NOT_FOUND' }),
+  }),
   row({ action: 'order.pay', input: (x) => ({ orderId: x.orders.pending.orderId }), expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'NOT_FOUND', operator: 'NOT_FOUND' }) }),
   row({ action: 'order.syncPayment', input: (x) => ({ orderId: x.orders.pending.orderId }), expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'NOT_FOUND', operator: 'NOT_FOUND' }) }),
   row({ action: 'order.get', case: 'a courier booked', input: (x) => ({ orderId: x.orders.booked.orderId }), expect: ORDER_READ }),
@@ -159,7 +169,29 @@ export const ROWS: Row[] = [
     expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.WRONG_STATE', operator: 'ORDER.WRONG_STATE' }),
   }),
   row({ action: 'order.ship', given: (k) => k.order('paid'), input: (x) => ({ orderId: x.orderId, waybillNo: 'SF1299999999901' }), expect: SELLER_STEP }),
+  // Whether a number is some order's parcel is the seller's to hear, on their own order only.
+  row({
+    action: 'order.ship',
+    case: 'a waybill another order used',
+    input: (x) => ({ orderId: x.orders.paid.orderId, waybillNo: x.usedWaybillNo }),
+    expect: user({ stranger: 'NOT_FOUND', buyer: 'FORBIDDEN', seller: 'ORDER.WAYBILL_REUSED', operator: 'FORBIDDEN' }),
+  }),
   row({ action: 'order.handOver', given: (k) => k.order('paid', 'meetup'), input: (x) => ({ orderId: x.orderId, code: x.code }), expect: SELLER_STEP }),
+  // Only the seller's tries count: nobody else can lock the seller out of the handover.
+  row({
+    action: 'order.handOver',
+    case: 'after others typed wrong codes 6 times each',
+    given: async (k) => {
+      const o = await k.order('paid', 'meetup')
+      const wrong = o.code === '000000' ? '111111' : '000000'
+      for (const who of ['stranger', 'buyer', 'operator'] as const) {
+        for (let i = 0; i < 6; i++) await k.cloud.order(OPENIDS[who], 'handOver', { orderId: o.orderId, code: wrong })
+      }
+      return o
+    },
+    input: (x) => ({ orderId: x.orderId, code: x.code }),
+    expect: SELLER_STEP,
+  }),
   row({ action: 'order.deliverService', given: (k) => k.order('paid', 'service'), input: (x) => ({ orderId: x.orderId }), expect: SELLER_STEP }),
   row({ action: 'order.confirm', given: (k) => k.order('shipped'), input: (x) => ({ orderId: x.orderId }), expect: BUYER_STEP }),
   row({ action: 'order.requestRefund', given: (k) => k.order('shipped'), input: (x) => ({ orderId: x.orderId, type: 'refund_only', reason: '收到是坏的' }), expect: BUYER_STEP }),
@@ -188,11 +220,17 @@ export const ROWS: Row[] = [
   row({ action: 'order.cancelPickup', given: (k) => k.order('pickup_booked'), input: (x) => ({ orderId: x.orderId }), expect: SELLERS_PICKUP }),
   row({
     action: 'order.shipReturn',
-    given: (k) => k.order('returning'),
-    input: (x) => ({ orderId: x.orderId, waybillNo: 'SF1299999999902' }),
+    given: async (k) => ({ ...(await k.order('returning')), ...(await k.returnParcel()) }),
+    input: (x) => ({ orderId: x.orderId, waybillNo: x.waybillNo }),
     expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.WRONG_STATE', operator: 'ORDER.WRONG_STATE' }),
   }),
   row({ action: 'order.receiveReturn', given: (k) => k.order('returning'), input: (x) => ({ orderId: x.orderId }), expect: SELLER_STEP }),
+  row({
+    action: 'order.contestReturn',
+    given: (k) => k.order('return_sent'),
+    input: (x) => ({ orderId: x.orderId, reason: 'not_received', note: '一直没有收到退货包裹', photoFileIds: [] }),
+    expect: SELLER_STEP,
+  }),
   row({ action: 'order.failedJobs', input: () => ({}), expect: OPERATORS_ONLY }),
   row({ action: 'order.retryJob', input: (x) => ({ jobId: x.deadJobId }), expect: OPERATORS_ONLY }),
   row({ action: 'order.disputes', input: () => ({}), expect: OPERATORS_ONLY }),
@@ -213,6 +251,20 @@ export const ROWS: Row[] = [
     given: (k) => k.order('completed', 'courier', 'operator'),
     input: (x) => ({ orderId: x.orderId, amountFen: 1_000, note: '假货，平台先行赔付' }),
     expect: OPERATOR_BOUGHT_IT,
+  }),
+  row({
+    action: 'order.resolve',
+    case: 'the operator sold it: nobody decides their own dispute',
+    given: (k) => k.order('disputed', 'courier', 'buyer', 'operator'),
+    input: (x) => ({ orderId: x.orderId, outcome: 'release', note: '证据不足，放款给卖家' }),
+    expect: OPERATOR_SOLD_IT,
+  }),
+  row({
+    action: 'order.compensate',
+    case: 'the operator sold it: nobody settles a claim on themselves',
+    given: (k) => k.order('completed', 'courier', 'buyer', 'operator'),
+    input: (x) => ({ orderId: x.orderId, amountFen: 1_000, note: '假货，平台先行赔付' }),
+    expect: OPERATOR_SOLD_IT,
   }),
 
   // ---- search

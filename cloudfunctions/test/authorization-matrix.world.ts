@@ -1,6 +1,7 @@
 import { bookableSlots, type PickupSlot } from '@shared/domain/pickup'
 import { Orders } from '../src/modules/escrow/domain/order.record'
 import { Listings } from '../src/modules/listing/domain/listing.record'
+import { Merchants } from '../src/modules/merchant/domain/merchant.records'
 import { OutboxJobs } from '../src/modules/outbox/application/outbox'
 import { Users } from '../src/modules/user/domain/user.record'
 import { main as searchMain } from '../src/functions/search'
@@ -26,11 +27,13 @@ export const OPENIDS: Record<Who, string | null> = {
 }
 
 const DAY = 86_400_000
-/** What the buyer types at checkout: the seller needs it to post the parcel, nobody else. */
-export const BUYER_SHIPPING = { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '漕溪北路 1 号 2 室' }
+/** The address in the buyer's book the buyer checks out to: the seller needs it to post the parcel, nobody else. */
+export const BUYER_SHIPPING = { name: '李四', phone: '13800138000', region: { province: '上海市', city: '上海市', district: '徐汇区' }, detail: '漕溪北路 1 号 2 室' }
+/** Where another buyer's parcel goes, from that buyer's own book: the buyer's shipping address stays the buyer's secret. */
+const OTHER_SHIPPING = { ...BUYER_SHIPPING, phone: '13800138111', detail: '漕溪北路 9 号 9 室' }
 /** The seller's home, where couriers collect: only the seller ever reads it in full. */
 const SELLER_HOME = { name: '王小二', phone: '13900139000', region: { province: '浙江省', city: '杭州市', district: '西湖区' }, detail: '文三路 478 号 1203 室' }
-/** Where returns go: the buyer of a return reads it too. */
+/** Where returns go: the buyer of a return reads it too. Its city is where return parcels must head. */
 const SELLER_RETURNS = { name: '王小二', phone: '13900139001', region: { province: '上海市', city: '上海市', district: '浦东新区' }, detail: '世纪大道 100 号 52 楼' }
 /** An entry in the buyer's own address book. */
 const BUYER_BOOK = { name: '李四', phone: '13800138009', region: { province: '上海市', city: '上海市', district: '徐汇区' }, detail: '虹桥路 2 号 3 室' }
@@ -47,11 +50,20 @@ const SERVICE = {
   service: { unit: 'hour', radiusKm: 5, deliveryStandard: '每次两小时，课后留作业并反馈进度。' },
 }
 
-/** How far a fixture order is taken, through the real functions. Courier orders only past `paid`. */
-export type OrderStage = 'pending_payment' | 'paid' | 'pickup_booked' | 'shipped' | 'completed' | 'refund_requested' | 'returning' | 'disputed'
+/** How far a fixture order is taken, through the real functions. Courier orders only past `paid`; `return_sent` is `returning` with the return parcel on its way. */
+export type OrderStage =
+  | 'pending_payment'
+  | 'paid'
+  | 'pickup_booked'
+  | 'shipped'
+  | 'completed'
+  | 'refund_requested'
+  | 'returning'
+  | 'return_sent'
+  | 'disputed'
 export type Fulfilment = 'courier' | 'meetup' | 'service'
 
-/** An order between the buyer and the seller; `code` is a meetup's handover code. */
+/** A fixture order; `code` is a meetup's handover code. */
 export interface OrderFixture {
   orderId: string
   listingId: string
@@ -74,10 +86,14 @@ export interface World {
   sellerCommunityId: string
   /** An entry in the buyer's address book (for the buyer's return leg). */
   buyerAddressId: string
+  /** The entry in the buyer's book the buyer's orders ship to. */
+  buyerShippingId: string
   /** Two uploaded PNGs: listing photos, ID card photos. */
   photos: [string, string]
   /** Shared orders between the buyer and the seller, for rows that leave them as they are. */
   orders: { pending: OrderFixture; paid: OrderFixture; booked: OrderFixture; disputed: OrderFixture; completed: OrderFixture }
+  /** The waybill the completed order was shipped with: no other order may use it. */
+  usedWaybillNo: string
   /** A dead letter of the outbox, for 异常任务. */
   deadJobId: string
   /** A pickup window still bookable now. */
@@ -96,8 +112,13 @@ export interface Kit {
   world: World
   /** For a fixture the kit does not make yet: better add it here than build it in a row. */
   cloud: EscrowCloud
-  /** A new order of the seller's, taken to `stage`; bought by the buyer unless `by` names someone else. */
-  order(stage: OrderStage, fulfilment?: Fulfilment, by?: Person): Promise<OrderFixture>
+  /**
+   * A new order taken to `stage`: sold by the seller unless `from` names someone else (the
+   * operator, who opens 收款 just for its checkout), bought by the buyer unless `by` does.
+   */
+  order(stage: OrderStage, fulfilment?: Fulfilment, by?: Person, from?: 'seller' | 'operator'): Promise<OrderFixture>
+  /** A return parcel handed to 圆通 in 上海 and collected (known to kuaidi100, used by no order), heading to `toCity`. */
+  returnParcel(toCity?: string): Promise<{ waybillNo: string }>
   /** A new goods listing of the seller: active, a draft, taken down, or renewable (擦亮 not yet used today). */
   listing(status?: 'active' | 'draft' | 'removed' | 'renewable', title?: string): Promise<{ listingId: string }>
   /** A new address in the seller's book. */
@@ -126,25 +147,37 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
   const sellerHomeId = await cloud.saveAddress(seller, SELLER_HOME)
   const sellerReturnsId = await cloud.saveAddress(seller, SELLER_RETURNS)
   const buyerBookId = await cloud.saveAddress(OPENIDS.buyer!, BUYER_BOOK)
+  const buyerShippingId = await cloud.addressIdOf(OPENIDS.buyer!, BUYER_SHIPPING)
   secret("the seller's home address", SELLER_HOME.detail, 'seller')
   secret("the seller's home phone", SELLER_HOME.phone, 'seller')
   secret("the seller's home address id", sellerHomeId, 'seller')
   secret("the seller's return address", SELLER_RETURNS.detail, 'seller', 'buyer')
   secret("the buyer's address book", BUYER_BOOK.detail, 'buyer')
   secret("the buyer's address id", buyerBookId, 'buyer')
+  // The order keeps a copy of the address, never the book entry's id.
+  secret("the buyer's shipping address id", buyerShippingId, 'buyer')
   secret("the buyer's shipping address", BUYER_SHIPPING.detail, 'buyer', 'seller')
   secret("the buyer's shipping phone", BUYER_SHIPPING.phone, 'buyer', 'seller')
 
+  // Tomorrow's first window: return parcels move the clock on, and today's window may close meanwhile.
   const slot = (() => {
-    const s = bookableSlots(cloud.clock.now())[0]!
+    const s = bookableSlots(cloud.clock.now()).find((w) => w.day === '明天')!
     return { day: s.day, start: s.start, end: s.end }
   })()
+  // Every fixture parcel has its own number: a waybill another order used is ORDER.WAYBILL_REUSED.
   const waybill = () => `SF${String(1_234_567_890_000 + ++n)}`
+
+  const returnParcel: Kit['returnParcel'] = async (toCity = '上海') => {
+    const waybillNo = `YT${String(1_234_567_890_000 + ++n)}`
+    cloud.kuaidi100!.ship({ company: 'yuantong', waybillNo, fromCity: '上海', toCity })
+    await cloud.advance(60_000) // 揽收: now kuaidi100 knows the parcel
+    return { waybillNo }
+  }
 
   // The fixtures are far more listings in an hour than a seller may publish (30): each is dated
   // back once made, so the limit is left to the rows, where the seller publishes one.
-  const publish = async (over: Record<string, unknown>) => {
-    const l = await cloud.publish(seller, over)
+  const publish = async (over: Record<string, unknown>, by = seller) => {
+    const l = await cloud.publish(by, over)
     await cloud.container.store.update(Listings, l.id, { createdAt: cloud.clock.now() - 2 * 3_600_000 })
     return l.id as string
   }
@@ -157,22 +190,54 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     return { listingId: id }
   }
 
-  const order: Kit['order'] = async (stage, fulfilment = 'courier', by = 'buyer') => {
+  // A buyer holds at most 3 unpaid orders (ORDER.TOO_MANY_UNPAID). Before a fixture's checkout the
+  // buyer cancels those that checkout rows left behind, as a buyer would; unpaid fixtures stay.
+  const keepUnpaid = new Set<string>()
+  const cancelLeftovers = async (who: Person) => {
+    const unpaid = await cloud.container.store.find(Orders, { buyerId: userId[who], state: 'pending_payment' }, { limit: 20 })
+    for (const o of unpaid.items) if (!keepUnpaid.has(o._id)) await cloud.mustOrder(OPENIDS[who]!, 'cancel', { orderId: o._id })
+  }
+
+  // The operator's 收款 is whatever the merchant rows made of it: a finished 进件 stands in for it
+  // during one checkout only (which copies the sub-merchant onto the order), then it is put back.
+  const withPaymentsOpen = async <T>(who: Person, run: () => Promise<T>): Promise<T> => {
+    const store = cloud.container.store
+    const prior = await store.get(Merchants, userId[who])
+    if (prior) await store.remove(Merchants, userId[who])
+    await cloud.onboard(userId[who])
+    try {
+      return await run()
+    } finally {
+      await store.remove(Merchants, userId[who])
+      if (prior) await store.insert(Merchants, prior)
+    }
+  }
+
+  const order: Kit['order'] = async (stage, fulfilment = 'courier', by = 'buyer', from = 'seller') => {
+    if (fulfilment !== 'courier' && !['pending_payment', 'paid'].includes(stage)) throw new Error(`fixture: a ${fulfilment} order stops at paid`)
+    // The seller's home and return addresses are the seller's: another seller's order never reaches them.
+    if (from !== 'seller' && ['pickup_booked', 'returning', 'return_sent'].includes(stage)) throw new Error(`fixture: only the seller's orders reach ${stage}`)
     const buyer = OPENIDS[by]!
-    // Another buyer's parcel goes elsewhere: the buyer's shipping address stays the buyer's secret.
-    const address = by === 'buyer' ? BUYER_SHIPPING : { ...BUYER_SHIPPING, phone: '13800138111', detail: `漕溪北路 ${++n} 号 9 室` }
-    const listingId = await publish(fulfilment === 'service' ? { ...SERVICE, title: `授权矩阵家教 ${++n} 号` } : { title: `授权矩阵订单 ${++n} 号`, priceFen: 10_000 })
-    const checkout = { listingId, fulfilment, ...(fulfilment === 'courier' ? { address } : {}) }
-    const orderId = (await cloud.mustOrder(buyer, 'checkout', checkout)).id as string
-    secret('an order id', orderId, by, 'seller', 'operator')
+    const sells = OPENIDS[from]!
+    // Another buyer's parcel goes to an address of their own book: the buyer's stays the buyer's secret.
+    const addressId = await cloud.addressIdOf(buyer, by === 'buyer' ? BUYER_SHIPPING : OTHER_SHIPPING)
+    const item = fulfilment === 'service' ? { ...SERVICE, title: `授权矩阵家教 ${++n} 号` } : { title: `授权矩阵订单 ${++n} 号`, priceFen: 10_000 }
+    const listingId = await publish(item, sells)
+    const checkout = { listingId, fulfilment, ...(fulfilment === 'courier' ? { addressId } : {}) }
+    await cancelLeftovers(by)
+    const placeOrder = async () => (await cloud.mustOrder(buyer, 'checkout', checkout)).id as string
+    const orderId = from === 'seller' ? await placeOrder() : await withPaymentsOpen(from, placeOrder)
+    if (stage === 'pending_payment') keepUnpaid.add(orderId)
+    secret('an order id', orderId, by, from, 'operator')
     const steps: Record<Exclude<OrderStage, 'pending_payment'>, () => Promise<unknown>> = {
       paid: () => cloud.buyerPays(orderId),
-      pickup_booked: () => cloud.mustOrder(seller, 'bookPickup', { orderId, addressId: sellerHomeId, company: 'shunfeng', slot }),
-      shipped: () => cloud.mustOrder(seller, 'ship', { orderId, waybillNo: waybill() }),
+      pickup_booked: () => cloud.mustOrder(sells, 'bookPickup', { orderId, addressId: sellerHomeId, company: 'shunfeng', slot }),
+      shipped: () => cloud.mustOrder(sells, 'ship', { orderId, waybillNo: waybill() }),
       completed: () => cloud.mustOrder(buyer, 'confirm', { orderId }),
       refund_requested: () => cloud.mustOrder(buyer, 'requestRefund', { orderId, type: 'return', reason: '与描述不符，有划痕' }),
-      returning: () => cloud.mustOrder(seller, 'answerRefund', { orderId, answer: 'agree', returnAddressId: sellerReturnsId }),
-      disputed: () => cloud.mustOrder(seller, 'answerRefund', { orderId, answer: 'refuse', note: '发货时完好无损' }),
+      returning: () => cloud.mustOrder(sells, 'answerRefund', { orderId, answer: 'agree', returnAddressId: sellerReturnsId }),
+      return_sent: async () => cloud.mustOrder(buyer, 'shipReturn', { orderId, ...(await returnParcel()) }),
+      disputed: () => cloud.mustOrder(sells, 'answerRefund', { orderId, answer: 'refuse', note: '发货时完好无损' }),
     }
     const path: Record<OrderStage, (keyof typeof steps)[]> = {
       pending_payment: [],
@@ -182,9 +247,9 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
       completed: ['paid', 'shipped', 'completed'],
       refund_requested: ['paid', 'shipped', 'refund_requested'],
       returning: ['paid', 'shipped', 'refund_requested', 'returning'],
+      return_sent: ['paid', 'shipped', 'refund_requested', 'returning', 'return_sent'],
       disputed: ['paid', 'shipped', 'refund_requested', 'disputed'],
     }
-    if (fulfilment !== 'courier' && !['pending_payment', 'paid'].includes(stage)) throw new Error(`fixture: a ${fulfilment} order stops at paid`)
     for (const step of path[stage]) await steps[step]()
     const record = (await cloud.container.store.get(Orders, orderId))!
     const code = fulfilment === 'meetup' ? record.handoverCode : null
@@ -236,10 +301,12 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     sellerReturnsId,
     sellerCommunityId,
     buyerAddressId: buyerBookId,
+    buyerShippingId,
     photos: [await cloud.uploadPhoto(), await cloud.uploadPhoto()],
     orders,
+    usedWaybillNo: (await cloud.container.store.get(Orders, orders.completed.orderId))!.shipment!.waybillNo,
     deadJobId: job._id,
     slot,
   }
-  return { world, cloud, order, listing, address, community, secrets }
+  return { world, cloud, order, returnParcel, listing, address, community, secrets }
 }

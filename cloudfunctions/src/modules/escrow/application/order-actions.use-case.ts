@@ -66,7 +66,10 @@ export const cancelOrder = async (deps: Deps, buyer: UserRecord, orderId: string
 
 /** 发货 with a waybill: the company checked against (or recognised from) the number, tracking subscribed. */
 export const shipOrder = async (deps: Deps, seller: UserRecord, orderId: string, waybill: Waybill) => {
-  await loadVisibleOrder(deps, seller, orderId)
+  const order = await loadVisibleOrder(deps, seller, orderId)
+  // Refused before the number is looked at: whether a waybill is another order's parcel (and a
+  // kuaidi100 lookup) is for the seller of this order alone, not for its buyer or an operator.
+  if (order.sellerId !== seller._id) throw new AppError(ErrorCodes.FORBIDDEN)
   await assertWaybillFresh(deps, waybill.waybillNo, orderId, 'outbound')
   const shipment = await resolveWaybill(deps, waybill)
   return act(deps, {
