@@ -111,7 +111,8 @@ export const buyAndPay = async (page: Page, listingId: string, how: 'shipping' |
   if (how === 'shipping') {
     // Courier orders ship to an address from the book: its default shows by itself.
     if (!fromBook) throw new Error('a courier purchase needs an address in the buyer’s book (saveAddress first)')
-    await page.waitForFunction((name) => Array.from(document.querySelectorAll('#checkout-address')).some((e) => (e.textContent ?? '').includes(name)), fromBook)
+    // The book lists names masked (王*鹿): wait for the default's first character.
+    await page.waitForFunction((first) => Array.from(document.querySelectorAll('#checkout-address .address-row__who')).some((e) => (e.textContent ?? '').startsWith(first)), fromBook[0]!)
   }
   const total = yuan(await on(page)('#confirm-total').innerText())
   if (shots) await shot(page, `${shots}-confirm`)

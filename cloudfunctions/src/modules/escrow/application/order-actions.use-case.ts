@@ -190,7 +190,8 @@ export const contestReturn = async (
   seller: UserRecord,
   input: { orderId: string; reason: ReturnContest['reason']; note: string; photoFileIds: string[] },
 ) => {
-  await loadVisibleOrder(deps, seller, input.orderId)
+  const order = await loadVisibleOrder(deps, seller, input.orderId)
+  if (order.sellerId !== seller._id) throw new AppError(ErrorCodes.FORBIDDEN)
   await assertOwnEvidence(deps, seller, input.photoFileIds)
   return act(deps, {
     orderId: input.orderId,
