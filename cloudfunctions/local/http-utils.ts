@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ErrorCodes, type ErrorCode } from '@shared/errors/error-codes'
+import { type AppError, ErrorCodes, type ErrorCode } from '@shared/errors/error-codes'
 
 /**
  * Small helpers over node:http. Non-function routes answer plain JSON on success and the same
@@ -29,7 +29,8 @@ export const sendError = (
   code: ErrorCode,
   message: string,
   details?: unknown,
-): void => sendJson(res, status, { ok: false, error: { code, message, ...(details ? { details } : {}) } })
+  headers: Record<string, string> = {},
+): void => sendJson(res, status, { ok: false, error: { code, message, ...(details ? { details } : {}) } }, headers)
 
 /** Thrown by route code for an answer other than 200; the server turns it into an envelope. */
 export class HttpError extends Error {
@@ -38,9 +39,48 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    readonly options: {
+      headers?: Record<string, string>
+      /** Answer and close the connection without reading the rest of the body (an upload past its limit). */
+      hangUp?: boolean
+    } = {},
   ) {
     super(message)
   }
+}
+
+/** How long a hung-up connection may still deliver our answer before it is torn down. */
+const HANG_UP_LINGER_MS = 1_000
+
+/**
+ * Answers without reading another byte of the request: the body stays paused, the answer says
+ * `Connection: close`, our side is half-closed once it is out (so the client reads it), and the
+ * socket is destroyed shortly after, whatever the client is still trying to send.
+ */
+export const sendErrorAndHangUp = (req: IncomingMessage, res: ServerResponse, e: HttpError): void => {
+  req.pause()
+  res.once('finish', () => setTimeout(() => req.socket.destroy(), HANG_UP_LINGER_MS).unref())
+  const body = { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }
+  sendJson(res, e.status, body, { ...e.options.headers, Connection: 'close' })
+}
+
+/** HTTP statuses for the codes a local route may answer; anything else expected is a 400. */
+const STATUS_OF: Partial<Record<ErrorCode, number>> = {
+  'COMMON.UNAUTHENTICATED': 401,
+  'COMMON.FORBIDDEN': 403,
+  'USER.BANNED': 403,
+  'COMMON.NOT_FOUND': 404,
+  'COMMON.CONFLICT': 409,
+  'FILE.TOO_LARGE': 413,
+  'COMMON.RATE_LIMITED': 429,
+  'COMMON.INTERNAL': 500,
+}
+
+/** A use case's AppError as an HTTP answer: its code, message and details, and Retry-After when limited. */
+export const httpErrorOf = (e: AppError, options: HttpError['options'] = {}): HttpError => {
+  const retryAfterMs = (e.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs
+  const headers = typeof retryAfterMs === 'number' ? { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) } : undefined
+  return new HttpError(STATUS_OF[e.code] ?? 400, e.code, e.message, e.details, { ...options, headers: { ...headers, ...options.headers } })
 }
 
 export const methodNotAllowed = (allowed: string[]) =>
