@@ -49,19 +49,25 @@ export class HttpError extends Error {
   }
 }
 
-/** How long a hung-up connection may still deliver our answer before it is torn down. */
+/** How long the client has to read our answer before the connection is torn down. */
 const HANG_UP_LINGER_MS = 1_000
 
 /**
- * Answers without reading another byte of the request: the body stays paused, the answer says
- * `Connection: close`, our side is half-closed once it is out (so the client reads it), and the
- * socket is destroyed shortly after, whatever the client is still trying to send.
+ * Answers without reading another byte of the request. The body stays paused; once the answer is
+ * out our side is half-closed (FIN: no more answers on this connection) and the socket destroyed a
+ * moment later. Closing at once would reset the connection while the client is still sending, and
+ * a reset can throw away the answer before the client has read it (so no `Connection: close`,
+ * which makes Node do exactly that).
  */
 export const sendErrorAndHangUp = (req: IncomingMessage, res: ServerResponse, e: HttpError): void => {
   req.pause()
-  res.once('finish', () => setTimeout(() => req.socket.destroy(), HANG_UP_LINGER_MS).unref())
+  const socket = req.socket
+  res.once('finish', () => {
+    socket.end()
+    setTimeout(() => socket.destroy(), HANG_UP_LINGER_MS).unref()
+  })
   const body = { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }
-  sendJson(res, e.status, body, { ...e.options.headers, Connection: 'close' })
+  sendJson(res, e.status, body, e.options.headers)
 }
 
 /** HTTP statuses for the codes a local route may answer; anything else expected is a 400. */

@@ -139,6 +139,19 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
     const gif = await call('o-b', 'submit', await form('o-b', { idCardFrontFileId: 'local://id-cards/test/a.gif' }))
     expect(!gif.ok && gif.error).toMatchObject({ code: 'COMMON.VALIDATION', details: { path: 'idCardFrontFileId' } })
   })
+
+  test("someone else's ID photos, or the user's own photos of another kind, never reach WeChat Pay", async () => {
+    await signUp(cloud as never, 'o-victim', 'o-fraud')
+    const victims = await cloud.uploadPhoto('o-victim')
+    const stolen = await call('o-fraud', 'submit', await form('o-fraud', { idCardBackFileId: victims }))
+    expect(!stolen.ok && stolen.error).toMatchObject({ code: 'FILE.NOT_OWNED', details: { path: 'idCardBackFileId' } })
+    const listingPhoto = await cloud.uploadPhoto('o-fraud', 'listing-photos')
+    const wrongKind = await call('o-fraud', 'submit', await form('o-fraud', { idCardFrontFileId: listingPhoto }))
+    expect(!wrongKind.ok && wrongKind.error).toMatchObject({ code: 'FILE.NOT_OWNED', details: { path: 'idCardFrontFileId' } })
+    // Nothing was saved or sent: the fraudster has no application, and a proper one still goes through.
+    expect(((await call('o-fraud', 'status')) as any).data.state).toBe('none')
+    expect((await call('o-fraud', 'submit', await form('o-fraud'))).ok).toBe(true)
+  })
 })
 
 describe('seller wallet', () => {

@@ -1,8 +1,8 @@
+import { UPLOAD_KINDS, type UploadKind } from '@shared/domain/uploads'
 import { defineCollection } from '../../core/ports/document-store.port'
 
-/** Where an upload may go, named by the client; the kind a use case asks for when it takes a fileId. */
-export const UPLOAD_KINDS = ['listing-photos', 'avatars', 'listing-videos', 'id-cards'] as const
-export type UploadKind = (typeof UPLOAD_KINDS)[number]
+/** The folder an upload went to, and the kind a use case asks for when it takes a fileId. */
+export { UPLOAD_KINDS, type UploadKind }
 
 export const isUploadKind = (v: unknown): v is UploadKind => (UPLOAD_KINDS as readonly unknown[]).includes(v)
 
