@@ -8,8 +8,9 @@ export const MAX_FUNCTION_BODY = 256 * 1024
 
 /**
  * `POST /fn/<name>` with `{ action, input }`: what wx.cloud.callFunction does in WeChat, over HTTP.
- * The Bearer token is handed to the function untouched as `context.localSession`; verifying it is
- * the function's job (as reading WX_OPENID is in CloudBase), so the gateway holds no identity logic.
+ * The Bearer token is handed to the function untouched as `context.localSession`, and the socket's
+ * remote address as `context.clientIp`; verifying them is the function's job (as reading WX_OPENID
+ * and WX_CLIENTIP is in CloudBase), so the gateway holds no identity logic.
  */
 export const handleFunctionCall = async (
   req: IncomingMessage,
@@ -25,7 +26,9 @@ export const handleFunctionCall = async (
   const started = Date.now()
   const token = bearerToken(req)
   const label = `fn ${name}.${String(event.action)}`
-  const envelope = await invokeBundle(runner, name, event, token ? { localSession: token } : {}, log, label)
+  // The socket's address, as CloudBase puts WX_CLIENTIP in the context: never a header the client can set.
+  const context = { ...(token ? { localSession: token } : {}), ...(req.socket.remoteAddress ? { clientIp: req.socket.remoteAddress } : {}) }
+  const envelope = await invokeBundle(runner, name, event, context, log, label)
   const outcome = isEnvelope(envelope) ? (envelope.ok ? 'ok' : envelope.error.code) : 'done'
   log(`${label} ${outcome} ${Date.now() - started}ms`)
   sendJson(res, 200, envelope ?? null)

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ErrorCodes, type ErrorCode } from '@shared/errors/error-codes'
+import { type AppError, ErrorCodes, type ErrorCode } from '@shared/errors/error-codes'
 import { JSON_TOO_DEEP_MESSAGE, exceedsJsonDepth } from '../src/platform/json-depth'
 
 /**
@@ -30,7 +30,8 @@ export const sendError = (
   code: ErrorCode,
   message: string,
   details?: unknown,
-): void => sendJson(res, status, { ok: false, error: { code, message, ...(details ? { details } : {}) } })
+  headers: Record<string, string> = {},
+): void => sendJson(res, status, { ok: false, error: { code, message, ...(details ? { details } : {}) } }, headers)
 
 /** Thrown by route code for an answer other than 200; the server turns it into an envelope. */
 export class HttpError extends Error {
@@ -39,9 +40,54 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    readonly options: {
+      headers?: Record<string, string>
+      /** Answer and close the connection without reading the rest of the body (an upload past its limit). */
+      hangUp?: boolean
+    } = {},
   ) {
     super(message)
   }
+}
+
+/** How long the client has to read our answer before the connection is torn down. */
+const HANG_UP_LINGER_MS = 1_000
+
+/**
+ * Answers without reading another byte of the request. The body stays paused; once the answer is
+ * out our side is half-closed (FIN: no more answers on this connection) and the socket destroyed a
+ * moment later. Closing at once would reset the connection while the client is still sending, and
+ * a reset can throw away the answer before the client has read it (so no `Connection: close`,
+ * which makes Node do exactly that).
+ */
+export const sendErrorAndHangUp = (req: IncomingMessage, res: ServerResponse, e: HttpError): void => {
+  req.pause()
+  const socket = req.socket
+  res.once('finish', () => {
+    socket.end()
+    setTimeout(() => socket.destroy(), HANG_UP_LINGER_MS).unref()
+  })
+  const body = { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }
+  sendJson(res, e.status, body, e.options.headers)
+}
+
+/** HTTP statuses for the codes a local route may answer; anything else expected is a 400. */
+const STATUS_OF: Partial<Record<ErrorCode, number>> = {
+  'COMMON.UNAUTHENTICATED': 401,
+  'COMMON.FORBIDDEN': 403,
+  'USER.BANNED': 403,
+  'COMMON.NOT_FOUND': 404,
+  'COMMON.CONFLICT': 409,
+  'FILE.TOO_LARGE': 413,
+  'COMMON.RATE_LIMITED': 429,
+  'COMMON.INTERNAL': 500,
+}
+
+/** A use case's AppError as an HTTP answer: its code, message and details, and Retry-After when limited. */
+export const httpErrorOf = (e: AppError, options: HttpError['options'] = {}): HttpError => {
+  const retryAfterMs = (e.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs
+  const headers = typeof retryAfterMs === 'number' ? { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) } : undefined
+  return new HttpError(STATUS_OF[e.code] ?? 400, e.code, e.message, e.details, { ...options, headers: { ...headers, ...options.headers } })
 }
 
 export const methodNotAllowed = (allowed: string[]) =>

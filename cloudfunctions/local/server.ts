@@ -10,7 +10,7 @@ import { handleUpload, serveFile } from './files-route'
 import { FunctionRunner } from './function-runner'
 import { handleFunctionCall } from './gateway'
 import { handleHttpTrigger } from './http-trigger-route'
-import { HttpError, sendError, sendJson } from './http-utils'
+import { HttpError, sendError, sendErrorAndHangUp, sendJson } from './http-utils'
 import { type Sandbox, SandboxRegistry, handleSandboxList } from './sandboxes'
 import type { WechatPaySandbox } from './sandboxes/wechat-pay'
 import { sandboxClientConfig } from './sandboxes/wechat-pay/client-config'
@@ -197,8 +197,9 @@ const handle = async (
     if (path.startsWith('/sandbox/')) return await options.sandboxes.dispatch(req, res, path.slice(9), url)
     return await serveH5(req, res, path, options.h5Dir)
   } catch (e) {
+    if (e instanceof HttpError && e.options.hangUp) return sendErrorAndHangUp(req, res, e)
     req.resume()
-    if (e instanceof HttpError) return sendError(res, e.status, e.code, e.message, e.details)
+    if (e instanceof HttpError) return sendError(res, e.status, e.code, e.message, e.details, e.options.headers)
     if (e instanceof URIError) return sendError(res, 400, ErrorCodes.VALIDATION, '路径编码不正确')
     options.log(`local cloud: unexpected error on ${req.method} ${req.url}: ${e instanceof Error ? e.stack : e}`)
     if (!res.headersSent) sendError(res, 500, ErrorCodes.INTERNAL, '本地云内部错误')

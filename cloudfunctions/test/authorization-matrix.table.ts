@@ -63,14 +63,14 @@ const OPERATORS_ONLY = user({ stranger: 'FORBIDDEN', buyer: 'FORBIDDEN', seller:
 /** 上门取件 on the seller's leg: only the parties are asked; the buyer has no parcel to send yet. */
 const SELLERS_PICKUP = user({ stranger: 'NOT_FOUND', buyer: 'ORDER.WRONG_STATE', seller: 'ok', operator: 'NOT_FOUND' })
 
-const goods = (x: World) => ({
+const goods = (x: World, who: Who = 'seller') => ({
   title: '矩阵测试 蓝牙音箱',
   description: '用了半年，音质很好，无磕碰，送充电线。',
   priceFen: 19_900,
   category: 'digital',
   condition: 'like_new',
   trade: { shipping: { payer: 'seller' }, meetup: true, pickup: false },
-  photoFileIds: [x.photos[0]],
+  photoFileIds: [x.photos[who].listing],
   location: XUHUI,
 })
 const newAddress = { name: '张三', phone: '13700137000', region: { province: '上海市', city: '上海市', district: '静安区' }, detail: '南京西路 1 号 101 室' }
@@ -86,7 +86,7 @@ export const ROWS: Row[] = [
   row({ action: 'address.setDefault', given: (k) => k.address(), input: (x) => ({ id: x.addressId }), expect: SELLERS_SECRET }),
 
   // ---- listing
-  row({ action: 'listing.create', input: (x) => goods(x), expect: OWN }),
+  row({ action: 'listing.create', input: (x, who) => goods(x, who), expect: OWN }),
   row({ action: 'listing.update', given: (k) => k.listing(), input: (x) => ({ id: x.listingId, expectedVersion: 1, patch: { priceFen: 8_800 } }), expect: SELLERS_LISTING }),
   row({ action: 'listing.publish', given: (k) => k.listing('draft'), input: (x) => ({ id: x.listingId }), expect: SELLERS_LISTING }),
   row({ action: 'listing.takeDown', given: (k) => k.listing(), input: (x) => ({ id: x.listingId }), expect: SELLERS_LISTING }),
@@ -109,13 +109,13 @@ export const ROWS: Row[] = [
   row({ action: 'merchant.status', input: () => ({}), expect: OWN }),
   row({
     action: 'merchant.submit',
-    input: (x) => ({
+    input: (x, who) => ({
       idCardName: '张小三',
       idCardNumber: '110101199003070011',
       idCardValidBegin: '2020-01-01',
       idCardValidEnd: '2040-01-01',
-      idCardFrontFileId: x.photos[0],
-      idCardBackFileId: x.photos[1],
+      idCardFrontFileId: x.photos[who].idCards[0],
+      idCardBackFileId: x.photos[who].idCards[1],
       mobile: '13812341234',
       accountBank: '招商银行',
       bankAddressCode: '310000',

@@ -1,3 +1,4 @@
+import { PUBLISH_PER_SELLER } from '../src/modules/listing/domain/listing.limits'
 import { bookableSlots, type PickupSlot } from '@shared/domain/pickup'
 import { Orders } from '../src/modules/escrow/domain/order.record'
 import { Listings } from '../src/modules/listing/domain/listing.record'
@@ -27,6 +28,18 @@ export const OPENIDS: Record<Who, string | null> = {
 }
 
 const DAY = 86_400_000
+
+/** Uploads for every registered caller; anonymous and banned callers cannot upload, so they send the stranger's. */
+const ownPhotos = async (cloud: { uploadPhoto: (openid: string, kind?: 'listing-photos' | 'id-cards') => Promise<string> }) => {
+  const out = {} as World['photos']
+  for (const who of ['stranger', 'buyer', 'seller', 'operator'] as const) {
+    const openid = OPENIDS[who]!
+    out[who] = { listing: await cloud.uploadPhoto(openid, 'listing-photos'), idCards: [await cloud.uploadPhoto(openid, 'id-cards'), await cloud.uploadPhoto(openid, 'id-cards')] }
+  }
+  out.anonymous = out.stranger
+  out.banned = out.stranger
+  return out
+}
 /** The address in the buyer's book the buyer checks out to: the seller needs it to post the parcel, nobody else. */
 export const BUYER_SHIPPING = { name: '李四', phone: '13800138000', region: { province: '上海市', city: '上海市', district: '徐汇区' }, detail: '漕溪北路 1 号 2 室' }
 /** Where another buyer's parcel goes, from that buyer's own book: the buyer's shipping address stays the buyer's secret. */
@@ -88,8 +101,8 @@ export interface World {
   buyerAddressId: string
   /** The entry in the buyer's book the buyer's orders ship to. */
   buyerShippingId: string
-  /** Two uploaded PNGs: listing photos, ID card photos. */
-  photos: [string, string]
+  /** Each caller's own uploads (a listing photo, two ID card photos): files must be the caller's. */
+  photos: Record<Who, { listing: string; idCards: [string, string] }>
   /** Shared orders between the buyer and the seller, for rows that leave them as they are. */
   orders: { pending: OrderFixture; paid: OrderFixture; booked: OrderFixture; disputed: OrderFixture; completed: OrderFixture }
   /** The waybill the completed order was shipped with: no other order may use it. */
@@ -174,11 +187,11 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     return { waybillNo }
   }
 
-  // The fixtures are far more listings in an hour than a seller may publish (30): each is dated
-  // back once made, so the limit is left to the rows, where the seller publishes one.
+  // The fixtures are far more listings in an hour than a seller may publish (30): the publisher's
+  // count is forgotten after each, so the limit is left to the rows, where the seller publishes one.
   const publish = async (over: Record<string, unknown>, by = seller) => {
     const l = await cloud.publish(by, over)
-    await cloud.container.store.update(Listings, l.id, { createdAt: cloud.clock.now() - 2 * 3_600_000 })
+    await cloud.container.limits.reset(PUBLISH_PER_SELLER, (await cloud.container.store.get(Listings, l.id))!.sellerId)
     return l.id as string
   }
 
@@ -302,7 +315,7 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     sellerCommunityId,
     buyerAddressId: buyerBookId,
     buyerShippingId,
-    photos: [await cloud.uploadPhoto(), await cloud.uploadPhoto()],
+    photos: await ownPhotos(cloud),
     orders,
     usedWaybillNo: (await cloud.container.store.get(Orders, orders.completed.orderId))!.shipment!.waybillNo,
     deadJobId: job._id,

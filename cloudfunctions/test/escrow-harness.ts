@@ -136,7 +136,7 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
   }
 
   const publish = async (openid: string, over: Record<string, unknown> = {}) =>
-    must(listingMain, openid, 'create', await goodsInput(cloud as never, over))
+    must(listingMain, openid, 'create', await goodsInput(cloud as never, over, openid))
 
   /** All ledger entries, and whether the books balance (every account summed is zero). */
   const ledger = async () => {

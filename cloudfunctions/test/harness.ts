@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeClock } from '../src/adapters/clock/system-clock'
 import { main as userMain } from '../src/functions/user'
+import { recordUpload } from '../src/modules/upload/application/accept-upload.use-case'
+import type { UploadKind } from '../src/modules/upload/domain/upload.record'
+import { findUserByOpenid } from '../src/modules/user/application/find-user-by-openid'
 import { signLocalSession } from '../src/platform/caller-identity'
 import { installContainer } from '../src/platform/container'
 import { createLocalContainer, type LocalContainer } from '../src/platform/local-container'
@@ -17,6 +20,18 @@ export const PNG_BYTES = Buffer.from(
     '1f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d5b1e60000000049454e44ae426082',
   'hex',
 )
+
+/**
+ * Stores a PNG as `openid`'s upload of `kind`, the way the files route does: the file and the
+ * record saying whose it is (a listing, avatar or ID photo may only name its user's uploads).
+ * Someone who never signed up gets the file without a record, like a fileId found lying about.
+ */
+export const uploadAs = async (container: LocalContainer, openid: string, kind: UploadKind = 'listing-photos') => {
+  const fileId = await container.files.put(`${kind}/test/${Math.random().toString(36).slice(2)}.png`, PNG_BYTES, 'image/png')
+  const user = await findUserByOpenid(container, openid)
+  if (user) await recordUpload(container, { fileId, ownerId: user._id, kind, bytes: PNG_BYTES.length, contentType: 'image/png' })
+  return fileId
+}
 
 /**
  * A fresh local cloud for one test file: SQLite in a temp folder, a fake clock, and the container
@@ -36,11 +51,14 @@ export const startTestCloud = () => {
   return {
     container,
     clock,
-    /** The context the gateway would pass for this OPENID. */
-    contextFor: (openid: string | null) =>
-      openid ? { requestId: 'test', localSession: signLocalSession({ openid, exp: clock.now() + 3_600_000 }, SECRET) } : { requestId: 'test' },
-    uploadPhoto: (name = `${Math.random().toString(36).slice(2)}.png`) =>
-      container.files.put(`listing-photos/test/${name}`, PNG_BYTES, 'image/png'),
+    /** The context the gateway would pass for this OPENID (and client address). */
+    contextFor: (openid: string | null, clientIp?: string) => ({
+      requestId: 'test',
+      ...(openid ? { localSession: signLocalSession({ openid, exp: clock.now() + 3_600_000 }, SECRET) } : {}),
+      ...(clientIp ? { clientIp } : {}),
+    }),
+    /** A PNG uploaded by `openid` (signed up first) as `kind`, answering its fileId. */
+    uploadPhoto: (openid: string, kind: UploadKind = 'listing-photos') => uploadAs(container, openid, kind),
     stop: () => {
       installContainer(undefined)
       container.store.close()

@@ -18,13 +18,13 @@ afterEach(() => cloud.stop())
 const call = (openid: string | null, action: string, input: unknown = {}) => invoke(merchantMain, cloud as never, openid, action, input)
 const STEP = 60_000
 
-const form = async (over: Record<string, unknown> = {}) => ({
+const form = async (openid: string, over: Record<string, unknown> = {}) => ({
   idCardName: '张小三',
   idCardNumber: '110101199003070011',
   idCardValidBegin: '2020-01-01',
   idCardValidEnd: '2040-01-01',
-  idCardFrontFileId: await cloud.uploadPhoto(),
-  idCardBackFileId: await cloud.uploadPhoto(),
+  idCardFrontFileId: await cloud.uploadPhoto(openid),
+  idCardBackFileId: await cloud.uploadPhoto(openid),
   mobile: '13812341234',
   accountBank: '招商银行',
   bankAddressCode: '310000',
@@ -44,7 +44,7 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
   test('submit → 审核中 → 待账户验证 → 待签约 → 已完成 with a sub_mchid; the form is masked on the way back', async () => {
     const [sellerId] = await signUp(cloud as never, 'o-seller')
     expect((await call('o-seller', 'status')).ok && (await call('o-seller', 'status') as any).data.state).toBe('none')
-    const submitted = await call('o-seller', 'submit', await form())
+    const submitted = await call('o-seller', 'submit', await form('o-seller'))
     expect(submitted.ok).toBe(true)
     if (!submitted.ok) return
     expect(submitted.data).toMatchObject({ state: 'checking', stateLabel: '审核中', canSell: false })
@@ -57,7 +57,7 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
     })
     expect(submitted.data.submitted.storeName).toMatch(/的小店$/)
 
-    const again = await call('o-seller', 'submit', await form())
+    const again = await call('o-seller', 'submit', await form('o-seller'))
     expect(!again.ok && again.error.code).toBe('MERCHANT.APPLYMENT_IN_PROGRESS')
 
     const verify = await nextStage('o-seller')
@@ -73,13 +73,13 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
     expect(sub).toMatch(/^\d{10}$/)
     // The sub-merchant is real at the sandbox: it has a balance.
     await expect(cloud.container.payments.balance(sub!)).resolves.toMatchObject({ availableFen: 0 })
-    const late = await call('o-seller', 'submit', await form())
+    const late = await call('o-seller', 'submit', await form('o-seller'))
     expect(!late.ok && late.error.code).toBe('MERCHANT.ALREADY_ONBOARDED')
   })
 
   test('a name with 驳回 is 已驳回 with the reason; resubmitting opens a new attempt that can finish', async () => {
     const [sellerId] = await signUp(cloud as never, 'o-rej')
-    const first = await call('o-rej', 'submit', await form({ idCardName: '李驳回' }))
+    const first = await call('o-rej', 'submit', await form('o-rej', { idCardName: '李驳回' }))
     expect(first.ok).toBe(true)
     const rejected = await nextStage('o-rej')
     expect(rejected).toMatchObject({ state: 'rejected', stateLabel: '已驳回' })
@@ -87,7 +87,7 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
     const m1 = await cloud.container.store.get(Merchants, sellerId)
     expect(m1?.outRequestNo).toBe(`LQAP${sellerId}1`)
 
-    const second = await call('o-rej', 'submit', await form({ idCardName: '李四', storeName: '李四的闲置' }))
+    const second = await call('o-rej', 'submit', await form('o-rej', { idCardName: '李四', storeName: '李四的闲置' }))
     expect(second.ok && second.data).toMatchObject({ state: 'checking', rejectReasons: [] })
     const m2 = await cloud.container.store.get(Merchants, sellerId)
     expect(m2).toMatchObject({ attempt: 2, outRequestNo: `LQAP${sellerId}2` })
@@ -103,19 +103,19 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
   test('a submit that never reached WeChat shows as 审核中 briefly, then asks to resubmit, which works', async () => {
     await signUp(cloud as never, 'o-flaky')
     cloud.sandbox.faults.set({ apiErrors: 1 })
-    const failed = await call('o-flaky', 'submit', await form())
+    const failed = await call('o-flaky', 'submit', await form('o-flaky'))
     expect(!failed.ok && failed.error.code).toBe('MERCHANT.GATEWAY_FAILED')
     expect((await call('o-flaky', 'refresh') as any).data.state).toBe('checking')
     await cloud.advance(3 * 60_000)
     const asked = await call('o-flaky', 'refresh')
     expect(asked.ok && asked.data).toMatchObject({ state: 'rejected', rejectReasons: [{ reason: expect.stringContaining('重新提交') }] })
-    const again = await call('o-flaky', 'submit', await form())
+    const again = await call('o-flaky', 'submit', await form('o-flaky'))
     expect(again.ok && again.data.state).toBe('checking')
   })
 
   test('the stored row holds no plaintext name, ID number, phone or card number; the sealed blob opens only with the key', async () => {
     const [sellerId] = await signUp(cloud as never, 'o-private')
-    await call('o-private', 'submit', await form())
+    await call('o-private', 'submit', await form('o-private'))
     const row = cloud.container.store.connection.prepare('SELECT * FROM c_merchants WHERE _id = ?').get(sellerId)
     const raw = JSON.stringify(row)
     for (const plain of ['110101199003070011', '张小三', '13812341234', '6225880000001234', '1990030700']) expect(raw).not.toContain(plain)
@@ -129,15 +129,28 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
     expect((await call(null, 'status')) as any).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } })
     const smuggled = await call('o-a', 'status', { userId: 'someone-else' })
     expect(!smuggled.ok && smuggled.error.code).toBe('COMMON.VALIDATION')
-    await call('o-a', 'submit', await form())
+    await call('o-a', 'submit', await form('o-a'))
     const other = await call('o-b', 'status')
     expect(other.ok && other.data.state).toBe('none')
-    const bad = await call('o-b', 'submit', await form({ idCardNumber: '110101199003070012' }))
+    const bad = await call('o-b', 'submit', await form('o-b', { idCardNumber: '110101199003070012' }))
     expect(!bad.ok && bad.error).toMatchObject({ code: 'COMMON.VALIDATION', details: { path: 'idCardNumber' } })
-    const expired = await call('o-b', 'submit', await form({ idCardValidBegin: '2006-01-01', idCardValidEnd: '2026-01-01' }))
+    const expired = await call('o-b', 'submit', await form('o-b', { idCardValidBegin: '2006-01-01', idCardValidEnd: '2026-01-01' }))
     expect(!expired.ok && expired.error).toMatchObject({ code: 'COMMON.VALIDATION', details: { path: 'idCardValidEnd' } })
-    const gif = await call('o-b', 'submit', await form({ idCardFrontFileId: 'local://id-cards/test/a.gif' }))
+    const gif = await call('o-b', 'submit', await form('o-b', { idCardFrontFileId: 'local://id-cards/test/a.gif' }))
     expect(!gif.ok && gif.error).toMatchObject({ code: 'COMMON.VALIDATION', details: { path: 'idCardFrontFileId' } })
+  })
+
+  test("someone else's ID photos, or the user's own photos of another kind, never reach WeChat Pay", async () => {
+    await signUp(cloud as never, 'o-victim', 'o-fraud')
+    const victims = await cloud.uploadPhoto('o-victim')
+    const stolen = await call('o-fraud', 'submit', await form('o-fraud', { idCardBackFileId: victims }))
+    expect(!stolen.ok && stolen.error).toMatchObject({ code: 'FILE.NOT_OWNED', details: { path: 'idCardBackFileId' } })
+    const listingPhoto = await cloud.uploadPhoto('o-fraud', 'listing-photos')
+    const wrongKind = await call('o-fraud', 'submit', await form('o-fraud', { idCardFrontFileId: listingPhoto }))
+    expect(!wrongKind.ok && wrongKind.error).toMatchObject({ code: 'FILE.NOT_OWNED', details: { path: 'idCardFrontFileId' } })
+    // Nothing was saved or sent: the fraudster has no application, and a proper one still goes through.
+    expect(((await call('o-fraud', 'status')) as any).data.state).toBe('none')
+    expect((await call('o-fraud', 'submit', await form('o-fraud'))).ok).toBe(true)
   })
 })
 
@@ -145,7 +158,7 @@ describe('seller wallet', () => {
   /** Onboards a seller, then pays them `releasedFen` through the sandbox and the ledger, as a completed order would. */
   const onboardedSellerWith = async (openid: string, releasedFen: number) => {
     const [sellerId] = await signUp(cloud as never, openid)
-    await call(openid, 'submit', await form())
+    await call(openid, 'submit', await form(openid))
     for (let i = 0; i < 3; i++) await nextStage(openid)
     const sub = (await subMchidOf(cloud.container, sellerId))!
     const pay = cloud.container.payments
@@ -188,7 +201,7 @@ describe('seller wallet', () => {
 
   test('WeChat refusing the withdrawal (NOT_ENOUGH at the sub-merchant) records it as failed and frees the amount', async () => {
     const [sellerId] = await signUp(cloud as never, 'o-short')
-    await call('o-short', 'submit', await form())
+    await call('o-short', 'submit', await form('o-short'))
     for (let i = 0; i < 3; i++) await nextStage('o-short')
     // The ledger says 50.00 is available but WeChat holds nothing: the books disagree, WeChat wins.
     await postEntry(cloud.container, paymentEntry('SHORTPAY', 'order-s', 5_000, cloud.clock.now()))

@@ -63,6 +63,8 @@ describe('search function', () => {
     await call('o-buyer', 'query', { city: '上海', keyword: '相机' })
     await call('o-buyer', 'query', { city: '上海', keyword: '耳机' })
     await call(null, 'query', { city: '上海', keyword: '耳机' })
+    // 热搜 counts people, not calls: a second user makes 耳机 the hotter one.
+    await call('o-seller', 'query', { city: '上海', keyword: '耳机' })
     expect(await call('o-buyer', 'history', {})).toEqual({ ok: true, data: { keywords: ['耳机', '相机'] } })
     expect(await call(null, 'hot', { city: '上海' })).toEqual({ ok: true, data: { keywords: ['耳机', '相机'] } })
     expect(await call(null, 'hot', { city: '杭州' })).toEqual({ ok: true, data: { keywords: [] } })

@@ -82,7 +82,7 @@ describe('communities', () => {
     const posted = await publishListing(cloud, 'o-buyer', { communityIds: [created.data.id] })
     expect(posted.owner?.communityIds).toEqual([created.data.id])
     const outsider = await invoke(listing, cloud, 'o-buyer', 'create', {
-      ...(await import('./fixtures').then((f) => f.goodsInput(cloud))),
+      ...(await import('./fixtures').then((f) => f.goodsInput(cloud, {}, 'o-buyer'))),
       communityIds: ['01KAAAAAAAAAAAAAAAAAAAAAAA'],
     })
     expect(outsider).toMatchObject({ ok: false, error: { code: 'LISTING.NOT_IN_COMMUNITY', details: { path: 'communityIds.0' } } })

@@ -8,7 +8,8 @@ import { createLocalContainer, type LocalContainer, type LocalContainerOptions }
 import { serveSandbox } from '../local/sandboxes'
 import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../local/sandboxes/wechat-pay'
 import { sandboxClientConfig } from '../local/sandboxes/wechat-pay/client-config'
-import { PNG_BYTES, TEST_SECRET_KEY } from './harness'
+import type { UploadKind } from '../src/modules/upload/domain/upload.record'
+import { TEST_SECRET_KEY, uploadAs } from './harness'
 
 export { TEST_SECRET_KEY }
 const SECRET = 'test-secret'
@@ -69,9 +70,8 @@ export const startPayCloud = async (options: PayCloudOptions = {}) => {
     /** The context the gateway would pass for this OPENID. */
     contextFor: (openid: string | null) =>
       openid ? { requestId: 'test', localSession: signLocalSession({ openid, exp: clock.now() + 3_600_000 }, SECRET) } : { requestId: 'test' },
-    /** An uploaded PNG (as an ID photo would be), answering its fileId. */
-    uploadPhoto: (name = `${Math.random().toString(36).slice(2)}.png`) =>
-      container.files.put(`id-cards/test/${name}`, PNG_BYTES, 'image/png'),
+    /** A PNG uploaded by `openid` as an ID photo (or `kind`), answering its fileId. */
+    uploadPhoto: (openid: string, kind: UploadKind = 'id-cards') => uploadAs(container, openid, kind),
     /** Moves our clock and the sandbox's together; due sandbox timers run. */
     advance: async (ms: number) => {
       clock.advance(ms)

@@ -137,7 +137,7 @@ export const MerchantContract = defineContract('merchant', {
     auth: 'user',
     input: SubmitOnboardingInputSchema,
     output: OnboardingStatusSchema,
-    errors: [ErrorCodes.MERCHANT_APPLYMENT_IN_PROGRESS, ErrorCodes.MERCHANT_ALREADY_ONBOARDED, ErrorCodes.MERCHANT_GATEWAY_FAILED],
+    errors: [ErrorCodes.MERCHANT_APPLYMENT_IN_PROGRESS, ErrorCodes.MERCHANT_ALREADY_ONBOARDED, ErrorCodes.MERCHANT_GATEWAY_FAILED, ErrorCodes.FILE_NOT_OWNED],
   },
   refresh: {
     summary: 'Asks WeChat Pay for the application state now instead of waiting for the sweep.',

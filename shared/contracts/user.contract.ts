@@ -62,7 +62,7 @@ export const UserContract = defineContract('user', {
     auth: 'user',
     input: UpdateProfileInputSchema,
     output: UserSelfSchema,
-    errors: [],
+    errors: [ErrorCodes.FILE_NOT_OWNED],
   },
   notices: {
     summary: "The caller's system notices, newest first, with the unread count.",

@@ -55,6 +55,8 @@ export const ErrorCodes = {
   MERCHANT_INSUFFICIENT_BALANCE: 'MERCHANT.INSUFFICIENT_BALANCE',
   MERCHANT_GATEWAY_FAILED: 'MERCHANT.GATEWAY_FAILED',
   ADDRESS_TOO_MANY: 'ADDRESS.TOO_MANY',
+  FILE_NOT_OWNED: 'FILE.NOT_OWNED',
+  FILE_TOO_LARGE: 'FILE.TOO_LARGE',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
@@ -113,6 +115,8 @@ export const defaultMessages: Record<ErrorCode, string> = {
   'MERCHANT.INSUFFICIENT_BALANCE': '可提现余额不足',
   'MERCHANT.GATEWAY_FAILED': '微信支付暂时不可用，请稍后再试',
   'ADDRESS.TOO_MANY': '最多保存 20 个收货地址，请先删除不用的地址',
+  'FILE.NOT_OWNED': '只能使用你自己上传的文件，请重新上传',
+  'FILE.TOO_LARGE': '文件太大了，请换一个小一点的',
 }
 
 /**

@@ -312,7 +312,7 @@ describe('local cloud gateway', () => {
       tinyPng().copy(big)
       const res = await upload(new Blob([new Uint8Array(big)]), token)
       expect(res.status).toBe(413)
-      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FILE.TOO_LARGE', details: { path: 'file' } } })
     })
 
     it('takes short videos in listing-videos only, recognised by their bytes', async () => {

@@ -5,6 +5,8 @@ import { CATEGORY_IDS } from '@shared/domain/listing'
 import { FakeClock } from '../../src/adapters/clock/system-clock'
 import { isInsideCity } from '../../src/modules/listing/domain/listing-location'
 import { type ListingRecord, Listings } from '../../src/modules/listing/domain/listing.record'
+import { updateListing } from '../../src/modules/listing/application/update-listing.use-case'
+import { Uploads } from '../../src/modules/upload/domain/upload.record'
 import { Users } from '../../src/modules/user/domain/user.record'
 import { createLocalContainer, type LocalContainer } from '../../src/platform/local-container'
 import { DEMO_USERS } from '../seed/demo-users'
@@ -88,6 +90,27 @@ describe('demo seed', () => {
     expect(listings.filter((l) => l.status === 'sold').length).toBeGreaterThan(5)
     expect(listings.reduce((n, l) => n + l.favoriteCount, 0)).toBeGreaterThan(50)
     expect(listings.filter((l) => l.communityIds.length > 0).length).toBeGreaterThan(10)
+  })
+
+  it('records every photo and avatar as its owner\'s upload, so seeded listings edit like any other', async () => {
+    for (const l of listings) {
+      for (const fileId of l.photoFileIds) expect(await container.store.get(Uploads, fileId)).toMatchObject({ ownerId: l.sellerId, kind: 'listing-photos' })
+    }
+    for (const u of (await container.store.find(Users, {}, { limit: 20 })).items) {
+      expect(await container.store.get(Uploads, u.avatarFileId!)).toMatchObject({ ownerId: u._id, kind: 'avatars' })
+    }
+    // An edit that reorders the photos and adds one from the seller's other listing goes through…
+    const l = listings.find((x) => x.status === 'active' && listings.some((o) => o.sellerId === x.sellerId && o.photoFileIds.some((f) => !x.photoFileIds.includes(f))))!
+    const seller = (await container.store.get(Users, l.sellerId))!
+    const extra = listings.filter((o) => o.sellerId === l.sellerId).flatMap((o) => o.photoFileIds).find((f) => !l.photoFileIds.includes(f))!
+    const photoFileIds = [extra, ...[...l.photoFileIds].reverse()].slice(0, 9)
+    const edited = await updateListing(container, seller, { id: l._id, expectedVersion: l.version, patch: { photoFileIds } })
+    expect(edited.photoFileIds).toEqual(photoFileIds)
+    // …while another seller's seeded photo is refused.
+    const foreign = listings.find((o) => o.sellerId !== l.sellerId)!.photoFileIds[0]!
+    await expect(updateListing(container, seller, { id: l._id, expectedVersion: edited.version, patch: { photoFileIds: [foreign] } })).rejects.toMatchObject({
+      code: 'FILE.NOT_OWNED',
+    })
   })
 
   it('does not seed a database that already has users', async () => {

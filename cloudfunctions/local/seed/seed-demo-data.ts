@@ -4,6 +4,7 @@ import { CreateListingInputSchema } from '@shared/contracts/listing.contract'
 import { UpdateProfileInputSchema } from '@shared/contracts/user.contract'
 import { FakeClock } from '../../src/adapters/clock/system-clock'
 import { ulidIds } from '../../src/adapters/ids/ulid-ids'
+import { DocumentStoreRateLimiter } from '../../src/adapters/rate-limit/document-store-rate-limiter'
 import type { Deps } from '../../src/modules/core/ports/deps'
 import { changeStatus } from '../../src/modules/listing/application/change-status.use-case'
 import { createListing } from '../../src/modules/listing/application/create-listing.use-case'
@@ -11,6 +12,7 @@ import type { ListingRecord } from '../../src/modules/listing/domain/listing.rec
 import { createCommunity, joinCommunity } from '../../src/modules/social/application/communities.use-case'
 import { setFavorite } from '../../src/modules/social/application/favorites.use-case'
 import { setFollow } from '../../src/modules/social/application/follows.use-case'
+import { recordUpload } from '../../src/modules/upload/application/accept-upload.use-case'
 import { login } from '../../src/modules/user/application/login.use-case'
 import { updateProfile } from '../../src/modules/user/application/update-profile.use-case'
 import type { UserRecord } from '../../src/modules/user/domain/user.record'
@@ -27,7 +29,7 @@ export interface SeedOptions {
   listings?: number
   /** Listings are spread over this many days before `now`. */
   days?: number
-  /** Photo variants per category; listings reuse them. */
+  /** Photo variants per category; each seller's listings reuse that seller's copies. */
   photoVariants?: number
   /** Side of the square photos, pixels. */
   photoSize?: number
@@ -68,15 +70,19 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
   const now = deps.clock.now()
 
   const clock = new FakeClock(now - 45 * DAY)
-  const seedDeps: Deps = { ...deps, clock, ids: ulidIds(clock) }
+  // Limits count in seed time too, or 300 listings in one real minute would trip the publish limit.
+  const seedDeps: Deps = { ...deps, clock, ids: ulidIds(clock), limits: new DocumentStoreRateLimiter(deps.store, clock) }
 
-  const photos = await storePhotos(seedDeps, rng, variants, options.photoSize ?? 480)
+  const photos = generatePhotos(rng, variants, options.photoSize ?? 480)
+  const photoOf = sellersPhotos(seedDeps, photos)
 
   const users = new Map<string, UserRecord>()
   for (const demo of DEMO_USERS) {
     clock.advance(rng.int(1, 3 * DAY))
     const { user } = await login(seedDeps, demo.openid)
-    const avatarFileId = await seedDeps.files.put(`seed/avatars/${demo.openid}.png`, generateAvatar(rng), 'image/png')
+    const avatar = generateAvatar(rng)
+    const avatarFileId = await seedDeps.files.put(`seed/avatars/${demo.openid}.png`, avatar, 'image/png')
+    await recordUpload(seedDeps, { fileId: avatarFileId, ownerId: user._id, kind: 'avatars', bytes: avatar.length, contentType: 'image/png' })
     const profile = UpdateProfileInputSchema.parse({ nickname: demo.nickname, city: demo.city, avatarFileId })
     const updated = await updateProfile(seedDeps, user, profile)
     users.set(demo.openid, demo.moderator ? await seedDeps.store.update(Users, user._id, { roles: ['user', 'moderator'] }) : updated)
@@ -103,7 +109,8 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
     const seller = users.get(demo.openid)!
     const location = pickLocation(rng, demo)
     const draft = rng.chance(SERVICE_SHARE) ? draftService(rng) : draftListing(rng, location.district)
-    const photoFileIds = rng.sample(photos[draft.category], rng.int(1, Math.min(3, variants)))
+    const picked = rng.sample(photos[draft.category].map((_, v) => v), rng.int(1, Math.min(3, variants)))
+    const photoFileIds = await Promise.all(picked.map((v) => photoOf(seller._id, demo.openid, draft.category, v)))
     const communityIds = (communities.get(demo.openid) ?? []).filter(() => rng.chance(0.6))
     const input = CreateListingInputSchema.parse({ ...draft, photoFileIds, location, communityIds })
     listings.push(await createListing(seedDeps, seller, input))
@@ -114,7 +121,7 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
   return {
     users: users.size,
     listings: total,
-    photos: Object.values(photos).reduce((n, ids) => n + ids.length, 0),
+    photos: Object.values(photos).reduce((n, images) => n + images.length, 0),
     ms: Date.now() - started,
   }
 }
@@ -125,21 +132,33 @@ export const seedIfEmpty = async (deps: Deps, options?: SeedOptions): Promise<Se
   return seedDemoData(deps, options)
 }
 
-const storePhotos = async (
-  deps: Deps,
-  rng: Rng,
-  variants: number,
-  size: number,
-): Promise<Record<CategoryId, string[]>> => {
-  const out = {} as Record<CategoryId, string[]>
+const generatePhotos = (rng: Rng, variants: number, size: number): Record<CategoryId, Buffer[]> => {
+  const out = {} as Record<CategoryId, Buffer[]>
   for (const category of CATEGORY_IDS) {
-    out[category] = []
-    for (let v = 0; v < variants; v++) {
-      const png = generatePhoto({ category, variant: v, size, rng })
-      out[category].push(await deps.files.put(`seed/photos/${category}-${v + 1}.png`, png, 'image/png'))
-    }
+    out[category] = Array.from({ length: variants }, (_, v) => generatePhoto({ category, variant: v, size, rng }))
   }
   return out
+}
+
+/**
+ * Each seller's own copy of a generated photo, stored on first use and recorded as that seller's
+ * upload: a listing may only show its seller's uploads, so sellers cannot share one file.
+ */
+const sellersPhotos = (deps: Deps, photos: Record<CategoryId, Buffer[]>) => {
+  const stored = new Map<string, Promise<string>>()
+  return (sellerId: string, openid: string, category: CategoryId, variant: number) => {
+    const key = `${sellerId}|${category}|${variant}`
+    let fileId = stored.get(key)
+    if (!fileId) {
+      const png = photos[category][variant]!
+      fileId = deps.files.put(`seed/photos/${openid}/${category}-${variant + 1}.png`, png, 'image/png').then(async (id) => {
+        await recordUpload(deps, { fileId: id, ownerId: sellerId, kind: 'listing-photos', bytes: png.length, contentType: 'image/png' })
+        return id
+      })
+      stored.set(key, fileId)
+    }
+    return fileId
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { SearchContract } from '@shared/contracts/search.contract'
+import { hotKeywords } from '../modules/search/application/hot-keywords'
 import {
   clearSearchHistory,
-  hotKeywords,
   searchHistory,
   searchListings,
   suggestKeywords,
@@ -10,9 +10,9 @@ import { createHandler } from '../platform/create-handler'
 
 /** search: one query over keyword, filters and distance; history, 热搜 and suggestions. */
 export const main = createHandler(SearchContract, {
-  query: async (input, { caller, deps }) => searchListings(deps, input, caller.user?._id ?? null),
+  query: async (input, { caller, deps }) => searchListings(deps, input, { userId: caller.user?._id ?? null, ip: caller.ip }),
   suggest: async ({ prefix, city }, { caller, deps }) => ({
-    suggestions: await suggestKeywords(deps, city, prefix, caller.user?._id ?? null),
+    suggestions: await suggestKeywords(deps, city, prefix, { userId: caller.user?._id ?? null, ip: caller.ip }),
   }),
   hot: async ({ city }, { deps }) => ({ keywords: await hotKeywords(deps, city) }),
   history: async (_input, { caller, deps }) => ({ keywords: await searchHistory(deps, caller.user._id) }),

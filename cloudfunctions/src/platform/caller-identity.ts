@@ -5,6 +5,14 @@ import cloudbase from '@cloudbase/node-sdk'
 export interface IdentitySource {
   /** The caller's OPENID, or null when the call carries no valid identity. */
   openidOf(context: unknown): string | null
+  /** The client's network address as the platform saw it (never a header from the payload), or null. */
+  clientIpOf(context: unknown): string | null
+}
+
+/** `::ffff:1.2.3.4` is an IPv4 client on a dual-stack socket: one client, one key. */
+export const plainAddress = (ip: unknown): string | null => {
+  if (typeof ip !== 'string' || ip.length === 0 || ip.length > 64) return null
+  return ip.startsWith('::ffff:') && ip.includes('.') ? ip.slice(7) : ip
 }
 
 /**
@@ -15,6 +23,11 @@ export const cloudbaseIdentity: IdentitySource = {
   openidOf(context) {
     const env = cloudbase.getCloudbaseContext(context as never) as { WX_OPENID?: string }
     return env.WX_OPENID || null
+  },
+  // wx.cloud.callFunction adds the caller's address next to the OPENID.
+  clientIpOf(context) {
+    const env = cloudbase.getCloudbaseContext(context as never) as { WX_CLIENTIP?: string; WX_CLIENTIPV6?: string }
+    return plainAddress(env.WX_CLIENTIP || env.WX_CLIENTIPV6)
   },
 }
 
@@ -57,6 +70,8 @@ export const verifyLocalSession = (token: string, secret: string, now: number): 
 export interface LocalContext {
   requestId?: string
   localSession?: string
+  /** The socket's remote address, put there by the gateway (CloudBase: WX_CLIENTIP). */
+  clientIp?: string
 }
 
 export const localIdentity = (secret: string, now: () => number): IdentitySource => ({
@@ -64,5 +79,8 @@ export const localIdentity = (secret: string, now: () => number): IdentitySource
     const token = (context as LocalContext | undefined)?.localSession
     if (typeof token !== 'string') return null
     return verifyLocalSession(token, secret, now())?.openid ?? null
+  },
+  clientIpOf(context) {
+    return plainAddress((context as LocalContext | undefined)?.clientIp)
   },
 })

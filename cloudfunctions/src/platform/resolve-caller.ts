@@ -8,6 +8,8 @@ import type { Container } from './container'
 export interface Caller {
   openid: string | null
   user: UserRecord | null
+  /** The client's address from the platform context, for limits on anonymous calls; null when unknown. */
+  ip: string | null
 }
 
 /** Resolves the caller and enforces the action's auth level before any use case runs. */
@@ -17,15 +19,16 @@ export const resolveCaller = async (
   auth: AuthLevel,
 ): Promise<Caller> => {
   const openid = deps.identity.openidOf(context)
+  const ip = deps.identity.clientIpOf(context)
   if (!openid) {
-    if (auth === 'public') return { openid: null, user: null }
+    if (auth === 'public') return { openid: null, user: null, ip }
     throw new AppError(ErrorCodes.UNAUTHENTICATED)
   }
-  if (auth === 'identified') return { openid, user: null }
+  if (auth === 'identified') return { openid, user: null, ip }
   const user = await findUserByOpenid(deps, openid)
   if (auth === 'user') {
     if (!user) throw new AppError(ErrorCodes.UNAUTHENTICATED, '请先登录')
     if (isBanned(user, deps.clock.now())) throw new AppError(ErrorCodes.USER_BANNED)
   }
-  return { openid, user }
+  return { openid, user, ip }
 }

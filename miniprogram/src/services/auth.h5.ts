@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { clearSession, readSession, saveSession } from './session'
-import { ClientErrorCodes, ServiceError } from './service-error'
+import { ClientErrorCodes, ServiceError, serviceErrorOf } from './service-error'
 
 // The browser has no WeChat identity: the local cloud signs a session for a chosen demo user.
 
@@ -26,7 +26,7 @@ const readJson = async <T>(res: Response, schema: z.ZodType<T>, what: string): P
     throw new ServiceError(ClientErrorCodes.BAD_RESPONSE, `${what}失败（HTTP ${res.status}）`)
   }
   const env = body as { ok?: boolean; error?: { code: string; message: string; details?: unknown } }
-  if (env?.ok === false && env.error) throw new ServiceError(env.error.code, env.error.message, env.error.details)
+  if (env?.ok === false && env.error) throw serviceErrorOf(env.error, `${what}失败`)
   const parsed = schema.safeParse(body)
   if (!res.ok || !parsed.success)
     throw new ServiceError(ClientErrorCodes.BAD_RESPONSE, `${what}失败（HTTP ${res.status}）`)

@@ -5,7 +5,7 @@ import type {
   ActionSpec,
 } from '@shared/contracts/define-contract'
 import { envelopeSchema } from '@shared/contracts/envelope'
-import { ClientErrorCodes, ServiceError } from './service-error'
+import { ClientErrorCodes, ServiceError, serviceErrorOf } from './service-error'
 import type { Transport } from './transport'
 
 type AnyContract = { name: string; actions: Record<string, ActionSpec> }
@@ -72,10 +72,7 @@ export const createClient = (transport: Transport, options: ClientOptions = {}):
           }),
         )
       }
-      if (!envelope.data.ok) {
-        const { code, message, details } = envelope.data.error
-        return fail(new ServiceError(code, message, details))
-      }
+      if (!envelope.data.ok) return fail(serviceErrorOf(envelope.data.error))
       return envelope.data.data as never
     },
   }

@@ -55,3 +55,35 @@ export const isServiceError = (e: unknown): e is ServiceError => e instanceof Se
 /** Codes that mean "sign in first": the page should send the user to login, not show an error. */
 export const isAuthError = (e: unknown): boolean =>
   isServiceError(e) && (e.code === 'COMMON.UNAUTHENTICATED' || e.code === 'USER.NOT_REGISTERED')
+
+/** A wait in the words a toast uses: "30 秒", "2 分钟", "3 小时" (rounded up, so it is enough). */
+export const waitInWords = (ms: number): string => {
+  if (ms < 60_000) return `${Math.max(1, Math.ceil(ms / 1000))} 秒`
+  if (ms < 3_600_000) return `${Math.ceil(ms / 60_000)} 分钟`
+  return `${Math.ceil(ms / 3_600_000)} 小时`
+}
+
+/**
+ * What a COMMON.RATE_LIMITED answer says on screen: the server's own first clause (发布太频繁了…)
+ * with the wait worked out from `details.retryAfterMs`, e.g. "操作太频繁，请 2 分钟后再试". A message
+ * that already names the day (请明天再传) is kept as it is.
+ */
+export const rateLimitedMessage = (message: string, details: unknown): string => {
+  const ms = (details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0 || message.includes('明天')) return message
+  const lead = message.split(/[，,]/)[0]?.trim() || '操作太频繁'
+  return `${lead}，请 ${waitInWords(ms)}后再试`
+}
+
+/**
+ * The one way an error envelope from the backend (a function, the upload route, demo sign-in)
+ * becomes a ServiceError, so every page's toast reads the same for the same code.
+ */
+export const serviceErrorOf = (error: { code: string; message?: string; details?: unknown }, fallback = '出错了，请稍后再试'): ServiceError => {
+  const message = error.message || fallback
+  return new ServiceError(
+    error.code,
+    error.code === 'COMMON.RATE_LIMITED' ? rateLimitedMessage(message, error.details) : message,
+    error.details,
+  )
+}

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { FileIdSchema } from '@shared/contracts/common.schema'
+import { maxUploadBytes } from '@shared/domain/uploads'
 import { authHeader } from './session'
-import { ClientErrorCodes, ServiceError } from './service-error'
+import { ClientErrorCodes, ServiceError, serviceErrorOf } from './service-error'
 import type { ProgressListener, UploadDir, UploadedFile } from './transport'
 
 const UploadAnswerSchema = z.object({ fileId: FileIdSchema, url: z.string().min(1) })
@@ -20,8 +21,7 @@ export const parseUploadAnswer = (status: number, text: string, what = '图片')
     throw new ServiceError(ClientErrorCodes.BAD_RESPONSE, `上传服务返回了无法识别的内容（HTTP ${status}）`)
   }
   const err = (body as { ok?: boolean; error?: { code?: string; message?: string; details?: unknown } })
-  if (err?.ok === false && err.error?.code)
-    throw new ServiceError(err.error.code, err.error.message ?? `${what}上传失败`, err.error.details)
+  if (err?.ok === false && err.error?.code) throw serviceErrorOf({ ...err.error, code: err.error.code }, `${what}上传失败`)
   const ok = UploadAnswerSchema.safeParse(body)
   if (status >= 200 && status < 300 && ok.success) return ok.data
   throw new ServiceError(ClientErrorCodes.BAD_RESPONSE, `${what}上传失败（HTTP ${status}）`)
@@ -43,6 +43,11 @@ const uploadFile = async (
     blob = await (await fetch(localPath)).blob()
   } catch (e) {
     throw new ServiceError(ClientErrorCodes.NETWORK, `读取${what}失败，请重新选择`, { cause: String(e) })
+  }
+  // The server cuts an oversize upload off mid-way; saying so before sending saves the wait.
+  const limit = maxUploadBytes(dir)
+  if (blob.size > limit) {
+    throw new ServiceError('FILE.TOO_LARGE', `${what}不能超过 ${Math.round(limit / 1024 / 1024)} MB`, { path: 'file', limitBytes: limit })
   }
   const form = new FormData()
   form.append('dir', dir)

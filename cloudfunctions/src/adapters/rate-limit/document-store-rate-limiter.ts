@@ -1,6 +1,6 @@
 import { isAppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Clock } from '../../modules/core/ports/clock.port'
-import { defineCollection, type DocumentStore } from '../../modules/core/ports/document-store.port'
+import { defineCollection, type DocumentStore, type TransactionOps } from '../../modules/core/ports/document-store.port'
 import type { RateLimitDecision, RateLimitRule, RateLimiter } from '../../modules/core/ports/rate-limiter.port'
 
 /** One window's count for one rule and key: `_id` = `<rule>:<key>:<window start>`. */
@@ -13,13 +13,25 @@ interface RateWindowRecord {
 }
 export const RateWindows = defineCollection<RateWindowRecord>('rate_windows', [{ name: 'expires', fields: [{ field: 'expiresAt' }] }])
 
+/** A store whose transactions are optimistic (CloudBase) may still refuse one under contention. */
 const MAX_RACES = 8
+const SWEEP_PAGE = 200
+
+/** What a decision is made from: the counts of the current and the previous window. */
+interface WindowState {
+  start: number
+  currentId: string
+  current: RateWindowRecord | null
+  /** The previous window's count; it only weighs in for sliding rules. */
+  previous: number
+}
 
 /**
- * Fixed or sliding windows over the DocumentStore, each window one document updated by
- * compare-and-set on `version`, so concurrent hits never lose a count and never pass the limit.
- * Sliding: the previous window counts in proportion to how much of it still overlaps (the usual
- * approximation, e.g. Cloudflare's), without keeping every hit.
+ * Fixed or sliding windows over the DocumentStore, each window one document. A hit reads,
+ * decides and writes inside one store transaction (compare-and-set on `version` as well), so
+ * concurrent hits never lose a count and never pass the limit. Sliding: the previous window
+ * counts in proportion to how much of it still overlaps (the usual approximation, e.g.
+ * Cloudflare's), without keeping every hit.
  */
 export class DocumentStoreRateLimiter implements RateLimiter {
   constructor(
@@ -28,17 +40,23 @@ export class DocumentStoreRateLimiter implements RateLimiter {
   ) {}
 
   async hit(rule: RateLimitRule, key: string, cost = 1): Promise<RateLimitDecision> {
+    assertCost(cost)
     for (let race = 0; ; race++) {
-      const now = this.clock.now()
-      const { current, decision } = await this.decide(rule, key, cost, now)
-      if (!decision.allowed) return decision
       try {
-        if (current.doc) {
-          await this.store.update(RateWindows, current.id, { count: current.doc.count + cost, version: current.doc.version + 1 }, { expect: { version: current.doc.version } })
-        } else {
-          await this.store.insert(RateWindows, { _id: current.id, count: cost, expiresAt: current.expiresAt, version: 0 })
-        }
-        return decision
+        return await this.store.transaction(async (tx) => {
+          const now = this.clock.now()
+          const state = await readState(tx, rule, key, now)
+          const decision = decide(rule, state, cost, now)
+          if (!decision.allowed) return decision
+          if (state.current) {
+            const { count, version } = state.current
+            await tx.update(RateWindows, state.currentId, { count: count + cost, version: version + 1 }, { expect: { version } })
+          } else {
+            const expiresAt = state.start + (rule.kind === 'sliding' ? 2 : 1) * rule.windowMs
+            await tx.insert(RateWindows, { _id: state.currentId, count: cost, expiresAt, version: 0 })
+          }
+          return decision
+        })
       } catch (e) {
         if (isAppError(e) && e.code === ErrorCodes.CONFLICT && race < MAX_RACES) continue
         throw e
@@ -47,12 +65,13 @@ export class DocumentStoreRateLimiter implements RateLimiter {
   }
 
   async peek(rule: RateLimitRule, key: string, cost = 1): Promise<RateLimitDecision> {
-    return (await this.decide(rule, key, cost, this.clock.now())).decision
+    assertCost(cost)
+    const now = this.clock.now()
+    return decide(rule, await readState(this.store, rule, key, now), cost, now)
   }
 
   async reset(rule: RateLimitRule, key: string): Promise<void> {
-    const now = this.clock.now()
-    const start = windowStart(rule, now)
+    const start = windowStart(rule, this.clock.now())
     await this.store.remove(RateWindows, windowId(rule, key, start))
     if (rule.kind === 'sliding') await this.store.remove(RateWindows, windowId(rule, key, start - rule.windowMs))
   }
@@ -60,52 +79,80 @@ export class DocumentStoreRateLimiter implements RateLimiter {
   async sweep(now: number): Promise<number> {
     let removed = 0
     for (;;) {
-      const page = await this.store.find(RateWindows, { expiresAt: { $lt: now } }, { orderBy: { field: 'expiresAt', direction: 'asc' }, limit: 200 })
+      const page = await this.store.find(RateWindows, { expiresAt: { $lt: now } }, { orderBy: { field: 'expiresAt', direction: 'asc' }, limit: SWEEP_PAGE })
       for (const w of page.items) if (await this.store.remove(RateWindows, w._id)) removed++
-      if (page.items.length < 200) return removed
+      if (page.items.length < SWEEP_PAGE) return removed
     }
-  }
-
-  private async decide(rule: RateLimitRule, key: string, cost: number, now: number) {
-    const start = windowStart(rule, now)
-    const id = windowId(rule, key, start)
-    // The id names the window, so a document found is this window's.
-    const doc = await this.store.get(RateWindows, id)
-    const used = doc?.count ?? 0
-    let carried = 0
-    if (rule.kind === 'sliding') {
-      const previous = await this.store.get(RateWindows, windowId(rule, key, start - rule.windowMs))
-      const overlap = 1 - (now - start) / rule.windowMs
-      carried = previous ? previous.count * overlap : 0
-    }
-    const spent = used + carried
-    const allowed = spent + cost <= rule.limit
-    const end = start + rule.windowMs
-    const retryAfterMs = allowed ? 0 : retryAfter(rule, now, start, used, carried, cost)
-    const decision: RateLimitDecision = { allowed, remaining: Math.max(0, Math.floor(rule.limit - spent - (allowed ? cost : 0))), retryAfterMs }
-    const expiresAt = rule.kind === 'sliding' ? end + rule.windowMs : end
-    return { current: { id, doc, expiresAt }, decision }
   }
 }
 
-const windowStart = (rule: RateLimitRule, now: number) => now - (now % rule.windowMs)
+const assertCost = (cost: number) => {
+  // A negative cost would hand attempts back; a fraction would never add up to the limit exactly.
+  if (!Number.isSafeInteger(cost) || cost < 0) throw new Error(`rate limit cost must be a whole number ≥ 0, got ${cost}`)
+}
+
+/** Windows start at `offsetMs` past each multiple of the window (−8 h: days in China time). */
+const windowStart = (rule: RateLimitRule, now: number) => {
+  const into = (((now - (rule.offsetMs ?? 0)) % rule.windowMs) + rule.windowMs) % rule.windowMs
+  return now - into
+}
 const windowId = (rule: RateLimitRule, key: string, start: number) => `${rule.name}:${key}:${start}`
 
+const readState = async (ops: TransactionOps, rule: RateLimitRule, key: string, now: number): Promise<WindowState> => {
+  const start = windowStart(rule, now)
+  const currentId = windowId(rule, key, start)
+  // The id names the window, so a document found is this window's.
+  const current = await ops.get(RateWindows, currentId)
+  const previous = rule.kind === 'sliding' ? ((await ops.get(RateWindows, windowId(rule, key, start - rule.windowMs)))?.count ?? 0) : 0
+  return { start, currentId, current, previous }
+}
+
 /**
- * When a refused hit of `cost` would next fit. Fixed: at the window's end. Sliding: the weight of
- * the previous window shrinks through this one, and this window's count weighs on the next one,
- * so the answer is the first moment the weighted sum leaves room, in this window or the next.
+ * What has been spent at time `t`, scaled by the window length so the comparison stays in whole
+ * numbers: the window holding `t` in full, plus (sliding) the window before it by its overlap.
+ * Only the two recorded windows exist; anything later is empty.
  */
-const retryAfter = (rule: RateLimitRule, now: number, start: number, used: number, carried: number, cost: number) => {
-  const end = start + rule.windowMs
-  if (rule.kind === 'fixed') return Math.max(1, end - now)
-  const room = rule.limit - cost
-  if (room < 0) return rule.windowMs // never fits in one window: say a window, not forever
-  if (carried > 0 && used <= room) {
-    const previous = carried / (1 - (now - start) / rule.windowMs)
-    const t = start + rule.windowMs * (1 - (room - used) / previous)
-    if (t < end) return Math.max(1, Math.ceil(t - now))
+const spentAt = (rule: RateLimitRule, s: WindowState, t: number): number => {
+  const W = rule.windowMs
+  const used = s.current?.count ?? 0
+  const into = t - s.start
+  if (into < W) return used * W + (rule.kind === 'sliding' ? s.previous * (W - into) : 0)
+  if (rule.kind === 'sliding' && into < 2 * W) return used * (2 * W - into)
+  return 0
+}
+
+const fits = (rule: RateLimitRule, s: WindowState, t: number, cost: number) => spentAt(rule, s, t) + cost * rule.windowMs <= rule.limit * rule.windowMs
+
+const decide = (rule: RateLimitRule, s: WindowState, cost: number, now: number): RateLimitDecision => {
+  const W = rule.windowMs
+  const spent = spentAt(rule, s, now)
+  const allowed = fits(rule, s, now, cost)
+  const left = rule.limit * W - spent - (allowed ? cost * W : 0)
+  return { allowed, remaining: Math.max(0, Math.floor(left / W)), retryAfterMs: allowed ? 0 : retryAfter(rule, s, cost, now) }
+}
+
+/**
+ * How long until the same hit would fit, if nothing else is counted meanwhile. Worked out from
+ * the line the weight falls along, then checked with `fits` itself (a few ms more if rounding
+ * says so), so waiting exactly this long is enough. A cost above the limit never fits: it is
+ * told to wait until both windows are gone.
+ */
+const retryAfter = (rule: RateLimitRule, s: WindowState, cost: number, now: number): number => {
+  const W = rule.windowMs
+  const end = s.start + W
+  const used = s.current?.count ?? 0
+  const never = s.start + (rule.kind === 'sliding' ? 2 * W : W)
+  let t: number
+  if (cost > rule.limit || rule.kind === 'fixed') t = rule.kind === 'fixed' ? end : never
+  else if (used + cost <= rule.limit) {
+    // Fits once the previous window's weight p·(W − into)/W has shrunk to limit − used − cost.
+    t = s.start + Math.ceil(W - ((rule.limit - used - cost) * W) / s.previous)
+  } else {
+    // This window alone is too full: wait until its weight in the next one has shrunk enough.
+    t = end + Math.ceil(Math.max(0, W - ((rule.limit - cost) * W) / used))
   }
-  const t = end + (used > room ? rule.windowMs * (1 - room / used) : 0)
-  return Math.max(1, Math.ceil(t - now))
+  t = Math.max(t, now + 1)
+  for (let step = 0; step < 64 && t < never && !fits(rule, s, t, cost); step++) t++
+  if (!fits(rule, s, t, cost)) t = Math.max(t, never)
+  return t - now
 }

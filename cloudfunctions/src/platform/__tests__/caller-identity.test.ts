@@ -1,4 +1,4 @@
-import { localIdentity, signLocalSession, verifyLocalSession } from '../caller-identity'
+import { cloudbaseIdentity, localIdentity, signLocalSession, verifyLocalSession } from '../caller-identity'
 
 describe('local sessions', () => {
   const now = 1_000_000
@@ -34,5 +34,24 @@ describe('local sessions', () => {
     expect(identity.openidOf({ localSession: token })).toBe('o-demo-01')
     expect(identity.openidOf({ OPENID: 'o-demo-01' })).toBeNull()
     expect(identity.openidOf(undefined)).toBeNull()
+  })
+})
+
+describe('client address', () => {
+  it('locally: the address the gateway put in the context, an IPv4-mapped one as plain IPv4', () => {
+    const identity = localIdentity('secret', () => 0)
+    expect(identity.clientIpOf({ clientIp: '192.0.2.7' })).toBe('192.0.2.7')
+    expect(identity.clientIpOf({ clientIp: '::ffff:127.0.0.1' })).toBe('127.0.0.1')
+    expect(identity.clientIpOf({ clientIp: '2001:db8::1' })).toBe('2001:db8::1')
+    expect(identity.clientIpOf({ WX_CLIENTIP: '6.6.6.6' })).toBeNull()
+    expect(identity.clientIpOf({ clientIp: 42 })).toBeNull()
+    expect(identity.clientIpOf(undefined)).toBeNull()
+  })
+
+  it("in CloudBase: WX_CLIENTIP, else WX_CLIENTIPV6, from the function's context", () => {
+    const context = (env: Record<string, string>) => ({ environment: JSON.stringify({ WX_OPENID: 'o-1', ...env }) })
+    expect(cloudbaseIdentity.clientIpOf(context({ WX_CLIENTIP: '203.0.113.9', WX_CLIENTIPV6: '2001:db8::9' }))).toBe('203.0.113.9')
+    expect(cloudbaseIdentity.clientIpOf(context({ WX_CLIENTIPV6: '2001:db8::9' }))).toBe('2001:db8::9')
+    expect(cloudbaseIdentity.clientIpOf(context({}))).toBeNull()
   })
 })

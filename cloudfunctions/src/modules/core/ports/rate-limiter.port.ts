@@ -12,6 +12,8 @@ export interface RateLimitRule {
   windowMs: number
   /** fixed: the count resets at each window boundary; sliding: the previous window counts pro rata. */
   kind: 'fixed' | 'sliding'
+  /** Windows start this long past each multiple of `windowMs` (default 0): −8 h makes days China days. */
+  offsetMs?: number
 }
 
 export interface RateLimitDecision {

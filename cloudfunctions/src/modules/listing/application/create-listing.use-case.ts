@@ -2,18 +2,18 @@ import type { z } from 'zod'
 import type { CreateListingInputSchema, ListingLocation } from '@shared/contracts/listing.contract'
 import { LISTING_LIFETIME_MS } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import { enforceLimit } from '../../core/application/enforce-limit'
 import type { Deps } from '../../core/ports/deps'
 import { Memberships, membershipId } from '../../social/domain/social.records'
+import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
 import type { UserRecord } from '../../user/domain/user.record'
 import { isInsideCity } from '../domain/listing-location'
+import { PUBLISH_PER_SELLER, PUBLISH_TOO_OFTEN } from '../domain/listing.limits'
 import { qualityOf } from '../domain/listing-quality'
-import { type ListingRecord, Listings } from '../domain/listing.record'
+import type { ListingRecord } from '../domain/listing.record'
 import { insertListing } from './save-listing'
 
 export type CreateListingInput = z.output<typeof CreateListingInputSchema>
-
-/** A seller may publish at most this many listings an hour: enough for a move-out sale. */
-export const PUBLISH_LIMIT_PER_HOUR = 30
 
 /** Publishes a listing for the caller (or keeps it as a draft); checks what the schema cannot. */
 export const createListing = async (
@@ -22,11 +22,9 @@ export const createListing = async (
   { publish, ...input }: CreateListingInput,
 ): Promise<ListingRecord> => {
   await assertPublishable(deps, seller._id, input)
+  // Counted once the listing is known to be valid: a form with a mistake costs no attempt.
+  await enforceLimit(deps.limits, PUBLISH_PER_SELLER, seller._id, PUBLISH_TOO_OFTEN)
   const now = deps.clock.now()
-  const recent = await deps.store.count(Listings, { sellerId: seller._id, createdAt: { $gt: now - 3_600_000 } })
-  if (recent >= PUBLISH_LIMIT_PER_HOUR) {
-    throw new AppError(ErrorCodes.RATE_LIMITED, '发布太频繁了，请一小时后再试')
-  }
   const id = deps.ids.next()
   const listing: ListingRecord = {
     _id: id,
@@ -51,8 +49,9 @@ export const createListing = async (
 }
 
 /**
- * Checks what the schema cannot: the files exist, the point lies in the named city, and the
- * communities are ones the seller belongs to.
+ * Checks what the schema cannot: the files exist and are the seller's own uploads, the point lies
+ * in the named city, and the communities are ones the seller belongs to. Files in `kept` are
+ * already on the listing (an edit that keeps them): they were checked when they were added.
  */
 export const assertPublishable = async (
   deps: Pick<Deps, 'files' | 'store'>,
@@ -63,6 +62,7 @@ export const assertPublishable = async (
     location?: ListingLocation
     communityIds?: string[]
   },
+  kept: ReadonlySet<string> = new Set(),
 ) => {
   for (const [i, fileId] of (fields.photoFileIds ?? []).entries()) {
     if (!(await deps.files.exists(fileId))) {
@@ -71,6 +71,11 @@ export const assertPublishable = async (
   }
   if (fields.videoFileId && !(await deps.files.exists(fields.videoFileId))) {
     throw new AppError(ErrorCodes.LISTING_PHOTO_MISSING, '视频不存在，请重新上传', { path: 'videoFileId' })
+  }
+  const photos = (fields.photoFileIds ?? []).map((fileId, i) => ({ fileId, path: `photoFileIds.${i}` }))
+  await assertOwnUploads(deps, sellerId, 'listing-photos', photos.filter((p) => !kept.has(p.fileId)))
+  if (fields.videoFileId && !kept.has(fields.videoFileId)) {
+    await assertOwnUploads(deps, sellerId, 'listing-videos', [{ fileId: fields.videoFileId, path: 'videoFileId' }])
   }
   if (fields.location && !isInsideCity(fields.location)) {
     throw new AppError(ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY, `位置不在${fields.location.city}范围内`, {

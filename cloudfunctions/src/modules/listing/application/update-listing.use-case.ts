@@ -35,7 +35,7 @@ export const updateListing = async (
     const first = shape.error.issues[0]!
     throw new AppError(ErrorCodes.VALIDATION, first.message, { path: `patch.${first.path.join('.')}` })
   }
-  await assertPublishable(deps, caller._id, patch)
+  await assertPublishable(deps, caller._id, patch, new Set([...listing.photoFileIds, ...(listing.videoFileId ? [listing.videoFileId] : [])]))
   return updateListingRecord(deps, listing, {
     ...patch,
     ...(patch.location ? { city: patch.location.city } : {}),

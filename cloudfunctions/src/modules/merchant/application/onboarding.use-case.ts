@@ -4,6 +4,7 @@ import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { z } from 'zod'
 import type { Deps } from '../../core/ports/deps'
 import { PaymentGatewayError, type ApplymentStatus } from '../../escrow/ports/payment-gateway.port'
+import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
 import { Users } from '../../user/domain/user.record'
 import {
   Merchants,
@@ -120,6 +121,11 @@ export const submitOnboarding = async (deps: Deps, userId: string, input: Submit
   const [front, back] = await Promise.all([
     readPhoto(deps, input.idCardFrontFileId, 'idCardFrontFileId', 'id-card-front'),
     readPhoto(deps, input.idCardBackFileId, 'idCardBackFileId', 'id-card-back'),
+  ])
+  // Someone else's ID card (its fileId leaked, or guessed) must never reach WeChat Pay as yours.
+  await assertOwnUploads(deps, userId, 'id-cards', [
+    { fileId: input.idCardFrontFileId, path: 'idCardFrontFileId' },
+    { fileId: input.idCardBackFileId, path: 'idCardBackFileId' },
   ])
   const identity: SealedIdentity = {
     idCardName: input.idCardName,

@@ -1,20 +1,35 @@
 import type { z } from 'zod'
 import type { SearchQuerySchema } from '@shared/contracts/search.contract'
 import { SEARCH_LIMITS } from '@shared/contracts/search.contract'
-import { chinaDay } from '@shared/domain/listing-lifecycle'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import { enforceLimit } from '../../core/application/enforce-limit'
+import { callerKey } from '../../core/application/limit-keys'
 import type { Deps } from '../../core/ports/deps'
+import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
 import { toCards } from '../../listing/application/listing-views'
 import { type ListingRecord, Listings } from '../../listing/domain/listing.record'
-import { SearchHistory, SearchTerms } from '../domain/search.records'
+import { QUERY_PER_ADDRESS, QUERY_PER_USER, SEARCH_TOO_OFTEN, SUGGEST_PER_ADDRESS, SUGGEST_PER_USER } from '../domain/search.limits'
+import { SearchHistory } from '../domain/search.records'
+import { countHotSearch } from './hot-keywords'
 
 export type SearchQueryInput = z.output<typeof SearchQuerySchema>
+
+/** Who is searching: the signed-in user, or nobody but an address (from the platform context). */
+export interface Searcher {
+  userId: string | null
+  ip: string | null
+}
 
 /** Without a radius, a query with a point looks this far (the city's reach). */
 const DEFAULT_RADIUS_KM = 50
 
-/** Runs one search and turns the hits into cards; remembers the keyword for history and 热搜. */
-export const searchListings = async (deps: Deps, q: SearchQueryInput, userId: string | null) => {
+/** Per user when signed in, per client address when not. */
+const limitSearcher = (deps: Deps, who: Searcher, perUser: RateLimitRule, perAddress: RateLimitRule) =>
+  enforceLimit(deps.limits, who.userId ? perUser : perAddress, callerKey(who.userId, who.ip), SEARCH_TOO_OFTEN)
+
+/** Runs one search and turns the hits into cards; a signed-in user's keyword goes to history and 热搜. */
+export const searchListings = async (deps: Deps, q: SearchQueryInput, who: Searcher) => {
+  await limitSearcher(deps, who, QUERY_PER_USER, QUERY_PER_ADDRESS)
   const page = await deps.search.query({
     keyword: q.keyword,
     city: q.city,
@@ -33,22 +48,15 @@ export const searchListings = async (deps: Deps, q: SearchQueryInput, userId: st
   const records = await Promise.all(page.items.map((h) => deps.store.get(Listings, h.id)))
   const listings = records.filter((l): l is ListingRecord => l !== null && l.status === 'active')
   const distances = new Map(page.items.map((h) => [h.id, h.distanceMeters]))
-  if (q.keyword && !q.cursor) await remember(deps, q.city, q.keyword, userId)
+  if (q.keyword && !q.cursor && who.userId) await remember(deps, q.city, q.keyword, who.userId)
   return { items: await toCards(deps, listings, undefined, distances), nextCursor: page.nextCursor }
 }
 
 /** Adds the keyword to the user's history (deduplicated, newest first) and counts it for 热搜. */
-const remember = async (deps: Deps, city: string, keyword: string, userId: string | null) => {
+const remember = async (deps: Deps, city: string, keyword: string, userId: string) => {
   const normalized = keyword.trim().replace(/\s+/g, ' ')
   const now = deps.clock.now()
-  const day = chinaDay(now)
-  const termId = `${city}|${day}|${normalized.toLowerCase()}`
-  await deps.store.transaction(async (tx) => {
-    const current = await tx.get(SearchTerms, termId)
-    if (current) await tx.update(SearchTerms, termId, { count: current.count + 1 })
-    else await tx.insert(SearchTerms, { _id: termId, city, day, keyword: normalized, count: 1 })
-  })
-  if (!userId) return
+  await countHotSearch(deps, city, normalized, userId)
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await deps.store.get(SearchHistory, userId)
     const keywords = [normalized, ...(current?.keywords ?? []).filter((k) => k !== normalized)].slice(0, SEARCH_LIMITS.historyMax)
@@ -60,20 +68,6 @@ const remember = async (deps: Deps, city: string, keyword: string, userId: strin
       if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
     }
   }
-}
-
-/** The city's most searched keywords over the last 7 days. */
-export const hotKeywords = async (deps: Deps, city: string, limit = 10): Promise<string[]> => {
-  const today = chinaDay(deps.clock.now())
-  const page = await deps.store.find(SearchTerms, { city, day: { $gt: today - 7 } }, { limit: 5_000 })
-  const totals = new Map<string, { keyword: string; count: number }>()
-  for (const t of page.items) {
-    const key = t.keyword.toLowerCase()
-    const entry = totals.get(key) ?? { keyword: t.keyword, count: 0 }
-    entry.count += t.count
-    totals.set(key, entry)
-  }
-  return [...totals.values()].sort((a, b) => b.count - a.count || a.keyword.localeCompare(b.keyword)).slice(0, limit).map((e) => e.keyword)
 }
 
 export const searchHistory = async (deps: Deps, userId: string) => (await deps.store.get(SearchHistory, userId))?.keywords ?? []
@@ -90,7 +84,9 @@ export const clearSearchHistory = async (deps: Deps, userId: string) => {
  * city (an indexed lookup). 热搜 stays out: aggregating a week of counters on every keystroke would
  * put the heaviest read of the search page on its hottest path; the page shows 热搜 on its own.
  */
-export const suggestKeywords = async (deps: Deps, city: string, prefix: string, userId: string | null) => {
+export const suggestKeywords = async (deps: Deps, city: string, prefix: string, who: Searcher) => {
+  await limitSearcher(deps, who, SUGGEST_PER_USER, SUGGEST_PER_ADDRESS)
+  const userId = who.userId
   const p = prefix.trim().toLowerCase()
   const fromHistory = userId ? (await searchHistory(deps, userId)).filter((k) => k.toLowerCase().startsWith(p)) : []
   const fromTitles = await deps.search.suggest({ prefix, city, limit: 10 })

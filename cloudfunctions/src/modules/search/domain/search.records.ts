@@ -8,16 +8,32 @@ export interface SearchHistoryRecord {
   version: number
 }
 
-/** How often a keyword was searched in a city on one day, keyed `${city}|${day}|${keyword}`. */
-export interface SearchTermRecord {
+/**
+ * 热搜: how many signed-in users searched a keyword in a city on one China day, keyed
+ * `${city}|${day}|${keyword lowercased}`. Indexed by (city, day, count desc), so a day's top
+ * keywords are one short indexed read.
+ */
+export interface HotTermRecord {
   _id: string
   city: string
   day: number
+  /** As first searched that day (the key is lowercased, the display keeps the case). */
   keyword: string
   count: number
 }
 
+/**
+ * "This user was counted for this keyword today", keyed `${userId}:${keyword lowercased}:${day}`.
+ * Inserted before the count goes up: when it already exists, nothing is counted.
+ */
+export interface HotVoteRecord {
+  _id: string
+  day: number
+}
+
 export const SearchHistory = defineCollection<SearchHistoryRecord>('search_history')
-export const SearchTerms = defineCollection<SearchTermRecord>('search_terms', [
-  { name: 'city_day', fields: [{ field: 'city' }, { field: 'day' }] },
+export const HotTerms = defineCollection<HotTermRecord>('search_hot_terms', [
+  { name: 'city_day_count', fields: [{ field: 'city' }, { field: 'day' }, { field: 'count', direction: 'desc' }, { field: '_id', direction: 'desc' }] },
+  { name: 'day', fields: [{ field: 'day' }] },
 ])
+export const HotVotes = defineCollection<HotVoteRecord>('search_hot_votes', [{ name: 'day', fields: [{ field: 'day' }] }])

@@ -1,9 +1,11 @@
 import { type Community, type CommunityType, MAX_COMMUNITIES_PER_USER } from '@shared/contracts/social.contract'
 import { distanceMeters, type GeoPoint, snapToGrid } from '@shared/domain/geo'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import { enforceLimit } from '../../core/application/enforce-limit'
 import type { Deps } from '../../core/ports/deps'
 import { READABLE } from '../../core/ports/secret-codes.port'
 import { isInsideCity } from '../../listing/domain/listing-location'
+import { INVITE_CODE_PER_USER, INVITE_TOO_OFTEN } from '../domain/social.limits'
 import { Communities, type CommunityRecord, Memberships, type MembershipRecord, membershipId } from '../domain/social.records'
 
 /** Communities listed around a point chosen on the map. */
@@ -101,6 +103,8 @@ export const createCommunity = async (
 
 /** Joins by id (found on the map) or by invitation code. Joining twice is harmless. */
 export const joinCommunity = async (deps: Deps, userId: string, by: { communityId: string } | { inviteCode: string }) => {
+  // Every code tried counts, right or wrong: only then is guessing as slow as the limit says.
+  if ('inviteCode' in by) await enforceLimit(deps.limits, INVITE_CODE_PER_USER, userId, INVITE_TOO_OFTEN)
   const community =
     'communityId' in by
       ? await deps.store.get(Communities, by.communityId)

@@ -1,6 +1,8 @@
 import { defaultNickname } from '@shared/domain/user'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import { enforceLimit } from '../../core/application/enforce-limit'
 import type { Deps } from '../../core/ports/deps'
+import { LOGIN_PER_OPENID, LOGIN_TOO_OFTEN } from '../domain/user.limits'
 import { Identities, isBanned, type UserRecord, Users } from '../domain/user.record'
 import { findUserByOpenid } from './find-user-by-openid'
 
@@ -9,6 +11,7 @@ import { findUserByOpenid } from './find-user-by-openid'
  * calls racing each other both end with the same user: the identity insert is keyed by OPENID.
  */
 export const login = async (deps: Deps, openid: string): Promise<{ user: UserRecord; isNew: boolean }> => {
+  await enforceLimit(deps.limits, LOGIN_PER_OPENID, openid, LOGIN_TOO_OFTEN)
   const existing = await findUserByOpenid(deps, openid)
   if (existing) return checked(deps, existing, false)
   const now = deps.clock.now()

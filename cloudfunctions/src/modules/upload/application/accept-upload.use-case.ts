@@ -1,0 +1,49 @@
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import { enforceLimit } from '../../core/application/enforce-limit'
+import type { Deps } from '../../core/ports/deps'
+import { findUserByOpenid } from '../../user/application/find-user-by-openid'
+import { isBanned, type UserRecord } from '../../user/domain/user.record'
+import { UPLOAD_BYTES_PER_DAY, UPLOAD_BYTES_TOO_MANY, UPLOADS_PER_DAY, UPLOADS_TOO_MANY } from '../domain/upload.limits'
+import { type UploadKind, Uploads } from '../domain/upload.record'
+
+/**
+ * Who may start an upload, decided before a byte of it is read: a registered user who is not
+ * banned and has quota left today. Nothing is counted yet: a refused or broken upload costs nothing.
+ */
+export const admitUpload = async (deps: Deps, openid: string): Promise<UserRecord> => {
+  const user = await findUserByOpenid(deps, openid)
+  if (!user) throw new AppError(ErrorCodes.UNAUTHENTICATED, '请先登录再上传')
+  if (isBanned(user, deps.clock.now())) throw new AppError(ErrorCodes.USER_BANNED)
+  for (const [rule, message] of [[UPLOADS_PER_DAY, UPLOADS_TOO_MANY], [UPLOAD_BYTES_PER_DAY, UPLOAD_BYTES_TOO_MANY]] as const) {
+    const left = await deps.limits.peek(rule, user._id)
+    if (!left.allowed) throw new AppError(ErrorCodes.RATE_LIMITED, message, { retryAfterMs: left.retryAfterMs })
+  }
+  return user
+}
+
+export interface UploadedBytes {
+  kind: UploadKind
+  /** Where the Files port should keep it (the caller picks an unguessable name). */
+  path: string
+  bytes: Uint8Array
+  contentType: string
+}
+
+/**
+ * Counts the upload against today's quota (one file, its bytes), stores it, and records it as
+ * the user's, so the use cases that take fileIds can tell whose it is.
+ */
+export const storeUpload = async (deps: Deps, owner: UserRecord, upload: UploadedBytes): Promise<string> => {
+  await enforceLimit(deps.limits, UPLOADS_PER_DAY, owner._id, UPLOADS_TOO_MANY)
+  await enforceLimit(deps.limits, UPLOAD_BYTES_PER_DAY, owner._id, UPLOAD_BYTES_TOO_MANY, upload.bytes.length)
+  const fileId = await deps.files.put(upload.path, upload.bytes, upload.contentType)
+  await recordUpload(deps, { fileId, ownerId: owner._id, kind: upload.kind, bytes: upload.bytes.length, contentType: upload.contentType })
+  return fileId
+}
+
+/** Records a stored file as `ownerId`'s upload of `kind` (also how the seed owns its photos). */
+export const recordUpload = (
+  deps: Pick<Deps, 'store' | 'clock'>,
+  u: { fileId: string; ownerId: string; kind: UploadKind; bytes: number; contentType: string },
+) =>
+  deps.store.insert(Uploads, { _id: u.fileId, ownerId: u.ownerId, kind: u.kind, bytes: u.bytes, contentType: u.contentType, createdAt: deps.clock.now() })

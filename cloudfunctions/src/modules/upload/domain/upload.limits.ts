@@ -1,0 +1,13 @@
+import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
+
+const DAY = 86_400_000
+/** Windows start at midnight in China (UTC+8), so "today" is the user's today. */
+const CHINA_DAY = { windowMs: DAY, kind: 'fixed', offsetMs: -8 * 3_600_000 } as const
+
+/** Files a user may upload a China day: 30 listings of 9 photos, an avatar and ID photos fit. */
+export const UPLOADS_PER_DAY: RateLimitRule = { name: 'upload-count', limit: 300, ...CHINA_DAY }
+export const UPLOADS_TOO_MANY = '今天上传的文件太多了，请明天再传'
+
+/** Bytes a user may upload a China day: about twenty full-length listing videos. */
+export const UPLOAD_BYTES_PER_DAY: RateLimitRule = { name: 'upload-bytes', limit: 1024 * 1024 * 1024, ...CHINA_DAY }
+export const UPLOAD_BYTES_TOO_MANY = '今天上传的总量已达上限，请明天再传'
