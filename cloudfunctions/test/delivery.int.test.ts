@@ -167,8 +167,16 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
     expect(await cloud.order('o-seller-1', 'contestReturn', { orderId, reason: 'not_received', note: '还没收到任何包裹' })).toMatchObject({ ok: false, error: { code: 'ORDER.WRONG_STATE' } })
     await cloud.mustOrder('o-buyer-1', 'shipReturn', { orderId, waybillNo: RETURN_WAYBILL })
     await cloud.advance(3 * DAY)
-    const contested = await cloud.mustOrder('o-seller-1', 'contestReturn', { orderId, reason: 'damaged', note: '寄回的是空盒子，附开箱照片', photoFileIds: [] })
+    // Evidence is the seller's own upload: someone else's photo is refused and nothing changes.
+    const theirs = await cloud.uploadPhoto('o-buyer-1', 'evidence')
+    expect(await cloud.order('o-seller-1', 'contestReturn', { orderId, reason: 'damaged', note: '寄回的是空盒子', photoFileIds: [theirs] })).toMatchObject({
+      ok: false,
+      error: { code: 'FILE.NOT_OWNED', details: { path: 'photoFileIds.0' } },
+    })
+    const photo = await cloud.uploadPhoto('o-seller-1', 'evidence')
+    const contested = await cloud.mustOrder('o-seller-1', 'contestReturn', { orderId, reason: 'damaged', note: '寄回的是空盒子，附开箱照片', photoFileIds: [photo] })
     expect(contested).toMatchObject({ state: 'disputed', deadline: null, refund: { contest: { reason: 'damaged', note: '寄回的是空盒子，附开箱照片' } } })
+    expect(contested.refund.contest.photoUrls).toHaveLength(1)
     await cloud.advance(4 * DAY)
     await orderHousekeeping(cloud.container)
     expect(await get()).toMatchObject({ state: 'disputed', money: { refundedFen: 0 } })

@@ -1,3 +1,4 @@
+import { main as orderMain } from '../src/functions/order'
 import { Orders } from '../src/modules/escrow/domain/order.record'
 import { Notices } from '../src/modules/notice/domain/notice.record'
 import { Listings } from '../src/modules/listing/domain/listing.record'
@@ -106,8 +107,9 @@ describe('escrow abuse: guessable codes, reservations, commission base, addresse
     const guesses = Array.from({ length: 20 }, (_, i) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, '0'))
     const answers = await Promise.all(guesses.map((g) => cloud.order('o-seller', 'handOver', { orderId: order.id, code: g })))
     const codes = answers.map((a) => (a.ok ? 'ok' : a.error.code))
+    // Only 5 codes are ever compared; the rest meet the order's lock or the seller's own limit.
     expect(codes.filter((c) => c === 'ORDER.BAD_HANDOVER_CODE')).toHaveLength(5)
-    expect(codes.filter((c) => c === 'ORDER.HANDOVER_LOCKED')).toHaveLength(15)
+    expect(codes.filter((c) => c === 'ORDER.HANDOVER_LOCKED' || c === 'COMMON.RATE_LIMITED')).toHaveLength(15)
   })
 
   it('at most 3 unpaid orders per buyer: the 4th is ORDER.TOO_MANY_UNPAID and writes nothing; paying or cancelling frees a slot', async () => {
@@ -135,6 +137,28 @@ describe('escrow abuse: guessable codes, reservations, commission base, addresse
     const answers = await Promise.all(listings.map((l) => cloud.order('o-buyer', 'checkout', { listingId: l.id, fulfilment: 'meetup' })))
     expect(answers.filter((a) => a.ok)).toHaveLength(3)
     expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error.code))).toEqual(Array(3).fill('ORDER.TOO_MANY_UNPAID'))
+  })
+
+  it('checkout is limited per buyer (20 an hour): the 21st creates no order and no prepay', async () => {
+    const listing = await cloud.publish('o-seller', { priceFen: 1_500 })
+    for (let i = 0; i < 20; i++) {
+      const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'meetup' })
+      await cloud.mustOrder('o-buyer', 'cancel', { orderId: order.id })
+    }
+    const before = await cloud.container.store.count(Orders, {})
+    const prepays = (await cloud.control('GET', 'state')).body
+    const limited = await cloud.order('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'meetup' })
+    expect(limited).toMatchObject({ ok: false, error: { code: 'COMMON.RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } } })
+    expect(await cloud.container.store.count(Orders, {})).toBe(before)
+    expect((await cloud.control('GET', 'state')).body).toEqual(prepays)
+  })
+
+  it('the public freight quote (a kuaidi100 request each) is limited per client address when anonymous', async () => {
+    const listing = await cloud.publish('o-seller', { priceFen: 1_500 })
+    const quote = (ip: string) => orderMain({ action: 'freightQuote', input: { listingId: listing.id, toCity: '杭州' } }, cloud.contextFor(null, ip)) as Promise<{ ok: boolean; error?: { code: string } }>
+    for (let i = 0; i < 60; i++) expect((await quote('203.0.113.7')).ok).toBe(true)
+    expect(await quote('203.0.113.7')).toMatchObject({ ok: false, error: { code: 'COMMON.RATE_LIMITED' } })
+    expect((await quote('203.0.113.8')).ok).toBe(true)
   })
 
   it('the commission is on all the seller receives, and a fixed shipping fee above ¥200 is refused', async () => {

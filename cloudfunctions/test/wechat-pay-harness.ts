@@ -68,8 +68,11 @@ export const startPayCloud = async (options: PayCloudOptions = {}) => {
     dataDir: dir,
     control,
     /** The context the gateway would pass for this OPENID. */
-    contextFor: (openid: string | null) =>
-      openid ? { requestId: 'test', localSession: signLocalSession({ openid, exp: clock.now() + 3_600_000 }, SECRET) } : { requestId: 'test' },
+    contextFor: (openid: string | null, clientIp?: string) => ({
+      requestId: 'test',
+      ...(openid ? { localSession: signLocalSession({ openid, exp: clock.now() + 3_600_000 }, SECRET) } : {}),
+      ...(clientIp ? { clientIp } : {}),
+    }),
     /** A PNG uploaded by `openid` as an ID photo (or `kind`), answering its fileId. */
     uploadPhoto: (openid: string, kind: UploadKind = 'id-cards') => uploadAs(container, openid, kind),
     /** Moves our clock and the sandbox's together; due sandbox timers run. */

@@ -437,7 +437,7 @@ export const OrderContract = defineContract('order', {
       photoFileIds: z.array(z.string().min(1).max(300)).max(CONTEST_PHOTOS_MAX, `最多 ${CONTEST_PHOTOS_MAX} 张照片`).default([]),
     }).strict(),
     output: OrderSchema,
-    errors: [ErrorCodes.ORDER_WRONG_STATE],
+    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.FILE_NOT_OWNED],
   },
   receiveReturn: {
     summary: 'The seller confirms the returned item arrived: the refund runs.',

@@ -1,5 +1,6 @@
 /** Where an upload may go; the client names one and the server checks every file against it. */
-export const UPLOAD_KINDS = ['listing-photos', 'avatars', 'listing-videos', 'id-cards'] as const
+/** `evidence`: photos a party attaches to a contested return, seen by the parties and operators. */
+export const UPLOAD_KINDS = ['listing-photos', 'avatars', 'listing-videos', 'id-cards', 'evidence'] as const
 export type UploadKind = (typeof UPLOAD_KINDS)[number]
 
 const MB = 1024 * 1024

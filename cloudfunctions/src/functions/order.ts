@@ -42,7 +42,7 @@ const afterCourierStep = async (ctx: Ctx, order: OrderRecord) => {
 export const main = createHandler(OrderContract, {
   terms: async (_input, { deps }) => ({ commission: deps.escrow.commission }),
   messageTemplates: async (_input, { deps }) => ({ templates: { ...deps.wechatApi.templates } }),
-  freightQuote: async (input, { caller, deps }) => freightQuote(deps, caller.user, input),
+  freightQuote: async (input, { caller, deps }) => freightQuote(deps, caller.user, input, caller.ip),
   checkout: async (input, ctx) => view(ctx)(await checkout(ctx.deps, ctx.caller.user, ctx.caller.openid, input)),
   pay: async ({ orderId }, { caller, deps }) => payParams(deps, caller.user, caller.openid, orderId),
   syncPayment: async ({ orderId }, ctx) => view(ctx)(await syncPayment(ctx.deps, ctx.caller.user, orderId)),

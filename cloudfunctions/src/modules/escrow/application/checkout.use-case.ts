@@ -1,3 +1,5 @@
+import { enforceLimit } from '../../core/application/enforce-limit'
+import { CHECKOUT_PER_BUYER, CHECKOUT_TOO_OFTEN } from '../domain/order-limits'
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { loadOwnAddress } from '../../address/application/address-book.use-case'
 import { commissionFen } from '@shared/domain/commission'
@@ -63,6 +65,7 @@ export const paymentUnavailable = (e: unknown) => {
  * ORDER.LISTING_RESERVED.
  */
 export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: string, input: CheckoutInput): Promise<OrderRecord> => {
+  await enforceLimit(deps.limits, CHECKOUT_PER_BUYER, buyer._id, CHECKOUT_TOO_OFTEN)
   const listing = await deps.store.get(Listings, input.listingId)
   if (!listing || listing.status === 'draft') throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在')
   if (listing.sellerId === buyer._id) throw new AppError(ErrorCodes.ORDER_OWN_LISTING)

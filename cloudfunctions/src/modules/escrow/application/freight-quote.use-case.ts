@@ -1,3 +1,6 @@
+import { enforceLimit } from '../../core/application/enforce-limit'
+import { callerKey } from '../../core/application/limit-keys'
+import { FREIGHT_QUOTE_PER_ADDRESS, FREIGHT_QUOTE_PER_USER, FREIGHT_QUOTE_TOO_OFTEN } from '../domain/order-limits'
 import type { CategoryId } from '@shared/domain/listing'
 import { courierCompany } from '@shared/domain/couriers'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
@@ -43,7 +46,11 @@ export const freightQuote = async (
   deps: Deps,
   viewer: UserRecord | null,
   input: { listingId: string; toCity?: string; addressId?: string },
+  ip: string | null,
 ) => {
+  // Public, and each call costs a kuaidi100 request: limited per user, or per address when anonymous.
+  const rule = viewer ? FREIGHT_QUOTE_PER_USER : FREIGHT_QUOTE_PER_ADDRESS
+  await enforceLimit(deps.limits, rule, callerKey(viewer?._id ?? null, ip), FREIGHT_QUOTE_TOO_OFTEN)
   const listing = await deps.store.get(Listings, input.listingId)
   if (!listing || listing.status === 'draft') throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在')
   let toCity = input.toCity ?? viewer?.city ?? listing.city

@@ -1,3 +1,6 @@
+import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
+import { enforceLimit } from '../../core/application/enforce-limit'
+import { HANDOVER_PER_SELLER, HANDOVER_TOO_OFTEN } from '../domain/order-limits'
 import type { ORDER_TABS, Waybill } from '@shared/contracts/order.contract'
 import type { OrderState, TransitionName } from '@shared/domain/order-process'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
@@ -99,6 +102,8 @@ export const handOverOrder = async (deps: Deps, seller: UserRecord, orderId: str
   const order = await loadVisibleOrder(deps, seller, orderId)
   if (order.sellerId !== seller._id) throw new AppError(ErrorCodes.FORBIDDEN)
   if (!canTake('handOver', order.state, 'seller', order.fulfilment)) throw new AppError(ErrorCodes.ORDER_WRONG_STATE)
+  // Across orders too: one seller cannot sweep codes over many meetups at once.
+  await enforceLimit(deps.limits, HANDOVER_PER_SELLER, seller._id, HANDOVER_TOO_OFTEN)
   const tries = await deps.limits.hit(HANDOVER_TRIES, orderId)
   if (!tries.allowed) throw handoverLocked(deps, tries.retryAfterMs)
   try {
@@ -203,10 +208,9 @@ export const contestReturn = async (
   })
 }
 
-/** Evidence photos must be the seller's own uploads (wired to the uploads record at merge). */
-const assertOwnEvidence = async (_deps: Deps, _seller: UserRecord, photoFileIds: string[]) => {
-  if (photoFileIds.some((id) => !id.startsWith('local://'))) throw new AppError(ErrorCodes.VALIDATION, '照片无效，请重新上传', { path: ['photoFileIds'] })
-}
+/** Evidence photos must be the seller's own uploads of the evidence kind. */
+const assertOwnEvidence = (deps: Deps, seller: UserRecord, photoFileIds: string[]) =>
+  assertOwnUploads(deps, seller._id, 'evidence', photoFileIds.map((fileId, i) => ({ fileId, path: `photoFileIds.${i}` })))
 
 /** Operators decide a dispute; the amounts are checked against the order by the money planner. */
 export const resolveDispute = (deps: Deps, operator: UserRecord, orderId: string, outcome: 'refund' | 'partial' | 'release', note: string, refundFen?: number) =>

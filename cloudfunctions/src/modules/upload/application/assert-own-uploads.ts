@@ -29,4 +29,5 @@ const KIND_MESSAGES: Record<UploadKind, string> = {
   'listing-videos': '请重新上传宝贝视频',
   avatars: '请重新上传头像',
   'id-cards': '请重新上传证件照',
+  evidence: '请重新上传凭证照片',
 }
