@@ -50,7 +50,7 @@ test('a shipped order; the buyer asks for 退货退款 and the seller agrees', a
 test('the outbound parcel cannot pass for the return; a real parcel back can', async () => {
   await tapAction(buyer, 'shipReturn')
   await fillSheet(buyer, { waybillNo: OUTBOUND })
-  await buyer.getByText('这个运单号已被其他订单使用过').first().waitFor()
+  await buyer.getByText('这个运单号已经用过').first().waitFor()
   await shot(buyer, 'escrow-contest-01-waybill-reused')
   await on(buyer)('#order-action-sheet .sheet-waybillNo input').fill(RETURN_WAYBILL)
   await dropOffParcel(j, RETURN_WAYBILL, '上海', '上海')

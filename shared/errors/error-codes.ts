@@ -105,7 +105,7 @@ export const defaultMessages: Record<ErrorCode, string> = {
   'ORDER.HANDOVER_LOCKED': '交易码输错次数过多，已暂时锁定，请稍后再试',
   'ORDER.TOO_MANY_UNPAID': '你还有未付款的订单，请先付款或取消后再下单',
   'ORDER.COMPENSATION_TOO_HIGH': '赔付金额不能超过买家实付金额减去已退款金额',
-  'ORDER.WAYBILL_REUSED': '这个运单号已被其他订单使用过，请填写本次寄出的运单号',
+  'ORDER.WAYBILL_REUSED': '这个运单号已经用过（发货单号或其他订单），请填写本次寄出的运单号',
   'ORDER.PARCEL_UNKNOWN': '快递公司暂未查到这个运单，请在快递员揽收后再填写',
   'ORDER.RETURN_WRONG_CITY': '这个包裹不是寄往卖家的退货地址所在城市，请核对运单号',
   'ORDER.COURIER_UNAVAILABLE': '暂时查不到物流信息，请稍后再试',
