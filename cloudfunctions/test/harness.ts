@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -27,7 +28,7 @@ export const PNG_BYTES = Buffer.from(
  * Someone who never signed up gets the file without a record, like a fileId found lying about.
  */
 export const uploadAs = async (container: LocalContainer, openid: string, kind: UploadKind = 'listing-photos') => {
-  const fileId = await container.files.put(`${kind}/test/${Math.random().toString(36).slice(2)}.png`, PNG_BYTES, 'image/png')
+  const fileId = await container.files.put(`${kind}/test/${randomBytes(8).toString('hex')}.png`, PNG_BYTES, 'image/png')
   const user = await findUserByOpenid(container, openid)
   if (user) await recordUpload(container, { fileId, ownerId: user._id, kind, bytes: PNG_BYTES.length, contentType: 'image/png' })
   return fileId
