@@ -38,7 +38,7 @@ import { gcmEncrypt } from '../cloudfunctions/local/sandboxes/wechat-pay/crypto'
 import { rfc3339 } from '../cloudfunctions/local/sandboxes/wechat-pay/notifier'
 import { startLocalCloud } from '../cloudfunctions/local/server'
 import { WechatNotifications } from '../cloudfunctions/src/modules/escrow/application/apply-payment.use-case'
-import { deadlineOnEntering, remindAt, type Deadline } from '../cloudfunctions/src/modules/escrow/domain/order-deadlines'
+import { scheduleOf } from '../cloudfunctions/src/modules/escrow/domain/order-facts'
 import { OrderLocks, Orders, type OrderRecord } from '../cloudfunctions/src/modules/escrow/domain/order.record'
 import { AccountBalances, LedgerEntries, type LedgerEntryRecord } from '../cloudfunctions/src/modules/ledger/application/post-entry'
 import { balances } from '../cloudfunctions/src/modules/ledger/domain/ledger'
@@ -93,8 +93,7 @@ const makeOrder = (id: string, now: number, courierAddress: SealedShippingAddres
   const fulfilment = FULFILMENTS[int(0, 2)]!
   const priceFen = int(1, 2_000) * 100 - (rand() < 0.3 ? int(1, 99) : 0)
   const shippingFen = fulfilment === 'courier' ? int(0, 2) * 600 : 0
-  const deadline = deadlineOnEntering('pending_payment', fulfilment, now) as Deadline | null
-  return {
+  const order: OrderRecord = {
     _id: id,
     listingId: `L${id}`,
     buyerId: `u${int(1, 5_000)}`,
@@ -116,15 +115,16 @@ const makeOrder = (id: string, now: number, courierAddress: SealedShippingAddres
     prepayId: `wx${randomBytes(14).toString('hex')}`,
     transactionId: null,
     settlement: null,
-    dueTransition: deadline?.transition ?? null,
-    dueAt: deadline?.at ?? null,
-    remindAt: remindAt(deadline),
+    dueTransition: null,
+    dueAt: null,
+    remindAt: null,
     events: [{ transition: 'checkout', at: now, actor: 'buyer', note: null }],
     createdAt: now,
     paidAt: null,
     updatedAt: now,
     version: 0,
   }
+  return { ...order, ...scheduleOf(order) }
 }
 
 /** The notification body for one order, as the sandbox's notifier builds it (state.ts transactionView). */

@@ -68,3 +68,6 @@ export const PICKUP_STATE_LABELS: Record<PickupState, string> = {
   cancelled: '预约已取消',
   failed: '预约失败',
 }
+
+/** When a booked window ends, from the calendar date it was booked for (China time). */
+export const slotEndOn = (date: string, end: string): number => Date.parse(`${date}T${end}:00+08:00`)

@@ -10,7 +10,8 @@ import { DIGITS } from '../../core/ports/secret-codes.port'
 import { Listings, type ListingRecord } from '../../listing/domain/listing.record'
 import { subMchidOf } from '../../merchant/application/sub-merchant'
 import type { UserRecord } from '../../user/domain/user.record'
-import { deadlineOnEntering, payBy, remindAt, type Deadline } from '../domain/order-deadlines'
+import { payBy } from '@shared/domain/order-process'
+import { scheduleOf } from '../domain/order-facts'
 import { updateListingIn } from '../../listing/application/save-listing'
 import { isListingBuyable } from '../../listing/application/seller-ban.use-case'
 import { sealShippingAddress } from '../../address/application/sealed-address'
@@ -85,7 +86,6 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
   // above and `pay` reuses the stored total, so a later (different) quote never reaches the prepay.
   const shippingFen = await shippingFeeOf(deps, listing, input.fulfilment, booked?.city)
   const now = deps.clock.now()
-  const deadline = deadlineOnEntering('pending_payment', input.fulfilment, now) as Deadline
   const order: OrderRecord = {
     _id: deps.ids.next(),
     listingId: listing._id,
@@ -110,15 +110,16 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
     prepayId: null,
     transactionId: null,
     settlement: null,
-    dueTransition: deadline.transition,
-    dueAt: deadline.at,
-    remindAt: remindAt(deadline),
+    dueTransition: null,
+    dueAt: null,
+    remindAt: null,
     events: [{ transition: 'checkout', at: now, actor: 'buyer', note: null }],
     createdAt: now,
     paidAt: null,
     updatedAt: now,
     version: 0,
   }
+  Object.assign(order, scheduleOf(order)) // the 15 minutes to pay
   // A racing checkout of the same buyer may take the slot first: then the next free one is tried.
   for (let race = 0; ; race++) {
     order.unpaidSlot = await freeUnpaidSlot(deps, buyer._id)

@@ -7,7 +7,7 @@ import { CourierError, type Tracking } from '../../delivery/ports/courier.port'
 import { enqueue } from '../../outbox/application/outbox'
 import type { Actor } from '@shared/domain/order-process'
 import { nextCourierCheck } from '../domain/courier-checks'
-import { remindAt, returnDeliveredDeadline, returnSentDeadline } from '../domain/order-deadlines'
+import { scheduleOf } from '../domain/order-facts'
 import { JOBS } from '../domain/order-job-keys'
 import { Orders, Parcels, type OrderRecord, type ShipmentRecord, type TrackingRecord } from '../domain/order.record'
 import { retryOnRace } from './retry-on-race'
@@ -105,15 +105,15 @@ export const applyTracking = async (deps: Deps, waybillNo: string, tracking: Tra
       })
       return 'applied'
     }
+    // A return's 签收 starts the seller's days to inspect it (the graph's autoReceiveReturn timer).
     const returnArrived = delivered && parcel.leg === 'return' && order.state === 'returning'
-    const deadline = returnArrived ? returnDeliveredDeadline(now) : null
     await deps.store.update(
       Orders,
       order._id,
       {
         ...placed,
         trackingCheckAt: checkAt,
-        ...(deadline ? { dueTransition: deadline.transition, dueAt: deadline.at, remindAt: remindAt(deadline) } : {}),
+        ...(returnArrived ? scheduleOf({ ...order, ...placed }) : {}),
         updatedAt: now,
         version: order.version + 1,
       },
@@ -134,9 +134,10 @@ export const startReturn = async (
   by: { actor: Actor; extra?: Partial<OrderRecord> },
 ): Promise<OrderRecord> => {
   const now = deps.clock.now()
-  const deadline = returnSentDeadline(now)
   const base = { ...order, ...by.extra }
   const refund = { ...base.refund!, returnShipment: { ...parcel, shippedAt: now } }
+  // Sent: the return's own clock (10 days for a 签收, or 3 after one already reported) replaces the lapse.
+  const schedule = scheduleOf({ ...base, refund, returnShippedAt: now })
   return deps.store.transaction(async (tx) => {
     const next = await tx.update(
       Orders,
@@ -146,9 +147,7 @@ export const startReturn = async (
         refund,
         returnShippedAt: now,
         trackingCheckAt: nextCourierCheck({ ...base, refund }, now),
-        dueTransition: deadline.transition,
-        dueAt: deadline.at,
-        remindAt: remindAt(deadline),
+        ...schedule,
         events: [...order.events, { transition: 'shipReturn', at: now, actor: by.actor, note: `退货寄回 ${parcel.company} ${parcel.waybillNo}` }],
         updatedAt: now,
         version: order.version + 1,

@@ -8,10 +8,9 @@ import { LedgerEntries } from '../../ledger/application/post-entry'
 import { orderMoney, type LedgerEntry } from '../../ledger/domain/ledger'
 import { loadPublicUsers } from '../../user/application/user-views'
 import type { UserRecord } from '../../user/domain/user.record'
-import { payBy } from '../domain/order-deadlines'
+import { payBy } from '@shared/domain/order-process'
 import { HANDOVER_TRIES } from '../domain/handover-attempts'
 import type { OrderRecord, PickupRecord, ShipmentRecord } from '../domain/order.record'
-import { isActivePickup } from './pickup-records'
 import { compensationCapFen } from './take-transition'
 import { orderFacts } from '../domain/order-facts'
 import { openShippingAddress } from '../../address/application/sealed-address'
@@ -25,23 +24,8 @@ export const roleOf = (order: OrderRecord, user: UserRecord): Role | null => {
   return null
 }
 
-/** The viewer's buttons: the graph's transitions for their role (guards judged), plus paying and sending a return. */
-const actionsOf = (order: OrderRecord, role: Role): Order['actions'] => {
-  const actor: Actor = role
-  const fromGraph: Order['actions'] = actionsFor(order.state, actor, order.fulfilment, orderFacts(order))
-  const extra: Order['actions'] = []
-  if (role === 'buyer' && order.state === 'pending_payment') extra.unshift('pay')
-  const returnDue = role === 'buyer' && order.state === 'returning' && order.refund?.type === 'return' && !order.refund.returnShipment
-  const shipDue = role === 'seller' && order.state === 'paid' && order.fulfilment === 'courier'
-  // A booked courier stands in for the waybill until it comes or is called off.
-  const booked = isActivePickup(role === 'seller' ? order.pickup : order.refund?.returnPickup)
-  if (returnDue || shipDue) extra.push(...(booked ? (['cancelPickup'] as const) : (['bookPickup'] as const)))
-  if (returnDue && !booked) extra.push('shipReturn')
-  const hidden = new Set<string>()
-  if (booked) hidden.add('ship')
-  const ready = (a: string) => !hidden.has(a)
-  return [...extra, ...fromGraph.filter(ready)]
-}
+/** The viewer's buttons: exactly what the order graph allows this person now (steps, transitions, guards). */
+const actionsOf = (order: OrderRecord, role: Role): Order['actions'] => actionsFor(order.state, role as Actor, order.fulfilment, orderFacts(order))
 
 /** The seller's contest with its photos, for both parties and the operator. */
 const contestView = async (deps: Pick<Deps, 'files'>, order: OrderRecord): Promise<NonNullable<Order['refund']>['contest']> => {

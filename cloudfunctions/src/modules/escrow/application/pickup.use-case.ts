@@ -1,6 +1,6 @@
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { courierCompany } from '@shared/domain/couriers'
-import { slotBookable, slotDate, slotEndsAt, type PickupSlot, type PickupState } from '@shared/domain/pickup'
+import { slotBookable, slotDate, type PickupSlot, type PickupState } from '@shared/domain/pickup'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { loadOwnAddress } from '../../address/application/address-book.use-case'
@@ -12,7 +12,7 @@ import { Users, type UserRecord } from '../../user/domain/user.record'
 import { JOBS, parsePickupJobKey, type Leg } from '../domain/order-job-keys'
 import { cancellingPatch, enqueuePickupCancel, isActivePickup, pickupOf, withPickup } from './pickup-records'
 import { nextCourierCheck } from '../domain/courier-checks'
-import { remindAt } from '../domain/order-deadlines'
+import { scheduleOf } from '../domain/order-facts'
 import { Orders, PickupTasks, type OrderRecord, type PickupRecord, type ShipmentRecord } from '../domain/order.record'
 import { parcelWeightKg } from './freight-quote.use-case'
 import { recordParcel, startReturn } from './delivery.use-case'
@@ -27,9 +27,6 @@ import { takeTransition } from './take-transition'
  * return) exactly as a typed waybill would, and tracking takes over.
  */
 
-const DAY = 86_400_000
-/** The timer that runs out on a leg nobody sends: the seller's auto-cancel, the buyer's lapsed return. */
-const LEG_TIMER = { outbound: 'autoCancel', return: 'returnLapsed' } as const
 const wrongState = () => new AppError(ErrorCodes.ORDER_WRONG_STATE)
 const printable = (a: ShippingAddress) => `${a.region}${a.detail}`
 const party = (a: ShippingAddress) => ({ name: a.name, mobile: a.phone, address: printable(a) })
@@ -132,13 +129,8 @@ export const bookPickup = async (
   }
   const next = { ...order, ...withPickup(order, leg, pickup) }
   // Booked near the end of the 7 days to ship (or to send the return back), the order must not be
-  // cancelled (or the return lapse) while the courier is on the way: the clock waits for the window.
-  const waiting = LEG_TIMER[leg]
-  const courierDone = slotEndsAt(input.slot, now) + DAY
-  const extended =
-    order.dueTransition === waiting && order.dueAt !== null && order.dueAt < courierDone
-      ? { dueAt: courierDone, remindAt: remindAt({ transition: waiting, at: courierDone }) }
-      : {}
+  // cancelled (or the return lapse) while the courier is on the way: the graph's timer waits for the window.
+  const extended = scheduleOf(next)
   await deps.store.transaction(async (tx) => {
     await tx.update(
       Orders,

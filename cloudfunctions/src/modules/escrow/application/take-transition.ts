@@ -10,9 +10,8 @@ import { Listings, type ListingRecord } from '../../listing/domain/listing.recor
 import { enqueue } from '../../outbox/application/outbox'
 import type { OrderMessageTemplates } from '../../notify/ports/wechat-api.port'
 import type { UserRecord } from '../../user/domain/user.record'
-import { deadlineOnEntering, remindAt, type Deadline } from '../domain/order-deadlines'
 import { JOBS } from '../domain/order-job-keys'
-import { orderFacts } from '../domain/order-facts'
+import { orderFacts, scheduleOf } from '../domain/order-facts'
 import { OrderLocks, Orders, UnpaidSlots, lockKey, unpaidSlotKey, type OrderRecord, type Settlement } from '../domain/order.record'
 import { writeOrderNotices } from './order-notices'
 import { abandonedPickups, enqueuePickupCancels } from './pickup-records'
@@ -134,13 +133,6 @@ const enqueueFollowUps = async (tx: TransactionOps, order: OrderRecord, name: Tr
   if (event) await enqueue(tx, { key: JOBS.message.key(event, id, now), kind: JOBS.message.kind, orderId: id, at: now })
 }
 
-/** The timer after entering `to`: a new one, none, or the one already running. */
-const nextDeadline = (order: OrderRecord, to: OrderRecord['state'], now: number): Deadline | null => {
-  const entered = deadlineOnEntering(to, order.fulfilment, now, order.refund?.type)
-  if (entered !== 'keep') return entered
-  return order.dueTransition && order.dueAt !== null ? { transition: order.dueTransition, at: order.dueAt } : null
-}
-
 /**
  * Takes one transition of the order process: actor and state checked against order-process.ts,
  * written by compare-and-set on `version` together with its timer, ledger/outbox work, listing
@@ -152,19 +144,17 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
     const order = await deps.store.get(Orders, req.orderId)
     if (!order) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
     authorize(order, req.actor, req.user)
-    if (!canTake(req.name, order.state, req.actor, order.fulfilment, orderFacts(order))) throw wrongState()
+    if (!canTake(req.name, order.state, req.actor, order.fulfilment)) throw wrongState()
     req.check?.(order)
     const now = deps.clock.now()
+    const patched = req.patch?.(order, now) ?? {}
+    // The guard is judged on the order as the step leaves it (a courier's collection ends its booking).
+    if (!canTake(req.name, order.state, req.actor, order.fulfilment, orderFacts({ ...order, ...patched }))) throw wrongState()
     const t = transition(req.name)
     const { settlement, jobs } = planMoney(order, req)
-    const patched = req.patch?.(order, now) ?? {}
     // A courier booked for the state being left (a cancel, a refund…) is called off with it.
     const extra = { ...patched, ...abandonedPickups({ ...order, ...patched }, t.to, now) }
-    const deadline = nextDeadline({ ...order, ...extra }, t.to, now)
-    const patch: Partial<OrderRecord> = {
-      dueTransition: deadline?.transition ?? null,
-      dueAt: deadline?.at ?? null,
-      remindAt: remindAt(deadline),
+    const moved: Partial<OrderRecord> = {
       ...extra,
       state: t.to,
       ...(settlement ? { settlement } : {}),
@@ -172,6 +162,8 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
       updatedAt: now,
       version: order.version + 1,
     }
+    // The timer the graph runs for the order as it is after this step.
+    const patch: Partial<OrderRecord> = { ...moved, ...scheduleOf({ ...order, ...moved }) }
     try {
       return await deps.store.transaction(async (tx) => {
         const next = await tx.update(Orders, order._id, patch, { expect: { version: order.version } })
