@@ -3,7 +3,7 @@
  * state diagram, the timers with the clocks they count from, the guards and the steps. A test
  * fails when the file in the repository is not what this prints, so the picture cannot go stale.
  *
- *   npx tsx scripts/order-process-doc.ts          # rewrite docs/order-process.md
+ *   npm run docs:order-process          # rewrite docs/order-process.md
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,7 +18,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|')
 export const orderProcessDoc = (): string => {
   const lines: string[] = []
   lines.push('# The order process', '')
-  lines.push('Generated from `shared/domain/order-process.ts` by `npx tsx scripts/order-process-doc.ts`; do not edit by hand.', '')
+  lines.push('Generated from `shared/domain/order-process.ts` by `npm run docs:order-process`; do not edit by hand.', '')
   lines.push('```mermaid', 'stateDiagram-v2', '  [*] --> pending_payment: checkout')
   for (const t of TRANSITIONS) {
     const guard = 'guard' in t ? `, if ${t.guard}` : ''
@@ -49,7 +49,7 @@ export const orderProcessDoc = (): string => {
   return `${lines.join('\n')}\n`
 }
 
-if (require.main === module) {
+if (process.argv.includes('--write')) {
   writeFileSync(ORDER_PROCESS_DOC, orderProcessDoc())
   console.log(`wrote ${ORDER_PROCESS_DOC}`)
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { ORDER_PROCESS_DOC, orderProcessDoc } from '../order-process-doc'
 
 describe('docs/order-process.md', () => {
-  it('is what the graph says today (regenerate with `npx tsx scripts/order-process-doc.ts`)', () => {
+  it('is what the graph says today (regenerate with `npm run docs:order-process`)', () => {
     expect(readFileSync(ORDER_PROCESS_DOC, 'utf8')).toBe(orderProcessDoc())
   })
 

@@ -1,3 +1,4 @@
+import { assertOperator } from '../../user/domain/user.record'
 import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
 import { enforceLimit } from '../../core/application/enforce-limit'
 import { HANDOVER_PER_SELLER, HANDOVER_TOO_OFTEN } from '../domain/order-limits'
@@ -246,24 +247,20 @@ export const listMyOrders = async (
   return deps.store.find(Orders, filter, { orderBy: { field: '_id', direction: 'desc' }, limit: input.limit, cursor: input.cursor })
 }
 
-const mustBeOperator = (user: UserRecord) => {
-  if (!user.roles.includes('moderator') && !user.roles.includes('admin')) throw new AppError(ErrorCodes.FORBIDDEN)
-}
-
 export const listDisputes = async (deps: Deps, operator: UserRecord, page: { cursor?: string; limit: number }) => {
-  mustBeOperator(operator)
+  assertOperator(operator)
   return deps.store.find(Orders, { state: 'disputed' }, { orderBy: { field: '_id', direction: 'asc' }, ...page })
 }
 
 /** 异常任务: the order jobs that failed for good (refunds, releases, courier and WeChat calls). */
 export const listFailedJobs = async (deps: Deps, operator: UserRecord, page: { cursor?: string; limit: number }) => {
-  mustBeOperator(operator)
+  assertOperator(operator)
   return failedJobs(deps, page)
 }
 
 /** 重试: the job goes back in the queue and is tried at once; answers where it now stands. */
 export const retryFailedJob = async (deps: Deps, operator: UserRecord, jobId: string): Promise<OutboxJobRecord> => {
-  mustBeOperator(operator)
+  assertOperator(operator)
   const requeued = await requeueFailedJob(deps, jobId)
   if (!requeued) throw new AppError(ErrorCodes.ORDER_WRONG_STATE, '任务不存在或已在重试')
   await runOrderJobs(deps, requeued.orderId ?? undefined).catch(() => undefined)

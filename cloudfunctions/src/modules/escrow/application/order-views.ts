@@ -13,16 +13,12 @@ import { HANDOVER_TRIES } from '../domain/handover-attempts'
 import type { OrderRecord, PickupRecord, ShipmentRecord } from '../domain/order.record'
 import { compensationCapFen } from './take-transition'
 import { orderFacts } from '../domain/order-facts'
+import { roleOf } from '../domain/order-roles'
 import { openShippingAddress } from '../../address/application/sealed-address'
 
 type Role = Order['role']
 
-export const roleOf = (order: OrderRecord, user: UserRecord): Role | null => {
-  if (order.buyerId === user._id) return 'buyer'
-  if (order.sellerId === user._id) return 'seller'
-  if (user.roles.includes('moderator') || user.roles.includes('admin')) return 'operator'
-  return null
-}
+export { roleOf }
 
 /** The viewer's buttons: exactly what the order graph allows this person now (steps, transitions, guards). */
 const actionsOf = (order: OrderRecord, role: Role): Order['actions'] => actionsFor(order.state, role as Actor, order.fulfilment, orderFacts(order))

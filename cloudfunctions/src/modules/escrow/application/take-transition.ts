@@ -12,6 +12,7 @@ import type { OrderMessageTemplates } from '../../notify/ports/wechat-api.port'
 import type { UserRecord } from '../../user/domain/user.record'
 import { JOBS } from '../domain/order-job-keys'
 import { orderFacts, scheduleOf } from '../domain/order-facts'
+import { roleOf } from '../domain/order-roles'
 import { OrderLocks, Orders, UnpaidSlots, lockKey, unpaidSlotKey, type OrderRecord, type Settlement } from '../domain/order.record'
 import { writeOrderNotices } from './order-notices'
 import { abandonedPickups, enqueuePickupCancels } from './pickup-records'
@@ -33,15 +34,13 @@ export interface TransitionRequest {
   alsoInTx?: (tx: TransactionOps, next: OrderRecord) => Promise<void>
 }
 
-const isOperator = (user: UserRecord | null) => !!user && (user.roles.includes('moderator') || user.roles.includes('admin'))
-
 /**
  * Identity comes from the context: a buyer action needs the buyer, a seller action the seller.
  * Someone who cannot see the order at all is told it does not exist.
  */
 const authorize = (order: OrderRecord, actor: Actor, user: UserRecord | null) => {
   if (actor === 'system') return
-  const role = !user ? null : user._id === order.buyerId ? 'buyer' : user._id === order.sellerId ? 'seller' : isOperator(user) ? 'operator' : null
+  const role = roleOf(order, user)
   if (!role) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
   // An operator who bought or sold this order is a party to it: they cannot decide it themselves.
   const allowed = actor === 'operator' ? role === 'operator' : role === actor

@@ -1,13 +1,9 @@
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { hideSellerListings, showSellerListings } from '../../listing/application/seller-ban.use-case'
-import { type UserRecord, Users } from '../domain/user.record'
+import { assertOperator, type UserRecord, Users } from '../domain/user.record'
 
 const BATCH = 100
-
-const assertOperator = (operator: UserRecord) => {
-  if (!operator.roles.includes('moderator') && !operator.roles.includes('admin')) throw new AppError(ErrorCodes.FORBIDDEN)
-}
 
 const loadTarget = async (deps: Pick<Deps, 'store'>, operator: UserRecord, userId: string) => {
   if (userId === operator._id) throw new AppError(ErrorCodes.FORBIDDEN, '不能限制自己的账号')

@@ -1,3 +1,4 @@
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Role } from '@shared/domain/user'
 import { defineCollection } from '../../core/ports/document-store.port'
 
@@ -30,3 +31,12 @@ export const Identities = defineCollection<IdentityRecord>('identities')
 
 export const isBanned = (user: UserRecord, now: number) =>
   user.bannedUntil !== null && user.bannedUntil > now
+
+/** Moderators and admins act for the platform (disputes, bans, 异常任务). The one check for it. */
+export const isOperator = (user: Pick<UserRecord, 'roles'> | null | undefined): boolean =>
+  !!user && (user.roles.includes('moderator') || user.roles.includes('admin'))
+
+/** COMMON.FORBIDDEN unless the caller is an operator. */
+export const assertOperator = (user: Pick<UserRecord, 'roles'>): void => {
+  if (!isOperator(user)) throw new AppError(ErrorCodes.FORBIDDEN)
+}
