@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import type { Address, AddressInputSchema, AddressList, AddressSummary } from '@shared/contracts/address.contract'
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { ADDRESS_LIMITS, maskDetail, maskMobile, maskName } from '@shared/domain/address'
@@ -29,7 +30,7 @@ const writeBook = async (tx: TransactionOps, before: AddressBookRecord | null, n
     await tx.insert(AddressBooks, { _id: userId, ...next, version: 1 })
     return
   }
-  await tx.update(AddressBooks, userId, { ...next, version: before.version + 1 }, { expect: { version: before.version } })
+  await updateIfUnchanged(tx, AddressBooks, userId, before, { ...next })
 }
 
 const sealFields = (deps: Deps, input: AddressInput) => {

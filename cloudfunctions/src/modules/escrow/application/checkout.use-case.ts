@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { enforceLimit } from '../../core/application/enforce-limit'
 import { CHECKOUT_PER_BUYER, CHECKOUT_TOO_OFTEN } from '../domain/order-limits'
 import type { ShippingAddress } from '@shared/contracts/order.contract'
@@ -191,11 +192,11 @@ export const ensurePrepay = async (deps: Deps, order: OrderRecord, payerOpenid: 
     throw paymentUnavailable(e)
   }
   try {
-    return await deps.store.update(Orders, order._id, { prepayId, version: order.version + 1 }, { expect: { version: order.version } })
+    return await updateIfUnchanged(deps.store, Orders, order._id, order, { prepayId })
   } catch (e) {
     if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
     // The order moved meanwhile (paid by a fast notification): keep the prepay id anyway.
     const now = (await deps.store.get(Orders, order._id))!
-    return now.prepayId ? now : deps.store.update(Orders, order._id, { prepayId, version: now.version + 1 }, { expect: { version: now.version } })
+    return now.prepayId ? now : updateIfUnchanged(deps.store, Orders, order._id, now, { prepayId })
   }
 }

@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { loadDefaultAddress } from '../../address/application/address-book.use-case'
@@ -62,7 +63,7 @@ export const sendDueReminders = async (deps: Deps) => {
     if (order.remindAt === null || order.remindAt > now) continue
     try {
       await deps.store.transaction(async (tx) => {
-        await tx.update(Orders, order._id, { remindAt: null, version: order.version + 1 }, { expect: { version: order.version } })
+        await updateIfUnchanged(tx, Orders, order._id, order, { remindAt: null })
         await writeReminder(tx, order, now)
         if (order.dueTransition === 'autoConfirm') {
           await enqueue(tx, { key: JOBS.message.key('autoReceiveReminder', order._id, now), kind: JOBS.message.kind, orderId: order._id, at: now })

@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { courierCompany } from '@shared/domain/couriers'
 import { slotBookable, slotDate, type PickupSlot, type PickupState } from '@shared/domain/pickup'
@@ -316,7 +317,7 @@ const placePickupJob: JobHandler = async (deps, job) => {
     const fresh = (await deps.store.get(Orders, order._id))!
     const cur = pickupOf(fresh, leg)!
     const failed = { ...cur, state: 'failed' as const, failure: e.code === 'ADDRESS_NOT_SERVED' ? '该快递公司不服务这个地址' : e.message, updatedAt: deps.clock.now() }
-    await deps.store.update(Orders, order._id, { ...withPickup(fresh, leg, failed), version: fresh.version + 1 }, { expect: { version: fresh.version } })
+    await updateIfUnchanged(deps.store, Orders, order._id, fresh, { ...withPickup(fresh, leg, failed) })
     return 'done'
   }
 }

@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { compensationEntry, refundEntry, releaseEntry } from '../../ledger/domain/ledger'
@@ -136,7 +137,7 @@ const applyRelease = async (deps: Deps, orderId: string) => {
     await takeTransition(deps, { orderId, name: 'complete', actor: 'system', user: null, patch: () => settled, alsoInTx: (tx) => postEntry(deps, entry, tx).then(() => undefined) })
   } else {
     await deps.store.transaction(async (tx) => {
-      await tx.update(Orders, orderId, { ...settled, version: order.version + 1 }, { expect: { version: order.version } })
+      await updateIfUnchanged(tx, Orders, orderId, order, { ...settled })
       await postEntry(deps, entry, tx)
     })
   }
@@ -187,7 +188,7 @@ export const applyRefundResult = async (
         return true
       }
       await deps.store.transaction(async (tx) => {
-        await tx.update(Orders, orderId, { settlement: next, updatedAt: now, version: order.version + 1 }, { expect: { version: order.version } })
+        await updateIfUnchanged(tx, Orders, orderId, order, { settlement: next, updatedAt: now })
         await alsoInTx(tx)
         // A partial refund (operator) releases the rest once the refund is through.
         if (!compensation && s.releaseFen > 0 && !s.releaseDone) {

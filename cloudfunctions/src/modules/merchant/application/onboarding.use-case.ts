@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import type { OnboardingStatus, SubmitOnboardingInputSchema } from '@shared/contracts/merchant.contract'
 import { ONBOARDING_LABELS, type OnboardingState } from '@shared/domain/merchant'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
@@ -236,7 +237,7 @@ const applyQuery = async (deps: Deps, m: MerchantRecord, q: ApplymentStatus): Pr
     (k) => k !== 'checkedAt' && JSON.stringify(patch[k] ?? null) !== JSON.stringify(m[k] ?? null),
   )
   if (!changed) return deps.store.update(Merchants, m._id, { checkedAt: now })
-  return deps.store.update(Merchants, m._id, { ...patch, updatedAt: now, version: m.version + 1 }, { expect: { version: m.version } })
+  return updateIfUnchanged(deps.store, Merchants, m._id, m, { ...patch, updatedAt: now })
 }
 
 /**
@@ -248,7 +249,7 @@ const lost = async (deps: Deps, m: MerchantRecord): Promise<MerchantRecord> => {
   if (m.state === 'SUBMITTING' && deps.clock.now() - m.updatedAt < SUBMIT_GRACE_MS) return m
   const reason = m.state === 'SUBMITTING' ? '提交没有完成（网络或微信支付暂时不可用），请重新提交' : '微信支付找不到这份申请，请重新提交'
   const patch = { state: 'SUBMIT_FAILED' as const, stateDesc: '申请单不存在', rejectReasons: [{ field: '', reason }] }
-  return deps.store.update(Merchants, m._id, { ...patch, updatedAt: deps.clock.now(), version: m.version + 1 }, { expect: { version: m.version } })
+  return updateIfUnchanged(deps.store, Merchants, m._id, m, { ...patch, updatedAt: deps.clock.now() })
 }
 
 const isPending = (m: MerchantRecord | null): m is MerchantRecord => m !== null && PENDING_MERCHANT_STATES.includes(m.state)

@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import type { Wallet, WithdrawalView } from '@shared/contracts/merchant.contract'
 import { WITHDRAWAL_LABELS } from '@shared/domain/merchant'
 import { holdsEscrow, ORDER_STATES } from '@shared/domain/order-process'
@@ -90,7 +91,7 @@ export const withdraw = async (deps: Deps, userId: string, amountFen: number, re
       updatedAt: now,
     }
     await tx.insert(Withdrawals, w)
-    await tx.update(Merchants, userId, { withdrawPendingFen: m.withdrawPendingFen + amountFen, version: m.version + 1 }, { expect: { version: m.version } })
+    await updateIfUnchanged(tx, Merchants, userId, m, { withdrawPendingFen: m.withdrawPendingFen + amountFen })
     return w
   })
   return toView(await sendWithdrawal(deps, record))
@@ -127,7 +128,7 @@ const settle = async (
     const now = deps.clock.now()
     const m = await tx.get(Merchants, w.userId)
     if (m) {
-      await tx.update(Merchants, w.userId, { withdrawPendingFen: Math.max(0, m.withdrawPendingFen - w.amountFen), version: m.version + 1 }, { expect: { version: m.version } })
+      await updateIfUnchanged(tx, Merchants, w.userId, m, { withdrawPendingFen: Math.max(0, m.withdrawPendingFen - w.amountFen) })
     }
     if (status === 'accepted') await postEntry(deps, withdrawalEntry(w.outRequestNo, w.userId, w.amountFen, now), tx)
     return tx.update(Withdrawals, w._id, { status, withdrawId, reason, updatedAt: now }, { expect: { status: 'pending' } })

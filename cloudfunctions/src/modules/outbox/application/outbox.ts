@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { defineCollection, type TransactionOps } from '../../core/ports/document-store.port'
@@ -75,7 +76,7 @@ const runOne = async (deps: Deps, handlers: Record<string, JobHandler>, job: Out
   if (!claimed) return 'skipped'
   const handler = handlers[claimed.kind]
   const finish = (patch: Partial<OutboxJobRecord>) =>
-    deps.store.update(OutboxJobs, claimed._id, { ...patch, version: claimed.version + 1 }, { expect: { version: claimed.version } })
+    updateIfUnchanged(deps.store, OutboxJobs, claimed._id, claimed, { ...patch })
   try {
     if (!handler) throw new PermanentJobError(`no handler for ${claimed.kind}`)
     const outcome = await handler(deps, claimed)

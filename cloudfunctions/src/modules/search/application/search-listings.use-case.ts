@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import type { z } from 'zod'
 import type { SearchQuerySchema } from '@shared/contracts/search.contract'
 import { SEARCH_LIMITS } from '@shared/contracts/search.contract'
@@ -61,7 +62,7 @@ const remember = async (deps: Deps, city: string, keyword: string, userId: strin
     const current = await deps.store.get(SearchHistory, userId)
     const keywords = [normalized, ...(current?.keywords ?? []).filter((k) => k !== normalized)].slice(0, SEARCH_LIMITS.historyMax)
     try {
-      if (current) await deps.store.update(SearchHistory, userId, { keywords, updatedAt: now, version: current.version + 1 }, { expect: { version: current.version } })
+      if (current) await updateIfUnchanged(deps.store, SearchHistory, userId, current, { keywords, updatedAt: now })
       else await deps.store.insert(SearchHistory, { _id: userId, keywords, updatedAt: now, version: 1 })
       return
     } catch (e) {

@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { type Community, type CommunityType, MAX_COMMUNITIES_PER_USER } from '@shared/contracts/social.contract'
 import { distanceMeters, type GeoPoint, snapToGrid } from '@shared/domain/geo'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
@@ -122,7 +123,7 @@ export const joinCommunity = async (deps: Deps, userId: string, by: { communityI
       if (isAppError(e) && e.code === ErrorCodes.CONFLICT) return current
       throw e
     }
-    return tx.update(Communities, community._id, { memberCount: current.memberCount + 1, version: current.version + 1 }, { expect: { version: current.version } })
+    return updateIfUnchanged(tx, Communities, community._id, current, { memberCount: current.memberCount + 1 })
   })
   return toCommunity(joined, true)
 }
@@ -132,7 +133,7 @@ export const leaveCommunity = async (deps: Deps, userId: string, communityId: st
     const current = await tx.get(Communities, communityId)
     if (!current) throw new AppError(ErrorCodes.NOT_FOUND, '圈子不存在')
     if (await tx.remove(Memberships, membershipId(communityId, userId))) {
-      await tx.update(Communities, communityId, { memberCount: Math.max(0, current.memberCount - 1), version: current.version + 1 }, { expect: { version: current.version } })
+      await updateIfUnchanged(tx, Communities, communityId, current, { memberCount: Math.max(0, current.memberCount - 1) })
     }
   })
   return { left: true as const }

@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { Listings } from '../../listing/domain/listing.record'
@@ -19,7 +20,7 @@ export const setFollow = async (deps: Deps, followerId: string, sellerId: string
     if (on) await tx.insert(Follows, { _id: id, followerId, sellerId, at: deps.clock.now() })
     else await tx.remove(Follows, id)
     const followerCount = Math.max(0, count + (on ? 1 : -1))
-    if (stats) await tx.update(SellerStats, sellerId, { followerCount, version: stats.version + 1 }, { expect: { version: stats.version } })
+    if (stats) await updateIfUnchanged(tx, SellerStats, sellerId, stats, { followerCount })
     else await tx.insert(SellerStats, { _id: sellerId, followerCount, version: 1 })
     return followerCount
   })

@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { hideSellerListings, showSellerListings } from '../../listing/application/seller-ban.use-case'
@@ -29,7 +30,7 @@ export const banUser = async (
     throw new AppError(ErrorCodes.VALIDATION, '限制截止时间须晚于现在', { path: 'until' })
   }
   const user = await loadTarget(deps, operator, input.userId)
-  await deps.store.update(Users, user._id, { bannedUntil: input.until, updatedAt: now, version: user.version + 1 }, { expect: { version: user.version } })
+  await updateIfUnchanged(deps.store, Users, user._id, user, { bannedUntil: input.until, updatedAt: now })
   return { bannedUntil: input.until, listingsHidden: await hideSellerListings(deps, user._id, input.until) }
 }
 
@@ -42,7 +43,7 @@ export const liftBan = async (
   assertOperator(operator)
   const user = await loadTarget(deps, operator, userId)
   if (user.bannedUntil !== null) {
-    await deps.store.update(Users, user._id, { bannedUntil: null, updatedAt: deps.clock.now(), version: user.version + 1 }, { expect: { version: user.version } })
+    await updateIfUnchanged(deps.store, Users, user._id, user, { bannedUntil: null, updatedAt: deps.clock.now() })
   }
   return { listingsShown: await showSellerListings(deps, user._id) }
 }
