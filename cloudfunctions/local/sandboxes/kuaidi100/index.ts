@@ -1,10 +1,9 @@
 import type { Clock } from '../../../src/modules/core/ports/clock.port'
 import { withStateFile } from '../state-file'
 import type { Sandbox } from '../../sandboxes'
-import { ManualClock, RealClock, type SandboxClock } from '../wechat-pay/clock'
-import { observedClock } from '../wechat-pay/persistence'
+import { ManualClock, observedClock, RealClock, type SandboxClock } from '../sandbox-clock'
 import { Faults } from './faults'
-import { PushNotifier } from './notifier'
+import { Kuaidi100Notifier } from './notifier'
 import { openKuaidi100StateFile, type StateFile } from './persistence'
 import { findCity } from './rates'
 import { handleRequest, type RouteContext } from './routes'
@@ -50,7 +49,7 @@ export interface Kuaidi100Sandbox extends Sandbox {
   engine: Engine
   faults: Faults
   clock: SandboxClock
-  notifier: PushNotifier
+  notifier: Kuaidi100Notifier
   /** A parcel dropped off at a counter now (no pickup order): tracking starts with 揽收. */
   ship(input: { company: string; waybillNo: string; fromCity: string; toCity: string; phones?: string[]; outcome?: Outcome }): Record<string, unknown>
 }
@@ -65,7 +64,7 @@ export const createKuaidi100Sandbox = (options: Kuaidi100SandboxOptions = {}): K
   let stateFile: StateFile | undefined
   const clock = options.stateFile ? observedClock(baseClock, () => stateFile?.markDirty()) : baseClock
   const faults = new Faults()
-  const notifier = new PushNotifier(clock, faults, options.fetch, 5000, scale)
+  const notifier = new Kuaidi100Notifier(clock, faults, options.fetch, 5000, scale)
   const engine = new Engine({ clock, notifier, pickupDelayMs: options.pickupDelayMs ?? 3600_000, scale })
   if (options.stateFile) stateFile = openKuaidi100StateFile(options.stateFile, engine, options.warn)
   const ctx: RouteContext = {

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../src/modules/core/ports/clock.port'
 import { withStateFile } from '../state-file'
 import type { Sandbox } from '../../sandboxes'
-import { ManualClock, RealClock, type SandboxClock } from '../wechat-pay/clock'
+import { ManualClock, RealClock, type SandboxClock } from '../sandbox-clock'
 import { Faults } from './faults'
 import { openWechatApiStateFile } from './persistence'
 import { handleRequest, type RouteContext } from './routes'

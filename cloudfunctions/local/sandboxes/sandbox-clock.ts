@@ -1,6 +1,6 @@
 /**
- * The sandbox's time: `now()` for timestamps and expiry, `schedule()` for notification retries
- * and refund completion. `ManualClock` moves only when told (tests: instant and deterministic);
+ * The sandboxes' time: `now()` for timestamps and expiry, `schedule()` for push retries, refund
+ * completion and parcel events. `ManualClock` moves only when told (tests: instant and deterministic);
  * `RealClock` uses real timers with delays divided by `timeFactor` (dev: 60 turns 15 s into 0.25 s).
  */
 export interface SandboxClock {
@@ -93,3 +93,19 @@ export class RealClock implements SandboxClock {
     this.timers.clear()
   }
 }
+
+/** The same clock, with `after()` run whenever a scheduled task finishes (it may have changed state). */
+export const observedClock = (clock: SandboxClock, after: () => void): SandboxClock => ({
+  now: () => clock.now(),
+  schedule: (delayMs, task) =>
+    clock.schedule(delayMs, async () => {
+      try {
+        await task()
+      } finally {
+        after()
+      }
+    }),
+  ...(clock.advance ? { advance: (ms: number) => clock.advance!(ms) } : {}),
+  pending: () => clock.pending(),
+  close: () => clock.close(),
+})
