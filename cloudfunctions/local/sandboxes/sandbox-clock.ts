@@ -1,3 +1,5 @@
+import type { Clock } from '../../src/modules/core/ports/clock.port'
+
 /**
  * The sandboxes' time: `now()` for timestamps and expiry, `schedule()` for push retries, refund
  * completion and parcel events. `ManualClock` moves only when told (tests: instant and deterministic);
@@ -109,3 +111,20 @@ export const observedClock = (clock: SandboxClock, after: () => void): SandboxCl
   pending: () => clock.pending(),
   close: () => clock.close(),
 })
+
+/** How a sandbox keeps time; each sandbox's options extend this. */
+export interface SandboxTimerOptions {
+  /**
+   * 'manual' (tests): time moves only through `sandbox.clock.advance(ms)` or
+   * `POST /control/advance`. 'real' (dev): real timers.
+   */
+  timers?: 'manual' | 'real'
+  /** Real timers only: the source of "now" (e.g. the local cloud's movable clock). */
+  clock?: Clock
+  /** Manual timers only: the starting time (epoch ms). */
+  startAt?: number
+}
+
+/** The clock `options` ask for; real timers divide their delays by `timeFactor`. */
+export const createSandboxClock = (options: SandboxTimerOptions, timeFactor = 1): SandboxClock =>
+  options.timers === 'manual' ? new ManualClock(options.startAt ?? Date.now()) : new RealClock(timeFactor, options.clock)
