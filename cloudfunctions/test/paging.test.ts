@@ -1,12 +1,15 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { LISTING_LIMITS } from '../domain/listing'
-import { PageQuerySchema } from '../contracts/common.schema'
-import type { Contract } from '../contracts/define-contract'
+import { PageQuerySchema } from '@shared/contracts/common.schema'
+import type { Contract } from '@shared/contracts/define-contract'
+import { LISTING_LIMITS } from '@shared/domain/listing'
 
-/** Every paged action takes its cursor and limit from PageQuerySchema: one paging rule, one default. */
-const contractsDir = join(__dirname, '../contracts')
+/**
+ * Every paged action takes its cursor and limit from PageQuerySchema: one paging rule, one default.
+ * The contracts are found as the authorization matrix finds them (shared stays free of node:fs).
+ */
+const contractsDir = join(__dirname, '../../shared/contracts')
 const inputs = readdirSync(contractsDir)
   .filter((f) => f.endsWith('.contract.ts'))
   .flatMap((f) => Object.values(require(join(contractsDir, f)) as Record<string, unknown>))
