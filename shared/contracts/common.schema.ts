@@ -20,6 +20,12 @@ export const PageSizeSchema = z
   .max(LISTING_LIMITS.pageMax, `每页最多 ${LISTING_LIMITS.pageMax} 条`)
   .default(LISTING_LIMITS.pageDefault)
 
+/**
+ * A page request: the cursor the previous page handed back and how many items. Inputs spread its
+ * `shape` among their own fields (or use it alone), then `.strict()`.
+ */
+export const PageQuerySchema = z.object({ cursor: CursorSchema.optional(), limit: PageSizeSchema })
+
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() })
 

@@ -15,10 +15,9 @@ import {
 import { FenSchema } from '../domain/money'
 import { ErrorCodes } from '../errors/error-codes'
 import {
-  CursorSchema,
   FileIdSchema,
   IdSchema,
-  PageSizeSchema,
+  PageQuerySchema,
   PublicUserSchema,
   pageOf,
 } from './common.schema'
@@ -266,8 +265,7 @@ export const ListingContract = defineContract('listing', {
       .object({
         city: z.enum(CITY_NAMES, { error: '暂不支持该城市' }),
         category: z.enum(CATEGORY_IDS).optional(),
-        cursor: CursorSchema.optional(),
-        limit: PageSizeSchema,
+        ...PageQuerySchema.shape,
         from: GeoPointSchema.optional(),
       })
       .strict(),
@@ -278,7 +276,7 @@ export const ListingContract = defineContract('listing', {
     summary: "The caller's own listings, newest first, optionally of one status.",
     auth: 'user',
     input: z
-      .object({ status: z.enum(LISTING_STATUSES).optional(), cursor: CursorSchema.optional(), limit: PageSizeSchema })
+      .object({ status: z.enum(LISTING_STATUSES).optional(), ...PageQuerySchema.shape })
       .strict(),
     output: ListingPageSchema,
     errors: [],
@@ -286,7 +284,7 @@ export const ListingContract = defineContract('listing', {
   bySeller: {
     summary: "A seller's active listings for their storefront, newest first.",
     auth: 'public',
-    input: z.object({ sellerId: IdSchema, cursor: CursorSchema.optional(), limit: PageSizeSchema }).strict(),
+    input: z.object({ sellerId: IdSchema, ...PageQuerySchema.shape }).strict(),
     output: ListingPageSchema,
     errors: [],
   },

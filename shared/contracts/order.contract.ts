@@ -4,7 +4,7 @@ import { FenSchema } from '../domain/money'
 import { PICKUP_DAYS, PICKUP_STATES } from '../domain/pickup'
 import { COURIER_COMPANIES } from '../domain/couriers'
 import { ErrorCodes } from '../errors/error-codes'
-import { CursorSchema, IdSchema, PageSizeSchema, PublicUserSchema, pageOf } from './common.schema'
+import { IdSchema, PageQuerySchema, PublicUserSchema, pageOf } from './common.schema'
 import { defineContract } from './define-contract'
 import { userText } from './user-text'
 
@@ -308,8 +308,7 @@ export const OrderContract = defineContract('order', {
       .object({
         role: z.enum(['buyer', 'seller']),
         tab: z.enum(ORDER_TABS).default('all'),
-        cursor: CursorSchema.optional(),
-        limit: PageSizeSchema,
+        ...PageQuerySchema.shape,
       })
       .strict(),
     output: pageOf(OrderCardSchema),
@@ -449,7 +448,7 @@ export const OrderContract = defineContract('order', {
   failedJobs: {
     summary: "Operators: the outbox's dead letters (order jobs WeChat or the courier refused for good), newest first.",
     auth: 'user',
-    input: z.object({ cursor: CursorSchema.optional(), limit: PageSizeSchema }).strict(),
+    input: PageQuerySchema.strict(),
     output: pageOf(FailedJobSchema),
     errors: [],
   },
@@ -463,7 +462,7 @@ export const OrderContract = defineContract('order', {
   disputes: {
     summary: 'Operators: disputed orders waiting for a decision, oldest first.',
     auth: 'user',
-    input: z.object({ cursor: CursorSchema.optional(), limit: PageSizeSchema }).strict(),
+    input: PageQuerySchema.strict(),
     output: pageOf(OrderCardSchema),
     errors: [],
   },

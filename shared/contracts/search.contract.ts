@@ -3,7 +3,7 @@ import { CITY_NAMES } from '../domain/cities'
 import { GeoPointSchema } from '../domain/geo'
 import { CATEGORY_IDS, CONDITION_IDS, LISTING_KINDS, SUBCATEGORY_IDS, TRADE_METHOD_IDS } from '../domain/listing'
 import { FenSchema } from '../domain/money'
-import { CursorSchema, IdSchema, PageSizeSchema } from './common.schema'
+import { IdSchema, PageQuerySchema } from './common.schema'
 import { defineContract } from './define-contract'
 import { userText } from './user-text'
 import { ListingPageSchema } from './listing.contract'
@@ -35,8 +35,7 @@ export const SearchQuerySchema = z
       .optional(),
     communityId: IdSchema.optional(),
     sort: z.enum(SEARCH_SORTS).default('relevance'),
-    cursor: CursorSchema.optional(),
-    limit: PageSizeSchema,
+    ...PageQuerySchema.shape,
   })
   .strict()
   .superRefine((q, ctx) => {

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { CITY_NAMES } from '../domain/cities'
 import { GeoPointSchema } from '../domain/geo'
 import { ErrorCodes } from '../errors/error-codes'
-import { CursorSchema, IdSchema, PageSizeSchema, PublicUserSchema, pageOf } from './common.schema'
+import { IdSchema, PageQuerySchema, PublicUserSchema, pageOf } from './common.schema'
 import { LISTING_STATUSES } from '../domain/listing'
 import { defineContract } from './define-contract'
 import { ListingPageSchema } from './listing.contract'
@@ -50,7 +50,7 @@ export type Storefront = z.infer<typeof StorefrontSchema>
 
 const ListingRef = z.object({ listingId: IdSchema }).strict()
 const UserRef = z.object({ userId: IdSchema }).strict()
-const Paging = z.object({ cursor: CursorSchema.optional(), limit: PageSizeSchema }).strict()
+const Paging = PageQuerySchema.strict()
 
 export const SocialContract = defineContract('social', {
   favorite: {

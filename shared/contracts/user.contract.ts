@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { CITY_NAMES } from '../domain/cities'
 import { ROLES } from '../domain/user'
 import { ErrorCodes } from '../errors/error-codes'
-import { CursorSchema, FileIdSchema, IdSchema, PageSizeSchema, pageOf } from './common.schema'
+import { FileIdSchema, IdSchema, PageQuerySchema, pageOf } from './common.schema'
 import { defineContract } from './define-contract'
 import { NicknameSchema } from './user-text'
 
@@ -67,7 +67,7 @@ export const UserContract = defineContract('user', {
   notices: {
     summary: "The caller's system notices, newest first, with the unread count.",
     auth: 'user',
-    input: z.object({ cursor: CursorSchema.optional(), limit: PageSizeSchema }).strict(),
+    input: PageQuerySchema.strict(),
     output: pageOf(NoticeSchema).extend({ unread: z.number().int() }),
     errors: [],
   },

@@ -57,6 +57,9 @@ export const ErrorCodes = {
   ADDRESS_TOO_MANY: 'ADDRESS.TOO_MANY',
   FILE_NOT_OWNED: 'FILE.NOT_OWNED',
   FILE_TOO_LARGE: 'FILE.TOO_LARGE',
+  DELIVERY_BAD_SIGNATURE: 'DELIVERY.BAD_SIGNATURE',
+  DELIVERY_UNKNOWN_PICKUP: 'DELIVERY.UNKNOWN_PICKUP',
+  DELIVERY_UNKNOWN_WAYBILL: 'DELIVERY.UNKNOWN_WAYBILL',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
@@ -117,6 +120,10 @@ export const defaultMessages: Record<ErrorCode, string> = {
   'ADDRESS.TOO_MANY': '最多保存 20 个收货地址，请先删除不用的地址',
   'FILE.NOT_OWNED': '只能使用你自己上传的文件，请重新上传',
   'FILE.TOO_LARGE': '文件太大了，请换一个小一点的',
+  // The DELIVERY family answers the courier's pushes (courier-notify), not a person.
+  'DELIVERY.BAD_SIGNATURE': '推送签名校验失败',
+  'DELIVERY.UNKNOWN_PICKUP': '没有这个上门取件预约',
+  'DELIVERY.UNKNOWN_WAYBILL': '没有这个运单',
 }
 
 /**

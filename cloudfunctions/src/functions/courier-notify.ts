@@ -1,3 +1,4 @@
+import { ErrorCodes, type ErrorCode } from '@shared/errors/error-codes'
 import { applyTracking } from '../modules/escrow/application/delivery.use-case'
 import { runOrderJobs } from '../modules/escrow/application/order-jobs'
 import { applyPickupNews } from '../modules/escrow/application/pickup.use-case'
@@ -6,7 +7,7 @@ import type { Deps } from '../modules/core/ports/deps'
 import { getContainer } from '../platform/container'
 import { isHttpTriggerEvent, rawBody, type HttpTriggerResponse } from '../platform/http-trigger'
 
-type Answer = (accepted: boolean, code?: string) => HttpTriggerResponse
+type Answer = (accepted: boolean, code?: ErrorCode) => HttpTriggerResponse
 
 /**
  * A 商家寄件 status push (it carries the booking's taskId): checked like a tracking push, and the
@@ -18,18 +19,18 @@ const pickupPush = async (deps: Deps, body: string, answer: Answer): Promise<Htt
   try {
     push = deps.courier.verifyPickupPush({ body })
   } catch {
-    return answer(false, 'DELIVERY.BAD_SIGNATURE')
+    return answer(false, ErrorCodes.DELIVERY_BAD_SIGNATURE)
   }
   const task = await deps.store.get(PickupTasks, push.taskId)
-  if (!task) return answer(false, 'DELIVERY.UNKNOWN_PICKUP')
+  if (!task) return answer(false, ErrorCodes.DELIVERY_UNKNOWN_PICKUP)
   try {
     const outcome = await applyPickupNews(deps, task, push, push.orderId)
-    if (outcome === 'unknown') return answer(false, 'DELIVERY.UNKNOWN_PICKUP')
+    if (outcome === 'unknown') return answer(false, ErrorCodes.DELIVERY_UNKNOWN_PICKUP)
     if (outcome === 'applied') await runOrderJobs(deps, task.orderId).catch(() => undefined)
     return answer(true)
   } catch (e) {
     console.error('[courier-notify] could not apply pickup push', push.taskId, e)
-    return answer(false, 'COMMON.INTERNAL')
+    return answer(false, ErrorCodes.INTERNAL)
   }
 }
 
@@ -45,24 +46,24 @@ export const main = async (event: unknown, _context?: unknown): Promise<HttpTrig
     const a = deps.courier.pushAnswer(accepted)
     return { statusCode: a.status, headers: { 'content-type': a.contentType, ...(code ? { 'x-linquan-code': code } : {}) }, body: a.body }
   }
-  if (!isHttpTriggerEvent(event) || event.httpMethod !== 'POST') return answer(false, 'COMMON.VALIDATION')
+  if (!isHttpTriggerEvent(event) || event.httpMethod !== 'POST') return answer(false, ErrorCodes.VALIDATION)
   const body = rawBody(event).toString('utf8')
   if (new URLSearchParams(body).has('taskId')) return pickupPush(deps, body, answer)
   let push
   try {
     push = deps.courier.verifyPush({ body })
   } catch {
-    return answer(false, 'DELIVERY.BAD_SIGNATURE')
+    return answer(false, ErrorCodes.DELIVERY_BAD_SIGNATURE)
   }
   try {
     const outcome = await applyTracking(deps, push.tracking.waybillNo, push.tracking)
-    if (outcome === 'unknown') return answer(false, 'DELIVERY.UNKNOWN_WAYBILL')
+    if (outcome === 'unknown') return answer(false, ErrorCodes.DELIVERY_UNKNOWN_WAYBILL)
     // What 签收 queued (WeChat's confirm reminder, the 送达 message) goes out now; cron retries.
     const parcel = outcome === 'applied' ? await deps.store.get(Parcels, push.tracking.waybillNo) : null
     if (parcel) await runOrderJobs(deps, parcel.orderId).catch(() => undefined)
     return answer(true)
   } catch (e) {
     console.error('[courier-notify] could not apply push', push.tracking.waybillNo, e)
-    return answer(false, 'COMMON.INTERNAL')
+    return answer(false, ErrorCodes.INTERNAL)
   }
 }

@@ -1,3 +1,4 @@
+import { ErrorCodes } from '@shared/errors/error-codes'
 import { getContainer, type Container } from './container'
 
 /** A timer trigger's event (CloudBase: `{ Type: 'Timer', TriggerName, Time }`). */
@@ -17,7 +18,7 @@ export type TimerJobs = Record<string, (deps: Container) => Promise<unknown>>
 export const createTimerHandler = (fn: string, jobs: TimerJobs) => async (event: unknown, _context?: unknown) => {
   const { Type, TriggerName } = (event ?? {}) as TimerEvent
   if (Type !== 'Timer' || !TriggerName || !Object.hasOwn(jobs, TriggerName)) {
-    return { ok: false, error: { code: 'COMMON.UNKNOWN_ACTION', message: `${fn} 只接受定时触发器` } }
+    return { ok: false, error: { code: ErrorCodes.UNKNOWN_ACTION, message: `${fn} 只接受定时触发器` } }
   }
   const started = Date.now()
   try {
@@ -25,6 +26,6 @@ export const createTimerHandler = (fn: string, jobs: TimerJobs) => async (event:
     return { ok: true, data: { trigger: TriggerName, result, ms: Date.now() - started } }
   } catch (e) {
     console.error(`[${fn}] timer ${TriggerName} failed`, e)
-    return { ok: false, error: { code: 'COMMON.INTERNAL', message: '定时任务失败' } }
+    return { ok: false, error: { code: ErrorCodes.INTERNAL, message: '定时任务失败' } }
   }
 }

@@ -1,10 +1,8 @@
-import type { Clock } from '../../../src/modules/core/ports/clock.port'
 import { withStateFile } from '../state-file'
 import type { Sandbox } from '../../sandboxes'
-import { ManualClock, RealClock, type SandboxClock } from '../wechat-pay/clock'
-import { observedClock } from '../wechat-pay/persistence'
+import { createSandboxClock, observedClock, type SandboxClock, type SandboxTimerOptions } from '../sandbox-clock'
 import { Faults } from './faults'
-import { PushNotifier } from './notifier'
+import { Kuaidi100Notifier } from './notifier'
 import { openKuaidi100StateFile, type StateFile } from './persistence'
 import { findCity } from './rates'
 import { handleRequest, type RouteContext } from './routes'
@@ -19,18 +17,9 @@ export const SANDBOX_KUAIDI100_KEY = 'LinQuanSandboxKey'
 export const SANDBOX_KUAIDI100_CUSTOMER = 'LQSANDBOXCUSTOMER0000000000000001'
 export const SANDBOX_KUAIDI100_SECRET = 'LinQuanSandboxSecret'
 
-export interface Kuaidi100SandboxOptions {
-  /**
-   * 'manual' (tests): time moves only through `clock.advance(ms)` or `POST /control/advance`.
-   * 'real' (dev): real timers, delays divided by `timeFactor` (600: a cross-country parcel's two
-   * days take about five minutes).
-   */
-  timers?: 'manual' | 'real'
+export interface Kuaidi100SandboxOptions extends SandboxTimerOptions {
+  /** Real timers only: durations divided by this (600: a cross-country parcel's two days take about five minutes). */
   timeFactor?: number
-  /** Real timers only: the source of "now". */
-  clock?: Clock
-  /** Manual timers only: the starting time (epoch ms). */
-  startAt?: number
   key?: string
   customer?: string
   secret?: string
@@ -50,7 +39,7 @@ export interface Kuaidi100Sandbox extends Sandbox {
   engine: Engine
   faults: Faults
   clock: SandboxClock
-  notifier: PushNotifier
+  notifier: Kuaidi100Notifier
   /** A parcel dropped off at a counter now (no pickup order): tracking starts with 揽收. */
   ship(input: { company: string; waybillNo: string; fromCity: string; toCity: string; phones?: string[]; outcome?: Outcome }): Record<string, unknown>
 }
@@ -60,12 +49,12 @@ export const createKuaidi100Sandbox = (options: Kuaidi100SandboxOptions = {}): K
   // durations instead, so the times in tracking answers agree with the real clock.
   const manual = options.timers === 'manual'
   const scale = manual ? 1 : 1 / (options.timeFactor ?? 1)
-  const baseClock: SandboxClock = manual ? new ManualClock(options.startAt ?? Date.now()) : new RealClock(1, options.clock)
+  const baseClock = createSandboxClock(options)
   // Events falling due change what a save would write.
   let stateFile: StateFile | undefined
   const clock = options.stateFile ? observedClock(baseClock, () => stateFile?.markDirty()) : baseClock
   const faults = new Faults()
-  const notifier = new PushNotifier(clock, faults, options.fetch, 5000, scale)
+  const notifier = new Kuaidi100Notifier(clock, faults, options.fetch, 5000, scale)
   const engine = new Engine({ clock, notifier, pickupDelayMs: options.pickupDelayMs ?? 3600_000, scale })
   if (options.stateFile) stateFile = openKuaidi100StateFile(options.stateFile, engine, options.warn)
   const ctx: RouteContext = {

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { borderSign, querySign } from '../../../src/adapters/courier/kuaidi100.protocol'
 import { readBody } from '../../http-utils'
-import type { SandboxClock } from '../wechat-pay/clock'
+import type { SandboxClock } from '../sandbox-clock'
 import type { Faults } from './faults'
-import type { PushNotifier } from './notifier'
+import type { Kuaidi100Notifier } from './notifier'
 import { findCity } from './rates'
 import { type Engine, K100Error, type Outcome } from './state'
 
@@ -11,7 +11,7 @@ export interface RouteContext {
   engine: Engine
   faults: Faults
   clock: SandboxClock
-  notifier: PushNotifier
+  notifier: Kuaidi100Notifier
   key: string
   customer: string
   secret: string

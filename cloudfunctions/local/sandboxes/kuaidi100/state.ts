@@ -1,7 +1,7 @@
 import { COMPANIES, companiesFor, formatTime, STATE_NAMES } from '../../../src/adapters/courier/kuaidi100.protocol'
 import { PICKUP_DAYS, slotEndsAt, slotStartsAt, type PickupSlot } from '../../../../shared/domain/pickup'
-import type { SandboxClock } from '../wechat-pay/clock'
-import type { PushNotifier } from './notifier'
+import type { SandboxClock } from '../sandbox-clock'
+import type { Kuaidi100Notifier } from './notifier'
 import { bandOf, type City, findCity, priceOf, RATES } from './rates'
 
 type Json = Record<string, unknown>
@@ -84,7 +84,7 @@ export interface EngineState {
 
 export interface EngineOptions {
   clock: SandboxClock
-  notifier: PushNotifier
+  notifier: Kuaidi100Notifier
   /** From order to courier collecting the parcel (sandbox time). */
   pickupDelayMs: number
   /**

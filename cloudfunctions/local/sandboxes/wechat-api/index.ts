@@ -1,7 +1,6 @@
-import type { Clock } from '../../../src/modules/core/ports/clock.port'
 import { withStateFile } from '../state-file'
 import type { Sandbox } from '../../sandboxes'
-import { ManualClock, RealClock, type SandboxClock } from '../wechat-pay/clock'
+import { createSandboxClock, type SandboxClock, type SandboxTimerOptions } from '../sandbox-clock'
 import { Faults } from './faults'
 import { openWechatApiStateFile } from './persistence'
 import { handleRequest, type RouteContext } from './routes'
@@ -17,13 +16,7 @@ export type { FaultSettings } from './faults'
 export const SANDBOX_APPID = 'wx0sandbox0linquan'
 export const SANDBOX_APP_SECRET = 'linquan-sandbox-app-secret-0123456789ab'
 
-export interface WechatApiSandboxOptions {
-  /** 'manual' (tests): time moves only through `clock.advance(ms)` or `POST /control/advance`. 'real' (dev). */
-  timers?: 'manual' | 'real'
-  /** Real timers only: the source of "now" (e.g. the local cloud's movable clock). */
-  clock?: Clock
-  /** Manual timers only: the starting time (epoch ms). */
-  startAt?: number
+export interface WechatApiSandboxOptions extends SandboxTimerOptions {
   appid?: string
   secret?: string
   /** Default 7200 s, as WeChat. */
@@ -49,8 +42,7 @@ export interface WechatApiSandbox extends Sandbox {
 }
 
 export const createWechatApiSandbox = (options: WechatApiSandboxOptions = {}): WechatApiSandbox => {
-  const clock: SandboxClock =
-    options.timers === 'manual' ? new ManualClock(options.startAt ?? Date.now()) : new RealClock(1, options.clock)
+  const clock = createSandboxClock(options)
   const faults = new Faults()
   const engine = new Engine({
     appid: options.appid ?? SANDBOX_APPID,

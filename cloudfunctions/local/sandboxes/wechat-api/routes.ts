@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import { readBody, sendJson } from '../../http-utils'
-import type { SandboxClock } from '../wechat-pay/clock'
+import type { SandboxClock } from '../sandbox-clock'
 import type { Faults } from './faults'
 import { inboxHtml } from './inbox-page'
 import { type Engine, WxApiError } from './state'

@@ -1,12 +1,11 @@
-import type { Clock } from '../../../src/modules/core/ports/clock.port'
 import { withStateFile } from '../state-file'
 import type { Sandbox } from '../../sandboxes'
-import { ManualClock, RealClock, type SandboxClock } from './clock'
+import { createSandboxClock, observedClock, type SandboxClock, type SandboxTimerOptions } from '../sandbox-clock'
 import { Faults } from './faults'
 import { MediaStore } from './media'
 import { SANDBOX_APIV3_KEY, SANDBOX_SP_MCHID, sandboxKeys } from './keys'
 import { Notifier } from './notifier'
-import { observedClock, openWechatPayStateFile, type StateFile } from './persistence'
+import { openWechatPayStateFile, type StateFile } from './persistence'
 import { handleRequest, type RouteContext } from './routes'
 import { Engine } from './state'
 
@@ -14,18 +13,9 @@ export { SANDBOX_APIV3_KEY, SANDBOX_SP_APPID, SANDBOX_SP_MCHID, FIXTURES_DIR, sa
 export { RETRY_SCHEDULE_MS } from './notifier'
 export type { FaultSettings } from './faults'
 
-export interface WechatPaySandboxOptions {
-  /**
-   * 'manual' (tests): time moves only through `handle.clock.advance(ms)` or
-   * `POST /control/advance`. 'real' (dev): real timers, delays divided by `timeFactor`.
-   */
-  timers?: 'manual' | 'real'
-  /** Real timers only: 60 makes WeChat's 15 s retry take 0.25 s. Default 1. */
+export interface WechatPaySandboxOptions extends SandboxTimerOptions {
+  /** Real timers only: delays divided by this (60 makes WeChat's 15 s retry take 0.25 s). Default 1. */
   timeFactor?: number
-  /** Real timers only: the source of "now" (e.g. the local cloud's movable clock). */
-  clock?: Clock
-  /** Manual timers only: the starting time (epoch ms). */
-  startAt?: number
   spMchid?: string
   apiV3Key?: string
   applymentStepMs?: number
@@ -63,8 +53,7 @@ export interface WechatPaySandbox extends Sandbox {
 
 export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): WechatPaySandbox => {
   const keys = sandboxKeys()
-  const baseClock: SandboxClock =
-    options.timers === 'manual' ? new ManualClock(options.startAt ?? Date.now()) : new RealClock(options.timeFactor ?? 1, options.clock)
+  const baseClock = createSandboxClock(options, options.timeFactor ?? 1)
   // Set once the engine exists; fired tasks (refund success, retries) change state too.
   let stateFile: StateFile | undefined
   const clock = options.stateFile ? observedClock(baseClock, () => stateFile?.markDirty()) : baseClock

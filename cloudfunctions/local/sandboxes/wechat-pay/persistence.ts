@@ -1,6 +1,5 @@
 import { openStateFile, type StateFile } from '../state-file'
 export type { StateFile } from '../state-file'
-import type { SandboxClock } from './clock'
 import type { MediaEntry, MediaStore } from './media'
 import type { Engine, EngineState } from './state'
 
@@ -30,19 +29,3 @@ export const openWechatPayStateFile = (file: string, engine: Engine, media: Medi
     reset: () => media.importState({}),
     warn,
   })
-
-/** The same clock, with `after()` run whenever a scheduled task finishes (it may have changed state). */
-export const observedClock = (clock: SandboxClock, after: () => void): SandboxClock => ({
-  now: () => clock.now(),
-  schedule: (delayMs, task) =>
-    clock.schedule(delayMs, async () => {
-      try {
-        await task()
-      } finally {
-        after()
-      }
-    }),
-  ...(clock.advance ? { advance: (ms: number) => clock.advance!(ms) } : {}),
-  pending: () => clock.pending(),
-  close: () => clock.close(),
-})

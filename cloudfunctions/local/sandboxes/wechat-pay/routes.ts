@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readBody } from '../../http-utils'
 import { cashierHtml, safeRedirect } from './cashier'
-import type { SandboxClock } from './clock'
+import type { SandboxClock } from '../sandbox-clock'
 import { gcmEncrypt, nonceStr, parseAuthorization, requestMessage, responseMessage, rsaSign, rsaVerify } from './crypto'
 import type { Faults } from './faults'
 import type { KeyPair } from './keys'

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { Books, type BooksState, NotEnough } from './books'
-import type { SandboxClock } from './clock'
+import type { SandboxClock } from '../sandbox-clock'
 import { oaepDecrypt } from './crypto'
 import type { Notifier } from './notifier'
 import { rfc3339 } from './notifier'

@@ -1,6 +1,8 @@
+import type { Clock } from '../../src/modules/core/ports/clock.port'
+
 /**
- * The sandbox's time: `now()` for timestamps and expiry, `schedule()` for notification retries
- * and refund completion. `ManualClock` moves only when told (tests: instant and deterministic);
+ * The sandboxes' time: `now()` for timestamps and expiry, `schedule()` for push retries, refund
+ * completion and parcel events. `ManualClock` moves only when told (tests: instant and deterministic);
  * `RealClock` uses real timers with delays divided by `timeFactor` (dev: 60 turns 15 s into 0.25 s).
  */
 export interface SandboxClock {
@@ -93,3 +95,36 @@ export class RealClock implements SandboxClock {
     this.timers.clear()
   }
 }
+
+/** The same clock, with `after()` run whenever a scheduled task finishes (it may have changed state). */
+export const observedClock = (clock: SandboxClock, after: () => void): SandboxClock => ({
+  now: () => clock.now(),
+  schedule: (delayMs, task) =>
+    clock.schedule(delayMs, async () => {
+      try {
+        await task()
+      } finally {
+        after()
+      }
+    }),
+  ...(clock.advance ? { advance: (ms: number) => clock.advance!(ms) } : {}),
+  pending: () => clock.pending(),
+  close: () => clock.close(),
+})
+
+/** How a sandbox keeps time; each sandbox's options extend this. */
+export interface SandboxTimerOptions {
+  /**
+   * 'manual' (tests): time moves only through `sandbox.clock.advance(ms)` or
+   * `POST /control/advance`. 'real' (dev): real timers.
+   */
+  timers?: 'manual' | 'real'
+  /** Real timers only: the source of "now" (e.g. the local cloud's movable clock). */
+  clock?: Clock
+  /** Manual timers only: the starting time (epoch ms). */
+  startAt?: number
+}
+
+/** The clock `options` ask for; real timers divide their delays by `timeFactor`. */
+export const createSandboxClock = (options: SandboxTimerOptions, timeFactor = 1): SandboxClock =>
+  options.timers === 'manual' ? new ManualClock(options.startAt ?? Date.now()) : new RealClock(timeFactor, options.clock)
