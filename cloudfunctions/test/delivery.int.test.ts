@@ -1,5 +1,5 @@
-import { orderHousekeeping } from '../src/modules/escrow/application/order-timers.use-case'
-import { TRACKING_POLL_MS } from '../src/modules/escrow/application/delivery.use-case'
+import { orderHousekeeping } from '../src/modules/order/application/order-timers.use-case'
+import { TRACKING_POLL_MS } from '../src/modules/delivery/application/tracking.use-case'
 import { SANDBOX_TEMPLATES } from '../local/sandboxes/wechat-api/templates'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 

@@ -1,5 +1,5 @@
 import { CITIES, RATES, priceOf } from '../local/sandboxes/kuaidi100/rates'
-import { OrderLocks, Orders } from '../src/modules/escrow/domain/order.record'
+import { OrderLocks, Orders } from '../src/modules/order/domain/order.record'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 /** To 深圳 from the seller's 上海 (fixtures: 徐汇区): another region, so the route's price band shows. */

@@ -1,7 +1,7 @@
 import { main as merchantMain } from '../src/functions/merchant'
 import { subMchidOf, refreshPendingApplyments } from '../src/modules/merchant/application/sub-merchant'
 import { Merchants } from '../src/modules/merchant/domain/merchant.records'
-import { Orders, type OrderRecord } from '../src/modules/escrow/domain/order.record'
+import { Orders, type OrderRecord } from '../src/modules/order/domain/order.record'
 import { accountBalance, postEntry } from '../src/modules/ledger/application/post-entry'
 import { paymentEntry, releaseEntry } from '../src/modules/ledger/domain/ledger'
 import { SANDBOX_SP_MCHID } from '../local/sandboxes/wechat-pay'

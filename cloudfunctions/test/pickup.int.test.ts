@@ -1,8 +1,8 @@
 import { bookableSlots } from '@shared/domain/pickup'
-import { orderHousekeeping } from '../src/modules/escrow/application/order-timers.use-case'
-import { PICKUP_POLL_MS } from '../src/modules/escrow/domain/courier-checks'
-import { Notices } from '../src/modules/notice/domain/notice.record'
-import { Orders } from '../src/modules/escrow/domain/order.record'
+import { orderHousekeeping } from '../src/modules/order/application/order-timers.use-case'
+import { PICKUP_POLL_MS } from '../src/modules/delivery/domain/courier-checks'
+import { Notices } from '../src/modules/inbox/domain/notice.record'
+import { Orders } from '../src/modules/order/domain/order.record'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const DAY = 86_400_000

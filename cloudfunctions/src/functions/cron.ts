@@ -1,5 +1,5 @@
-import { orderHousekeeping } from '../modules/escrow/application/order-timers.use-case'
-import { compareBooks, reconcileStuckPayments } from '../modules/escrow/application/reconcile.use-case'
+import { orderHousekeeping } from '../modules/order/application/order-timers.use-case'
+import { compareBooks, reconcileStuckPayments } from '../modules/payments/application/reconcile.use-case'
 import { expireListings } from '../modules/listing/application/expire-listings.use-case'
 import { refreshPendingApplyments } from '../modules/merchant/application/sub-merchant'
 import { liftExpiredBans } from '../modules/user/application/ban-user.use-case'

@@ -1,7 +1,7 @@
 import { OrderContract } from '@shared/contracts/order.contract'
-import { syncPayment } from '../modules/escrow/application/apply-payment.use-case'
-import { checkout } from '../modules/escrow/application/checkout.use-case'
-import { freightQuote } from '../modules/escrow/application/freight-quote.use-case'
+import { syncPayment } from '../modules/payments/application/apply-payment.use-case'
+import { checkout } from '../modules/order/application/checkout.use-case'
+import { freightQuote } from '../modules/delivery/application/freight-quote.use-case'
 import {
   answerRefund,
   cancelOrder,
@@ -20,13 +20,13 @@ import {
   shipOrder,
   shipReturn,
   simpleAction,
-} from '../modules/escrow/application/order-actions.use-case'
-import { toOrderCards, toOrderView } from '../modules/escrow/application/order-views'
-import { bookPickup, cancelPickup, pickupQuote } from '../modules/escrow/application/pickup.use-case'
-import { runOrderJobs } from '../modules/escrow/application/order-jobs'
-import { Orders } from '../modules/escrow/domain/order.record'
+} from '../modules/order/application/order-actions.use-case'
+import { toOrderCards, toOrderView } from '../modules/order/application/order-views'
+import { bookPickup, cancelPickup, pickupQuote } from '../modules/delivery/application/pickup.use-case'
+import { runOrderJobs } from '../modules/order/application/order-jobs'
+import { Orders } from '../modules/order/domain/order.record'
 import type { OutboxJobRecord } from '../modules/outbox/application/outbox'
-import type { OrderRecord } from '../modules/escrow/domain/order.record'
+import type { OrderRecord } from '../modules/order/domain/order.record'
 import { createHandler, type RouteContext, type UserCaller } from '../platform/create-handler'
 
 type Ctx = RouteContext<UserCaller>

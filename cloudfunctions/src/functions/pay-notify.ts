@@ -1,5 +1,5 @@
-import { applyPayment, WechatNotifications } from '../modules/escrow/application/apply-payment.use-case'
-import { applyRefundResult } from '../modules/escrow/application/settle-money'
+import { applyPayment, WechatNotifications } from '../modules/payments/application/apply-payment.use-case'
+import { applyRefundResult } from '../modules/payments/application/settle-money'
 import { getContainer } from '../platform/container'
 import { isHttpTriggerEvent, jsonResponse, rawBody, type HttpTriggerResponse } from '../platform/http-trigger'
 

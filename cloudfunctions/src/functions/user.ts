@@ -1,5 +1,5 @@
 import { UserContract } from '@shared/contracts/user.contract'
-import { listNotices, markAllRead } from '../modules/notice/application/notices.use-case'
+import { listNotices, markAllRead } from '../modules/inbox/application/notices.use-case'
 import { login } from '../modules/user/application/login.use-case'
 import { updateProfile } from '../modules/user/application/update-profile.use-case'
 import { toUserSelf } from '../modules/user/application/user-views'

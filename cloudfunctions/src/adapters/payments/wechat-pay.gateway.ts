@@ -26,7 +26,7 @@ import {
   type VerifiedNotification,
   type Withdrawal,
   type WithdrawInput,
-} from '../../modules/escrow/ports/payment-gateway.port'
+} from '../../modules/payments/ports/payment-gateway.port'
 import { WechatPayConfigSchema, type WechatPayConfig, type WechatPayConfigInput } from './wechat-pay.config'
 import {
   aesGcmDecrypt,

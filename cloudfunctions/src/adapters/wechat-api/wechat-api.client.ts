@@ -8,7 +8,7 @@ import {
   type UploadShippingInfoInput,
   type WechatApi,
   type WechatOrderKey,
-} from '../../modules/notify/ports/wechat-api.port'
+} from '../../modules/messaging/ports/wechat-api.port'
 import { WechatApiConfigSchema, type WechatApiConfig, type WechatApiConfigInput } from './wechat-api.config'
 
 export type FetchLike = typeof fetch

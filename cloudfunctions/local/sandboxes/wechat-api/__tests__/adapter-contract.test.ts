@@ -1,5 +1,5 @@
 import type { WechatApiClient } from '../../../../src/adapters/wechat-api/wechat-api.client'
-import { WechatApiError, LogisticsTypes, type UploadShippingInfoInput } from '../../../../src/modules/notify/ports/wechat-api.port'
+import { WechatApiError, LogisticsTypes, type UploadShippingInfoInput } from '../../../../src/modules/messaging/ports/wechat-api.port'
 import { SANDBOX_TEMPLATE_IDS } from '../index'
 import { type Harness, startHarness } from './harness'
 

@@ -1,4 +1,4 @@
-import { WechatApiError } from '../../../../src/modules/notify/ports/wechat-api.port'
+import { WechatApiError } from '../../../../src/modules/messaging/ports/wechat-api.port'
 import { createLocalContainer } from '../../../../src/platform/local-container'
 import { startBareCloud, tempDir } from '../../../__tests__/local-cloud.fixture'
 import type { LocalCloud } from '../../../server'

@@ -1,6 +1,6 @@
 import { constants, createPublicKey, privateDecrypt, verify, X509Certificate } from 'node:crypto'
 import Pay from 'wechatpay-node-v3'
-import { PaymentGatewayError } from '../../../modules/escrow/ports/payment-gateway.port'
+import { PaymentGatewayError } from '../../../modules/payments/ports/payment-gateway.port'
 import type { WechatPayConfigInput } from '../wechat-pay.config'
 import { WechatPayGateway } from '../wechat-pay.gateway'
 import {

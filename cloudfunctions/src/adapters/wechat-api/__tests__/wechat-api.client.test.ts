@@ -1,4 +1,4 @@
-import { WechatApiError } from '../../../modules/notify/ports/wechat-api.port'
+import { WechatApiError } from '../../../modules/messaging/ports/wechat-api.port'
 import { rfc3339Cst, WechatApiClient, type FetchLike } from '../wechat-api.client'
 import { wechatApiConfigFromEnv } from '../wechat-api.config'
 

@@ -4,7 +4,7 @@ import { ONBOARDING_LABELS, type OnboardingState } from '@shared/domain/merchant
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { z } from 'zod'
 import type { Deps } from '../../core/ports/deps'
-import { PaymentGatewayError, type ApplymentStatus } from '../../escrow/ports/payment-gateway.port'
+import { PaymentGatewayError, type ApplymentStatus } from '../../payments/ports/payment-gateway.port'
 import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
 import { Users } from '../../user/domain/user.record'
 import {

@@ -3,7 +3,7 @@ import type { WithdrawalStatus } from '@shared/domain/merchant'
 import { maskBankAccount, maskIdNumber, maskMobile, maskName } from '@shared/domain/merchant'
 import { defineCollection } from '../../core/ports/document-store.port'
 import type { SecretBox } from '../../core/ports/secret-box.port'
-import type { ApplymentState, ApplymentStatus } from '../../escrow/ports/payment-gateway.port'
+import type { ApplymentState, ApplymentStatus } from '../../payments/ports/payment-gateway.port'
 
 /**
  * Where our side of an application stands: WeChat's states, plus SUBMITTING (saved, WeChat's

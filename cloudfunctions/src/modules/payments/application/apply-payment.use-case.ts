@@ -4,10 +4,10 @@ import { defineCollection } from '../../core/ports/document-store.port'
 import { paymentEntry } from '../../ledger/domain/ledger'
 import { postEntry } from '../../ledger/application/post-entry'
 import type { UserRecord } from '../../user/domain/user.record'
-import { Orders, type OrderRecord } from '../domain/order.record'
+import { Orders, type OrderRecord } from '../../order/domain/order.record'
 import type { PaymentNotificationResource, PaymentOrder } from '../ports/payment-gateway.port'
-import { paymentUnavailable } from './checkout.use-case'
-import { takeTransition } from './take-transition'
+import { paymentUnavailable } from '../../order/application/checkout.use-case'
+import { takeTransition } from '../../order/application/take-transition'
 
 /** Every verified WeChat Pay notification we acted on, by WeChat's notification id. */
 export interface NotificationRecord {

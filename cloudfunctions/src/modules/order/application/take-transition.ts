@@ -8,14 +8,14 @@ import type { TransactionOps } from '../../core/ports/document-store.port'
 import { updateListingIn } from '../../listing/application/save-listing'
 import { Listings, type ListingRecord } from '../../listing/domain/listing.record'
 import { enqueue } from '../../outbox/application/outbox'
-import type { OrderMessageTemplates } from '../../notify/ports/wechat-api.port'
+import type { OrderMessageTemplates } from '../../messaging/ports/wechat-api.port'
 import type { UserRecord } from '../../user/domain/user.record'
 import { JOBS } from '../domain/order-job-keys'
 import { orderFacts, scheduleOf } from '../domain/order-facts'
 import { roleOf } from '../domain/order-roles'
 import { OrderLocks, Orders, UnpaidSlots, lockKey, unpaidSlotKey, type OrderRecord, type Settlement } from '../domain/order.record'
 import { writeOrderNotices } from './order-notices'
-import { abandonedPickups, enqueuePickupCancels } from './pickup-records'
+import { abandonedPickups, enqueuePickupCancels } from '../../delivery/application/pickup-records'
 
 export interface TransitionRequest {
   orderId: string

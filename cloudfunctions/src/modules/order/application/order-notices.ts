@@ -3,7 +3,7 @@ import type { Deps } from '../../core/ports/deps'
 import { formatFen } from '@shared/domain/money'
 import type { TransitionName } from '@shared/domain/order-process'
 import type { TransactionOps } from '../../core/ports/document-store.port'
-import { Notices } from '../../notice/domain/notice.record'
+import { Notices } from '../../inbox/domain/notice.record'
 import type { OrderRecord } from '../domain/order.record'
 
 type To = 'buyer' | 'seller'

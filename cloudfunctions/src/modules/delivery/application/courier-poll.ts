@@ -1,8 +1,8 @@
 import type { Deps } from '../../core/ports/deps'
 import { openShippingAddress } from '../../address/application/sealed-address'
 import { nextCourierCheck } from '../domain/courier-checks'
-import { Orders } from '../domain/order.record'
-import { applyTracking } from './delivery.use-case'
+import { Orders } from '../../order/domain/order.record'
+import { applyTracking } from './tracking.use-case'
 import { checkPickup } from './pickup.use-case'
 
 /**

@@ -2,8 +2,9 @@ import { ACTIVE_PICKUP_STATES, type PickupState } from '@shared/domain/pickup'
 import type { OrderState } from '@shared/domain/order-process'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 import { enqueue } from '../../outbox/application/outbox'
-import { JOBS, type Leg } from '../domain/order-job-keys'
-import type { OrderRecord, PickupRecord } from '../domain/order.record'
+import { JOBS, type Leg } from '../../order/domain/order-job-keys'
+import type { OrderRecord } from '../../order/domain/order.record'
+import type { PickupRecord } from '../domain/shipment.record'
 
 /** The booking of one leg: the seller's on the order, the buyer's return on the refund. */
 export const pickupOf = (order: OrderRecord, leg: Leg): PickupRecord | null =>

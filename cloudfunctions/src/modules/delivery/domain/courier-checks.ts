@@ -1,5 +1,6 @@
 import { ACTIVE_PICKUP_STATES } from '@shared/domain/pickup'
-import type { OrderRecord, PickupRecord, ShipmentRecord } from './order.record'
+import type { OrderRecord } from '../../order/domain/order.record'
+import type { PickupRecord, ShipmentRecord } from './shipment.record'
 
 /** A parcel whose pushes went quiet is asked about this often. */
 export const TRACKING_POLL_MS = 2 * 3_600_000

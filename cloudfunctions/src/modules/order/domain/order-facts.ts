@@ -2,7 +2,8 @@ import { deadlineFor, remindAt, type OrderClocks, type OrderFacts, type Transiti
 import { slotEndOn } from '@shared/domain/pickup'
 import { DAY } from '@shared/domain/time'
 import { ACTIVE_PICKUP_STATES } from '@shared/domain/pickup'
-import type { OrderRecord, PickupRecord } from './order.record'
+import type { OrderRecord } from './order.record'
+import type { PickupRecord } from '../../delivery/domain/shipment.record'
 
 const active = (p: PickupRecord | null | undefined): p is PickupRecord => !!p && ACTIVE_PICKUP_STATES.includes(p.state)
 

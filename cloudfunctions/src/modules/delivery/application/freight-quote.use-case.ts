@@ -1,6 +1,6 @@
 import { enforceLimit } from '../../core/application/enforce-limit'
 import { callerKey } from '../../core/application/limit-keys'
-import { FREIGHT_QUOTE_PER_ADDRESS, FREIGHT_QUOTE_PER_USER, FREIGHT_QUOTE_TOO_OFTEN } from '../domain/order-limits'
+import { FREIGHT_QUOTE_PER_ADDRESS, FREIGHT_QUOTE_PER_USER, FREIGHT_QUOTE_TOO_OFTEN } from '../../order/domain/order-limits'
 import type { CategoryId } from '@shared/domain/listing'
 import { courierCompany } from '@shared/domain/couriers'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'

@@ -2,7 +2,7 @@ import { chinaDay } from '@shared/domain/listing-lifecycle'
 import type { Deps } from '../../core/ports/deps'
 import { defineCollection } from '../../core/ports/document-store.port'
 import { accountBalance } from '../../ledger/application/post-entry'
-import { Orders, type OrderRecord } from '../domain/order.record'
+import { Orders, type OrderRecord } from '../../order/domain/order.record'
 import { applyQueriedPayment, recordAnomaly } from './apply-payment.use-case'
 
 /** Unpaid orders older than this are asked about: their notification may have been lost. */

@@ -1,61 +1,11 @@
 import type { OrderEventSchema } from '@shared/contracts/order.contract'
 import type { Fulfilment, OrderState, TransitionName } from '@shared/domain/order-process'
-import type { PickupSlot, PickupState } from '@shared/domain/pickup'
 import type { z } from 'zod'
 import { defineCollection } from '../../core/ports/document-store.port'
 import type { SealedShippingAddress } from '../../address/application/sealed-address'
-import type { TrackingEvent, TrackingState } from '../../delivery/ports/courier.port'
+import type { PickupRecord, ShipmentRecord } from '../../delivery/domain/shipment.record'
 
 export type OrderEvent = z.infer<typeof OrderEventSchema>
-
-/** Where a parcel is, as the courier last told us (push or query). */
-export interface TrackingRecord {
-  state: TrackingState
-  /** Oldest first. */
-  events: TrackingEvent[]
-  /** Time of the newest event: a push or query not newer than this changes nothing. */
-  latestAt: number
-  finished: boolean
-  updatedAt: number
-}
-
-/** A parcel on its way: the seller's to the buyer, or a return. */
-export interface ShipmentRecord {
-  /** The name people know (顺丰速运). */
-  company: string
-  /** kuaidi100's code, when the company is one we can track. */
-  companyCode: string | null
-  waybillNo: string
-  shippedAt: number
-  tracking: TrackingRecord | null
-}
-
-/**
- * A 上门取件 booking (kuaidi100 商家寄件) for one leg: the seller's parcel or the buyer's return.
- * `attempt` numbers the bookings of the leg, so a rebooking after a cancel gets a fresh key.
- */
-export interface PickupRecord {
-  attempt: number
-  company: string
-  companyCode: string
-  slot: PickupSlot & { date: string }
-  sender: SealedShippingAddress
-  senderCity: string
-  recipient: SealedShippingAddress
-  weightKg: number
-  state: PickupState
-  /** kuaidi100's task and order ids, once it accepted the booking. */
-  taskId: string | null
-  courierOrderId: string | null
-  courierName: string | null
-  courierMobile: string | null
-  quoteFen: number | null
-  freightFen: number | null
-  waybillNo: string | null
-  failure: string | null
-  bookedAt: number
-  updatedAt: number
-}
 
 /** What the buyer asked for after shipment; the operator's decision lands in `resolution`. */
 export interface RefundRequest {
@@ -183,21 +133,3 @@ export interface UnpaidSlotRecord {
 }
 export const UnpaidSlots = defineCollection<UnpaidSlotRecord>('unpaid_slots')
 export const unpaidSlotKey = (buyerId: string, slot: number) => `${buyerId}:${slot}`
-
-/** Waybill number → the order it belongs to, so a courier push finds its order. */
-export interface ParcelRecord {
-  _id: string
-  orderId: string
-  leg: 'outbound' | 'return'
-  companyCode: string | null
-}
-export const Parcels = defineCollection<ParcelRecord>('parcels')
-
-/** kuaidi100's pickup task id → the order and leg, so a pickup-status push finds its order. */
-export interface PickupTaskRecord {
-  _id: string
-  orderId: string
-  leg: 'outbound' | 'return'
-  attempt: number
-}
-export const PickupTasks = defineCollection<PickupTaskRecord>('pickup_tasks')

@@ -1,4 +1,4 @@
-import type { OrderMessageTemplates } from '../../notify/ports/wechat-api.port'
+import type { OrderMessageTemplates } from '../../messaging/ports/wechat-api.port'
 
 /** The two journeys a parcel of an order can make: the seller's to the buyer, the buyer's return. */
 export type Leg = 'outbound' | 'return'

@@ -4,12 +4,12 @@ import type { Deps } from '../../core/ports/deps'
 import { compensationEntry, refundEntry, releaseEntry } from '../../ledger/domain/ledger'
 import { postEntry } from '../../ledger/application/post-entry'
 import { enqueue, PermanentJobError, type JobHandler, type JobOutcome } from '../../outbox/application/outbox'
-import { Orders, type OrderRecord, type Settlement } from '../domain/order.record'
+import { Orders, type OrderRecord, type Settlement } from '../../order/domain/order.record'
 import type { RefundStatus } from '../ports/payment-gateway.port'
 import { recordAnomaly } from './apply-payment.use-case'
-import { JOBS, orderIdOfRefundNo } from '../domain/order-job-keys'
+import { JOBS, orderIdOfRefundNo } from '../../order/domain/order-job-keys'
 import type { TransactionOps } from '../../core/ports/document-store.port'
-import { takeTransition } from './take-transition'
+import { takeTransition } from '../../order/application/take-transition'
 
 /**
  * Carries out the money a transition decided (order.settlement) through WeChat Pay, one outbox job

@@ -17,8 +17,8 @@ import { updateListingIn } from '../../listing/application/save-listing'
 import { isListingBuyable } from '../../listing/application/seller-ban.use-case'
 import { sealShippingAddress } from '../../address/application/sealed-address'
 import { OrderLocks, Orders, UnpaidSlots, lockKey, unpaidSlotKey, type OrderRecord } from '../domain/order.record'
-import { PaymentGatewayError } from '../ports/payment-gateway.port'
-import { courierQuotes } from './freight-quote.use-case'
+import { PaymentGatewayError } from '../../payments/ports/payment-gateway.port'
+import { courierQuotes } from '../../delivery/application/freight-quote.use-case'
 
 export interface CheckoutInput {
   listingId: string

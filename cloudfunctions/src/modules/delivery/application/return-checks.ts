@@ -2,8 +2,9 @@ import { freightCityOf } from '@shared/domain/regions'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../core/ports/deps'
 import { openShippingAddress } from '../../address/application/sealed-address'
-import { CourierError, type Tracking } from '../../delivery/ports/courier.port'
-import { Parcels, type OrderRecord, type ShipmentRecord } from '../domain/order.record'
+import { CourierError, type Tracking } from '../ports/courier.port'
+import { type OrderRecord } from '../../order/domain/order.record'
+import { Parcels, type ShipmentRecord } from '../domain/shipment.record'
 
 /**
  * A waybill belongs to one journey: the seller's parcel of one order, or one return. A number an
