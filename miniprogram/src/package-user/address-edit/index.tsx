@@ -72,6 +72,7 @@ export default function AddressEdit() {
       if (contract.takeError(e)) toast((e as Error).message)
       else if (isServiceError(e) && e.code === 'COMMON.CONFLICT') {
         toast('地址已在别处修改，已为你刷新')
+        contract.reset(contract.latest())
         void load()
       } else reportError(e, '保存失败')
     } finally {
