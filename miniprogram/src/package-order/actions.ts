@@ -261,13 +261,3 @@ const ORDER: OrderAction[] = [
 
 /** The server's actions in display order; names the UI does not know are left out. */
 export const orderedActions = (actions: readonly string[]): OrderAction[] => ORDER.filter((a) => actions.includes(a))
-
-/** The first field a zod issue is about, so the sheet can show the message under it. */
-export const fieldErrorsOf = (error: z.ZodError): Record<string, string> => {
-  const out: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? '_')
-    if (!out[key]) out[key] = issue.message
-  }
-  return out
-}

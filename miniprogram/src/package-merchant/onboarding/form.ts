@@ -1,5 +1,6 @@
 import { SubmitOnboardingInputSchema, type OnboardingStatus, type SubmitOnboardingInput } from '@shared/contracts/merchant.contract'
 import { ACCOUNT_BANKS, BANK_REGIONS } from '@shared/domain/merchant'
+import { byField as byFirstSegment, issuesOf, type FieldErrors, type Issue } from '@/hooks/use-contract-form'
 
 /** A photo picked and uploaded (or being uploaded) for one side of the ID card. */
 export interface IdPhoto {
@@ -68,19 +69,11 @@ const EMPTY: Partial<Record<FormField, string>> = {
 }
 
 /** The first message per field, keyed by the top segment of the issue path (the form field). */
-export const byField = (issues: { path: string; message: string }[]): Partial<Record<FormField, string>> => {
-  const out: Partial<Record<FormField, string>> = {}
-  for (const { path, message } of issues) {
-    const field = path.split('.')[0] as FormField
-    if (field && !out[field]) out[field] = message
-  }
-  return out
-}
+export const byField = (issues: Issue[]): Partial<Record<FormField, string>> => byFirstSegment(issues) as Partial<Record<FormField, string>>
 
-/** The contract's own rules on the form, with friendlier words for empty fields and photos still uploading. */
-export const formErrors = (f: OnboardingForm): Partial<Record<FormField, string>> => {
-  const r = SubmitOnboardingInputSchema.safeParse(toSubmitInput(f))
-  const out = r.success ? {} : byField(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
+/** Friendlier words for empty fields and photos still uploading, in place of the contract's format messages. */
+export const explainOnboarding = (errors: FieldErrors, f: OnboardingForm): FieldErrors => {
+  const out = { ...errors }
   for (const [field, message] of Object.entries(EMPTY) as [FormField, string][]) {
     const value = field === 'idCardValidEnd' ? (f.longTerm ? '长期' : f.idCardValidEnd) : (f[field as keyof OnboardingForm] as string)
     if (out[field] && !String(value).trim()) out[field] = message
@@ -90,4 +83,10 @@ export const formErrors = (f: OnboardingForm): Partial<Record<FormField, string>
     else if (!photo.fileId) out[field] = `${side}照片上传中，请稍候`
   }
   return out
+}
+
+/** The contract's own rules on the form, with friendlier words for empty fields and photos still uploading. */
+export const formErrors = (f: OnboardingForm): Partial<Record<FormField, string>> => {
+  const r = SubmitOnboardingInputSchema.safeParse(toSubmitInput(f))
+  return explainOnboarding(r.success ? {} : byField(issuesOf(r.error)), f) as Partial<Record<FormField, string>>
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Image, Picker, Text, View } from '@tarojs/components'
 import { Button, Input, Skeleton, Switch } from '@nutui/nutui-react-taro'
@@ -6,15 +6,16 @@ import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Input/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Switch/style/css'
-import type { OnboardingStatus } from '@shared/contracts/merchant.contract'
+import { SubmitOnboardingInputSchema, type OnboardingStatus } from '@shared/contracts/merchant.contract'
 import { ACCOUNT_BANKS, BANK_REGIONS } from '@shared/domain/merchant'
 import { formatFen } from '@shared/domain/money'
-import { api, isServiceError, uploadPhoto } from '@/services'
+import { api, uploadPhoto } from '@/services'
+import { useContractForm } from '@/hooks/use-contract-form'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import { PrivacyConsent } from '@/components/PrivacyConsent'
-import { byField, formErrors, initialForm, toSubmitInput, type FormField, type IdPhoto, type OnboardingForm } from './form'
+import { explainOnboarding, initialForm, toSubmitInput, type FormField, type IdPhoto, type OnboardingForm } from './form'
 import '../merchant.scss'
 import './index.scss'
 
@@ -49,13 +50,10 @@ export default function Onboarding() {
   const { status: session } = useSession()
   const [status, setStatus] = useState<OnboardingStatus | null>(null)
   const [editing, setEditing] = useState(false)
-  const [form, setForm] = useState<OnboardingForm>(initialForm(null))
-  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({})
+  const contract = useContractForm(SubmitOnboardingInputSchema, { initial: () => initialForm(null), toInput: toSubmitInput, explain: explainOnboarding })
+  const { values: form, errors } = contract
   const [submitting, setSubmitting] = useState(false)
   const [refreshing, setRefreshing] = useState(false)
-  const tried = useRef(false)
-  const latest = useRef(form)
-  latest.current = form
 
   const load = () =>
     api.merchant.status().then(
@@ -88,12 +86,7 @@ export default function Onboarding() {
   }
 
   /** After the first 提交, every change re-checks the form against the contract. */
-  const update = (patch: Partial<OnboardingForm>) => {
-    const next = { ...latest.current, ...patch }
-    latest.current = next
-    setForm(next)
-    if (tried.current) setErrors(formErrors(next))
-  }
+  const update = (patch: Partial<OnboardingForm>) => contract.setValues(patch)
 
   const pickPhoto = async (side: 'front' | 'back') => {
     let path: string
@@ -115,29 +108,23 @@ export default function Onboarding() {
   }
 
   const submit = async () => {
-    tried.current = true
-    const problems = formErrors(latest.current)
-    setErrors(problems)
-    if (Object.keys(problems).length > 0) return toast('请检查标红的内容')
+    const input = contract.validate()
+    if (!input) return toast('请检查标红的内容')
     setSubmitting(true)
     try {
-      setStatus(await api.merchant.submit(toSubmitInput(latest.current)))
+      setStatus(await api.merchant.submit(input))
       setEditing(false)
       toast('已提交审核', 'success')
     } catch (e) {
-      if (isServiceError(e) && e.code === 'COMMON.VALIDATION') {
-        setErrors(byField(Object.entries(e.fieldErrors).map(([path, message]) => ({ path, message }))))
-        toast(e.message)
-      } else reportError(e, '提交失败')
+      if (contract.takeError(e)) toast((e as Error).message)
+      else reportError(e, '提交失败')
     } finally {
       setSubmitting(false)
     }
   }
 
   const resubmit = () => {
-    tried.current = false
-    setErrors({})
-    setForm(initialForm(status?.submitted))
+    contract.reset(initialForm(status?.submitted))
     setEditing(true)
   }
 

@@ -9,7 +9,7 @@ import { reportError } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import emptyImage from '@/assets/empty.png'
 import { OrderCardItem } from '../components/OrderCardItem'
-import { useSignedInList } from '../use-signed-in-list'
+import { useSignedInList } from '@/hooks/use-signed-in-list'
 import '../order.scss'
 
 /** Operators: disputed orders, oldest first; each opens the order page with the 判定 buttons. */

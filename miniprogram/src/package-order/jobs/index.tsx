@@ -11,7 +11,7 @@ import { reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import emptyImage from '@/assets/empty.png'
 import { JOB_KIND_LABELS, dateTimeText } from '../order-text'
-import { useSignedInList } from '../use-signed-in-list'
+import { useSignedInList } from '@/hooks/use-signed-in-list'
 import '../order.scss'
 import './index.scss'
 

@@ -10,7 +10,7 @@ import { TabRow } from '@/components/TabRow'
 import { Routes } from '@/utils/routes'
 import emptyImage from '@/assets/empty.png'
 import { OrderCardItem } from '../components/OrderCardItem'
-import { useSignedInList } from '../use-signed-in-list'
+import { useSignedInList } from '@/hooks/use-signed-in-list'
 import '../order.scss'
 
 type Tab = (typeof ORDER_TABS)[number]

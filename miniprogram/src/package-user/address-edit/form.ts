@@ -1,6 +1,7 @@
 import { AddressInputSchema, type Address, type AddressInput } from '@shared/contracts/address.contract'
 import type { AddressTag } from '@shared/domain/address'
 import { REGIONS, type Region } from '@shared/domain/regions'
+import { byField, issuesOf, type FieldErrors, type Issue } from '@/hooks/use-contract-form'
 
 /** What the add/edit form holds while the user types. */
 export interface AddressForm {
@@ -38,24 +39,22 @@ const EMPTY: Record<Exclude<AddressField, 'tag'>, string> = {
 }
 
 /** The first message per form field: `region.district` and friends belong to the region picker. */
-export const byAddressField = (issues: { path: string; message: string }[]): Partial<Record<AddressField, string>> => {
-  const out: Partial<Record<AddressField, string>> = {}
-  for (const { path, message } of issues) {
-    const field = path.split('.')[0] as AddressField
-    if (field && !out[field]) out[field] = message
-  }
+export const byAddressField = (issues: Issue[]): Partial<Record<AddressField, string>> => byField(issues) as Partial<Record<AddressField, string>>
+
+/** Plain words for fields still empty, in place of the contract's format messages. */
+export const explainAddress = (errors: FieldErrors, f: AddressForm): FieldErrors => {
+  const out = { ...errors }
+  if (!f.name.trim()) out.name = EMPTY.name
+  if (!f.phone.trim()) out.phone = EMPTY.phone
+  if (!f.region) out.region = EMPTY.region
+  if (!f.detail.trim()) out.detail = EMPTY.detail
   return out
 }
 
 /** The contract's own rules on the form, with plain words for fields still empty. */
 export const addressFormErrors = (f: AddressForm): Partial<Record<AddressField, string>> => {
   const r = AddressInputSchema.safeParse(toAddressInput(f))
-  const out = r.success ? {} : byAddressField(r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
-  if (!f.name.trim()) out.name = EMPTY.name
-  if (!f.phone.trim()) out.phone = EMPTY.phone
-  if (!f.region) out.region = EMPTY.region
-  if (!f.detail.trim()) out.detail = EMPTY.detail
-  return out
+  return explainAddress(r.success ? {} : byAddressField(issuesOf(r.error)), f) as Partial<Record<AddressField, string>>
 }
 
 /** The NutUI Cascader's options: 省 → 市 → 区; a city kept at city level is a leaf. */

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Cascader, Input, Skeleton, Switch, TextArea } from '@nutui/nutui-react-taro'
@@ -8,16 +8,16 @@ import '@nutui/nutui-react-taro/dist/esm/Input/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Switch/style/css'
 import '@nutui/nutui-react-taro/dist/esm/TextArea/style/css'
-import type { Address } from '@shared/contracts/address.contract'
+import { AddressInputSchema, type Address } from '@shared/contracts/address.contract'
 import { ADDRESS_LIMITS, ADDRESS_TAGS } from '@shared/domain/address'
 import { formatRegion } from '@shared/domain/regions'
 import { api, isServiceError } from '@/services'
+import { useContractForm } from '@/hooks/use-contract-form'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import {
   REGION_OPTIONS,
-  addressFormErrors,
-  byAddressField,
+  explainAddress,
   initialAddressForm,
   regionFromPath,
   regionToPath,
@@ -33,22 +33,18 @@ export default function AddressEdit() {
   const id = params.id ? decodeURIComponent(params.id) : null
   const { status: session } = useSession()
   const [original, setOriginal] = useState<Address | null>(null)
-  const [form, setForm] = useState<AddressForm>(initialAddressForm(null))
-  const [errors, setErrors] = useState<Partial<Record<AddressField, string>>>({})
+  const contract = useContractForm(AddressInputSchema, { initial: () => initialAddressForm(null), toInput: toAddressInput, explain: explainAddress })
+  const { values: form, errors } = contract
   const [regionOpen, setRegionOpen] = useState(false)
   const [saving, setSaving] = useState(false)
   const [loaded, setLoaded] = useState(!id)
-  const tried = useRef(false)
-  const latest = useRef(form)
-  latest.current = form
 
   const load = async () => {
     if (!id) return
     try {
       const a = await api.address.get(id)
       setOriginal(a)
-      setForm(initialAddressForm(a))
-      latest.current = initialAddressForm(a)
+      contract.reset(initialAddressForm(a))
       setLoaded(true)
     } catch (e) {
       reportError(e, '地址加载失败')
@@ -61,33 +57,22 @@ export default function AddressEdit() {
   }, [session])
 
   /** After the first 保存, every change re-checks the form against the contract. */
-  const update = (patch: Partial<AddressForm>) => {
-    const next = { ...latest.current, ...patch }
-    latest.current = next
-    setForm(next)
-    if (tried.current) setErrors(addressFormErrors(next))
-  }
+  const update = (patch: Partial<AddressForm>) => contract.setValues(patch)
 
   const save = async () => {
-    tried.current = true
-    const problems = addressFormErrors(latest.current)
-    setErrors(problems)
-    if (Object.keys(problems).length > 0) return toast('请检查标红的内容')
+    const input = contract.validate()
+    if (!input) return toast('请检查标红的内容')
     setSaving(true)
     try {
-      const input = toAddressInput(latest.current)
       if (original) await api.address.update({ ...input, id: original.id, expectedVersion: original.version })
       else await api.address.create(input)
       toast('已保存', 'success')
       setTimeout(() => Taro.navigateBack(), 600)
     } catch (e) {
-      if (isServiceError(e) && e.code === 'COMMON.VALIDATION') {
-        setErrors(byAddressField(Object.entries(e.fieldErrors).map(([path, message]) => ({ path, message }))))
-        toast(e.message)
-      } else if (isServiceError(e) && e.code === 'COMMON.CONFLICT') {
+      if (contract.takeError(e)) toast((e as Error).message)
+      else if (isServiceError(e) && e.code === 'COMMON.CONFLICT') {
         toast('地址已在别处修改，已为你刷新')
-        tried.current = false
-        setErrors({})
+        contract.reset(contract.latest())
         void load()
       } else reportError(e, '保存失败')
     } finally {

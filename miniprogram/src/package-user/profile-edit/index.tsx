@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Avatar, Button, Form, Input, Progress, Radio } from '@nutui/nutui-react-taro'
@@ -12,14 +12,18 @@ import '@nutui/nutui-react-taro/dist/esm/Radio/style/css'
 import '@nutui/nutui-react-taro/dist/esm/RadioGroup/style/css'
 import { UpdateProfileInputSchema } from '@shared/contracts/user.contract'
 import { CITY_NAMES } from '@shared/domain/cities'
-import { api, isServiceError, uploadPhoto } from '@/services'
+import { api, uploadPhoto } from '@/services'
+import { useContractForm } from '@/hooks/use-contract-form'
 import { setUser, useSession } from '@/hooks/use-session'
 import { reportError, toast } from '@/utils/feedback'
-import { contractRule, schemaCheck, type FieldErrors } from '@/utils/form-rules'
+import { formItemRule } from '@/utils/form-rules'
 import { PrivacyConsent } from '@/components/PrivacyConsent'
 import './index.scss'
 
-const shape = UpdateProfileInputSchema.shape
+interface ProfileFields {
+  nickname?: string
+  city?: string
+}
 
 export default function ProfileEdit() {
   const { user } = useSession()
@@ -27,7 +31,13 @@ export default function ProfileEdit() {
   const [avatar, setAvatar] = useState<{ fileId: string; url: string } | null>(null)
   const [progress, setProgress] = useState<number | null>(null)
   const [saving, setSaving] = useState(false)
-  const serverErrors = useRef<FieldErrors>({})
+  // The form starts from the saved profile, so it is checked from the first change.
+  const contract = useContractForm(UpdateProfileInputSchema, {
+    initial: (): ProfileFields => ({ nickname: user?.nickname, city: user?.city ?? undefined }),
+    toInput: (v) => ({ nickname: v.nickname ?? '', ...(v.city ? { city: v.city } : {}) }),
+    eager: true,
+  })
+  const rule = (field: keyof ProfileFields & string) => formItemRule(() => contract.errorOf(field))
 
   const pickAvatar = async () => {
     let path: string
@@ -46,8 +56,11 @@ export default function ProfileEdit() {
     }
   }
 
-  const save = async (values: { nickname?: string; city?: string }) => {
+  const save = async (values: ProfileFields) => {
     if (!user) return
+    // NutUI's store holds what is on screen (the profile may have loaded after the first render).
+    contract.setValues({ nickname: values.nickname, city: values.city })
+    if (!contract.validate()) return void form.validateFields().catch(() => undefined)
     // Send only what changed: the contract refuses an empty update.
     const input: { nickname?: string; city?: string; avatarFileId?: string } = {}
     if (values.nickname !== undefined && values.nickname.trim() !== user.nickname) input.nickname = values.nickname
@@ -60,10 +73,8 @@ export default function ProfileEdit() {
       toast('已保存', 'success')
       setTimeout(() => Taro.navigateBack(), 600)
     } catch (e) {
-      if (isServiceError(e) && e.code === 'COMMON.VALIDATION') {
-        serverErrors.current = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, v]) => [k.split('.')[0], v]))
-        form.validateFields().catch(() => undefined)
-      } else reportError(e, '保存失败')
+      if (contract.takeError(e)) form.validateFields().catch(() => undefined)
+      else reportError(e, '保存失败')
     } finally {
       setSaving(false)
     }
@@ -88,11 +99,11 @@ export default function ProfileEdit() {
           </Button>
         }
       >
-        <Form.Item className='field-nickname' label='昵称' name='nickname' rules={[contractRule('nickname', schemaCheck(shape.nickname), serverErrors)]}>
-          <Input id='profile-nickname' placeholder='邻居们看到的名字' onChange={() => delete serverErrors.current.nickname} />
+        <Form.Item className='field-nickname' label='昵称' name='nickname' rules={[rule('nickname')]}>
+          <Input id='profile-nickname' placeholder='邻居们看到的名字' onChange={(v) => contract.setField('nickname', v)} />
         </Form.Item>
-        <Form.Item className='field-city' label='常驻城市' name='city' rules={[contractRule('city', schemaCheck(shape.city), serverErrors)]}>
-          <Radio.Group shape='button' direction='horizontal'>
+        <Form.Item className='field-city' label='常驻城市' name='city' rules={[rule('city')]}>
+          <Radio.Group onChange={(v) => contract.setField('city', String(v))} shape='button' direction='horizontal'>
             {CITY_NAMES.map((c) => (
               <Radio key={c} value={c} className={`city-${c}`}>
                 {c}

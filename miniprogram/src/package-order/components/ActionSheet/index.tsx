@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
+import { z } from 'zod'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Popup, TextArea } from '@nutui/nutui-react-taro'
@@ -6,7 +7,8 @@ import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Input/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Popup/style/css'
 import '@nutui/nutui-react-taro/dist/esm/TextArea/style/css'
-import { fieldErrorsOf, type ActionSpec, type FormField } from '../../actions'
+import type { ActionSpec, FormField } from '../../actions'
+import { useContractForm } from '@/hooks/use-contract-form'
 import { toast } from '@/utils/feedback'
 import { Chips } from '../Chips'
 import './action-sheet.scss'
@@ -29,19 +31,16 @@ const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 
 /** A bottom sheet with an action's fields; checks them with the contract's schema before sending. */
 export function ActionSheet({ form, hint, action, busy, serverErrors, onSubmit, onClose }: ActionSheetProps) {
-  const [values, setValues] = useState<Record<string, string>>({})
-  const [errors, setErrors] = useState<Record<string, string>>({})
+  // Typing into a field retires its message; the rest wait for the next 提交.
+  const sheet = useContractForm<Record<string, string>>(form?.schema ?? z.never(), { initial: {}, recheck: 'clear' })
+  const { values, errors } = sheet
   useEffect(() => {
     // Every field starts as '' so an empty one gets the schema's own message (请填写…), not a type error.
-    setValues({ ...Object.fromEntries((form?.fields ?? []).map((f) => [f.name, ''])), ...(form?.initial ?? {}) })
-    setErrors({})
+    sheet.reset({ ...Object.fromEntries((form?.fields ?? []).map((f) => [f.name, ''])), ...(form?.initial ?? {}) })
   }, [form, action])
-  useEffect(() => setErrors((e) => ({ ...e, ...serverErrors })), [serverErrors])
+  useEffect(() => sheet.takeIssues(Object.entries(serverErrors).map(([path, message]) => ({ path, message }))), [serverErrors])
 
-  const set = (name: string, v: string) => {
-    setValues((x) => ({ ...x, [name]: v }))
-    setErrors((e) => ({ ...e, [name]: '' }))
-  }
+  const set = (name: string, v: string) => sheet.setField(name, v)
   const scan = async (f: FormField) => {
     try {
       const r = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
@@ -54,9 +53,8 @@ export function ActionSheet({ form, hint, action, busy, serverErrors, onSubmit, 
   }
   const submit = () => {
     if (!form) return
-    const r = form.schema.safeParse(values)
-    if (!r.success) return setErrors(fieldErrorsOf(r.error))
-    onSubmit(r.data as Record<string, unknown>)
+    const parsed = sheet.validate()
+    if (parsed) onSubmit(parsed as Record<string, unknown>)
   }
 
   return (

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Order } from '@shared/contracts/order.contract'
 import { deadlineText, stateLabel, stateSentence } from '../../order-text'
-import { useNow } from '../../use-now'
+import { useNow } from '@/hooks/use-now'
 import './state-banner.scss'
 
 /** The head of the order page: the state, what it means for the viewer, and the running timer. */

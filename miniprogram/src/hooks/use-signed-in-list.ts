@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { usePagedList, type Page } from '@/hooks/use-paged-list'
-import { useSession } from '@/hooks/use-session'
+import { usePagedList, type Page } from './use-paged-list'
+import { useSession } from './use-session'
 import { goLogin } from '@/utils/feedback'
 
 /**

@@ -1,0 +1,64 @@
+import { Text } from '@tarojs/components'
+import { Checkbox, Form, Input, Radio } from '@nutui/nutui-react-taro'
+import { CONDITIONS, TRADE_METHODS } from '@shared/domain/listing'
+import type { PublishFieldProps } from '../../hooks/use-publish-form'
+
+/** 成色, 交易方式 and, when 邮寄 is offered, who pays the postage and the parcel weight. */
+export function GoodsTerms({ values, rule, changed }: PublishFieldProps) {
+  const shipping = (values.tradeMethods ?? []).includes('shipping')
+  return (
+    <>
+      <Form.Item className='field-condition' label='成色' name='condition' rules={[rule('condition')]}>
+        <Radio.Group id='publish-condition' onChange={changed('condition')} shape='button' direction='horizontal' className='publish__chips'>
+          {CONDITIONS.map((c) => (
+            <Radio key={c.id} value={c.id} className={`condition-${c.id}`}>
+              {c.label}
+            </Radio>
+          ))}
+        </Radio.Group>
+      </Form.Item>
+      <Form.Item className='field-trade' label='交易方式' name='tradeMethods' rules={[rule('tradeMethods')]}>
+        <Checkbox.Group onChange={changed('tradeMethods')} direction='horizontal' className='publish__checks'>
+          {TRADE_METHODS.map((t) => (
+            <Checkbox key={t.id} value={t.id} id={`trade-${t.id}`} className={`trade-${t.id}`} label={t.label} />
+          ))}
+        </Checkbox.Group>
+      </Form.Item>
+      {shipping && (
+        <Form.Item className='field-shipping' label='运费' name='shippingPayer'>
+          <Radio.Group onChange={changed('shippingPayer')} shape='button' direction='horizontal' className='publish__chips'>
+            <Radio value='seller' id='shipping-free' className='shipping-free'>
+              包邮
+            </Radio>
+            <Radio value='buyer' id='shipping-buyer' className='shipping-buyer'>
+              固定运费
+            </Radio>
+            <Radio value='quote' id='shipping-quote' className='shipping-quote'>
+              买家按实际运费
+            </Radio>
+          </Radio.Group>
+        </Form.Item>
+      )}
+      {shipping && values.shippingPayer === 'buyer' && (
+        <Form.Item className='field-shippingFee' label='运费金额' name='shippingFee' rules={[rule('shippingFee')]}>
+          <Input id='shipping-fee' onChange={changed('shippingFee')} type='digit' placeholder='¥ 买家支付的运费，最多 ¥200' />
+        </Form.Item>
+      )}
+      {shipping && (
+        <Form.Item className='field-weight' label='重量' name='weight' rules={[rule('weight')]}>
+          <Input
+            id='publish-weight'
+            onChange={changed('weight')}
+            type='digit'
+            placeholder={values.shippingPayer === 'quote' ? '公斤，含包装，买家按它付快递费' : '选填，公斤，运费估算更准'}
+          />
+        </Form.Item>
+      )}
+      {shipping && values.shippingPayer === 'quote' && (
+        <Text className='publish__hint muted' id='publish-quote-hint'>
+          下单时按买家地址查询快递价，取最低一家计入订单，运费随货款一起结算给你
+        </Text>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,65 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { Button, Empty } from '@nutui/nutui-react-taro'
+import type { ListingCard } from '@shared/contracts/listing.contract'
+import { ListingWaterfall } from '@/components/ListingWaterfall'
+import type { PagedStatus } from '@/hooks/use-paged-list'
+import { Routes } from '@/utils/routes'
+import emptyImage from '@/assets/empty.png'
+
+export interface SearchResultsProps {
+  keyword: string
+  results: {
+    items: ListingCard[]
+    status: PagedStatus
+    loaded: boolean
+    hasMore: boolean
+    now: number
+    reload: () => unknown
+    loadMore: () => unknown
+  }
+  /** Whether any filter narrows the results (the empty state then offers 清除筛选). */
+  filtered: boolean
+  onClearFilters: () => void
+}
+
+/** The results as a waterfall, or what to try when there are none; the footer says when it ends. */
+export function SearchResults({ keyword, results, filtered, onClearFilters }: SearchResultsProps) {
+  const empty = results.loaded && results.status !== 'error' && results.items.length === 0
+  return (
+    <>
+      {empty ? (
+        <Empty
+          id='search-empty'
+          image={emptyImage}
+          title={`没有找到「${keyword}」相关的闲置`}
+          description={filtered ? '放宽筛选条件试试' : '换个说法试试，比如品牌或型号'}
+          actions={filtered ? [{ text: '清除筛选', type: 'primary', onClick: onClearFilters }] : []}
+        />
+      ) : (
+        <View className='search__results'>
+          <ListingWaterfall
+            id='search-results'
+            cards={results.items}
+            now={results.now}
+            loading={!results.loaded}
+            onOpen={(c) => Taro.navigateTo({ url: Routes.detail(c.id) })}
+          />
+        </View>
+      )}
+      <View className='search__footer safe-bottom'>
+        {results.status === 'loading-more' && <Text className='muted'>加载中…</Text>}
+        {results.status === 'error' && (
+          <Button size='small' onClick={() => (results.items.length ? results.loadMore() : results.reload())}>
+            重试
+          </Button>
+        )}
+        {results.loaded && results.status === 'idle' && !results.hasMore && results.items.length > 0 && (
+          <Text className='muted' id='search-end'>
+            没有更多了
+          </Text>
+        )}
+      </View>
+    </>
+  )
+}
