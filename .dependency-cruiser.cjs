@@ -64,6 +64,20 @@ module.exports = {
       to: { path: '^miniprogram/src/services/(cloud|transport)' },
     },
     {
+      name: 'core-imports-no-feature-module',
+      comment: 'core/ holds the ports every module needs; it knows no feature (Deps, which names them all, sits at modules/deps.ts).',
+      severity: 'error',
+      from: { path: '^cloudfunctions/src/modules/core/' },
+      to: { path: '^cloudfunctions/src/modules/(?!core/)' },
+    },
+    {
+      name: 'domain-never-imports-application',
+      comment: 'domain/ is the pure rules and records; use cases build on it, never the other way round.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/src/modules/[^/]+/domain/' },
+      to: { path: '^cloudfunctions/src/modules/[^/]+/application/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

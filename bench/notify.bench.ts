@@ -37,13 +37,13 @@ import { createWechatPaySandbox, SANDBOX_APIV3_KEY, SANDBOX_SP_APPID, SANDBOX_SP
 import { gcmEncrypt } from '../cloudfunctions/local/sandboxes/wechat-pay/crypto'
 import { rfc3339 } from '../cloudfunctions/local/sandboxes/wechat-pay/notifier'
 import { startLocalCloud } from '../cloudfunctions/local/server'
-import { WechatNotifications } from '../cloudfunctions/src/modules/payments/application/apply-payment.use-case'
+import { WechatNotifications } from '../cloudfunctions/src/modules/payments/domain/payment.record'
 import { scheduleOf } from '../cloudfunctions/src/modules/order/domain/order-facts'
 import { OrderLocks, Orders, type OrderRecord } from '../cloudfunctions/src/modules/order/domain/order.record'
-import { AccountBalances, LedgerEntries, type LedgerEntryRecord } from '../cloudfunctions/src/modules/ledger/application/post-entry'
+import { AccountBalances, LedgerEntries, type LedgerEntryRecord } from '../cloudfunctions/src/modules/ledger/domain/ledger.record'
 import { balances } from '../cloudfunctions/src/modules/ledger/domain/ledger'
 import { buildFunctions } from '../scripts/build-functions'
-import { sealShippingAddress, type SealedShippingAddress } from '../cloudfunctions/src/modules/address/application/sealed-address'
+import { sealShippingAddress, type SealedShippingAddress } from '../cloudfunctions/src/modules/address/domain/sealed-address'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)

@@ -45,6 +45,38 @@ describe('layering (ARCHITECTURE.md §2)', () => {
     }
   }, 60_000)
 
+  it.each([
+    ['core-imports-no-feature-module', 'cloudfunctions/src/modules/core/ports/layering-probe.ts', "import type { OrderRecord } from '../../order/domain/order.record'\nexport type Probe = OrderRecord\n"],
+    ['domain-never-imports-application', 'cloudfunctions/src/modules/order/domain/layering-probe.ts', "import { takeTransition } from '../application/take-transition'\nexport const probe = takeTransition\n"],
+  ])('catches %s', (rule, file, text) => {
+    const probe = join(ROOT, file)
+    writeFileSync(probe, text)
+    try {
+      const { code, report } = cruise()
+      expect(code).not.toBe(0)
+      expect(report).toContain(`${rule}: ${file}`)
+    } finally {
+      rmSync(probe)
+    }
+  }, 60_000)
+
+  it('declares collections only in a module’s domain/*.record(s).ts (adapters keep their own tables)', () => {
+    const dir = join(ROOT, 'cloudfunctions', 'src')
+    const offenders: string[] = []
+    const walk = (d: string) => {
+      for (const name of readdirSync(d)) {
+        const full = join(d, name)
+        const rel = relative(ROOT, full)
+        if (statSync(full).isDirectory()) walk(full)
+        else if (/\.ts$/.test(name) && !/__tests__/.test(rel) && !/^cloudfunctions\/src\/adapters\//.test(rel) && !/\/domain\/[\w-]+\.records?\.ts$/.test(rel)) {
+          if (/defineCollection[<(]/.test(readFileSync(full, 'utf8')) && !rel.endsWith('document-store.port.ts')) offenders.push(rel)
+        }
+      }
+    }
+    walk(dir)
+    expect(offenders).toEqual([])
+  })
+
   it('calls the backend from the mini-program only through services/', () => {
     const dir = join(ROOT, 'miniprogram', 'src')
     const offenders: string[] = []

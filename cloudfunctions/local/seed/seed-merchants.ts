@@ -1,5 +1,5 @@
 import { idCheckChar } from '@shared/domain/merchant'
-import type { Deps } from '../../src/modules/core/ports/deps'
+import type { Deps } from '../../src/modules/deps'
 import { Merchants, applymentNo, protectIdentity, type MerchantRecord, type SealedIdentity } from '../../src/modules/merchant/domain/merchant.records'
 import { Identities, Users, type UserRecord } from '../../src/modules/user/domain/user.record'
 import { DEMO_USERS } from './demo-users'

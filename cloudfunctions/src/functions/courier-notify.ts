@@ -3,7 +3,7 @@ import { applyTracking } from '../modules/delivery/application/tracking.use-case
 import { runOrderJobs } from '../modules/order/application/order-jobs'
 import { applyPickupNews } from '../modules/delivery/application/pickup.use-case'
 import { Parcels, PickupTasks } from '../modules/delivery/domain/shipment.record'
-import type { Deps } from '../modules/core/ports/deps'
+import type { Deps } from '../modules/deps'
 import { getContainer } from '../platform/container'
 import { isHttpTriggerEvent, rawBody, type HttpTriggerResponse } from '../platform/http-trigger'
 

@@ -25,7 +25,7 @@ import { toOrderCards, toOrderView } from '../modules/order/application/order-vi
 import { bookPickup, cancelPickup, pickupQuote } from '../modules/delivery/application/pickup.use-case'
 import { runOrderJobs } from '../modules/order/application/order-jobs'
 import { Orders } from '../modules/order/domain/order.record'
-import type { OutboxJobRecord } from '../modules/outbox/application/outbox'
+import type { OutboxJobRecord } from '../modules/outbox/domain/outbox-job.record'
 import type { OrderRecord } from '../modules/order/domain/order.record'
 import { createHandler, type RouteContext, type UserCaller } from '../platform/create-handler'
 

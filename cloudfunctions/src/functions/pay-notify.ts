@@ -1,4 +1,5 @@
-import { applyPayment, WechatNotifications } from '../modules/payments/application/apply-payment.use-case'
+import { applyPayment } from '../modules/payments/application/apply-payment.use-case'
+import { WechatNotifications } from '../modules/payments/domain/payment.record'
 import { applyRefundResult } from '../modules/payments/application/settle-money'
 import { getContainer } from '../platform/container'
 import { isHttpTriggerEvent, jsonResponse, rawBody, type HttpTriggerResponse } from '../platform/http-trigger'

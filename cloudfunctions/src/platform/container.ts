@@ -1,4 +1,4 @@
-import type { Deps } from '../modules/core/ports/deps'
+import type { Deps } from '../modules/deps'
 import type { IdentitySource } from './caller-identity'
 
 /** Everything a function needs, wired for one environment. */

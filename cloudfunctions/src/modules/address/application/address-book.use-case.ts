@@ -5,7 +5,7 @@ import { ADDRESS_LIMITS, maskDetail, maskMobile, maskName } from '@shared/domain
 import { formatRegion, type Region } from '@shared/domain/regions'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { z } from 'zod'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 import {
   AddressBooks,

@@ -1,5 +1,5 @@
-import type { Deps } from '../../core/ports/deps'
-import { openShippingAddress } from '../../address/application/sealed-address'
+import type { Deps } from '../../deps'
+import { openShippingAddress } from '../../address/domain/sealed-address'
 import { nextCourierCheck } from '../domain/courier-checks'
 import { Orders } from '../../order/domain/order.record'
 import { applyTracking } from './tracking.use-case'

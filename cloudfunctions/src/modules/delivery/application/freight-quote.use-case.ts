@@ -4,7 +4,7 @@ import { FREIGHT_QUOTE_PER_ADDRESS, FREIGHT_QUOTE_PER_USER, FREIGHT_QUOTE_TOO_OF
 import type { CategoryId } from '@shared/domain/listing'
 import { courierCompany } from '@shared/domain/couriers'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { loadOwnAddress } from '../../address/application/address-book.use-case'
 import { Listings, type ListingRecord } from '../../listing/domain/listing.record'
 import type { UserRecord } from '../../user/domain/user.record'

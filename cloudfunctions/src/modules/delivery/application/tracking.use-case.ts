@@ -1,7 +1,7 @@
 import type { Waybill } from '@shared/contracts/order.contract'
 import { courierCompany } from '@shared/domain/couriers'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 import { CourierError, type Tracking } from '../ports/courier.port'
 import { enqueue } from '../../outbox/application/outbox'

@@ -1,6 +1,6 @@
 import type { PickupSlot, PickupState } from '@shared/domain/pickup'
 import { defineCollection } from '../../core/ports/document-store.port'
-import type { SealedShippingAddress } from '../../address/application/sealed-address'
+import type { SealedShippingAddress } from '../../address/domain/sealed-address'
 import type { TrackingEvent, TrackingState } from '../ports/courier.port'
 
 /** Where a parcel is, as the courier last told us (push or query). */

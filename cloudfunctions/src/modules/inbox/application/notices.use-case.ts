@@ -1,5 +1,5 @@
 import { isAppError, ErrorCodes } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { type NoticeRecord, Notices } from '../domain/notice.record'
 
 /** Sends a notice once: a second send with the same key is ignored. */

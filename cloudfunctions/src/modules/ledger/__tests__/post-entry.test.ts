@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SqliteDocumentStore } from '../../../adapters/store/sqlite-document-store'
-import { LedgerEntries, postEntry } from '../application/post-entry'
+import { postEntry } from '../application/post-entry'
+import { LedgerEntries } from '../domain/ledger.record'
 import { paymentEntry, refundEntry } from '../domain/ledger'
 
 describe('postEntry', () => {

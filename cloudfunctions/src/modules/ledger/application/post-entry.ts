@@ -1,27 +1,8 @@
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
-import { defineCollection, type TransactionOps } from '../../core/ports/document-store.port'
+import type { Deps } from '../../deps'
+import type { TransactionOps } from '../../core/ports/document-store.port'
+import { AccountBalances, LedgerEntries, type LedgerEntryRecord } from '../domain/ledger.record'
 import type { Account, LedgerEntry } from '../domain/ledger'
-
-export type LedgerEntryRecord = Omit<LedgerEntry, 'key'> & { _id: string }
-
-export const LedgerEntries = defineCollection<LedgerEntryRecord>('ledger_entries', [
-  { name: 'order', fields: [{ field: 'orderId' }, { field: 'at' }] },
-  { name: 'at', fields: [{ field: 'at' }] },
-])
-
-/**
- * The running balance of one party's account (a seller's available or withdrawn money, an order's
- * escrow, a claim), kept in the same transaction as the entries that move it, for the wallet.
- * Platform-wide accounts (buyers, commission, guarantee fund) get none: every payment would
- * otherwise contend for the same document; their balances are summed from entries when needed.
- */
-export interface AccountBalanceRecord {
-  _id: Account
-  balanceFen: number
-  updatedAt: number
-}
-export const AccountBalances = defineCollection<AccountBalanceRecord>('ledger_balances')
 
 const PARTY_ACCOUNT = /^(seller|withdrawn|escrow|claim):/
 const hasRunningBalance = (account: Account) => PARTY_ACCOUNT.test(account)

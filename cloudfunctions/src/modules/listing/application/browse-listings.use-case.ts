@@ -1,7 +1,7 @@
 import type { ListingStatus } from '@shared/domain/listing'
 import { chinaDay } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import type { Page } from '../../core/ports/document-store.port'
 import { type ListingRecord, ListingViews, Listings, hiddenByBan } from '../domain/listing.record'
 

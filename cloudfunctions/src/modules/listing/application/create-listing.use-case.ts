@@ -3,7 +3,7 @@ import type { CreateListingInputSchema, ListingLocation } from '@shared/contract
 import { LISTING_LIFETIME_MS } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import { enforceLimit } from '../../core/application/enforce-limit'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { Memberships, membershipId } from '../../social/domain/social.records'
 import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
 import type { UserRecord } from '../../user/domain/user.record'

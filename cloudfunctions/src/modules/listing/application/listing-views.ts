@@ -1,7 +1,7 @@
 import type { ListingCard, ListingDetail } from '@shared/contracts/listing.contract'
 import type { GeoPoint } from '@shared/domain/geo'
 import { allowedActions } from '@shared/domain/listing-lifecycle'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { Favorites, favoriteId } from '../../social/domain/social.records'
 import { loadPublicUsers } from '../../user/application/user-views'
 import { viewerDistance } from '../domain/listing-location'

@@ -1,5 +1,5 @@
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import type { UserRecord } from '../../user/domain/user.record'
 import { type ListingRecord, Listings } from '../domain/listing.record'
 

@@ -1,5 +1,5 @@
 import type { PriceReference } from '@shared/contracts/listing.contract'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { Listings } from '../domain/listing.record'
 
 /** How many recent comparable listings the reference looks at. */

@@ -1,7 +1,7 @@
 import type { ListingRecord } from '../domain/listing.record'
 import { toSearchDoc } from '../domain/listing-search-doc'
 import { Listings } from '../domain/listing.record'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 
 /** The index holds what others may find: a listing hidden by its seller's ban leaves it. */

@@ -1,4 +1,4 @@
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import type { Filter } from '../../core/ports/document-store.port'
 import { sellerBanned } from '../../user/application/ban-status'
 import { type ListingRecord, Listings } from '../domain/listing.record'

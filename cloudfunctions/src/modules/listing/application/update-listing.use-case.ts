@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { checkListingShape, type UpdateListingInputSchema } from '@shared/contracts/listing.contract'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import type { UserRecord } from '../../user/domain/user.record'
 import type { ListingRecord } from '../domain/listing.record'
 import { qualityOf } from '../domain/listing-quality'

@@ -3,7 +3,7 @@ import type { OnboardingStatus, SubmitOnboardingInputSchema } from '@shared/cont
 import { ONBOARDING_LABELS, type OnboardingState } from '@shared/domain/merchant'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { z } from 'zod'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { PaymentGatewayError, type ApplymentStatus } from '../../payments/ports/payment-gateway.port'
 import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
 import { Users } from '../../user/domain/user.record'

@@ -1,4 +1,4 @@
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { Merchants } from '../domain/merchant.records'
 
 export { refreshPendingApplyments } from './onboarding.use-case'

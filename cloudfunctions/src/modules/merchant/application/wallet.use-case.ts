@@ -3,10 +3,11 @@ import type { Wallet, WithdrawalView } from '@shared/contracts/merchant.contract
 import { WITHDRAWAL_LABELS } from '@shared/domain/merchant'
 import { holdsEscrow, ORDER_STATES } from '@shared/domain/order-process'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { PaymentGatewayError } from '../../payments/ports/payment-gateway.port'
 import { Orders } from '../../order/domain/order.record'
-import { AccountBalances, accountBalance, postEntry } from '../../ledger/application/post-entry'
+import { accountBalance, postEntry } from '../../ledger/application/post-entry'
+import { AccountBalances } from '../../ledger/domain/ledger.record'
 import { withdrawalEntry } from '../../ledger/domain/ledger'
 import { Merchants, Withdrawals, withdrawalId, type WithdrawalRecord } from '../domain/merchant.records'
 

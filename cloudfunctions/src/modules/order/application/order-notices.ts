@@ -1,5 +1,5 @@
 import { chinaClock } from '@shared/domain/time'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { formatFen } from '@shared/domain/money'
 import type { TransitionName } from '@shared/domain/order-process'
 import type { TransactionOps } from '../../core/ports/document-store.port'

@@ -3,8 +3,8 @@ import { TRACKING_STATE_LABELS } from '@shared/domain/couriers'
 import { maskMobile } from '@shared/domain/address'
 import { PICKUP_STATE_LABELS } from '@shared/domain/pickup'
 import { actionsFor, type Actor } from '@shared/domain/order-process'
-import type { Deps } from '../../core/ports/deps'
-import { LedgerEntries } from '../../ledger/application/post-entry'
+import type { Deps } from '../../deps'
+import { LedgerEntries } from '../../ledger/domain/ledger.record'
 import { orderMoney, type LedgerEntry } from '../../ledger/domain/ledger'
 import { loadPublicUsers } from '../../user/application/user-views'
 import type { UserRecord } from '../../user/domain/user.record'
@@ -15,7 +15,7 @@ import type { PickupRecord, ShipmentRecord } from '../../delivery/domain/shipmen
 import { compensationCapFen } from './take-transition'
 import { orderFacts } from '../domain/order-facts'
 import { roleOf } from '../domain/order-roles'
-import { openShippingAddress } from '../../address/application/sealed-address'
+import { openShippingAddress } from '../../address/domain/sealed-address'
 
 type Role = Order['role']
 

@@ -1,6 +1,6 @@
+import { WechatNotifications, PaymentAnomalyRecord, PaymentAnomalies } from '../domain/payment.record'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
-import { defineCollection } from '../../core/ports/document-store.port'
+import type { Deps } from '../../deps'
 import { paymentEntry } from '../../ledger/domain/ledger'
 import { postEntry } from '../../ledger/application/post-entry'
 import type { UserRecord } from '../../user/domain/user.record'
@@ -8,25 +8,6 @@ import { Orders, type OrderRecord } from '../../order/domain/order.record'
 import type { PaymentNotificationResource, PaymentOrder } from '../ports/payment-gateway.port'
 import { paymentUnavailable } from '../../order/application/checkout.use-case'
 import { takeTransition } from '../../order/application/take-transition'
-
-/** Every verified WeChat Pay notification we acted on, by WeChat's notification id. */
-export interface NotificationRecord {
-  _id: string
-  eventType: string
-  key: string
-  outcome: string
-  at: number
-}
-export const WechatNotifications = defineCollection<NotificationRecord>('wechat_notifications')
-
-/** Money WeChat reported that does not fit our books: left for an operator, never auto-fixed. */
-export interface PaymentAnomalyRecord {
-  _id: string
-  kind: 'amount_mismatch' | 'unknown_order' | 'payment_after_close' | 'refund_failed' | 'refund_mismatch' | 'books_mismatch'
-  detail: string
-  at: number
-}
-export const PaymentAnomalies = defineCollection<PaymentAnomalyRecord>('payment_anomalies')
 
 export const recordAnomaly = async (deps: Pick<Deps, 'store' | 'clock'>, id: string, kind: PaymentAnomalyRecord['kind'], detail: string) => {
   if (await deps.store.get(PaymentAnomalies, id)) return

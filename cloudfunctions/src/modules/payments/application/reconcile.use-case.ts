@@ -1,6 +1,6 @@
+import { ReconciliationReportRecord, ReconciliationReports } from '../domain/payment.record'
 import { chinaDay } from '@shared/domain/listing-lifecycle'
-import type { Deps } from '../../core/ports/deps'
-import { defineCollection } from '../../core/ports/document-store.port'
+import type { Deps } from '../../deps'
 import { accountBalance } from '../../ledger/application/post-entry'
 import { Orders, type OrderRecord } from '../../order/domain/order.record'
 import { applyQueriedPayment, recordAnomaly } from './apply-payment.use-case'
@@ -32,15 +32,6 @@ export const reconcileStuckPayments = async (deps: Deps) => {
   } while (cursor)
   return repaired
 }
-
-/** One day's comparison of our ledger with WeChat Pay's books, per seller. */
-export interface ReconciliationReportRecord {
-  _id: string
-  at: number
-  sellers: number
-  mismatches: { subMchid: string; ledger: { frozen: number; available: number }; wechat: { frozen: number; available: number } }[]
-}
-export const ReconciliationReports = defineCollection<ReconciliationReportRecord>('reconciliation_reports')
 
 /**
  * Daily: for every seller with orders, what our ledger says is frozen (escrow of their orders)

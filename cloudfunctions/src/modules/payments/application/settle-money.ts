@@ -1,6 +1,6 @@
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { compensationEntry, refundEntry, releaseEntry } from '../../ledger/domain/ledger'
 import { postEntry } from '../../ledger/application/post-entry'
 import { enqueue, PermanentJobError, type JobHandler, type JobOutcome } from '../../outbox/application/outbox'

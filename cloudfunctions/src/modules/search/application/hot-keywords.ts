@@ -1,6 +1,6 @@
 import { chinaDay } from '@shared/domain/listing-lifecycle'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import type { CollectionSpec } from '../../core/ports/document-store.port'
 import { HotTerms, HotVotes } from '../domain/search.records'
 

@@ -3,7 +3,7 @@ import { type Community, type CommunityType, MAX_COMMUNITIES_PER_USER } from '@s
 import { distanceMeters, type GeoPoint, snapToGrid } from '@shared/domain/geo'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { enforceLimit } from '../../core/application/enforce-limit'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { READABLE } from '../../core/ports/secret-codes.port'
 import { isInsideCity } from '../../listing/domain/listing-location'
 import { INVITE_CODE_PER_USER, INVITE_TOO_OFTEN } from '../domain/social.limits'

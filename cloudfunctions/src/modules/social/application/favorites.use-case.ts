@@ -1,5 +1,5 @@
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { type ListingRecord, Listings, hiddenByBan } from '../../listing/domain/listing.record'
 import { Favorites, favoriteId } from '../domain/social.records'
 

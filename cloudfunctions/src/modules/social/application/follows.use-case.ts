@@ -1,6 +1,6 @@
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { Listings } from '../../listing/domain/listing.record'
 import { Users } from '../../user/domain/user.record'
 import { LISTING_STATUSES, type ListingStatus } from '@shared/domain/listing'

@@ -1,6 +1,6 @@
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import { enforceLimit } from '../../core/application/enforce-limit'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { findUserByOpenid } from '../../user/application/find-user-by-openid'
 import { isBanned, type UserRecord } from '../../user/domain/user.record'
 import { UPLOAD_BYTES_PER_DAY, UPLOAD_BYTES_TOO_MANY, UPLOADS_PER_DAY, UPLOADS_TOO_MANY } from '../domain/upload.limits'

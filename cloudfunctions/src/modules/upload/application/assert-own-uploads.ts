@@ -1,5 +1,5 @@
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { type UploadKind, Uploads } from '../domain/upload.record'
 
 /** A fileId a use case was handed, and the input field it came in (for the form's message). */

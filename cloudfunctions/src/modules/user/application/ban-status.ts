@@ -1,4 +1,4 @@
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { Users, isBanned } from '../domain/user.record'
 
 /** Whether a user is banned right now: their own record decides, by time (a ban ends by itself). */

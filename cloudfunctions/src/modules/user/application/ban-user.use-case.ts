@@ -1,6 +1,6 @@
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { hideSellerListings, showSellerListings } from '../../listing/application/seller-ban.use-case'
 import { assertOperator, type UserRecord, Users } from '../domain/user.record'
 

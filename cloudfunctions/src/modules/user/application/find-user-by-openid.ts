@@ -1,4 +1,4 @@
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { Identities, type UserRecord, Users } from '../domain/user.record'
 
 /** The user registered under an OPENID, or null. */

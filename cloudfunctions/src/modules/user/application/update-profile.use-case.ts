@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { UpdateProfileInputSchema } from '@shared/contracts/user.contract'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
 import { type UserRecord, Users } from '../domain/user.record'
 

@@ -1,6 +1,6 @@
 import type { PublicUser } from '@shared/contracts/common.schema'
 import type { UserSelf } from '@shared/contracts/user.contract'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 import { Users, type UserRecord } from '../domain/user.record'
 
 export const toUserSelf = async (deps: Pick<Deps, 'files'>, user: UserRecord): Promise<UserSelf> => {

@@ -1,5 +1,5 @@
 import type { ShippingAddress } from '@shared/contracts/order.contract'
-import type { Deps } from '../../core/ports/deps'
+import type { Deps } from '../../deps'
 
 /**
  * An address as an order keeps it (where a parcel goes, where a courier comes, where a return
