@@ -39,7 +39,8 @@ module.exports = {
     },
     {
       name: 'functions-do-not-bundle-local-adapters',
-      comment: 'Function bundles deploy to CloudBase: the SQLite and disk adapters reach them only through the local container.',
+      comment:
+        'Function bundles deploy to CloudBase: the SQLite and disk adapters reach them only through the local container.',
       severity: 'error',
       from: { path: '^cloudfunctions/src/functions/' },
       to: { path: '^cloudfunctions/src/(adapters/|platform/local-container)' },
@@ -58,21 +59,24 @@ module.exports = {
     },
     {
       name: 'transport-only-through-services',
-      comment: 'Pages and components reach the backend through services/, never the transport itself.',
+      comment:
+        'Pages and components reach the backend through services/, never the transport itself.',
       severity: 'error',
       from: { path: '^miniprogram/src/', pathNot: '^miniprogram/src/services/' },
       to: { path: '^miniprogram/src/services/(cloud|transport)' },
     },
     {
       name: 'core-imports-no-feature-module',
-      comment: 'core/ holds the ports every module needs; it knows no feature (Deps, which names them all, sits at modules/deps.ts).',
+      comment:
+        'core/ holds the ports every module needs; it knows no feature (Deps, which names them all, sits at modules/deps.ts).',
       severity: 'error',
       from: { path: '^cloudfunctions/src/modules/core/' },
       to: { path: '^cloudfunctions/src/modules/(?!core/)' },
     },
     {
       name: 'domain-never-imports-application',
-      comment: 'domain/ is the pure rules and records; use cases build on it, never the other way round.',
+      comment:
+        'domain/ is the pure rules and records; use cases build on it, never the other way round.',
       severity: 'error',
       from: { path: '^cloudfunctions/src/modules/[^/]+/domain/' },
       to: { path: '^cloudfunctions/src/modules/[^/]+/application/' },

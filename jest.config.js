@@ -1,5 +1,13 @@
 /** One `npm test` for everything: backend (node) and mini-program (jsdom / miniprogram-simulate). */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }]
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+    },
+  },
+]
 
 module.exports = {
   projects: [
@@ -11,6 +19,8 @@ module.exports = {
       transform: { '^.+\\.tsx?$': swc },
       moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1' },
     },
-    ...(require('node:fs').existsSync(__dirname + '/miniprogram/jest.config.js') ? ['<rootDir>/miniprogram/jest.config.js'] : []),
+    ...(require('node:fs').existsSync(__dirname + '/miniprogram/jest.config.js')
+      ? ['<rootDir>/miniprogram/jest.config.js']
+      : []),
   ],
 }

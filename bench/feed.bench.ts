@@ -12,7 +12,10 @@ import { CATEGORY_IDS, CONDITION_IDS } from '@shared/domain/listing'
 import { FakeClock } from '../cloudfunctions/src/adapters/clock/system-clock'
 import { ulidIds } from '../cloudfunctions/src/adapters/ids/ulid-ids'
 import { SqliteDocumentStore } from '../cloudfunctions/src/adapters/store/sqlite-document-store'
-import { type ListingRecord, Listings } from '../cloudfunctions/src/modules/listing/domain/listing.record'
+import {
+  type ListingRecord,
+  Listings,
+} from '../cloudfunctions/src/modules/listing/domain/listing.record'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -95,11 +98,11 @@ const build = async () => {
  */
 let naive: Database.Database
 const naiveFeed = (city: string, offset: number) =>
-  (naive.prepare(NAIVE_SQL).all(city, PAGE, offset) as { doc: string }[]).map((r) => JSON.parse(r.doc) as ListingRecord)
-const NAIVE_SQL = (
-  `SELECT doc FROM "c_listings" WHERE json_extract(doc, '$.city') = ? AND json_extract(doc, '$.status') = 'active'
+  (naive.prepare(NAIVE_SQL).all(city, PAGE, offset) as { doc: string }[]).map(
+    (r) => JSON.parse(r.doc) as ListingRecord,
+  )
+const NAIVE_SQL = `SELECT doc FROM "c_listings" WHERE json_extract(doc, '$.city') = ? AND json_extract(doc, '$.status') = 'active'
    ORDER BY json_extract(doc, '$.bumpedAt') DESC, _id DESC LIMIT ? OFFSET ?`
-)
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -122,17 +125,39 @@ const main = async () => {
   const city = '上海'
   // A cursor some pages deep, as after a long scroll.
   let cursor: string | undefined
-  for (let i = 0; i < 10; i++) cursor = (await store.find(Listings, { city, status: 'active' }, { orderBy: { field: 'sortKey', direction: 'desc' }, limit: PAGE, cursor })).nextCursor ?? undefined
+  for (let i = 0; i < 10; i++)
+    cursor =
+      (
+        await store.find(
+          Listings,
+          { city, status: 'active' },
+          { orderBy: { field: 'sortKey', direction: 'desc' }, limit: PAGE, cursor },
+        )
+      ).nextCursor ?? undefined
   const deepOffset = 10 * PAGE
 
-  const indexedFirst = () => store.find(Listings, { city, status: 'active' }, { orderBy: { field: 'sortKey', direction: 'desc' }, limit: PAGE })
-  const indexedDeep = () => store.find(Listings, { city, status: 'active' }, { orderBy: { field: 'sortKey', direction: 'desc' }, limit: PAGE, cursor })
+  const indexedFirst = () =>
+    store.find(
+      Listings,
+      { city, status: 'active' },
+      { orderBy: { field: 'sortKey', direction: 'desc' }, limit: PAGE },
+    )
+  const indexedDeep = () =>
+    store.find(
+      Listings,
+      { city, status: 'active' },
+      { orderBy: { field: 'sortKey', direction: 'desc' }, limit: PAGE, cursor },
+    )
 
   const same = async () => {
     const a = (await indexedFirst()).items.map((l) => l._id).join()
-    const b = naiveFeed(city, 0).map((l) => l._id).join()
+    const b = naiveFeed(city, 0)
+      .map((l) => l._id)
+      .join()
     const c = (await indexedDeep()).items.map((l) => l._id).join()
-    const d = naiveFeed(city, deepOffset).map((l) => l._id).join()
+    const d = naiveFeed(city, deepOffset)
+      .map((l) => l._id)
+      .join()
     return a === b && c === d
   }
   const naiveRuns = Math.max(5, Math.min(RUNS, Math.floor(2_000_000 / N)))
@@ -143,14 +168,29 @@ const main = async () => {
   ] as const) {
     const fast = await time(indexed, RUNS)
     const slow = await time(baseline, naiveRuns)
-    figures[name] = { p50: round(fast.p50), p95: round(fast.p95), naiveP50: round(slow.p50), naiveP95: round(slow.p95), ratio: Math.round(slow.p95 / fast.p95) }
-    console.log(`${name.padEnd(10)} indexed p50 ${fast.p50.toFixed(3)} ms p95 ${fast.p95.toFixed(3)} ms | naive p50 ${slow.p50.toFixed(1)} ms p95 ${slow.p95.toFixed(1)} ms | ${Math.round(slow.p95 / fast.p95)}x`)
+    figures[name] = {
+      p50: round(fast.p50),
+      p95: round(fast.p95),
+      naiveP50: round(slow.p50),
+      naiveP95: round(slow.p95),
+      ratio: Math.round(slow.p95 / fast.p95),
+    }
+    console.log(
+      `${name.padEnd(10)} indexed p50 ${fast.p50.toFixed(3)} ms p95 ${fast.p95.toFixed(3)} ms | naive p50 ${slow.p50.toFixed(1)} ms p95 ${slow.p95.toFixed(1)} ms | ${Math.round(slow.p95 / fast.p95)}x`,
+    )
   }
   const sameResults = await same()
   naive.close()
   store.close()
   rmSync(dir, { recursive: true, force: true })
-  console.log(JSON.stringify({ listings: N, buildSeconds: round(buildSeconds), sameResults, queries: figures }))
+  console.log(
+    JSON.stringify({
+      listings: N,
+      buildSeconds: round(buildSeconds),
+      sameResults,
+      queries: figures,
+    }),
+  )
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000

@@ -23,7 +23,15 @@
  * Progress goes to stderr; the last line on stdout is one JSON object:
  * {"notifications","orders","paidOrders","perSecond","p95Ms","ledgerBalanced","naivePerSecond","ratio","cpuMsPerNotification"}.
  */
-import { createDecipheriv, createPrivateKey, createSign, createVerify, type KeyObject, randomBytes, X509Certificate } from 'node:crypto'
+import {
+  createDecipheriv,
+  createPrivateKey,
+  createSign,
+  createVerify,
+  type KeyObject,
+  randomBytes,
+  X509Certificate,
+} from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -33,17 +41,34 @@ import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
 import { commissionFen } from '@shared/domain/commission'
-import { createWechatPaySandbox, SANDBOX_APIV3_KEY, SANDBOX_SP_APPID, SANDBOX_SP_MCHID, sandboxKeys } from '../cloudfunctions/local/sandboxes/wechat-pay'
+import {
+  createWechatPaySandbox,
+  SANDBOX_APIV3_KEY,
+  SANDBOX_SP_APPID,
+  SANDBOX_SP_MCHID,
+  sandboxKeys,
+} from '../cloudfunctions/local/sandboxes/wechat-pay'
 import { gcmEncrypt } from '../cloudfunctions/local/sandboxes/wechat-pay/crypto'
 import { rfc3339 } from '../cloudfunctions/local/sandboxes/wechat-pay/notifier'
 import { startLocalCloud } from '../cloudfunctions/local/server'
 import { WechatNotifications } from '../cloudfunctions/src/modules/payments/domain/payment.record'
 import { scheduleOf } from '../cloudfunctions/src/modules/order/domain/order-facts'
-import { OrderLocks, Orders, type OrderRecord } from '../cloudfunctions/src/modules/order/domain/order.record'
-import { AccountBalances, LedgerEntries, type LedgerEntryRecord } from '../cloudfunctions/src/modules/ledger/domain/ledger.record'
+import {
+  OrderLocks,
+  Orders,
+  type OrderRecord,
+} from '../cloudfunctions/src/modules/order/domain/order.record'
+import {
+  AccountBalances,
+  LedgerEntries,
+  type LedgerEntryRecord,
+} from '../cloudfunctions/src/modules/ledger/domain/ledger.record'
 import { balances } from '../cloudfunctions/src/modules/ledger/domain/ledger'
 import { buildFunctions } from '../scripts/build-functions'
-import { sealShippingAddress, type SealedShippingAddress } from '../cloudfunctions/src/modules/address/domain/sealed-address'
+import {
+  sealShippingAddress,
+  type SealedShippingAddress,
+} from '../cloudfunctions/src/modules/address/domain/sealed-address'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -55,7 +80,8 @@ const CONCURRENCY = arg('concurrency', 50)
 const NAIVE = arg('naive', Math.min(1_000, NOTIFICATIONS))
 const NAIVE_ORDERS = Math.max(1, Math.round((NAIVE * ORDERS) / NOTIFICATIONS))
 const INSERT_BATCH = 500
-if (!(ORDERS >= 1 && NOTIFICATIONS >= ORDERS && NAIVE >= NAIVE_ORDERS)) throw new Error('need 1 <= --orders <= --notifications')
+if (!(ORDERS >= 1 && NOTIFICATIONS >= ORDERS && NAIVE >= NAIVE_ORDERS))
+  throw new Error('need 1 <= --orders <= --notifications')
 
 const progress = (line: string) => process.stderr.write(`${line}\n`)
 
@@ -141,7 +167,12 @@ const notificationBody = (order: OrderRecord, seq: number, now: number) => {
     trade_state: 'SUCCESS',
     trade_state_desc: '支付成功',
     payer: { sp_openid: `oBench${String(seq).padStart(22, '0')}` },
-    amount: { total: order.totalFen, currency: 'CNY', payer_total: order.totalFen, payer_currency: 'CNY' },
+    amount: {
+      total: order.totalFen,
+      currency: 'CNY',
+      payer_total: order.totalFen,
+      payer_currency: 'CNY',
+    },
   }
   const nonce = randomBytes(6).toString('hex').toUpperCase()
   return JSON.stringify({
@@ -169,7 +200,13 @@ interface Prepared {
  * One delivery per order plus `total - orders.length` re-deliveries of random orders' bodies,
  * shuffled; every delivery signed afresh (its own timestamp and nonce), as WeChat's are.
  */
-const prepare = (orders: OrderRecord[], total: number, platformKey: KeyObject, serial: string, label: string): Prepared[] => {
+const prepare = (
+  orders: OrderRecord[],
+  total: number,
+  platformKey: KeyObject,
+  serial: string,
+  label: string,
+): Prepared[] => {
   const now = Date.now()
   const bodies = orders.map((o, i) => notificationBody(o, i, now))
   const deliveries = [...bodies]
@@ -177,12 +214,18 @@ const prepare = (orders: OrderRecord[], total: number, platformKey: KeyObject, s
   shuffle(deliveries)
   const started = performance.now()
   return deliveries.map((body, i) => {
-    if (i > 0 && i % 2_000 === 0) progress(`  ${label}: signed ${i.toLocaleString()} / ${total.toLocaleString()}`)
+    if (i > 0 && i % 2_000 === 0)
+      progress(`  ${label}: signed ${i.toLocaleString()} / ${total.toLocaleString()}`)
     const timestamp = String(Math.floor(Date.now() / 1000))
     const nonce = randomBytes(16).toString('hex').toUpperCase()
-    const signature = createSign('RSA-SHA256').update(`${timestamp}\n${nonce}\n${body}\n`).sign(platformKey, 'base64')
+    const signature = createSign('RSA-SHA256')
+      .update(`${timestamp}\n${nonce}\n${body}\n`)
+      .sign(platformKey, 'base64')
     const bytes = Buffer.from(body, 'utf8')
-    if (i === total - 1) progress(`  ${label}: ${total.toLocaleString()} deliveries signed in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    if (i === total - 1)
+      progress(
+        `  ${label}: ${total.toLocaleString()} deliveries signed in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      )
     return {
       body: bytes,
       headers: {
@@ -260,7 +303,10 @@ Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, loop)
 /** Sends every prepared request to `target` with CONCURRENCY in flight; timed from the first request to the last answer. */
 const send = (target: string, requests: Prepared[], label: string) =>
   new Promise<SendResult>((resolve, reject) => {
-    const worker = new Worker(SENDER, { eval: true, workerData: { target, requests, concurrency: CONCURRENCY } })
+    const worker = new Worker(SENDER, {
+      eval: true,
+      workerData: { target, requests, concurrency: CONCURRENCY },
+    })
     worker.on('message', (m: { answered?: number } & Partial<SendResult>) => {
       if (m.answered !== undefined) progress(`  ${label}: ${m.answered.toLocaleString()} answered`)
       else void worker.terminate().then(() => resolve(m as SendResult))
@@ -287,9 +333,13 @@ const startNaive = async (file: string, orders: OrderRecord[]) => {
   const q = {
     seen: db.prepare('SELECT 1 FROM notifications WHERE _id = ?'),
     order: db.prepare('SELECT doc FROM orders WHERE _id = ?'),
-    cas: db.prepare(`UPDATE orders SET doc = ? WHERE _id = ? AND json_extract(doc, '$.version') = ?`),
+    cas: db.prepare(
+      `UPDATE orders SET doc = ? WHERE _id = ? AND json_extract(doc, '$.version') = ?`,
+    ),
     entry: db.prepare('INSERT INTO ledger_entries (_id, order_id, doc) VALUES (?, ?, ?)'),
-    balance: db.prepare('INSERT INTO balances (_id, balance_fen) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET balance_fen = balance_fen + excluded.balance_fen'),
+    balance: db.prepare(
+      'INSERT INTO balances (_id, balance_fen) VALUES (?, ?) ON CONFLICT(_id) DO UPDATE SET balance_fen = balance_fen + excluded.balance_fen',
+    ),
     remember: db.prepare('INSERT OR IGNORE INTO notifications (_id, doc) VALUES (?, ?)'),
   }
   const handle = (headers: IncomingMessage['headers'], raw: Buffer): number => {
@@ -299,13 +349,29 @@ const startNaive = async (file: string, orders: OrderRecord[]) => {
     if (h('wechatpay-serial').toUpperCase() !== serial) return 401
     if (Math.abs(Date.now() - Number(h('wechatpay-timestamp')) * 1000) > 300_000) return 401
     const message = `${h('wechatpay-timestamp')}\n${h('wechatpay-nonce')}\n${raw.toString('utf8')}\n`
-    if (!createVerify('RSA-SHA256').update(message).verify(cert.publicKey, h('wechatpay-signature'), 'base64')) return 401
-    const n = JSON.parse(raw.toString('utf8')) as { id: string; resource: { ciphertext: string; nonce: string; associated_data: string } }
+    if (
+      !createVerify('RSA-SHA256')
+        .update(message)
+        .verify(cert.publicKey, h('wechatpay-signature'), 'base64')
+    )
+      return 401
+    const n = JSON.parse(raw.toString('utf8')) as {
+      id: string
+      resource: { ciphertext: string; nonce: string; associated_data: string }
+    }
     const buf = Buffer.from(n.resource.ciphertext, 'base64')
-    const decipher = createDecipheriv('aes-256-gcm', Buffer.from(SANDBOX_APIV3_KEY), Buffer.from(n.resource.nonce))
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      Buffer.from(SANDBOX_APIV3_KEY),
+      Buffer.from(n.resource.nonce),
+    )
     decipher.setAAD(Buffer.from(n.resource.associated_data))
     decipher.setAuthTag(buf.subarray(buf.length - 16))
-    const r = JSON.parse(Buffer.concat([decipher.update(buf.subarray(0, buf.length - 16)), decipher.final()]).toString('utf8')) as {
+    const r = JSON.parse(
+      Buffer.concat([decipher.update(buf.subarray(0, buf.length - 16)), decipher.final()]).toString(
+        'utf8',
+      ),
+    ) as {
       out_trade_no: string
       transaction_id: string
       sub_mchid: string
@@ -318,17 +384,31 @@ const startNaive = async (file: string, orders: OrderRecord[]) => {
     if (order.totalFen !== r.amount.total || order.subMchid !== r.sub_mchid) return 500
     if (order.state === 'pending_payment') {
       const now = Date.now()
-      const next = { ...order, state: 'paid', transactionId: r.transaction_id, paidAt: now, updatedAt: now, version: order.version + 1 }
+      const next = {
+        ...order,
+        state: 'paid',
+        transactionId: r.transaction_id,
+        paidAt: now,
+        updatedAt: now,
+        version: order.version + 1,
+      }
       if (q.cas.run(JSON.stringify(next), order._id, order.version).changes === 1) {
         const lines = [
           { account: `escrow:${order._id}`, amountFen: order.totalFen },
           { account: 'buyers', amountFen: -order.totalFen },
         ]
-        q.entry.run(`pay:${order._id}`, order._id, JSON.stringify({ kind: 'payment', orderId: order._id, lines, at: now }))
+        q.entry.run(
+          `pay:${order._id}`,
+          order._id,
+          JSON.stringify({ kind: 'payment', orderId: order._id, lines, at: now }),
+        )
         for (const l of lines) q.balance.run(l.account, l.amountFen)
       }
     }
-    q.remember.run(n.id, JSON.stringify({ eventType: 'TRANSACTION.SUCCESS', key: order._id, at: Date.now() }))
+    q.remember.run(
+      n.id,
+      JSON.stringify({ eventType: 'TRANSACTION.SUCCESS', key: order._id, at: Date.now() }),
+    )
     return 200
   }
   const server: Server = createServer((req, res) => {
@@ -342,12 +422,21 @@ const startNaive = async (file: string, orders: OrderRecord[]) => {
         status = 500
       }
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-      res.end(JSON.stringify(status === 200 ? { code: 'SUCCESS', message: '成功' } : { code: 'FAIL', message: 'FAIL' }))
+      res.end(
+        JSON.stringify(
+          status === 200 ? { code: 'SUCCESS', message: '成功' } : { code: 'FAIL', message: 'FAIL' },
+        ),
+      )
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/pay-notify`
-  const paid = () => (db.prepare(`SELECT count(*) AS n FROM orders WHERE json_extract(doc, '$.state') = 'paid'`).get() as { n: number }).n
+  const paid = () =>
+    (
+      db
+        .prepare(`SELECT count(*) AS n FROM orders WHERE json_extract(doc, '$.state') = 'paid'`)
+        .get() as { n: number }
+    ).n
   const close = async () => {
     await new Promise<void>((resolve) => {
       server.close(() => resolve())
@@ -398,7 +487,10 @@ const profiled = async <T>(fn: () => Promise<T>): Promise<T> => {
 // -------------------------------------------------------------------------------------------
 
 /** Every ledger entry balances, the accounts' running balances match the entries, one payment per order of its total. */
-const checkLedger = async (store: import('../cloudfunctions/src/adapters/store/sqlite-document-store').SqliteDocumentStore, orders: OrderRecord[]) => {
+const checkLedger = async (
+  store: import('../cloudfunctions/src/adapters/store/sqlite-document-store').SqliteDocumentStore,
+  orders: OrderRecord[],
+) => {
   const entries: LedgerEntryRecord[] = []
   let cursor: string | undefined
   do {
@@ -410,15 +502,20 @@ const checkLedger = async (store: import('../cloudfunctions/src/adapters/store/s
   const lineSum = entries.reduce((s, e) => s + e.lines.reduce((t, l) => t + l.amountFen, 0), 0)
   if (lineSum !== 0) problems.push(`ledger lines sum to ${lineSum}`)
   const byOrder = new Map<string, LedgerEntryRecord[]>()
-  for (const e of entries) if (e.kind === 'payment' && e.orderId) byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e])
+  for (const e of entries)
+    if (e.kind === 'payment' && e.orderId)
+      byOrder.set(e.orderId, [...(byOrder.get(e.orderId) ?? []), e])
   for (const o of orders) {
     const mine = byOrder.get(o._id) ?? []
     const escrow = mine.flatMap((e) => e.lines).filter((l) => l.account === `escrow:${o._id}`)
     if (mine.length !== 1 || escrow.length !== 1 || escrow[0]!.amountFen !== o.totalFen) {
-      problems.push(`order ${o._id}: ${mine.length} payment entries, escrow ${escrow.map((l) => l.amountFen).join('+') || 0} for ${o.totalFen}`)
+      problems.push(
+        `order ${o._id}: ${mine.length} payment entries, escrow ${escrow.map((l) => l.amountFen).join('+') || 0} for ${o.totalFen}`,
+      )
     }
   }
-  if (entries.length !== orders.length) problems.push(`${entries.length} ledger entries for ${orders.length} orders`)
+  if (entries.length !== orders.length)
+    problems.push(`${entries.length} ledger entries for ${orders.length} orders`)
   const expected = balances(entries.map(({ _id, ...e }) => ({ key: _id, ...e })))
   for (const [account, fen] of expected) {
     // Only party accounts keep running balances (post-entry.ts); platform-wide ones are summed.
@@ -427,7 +524,8 @@ const checkLedger = async (store: import('../cloudfunctions/src/adapters/store/s
     if (stored !== fen) problems.push(`running balance ${account} is ${stored}, entries say ${fen}`)
   }
   const total = orders.reduce((s, o) => s + o.totalFen, 0)
-  if (expected.get('buyers') !== -total) problems.push(`buyers account ${expected.get('buyers')}, orders total ${-total}`)
+  if (expected.get('buyers') !== -total)
+    problems.push(`buyers account ${expected.get('buyers')}, orders total ${-total}`)
   return problems
 }
 
@@ -450,13 +548,20 @@ const main = async () => {
   })
   const { store, ids, clock } = cloud.container
   // Sealed with the cloud's own key, as checkout would (pay-notify never opens it).
-  const courierAddress = sealShippingAddress(cloud.container, { name: '张三', phone: '13800138000', region: '上海市 浦东新区', detail: '世纪大道 100 号 8 楼' })
+  const courierAddress = sealShippingAddress(cloud.container, {
+    name: '张三',
+    phone: '13800138000',
+    region: '上海市 浦东新区',
+    detail: '世纪大道 100 号 8 楼',
+  })
   try {
     // Pending orders, straight into the store, a batch per transaction.
     started = performance.now()
     const orders: OrderRecord[] = []
     for (let i = 0; i < ORDERS; i += INSERT_BATCH) {
-      const batch = Array.from({ length: Math.min(INSERT_BATCH, ORDERS - i) }, () => makeOrder(ids.next(), clock.now(), courierAddress))
+      const batch = Array.from({ length: Math.min(INSERT_BATCH, ORDERS - i) }, () =>
+        makeOrder(ids.next(), clock.now(), courierAddress),
+      )
       await store.transaction(async (tx) => {
         for (const o of batch) {
           await tx.insert(Orders, o)
@@ -465,28 +570,40 @@ const main = async () => {
       })
       orders.push(...batch)
     }
-    progress(`${ORDERS.toLocaleString()} pending orders in ${Math.round(performance.now() - started)} ms`)
+    progress(
+      `${ORDERS.toLocaleString()} pending orders in ${Math.round(performance.now() - started)} ms`,
+    )
 
     const keys = sandboxKeys()
     const platformKey = createPrivateKey(keys.platform.privateKey)
     const requests = prepare(orders, NOTIFICATIONS, platformKey, keys.platform.serial, 'pay-notify')
-    const naiveOrders = Array.from({ length: NAIVE_ORDERS }, () => makeOrder(ids.next(), clock.now(), courierAddress))
+    const naiveOrders = Array.from({ length: NAIVE_ORDERS }, () =>
+      makeOrder(ids.next(), clock.now(), courierAddress),
+    )
     const naiveRequests = prepare(naiveOrders, NAIVE, platformKey, keys.platform.serial, 'naive')
 
     // Loads the bundle (a GET is refused with 405 before anything is read or written).
     await fetch(`${cloud.url}/http/pay-notify/payment`)
 
-    progress(`sending ${NOTIFICATIONS.toLocaleString()} notifications for ${ORDERS.toLocaleString()} orders, ${CONCURRENCY} in flight`)
+    progress(
+      `sending ${NOTIFICATIONS.toLocaleString()} notifications for ${ORDERS.toLocaleString()} orders, ${CONCURRENCY} in flight`,
+    )
     const cpuBefore = mainThreadCpuMs()
     const eluBefore = performance.eventLoopUtilization()
-    const run = await profiled(() => send(`${cloud.url}/http/pay-notify/payment`, requests, 'pay-notify'))
+    const run = await profiled(() =>
+      send(`${cloud.url}/http/pay-notify/payment`, requests, 'pay-notify'),
+    )
     const cpuAfter = mainThreadCpuMs()
     const elu = performance.eventLoopUtilization(eluBefore)
     const paidOrders = await store.count(Orders, { state: 'paid' })
     const remembered = await store.count(WechatNotifications, {})
     const problems = await checkLedger(store, orders)
-    if (remembered !== ORDERS) problems.push(`${remembered} notification ids remembered, ${ORDERS} distinct sent`)
-    if (run.failures.length) problems.push(`${run.failures.length} deliveries not answered 200 SUCCESS, e.g. ${run.failures.slice(0, 3).join(' | ')}`)
+    if (remembered !== ORDERS)
+      problems.push(`${remembered} notification ids remembered, ${ORDERS} distinct sent`)
+    if (run.failures.length)
+      problems.push(
+        `${run.failures.length} deliveries not answered 200 SUCCESS, e.g. ${run.failures.slice(0, 3).join(' | ')}`,
+      )
     for (const p of problems.slice(0, 10)) progress(`PROBLEM: ${p}`)
     const ledgerBalanced = problems.length === 0
     const perSecond = NOTIFICATIONS / run.seconds
@@ -494,7 +611,9 @@ const main = async () => {
     const p95Ms = percentile(run.latenciesMs, 95)
     const p99 = percentile(run.latenciesMs, 99)
 
-    progress(`naive handler: ${NAIVE.toLocaleString()} notifications for ${NAIVE_ORDERS.toLocaleString()} orders, ${CONCURRENCY} in flight`)
+    progress(
+      `naive handler: ${NAIVE.toLocaleString()} notifications for ${NAIVE_ORDERS.toLocaleString()} orders, ${CONCURRENCY} in flight`,
+    )
     const naive = await startNaive(join(dir, 'naive.db'), naiveOrders)
     const naiveCpuBefore = mainThreadCpuMs()
     const naiveRun = await send(naive.url, naiveRequests, 'naive')
@@ -503,16 +622,24 @@ const main = async () => {
     await naive.close()
     const naivePerSecond = NAIVE / naiveRun.seconds
     if (naiveRun.failures.length || naivePaid !== NAIVE_ORDERS) {
-      progress(`naive PROBLEM: ${naiveRun.failures.length} failures, ${naivePaid}/${NAIVE_ORDERS} paid ${naiveRun.failures.slice(0, 2).join(' | ')}`)
+      progress(
+        `naive PROBLEM: ${naiveRun.failures.length} failures, ${naivePaid}/${NAIVE_ORDERS} paid ${naiveRun.failures.slice(0, 2).join(' | ')}`,
+      )
     }
 
     console.log(
       `pay-notify  ${NOTIFICATIONS} in ${run.seconds.toFixed(2)} s = ${Math.round(perSecond)}/s | p50 ${p50.toFixed(1)} ms p95 ${p95Ms.toFixed(1)} ms p99 ${p99.toFixed(1)} ms | paid ${paidOrders}/${ORDERS} | balanced ${ledgerBalanced}`,
     )
-    const cpuPer = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / NOTIFICATIONS
-    const naiveCpuPer = naiveCpuBefore === null || naiveCpuAfter === null ? null : (naiveCpuAfter - naiveCpuBefore) / NAIVE
+    const cpuPer =
+      cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / NOTIFICATIONS
+    const naiveCpuPer =
+      naiveCpuBefore === null || naiveCpuAfter === null
+        ? null
+        : (naiveCpuAfter - naiveCpuBefore) / NAIVE
     console.log(
-      `server      event loop busy ${Math.round(elu.utilization * 100)}% of the run; main thread CPU ${cpuPer === null ? 'n/a' : `${cpuPer.toFixed(3)} ms per notification (${Math.round(1000 / cpuPer)}/s on a core of its own)`}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+      `server      event loop busy ${Math.round(elu.utilization * 100)}% of the run; main thread CPU ${cpuPer === null ? 'n/a' : `${cpuPer.toFixed(3)} ms per notification (${Math.round(1000 / cpuPer)}/s on a core of its own)`}; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
     )
     console.log(
       `naive       ${NAIVE} in ${naiveRun.seconds.toFixed(2)} s = ${Math.round(naivePerSecond)}/s | p50 ${percentile(naiveRun.latenciesMs, 50).toFixed(1)} ms p95 ${percentile(naiveRun.latenciesMs, 95).toFixed(1)} ms | paid ${naivePaid}/${NAIVE_ORDERS} | CPU ${naiveCpuPer?.toFixed(3) ?? 'n/a'} ms per notification | ${(perSecond / naivePerSecond).toFixed(1)}x`,

@@ -47,7 +47,9 @@ export const listFunctions = async (root = REPO_ROOT): Promise<string[]> => {
 }
 
 /** Bundles each cloud function into <outDir>/<fn>/{index.js, package.json, config.json}. */
-export const buildFunctions = async (options: BuildFunctionsOptions = {}): Promise<BuiltFunction[]> => {
+export const buildFunctions = async (
+  options: BuildFunctionsOptions = {},
+): Promise<BuiltFunction[]> => {
   const root = options.root ?? REPO_ROOT
   const paths = repoPaths(root)
   const outDir = options.outDir ?? paths.functionsDist
@@ -85,7 +87,9 @@ const buildOne = async (
     legalComments: 'none',
     metafile: true,
     logLevel: 'silent',
-    banner: { js: `/* 邻圈 LinQuan cloud function "${name}", built by scripts/build-functions.ts */` },
+    banner: {
+      js: `/* 邻圈 LinQuan cloud function "${name}", built by scripts/build-functions.ts */`,
+    },
   })
 
   const used = externalPackagesOf(result.metafile)
@@ -99,7 +103,8 @@ const buildOne = async (
   const dependencies: Record<string, string> = {}
   for (const pkg of used) {
     const version = rootPkg.dependencies?.[pkg] ?? rootPkg.devDependencies?.[pkg]
-    if (!version) throw new Error(`cloud function "${name}" needs ${pkg}, which package.json does not list`)
+    if (!version)
+      throw new Error(`cloud function "${name}" needs ${pkg}, which package.json does not list`)
     dependencies[pkg] = version
   }
 
@@ -160,7 +165,8 @@ if ((require as unknown as NodeJS.Require).main === module) {
   const started = Date.now()
   buildFunctions()
     .then(async (built) => {
-      if (built.length === 0) console.log('No cloud functions under cloudfunctions/src/functions yet.')
+      if (built.length === 0)
+        console.log('No cloud functions under cloudfunctions/src/functions yet.')
       console.log(`Built ${built.length} cloud function(s) in ${Date.now() - started} ms\n`)
       console.log(formatSizeReport(await collectSizes()))
     })

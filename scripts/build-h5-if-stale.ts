@@ -32,13 +32,19 @@ export const buildH5IfStale = (root: string) => {
     console.log('H5: dist/h5 is up to date')
     return
   }
-  const pkg = JSON.parse(readFileSync(paths.packageJson, 'utf8')) as { scripts?: Record<string, string> }
+  const pkg = JSON.parse(readFileSync(paths.packageJson, 'utf8')) as {
+    scripts?: Record<string, string>
+  }
   if (!pkg.scripts?.['build:h5']) {
     console.log('H5: no "build:h5" script in package.json yet, skipping the H5 build')
     return
   }
-  console.log(builtAt ? 'H5: sources changed, rebuilding (npm run build:h5)…' : 'H5: building (npm run build:h5)…')
+  console.log(
+    builtAt
+      ? 'H5: sources changed, rebuilding (npm run build:h5)…'
+      : 'H5: building (npm run build:h5)…',
+  )
   const result = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' })
-  if (result.status !== 0) console.warn('H5: build failed; the gateway still runs, / explains how to build')
+  if (result.status !== 0)
+    console.warn('H5: build failed; the gateway still runs, / explains how to build')
 }
-

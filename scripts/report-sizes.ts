@@ -54,7 +54,9 @@ export const weappSizes = async (dir: string): Promise<WeappSize | null> => {
     subPackages?: { root: string }[]
     subpackages?: { root: string }[]
   }
-  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/^\/+|\/+$/g, ''))
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) =>
+    p.root.replace(/^\/+|\/+$/g, ''),
+  )
   const subBytes = new Map(roots.map((r) => [r, 0]))
   let total = 0
   let main = 0
@@ -84,26 +86,48 @@ const walk = async (dir: string): Promise<string[]> => {
 }
 
 export const formatBytes = (n: number): string =>
-  n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(2)} MB`
+  n < 1024
+    ? `${n} B`
+    : n < 1024 * 1024
+      ? `${(n / 1024).toFixed(1)} KB`
+      : `${(n / 1024 / 1024).toFixed(2)} MB`
 
-const pct = (n: number, limit: number) => `${((n / limit) * 100).toFixed(1)}% of ${formatBytes(limit)}`
+const pct = (n: number, limit: number) =>
+  `${((n / limit) * 100).toFixed(1)}% of ${formatBytes(limit)}`
 
 export const formatSizeReport = (report: SizeReport): string => {
   const rows: [string, string, string][] = []
   for (const f of report.functions) {
-    rows.push([`cloud function ${f.name}`, `${f.bytes} B (${formatBytes(f.bytes)})`, `gzip ${formatBytes(f.gzipBytes)}`])
+    rows.push([
+      `cloud function ${f.name}`,
+      `${f.bytes} B (${formatBytes(f.bytes)})`,
+      `gzip ${formatBytes(f.gzipBytes)}`,
+    ])
   }
-  if (report.functions.length === 0) rows.push(['cloud functions', 'not built', 'npm run build:functions'])
+  if (report.functions.length === 0)
+    rows.push(['cloud functions', 'not built', 'npm run build:functions'])
   if (report.weapp) {
     const w = report.weapp
-    rows.push(['mini-program main package', `${w.mainBytes} B (${formatBytes(w.mainBytes)})`, pct(w.mainBytes, WEAPP_MAIN_LIMIT)])
+    rows.push([
+      'mini-program main package',
+      `${w.mainBytes} B (${formatBytes(w.mainBytes)})`,
+      pct(w.mainBytes, WEAPP_MAIN_LIMIT),
+    ])
     for (const s of w.subPackages) rows.push([`  subpackage ${s.root}`, formatBytes(s.bytes), ''])
-    rows.push(['mini-program total', `${w.totalBytes} B (${formatBytes(w.totalBytes)})`, pct(w.totalBytes, WEAPP_TOTAL_LIMIT)])
+    rows.push([
+      'mini-program total',
+      `${w.totalBytes} B (${formatBytes(w.totalBytes)})`,
+      pct(w.totalBytes, WEAPP_TOTAL_LIMIT),
+    ])
   } else {
     rows.push(['mini-program', 'not built', 'npm run build:weapp'])
   }
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)))
-  const line = (r: string[]) => r.map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd()
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (i === 1 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd()
   return ['Sizes', ...rows.map(line)].join('\n')
 }
 

@@ -32,9 +32,11 @@ export const handleAuth = async (
     if (req.method !== 'POST') throw methodNotAllowed(['POST'])
     // Counted per socket address before anything else, as WeChat limits login calls.
     const address = addressKey(plainAddress(req.socket.remoteAddress))
-    await enforceLimit(container.limits, SIGN_IN_PER_ADDRESS, address, SIGN_IN_TOO_OFTEN).catch((e: unknown) => {
-      throw isAppError(e) ? httpErrorOf(e) : e
-    })
+    await enforceLimit(container.limits, SIGN_IN_PER_ADDRESS, address, SIGN_IN_TOO_OFTEN).catch(
+      (e: unknown) => {
+        throw isAppError(e) ? httpErrorOf(e) : e
+      },
+    )
     const { openid } = await readJsonObject(req, 4 * 1024)
     if (!isDemoOpenid(openid)) {
       throw new HttpError(403, ErrorCodes.FORBIDDEN, '本地只能以演示用户登录', {
@@ -42,7 +44,10 @@ export const handleAuth = async (
       })
     }
     const expiresAt = container.clock.now() + SESSION_TTL_MS
-    return sendJson(res, 200, { token: signLocalSession({ openid, exp: expiresAt }, sessionSecret), expiresAt })
+    return sendJson(res, 200, {
+      token: signLocalSession({ openid, exp: expiresAt }, sessionSecret),
+      expiresAt,
+    })
   }
   req.resume()
   throw new HttpError(404, ErrorCodes.NOT_FOUND, `没有 /auth/${sub}`)

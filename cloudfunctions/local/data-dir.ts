@@ -6,7 +6,8 @@ import { join } from 'node:path'
  * The HMAC secret for local sessions, made once per data folder: restarting keeps everyone
  * signed in, `--reset` (which deletes the folder) signs everyone out.
  */
-export const loadSessionSecret = (dataDir: string): string => loadOrCreateSecret(dataDir, 'session-secret')
+export const loadSessionSecret = (dataDir: string): string =>
+  loadOrCreateSecret(dataDir, 'session-secret')
 
 /**
  * The keys that seal personal data at rest (SecretBox). The current one is made once per data
@@ -19,7 +20,10 @@ export const loadSecretBoxKeys = (dataDir: string): { current: string; old: stri
   const current = loadOrCreateSecret(dataDir, 'secret-box-key')
   let old: string[] = []
   try {
-    old = readFileSync(join(dataDir, 'secret-box-old-keys'), 'utf8').split('\n').map((s) => s.trim()).filter(Boolean)
+    old = readFileSync(join(dataDir, 'secret-box-old-keys'), 'utf8')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e
   }

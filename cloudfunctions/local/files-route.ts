@@ -6,11 +6,27 @@ import busboy from 'busboy'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { LocalDiskFiles } from '../src/adapters/files/local-disk-files'
 import { admitUpload, storeUpload } from '../src/modules/upload/application/accept-upload.use-case'
-import { isUploadKind, UPLOAD_KINDS, type UploadKind } from '../src/modules/upload/domain/upload.record'
-import { MAX_ANY_UPLOAD_BYTES, maxBytesFor, PRIVATE_KINDS } from '../src/modules/upload/domain/upload.rules'
+import {
+  isUploadKind,
+  UPLOAD_KINDS,
+  type UploadKind,
+} from '../src/modules/upload/domain/upload.record'
+import {
+  MAX_ANY_UPLOAD_BYTES,
+  maxBytesFor,
+  PRIVATE_KINDS,
+} from '../src/modules/upload/domain/upload.rules'
 import { verifyLocalSession } from '../src/platform/caller-identity'
 import type { Container } from '../src/platform/container'
-import { bearerToken, contentTypeOf, HttpError, httpErrorOf, methodNotAllowed, safeSegments, sendJson } from './http-utils'
+import {
+  bearerToken,
+  contentTypeOf,
+  HttpError,
+  httpErrorOf,
+  methodNotAllowed,
+  safeSegments,
+  sendJson,
+} from './http-utils'
 
 /** Where uploads may go; the client names one, the server builds the rest of the path. */
 export const UPLOAD_DIRS = UPLOAD_KINDS
@@ -18,18 +34,31 @@ const VIDEO_DIR: UploadKind = 'listing-videos'
 
 /** Image types we accept, recognised by their first bytes: the file name and MIME type lie. */
 const SIGNATURES: { type: string; ext: string; test: (b: Buffer) => boolean }[] = [
-  { type: 'image/jpeg', ext: 'jpg', test: (b) => b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  {
+    type: 'image/jpeg',
+    ext: 'jpg',
+    test: (b) => b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+  },
   {
     type: 'image/png',
     ext: 'png',
-    test: (b) => b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    test: (b) =>
+      b.length >= 8 &&
+      b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
   },
   {
     type: 'image/webp',
     ext: 'webp',
-    test: (b) => b.length >= 12 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP',
+    test: (b) =>
+      b.length >= 12 &&
+      b.toString('latin1', 0, 4) === 'RIFF' &&
+      b.toString('latin1', 8, 12) === 'WEBP',
   },
-  { type: 'image/gif', ext: 'gif', test: (b) => b.length >= 6 && /^GIF8[79]a$/.test(b.toString('latin1', 0, 6)) },
+  {
+    type: 'image/gif',
+    ext: 'gif',
+    test: (b) => b.length >= 6 && /^GIF8[79]a$/.test(b.toString('latin1', 0, 6)),
+  },
 ]
 
 export const sniffImage = (bytes: Buffer) => SIGNATURES.find((s) => s.test(bytes)) ?? null
@@ -37,7 +66,9 @@ export const sniffImage = (bytes: Buffer) => SIGNATURES.find((s) => s.test(bytes
 /** MP4 and QuickTime are ISO media files: a box size, then `ftyp` and the brand. */
 export const sniffVideo = (b: Buffer): { type: string; ext: string } | null => {
   if (b.length < 12 || b.toString('latin1', 4, 8) !== 'ftyp') return null
-  return b.toString('latin1', 8, 12) === 'qt  ' ? { type: 'video/quicktime', ext: 'mov' } : { type: 'video/mp4', ext: 'mp4' }
+  return b.toString('latin1', 8, 12) === 'qt  '
+    ? { type: 'video/quicktime', ext: 'mov' }
+    : { type: 'video/mp4', ext: 'mp4' }
 }
 
 type LocalContainer = Container & { files: LocalDiskFiles }
@@ -76,10 +107,19 @@ export const handleUpload = async (
   const isVideo = kind === VIDEO_DIR
   const sniffed = isVideo ? sniffVideo(file) : sniffImage(file)
   if (!sniffed) {
-    throw new HttpError(400, ErrorCodes.VALIDATION, isVideo ? '只支持 MP4、MOV 视频' : '只支持 JPEG、PNG、WebP、GIF 图片')
+    throw new HttpError(
+      400,
+      ErrorCodes.VALIDATION,
+      isVideo ? '只支持 MP4、MOV 视频' : '只支持 JPEG、PNG、WebP、GIF 图片',
+    )
   }
   const path = `${kind}/${yearMonth(container.clock.now())}/${randomBytes(12).toString('hex')}.${sniffed.ext}`
-  const fileId = await storeUpload(container, owner, { kind, path, bytes: file, contentType: sniffed.type }).catch(asHttp())
+  const fileId = await storeUpload(container, owner, {
+    kind,
+    path,
+    bytes: file,
+    contentType: sniffed.type,
+  }).catch(asHttp())
   const urls = await container.files.urls([fileId])
   sendJson(res, 200, { fileId, url: urls[fileId] })
 }
@@ -87,12 +127,20 @@ export const handleUpload = async (
 const MB = 1024 * 1024
 
 const tooLarge = (message: string, limitBytes: number) =>
-  new HttpError(413, ErrorCodes.FILE_TOO_LARGE, message, { path: 'file', limitBytes }, { hangUp: true })
+  new HttpError(
+    413,
+    ErrorCodes.FILE_TOO_LARGE,
+    message,
+    { path: 'file', limitBytes },
+    { hangUp: true },
+  )
 
 /** A use case's refusal (not registered, banned, over quota) as the HTTP answer it deserves. */
-const asHttp = (options: HttpError['options'] = {}) => (e: unknown): never => {
-  throw isAppError(e) ? httpErrorOf(e, options) : e
-}
+const asHttp =
+  (options: HttpError['options'] = {}) =>
+  (e: unknown): never => {
+    throw isAppError(e) ? httpErrorOf(e, options) : e
+  }
 
 /** Month folders in China time, so a photo taken on the 1st at 07:00 lands in that month. */
 const yearMonth = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 7)
@@ -108,7 +156,13 @@ const readUpload = (req: IncomingMessage): Promise<{ file: Buffer; kind: UploadK
       parser = busboy({
         headers: req.headers,
         // Our own count stops a file at its kind's limit; this is only the backstop.
-        limits: { files: 1, fileSize: MAX_ANY_UPLOAD_BYTES + 1, fields: 4, fieldSize: 256, parts: 6 },
+        limits: {
+          files: 1,
+          fileSize: MAX_ANY_UPLOAD_BYTES + 1,
+          fields: 4,
+          fieldSize: 256,
+          parts: 6,
+        },
       })
     } catch {
       req.resume()
@@ -135,7 +189,15 @@ const readUpload = (req: IncomingMessage): Promise<{ file: Buffer; kind: UploadK
       const named = dir ?? 'listing-photos'
       if (!isUploadKind(named)) {
         stream.resume()
-        stop(new HttpError(400, ErrorCodes.VALIDATION, `dir 只能是 ${UPLOAD_DIRS.join(' 或 ')}`, { path: 'dir' }, { hangUp: true }))
+        stop(
+          new HttpError(
+            400,
+            ErrorCodes.VALIDATION,
+            `dir 只能是 ${UPLOAD_DIRS.join(' 或 ')}`,
+            { path: 'dir' },
+            { hangUp: true },
+          ),
+        )
         return
       }
       kind = named
@@ -147,7 +209,15 @@ const readUpload = (req: IncomingMessage): Promise<{ file: Buffer; kind: UploadK
           if (settled) return
           size += c.length
           if (size <= limit) chunks.push(c)
-          else stop(tooLarge(named === VIDEO_DIR ? `视频不能超过 ${limit / MB} MB` : `图片不能超过 ${limit / MB} MB`, limit))
+          else
+            stop(
+              tooLarge(
+                named === VIDEO_DIR
+                  ? `视频不能超过 ${limit / MB} MB`
+                  : `图片不能超过 ${limit / MB} MB`,
+                limit,
+              ),
+            )
         })
         stream.on('end', () => done(Buffer.concat(chunks)))
         stream.on('error', () => done(null))
@@ -155,7 +225,16 @@ const readUpload = (req: IncomingMessage): Promise<{ file: Buffer; kind: UploadK
     })
     parser.on('field', (field, value) => {
       if (field !== 'dir') return
-      if (fileDone) stop(new HttpError(400, ErrorCodes.VALIDATION, 'dir 需要放在 file 之前', { path: 'dir' }, { hangUp: true }))
+      if (fileDone)
+        stop(
+          new HttpError(
+            400,
+            ErrorCodes.VALIDATION,
+            'dir 需要放在 file 之前',
+            { path: 'dir' },
+            { hangUp: true },
+          ),
+        )
       else dir = value
     })
     parser.on('error', () => {
@@ -169,7 +248,8 @@ const readUpload = (req: IncomingMessage): Promise<{ file: Buffer; kind: UploadK
       const file = await fileDone
       if (settled) return
       settled = true
-      if (!file || file.length === 0 || !kind) reject(new HttpError(400, ErrorCodes.VALIDATION, '缺少文件字段 file'))
+      if (!file || file.length === 0 || !kind)
+        reject(new HttpError(400, ErrorCodes.VALIDATION, '缺少文件字段 file'))
       else resolve({ file, kind })
     })
     req.pipe(parser)
@@ -189,7 +269,8 @@ export const serveFile = async (
   const segments = safeSegments(rawPath)
   const full = segments && segments.length > 0 ? files.resolve(segments.join('/')) : null
   if (!full) throw new HttpError(400, ErrorCodes.VALIDATION, '文件路径不合法')
-  if ((PRIVATE_KINDS as readonly string[]).includes(segments![0]!)) throw new HttpError(404, ErrorCodes.NOT_FOUND, '文件不存在')
+  if ((PRIVATE_KINDS as readonly string[]).includes(segments![0]!))
+    throw new HttpError(404, ErrorCodes.NOT_FOUND, '文件不存在')
   const info = await lstat(full).catch(() => null)
   if (!info || !info.isFile()) throw new HttpError(404, ErrorCodes.NOT_FOUND, '文件不存在')
   sendStatic(req, res, full, info.size, info.mtimeMs, 'public, max-age=31536000, immutable')

@@ -56,7 +56,11 @@ export class FunctionRunner {
    * configured timeout. The local container is installed first (the bundles look it up on
    * globalThis).
    */
-  async invoke(name: string, event: unknown, context: Record<string, unknown> = {}): Promise<unknown> {
+  async invoke(
+    name: string,
+    event: unknown,
+    context: Record<string, unknown> = {},
+  ): Promise<unknown> {
     const main = this.load(name)
     installContainer(this.container)
     const timeoutMs = (this.config(name).timeout ?? DEFAULT_TIMEOUT_S) * 1000

@@ -27,7 +27,10 @@ export const handleFunctionCall = async (
   const token = bearerToken(req)
   const label = `fn ${name}.${String(event.action)}`
   // The socket's address, as CloudBase puts WX_CLIENTIP in the context: never a header the client can set.
-  const context = { ...(token ? { localSession: token } : {}), ...(req.socket.remoteAddress ? { clientIp: req.socket.remoteAddress } : {}) }
+  const context = {
+    ...(token ? { localSession: token } : {}),
+    ...(req.socket.remoteAddress ? { clientIp: req.socket.remoteAddress } : {}),
+  }
   const envelope = await invokeBundle(runner, name, event, context, log, label)
   const outcome = isEnvelope(envelope) ? (envelope.ok ? 'ok' : envelope.error.code) : 'done'
   log(`${label} ${outcome} ${Date.now() - started}ms`)
@@ -38,7 +41,9 @@ export const handleFunctionCall = async (
 export const assertBuilt = (req: IncomingMessage, runner: FunctionRunner, name: string) => {
   if (runner.has(name)) return
   req.resume()
-  throw new HttpError(404, ErrorCodes.UNKNOWN_FUNCTION, `不存在的云函数：${name}`, { available: runner.list() })
+  throw new HttpError(404, ErrorCodes.UNKNOWN_FUNCTION, `不存在的云函数：${name}`, {
+    available: runner.list(),
+  })
 }
 
 /**

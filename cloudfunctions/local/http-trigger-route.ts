@@ -31,14 +31,24 @@ export const handleHttpTrigger = async (
     path: slash < 0 ? '/' : rest.slice(slash),
     httpMethod: req.method ?? 'GET',
     headers: Object.fromEntries(
-      Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : (v ?? '')]),
+      Object.entries(req.headers).map(([k, v]) => [
+        k.toLowerCase(),
+        Array.isArray(v) ? v.join(', ') : (v ?? ''),
+      ]),
     ),
     queryStringParameters: Object.fromEntries(url.searchParams),
     body: body.toString('base64'),
     isBase64Encoded: true,
     requestContext: { requestId },
   }
-  const result = await invokeBundle(runner, name, event, { requestId }, log, `http ${name} ${event.httpMethod} ${event.path}`)
+  const result = await invokeBundle(
+    runner,
+    name,
+    event,
+    { requestId },
+    log,
+    `http ${name} ${event.httpMethod} ${event.path}`,
+  )
   if (isIntegrationResponse(result)) {
     log(`http ${name} ${event.httpMethod} ${event.path} ${result.statusCode}`)
     res.writeHead(result.statusCode, result.headers ?? {})
@@ -50,5 +60,12 @@ export const handleHttpTrigger = async (
 
 const isIntegrationResponse = (
   v: unknown,
-): v is { statusCode: number; headers?: Record<string, string>; body?: string; isBase64Encoded?: boolean } =>
-  typeof v === 'object' && v !== null && Number.isInteger((v as { statusCode?: unknown }).statusCode)
+): v is {
+  statusCode: number
+  headers?: Record<string, string>
+  body?: string
+  isBase64Encoded?: boolean
+} =>
+  typeof v === 'object' &&
+  v !== null &&
+  Number.isInteger((v as { statusCode?: unknown }).statusCode)

@@ -31,7 +31,13 @@ export const sendError = (
   message: string,
   details?: unknown,
   headers: Record<string, string> = {},
-): void => sendJson(res, status, { ok: false, error: { code, message, ...(details ? { details } : {}) } }, headers)
+): void =>
+  sendJson(
+    res,
+    status,
+    { ok: false, error: { code, message, ...(details ? { details } : {}) } },
+    headers,
+  )
 
 /** Thrown by route code for an answer other than 200; the server turns it into an envelope. */
 export class HttpError extends Error {
@@ -60,14 +66,21 @@ const HANG_UP_LINGER_MS = 1_000
  * a reset can throw away the answer before the client has read it (so no `Connection: close`,
  * which makes Node do exactly that).
  */
-export const sendErrorAndHangUp = (req: IncomingMessage, res: ServerResponse, e: HttpError): void => {
+export const sendErrorAndHangUp = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  e: HttpError,
+): void => {
   req.pause()
   const socket = req.socket
   res.once('finish', () => {
     socket.end()
     setTimeout(() => socket.destroy(), HANG_UP_LINGER_MS).unref()
   })
-  const body = { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }
+  const body = {
+    ok: false,
+    error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
+  }
   sendJson(res, e.status, body, e.options.headers)
 }
 
@@ -86,8 +99,14 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
 /** A use case's AppError as an HTTP answer: its code, message and details, and Retry-After when limited. */
 export const httpErrorOf = (e: AppError, options: HttpError['options'] = {}): HttpError => {
   const retryAfterMs = (e.details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs
-  const headers = typeof retryAfterMs === 'number' ? { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) } : undefined
-  return new HttpError(STATUS_OF[e.code] ?? 400, e.code, e.message, e.details, { ...options, headers: { ...headers, ...options.headers } })
+  const headers =
+    typeof retryAfterMs === 'number'
+      ? { 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) }
+      : undefined
+  return new HttpError(STATUS_OF[e.code] ?? 400, e.code, e.message, e.details, {
+    ...options,
+    headers: { ...headers, ...options.headers },
+  })
 }
 
 export const methodNotAllowed = (allowed: string[]) =>
@@ -121,7 +140,10 @@ const tooLarge = (limit: number) =>
   new HttpError(400, ErrorCodes.VALIDATION, `请求内容过大（上限 ${Math.round(limit / 1024)} KB）`)
 
 /** Parses a JSON object body; anything else is the caller's mistake, never a crash. */
-export const readJsonObject = async (req: IncomingMessage, limit: number): Promise<Record<string, unknown>> => {
+export const readJsonObject = async (
+  req: IncomingMessage,
+  limit: number,
+): Promise<Record<string, unknown>> => {
   const raw = await readBody(req, limit)
   let value: unknown
   try {
@@ -133,7 +155,8 @@ export const readJsonObject = async (req: IncomingMessage, limit: number): Promi
     throw new HttpError(400, ErrorCodes.VALIDATION, '请求体必须是 JSON 对象')
   }
   // JSON.parse copes with any depth; what reads the value next (stringify, zod) recurses.
-  if (exceedsJsonDepth(value)) throw new HttpError(400, ErrorCodes.VALIDATION, JSON_TOO_DEEP_MESSAGE)
+  if (exceedsJsonDepth(value))
+    throw new HttpError(400, ErrorCodes.VALIDATION, JSON_TOO_DEEP_MESSAGE)
   return value as Record<string, unknown>
 }
 

@@ -35,7 +35,8 @@ export class SandboxRegistry {
 
   mount(sandbox: Sandbox): void {
     if (!VENDOR.test(sandbox.vendor)) throw new Error(`bad sandbox vendor name: ${sandbox.vendor}`)
-    if (this.mounted.has(sandbox.vendor)) throw new Error(`sandbox ${sandbox.vendor} is already mounted`)
+    if (this.mounted.has(sandbox.vendor))
+      throw new Error(`sandbox ${sandbox.vendor} is already mounted`)
     this.mounted.set(sandbox.vendor, sandbox)
   }
 
@@ -50,7 +51,11 @@ export class SandboxRegistry {
   }
 
   list(): { vendor: string; description: string; url: string }[] {
-    return [...this.mounted.values()].map((s) => ({ vendor: s.vendor, description: s.description, url: this.urlOf(s.vendor) }))
+    return [...this.mounted.values()].map((s) => ({
+      vendor: s.vendor,
+      description: s.description,
+      url: this.urlOf(s.vendor),
+    }))
   }
 
   /** `rest` is the path after `/sandbox/`. */
@@ -79,7 +84,9 @@ export const handleSandboxList = (res: ServerResponse, registry: SandboxRegistry
  * One sandbox on its own HTTP port, without the rest of the local cloud (tests and benches):
  * `url` is what the adapter's base URL takes; `close` stops the sandbox and the server.
  */
-export const serveSandbox = async (sandbox: Sandbox): Promise<{ url: string; close: () => Promise<void> }> => {
+export const serveSandbox = async (
+  sandbox: Sandbox,
+): Promise<{ url: string; close: () => Promise<void> }> => {
   const registry = new SandboxRegistry()
   registry.mount(sandbox)
   const server = createServer((req, res) => {

@@ -16,7 +16,8 @@ const TIMEZONE = 'Asia/Shanghai'
  */
 export const parseCloudbaseCron = (expression: string) => {
   const fields = expression.trim().split(/\s+/)
-  if (fields.length !== 7) throw new Error(`需要 7 个字段（秒 分 时 日 月 星期 年），得到 ${fields.length} 个`)
+  if (fields.length !== 7)
+    throw new Error(`需要 7 个字段（秒 分 时 日 月 星期 年），得到 ${fields.length} 个`)
   if (fields[6] !== '*') throw new Error('年字段只支持 *')
   const six = fields.slice(0, 6).join(' ')
   parser.parseExpression(six, { tz: TIMEZONE }) // throws on a bad field
@@ -25,7 +26,10 @@ export const parseCloudbaseCron = (expression: string) => {
 
 /** The first run strictly after `after` (epoch ms). */
 export const nextRunAfter = (sixFieldCron: string, after: number): number =>
-  parser.parseExpression(sixFieldCron, { currentDate: new Date(after), tz: TIMEZONE }).next().getTime()
+  parser
+    .parseExpression(sixFieldCron, { currentDate: new Date(after), tz: TIMEZONE })
+    .next()
+    .getTime()
 
 /** What CloudBase passes to a timer-triggered `main`. */
 export interface TimerEvent {
@@ -108,7 +112,9 @@ export class Scheduler {
   /** Fires every trigger that is due; a trigger still running from last time is skipped. */
   async tick(): Promise<void> {
     const now = this.options.clock.now()
-    const due = this.triggers.filter((t) => t.six && !t.running && t.nextRunAt !== null && t.nextRunAt <= now)
+    const due = this.triggers.filter(
+      (t) => t.six && !t.running && t.nextRunAt !== null && t.nextRunAt <= now,
+    )
     await Promise.all(
       due.map((t) => {
         const scheduledAt = t.nextRunAt!
@@ -156,14 +162,17 @@ export class Scheduler {
     } catch (e) {
       t.lastOutcome = 'error'
       t.lastResult = { message: e instanceof Error ? e.message : String(e) }
-      this.options.log?.(`timer ${t.function}/${t.name} FAILED ${e instanceof Error ? e.message : e}`)
+      this.options.log?.(
+        `timer ${t.function}/${t.name} FAILED ${e instanceof Error ? e.message : e}`,
+      )
     } finally {
       t.running = false
     }
   }
 }
 
-const isFailedEnvelope = (v: unknown) => typeof v === 'object' && v !== null && (v as { ok?: unknown }).ok === false
+const isFailedEnvelope = (v: unknown) =>
+  typeof v === 'object' && v !== null && (v as { ok?: unknown }).ok === false
 
 /** `GET /scheduler` and `POST /scheduler/run/<fn>/<trigger>`. */
 export const handleScheduler = async (

@@ -106,22 +106,33 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       oldSecretKeys: secretKeys.old,
       clock: options.clock,
       // With the WeChat Pay sandbox mounted, the production adapter talks to it over HTTP.
-      wechatPay: sandboxes.has('wechat-pay') ? sandboxClientConfig(sandboxes.urlOf('wechat-pay'), url) : undefined,
+      wechatPay: sandboxes.has('wechat-pay')
+        ? sandboxClientConfig(sandboxes.urlOf('wechat-pay'), url)
+        : undefined,
       // Likewise the WeChat server API adapter (shipping info, subscribe messages) and its sandbox.
-      wechatApi: sandboxes.has('wechat-api') ? wechatApiSandboxClientConfig(sandboxes.urlOf('wechat-api')) : undefined,
+      wechatApi: sandboxes.has('wechat-api')
+        ? wechatApiSandboxClientConfig(sandboxes.urlOf('wechat-api'))
+        : undefined,
       // Tracking pushes go to the HTTP-triggered courier-notify function.
-      kuaidi100: sandboxes.has('kuaidi100') ? kuaidi100SandboxClientConfig(sandboxes.urlOf('kuaidi100'), url) : undefined,
+      kuaidi100: sandboxes.has('kuaidi100')
+        ? kuaidi100SandboxClientConfig(sandboxes.urlOf('kuaidi100'), url)
+        : undefined,
     })
-    const seedOptions = options.seed === false ? null : options.seed === true || !options.seed ? {} : options.seed
+    const seedOptions =
+      options.seed === false ? null : options.seed === true || !options.seed ? {} : options.seed
     const seeded = seedOptions ? await seedIfEmpty(container, seedOptions) : null
     if (seeded) {
-      log(`seeded ${seeded.users} demo users, ${seeded.listings} listings, ${seeded.photos} photos in ${seeded.ms} ms`)
+      log(
+        `seeded ${seeded.users} demo users, ${seeded.listings} listings, ${seeded.photos} photos in ${seeded.ms} ms`,
+      )
     }
     // The WeChat Pay sandbox keeps its sub-merchants in memory: after a restart, tell it again
     // which sellers finished 开通收款 so their buyers can still pay.
-    const pay = options.sandboxes?.find((s) => s.vendor === 'wechat-pay') as WechatPaySandbox | undefined
+    const pay = options.sandboxes?.find((s) => s.vendor === 'wechat-pay') as
+      WechatPaySandbox | undefined
     if (seedOptions && !seeded) await ensureDemoMerchants(container)
-    if (pay) for (const sub of await finishedSubMchids(container)) pay.engine.registerSubMerchant(sub)
+    if (pay)
+      for (const sub of await finishedSubMchids(container)) pay.engine.registerSubMerchant(sub)
     const runner = new FunctionRunner(options.functionsDir, container)
     const scheduler = new Scheduler({
       clock: container.clock,
@@ -144,7 +155,18 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         await sandboxes.closeAll()
         container!.store.close()
       })())
-    return { url, port, server, container, runner, scheduler, sandboxes, sessionSecret, seeded, close }
+    return {
+      url,
+      port,
+      server,
+      container,
+      runner,
+      scheduler,
+      sandboxes,
+      sessionSecret,
+      seeded,
+      close,
+    }
   } catch (e) {
     rejectReady(e)
     server.closeAllConnections()
@@ -180,28 +202,53 @@ const handle = async (
     const { container, runner, scheduler } = await ready
 
     if (path.startsWith('/fn/')) {
-      return await handleFunctionCall(req, res, decodeURIComponent(path.slice(4)), runner, options.log)
+      return await handleFunctionCall(
+        req,
+        res,
+        decodeURIComponent(path.slice(4)),
+        runner,
+        options.log,
+      )
     }
     if (path.startsWith('/http/')) {
-      return await handleHttpTrigger(req, res, path.slice('/http/'.length), url, runner, options.log)
+      return await handleHttpTrigger(
+        req,
+        res,
+        path.slice('/http/'.length),
+        url,
+        runner,
+        options.log,
+      )
     }
     if (path.startsWith('/auth/')) {
       return await handleAuth(req, res, path.slice(6), container, options.sessionSecret)
     }
-    if (path === '/files/upload') return await handleUpload(req, res, container, options.sessionSecret)
+    if (path === '/files/upload')
+      return await handleUpload(req, res, container, options.sessionSecret)
     if (path.startsWith('/files/')) return await serveFile(req, res, path.slice(7), container.files)
     if (path === '/scheduler' || path.startsWith('/scheduler/')) {
-      return await handleScheduler(req, res, path.slice('/scheduler/'.length), scheduler, container.clock)
+      return await handleScheduler(
+        req,
+        res,
+        path.slice('/scheduler/'.length),
+        scheduler,
+        container.clock,
+      )
     }
-    if (path === '/sandbox' || path === '/sandbox/') return handleSandboxList(res, options.sandboxes)
-    if (path.startsWith('/sandbox/')) return await options.sandboxes.dispatch(req, res, path.slice(9), url)
+    if (path === '/sandbox' || path === '/sandbox/')
+      return handleSandboxList(res, options.sandboxes)
+    if (path.startsWith('/sandbox/'))
+      return await options.sandboxes.dispatch(req, res, path.slice(9), url)
     return await serveH5(req, res, path, options.h5Dir)
   } catch (e) {
     if (e instanceof HttpError && e.options.hangUp) return sendErrorAndHangUp(req, res, e)
     req.resume()
-    if (e instanceof HttpError) return sendError(res, e.status, e.code, e.message, e.details, e.options.headers)
+    if (e instanceof HttpError)
+      return sendError(res, e.status, e.code, e.message, e.details, e.options.headers)
     if (e instanceof URIError) return sendError(res, 400, ErrorCodes.VALIDATION, '路径编码不正确')
-    options.log(`local cloud: unexpected error on ${req.method} ${req.url}: ${e instanceof Error ? e.stack : e}`)
+    options.log(
+      `local cloud: unexpected error on ${req.method} ${req.url}: ${e instanceof Error ? e.stack : e}`,
+    )
     if (!res.headersSent) sendError(res, 500, ErrorCodes.INTERNAL, '本地云内部错误')
     else res.destroy()
   }
@@ -213,7 +260,11 @@ const handle = async (
  */
 const allowLocalOrigins = (req: IncomingMessage, res: ServerResponse) => {
   const origin = req.headers.origin
-  if (typeof origin !== 'string' || !/^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin)) return
+  if (
+    typeof origin !== 'string' ||
+    !/^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(origin)
+  )
+    return
   res.setHeader('Access-Control-Allow-Origin', origin)
   res.setHeader('Vary', 'Origin')
   res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type')

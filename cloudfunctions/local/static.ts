@@ -24,7 +24,8 @@ export const serveH5 = async (
   if (!segments) throw new HttpError(400, ErrorCodes.VALIDATION, '路径不合法')
   const root = normalize(h5Dir)
   let full = segments.length === 0 ? index : normalize(join(root, ...segments))
-  if (full !== index && !full.startsWith(root + sep)) throw new HttpError(400, ErrorCodes.VALIDATION, '路径不合法')
+  if (full !== index && !full.startsWith(root + sep))
+    throw new HttpError(400, ErrorCodes.VALIDATION, '路径不合法')
 
   let info = await stat(full).catch(() => null)
   if (info?.isDirectory()) {

@@ -18,7 +18,12 @@ import { OPENIDS, type Kit, type Person, type Who, type World } from './authoriz
 import { XUHUI } from './fixtures'
 
 /** What a cell expects: success, an authorization refusal, or the business refusal that caller really gets. */
-export type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | Exclude<ErrorCode, 'COMMON.UNAUTHENTICATED' | 'COMMON.FORBIDDEN' | 'COMMON.NOT_FOUND'>
+export type Outcome =
+  | 'ok'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | Exclude<ErrorCode, 'COMMON.UNAUTHENTICATED' | 'COMMON.FORBIDDEN' | 'COMMON.NOT_FOUND'>
 export type Cells = Record<Who, Outcome>
 type Parties = Record<Exclude<Person, 'banned'>, Outcome>
 
@@ -37,31 +42,87 @@ export interface Row<G extends object = object> {
 const row = <G extends object = object>(r: Row<G>): Row => r as unknown as Row
 
 /** An `auth: 'user'` action: anonymous callers must sign in, banned users are refused, the rest as given. */
-export const user = (parties: Parties): Cells => ({ anonymous: 'UNAUTHENTICATED', ...parties, banned: 'USER.BANNED' })
+export const user = (parties: Parties): Cells => ({
+  anonymous: 'UNAUTHENTICATED',
+  ...parties,
+  banned: 'USER.BANNED',
+})
 /** A public action: anyone, signed in or not (banned users may still browse). */
-const ANYONE: Cells = { anonymous: 'ok', stranger: 'ok', buyer: 'ok', seller: 'ok', operator: 'ok', banned: 'ok' }
+const ANYONE: Cells = {
+  anonymous: 'ok',
+  stranger: 'ok',
+  buyer: 'ok',
+  seller: 'ok',
+  operator: 'ok',
+  banned: 'ok',
+}
 /** The caller's own things (their list, profile, book): every registered caller gets their own. */
 const OWN = user({ stranger: 'ok', buyer: 'ok', seller: 'ok', operator: 'ok' })
 /** Something of the seller's that nobody else may know exists. */
-const SELLERS_SECRET = user({ stranger: 'NOT_FOUND', buyer: 'NOT_FOUND', seller: 'ok', operator: 'NOT_FOUND' })
+const SELLERS_SECRET = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'NOT_FOUND',
+  seller: 'ok',
+  operator: 'NOT_FOUND',
+})
 /** A listing others can see but only its seller may change. */
-const SELLERS_LISTING = user({ stranger: 'FORBIDDEN', buyer: 'FORBIDDEN', seller: 'ok', operator: 'FORBIDDEN' })
+const SELLERS_LISTING = user({
+  stranger: 'FORBIDDEN',
+  buyer: 'FORBIDDEN',
+  seller: 'ok',
+  operator: 'FORBIDDEN',
+})
 /** An order the parties and operators may read; strangers are told it does not exist. */
 const ORDER_READ = user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ok', operator: 'ok' })
 /** A step of the order process that is the seller's alone. */
-const SELLER_STEP = user({ stranger: 'NOT_FOUND', buyer: 'FORBIDDEN', seller: 'ok', operator: 'FORBIDDEN' })
+const SELLER_STEP = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'FORBIDDEN',
+  seller: 'ok',
+  operator: 'FORBIDDEN',
+})
 /** A step of the order process that is the buyer's alone. */
-const BUYER_STEP = user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'FORBIDDEN', operator: 'FORBIDDEN' })
+const BUYER_STEP = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'ok',
+  seller: 'FORBIDDEN',
+  operator: 'FORBIDDEN',
+})
 /** An operator's decision on an order. */
-const OPERATOR_STEP = user({ stranger: 'NOT_FOUND', buyer: 'FORBIDDEN', seller: 'FORBIDDEN', operator: 'ok' })
+const OPERATOR_STEP = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'FORBIDDEN',
+  seller: 'FORBIDDEN',
+  operator: 'ok',
+})
 /** An operator's decision on an order the operator bought: a party may not take it (and `buyer` is no party here). */
-const OPERATOR_BOUGHT_IT = user({ stranger: 'NOT_FOUND', buyer: 'NOT_FOUND', seller: 'FORBIDDEN', operator: 'FORBIDDEN' })
+const OPERATOR_BOUGHT_IT = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'NOT_FOUND',
+  seller: 'FORBIDDEN',
+  operator: 'FORBIDDEN',
+})
 /** An operator's decision on an order the operator sold: the buyer is a party, the seller (not an operator) a stranger. */
-const OPERATOR_SOLD_IT = user({ stranger: 'NOT_FOUND', buyer: 'FORBIDDEN', seller: 'NOT_FOUND', operator: 'FORBIDDEN' })
+const OPERATOR_SOLD_IT = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'FORBIDDEN',
+  seller: 'NOT_FOUND',
+  operator: 'FORBIDDEN',
+})
 /** Operator tools that are about no one order. */
-const OPERATORS_ONLY = user({ stranger: 'FORBIDDEN', buyer: 'FORBIDDEN', seller: 'FORBIDDEN', operator: 'ok' })
+const OPERATORS_ONLY = user({
+  stranger: 'FORBIDDEN',
+  buyer: 'FORBIDDEN',
+  seller: 'FORBIDDEN',
+  operator: 'ok',
+})
 /** 上门取件 on the seller's leg: only the parties are asked; the buyer has no parcel to send yet. */
-const SELLERS_PICKUP = user({ stranger: 'NOT_FOUND', buyer: 'ORDER.WRONG_STATE', seller: 'ok', operator: 'NOT_FOUND' })
+const SELLERS_PICKUP = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'ORDER.WRONG_STATE',
+  seller: 'ok',
+  operator: 'NOT_FOUND',
+})
 
 const goods = (x: World, who: Who = 'seller') => ({
   title: '矩阵测试 蓝牙音箱',
@@ -73,7 +134,12 @@ const goods = (x: World, who: Who = 'seller') => ({
   photoFileIds: [x.photos[who].listing],
   location: XUHUI,
 })
-const newAddress = { name: '张三', phone: '13700137000', region: { province: '上海市', city: '上海市', district: '静安区' }, detail: '南京西路 1 号 101 室' }
+const newAddress = {
+  name: '张三',
+  phone: '13700137000',
+  region: { province: '上海市', city: '上海市', district: '静安区' },
+  detail: '南京西路 1 号 101 室',
+}
 const point = { latitude: XUHUI.latitude, longitude: XUHUI.longitude }
 
 export const ROWS: Row[] = [
@@ -81,29 +147,89 @@ export const ROWS: Row[] = [
   row({ action: 'address.list', input: () => ({}), expect: OWN }),
   row({ action: 'address.get', input: (x) => ({ id: x.sellerHomeId }), expect: SELLERS_SECRET }),
   row({ action: 'address.create', input: () => newAddress, expect: OWN }),
-  row({ action: 'address.update', given: (k) => k.address(), input: (x) => ({ ...newAddress, id: x.addressId, expectedVersion: 1 }), expect: SELLERS_SECRET }),
-  row({ action: 'address.remove', given: (k) => k.address(), input: (x) => ({ id: x.addressId }), expect: SELLERS_SECRET }),
-  row({ action: 'address.setDefault', given: (k) => k.address(), input: (x) => ({ id: x.addressId }), expect: SELLERS_SECRET }),
+  row({
+    action: 'address.update',
+    given: (k) => k.address(),
+    input: (x) => ({ ...newAddress, id: x.addressId, expectedVersion: 1 }),
+    expect: SELLERS_SECRET,
+  }),
+  row({
+    action: 'address.remove',
+    given: (k) => k.address(),
+    input: (x) => ({ id: x.addressId }),
+    expect: SELLERS_SECRET,
+  }),
+  row({
+    action: 'address.setDefault',
+    given: (k) => k.address(),
+    input: (x) => ({ id: x.addressId }),
+    expect: SELLERS_SECRET,
+  }),
 
   // ---- listing
   row({ action: 'listing.create', input: (x, who) => goods(x, who), expect: OWN }),
-  row({ action: 'listing.update', given: (k) => k.listing(), input: (x) => ({ id: x.listingId, expectedVersion: 1, patch: { priceFen: 8_800 } }), expect: SELLERS_LISTING }),
-  row({ action: 'listing.publish', given: (k) => k.listing('draft'), input: (x) => ({ id: x.listingId }), expect: SELLERS_LISTING }),
-  row({ action: 'listing.takeDown', given: (k) => k.listing(), input: (x) => ({ id: x.listingId }), expect: SELLERS_LISTING }),
-  row({ action: 'listing.relist', given: (k) => k.listing('removed'), input: (x) => ({ id: x.listingId }), expect: SELLERS_LISTING }),
-  row({ action: 'listing.markSold', given: (k) => k.listing(), input: (x) => ({ id: x.listingId }), expect: SELLERS_LISTING }),
-  row({ action: 'listing.renew', given: (k) => k.listing('renewable'), input: (x) => ({ id: x.listingId }), expect: SELLERS_LISTING }),
+  row({
+    action: 'listing.update',
+    given: (k) => k.listing(),
+    input: (x) => ({ id: x.listingId, expectedVersion: 1, patch: { priceFen: 8_800 } }),
+    expect: SELLERS_LISTING,
+  }),
+  row({
+    action: 'listing.publish',
+    given: (k) => k.listing('draft'),
+    input: (x) => ({ id: x.listingId }),
+    expect: SELLERS_LISTING,
+  }),
+  row({
+    action: 'listing.takeDown',
+    given: (k) => k.listing(),
+    input: (x) => ({ id: x.listingId }),
+    expect: SELLERS_LISTING,
+  }),
+  row({
+    action: 'listing.relist',
+    given: (k) => k.listing('removed'),
+    input: (x) => ({ id: x.listingId }),
+    expect: SELLERS_LISTING,
+  }),
+  row({
+    action: 'listing.markSold',
+    given: (k) => k.listing(),
+    input: (x) => ({ id: x.listingId }),
+    expect: SELLERS_LISTING,
+  }),
+  row({
+    action: 'listing.renew',
+    given: (k) => k.listing('renewable'),
+    input: (x) => ({ id: x.listingId }),
+    expect: SELLERS_LISTING,
+  }),
   row({ action: 'listing.get', input: (x) => ({ id: x.activeListingId }), expect: ANYONE }),
   row({
     action: 'listing.get',
     case: 'a draft is its seller’s alone',
     input: (x) => ({ id: x.draftListingId }),
-    expect: { anonymous: 'NOT_FOUND', stranger: 'NOT_FOUND', buyer: 'NOT_FOUND', seller: 'ok', operator: 'NOT_FOUND', banned: 'NOT_FOUND' },
+    expect: {
+      anonymous: 'NOT_FOUND',
+      stranger: 'NOT_FOUND',
+      buyer: 'NOT_FOUND',
+      seller: 'ok',
+      operator: 'NOT_FOUND',
+      banned: 'NOT_FOUND',
+    },
   }),
   row({ action: 'listing.feed', input: () => ({ city: '上海' }), expect: ANYONE }),
   row({ action: 'listing.mine', input: () => ({}), expect: OWN }),
-  row({ action: 'listing.bySeller', input: (x) => ({ sellerId: x.userId.seller }), expect: ANYONE }),
-  row({ action: 'listing.priceReference', input: () => ({ city: '上海', category: 'digital' }), expect: ANYONE }),
+  row({
+    action: 'listing.bySeller',
+    input: (x) => ({ sellerId: x.userId.seller }),
+    expect: ANYONE,
+  }),
+  row({
+    action: 'listing.priceReference',
+    input: () => ({ city: '上海', category: 'digital' }),
+    expect: ANYONE,
+  }),
 
   // ---- merchant: 开通收款 and the wallet, always the caller's own
   row({ action: 'merchant.status', input: () => ({}), expect: OWN }),
@@ -121,14 +247,24 @@ export const ROWS: Row[] = [
       bankAddressCode: '310000',
       accountNumber: '6225880000001234',
     }),
-    expect: user({ stranger: 'ok', buyer: 'ok', seller: 'MERCHANT.ALREADY_ONBOARDED', operator: 'ok' }),
+    expect: user({
+      stranger: 'ok',
+      buyer: 'ok',
+      seller: 'MERCHANT.ALREADY_ONBOARDED',
+      operator: 'ok',
+    }),
   }),
   row({ action: 'merchant.refresh', input: () => ({}), expect: OWN }),
   row({ action: 'merchant.wallet', input: () => ({}), expect: OWN }),
   row({
     action: 'merchant.withdraw',
     input: () => ({ amountFen: 100, requestKey: 'authzMatrix0001' }),
-    expect: user({ stranger: 'MERCHANT.NOT_ONBOARDED', buyer: 'MERCHANT.NOT_ONBOARDED', seller: 'ok', operator: 'MERCHANT.NOT_ONBOARDED' }),
+    expect: user({
+      stranger: 'MERCHANT.NOT_ONBOARDED',
+      buyer: 'MERCHANT.NOT_ONBOARDED',
+      seller: 'ok',
+      operator: 'MERCHANT.NOT_ONBOARDED',
+    }),
   }),
 
   // ---- order: the parties, each their own steps; operators decide disputes
@@ -138,9 +274,21 @@ export const ROWS: Row[] = [
     action: 'order.freightQuote',
     case: 'to one of the caller’s addresses',
     input: (x) => ({ listingId: x.activeListingId, addressId: x.sellerHomeId }),
-    expect: { anonymous: 'UNAUTHENTICATED', stranger: 'NOT_FOUND', buyer: 'NOT_FOUND', seller: 'ok', operator: 'NOT_FOUND', banned: 'NOT_FOUND' },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      stranger: 'NOT_FOUND',
+      buyer: 'NOT_FOUND',
+      seller: 'ok',
+      operator: 'NOT_FOUND',
+      banned: 'NOT_FOUND',
+    },
   }),
-  row({ action: 'order.freightQuote', case: 'to a city', input: (x) => ({ listingId: x.activeListingId, toCity: '北京' }), expect: ANYONE }),
+  row({
+    action: 'order.freightQuote',
+    case: 'to a city',
+    input: (x) => ({ listingId: x.activeListingId, toCity: '北京' }),
+    expect: ANYONE,
+  }),
   row({
     action: 'order.checkout',
     input: (x) => ({ listingId: x.serviceListingId, fulfilment: 'service' }),
@@ -152,31 +300,95 @@ export const ROWS: Row[] = [
     case: 'by courier, to an address in the buyer’s book',
     given: (k) => k.listing(),
     input: (x) => ({ listingId: x.listingId, fulfilment: 'courier', addressId: x.buyerShippingId }),
-    expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.OWN_LISTING', operator: 'NOT_FOUND' }),
+    expect: user({
+      stranger: 'NOT_FOUND',
+      buyer: 'ok',
+      seller: 'ORDER.OWN_LISTING',
+      operator: 'NOT_FOUND',
+    }),
   }),
-  row({ action: 'order.pay', input: (x) => ({ orderId: x.orders.pending.orderId }), expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'NOT_FOUND', operator: 'NOT_FOUND' }) }),
-  row({ action: 'order.syncPayment', input: (x) => ({ orderId: x.orders.pending.orderId }), expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'NOT_FOUND', operator: 'NOT_FOUND' }) }),
-  row({ action: 'order.get', case: 'a courier booked', input: (x) => ({ orderId: x.orders.booked.orderId }), expect: ORDER_READ }),
-  row({ action: 'order.get', case: 'a paid meetup: the handover code reaches the buyer alone', given: (k) => k.order('paid', 'meetup'), input: (x) => ({ orderId: x.orderId }), expect: ORDER_READ }),
-  row({ action: 'order.get', case: 'a return under way: its address reaches the parties alone', given: (k) => k.order('returning'), input: (x) => ({ orderId: x.orderId }), expect: ORDER_READ }),
+  row({
+    action: 'order.pay',
+    input: (x) => ({ orderId: x.orders.pending.orderId }),
+    expect: user({
+      stranger: 'NOT_FOUND',
+      buyer: 'ok',
+      seller: 'NOT_FOUND',
+      operator: 'NOT_FOUND',
+    }),
+  }),
+  row({
+    action: 'order.syncPayment',
+    input: (x) => ({ orderId: x.orders.pending.orderId }),
+    expect: user({
+      stranger: 'NOT_FOUND',
+      buyer: 'ok',
+      seller: 'NOT_FOUND',
+      operator: 'NOT_FOUND',
+    }),
+  }),
+  row({
+    action: 'order.get',
+    case: 'a courier booked',
+    input: (x) => ({ orderId: x.orders.booked.orderId }),
+    expect: ORDER_READ,
+  }),
+  row({
+    action: 'order.get',
+    case: 'a paid meetup: the handover code reaches the buyer alone',
+    given: (k) => k.order('paid', 'meetup'),
+    input: (x) => ({ orderId: x.orderId }),
+    expect: ORDER_READ,
+  }),
+  row({
+    action: 'order.get',
+    case: 'a return under way: its address reaches the parties alone',
+    given: (k) => k.order('returning'),
+    input: (x) => ({ orderId: x.orderId }),
+    expect: ORDER_READ,
+  }),
   row({ action: 'order.mine', case: 'as buyer', input: () => ({ role: 'buyer' }), expect: OWN }),
   row({ action: 'order.mine', case: 'as seller', input: () => ({ role: 'seller' }), expect: OWN }),
-  row({ action: 'order.forListing', input: (x) => ({ listingId: x.orders.pending.listingId }), expect: ANYONE }),
+  row({
+    action: 'order.forListing',
+    input: (x) => ({ listingId: x.orders.pending.listingId }),
+    expect: ANYONE,
+  }),
   row({
     action: 'order.cancel',
     given: (k) => k.order('paid'),
     input: (x) => ({ orderId: x.orderId }),
-    expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.WRONG_STATE', operator: 'ORDER.WRONG_STATE' }),
+    expect: user({
+      stranger: 'NOT_FOUND',
+      buyer: 'ok',
+      seller: 'ORDER.WRONG_STATE',
+      operator: 'ORDER.WRONG_STATE',
+    }),
   }),
-  row({ action: 'order.ship', given: (k) => k.order('paid'), input: (x) => ({ orderId: x.orderId, waybillNo: 'SF1299999999901' }), expect: SELLER_STEP }),
+  row({
+    action: 'order.ship',
+    given: (k) => k.order('paid'),
+    input: (x) => ({ orderId: x.orderId, waybillNo: 'SF1299999999901' }),
+    expect: SELLER_STEP,
+  }),
   // Whether a number is some order's parcel is the seller's to hear, on their own order only.
   row({
     action: 'order.ship',
     case: 'a waybill another order used',
     input: (x) => ({ orderId: x.orders.paid.orderId, waybillNo: x.usedWaybillNo }),
-    expect: user({ stranger: 'NOT_FOUND', buyer: 'FORBIDDEN', seller: 'ORDER.WAYBILL_REUSED', operator: 'FORBIDDEN' }),
+    expect: user({
+      stranger: 'NOT_FOUND',
+      buyer: 'FORBIDDEN',
+      seller: 'ORDER.WAYBILL_REUSED',
+      operator: 'FORBIDDEN',
+    }),
   }),
-  row({ action: 'order.handOver', given: (k) => k.order('paid', 'meetup'), input: (x) => ({ orderId: x.orderId, code: x.code }), expect: SELLER_STEP }),
+  row({
+    action: 'order.handOver',
+    given: (k) => k.order('paid', 'meetup'),
+    input: (x) => ({ orderId: x.orderId, code: x.code }),
+    expect: SELLER_STEP,
+  }),
   // Only the seller's tries count: nobody else can lock the seller out of the handover.
   row({
     action: 'order.handOver',
@@ -185,57 +397,132 @@ export const ROWS: Row[] = [
       const o = await k.order('paid', 'meetup')
       const wrong = o.code === '000000' ? '111111' : '000000'
       for (const who of ['stranger', 'buyer', 'operator'] as const) {
-        for (let i = 0; i < 6; i++) await k.cloud.order(OPENIDS[who], 'handOver', { orderId: o.orderId, code: wrong })
+        for (let i = 0; i < 6; i++)
+          await k.cloud.order(OPENIDS[who], 'handOver', { orderId: o.orderId, code: wrong })
       }
       return o
     },
     input: (x) => ({ orderId: x.orderId, code: x.code }),
     expect: SELLER_STEP,
   }),
-  row({ action: 'order.deliverService', given: (k) => k.order('paid', 'service'), input: (x) => ({ orderId: x.orderId }), expect: SELLER_STEP }),
-  row({ action: 'order.confirm', given: (k) => k.order('shipped'), input: (x) => ({ orderId: x.orderId }), expect: BUYER_STEP }),
-  row({ action: 'order.requestRefund', given: (k) => k.order('shipped'), input: (x) => ({ orderId: x.orderId, type: 'refund_only', reason: '收到是坏的' }), expect: BUYER_STEP }),
+  row({
+    action: 'order.deliverService',
+    given: (k) => k.order('paid', 'service'),
+    input: (x) => ({ orderId: x.orderId }),
+    expect: SELLER_STEP,
+  }),
+  row({
+    action: 'order.confirm',
+    given: (k) => k.order('shipped'),
+    input: (x) => ({ orderId: x.orderId }),
+    expect: BUYER_STEP,
+  }),
+  row({
+    action: 'order.requestRefund',
+    given: (k) => k.order('shipped'),
+    input: (x) => ({ orderId: x.orderId, type: 'refund_only', reason: '收到是坏的' }),
+    expect: BUYER_STEP,
+  }),
   row({
     action: 'order.answerRefund',
     given: (k) => k.order('refund_requested'),
     input: (x) => ({ orderId: x.orderId, answer: 'agree', returnAddressId: x.sellerReturnsId }),
     expect: SELLER_STEP,
   }),
-  row({ action: 'order.pickupQuote', input: (x) => ({ orderId: x.orders.paid.orderId, addressId: x.sellerHomeId }), expect: SELLERS_PICKUP }),
+  row({
+    action: 'order.pickupQuote',
+    input: (x) => ({ orderId: x.orders.paid.orderId, addressId: x.sellerHomeId }),
+    expect: SELLERS_PICKUP,
+  }),
   row({
     action: 'order.pickupQuote',
     case: 'the buyer’s return leg',
     given: (k) => k.order('returning'),
     input: (x) => ({ orderId: x.orderId, addressId: x.buyerAddressId }),
-    expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.WRONG_STATE', operator: 'NOT_FOUND' }),
+    expect: user({
+      stranger: 'NOT_FOUND',
+      buyer: 'ok',
+      seller: 'ORDER.WRONG_STATE',
+      operator: 'NOT_FOUND',
+    }),
   }),
-  row({ action: 'order.bookPickup', given: (k) => k.order('paid'), input: (x) => ({ orderId: x.orderId, addressId: x.sellerHomeId, company: 'shunfeng', slot: x.slot }), expect: SELLERS_PICKUP }),
+  row({
+    action: 'order.bookPickup',
+    given: (k) => k.order('paid'),
+    input: (x) => ({
+      orderId: x.orderId,
+      addressId: x.sellerHomeId,
+      company: 'shunfeng',
+      slot: x.slot,
+    }),
+    expect: SELLERS_PICKUP,
+  }),
   row({
     action: 'order.bookPickup',
     case: 'the buyer’s return leg',
     given: (k) => k.order('returning'),
-    input: (x) => ({ orderId: x.orderId, addressId: x.buyerAddressId, company: 'shunfeng', slot: x.slot }),
-    expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.WRONG_STATE', operator: 'NOT_FOUND' }),
+    input: (x) => ({
+      orderId: x.orderId,
+      addressId: x.buyerAddressId,
+      company: 'shunfeng',
+      slot: x.slot,
+    }),
+    expect: user({
+      stranger: 'NOT_FOUND',
+      buyer: 'ok',
+      seller: 'ORDER.WRONG_STATE',
+      operator: 'NOT_FOUND',
+    }),
   }),
-  row({ action: 'order.cancelPickup', given: (k) => k.order('pickup_booked'), input: (x) => ({ orderId: x.orderId }), expect: SELLERS_PICKUP }),
+  row({
+    action: 'order.cancelPickup',
+    given: (k) => k.order('pickup_booked'),
+    input: (x) => ({ orderId: x.orderId }),
+    expect: SELLERS_PICKUP,
+  }),
   row({
     action: 'order.shipReturn',
     given: async (k) => ({ ...(await k.order('returning')), ...(await k.returnParcel()) }),
     input: (x) => ({ orderId: x.orderId, waybillNo: x.waybillNo }),
-    expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ORDER.WRONG_STATE', operator: 'ORDER.WRONG_STATE' }),
+    expect: user({
+      stranger: 'NOT_FOUND',
+      buyer: 'ok',
+      seller: 'ORDER.WRONG_STATE',
+      operator: 'ORDER.WRONG_STATE',
+    }),
   }),
-  row({ action: 'order.receiveReturn', given: (k) => k.order('returning'), input: (x) => ({ orderId: x.orderId }), expect: SELLER_STEP }),
+  row({
+    action: 'order.receiveReturn',
+    given: (k) => k.order('returning'),
+    input: (x) => ({ orderId: x.orderId }),
+    expect: SELLER_STEP,
+  }),
   row({
     action: 'order.contestReturn',
     given: (k) => k.order('return_sent'),
-    input: (x) => ({ orderId: x.orderId, reason: 'not_received', note: '一直没有收到退货包裹', photoFileIds: [] }),
+    input: (x) => ({
+      orderId: x.orderId,
+      reason: 'not_received',
+      note: '一直没有收到退货包裹',
+      photoFileIds: [],
+    }),
     expect: SELLER_STEP,
   }),
   row({ action: 'order.failedJobs', input: () => ({}), expect: OPERATORS_ONLY }),
   row({ action: 'order.retryJob', input: (x) => ({ jobId: x.deadJobId }), expect: OPERATORS_ONLY }),
   row({ action: 'order.disputes', input: () => ({}), expect: OPERATORS_ONLY }),
-  row({ action: 'order.resolve', given: (k) => k.order('disputed'), input: (x) => ({ orderId: x.orderId, outcome: 'release', note: '证据不足，放款给卖家' }), expect: OPERATOR_STEP }),
-  row({ action: 'order.compensate', given: (k) => k.order('completed'), input: (x) => ({ orderId: x.orderId, amountFen: 1_000, note: '假货，平台先行赔付' }), expect: OPERATOR_STEP }),
+  row({
+    action: 'order.resolve',
+    given: (k) => k.order('disputed'),
+    input: (x) => ({ orderId: x.orderId, outcome: 'release', note: '证据不足，放款给卖家' }),
+    expect: OPERATOR_STEP,
+  }),
+  row({
+    action: 'order.compensate',
+    given: (k) => k.order('completed'),
+    input: (x) => ({ orderId: x.orderId, amountFen: 1_000, note: '假货，平台先行赔付' }),
+    expect: OPERATOR_STEP,
+  }),
   // An operator who bought the item is a party: deciding their own dispute, or paying themselves
   // from the guarantee fund, must go to another operator.
   row({
@@ -278,24 +565,64 @@ export const ROWS: Row[] = [
   // Follow before the feed and the lists, unfollow after them, so they have something to leak.
   row({ action: 'social.favorite', input: (x) => ({ listingId: x.activeListingId }), expect: OWN }),
   row({ action: 'social.favorites', input: () => ({}), expect: OWN }),
-  row({ action: 'social.unfavorite', input: (x) => ({ listingId: x.activeListingId }), expect: OWN }),
-  row({ action: 'social.follow', input: (x) => ({ userId: x.userId.seller }), expect: user({ stranger: 'ok', buyer: 'ok', seller: 'SOCIAL.CANNOT_FOLLOW_SELF', operator: 'ok' }) }),
+  row({
+    action: 'social.unfavorite',
+    input: (x) => ({ listingId: x.activeListingId }),
+    expect: OWN,
+  }),
+  row({
+    action: 'social.follow',
+    input: (x) => ({ userId: x.userId.seller }),
+    expect: user({
+      stranger: 'ok',
+      buyer: 'ok',
+      seller: 'SOCIAL.CANNOT_FOLLOW_SELF',
+      operator: 'ok',
+    }),
+  }),
   row({ action: 'social.followingFeed', input: () => ({}), expect: OWN }),
   row({ action: 'social.following', input: () => ({}), expect: OWN }),
   row({ action: 'social.myCounts', input: () => ({}), expect: OWN }),
-  row({ action: 'social.unfollow', input: (x) => ({ userId: x.userId.seller }), expect: user({ stranger: 'ok', buyer: 'ok', seller: 'SOCIAL.CANNOT_FOLLOW_SELF', operator: 'ok' }) }),
+  row({
+    action: 'social.unfollow',
+    input: (x) => ({ userId: x.userId.seller }),
+    expect: user({
+      stranger: 'ok',
+      buyer: 'ok',
+      seller: 'SOCIAL.CANNOT_FOLLOW_SELF',
+      operator: 'ok',
+    }),
+  }),
   row({ action: 'social.storefront', input: (x) => ({ userId: x.userId.seller }), expect: ANYONE }),
   row({ action: 'social.communitiesNear', input: () => ({ point, city: '上海' }), expect: ANYONE }),
   row({
     action: 'social.createCommunity',
-    input: (_x, who) => ({ name: `矩阵 ${who} 的圈`, type: 'office', location: { ...XUHUI, latitude: XUHUI.latitude - 0.002 } }),
+    input: (_x, who) => ({
+      name: `矩阵 ${who} 的圈`,
+      type: 'office',
+      location: { ...XUHUI, latitude: XUHUI.latitude - 0.002 },
+    }),
     expect: OWN,
   }),
-  row({ action: 'social.joinCommunity', given: (k) => k.community(), input: (x) => ({ communityId: x.communityId }), expect: OWN }),
+  row({
+    action: 'social.joinCommunity',
+    given: (k) => k.community(),
+    input: (x) => ({ communityId: x.communityId }),
+    expect: OWN,
+  }),
   // Leaving a community one is not in changes nothing, so it is not refused.
-  row({ action: 'social.leaveCommunity', given: (k) => k.community(), input: (x) => ({ communityId: x.communityId }), expect: OWN }),
+  row({
+    action: 'social.leaveCommunity',
+    given: (k) => k.community(),
+    input: (x) => ({ communityId: x.communityId }),
+    expect: OWN,
+  }),
   row({ action: 'social.myCommunities', input: () => ({}), expect: OWN }),
-  row({ action: 'social.community', input: (x) => ({ communityId: x.sellerCommunityId }), expect: ANYONE }),
+  row({
+    action: 'social.community',
+    input: (x) => ({ communityId: x.sellerCommunityId }),
+    expect: ANYONE,
+  }),
 
   // ---- user
   row({ action: 'user.login', input: () => ({}), expect: OWN }),
@@ -309,11 +636,34 @@ export const ROWS: Row[] = [
  * One action per function whose answer says whose data it is: the test smuggles another user's
  * identity into the input and the event and checks the answer is still the caller's own.
  */
-export const WHOAMI: Record<string, { action: string; input: (x: World) => Record<string, unknown>; subject: (data: any) => unknown }> = {
-  address: { action: 'list', input: () => ({}), subject: (d) => d.items.map((a: { id: string }) => a.id) },
-  listing: { action: 'mine', input: () => ({}), subject: (d) => d.items.map((l: { id: string }) => l.id) },
-  merchant: { action: 'wallet', input: () => ({}), subject: (d) => ({ onboarded: d.onboarded, bankAccount: d.bankAccount, availableFen: d.availableFen }) },
-  order: { action: 'mine', input: () => ({ role: 'seller' }), subject: (d) => d.items.map((o: { id: string }) => o.id) },
+export const WHOAMI: Record<
+  string,
+  { action: string; input: (x: World) => Record<string, unknown>; subject: (data: any) => unknown }
+> = {
+  address: {
+    action: 'list',
+    input: () => ({}),
+    subject: (d) => d.items.map((a: { id: string }) => a.id),
+  },
+  listing: {
+    action: 'mine',
+    input: () => ({}),
+    subject: (d) => d.items.map((l: { id: string }) => l.id),
+  },
+  merchant: {
+    action: 'wallet',
+    input: () => ({}),
+    subject: (d) => ({
+      onboarded: d.onboarded,
+      bankAccount: d.bankAccount,
+      availableFen: d.availableFen,
+    }),
+  },
+  order: {
+    action: 'mine',
+    input: () => ({ role: 'seller' }),
+    subject: (d) => d.items.map((o: { id: string }) => o.id),
+  },
   search: { action: 'history', input: () => ({}), subject: (d) => d.keywords },
   social: { action: 'myCounts', input: () => ({}), subject: (d) => d },
   user: { action: 'me', input: () => ({}), subject: (d) => d.id },

@@ -31,26 +31,54 @@ export const OPENIDS: Record<Who, string | null> = {
 const DAY = 86_400_000
 
 /** Uploads for every registered caller; anonymous and banned callers cannot upload, so they send the stranger's. */
-const ownPhotos = async (cloud: { uploadPhoto: (openid: string, kind?: 'listing-photos' | 'id-cards') => Promise<string> }) => {
+const ownPhotos = async (cloud: {
+  uploadPhoto: (openid: string, kind?: 'listing-photos' | 'id-cards') => Promise<string>
+}) => {
   const out = {} as World['photos']
   for (const who of ['stranger', 'buyer', 'seller', 'operator'] as const) {
     const openid = OPENIDS[who]!
-    out[who] = { listing: await cloud.uploadPhoto(openid, 'listing-photos'), idCards: [await cloud.uploadPhoto(openid, 'id-cards'), await cloud.uploadPhoto(openid, 'id-cards')] }
+    out[who] = {
+      listing: await cloud.uploadPhoto(openid, 'listing-photos'),
+      idCards: [
+        await cloud.uploadPhoto(openid, 'id-cards'),
+        await cloud.uploadPhoto(openid, 'id-cards'),
+      ],
+    }
   }
   out.anonymous = out.stranger
   out.banned = out.stranger
   return out
 }
 /** The address in the buyer's book the buyer checks out to: the seller needs it to post the parcel, nobody else. */
-export const BUYER_SHIPPING = { name: '李四', phone: '13800138000', region: { province: '上海市', city: '上海市', district: '徐汇区' }, detail: '漕溪北路 1 号 2 室' }
+export const BUYER_SHIPPING = {
+  name: '李四',
+  phone: '13800138000',
+  region: { province: '上海市', city: '上海市', district: '徐汇区' },
+  detail: '漕溪北路 1 号 2 室',
+}
 /** Where another buyer's parcel goes, from that buyer's own book: the buyer's shipping address stays the buyer's secret. */
 const OTHER_SHIPPING = { ...BUYER_SHIPPING, phone: '13800138111', detail: '漕溪北路 9 号 9 室' }
 /** The seller's home, where couriers collect: only the seller ever reads it in full. */
-const SELLER_HOME = { name: '王小二', phone: '13900139000', region: { province: '浙江省', city: '杭州市', district: '西湖区' }, detail: '文三路 478 号 1203 室' }
+const SELLER_HOME = {
+  name: '王小二',
+  phone: '13900139000',
+  region: { province: '浙江省', city: '杭州市', district: '西湖区' },
+  detail: '文三路 478 号 1203 室',
+}
 /** Where returns go: the buyer of a return reads it too. Its city is where return parcels must head. */
-const SELLER_RETURNS = { name: '王小二', phone: '13900139001', region: { province: '上海市', city: '上海市', district: '浦东新区' }, detail: '世纪大道 100 号 52 楼' }
+const SELLER_RETURNS = {
+  name: '王小二',
+  phone: '13900139001',
+  region: { province: '上海市', city: '上海市', district: '浦东新区' },
+  detail: '世纪大道 100 号 52 楼',
+}
 /** An entry in the buyer's own address book. */
-const BUYER_BOOK = { name: '李四', phone: '13800138009', region: { province: '上海市', city: '上海市', district: '徐汇区' }, detail: '虹桥路 2 号 3 室' }
+const BUYER_BOOK = {
+  name: '李四',
+  phone: '13800138009',
+  region: { province: '上海市', city: '上海市', district: '徐汇区' },
+  detail: '虹桥路 2 号 3 室',
+}
 /** The shared draft's title: search for 草稿 must not find it. */
 export const DRAFT_TITLE = '只给卖家看的草稿 旧台灯'
 const SERVICE = {
@@ -105,7 +133,13 @@ export interface World {
   /** Each caller's own uploads (a listing photo, two ID card photos): files must be the caller's. */
   photos: Record<Who, { listing: string; idCards: [string, string] }>
   /** Shared orders between the buyer and the seller, for rows that leave them as they are. */
-  orders: { pending: OrderFixture; paid: OrderFixture; booked: OrderFixture; disputed: OrderFixture; completed: OrderFixture }
+  orders: {
+    pending: OrderFixture
+    paid: OrderFixture
+    booked: OrderFixture
+    disputed: OrderFixture
+    completed: OrderFixture
+  }
   /** The waybill the completed order was shipped with: no other order may use it. */
   usedWaybillNo: string
   /** A dead letter of the outbox, for 异常任务. */
@@ -130,11 +164,19 @@ export interface Kit {
    * A new order taken to `stage`: sold by the seller unless `from` names someone else (the
    * operator, who opens 收款 just for its checkout), bought by the buyer unless `by` does.
    */
-  order(stage: OrderStage, fulfilment?: Fulfilment, by?: Person, from?: 'seller' | 'operator'): Promise<OrderFixture>
+  order(
+    stage: OrderStage,
+    fulfilment?: Fulfilment,
+    by?: Person,
+    from?: 'seller' | 'operator',
+  ): Promise<OrderFixture>
   /** A return parcel handed to 圆通 in 上海 and collected (known to kuaidi100, used by no order), heading to `toCity`. */
   returnParcel(toCity?: string): Promise<{ waybillNo: string }>
   /** A new goods listing of the seller: active, a draft, taken down, or renewable (擦亮 not yet used today). */
-  listing(status?: 'active' | 'draft' | 'removed' | 'renewable', title?: string): Promise<{ listingId: string }>
+  listing(
+    status?: 'active' | 'draft' | 'removed' | 'renewable',
+    title?: string,
+  ): Promise<{ listingId: string }>
   /** A new address in the seller's book. */
   address(): Promise<{ addressId: string }>
   /** A new community of the seller. */
@@ -145,7 +187,8 @@ export interface Kit {
 /** Signs the callers up, gives the seller listings, addresses, a community and orders in each shared state. */
 export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
   const secrets: Secret[] = []
-  const secret = (what: string, text: string, ...seenBy: Person[]) => secrets.push({ what, text, seenBy })
+  const secret = (what: string, text: string, ...seenBy: Person[]) =>
+    secrets.push({ what, text, seenBy })
   const userId = {} as Record<Person, string>
   for (const who of ['stranger', 'buyer', 'seller', 'operator', 'banned'] as const) {
     userId[who] = await cloud.signUp(OPENIDS[who]!)
@@ -154,7 +197,9 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
   }
   await cloud.onboard(userId.seller)
   await cloud.container.store.update(Users, userId.operator, { roles: ['user', 'moderator'] })
-  await cloud.container.store.update(Users, userId.banned, { bannedUntil: cloud.clock.now() + 365 * DAY })
+  await cloud.container.store.update(Users, userId.banned, {
+    bannedUntil: cloud.clock.now() + 365 * DAY,
+  })
 
   const seller = OPENIDS.seller!
   let n = 0
@@ -192,7 +237,10 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
   // count is forgotten after each, so the limit is left to the rows, where the seller publishes one.
   const publish = async (over: Record<string, unknown>, by = seller) => {
     const l = await cloud.publish(by, over)
-    await cloud.container.limits.reset(PUBLISH_PER_SELLER, (await cloud.container.store.get(Listings, l.id))!.sellerId)
+    await cloud.container.limits.reset(
+      PUBLISH_PER_SELLER,
+      (await cloud.container.store.get(Listings, l.id))!.sellerId,
+    )
     return l.id as string
   }
 
@@ -200,7 +248,8 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     const id = await publish({ title, publish: status !== 'draft' })
     if (status === 'removed') await cloud.listing(seller, 'takeDown', { id })
     // Published today counts as 擦亮 today: the fixture was bumped yesterday instead.
-    if (status === 'renewable') await cloud.container.store.update(Listings, id, { bumpedAt: cloud.clock.now() - DAY })
+    if (status === 'renewable')
+      await cloud.container.store.update(Listings, id, { bumpedAt: cloud.clock.now() - DAY })
     return { listingId: id }
   }
 
@@ -208,8 +257,13 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
   // buyer cancels those that checkout rows left behind, as a buyer would; unpaid fixtures stay.
   const keepUnpaid = new Set<string>()
   const cancelLeftovers = async (who: Person) => {
-    const unpaid = await cloud.container.store.find(Orders, { buyerId: userId[who], state: 'pending_payment' }, { limit: 20 })
-    for (const o of unpaid.items) if (!keepUnpaid.has(o._id)) await cloud.mustOrder(OPENIDS[who]!, 'cancel', { orderId: o._id })
+    const unpaid = await cloud.container.store.find(
+      Orders,
+      { buyerId: userId[who], state: 'pending_payment' },
+      { limit: 20 },
+    )
+    for (const o of unpaid.items)
+      if (!keepUnpaid.has(o._id)) await cloud.mustOrder(OPENIDS[who]!, 'cancel', { orderId: o._id })
   }
 
   // The operator's 收款 is whatever the merchant rows made of it: a finished 进件 stands in for it
@@ -227,36 +281,75 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     }
   }
 
-  const order: Kit['order'] = async (stage, fulfilment = 'courier', by = 'buyer', from = 'seller') => {
-    if (fulfilment !== 'courier' && !['pending_payment', 'paid'].includes(stage)) throw new Error(`fixture: a ${fulfilment} order stops at paid`)
+  const order: Kit['order'] = async (
+    stage,
+    fulfilment = 'courier',
+    by = 'buyer',
+    from = 'seller',
+  ) => {
+    if (fulfilment !== 'courier' && !['pending_payment', 'paid'].includes(stage))
+      throw new Error(`fixture: a ${fulfilment} order stops at paid`)
     // The seller's home and return addresses are the seller's: another seller's order never reaches them.
-    if (from !== 'seller' && ['pickup_booked', 'returning', 'return_sent'].includes(stage)) throw new Error(`fixture: only the seller's orders reach ${stage}`)
+    if (from !== 'seller' && ['pickup_booked', 'returning', 'return_sent'].includes(stage))
+      throw new Error(`fixture: only the seller's orders reach ${stage}`)
     const buyer = OPENIDS[by]!
     const sells = OPENIDS[from]!
     // Another buyer's parcel goes to an address of their own book: the buyer's stays the buyer's secret.
-    const addressId = await cloud.addressIdOf(buyer, by === 'buyer' ? BUYER_SHIPPING : OTHER_SHIPPING)
-    const item = fulfilment === 'service' ? { ...SERVICE, title: `授权矩阵家教 ${++n} 号` } : { title: `授权矩阵订单 ${++n} 号`, priceFen: 10_000 }
+    const addressId = await cloud.addressIdOf(
+      buyer,
+      by === 'buyer' ? BUYER_SHIPPING : OTHER_SHIPPING,
+    )
+    const item =
+      fulfilment === 'service'
+        ? { ...SERVICE, title: `授权矩阵家教 ${++n} 号` }
+        : { title: `授权矩阵订单 ${++n} 号`, priceFen: 10_000 }
     const listingId = await publish(item, sells)
     const checkout = { listingId, fulfilment, ...(fulfilment === 'courier' ? { addressId } : {}) }
     await cancelLeftovers(by)
     // Fixtures open more orders than a buyer may in an hour: the count is forgotten after each.
     const placeOrder = async () => {
       const order = await cloud.mustOrder(buyer, 'checkout', checkout)
-      await cloud.container.limits.reset(CHECKOUT_PER_BUYER, (await cloud.container.store.get(Orders, order.id))!.buyerId)
+      await cloud.container.limits.reset(
+        CHECKOUT_PER_BUYER,
+        (await cloud.container.store.get(Orders, order.id))!.buyerId,
+      )
       return order.id as string
     }
-    const orderId = from === 'seller' ? await placeOrder() : await withPaymentsOpen(from, placeOrder)
+    const orderId =
+      from === 'seller' ? await placeOrder() : await withPaymentsOpen(from, placeOrder)
     if (stage === 'pending_payment') keepUnpaid.add(orderId)
     secret('an order id', orderId, by, from, 'operator')
     const steps: Record<Exclude<OrderStage, 'pending_payment'>, () => Promise<unknown>> = {
       paid: () => cloud.buyerPays(orderId),
-      pickup_booked: () => cloud.mustOrder(sells, 'bookPickup', { orderId, addressId: sellerHomeId, company: 'shunfeng', slot }),
+      pickup_booked: () =>
+        cloud.mustOrder(sells, 'bookPickup', {
+          orderId,
+          addressId: sellerHomeId,
+          company: 'shunfeng',
+          slot,
+        }),
       shipped: () => cloud.mustOrder(sells, 'ship', { orderId, waybillNo: waybill() }),
       completed: () => cloud.mustOrder(buyer, 'confirm', { orderId }),
-      refund_requested: () => cloud.mustOrder(buyer, 'requestRefund', { orderId, type: 'return', reason: '与描述不符，有划痕' }),
-      returning: () => cloud.mustOrder(sells, 'answerRefund', { orderId, answer: 'agree', returnAddressId: sellerReturnsId }),
-      return_sent: async () => cloud.mustOrder(buyer, 'shipReturn', { orderId, ...(await returnParcel()) }),
-      disputed: () => cloud.mustOrder(sells, 'answerRefund', { orderId, answer: 'refuse', note: '发货时完好无损' }),
+      refund_requested: () =>
+        cloud.mustOrder(buyer, 'requestRefund', {
+          orderId,
+          type: 'return',
+          reason: '与描述不符，有划痕',
+        }),
+      returning: () =>
+        cloud.mustOrder(sells, 'answerRefund', {
+          orderId,
+          answer: 'agree',
+          returnAddressId: sellerReturnsId,
+        }),
+      return_sent: async () =>
+        cloud.mustOrder(buyer, 'shipReturn', { orderId, ...(await returnParcel()) }),
+      disputed: () =>
+        cloud.mustOrder(sells, 'answerRefund', {
+          orderId,
+          answer: 'refuse',
+          note: '发货时完好无损',
+        }),
     }
     const path: Record<OrderStage, (keyof typeof steps)[]> = {
       pending_payment: [],
@@ -282,17 +375,30 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
   })
 
   const createCommunity = async () => {
-    const input = { name: `矩阵小区${++n}号`, type: 'residential', location: { ...XUHUI, latitude: XUHUI.latitude + n * 0.0005 } }
-    const res = (await socialMain({ action: 'createCommunity', input }, cloud.contextFor(seller))) as Envelope
-    if (!res.ok) throw new Error(`fixture: createCommunity failed: ${res.error.code} ${res.error.message}`)
+    const input = {
+      name: `矩阵小区${++n}号`,
+      type: 'residential',
+      location: { ...XUHUI, latitude: XUHUI.latitude + n * 0.0005 },
+    }
+    const res = (await socialMain(
+      { action: 'createCommunity', input },
+      cloud.contextFor(seller),
+    )) as Envelope
+    if (!res.ok)
+      throw new Error(`fixture: createCommunity failed: ${res.error.code} ${res.error.message}`)
     return { communityId: res.data.id as string, inviteCode: res.data.inviteCode as string }
   }
-  const community: Kit['community'] = async () => ({ communityId: (await createCommunity()).communityId })
+  const community: Kit['community'] = async () => ({
+    communityId: (await createCommunity()).communityId,
+  })
 
   const { communityId: sellerCommunityId, inviteCode } = await createCommunity()
   secret("the seller's community invite code", JSON.stringify(inviteCode), 'seller')
   // Something in the seller's search history, so the history tells callers apart.
-  await searchMain({ action: 'query', input: { city: '上海', keyword: '耳机' } }, cloud.contextFor(seller))
+  await searchMain(
+    { action: 'query', input: { city: '上海', keyword: '耳机' } },
+    cloud.contextFor(seller),
+  )
 
   const activeListingId = (await listing()).listingId
   const draftListingId = (await listing('draft', DRAFT_TITLE)).listingId
@@ -307,9 +413,15 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     completed: await order('completed'),
   }
   // A job refused for good: the paid order's first job, marked failed as the worker would.
-  const job = (await cloud.container.store.find(OutboxJobs, { orderId: orders.paid.orderId }, { limit: 1 })).items[0]
+  const job = (
+    await cloud.container.store.find(OutboxJobs, { orderId: orders.paid.orderId }, { limit: 1 })
+  ).items[0]
   if (!job) throw new Error('fixture: the paid order queued no outbox job')
-  await cloud.container.store.update(OutboxJobs, job._id, { status: 'failed', lastError: 'authorization-matrix fixture', version: job.version + 1 })
+  await cloud.container.store.update(OutboxJobs, job._id, {
+    status: 'failed',
+    lastError: 'authorization-matrix fixture',
+    version: job.version + 1,
+  })
 
   const world: World = {
     userId,
@@ -323,7 +435,8 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     buyerShippingId,
     photos: await ownPhotos(cloud),
     orders,
-    usedWaybillNo: (await cloud.container.store.get(Orders, orders.completed.orderId))!.shipment!.waybillNo,
+    usedWaybillNo: (await cloud.container.store.get(Orders, orders.completed.orderId))!.shipment!
+      .waybillNo,
     deadJobId: job._id,
     slot,
   }

@@ -17,7 +17,13 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
     await cloud.signUp('o-buyer-1')
     await cloud.onboard(sellerId)
     const listing = await cloud.publish('o-seller-1', { priceFen: 20_000 })
-    orderId = (await cloud.mustOrder('o-buyer-1', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer-1') })).id
+    orderId = (
+      await cloud.mustOrder('o-buyer-1', 'checkout', {
+        listingId: listing.id,
+        fulfilment: 'courier',
+        addressId: await cloud.addressIdOf('o-buyer-1'),
+      })
+    ).id
     await cloud.mustOrder('o-buyer-1', 'pay', { orderId })
     await cloud.buyerPays(orderId)
   })
@@ -29,7 +35,11 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
     // The buyer accepted the 发货通知 template (wx.requestSubscribeMessage) when paying.
     cloud.wechatApi!.engine.subscribe('o-buyer-1', [SANDBOX_TEMPLATES.orderShipped.id])
     const shipped = await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: SF })
-    expect(shipped.shipment).toMatchObject({ company: '顺丰速运', companyCode: 'shunfeng', waybillNo: SF })
+    expect(shipped.shipment).toMatchObject({
+      company: '顺丰速运',
+      companyCode: 'shunfeng',
+      waybillNo: SF,
+    })
     const uploads = cloud.wechatApi!.engine.shippingRecords()
     expect(uploads).toHaveLength(1)
     expect(JSON.stringify(uploads[0])).toContain(SF)
@@ -63,29 +73,54 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
   })
 
   it('bad input: a waybill that does not fit the company, pushes with a bad signature or for an unknown waybill', async () => {
-    expect(await cloud.order('o-seller-1', 'ship', { orderId, company: '中通快递', waybillNo: SF })).toMatchObject({
+    expect(
+      await cloud.order('o-seller-1', 'ship', { orderId, company: '中通快递', waybillNo: SF }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ORDER.WAYBILL_MISMATCH' },
     })
-    expect(await cloud.order('o-seller-1', 'ship', { orderId, waybillNo: 'XX12' })).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
+    expect(await cloud.order('o-seller-1', 'ship', { orderId, waybillNo: 'XX12' })).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.VALIDATION' },
+    })
     expect((await get()).state).toBe('paid')
 
     await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: SF })
     await cloud.advance(DAY)
     const genuine = cloud.pushes[0]!.event
     const body = Buffer.from(genuine.body, 'base64').toString('utf8')
-    const forged = { ...genuine, body: Buffer.from(body.replace(/sign=[0-9A-F]+/, 'sign=00000000000000000000000000000000')).toString('base64') }
-    expect((await cloud.notifyCourier(forged)).headers['x-linquan-code']).toBe('DELIVERY.BAD_SIGNATURE')
+    const forged = {
+      ...genuine,
+      body: Buffer.from(
+        body.replace(/sign=[0-9A-F]+/, 'sign=00000000000000000000000000000000'),
+      ).toString('base64'),
+    }
+    expect((await cloud.notifyCourier(forged)).headers['x-linquan-code']).toBe(
+      'DELIVERY.BAD_SIGNATURE',
+    )
   })
 
   it('运费估算: courier prices from the listing city to another city, cheapest first, farther costs more', async () => {
-    const listing = await cloud.publish('o-seller-1', { priceFen: 5_000, title: '宜家 书桌 九成新' })
-    const q = await cloud.mustOrder('o-buyer-1', 'freightQuote', { listingId: listing.id, toCity: '杭州' })
+    const listing = await cloud.publish('o-seller-1', {
+      priceFen: 5_000,
+      title: '宜家 书桌 九成新',
+    })
+    const q = await cloud.mustOrder('o-buyer-1', 'freightQuote', {
+      listingId: listing.id,
+      toCity: '杭州',
+    })
     expect(q).toMatchObject({ fromCity: '上海', toCity: '杭州' })
     expect(q.quotes.length).toBeGreaterThan(1)
-    expect(q.quotes.map((x: { priceFen: number }) => x.priceFen)).toEqual([...q.quotes.map((x: { priceFen: number }) => x.priceFen)].sort((a, b) => a - b))
-    expect(q.quotes.find((x: { companyCode: string }) => x.companyCode === 'shunfeng')?.company).toBe('顺丰速运')
-    const far = await cloud.mustOrder('o-buyer-1', 'freightQuote', { listingId: listing.id, toCity: '乌鲁木齐' })
+    expect(q.quotes.map((x: { priceFen: number }) => x.priceFen)).toEqual(
+      [...q.quotes.map((x: { priceFen: number }) => x.priceFen)].sort((a, b) => a - b),
+    )
+    expect(
+      q.quotes.find((x: { companyCode: string }) => x.companyCode === 'shunfeng')?.company,
+    ).toBe('顺丰速运')
+    const far = await cloud.mustOrder('o-buyer-1', 'freightQuote', {
+      listingId: listing.id,
+      toCity: '乌鲁木齐',
+    })
     if (far.quotes.length) expect(far.quotes[0].priceFen).toBeGreaterThan(q.quotes[0].priceFen)
   })
 
@@ -93,8 +128,17 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
   const agreedReturn = async () => {
     await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: SF })
     await cloud.advance(3 * DAY)
-    await cloud.mustOrder('o-buyer-1', 'requestRefund', { orderId, type: 'return', reason: '尺寸不合适' })
-    await cloud.saveAddress('o-seller-1', { name: '王小二', phone: '13900139000', region: { province: '浙江省', city: '杭州市', district: '西湖区' }, detail: '文三路 478 号 1203 室' })
+    await cloud.mustOrder('o-buyer-1', 'requestRefund', {
+      orderId,
+      type: 'return',
+      reason: '尺寸不合适',
+    })
+    await cloud.saveAddress('o-seller-1', {
+      name: '王小二',
+      phone: '13900139000',
+      region: { province: '浙江省', city: '杭州市', district: '西湖区' },
+      detail: '文三路 478 号 1203 室',
+    })
     await cloud.mustOrder('o-seller-1', 'answerRefund', { orderId, answer: 'agree' })
   }
   /** The buyer drops the return off at a 圆通 counter in 上海 (to `toCity`), and it is collected. */
@@ -106,10 +150,19 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
   it('a tracked return: its 签收 gives the seller 3 days to inspect, then the refund runs by itself', async () => {
     await agreedReturn()
     await dropOffReturn()
-    const returning = await cloud.mustOrder('o-buyer-1', 'shipReturn', { orderId, waybillNo: RETURN_WAYBILL })
-    expect(returning.refund.returnShipment).toMatchObject({ company: '圆通速递', companyCode: 'yuantong', tracking: { state: 'collected' } })
+    const returning = await cloud.mustOrder('o-buyer-1', 'shipReturn', {
+      orderId,
+      waybillNo: RETURN_WAYBILL,
+    })
+    expect(returning.refund.returnShipment).toMatchObject({
+      company: '圆通速递',
+      companyCode: 'yuantong',
+      tracking: { state: 'collected' },
+    })
     expect(returning.deadline.transition).toBe('returnUnconfirmed')
-    expect((await cloud.mustOrder('o-seller-1', 'get', { orderId })).actions).toEqual(expect.arrayContaining(['receiveReturn', 'contestReturn']))
+    expect((await cloud.mustOrder('o-seller-1', 'get', { orderId })).actions).toEqual(
+      expect.arrayContaining(['receiveReturn', 'contestReturn']),
+    )
     await cloud.advance(3 * DAY)
     const o = await get()
     expect(o.refund.returnShipment.tracking.state).toBe('delivered')
@@ -118,14 +171,19 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
     await cloud.advance(3 * DAY)
     await orderHousekeeping(cloud.container)
     await cloud.advance(5_000)
-    expect(await get()).toMatchObject({ state: 'refunded', money: { refundedFen: 20_000, releasedFen: 0 } })
+    expect(await get()).toMatchObject({
+      state: 'refunded',
+      money: { refundedFen: 20_000, releasedFen: 0 },
+    })
   })
 
   it('the seller may confirm the return at once: a full refund', async () => {
     await agreedReturn()
     await dropOffReturn()
     await cloud.mustOrder('o-buyer-1', 'shipReturn', { orderId, waybillNo: RETURN_WAYBILL })
-    expect(await cloud.mustOrder('o-seller-1', 'receiveReturn', { orderId })).toMatchObject({ state: 'refunded' })
+    expect(await cloud.mustOrder('o-seller-1', 'receiveReturn', { orderId })).toMatchObject({
+      state: 'refunded',
+    })
     await cloud.advance(5_000)
     expect((await get()).money).toMatchObject({ refundedFen: 20_000, releasedFen: 0 })
   })
@@ -133,12 +191,25 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
   it('a fake return is refused: the outbound waybill, a parcel the courier never saw, a parcel to another city; the order stays as it was', async () => {
     await agreedReturn()
     const before = await get()
-    expect(await cloud.order('o-buyer-1', 'shipReturn', { orderId, waybillNo: SF })).toMatchObject({ ok: false, error: { code: 'ORDER.WAYBILL_REUSED' } })
-    expect(await cloud.order('o-buyer-1', 'shipReturn', { orderId, waybillNo: 'YT9999999999999' })).toMatchObject({ ok: false, error: { code: 'ORDER.PARCEL_UNKNOWN' } })
+    expect(await cloud.order('o-buyer-1', 'shipReturn', { orderId, waybillNo: SF })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER.WAYBILL_REUSED' },
+    })
+    expect(
+      await cloud.order('o-buyer-1', 'shipReturn', { orderId, waybillNo: 'YT9999999999999' }),
+    ).toMatchObject({ ok: false, error: { code: 'ORDER.PARCEL_UNKNOWN' } })
     await dropOffReturn('YT5555555555555', '深圳')
-    expect(await cloud.order('o-buyer-1', 'shipReturn', { orderId, waybillNo: 'YT5555555555555' })).toMatchObject({ ok: false, error: { code: 'ORDER.RETURN_WRONG_CITY' } })
+    expect(
+      await cloud.order('o-buyer-1', 'shipReturn', { orderId, waybillNo: 'YT5555555555555' }),
+    ).toMatchObject({ ok: false, error: { code: 'ORDER.RETURN_WRONG_CITY' } })
     // An unknown company's number (typed by name only) cannot be tracked, so it cannot be a return.
-    expect(await cloud.order('o-buyer-1', 'shipReturn', { orderId, company: '小明快递', waybillNo: 'XM12345678' })).toMatchObject({ ok: false, error: { code: 'ORDER.UNKNOWN_WAYBILL' } })
+    expect(
+      await cloud.order('o-buyer-1', 'shipReturn', {
+        orderId,
+        company: '小明快递',
+        waybillNo: 'XM12345678',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'ORDER.UNKNOWN_WAYBILL' } })
     const after = await get()
     expect(after.state).toBe('returning')
     expect(after.refund.returnShipment).toBeNull()
@@ -164,18 +235,40 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
     await agreedReturn()
     await dropOffReturn()
     // Before the return is sent the seller has nothing to contest.
-    expect(await cloud.order('o-seller-1', 'contestReturn', { orderId, reason: 'not_received', note: '还没收到任何包裹' })).toMatchObject({ ok: false, error: { code: 'ORDER.WRONG_STATE' } })
+    expect(
+      await cloud.order('o-seller-1', 'contestReturn', {
+        orderId,
+        reason: 'not_received',
+        note: '还没收到任何包裹',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'ORDER.WRONG_STATE' } })
     await cloud.mustOrder('o-buyer-1', 'shipReturn', { orderId, waybillNo: RETURN_WAYBILL })
     await cloud.advance(3 * DAY)
     // Evidence is the seller's own upload: someone else's photo is refused and nothing changes.
     const theirs = await cloud.uploadPhoto('o-buyer-1', 'evidence')
-    expect(await cloud.order('o-seller-1', 'contestReturn', { orderId, reason: 'damaged', note: '寄回的是空盒子', photoFileIds: [theirs] })).toMatchObject({
+    expect(
+      await cloud.order('o-seller-1', 'contestReturn', {
+        orderId,
+        reason: 'damaged',
+        note: '寄回的是空盒子',
+        photoFileIds: [theirs],
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FILE.NOT_OWNED', details: { path: 'photoFileIds.0' } },
     })
     const photo = await cloud.uploadPhoto('o-seller-1', 'evidence')
-    const contested = await cloud.mustOrder('o-seller-1', 'contestReturn', { orderId, reason: 'damaged', note: '寄回的是空盒子，附开箱照片', photoFileIds: [photo] })
-    expect(contested).toMatchObject({ state: 'disputed', deadline: null, refund: { contest: { reason: 'damaged', note: '寄回的是空盒子，附开箱照片' } } })
+    const contested = await cloud.mustOrder('o-seller-1', 'contestReturn', {
+      orderId,
+      reason: 'damaged',
+      note: '寄回的是空盒子，附开箱照片',
+      photoFileIds: [photo],
+    })
+    expect(contested).toMatchObject({
+      state: 'disputed',
+      deadline: null,
+      refund: { contest: { reason: 'damaged', note: '寄回的是空盒子，附开箱照片' } },
+    })
     expect(contested.refund.contest.photoUrls).toHaveLength(1)
     await cloud.advance(4 * DAY)
     await orderHousekeeping(cloud.container)

@@ -14,11 +14,16 @@ const NOT_OUR_CODES = new Set(['TRANSACTION.SUCCESS', 'REFUND.SUCCESS'])
 
 const CODE_LITERAL = /(['"`])([A-Z]+\.[A-Z_]+)\1/g
 
-const codeLiterals = (text: string): string[] => [...text.matchAll(CODE_LITERAL)].map((m) => m[2]!).filter((c) => !NOT_OUR_CODES.has(c))
+const codeLiterals = (text: string): string[] =>
+  [...text.matchAll(CODE_LITERAL)].map((m) => m[2]!).filter((c) => !NOT_OUR_CODES.has(c))
 
 const sources = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : e.name.endsWith('.ts')
+        ? [join(dir, e.name)]
+        : [],
   )
 
 const registered = new Set<string>(Object.values(ErrorCodes))
@@ -28,7 +33,12 @@ describe('error codes: all registered', () => {
     const text = `answer(false, 'DELIVERY.BAD_SIGNATURE'); code: "COMMON.VALIDATION"; \`ORDER.WRONG_STATE\`
       'a.b' 'Order.Paid' 'COMMON.' '.X' 'COMMON.VALIDATION.MORE' 'v1.2' 'ORDER.WRONG_STATE' + 'x' 'TRANSACTION.SUCCESS'
       'see ORDER.WRONG_STATE here' "https://API.EXAMPLE.COM"`
-    expect(codeLiterals(text)).toEqual(['DELIVERY.BAD_SIGNATURE', 'COMMON.VALIDATION', 'ORDER.WRONG_STATE', 'ORDER.WRONG_STATE'])
+    expect(codeLiterals(text)).toEqual([
+      'DELIVERY.BAD_SIGNATURE',
+      'COMMON.VALIDATION',
+      'ORDER.WRONG_STATE',
+      'ORDER.WRONG_STATE',
+    ])
   })
 
   test('every code-shaped literal in cloudfunctions/src is in ErrorCodes, with a default message', () => {
@@ -37,7 +47,8 @@ describe('error codes: all registered', () => {
     const unregistered: string[] = []
     for (const file of files) {
       for (const code of codeLiterals(readFileSync(file, 'utf8'))) {
-        if (!registered.has(code) || !defaultMessages[code as keyof typeof defaultMessages]) unregistered.push(`${relative(SRC, file)}: ${code}`)
+        if (!registered.has(code) || !defaultMessages[code as keyof typeof defaultMessages])
+          unregistered.push(`${relative(SRC, file)}: ${code}`)
       }
     }
     expect(unregistered).toEqual([])

@@ -19,10 +19,16 @@ import type { HttpTriggerEvent } from '../src/platform/http-trigger'
 import { goodsInput } from './fixtures'
 import { PAY_CLOUD_START, startPayCloud, type PayCloudOptions } from './wechat-pay-harness'
 
-type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string; details?: any } }
+type Envelope =
+  { ok: true; data: any } | { ok: false; error: { code: string; message: string; details?: any } }
 
 /** The buyer's address the escrow tests ship to, as the address book keeps it. */
-export const SHANGHAI_ADDRESS = { name: '李四', phone: '13800138000', region: { province: '上海市', city: '上海市', district: '徐汇区' }, detail: '漕溪北路 1 号 2 室' }
+export const SHANGHAI_ADDRESS = {
+  name: '李四',
+  phone: '13800138000',
+  region: { province: '上海市', city: '上海市', district: '徐汇区' },
+  detail: '漕溪北路 1 号 2 室',
+}
 
 /** What WeChat's notifications reached: every request and our answer, in order. */
 export interface NotifyLog {
@@ -37,7 +43,9 @@ export interface NotifyLog {
  * receiver that turns the sandbox's notification POSTs into CloudBase HTTP-trigger events for the
  * real pay-notify function, so the whole loop (sign → verify → decrypt → apply) runs.
  */
-export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'> & { delivery?: boolean } = {}) => {
+export const startEscrowCloud = async (
+  options: Pick<PayCloudOptions, 'sandbox'> & { delivery?: boolean } = {},
+) => {
   const notifications: NotifyLog[] = []
   const pushes: NotifyLog[] = []
   const receiver: Server = createServer((req, res) => {
@@ -48,14 +56,20 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
       const event: HttpTriggerEvent = {
         path: url.pathname.replace(/^\/http\/[a-z-]+/, '') || '/',
         httpMethod: req.method ?? 'POST',
-        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), String(v)])),
+        headers: Object.fromEntries(
+          Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+        ),
         queryStringParameters: {},
         body: Buffer.concat(chunks).toString('base64'),
         isBase64Encoded: true,
       }
       const courier = url.pathname.startsWith('/http/courier-notify')
       const answer = courier ? await courierNotify(event) : await payNotify(event)
-      ;(courier ? pushes : notifications).push({ event, status: answer.statusCode, body: answer.body })
+      ;(courier ? pushes : notifications).push({
+        event,
+        status: answer.statusCode,
+        body: answer.body,
+      })
       res.writeHead(answer.statusCode, answer.headers)
       res.end(answer.body)
     })
@@ -63,15 +77,21 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()))
   const notifyBase = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`
   // With delivery: the kuaidi100 and WeChat API sandboxes too, on the same manual time.
-  const kuaidi100 = options.delivery ? createKuaidi100Sandbox({ timers: 'manual', startAt: PAY_CLOUD_START }) : null
-  const wechatApi = options.delivery ? createWechatApiSandbox({ timers: 'manual', startAt: PAY_CLOUD_START }) : null
+  const kuaidi100 = options.delivery
+    ? createKuaidi100Sandbox({ timers: 'manual', startAt: PAY_CLOUD_START })
+    : null
+  const wechatApi = options.delivery
+    ? createWechatApiSandbox({ timers: 'manual', startAt: PAY_CLOUD_START })
+    : null
   const servedCourier = kuaidi100 ? await serveSandbox(kuaidi100) : null
   const servedWechat = wechatApi ? await serveSandbox(wechatApi) : null
   const cloud = await startPayCloud({
     ...options,
     notifyBase,
     container: {
-      kuaidi100: servedCourier ? kuaidi100SandboxClientConfig(servedCourier.url, notifyBase) : undefined,
+      kuaidi100: servedCourier
+        ? kuaidi100SandboxClientConfig(servedCourier.url, notifyBase)
+        : undefined,
       wechatApi: servedWechat ? wechatApiSandboxClientConfig(servedWechat.url) : undefined,
     },
     // WeChat's clock first: the parcel's pushes (during kuaidi100's advance) lead to calls that
@@ -83,9 +103,18 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
   })
   let nextSubMchid = 1_900_300_001
 
-  const call = async (fn: (e: unknown, c?: unknown) => Promise<unknown>, openid: string | null, action: string, input: unknown = {}) =>
-    (await fn({ action, input }, cloud.contextFor(openid))) as Envelope
-  const must = async (fn: (e: unknown, c?: unknown) => Promise<unknown>, openid: string, action: string, input: unknown = {}) => {
+  const call = async (
+    fn: (e: unknown, c?: unknown) => Promise<unknown>,
+    openid: string | null,
+    action: string,
+    input: unknown = {},
+  ) => (await fn({ action, input }, cloud.contextFor(openid))) as Envelope
+  const must = async (
+    fn: (e: unknown, c?: unknown) => Promise<unknown>,
+    openid: string,
+    action: string,
+    input: unknown = {},
+  ) => {
     const res = await call(fn, openid, action, input)
     if (!res.ok) throw new Error(`${action} failed: ${res.error.code} ${res.error.message}`)
     return res.data
@@ -111,7 +140,12 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
       accountValidation: null,
       rejectReasons: [],
       sealedIdentity: cloud.container.secrets.seal('{}'),
-      masked: { idCardName: '张*', idCardNumber: '3****************1', mobile: '138****0000', accountNumber: '****0000' },
+      masked: {
+        idCardName: '张*',
+        idCardNumber: '3****************1',
+        mobile: '138****0000',
+        accountNumber: '****0000',
+      },
       form: {
         idCardValidBegin: '2020-01-01',
         idCardValidEnd: '长期',
@@ -155,9 +189,13 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
 
   const booked = new Map<string, string>()
   /** An address in the user's book to check out with (saved once per user and address); answers its id. */
-  const addressIdOf = async (openid: string, address: Record<string, unknown> = SHANGHAI_ADDRESS) => {
+  const addressIdOf = async (
+    openid: string,
+    address: Record<string, unknown> = SHANGHAI_ADDRESS,
+  ) => {
     const key = `${openid}|${JSON.stringify(address)}`
-    if (!booked.has(key)) booked.set(key, (await must(addressMain, openid, 'create', address)).id as string)
+    if (!booked.has(key))
+      booked.set(key, (await must(addressMain, openid, 'create', address)).id as string)
     return booked.get(key)!
   }
 
@@ -165,12 +203,17 @@ export const startEscrowCloud = async (options: Pick<PayCloudOptions, 'sandbox'>
     ...cloud,
     addressIdOf,
     notifications,
-    order: (openid: string | null, action: string, input: unknown = {}) => call(orderMain, openid, action, input),
-    mustOrder: (openid: string, action: string, input: unknown = {}) => must(orderMain, openid, action, input),
-    listing: (openid: string, action: string, input: unknown = {}) => call(listingMain, openid, action, input),
+    order: (openid: string | null, action: string, input: unknown = {}) =>
+      call(orderMain, openid, action, input),
+    mustOrder: (openid: string, action: string, input: unknown = {}) =>
+      must(orderMain, openid, action, input),
+    listing: (openid: string, action: string, input: unknown = {}) =>
+      call(listingMain, openid, action, input),
     /** Saves an address in the user's book (the first becomes the default); answers its id. */
-    saveAddress: async (openid: string, input: Record<string, unknown>) => (await must(addressMain, openid, 'create', input)).id as string,
-    address: (openid: string, action: string, input: unknown = {}) => must(addressMain, openid, action, input),
+    saveAddress: async (openid: string, input: Record<string, unknown>) =>
+      (await must(addressMain, openid, 'create', input)).id as string,
+    address: (openid: string, action: string, input: unknown = {}) =>
+      must(addressMain, openid, action, input),
     signUp,
     onboard,
     makeOperator,

@@ -1,6 +1,9 @@
 import fc from 'fast-check'
 import { orderHousekeeping } from '../src/modules/order/application/order-timers.use-case'
-import { compareBooks, reconcileStuckPayments } from '../src/modules/payments/application/reconcile.use-case'
+import {
+  compareBooks,
+  reconcileStuckPayments,
+} from '../src/modules/payments/application/reconcile.use-case'
 import { runOrderJobs } from '../src/modules/order/application/order-jobs'
 import { Orders } from '../src/modules/order/domain/order.record'
 import type { PaymentGateway } from '../src/modules/payments/ports/payment-gateway.port'
@@ -18,14 +21,33 @@ import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const MINUTE = 60_000
 const DAY = 86_400_000
-const MONEY_CALLS = new Set(['closeOrder', 'createProfitSharing', 'finishProfitSharing', 'refund', 'withdraw'])
+const MONEY_CALLS = new Set([
+  'closeOrder',
+  'createProfitSharing',
+  'finishProfitSharing',
+  'refund',
+  'withdraw',
+])
 
 type Ev =
   | { t: 'checkout'; i: number; meetup: boolean }
   | { t: 'pay'; i: number }
-  | { t: 'buyer'; i: number; action: 'cancel' | 'confirm' | 'refundOnly' | 'refundReturn' | 'shipReturn' | 'fakeReturn' }
-  | { t: 'seller'; i: number; action: 'ship' | 'handOver' | 'agree' | 'refuse' | 'receiveReturn' | 'contestReturn' }
-  | { t: 'operator'; i: number; action: 'refund' | 'partial' | 'release' | 'compensate'; pct: number }
+  | {
+      t: 'buyer'
+      i: number
+      action: 'cancel' | 'confirm' | 'refundOnly' | 'refundReturn' | 'shipReturn' | 'fakeReturn'
+    }
+  | {
+      t: 'seller'
+      i: number
+      action: 'ship' | 'handOver' | 'agree' | 'refuse' | 'receiveReturn' | 'contestReturn'
+    }
+  | {
+      t: 'operator'
+      i: number
+      action: 'refund' | 'partial' | 'release' | 'compensate'
+      pct: number
+    }
   | { t: 'time'; ms: number }
   | { t: 'worker' }
   | { t: 'fault'; kind: string }
@@ -33,19 +55,73 @@ type Ev =
 const LISTINGS = 3
 const idx = fc.integer({ min: 0, max: LISTINGS - 1 })
 const event: fc.Arbitrary<Ev> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('checkout' as const), i: idx, meetup: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ t: fc.constant('checkout' as const), i: idx, meetup: fc.boolean() }),
+  },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('pay' as const), i: idx }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('buyer' as const), i: idx, action: fc.constantFrom('cancel', 'confirm', 'refundOnly', 'refundReturn', 'shipReturn', 'fakeReturn') }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('seller' as const), i: idx, action: fc.constantFrom('ship', 'handOver', 'agree', 'refuse', 'receiveReturn', 'contestReturn') }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('buyer' as const),
+      i: idx,
+      action: fc.constantFrom(
+        'cancel',
+        'confirm',
+        'refundOnly',
+        'refundReturn',
+        'shipReturn',
+        'fakeReturn',
+      ),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('seller' as const),
+      i: idx,
+      action: fc.constantFrom(
+        'ship',
+        'handOver',
+        'agree',
+        'refuse',
+        'receiveReturn',
+        'contestReturn',
+      ),
+    }),
+  },
   // Compensation amounts up to 120% of the order: the cap must refuse what goes past it.
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('operator' as const), i: idx, action: fc.constantFrom('refund', 'partial', 'release', 'compensate'), pct: fc.integer({ min: 1, max: 120 }) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('time' as const), ms: fc.constantFrom(5_000, 15 * MINUTE, DAY, 3 * DAY, 8 * DAY) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('operator' as const),
+      i: idx,
+      action: fc.constantFrom('refund', 'partial', 'release', 'compensate'),
+      pct: fc.integer({ min: 1, max: 120 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('time' as const),
+      ms: fc.constantFrom(5_000, 15 * MINUTE, DAY, 3 * DAY, 8 * DAY),
+    }),
+  },
   { weight: 2, arbitrary: fc.constant({ t: 'worker' as const }) },
   {
     weight: 2,
     arbitrary: fc.record({
       t: fc.constant('fault' as const),
-      kind: fc.constantFrom('duplicateNotifications', 'reorderNotifications', 'delayNotifications', 'dropNotifications', 'wrongKeyNotifications', 'apiErrors', 'apiTimeouts', 'apiRateLimited'),
+      kind: fc.constantFrom(
+        'duplicateNotifications',
+        'reorderNotifications',
+        'delayNotifications',
+        'dropNotifications',
+        'wrongKeyNotifications',
+        'apiErrors',
+        'apiTimeouts',
+        'apiRateLimited',
+      ),
     }),
   },
 )
@@ -54,11 +130,13 @@ const event: fc.Arbitrary<Ev> = fc.oneof(
 const recordCalls = (cloud: EscrowCloud) => {
   const succeeded = new Map<string, number>()
   const inner = cloud.container.payments
-  const keyOf = (method: string, input: any) => `${method}:${input?.outRefundNo ?? input?.outOrderNo ?? input?.outRequestNo ?? input?.outTradeNo}`
+  const keyOf = (method: string, input: any) =>
+    `${method}:${input?.outRefundNo ?? input?.outOrderNo ?? input?.outRequestNo ?? input?.outTradeNo}`
   cloud.container.payments = new Proxy(inner, {
     get(target, prop: keyof PaymentGateway) {
       const fn = target[prop] as (...a: unknown[]) => unknown
-      if (typeof fn !== 'function' || !MONEY_CALLS.has(prop)) return typeof fn === 'function' ? fn.bind(target) : fn
+      if (typeof fn !== 'function' || !MONEY_CALLS.has(prop))
+        return typeof fn === 'function' ? fn.bind(target) : fn
       return async (...args: unknown[]) => {
         const result = await fn.apply(target, args)
         const key = keyOf(prop, args[0])
@@ -81,25 +159,46 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
           await cloud.makeOperator(await cloud.signUp('o-operator'))
           await cloud.onboard(sellerId)
           // Agreeing to a return sends the item to the seller's default address.
-          await cloud.saveAddress('o-seller', { name: '王小二', phone: '13900139000', region: { province: '上海市', city: '上海市', district: '浦东新区' }, detail: '世纪大道 100 号 52 楼' })
+          await cloud.saveAddress('o-seller', {
+            name: '王小二',
+            phone: '13900139000',
+            region: { province: '上海市', city: '上海市', district: '浦东新区' },
+            detail: '世纪大道 100 号 52 楼',
+          })
           const listings: string[] = []
           for (let i = 0; i < LISTINGS; i++) {
-            const l = await cloud.publish('o-seller', { title: `测试宝贝 ${i + 1} 号`, priceFen: 3_000 + i * 4_321, trade: { shipping: { payer: 'buyer', feeFen: 800 }, meetup: true, pickup: false } })
+            const l = await cloud.publish('o-seller', {
+              title: `测试宝贝 ${i + 1} 号`,
+              priceFen: 3_000 + i * 4_321,
+              trade: { shipping: { payer: 'buyer', feeFen: 800 }, meetup: true, pickup: false },
+            })
             listings.push(l.id)
           }
           const succeeded = recordCalls(cloud)
           // Every parcel gets its own number: a waybill is used by one journey only.
           let parcels = 0
-          const nextWaybill = (prefix: 'SF' | 'YT') => `${prefix}${String(1_234_567_890_000 + parcels++)}`
+          const nextWaybill = (prefix: 'SF' | 'YT') =>
+            `${prefix}${String(1_234_567_890_000 + parcels++)}`
           const orders: (string | null)[] = Array(LISTINGS).fill(null)
-          const get = async (i: number) => (orders[i] ? cloud.container.store.get(Orders, orders[i]!) : null)
+          const get = async (i: number) =>
+            orders[i] ? cloud.container.store.get(Orders, orders[i]!) : null
 
           const apply = async (e: Ev) => {
             const id = orders['i' in e ? e.i : 0]
             const o = { orderId: id }
             switch (e.t) {
               case 'checkout': {
-                const res = await cloud.order('o-buyer', 'checkout', e.meetup ? { listingId: listings[e.i], fulfilment: 'meetup' } : { listingId: listings[e.i], fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer') })
+                const res = await cloud.order(
+                  'o-buyer',
+                  'checkout',
+                  e.meetup
+                    ? { listingId: listings[e.i], fulfilment: 'meetup' }
+                    : {
+                        listingId: listings[e.i],
+                        fulfilment: 'courier',
+                        addressId: await cloud.addressIdOf('o-buyer'),
+                      },
+                )
                 if (res.ok) orders[e.i] = res.data.id
                 return res
               }
@@ -113,11 +212,20 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
               case 'buyer': {
                 if (!id) return
                 if (e.action === 'refundOnly' || e.action === 'refundReturn')
-                  return cloud.order('o-buyer', 'requestRefund', { ...o, type: e.action === 'refundOnly' ? 'refund_only' : 'return', reason: '随机测试退款' })
+                  return cloud.order('o-buyer', 'requestRefund', {
+                    ...o,
+                    type: e.action === 'refundOnly' ? 'refund_only' : 'return',
+                    reason: '随机测试退款',
+                  })
                 if (e.action === 'shipReturn') {
                   // A real parcel back to the seller's 上海 address, collected at a counter.
                   const waybillNo = nextWaybill('YT')
-                  cloud.kuaidi100!.ship({ company: 'yuantong', waybillNo, fromCity: '上海', toCity: '上海' })
+                  cloud.kuaidi100!.ship({
+                    company: 'yuantong',
+                    waybillNo,
+                    fromCity: '上海',
+                    toCity: '上海',
+                  })
                   await cloud.advance(60_000)
                   return cloud.order('o-buyer', 'shipReturn', { ...o, waybillNo })
                 }
@@ -125,7 +233,10 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
                   // The outbound parcel's own number as the "return": always refused.
                   const outbound = (await get(e.i))?.shipment?.waybillNo
                   if (!outbound) return
-                  const res = await cloud.order('o-buyer', 'shipReturn', { ...o, waybillNo: outbound })
+                  const res = await cloud.order('o-buyer', 'shipReturn', {
+                    ...o,
+                    waybillNo: outbound,
+                  })
                   expect(res.ok).toBe(false)
                   return res
                 }
@@ -133,18 +244,43 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
               }
               case 'seller': {
                 if (!id) return
-                if (e.action === 'ship') return cloud.order('o-seller', 'ship', { ...o, company: '顺丰速运', waybillNo: nextWaybill('SF') })
-                if (e.action === 'contestReturn') return cloud.order('o-seller', 'contestReturn', { ...o, reason: 'damaged', note: '随机异议：退货有问题' })
-                if (e.action === 'handOver') return cloud.order('o-seller', 'handOver', { ...o, code: (await get(e.i))?.handoverCode ?? '000000' })
-                if (e.action === 'agree' || e.action === 'refuse') return cloud.order('o-seller', 'answerRefund', { ...o, answer: e.action })
+                if (e.action === 'ship')
+                  return cloud.order('o-seller', 'ship', {
+                    ...o,
+                    company: '顺丰速运',
+                    waybillNo: nextWaybill('SF'),
+                  })
+                if (e.action === 'contestReturn')
+                  return cloud.order('o-seller', 'contestReturn', {
+                    ...o,
+                    reason: 'damaged',
+                    note: '随机异议：退货有问题',
+                  })
+                if (e.action === 'handOver')
+                  return cloud.order('o-seller', 'handOver', {
+                    ...o,
+                    code: (await get(e.i))?.handoverCode ?? '000000',
+                  })
+                if (e.action === 'agree' || e.action === 'refuse')
+                  return cloud.order('o-seller', 'answerRefund', { ...o, answer: e.action })
                 return cloud.order('o-seller', 'receiveReturn', o)
               }
               case 'operator': {
                 if (!id) return
                 const order = await get(e.i)
                 const amount = Math.max(1, Math.floor(((order?.totalFen ?? 100) * e.pct) / 100))
-                if (e.action === 'compensate') return cloud.order('o-operator', 'compensate', { ...o, amountFen: amount, note: '随机赔付' })
-                return cloud.order('o-operator', 'resolve', { ...o, outcome: e.action, refundFen: e.action === 'partial' ? amount : undefined, note: '随机裁决' })
+                if (e.action === 'compensate')
+                  return cloud.order('o-operator', 'compensate', {
+                    ...o,
+                    amountFen: amount,
+                    note: '随机赔付',
+                  })
+                return cloud.order('o-operator', 'resolve', {
+                  ...o,
+                  outcome: e.action,
+                  refundFen: e.action === 'partial' ? amount : undefined,
+                  note: '随机裁决',
+                })
               }
               case 'time':
                 await cloud.advance(e.ms)
@@ -170,9 +306,11 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
               expect(m.compensated).toBeLessThanOrEqual(m.paid - m.refunded)
               const order = (await cloud.container.store.get(Orders, orderId))!
               // Compensated is final only with the money paid; a refusal never leaves it there.
-              if (order.state === 'compensated') expect(order.settlement?.compensationDone).toBe(true)
+              if (order.state === 'compensated')
+                expect(order.settlement?.compensationDone).toBe(true)
             }
-            for (const [key, n] of succeeded) if (n > 1) throw new Error(`${key} went through ${n} times`)
+            for (const [key, n] of succeeded)
+              if (n > 1) throw new Error(`${key} went through ${n} times`)
           }
 
           for (const e of events) {
@@ -195,7 +333,12 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
           for (const orderId of orders.filter((x): x is string => !!x)) {
             const order = (await cloud.container.store.get(Orders, orderId))!
             const s = order.settlement
-            if (s) expect({ id: orderId, refund: s.refundFen === 0 || s.refundDone, release: s.releaseFen === 0 || s.releaseDone }).toEqual({ id: orderId, refund: true, release: true })
+            if (s)
+              expect({
+                id: orderId,
+                refund: s.refundFen === 0 || s.refundDone,
+                release: s.releaseFen === 0 || s.releaseDone,
+              }).toEqual({ id: orderId, refund: true, release: true })
           }
           expect((await compareBooks(cloud.container)).mismatches).toBe(0)
         } finally {

@@ -3,13 +3,22 @@ import { OrderLocks, Orders } from '../src/modules/order/domain/order.record'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 /** To 深圳 from the seller's 上海 (fixtures: 徐汇区): another region, so the route's price band shows. */
-const SHENZHEN = { name: '李四', phone: '13800138000', region: { province: '广东省', city: '深圳市', district: '' }, detail: '科技园科苑路 1 号 2 室' }
+const SHENZHEN = {
+  name: '李四',
+  phone: '13800138000',
+  region: { province: '广东省', city: '深圳市', district: '' },
+  detail: '科技园科苑路 1 号 2 室',
+}
 const QUOTE = { shipping: { payer: 'quote', weightKg: 2.5 }, meetup: false, pickup: false }
 
 /** What the kuaidi100 sandbox charges, cheapest company, for the route and weight. */
 const sandboxPrice = (from: string, to: string, weightKg: number) => {
   const city = (name: string) => CITIES.find((c) => c.city === name)!
-  return Math.min(...Object.keys(RATES).map((company) => priceOf(company, city(from), city(to), weightKg)!.totalFen))
+  return Math.min(
+    ...Object.keys(RATES).map(
+      (company) => priceOf(company, city(from), city(to), weightKg)!.totalFen,
+    ),
+  )
 }
 
 describe('按实际运费: the buyer pays the courier quote for the route and the listing weight (functions → kuaidi100 + WeChat Pay sandboxes)', () => {
@@ -32,26 +41,53 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
     expect(shippingFen).toBeGreaterThan(sandboxPrice('上海', '深圳', 1))
 
     // The confirm page's quote for the address's city is the amount checkout then charges.
-    const shown = await cloud.mustOrder('o-buyer', 'freightQuote', { listingId: listing.id, toCity: '深圳市' })
+    const shown = await cloud.mustOrder('o-buyer', 'freightQuote', {
+      listingId: listing.id,
+      toCity: '深圳市',
+    })
     expect(shown).toMatchObject({ fromCity: '上海', toCity: '深圳市', weightKg: 2.5 })
     expect(shown.quotes[0].priceFen).toBe(shippingFen)
 
-    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer', SHENZHEN) })
-    expect(order).toMatchObject({ priceFen: 10_000, shippingFen, totalFen: 10_000 + shippingFen, commissionFen: Math.floor((10_000 + shippingFen) / 100) })
+    const order = await cloud.mustOrder('o-buyer', 'checkout', {
+      listingId: listing.id,
+      fulfilment: 'courier',
+      addressId: await cloud.addressIdOf('o-buyer', SHENZHEN),
+    })
+    expect(order).toMatchObject({
+      priceFen: 10_000,
+      shippingFen,
+      totalFen: 10_000 + shippingFen,
+      commissionFen: Math.floor((10_000 + shippingFen) / 100),
+    })
     expect(order.sellerReceivesFen).toBe(10_000 + shippingFen - order.commissionFen) // commission on all the seller receives
 
     // A retried checkout does not quote again: it points at the order whose amount is fixed.
-    expect(await cloud.order('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer', SHENZHEN) })).toMatchObject({
+    expect(
+      await cloud.order('o-buyer', 'checkout', {
+        listingId: listing.id,
+        fulfilment: 'courier',
+        addressId: await cloud.addressIdOf('o-buyer', SHENZHEN),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ORDER.LISTING_RESERVED', details: { orderId: order.id } },
     })
 
     await cloud.mustOrder('o-buyer', 'pay', { orderId: order.id })
     await cloud.buyerPays(order.id)
-    expect((await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).money).toMatchObject({ paidFen: 10_000 + shippingFen })
-    await cloud.mustOrder('o-seller', 'ship', { orderId: order.id, company: '顺丰速运', waybillNo: 'SF1234567890123' })
+    expect((await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })).money).toMatchObject({
+      paidFen: 10_000 + shippingFen,
+    })
+    await cloud.mustOrder('o-seller', 'ship', {
+      orderId: order.id,
+      company: '顺丰速运',
+      waybillNo: 'SF1234567890123',
+    })
     const done = await cloud.mustOrder('o-buyer', 'confirm', { orderId: order.id })
-    expect(done).toMatchObject({ state: 'completed', money: { releasedFen: 10_000 + shippingFen, inEscrowFen: 0 } })
+    expect(done).toMatchObject({
+      state: 'completed',
+      money: { releasedFen: 10_000 + shippingFen, inEscrowFen: 0 },
+    })
     const { balances, balanced } = await cloud.ledger()
     expect(balanced).toBe(true)
     expect(balances.get(`seller:${sellerId}`)).toBe(10_000 + shippingFen - order.commissionFen)
@@ -60,7 +96,13 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
   it('a courier outage is ORDER.FREIGHT_UNAVAILABLE and writes nothing; once it answers, checkout goes through', async () => {
     const listing = await cloud.publish('o-seller', { priceFen: 10_000, trade: QUOTE })
     cloud.kuaidi100!.faults.set({ apiErrors: 1_000 })
-    expect(await cloud.order('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer', SHENZHEN) })).toMatchObject({
+    expect(
+      await cloud.order('o-buyer', 'checkout', {
+        listingId: listing.id,
+        fulfilment: 'courier',
+        addressId: await cloud.addressIdOf('o-buyer', SHENZHEN),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ORDER.FREIGHT_UNAVAILABLE' },
     })
@@ -68,15 +110,29 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
     expect((await cloud.container.store.find(OrderLocks, {}, { limit: 10 })).items).toEqual([])
 
     cloud.kuaidi100!.faults.reset()
-    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer', SHENZHEN) })
+    const order = await cloud.mustOrder('o-buyer', 'checkout', {
+      listingId: listing.id,
+      fulfilment: 'courier',
+      addressId: await cloud.addressIdOf('o-buyer', SHENZHEN),
+    })
     expect(order.shippingFen).toBe(sandboxPrice('上海', '深圳', 2.5))
   })
 
   it('an address no courier company serves is the same: no price, no order', async () => {
     const listing = await cloud.publish('o-seller', { priceFen: 10_000, trade: QUOTE })
     // 太原 is in the address book's table but not in the courier's rate table.
-    const nowhere = { ...SHENZHEN, region: { province: '山西省', city: '太原市', district: '' }, detail: '迎泽大街 1 号 2 室' }
-    expect(await cloud.order('o-buyer', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer', nowhere) })).toMatchObject({
+    const nowhere = {
+      ...SHENZHEN,
+      region: { province: '山西省', city: '太原市', district: '' },
+      detail: '迎泽大街 1 号 2 室',
+    }
+    expect(
+      await cloud.order('o-buyer', 'checkout', {
+        listingId: listing.id,
+        fulfilment: 'courier',
+        addressId: await cloud.addressIdOf('o-buyer', nowhere),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ORDER.FREIGHT_UNAVAILABLE' },
     })
@@ -85,8 +141,15 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
 
   it('包邮 and fixed fees never ask the courier, so an outage does not stop them', async () => {
     cloud.kuaidi100!.faults.set({ apiErrors: 1_000 })
-    const free = await cloud.publish('o-seller', { priceFen: 10_000, trade: { shipping: { payer: 'seller', weightKg: 4 }, meetup: false, pickup: false } })
-    const order = await cloud.mustOrder('o-buyer', 'checkout', { listingId: free.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer', SHENZHEN) })
+    const free = await cloud.publish('o-seller', {
+      priceFen: 10_000,
+      trade: { shipping: { payer: 'seller', weightKg: 4 }, meetup: false, pickup: false },
+    })
+    const order = await cloud.mustOrder('o-buyer', 'checkout', {
+      listingId: free.id,
+      fulfilment: 'courier',
+      addressId: await cloud.addressIdOf('o-buyer', SHENZHEN),
+    })
     expect(order).toMatchObject({ shippingFen: 0, totalFen: 10_000 })
   })
 })

@@ -27,10 +27,25 @@ export const PNG_BYTES = Buffer.from(
  * record saying whose it is (a listing, avatar or ID photo may only name its user's uploads).
  * Someone who never signed up gets the file without a record, like a fileId found lying about.
  */
-export const uploadAs = async (container: LocalContainer, openid: string, kind: UploadKind = 'listing-photos') => {
-  const fileId = await container.files.put(`${kind}/test/${randomBytes(8).toString('hex')}.png`, PNG_BYTES, 'image/png')
+export const uploadAs = async (
+  container: LocalContainer,
+  openid: string,
+  kind: UploadKind = 'listing-photos',
+) => {
+  const fileId = await container.files.put(
+    `${kind}/test/${randomBytes(8).toString('hex')}.png`,
+    PNG_BYTES,
+    'image/png',
+  )
   const user = await findUserByOpenid(container, openid)
-  if (user) await recordUpload(container, { fileId, ownerId: user._id, kind, bytes: PNG_BYTES.length, contentType: 'image/png' })
+  if (user)
+    await recordUpload(container, {
+      fileId,
+      ownerId: user._id,
+      kind,
+      bytes: PNG_BYTES.length,
+      contentType: 'image/png',
+    })
   return fileId
 }
 
@@ -55,11 +70,14 @@ export const startTestCloud = () => {
     /** The context the gateway would pass for this OPENID (and client address). */
     contextFor: (openid: string | null, clientIp?: string) => ({
       requestId: 'test',
-      ...(openid ? { localSession: signLocalSession({ openid, exp: clock.now() + 3_600_000 }, SECRET) } : {}),
+      ...(openid
+        ? { localSession: signLocalSession({ openid, exp: clock.now() + 3_600_000 }, SECRET) }
+        : {}),
       ...(clientIp ? { clientIp } : {}),
     }),
     /** A PNG uploaded by `openid` (signed up first) as `kind`, answering its fileId. */
-    uploadPhoto: (openid: string, kind: UploadKind = 'listing-photos') => uploadAs(container, openid, kind),
+    uploadPhoto: (openid: string, kind: UploadKind = 'listing-photos') =>
+      uploadAs(container, openid, kind),
     stop: () => {
       installContainer(undefined)
       container.store.close()
@@ -73,10 +91,15 @@ export type TestCloud = ReturnType<typeof startTestCloud>
 type Main = (event: unknown, context?: unknown) => Promise<unknown>
 
 /** Calls a function as the gateway does and returns the envelope. */
-export const invoke = async (main: Main, cloud: TestCloud, openid: string | null, action: string, input?: unknown) =>
+export const invoke = async (
+  main: Main,
+  cloud: TestCloud,
+  openid: string | null,
+  action: string,
+  input?: unknown,
+) =>
   (await main({ action, input }, cloud.contextFor(openid))) as
-    | { ok: true; data: any }
-    | { ok: false; error: { code: string; message: string; details?: any } }
+    { ok: true; data: any } | { ok: false; error: { code: string; message: string; details?: any } }
 
 /** Signs these OPENIDs up through user.login and answers their user ids, in order. */
 export const signUp = async (cloud: TestCloud, ...openids: string[]): Promise<string[]> => {

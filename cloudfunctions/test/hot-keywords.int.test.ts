@@ -13,7 +13,10 @@ afterEach(() => cloud.stop())
 
 type Envelope = { ok: true; data: any } | { ok: false; error: { code: string } }
 const query = async (openid: string | null, keyword: string, city = '上海', ip = '10.1.1.1') => {
-  const res = (await search({ action: 'query', input: { city, keyword } }, cloud.contextFor(openid, ip))) as Envelope
+  const res = (await search(
+    { action: 'query', input: { city, keyword } },
+    cloud.contextFor(openid, ip),
+  )) as Envelope
   if (!res.ok) throw new Error(res.error.code)
 }
 const hot = async (city = '上海'): Promise<string[]> => {
@@ -38,7 +41,11 @@ describe('热搜', () => {
     await query('o-c', '书桌')
     expect(await hot()).toEqual(['自行车', '书桌', '刷榜广告'])
     const terms = (await cloud.container.store.find(HotTerms, {}, { limit: 10 })).items
-    expect(Object.fromEntries(terms.map((t) => [t.keyword, t.count]))).toEqual({ 刷榜广告: 1, 自行车: 3, 书桌: 2 })
+    expect(Object.fromEntries(terms.map((t) => [t.keyword, t.count]))).toEqual({
+      刷榜广告: 1,
+      自行车: 3,
+      书桌: 2,
+    })
   })
 
   it('treats case and spacing as one keyword', async () => {
@@ -65,7 +72,9 @@ describe('热搜', () => {
     cloud.clock.advance(HOUR) // 00:00 the next day
     await query('o-a', '台灯')
     await query('o-b', '风扇')
-    const days = (await cloud.container.store.find(HotTerms, { keyword: '台灯' }, { limit: 10 })).items.map((t) => t.count)
+    const days = (
+      await cloud.container.store.find(HotTerms, { keyword: '台灯' }, { limit: 10 })
+    ).items.map((t) => t.count)
     expect(days).toEqual([1, 1])
     expect(await hot()).toEqual(['台灯', '风扇'])
     cloud.clock.advance(6 * 24 * HOUR) // the first day is now 7 days back: out
@@ -78,7 +87,9 @@ describe('热搜', () => {
     await query('o-a', '自行车')
     const db = cloud.container.store.connection
     const plan = db
-      .prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "c_search_hot_terms" WHERE "f_city" = ? AND "f_day" = ? ORDER BY "f_count" DESC, _id DESC LIMIT 51`)
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT doc FROM "c_search_hot_terms" WHERE "f_city" = ? AND "f_day" = ? ORDER BY "f_count" DESC, _id DESC LIMIT 51`,
+      )
       .all('上海', 20000) as { detail: string }[]
     const detail = plan.map((p) => p.detail).join(' ')
     expect(detail).toMatch(/USING (COVERING )?INDEX search_hot_terms__city_day_count/)
@@ -91,11 +102,24 @@ describe('热搜', () => {
     await query('o-a', '自行车')
     expect(await cloud.container.store.count(HotVotes, {})).toBe(2)
     const sweep = async () =>
-      ((await cron({ Type: 'Timer', TriggerName: 'sweep-counters', Time: new Date(cloud.clock.now()).toISOString() }, {})) as Envelope)
-    expect(await sweep()).toMatchObject({ ok: true, data: { result: { hot: { votes: 1, terms: 0 } } } })
+      (await cron(
+        {
+          Type: 'Timer',
+          TriggerName: 'sweep-counters',
+          Time: new Date(cloud.clock.now()).toISOString(),
+        },
+        {},
+      )) as Envelope
+    expect(await sweep()).toMatchObject({
+      ok: true,
+      data: { result: { hot: { votes: 1, terms: 0 } } },
+    })
     expect(await hot()).toEqual(['自行车'])
     cloud.clock.advance(6 * 24 * HOUR)
-    expect(await sweep()).toMatchObject({ ok: true, data: { result: { hot: { votes: 1, terms: 1 } } } })
+    expect(await sweep()).toMatchObject({
+      ok: true,
+      data: { result: { hot: { votes: 1, terms: 1 } } },
+    })
     expect(await cloud.container.store.count(HotTerms, {})).toBe(1)
     expect(await hot()).toEqual(['自行车'])
   })

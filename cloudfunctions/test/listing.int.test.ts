@@ -10,21 +10,33 @@ beforeEach(async () => {
 })
 afterEach(() => cloud.stop())
 
-const call = (openid: string | null, action: string, input?: unknown) => invoke(listing, cloud, openid, action, input)
+const call = (openid: string | null, action: string, input?: unknown) =>
+  invoke(listing, cloud, openid, action, input)
 
 const validInput = (over: Record<string, unknown> = {}) => goodsInput(cloud, over)
-const publish = (openid = 'o-seller', over: Record<string, unknown> = {}) => publishListing(cloud, openid, over)
+const publish = (openid = 'o-seller', over: Record<string, unknown> = {}) =>
+  publishListing(cloud, openid, over)
 
 describe('listing function', () => {
   it('publishes a listing and shows it to others without the exact point', async () => {
     const created = await publish()
-    expect(created).toMatchObject({ title: '索尼 WH-1000XM4 降噪耳机', priceFen: 89_900, isMine: true, area: '徐汇区', status: 'active', version: 1 })
+    expect(created).toMatchObject({
+      title: '索尼 WH-1000XM4 降噪耳机',
+      priceFen: 89_900,
+      isMine: true,
+      area: '徐汇区',
+      status: 'active',
+      version: 1,
+    })
     expect(created.owner?.location).toEqual(XUHUI)
     expect(created.owner?.actions).toEqual(['edit', 'markSold', 'takeDown'])
     expect(created.freeShipping).toBe(true)
     expect(created.coverUrl).toMatch(/^\/files\/listing-photos\//)
 
-    const seen = await call('o-buyer', 'get', { id: created.id, from: { latitude: 31.2, longitude: 121.44 } })
+    const seen = await call('o-buyer', 'get', {
+      id: created.id,
+      from: { latitude: 31.2, longitude: 121.44 },
+    })
     if (!seen.ok) throw new Error('get failed')
     expect(seen.data.isMine).toBe(false)
     expect(seen.data.owner).toBeNull()
@@ -40,12 +52,19 @@ describe('listing function', () => {
       cloud.clock.advance(60_000)
       ids.push((await publish('o-seller', { title: `二手书 第${i}本` })).id)
     }
-    await publish('o-seller', { title: '杭州的自行车', location: { latitude: 30.2595, longitude: 120.1302, city: '杭州', district: '西湖区' } })
+    await publish('o-seller', {
+      title: '杭州的自行车',
+      location: { latitude: 30.2595, longitude: 120.1302, city: '杭州', district: '西湖区' },
+    })
 
     const seen: string[] = []
     let cursor: string | undefined
     do {
-      const page = await call(null, 'feed', { city: '上海', limit: 2, ...(cursor ? { cursor } : {}) })
+      const page = await call(null, 'feed', {
+        city: '上海',
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      })
       if (!page.ok) throw new Error(page.error.message)
       seen.push(...page.data.items.map((c: { id: string }) => c.id))
       cursor = page.data.nextCursor ?? undefined
@@ -67,7 +86,10 @@ describe('listing function', () => {
       [{ category: 'weapons' }, 'category'],
       [{ condition: 'broken' }, 'condition'],
       [{ photoFileIds: [] }, 'photoFileIds'],
-      [{ photoFileIds: Array.from({ length: 10 }, (_, i) => `local://p/${i}.png`) }, 'photoFileIds'],
+      [
+        { photoFileIds: Array.from({ length: 10 }, (_, i) => `local://p/${i}.png`) },
+        'photoFileIds',
+      ],
       [{ photoFileIds: ['https://evil.example/x.png'] }, 'photoFileIds.0'],
       [{ location: { ...XUHUI, latitude: 91 } }, 'location.latitude'],
       [{ location: { ...XUHUI, city: '纽约' } }, 'location.city'],
@@ -75,7 +97,10 @@ describe('listing function', () => {
       [{ condition: null }, 'condition'],
       [{ trade: null }, 'trade'],
       [{ trade: { shipping: null, meetup: false, pickup: false } }, 'trade'],
-      [{ trade: { shipping: { payer: 'buyer', feeFen: 0 }, meetup: false, pickup: false } }, 'trade.shipping.feeFen'],
+      [
+        { trade: { shipping: { payer: 'buyer', feeFen: 0 }, meetup: false, pickup: false } },
+        'trade.shipping.feeFen',
+      ],
       [{ subcategory: 'phone.iphone' }, 'subcategory'],
       [{ category: 'services', subcategory: null }, 'category'],
       [{ kind: 'service', subcategory: null }, 'category'],
@@ -92,29 +117,67 @@ describe('listing function', () => {
   })
 
   it('rejects photos that were never uploaded and points outside the city', async () => {
-    const ghost = await call('o-seller', 'create', await validInput({ photoFileIds: ['local://listing-photos/ghost.png'] }))
-    expect(ghost).toMatchObject({ ok: false, error: { code: 'LISTING.PHOTO_MISSING', details: { path: 'photoFileIds.0' } } })
-    const hangzhouPointInShanghai = { latitude: 30.2595, longitude: 120.1302, city: '上海', district: '徐汇区' }
-    const outside = await call('o-seller', 'create', await validInput({ location: hangzhouPointInShanghai }))
+    const ghost = await call(
+      'o-seller',
+      'create',
+      await validInput({ photoFileIds: ['local://listing-photos/ghost.png'] }),
+    )
+    expect(ghost).toMatchObject({
+      ok: false,
+      error: { code: 'LISTING.PHOTO_MISSING', details: { path: 'photoFileIds.0' } },
+    })
+    const hangzhouPointInShanghai = {
+      latitude: 30.2595,
+      longitude: 120.1302,
+      city: '上海',
+      district: '徐汇区',
+    }
+    const outside = await call(
+      'o-seller',
+      'create',
+      await validInput({ location: hangzhouPointInShanghai }),
+    )
     expect(outside).toMatchObject({ ok: false, error: { code: 'LISTING.LOCATION_OUTSIDE_CITY' } })
     expect(await cloud.container.store.count(Listings, {})).toBe(0)
   })
 
   it('requires a registered caller to publish', async () => {
-    expect(await call(null, 'create', await validInput())).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } })
-    expect(await call('o-stranger', 'create', await validInput())).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } })
+    expect(await call(null, 'create', await validInput())).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.UNAUTHENTICATED' },
+    })
+    expect(await call('o-stranger', 'create', await validInput())).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.UNAUTHENTICATED' },
+    })
   })
 
   it('lets only the seller edit, and only from the current version', async () => {
     const created = await publish()
-    const byOther = await call('o-buyer', 'update', { id: created.id, expectedVersion: 1, patch: { priceFen: 1 } })
+    const byOther = await call('o-buyer', 'update', {
+      id: created.id,
+      expectedVersion: 1,
+      patch: { priceFen: 1 },
+    })
     expect(byOther).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } })
 
-    const edited = await call('o-seller', 'update', { id: created.id, expectedVersion: 1, patch: { priceFen: 79_900 } })
+    const edited = await call('o-seller', 'update', {
+      id: created.id,
+      expectedVersion: 1,
+      patch: { priceFen: 79_900 },
+    })
     expect(edited).toMatchObject({ ok: true, data: { priceFen: 79_900, version: 2 } })
-    const stale = await call('o-seller', 'update', { id: created.id, expectedVersion: 1, patch: { priceFen: 1 } })
+    const stale = await call('o-seller', 'update', {
+      id: created.id,
+      expectedVersion: 1,
+      patch: { priceFen: 1 },
+    })
     expect(stale).toMatchObject({ ok: false, error: { code: 'COMMON.CONFLICT' } })
-    const missing = await call('o-seller', 'update', { id: '01KAAAAAAAAAAAAAAAAAAAAAAA', expectedVersion: 1, patch: { priceFen: 1 } })
+    const missing = await call('o-seller', 'update', {
+      id: '01KAAAAAAAAAAAAAAAAAAAAAAA',
+      expectedVersion: 1,
+      patch: { priceFen: 1 },
+    })
     expect(missing).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } })
 
     const after = await call('o-buyer', 'get', { id: created.id })
@@ -125,27 +188,53 @@ describe('listing function', () => {
     await publish('o-seller')
     await publish('o-buyer', { title: '宜家书桌 九成新' })
     const mine = await call('o-buyer', 'mine', {})
-    expect(mine.ok && mine.data.items.map((c: { title: string }) => c.title)).toEqual(['宜家书桌 九成新'])
-    expect(await call(null, 'mine', {})).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } })
+    expect(mine.ok && mine.data.items.map((c: { title: string }) => c.title)).toEqual([
+      '宜家书桌 九成新',
+    ])
+    expect(await call(null, 'mine', {})).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.UNAUTHENTICATED' },
+    })
   })
 
   it('answers NOT_FOUND for unknown and removed listings, and VALIDATION for bad ids and cursors', async () => {
-    expect(await call(null, 'get', { id: '01KAAAAAAAAAAAAAAAAAAAAAAA' })).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } })
-    expect(await call(null, 'get', { id: "1' OR '1'='1" })).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
-    expect(await call(null, 'feed', { city: '上海', cursor: 'not-a-cursor' })).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
-    expect(await call(null, 'feed', { city: '上海', limit: 500 })).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
+    expect(await call(null, 'get', { id: '01KAAAAAAAAAAAAAAAAAAAAAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.NOT_FOUND' },
+    })
+    expect(await call(null, 'get', { id: "1' OR '1'='1" })).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.VALIDATION' },
+    })
+    expect(await call(null, 'feed', { city: '上海', cursor: 'not-a-cursor' })).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.VALIDATION' },
+    })
+    expect(await call(null, 'feed', { city: '上海', limit: 500 })).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.VALIDATION' },
+    })
 
     const created = await publish()
     await call('o-seller', 'takeDown', { id: created.id })
-    expect(await call('o-buyer', 'get', { id: created.id })).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } })
-    expect(await call('o-seller', 'get', { id: created.id })).toMatchObject({ ok: true, data: { status: 'removed' } })
+    expect(await call('o-buyer', 'get', { id: created.id })).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.NOT_FOUND' },
+    })
+    expect(await call('o-seller', 'get', { id: created.id })).toMatchObject({
+      ok: true,
+      data: { status: 'removed' },
+    })
     const feed = await call(null, 'feed', { city: '上海' })
     expect(feed.ok && feed.data.items).toEqual([])
   })
 
   it('limits how fast one seller can publish', async () => {
     for (let i = 0; i < 30; i++) await publish()
-    expect(await call('o-seller', 'create', await validInput())).toMatchObject({ ok: false, error: { code: 'COMMON.RATE_LIMITED' } })
+    expect(await call('o-seller', 'create', await validInput())).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.RATE_LIMITED' },
+    })
     cloud.clock.advance(3_600_001)
     expect(await call('o-seller', 'create', await validInput())).toMatchObject({ ok: true })
   })

@@ -1,5 +1,8 @@
 import { main as merchantMain } from '../src/functions/merchant'
-import { subMchidOf, refreshPendingApplyments } from '../src/modules/merchant/application/sub-merchant'
+import {
+  subMchidOf,
+  refreshPendingApplyments,
+} from '../src/modules/merchant/application/sub-merchant'
 import { Merchants } from '../src/modules/merchant/domain/merchant.records'
 import { Orders, type OrderRecord } from '../src/modules/order/domain/order.record'
 import { accountBalance, postEntry } from '../src/modules/ledger/application/post-entry'
@@ -15,7 +18,8 @@ beforeEach(async () => {
 })
 afterEach(() => cloud.stop())
 
-const call = (openid: string | null, action: string, input: unknown = {}) => invoke(merchantMain, cloud as never, openid, action, input)
+const call = (openid: string | null, action: string, input: unknown = {}) =>
+  invoke(merchantMain, cloud as never, openid, action, input)
 const STEP = 60_000
 
 const form = async (openid: string, over: Record<string, unknown> = {}) => ({
@@ -43,11 +47,18 @@ const nextStage = async (openid: string) => {
 describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox', () => {
   test('submit → 审核中 → 待账户验证 → 待签约 → 已完成 with a sub_mchid; the form is masked on the way back', async () => {
     const [sellerId] = await signUp(cloud as never, 'o-seller')
-    expect((await call('o-seller', 'status')).ok && (await call('o-seller', 'status') as any).data.state).toBe('none')
+    expect(
+      (await call('o-seller', 'status')).ok &&
+        ((await call('o-seller', 'status')) as any).data.state,
+    ).toBe('none')
     const submitted = await call('o-seller', 'submit', await form('o-seller'))
     expect(submitted.ok).toBe(true)
     if (!submitted.ok) return
-    expect(submitted.data).toMatchObject({ state: 'checking', stateLabel: '审核中', canSell: false })
+    expect(submitted.data).toMatchObject({
+      state: 'checking',
+      stateLabel: '审核中',
+      canSell: false,
+    })
     expect(submitted.data.submitted).toMatchObject({
       idCardName: '张*三',
       idCardNumber: '1*************0011',
@@ -68,7 +79,12 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
     expect(sign.signUrl).toMatch(/^https:/)
     expect(await subMchidOf(cloud.container, sellerId)).toBeNull()
     const done = await nextStage('o-seller')
-    expect(done).toMatchObject({ state: 'finish', stateLabel: '已完成', canSell: true, signUrl: null })
+    expect(done).toMatchObject({
+      state: 'finish',
+      stateLabel: '已完成',
+      canSell: true,
+      signUrl: null,
+    })
     const sub = await subMchidOf(cloud.container, sellerId)
     expect(sub).toMatch(/^\d{10}$/)
     // The sub-merchant is real at the sandbox: it has a balance.
@@ -87,7 +103,11 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
     const m1 = await cloud.container.store.get(Merchants, sellerId)
     expect(m1?.outRequestNo).toBe(`LQAP${sellerId}1`)
 
-    const second = await call('o-rej', 'submit', await form('o-rej', { idCardName: '李四', storeName: '李四的闲置' }))
+    const second = await call(
+      'o-rej',
+      'submit',
+      await form('o-rej', { idCardName: '李四', storeName: '李四的闲置' }),
+    )
     expect(second.ok && second.data).toMatchObject({ state: 'checking', rejectReasons: [] })
     const m2 = await cloud.container.store.get(Merchants, sellerId)
     expect(m2).toMatchObject({ attempt: 2, outRequestNo: `LQAP${sellerId}2` })
@@ -105,10 +125,13 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
     cloud.sandbox.faults.set({ apiErrors: 1 })
     const failed = await call('o-flaky', 'submit', await form('o-flaky'))
     expect(!failed.ok && failed.error.code).toBe('MERCHANT.GATEWAY_FAILED')
-    expect((await call('o-flaky', 'refresh') as any).data.state).toBe('checking')
+    expect(((await call('o-flaky', 'refresh')) as any).data.state).toBe('checking')
     await cloud.advance(3 * 60_000)
     const asked = await call('o-flaky', 'refresh')
-    expect(asked.ok && asked.data).toMatchObject({ state: 'rejected', rejectReasons: [{ reason: expect.stringContaining('重新提交') }] })
+    expect(asked.ok && asked.data).toMatchObject({
+      state: 'rejected',
+      rejectReasons: [{ reason: expect.stringContaining('重新提交') }],
+    })
     const again = await call('o-flaky', 'submit', await form('o-flaky'))
     expect(again.ok && again.data.state).toBe('checking')
   })
@@ -116,38 +139,87 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
   test('the stored row holds no plaintext name, ID number, phone or card number; the sealed blob opens only with the key', async () => {
     const [sellerId] = await signUp(cloud as never, 'o-private')
     await call('o-private', 'submit', await form('o-private'))
-    const row = cloud.container.store.connection.prepare('SELECT * FROM c_merchants WHERE _id = ?').get(sellerId)
+    const row = cloud.container.store.connection
+      .prepare('SELECT * FROM c_merchants WHERE _id = ?')
+      .get(sellerId)
     const raw = JSON.stringify(row)
-    for (const plain of ['110101199003070011', '张小三', '13812341234', '6225880000001234', '1990030700']) expect(raw).not.toContain(plain)
+    for (const plain of [
+      '110101199003070011',
+      '张小三',
+      '13812341234',
+      '6225880000001234',
+      '1990030700',
+    ])
+      expect(raw).not.toContain(plain)
     const sealed = (await cloud.container.store.get(Merchants, sellerId))!.sealedIdentity
-    expect(JSON.parse(new AesGcmSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')).open(sealed))).toMatchObject({ idCardNumber: '110101199003070011' })
+    expect(
+      JSON.parse(new AesGcmSecretBox(Buffer.from(TEST_SECRET_KEY, 'hex')).open(sealed)),
+    ).toMatchObject({ idCardNumber: '110101199003070011' })
     expect(() => new AesGcmSecretBox(Buffer.alloc(32, 1)).open(sealed)).toThrow()
   })
 
   test('identity comes from the context only; bad input is refused field by field', async () => {
     await signUp(cloud as never, 'o-a', 'o-b')
-    expect((await call(null, 'status')) as any).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } })
+    expect((await call(null, 'status')) as any).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.UNAUTHENTICATED' },
+    })
     const smuggled = await call('o-a', 'status', { userId: 'someone-else' })
     expect(!smuggled.ok && smuggled.error.code).toBe('COMMON.VALIDATION')
     await call('o-a', 'submit', await form('o-a'))
     const other = await call('o-b', 'status')
     expect(other.ok && other.data.state).toBe('none')
-    const bad = await call('o-b', 'submit', await form('o-b', { idCardNumber: '110101199003070012' }))
-    expect(!bad.ok && bad.error).toMatchObject({ code: 'COMMON.VALIDATION', details: { path: 'idCardNumber' } })
-    const expired = await call('o-b', 'submit', await form('o-b', { idCardValidBegin: '2006-01-01', idCardValidEnd: '2026-01-01' }))
-    expect(!expired.ok && expired.error).toMatchObject({ code: 'COMMON.VALIDATION', details: { path: 'idCardValidEnd' } })
-    const gif = await call('o-b', 'submit', await form('o-b', { idCardFrontFileId: 'local://id-cards/test/a.gif' }))
-    expect(!gif.ok && gif.error).toMatchObject({ code: 'COMMON.VALIDATION', details: { path: 'idCardFrontFileId' } })
+    const bad = await call(
+      'o-b',
+      'submit',
+      await form('o-b', { idCardNumber: '110101199003070012' }),
+    )
+    expect(!bad.ok && bad.error).toMatchObject({
+      code: 'COMMON.VALIDATION',
+      details: { path: 'idCardNumber' },
+    })
+    const expired = await call(
+      'o-b',
+      'submit',
+      await form('o-b', { idCardValidBegin: '2006-01-01', idCardValidEnd: '2026-01-01' }),
+    )
+    expect(!expired.ok && expired.error).toMatchObject({
+      code: 'COMMON.VALIDATION',
+      details: { path: 'idCardValidEnd' },
+    })
+    const gif = await call(
+      'o-b',
+      'submit',
+      await form('o-b', { idCardFrontFileId: 'local://id-cards/test/a.gif' }),
+    )
+    expect(!gif.ok && gif.error).toMatchObject({
+      code: 'COMMON.VALIDATION',
+      details: { path: 'idCardFrontFileId' },
+    })
   })
 
   test("someone else's ID photos, or the user's own photos of another kind, never reach WeChat Pay", async () => {
     await signUp(cloud as never, 'o-victim', 'o-fraud')
     const victims = await cloud.uploadPhoto('o-victim')
-    const stolen = await call('o-fraud', 'submit', await form('o-fraud', { idCardBackFileId: victims }))
-    expect(!stolen.ok && stolen.error).toMatchObject({ code: 'FILE.NOT_OWNED', details: { path: 'idCardBackFileId' } })
+    const stolen = await call(
+      'o-fraud',
+      'submit',
+      await form('o-fraud', { idCardBackFileId: victims }),
+    )
+    expect(!stolen.ok && stolen.error).toMatchObject({
+      code: 'FILE.NOT_OWNED',
+      details: { path: 'idCardBackFileId' },
+    })
     const listingPhoto = await cloud.uploadPhoto('o-fraud', 'listing-photos')
-    const wrongKind = await call('o-fraud', 'submit', await form('o-fraud', { idCardFrontFileId: listingPhoto }))
-    expect(!wrongKind.ok && wrongKind.error).toMatchObject({ code: 'FILE.NOT_OWNED', details: { path: 'idCardFrontFileId' } })
+    const wrongKind = await call(
+      'o-fraud',
+      'submit',
+      await form('o-fraud', { idCardFrontFileId: listingPhoto }),
+    )
+    expect(!wrongKind.ok && wrongKind.error).toMatchObject({
+      code: 'FILE.NOT_OWNED',
+      details: { path: 'idCardFrontFileId' },
+    })
     // Nothing was saved or sent: the fraudster has no application, and a proper one still goes through.
     expect(((await call('o-fraud', 'status')) as any).data.state).toBe('none')
     expect((await call('o-fraud', 'submit', await form('o-fraud'))).ok).toBe(true)
@@ -162,38 +234,87 @@ describe('seller wallet', () => {
     for (let i = 0; i < 3; i++) await nextStage(openid)
     const sub = (await subMchidOf(cloud.container, sellerId))!
     const pay = cloud.container.payments
-    await pay.createJsapiOrder({ outTradeNo: 'WALLETORDER1', subMchid: sub, description: '邻圈-测试', amountFen: releasedFen, payerOpenid: 'o-buyer' })
+    await pay.createJsapiOrder({
+      outTradeNo: 'WALLETORDER1',
+      subMchid: sub,
+      description: '邻圈-测试',
+      amountFen: releasedFen,
+      payerOpenid: 'o-buyer',
+    })
     cloud.sandbox.pay('WALLETORDER1')
     const order = await pay.queryOrder({ outTradeNo: 'WALLETORDER1', subMchid: sub })
-    await pay.createProfitSharing({ subMchid: sub, transactionId: order.transactionId!, outOrderNo: 'WALLETPS1', receivers: [], finish: true }).catch(() =>
-      pay.finishProfitSharing({ subMchid: sub, transactionId: order.transactionId!, outOrderNo: 'WALLETPS1', description: '解冻' }),
-    )
+    await pay
+      .createProfitSharing({
+        subMchid: sub,
+        transactionId: order.transactionId!,
+        outOrderNo: 'WALLETPS1',
+        receivers: [],
+        finish: true,
+      })
+      .catch(() =>
+        pay.finishProfitSharing({
+          subMchid: sub,
+          transactionId: order.transactionId!,
+          outOrderNo: 'WALLETPS1',
+          description: '解冻',
+        }),
+      )
     const at = cloud.clock.now()
     await postEntry(cloud.container, paymentEntry('WALLETORDER1', 'order-1', releasedFen, at))
-    await postEntry(cloud.container, releaseEntry('WALLETPS1', 'order-1', sellerId, releasedFen, 0, at))
+    await postEntry(
+      cloud.container,
+      releaseEntry('WALLETPS1', 'order-1', sellerId, releasedFen, 0, at),
+    )
     return { sellerId, sub }
   }
 
   test('three figures; more than available is refused; a withdrawal posts once to the ledger and the sandbox, even when retried', async () => {
     const { sellerId, sub } = await onboardedSellerWith('o-wallet', 10_000)
-    await cloud.container.store.insert(Orders, { _id: '01KAAAAAAAAAAAAAAAAAAAAAAA', sellerId, buyerId: 'b', state: 'paid', totalFen: 3_300 } as OrderRecord)
+    await cloud.container.store.insert(Orders, {
+      _id: '01KAAAAAAAAAAAAAAAAAAAAAAA',
+      sellerId,
+      buyerId: 'b',
+      state: 'paid',
+      totalFen: 3_300,
+    } as OrderRecord)
     const w0 = await call('o-wallet', 'wallet')
-    expect(w0.ok && w0.data).toMatchObject({ onboarded: true, inEscrowFen: 3_300, availableFen: 10_000, withdrawnFen: 0, withdrawals: [] })
+    expect(w0.ok && w0.data).toMatchObject({
+      onboarded: true,
+      inEscrowFen: 3_300,
+      availableFen: 10_000,
+      withdrawnFen: 0,
+      withdrawals: [],
+    })
 
-    const tooMuch = await call('o-wallet', 'withdraw', { amountFen: 10_001, requestKey: 'TAP00000001' })
+    const tooMuch = await call('o-wallet', 'withdraw', {
+      amountFen: 10_001,
+      requestKey: 'TAP00000001',
+    })
     expect(!tooMuch.ok && tooMuch.error.code).toBe('MERCHANT.INSUFFICIENT_BALANCE')
 
     const ok = await call('o-wallet', 'withdraw', { amountFen: 6_000, requestKey: 'TAP00000002' })
-    expect(ok.ok && ok.data).toMatchObject({ amountFen: 6_000, status: 'accepted', id: 'TAP00000002' })
-    const retry = await call('o-wallet', 'withdraw', { amountFen: 6_000, requestKey: 'TAP00000002' })
+    expect(ok.ok && ok.data).toMatchObject({
+      amountFen: 6_000,
+      status: 'accepted',
+      id: 'TAP00000002',
+    })
+    const retry = await call('o-wallet', 'withdraw', {
+      amountFen: 6_000,
+      requestKey: 'TAP00000002',
+    })
     expect(retry.ok && retry.data).toMatchObject({ amountFen: 6_000, id: 'TAP00000002' })
-    expect(cloud.sandbox.books.snapshot().subMerchants[sub]).toMatchObject({ available: 4_000, withdrawn: 6_000 })
+    expect(cloud.sandbox.books.snapshot().subMerchants[sub]).toMatchObject({
+      available: 4_000,
+      withdrawn: 6_000,
+    })
     expect(await accountBalance(cloud.container, `withdrawn:${sellerId}`)).toBe(6_000)
     expect(await accountBalance(cloud.container, `seller:${sellerId}`)).toBe(4_000)
 
     const w1 = await call('o-wallet', 'wallet')
     expect(w1.ok && w1.data).toMatchObject({ availableFen: 4_000, withdrawnFen: 6_000 })
-    expect(w1.ok && w1.data.withdrawals).toEqual([expect.objectContaining({ id: 'TAP00000002', status: 'succeeded', statusLabel: '已到账' })])
+    expect(w1.ok && w1.data.withdrawals).toEqual([
+      expect.objectContaining({ id: 'TAP00000002', status: 'succeeded', statusLabel: '已到账' }),
+    ])
     const over = await call('o-wallet', 'withdraw', { amountFen: 4_001, requestKey: 'TAP00000003' })
     expect(!over.ok && over.error.code).toBe('MERCHANT.INSUFFICIENT_BALANCE')
     expect(SANDBOX_SP_MCHID).toBeTruthy()
@@ -205,7 +326,10 @@ describe('seller wallet', () => {
     for (let i = 0; i < 3; i++) await nextStage('o-short')
     // The ledger says 50.00 is available but WeChat holds nothing: the books disagree, WeChat wins.
     await postEntry(cloud.container, paymentEntry('SHORTPAY', 'order-s', 5_000, cloud.clock.now()))
-    await postEntry(cloud.container, releaseEntry('SHORTREL', 'order-s', sellerId, 5_000, 0, cloud.clock.now()))
+    await postEntry(
+      cloud.container,
+      releaseEntry('SHORTREL', 'order-s', sellerId, 5_000, 0, cloud.clock.now()),
+    )
     const r = await call('o-short', 'withdraw', { amountFen: 5_000, requestKey: 'TAP00000010' })
     if (!r.ok) throw new Error(JSON.stringify(r.error))
     expect(r.data).toMatchObject({ status: 'failed', reason: expect.stringContaining('余额不足') })
@@ -219,6 +343,11 @@ describe('seller wallet', () => {
     expect(!r.ok && r.error.code).toBe('MERCHANT.NOT_ONBOARDED')
     const w = await call('o-new', 'wallet')
     if (!w.ok) throw new Error(JSON.stringify(w.error))
-    expect(w.data).toMatchObject({ onboarded: false, availableFen: 0, inEscrowFen: 0, withdrawnFen: 0 })
+    expect(w.data).toMatchObject({
+      onboarded: false,
+      availableFen: 0,
+      inEscrowFen: 0,
+      withdrawnFen: 0,
+    })
   })
 })

@@ -7,8 +7,18 @@ import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
-const SELLER_HOME = { name: '王小二', phone: '13900139000', region: { province: '浙江省', city: '杭州市', district: '西湖区' }, detail: '文三路 478 号 1203 室' }
-const BUYER_HOME = { name: '李四', phone: '13800138000', region: { province: '上海市', city: '上海市', district: '徐汇区' }, detail: '漕溪北路 1 号 2 室' }
+const SELLER_HOME = {
+  name: '王小二',
+  phone: '13900139000',
+  region: { province: '浙江省', city: '杭州市', district: '西湖区' },
+  detail: '文三路 478 号 1203 室',
+}
+const BUYER_HOME = {
+  name: '李四',
+  phone: '13800138000',
+  region: { province: '上海市', city: '上海市', district: '徐汇区' },
+  detail: '漕溪北路 1 号 2 室',
+}
 
 /** 上门取件 (kuaidi100 商家寄件) from the order page, through the functions against the kuaidi100 sandbox. */
 describe('pickup: book a courier for the parcel or the return, and the order follows the courier', () => {
@@ -23,7 +33,13 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     await cloud.onboard(sellerId)
     sellerAddressId = await cloud.saveAddress('o-seller-1', SELLER_HOME)
     const listing = await cloud.publish('o-seller-1', { priceFen: 20_000 })
-    orderId = (await cloud.mustOrder('o-buyer-1', 'checkout', { listingId: listing.id, fulfilment: 'courier', addressId: await cloud.addressIdOf('o-buyer-1') })).id
+    orderId = (
+      await cloud.mustOrder('o-buyer-1', 'checkout', {
+        listingId: listing.id,
+        fulfilment: 'courier',
+        addressId: await cloud.addressIdOf('o-buyer-1'),
+      })
+    ).id
     await cloud.mustOrder('o-buyer-1', 'pay', { orderId })
     await cloud.buyerPays(orderId)
   })
@@ -39,19 +55,33 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
   const sandboxTask = (taskId: string) => cloud.kuaidi100!.engine.orders.get(taskId)
 
   it('the courier comes, collects, and the order ships by itself; tracking takes it to 签收 and the buyer confirms', async () => {
-    const quote = await cloud.mustOrder('o-seller-1', 'pickupQuote', { orderId, addressId: sellerAddressId })
+    const quote = await cloud.mustOrder('o-seller-1', 'pickupQuote', {
+      orderId,
+      addressId: sellerAddressId,
+    })
     expect(quote.quotes.length).toBeGreaterThan(1)
     const booked = await book()
     expect(booked.state).toBe('paid')
-    expect(booked.pickup).toMatchObject({ company: '顺丰速运', state: 'placed', quoteFen: quote.quotes.find((q: { companyCode: string }) => q.companyCode === 'shunfeng').priceFen })
+    expect(booked.pickup).toMatchObject({
+      company: '顺丰速运',
+      state: 'placed',
+      quoteFen: quote.quotes.find((q: { companyCode: string }) => q.companyCode === 'shunfeng')
+        .priceFen,
+    })
     expect(booked.actions).toEqual(expect.arrayContaining(['cancelPickup']))
     expect(booked.actions).not.toContain('ship')
     // The buyer sees the booking, the sender's phone masked.
     expect((await get()).pickup.from).toMatch(/杭州市 139\*\*\*\*9000/)
     // At rest the order names no one: the buyer's and the sender's name, phone and street are sealed.
     const raw = JSON.stringify(await cloud.container.store.get(Orders, orderId))
-    for (const plain of ['李四', '13800138000', '漕溪北路', '王小二', '13900139000', '文三路']) expect(raw).not.toContain(plain)
-    expect(booked.address).toEqual({ name: '李四', phone: '13800138000', region: '上海市 徐汇区', detail: '漕溪北路 1 号 2 室' })
+    for (const plain of ['李四', '13800138000', '漕溪北路', '王小二', '13900139000', '文三路'])
+      expect(raw).not.toContain(plain)
+    expect(booked.address).toEqual({
+      name: '李四',
+      phone: '13800138000',
+      region: '上海市 徐汇区',
+      detail: '漕溪北路 1 号 2 室',
+    })
 
     await cloud.advance(10 * 60_000) // the courier accepts
     const accepted = await get('o-seller-1')
@@ -62,9 +92,17 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     const shipped = await get()
     expect(shipped.state).toBe('shipped')
     expect(shipped.pickup).toMatchObject({ state: 'picked-up' })
-    expect(shipped.shipment).toMatchObject({ company: '顺丰速运', companyCode: 'shunfeng', waybillNo: shipped.pickup.waybillNo })
-    expect(shipped.events.map((e: { transition: string }) => e.transition)).toEqual(expect.arrayContaining(['bookPickup', 'ship']))
-    expect(JSON.stringify(cloud.wechatApi!.engine.shippingRecords())).toContain(shipped.pickup.waybillNo)
+    expect(shipped.shipment).toMatchObject({
+      company: '顺丰速运',
+      companyCode: 'shunfeng',
+      waybillNo: shipped.pickup.waybillNo,
+    })
+    expect(shipped.events.map((e: { transition: string }) => e.transition)).toEqual(
+      expect.arrayContaining(['bookPickup', 'ship']),
+    )
+    expect(JSON.stringify(cloud.wechatApi!.engine.shippingRecords())).toContain(
+      shipped.pickup.waybillNo,
+    )
 
     await cloud.advance(3 * DAY)
     expect((await get()).state).toBe('delivered')
@@ -77,7 +115,12 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     expect(paid.deadline.transition).toBe('autoCancel')
     await cloud.advance(6 * DAY)
     const late = { day: '后天', start: '09:00', end: '11:00' }
-    const booked = await cloud.mustOrder('o-seller-1', 'bookPickup', { orderId, addressId: sellerAddressId, company: 'shunfeng', slot: late })
+    const booked = await cloud.mustOrder('o-seller-1', 'bookPickup', {
+      orderId,
+      addressId: sellerAddressId,
+      company: 'shunfeng',
+      slot: late,
+    })
     expect(booked.deadline.transition).toBe('autoCancel')
     expect(booked.deadline.at).toBeGreaterThan(paid.deadline.at + DAY)
     await cloud.advance(DAY + HOUR) // past the original 7 days
@@ -90,31 +133,68 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
   it('bad input: a slot gone by, the buyer booking the seller’s parcel, someone else’s address, a second booking, a waybill while booked', async () => {
     const past = { day: '今天', start: '09:00', end: '11:00' }
     await cloud.advance(5 * HOUR) // 15:00 in China: the morning window has gone
-    expect(await cloud.order('o-seller-1', 'bookPickup', { orderId, addressId: sellerAddressId, company: 'shunfeng', slot: past })).toMatchObject({
+    expect(
+      await cloud.order('o-seller-1', 'bookPickup', {
+        orderId,
+        addressId: sellerAddressId,
+        company: 'shunfeng',
+        slot: past,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ORDER.PICKUP_SLOT_PASSED' },
     })
-    expect(await cloud.order('o-seller-1', 'bookPickup', { orderId, addressId: sellerAddressId, company: 'dhl', slot: slot() })).toMatchObject({
+    expect(
+      await cloud.order('o-seller-1', 'bookPickup', {
+        orderId,
+        addressId: sellerAddressId,
+        company: 'dhl',
+        slot: slot(),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'COMMON.VALIDATION' },
     })
     const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_HOME)
-    expect(await cloud.order('o-buyer-1', 'bookPickup', { orderId, addressId: buyerAddressId, company: 'shunfeng', slot: slot() })).toMatchObject({
+    expect(
+      await cloud.order('o-buyer-1', 'bookPickup', {
+        orderId,
+        addressId: buyerAddressId,
+        company: 'shunfeng',
+        slot: slot(),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ORDER.WRONG_STATE' },
     })
-    expect(await cloud.order('o-seller-1', 'bookPickup', { orderId, addressId: buyerAddressId, company: 'shunfeng', slot: slot() })).toMatchObject({
+    expect(
+      await cloud.order('o-seller-1', 'bookPickup', {
+        orderId,
+        addressId: buyerAddressId,
+        company: 'shunfeng',
+        slot: slot(),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'COMMON.NOT_FOUND' },
     })
     expect((await get()).pickup).toBeNull()
 
     await book()
-    expect(await cloud.order('o-seller-1', 'bookPickup', { orderId, addressId: sellerAddressId, company: 'zhongtong', slot: slot() })).toMatchObject({
+    expect(
+      await cloud.order('o-seller-1', 'bookPickup', {
+        orderId,
+        addressId: sellerAddressId,
+        company: 'zhongtong',
+        slot: slot(),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ORDER.PICKUP_ACTIVE' },
     })
-    expect(await cloud.order('o-seller-1', 'ship', { orderId, waybillNo: 'SF1234567890123' })).toMatchObject({ ok: false, error: { code: 'ORDER.PICKUP_ACTIVE' } })
+    expect(
+      await cloud.order('o-seller-1', 'ship', { orderId, waybillNo: 'SF1234567890123' }),
+    ).toMatchObject({ ok: false, error: { code: 'ORDER.PICKUP_ACTIVE' } })
     expect(cloud.kuaidi100!.engine.orders.size).toBe(1)
   })
 
@@ -151,24 +231,49 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
   it('pickup pushes: a forged one is refused, a replay changes nothing, one for a task we never booked is not accepted', async () => {
     await book()
     await cloud.advance(10 * 60_000)
-    const genuine = cloud.pushes.find((p) => Buffer.from(p.event.body, 'base64').toString('utf8').includes('taskId='))!
+    const genuine = cloud.pushes.find((p) =>
+      Buffer.from(p.event.body, 'base64').toString('utf8').includes('taskId='),
+    )!
     expect(genuine.status).toBe(200)
     const body = Buffer.from(genuine.event.body, 'base64').toString('utf8')
-    const forged = { ...genuine.event, body: Buffer.from(body.replace(/sign=[0-9A-Fa-f]+/, 'sign=00000000000000000000000000000000')).toString('base64') }
-    expect((await cloud.notifyCourier(forged)).headers['x-linquan-code']).toBe('DELIVERY.BAD_SIGNATURE')
+    const forged = {
+      ...genuine.event,
+      body: Buffer.from(
+        body.replace(/sign=[0-9A-Fa-f]+/, 'sign=00000000000000000000000000000000'),
+      ).toString('base64'),
+    }
+    expect((await cloud.notifyCourier(forged)).headers['x-linquan-code']).toBe(
+      'DELIVERY.BAD_SIGNATURE',
+    )
     const before = await get('o-seller-1')
     expect((await cloud.notifyCourier(genuine.event)).statusCode).toBe(200)
     expect((await get('o-seller-1')).pickup).toEqual(before.pickup)
-    const stranger = { ...genuine.event, body: Buffer.from(body.replace(/taskId=[^&]+/, 'taskId=SBXNOTOURS')).toString('base64') }
-    expect((await cloud.notifyCourier(stranger)).headers['x-linquan-code']).toBe('DELIVERY.UNKNOWN_PICKUP')
+    const stranger = {
+      ...genuine.event,
+      body: Buffer.from(body.replace(/taskId=[^&]+/, 'taskId=SBXNOTOURS')).toString('base64'),
+    }
+    expect((await cloud.notifyCourier(stranger)).headers['x-linquan-code']).toBe(
+      'DELIVERY.UNKNOWN_PICKUP',
+    )
   })
 
   it('a return: the seller names the return address, the buyer books a courier, its 签收 starts the 7 days', async () => {
     await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: 'SF1234567890123' })
     await cloud.advance(3 * DAY)
-    await cloud.mustOrder('o-buyer-1', 'requestRefund', { orderId, type: 'return', reason: '尺寸不合适' })
-    const agreed = await cloud.mustOrder('o-seller-1', 'answerRefund', { orderId, answer: 'agree', returnAddressId: sellerAddressId })
-    expect(agreed.refund.returnAddress).toMatchObject({ name: '王小二', region: '浙江省 杭州市 西湖区' })
+    await cloud.mustOrder('o-buyer-1', 'requestRefund', {
+      orderId,
+      type: 'return',
+      reason: '尺寸不合适',
+    })
+    const agreed = await cloud.mustOrder('o-seller-1', 'answerRefund', {
+      orderId,
+      answer: 'agree',
+      returnAddressId: sellerAddressId,
+    })
+    expect(agreed.refund.returnAddress).toMatchObject({
+      name: '王小二',
+      region: '浙江省 杭州市 西湖区',
+    })
     const buyerView = await get()
     expect(buyerView.actions).toEqual(expect.arrayContaining(['bookPickup', 'shipReturn']))
 
@@ -178,7 +283,10 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     expect(booked.actions).not.toContain('shipReturn')
     await cloud.advance(2 * HOUR)
     const sent = await get()
-    expect(sent.refund.returnShipment).toMatchObject({ companyCode: 'yuantong', waybillNo: sent.refund.returnPickup.waybillNo })
+    expect(sent.refund.returnShipment).toMatchObject({
+      companyCode: 'yuantong',
+      waybillNo: sent.refund.returnPickup.waybillNo,
+    })
     await cloud.advance(3 * DAY)
     const arrived = await get()
     expect(arrived.refund.returnShipment.tracking.state).toBe('delivered')
@@ -187,9 +295,15 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
 
   it('agreeing to a return needs an address: the default is used, and a seller with none is asked for one', async () => {
     await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: 'SF1234567890123' })
-    await cloud.mustOrder('o-buyer-1', 'requestRefund', { orderId, type: 'return', reason: '尺寸不合适' })
+    await cloud.mustOrder('o-buyer-1', 'requestRefund', {
+      orderId,
+      type: 'return',
+      reason: '尺寸不合适',
+    })
     await cloud.address('o-seller-1', 'remove', { id: sellerAddressId })
-    expect(await cloud.order('o-seller-1', 'answerRefund', { orderId, answer: 'agree' })).toMatchObject({
+    expect(
+      await cloud.order('o-seller-1', 'answerRefund', { orderId, answer: 'agree' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'ORDER.RETURN_ADDRESS_REQUIRED' },
     })
@@ -201,7 +315,11 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
 
   it('a return never sent lapses after 7 days, the buyer reminded the day before; a courier booked late holds the clock', async () => {
     await cloud.mustOrder('o-seller-1', 'ship', { orderId, waybillNo: 'SF1234567890123' })
-    await cloud.mustOrder('o-buyer-1', 'requestRefund', { orderId, type: 'return', reason: '尺寸不合适' })
+    await cloud.mustOrder('o-buyer-1', 'requestRefund', {
+      orderId,
+      type: 'return',
+      reason: '尺寸不合适',
+    })
     const agreed = await cloud.mustOrder('o-seller-1', 'answerRefund', { orderId, answer: 'agree' })
     expect(agreed.deadline).toEqual({ transition: 'returnLapsed', at: cloud.clock.now() + 7 * DAY })
 
@@ -214,7 +332,12 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     // Booked for 后天: the request stays open until the courier has had the day after the window.
     const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_HOME)
     const late = { day: '后天', start: '17:00', end: '19:00' }
-    const booked = await cloud.mustOrder('o-buyer-1', 'bookPickup', { orderId, addressId: buyerAddressId, company: 'yuantong', slot: late })
+    const booked = await cloud.mustOrder('o-buyer-1', 'bookPickup', {
+      orderId,
+      addressId: buyerAddressId,
+      company: 'yuantong',
+      slot: late,
+    })
     expect(booked.deadline.transition).toBe('returnLapsed')
     expect(booked.deadline.at).toBeGreaterThan(agreed.deadline.at + 2 * DAY)
     await cloud.mustOrder('o-buyer-1', 'cancelPickup', { orderId })
@@ -232,12 +355,24 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     await book()
     const [task] = [...cloud.kuaidi100!.engine.orders.values()]
     cloud.kuaidi100!.engine.orders.delete(task!.taskId) // kuaidi100 has lost the booking: cancel answers 30001
-    expect((await cloud.mustOrder('o-seller-1', 'cancelPickup', { orderId })).pickup.state).toBe('cancelling')
+    expect((await cloud.mustOrder('o-seller-1', 'cancelPickup', { orderId })).pickup.state).toBe(
+      'cancelling',
+    )
 
     await cloud.makeOperator(await cloud.signUp('o-operator'))
-    expect(await cloud.order('o-seller-1', 'failedJobs', { limit: 20 })).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } })
+    expect(await cloud.order('o-seller-1', 'failedJobs', { limit: 20 })).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.FORBIDDEN' },
+    })
     const dead = await cloud.mustOrder('o-operator', 'failedJobs', { limit: 20 })
-    expect(dead.items).toEqual([expect.objectContaining({ kind: 'pickup-cancel', orderId, status: 'failed', lastError: expect.stringContaining('PICKUP_NOT_FOUND') })])
+    expect(dead.items).toEqual([
+      expect.objectContaining({
+        kind: 'pickup-cancel',
+        orderId,
+        status: 'failed',
+        lastError: expect.stringContaining('PICKUP_NOT_FOUND'),
+      }),
+    ])
 
     cloud.kuaidi100!.engine.orders.set(task!.taskId, task!) // found again
     const retried = await cloud.mustOrder('o-operator', 'retryJob', { jobId: dead.items[0].id })
@@ -245,6 +380,9 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     expect((await get('o-seller-1')).pickup.state).toBe('cancelled')
     expect(task!.status).toBe('99')
     expect((await cloud.mustOrder('o-operator', 'failedJobs', { limit: 20 })).items).toEqual([])
-    expect(await cloud.order('o-operator', 'retryJob', { jobId: dead.items[0].id })).toMatchObject({ ok: false, error: { code: 'ORDER.WRONG_STATE' } })
+    expect(await cloud.order('o-operator', 'retryJob', { jobId: dead.items[0].id })).toMatchObject({
+      ok: false,
+      error: { code: 'ORDER.WRONG_STATE' },
+    })
   })
 })

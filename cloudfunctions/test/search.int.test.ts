@@ -10,7 +10,8 @@ beforeEach(async () => {
 })
 afterEach(() => cloud.stop())
 
-const call = (openid: string | null, action: string, input?: unknown) => invoke(search, cloud, openid, action, input)
+const call = (openid: string | null, action: string, input?: unknown) =>
+  invoke(search, cloud, openid, action, input)
 const titles = async (input: Record<string, unknown>, openid: string | null = null) => {
   const res = await call(openid, 'query', { city: '上海', ...input })
   if (!res.ok) throw new Error(`${res.error.code} ${res.error.message}`)
@@ -24,11 +25,26 @@ describe('search function', () => {
   beforeEach(async () => {
     await publishListing(cloud, 'o-seller', { title: '索尼 降噪耳机 WH-1000XM4', priceFen: 89_900 })
     cloud.clock.advance(1000)
-    await publishListing(cloud, 'o-seller', { title: 'iPhone 13 128G 蓝色', category: 'phone', subcategory: 'phone.iphone', priceFen: 260_000, location: { ...JINGAN, city: '上海', district: '静安区' } })
+    await publishListing(cloud, 'o-seller', {
+      title: 'iPhone 13 128G 蓝色',
+      category: 'phone',
+      subcategory: 'phone.iphone',
+      priceFen: 260_000,
+      location: { ...JINGAN, city: '上海', district: '静安区' },
+    })
     cloud.clock.advance(1000)
-    await publishListing(cloud, 'o-seller', { title: '富士 微单相机 X-T30', category: 'digital', subcategory: 'digital.camera', priceFen: 450_000, condition: 'light_wear' })
+    await publishListing(cloud, 'o-seller', {
+      title: '富士 微单相机 X-T30',
+      category: 'digital',
+      subcategory: 'digital.camera',
+      priceFen: 450_000,
+      condition: 'light_wear',
+    })
     cloud.clock.advance(1000)
-    await publishListing(cloud, 'o-seller', { title: '杭州的耳机', location: { latitude: 30.2595, longitude: 120.1302, city: '杭州', district: '西湖区' } })
+    await publishListing(cloud, 'o-seller', {
+      title: '杭州的耳机',
+      location: { latitude: 30.2595, longitude: 120.1302, city: '杭州', district: '西湖区' },
+    })
   })
 
   it('matches two-character Chinese words, longer words and mixed Latin', async () => {
@@ -40,11 +56,21 @@ describe('search function', () => {
   })
 
   it('combines filters and sorts', async () => {
-    expect(await titles({ priceMinFen: 100_000, sort: 'price_asc' })).toEqual(['iPhone 13 128G 蓝色', '富士 微单相机 X-T30'])
-    expect(await titles({ category: 'digital', sort: 'price_desc' })).toEqual(['富士 微单相机 X-T30', '索尼 降噪耳机 WH-1000XM4'])
+    expect(await titles({ priceMinFen: 100_000, sort: 'price_asc' })).toEqual([
+      'iPhone 13 128G 蓝色',
+      '富士 微单相机 X-T30',
+    ])
+    expect(await titles({ category: 'digital', sort: 'price_desc' })).toEqual([
+      '富士 微单相机 X-T30',
+      '索尼 降噪耳机 WH-1000XM4',
+    ])
     expect(await titles({ category: 'digital.camera' })).toEqual(['富士 微单相机 X-T30'])
     expect(await titles({ conditions: ['light_wear'] })).toEqual(['富士 微单相机 X-T30'])
-    expect(await titles({ sort: 'newest' })).toEqual(['富士 微单相机 X-T30', 'iPhone 13 128G 蓝色', '索尼 降噪耳机 WH-1000XM4'])
+    expect(await titles({ sort: 'newest' })).toEqual([
+      '富士 微单相机 X-T30',
+      'iPhone 13 128G 蓝色',
+      '索尼 降噪耳机 WH-1000XM4',
+    ])
   })
 
   it('orders by distance from the viewer, shows "km" figures, and honours the radius', async () => {
@@ -55,7 +81,9 @@ describe('search function', () => {
     expect(d).toEqual([...d].sort((a, b) => a - b))
     expect(d[0]).toBeLessThan(300)
     expect(d[1]).toBeGreaterThan(3000)
-    expect(await titles({ near: JINGAN, radiusKm: 1, sort: 'distance' })).toEqual(['iPhone 13 128G 蓝色'])
+    expect(await titles({ near: JINGAN, radiusKm: 1, sort: 'distance' })).toEqual([
+      'iPhone 13 128G 蓝色',
+    ])
   })
 
   it('keeps history per user, counts 热搜 per city, and suggests while typing', async () => {
@@ -65,8 +93,14 @@ describe('search function', () => {
     await call(null, 'query', { city: '上海', keyword: '耳机' })
     // 热搜 counts people, not calls: a second user makes 耳机 the hotter one.
     await call('o-seller', 'query', { city: '上海', keyword: '耳机' })
-    expect(await call('o-buyer', 'history', {})).toEqual({ ok: true, data: { keywords: ['耳机', '相机'] } })
-    expect(await call(null, 'hot', { city: '上海' })).toEqual({ ok: true, data: { keywords: ['耳机', '相机'] } })
+    expect(await call('o-buyer', 'history', {})).toEqual({
+      ok: true,
+      data: { keywords: ['耳机', '相机'] },
+    })
+    expect(await call(null, 'hot', { city: '上海' })).toEqual({
+      ok: true,
+      data: { keywords: ['耳机', '相机'] },
+    })
     expect(await call(null, 'hot', { city: '杭州' })).toEqual({ ok: true, data: { keywords: [] } })
     const suggest = await call('o-buyer', 'suggest', { city: '上海', prefix: '耳' })
     expect(suggest.ok && suggest.data.suggestions[0]).toBe('耳机')
@@ -75,7 +109,14 @@ describe('search function', () => {
   })
 
   it('treats FTS syntax and quotes as text and rejects out-of-range input clearly', async () => {
-    for (const keyword of ['"耳机" OR *', 'NEAR(耳机 相机)', "'; DROP TABLE c_listings; --", '耳机 -索尼', '(((', '^相机']) {
+    for (const keyword of [
+      '"耳机" OR *',
+      'NEAR(耳机 相机)',
+      "'; DROP TABLE c_listings; --",
+      '耳机 -索尼',
+      '(((',
+      '^相机',
+    ]) {
       const res = await call(null, 'query', { city: '上海', keyword })
       expect(res.ok).toBe(true)
     }
@@ -89,7 +130,10 @@ describe('search function', () => {
       { priceMinFen: 500, priceMaxFen: 100 },
       { cursor: 'garbage' },
     ]) {
-      expect(await call(null, 'query', { city: '上海', ...bad })).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
+      expect(await call(null, 'query', { city: '上海', ...bad })).toMatchObject({
+        ok: false,
+        error: { code: 'COMMON.VALIDATION' },
+      })
     }
   })
 

@@ -4,9 +4,17 @@ import { join } from 'node:path'
 import { FakeClock } from '../src/adapters/clock/system-clock'
 import { signLocalSession } from '../src/platform/caller-identity'
 import { installContainer } from '../src/platform/container'
-import { createLocalContainer, type LocalContainer, type LocalContainerOptions } from '../src/platform/local-container'
+import {
+  createLocalContainer,
+  type LocalContainer,
+  type LocalContainerOptions,
+} from '../src/platform/local-container'
 import { serveSandbox } from '../local/sandboxes'
-import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../local/sandboxes/wechat-pay'
+import {
+  createWechatPaySandbox,
+  type WechatPaySandbox,
+  type WechatPaySandboxOptions,
+} from '../local/sandboxes/wechat-pay'
 import { sandboxClientConfig } from '../local/sandboxes/wechat-pay/client-config'
 import type { UploadKind } from '../src/modules/upload/domain/upload.record'
 import { TEST_SECRET_KEY, uploadAs } from './harness'
@@ -35,7 +43,11 @@ export const PAY_CLOUD_START = Date.UTC(2027, 0, 15, 2, 0, 0)
 export const startPayCloud = async (options: PayCloudOptions = {}) => {
   const dir = mkdtempSync(join(tmpdir(), 'linquan-pay-test-'))
   const clock = new FakeClock(PAY_CLOUD_START)
-  const sandbox: WechatPaySandbox = createWechatPaySandbox({ timers: 'manual', startAt: clock.now(), ...options.sandbox })
+  const sandbox: WechatPaySandbox = createWechatPaySandbox({
+    timers: 'manual',
+    startAt: clock.now(),
+    ...options.sandbox,
+  })
   const served = await serveSandbox(sandbox)
   const sandboxUrl = served.url
 
@@ -70,11 +82,14 @@ export const startPayCloud = async (options: PayCloudOptions = {}) => {
     /** The context the gateway would pass for this OPENID. */
     contextFor: (openid: string | null, clientIp?: string) => ({
       requestId: 'test',
-      ...(openid ? { localSession: signLocalSession({ openid, exp: clock.now() + 3_600_000 }, SECRET) } : {}),
+      ...(openid
+        ? { localSession: signLocalSession({ openid, exp: clock.now() + 3_600_000 }, SECRET) }
+        : {}),
       ...(clientIp ? { clientIp } : {}),
     }),
     /** A PNG uploaded by `openid` as an ID photo (or `kind`), answering its fileId. */
-    uploadPhoto: (openid: string, kind: UploadKind = 'id-cards') => uploadAs(container, openid, kind),
+    uploadPhoto: (openid: string, kind: UploadKind = 'id-cards') =>
+      uploadAs(container, openid, kind),
     /** Moves our clock and the sandbox's together; due sandbox timers run. */
     advance: async (ms: number) => {
       clock.advance(ms)

@@ -30,14 +30,20 @@ const shot = async (name: string) => {
     copyFileSync(path, join(process.env.ADDRESS_SHOTS, `${name}.png`))
   }
 }
-const fill = (field: string, value: string) => visible(`.address-${field} ${field === 'detail' ? 'textarea' : 'input'}`).fill(value)
+const fill = (field: string, value: string) =>
+  visible(`.address-${field} ${field === 'detail' ? 'textarea' : 'input'}`).fill(value)
 
 /** Picks 省 → 市 (→ 区) in the NutUI cascader. */
 const pickRegion = async (names: string[], shotName?: string) => {
   await visible('#address-region').click()
   for (const [i, name] of names.entries()) {
     if (shotName && i === names.length - 1) await shot(shotName)
-    await page.locator('.nut-cascader-item').locator('visible=true').getByText(name, { exact: true }).last().click()
+    await page
+      .locator('.nut-cascader-item')
+      .locator('visible=true')
+      .getByText(name, { exact: true })
+      .last()
+      .click()
   }
   await page.locator('.nut-cascader').locator('visible=true').first().waitFor({ state: 'hidden' })
 }
@@ -98,7 +104,9 @@ test('adds a second one in 上海, makes it the default, edits the first, delete
 
   await visible('.address-set-default').click()
   await page.waitForFunction(() => {
-    const first = Array.from(document.querySelectorAll('.address-card')).find((c) => (c as HTMLElement).offsetParent !== null)
+    const first = Array.from(document.querySelectorAll('.address-card')).find(
+      (c) => (c as HTMLElement).offsetParent !== null,
+    )
     return first?.textContent?.includes('王*') && first.getAttribute('data-default') === '1'
   })
   await shot('address-06-new-default')
@@ -106,7 +114,11 @@ test('adds a second one in 上海, makes it the default, edits the first, delete
   // Edit the 杭州 one (now second): the form opens with the full, unmasked values.
   await cards().nth(1).locator('.address-edit').click()
   await visible('#address-form').waitFor()
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('.address-name input')).some((i) => (i as HTMLInputElement).value === '李明华'))
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('.address-name input')).some(
+      (i) => (i as HTMLInputElement).value === '李明华',
+    ),
+  )
   await fill('detail', '文三路 500 号')
   await shot('address-07-edit')
   await visible('#address-save').click()
@@ -118,7 +130,12 @@ test('adds a second one in 上海, makes it the default, edits the first, delete
   await shot('address-08-confirm-delete')
   // Taro H5's modal spells its buttons `taro-model__…` (sic).
   await page.locator('.taro__modal .taro-model__confirm').locator('visible=true').first().click()
-  await page.waitForFunction(() => Array.from(document.querySelectorAll('.address-card')).filter((c) => (c as HTMLElement).offsetParent !== null).length === 1)
+  await page.waitForFunction(
+    () =>
+      Array.from(document.querySelectorAll('.address-card')).filter(
+        (c) => (c as HTMLElement).offsetParent !== null,
+      ).length === 1,
+  )
   await shot('address-09-after-delete')
 
   const stored = await j.cloud.container.store.find(Addresses, {}, { limit: 10 })
@@ -135,6 +152,9 @@ test('in choose mode (checkout) a tap hands the address id back to the opener an
   await visible('.address-card--selected').waitFor()
   await shot('address-10-choose')
   await visible(`#address-${only._id} .address-card__main`).click()
-  await page.waitForFunction((id) => (localStorage.getItem('linquan.chosen-address') ?? '').includes(id), only._id)
+  await page.waitForFunction(
+    (id) => (localStorage.getItem('linquan.chosen-address') ?? '').includes(id),
+    only._id,
+  )
   await page.getByText('选择收货地址').first().waitFor({ state: 'hidden' })
 })

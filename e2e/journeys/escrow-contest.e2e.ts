@@ -1,7 +1,21 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { buyAndPay, dropOffParcel, fillSheet, findListing, on, openidOf, openOrder, saveAddress, secondPhone, shot, signIn, tapAction, waitForState } from '../support/escrow'
+import {
+  buyAndPay,
+  dropOffParcel,
+  fillSheet,
+  findListing,
+  on,
+  openidOf,
+  openOrder,
+  saveAddress,
+  secondPhone,
+  shot,
+  signIn,
+  tapAction,
+  waitForState,
+} from '../support/escrow'
 import { type Journey, openJourney } from '../support/journey'
 
 /**
@@ -42,7 +56,9 @@ test('a shipped order; the buyer asks for 退货退款 and the seller agrees', a
   await waitForState(seller, orderId, 'refund_requested')
   await tapAction(seller, 'agreeReturn')
   await on(seller)('#return-address-sheet').waitFor()
-  await seller.waitForFunction(() => /陈/.test(document.querySelector('#return-address')?.textContent ?? ''))
+  await seller.waitForFunction(() =>
+    /陈/.test(document.querySelector('#return-address')?.textContent ?? ''),
+  )
   await on(seller)('#return-address-submit').click()
   await waitForState(buyer, orderId, 'returning')
 })
@@ -64,7 +80,11 @@ test('the seller finds an empty box and contests the return: the refund stops, t
   await waitForState(seller, orderId, 'returning')
   await shot(seller, 'escrow-contest-02-seller-returning')
   await tapAction(seller, 'contestReturn')
-  await fillSheet(seller, { reason: 'damaged', note: '拆开是空盒子，里面没有耳机，已拍照留证' }, 'escrow-contest-03-contest-sheet')
+  await fillSheet(
+    seller,
+    { reason: 'damaged', note: '拆开是空盒子，里面没有耳机，已拍照留证' },
+    'escrow-contest-03-contest-sheet',
+  )
   await waitForState(seller, orderId, 'disputed')
   await waitForState(buyer, orderId, 'disputed')
   assert.match(await on(buyer)('#order-contest').innerText(), /退货有问题[\s\S]*空盒子/)
@@ -83,7 +103,11 @@ test('an operator reads both sides on 纠纷处理 and finds for the seller: the
   assert.match(await on(operator)('#order-return-shipment').innerText(), new RegExp(RETURN_WAYBILL))
   await shot(operator, 'escrow-contest-06-operator-order')
   await tapAction(operator, 'resolveRelease')
-  await fillSheet(operator, { note: '卖家开箱照片显示为空盒，退货不成立，钱款结算给卖家' }, 'escrow-contest-07-decide')
+  await fillSheet(
+    operator,
+    { note: '卖家开箱照片显示为空盒，退货不成立，钱款结算给卖家' },
+    'escrow-contest-07-decide',
+  )
   // Released: received, then completed once profit sharing finishes at WeChat.
   await waitForState(seller, orderId, ['received', 'completed'])
   await shot(seller, 'escrow-contest-08-seller-released')

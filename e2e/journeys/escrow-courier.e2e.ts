@@ -1,7 +1,22 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { buyAndPay, saveAddress, confirmModal, fillSheet, findListing, on, openidOf, secondPhone, shot, signIn, tapAction, waitForState, walletAvailable, yuan } from '../support/escrow'
+import {
+  buyAndPay,
+  saveAddress,
+  confirmModal,
+  fillSheet,
+  findListing,
+  on,
+  openidOf,
+  secondPhone,
+  shot,
+  signIn,
+  tapAction,
+  waitForState,
+  walletAvailable,
+  yuan,
+} from '../support/escrow'
 import { join } from 'node:path'
 import { SCREENSHOT_DIR } from '../support/browser'
 import { type Journey, openJourney } from '../support/journey'
@@ -23,14 +38,17 @@ let payout = 0
 
 before(async () => {
   // The parcel's days on the road pass when the journey says so: kuaidi100's clock is manual.
-  j = await openJourney({ wechatPay: true, wechatApi: true, kuaidi100: { timers: 'manual', startAt: Date.now() } })
+  j = await openJourney({
+    wechatPay: true,
+    wechatApi: true,
+    kuaidi100: { timers: 'manual', startAt: Date.now() },
+  })
   buyer = j.page
 })
 
 after(() => j?.close())
 
 let availableBefore = 0
-
 
 test('the buyer buys a listing that ships: 确认订单, the WeChat Pay cashier, back to a paid order', async () => {
   const listing = await findListing(j, 'o-demo-01', (l) => !!l.trade?.shipping)
@@ -41,7 +59,13 @@ test('the buyer buys a listing that ships: 确认订单, the WeChat Pay cashier,
   await on(buyer)('#detail-freight').waitFor()
   assert.match(await on(buyer)('#detail-freight').innerText(), /快递运费参考 上海→上海：.+¥\d/)
   await saveAddress(j, 'o-demo-01', '李小四')
-  ;({ orderId, total } = await buyAndPay(buyer, listing._id, 'shipping', 'escrow-courier-01', '李小四'))
+  ;({ orderId, total } = await buyAndPay(
+    buyer,
+    listing._id,
+    'shipping',
+    'escrow-courier-01',
+    '李小四',
+  ))
   await shot(buyer, 'escrow-courier-02-paid')
 })
 

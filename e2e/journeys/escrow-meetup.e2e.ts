@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { buyAndPay, fillSheet, findListing, on, openOrder, openidOf, secondPhone, shot, signIn, tapAction, waitForState } from '../support/escrow'
+import {
+  buyAndPay,
+  fillSheet,
+  findListing,
+  on,
+  openOrder,
+  openidOf,
+  secondPhone,
+  shot,
+  signIn,
+  tapAction,
+  waitForState,
+} from '../support/escrow'
 import { type Journey, openJourney } from '../support/journey'
 
 /**
@@ -28,7 +40,10 @@ test('the buyer pays for a 同城面交 listing and sees the 交易码', async (
   code = (await on(buyer)('#handover-code').innerText()).replace(/\D/g, '')
   assert.match(code, /^\d{6}$/)
   await on(buyer)('#handover-qr').waitFor()
-  await buyer.locator('.taro__toast').waitFor({ state: 'hidden' }).catch(() => undefined) // 支付成功 fades
+  await buyer
+    .locator('.taro__toast')
+    .waitFor({ state: 'hidden' })
+    .catch(() => undefined) // 支付成功 fades
   await shot(buyer, 'escrow-meetup-02-code')
   seller = await secondPhone(j, await openidOf(j, listing.sellerId))
 })

@@ -1,7 +1,21 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { buyAndPay, confirmModal, findListing, on, openidOf, saveAddress, secondPhone, shot, signIn, tapAction, waitForState, walletAvailable, yuan } from '../support/escrow'
+import {
+  buyAndPay,
+  confirmModal,
+  findListing,
+  on,
+  openidOf,
+  saveAddress,
+  secondPhone,
+  shot,
+  signIn,
+  tapAction,
+  waitForState,
+  walletAvailable,
+  yuan,
+} from '../support/escrow'
 import { bookableSlots, slotEndsAt } from '../../shared/domain/pickup'
 import { type Journey, openJourney } from '../support/journey'
 
@@ -25,7 +39,11 @@ const advanceCourier = (ms: number) => j.cloud.kuaidi100!.clock.advance!(ms)
 
 before(async () => {
   // The courier's day passes when the journey says so: kuaidi100's clock is manual.
-  j = await openJourney({ wechatPay: true, wechatApi: true, kuaidi100: { timers: 'manual', startAt: Date.now() } })
+  j = await openJourney({
+    wechatPay: true,
+    wechatApi: true,
+    kuaidi100: { timers: 'manual', startAt: Date.now() },
+  })
   buyer = j.page
 })
 
@@ -47,7 +65,9 @@ test('the seller books a courier: address, company with its price, a window', as
   await tapAction(seller, 'bookPickup')
   await on(seller)('#pickup-sheet').waitFor()
   // The default address fills in, and the companies come with this route's prices.
-  await seller.waitForFunction(() => /陈/.test(document.querySelector('#pickup-address')?.textContent ?? ''))
+  await seller.waitForFunction(() =>
+    /陈/.test(document.querySelector('#pickup-address')?.textContent ?? ''),
+  )
   await seller.locator('#pickup-company .order-chip__sub').locator('visible=true').first().waitFor()
   await on(seller)('#pickup-company-shunfeng').click()
   // The first window still bookable (the sheet offers exactly bookableSlots).
@@ -95,6 +115,9 @@ test('kuaidi100 carries the parcel to 签收; the buyer follows the timeline and
 test("the money reaches the seller's wallet, minus the commission", async () => {
   await waitForState(seller, orderId, 'completed')
   const payout = yuan(await on(seller)('#order-payout').innerText())
-  assert.equal(Math.round(((await walletAvailable(seller)) - availableBefore) * 100), Math.round(payout * 100))
+  assert.equal(
+    Math.round(((await walletAvailable(seller)) - availableBefore) * 100),
+    Math.round(payout * 100),
+  )
   await shot(seller, 'escrow-pickup-06-wallet')
 })

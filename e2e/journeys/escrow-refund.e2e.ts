@@ -1,7 +1,22 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { buyAndPay, confirmModal, dropOffParcel, saveAddress, fillSheet, findListing, on, openidOf, secondPhone, shot, signIn, tapAction, waitForState, yuan } from '../support/escrow'
+import {
+  buyAndPay,
+  confirmModal,
+  dropOffParcel,
+  saveAddress,
+  fillSheet,
+  findListing,
+  on,
+  openidOf,
+  secondPhone,
+  shot,
+  signIn,
+  tapAction,
+  waitForState,
+  yuan,
+} from '../support/escrow'
 import { type Journey, openJourney } from '../support/journey'
 
 /**
@@ -28,7 +43,13 @@ test('a paid courier order is shipped', async () => {
   const listing = await findListing(j, 'o-demo-01', (l) => !!l.trade?.shipping)
   await signIn(buyer, 'o-demo-01')
   await saveAddress(j, 'o-demo-01', '王小鹿')
-  ;({ orderId, total } = await buyAndPay(buyer, listing._id, 'shipping', 'escrow-refund-00', '王小鹿'))
+  ;({ orderId, total } = await buyAndPay(
+    buyer,
+    listing._id,
+    'shipping',
+    'escrow-refund-00',
+    '王小鹿',
+  ))
   sellerId = listing.sellerId
   seller = await secondPhone(j, await openidOf(j, listing.sellerId))
   await waitForState(seller, orderId, 'paid')
@@ -40,19 +61,29 @@ test('a paid courier order is shipped', async () => {
 test('the buyer asks for 退货退款', async () => {
   await waitForState(buyer, orderId, 'shipped')
   await tapAction(buyer, 'requestRefund')
-  await fillSheet(buyer, { type: 'return', reason: '屏幕有划痕，与描述不符' }, 'escrow-refund-01-request')
+  await fillSheet(
+    buyer,
+    { type: 'return', reason: '屏幕有划痕，与描述不符' },
+    'escrow-refund-01-request',
+  )
   await waitForState(buyer, orderId, 'refund_requested')
 })
 
 test('the seller agrees to the return; the buyer sends it back', async () => {
   await waitForState(seller, orderId, 'refund_requested')
-  assert.equal(await seller.locator('#order-action-agreeRefund').locator('visible=true').count(), 0, 'only the agree button that fits 退货退款')
+  assert.equal(
+    await seller.locator('#order-action-agreeRefund').locator('visible=true').count(),
+    0,
+    'only the agree button that fits 退货退款',
+  )
   await shot(seller, 'escrow-refund-02-seller-sees-request')
   // Agreeing names where the item comes back: the seller's default address, changeable in the sheet.
   await saveAddress(j, await openidOf(j, sellerId), '陈卖家')
   await tapAction(seller, 'agreeReturn')
   await on(seller)('#return-address-sheet').waitFor()
-  await seller.waitForFunction(() => /陈/.test(document.querySelector('#return-address')?.textContent ?? ''))
+  await seller.waitForFunction(() =>
+    /陈/.test(document.querySelector('#return-address')?.textContent ?? ''),
+  )
   await shot(seller, 'escrow-refund-02b-return-address')
   await on(seller)('#return-address-submit').click()
   await waitForState(buyer, orderId, 'returning')
@@ -71,7 +102,10 @@ test('the seller confirms the return arrived; the buyer is refunded in full', as
   await confirmModal(seller, '确认收到')
   await waitForState(buyer, orderId, 'refunded')
   // The refund succeeds at WeChat a few (sandbox) seconds later and its notification settles it.
-  const refunded = buyer.locator('#order-money .order-money__item').filter({ hasText: '已退回买家' }).locator('visible=true')
+  const refunded = buyer
+    .locator('#order-money .order-money__item')
+    .filter({ hasText: '已退回买家' })
+    .locator('visible=true')
   for (let i = 0; i < 20 && !(await refunded.count()); i++) {
     await buyer.waitForTimeout(300)
     await waitForState(buyer, orderId, 'refunded')

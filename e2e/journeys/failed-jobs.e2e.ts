@@ -2,10 +2,22 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { bookableSlots } from '../../shared/domain/pickup'
-import { bookPickup, cancelPickup } from '../../cloudfunctions/src/modules/delivery/application/pickup.use-case'
+import {
+  bookPickup,
+  cancelPickup,
+} from '../../cloudfunctions/src/modules/delivery/application/pickup.use-case'
 import { runOrderJobs } from '../../cloudfunctions/src/modules/order/application/order-jobs'
 import { Users } from '../../cloudfunctions/src/modules/user/domain/user.record'
-import { buyAndPay, findListing, on, openidOf, saveAddress, secondPhone, shot, signIn } from '../support/escrow'
+import {
+  buyAndPay,
+  findListing,
+  on,
+  openidOf,
+  saveAddress,
+  secondPhone,
+  shot,
+  signIn,
+} from '../support/escrow'
 import { type Journey, openJourney } from '../support/journey'
 
 /**
@@ -18,7 +30,11 @@ let operator: Page
 let lost: { taskId: string } | undefined
 
 before(async () => {
-  j = await openJourney({ wechatPay: true, wechatApi: true, kuaidi100: { timers: 'manual', startAt: Date.now() } })
+  j = await openJourney({
+    wechatPay: true,
+    wechatApi: true,
+    kuaidi100: { timers: 'manual', startAt: Date.now() },
+  })
 })
 
 after(() => j?.close())
@@ -33,7 +49,12 @@ test('a paid order whose booked courier kuaidi100 has lost: cancelling it is ref
   const seller = (await deps.store.get(Users, listing.sellerId))!
   const address = await saveAddress(j, await openidOf(j, listing.sellerId), '陈卖家')
   const slot = bookableSlots(Date.now())[0]!
-  await bookPickup(deps, seller, { orderId, addressId: address.id, company: 'shunfeng', slot: { day: slot.day, start: slot.start, end: slot.end } })
+  await bookPickup(deps, seller, {
+    orderId,
+    addressId: address.id,
+    company: 'shunfeng',
+    slot: { day: slot.day, start: slot.start, end: slot.end },
+  })
   await runOrderJobs(deps, orderId)
   const engine = j.cloud.kuaidi100!.engine
   lost = [...engine.orders.values()][0]
@@ -57,7 +78,11 @@ test('the operator sees it under 我的 → 异常任务 with the courier’s re
 test('once kuaidi100 finds the booking again, 重试 goes through', async () => {
   j.cloud.kuaidi100!.engine.orders.set(lost!.taskId, lost as never)
   await on(operator)('.failed-job .failed-job__retry').click()
-  await operator.locator('.failed-job[data-status="done"]').locator('visible=true').first().waitFor()
+  await operator
+    .locator('.failed-job[data-status="done"]')
+    .locator('visible=true')
+    .first()
+    .waitFor()
   await shot(operator, 'failed-jobs-02-retried')
 })
 

@@ -48,7 +48,9 @@ test('想要 a neighbour’s listing: the button turns on and the count goes up'
     .locator('#feed .listing-card')
     .filter({ hasNot: page.locator('.listing-card__nickname', { hasText: ME }) })
     .first()
-  title = (await card.locator('.listing-card__title').innerText()).replace(/^(服务|包邮)/, '').trim()
+  title = (await card.locator('.listing-card__title').innerText())
+    .replace(/^(服务|包邮)/, '')
+    .trim()
   await card.click()
   await visible('#listing-detail').waitFor()
   await visible('#detail-favorite').waitFor()
@@ -57,14 +59,16 @@ test('想要 a neighbour’s listing: the button turns on and the count goes up'
   await shot('favourites-01-detail-before')
 
   await visible('#detail-favorite').click()
-  await page.waitForFunction(
-    (n) => {
-      const els = Array.from(document.querySelectorAll('#detail-favorite-count')).filter((e) => (e as HTMLElement).offsetParent)
-      return els.some((e) => Number(e.textContent) === n)
-    },
-    countBefore + 1,
+  await page.waitForFunction((n) => {
+    const els = Array.from(document.querySelectorAll('#detail-favorite-count')).filter(
+      (e) => (e as HTMLElement).offsetParent,
+    )
+    return els.some((e) => Number(e.textContent) === n)
+  }, countBefore + 1)
+  assert.match(
+    await visible('#detail-favorite').innerText(),
+    new RegExp(`已想要 ${countBefore + 1}`),
   )
-  assert.match(await visible('#detail-favorite').innerText(), new RegExp(`已想要 ${countBefore + 1}`))
   await shot('favourites-02-detail-wanted')
 })
 
@@ -80,7 +84,9 @@ test('the listing waits under 我的收藏', async () => {
   await tab('我的')
   await visible('#me-favorites').waitFor()
   await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('#me-count-favorites')).some((e) => /[1-9]/.test(e.textContent ?? '')),
+    Array.from(document.querySelectorAll('#me-count-favorites')).some((e) =>
+      /[1-9]/.test(e.textContent ?? ''),
+    ),
   )
   await shot('favourites-03-me')
   await visible('#me-favorites').click()

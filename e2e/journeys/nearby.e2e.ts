@@ -38,11 +38,13 @@ const cardsInOrder = () =>
     const columns = Array.from(document.querySelectorAll('#feed .listing-waterfall__column'))
       .filter((c) => (c as HTMLElement).offsetParent !== null)
       .map((col) =>
-        Array.from(col.querySelectorAll('.listing-card:not(.listing-card--skeleton)')).map((card) => ({
-          title: card.querySelector('.listing-card__title')?.textContent ?? '',
-          place: card.querySelector('.listing-card__place')?.textContent ?? '',
-          meters: Number(card.getAttribute('data-distance')),
-        })),
+        Array.from(col.querySelectorAll('.listing-card:not(.listing-card--skeleton)')).map(
+          (card) => ({
+            title: card.querySelector('.listing-card__title')?.textContent ?? '',
+            place: card.querySelector('.listing-card__place')?.textContent ?? '',
+            meters: Number(card.getAttribute('data-distance')),
+          }),
+        ),
       )
     const out: { title: string; place: string; meters: number }[] = []
     for (let i = 0; i < Math.max(0, ...columns.map((c) => c.length)); i++)
@@ -54,11 +56,19 @@ const assertAscending = (cards: { title: string; place: string; meters: number }
   const shown = cards.map((c) => parseDistance(c.place))
   const exact = cards.map((c) => c.meters)
   for (let i = 1; i < cards.length; i++) {
-    assert.ok(exact[i] >= exact[i - 1], `#${i} ${cards[i].title} (${exact[i]} m) comes after ${exact[i - 1]} m`)
-    assert.ok(shown[i] >= shown[i - 1], `shown distances out of order: ${cards[i - 1].place} then ${cards[i].place}`)
+    assert.ok(
+      exact[i] >= exact[i - 1],
+      `#${i} ${cards[i].title} (${exact[i]} m) comes after ${exact[i - 1]} m`,
+    )
+    assert.ok(
+      shown[i] >= shown[i - 1],
+      `shown distances out of order: ${cards[i - 1].place} then ${cards[i].place}`,
+    )
   }
   // What is shown is the rounded exact figure: 100 m steps below 1 km, 0.1 km above.
-  cards.forEach((c, i) => assert.ok(Math.abs(shown[i] - exact[i]) <= 60, `${c.place} shown for ${exact[i]} m`))
+  cards.forEach((c, i) =>
+    assert.ok(Math.abs(shown[i] - exact[i]) <= 60, `${c.place} shown for ${exact[i]} m`),
+  )
 }
 
 test('the feed does not ask for a position until 附近 is opened', async () => {
@@ -91,7 +101,11 @@ test('the order holds when the next page loads', async () => {
   )
   const cards = await cardsInOrder()
   assertAscending(cards)
-  assert.equal(new Set(cards.map((c) => c.title + c.meters)).size, cards.length, 'a card appeared twice')
+  assert.equal(
+    new Set(cards.map((c) => c.title + c.meters)).size,
+    cards.length,
+    'a card appeared twice',
+  )
   await shot('nearby-02-next-page')
 })
 
@@ -99,7 +113,9 @@ test('a category chip narrows 附近 to that category', async () => {
   await page.mouse.wheel(0, -40_000)
   await visible('#home-category-digital').click()
   await page.waitForFunction(() => {
-    const cards = Array.from(document.querySelectorAll('#feed .listing-card:not(.listing-card--skeleton)'))
+    const cards = Array.from(
+      document.querySelectorAll('#feed .listing-card:not(.listing-card--skeleton)'),
+    )
     return cards.length > 0
   })
   assertAscending(await cardsInOrder())

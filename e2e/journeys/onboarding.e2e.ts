@@ -22,7 +22,10 @@ let page: Page
 
 before(async () => {
   // WeChat's reviewers act when the journey says so: the sandbox's timers are manual.
-  j = await openJourney({ wechatPay: { timers: 'manual' }, seed: { listings: 12, photoVariants: 1 } })
+  j = await openJourney({
+    wechatPay: { timers: 'manual' },
+    seed: { listings: 12, photoVariants: 1 },
+  })
   ;({ cloud, page } = j)
   sandbox = cloud.wechatPay!
 })
@@ -38,19 +41,27 @@ const shot = async (name: string) => {
 /** WeChat's review moves the application one stage on. */
 const review = async () => {
   const userId = (await cloud.container.store.get(Identities, 'o-demo-07'))!.userId
-  sandbox.engine.advanceApplyment((await cloud.container.store.get(Merchants, userId))!.outRequestNo)
+  sandbox.engine.advanceApplyment(
+    (await cloud.container.store.get(Merchants, userId))!.outRequestNo,
+  )
   await visible('#onboarding-refresh').click()
 }
 
 const stateIs = async (state: string) => {
-  await page.locator(`#onboarding-status[data-state="${state}"]`).locator('visible=true').first().waitFor()
+  await page
+    .locator(`#onboarding-status[data-state="${state}"]`)
+    .locator('visible=true')
+    .first()
+    .waitFor()
 }
 
 const fillForm = async (name: string, longTerm: 'toggle' | 'keep' = 'toggle') => {
   for (const side of ['front', 'back']) {
     const chooser = page.waitForEvent('filechooser')
     await visible(`#onboarding-photo-${side}`).click()
-    await (await chooser).setFiles({ name: `id-${side}.png`, mimeType: 'image/png', buffer: makePhoto(200) })
+    await (
+      await chooser
+    ).setFiles({ name: `id-${side}.png`, mimeType: 'image/png', buffer: makePhoto(200) })
   }
   const fill = (field: string, value: string) => visible(`.onboarding-${field} input`).fill(value)
   await fill('idCardName', name)
@@ -79,7 +90,10 @@ test('a new seller sees 未开通 on 我的 and a form that names what is missin
   await visible('#me-onboarding').click()
   await visible('#onboarding-form').waitFor()
   await visible('#onboarding-submit').click()
-  assert.equal(await visible('.field-error-idCardFrontFileId').innerText(), '请上传身份证人像面照片')
+  assert.equal(
+    await visible('.field-error-idCardFrontFileId').innerText(),
+    '请上传身份证人像面照片',
+  )
   assert.equal(await visible('.field-error-idCardNumber').innerText(), '请填写身份证号码')
   await shot('onboarding-01-form-errors')
 })

@@ -52,11 +52,15 @@ test('publish a listing with a photo', async () => {
 
   const chooser = page.waitForEvent('filechooser')
   await visible('#photo-add').click()
-  await (await chooser).setFiles({ name: 'headphones.png', mimeType: 'image/png', buffer: makePhoto() })
+  await (
+    await chooser
+  ).setFiles({ name: 'headphones.png', mimeType: 'image/png', buffer: makePhoto() })
   await visible('.photo-tile.is-done').waitFor()
 
   await visible('.field-title input').fill(TITLE)
-  await visible('.field-description textarea').fill('去年双十一购入，使用不多，降噪正常，配件齐全，可当面验货。')
+  await visible('.field-description textarea').fill(
+    '去年双十一购入，使用不多，降噪正常，配件齐全，可当面验货。',
+  )
   await visible('.field-price input').fill('899')
   await visible('.field-originalPrice input').fill('2499')
   await visible('.category-digital').click()
@@ -67,7 +71,9 @@ test('publish a listing with a photo', async () => {
   // The quality score follows the form while it is filled.
   assert.ok(Number(await visible('#quality-score').innerText()) > 0)
   await visible('#location-locate').click()
-  await page.waitForFunction(() => document.querySelector('#location-text')?.textContent?.includes('徐汇区'))
+  await page.waitForFunction(() =>
+    document.querySelector('#location-text')?.textContent?.includes('徐汇区'),
+  )
   await screenshot(page, '04-publish-form-filled')
 
   await visible('#publish-submit').click()

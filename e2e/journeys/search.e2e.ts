@@ -13,23 +13,61 @@ let cloud: Journey['cloud']
 let page: Journey['page']
 
 const EARPHONES = [
-  { title: '漫步者 蓝牙耳机 全新未拆封', priceFen: 12_900, city: '上海', district: '静安区', latitude: 31.2288, longitude: 121.4482 },
-  { title: '小米 Buds 4 Pro 降噪耳机 九成新', priceFen: 39_900, city: '上海', district: '浦东新区', latitude: 31.2215, longitude: 121.5447 },
-  { title: 'AirPods Pro 2 耳机 国行 在保', priceFen: 65_000, city: '上海', district: '徐汇区', latitude: 31.1885, longitude: 121.4365 },
-  { title: 'Bose QC45 头戴耳机 杭州自提', priceFen: 59_900, city: '杭州', district: '西湖区', latitude: 30.2595, longitude: 120.1302 },
+  {
+    title: '漫步者 蓝牙耳机 全新未拆封',
+    priceFen: 12_900,
+    city: '上海',
+    district: '静安区',
+    latitude: 31.2288,
+    longitude: 121.4482,
+  },
+  {
+    title: '小米 Buds 4 Pro 降噪耳机 九成新',
+    priceFen: 39_900,
+    city: '上海',
+    district: '浦东新区',
+    latitude: 31.2215,
+    longitude: 121.5447,
+  },
+  {
+    title: 'AirPods Pro 2 耳机 国行 在保',
+    priceFen: 65_000,
+    city: '上海',
+    district: '徐汇区',
+    latitude: 31.1885,
+    longitude: 121.4365,
+  },
+  {
+    title: 'Bose QC45 头戴耳机 杭州自提',
+    priceFen: 59_900,
+    city: '杭州',
+    district: '西湖区',
+    latitude: 30.2595,
+    longitude: 120.1302,
+  },
 ]
 
 /** Publishes listings the way the app does: a demo session, a photo upload, listing.create. */
 const publishAs = async (openid: string, items: typeof EARPHONES) => {
   const session = await (
-    await fetch(`${cloud.url}/auth/session`, { method: 'POST', body: JSON.stringify({ openid }), headers: { 'Content-Type': 'application/json' } })
+    await fetch(`${cloud.url}/auth/session`, {
+      method: 'POST',
+      body: JSON.stringify({ openid }),
+      headers: { 'Content-Type': 'application/json' },
+    })
   ).json()
   const auth = { Authorization: `Bearer ${session.token}` }
   for (const item of items) {
     const form = new FormData()
     form.append('dir', 'listing-photos')
-    form.append('file', new Blob([new Uint8Array(makePhoto(300))], { type: 'image/png' }), 'photo.png')
-    const photo = await (await fetch(`${cloud.url}/files/upload`, { method: 'POST', body: form, headers: auth })).json()
+    form.append(
+      'file',
+      new Blob([new Uint8Array(makePhoto(300))], { type: 'image/png' }),
+      'photo.png',
+    )
+    const photo = await (
+      await fetch(`${cloud.url}/files/upload`, { method: 'POST', body: form, headers: auth })
+    ).json()
     assert.ok(photo.fileId, `upload failed: ${JSON.stringify(photo)}`)
     const { title, priceFen, city, district, latitude, longitude } = item
     const res = await (
@@ -59,8 +97,14 @@ const publishAs = async (openid: string, items: typeof EARPHONES) => {
 before(async () => {
   j = await openJourney({ geolocation: { latitude: 31.1885, longitude: 121.4365 } })
   ;({ cloud, page } = j)
-  await publishAs('o-demo-02', EARPHONES.filter((e) => e.city === '上海'))
-  await publishAs('o-demo-05', EARPHONES.filter((e) => e.city === '杭州'))
+  await publishAs(
+    'o-demo-02',
+    EARPHONES.filter((e) => e.city === '上海'),
+  )
+  await publishAs(
+    'o-demo-05',
+    EARPHONES.filter((e) => e.city === '杭州'),
+  )
 })
 
 after(() => j?.close())
@@ -71,11 +115,14 @@ const shot = (name: string) => j.shot(name)
 /** Cards in reading order: the waterfall fills its two columns alternately. */
 const cardsInOrder = (list: string) =>
   page.evaluate((sel) => {
-    const columns = Array.from(document.querySelectorAll(`${sel} .listing-waterfall__column`)).map((col) =>
-      Array.from(col.querySelectorAll('.listing-card:not(.listing-card--skeleton)')).map((card) => ({
-        title: card.querySelector('.listing-card__title')?.textContent ?? '',
-        price: card.querySelector('.price-tag__now')?.textContent ?? '',
-      })),
+    const columns = Array.from(document.querySelectorAll(`${sel} .listing-waterfall__column`)).map(
+      (col) =>
+        Array.from(col.querySelectorAll('.listing-card:not(.listing-card--skeleton)')).map(
+          (card) => ({
+            title: card.querySelector('.listing-card__title')?.textContent ?? '',
+            price: card.querySelector('.price-tag__now')?.textContent ?? '',
+          }),
+        ),
     )
     const out: { title: string; price: string }[] = []
     for (let i = 0; i < Math.max(0, ...columns.map((c) => c.length)); i++)
@@ -119,8 +166,14 @@ test('typing 耳机 suggests completions', async () => {
     const n = await page.locator('.search-suggestion').locator('visible=true').count()
     assert.ok(n > 0, 'no suggestions yet')
   })
-  const suggestions = await page.locator('.search-suggestion').locator('visible=true').allInnerTexts()
-  assert.ok(suggestions.some((s) => s.includes('耳机')), `suggestions: ${suggestions.join(' | ')}`)
+  const suggestions = await page
+    .locator('.search-suggestion')
+    .locator('visible=true')
+    .allInnerTexts()
+  assert.ok(
+    suggestions.some((s) => s.includes('耳机')),
+    `suggestions: ${suggestions.join(' | ')}`,
+  )
   await shot('search-02-suggestions')
 })
 
@@ -131,9 +184,15 @@ test('submitting shows relevant same-city results', async () => {
   assert.ok(cards.length >= 4, `expected several earphones in 上海, saw ${cards.length}`)
   const relevant = cards.filter((c) => /耳机/.test(c.title))
   assert.ok(/耳机/.test(cards[0].title), `first result "${cards[0].title}" does not mention 耳机`)
-  assert.ok(relevant.length / cards.length >= 0.8, `only ${relevant.length}/${cards.length} results mention 耳机`)
+  assert.ok(
+    relevant.length / cards.length >= 0.8,
+    `only ${relevant.length}/${cards.length} results mention 耳机`,
+  )
   for (const e of EARPHONES.filter((x) => x.city === '上海'))
-    assert.ok(cards.some((c) => c.title.includes(e.title)), `missing "${e.title}"`)
+    assert.ok(
+      cards.some((c) => c.title.includes(e.title)),
+      `missing "${e.title}"`,
+    )
   assert.ok(!cards.some((c) => c.title.includes('Bose QC45')), 'a 杭州 listing showed up in 上海')
   await shot('search-03-results')
 })
@@ -160,7 +219,11 @@ test('a price range narrows the results and price order sorts them', async () =>
     assert.match(await visible('#filter-sort').innerText(), /价格↑/)
     const prices = (await cardsInOrder('#search-results')).map((c) => fen(c.price))
     assert.ok(prices.length >= 3, `expected the three earphones in range, saw ${prices.length}`)
-    assert.deepEqual(prices, [...prices].sort((a, b) => a - b), `not ascending: ${prices.join(', ')}`)
+    assert.deepEqual(
+      prices,
+      [...prices].sort((a, b) => a - b),
+      `not ascending: ${prices.join(', ')}`,
+    )
     assert.equal(prices[0], 12_900)
     assert.ok(prices.every((p) => p >= 10_000 && p <= 100_000))
   })
@@ -170,7 +233,11 @@ test('a price range narrows the results and price order sorts them', async () =>
   await visible('.sort-price_desc').click()
   await eventually(async () => {
     const prices = (await cardsInOrder('#search-results')).map((c) => fen(c.price))
-    assert.deepEqual(prices, [...prices].sort((a, b) => b - a), `not descending: ${prices.join(', ')}`)
+    assert.deepEqual(
+      prices,
+      [...prices].sort((a, b) => b - a),
+      `not descending: ${prices.join(', ')}`,
+    )
   })
 })
 

@@ -31,7 +31,9 @@ export const openPhone = async (
   options: { geolocation?: { latitude: number; longitude: number } } = {},
 ): Promise<Page> => {
   const context = await browser.newContext({
-    ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
+    ...(options.geolocation
+      ? { geolocation: options.geolocation, permissions: ['geolocation'] }
+      : {}),
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,

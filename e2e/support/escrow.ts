@@ -1,7 +1,10 @@
 import type { Page } from 'playwright-core'
 import { AddressInputSchema } from '../../shared/contracts/address.contract'
 import { createAddress } from '../../cloudfunctions/src/modules/address/application/address-book.use-case'
-import { Listings, type ListingRecord } from '../../cloudfunctions/src/modules/listing/domain/listing.record'
+import {
+  Listings,
+  type ListingRecord,
+} from '../../cloudfunctions/src/modules/listing/domain/listing.record'
 import { subMchidOf } from '../../cloudfunctions/src/modules/merchant/application/sub-merchant'
 import { Identities } from '../../cloudfunctions/src/modules/user/domain/user.record'
 import { openPhone, screenshot } from './browser'
@@ -12,14 +15,29 @@ import type { Journey } from './journey'
 export const openidOf = async (j: Journey, userId: string) =>
   (await j.cloud.container.store.find(Identities, { userId }, { limit: 1 })).items[0]!._id
 
-export const userIdOf = async (j: Journey, openid: string) => (await j.cloud.container.store.get(Identities, openid))!.userId
+export const userIdOf = async (j: Journey, openid: string) =>
+  (await j.cloud.container.store.get(Identities, openid))!.userId
 
 /** A seeded active goods listing in 上海 by an onboarded seller other than the buyer, matching `want`. */
-export const findListing = async (j: Journey, buyerOpenid: string, want: (l: ListingRecord) => boolean) => {
+export const findListing = async (
+  j: Journey,
+  buyerOpenid: string,
+  want: (l: ListingRecord) => boolean,
+) => {
   const buyerId = await userIdOf(j, buyerOpenid)
-  const page = await j.cloud.container.store.find(Listings, { city: '上海', status: 'active' }, { limit: 200 })
+  const page = await j.cloud.container.store.find(
+    Listings,
+    { city: '上海', status: 'active' },
+    { limit: 200 },
+  )
   for (const l of page.items) {
-    if (l.kind === 'goods' && l.sellerId !== buyerId && want(l) && (await subMchidOf(j.cloud.container, l.sellerId))) return l
+    if (
+      l.kind === 'goods' &&
+      l.sellerId !== buyerId &&
+      want(l) &&
+      (await subMchidOf(j.cloud.container, l.sellerId))
+    )
+      return l
   }
   throw new Error('no matching listing in the seed')
 }
@@ -42,7 +60,11 @@ export const secondPhone = async (j: Journey, openid: string) => {
 
 export const openOrder = async (page: Page, orderId: string) => {
   await page.goto(`/#/package-order/detail/index?id=${orderId}`)
-  await page.locator(`#order-detail[data-id="${orderId}"]`).locator('visible=true').first().waitFor()
+  await page
+    .locator(`#order-detail[data-id="${orderId}"]`)
+    .locator('visible=true')
+    .first()
+    .waitFor()
 }
 
 /** Waits until the order page (reloaded as needed) shows `state` (or one of several). */
@@ -50,7 +72,11 @@ export const waitForState = async (page: Page, orderId: string, state: string | 
   const wanted = ([] as string[]).concat(state)
   for (let i = 0; i < 20; i++) {
     await openOrder(page, orderId)
-    const shown = await page.locator('#order-detail').locator('visible=true').first().getAttribute('data-state')
+    const shown = await page
+      .locator('#order-detail')
+      .locator('visible=true')
+      .first()
+      .getAttribute('data-state')
     if (shown && wanted.includes(shown)) return
     await page.waitForTimeout(300)
   }
@@ -65,13 +91,18 @@ export const tapAction = async (page: Page, action: string) => {
 /** Taps the confirm button (by its label) of the Taro.showModal dialog on screen. */
 export const confirmModal = async (page: Page, label: string) => {
   // Taro H5's modal spells its buttons `taro-model__…` (sic).
-  const button = page.locator('.taro__modal .taro-model__confirm').filter({ hasText: label }).locator('visible=true').first()
+  const button = page
+    .locator('.taro__modal .taro-model__confirm')
+    .filter({ hasText: label })
+    .locator('visible=true')
+    .first()
   await button.waitFor()
   await button.click()
 }
 
 /** The first visible match on that phone (the H5 router keeps hidden pages in the DOM). */
-export const on = (page: Page) => (selector: string) => page.locator(selector).locator('visible=true').first()
+export const on = (page: Page) => (selector: string) =>
+  page.locator(selector).locator('visible=true').first()
 
 export const shot = async (page: Page, name: string) => {
   await page.waitForTimeout(400)
@@ -91,35 +122,53 @@ export const walletAvailable = async (page: Page) => {
 
 /** A default address in the demo user's address book (as 我的 → 收货地址 would save it). */
 export const saveAddress = async (j: Journey, openid: string, name: string) =>
-  createAddress(j.cloud.container, await userIdOf(j, openid), AddressInputSchema.parse({
-    name,
-    phone: '13900139000',
-    region: { province: '上海市', city: '上海市', district: '徐汇区' },
-    detail: '漕溪北路 88 号 3 室',
-  }))
+  createAddress(
+    j.cloud.container,
+    await userIdOf(j, openid),
+    AddressInputSchema.parse({
+      name,
+      phone: '13900139000',
+      region: { province: '上海市', city: '上海市', district: '徐汇区' },
+      detail: '漕溪北路 88 号 3 室',
+    }),
+  )
 
 /**
  * 立即购买 → 确认订单 (邮寄 with an address, or 同城面交) → 提交订单 → the sandbox cashier →
  * 确认支付 → back on the paid order. Screenshots of the confirm page and the cashier when `shots`
  * names a prefix. Answers the order id.
  */
-export const buyAndPay = async (page: Page, listingId: string, how: 'shipping' | 'meetup', shots?: string, fromBook?: string) => {
+export const buyAndPay = async (
+  page: Page,
+  listingId: string,
+  how: 'shipping' | 'meetup',
+  shots?: string,
+  fromBook?: string,
+) => {
   await page.goto(`/#/package-listing/detail/index?id=${listingId}`)
   await on(page)('#detail-buy').click()
   await on(page)('#order-confirm').waitFor()
   await on(page)(`#fulfilment-${how}`).click()
   if (how === 'shipping') {
     // Courier orders ship to an address from the book: its default shows by itself.
-    if (!fromBook) throw new Error('a courier purchase needs an address in the buyer’s book (saveAddress first)')
+    if (!fromBook)
+      throw new Error('a courier purchase needs an address in the buyer’s book (saveAddress first)')
     // The book lists names masked (王*鹿): wait for the default's first character.
-    await page.waitForFunction((first) => Array.from(document.querySelectorAll('#checkout-address .address-row__who')).some((e) => (e.textContent ?? '').startsWith(first)), fromBook[0]!)
+    await page.waitForFunction(
+      (first) =>
+        Array.from(document.querySelectorAll('#checkout-address .address-row__who')).some((e) =>
+          (e.textContent ?? '').startsWith(first),
+        ),
+      fromBook[0]!,
+    )
   }
   const total = yuan(await on(page)('#confirm-total').innerText())
   if (shots) await shot(page, `${shots}-confirm`)
   await on(page)('#confirm-submit').click()
   await page.waitForURL(/\/sandbox\/wechat-pay\/cashier/)
   await page.locator('#pay').waitFor()
-  if (yuan(await page.locator('#amount').innerText()) !== total) throw new Error('the cashier asks for another amount')
+  if (yuan(await page.locator('#amount').innerText()) !== total)
+    throw new Error('the cashier asks for another amount')
   if (shots) await shot(page, `${shots}-cashier`)
   await page.locator('#pay').click()
   await page.waitForURL(/package-order\/detail/)
@@ -133,7 +182,12 @@ export const buyAndPay = async (page: Page, listingId: string, how: 'shipping' |
  * A parcel dropped off at a courier counter (the kuaidi100 sandbox's control route), as a buyer
  * sending a return does before typing its waybill; waits until the courier's 揽收 is visible.
  */
-export const dropOffParcel = async (j: Journey, waybillNo: string, fromCity: string, toCity: string) => {
+export const dropOffParcel = async (
+  j: Journey,
+  waybillNo: string,
+  fromCity: string,
+  toCity: string,
+) => {
   const k = j.cloud.kuaidi100!
   k.ship({ company: 'yuantong', waybillNo, fromCity, toCity })
   // Manual timers: move the sandbox to the 揽收 it plans for the parcel.
@@ -155,7 +209,10 @@ export const fillSheet = async (page: Page, values: Record<string, string>, shot
   for (const [field, value] of Object.entries(values)) {
     const chip = page.locator(`#sheet-${field}-${value}`).locator('visible=true')
     if (await chip.count()) await chip.first().click()
-    else await on(page)(`#order-action-sheet .sheet-${field} input, #order-action-sheet .sheet-${field} textarea`).fill(value)
+    else
+      await on(page)(
+        `#order-action-sheet .sheet-${field} input, #order-action-sheet .sheet-${field} textarea`,
+      ).fill(value)
   }
   if (shotName) await shot(page, shotName)
   await on(page)('#order-action-submit').click()

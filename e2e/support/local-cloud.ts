@@ -1,10 +1,25 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../../cloudfunctions/local/sandboxes/wechat-pay'
-import { createWechatApiSandbox, type WechatApiSandbox } from '../../cloudfunctions/local/sandboxes/wechat-api'
-import { createKuaidi100Sandbox, type Kuaidi100Sandbox, type Kuaidi100SandboxOptions } from '../../cloudfunctions/local/sandboxes/kuaidi100'
-import { type LocalCloud, type LocalCloudOptions, startLocalCloud } from '../../cloudfunctions/local/server'
+import {
+  createWechatPaySandbox,
+  type WechatPaySandbox,
+  type WechatPaySandboxOptions,
+} from '../../cloudfunctions/local/sandboxes/wechat-pay'
+import {
+  createWechatApiSandbox,
+  type WechatApiSandbox,
+} from '../../cloudfunctions/local/sandboxes/wechat-api'
+import {
+  createKuaidi100Sandbox,
+  type Kuaidi100Sandbox,
+  type Kuaidi100SandboxOptions,
+} from '../../cloudfunctions/local/sandboxes/kuaidi100'
+import {
+  type LocalCloud,
+  type LocalCloudOptions,
+  startLocalCloud,
+} from '../../cloudfunctions/local/server'
 import { buildFunctions } from '../../scripts/build-functions'
 import { buildH5IfStale } from '../../scripts/build-h5-if-stale'
 import { REPO_ROOT, repoPaths } from '../../scripts/repo-paths'
@@ -33,17 +48,23 @@ export type JourneyCloud = LocalCloud & {
  * The same local cloud `npm start` runs, on a free port with its own seeded data folder, so a
  * journey never depends on (or changes) the developer's .data/.
  */
-export const startJourneyCloud = async (options: JourneyCloudOptions = {}): Promise<JourneyCloud> => {
+export const startJourneyCloud = async (
+  options: JourneyCloudOptions = {},
+): Promise<JourneyCloud> => {
   const paths = repoPaths(REPO_ROOT)
   await buildFunctions({ root: REPO_ROOT })
   buildH5IfStale(REPO_ROOT)
   const dataDir = mkdtempSync(join(tmpdir(), 'linquan-e2e-'))
   const wechatPay = options.wechatPay
-    ? createWechatPaySandbox(options.wechatPay === true ? { timers: 'real', timeFactor: 60 } : options.wechatPay)
+    ? createWechatPaySandbox(
+        options.wechatPay === true ? { timers: 'real', timeFactor: 60 } : options.wechatPay,
+      )
     : null
   const wechatApi = options.wechatApi ? createWechatApiSandbox({ timers: 'real' }) : null
   const kuaidi100 = options.kuaidi100
-    ? createKuaidi100Sandbox(options.kuaidi100 === true ? { timers: 'real', timeFactor: 600 } : options.kuaidi100)
+    ? createKuaidi100Sandbox(
+        options.kuaidi100 === true ? { timers: 'real', timeFactor: 600 } : options.kuaidi100,
+      )
     : null
   const cloud = await startLocalCloud({
     dataDir,

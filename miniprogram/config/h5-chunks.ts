@@ -16,15 +16,28 @@ const srcDir = path.resolve(__dirname, '../src')
 interface ModuleLike {
   resource?: string
 }
-const under = (dir: string) => (m: ModuleLike) => typeof m.resource === 'string' && m.resource.startsWith(dir + path.sep)
+const under = (dir: string) => (m: ModuleLike) =>
+  typeof m.resource === 'string' && m.resource.startsWith(dir + path.sep)
 
 const pageGroup = { chunks: 'async' as const, minChunks: 2, reuseExistingChunk: true }
 
 export const ASYNC_CACHE_GROUPS = {
   // One chunk per library that nearly every page uses; named so they cache across deploys of
   // unrelated pages. `enforce`: no size or request limits decide whether they are split.
-  nutui: { ...pageGroup, name: 'nutui', test: /[\\/]node_modules[\\/]@nutui[\\/]/, priority: 40, enforce: true },
-  zod: { ...pageGroup, name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/, priority: 40, enforce: true },
+  nutui: {
+    ...pageGroup,
+    name: 'nutui',
+    test: /[\\/]node_modules[\\/]@nutui[\\/]/,
+    priority: 40,
+    enforce: true,
+  },
+  zod: {
+    ...pageGroup,
+    name: 'zod',
+    test: /[\\/]node_modules[\\/]zod[\\/]/,
+    priority: 40,
+    enforce: true,
+  },
   shared: { ...pageGroup, name: 'shared', test: under(sharedDir), priority: 30, enforce: true },
   // Every other package two pages share (dayjs, classnames, Taro's H5 component wrappers …).
   libs: { ...pageGroup, name: 'libs', test: /[\\/]node_modules[\\/]/, priority: 20, enforce: true },
@@ -39,7 +52,9 @@ interface ChainLike {
 }
 
 export function shareAsyncChunks(chain: ChainLike) {
-  const current = (chain.optimization.get('splitChunks') ?? {}) as { cacheGroups?: Record<string, unknown> }
+  const current = (chain.optimization.get('splitChunks') ?? {}) as {
+    cacheGroups?: Record<string, unknown>
+  }
   chain.optimization.splitChunks({
     ...current,
     maxAsyncRequests: 30,

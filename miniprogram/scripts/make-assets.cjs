@@ -19,8 +19,8 @@ const ring = (d, w) => Math.abs(d) - w / 2
 const tri = (x, y) => {
   // roof: apex (0.5,0.16), base y=0.48 from 0.14 to 0.86
   const k = (0.48 - 0.16) / 0.36
-  const left = (y - 0.16) - k * (0.5 - x)
-  const right = (y - 0.16) - k * (x - 0.5)
+  const left = y - 0.16 - k * (0.5 - x)
+  const right = y - 0.16 - k * (x - 0.5)
   return Math.max(-Math.min(left, right) * 0.75, y - 0.48)
 }
 const union = (...d) => Math.min(...d)
@@ -31,8 +31,15 @@ const icons = {
   home: (x, y) => ring(union(tri(x, y), box(x, y, 0.5, 0.63, 0.27, 0.2, 0.03)), W),
   publish: (x, y, on) =>
     on
-      ? minus(circle(x, y, 0.5, 0.5, 0.4), union(box(x, y, 0.5, 0.5, 0.2, 0.04), box(x, y, 0.5, 0.5, 0.04, 0.2)))
-      : union(ring(circle(x, y, 0.5, 0.5, 0.38), W), box(x, y, 0.5, 0.5, 0.19, 0.035), box(x, y, 0.5, 0.5, 0.035, 0.19)),
+      ? minus(
+          circle(x, y, 0.5, 0.5, 0.4),
+          union(box(x, y, 0.5, 0.5, 0.2, 0.04), box(x, y, 0.5, 0.5, 0.04, 0.2)),
+        )
+      : union(
+          ring(circle(x, y, 0.5, 0.5, 0.38), W),
+          box(x, y, 0.5, 0.5, 0.19, 0.035),
+          box(x, y, 0.5, 0.5, 0.035, 0.19),
+        ),
   messages: (x, y) =>
     union(
       ring(box(x, y, 0.5, 0.45, 0.36, 0.27, 0.1), W),
@@ -41,7 +48,11 @@ const icons = {
       circle(x, y, 0.5, 0.45, 0.05),
       circle(x, y, 0.67, 0.45, 0.05),
     ),
-  me: (x, y) => union(ring(circle(x, y, 0.5, 0.34, 0.16), W), ring(minus(circle(x, y, 0.5, 0.95, 0.36), box(x, y, 0.5, 1.1, 0.6, 0.22)), W)),
+  me: (x, y) =>
+    union(
+      ring(circle(x, y, 0.5, 0.34, 0.16), W),
+      ring(minus(circle(x, y, 0.5, 0.95, 0.36), box(x, y, 0.5, 1.1, 0.6, 0.22)), W),
+    ),
 }
 // the tail of the speech bubble
 function tri2(x, y) {
@@ -74,14 +85,18 @@ for (const [name, fn] of Object.entries(icons)) {
 
 // Empty state: an open parcel box in soft greys with a brand-coloured dot.
 SIZE = 200
-const emptyBox = (x, y) => union(box(x, y, 0.5, 0.62, 0.3, 0.2, 0.02), box(x, y, 0.5, 0.38, 0.34, 0.05, 0.02))
+const emptyBox = (x, y) =>
+  union(box(x, y, 0.5, 0.62, 0.3, 0.2, 0.02), box(x, y, 0.5, 0.38, 0.34, 0.05, 0.02))
 const png = new PNG({ width: SIZE, height: SIZE })
 for (let py = 0; py < SIZE; py++)
   for (let px = 0; px < SIZE; px++) {
     const x = (px + 0.5) / SIZE
     const y = (py + 0.5) / SIZE
     const i = (py * SIZE + px) * 4
-    const shadow = Math.max(0, Math.min(1, 0.5 - (Math.hypot((x - 0.5) / 0.42, (y - 0.86) / 0.05) - 1) * 20))
+    const shadow = Math.max(
+      0,
+      Math.min(1, 0.5 - (Math.hypot((x - 0.5) / 0.42, (y - 0.86) / 0.05) - 1) * 20),
+    )
     const body = Math.max(0, Math.min(1, 0.5 - emptyBox(x, y) * SIZE))
     const stripe = Math.max(0, Math.min(1, 0.5 - box(x, y, 0.5, 0.55, 0.05, 0.13) * SIZE))
     const dot = Math.max(0, Math.min(1, 0.5 - circle(x, y, 0.74, 0.2, 0.05) * SIZE))

@@ -16,6 +16,12 @@ declare namespace NodeJS {
 // The native price tag (src/native/price-tag) used from React in the weapp build.
 declare namespace JSX {
   interface IntrinsicElements {
-    'price-tag': { fen: number; original?: number; size?: 'large' | 'small'; unit?: string; className?: string }
+    'price-tag': {
+      fen: number
+      original?: number
+      size?: 'large' | 'small'
+      unit?: string
+      className?: string
+    }
   }
 }

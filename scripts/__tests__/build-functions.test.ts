@@ -14,21 +14,29 @@ describe('build:functions', () => {
     const built = await buildFunctions({ outDir: out })
     expect(built.map((b) => b.name).sort()).toEqual(names)
     for (const b of built) {
-      for (const file of ['index.js', 'package.json', 'config.json']) expect(existsSync(join(out, b.name, file))).toBe(true)
+      for (const file of ['index.js', 'package.json', 'config.json'])
+        expect(existsSync(join(out, b.name, file))).toBe(true)
       const pkg = JSON.parse(readFileSync(join(out, b.name, 'package.json'), 'utf8'))
       // Only what stays external may be listed, with the root package.json's version.
       const root = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'))
-      for (const [dep, version] of Object.entries(pkg.dependencies)) expect(root.dependencies[dep]).toBe(version)
+      for (const [dep, version] of Object.entries(pkg.dependencies))
+        expect(root.dependencies[dep]).toBe(version)
       expect(Object.keys(pkg.dependencies)).not.toContain('zod')
       expect(pkg.main).toBe('index.js')
     }
-    expect(JSON.parse(readFileSync(join(out, 'user', 'config.json'), 'utf8'))).toMatchObject({ timeout: expect.any(Number), triggers: [] })
+    expect(JSON.parse(readFileSync(join(out, 'user', 'config.json'), 'utf8'))).toMatchObject({
+      timeout: expect.any(Number),
+      triggers: [],
+    })
   })
 
   it('produces a CommonJS bundle whose main answers envelopes without any source files', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { main } = require(join(out, 'user', 'index.js'))
-    expect(await main({ action: 'nope', input: {} }, {})).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION' } })
+    expect(await main({ action: 'nope', input: {} }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.UNKNOWN_ACTION' },
+    })
     const source = readFileSync(join(out, 'user', 'index.js'), 'utf8')
     expect(source).not.toMatch(/require\(["']zod["']\)/)
     expect(source).not.toMatch(/require\(["']@shared/)
@@ -42,7 +50,10 @@ describe('size report', () => {
       mkdirSync(join(dir, path, '..'), { recursive: true })
       writeFileSync(join(dir, path), Buffer.alloc(bytes))
     }
-    writeFileSync(join(dir, 'app.json'), JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'order/' }] }))
+    writeFileSync(
+      join(dir, 'app.json'),
+      JSON.stringify({ pages: ['pages/index/index'], subPackages: [{ root: 'order/' }] }),
+    )
     const appJsonBytes = readFileSync(join(dir, 'app.json')).length
     put('app.js', 1000)
     put('pages/index/index.js', 500)
@@ -55,7 +66,10 @@ describe('size report', () => {
       totalBytes: appJsonBytes + 1000 + 500 + 300 + 7,
       subPackages: [{ root: 'order', bytes: 300 }],
     })
-    const text = formatSizeReport({ functions: [{ name: 'user', bytes: 2048, gzipBytes: 512 }], weapp: sizes })
+    const text = formatSizeReport({
+      functions: [{ name: 'user', bytes: 2048, gzipBytes: 512 }],
+      weapp: sizes,
+    })
     expect(text).toContain('cloud function user')
     expect(text).toContain('mini-program main package')
   })

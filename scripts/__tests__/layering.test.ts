@@ -3,20 +3,29 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join, relative } from 'node:path'
 
 const ROOT = join(__dirname, '..', '..')
-const SCANNED = ['shared', 'cloudfunctions/src', 'cloudfunctions/local', 'miniprogram/src'].filter((p) => {
-  try {
-    return statSync(join(ROOT, p)).isDirectory()
-  } catch {
-    return false
-  }
-})
+const SCANNED = ['shared', 'cloudfunctions/src', 'cloudfunctions/local', 'miniprogram/src'].filter(
+  (p) => {
+    try {
+      return statSync(join(ROOT, p)).isDirectory()
+    } catch {
+      return false
+    }
+  },
+)
 
 /** Runs dependency-cruiser with the project's rules; returns its exit code and report. */
 const cruise = (): { code: number; report: string } => {
   try {
     const report = execFileSync(
       process.execPath,
-      [join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'), '--config', '.dependency-cruiser.cjs', '--output-type', 'err', ...SCANNED],
+      [
+        join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs'),
+        '--config',
+        '.dependency-cruiser.cjs',
+        '--output-type',
+        'err',
+        ...SCANNED,
+      ],
       { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' },
     )
     return { code: 0, report }
@@ -46,19 +55,31 @@ describe('layering (ARCHITECTURE.md §2)', () => {
   }, 60_000)
 
   it.each([
-    ['core-imports-no-feature-module', 'cloudfunctions/src/modules/core/ports/layering-probe.ts', "import type { OrderRecord } from '../../order/domain/order.record'\nexport type Probe = OrderRecord\n"],
-    ['domain-never-imports-application', 'cloudfunctions/src/modules/order/domain/layering-probe.ts', "import { takeTransition } from '../application/take-transition'\nexport const probe = takeTransition\n"],
-  ])('catches %s', (rule, file, text) => {
-    const probe = join(ROOT, file)
-    writeFileSync(probe, text)
-    try {
-      const { code, report } = cruise()
-      expect(code).not.toBe(0)
-      expect(report).toContain(`${rule}: ${file}`)
-    } finally {
-      rmSync(probe)
-    }
-  }, 60_000)
+    [
+      'core-imports-no-feature-module',
+      'cloudfunctions/src/modules/core/ports/layering-probe.ts',
+      "import type { OrderRecord } from '../../order/domain/order.record'\nexport type Probe = OrderRecord\n",
+    ],
+    [
+      'domain-never-imports-application',
+      'cloudfunctions/src/modules/order/domain/layering-probe.ts',
+      "import { takeTransition } from '../application/take-transition'\nexport const probe = takeTransition\n",
+    ],
+  ])(
+    'catches %s',
+    (rule, file, text) => {
+      const probe = join(ROOT, file)
+      writeFileSync(probe, text)
+      try {
+        const { code, report } = cruise()
+        expect(code).not.toBe(0)
+        expect(report).toContain(`${rule}: ${file}`)
+      } finally {
+        rmSync(probe)
+      }
+    },
+    60_000,
+  )
 
   it('declares collections only in a module’s domain/*.record(s).ts (adapters keep their own tables)', () => {
     const dir = join(ROOT, 'cloudfunctions', 'src')
@@ -68,8 +89,17 @@ describe('layering (ARCHITECTURE.md §2)', () => {
         const full = join(d, name)
         const rel = relative(ROOT, full)
         if (statSync(full).isDirectory()) walk(full)
-        else if (/\.ts$/.test(name) && !/__tests__/.test(rel) && !/^cloudfunctions\/src\/adapters\//.test(rel) && !/\/domain\/[\w-]+\.records?\.ts$/.test(rel)) {
-          if (/defineCollection[<(]/.test(readFileSync(full, 'utf8')) && !rel.endsWith('document-store.port.ts')) offenders.push(rel)
+        else if (
+          /\.ts$/.test(name) &&
+          !/__tests__/.test(rel) &&
+          !/^cloudfunctions\/src\/adapters\//.test(rel) &&
+          !/\/domain\/[\w-]+\.records?\.ts$/.test(rel)
+        ) {
+          if (
+            /defineCollection[<(]/.test(readFileSync(full, 'utf8')) &&
+            !rel.endsWith('document-store.port.ts')
+          )
+            offenders.push(rel)
         }
       }
     }
@@ -86,7 +116,8 @@ describe('layering (ARCHITECTURE.md §2)', () => {
         if (statSync(full).isDirectory()) walk(full)
         else if (/\.(tsx?|jsx?)$/.test(name) && !relative(dir, full).startsWith('services')) {
           const text = readFileSync(full, 'utf8')
-          if (/\b(Taro|wx)\.(request|uploadFile|cloud)\b|\bfetch\(|XMLHttpRequest/.test(text)) offenders.push(relative(ROOT, full))
+          if (/\b(Taro|wx)\.(request|uploadFile|cloud)\b|\bfetch\(|XMLHttpRequest/.test(text))
+            offenders.push(relative(ROOT, full))
         }
       }
     }

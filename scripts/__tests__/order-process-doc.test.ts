@@ -8,6 +8,7 @@ describe('docs/order-process.md', () => {
 
   it('draws every transition of the graph', () => {
     const doc = orderProcessDoc()
-    for (const name of ['pay', 'contestReturn', 'returnUnconfirmed', 'compensationRefused']) expect(doc).toContain(`: ${name} (`)
+    for (const name of ['pay', 'contestReturn', 'returnUnconfirmed', 'compensationRefused'])
+      expect(doc).toContain(`: ${name} (`)
   })
 })

@@ -1,4 +1,10 @@
-import { CreateListingInputSchema, ListingContract, ListingDetailSchema, TradeOptionsSchema, UpdateListingInputSchema } from '../contracts/listing.contract'
+import {
+  CreateListingInputSchema,
+  ListingContract,
+  ListingDetailSchema,
+  TradeOptionsSchema,
+  UpdateListingInputSchema,
+} from '../contracts/listing.contract'
 import { freightCityOf } from '../domain/regions'
 import { UpdateProfileInputSchema, UserContract } from '../contracts/user.contract'
 import { envelopeSchema } from '../contracts/envelope'
@@ -26,7 +32,12 @@ describe('contracts', () => {
 
   it('rejects unknown fields, duplicate photos and whitespace-only titles', () => {
     expect(CreateListingInputSchema.safeParse({ ...valid, status: 'removed' }).success).toBe(false)
-    expect(CreateListingInputSchema.safeParse({ ...valid, photoFileIds: ['local://a.png', 'local://a.png'] }).success).toBe(false)
+    expect(
+      CreateListingInputSchema.safeParse({
+        ...valid,
+        photoFileIds: ['local://a.png', 'local://a.png'],
+      }).success,
+    ).toBe(false)
     expect(CreateListingInputSchema.safeParse({ ...valid, title: '      ' }).success).toBe(false)
   })
 
@@ -41,12 +52,25 @@ describe('contracts', () => {
       const r = CreateListingInputSchema.safeParse(v)
       return r.success ? [] : r.error.issues.map((i) => i.path.join('.'))
     }
-    expect(issues({ ...valid, trade: { shipping: null, meetup: false, pickup: false } })).toEqual(['trade'])
+    expect(issues({ ...valid, trade: { shipping: null, meetup: false, pickup: false } })).toEqual([
+      'trade',
+    ])
     expect(issues({ ...valid, condition: undefined })).toEqual(['condition'])
     expect(issues({ ...valid, subcategory: 'books.exam' })).toEqual(['subcategory'])
-    const service = { ...valid, kind: 'service', category: 'services', condition: null, trade: null }
+    const service = {
+      ...valid,
+      kind: 'service',
+      category: 'services',
+      condition: null,
+      trade: null,
+    }
     expect(issues(service)).toEqual(['service'])
-    expect(issues({ ...service, service: { unit: 'hour', radiusKm: 3, deliveryStandard: '每次两小时，课后反馈学习情况。' } })).toEqual([])
+    expect(
+      issues({
+        ...service,
+        service: { unit: 'hour', radiusKm: 3, deliveryStandard: '每次两小时，课后反馈学习情况。' },
+      }),
+    ).toEqual([])
   })
 
   it('shipping: 包邮, a fixed fee, or 按实际运费 which needs the parcel weight', () => {
@@ -57,20 +81,35 @@ describe('contracts', () => {
     expect(issues({ payer: 'quote', weightKg: 2.5 })).toEqual([])
     expect(issues({ payer: 'quote' })).toEqual(['shipping.weightKg 请填写包裹重量'])
     expect(issues({ payer: 'quote', weightKg: 0 })).toEqual(['shipping.weightKg 重量至少 0.1 公斤'])
-    expect(issues({ payer: 'quote', weightKg: 50.1 })).toEqual(['shipping.weightKg 重量最多 50 公斤'])
-    expect(issues({ payer: 'quote', weightKg: 1.25 })).toEqual(['shipping.weightKg 重量最多一位小数'])
+    expect(issues({ payer: 'quote', weightKg: 50.1 })).toEqual([
+      'shipping.weightKg 重量最多 50 公斤',
+    ])
+    expect(issues({ payer: 'quote', weightKg: 1.25 })).toEqual([
+      'shipping.weightKg 重量最多一位小数',
+    ])
     expect(issues({ payer: 'seller', weightKg: 0.3 })).toEqual([])
     expect(issues({ payer: 'buyer', feeFen: 800, weightKg: 12.9 })).toEqual([])
     expect(issues({ payer: 'nobody' }).length).toBe(1)
-    expect(CreateListingInputSchema.safeParse({ ...valid, trade: { shipping: { payer: 'quote' }, meetup: true, pickup: false } }).success).toBe(false)
+    expect(
+      CreateListingInputSchema.safeParse({
+        ...valid,
+        trade: { shipping: { payer: 'quote' }, meetup: true, pickup: false },
+      }).success,
+    ).toBe(false)
   })
 
   it('still reads listings stored before the weight: 包邮 and fixed fees without one', () => {
     for (const shipping of [{ payer: 'seller' }, { payer: 'buyer', feeFen: 1200 }, null]) {
-      expect(TradeOptionsSchema.parse({ shipping, meetup: true, pickup: false }).shipping).toEqual(shipping)
+      expect(TradeOptionsSchema.parse({ shipping, meetup: true, pickup: false }).shipping).toEqual(
+        shipping,
+      )
     }
     // The public view parses the stored trade options as they are.
-    const trade = ListingDetailSchema.shape.trade.parse({ shipping: { payer: 'buyer', feeFen: 1200 }, meetup: false, pickup: true })
+    const trade = ListingDetailSchema.shape.trade.parse({
+      shipping: { payer: 'buyer', feeFen: 1200 },
+      meetup: false,
+      pickup: true,
+    })
     expect(trade?.shipping).toEqual({ payer: 'buyer', feeFen: 1200 })
   })
 
@@ -86,7 +125,11 @@ describe('contracts', () => {
   })
 
   it('leaves fields of an edit alone unless they are sent', () => {
-    const parsed = UpdateListingInputSchema.parse({ id: '01KAAAAAAAAAAAAAAAAAAAAAAA', expectedVersion: 1, patch: { priceFen: 100 } })
+    const parsed = UpdateListingInputSchema.parse({
+      id: '01KAAAAAAAAAAAAAAAAAAAAAAA',
+      expectedVersion: 1,
+      patch: { priceFen: 100 },
+    })
     expect(parsed.patch).toEqual({ priceFen: 100 })
   })
 
@@ -108,7 +151,9 @@ describe('contracts', () => {
     const schema = envelopeSchema(IdSchema)
     expect(schema.safeParse({ ok: true, data: '01KAAAAAAAAAAAAAAAAAAAAAAA' }).success).toBe(true)
     expect(schema.safeParse({ ok: true, data: 'nope' }).success).toBe(false)
-    expect(schema.safeParse({ ok: false, error: { code: 'COMMON.INTERNAL', message: 'x' } }).success).toBe(true)
+    expect(
+      schema.safeParse({ ok: false, error: { code: 'COMMON.INTERNAL', message: 'x' } }).success,
+    ).toBe(true)
     expect(schema.safeParse({ ok: false }).success).toBe(false)
   })
 })

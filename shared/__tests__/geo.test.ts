@@ -11,12 +11,16 @@ describe('geo', () => {
 
   it('snaps every point to a cell centre within half a cell diagonal, the same for the whole cell', () => {
     fc.assert(
-      fc.property(fc.double({ min: 18, max: 50, noNaN: true }), fc.double({ min: 74, max: 134, noNaN: true }), (latitude, longitude) => {
-        const p = { latitude, longitude }
-        const snapped = snapToGrid(p)
-        expect(distanceMeters(p, snapped)).toBeLessThanOrEqual(Math.SQRT2 * 150 + 5)
-        expect(snapToGrid(snapped)).toEqual(snapped)
-      }),
+      fc.property(
+        fc.double({ min: 18, max: 50, noNaN: true }),
+        fc.double({ min: 74, max: 134, noNaN: true }),
+        (latitude, longitude) => {
+          const p = { latitude, longitude }
+          const snapped = snapToGrid(p)
+          expect(distanceMeters(p, snapped)).toBeLessThanOrEqual(Math.SQRT2 * 150 + 5)
+          expect(snapToGrid(snapped)).toEqual(snapped)
+        },
+      ),
     )
   })
 

@@ -10,24 +10,32 @@ describe('listing lifecycle rules', () => {
   it('counts days in China time, not UTC', () => {
     expect(chinaDay(afterMidnight)).toBe(chinaDay(lateEvening) + 1)
     expect(canRenew({ status: 'active', bumpedAt: lateEvening }, afterMidnight)).toBe(true)
-    expect(canRenew({ status: 'active', bumpedAt: afterMidnight }, afterMidnight + 3_600_000)).toBe(false)
+    expect(canRenew({ status: 'active', bumpedAt: afterMidnight }, afterMidnight + 3_600_000)).toBe(
+      false,
+    )
     expect(canRenew({ status: 'removed', bumpedAt: lateEvening }, afterMidnight)).toBe(false)
   })
 
   it('offers only actions whose transition starts from the current status', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...LISTING_STATUSES), fc.integer({ min: 0, max: 10 ** 13 }), (status, now) => {
-        for (const action of allowedActions({ status, bumpedAt: null }, now)) {
-          if (action === 'edit') expect(status).not.toBe('sold')
-          else expect(TRANSITIONS[action].from).toContain(status)
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...LISTING_STATUSES),
+        fc.integer({ min: 0, max: 10 ** 13 }),
+        (status, now) => {
+          for (const action of allowedActions({ status, bumpedAt: null }, now)) {
+            if (action === 'edit') expect(status).not.toBe('sold')
+            else expect(TRANSITIONS[action].from).toContain(status)
+          }
+        },
+      ),
     )
   })
 
   it('lets nothing happen to a sold listing', () => {
     expect(allowedActions({ status: 'sold', bumpedAt: 1 }, 2)).toEqual([])
     // A live order holds the goods: neither taken down nor sold elsewhere meanwhile.
-    expect(allowedActions({ status: 'active', bumpedAt: 1, heldBy: '01ORDER' }, 2)).toEqual(['edit'])
+    expect(allowedActions({ status: 'active', bumpedAt: 1, heldBy: '01ORDER' }, 2)).toEqual([
+      'edit',
+    ])
   })
 })

@@ -1,5 +1,12 @@
 import { SubmitOnboardingInputSchema, WithdrawInputSchema } from '../contracts/merchant.contract'
-import { idCheckChar, isValidIdNumber, maskBankAccount, maskIdNumber, maskMobile, maskName } from '../domain/merchant'
+import {
+  idCheckChar,
+  isValidIdNumber,
+  maskBankAccount,
+  maskIdNumber,
+  maskMobile,
+  maskName,
+} from '../domain/merchant'
 
 describe('resident ID numbers', () => {
   it('computes the GB 11643 check character, X included', () => {
@@ -57,15 +64,23 @@ describe('the onboarding form', () => {
   it('names the field of each problem', () => {
     expect(paths({ ...valid, idCardNumber: '110101199003070012' })).toEqual(['idCardNumber'])
     expect(paths({ ...valid, idCardValidEnd: '2019-01-01' })).toEqual(['idCardValidEnd'])
-    expect(paths({ ...valid, idCardBackFileId: valid.idCardFrontFileId })).toEqual(['idCardBackFileId'])
+    expect(paths({ ...valid, idCardBackFileId: valid.idCardFrontFileId })).toEqual([
+      'idCardBackFileId',
+    ])
     expect(paths({ ...valid, mobile: '1381234123' })).toEqual(['mobile'])
     expect(paths({ ...valid, accountBank: '某某银行' })).toEqual(['accountBank'])
     expect(paths({ ...valid, idCardName: 'Zhang San' })).toEqual(['idCardName'])
     expect(paths({ ...valid, userId: 'x' })).toEqual([''])
   })
   it('withdrawals need whole fen of at least ¥1 and a request key', () => {
-    expect(WithdrawInputSchema.safeParse({ amountFen: 99, requestKey: 'TAP00000001' }).success).toBe(false)
-    expect(WithdrawInputSchema.safeParse({ amountFen: 100, requestKey: 'short' }).success).toBe(false)
-    expect(WithdrawInputSchema.safeParse({ amountFen: 100, requestKey: 'TAP00000001' }).success).toBe(true)
+    expect(
+      WithdrawInputSchema.safeParse({ amountFen: 99, requestKey: 'TAP00000001' }).success,
+    ).toBe(false)
+    expect(WithdrawInputSchema.safeParse({ amountFen: 100, requestKey: 'short' }).success).toBe(
+      false,
+    )
+    expect(
+      WithdrawInputSchema.safeParse({ amountFen: 100, requestKey: 'TAP00000001' }).success,
+    ).toBe(true)
   })
 })

@@ -16,7 +16,8 @@ describe('money', () => {
     expect(parseYuanToFen('12.5')).toBe(1250)
     expect(parseYuanToFen(' 0.07 ')).toBe(7)
     expect(parseYuanToFen('19.99')).toBe(1999)
-    for (const bad of ['', 'abc', '1.234', '-1', '1e3', '12,00', '.5']) expect(parseYuanToFen(bad)).toBeNull()
+    for (const bad of ['', 'abc', '1.234', '-1', '1e3', '12,00', '.5'])
+      expect(parseYuanToFen(bad)).toBeNull()
   })
 
   it('round-trips every amount through format and parse', () => {
@@ -30,6 +31,7 @@ describe('money', () => {
 
   it('accepts only whole, non-negative fen within the cap', () => {
     expect(FenSchema.safeParse(100).success).toBe(true)
-    for (const bad of [1.5, -1, 100_000_000, '100', NaN]) expect(FenSchema.safeParse(bad).success).toBe(false)
+    for (const bad of [1.5, -1, 100_000_000, '100', NaN])
+      expect(FenSchema.safeParse(bad).success).toBe(false)
   })
 })

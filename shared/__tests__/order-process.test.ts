@@ -45,7 +45,8 @@ describe('order process graph', () => {
   it('never lets a buyer ship, a seller confirm receipt, or anyone but WeChat Pay mark an order paid', () => {
     expect(canTake('ship', 'paid', 'buyer', 'courier')).toBe(false)
     expect(canTake('confirm', 'shipped', 'seller', 'courier')).toBe(false)
-    for (const actor of ['buyer', 'seller', 'operator'] as const) expect(canTake('pay', 'pending_payment', actor, 'courier')).toBe(false)
+    for (const actor of ['buyer', 'seller', 'operator'] as const)
+      expect(canTake('pay', 'pending_payment', actor, 'courier')).toBe(false)
     expect(canTake('handOver', 'paid', 'seller', 'courier')).toBe(false)
     expect(canTake('ship', 'paid', 'seller', 'meetup')).toBe(false)
   })
@@ -79,7 +80,9 @@ describe('order process graph', () => {
   })
 
   it('ends only in closed, completed, refunded or compensated', () => {
-    expect(ORDER_STATES.filter(isFinal).sort()).toEqual(['closed', 'compensated', 'refunded'].sort())
+    expect(ORDER_STATES.filter(isFinal).sort()).toEqual(
+      ['closed', 'compensated', 'refunded'].sort(),
+    )
     expect(isFinal('completed')).toBe(false) // the guarantee fund can still compensate
   })
 
@@ -92,8 +95,16 @@ describe('order process graph', () => {
     expect(actionsFor('paid', 'seller', 'courier')).toEqual(['ship'])
     expect(actionsFor('paid', 'seller', 'meetup')).toEqual(['handOver'])
     expect(actionsFor('shipped', 'buyer', 'courier')).toEqual(['confirm', 'requestRefund'])
-    expect(actionsFor('refund_requested', 'seller', 'courier')).toEqual(['agreeRefund', 'agreeReturn', 'refuseRefund'])
-    expect(actionsFor('disputed', 'operator', 'courier')).toEqual(['resolveRefund', 'resolvePartial', 'resolveRelease'])
+    expect(actionsFor('refund_requested', 'seller', 'courier')).toEqual([
+      'agreeRefund',
+      'agreeReturn',
+      'refuseRefund',
+    ])
+    expect(actionsFor('disputed', 'operator', 'courier')).toEqual([
+      'resolveRefund',
+      'resolvePartial',
+      'resolveRelease',
+    ])
     expect(actionsFor('closed', 'buyer', 'courier')).toEqual([])
   })
 })

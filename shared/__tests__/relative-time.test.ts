@@ -3,7 +3,8 @@ import { formatRelativeTime } from '../domain/relative-time'
 describe('formatRelativeTime', () => {
   // 2026-11-24 15:30 local time
   const now = new Date(2026, 10, 24, 15, 30).getTime()
-  const at = (d: number, h: number, m: number, y = 2026, mo = 10) => new Date(y, mo, d, h, m).getTime()
+  const at = (d: number, h: number, m: number, y = 2026, mo = 10) =>
+    new Date(y, mo, d, h, m).getTime()
 
   it.each([
     [now - 20_000, '刚刚'],

@@ -13,7 +13,8 @@ import { defaultNickname } from '../domain/user'
 
 const line = userText({ min: 1, max: 5, label: '标题' })
 const text = userText({ min: 0, max: 50, multiline: true, label: '描述' })
-const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message
+const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.error?.issues[0]?.message
 
 describe('userText', () => {
   it('NFKC-normalises, then trims', () => {
@@ -80,7 +81,9 @@ describe('userText', () => {
 
   it('keeps zero-width joiners inside text (emoji sequences) and Chinese punctuation', () => {
     expect(line.parse('👨‍👩‍👧')).toBe('👨‍👩‍👧')
-    expect(text.parse('九成新，无划痕！价格可议？（自提）：“见面聊”。')).toBe('九成新，无划痕！价格可议？（自提）：“见面聊”。')
+    expect(text.parse('九成新，无划痕！价格可议？（自提）：“见面聊”。')).toBe(
+      '九成新，无划痕！价格可议？（自提）：“见面聊”。',
+    )
     expect(text.parse('ｉＰｈｏｎｅ１５，１２８Ｇ！')).toBe('iPhone15，128G！')
   })
 
@@ -88,13 +91,44 @@ describe('userText', () => {
     const r = orderNote('请说明退款原因').safeParse('\u202E款退')
     expect(firstMessage(r)).toBe('说明包含不可见或控制字符')
     expect(firstMessage(orderNote('请说明退款原因').safeParse('a'))).toBe('请说明退款原因')
-    const listing = CreateListingInputSchema.safeParse({ title: 'ok\u202Etitle', description: '十个字以上的描述文字内容' })
-    expect(listing.error?.issues.find((i) => i.path[0] === 'title')?.message).toBe('标题包含不可见或控制字符')
+    const listing = CreateListingInputSchema.safeParse({
+      title: 'ok\u202Etitle',
+      description: '十个字以上的描述文字内容',
+    })
+    expect(listing.error?.issues.find((i) => i.path[0] === 'title')?.message).toBe(
+      '标题包含不可见或控制字符',
+    )
   })
 
   it('never lets a refused character through (property)', () => {
-    const risky = fc.constantFrom('！', '，', '\u0000', '\u0009', '\u000a', '\u000d', '\u001f', '\u007f', '\u0085', '\u009f', '\u202a', '\u202e', '\u2066', '\u2069', '\u2028', '\ud800', '\udfff', '\u200b', '\ufeff', '\u3000', 'ａ', '官', ' ')
-    const input = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), risky), { maxLength: 12 }).map((a) => a.join(''))
+    const risky = fc.constantFrom(
+      '！',
+      '，',
+      '\u0000',
+      '\u0009',
+      '\u000a',
+      '\u000d',
+      '\u001f',
+      '\u007f',
+      '\u0085',
+      '\u009f',
+      '\u202a',
+      '\u202e',
+      '\u2066',
+      '\u2069',
+      '\u2028',
+      '\ud800',
+      '\udfff',
+      '\u200b',
+      '\ufeff',
+      '\u3000',
+      'ａ',
+      '官',
+      ' ',
+    )
+    const input = fc
+      .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), risky), { maxLength: 12 })
+      .map((a) => a.join(''))
     fc.assert(
       fc.property(input, fc.boolean(), (raw, multiline) => {
         const r = userText({ min: 0, max: 100, multiline }).safeParse(raw)
@@ -108,7 +142,8 @@ describe('userText', () => {
           expect(c >= 0xd800 && c <= 0xdfff).toBe(false)
         }
         // NFKC everywhere but fullwidth punctuation, which is kept as typed.
-        for (const run of r.data.split(/[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]/)) expect(run).toBe(run.normalize('NFKC'))
+        for (const run of r.data.split(/[\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff60]/))
+          expect(run).toBe(run.normalize('NFKC'))
         expect(r.data).toBe(r.data.trim())
         if (r.data.length > 0) expect(/^[\s\u200b-\u200d\u2060\ufeff]*$/.test(r.data)).toBe(false)
       }),
@@ -148,9 +183,19 @@ describe('nicknames', () => {
   })
 
   it('lets ordinary nicknames and the default through (the demo users: cloudfunctions/test/user-text.int.test.ts)', () => {
-    for (const ok of ['小鹿', 'Ａｌｉｃｅ', '方官', '圈邻', '官 员', 'Tom & Jerry', defaultNickname('01J0000000000000000000ABCD')]) {
+    for (const ok of [
+      '小鹿',
+      'Ａｌｉｃｅ',
+      '方官',
+      '圈邻',
+      '官 员',
+      'Tom & Jerry',
+      defaultNickname('01J0000000000000000000ABCD'),
+    ]) {
       expect(NicknameSchema.safeParse(ok).success).toBe(true)
     }
-    expect(UpdateProfileInputSchema.parse({ nickname: ' Ａｌｉｃｅ ' })).toEqual({ nickname: 'Alice' })
+    expect(UpdateProfileInputSchema.parse({ nickname: ' Ａｌｉｃｅ ' })).toEqual({
+      nickname: 'Alice',
+    })
   })
 })

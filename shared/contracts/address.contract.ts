@@ -92,7 +92,8 @@ export const AddressContract = defineContract('address', {
     errors: [],
   },
   get: {
-    summary: 'One of the caller’s own addresses in full (for editing and checkout); anyone else’s is NOT_FOUND.',
+    summary:
+      'One of the caller’s own addresses in full (for editing and checkout); anyone else’s is NOT_FOUND.',
     auth: 'user',
     input: ById,
     output: AddressSchema,
@@ -108,12 +109,16 @@ export const AddressContract = defineContract('address', {
   update: {
     summary: 'Replaces an address if it is still at expectedVersion (else COMMON.CONFLICT).',
     auth: 'user',
-    input: AddressInputSchema.extend({ id: IdSchema, expectedVersion: z.number().int().min(1) }).strict(),
+    input: AddressInputSchema.extend({
+      id: IdSchema,
+      expectedVersion: z.number().int().min(1),
+    }).strict(),
     output: AddressSchema,
     errors: [],
   },
   remove: {
-    summary: 'Deletes an address; when it was the default, the newest remaining one takes its place.',
+    summary:
+      'Deletes an address; when it was the default, the newest remaining one takes its place.',
     auth: 'user',
     input: ById,
     output: AddressListSchema,

@@ -14,13 +14,7 @@ import {
 } from '../domain/listing'
 import { FenSchema } from '../domain/money'
 import { ErrorCodes } from '../errors/error-codes'
-import {
-  FileIdSchema,
-  IdSchema,
-  PageQuerySchema,
-  PublicUserSchema,
-  pageOf,
-} from './common.schema'
+import { FileIdSchema, IdSchema, PageQuerySchema, PublicUserSchema, pageOf } from './common.schema'
 import { defineContract } from './define-contract'
 import { userText } from './user-text'
 
@@ -29,7 +23,13 @@ const L = LISTING_LIMITS
 /** Where the item is: the exact point stays on the server, only city and district are shown. */
 export const ListingLocationSchema = GeoPointSchema.extend({
   city: z.enum(CITY_NAMES, { error: '暂不支持该城市' }),
-  district: userText({ min: 1, max: 20, label: '区域', tooShort: '请选择区域', tooLong: '区域名称过长' }),
+  district: userText({
+    min: 1,
+    max: 20,
+    label: '区域',
+    tooShort: '请选择区域',
+    tooLong: '区域名称过长',
+  }),
 })
 export type ListingLocation = z.infer<typeof ListingLocationSchema>
 
@@ -73,8 +73,16 @@ export type TradeOptions = z.infer<typeof TradeOptionsSchema>
 export const ServiceTermsSchema = z
   .object({
     unit: z.enum(SERVICE_UNIT_IDS, { error: '请选择计价单位' }),
-    radiusKm: z.number().min(0.5, '服务范围至少 0.5 公里').max(L.serviceRadiusKmMax, '服务范围最多 50 公里'),
-    deliveryStandard: userText({ min: L.deliveryStandardMin, max: L.deliveryStandardMax, multiline: true, label: '服务标准' }),
+    radiusKm: z
+      .number()
+      .min(0.5, '服务范围至少 0.5 公里')
+      .max(L.serviceRadiusKmMax, '服务范围最多 50 公里'),
+    deliveryStandard: userText({
+      min: L.deliveryStandardMin,
+      max: L.deliveryStandardMax,
+      multiline: true,
+      label: '服务标准',
+    }),
   })
   .strict()
 export type ServiceTerms = z.infer<typeof ServiceTermsSchema>
@@ -83,7 +91,12 @@ export type ServiceTerms = z.infer<typeof ServiceTermsSchema>
 const listingFields = {
   kind: z.enum(LISTING_KINDS),
   title: userText({ min: L.titleMin, max: L.titleMax, label: '标题' }),
-  description: userText({ min: L.descriptionMin, max: L.descriptionMax, multiline: true, label: '描述' }),
+  description: userText({
+    min: L.descriptionMin,
+    max: L.descriptionMax,
+    multiline: true,
+    label: '描述',
+  }),
   priceFen: FenSchema.min(1, '价格至少 ¥0.01'),
   originalPriceFen: FenSchema.nullable(),
   category: z.enum(CATEGORY_IDS, { error: '请选择分类' }),
@@ -99,9 +112,7 @@ const listingFields = {
   videoFileId: FileIdSchema.nullable(),
   location: ListingLocationSchema,
   /** Communities of the seller to show the listing in, besides the city. */
-  communityIds: z
-    .array(IdSchema)
-    .max(L.communitiesMax, `最多同步到 ${L.communitiesMax} 个圈子`),
+  communityIds: z.array(IdSchema).max(L.communitiesMax, `最多同步到 ${L.communitiesMax} 个圈子`),
 }
 
 type ListingShape = {
@@ -118,8 +129,10 @@ type ListingShape = {
  * 本地服务 and state their terms; a subcategory must sit under its category.
  */
 export const checkListingShape = (v: ListingShape, ctx: z.RefinementCtx) => {
-  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message })
-  if (v.subcategory && parentCategory(v.subcategory) !== v.category) issue('subcategory', '细分类目与分类不符')
+  const issue = (path: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: [path], message })
+  if (v.subcategory && parentCategory(v.subcategory) !== v.category)
+    issue('subcategory', '细分类目与分类不符')
   if (v.kind === 'goods') {
     if (v.category === SERVICE_CATEGORY) issue('category', '闲置物品请选择商品分类')
     if (v.condition === null) issue('condition', '请选择成色')
@@ -227,23 +240,58 @@ export type PriceReference = z.infer<typeof PriceReferenceSchema>
 
 export const ListingContract = defineContract('listing', {
   create: {
-    summary: 'Publishes (or saves as a draft) a listing of the caller with photos already uploaded.',
+    summary:
+      'Publishes (or saves as a draft) a listing of the caller with photos already uploaded.',
     auth: 'user',
     input: CreateListingInputSchema,
     output: ListingDetailSchema,
-    errors: [ErrorCodes.LISTING_PHOTO_MISSING, ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY, ErrorCodes.LISTING_NOT_IN_COMMUNITY, ErrorCodes.FILE_NOT_OWNED],
+    errors: [
+      ErrorCodes.LISTING_PHOTO_MISSING,
+      ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY,
+      ErrorCodes.LISTING_NOT_IN_COMMUNITY,
+      ErrorCodes.FILE_NOT_OWNED,
+    ],
   },
   update: {
     summary: "Edits the caller's own listing if nobody changed it since expectedVersion.",
     auth: 'user',
     input: UpdateListingInputSchema,
     output: ListingDetailSchema,
-    errors: [ErrorCodes.LISTING_PHOTO_MISSING, ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY, ErrorCodes.LISTING_NOT_IN_COMMUNITY, ErrorCodes.FILE_NOT_OWNED],
+    errors: [
+      ErrorCodes.LISTING_PHOTO_MISSING,
+      ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY,
+      ErrorCodes.LISTING_NOT_IN_COMMUNITY,
+      ErrorCodes.FILE_NOT_OWNED,
+    ],
   },
-  publish: { summary: 'Publishes a draft.', auth: 'user', input: ById, output: ListingDetailSchema, errors: [ErrorCodes.LISTING_WRONG_STATUS] },
-  takeDown: { summary: 'Takes an active listing down (下架).', auth: 'user', input: ById, output: ListingDetailSchema, errors: [ErrorCodes.LISTING_WRONG_STATUS] },
-  relist: { summary: 'Puts a taken-down or expired listing back up for another 30 days.', auth: 'user', input: ById, output: ListingDetailSchema, errors: [ErrorCodes.LISTING_WRONG_STATUS] },
-  markSold: { summary: 'Marks an active listing sold (sold elsewhere or offline).', auth: 'user', input: ById, output: ListingDetailSchema, errors: [ErrorCodes.LISTING_WRONG_STATUS] },
+  publish: {
+    summary: 'Publishes a draft.',
+    auth: 'user',
+    input: ById,
+    output: ListingDetailSchema,
+    errors: [ErrorCodes.LISTING_WRONG_STATUS],
+  },
+  takeDown: {
+    summary: 'Takes an active listing down (下架).',
+    auth: 'user',
+    input: ById,
+    output: ListingDetailSchema,
+    errors: [ErrorCodes.LISTING_WRONG_STATUS],
+  },
+  relist: {
+    summary: 'Puts a taken-down or expired listing back up for another 30 days.',
+    auth: 'user',
+    input: ById,
+    output: ListingDetailSchema,
+    errors: [ErrorCodes.LISTING_WRONG_STATUS],
+  },
+  markSold: {
+    summary: 'Marks an active listing sold (sold elsewhere or offline).',
+    auth: 'user',
+    input: ById,
+    output: ListingDetailSchema,
+    errors: [ErrorCodes.LISTING_WRONG_STATUS],
+  },
   renew: {
     summary: '擦亮: moves an active listing back to the top and restarts its 30 days, once a day.',
     auth: 'user',

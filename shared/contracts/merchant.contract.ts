@@ -17,7 +17,13 @@ const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY
 /** The real-name form of 开通收款 (个人卖家进件). Account holder = the ID card's name (对私账户). */
 export const SubmitOnboardingInputSchema = z
   .object({
-    idCardName: userText({ min: 2, max: 30, label: '姓名', tooShort: '请填写身份证上的姓名', tooLong: '姓名过长' }).regex(/^[\u4e00-\u9fa5·]+$/, '请填写身份证上的中文姓名'),
+    idCardName: userText({
+      min: 2,
+      max: 30,
+      label: '姓名',
+      tooShort: '请填写身份证上的姓名',
+      tooLong: '姓名过长',
+    }).regex(/^[\u4e00-\u9fa5·]+$/, '请填写身份证上的中文姓名'),
     idCardNumber: z
       .string()
       .trim()
@@ -25,10 +31,15 @@ export const SubmitOnboardingInputSchema = z
       .refine(isValidIdNumber, '身份证号码不正确（18 位，请核对最后一位校验码）'),
     idCardValidBegin: DateSchema,
     /** YYYY-MM-DD, or 长期 for cards that never expire. */
-    idCardValidEnd: z.union([DateSchema, z.literal('长期')], { error: '请填写有效期截止日期或选择长期' }),
+    idCardValidEnd: z.union([DateSchema, z.literal('长期')], {
+      error: '请填写有效期截止日期或选择长期',
+    }),
     idCardFrontFileId: FileIdSchema.describe('人像面'),
     idCardBackFileId: FileIdSchema.describe('国徽面'),
-    mobile: z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'),
+    mobile: z
+      .string()
+      .trim()
+      .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'),
     accountBank: z.enum(ACCOUNT_BANKS, { error: '请选择开户银行' }),
     bankAddressCode: z.enum(BANK_REGION_CODES, { error: '请选择开户地区' }),
     accountNumber: z
@@ -43,7 +54,11 @@ export const SubmitOnboardingInputSchema = z
     if (v.idCardValidEnd !== '长期' && v.idCardValidEnd <= v.idCardValidBegin)
       ctx.addIssue({ code: 'custom', path: ['idCardValidEnd'], message: '截止日期须晚于开始日期' })
     if (v.idCardFrontFileId === v.idCardBackFileId)
-      ctx.addIssue({ code: 'custom', path: ['idCardBackFileId'], message: '请分别上传人像面和国徽面' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['idCardBackFileId'],
+        message: '请分别上传人像面和国徽面',
+      })
   })
 export type SubmitOnboardingInput = z.input<typeof SubmitOnboardingInputSchema>
 
@@ -126,18 +141,25 @@ export const WithdrawInputSchema = z
 
 export const MerchantContract = defineContract('merchant', {
   status: {
-    summary: "The caller's 开通收款 application: its state, what to do next, and the masked submission.",
+    summary:
+      "The caller's 开通收款 application: its state, what to do next, and the masked submission.",
     auth: 'user',
     input: z.object({}).strict(),
     output: OnboardingStatusSchema,
     errors: [],
   },
   submit: {
-    summary: 'Submits (or resubmits after 驳回) the real-name form as an individual seller to WeChat Pay.',
+    summary:
+      'Submits (or resubmits after 驳回) the real-name form as an individual seller to WeChat Pay.',
     auth: 'user',
     input: SubmitOnboardingInputSchema,
     output: OnboardingStatusSchema,
-    errors: [ErrorCodes.MERCHANT_APPLYMENT_IN_PROGRESS, ErrorCodes.MERCHANT_ALREADY_ONBOARDED, ErrorCodes.MERCHANT_GATEWAY_FAILED, ErrorCodes.FILE_NOT_OWNED],
+    errors: [
+      ErrorCodes.MERCHANT_APPLYMENT_IN_PROGRESS,
+      ErrorCodes.MERCHANT_ALREADY_ONBOARDED,
+      ErrorCodes.MERCHANT_GATEWAY_FAILED,
+      ErrorCodes.FILE_NOT_OWNED,
+    ],
   },
   refresh: {
     summary: 'Asks WeChat Pay for the application state now instead of waiting for the sweep.',
@@ -154,10 +176,15 @@ export const MerchantContract = defineContract('merchant', {
     errors: [],
   },
   withdraw: {
-    summary: 'Withdraws available money to the bank card; the same requestKey never withdraws twice.',
+    summary:
+      'Withdraws available money to the bank card; the same requestKey never withdraws twice.',
     auth: 'user',
     input: WithdrawInputSchema,
     output: WithdrawalSchema,
-    errors: [ErrorCodes.MERCHANT_NOT_ONBOARDED, ErrorCodes.MERCHANT_INSUFFICIENT_BALANCE, ErrorCodes.MERCHANT_GATEWAY_FAILED],
+    errors: [
+      ErrorCodes.MERCHANT_NOT_ONBOARDED,
+      ErrorCodes.MERCHANT_INSUFFICIENT_BALANCE,
+      ErrorCodes.MERCHANT_GATEWAY_FAILED,
+    ],
   },
 })

@@ -23,10 +23,28 @@ export const PhoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位�
 /** Where a courier order goes (the address book of the delivery issue will fill this in). */
 export const ShippingAddressSchema = z
   .object({
-    name: userText({ min: 1, max: 20, label: '收货人', tooShort: '请填写收货人', tooLong: '收货人最多 20 字' }),
+    name: userText({
+      min: 1,
+      max: 20,
+      label: '收货人',
+      tooShort: '请填写收货人',
+      tooLong: '收货人最多 20 字',
+    }),
     phone: PhoneSchema,
-    region: userText({ min: 2, max: 40, label: '省市区', tooShort: '请填写省市区', tooLong: '省市区过长' }),
-    detail: userText({ min: 4, max: 80, label: '详细地址', tooShort: '请填写详细地址', tooLong: '详细地址最多 80 字' }),
+    region: userText({
+      min: 2,
+      max: 40,
+      label: '省市区',
+      tooShort: '请填写省市区',
+      tooLong: '省市区过长',
+    }),
+    detail: userText({
+      min: 4,
+      max: 80,
+      label: '详细地址',
+      tooShort: '请填写详细地址',
+      tooLong: '详细地址最多 80 字',
+    }),
   })
   .strict()
 export type ShippingAddress = z.infer<typeof ShippingAddressSchema>
@@ -34,8 +52,17 @@ export type ShippingAddress = z.infer<typeof ShippingAddressSchema>
 export const WaybillSchema = z
   .object({
     /** A company code or name (顺丰速运); left out or blank, it is recognised from the number. */
-    company: userText({ min: 0, max: 20, label: '快递公司', tooLong: '快递公司名称过长' }).optional(),
-    waybillNo: z.string().trim().toUpperCase().pipe(z.string().regex(/^[A-Z0-9]{8,30}$/, '运单号为 8–30 位字母或数字')),
+    company: userText({
+      min: 0,
+      max: 20,
+      label: '快递公司',
+      tooLong: '快递公司名称过长',
+    }).optional(),
+    waybillNo: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .pipe(z.string().regex(/^[A-Z0-9]{8,30}$/, '运单号为 8–30 位字母或数字')),
   })
   .strict()
 export type Waybill = z.infer<typeof WaybillSchema>
@@ -117,7 +144,9 @@ export const OrderMoneySchema = z.object({
 
 export const OrderEventSchema = z.object({
   /** A transition of the graph, or a step outside it (ordering, sending a return, booking or calling off a courier). */
-  transition: z.enum(TRANSITION_NAMES).or(z.enum(['checkout', 'shipReturn', 'bookPickup', 'cancelPickup'])),
+  transition: z
+    .enum(TRANSITION_NAMES)
+    .or(z.enum(['checkout', 'shipReturn', 'bookPickup', 'cancelPickup'])),
   at: z.number().int(),
   /** Who took it: buyer, seller, operator or system (timer, WeChat Pay). */
   actor: z.enum(['buyer', 'seller', 'operator', 'system']),
@@ -162,7 +191,12 @@ export const OrderSchema = z.object({
       returnPickup: PickupSchema.nullable(),
       /** The seller's 未收到退货 / 退货有问题 with their evidence, for the operator who decides. */
       contest: z
-        .object({ reason: z.enum(CONTEST_REASON_IDS), note: z.string(), photoUrls: z.array(z.string()), at: z.number().int() })
+        .object({
+          reason: z.enum(CONTEST_REASON_IDS),
+          note: z.string(),
+          photoUrls: z.array(z.string()),
+          at: z.number().int(),
+        })
         .nullable(),
     })
     .nullable(),
@@ -171,7 +205,9 @@ export const OrderSchema = z.object({
   /** The next timer that will act on the order, for "N天后自动确认收货". */
   deadline: z.object({ transition: z.enum(TRANSITION_NAMES), at: z.number().int() }).nullable(),
   /** Exactly the buttons the viewer gets (from order-process.ts), plus `pay` while unpaid. */
-  actions: z.array(z.enum(TRANSITION_NAMES).or(z.enum(['pay', 'shipReturn', 'bookPickup', 'cancelPickup']))),
+  actions: z.array(
+    z.enum(TRANSITION_NAMES).or(z.enum(['pay', 'shipReturn', 'bookPickup', 'cancelPickup'])),
+  ),
   money: OrderMoneySchema,
   events: z.array(OrderEventSchema),
   createdAt: z.number().int(),
@@ -225,14 +261,23 @@ const OrderRef = z.object({ orderId: IdSchema }).strict()
  * 200 characters on several lines; with `tooShort` it needs at least 2.
  */
 export const orderNote = (tooShort?: string, min = 2) =>
-  userText({ min: tooShort ? min : 0, max: 200, multiline: true, label: '说明', tooShort, tooLong: '说明最多 200 字' })
+  userText({
+    min: tooShort ? min : 0,
+    max: 200,
+    multiline: true,
+    label: '说明',
+    tooShort,
+    tooLong: '说明最多 200 字',
+  })
 
 export const OrderContract = defineContract('order', {
   terms: {
     summary: 'The commission policy in force (rate and cap), for the publish form and checkout.',
     auth: 'public',
     input: z.object({}).strict().default({}),
-    output: z.object({ commission: z.object({ rateBps: z.number().int(), capFen: z.number().int() }) }),
+    output: z.object({
+      commission: z.object({ rateBps: z.number().int(), capFen: z.number().int() }),
+    }),
     errors: [],
   },
   messageTemplates: {
@@ -240,24 +285,40 @@ export const OrderContract = defineContract('order', {
     auth: 'public',
     input: z.object({}).strict().default({}),
     output: z.object({
-      templates: z.object({ orderPaid: z.string(), orderShipped: z.string(), orderDelivered: z.string(), refund: z.string(), autoReceiveReminder: z.string() }),
+      templates: z.object({
+        orderPaid: z.string(),
+        orderShipped: z.string(),
+        orderDelivered: z.string(),
+        refund: z.string(),
+        autoReceiveReminder: z.string(),
+      }),
     }),
     errors: [],
   },
   freightQuote: {
-    summary: "Courier prices from the listing's city to the buyer's (an address, a city, or the caller's home city), cheapest first.",
+    summary:
+      "Courier prices from the listing's city to the buyer's (an address, a city, or the caller's home city), cheapest first.",
     auth: 'public',
-    input: z.object({ listingId: IdSchema, toCity: userText({ min: 2, max: 20, label: '城市' }).optional(), addressId: IdSchema.optional() }).strict(),
+    input: z
+      .object({
+        listingId: IdSchema,
+        toCity: userText({ min: 2, max: 20, label: '城市' }).optional(),
+        addressId: IdSchema.optional(),
+      })
+      .strict(),
     output: z.object({
       fromCity: z.string(),
       toCity: z.string(),
       weightKg: z.number(),
-      quotes: z.array(z.object({ company: z.string(), companyCode: z.string(), priceFen: z.number().int() })),
+      quotes: z.array(
+        z.object({ company: z.string(), companyCode: z.string(), priceFen: z.number().int() }),
+      ),
     }),
     errors: [],
   },
   checkout: {
-    summary: "立即购买: an order at the listing's server price plus shipping; reserves the listing.",
+    summary:
+      "立即购买: an order at the listing's server price plus shipping; reserves the listing.",
     auth: 'user',
     input: z
       .object({
@@ -281,14 +342,20 @@ export const OrderContract = defineContract('order', {
     ],
   },
   pay: {
-    summary: 'The signed requestPayment parameters of an unpaid order (the same prepay_id on every call).',
+    summary:
+      'The signed requestPayment parameters of an unpaid order (the same prepay_id on every call).',
     auth: 'user',
     input: OrderRef,
     output: z.object({ params: PayParamsSchema, payBy: z.number().int() }),
-    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_PAYMENT_EXPIRED, ErrorCodes.ORDER_PAYMENT_UNAVAILABLE],
+    errors: [
+      ErrorCodes.ORDER_WRONG_STATE,
+      ErrorCodes.ORDER_PAYMENT_EXPIRED,
+      ErrorCodes.ORDER_PAYMENT_UNAVAILABLE,
+    ],
   },
   syncPayment: {
-    summary: 'After the payment sheet closes: asks WeChat Pay now instead of waiting for the notification.',
+    summary:
+      'After the payment sheet closes: asks WeChat Pay now instead of waiting for the notification.',
     auth: 'user',
     input: OrderRef,
     output: OrderSchema,
@@ -315,14 +382,16 @@ export const OrderContract = defineContract('order', {
     errors: [],
   },
   forListing: {
-    summary: "Whether a listing is reserved by a live order, and the caller's own live order for it.",
+    summary:
+      "Whether a listing is reserved by a live order, and the caller's own live order for it.",
     auth: 'public',
     input: z.object({ listingId: IdSchema }).strict(),
     output: z.object({ reserved: z.boolean(), myOrderId: IdSchema.nullable() }),
     errors: [],
   },
   cancel: {
-    summary: 'The buyer cancels: before paying (nothing moves) or before shipment/handover (full refund).',
+    summary:
+      'The buyer cancels: before paying (nothing moves) or before shipment/handover (full refund).',
     auth: 'user',
     input: OrderRef,
     output: OrderSchema,
@@ -333,24 +402,36 @@ export const OrderContract = defineContract('order', {
     auth: 'user',
     input: OrderRef.extend(WaybillSchema.shape).strict(),
     output: OrderSchema,
-    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_WAYBILL_REUSED, ErrorCodes.ORDER_WAYBILL_MISMATCH, ErrorCodes.ORDER_UNKNOWN_WAYBILL],
+    errors: [
+      ErrorCodes.ORDER_WRONG_STATE,
+      ErrorCodes.ORDER_WAYBILL_REUSED,
+      ErrorCodes.ORDER_WAYBILL_MISMATCH,
+      ErrorCodes.ORDER_UNKNOWN_WAYBILL,
+    ],
   },
   handOver: {
-    summary: "同城面交: the seller enters the buyer's 6-digit code; the buyer has the item and the money is released.",
+    summary:
+      "同城面交: the seller enters the buyer's 6-digit code; the buyer has the item and the money is released.",
     auth: 'user',
     input: OrderRef.extend({ code: z.string().regex(/^\d{6}$/, '交易码为 6 位数字') }).strict(),
     output: OrderSchema,
-    errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_BAD_HANDOVER_CODE, ErrorCodes.ORDER_HANDOVER_LOCKED],
+    errors: [
+      ErrorCodes.ORDER_WRONG_STATE,
+      ErrorCodes.ORDER_BAD_HANDOVER_CODE,
+      ErrorCodes.ORDER_HANDOVER_LOCKED,
+    ],
   },
   deliverService: {
-    summary: 'The provider marks the service done; the buyer then accepts it (or it is accepted in 2 days).',
+    summary:
+      'The provider marks the service done; the buyer then accepts it (or it is accepted in 2 days).',
     auth: 'user',
     input: OrderRef,
     output: OrderSchema,
     errors: [ErrorCodes.ORDER_WRONG_STATE],
   },
   confirm: {
-    summary: 'The buyer confirms receipt: profit sharing releases the money minus commission to the seller.',
+    summary:
+      'The buyer confirms receipt: profit sharing releases the money minus commission to the seller.',
     auth: 'user',
     input: OrderRef,
     output: OrderSchema,
@@ -359,12 +440,16 @@ export const OrderContract = defineContract('order', {
   requestRefund: {
     summary: 'The buyer asks for 仅退款 or 退货退款 after shipment or delivery.',
     auth: 'user',
-    input: OrderRef.extend({ type: z.enum(REFUND_TYPE_IDS), reason: orderNote('请说明退款原因') }).strict(),
+    input: OrderRef.extend({
+      type: z.enum(REFUND_TYPE_IDS),
+      reason: orderNote('请说明退款原因'),
+    }).strict(),
     output: OrderSchema,
     errors: [ErrorCodes.ORDER_WRONG_STATE],
   },
   answerRefund: {
-    summary: 'The seller agrees (refund now, or a return first for 退货退款) or refuses (an operator decides).',
+    summary:
+      'The seller agrees (refund now, or a return first for 退货退款) or refuses (an operator decides).',
     auth: 'user',
     input: OrderRef.extend({
       answer: z.enum(['agree', 'refuse']),
@@ -376,19 +461,23 @@ export const OrderContract = defineContract('order', {
     errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_RETURN_ADDRESS_REQUIRED],
   },
   pickupQuote: {
-    summary: "上门取件 prices for the caller's leg (the seller's parcel, or the buyer's return) from one of their addresses, cheapest first.",
+    summary:
+      "上门取件 prices for the caller's leg (the seller's parcel, or the buyer's return) from one of their addresses, cheapest first.",
     auth: 'user',
     input: OrderRef.extend({ addressId: IdSchema }).strict(),
     output: z.object({
       fromCity: z.string(),
       toCity: z.string(),
       weightKg: z.number(),
-      quotes: z.array(z.object({ company: z.string(), companyCode: z.string(), priceFen: z.number().int() })),
+      quotes: z.array(
+        z.object({ company: z.string(), companyCode: z.string(), priceFen: z.number().int() }),
+      ),
     }),
     errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_RETURN_ADDRESS_REQUIRED],
   },
   bookPickup: {
-    summary: '预约上门取件 (商家寄件): a courier collects the parcel in the chosen window; once collected the order ships by itself.',
+    summary:
+      '预约上门取件 (商家寄件): a courier collects the parcel in the chosen window; once collected the order ships by itself.',
     auth: 'user',
     input: OrderRef.extend({
       /** The sender's address, from the caller's address book. */
@@ -413,7 +502,8 @@ export const OrderContract = defineContract('order', {
     errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_PICKUP_NOT_CANCELLABLE],
   },
   shipReturn: {
-    summary: "The buyer sends the item back and enters the return waybill: a parcel the courier knows, used by no other order, heading to the return address's city.",
+    summary:
+      "The buyer sends the item back and enters the return waybill: a parcel the courier knows, used by no other order, heading to the return address's city.",
     auth: 'user',
     input: OrderRef.extend(WaybillSchema.shape).strict(),
     output: OrderSchema,
@@ -428,12 +518,16 @@ export const OrderContract = defineContract('order', {
     ],
   },
   contestReturn: {
-    summary: 'The seller contests a sent return (未收到退货 / 退货有问题) with a note and photos: the order goes to an operator instead of refunding.',
+    summary:
+      'The seller contests a sent return (未收到退货 / 退货有问题) with a note and photos: the order goes to an operator instead of refunding.',
     auth: 'user',
     input: OrderRef.extend({
       reason: z.enum(CONTEST_REASON_IDS, { error: '请选择异议原因' }),
       note: orderNote('请写明情况（至少 4 个字）', 4),
-      photoFileIds: z.array(z.string().min(1).max(300)).max(CONTEST_PHOTOS_MAX, `最多 ${CONTEST_PHOTOS_MAX} 张照片`).default([]),
+      photoFileIds: z
+        .array(z.string().min(1).max(300))
+        .max(CONTEST_PHOTOS_MAX, `最多 ${CONTEST_PHOTOS_MAX} 张照片`)
+        .default([]),
     }).strict(),
     output: OrderSchema,
     errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.FILE_NOT_OWNED],
@@ -446,14 +540,16 @@ export const OrderContract = defineContract('order', {
     errors: [ErrorCodes.ORDER_WRONG_STATE],
   },
   failedJobs: {
-    summary: "Operators: the outbox's dead letters (order jobs WeChat or the courier refused for good), newest first.",
+    summary:
+      "Operators: the outbox's dead letters (order jobs WeChat or the courier refused for good), newest first.",
     auth: 'user',
     input: PageQuerySchema.strict(),
     output: pageOf(FailedJobSchema),
     errors: [],
   },
   retryJob: {
-    summary: 'Operators: send a dead letter again once its cause is fixed; answers the job as it now stands.',
+    summary:
+      'Operators: send a dead letter again once its cause is fixed; answers the job as it now stands.',
     auth: 'user',
     input: z.object({ jobId: z.string().min(1).max(80) }).strict(),
     output: FailedJobSchema,
@@ -467,7 +563,8 @@ export const OrderContract = defineContract('order', {
     errors: [],
   },
   resolve: {
-    summary: 'Operators: decide a dispute: refund in full, refund part and release the rest, or release.',
+    summary:
+      'Operators: decide a dispute: refund in full, refund part and release the rest, or release.',
     auth: 'user',
     input: OrderRef.extend({
       outcome: z.enum(['refund', 'partial', 'release']),
@@ -478,9 +575,13 @@ export const OrderContract = defineContract('order', {
     errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_REFUND_TOO_LARGE],
   },
   compensate: {
-    summary: 'Operators: 先行赔付 after release: the guarantee fund pays the buyer; a claim on the seller is recorded.',
+    summary:
+      'Operators: 先行赔付 after release: the guarantee fund pays the buyer; a claim on the seller is recorded.',
     auth: 'user',
-    input: OrderRef.extend({ amountFen: FenSchema.min(1), note: orderNote('请写明赔付理由') }).strict(),
+    input: OrderRef.extend({
+      amountFen: FenSchema.min(1),
+      note: orderNote('请写明赔付理由'),
+    }).strict(),
     output: OrderSchema,
     errors: [ErrorCodes.ORDER_WRONG_STATE, ErrorCodes.ORDER_COMPENSATION_TOO_HIGH],
   },

@@ -1,26 +1,44 @@
 import { z } from 'zod'
 import { CITY_NAMES } from '../domain/cities'
 import { GeoPointSchema } from '../domain/geo'
-import { CATEGORY_IDS, CONDITION_IDS, LISTING_KINDS, SUBCATEGORY_IDS, TRADE_METHOD_IDS } from '../domain/listing'
+import {
+  CATEGORY_IDS,
+  CONDITION_IDS,
+  LISTING_KINDS,
+  SUBCATEGORY_IDS,
+  TRADE_METHOD_IDS,
+} from '../domain/listing'
 import { FenSchema } from '../domain/money'
 import { IdSchema, PageQuerySchema } from './common.schema'
 import { defineContract } from './define-contract'
 import { userText } from './user-text'
 import { ListingPageSchema } from './listing.contract'
 
-export const SEARCH_LIMITS = { keywordMax: 30, radiusKmMin: 0.5, radiusKmMax: 50, historyMax: 20 } as const
+export const SEARCH_LIMITS = {
+  keywordMax: 30,
+  radiusKmMin: 0.5,
+  radiusKmMax: 50,
+  historyMax: 20,
+} as const
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc', 'distance'] as const
 export type SearchSort = (typeof SEARCH_SORTS)[number]
 
-export const KeywordSchema = userText({ min: 1, max: SEARCH_LIMITS.keywordMax, label: '关键词', tooShort: '请输入关键词' })
+export const KeywordSchema = userText({
+  min: 1,
+  max: SEARCH_LIMITS.keywordMax,
+  label: '关键词',
+  tooShort: '请输入关键词',
+})
 
 /** One query combining keyword, filters, distance and sort; every field but city is optional. */
 export const SearchQuerySchema = z
   .object({
     keyword: KeywordSchema.optional(),
     city: z.enum(CITY_NAMES, { error: '暂不支持该城市' }),
-    category: z.union([z.enum(CATEGORY_IDS), z.enum(SUBCATEGORY_IDS)], { error: '未知分类' }).optional(),
+    category: z
+      .union([z.enum(CATEGORY_IDS), z.enum(SUBCATEGORY_IDS)], { error: '未知分类' })
+      .optional(),
     priceMinFen: FenSchema.optional(),
     priceMaxFen: FenSchema.optional(),
     conditions: z.array(z.enum(CONDITION_IDS)).max(4).optional(),
@@ -39,7 +57,11 @@ export const SearchQuerySchema = z
   })
   .strict()
   .superRefine((q, ctx) => {
-    if (q.priceMinFen !== undefined && q.priceMaxFen !== undefined && q.priceMinFen > q.priceMaxFen) {
+    if (
+      q.priceMinFen !== undefined &&
+      q.priceMaxFen !== undefined &&
+      q.priceMinFen > q.priceMaxFen
+    ) {
       ctx.addIssue({ code: 'custom', path: ['priceMaxFen'], message: '最高价不能低于最低价' })
     }
     if ((q.sort === 'distance' || q.radiusKm !== undefined) && !q.near) {
@@ -57,7 +79,8 @@ export const SearchContract = defineContract('search', {
     errors: [],
   },
   suggest: {
-    summary: 'Completions for what the user is typing: their own history, then title words in the city.',
+    summary:
+      'Completions for what the user is typing: their own history, then title words in the city.',
     auth: 'public',
     input: z.object({ prefix: KeywordSchema, city: z.enum(CITY_NAMES) }).strict(),
     output: z.object({ suggestions: z.array(z.string()) }),

@@ -13,7 +13,11 @@ export const COMMUNITY_TYPES = [
   { id: 'campus', label: '校园' },
   { id: 'office', label: '写字楼' },
 ] as const
-export const COMMUNITY_TYPE_IDS = COMMUNITY_TYPES.map((t) => t.id) as ['residential', 'campus', 'office']
+export const COMMUNITY_TYPE_IDS = COMMUNITY_TYPES.map((t) => t.id) as [
+  'residential',
+  'campus',
+  'office',
+]
 export type CommunityType = (typeof COMMUNITY_TYPE_IDS)[number]
 export const MAX_COMMUNITIES_PER_USER = 10
 
@@ -68,7 +72,8 @@ export const SocialContract = defineContract('social', {
     errors: [],
   },
   favorites: {
-    summary: "The caller's remembered listings, most recent first (sold and removed ones included).",
+    summary:
+      "The caller's remembered listings, most recent first (sold and removed ones included).",
     auth: 'user',
     input: Paging,
     output: ListingPageSchema,
@@ -135,18 +140,32 @@ export const SocialContract = defineContract('social', {
       .object({
         name: userText({ min: 2, max: 20, label: '名称' }),
         type: z.enum(COMMUNITY_TYPE_IDS, { error: '请选择类型' }),
-        location: GeoPointSchema.extend({ city: z.enum(CITY_NAMES), district: userText({ min: 1, max: 20, label: '区域' }) }),
+        location: GeoPointSchema.extend({
+          city: z.enum(CITY_NAMES),
+          district: userText({ min: 1, max: 20, label: '区域' }),
+        }),
       })
       .strict(),
     output: CommunitySchema,
-    errors: [ErrorCodes.SOCIAL_COMMUNITY_EXISTS, ErrorCodes.SOCIAL_TOO_MANY_COMMUNITIES, ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY],
+    errors: [
+      ErrorCodes.SOCIAL_COMMUNITY_EXISTS,
+      ErrorCodes.SOCIAL_TOO_MANY_COMMUNITIES,
+      ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY,
+    ],
   },
   joinCommunity: {
     summary: 'Joins a community found on the map, or one named by an invitation code.',
     auth: 'user',
     input: z.union([
       z.object({ communityId: IdSchema }).strict(),
-      z.object({ inviteCode: z.string().trim().regex(/^[A-Z0-9]{6}$/, '邀请码是 6 位字母数字') }).strict(),
+      z
+        .object({
+          inviteCode: z
+            .string()
+            .trim()
+            .regex(/^[A-Z0-9]{6}$/, '邀请码是 6 位字母数字'),
+        })
+        .strict(),
     ]),
     output: CommunitySchema,
     errors: [ErrorCodes.SOCIAL_BAD_INVITE, ErrorCodes.SOCIAL_TOO_MANY_COMMUNITIES],

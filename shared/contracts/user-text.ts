@@ -24,7 +24,8 @@ const isOddLineBreak = (c: number) => c === 0x2028 || c === 0x2029
  * Zero-width and blank-looking characters: fine inside text (a zero-width joiner builds an emoji),
  * but a field made only of them looks empty while it is not.
  */
-const INVISIBLE = '\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u115f\u1160\u3164\uffa0\u2800'
+const INVISIBLE =
+  '\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u115f\u1160\u3164\uffa0\u2800'
 const BLANK_ONLY = new RegExp(`^[\\s${INVISIBLE}]*$`)
 
 export const MESSAGES = {

@@ -10,9 +10,13 @@ export interface CommissionPolicy {
 
 export const DEFAULT_COMMISSION: CommissionPolicy = { rateBps: 100, capFen: 6_000 }
 
-export const commissionFen = (totalFen: number, policy: CommissionPolicy = DEFAULT_COMMISSION): number =>
-  Math.min(policy.capFen, Math.floor((totalFen * policy.rateBps) / 10_000))
+export const commissionFen = (
+  totalFen: number,
+  policy: CommissionPolicy = DEFAULT_COMMISSION,
+): number => Math.min(policy.capFen, Math.floor((totalFen * policy.rateBps) / 10_000))
 
 /** What the seller receives after commission. */
-export const sellerReceivesFen = (totalFen: number, policy: CommissionPolicy = DEFAULT_COMMISSION): number =>
-  totalFen - commissionFen(totalFen, policy)
+export const sellerReceivesFen = (
+  totalFen: number,
+  policy: CommissionPolicy = DEFAULT_COMMISSION,
+): number => totalFen - commissionFen(totalFen, policy)

@@ -17,7 +17,12 @@ export type CourierCompany = (typeof COURIER_COMPANIES)[number]
 /** By code (shunfeng), name (顺丰速运) or a name people shorten (顺丰); undefined when unknown. */
 export const courierCompany = (input: string): CourierCompany | undefined => {
   const s = input.trim().toLowerCase()
-  return COURIER_COMPANIES.find((c) => c.code === s || c.name.toLowerCase() === s || c.name.startsWith(input.trim()) && input.trim().length >= 2)
+  return COURIER_COMPANIES.find(
+    (c) =>
+      c.code === s ||
+      c.name.toLowerCase() === s ||
+      (c.name.startsWith(input.trim()) && input.trim().length >= 2),
+  )
 }
 
 /** Normalised tracking states, as the order page shows them. */

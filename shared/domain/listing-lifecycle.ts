@@ -43,7 +43,10 @@ export const allowedActions = (l: LifecycleView, now: number): ListingAction[] =
 }
 
 /** Which statuses each seller action moves from, and to. */
-export const TRANSITIONS: Record<Exclude<ListingAction, 'edit'>, { from: ListingStatus[]; to: ListingStatus }> = {
+export const TRANSITIONS: Record<
+  Exclude<ListingAction, 'edit'>,
+  { from: ListingStatus[]; to: ListingStatus }
+> = {
   publish: { from: ['draft'], to: 'active' },
   takeDown: { from: ['active'], to: 'removed' },
   relist: { from: ['removed', 'expired'], to: 'active' },

@@ -5,19 +5,134 @@ const sub = (id: string, label: string) => ({ id, label })
  * Ids are stable (stored on listings); labels may change. Leaf ids are `<top>.<leaf>`.
  */
 export const CATEGORIES = [
-  { id: 'phone', label: '手机', children: [sub('phone.iphone', '苹果手机'), sub('phone.android', '安卓手机'), sub('phone.accessory', '手机配件')] },
-  { id: 'digital', label: '数码', children: [sub('digital.earphones', '耳机音箱'), sub('digital.camera', '相机摄影'), sub('digital.tablet', '平板'), sub('digital.wearable', '智能穿戴'), sub('digital.gaming', '游戏机')] },
-  { id: 'computer', label: '电脑办公', children: [sub('computer.laptop', '笔记本'), sub('computer.desktop', '台式机'), sub('computer.monitor', '显示器'), sub('computer.peripheral', '键鼠外设')] },
-  { id: 'appliance', label: '家用电器', children: [sub('appliance.kitchen', '厨房电器'), sub('appliance.cleaning', '清洁电器'), sub('appliance.personal', '个护电器'), sub('appliance.large', '大家电')] },
-  { id: 'furniture', label: '家具家居', children: [sub('furniture.table', '桌椅'), sub('furniture.storage', '柜架收纳'), sub('furniture.bed', '床和床品'), sub('furniture.decor', '家居饰品')] },
-  { id: 'clothing', label: '服饰鞋包', children: [sub('clothing.women', '女装'), sub('clothing.men', '男装'), sub('clothing.shoes', '鞋靴'), sub('clothing.bags', '箱包')] },
-  { id: 'beauty', label: '美妆个护', children: [sub('beauty.skincare', '护肤'), sub('beauty.makeup', '彩妆'), sub('beauty.fragrance', '香水')] },
-  { id: 'baby', label: '母婴童装', children: [sub('baby.stroller', '童车座椅'), sub('baby.toys', '早教玩具'), sub('baby.clothes', '童装')] },
-  { id: 'books', label: '图书教材', children: [sub('books.textbook', '教材教辅'), sub('books.fiction', '文学小说'), sub('books.exam', '考试考证')] },
-  { id: 'sports', label: '运动户外', children: [sub('sports.bike', '自行车'), sub('sports.fitness', '健身器材'), sub('sports.outdoor', '户外装备'), sub('sports.ball', '球类')] },
-  { id: 'toys', label: '玩具乐器', children: [sub('toys.models', '模型手办'), sub('toys.instrument', '乐器'), sub('toys.boardgame', '桌游')] },
-  { id: 'other', label: '其他闲置', children: [sub('other.tickets', '票券卡券'), sub('other.pets', '宠物用品'), sub('other.misc', '杂物')] },
-  { id: 'services', label: '本地服务', children: [sub('services.tutoring', '家教'), sub('services.repair', '维修'), sub('services.errand', '跑腿'), sub('services.cleaning', '保洁'), sub('services.moving', '搬家'), sub('services.photo', '摄影'), sub('services.pet', '宠物照看')] },
+  {
+    id: 'phone',
+    label: '手机',
+    children: [
+      sub('phone.iphone', '苹果手机'),
+      sub('phone.android', '安卓手机'),
+      sub('phone.accessory', '手机配件'),
+    ],
+  },
+  {
+    id: 'digital',
+    label: '数码',
+    children: [
+      sub('digital.earphones', '耳机音箱'),
+      sub('digital.camera', '相机摄影'),
+      sub('digital.tablet', '平板'),
+      sub('digital.wearable', '智能穿戴'),
+      sub('digital.gaming', '游戏机'),
+    ],
+  },
+  {
+    id: 'computer',
+    label: '电脑办公',
+    children: [
+      sub('computer.laptop', '笔记本'),
+      sub('computer.desktop', '台式机'),
+      sub('computer.monitor', '显示器'),
+      sub('computer.peripheral', '键鼠外设'),
+    ],
+  },
+  {
+    id: 'appliance',
+    label: '家用电器',
+    children: [
+      sub('appliance.kitchen', '厨房电器'),
+      sub('appliance.cleaning', '清洁电器'),
+      sub('appliance.personal', '个护电器'),
+      sub('appliance.large', '大家电'),
+    ],
+  },
+  {
+    id: 'furniture',
+    label: '家具家居',
+    children: [
+      sub('furniture.table', '桌椅'),
+      sub('furniture.storage', '柜架收纳'),
+      sub('furniture.bed', '床和床品'),
+      sub('furniture.decor', '家居饰品'),
+    ],
+  },
+  {
+    id: 'clothing',
+    label: '服饰鞋包',
+    children: [
+      sub('clothing.women', '女装'),
+      sub('clothing.men', '男装'),
+      sub('clothing.shoes', '鞋靴'),
+      sub('clothing.bags', '箱包'),
+    ],
+  },
+  {
+    id: 'beauty',
+    label: '美妆个护',
+    children: [
+      sub('beauty.skincare', '护肤'),
+      sub('beauty.makeup', '彩妆'),
+      sub('beauty.fragrance', '香水'),
+    ],
+  },
+  {
+    id: 'baby',
+    label: '母婴童装',
+    children: [
+      sub('baby.stroller', '童车座椅'),
+      sub('baby.toys', '早教玩具'),
+      sub('baby.clothes', '童装'),
+    ],
+  },
+  {
+    id: 'books',
+    label: '图书教材',
+    children: [
+      sub('books.textbook', '教材教辅'),
+      sub('books.fiction', '文学小说'),
+      sub('books.exam', '考试考证'),
+    ],
+  },
+  {
+    id: 'sports',
+    label: '运动户外',
+    children: [
+      sub('sports.bike', '自行车'),
+      sub('sports.fitness', '健身器材'),
+      sub('sports.outdoor', '户外装备'),
+      sub('sports.ball', '球类'),
+    ],
+  },
+  {
+    id: 'toys',
+    label: '玩具乐器',
+    children: [
+      sub('toys.models', '模型手办'),
+      sub('toys.instrument', '乐器'),
+      sub('toys.boardgame', '桌游'),
+    ],
+  },
+  {
+    id: 'other',
+    label: '其他闲置',
+    children: [
+      sub('other.tickets', '票券卡券'),
+      sub('other.pets', '宠物用品'),
+      sub('other.misc', '杂物'),
+    ],
+  },
+  {
+    id: 'services',
+    label: '本地服务',
+    children: [
+      sub('services.tutoring', '家教'),
+      sub('services.repair', '维修'),
+      sub('services.errand', '跑腿'),
+      sub('services.cleaning', '保洁'),
+      sub('services.moving', '搬家'),
+      sub('services.photo', '摄影'),
+      sub('services.pet', '宠物照看'),
+    ],
+  },
 ] as const
 
 export type CategoryId = (typeof CATEGORIES)[number]['id']
@@ -68,8 +183,12 @@ export const SERVICE_UNITS = [
   { id: 'item', label: '件' },
 ] as const
 export type ServiceUnitId = (typeof SERVICE_UNITS)[number]['id']
-export const SERVICE_UNIT_IDS = SERVICE_UNITS.map((u) => u.id) as [ServiceUnitId, ...ServiceUnitId[]]
-export const serviceUnitLabel = (id: string): string => SERVICE_UNITS.find((u) => u.id === id)?.label ?? ''
+export const SERVICE_UNIT_IDS = SERVICE_UNITS.map((u) => u.id) as [
+  ServiceUnitId,
+  ...ServiceUnitId[],
+]
+export const serviceUnitLabel = (id: string): string =>
+  SERVICE_UNITS.find((u) => u.id === id)?.label ?? ''
 
 /** Ways to hand an item over; a listing offers at least one. */
 export const TRADE_METHODS = [

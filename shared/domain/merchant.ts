@@ -41,7 +41,14 @@ export const BANK_REGIONS = [
 export const BANK_REGION_CODES = BANK_REGIONS.map((r) => r.code) as [string, ...string[]]
 
 /** What the seller sees of the application (WeChat's applyment states folded into five). */
-export const ONBOARDING_STATES = ['none', 'checking', 'account_need_verify', 'need_sign', 'finish', 'rejected'] as const
+export const ONBOARDING_STATES = [
+  'none',
+  'checking',
+  'account_need_verify',
+  'need_sign',
+  'finish',
+  'rejected',
+] as const
 export type OnboardingState = (typeof ONBOARDING_STATES)[number]
 
 export const ONBOARDING_LABELS: Record<OnboardingState, string> = {
@@ -79,7 +86,13 @@ export const isValidIdNumber = (value: string): boolean => {
   const m = Number(value.slice(10, 12))
   const d = Number(value.slice(12, 14))
   const date = new Date(Date.UTC(y, m - 1, d))
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false
+  if (
+    y < 1900 ||
+    date.getUTCFullYear() !== y ||
+    date.getUTCMonth() !== m - 1 ||
+    date.getUTCDate() !== d
+  )
+    return false
   return idCheckChar(value.slice(0, 17)) === value[17].toUpperCase()
 }
 
@@ -93,11 +106,15 @@ export const maskName = (name: string): string => {
 
 /** 310101199003071234 → 3*************1234: the first digit and the last four, as banks show it. */
 export const maskIdNumber = (id: string): string =>
-  id.length <= 5 ? '*'.repeat(id.length) : id[0] + '*'.repeat(id.length - 5) + id.slice(-4).toUpperCase()
+  id.length <= 5
+    ? '*'.repeat(id.length)
+    : id[0] + '*'.repeat(id.length - 5) + id.slice(-4).toUpperCase()
 
 /** 13812341234 → 138****1234. */
 export const maskMobile = (mobile: string): string =>
-  mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '*'.repeat(Math.max(0, mobile.length - 4)) + mobile.slice(-4)
+  mobile.length === 11
+    ? `${mobile.slice(0, 3)}****${mobile.slice(7)}`
+    : '*'.repeat(Math.max(0, mobile.length - 4)) + mobile.slice(-4)
 
 /** 6222020000001234 → **** 1234: only the last four digits are ever shown. */
 export const maskBankAccount = (account: string): string => `**** ${account.slice(-4)}`

@@ -30,11 +30,15 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 
 /** Midnight (China time) of the slot's day, for a booking made at `now`. */
 const dayStartsAt = (day: PickupDay, now: number) =>
-  Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS + PICKUP_DAYS.indexOf(day) * DAY_MS
+  Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS -
+  CHINA_OFFSET_MS +
+  PICKUP_DAYS.indexOf(day) * DAY_MS
 
 /** When a slot's window opens and ends, in epoch ms, for a booking made at `now`. */
-export const slotStartsAt = (slot: PickupSlot, now: number): number => dayStartsAt(slot.day, now) + minutesOf(slot.start) * 60_000
-export const slotEndsAt = (slot: PickupSlot, now: number): number => dayStartsAt(slot.day, now) + minutesOf(slot.end) * 60_000
+export const slotStartsAt = (slot: PickupSlot, now: number): number =>
+  dayStartsAt(slot.day, now) + minutesOf(slot.start) * 60_000
+export const slotEndsAt = (slot: PickupSlot, now: number): number =>
+  dayStartsAt(slot.day, now) + minutesOf(slot.end) * 60_000
 
 /** The China calendar date (YYYY-MM-DD) a slot falls on, so 明天 keeps meaning the booking's tomorrow. */
 export const slotDate = (slot: PickupSlot, now: number): string =>
@@ -42,22 +46,38 @@ export const slotDate = (slot: PickupSlot, now: number): string =>
 
 /** Whether a slot is one we offer and a courier can still make it. */
 export const slotBookable = (slot: PickupSlot, now: number): boolean =>
-  PICKUP_WINDOWS.some((w) => w.start === slot.start && w.end === slot.end) && slotEndsAt(slot, now) - now >= LEAD_MS
+  PICKUP_WINDOWS.some((w) => w.start === slot.start && w.end === slot.end) &&
+  slotEndsAt(slot, now) - now >= LEAD_MS
 
 /** Every slot still bookable at `now`, day by day. */
 export const bookableSlots = (now: number): PickupSlot[] =>
-  PICKUP_DAYS.flatMap((day) => PICKUP_WINDOWS.map((w) => ({ day, ...w }))).filter((s) => slotBookable(s, now))
+  PICKUP_DAYS.flatMap((day) => PICKUP_WINDOWS.map((w) => ({ day, ...w }))).filter((s) =>
+    slotBookable(s, now),
+  )
 
 /**
  * Our pickup states: `booking` until kuaidi100 accepts the order (the outbox places it),
  * `placed` → `accepted` (a courier is assigned) → `picked-up` (the parcel has a waybill and the
  * order ships); `cancelling` while our cancel goes out; `cancelled` and `failed` end it.
  */
-export const PICKUP_STATES = ['booking', 'placed', 'accepted', 'picked-up', 'cancelling', 'cancelled', 'failed'] as const
+export const PICKUP_STATES = [
+  'booking',
+  'placed',
+  'accepted',
+  'picked-up',
+  'cancelling',
+  'cancelled',
+  'failed',
+] as const
 export type PickupState = (typeof PICKUP_STATES)[number]
 
 /** A pickup in one of these holds the parcel's leg: no second booking, no waybill entry. */
-export const ACTIVE_PICKUP_STATES: readonly PickupState[] = ['booking', 'placed', 'accepted', 'cancelling']
+export const ACTIVE_PICKUP_STATES: readonly PickupState[] = [
+  'booking',
+  'placed',
+  'accepted',
+  'cancelling',
+]
 
 export const PICKUP_STATE_LABELS: Record<PickupState, string> = {
   booking: '正在预约',
@@ -70,4 +90,5 @@ export const PICKUP_STATE_LABELS: Record<PickupState, string> = {
 }
 
 /** When a booked window ends, from the calendar date it was booked for (China time). */
-export const slotEndOn = (date: string, end: string): number => Date.parse(`${date}T${end}:00+08:00`)
+export const slotEndOn = (date: string, end: string): number =>
+  Date.parse(`${date}T${end}:00+08:00`)

@@ -19,12 +19,37 @@ const city = (name: string, districts: readonly string[] = []): RegionCity => ({
 const province = (name: string, ...cities: RegionCity[]): RegionProvince => ({ name, cities })
 
 const SHANGHAI_DISTRICTS = [
-  '黄浦区', '徐汇区', '长宁区', '静安区', '普陀区', '虹口区', '杨浦区', '闵行区',
-  '宝山区', '嘉定区', '浦东新区', '金山区', '松江区', '青浦区', '奉贤区', '崇明区',
+  '黄浦区',
+  '徐汇区',
+  '长宁区',
+  '静安区',
+  '普陀区',
+  '虹口区',
+  '杨浦区',
+  '闵行区',
+  '宝山区',
+  '嘉定区',
+  '浦东新区',
+  '金山区',
+  '松江区',
+  '青浦区',
+  '奉贤区',
+  '崇明区',
 ] as const
 const HANGZHOU_DISTRICTS = [
-  '上城区', '拱墅区', '西湖区', '滨江区', '萧山区', '余杭区', '临平区', '钱塘区',
-  '富阳区', '临安区', '桐庐县', '淳安县', '建德市',
+  '上城区',
+  '拱墅区',
+  '西湖区',
+  '滨江区',
+  '萧山区',
+  '余杭区',
+  '临平区',
+  '钱塘区',
+  '富阳区',
+  '临安区',
+  '桐庐县',
+  '淳安县',
+  '建德市',
 ] as const
 
 export const REGIONS: readonly RegionProvince[] = [
@@ -77,7 +102,8 @@ export const regionProblem = (r: Region): { part: keyof Region; message: string 
   if (!p) return { part: 'province', message: '请选择省份' }
   const c = p.cities.find((x) => x.name === r.city)
   if (!c) return { part: 'city', message: '请选择城市' }
-  if (c.districts.length === 0) return r.district === '' ? null : { part: 'district', message: '该城市无需选择区县' }
+  if (c.districts.length === 0)
+    return r.district === '' ? null : { part: 'district', message: '该城市无需选择区县' }
   return c.districts.includes(r.district) ? null : { part: 'district', message: '请选择区县' }
 }
 
@@ -97,7 +123,8 @@ export const freightCityOf = (regionLine: string): string => {
   for (const p of REGIONS)
     for (const c of p.cities) {
       const bare = c.name.replace(/市$/, '')
-      if (line.includes(bare) && (!found || bare.length > found.replace(/市$/, '').length)) found = c.name
+      if (line.includes(bare) && (!found || bare.length > found.replace(/市$/, '').length))
+        found = c.name
     }
   return found ?? line.slice(0, 20)
 }

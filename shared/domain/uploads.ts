@@ -1,6 +1,12 @@
 /** Where an upload may go; the client names one and the server checks every file against it. */
 /** `evidence`: photos a party attaches to a contested return, seen by the parties and operators. */
-export const UPLOAD_KINDS = ['listing-photos', 'avatars', 'listing-videos', 'id-cards', 'evidence'] as const
+export const UPLOAD_KINDS = [
+  'listing-photos',
+  'avatars',
+  'listing-videos',
+  'id-cards',
+  'evidence',
+] as const
 export type UploadKind = (typeof UPLOAD_KINDS)[number]
 
 const MB = 1024 * 1024
@@ -11,4 +17,5 @@ export const MAX_IMAGE_BYTES = 10 * MB
 export const MAX_VIDEO_BYTES = 50 * MB
 
 /** The most a file of this kind may hold: the server stops reading past it, the app checks before sending. */
-export const maxUploadBytes = (kind: UploadKind) => (kind === 'listing-videos' ? MAX_VIDEO_BYTES : MAX_IMAGE_BYTES)
+export const maxUploadBytes = (kind: UploadKind) =>
+  kind === 'listing-videos' ? MAX_VIDEO_BYTES : MAX_IMAGE_BYTES

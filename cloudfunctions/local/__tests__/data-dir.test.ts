@@ -37,7 +37,12 @@ describe('local secrets in the data folder', () => {
 
   it('will not build a container without a SecretBox key', () => {
     expect(() =>
-      createLocalContainer({ dataDir: join(tmp.dir, 'c'), publicBaseUrl: '/files', sessionSecret: 's', secretKey: '' }),
+      createLocalContainer({
+        dataDir: join(tmp.dir, 'c'),
+        publicBaseUrl: '/files',
+        sessionSecret: 's',
+        secretKey: '',
+      }),
     ).toThrow(/secretKey/)
   })
 })

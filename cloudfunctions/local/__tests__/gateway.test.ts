@@ -61,7 +61,9 @@ describe('local cloud gateway', () => {
       const req = request(url(path), { method: 'GET' }, (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('latin1') }))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('latin1') }),
+        )
       })
       req.path = path
       req.on('error', reject)
@@ -118,7 +120,9 @@ describe('local cloud gateway', () => {
       expect(anonymous).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } })
       const { token } = await sessionFor('o-demo-01')
       const forged = token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))
-      const res = await (await postJson(url('/fn/user'), { action: 'me', input: {} }, forged)).json()
+      const res = await (
+        await postJson(url('/fn/user'), { action: 'me', input: {} }, forged)
+      ).json()
       expect(res).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } })
     })
   })
@@ -126,7 +130,9 @@ describe('local cloud gateway', () => {
   describe('POST /fn/<name>', () => {
     it('publishes a listing end to end: upload, create, newest in the city feed, get', async () => {
       const { token } = await sessionFor('o-demo-05')
-      const uploaded = (await (await upload(new Blob([new Uint8Array(tinyPng())]), token)).json()) as { fileId: string; url: string }
+      const uploaded = (await (
+        await upload(new Blob([new Uint8Array(tinyPng())]), token)
+      ).json()) as { fileId: string; url: string }
       const created = await (
         await postJson(
           url('/fn/listing'),
@@ -140,20 +146,32 @@ describe('local cloud gateway', () => {
               condition: 'light_wear',
               trade: { shipping: null, meetup: true, pickup: true },
               photoFileIds: [uploaded.fileId],
-              location: { latitude: 30.2595, longitude: 120.1302, city: '杭州', district: '西湖区' },
+              location: {
+                latitude: 30.2595,
+                longitude: 120.1302,
+                city: '杭州',
+                district: '西湖区',
+              },
             },
           },
           token,
         )
       ).json()
-      expect(created).toMatchObject({ ok: true, data: { title: '测试用 台灯 九成新', isMine: true } })
+      expect(created).toMatchObject({
+        ok: true,
+        data: { title: '测试用 台灯 九成新', isMine: true },
+      })
       const id = (created as { data: { id: string } }).data.id
 
-      const feed = await (await postJson(url('/fn/listing'), { action: 'feed', input: { city: '杭州', limit: 5 } })).json()
+      const feed = await (
+        await postJson(url('/fn/listing'), { action: 'feed', input: { city: '杭州', limit: 5 } })
+      ).json()
       expect(feed).toMatchObject({ ok: true })
       expect((feed as { data: { items: { id: string }[] } }).data.items[0].id).toBe(id)
 
-      const got = await (await postJson(url('/fn/listing'), { action: 'get', input: { id } })).json()
+      const got = await (
+        await postJson(url('/fn/listing'), { action: 'get', input: { id } })
+      ).json()
       expect(got).toMatchObject({ ok: true, data: { id, isMine: false, owner: null } })
       const photo = (got as { data: { photos: { url: string }[] } }).data.photos[0]
       expect(Buffer.from(await (await fetch(photo.url)).arrayBuffer())).toEqual(tinyPng())
@@ -162,7 +180,10 @@ describe('local cloud gateway', () => {
     it('passes function-level errors through as HTTP 200 envelopes', async () => {
       const res = await postJson(url('/fn/user'), { action: 'nope', input: {} })
       expect(res.status).toBe(200)
-      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION' } })
+      expect(await res.json()).toMatchObject({
+        ok: false,
+        error: { code: 'COMMON.UNKNOWN_ACTION' },
+      })
     })
 
     it.each([
@@ -181,15 +202,24 @@ describe('local cloud gateway', () => {
       // The store and search index run in the local cloud, the handler in the bundle: each has
       // its own copy of AppError, and a repeat view (a CONFLICT inside the store) must stay quiet.
       const { token } = await sessionFor('o-demo-04')
-      const feed = (await (await postJson(url('/fn/listing'), { action: 'feed', input: { city: '上海', limit: 1 } })).json()) as {
+      const feed = (await (
+        await postJson(url('/fn/listing'), { action: 'feed', input: { city: '上海', limit: 1 } })
+      ).json()) as {
         data: { items: { id: string }[] }
       }
       const id = feed.data.items[0].id
       for (let i = 0; i < 2; i++) {
-        const got = await (await postJson(url('/fn/listing'), { action: 'get', input: { id } }, token)).json()
+        const got = await (
+          await postJson(url('/fn/listing'), { action: 'get', input: { id } }, token)
+        ).json()
         expect(got).toMatchObject({ ok: true, data: { id } })
       }
-      const badCursor = await (await postJson(url('/fn/listing'), { action: 'feed', input: { city: '上海', cursor: 'nope' } })).json()
+      const badCursor = await (
+        await postJson(url('/fn/listing'), {
+          action: 'feed',
+          input: { city: '上海', cursor: 'nope' },
+        })
+      ).json()
       expect(badCursor).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
     })
 
@@ -197,7 +227,10 @@ describe('local cloud gateway', () => {
       const deep = `{"action":"me","input":{"a":${'['.repeat(10_000)}${']'.repeat(10_000)}}}`
       const res = await postJson(url('/fn/user'), deep)
       expect(res.status).toBe(400)
-      expect(await res.json()).toEqual({ ok: false, error: { code: 'COMMON.VALIDATION', message: '请求内容嵌套过深（最多 32 层）' } })
+      expect(await res.json()).toEqual({
+        ok: false,
+        error: { code: 'COMMON.VALIDATION', message: '请求内容嵌套过深（最多 32 层）' },
+      })
       expect((await fetch(url('/health'))).status).toBe(200)
     })
 
@@ -213,7 +246,10 @@ describe('local cloud gateway', () => {
       for (const name of ['nope', '..%2F..%2Fetc', 'user%2F..%2Flisting']) {
         const res = await postJson(url(`/fn/${name}`), { action: 'me', input: {} })
         expect(res.status).toBe(404)
-        expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_FUNCTION' } })
+        expect(await res.json()).toMatchObject({
+          ok: false,
+          error: { code: 'COMMON.UNKNOWN_FUNCTION' },
+        })
       }
     })
 
@@ -234,7 +270,7 @@ describe('local cloud gateway', () => {
   })
 
   describe('ANY /http/<fn>/<path> (HTTP-triggered functions)', () => {
-    it('hands the function CloudBase\'s event with the exact body bytes and sends its response', async () => {
+    it("hands the function CloudBase's event with the exact body bytes and sends its response", async () => {
       // Key order and spacing as WeChat Pay sends them: a re-serialised body would break its signature.
       const body = '{"id":"EV-1",  "resource":{"ciphertext":"x"}}'
       const res = await fetch(url('/http/callback/payment?x=1'), {
@@ -244,7 +280,12 @@ describe('local cloud gateway', () => {
       })
       expect(res.status).toBe(202)
       expect(res.headers.get('x-seen-signature')).toBe('sig==')
-      expect(await res.json()).toEqual({ method: 'POST', path: '/payment', query: { x: '1' }, raw: body })
+      expect(await res.json()).toEqual({
+        method: 'POST',
+        path: '/payment',
+        query: { x: '1' },
+        raw: body,
+      })
     })
 
     it('sends a plain result as JSON and answers 404 for an unknown function', async () => {
@@ -252,7 +293,10 @@ describe('local cloud gateway', () => {
       expect(await plain.json()).toEqual({ echoed: '/json' })
       const missing = await fetch(url('/http/nope/x'), { method: 'POST', body: '{}' })
       expect(missing.status).toBe(404)
-      expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_FUNCTION' } })
+      expect(await missing.json()).toMatchObject({
+        ok: false,
+        error: { code: 'COMMON.UNKNOWN_FUNCTION' },
+      })
     })
   })
 
@@ -275,23 +319,37 @@ describe('local cloud gateway', () => {
     it('refuses uploads without a valid session (401)', async () => {
       const res = await upload(new Blob([new Uint8Array(tinyPng())]))
       expect(res.status).toBe(401)
-      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } })
+      expect(await res.json()).toMatchObject({
+        ok: false,
+        error: { code: 'COMMON.UNAUTHENTICATED' },
+      })
       expect((await upload(new Blob([new Uint8Array(tinyPng())]), 'not.a-token')).status).toBe(401)
     })
 
     it('refuses files that are not images by their bytes, whatever the name says (400)', async () => {
       const { token } = await sessionFor('o-demo-02')
-      const res = await upload(new Blob(['<script>alert(1)</script>']), token, undefined, 'cute.png')
+      const res = await upload(
+        new Blob(['<script>alert(1)</script>']),
+        token,
+        undefined,
+        'cute.png',
+      )
       expect(res.status).toBe(400)
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION' } })
     })
 
     it('refuses an unknown dir, a missing file field and a non-multipart body (400)', async () => {
       const { token } = await sessionFor('o-demo-02')
-      expect((await upload(new Blob([new Uint8Array(tinyPng())]), token, '../etc')).status).toBe(400)
+      expect((await upload(new Blob([new Uint8Array(tinyPng())]), token, '../etc')).status).toBe(
+        400,
+      )
       const form = new FormData()
       form.append('dir', 'avatars')
-      const noFile = await fetch(url('/files/upload'), { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form })
+      const noFile = await fetch(url('/files/upload'), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        body: form,
+      })
       expect(noFile.status).toBe(400)
       expect((await postJson(url('/files/upload'), { file: 'x' }, token)).status).toBe(400)
     })
@@ -312,20 +370,32 @@ describe('local cloud gateway', () => {
       tinyPng().copy(big)
       const res = await upload(new Blob([new Uint8Array(big)]), token)
       expect(res.status).toBe(413)
-      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'FILE.TOO_LARGE', details: { path: 'file' } } })
+      expect(await res.json()).toMatchObject({
+        ok: false,
+        error: { code: 'FILE.TOO_LARGE', details: { path: 'file' } },
+      })
     })
 
     it('takes short videos in listing-videos only, recognised by their bytes', async () => {
       const { token } = await sessionFor('o-demo-02')
       // The first box of an MP4: size, 'ftyp', brand 'isom'.
-      const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypisom'), Buffer.alloc(64)])
+      const mp4 = Buffer.concat([
+        Buffer.from([0, 0, 0, 0x18]),
+        Buffer.from('ftypisom'),
+        Buffer.alloc(64),
+      ])
       const ok = await upload(new Blob([new Uint8Array(mp4)]), token, 'listing-videos', 'clip.mp4')
       expect(ok.status).toBe(200)
       const { fileId, url: videoUrl } = (await ok.json()) as { fileId: string; url: string }
       expect(fileId).toMatch(/^local:\/\/listing-videos\/\d{4}-\d{2}\/[0-9a-f]{24}\.mp4$/)
       expect((await fetch(videoUrl)).headers.get('content-type')).toBe('video/mp4')
-      expect((await upload(new Blob([new Uint8Array(mp4)]), token, 'listing-photos', 'clip.mp4')).status).toBe(400)
-      expect((await upload(new Blob([new Uint8Array(tinyPng())]), token, 'listing-videos', 'x.mp4')).status).toBe(400)
+      expect(
+        (await upload(new Blob([new Uint8Array(mp4)]), token, 'listing-photos', 'clip.mp4')).status,
+      ).toBe(400)
+      expect(
+        (await upload(new Blob([new Uint8Array(tinyPng())]), token, 'listing-videos', 'x.mp4'))
+          .status,
+      ).toBe(400)
     })
 
     it.each([
@@ -340,15 +410,16 @@ describe('local cloud gateway', () => {
       expect(res.body).not.toContain(cloud.sessionSecret)
     })
 
-    it.each(['/files/../session-secret', '/files/%2e%2e/%2e%2e/session-secret', '/files/seed/../../linquan.db'])(
-      'never serves data files for dot segments the URL parser resolves: %s',
-      async (path) => {
-        // These normalise to /session-secret or /linquan.db, which are not under /files at all.
-        const res = await rawGet(path)
-        expect(res.body).not.toContain(cloud.sessionSecret)
-        expect(res.body).not.toContain('SQLite format')
-      },
-    )
+    it.each([
+      '/files/../session-secret',
+      '/files/%2e%2e/%2e%2e/session-secret',
+      '/files/seed/../../linquan.db',
+    ])('never serves data files for dot segments the URL parser resolves: %s', async (path) => {
+      // These normalise to /session-secret or /linquan.db, which are not under /files at all.
+      const res = await rawGet(path)
+      expect(res.body).not.toContain(cloud.sessionSecret)
+      expect(res.body).not.toContain('SQLite format')
+    })
 
     it('answers 404 for a file that does not exist', async () => {
       expect((await fetch(url('/files/listing-photos/2020-01/nothing.png'))).status).toBe(404)
@@ -414,7 +485,9 @@ describe('local cloud without an H5 build', () => {
   it('routes /sandbox/<vendor>/… to a mounted sandbox and lists it', async () => {
     expect(await (await fetch(`${cloud.url}/sandbox/echo/v3/pay/x`)).text()).toBe('echo /v3/pay/x')
     expect(await (await fetch(`${cloud.url}/sandbox`)).json()).toEqual({
-      sandboxes: [{ vendor: 'echo', description: 'test sandbox', url: `${cloud.url}/sandbox/echo` }],
+      sandboxes: [
+        { vendor: 'echo', description: 'test sandbox', url: `${cloud.url}/sandbox/echo` },
+      ],
     })
   })
 })

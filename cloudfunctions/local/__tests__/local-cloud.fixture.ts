@@ -41,8 +41,11 @@ export const writeFixtureFunction = (
   writeFileSync(join(dir, 'config.json'), JSON.stringify(config))
 }
 
-export const fixtureCalls = (): { fn: string; event: Record<string, unknown>; context: Record<string, unknown> }[] =>
-  ((globalThis as Record<string, unknown>).__fixtureCalls as never) ?? []
+export const fixtureCalls = (): {
+  fn: string
+  event: Record<string, unknown>
+  context: Record<string, unknown>
+}[] => ((globalThis as Record<string, unknown>).__fixtureCalls as never) ?? []
 
 export const resetFixtureCalls = () => {
   ;(globalThis as Record<string, unknown>).__fixtureCalls = []
@@ -51,7 +54,10 @@ export const resetFixtureCalls = () => {
 export const postJson = (url: string, body: unknown, token?: string) =>
   fetch(url, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
 
@@ -59,7 +65,10 @@ export const postJson = (url: string, body: unknown, token?: string) =>
  * A bare local cloud (no seed, no built functions, scheduler idle) with these sandboxes mounted,
  * on a free port: what the sandboxes' local-cloud tests need. `stop` closes it and its folder.
  */
-export const startBareCloud = async (label: string, sandboxes: Sandbox[]): Promise<LocalCloud & { stop: () => Promise<void> }> => {
+export const startBareCloud = async (
+  label: string,
+  sandboxes: Sandbox[],
+): Promise<LocalCloud & { stop: () => Promise<void> }> => {
   const tmp = tempDir(label)
   const cloud = await startLocalCloud({
     dataDir: join(tmp.dir, 'data'),

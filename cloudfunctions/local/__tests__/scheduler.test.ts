@@ -3,7 +3,12 @@ import { FakeClock } from '../../src/adapters/clock/system-clock'
 import { HttpError } from '../http-utils'
 import { nextRunAfter, parseCloudbaseCron, Scheduler, type TimerEvent } from '../scheduler'
 import { type LocalCloud, startLocalCloud } from '../server'
-import { fixtureCalls, resetFixtureCalls, tempDir, writeFixtureFunction } from './local-cloud.fixture'
+import {
+  fixtureCalls,
+  resetFixtureCalls,
+  tempDir,
+  writeFixtureFunction,
+} from './local-cloud.fixture'
 
 const T0 = Date.UTC(2026, 10, 24, 4, 0, 30) // 12:00:30 in Beijing
 
@@ -53,7 +58,11 @@ describe('Scheduler with a fake clock', () => {
   it('lists timer triggers with their next runs, and bad crons with the reason', () => {
     const { scheduler, log } = setup()
     const list = scheduler.list()
-    expect(list.map((t) => `${t.function}/${t.name}`)).toEqual(['cron/everyMinute', 'cron/nightly', 'cron/broken'])
+    expect(list.map((t) => `${t.function}/${t.name}`)).toEqual([
+      'cron/everyMinute',
+      'cron/nightly',
+      'cron/broken',
+    ])
     expect(list[0].nextRunAt).toBe(Date.UTC(2026, 10, 24, 4, 1, 0))
     expect(list[1].nextRunAt).toBe(Date.UTC(2026, 10, 24, 19, 30, 0)) // 03:30 Beijing
     expect(list[2]).toMatchObject({ nextRunAt: null, error: expect.stringMatching(/7 个字段/) })
@@ -71,7 +80,12 @@ describe('Scheduler with a fake clock', () => {
     expect(calls).toEqual([
       {
         fn: 'cron',
-        event: { Type: 'Timer', TriggerName: 'everyMinute', Time: '2026-11-24T04:01:00Z', Message: '' },
+        event: {
+          Type: 'Timer',
+          TriggerName: 'everyMinute',
+          Time: '2026-11-24T04:01:00Z',
+          Message: '',
+        },
       },
     ])
     expect(scheduler.list()[0]).toMatchObject({
@@ -103,7 +117,9 @@ describe('Scheduler with a fake clock', () => {
     const clock = new FakeClock(T0)
     const scheduler = new Scheduler({
       clock,
-      configs: () => ({ cron: { triggers: [{ name: 'tick', type: 'timer', config: '0 * * * * * *' }] } }),
+      configs: () => ({
+        cron: { triggers: [{ name: 'tick', type: 'timer', config: '0 * * * * * *' }] },
+      }),
       invoke: async () => {
         throw new Error('db down')
       },
@@ -111,7 +127,10 @@ describe('Scheduler with a fake clock', () => {
     scheduler.load()
     clock.advance(60_000)
     await scheduler.tick()
-    expect(scheduler.list()[0]).toMatchObject({ lastOutcome: 'error', lastResult: { message: 'db down' } })
+    expect(scheduler.list()[0]).toMatchObject({
+      lastOutcome: 'error',
+      lastResult: { message: 'db down' },
+    })
     expect(scheduler.list()[0].nextRunAt).toBe(Date.UTC(2026, 10, 24, 4, 2, 0))
   })
 })
@@ -147,7 +166,9 @@ describe('scheduler in the local cloud (fixture function, fake clock)', () => {
   })
 
   it('reads triggers from the built config.json and lists them at GET /scheduler', async () => {
-    const body = (await (await fetch(`${cloud.url}/scheduler`)).json()) as { triggers: Record<string, unknown>[] }
+    const body = (await (await fetch(`${cloud.url}/scheduler`)).json()) as {
+      triggers: Record<string, unknown>[]
+    }
     expect(body.triggers).toEqual([
       expect.objectContaining({
         function: 'cron',
@@ -173,7 +194,11 @@ describe('scheduler in the local cloud (fixture function, fake clock)', () => {
   it('fires one trigger now with POST /scheduler/run/<fn>/<trigger>', async () => {
     const res = await fetch(`${cloud.url}/scheduler/run/cron/releaseFunds`, { method: 'POST' })
     expect(res.status).toBe(200)
-    expect(await res.json()).toMatchObject({ function: 'cron', name: 'releaseFunds', lastOutcome: 'ok' })
+    expect(await res.json()).toMatchObject({
+      function: 'cron',
+      name: 'releaseFunds',
+      lastOutcome: 'ok',
+    })
     expect(fixtureCalls()).toHaveLength(1)
 
     const missing = await fetch(`${cloud.url}/scheduler/run/cron/nope`, { method: 'POST' })

@@ -35,15 +35,23 @@ describe('seeded merchants', () => {
       const cloud = await start()
       try {
         expect(cloud.seeded === null).toBe(round === 2)
-        const finished = await cloud.container.store.find(Merchants, { state: 'FINISH' }, { limit: 20 })
+        const finished = await cloud.container.store.find(
+          Merchants,
+          { state: 'FINISH' },
+          { limit: 20 },
+        )
         expect(finished.items).toHaveLength(6)
-        for (const m of finished.items) expect(() => sandbox.engine.balance(m.subMchid!)).not.toThrow()
-        expect(await subMchidOf(cloud.container, await userOf(cloud, 'o-demo-01'))).toMatch(/^\d{10}$/)
+        for (const m of finished.items)
+          expect(() => sandbox.engine.balance(m.subMchid!)).not.toThrow()
+        expect(await subMchidOf(cloud.container, await userOf(cloud, 'o-demo-01'))).toMatch(
+          /^\d{10}$/,
+        )
         expect(await subMchidOf(cloud.container, await userOf(cloud, 'o-demo-07'))).toBeNull()
         expect(await subMchidOf(cloud.container, await userOf(cloud, 'o-demo-08'))).toBeNull()
         expect(existsSync(join(tmp.dir, 'data', 'secret-box-key'))).toBe(true)
         // An old database without the record: the next start gives it back.
-        if (round === 1) await cloud.container.store.remove(Merchants, await userOf(cloud, 'o-demo-02'))
+        if (round === 1)
+          await cloud.container.store.remove(Merchants, await userOf(cloud, 'o-demo-02'))
       } finally {
         await cloud.close()
       }

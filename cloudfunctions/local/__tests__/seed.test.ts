@@ -17,7 +17,8 @@ const NOW = Date.UTC(2026, 10, 24, 4, 0, 0)
 const DAY = 86_400_000
 
 const allListings = async (c: LocalContainer): Promise<ListingRecord[]> =>
-  (await c.store.find(Listings, {}, { orderBy: { field: '_id', direction: 'asc' }, limit: 1000 })).items
+  (await c.store.find(Listings, {}, { orderBy: { field: '_id', direction: 'asc' }, limit: 1000 }))
+    .items
 
 describe('demo seed', () => {
   const tmp = tempDir('seed')
@@ -61,7 +62,9 @@ describe('demo seed', () => {
   })
 
   it('gives ids in createdAt order, over the last 14 days plus a few nearly expired ones', () => {
-    const byTime = [...listings].sort((a, b) => a.createdAt - b.createdAt || (a._id < b._id ? -1 : 1))
+    const byTime = [...listings].sort(
+      (a, b) => a.createdAt - b.createdAt || (a._id < b._id ? -1 : 1),
+    )
     expect(byTime.map((l) => l._id)).toEqual(listings.map((l) => l._id))
     expect(new Set(listings.map((l) => l.createdAt)).size).toBe(listings.length)
     expect(listings[0].createdAt).toBeGreaterThanOrEqual(NOW - 29 * DAY)
@@ -85,30 +88,58 @@ describe('demo seed', () => {
   it('has services, trade options, sales, 想要 and communities to show', async () => {
     const services = listings.filter((l) => l.kind === 'service')
     expect(services.length).toBeGreaterThan(5)
-    for (const l of services) expect(l).toMatchObject({ category: 'services', condition: null, trade: null })
+    for (const l of services)
+      expect(l).toMatchObject({ category: 'services', condition: null, trade: null })
     for (const l of listings.filter((x) => x.kind === 'goods')) expect(l.trade).not.toBeNull()
     expect(listings.filter((l) => l.status === 'sold').length).toBeGreaterThan(5)
     expect(listings.reduce((n, l) => n + l.favoriteCount, 0)).toBeGreaterThan(50)
     expect(listings.filter((l) => l.communityIds.length > 0).length).toBeGreaterThan(10)
   })
 
-  it('records every photo and avatar as its owner\'s upload, so seeded listings edit like any other', async () => {
+  it("records every photo and avatar as its owner's upload, so seeded listings edit like any other", async () => {
     for (const l of listings) {
-      for (const fileId of l.photoFileIds) expect(await container.store.get(Uploads, fileId)).toMatchObject({ ownerId: l.sellerId, kind: 'listing-photos' })
+      for (const fileId of l.photoFileIds)
+        expect(await container.store.get(Uploads, fileId)).toMatchObject({
+          ownerId: l.sellerId,
+          kind: 'listing-photos',
+        })
     }
     for (const u of (await container.store.find(Users, {}, { limit: 20 })).items) {
-      expect(await container.store.get(Uploads, u.avatarFileId!)).toMatchObject({ ownerId: u._id, kind: 'avatars' })
+      expect(await container.store.get(Uploads, u.avatarFileId!)).toMatchObject({
+        ownerId: u._id,
+        kind: 'avatars',
+      })
     }
     // An edit that reorders the photos and adds one from the seller's other listing goes through…
-    const l = listings.find((x) => x.status === 'active' && listings.some((o) => o.sellerId === x.sellerId && o.photoFileIds.some((f) => !x.photoFileIds.includes(f))))!
+    const l = listings.find(
+      (x) =>
+        x.status === 'active' &&
+        listings.some(
+          (o) =>
+            o.sellerId === x.sellerId && o.photoFileIds.some((f) => !x.photoFileIds.includes(f)),
+        ),
+    )!
     const seller = (await container.store.get(Users, l.sellerId))!
-    const extra = listings.filter((o) => o.sellerId === l.sellerId).flatMap((o) => o.photoFileIds).find((f) => !l.photoFileIds.includes(f))!
+    const extra = listings
+      .filter((o) => o.sellerId === l.sellerId)
+      .flatMap((o) => o.photoFileIds)
+      .find((f) => !l.photoFileIds.includes(f))!
     const photoFileIds = [extra, ...[...l.photoFileIds].reverse()].slice(0, 9)
-    const edited = await updateListing(container, seller, { id: l._id, expectedVersion: l.version, patch: { photoFileIds } })
+    const edited = await updateListing(container, seller, {
+      id: l._id,
+      expectedVersion: l.version,
+      patch: { photoFileIds },
+    })
     expect(edited.photoFileIds).toEqual(photoFileIds)
     // …while another seller's seeded photo is refused.
     const foreign = listings.find((o) => o.sellerId !== l.sellerId)!.photoFileIds[0]!
-    await expect(updateListing(container, seller, { id: l._id, expectedVersion: edited.version, patch: { photoFileIds: [foreign] } })).rejects.toMatchObject({
+    await expect(
+      updateListing(container, seller, {
+        id: l._id,
+        expectedVersion: edited.version,
+        patch: { photoFileIds: [foreign] },
+      }),
+    ).rejects.toMatchObject({
       code: 'FILE.NOT_OWNED',
     })
   })
@@ -124,12 +155,17 @@ describe('demo seed', () => {
         dataDir: join(tmp.dir, dir),
         publicBaseUrl: 'http://local/files',
         sessionSecret: 's',
-      secretKey: 'ab'.repeat(32),
+        secretKey: 'ab'.repeat(32),
         clock: new FakeClock(NOW),
       })
       await seedDemoData(c, { seed: 7, listings: 25, photoVariants: 1, photoSize: 32 })
       // Ids carry random bits (ULIDs): compare everything else.
-      const rows = (await allListings(c)).map(({ _id: _i, sellerId: _s, sortKey: _k, communityIds, ...rest }) => ({ ...rest, communities: communityIds.length }))
+      const rows = (await allListings(c)).map(
+        ({ _id: _i, sellerId: _s, sortKey: _k, communityIds, ...rest }) => ({
+          ...rest,
+          communities: communityIds.length,
+        }),
+      )
       c.store.close()
       return rows
     }

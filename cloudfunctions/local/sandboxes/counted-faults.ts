@@ -4,7 +4,10 @@
  * settings; `set` merges a partial setting (from code or `POST .../control/faults`), rejecting
  * unknown keys and anything but non-negative integers; `take` spends one unit of a fault.
  */
-export class CountedFaults<S extends { [K in keyof S]: number }, Counted extends keyof S = keyof S> {
+export class CountedFaults<
+  S extends { [K in keyof S]: number },
+  Counted extends keyof S = keyof S,
+> {
   private settings: S
 
   constructor(private readonly none: S) {
@@ -18,7 +21,8 @@ export class CountedFaults<S extends { [K in keyof S]: number }, Counted extends
   set(patch: Partial<Record<keyof S, unknown>>): S {
     for (const [k, v] of Object.entries(patch)) {
       if (!(k in this.none)) throw new Error(`unknown fault ${k}`)
-      if (!Number.isSafeInteger(v) || (v as number) < 0) throw new Error(`fault ${k} must be a non-negative integer`)
+      if (!Number.isSafeInteger(v) || (v as number) < 0)
+        throw new Error(`fault ${k} must be a non-negative integer`)
     }
     this.settings = { ...this.settings, ...(patch as Partial<S>) }
     return this.get()

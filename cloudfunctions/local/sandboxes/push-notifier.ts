@@ -65,7 +65,10 @@ export abstract class PushNotifier<R extends Delivery, M, F> {
   /** Record shape: the log entry of the second send of a duplicated push. */
   protected abstract duplicate(record: R): R
   /** Signing: the headers and body of one attempt; `wrongSign` signs with a key that is not the vendor's. */
-  protected abstract sign(message: M, wrongSign: boolean): { headers: Record<string, string>; body: string }
+  protected abstract sign(
+    message: M,
+    wrongSign: boolean,
+  ): { headers: Record<string, string>; body: string }
   /** Signing: whether the body of an answer with an ok status acknowledges the push. */
   protected abstract accepts(text: string): boolean
 

@@ -42,7 +42,9 @@ export class ManualClock implements SandboxClock {
   async advance(ms: number): Promise<void> {
     const target = this.time + ms
     for (;;) {
-      const due = this.tasks.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0]
+      const due = this.tasks
+        .filter((t) => t.at <= target)
+        .sort((a, b) => a.at - b.at || a.seq - b.seq)[0]
       if (!due) break
       this.tasks = this.tasks.filter((t) => t !== due)
       this.time = Math.max(this.time, due.at)
@@ -72,12 +74,15 @@ export class RealClock implements SandboxClock {
   }
 
   schedule(delayMs: number, run: () => Promise<void> | void) {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer)
-      void Promise.resolve()
-        .then(run)
-        .catch(() => undefined)
-    }, Math.max(0, delayMs / this.timeFactor))
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer)
+        void Promise.resolve()
+          .then(run)
+          .catch(() => undefined)
+      },
+      Math.max(0, delayMs / this.timeFactor),
+    )
     timer.unref?.()
     this.timers.add(timer)
     return () => {
@@ -127,4 +132,6 @@ export interface SandboxTimerOptions {
 
 /** The clock `options` ask for; real timers divide their delays by `timeFactor`. */
 export const createSandboxClock = (options: SandboxTimerOptions, timeFactor = 1): SandboxClock =>
-  options.timers === 'manual' ? new ManualClock(options.startAt ?? Date.now()) : new RealClock(timeFactor, options.clock)
+  options.timers === 'manual'
+    ? new ManualClock(options.startAt ?? Date.now())
+    : new RealClock(timeFactor, options.clock)

@@ -46,7 +46,9 @@ export const openStateFile = <S>(o: StateFileOptions<S>): StateFile => {
     } catch (e) {
       // A failed write must not take the sandbox down; the next change tries again.
       dirty = true
-      warn(`${o.vendor} sandbox: could not save ${o.file}: ${e instanceof Error ? e.message : String(e)}`)
+      warn(
+        `${o.vendor} sandbox: could not save ${o.file}: ${e instanceof Error ? e.message : String(e)}`,
+      )
     }
   }
   return {
@@ -70,7 +72,9 @@ const load = <S>(o: StateFileOptions<S>, warn: (line: string) => void) => {
     text = readFileSync(o.file, 'utf8')
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return
-    return warn(`${o.vendor} sandbox: cannot read ${o.file} (${(e as Error).message}); starting empty`)
+    return warn(
+      `${o.vendor} sandbox: cannot read ${o.file} (${(e as Error).message}); starting empty`,
+    )
   }
   try {
     const saved = JSON.parse(text) as S
@@ -78,7 +82,9 @@ const load = <S>(o: StateFileOptions<S>, warn: (line: string) => void) => {
     o.importState(saved)
   } catch (e) {
     o.reset?.()
-    warn(`${o.vendor} sandbox: ${o.file} is corrupt (${e instanceof Error ? e.message : String(e)}); starting empty`)
+    warn(
+      `${o.vendor} sandbox: ${o.file} is corrupt (${e instanceof Error ? e.message : String(e)}); starting empty`,
+    )
   }
 }
 

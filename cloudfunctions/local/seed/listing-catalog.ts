@@ -26,7 +26,11 @@ interface CategoryCatalog {
   openings: string[]
 }
 
-const i = (name: string, min: number, max: number, retail?: number): Item => ({ name, price: [min, max], retail })
+const i = (name: string, min: number, max: number, retail?: number): Item => ({
+  name,
+  price: [min, max],
+  retail,
+})
 
 /** Goods only: services have their own catalogue below. */
 export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> = {
@@ -284,14 +288,9 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
       i('宠物 航空箱 中号', 60, 110, 229),
     ],
     extras: ['需自提', '同城自提'],
-    openings: [
-      '{item}，闲置在家占地方。',
-      '{item}，搬家清理，便宜出。',
-      '{item}，买重复了一个。',
-    ],
+    openings: ['{item}，闲置在家占地方。', '{item}，搬家清理，便宜出。', '{item}，买重复了一个。'],
   },
 }
-
 
 /** Which leaf category an item name belongs to; the first matching rule wins, else the first leaf. */
 const SUBCATEGORY_RULES: [RegExp, SubcategoryId][] = [
@@ -330,16 +329,28 @@ const SUBCATEGORY_RULES: [RegExp, SubcategoryId][] = [
   [/票|卡|券/, 'other.tickets'],
 ]
 
-export const subcategoryFor = (category: Exclude<CategoryId, 'services'>, itemName: string): SubcategoryId => {
+export const subcategoryFor = (
+  category: Exclude<CategoryId, 'services'>,
+  itemName: string,
+): SubcategoryId => {
   const prefix = `${category}.`
   const rule = SUBCATEGORY_RULES.find(([re, sub]) => sub.startsWith(prefix) && re.test(itemName))
   return rule ? rule[1] : (CATEGORY_FIRST_LEAF[category] as SubcategoryId)
 }
 
 const CATEGORY_FIRST_LEAF: Record<Exclude<CategoryId, 'services'>, string> = {
-  phone: 'phone.accessory', digital: 'digital.earphones', computer: 'computer.laptop', appliance: 'appliance.kitchen',
-  furniture: 'furniture.table', clothing: 'clothing.women', beauty: 'beauty.skincare', baby: 'baby.toys',
-  books: 'books.fiction', sports: 'sports.fitness', toys: 'toys.boardgame', other: 'other.misc',
+  phone: 'phone.accessory',
+  digital: 'digital.earphones',
+  computer: 'computer.laptop',
+  appliance: 'appliance.kitchen',
+  furniture: 'furniture.table',
+  clothing: 'clothing.women',
+  beauty: 'beauty.skincare',
+  baby: 'baby.toys',
+  books: 'books.fiction',
+  sports: 'sports.fitness',
+  toys: 'toys.boardgame',
+  other: 'other.misc',
 }
 
 interface ServiceItem {
@@ -354,15 +365,87 @@ interface ServiceItem {
 
 /** Local services neighbours actually offer, priced per unit (¥/小时, ¥/次 …). */
 export const SERVICES: ServiceItem[] = [
-  { title: '初中数学一对一家教 上门', sub: 'services.tutoring', unit: 'hour', price: [120, 200], radiusKm: 5, standard: '每次 2 小时，课前沟通进度，课后留作业并反馈给家长。', description: '985 数学系在读研究生，带过 6 届初三学生，擅长几何和函数。' },
-  { title: '小学英语 陪读 作业辅导', sub: 'services.tutoring', unit: 'hour', price: [80, 120], radiusKm: 3, standard: '按小时计，辅导当天作业并检查订正，可线上反馈。', description: '英语专业八级，有耐心，喜欢和小朋友打交道，周一到周五晚上有空。' },
-  { title: '上门维修 空调 洗衣机 热水器', sub: 'services.repair', unit: 'session', price: [60, 120], radiusKm: 10, standard: '上门检测 60 元，维修另报价，换件提供旧件，保修 3 个月。', description: '十年家电维修经验，持电工证，当天预约当天上门。' },
-  { title: '电脑重装系统 清灰换硅脂', sub: 'services.repair', unit: 'session', price: [50, 100], radiusKm: 8, standard: '重装正版系统保留资料，清灰换硅脂后温度对比给你看。', description: '计算机专业毕业，笔记本台式机都可以，可上门也可送修。' },
-  { title: '同城跑腿 代买代送 取送文件', sub: 'services.errand', unit: 'session', price: [15, 30], radiusKm: 5, standard: '3 公里内 30 分钟送达，超时免单，贵重物品拍照确认。', description: '电动车出行，熟悉周边，药店超市都能代买，急单优先。' },
-  { title: '家庭保洁 日常打扫 2小时起', sub: 'services.cleaning', unit: 'hour', price: [45, 60], radiusKm: 6, standard: '2 小时起约，自带清洁工具，厨卫深度清洁另计。', description: '做保洁八年，细心干净，老客户都是回头客。' },
-  { title: '小型搬家 面包车 可帮搬', sub: 'services.moving', unit: 'session', price: [200, 350], radiusKm: 20, standard: '市内一车 200 起，含两人搬运，楼层无电梯每层加 10 元。', description: '自有面包车，学生搬宿舍、小户型搬家都可以，周末也接。' },
-  { title: '证件照 形象照 上门拍摄', sub: 'services.photo', unit: 'session', price: [80, 150], radiusKm: 8, standard: '拍摄 30 分钟，精修 3 张，电子版当天交付。', description: '专业摄影师，自带灯光背景布，简历照、签证照都能拍。' },
-  { title: '上门喂猫 铲屎 陪玩', sub: 'services.pet', unit: 'session', price: [40, 60], radiusKm: 4, standard: '每次 30 分钟，喂食换水铲砂，拍视频反馈。', description: '养猫五年，出差旅行期间可以放心交给我。' },
+  {
+    title: '初中数学一对一家教 上门',
+    sub: 'services.tutoring',
+    unit: 'hour',
+    price: [120, 200],
+    radiusKm: 5,
+    standard: '每次 2 小时，课前沟通进度，课后留作业并反馈给家长。',
+    description: '985 数学系在读研究生，带过 6 届初三学生，擅长几何和函数。',
+  },
+  {
+    title: '小学英语 陪读 作业辅导',
+    sub: 'services.tutoring',
+    unit: 'hour',
+    price: [80, 120],
+    radiusKm: 3,
+    standard: '按小时计，辅导当天作业并检查订正，可线上反馈。',
+    description: '英语专业八级，有耐心，喜欢和小朋友打交道，周一到周五晚上有空。',
+  },
+  {
+    title: '上门维修 空调 洗衣机 热水器',
+    sub: 'services.repair',
+    unit: 'session',
+    price: [60, 120],
+    radiusKm: 10,
+    standard: '上门检测 60 元，维修另报价，换件提供旧件，保修 3 个月。',
+    description: '十年家电维修经验，持电工证，当天预约当天上门。',
+  },
+  {
+    title: '电脑重装系统 清灰换硅脂',
+    sub: 'services.repair',
+    unit: 'session',
+    price: [50, 100],
+    radiusKm: 8,
+    standard: '重装正版系统保留资料，清灰换硅脂后温度对比给你看。',
+    description: '计算机专业毕业，笔记本台式机都可以，可上门也可送修。',
+  },
+  {
+    title: '同城跑腿 代买代送 取送文件',
+    sub: 'services.errand',
+    unit: 'session',
+    price: [15, 30],
+    radiusKm: 5,
+    standard: '3 公里内 30 分钟送达，超时免单，贵重物品拍照确认。',
+    description: '电动车出行，熟悉周边，药店超市都能代买，急单优先。',
+  },
+  {
+    title: '家庭保洁 日常打扫 2小时起',
+    sub: 'services.cleaning',
+    unit: 'hour',
+    price: [45, 60],
+    radiusKm: 6,
+    standard: '2 小时起约，自带清洁工具，厨卫深度清洁另计。',
+    description: '做保洁八年，细心干净，老客户都是回头客。',
+  },
+  {
+    title: '小型搬家 面包车 可帮搬',
+    sub: 'services.moving',
+    unit: 'session',
+    price: [200, 350],
+    radiusKm: 20,
+    standard: '市内一车 200 起，含两人搬运，楼层无电梯每层加 10 元。',
+    description: '自有面包车，学生搬宿舍、小户型搬家都可以，周末也接。',
+  },
+  {
+    title: '证件照 形象照 上门拍摄',
+    sub: 'services.photo',
+    unit: 'session',
+    price: [80, 150],
+    radiusKm: 8,
+    standard: '拍摄 30 分钟，精修 3 张，电子版当天交付。',
+    description: '专业摄影师，自带灯光背景布，简历照、签证照都能拍。',
+  },
+  {
+    title: '上门喂猫 铲屎 陪玩',
+    sub: 'services.pet',
+    unit: 'session',
+    price: [40, 60],
+    radiusKm: 4,
+    standard: '每次 30 分钟，喂食换水铲砂，拍视频反馈。',
+    description: '养猫五年，出差旅行期间可以放心交给我。',
+  },
 ]
 
 /** Shipping on a goods listing: mostly 包邮 for small things, buyer pays for heavy ones. */
@@ -370,7 +453,11 @@ export const tradeFor = (rng: Rng, category: Exclude<CategoryId, 'services'>): T
   const heavy = category === 'furniture' || category === 'appliance' || category === 'sports'
   const ships = heavy ? rng.chance(0.3) : rng.chance(0.85)
   return {
-    shipping: ships ? (heavy || rng.chance(0.3) ? { payer: 'buyer', feeFen: rng.pick([800, 1000, 1200, 1500, 2000]) } : { payer: 'seller' }) : null,
+    shipping: ships
+      ? heavy || rng.chance(0.3)
+        ? { payer: 'buyer', feeFen: rng.pick([800, 1000, 1200, 1500, 2000]) }
+        : { payer: 'seller' }
+      : null,
     meetup: !ships || rng.chance(0.7),
     pickup: heavy ? rng.chance(0.6) : rng.chance(0.2),
   }
@@ -421,7 +508,12 @@ const CONDITION_SENTENCES: Record<ConditionId, string[]> = {
 }
 
 /** How a condition moves the asking price against a lightly used one. */
-const CONDITION_PRICE: Record<ConditionId, number> = { new: 1.25, like_new: 1.1, light_wear: 1, heavy_wear: 0.72 }
+const CONDITION_PRICE: Record<ConditionId, number> = {
+  new: 1.25,
+  like_new: 1.1,
+  light_wear: 1,
+  heavy_wear: 0.72,
+}
 
 const CONDITION_WEIGHTS: [ConditionId, number][] = [
   ['new', 12],
@@ -468,7 +560,8 @@ const TITLE_MAX = 30
 
 /** Rounds a price the way sellers do: ¥4,299 / ¥1,250 / ¥85 / ¥18.5. */
 export const sellerRound = (yuan: number, rng: Rng): number => {
-  if (yuan >= 1000) return rng.chance(0.4) ? Math.round(yuan / 100) * 100 - 1 : Math.round(yuan / 50) * 50
+  if (yuan >= 1000)
+    return rng.chance(0.4) ? Math.round(yuan / 100) * 100 - 1 : Math.round(yuan / 50) * 50
   if (yuan >= 100) return Math.round(yuan / 5) * 5
   if (yuan >= 20) return Math.round(yuan)
   return Math.round(yuan * 2) / 2
@@ -478,7 +571,9 @@ export const sellerRound = (yuan: number, rng: Rng): number => {
 export const draftListing = (rng: Rng, district: string): ListingDraft => {
   const category = weightedPick(
     rng,
-    (Object.keys(CATALOG) as (keyof typeof CATALOG)[]).map((c) => [c, CATALOG[c].weight] as [keyof typeof CATALOG, number]),
+    (Object.keys(CATALOG) as (keyof typeof CATALOG)[]).map(
+      (c) => [c, CATALOG[c].weight] as [keyof typeof CATALOG, number],
+    ),
   )
   const cat = CATALOG[category]
   const item = rng.pick(cat.items)
@@ -494,7 +589,8 @@ export const draftListing = (rng: Rng, district: string): ListingDraft => {
   const asking = (min + rng.next() * (max - min)) * CONDITION_PRICE[condition]
   const priceYuan = Math.max(1, sellerRound(asking, rng))
   const priceFen = Math.round(priceYuan * 100)
-  const originalPriceFen = item.retail && rng.chance(0.55) && item.retail * 100 > priceFen ? item.retail * 100 : null
+  const originalPriceFen =
+    item.retail && rng.chance(0.55) && item.retail * 100 > priceFen ? item.retail * 100 : null
 
   const sentences = [rng.pick(cat.openings).replace('{item}', item.name)]
   if (rng.chance(0.7)) sentences.push(rng.pick(CONDITION_SENTENCES[condition]))

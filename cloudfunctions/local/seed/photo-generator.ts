@@ -43,13 +43,32 @@ type Prim =
 /** Colours are chosen per image from the palette, so the same glyph comes in different schemes. */
 type Tone = 'ink' | 'light' | 'accent' | 'soft' | 'bg'
 
-const rect = (x: number, y: number, w: number, h: number, c: Tone, r = 0.015): Prim => ({ k: 'rect', x, y, w, h, r, c })
+const rect = (x: number, y: number, w: number, h: number, c: Tone, r = 0.015): Prim => ({
+  k: 'rect',
+  x,
+  y,
+  w,
+  h,
+  r,
+  c,
+})
 const circle = (x: number, y: number, r: number, c: Tone): Prim => ({ k: 'circle', x, y, r, c })
-const ring = (x: number, y: number, r: number, t: number, c: Tone): Prim => ({ k: 'ring', x, y, r, t, c })
+const ring = (x: number, y: number, r: number, t: number, c: Tone): Prim => ({
+  k: 'ring',
+  x,
+  y,
+  r,
+  t,
+  c,
+})
 
 /** One pictogram per category, centred on (0.5, 0.5) in unit space. */
 const GLYPHS: Record<CategoryId, Prim[]> = {
-  phone: [rect(0.5, 0.5, 0.15, 0.29, 'ink', 0.04), rect(0.5, 0.5, 0.13, 0.25, 'light', 0.015), circle(0.5, 0.275, 0.008, 'ink')],
+  phone: [
+    rect(0.5, 0.5, 0.15, 0.29, 'ink', 0.04),
+    rect(0.5, 0.5, 0.13, 0.25, 'light', 0.015),
+    circle(0.5, 0.275, 0.008, 'ink'),
+  ],
   digital: [
     rect(0.42, 0.35, 0.08, 0.04, 'ink', 0.015),
     rect(0.5, 0.53, 0.28, 0.17, 'ink', 0.04),
@@ -57,7 +76,11 @@ const GLYPHS: Record<CategoryId, Prim[]> = {
     circle(0.5, 0.54, 0.085, 'accent'),
     circle(0.47, 0.51, 0.025, 'light'),
   ],
-  computer: [rect(0.5, 0.44, 0.28, 0.18, 'ink', 0.02), rect(0.5, 0.44, 0.25, 0.155, 'light', 0.006), rect(0.5, 0.655, 0.34, 0.025, 'ink', 0.012)],
+  computer: [
+    rect(0.5, 0.44, 0.28, 0.18, 'ink', 0.02),
+    rect(0.5, 0.44, 0.25, 0.155, 'light', 0.006),
+    rect(0.5, 0.655, 0.34, 0.025, 'ink', 0.012),
+  ],
   appliance: [
     rect(0.5, 0.5, 0.22, 0.27, 'light', 0.03),
     rect(0.5, 0.27, 0.22, 0.04, 'soft', 0.02),
@@ -173,7 +196,11 @@ const sdfOf = (p: Prim, size: number, scale: number, ox: number, oy: number): Sh
   }
   const r = p.r * s
   if (p.k === 'circle') {
-    return { sdf: (x, y) => hypot(x - cx, y - cy) - r, color: [0, 0, 0], box: [cx - r, cy - r, cx + r, cy + r] }
+    return {
+      sdf: (x, y) => hypot(x - cx, y - cy) - r,
+      color: [0, 0, 0],
+      box: [cx - r, cy - r, cx + r, cy + r],
+    }
   }
   const t = p.t * s
   return {
@@ -208,7 +235,10 @@ export const generatePhoto = ({ category, variant, size = 480, rng }: PhotoOptio
   const scale = 1 + rng.next() * 0.3
   const ox = (rng.next() - 0.5) * 0.1
   const oy = (rng.next() - 0.5) * 0.08
-  const shapes = GLYPHS[category].map((p) => ({ ...sdfOf(p, size, scale, ox, oy), color: palette[p.c] }))
+  const shapes = GLYPHS[category].map((p) => ({
+    ...sdfOf(p, size, scale, ox, oy),
+    color: palette[p.c],
+  }))
   // A soft shadow under the whole glyph gives the "object on a table" look.
   const shadowOffset = size * 0.025
   const blur = size * 0.03
@@ -231,7 +261,8 @@ export const generatePhoto = ({ category, variant, size = 480, rng }: PhotoOptio
       // (swc, ES5 target) turns for-of and array destructuring into slow iterator helpers.
       for (let k = 0; k < shapes.length; k++) {
         const bb = shapes[k].box
-        if (sx < bb[0] - blur || sx > bb[2] + blur || sy < bb[1] - blur || sy > bb[3] + blur) continue
+        if (sx < bb[0] - blur || sx > bb[2] + blur || sy < bb[1] - blur || sy > bb[3] + blur)
+          continue
         shadow = min(shadow, shapes[k].sdf(sx, sy))
       }
       if (shadow < blur) {
@@ -256,7 +287,12 @@ export const generatePhoto = ({ category, variant, size = 480, rng }: PhotoOptio
       data[i + 2] = b
     }
   }
-  return PNG.sync.write(png, { colorType: 2, inputHasAlpha: false, deflateLevel: 9, filterType: FILTER })
+  return PNG.sync.write(png, {
+    colorType: 2,
+    inputHasAlpha: false,
+    deflateLevel: 9,
+    filterType: FILTER,
+  })
 }
 
 /** A 160×160 avatar: a symmetric 5×5 pattern on a pastel square, like a GitHub identicon. */
@@ -284,5 +320,10 @@ export const generateAvatar = (rng: Rng, size = 160): Buffer => {
       png.data[i + 2] = c[2]
     }
   }
-  return PNG.sync.write(png, { colorType: 2, inputHasAlpha: false, deflateLevel: 9, filterType: FILTER })
+  return PNG.sync.write(png, {
+    colorType: 2,
+    inputHasAlpha: false,
+    deflateLevel: 9,
+    filterType: FILTER,
+  })
 }

@@ -9,7 +9,10 @@ import type { Deps } from '../../src/modules/deps'
 import { changeStatus } from '../../src/modules/listing/application/change-status.use-case'
 import { createListing } from '../../src/modules/listing/application/create-listing.use-case'
 import type { ListingRecord } from '../../src/modules/listing/domain/listing.record'
-import { createCommunity, joinCommunity } from '../../src/modules/social/application/communities.use-case'
+import {
+  createCommunity,
+  joinCommunity,
+} from '../../src/modules/social/application/communities.use-case'
 import { setFavorite } from '../../src/modules/social/application/favorites.use-case'
 import { setFollow } from '../../src/modules/social/application/follows.use-case'
 import { recordUpload } from '../../src/modules/upload/application/accept-upload.use-case'
@@ -71,7 +74,12 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
 
   const clock = new FakeClock(now - 45 * DAY)
   // Limits count in seed time too, or 300 listings in one real minute would trip the publish limit.
-  const seedDeps: Deps = { ...deps, clock, ids: ulidIds(clock), limits: new DocumentStoreRateLimiter(deps.store, clock) }
+  const seedDeps: Deps = {
+    ...deps,
+    clock,
+    ids: ulidIds(clock),
+    limits: new DocumentStoreRateLimiter(deps.store, clock),
+  }
 
   const photos = generatePhotos(rng, variants, options.photoSize ?? 480)
   const photoOf = sellersPhotos(seedDeps, photos)
@@ -81,11 +89,30 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
     clock.advance(rng.int(1, 3 * DAY))
     const { user } = await login(seedDeps, demo.openid)
     const avatar = generateAvatar(rng)
-    const avatarFileId = await seedDeps.files.put(`seed/avatars/${demo.openid}.png`, avatar, 'image/png')
-    await recordUpload(seedDeps, { fileId: avatarFileId, ownerId: user._id, kind: 'avatars', bytes: avatar.length, contentType: 'image/png' })
-    const profile = UpdateProfileInputSchema.parse({ nickname: demo.nickname, city: demo.city, avatarFileId })
+    const avatarFileId = await seedDeps.files.put(
+      `seed/avatars/${demo.openid}.png`,
+      avatar,
+      'image/png',
+    )
+    await recordUpload(seedDeps, {
+      fileId: avatarFileId,
+      ownerId: user._id,
+      kind: 'avatars',
+      bytes: avatar.length,
+      contentType: 'image/png',
+    })
+    const profile = UpdateProfileInputSchema.parse({
+      nickname: demo.nickname,
+      city: demo.city,
+      avatarFileId,
+    })
     const updated = await updateProfile(seedDeps, user, profile)
-    users.set(demo.openid, demo.moderator ? await seedDeps.store.update(Users, user._id, { roles: ['user', 'moderator'] }) : updated)
+    users.set(
+      demo.openid,
+      demo.moderator
+        ? await seedDeps.store.update(Users, user._id, { roles: ['user', 'moderator'] })
+        : updated,
+    )
   }
 
   const communities = await seedCommunities(seedDeps, rng, users)
@@ -99,7 +126,12 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
   const times = Array.from({ length: total }, (_, n) => {
     if (n < OLD_LISTINGS) return now - (27 + rng.next() * 2) * DAY
     const t = start + rng.next() * (days * DAY - 10 * 60_000)
-    return rng.chance(0.35) ? Math.min(now - 60_000, t - (t % DAY) + (11 + rng.int(0, 4)) * 3_600_000 + rng.int(0, 3_599_999)) : t
+    return rng.chance(0.35)
+      ? Math.min(
+          now - 60_000,
+          t - (t % DAY) + (11 + rng.int(0, 4)) * 3_600_000 + rng.int(0, 3_599_999),
+        )
+      : t
   }).sort((a, b) => a - b)
 
   const listings: ListingRecord[] = []
@@ -108,9 +140,16 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
     const demo = rng.pick(DEMO_USERS)
     const seller = users.get(demo.openid)!
     const location = pickLocation(rng, demo)
-    const draft = rng.chance(SERVICE_SHARE) ? draftService(rng) : draftListing(rng, location.district)
-    const picked = rng.sample(photos[draft.category].map((_, v) => v), rng.int(1, Math.min(3, variants)))
-    const photoFileIds = await Promise.all(picked.map((v) => photoOf(seller._id, demo.openid, draft.category, v)))
+    const draft = rng.chance(SERVICE_SHARE)
+      ? draftService(rng)
+      : draftListing(rng, location.district)
+    const picked = rng.sample(
+      photos[draft.category].map((_, v) => v),
+      rng.int(1, Math.min(3, variants)),
+    )
+    const photoFileIds = await Promise.all(
+      picked.map((v) => photoOf(seller._id, demo.openid, draft.category, v)),
+    )
     const communityIds = (communities.get(demo.openid) ?? []).filter(() => rng.chance(0.6))
     const input = CreateListingInputSchema.parse({ ...draft, photoFileIds, location, communityIds })
     listings.push(await createListing(seedDeps, seller, input))
@@ -127,7 +166,10 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
 }
 
 /** Seeds only a database without users: restarts keep what people did. */
-export const seedIfEmpty = async (deps: Deps, options?: SeedOptions): Promise<SeedResult | null> => {
+export const seedIfEmpty = async (
+  deps: Deps,
+  options?: SeedOptions,
+): Promise<SeedResult | null> => {
   if ((await deps.store.count(Users, {})) > 0) return null
   return seedDemoData(deps, options)
 }
@@ -135,7 +177,9 @@ export const seedIfEmpty = async (deps: Deps, options?: SeedOptions): Promise<Se
 const generatePhotos = (rng: Rng, variants: number, size: number): Record<CategoryId, Buffer[]> => {
   const out = {} as Record<CategoryId, Buffer[]>
   for (const category of CATEGORY_IDS) {
-    out[category] = Array.from({ length: variants }, (_, v) => generatePhoto({ category, variant: v, size, rng }))
+    out[category] = Array.from({ length: variants }, (_, v) =>
+      generatePhoto({ category, variant: v, size, rng }),
+    )
   }
   return out
 }
@@ -151,10 +195,18 @@ const sellersPhotos = (deps: Deps, photos: Record<CategoryId, Buffer[]>) => {
     let fileId = stored.get(key)
     if (!fileId) {
       const png = photos[category][variant]!
-      fileId = deps.files.put(`seed/photos/${openid}/${category}-${variant + 1}.png`, png, 'image/png').then(async (id) => {
-        await recordUpload(deps, { fileId: id, ownerId: sellerId, kind: 'listing-photos', bytes: png.length, contentType: 'image/png' })
-        return id
-      })
+      fileId = deps.files
+        .put(`seed/photos/${openid}/${category}-${variant + 1}.png`, png, 'image/png')
+        .then(async (id) => {
+          await recordUpload(deps, {
+            fileId: id,
+            ownerId: sellerId,
+            kind: 'listing-photos',
+            bytes: png.length,
+            contentType: 'image/png',
+          })
+          return id
+        })
       stored.set(key, fileId)
     }
     return fileId
@@ -173,7 +225,8 @@ const pickLocation = (rng: Rng, demo: DemoUser) => {
   const km = 1.2
   const latitude = district.center.latitude + (rng.gauss() * km) / 111.32
   const longitude =
-    district.center.longitude + (rng.gauss() * km) / (111.32 * Math.cos((district.center.latitude * Math.PI) / 180))
+    district.center.longitude +
+    (rng.gauss() * km) / (111.32 * Math.cos((district.center.latitude * Math.PI) / 180))
   return {
     latitude: Math.round(latitude * 1e6) / 1e6,
     longitude: Math.round(longitude * 1e6) / 1e6,
@@ -206,7 +259,12 @@ const seedCommunities = async (deps: Deps, rng: Rng, users: Map<string, UserReco
 }
 
 /** What people do after publishing: a few sales and take-downs, 想要, follows. */
-const seedActivity = async (deps: Deps, rng: Rng, users: Map<string, UserRecord>, listings: ListingRecord[]) => {
+const seedActivity = async (
+  deps: Deps,
+  rng: Rng,
+  users: Map<string, UserRecord>,
+  listings: ListingRecord[],
+) => {
   const people = [...users.values()]
   const bySeller = (id: string) => people.find((u) => u._id === id)!
   for (const listing of listings) {
@@ -215,7 +273,8 @@ const seedActivity = async (deps: Deps, rng: Rng, users: Map<string, UserRecord>
     else if (r < 0.09) await changeStatus(deps, bySeller(listing.sellerId), listing._id, 'takeDown')
     else {
       for (const fan of people) {
-        if (fan._id !== listing.sellerId && rng.chance(0.08)) await setFavorite(deps, fan._id, listing._id, true)
+        if (fan._id !== listing.sellerId && rng.chance(0.08))
+          await setFavorite(deps, fan._id, listing._id, true)
       }
     }
   }

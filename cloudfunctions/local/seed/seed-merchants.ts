@@ -1,6 +1,12 @@
 import { idCheckChar } from '@shared/domain/merchant'
 import type { Deps } from '../../src/modules/deps'
-import { Merchants, applymentNo, protectIdentity, type MerchantRecord, type SealedIdentity } from '../../src/modules/merchant/domain/merchant.records'
+import {
+  Merchants,
+  applymentNo,
+  protectIdentity,
+  type MerchantRecord,
+  type SealedIdentity,
+} from '../../src/modules/merchant/domain/merchant.records'
 import { Identities, Users, type UserRecord } from '../../src/modules/user/domain/user.record'
 import { DEMO_USERS } from './demo-users'
 
@@ -14,7 +20,10 @@ export const demoSubMchid = (n: number) => `19003000${String(n).padStart(2, '0')
  * Finished 进件 for the demo sellers, written directly (there is no WeChat review to wait for in a
  * seed): a sub_mchid each, a made-up identity sealed like a real one, masked copies for display.
  */
-export const seedMerchants = async (deps: Deps, users: Map<string, UserRecord>): Promise<number> => {
+export const seedMerchants = async (
+  deps: Deps,
+  users: Map<string, UserRecord>,
+): Promise<number> => {
   let added = 0
   for (const [index, { openid }] of DEMO_USERS.entries()) {
     const n = index + 1

@@ -14,7 +14,11 @@ type Answer = (accepted: boolean, code?: ErrorCode) => HttpTriggerResponse
  * task must be ours with the courier order id the signed content names (the taskId itself sits
  * outside the signature). Collected with a waybill, it ships the order; the jobs that follow run now.
  */
-const pickupPush = async (deps: Deps, body: string, answer: Answer): Promise<HttpTriggerResponse> => {
+const pickupPush = async (
+  deps: Deps,
+  body: string,
+  answer: Answer,
+): Promise<HttpTriggerResponse> => {
   let push
   try {
     push = deps.courier.verifyPickupPush({ body })
@@ -44,9 +48,14 @@ export const main = async (event: unknown, _context?: unknown): Promise<HttpTrig
   const deps = getContainer()
   const answer: Answer = (accepted, code) => {
     const a = deps.courier.pushAnswer(accepted)
-    return { statusCode: a.status, headers: { 'content-type': a.contentType, ...(code ? { 'x-linquan-code': code } : {}) }, body: a.body }
+    return {
+      statusCode: a.status,
+      headers: { 'content-type': a.contentType, ...(code ? { 'x-linquan-code': code } : {}) },
+      body: a.body,
+    }
   }
-  if (!isHttpTriggerEvent(event) || event.httpMethod !== 'POST') return answer(false, ErrorCodes.VALIDATION)
+  if (!isHttpTriggerEvent(event) || event.httpMethod !== 'POST')
+    return answer(false, ErrorCodes.VALIDATION)
   const body = rawBody(event).toString('utf8')
   if (new URLSearchParams(body).has('taskId')) return pickupPush(deps, body, answer)
   let push
@@ -59,7 +68,8 @@ export const main = async (event: unknown, _context?: unknown): Promise<HttpTrig
     const outcome = await applyTracking(deps, push.tracking.waybillNo, push.tracking)
     if (outcome === 'unknown') return answer(false, ErrorCodes.DELIVERY_UNKNOWN_WAYBILL)
     // What 签收 queued (WeChat's confirm reminder, the 送达 message) goes out now; cron retries.
-    const parcel = outcome === 'applied' ? await deps.store.get(Parcels, push.tracking.waybillNo) : null
+    const parcel =
+      outcome === 'applied' ? await deps.store.get(Parcels, push.tracking.waybillNo) : null
     if (parcel) await runOrderJobs(deps, parcel.orderId).catch(() => undefined)
     return answer(true)
   } catch (e) {

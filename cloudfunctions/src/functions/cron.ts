@@ -1,5 +1,8 @@
 import { orderHousekeeping } from '../modules/order/application/order-timers.use-case'
-import { compareBooks, reconcileStuckPayments } from '../modules/payments/application/reconcile.use-case'
+import {
+  compareBooks,
+  reconcileStuckPayments,
+} from '../modules/payments/application/reconcile.use-case'
 import { expireListings } from '../modules/listing/application/expire-listings.use-case'
 import { refreshPendingApplyments } from '../modules/merchant/application/sub-merchant'
 import { liftExpiredBans } from '../modules/user/application/ban-user.use-case'
@@ -9,7 +12,10 @@ import { createTimerHandler } from '../platform/create-timer-handler'
 /** cron: timer-triggered work (cloudfunctions/cron/config.json lists the triggers). */
 export const main = createTimerHandler('cron', {
   // Listing timers: the 30-day expiry, and listings coming back when their seller's ban runs out.
-  'expire-listings': async (deps) => ({ ...(await expireListings(deps)), ...(await liftExpiredBans(deps)) }),
+  'expire-listings': async (deps) => ({
+    ...(await expireListings(deps)),
+    ...(await liftExpiredBans(deps)),
+  }),
   // Order timers, their reminders and the outbox's refunds and releases.
   orders: (deps) => orderHousekeeping(deps),
   'reconcile-payments': (deps) => reconcileStuckPayments(deps),

@@ -6,7 +6,10 @@ import {
   sellerListings,
   storefrontListings,
 } from '../modules/listing/application/browse-listings.use-case'
-import { type StatusAction, changeStatus } from '../modules/listing/application/change-status.use-case'
+import {
+  type StatusAction,
+  changeStatus,
+} from '../modules/listing/application/change-status.use-case'
 import { createListing } from '../modules/listing/application/create-listing.use-case'
 import { toCards, toDetail } from '../modules/listing/application/listing-views'
 import { priceReference } from '../modules/listing/application/price-reference.use-case'
@@ -32,7 +35,11 @@ export const main = createHandler(ListingContract, {
   renew: statusRoute('renew'),
   get: async ({ id, from }, { caller, deps }) => {
     const viewerId = caller.user?._id ?? null
-    const listing = await countView(deps, await getListing(deps, id, viewerId), viewerId ?? caller.openid)
+    const listing = await countView(
+      deps,
+      await getListing(deps, id, viewerId),
+      viewerId ?? caller.openid,
+    )
     return toDetail(deps, listing, viewerId, from)
   },
   feed: async ({ city, category, cursor, limit, from }, { deps }) => {

@@ -1,5 +1,9 @@
 import { MerchantContract } from '@shared/contracts/merchant.contract'
-import { onboardingStatus, refreshOnboarding, submitOnboarding } from '../modules/merchant/application/onboarding.use-case'
+import {
+  onboardingStatus,
+  refreshOnboarding,
+  submitOnboarding,
+} from '../modules/merchant/application/onboarding.use-case'
 import { wallet, withdraw } from '../modules/merchant/application/wallet.use-case'
 import { createHandler } from '../platform/create-handler'
 
@@ -9,5 +13,6 @@ export const main = createHandler(MerchantContract, {
   submit: async (input, { caller, deps }) => submitOnboarding(deps, caller.user._id, input),
   refresh: async (_input, { caller, deps }) => refreshOnboarding(deps, caller.user._id),
   wallet: async (_input, { caller, deps }) => wallet(deps, caller.user._id),
-  withdraw: async ({ amountFen, requestKey }, { caller, deps }) => withdraw(deps, caller.user._id, amountFen, requestKey),
+  withdraw: async ({ amountFen, requestKey }, { caller, deps }) =>
+    withdraw(deps, caller.user._id, amountFen, requestKey),
 })

@@ -10,11 +10,19 @@ import { createHandler } from '../platform/create-handler'
 
 /** search: one query over keyword, filters and distance; history, 热搜 and suggestions. */
 export const main = createHandler(SearchContract, {
-  query: async (input, { caller, deps }) => searchListings(deps, input, { userId: caller.user?._id ?? null, ip: caller.ip }),
+  query: async (input, { caller, deps }) =>
+    searchListings(deps, input, { userId: caller.user?._id ?? null, ip: caller.ip }),
   suggest: async ({ prefix, city }, { caller, deps }) => ({
-    suggestions: await suggestKeywords(deps, city, prefix, { userId: caller.user?._id ?? null, ip: caller.ip }),
+    suggestions: await suggestKeywords(deps, city, prefix, {
+      userId: caller.user?._id ?? null,
+      ip: caller.ip,
+    }),
   }),
   hot: async ({ city }, { deps }) => ({ keywords: await hotKeywords(deps, city) }),
-  history: async (_input, { caller, deps }) => ({ keywords: await searchHistory(deps, caller.user._id) }),
-  clearHistory: async (_input, { caller, deps }) => ({ cleared: await clearSearchHistory(deps, caller.user._id) }),
+  history: async (_input, { caller, deps }) => ({
+    keywords: await searchHistory(deps, caller.user._id),
+  }),
+  clearHistory: async (_input, { caller, deps }) => ({
+    cleared: await clearSearchHistory(deps, caller.user._id),
+  }),
 })

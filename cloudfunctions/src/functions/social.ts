@@ -9,7 +9,13 @@ import {
   myCommunities,
 } from '../modules/social/application/communities.use-case'
 import { listFavorites, setFavorite } from '../modules/social/application/favorites.use-case'
-import { followingFeed, listFollowing, myCounts, setFollow, storefront } from '../modules/social/application/follows.use-case'
+import {
+  followingFeed,
+  listFollowing,
+  myCounts,
+  setFollow,
+  storefront,
+} from '../modules/social/application/follows.use-case'
 import { createHandler } from '../platform/create-handler'
 
 /** social: 想要, following sellers, storefronts and local communities. */
@@ -40,13 +46,18 @@ export const main = createHandler(SocialContract, {
   },
   following: async (page, { caller, deps }) => listFollowing(deps, caller.user._id, page),
   myCounts: async (_input, { caller, deps }) => myCounts(deps, caller.user._id),
-  storefront: async ({ userId }, { caller, deps }) => storefront(deps, userId, caller.user?._id ?? null),
+  storefront: async ({ userId }, { caller, deps }) =>
+    storefront(deps, userId, caller.user?._id ?? null),
   communitiesNear: async ({ point, city }, { caller, deps }) => ({
     items: await communitiesNear(deps, city, point, caller.user?._id ?? null),
   }),
   createCommunity: async (input, { caller, deps }) => createCommunity(deps, caller.user._id, input),
   joinCommunity: async (input, { caller, deps }) => joinCommunity(deps, caller.user._id, input),
-  leaveCommunity: async ({ communityId }, { caller, deps }) => leaveCommunity(deps, caller.user._id, communityId),
-  myCommunities: async (_input, { caller, deps }) => ({ items: await myCommunities(deps, caller.user._id) }),
-  community: async ({ communityId, from }, { caller, deps }) => getCommunity(deps, communityId, caller.user?._id ?? null, from),
+  leaveCommunity: async ({ communityId }, { caller, deps }) =>
+    leaveCommunity(deps, caller.user._id, communityId),
+  myCommunities: async (_input, { caller, deps }) => ({
+    items: await myCommunities(deps, caller.user._id),
+  }),
+  community: async ({ communityId, from }, { caller, deps }) =>
+    getCommunity(deps, communityId, caller.user?._id ?? null, from),
 })

@@ -15,5 +15,7 @@ export const main = createHandler(UserContract, {
   updateProfile: async (input, { caller, deps }) =>
     toUserSelf(deps, await updateProfile(deps, caller.user, input)),
   notices: async (page, { caller, deps }) => listNotices(deps, caller.user._id, page),
-  markNoticesRead: async (_input, { caller, deps }) => ({ marked: await markAllRead(deps, caller.user._id) }),
+  markNoticesRead: async (_input, { caller, deps }) => ({
+    marked: await markAllRead(deps, caller.user._id),
+  }),
 })

@@ -26,7 +26,10 @@ export const cloudbaseIdentity: IdentitySource = {
   },
   // wx.cloud.callFunction adds the caller's address next to the OPENID.
   clientIpOf(context) {
-    const env = cloudbase.getCloudbaseContext(context as never) as { WX_CLIENTIP?: string; WX_CLIENTIPV6?: string }
+    const env = cloudbase.getCloudbaseContext(context as never) as {
+      WX_CLIENTIP?: string
+      WX_CLIENTIPV6?: string
+    }
     return plainAddress(env.WX_CLIENTIP || env.WX_CLIENTIPV6)
   },
 }
@@ -46,7 +49,11 @@ export const signLocalSession = (session: LocalSession, secret: string): string 
   return `${body}.${mac}`
 }
 
-export const verifyLocalSession = (token: string, secret: string, now: number): LocalSession | null => {
+export const verifyLocalSession = (
+  token: string,
+  secret: string,
+  now: number,
+): LocalSession | null => {
   // Exactly body.mac: anything after the MAC would be unsigned text riding along on a valid token.
   const parts = token.split('.')
   if (parts.length !== 2) return null

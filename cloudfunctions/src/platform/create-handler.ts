@@ -88,7 +88,10 @@ const validationError = (error: z.ZodError): AppError => {
 
 const toErrorEnvelope = (e: unknown, fn: string): Envelope<never> => {
   if (isAppError(e)) {
-    return { ok: false, error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }
+    return {
+      ok: false,
+      error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) },
+    }
   }
   // Unexpected: log the cause for operators, tell the user nothing internal.
   console.error(`[${fn}] unexpected error`, e)

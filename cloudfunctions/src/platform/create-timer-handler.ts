@@ -15,17 +15,21 @@ export type TimerJobs = Record<string, (deps: Container) => Promise<unknown>>
  * Jobs are idempotent, so a retried or overlapping run changes nothing twice. Timers have no caller
  * and accept no actions: an event that is not a timer is refused.
  */
-export const createTimerHandler = (fn: string, jobs: TimerJobs) => async (event: unknown, _context?: unknown) => {
-  const { Type, TriggerName } = (event ?? {}) as TimerEvent
-  if (Type !== 'Timer' || !TriggerName || !Object.hasOwn(jobs, TriggerName)) {
-    return { ok: false, error: { code: ErrorCodes.UNKNOWN_ACTION, message: `${fn} 只接受定时触发器` } }
+export const createTimerHandler =
+  (fn: string, jobs: TimerJobs) => async (event: unknown, _context?: unknown) => {
+    const { Type, TriggerName } = (event ?? {}) as TimerEvent
+    if (Type !== 'Timer' || !TriggerName || !Object.hasOwn(jobs, TriggerName)) {
+      return {
+        ok: false,
+        error: { code: ErrorCodes.UNKNOWN_ACTION, message: `${fn} 只接受定时触发器` },
+      }
+    }
+    const started = Date.now()
+    try {
+      const result = await jobs[TriggerName]!(getContainer())
+      return { ok: true, data: { trigger: TriggerName, result, ms: Date.now() - started } }
+    } catch (e) {
+      console.error(`[${fn}] timer ${TriggerName} failed`, e)
+      return { ok: false, error: { code: ErrorCodes.INTERNAL, message: '定时任务失败' } }
+    }
   }
-  const started = Date.now()
-  try {
-    const result = await jobs[TriggerName]!(getContainer())
-    return { ok: true, data: { trigger: TriggerName, result, ms: Date.now() - started } }
-  } catch (e) {
-    console.error(`[${fn}] timer ${TriggerName} failed`, e)
-    return { ok: false, error: { code: ErrorCodes.INTERNAL, message: '定时任务失败' } }
-  }
-}

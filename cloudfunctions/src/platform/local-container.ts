@@ -17,7 +17,10 @@ import { SqliteDocumentStore } from '../adapters/store/sqlite-document-store'
 import { DocumentStoreRateLimiter } from '../adapters/rate-limit/document-store-rate-limiter'
 import { DEFAULT_COMMISSION } from '@shared/domain/commission'
 import type { Clock } from '../modules/core/ports/clock.port'
-import { PaymentGatewayError, type PaymentGateway } from '../modules/payments/ports/payment-gateway.port'
+import {
+  PaymentGatewayError,
+  type PaymentGateway,
+} from '../modules/payments/ports/payment-gateway.port'
 import { WechatApiError, type WechatApi } from '../modules/messaging/ports/wechat-api.port'
 import { localIdentity } from './caller-identity'
 import type { Container } from './container'
@@ -45,7 +48,13 @@ export interface LocalContainerOptions {
 }
 
 /** Stands in when no kuaidi100 is configured: calls reject, verifyPush and pushAnswer throw. */
-const notConfiguredCourier = () => new CourierError('transport', 'NOT_CONFIGURED', 'no kuaidi100 configured for this local container', false)
+const notConfiguredCourier = () =>
+  new CourierError(
+    'transport',
+    'NOT_CONFIGURED',
+    'no kuaidi100 configured for this local container',
+    false,
+  )
 const unconfiguredCourier = new Proxy({} as Courier, {
   get: (_t, name) => {
     // Not thenable: `await deps.courier` (or returning it from an async function) must not hang.
@@ -61,7 +70,13 @@ const unconfiguredCourier = new Proxy({} as Courier, {
 /** Stands in when no WeChat Pay is configured, so unrelated tests need no sandbox. */
 const unconfiguredPayments = new Proxy({} as PaymentGateway, {
   get: () => () => {
-    throw new PaymentGatewayError(0, 'NOT_CONFIGURED', 'no WeChat Pay configured for this local container', false, 'transport')
+    throw new PaymentGatewayError(
+      0,
+      'NOT_CONFIGURED',
+      'no WeChat Pay configured for this local container',
+      false,
+      'transport',
+    )
   },
 })
 
@@ -75,10 +90,20 @@ const unconfiguredWechatApi: WechatApi = {
     autoReceiveReminder: 'unconfigured',
   },
   ...Object.fromEntries(
-    (['uploadShippingInfo', 'notifyConfirmReceive', 'sendSubscribeMessage'] as const).map((name) => [
-      name,
-      () => Promise.reject(new WechatApiError('NOT_CONFIGURED', 'no WeChat server API configured for this local container', false, 'not-configured')),
-    ]),
+    (['uploadShippingInfo', 'notifyConfirmReceive', 'sendSubscribeMessage'] as const).map(
+      (name) => [
+        name,
+        () =>
+          Promise.reject(
+            new WechatApiError(
+              'NOT_CONFIGURED',
+              'no WeChat server API configured for this local container',
+              false,
+              'not-configured',
+            ),
+          ),
+      ],
+    ),
   ),
 } as WechatApi
 
@@ -87,7 +112,8 @@ export type LocalContainer = Container & { store: SqliteDocumentStore; files: Lo
 /** The local cloud's wiring: SQLite (documents and search index), disk files, signed demo sessions. */
 export const createLocalContainer = (options: LocalContainerOptions): LocalContainer => {
   // No fallback: a key made from the session secret would fall with it.
-  if (!options.secretKey) throw new Error('createLocalContainer needs secretKey (the SecretBox key), its own secret')
+  if (!options.secretKey)
+    throw new Error('createLocalContainer needs secretKey (the SecretBox key), its own secret')
   const clock = options.clock ?? systemClock
   const filesDir = join(options.dataDir, 'files')
   mkdirSync(filesDir, { recursive: true })
@@ -100,10 +126,20 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     clock,
     ids: ulidIds(clock),
     codes: cryptoSecretCodes,
-    payments: options.wechatPay ? new WechatPayGateway({ config: options.wechatPay, clock }) : unconfiguredPayments,
-    escrow: { spMchid: options.wechatPay?.spMchid ?? 'unconfigured', commission: DEFAULT_COMMISSION, maxUnpaidOrders: 3 },
-    wechatApi: options.wechatApi ? new WechatApiClient({ config: options.wechatApi, clock }) : unconfiguredWechatApi,
-    courier: options.kuaidi100 ? new Kuaidi100Courier({ config: options.kuaidi100, clock }) : unconfiguredCourier,
+    payments: options.wechatPay
+      ? new WechatPayGateway({ config: options.wechatPay, clock })
+      : unconfiguredPayments,
+    escrow: {
+      spMchid: options.wechatPay?.spMchid ?? 'unconfigured',
+      commission: DEFAULT_COMMISSION,
+      maxUnpaidOrders: 3,
+    },
+    wechatApi: options.wechatApi
+      ? new WechatApiClient({ config: options.wechatApi, clock })
+      : unconfiguredWechatApi,
+    courier: options.kuaidi100
+      ? new Kuaidi100Courier({ config: options.kuaidi100, clock })
+      : unconfiguredCourier,
     limits: new DocumentStoreRateLimiter(store, clock),
     secrets: AesGcmSecretBox.fromText(options.secretKey, options.oldSecretKeys),
     identity: localIdentity(options.sessionSecret, () => clock.now()),

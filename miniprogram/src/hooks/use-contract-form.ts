@@ -31,10 +31,14 @@ export interface ContractFormOptions<V> {
 const headOf = (path: string) => path.split('.')[0] ?? ''
 
 /** A zod failure as dotted-path issues, the shape the gateway answers with. */
-export const issuesOf = (error: z.ZodError): Issue[] => error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+export const issuesOf = (error: z.ZodError): Issue[] =>
+  error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 
 /** The first message per form field. */
-export const byField = (issues: readonly Issue[], fieldOf: (path: string) => string = headOf): FieldErrors => {
+export const byField = (
+  issues: readonly Issue[],
+  fieldOf: (path: string) => string = headOf,
+): FieldErrors => {
   const out: FieldErrors = {}
   for (const { path, message } of issues) {
     const field = fieldOf(path)
@@ -43,14 +47,18 @@ export const byField = (issues: readonly Issue[], fieldOf: (path: string) => str
   return out
 }
 
-const compact = (errors: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(errors).filter(([, m]) => m)) as FieldErrors
+const compact = (errors: FieldErrors): FieldErrors =>
+  Object.fromEntries(Object.entries(errors).filter(([, m]) => m)) as FieldErrors
 
 /**
  * A form checked with the contract's own zod schema, so the client shows exactly the server's
  * rules and messages on the field they are about. Messages appear from the first validate() on;
  * a message the server sent stays on its field until that field changes.
  */
-export const useContractForm = <V extends object, Out = unknown>(schema: z.ZodType<Out>, options: ContractFormOptions<V>) => {
+export const useContractForm = <V extends object, Out = unknown>(
+  schema: z.ZodType<Out>,
+  options: ContractFormOptions<V>,
+) => {
   const [values, setState] = useState<V>(options.initial)
   const [errors, setErrorState] = useState<FieldErrors>({})
   const latest = useRef(values)
@@ -87,7 +95,8 @@ export const useContractForm = <V extends object, Out = unknown>(schema: z.ZodTy
       publish(left)
     } else publish(shown(next))
   }
-  const setField = <K extends keyof V & string>(name: K, value: V[K]) => setValues({ [name]: value } as unknown as Partial<V>)
+  const setField = <K extends keyof V & string>(name: K, value: V[K]) =>
+    setValues({ [name]: value } as unknown as Partial<V>)
 
   /** Shows every message; the parsed contract input when the form is fine, else null. */
   const validate = (): Out | null => {

@@ -9,7 +9,10 @@ import { type Page, usePagedList } from './use-paged-list'
  * refresh, more at the bottom, errors as a Toast. `enabled` holds the first load back (e.g. until
  * the page knows whose listings to show).
  */
-export const useListingPages = (fetchPage: (cursor: string | undefined) => Promise<Page<ListingCard>>, enabled = true) => {
+export const useListingPages = (
+  fetchPage: (cursor: string | undefined) => Promise<Page<ListingCard>>,
+  enabled = true,
+) => {
   const list = usePagedList<ListingCard>(fetchPage)
   const [now, setNow] = useState(() => Date.now())
 

@@ -24,7 +24,8 @@ export const sessionStore = {
   },
 }
 
-export const useSession = () => useSyncExternalStore(sessionStore.subscribe, sessionStore.get, sessionStore.get)
+export const useSession = () =>
+  useSyncExternalStore(sessionStore.subscribe, sessionStore.get, sessionStore.get)
 
 /** Registers (first time) and loads the caller's profile: silent in WeChat, after a pick in H5. */
 export const signIn = async (): Promise<UserSelf> => {

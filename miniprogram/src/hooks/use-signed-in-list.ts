@@ -9,7 +9,9 @@ import { goLogin } from '@/utils/feedback'
  * load once signed in, look again when the page shows again (an order may have moved meanwhile),
  * pull down to refresh, more at the bottom.
  */
-export const useSignedInList = <T extends { id: string }>(fetchPage: (cursor: string | undefined) => Promise<Page<T>>) => {
+export const useSignedInList = <T extends { id: string }>(
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+) => {
   const { status } = useSession()
   const shown = useRef(false)
   const list = usePagedList(fetchPage)

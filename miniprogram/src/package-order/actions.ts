@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { CONTEST_REASONS, CONTEST_REASON_IDS, REFUND_TYPES, WaybillSchema, orderNote, type Order } from '@shared/contracts/order.contract'
+import {
+  CONTEST_REASONS,
+  CONTEST_REASON_IDS,
+  REFUND_TYPES,
+  WaybillSchema,
+  orderNote,
+  type Order,
+} from '@shared/contracts/order.contract'
 import { formatFen, parseYuanToFen } from '@shared/domain/money'
 import { codeFromScan } from './handover-qr'
 
@@ -61,27 +68,35 @@ const waybillFields: FormField[] = [
   { name: 'company', label: '快递公司', placeholder: '可不填，按运单号自动识别', maxLength: 20 },
   { name: 'waybillNo', label: '运单号', placeholder: '8–30 位字母或数字', maxLength: 30 },
 ]
-const noteField = (label: string, placeholder: string): FormField => ({ name: 'note', label, placeholder, type: 'textarea', maxLength: 200 })
+const noteField = (label: string, placeholder: string): FormField => ({
+  name: 'note',
+  label,
+  placeholder,
+  type: 'textarea',
+  maxLength: 200,
+})
 // The contract's own note schema, so the sheet refuses what the server would, with its messages.
 const note = (tooShort: string) => orderNote(tooShort)
 const yuan = (message: string) =>
-  z
-    .string()
-    .transform((s, ctx) => {
-      const fen = parseYuanToFen(s)
-      if (fen === null || fen < 1) {
-        ctx.addIssue({ code: 'custom', message })
-        return z.NEVER
-      }
-      return fen
-    })
+  z.string().transform((s, ctx) => {
+    const fen = parseYuanToFen(s)
+    if (fen === null || fen < 1) {
+      ctx.addIssue({ code: 'custom', message })
+      return z.NEVER
+    }
+    return fen
+  })
 
 /** Labels, confirmations and forms of the order buttons, in one table. */
 export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
   pay: { label: '去支付', primary: true, done: '支付成功' },
   cancelUnpaid: {
     label: '取消订单',
-    confirm: () => ({ title: '取消订单？', content: '订单还没有付款，取消后宝贝将重新开放给其他买家。', confirmText: '取消订单' }),
+    confirm: () => ({
+      title: '取消订单？',
+      content: '订单还没有付款，取消后宝贝将重新开放给其他买家。',
+      confirmText: '取消订单',
+    }),
     done: '订单已取消',
   },
   cancelPaid: {
@@ -95,13 +110,22 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
   },
   ship: {
     label: '填写运单号',
-    form: { title: '自己寄出：填写运单号', hint: () => '已在快递网点或柜机寄出的，填写运单号即可跟踪物流', fields: waybillFields, schema: WaybillSchema },
+    form: {
+      title: '自己寄出：填写运单号',
+      hint: () => '已在快递网点或柜机寄出的，填写运单号即可跟踪物流',
+      fields: waybillFields,
+      schema: WaybillSchema,
+    },
     done: '已发货',
   },
   bookPickup: { label: '预约上门取件', primary: true, sheet: 'pickup', done: '已预约上门取件' },
   cancelPickup: {
     label: '取消预约',
-    confirm: () => ({ title: '取消上门取件？', content: '快递员将不再上门。之后可以重新预约，或自己寄出后填写运单号。', confirmText: '取消预约' }),
+    confirm: () => ({
+      title: '取消上门取件？',
+      content: '快递员将不再上门。之后可以重新预约，或自己寄出后填写运单号。',
+      confirmText: '取消预约',
+    }),
     done: '已取消预约',
   },
   handOver: {
@@ -109,8 +133,22 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     primary: true,
     form: {
       title: '输入买家的交易码',
-      hint: (o) => (o.handoverTriesLeft === null ? '' : o.handoverTriesLeft > 0 ? `本小时还可尝试 ${o.handoverTriesLeft} 次，输错 5 次将锁定` : '输错次数过多，已暂时锁定，请稍后再试'),
-      fields: [{ name: 'code', label: '交易码', placeholder: '请买家出示 6 位交易码', type: 'number', maxLength: 6, fromScan: codeFromScan }],
+      hint: (o) =>
+        o.handoverTriesLeft === null
+          ? ''
+          : o.handoverTriesLeft > 0
+            ? `本小时还可尝试 ${o.handoverTriesLeft} 次，输错 5 次将锁定`
+            : '输错次数过多，已暂时锁定，请稍后再试',
+      fields: [
+        {
+          name: 'code',
+          label: '交易码',
+          placeholder: '请买家出示 6 位交易码',
+          type: 'number',
+          maxLength: 6,
+          fromScan: codeFromScan,
+        },
+      ],
       schema: z.object({ code: z.string().regex(/^\d{6}$/, '交易码为 6 位数字') }),
     },
     done: '交易完成',
@@ -118,7 +156,11 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
   deliverService: {
     label: '服务已完成',
     primary: true,
-    confirm: () => ({ title: '服务已完成？', content: '买家确认后钱款打给你；买家 2 天内未确认将自动确认。', confirmText: '已完成' }),
+    confirm: () => ({
+      title: '服务已完成？',
+      content: '买家确认后钱款打给你；买家 2 天内未确认将自动确认。',
+      confirmText: '已完成',
+    }),
     done: '已通知买家确认',
   },
   confirm: {
@@ -148,7 +190,11 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
   agreeRefund: {
     label: '同意退款',
     primary: true,
-    confirm: (o) => ({ title: '同意退款？', content: `${formatFen(o.totalFen)} 将原路退回买家，交易关闭。`, confirmText: '同意退款' }),
+    confirm: (o) => ({
+      title: '同意退款？',
+      content: `${formatFen(o.totalFen)} 将原路退回买家，交易关闭。`,
+      confirmText: '同意退款',
+    }),
     done: '已同意，退款处理中',
   },
   agreeReturn: { label: '同意退货', primary: true, sheet: 'returnAddress', done: '已同意退货' },
@@ -170,7 +216,11 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
   receiveReturn: {
     label: '确认收到退货',
     primary: true,
-    confirm: (o) => ({ title: '确认收到退货？', content: `确认后 ${formatFen(o.totalFen)} 将退回买家。`, confirmText: '确认收到' }),
+    confirm: (o) => ({
+      title: '确认收到退货？',
+      content: `确认后 ${formatFen(o.totalFen)} 将退回买家。`,
+      confirmText: '确认收到',
+    }),
     done: '已确认，退款处理中',
   },
   contestReturn: {
@@ -182,7 +232,10 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
         { name: 'reason', label: '异议原因', options: CONTEST_REASONS },
         noteField('情况说明', '例如：签收的是空盒子 / 寄回的不是我卖出的那件'),
       ],
-      schema: z.object({ reason: z.enum(CONTEST_REASON_IDS, { error: '请选择异议原因' }), note: orderNote('请写明情况（至少 4 个字）', 4) }),
+      schema: z.object({
+        reason: z.enum(CONTEST_REASON_IDS, { error: '请选择异议原因' }),
+        note: orderNote('请写明情况（至少 4 个字）', 4),
+      }),
     },
     done: '已提交，平台客服将介入处理',
   },
@@ -214,7 +267,8 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     primary: true,
     form: {
       title: '判定打款给卖家',
-      hint: (o) => `${formatFen(o.totalFen)} 将结算给卖家（扣除平台服务费 ${formatFen(o.commissionFen)}）`,
+      hint: (o) =>
+        `${formatFen(o.totalFen)} 将结算给卖家（扣除平台服务费 ${formatFen(o.commissionFen)}）`,
       fields: [noteField('处理理由', '双方都会看到')],
       schema: z.object({ note: note('请写明处理理由') }),
     },
@@ -224,9 +278,15 @@ export const ACTION_SPECS: Record<OrderAction, ActionSpec> = {
     label: '先行赔付',
     form: {
       title: '平台先行赔付',
-      hint: (o) => `由平台保障金赔付买家，最多 ${formatFen(o.compensationCapFen ?? o.totalFen)}（实付减去已退款）；同时记录对卖家的追偿`,
+      hint: (o) =>
+        `由平台保障金赔付买家，最多 ${formatFen(o.compensationCapFen ?? o.totalFen)}（实付减去已退款）；同时记录对卖家的追偿`,
       fields: [
-        { name: 'amount', label: '赔付金额（元）', type: 'digit', placeholder: '不超过实付减去已退款' },
+        {
+          name: 'amount',
+          label: '赔付金额（元）',
+          type: 'digit',
+          placeholder: '不超过实付减去已退款',
+        },
         noteField('赔付理由', '将记录对卖家的追偿'),
       ],
       schema: z.object({ amount: yuan('请填写赔付金额'), note: note('请写明赔付理由') }),
@@ -260,4 +320,5 @@ const ORDER: OrderAction[] = [
 ]
 
 /** The server's actions in display order; names the UI does not know are left out. */
-export const orderedActions = (actions: readonly string[]): OrderAction[] => ORDER.filter((a) => actions.includes(a))
+export const orderedActions = (actions: readonly string[]): OrderAction[] =>
+  ORDER.filter((a) => actions.includes(a))

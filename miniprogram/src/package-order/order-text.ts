@@ -5,7 +5,10 @@ import type { Fulfilment, OrderState, TransitionName } from '@shared/domain/orde
  * Every step of the order graph as the timeline shows it, plus the steps outside it: `checkout`
  * (the order is placed), `shipReturn` (a return is sent), and booking or calling off a courier.
  */
-export const TRANSITION_LABELS: Record<TransitionName | 'checkout' | 'shipReturn' | 'bookPickup' | 'cancelPickup', string> = {
+export const TRANSITION_LABELS: Record<
+  TransitionName | 'checkout' | 'shipReturn' | 'bookPickup' | 'cancelPickup',
+  string
+> = {
   checkout: '提交订单',
   shipReturn: '买家已寄回退货',
   bookPickup: '已预约快递上门取件',
@@ -44,7 +47,11 @@ export const TRANSITION_LABELS: Record<TransitionName | 'checkout' | 'shipReturn
 export const transitionLabel = (name: string): string =>
   (TRANSITION_LABELS as Record<string, string>)[name] ?? name
 
-const PAID_LABEL: Record<Fulfilment, string> = { courier: '待发货', meetup: '待面交', service: '待服务' }
+const PAID_LABEL: Record<Fulfilment, string> = {
+  courier: '待发货',
+  meetup: '待面交',
+  service: '待服务',
+}
 
 /** Short state names for cards and tabs. */
 export const stateLabel = (state: OrderState, fulfilment: Fulfilment): string => {
@@ -79,13 +86,18 @@ export const stateLabel = (state: OrderState, fulfilment: Fulfilment): string =>
 }
 
 /** What the state means for this person, in one sentence under the banner title. */
-export const stateSentence = (o: Pick<Order, 'state' | 'fulfilment' | 'role'> & Partial<Pick<Order, 'pickup' | 'refund'>>): string => {
+export const stateSentence = (
+  o: Pick<Order, 'state' | 'fulfilment' | 'role'> & Partial<Pick<Order, 'pickup' | 'refund'>>,
+): string => {
   const buyer = o.role === 'buyer'
   const seller = o.role === 'seller'
   // A courier booked to the door says more than "please ship" (or "please send it back").
-  const booked = (p: Order['pickup'] | undefined) => !!p && ['booking', 'placed', 'accepted'].includes(p.state)
-  if (o.state === 'paid' && booked(o.pickup)) return seller ? '已预约快递上门取件，请按时备好包裹' : '卖家已预约快递上门取件'
-  if (o.state === 'returning' && booked(o.refund?.returnPickup)) return buyer ? '已预约快递上门取件，请备好退货包裹' : '买家已预约快递上门取件寄回'
+  const booked = (p: Order['pickup'] | undefined) =>
+    !!p && ['booking', 'placed', 'accepted'].includes(p.state)
+  if (o.state === 'paid' && booked(o.pickup))
+    return seller ? '已预约快递上门取件，请按时备好包裹' : '卖家已预约快递上门取件'
+  if (o.state === 'returning' && booked(o.refund?.returnPickup))
+    return buyer ? '已预约快递上门取件，请备好退货包裹' : '买家已预约快递上门取件寄回'
   switch (o.state) {
     case 'pending_payment':
       return buyer ? '请尽快付款，超时订单将自动关闭' : seller ? '等待买家付款' : '等待买家付款'
@@ -93,8 +105,13 @@ export const stateSentence = (o: Pick<Order, 'state' | 'fulfilment' | 'role'> & 
       return '订单已关闭，没有产生扣款'
     case 'paid':
       if (o.fulfilment === 'meetup')
-        return buyer ? '见面验货满意后，把交易码出示给卖家' : seller ? '见面时请买家出示交易码，输入后完成交易' : '等待双方面交'
-      if (o.fulfilment === 'service') return seller ? '请按约定提供服务，完成后点「服务已完成」' : '等待卖家提供服务'
+        return buyer
+          ? '见面验货满意后，把交易码出示给卖家'
+          : seller
+            ? '见面时请买家出示交易码，输入后完成交易'
+            : '等待双方面交'
+      if (o.fulfilment === 'service')
+        return seller ? '请按约定提供服务，完成后点「服务已完成」' : '等待卖家提供服务'
       return seller ? '买家已付款，请尽快发货' : '买家已付款，等待卖家发货'
     case 'shipped':
       return buyer ? '宝贝正在路上，收到验货后再确认收货' : '已发货，等待买家确认收货'
@@ -113,10 +130,16 @@ export const stateSentence = (o: Pick<Order, 'state' | 'fulfilment' | 'role'> & 
     case 'returning':
       if (o.refund?.returnShipment?.tracking?.state === 'delivered')
         return buyer ? '退货已签收，等待卖家验货' : '退货已签收，请验货：确认收到或对退货提出异议'
-      if (o.refund?.returnShipment) return buyer ? '退货已寄出，等待卖家确认收到' : '买家已寄回，收到后请确认；未收到或有问题可申请平台介入'
+      if (o.refund?.returnShipment)
+        return buyer
+          ? '退货已寄出，等待卖家确认收到'
+          : '买家已寄回，收到后请确认；未收到或有问题可申请平台介入'
       return buyer ? '卖家同意退货，请预约上门取件或寄回后填写运单号' : '等待买家寄回，收到后请确认'
     case 'disputed':
-      if (o.refund?.contest) return o.role === 'operator' ? '卖家对退货有异议，请查看凭证后判定' : '卖家对退货有异议，平台客服正在处理'
+      if (o.refund?.contest)
+        return o.role === 'operator'
+          ? '卖家对退货有异议，请查看凭证后判定'
+          : '卖家对退货有异议，平台客服正在处理'
       return o.role === 'operator' ? '双方对退款有争议，请判定' : '卖家拒绝了退款，平台客服正在处理'
     case 'refunded':
       return '钱款已原路退回买家微信'
@@ -153,7 +176,11 @@ export const clockText = (ms: number): string => {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
 }
 
-const SHIP_VERB: Record<Fulfilment, string> = { courier: '发货', meetup: '完成面交', service: '提供服务' }
+const SHIP_VERB: Record<Fulfilment, string> = {
+  courier: '发货',
+  meetup: '完成面交',
+  service: '提供服务',
+}
 
 /**
  * What the next timer will do and when, for this person: "还剩 14:32 支付",
@@ -170,7 +197,9 @@ export const deadlineText = (
   switch (o.deadline.transition) {
     case 'expire':
       if (left <= 0) return '支付已超时，订单即将关闭'
-      return o.role === 'buyer' ? `还剩 ${clockText(left)} 支付` : `买家 ${clockText(left)} 内未付款将自动关闭`
+      return o.role === 'buyer'
+        ? `还剩 ${clockText(left)} 支付`
+        : `买家 ${clockText(left)} 内未付款将自动关闭`
     case 'autoCancel':
       if (left <= 0) return `超时未${verb}，即将自动退款`
       return seller
@@ -184,7 +213,9 @@ export const deadlineText = (
     case 'autoAgreeRefund':
     case 'autoAgreeReturn':
       if (left <= 0) return '即将自动同意买家的申请'
-      return seller ? `请在 ${durationText(left)}内处理，超时将自动同意` : `卖家 ${durationText(left)}内未处理将自动同意`
+      return seller
+        ? `请在 ${durationText(left)}内处理，超时将自动同意`
+        : `卖家 ${durationText(left)}内未处理将自动同意`
     case 'autoReceiveReturn':
       if (left <= 0) return '即将自动确认收到退货并退款'
       return seller
@@ -195,7 +226,9 @@ export const deadlineText = (
       return `${durationText(left)}后退货仍未签收将转平台处理`
     case 'returnLapsed':
       if (left <= 0) return '超时未寄回，退款即将关闭'
-      return seller ? `买家 ${durationText(left)}内未寄回，退款将关闭` : `请在 ${durationText(left)}内寄回，超时退款将关闭`
+      return seller
+        ? `买家 ${durationText(left)}内未寄回，退款将关闭`
+        : `请在 ${durationText(left)}内寄回，超时退款将关闭`
     default:
       return null
   }
@@ -215,17 +248,37 @@ export const JOB_KIND_LABELS: Record<string, string> = {
 }
 
 /** The one button a card offers (the first that moves the order forward for this person). */
-const MAIN_ACTIONS = ['pay', 'bookPickup', 'ship', 'handOver', 'deliverService', 'confirm', 'shipReturn', 'receiveReturn', 'agreeRefund', 'agreeReturn'] as const
+const MAIN_ACTIONS = [
+  'pay',
+  'bookPickup',
+  'ship',
+  'handOver',
+  'deliverService',
+  'confirm',
+  'shipReturn',
+  'receiveReturn',
+  'agreeRefund',
+  'agreeReturn',
+] as const
 export const mainAction = (card: Pick<OrderCard, 'actions'>): string | null =>
   MAIN_ACTIONS.find((a) => (card.actions as readonly string[]).includes(a)) ?? null
 
 /** A card names the step, not the way of doing it (上门取件 or a waybill is chosen on the order). */
-export const CARD_ACTION_LABELS: Partial<Record<string, string>> = { bookPickup: '去发货', ship: '去发货', shipReturn: '去寄回' }
+export const CARD_ACTION_LABELS: Partial<Record<string, string>> = {
+  bookPickup: '去发货',
+  ship: '去发货',
+  shipReturn: '去寄回',
+}
 
-export const FULFILMENT_LABELS: Record<Fulfilment, string> = { courier: '邮寄', meetup: '当面交易', service: '服务' }
+export const FULFILMENT_LABELS: Record<Fulfilment, string> = {
+  courier: '邮寄',
+  meetup: '当面交易',
+  service: '服务',
+}
 
 /** "138****5678" */
-export const maskPhone = (phone: string) => (phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone)
+export const maskPhone = (phone: string) =>
+  phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone
 
 /** "2026-11-25 07:42" in the viewer's time zone, for the order number line. */
 export const dateTimeText = (at: number): string => {

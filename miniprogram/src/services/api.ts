@@ -51,11 +51,13 @@ export const api = {
     get: (input: ActionInput<L['get']>) => client.call(ListingContract, 'get', input),
     feed: (input: ActionInput<L['feed']>) => client.call(ListingContract, 'feed', input),
     mine: (input: ActionInput<L['mine']>) => client.call(ListingContract, 'mine', input),
-    bySeller: (input: ActionInput<L['bySeller']>) => client.call(ListingContract, 'bySeller', input),
+    bySeller: (input: ActionInput<L['bySeller']>) =>
+      client.call(ListingContract, 'bySeller', input),
     priceReference: (input: ActionInput<L['priceReference']>) =>
       client.call(ListingContract, 'priceReference', input),
     /** publish / takeDown / relist / markSold / renew (擦亮), all `{ id }` → the listing. */
-    act: (action: ListingLifecycleAction, id: string) => client.call(ListingContract, action, { id }),
+    act: (action: ListingLifecycleAction, id: string) =>
+      client.call(ListingContract, action, { id }),
   },
   search: {
     query: (input: ActionInput<S['query']>) => client.call(SearchContract, 'query', input),
@@ -67,13 +69,15 @@ export const api = {
   social: {
     favorite: (listingId: string) => client.call(SocialContract, 'favorite', { listingId }),
     unfavorite: (listingId: string) => client.call(SocialContract, 'unfavorite', { listingId }),
-    favorites: (input: ActionInput<So['favorites']>) => client.call(SocialContract, 'favorites', input),
+    favorites: (input: ActionInput<So['favorites']>) =>
+      client.call(SocialContract, 'favorites', input),
     follow: (userId: string) => client.call(SocialContract, 'follow', { userId }),
     unfollow: (userId: string) => client.call(SocialContract, 'unfollow', { userId }),
     followingFeed: (input: ActionInput<So['followingFeed']>) =>
       client.call(SocialContract, 'followingFeed', input),
     storefront: (userId: string) => client.call(SocialContract, 'storefront', { userId }),
-    following: (input: ActionInput<So['following']>) => client.call(SocialContract, 'following', input),
+    following: (input: ActionInput<So['following']>) =>
+      client.call(SocialContract, 'following', input),
     myCounts: () => client.call(SocialContract, 'myCounts', {}),
     communitiesNear: (input: ActionInput<So['communitiesNear']>) =>
       client.call(SocialContract, 'communitiesNear', input),
@@ -81,14 +85,17 @@ export const api = {
       client.call(SocialContract, 'createCommunity', input),
     joinCommunity: (input: ActionInput<So['joinCommunity']>) =>
       client.call(SocialContract, 'joinCommunity', input),
-    leaveCommunity: (communityId: string) => client.call(SocialContract, 'leaveCommunity', { communityId }),
+    leaveCommunity: (communityId: string) =>
+      client.call(SocialContract, 'leaveCommunity', { communityId }),
     myCommunities: () => client.call(SocialContract, 'myCommunities', {}),
-    community: (input: ActionInput<So['community']>) => client.call(SocialContract, 'community', input),
+    community: (input: ActionInput<So['community']>) =>
+      client.call(SocialContract, 'community', input),
   },
   order: {
     terms: () => client.call(OrderContract, 'terms', {}),
     messageTemplates: () => client.call(OrderContract, 'messageTemplates', {}),
-    freightQuote: (input: ActionInput<O['freightQuote']>) => client.call(OrderContract, 'freightQuote', input),
+    freightQuote: (input: ActionInput<O['freightQuote']>) =>
+      client.call(OrderContract, 'freightQuote', input),
     checkout: (input: ActionInput<O['checkout']>) => client.call(OrderContract, 'checkout', input),
     pay: (orderId: string) => client.call(OrderContract, 'pay', { orderId }),
     syncPayment: (orderId: string) => client.call(OrderContract, 'syncPayment', { orderId }),
@@ -100,26 +107,35 @@ export const api = {
     handOver: (input: ActionInput<O['handOver']>) => client.call(OrderContract, 'handOver', input),
     deliverService: (orderId: string) => client.call(OrderContract, 'deliverService', { orderId }),
     confirm: (orderId: string) => client.call(OrderContract, 'confirm', { orderId }),
-    requestRefund: (input: ActionInput<O['requestRefund']>) => client.call(OrderContract, 'requestRefund', input),
-    answerRefund: (input: ActionInput<O['answerRefund']>) => client.call(OrderContract, 'answerRefund', input),
-    shipReturn: (input: ActionInput<O['shipReturn']>) => client.call(OrderContract, 'shipReturn', input),
+    requestRefund: (input: ActionInput<O['requestRefund']>) =>
+      client.call(OrderContract, 'requestRefund', input),
+    answerRefund: (input: ActionInput<O['answerRefund']>) =>
+      client.call(OrderContract, 'answerRefund', input),
+    shipReturn: (input: ActionInput<O['shipReturn']>) =>
+      client.call(OrderContract, 'shipReturn', input),
     receiveReturn: (orderId: string) => client.call(OrderContract, 'receiveReturn', { orderId }),
-    contestReturn: (input: ActionInput<O['contestReturn']>) => client.call(OrderContract, 'contestReturn', input),
-    pickupQuote: (input: ActionInput<O['pickupQuote']>) => client.call(OrderContract, 'pickupQuote', input),
-    bookPickup: (input: ActionInput<O['bookPickup']>) => client.call(OrderContract, 'bookPickup', input),
+    contestReturn: (input: ActionInput<O['contestReturn']>) =>
+      client.call(OrderContract, 'contestReturn', input),
+    pickupQuote: (input: ActionInput<O['pickupQuote']>) =>
+      client.call(OrderContract, 'pickupQuote', input),
+    bookPickup: (input: ActionInput<O['bookPickup']>) =>
+      client.call(OrderContract, 'bookPickup', input),
     cancelPickup: (orderId: string) => client.call(OrderContract, 'cancelPickup', { orderId }),
     disputes: (input: ActionInput<O['disputes']>) => client.call(OrderContract, 'disputes', input),
-    failedJobs: (input: ActionInput<O['failedJobs']>) => client.call(OrderContract, 'failedJobs', input),
+    failedJobs: (input: ActionInput<O['failedJobs']>) =>
+      client.call(OrderContract, 'failedJobs', input),
     retryJob: (jobId: string) => client.call(OrderContract, 'retryJob', { jobId }),
     resolve: (input: ActionInput<O['resolve']>) => client.call(OrderContract, 'resolve', input),
-    compensate: (input: ActionInput<O['compensate']>) => client.call(OrderContract, 'compensate', input),
+    compensate: (input: ActionInput<O['compensate']>) =>
+      client.call(OrderContract, 'compensate', input),
   },
   merchant: {
     status: () => client.call(MerchantContract, 'status', {}),
     submit: (input: ActionInput<M['submit']>) => client.call(MerchantContract, 'submit', input),
     refresh: () => client.call(MerchantContract, 'refresh', {}),
     wallet: () => client.call(MerchantContract, 'wallet', {}),
-    withdraw: (input: ActionInput<M['withdraw']>) => client.call(MerchantContract, 'withdraw', input),
+    withdraw: (input: ActionInput<M['withdraw']>) =>
+      client.call(MerchantContract, 'withdraw', input),
   },
   address: {
     list: () => client.call(AddressContract, 'list', {}),

@@ -37,7 +37,9 @@ const request = async (url: string, init?: RequestInit) => {
   try {
     return await fetch(url, init)
   } catch (e) {
-    throw new ServiceError(ClientErrorCodes.NETWORK, '网络异常，请检查本地云是否在运行', { cause: String(e) })
+    throw new ServiceError(ClientErrorCodes.NETWORK, '网络异常，请检查本地云是否在运行', {
+      cause: String(e),
+    })
   }
 }
 

@@ -1,9 +1,5 @@
 import { z } from 'zod'
-import type {
-  ActionInput,
-  ActionOutput,
-  ActionSpec,
-} from '@shared/contracts/define-contract'
+import type { ActionInput, ActionOutput, ActionSpec } from '@shared/contracts/define-contract'
 import { envelopeSchema } from '@shared/contracts/envelope'
 import { ClientErrorCodes, ServiceError, serviceErrorOf } from './service-error'
 import type { Transport } from './transport'
@@ -49,7 +45,10 @@ export const createClient = (transport: Transport, options: ClientOptions = {}):
   return {
     async call(contract, action, input) {
       const spec = contract.actions[action]
-      if (!spec) return fail(new ServiceError('COMMON.UNKNOWN_ACTION', `不支持的操作 ${contract.name}.${action}`))
+      if (!spec)
+        return fail(
+          new ServiceError('COMMON.UNKNOWN_ACTION', `不支持的操作 ${contract.name}.${action}`),
+        )
       const parsedInput = spec.input.safeParse(input)
       if (!parsedInput.success) return fail(validationError(parsedInput.error))
 
@@ -58,7 +57,9 @@ export const createClient = (transport: Transport, options: ClientOptions = {}):
         raw = await transport.invoke(contract.name, action, parsedInput.data)
       } catch (e) {
         if (e instanceof ServiceError) return fail(e)
-        return fail(new ServiceError(ClientErrorCodes.NETWORK, '网络异常，请稍后重试', { cause: String(e) }))
+        return fail(
+          new ServiceError(ClientErrorCodes.NETWORK, '网络异常，请稍后重试', { cause: String(e) }),
+        )
       }
 
       const envelope = envelopeSchema(spec.output).safeParse(raw)

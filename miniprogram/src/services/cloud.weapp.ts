@@ -9,7 +9,9 @@ export const ensureCloud = () => {
   if (initialised) return
   Taro.cloud.init({
     // TARO_APP_CLOUD_ENV pins an environment; without it the mini-program's current one is used.
-    env: process.env.TARO_APP_CLOUD_ENV || (Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV: string }).DYNAMIC_CURRENT_ENV,
+    env:
+      process.env.TARO_APP_CLOUD_ENV ||
+      (Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV: string }).DYNAMIC_CURRENT_ENV,
     traceUser: true,
   })
   initialised = true

@@ -12,7 +12,10 @@ export const CASHIER_PATH = '/sandbox/wechat-pay/cashier'
 /** `package` is `prepay_id=wx…`: the cashier wants the id alone. */
 export const prepayIdOf = (pkg: string): string => {
   const m = /(?:^|&)prepay_id=([^&]+)/.exec(pkg)
-  if (!m) throw new ServiceError(ClientErrorCodes.BAD_RESPONSE, '支付参数有误，请稍后重试', { package: pkg })
+  if (!m)
+    throw new ServiceError(ClientErrorCodes.BAD_RESPONSE, '支付参数有误，请稍后重试', {
+      package: pkg,
+    })
   return decodeURIComponent(m[1]!)
 }
 
@@ -20,8 +23,10 @@ export const prepayIdOf = (pkg: string): string => {
  * The browser URL of a page of this app (hash router): `<origin><path>#/package-order/…?id=…`.
  * The cashier appends `&pay_result=success|cancel` to it on the way back.
  */
-export const appPageUrl = (route: string, loc: Pick<Location, 'origin' | 'pathname'> = window.location): string =>
-  `${loc.origin}${loc.pathname}#${route}`
+export const appPageUrl = (
+  route: string,
+  loc: Pick<Location, 'origin' | 'pathname'> = window.location,
+): string => `${loc.origin}${loc.pathname}#${route}`
 
 export const cashierUrl = (params: Pick<PayParams, 'package'>, redirectUrl: string): string =>
   `${CASHIER_PATH}?prepay_id=${encodeURIComponent(prepayIdOf(params.package))}&redirect_url=${encodeURIComponent(redirectUrl)}`

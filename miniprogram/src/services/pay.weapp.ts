@@ -16,7 +16,8 @@ export const payOrder = async (orderId: string, _options: PayOptions = {}): Prom
     await Taro.requestPayment({ ...params, signType: params.signType as 'RSA' })
   } catch (e) {
     const msg = (e as { errMsg?: string })?.errMsg ?? ''
-    if (!/cancel/i.test(msg)) throw new ServiceError(ClientErrorCodes.NETWORK, '支付没有完成，请稍后重试', { cause: msg })
+    if (!/cancel/i.test(msg))
+      throw new ServiceError(ClientErrorCodes.NETWORK, '支付没有完成，请稍后重试', { cause: msg })
     cancelled = true
   }
   const order = await api.order.syncPayment(orderId)

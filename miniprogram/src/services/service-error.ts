@@ -70,7 +70,8 @@ export const waitInWords = (ms: number): string => {
  */
 export const rateLimitedMessage = (message: string, details: unknown): string => {
   const ms = (details as { retryAfterMs?: unknown } | undefined)?.retryAfterMs
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0 || message.includes('明天')) return message
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0 || message.includes('明天'))
+    return message
   const lead = message.split(/[，,]/)[0]?.trim() || '操作太频繁'
   return `${lead}，请 ${waitInWords(ms)}后再试`
 }
@@ -79,7 +80,10 @@ export const rateLimitedMessage = (message: string, details: unknown): string =>
  * The one way an error envelope from the backend (a function, the upload route, demo sign-in)
  * becomes a ServiceError, so every page's toast reads the same for the same code.
  */
-export const serviceErrorOf = (error: { code: string; message?: string; details?: unknown }, fallback = '出错了，请稍后再试'): ServiceError => {
+export const serviceErrorOf = (
+  error: { code: string; message?: string; details?: unknown },
+  fallback = '出错了，请稍后再试',
+): ServiceError => {
   const message = error.message || fallback
   return new ServiceError(
     error.code,

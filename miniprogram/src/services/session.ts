@@ -18,11 +18,16 @@ export const readSession = (now = Date.now()): StoredSession | null => {
   } catch {
     return null
   }
-  if (typeof value === 'string' && value) return { token: value, expiresAt: Number.MAX_SAFE_INTEGER }
+  if (typeof value === 'string' && value)
+    return { token: value, expiresAt: Number.MAX_SAFE_INTEGER }
   const s = value as Partial<StoredSession> | null
   if (!s || typeof s.token !== 'string' || !s.token) return null
   if (typeof s.expiresAt === 'number' && s.expiresAt <= now) return null
-  return { token: s.token, expiresAt: s.expiresAt ?? Number.MAX_SAFE_INTEGER, ...(typeof s.openid === 'string' ? { openid: s.openid } : {}) }
+  return {
+    token: s.token,
+    expiresAt: s.expiresAt ?? Number.MAX_SAFE_INTEGER,
+    ...(typeof s.openid === 'string' ? { openid: s.openid } : {}),
+  }
 }
 
 export const saveSession = (session: StoredSession) => Taro.setStorageSync(SESSION_KEY, session)

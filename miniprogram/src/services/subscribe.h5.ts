@@ -19,7 +19,10 @@ export const askOrderMessages = async (events: OrderMessageEvent[]): Promise<voi
     await fetch(`${WECHAT_API_SANDBOX}/control/subscribe`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ openid, templateIds: events.slice(0, MAX_TEMPLATES_PER_ASK).map((e) => templates[e]) }),
+      body: JSON.stringify({
+        openid,
+        templateIds: events.slice(0, MAX_TEMPLATES_PER_ASK).map((e) => templates[e]),
+      }),
     })
   } catch {
     // No sandbox mounted: no messages, nothing else changes.

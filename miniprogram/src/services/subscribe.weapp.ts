@@ -11,7 +11,9 @@ export type { OrderMessageEvent } from './subscribe-events'
 export const askOrderMessages = async (events: OrderMessageEvent[]): Promise<void> => {
   try {
     const { templates } = await api.order.messageTemplates()
-    await Taro.requestSubscribeMessage({ tmplIds: events.slice(0, MAX_TEMPLATES_PER_ASK).map((e) => templates[e]) } as never)
+    await Taro.requestSubscribeMessage({
+      tmplIds: events.slice(0, MAX_TEMPLATES_PER_ASK).map((e) => templates[e]),
+    } as never)
   } catch {
     // The user said no, or the dialog could not open: carry on without messages.
   }

@@ -8,9 +8,13 @@ import type { ProgressListener, UploadDir, UploadedFile } from './transport'
 const UploadAnswerSchema = z.object({ fileId: FileIdSchema, url: z.string().min(1) })
 
 const extensionOf = (type: string) =>
-  ({ 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'video/mp4': 'mp4', 'video/quicktime': 'mov' })[
-    type
-  ] ?? (type.startsWith('video/') ? 'mp4' : 'jpg')
+  ({
+    'image/png': 'png',
+    'image/webp': 'webp',
+    'image/gif': 'gif',
+    'video/mp4': 'mp4',
+    'video/quicktime': 'mov',
+  })[type] ?? (type.startsWith('video/') ? 'mp4' : 'jpg')
 
 /** Reads an answer that may be `{ fileId, url }` or an error envelope from the gateway. */
 export const parseUploadAnswer = (status: number, text: string, what = '图片'): UploadedFile => {
@@ -18,10 +22,17 @@ export const parseUploadAnswer = (status: number, text: string, what = '图片')
   try {
     body = JSON.parse(text)
   } catch {
-    throw new ServiceError(ClientErrorCodes.BAD_RESPONSE, `上传服务返回了无法识别的内容（HTTP ${status}）`)
+    throw new ServiceError(
+      ClientErrorCodes.BAD_RESPONSE,
+      `上传服务返回了无法识别的内容（HTTP ${status}）`,
+    )
   }
-  const err = (body as { ok?: boolean; error?: { code?: string; message?: string; details?: unknown } })
-  if (err?.ok === false && err.error?.code) throw serviceErrorOf({ ...err.error, code: err.error.code }, `${what}上传失败`)
+  const err = body as {
+    ok?: boolean
+    error?: { code?: string; message?: string; details?: unknown }
+  }
+  if (err?.ok === false && err.error?.code)
+    throw serviceErrorOf({ ...err.error, code: err.error.code }, `${what}上传失败`)
   const ok = UploadAnswerSchema.safeParse(body)
   if (status >= 200 && status < 300 && ok.success) return ok.data
   throw new ServiceError(ClientErrorCodes.BAD_RESPONSE, `${what}上传失败（HTTP ${status}）`)
@@ -42,16 +53,26 @@ const uploadFile = async (
   try {
     blob = await (await fetch(localPath)).blob()
   } catch (e) {
-    throw new ServiceError(ClientErrorCodes.NETWORK, `读取${what}失败，请重新选择`, { cause: String(e) })
+    throw new ServiceError(ClientErrorCodes.NETWORK, `读取${what}失败，请重新选择`, {
+      cause: String(e),
+    })
   }
   // The server cuts an oversize upload off mid-way; saying so before sending saves the wait.
   const limit = maxUploadBytes(dir)
   if (blob.size > limit) {
-    throw new ServiceError('FILE.TOO_LARGE', `${what}不能超过 ${Math.round(limit / 1024 / 1024)} MB`, { path: 'file', limitBytes: limit })
+    throw new ServiceError(
+      'FILE.TOO_LARGE',
+      `${what}不能超过 ${Math.round(limit / 1024 / 1024)} MB`,
+      { path: 'file', limitBytes: limit },
+    )
   }
   const form = new FormData()
   form.append('dir', dir)
-  form.append('file', blob, `${dir === 'listing-videos' ? 'video' : 'photo'}.${extensionOf(blob.type)}`)
+  form.append(
+    'file',
+    blob,
+    `${dir === 'listing-videos' ? 'video' : 'photo'}.${extensionOf(blob.type)}`,
+  )
 
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
@@ -67,7 +88,8 @@ const uploadFile = async (
         reject(e)
       }
     }
-    xhr.onerror = () => reject(new ServiceError(ClientErrorCodes.NETWORK, `${what}上传失败，请检查网络`))
+    xhr.onerror = () =>
+      reject(new ServiceError(ClientErrorCodes.NETWORK, `${what}上传失败，请检查网络`))
     xhr.send(form)
   })
 }
@@ -79,5 +101,7 @@ export const uploadPhoto = (
 ): Promise<UploadedFile> => uploadFile(localPath, onProgress, dir, '图片')
 
 /** A listing's short video (MP4/MOV) to the gateway's listing-videos folder. */
-export const uploadVideo = (localPath: string, onProgress?: ProgressListener): Promise<UploadedFile> =>
-  uploadFile(localPath, onProgress, 'listing-videos', '视频')
+export const uploadVideo = (
+  localPath: string,
+  onProgress?: ProgressListener,
+): Promise<UploadedFile> => uploadFile(localPath, onProgress, 'listing-videos', '视频')

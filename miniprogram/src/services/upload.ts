@@ -10,6 +10,9 @@ export const uploadPhoto = async (
   throw new ServiceError(ClientErrorCodes.UNSUPPORTED, '当前平台不支持上传')
 }
 
-export const uploadVideo = async (_localPath: string, _onProgress?: ProgressListener): Promise<UploadedFile> => {
+export const uploadVideo = async (
+  _localPath: string,
+  _onProgress?: ProgressListener,
+): Promise<UploadedFile> => {
   throw new ServiceError(ClientErrorCodes.UNSUPPORTED, '当前平台不支持上传视频')
 }

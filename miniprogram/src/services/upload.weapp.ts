@@ -23,7 +23,11 @@ const uploadFile = (
       filePath: localPath,
       success: (res) => resolve({ fileId: res.fileID, url: res.fileID }),
       fail: (e) =>
-        reject(new ServiceError(ClientErrorCodes.NETWORK, `${what}上传失败，请重试`, { cause: e.errMsg })),
+        reject(
+          new ServiceError(ClientErrorCodes.NETWORK, `${what}上传失败，请重试`, {
+            cause: e.errMsg,
+          }),
+        ),
     } as Taro.cloud.UploadFileParam) as unknown as Taro.UploadTask | undefined
     task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
   })
@@ -35,5 +39,7 @@ export const uploadPhoto = (
 ): Promise<UploadedFile> => uploadFile(localPath, onProgress, dir, '图片')
 
 /** A listing's short video, to CloudBase storage like the photos. */
-export const uploadVideo = (localPath: string, onProgress?: ProgressListener): Promise<UploadedFile> =>
-  uploadFile(localPath, onProgress, 'listing-videos', '视频')
+export const uploadVideo = (
+  localPath: string,
+  onProgress?: ProgressListener,
+): Promise<UploadedFile> => uploadFile(localPath, onProgress, 'listing-videos', '视频')

@@ -50,7 +50,9 @@ export const returnChosenAddress = (id: string) => {
     // see takeChosenAddress
   }
   try {
-    const page = Taro.getCurrentInstance().page as { getOpenerEventChannel?: () => { emit: (e: string, p: unknown) => void } } | null
+    const page = Taro.getCurrentInstance().page as {
+      getOpenerEventChannel?: () => { emit: (e: string, p: unknown) => void }
+    } | null
     page?.getOpenerEventChannel?.()?.emit(ADDRESS_CHOSEN, { id })
   } catch {
     // opened without a channel (e.g. a reloaded H5 page): storage carries the answer

@@ -16,7 +16,8 @@ export const tradeLabels = (trade: TradeOptions | null): string[] => {
   if (!trade) return []
   const out: string[] = []
   if (trade.shipping?.payer === 'seller') out.push('包邮')
-  else if (trade.shipping?.payer === 'buyer') out.push(`邮寄 运费${formatFen(trade.shipping.feeFen)}`)
+  else if (trade.shipping?.payer === 'buyer')
+    out.push(`邮寄 运费${formatFen(trade.shipping.feeFen)}`)
   else if (trade.shipping?.payer === 'quote') out.push('邮寄 按实际运费')
   if (trade.meetup) out.push('同城面交')
   if (trade.pickup) out.push('自提')
@@ -51,7 +52,9 @@ export const priceReferenceText = (ref: {
 }): string => {
   if (ref.count === 0 || ref.medianFen === null) return '同城暂无相似宝贝可参考，按成色和原价定价吧'
   const range =
-    ref.lowFen !== null && ref.highFen !== null ? `，区间 ${formatFen(ref.lowFen)}–${formatFen(ref.highFen)}` : ''
+    ref.lowFen !== null && ref.highFen !== null
+      ? `，区间 ${formatFen(ref.lowFen)}–${formatFen(ref.highFen)}`
+      : ''
   return `同城相似宝贝 中位价 ${formatFen(ref.medianFen)}${range}（${ref.count} 件）`
 }
 

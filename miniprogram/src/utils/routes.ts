@@ -11,15 +11,21 @@ export const Routes = {
   login: '/package-user/login/index',
   profileEdit: '/package-user/profile-edit/index',
   search: (keyword?: string) =>
-    keyword ? `/package-search/search/index?q=${encodeURIComponent(keyword)}` : '/package-search/search/index',
-  storefront: (userId: string) => `/package-social/storefront/index?id=${encodeURIComponent(userId)}`,
+    keyword
+      ? `/package-search/search/index?q=${encodeURIComponent(keyword)}`
+      : '/package-search/search/index',
+  storefront: (userId: string) =>
+    `/package-social/storefront/index?id=${encodeURIComponent(userId)}`,
   community: (id: string) => `/package-social/community/index?id=${encodeURIComponent(id)}`,
   joinCommunity: (code?: string) =>
-    code ? `/package-social/community-join/index?code=${encodeURIComponent(code)}` : '/package-social/community-join/index',
+    code
+      ? `/package-social/community-join/index?code=${encodeURIComponent(code)}`
+      : '/package-social/community-join/index',
   myCommunities: '/package-social/communities/index',
   favorites: '/package-social/favorites/index',
   following: '/package-social/following/index',
-  checkout: (listingId: string) => `/package-order/confirm/index?listingId=${encodeURIComponent(listingId)}`,
+  checkout: (listingId: string) =>
+    `/package-order/confirm/index?listingId=${encodeURIComponent(listingId)}`,
   order: (id: string) => `/package-order/detail/index?id=${encodeURIComponent(id)}`,
   orders: (role: 'buyer' | 'seller', tab?: string) =>
     `/package-order/list/index?role=${role}${tab ? `&tab=${encodeURIComponent(tab)}` : ''}`,
@@ -32,5 +38,8 @@ export const Routes = {
     choose
       ? `/package-user/addresses/index?choose=1${choose.selectedId ? `&selected=${encodeURIComponent(choose.selectedId)}` : ''}`
       : '/package-user/addresses/index',
-  addressEdit: (id?: string) => (id ? `/package-user/address-edit/index?id=${encodeURIComponent(id)}` : '/package-user/address-edit/index'),
+  addressEdit: (id?: string) =>
+    id
+      ? `/package-user/address-edit/index?id=${encodeURIComponent(id)}`
+      : '/package-user/address-edit/index',
 } as const

@@ -12,13 +12,26 @@ const NONE = { drop: 0, dup: 0, hold: 0, forge: 0, late: 0, lateMs: 1_000 }
 type Fault = Exclude<keyof typeof NONE, 'lateMs'>
 
 class TestNotifier extends PushNotifier<Entry, string, Fault> {
-  constructor(clock: ManualClock, faults: CountedFaults<typeof NONE, Fault>, fetchImpl: typeof fetch) {
+  constructor(
+    clock: ManualClock,
+    faults: CountedFaults<typeof NONE, Fault>,
+    fetchImpl: typeof fetch,
+  ) {
     const delay = { fault: 'late' as const, ms: () => faults.get().lateMs }
-    const faultNames = { drop: 'drop', duplicate: 'dup', reorder: 'hold', wrongSign: 'forge', delay } as const
+    const faultNames = {
+      drop: 'drop',
+      duplicate: 'dup',
+      reorder: 'hold',
+      wrongSign: 'forge',
+      delay,
+    } as const
     super(clock, { faults, faultNames, retryMs: [10, 20], okStatuses: [200], fetch: fetchImpl })
   }
   queue(name: string) {
-    return this.enqueue({ name, url: `http://receiver/${name}`, attempts: 0, statuses: [], state: 'pending' }, name)
+    return this.enqueue(
+      { name, url: `http://receiver/${name}`, attempts: 0, statuses: [], state: 'pending' },
+      name,
+    )
   }
   protected mark(r: Entry, s: DeliveryState) {
     r.state = s
@@ -34,7 +47,9 @@ class TestNotifier extends PushNotifier<Entry, string, Fault> {
   }
 }
 
-const setup = (answer: (body: string, sig: string) => { status: number; text: string } | 'network') => {
+const setup = (
+  answer: (body: string, sig: string) => { status: number; text: string } | 'network',
+) => {
   const clock = new ManualClock(0)
   const faults = new CountedFaults<typeof NONE, Fault>(NONE)
   const seen: { body: string; sig: string; at: number }[] = []
@@ -68,7 +83,9 @@ describe('push notifier (the loop the WeChat Pay and kuaidi100 sandboxes share)'
   })
 
   test('faults: drop, duplicate (logged when queued), hold (held until the next push), forge (first attempt only), late', async () => {
-    const { clock, faults, seen, notifier } = setup((_b, sig) => (sig === 'genuine' ? { status: 200, text: 'ok' } : { status: 401, text: '' }))
+    const { clock, faults, seen, notifier } = setup((_b, sig) =>
+      sig === 'genuine' ? { status: 200, text: 'ok' } : { status: 401, text: '' },
+    )
     faults.set({ drop: 1 })
     expect(notifier.queue('dropped').state).toBe('dropped')
     faults.set({ dup: 1 })
@@ -86,7 +103,10 @@ describe('push notifier (the loop the WeChat Pay and kuaidi100 sandboxes share)'
     await clock.advance(999)
     expect(seen).toHaveLength(4)
     await clock.advance(1 + 10)
-    expect(seen.slice(4).map((s) => [s.sig, s.at])).toEqual([['forged', 1_000], ['genuine', 1_010]])
+    expect(seen.slice(4).map((s) => [s.sig, s.at])).toEqual([
+      ['forged', 1_000],
+      ['genuine', 1_010],
+    ])
     expect(forged).toMatchObject({ state: 'delivered', statuses: [401, 200] })
   })
 })

@@ -1,5 +1,9 @@
 import type { Kuaidi100ConfigInput } from '../../../src/adapters/courier/kuaidi100.config'
-import { SANDBOX_KUAIDI100_CUSTOMER, SANDBOX_KUAIDI100_KEY, SANDBOX_KUAIDI100_SECRET } from './index'
+import {
+  SANDBOX_KUAIDI100_CUSTOMER,
+  SANDBOX_KUAIDI100_KEY,
+  SANDBOX_KUAIDI100_SECRET,
+} from './index'
 
 /** The salt our adapter asks kuaidi100 to sign pushes with (sandbox-only value). */
 export const SANDBOX_KUAIDI100_SALT = 'LinQuanSandboxPushSalt0123456789'
@@ -8,7 +12,10 @@ export const SANDBOX_KUAIDI100_SALT = 'LinQuanSandboxPushSalt0123456789'
  * The adapter configuration that points Kuaidi100Courier at this sandbox: every kuaidi100 host is
  * the sandbox's mount, and pushes go to the local cloud's HTTP-triggered courier-notify function.
  */
-export const kuaidi100SandboxClientConfig = (sandboxUrl: string, notifyBase: string): Kuaidi100ConfigInput => ({
+export const kuaidi100SandboxClientConfig = (
+  sandboxUrl: string,
+  notifyBase: string,
+): Kuaidi100ConfigInput => ({
   baseUrls: { poll: sandboxUrl, autonumber: sandboxUrl },
   key: SANDBOX_KUAIDI100_KEY,
   customer: SANDBOX_KUAIDI100_CUSTOMER,

@@ -17,7 +17,13 @@ export interface Kuaidi100Faults {
   apiErrors: number
 }
 
-export const NO_FAULTS: Kuaidi100Faults = { duplicatePushes: 0, reorderPushes: 0, dropPushes: 0, wrongSignPushes: 0, apiErrors: 0 }
+export const NO_FAULTS: Kuaidi100Faults = {
+  duplicatePushes: 0,
+  reorderPushes: 0,
+  dropPushes: 0,
+  wrongSignPushes: 0,
+  apiErrors: 0,
+}
 
 export class Faults extends CountedFaults<Kuaidi100Faults> {
   constructor() {

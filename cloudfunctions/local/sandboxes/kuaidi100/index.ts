@@ -1,6 +1,11 @@
 import { withStateFile } from '../state-file'
 import type { Sandbox } from '../../sandboxes'
-import { createSandboxClock, observedClock, type SandboxClock, type SandboxTimerOptions } from '../sandbox-clock'
+import {
+  createSandboxClock,
+  observedClock,
+  type SandboxClock,
+  type SandboxTimerOptions,
+} from '../sandbox-clock'
 import { Faults } from './faults'
 import { Kuaidi100Notifier } from './notifier'
 import { openKuaidi100StateFile, type StateFile } from './persistence'
@@ -41,7 +46,14 @@ export interface Kuaidi100Sandbox extends Sandbox {
   clock: SandboxClock
   notifier: Kuaidi100Notifier
   /** A parcel dropped off at a counter now (no pickup order): tracking starts with 揽收. */
-  ship(input: { company: string; waybillNo: string; fromCity: string; toCity: string; phones?: string[]; outcome?: Outcome }): Record<string, unknown>
+  ship(input: {
+    company: string
+    waybillNo: string
+    fromCity: string
+    toCity: string
+    phones?: string[]
+    outcome?: Outcome
+  }): Record<string, unknown>
 }
 
 export const createKuaidi100Sandbox = (options: Kuaidi100SandboxOptions = {}): Kuaidi100Sandbox => {
@@ -52,10 +64,17 @@ export const createKuaidi100Sandbox = (options: Kuaidi100SandboxOptions = {}): K
   const baseClock = createSandboxClock(options)
   // Events falling due change what a save would write.
   let stateFile: StateFile | undefined
-  const clock = options.stateFile ? observedClock(baseClock, () => stateFile?.markDirty()) : baseClock
+  const clock = options.stateFile
+    ? observedClock(baseClock, () => stateFile?.markDirty())
+    : baseClock
   const faults = new Faults()
   const notifier = new Kuaidi100Notifier(clock, faults, options.fetch, 5000, scale)
-  const engine = new Engine({ clock, notifier, pickupDelayMs: options.pickupDelayMs ?? 3600_000, scale })
+  const engine = new Engine({
+    clock,
+    notifier,
+    pickupDelayMs: options.pickupDelayMs ?? 3600_000,
+    scale,
+  })
   if (options.stateFile) stateFile = openKuaidi100StateFile(options.stateFile, engine, options.warn)
   const ctx: RouteContext = {
     engine,
@@ -68,8 +87,13 @@ export const createKuaidi100Sandbox = (options: Kuaidi100SandboxOptions = {}): K
   }
   return {
     vendor: 'kuaidi100',
-    description: '快递100 沙箱（实时查询、订阅推送、智能单号识别、商家寄件价格/下单/取消；MD5 签名、推送重试、疑难/退签/遗失与推送故障注入）',
-    ...withStateFile(() => stateFile, clock, (req, res, path, url) => handleRequest(ctx, req, res, path, url)),
+    description:
+      '快递100 沙箱（实时查询、订阅推送、智能单号识别、商家寄件价格/下单/取消；MD5 签名、推送重试、疑难/退签/遗失与推送故障注入）',
+    ...withStateFile(
+      () => stateFile,
+      clock,
+      (req, res, path, url) => handleRequest(ctx, req, res, path, url),
+    ),
     engine,
     faults,
     clock,
@@ -78,7 +102,14 @@ export const createKuaidi100Sandbox = (options: Kuaidi100SandboxOptions = {}): K
       const from = findCity(input.fromCity)
       const to = findCity(input.toCity)
       if (!from || !to) throw new Error(`unknown city ${from ? input.toCity : input.fromCity}`)
-      const view = engine.createParcel({ company: input.company, waybillNo: input.waybillNo, from, to, phones: input.phones ?? [], outcome: input.outcome })
+      const view = engine.createParcel({
+        company: input.company,
+        waybillNo: input.waybillNo,
+        from,
+        to,
+        phones: input.phones ?? [],
+        outcome: input.outcome,
+      })
       stateFile?.markDirty()
       return view
     },

@@ -32,7 +32,11 @@ interface PushMessage {
 }
 
 /** Sends form-encoded pushes (param + sign) and re-pushes until the receiver answers result=true. */
-export class Kuaidi100Notifier extends PushNotifier<PushRecord, PushMessage, keyof Kuaidi100Faults> {
+export class Kuaidi100Notifier extends PushNotifier<
+  PushRecord,
+  PushMessage,
+  keyof Kuaidi100Faults
+> {
   private seq = 0
 
   constructor(
@@ -43,13 +47,45 @@ export class Kuaidi100Notifier extends PushNotifier<PushRecord, PushMessage, key
     /** Real timers: re-push delays are compressed like the rest of the world (1/timeFactor). */
     scale = 1,
   ) {
-    const faultNames = { drop: 'dropPushes', duplicate: 'duplicatePushes', reorder: 'reorderPushes', wrongSign: 'wrongSignPushes' } as const
+    const faultNames = {
+      drop: 'dropPushes',
+      duplicate: 'duplicatePushes',
+      reorder: 'reorderPushes',
+      wrongSign: 'wrongSignPushes',
+    } as const
     const retryMs = PUSH_RETRY_MS.map((ms) => ms * scale)
-    super(clock, { faults, faultNames, retryMs, okStatuses: [200], fetch: fetchImpl, attemptTimeoutMs })
+    super(clock, {
+      faults,
+      faultNames,
+      retryMs,
+      okStatuses: [200],
+      fetch: fetchImpl,
+      attemptTimeoutMs,
+    })
   }
 
-  push(url: string, salt: string, waybillNo: string, monitor: string, state: string, param: string, extra: Record<string, string> = {}): PushRecord {
-    return this.enqueue({ id: ++this.seq, waybillNo, url, monitor, state, attempts: 0, statuses: [], state_: 'pending' }, { param, salt, extra })
+  push(
+    url: string,
+    salt: string,
+    waybillNo: string,
+    monitor: string,
+    state: string,
+    param: string,
+    extra: Record<string, string> = {},
+  ): PushRecord {
+    return this.enqueue(
+      {
+        id: ++this.seq,
+        waybillNo,
+        url,
+        monitor,
+        state,
+        attempts: 0,
+        statuses: [],
+        state_: 'pending',
+      },
+      { param, salt, extra },
+    )
   }
 
   // `state` is the parcel's kuaidi100 state code, so the delivery state is `state_`.

@@ -9,5 +9,15 @@ import type { Engine, EngineState } from './state'
 
 export type { StateFile } from '../state-file'
 
-export const openKuaidi100StateFile = (file: string, engine: Engine, warn?: (line: string) => void): StateFile =>
-  openStateFile<EngineState>({ file, vendor: 'kuaidi100', exportState: () => engine.exportState(), importState: (s) => engine.importState(s), warn })
+export const openKuaidi100StateFile = (
+  file: string,
+  engine: Engine,
+  warn?: (line: string) => void,
+): StateFile =>
+  openStateFile<EngineState>({
+    file,
+    vendor: 'kuaidi100',
+    exportState: () => engine.exportState(),
+    importState: (s) => engine.importState(s),
+    warn,
+  })

@@ -62,12 +62,66 @@ export const bandOf = (from: City, to: City): Band => {
 
 /** Per company and band: [first kilogram, each further kilogram], fen. */
 export const RATES: Record<string, { name: string; table: [number, number][] }> = {
-  shunfeng: { name: '顺丰速运', table: [[1200, 200], [1300, 300], [1800, 600], [2300, 1300], [3000, 2000]] },
-  jd: { name: '京东物流', table: [[1100, 200], [1200, 300], [1600, 600], [2100, 1100], [2800, 1800]] },
-  ems: { name: 'EMS', table: [[1000, 300], [1200, 500], [1500, 600], [1800, 800], [2500, 1500]] },
-  zhongtong: { name: '中通快递', table: [[600, 100], [700, 200], [800, 300], [1000, 500], [1800, 1200]] },
-  yuantong: { name: '圆通速递', table: [[550, 100], [650, 200], [800, 300], [1000, 500], [1800, 1200]] },
-  yunda: { name: '韵达快递', table: [[500, 100], [600, 200], [750, 300], [950, 500], [1800, 1200]] },
+  shunfeng: {
+    name: '顺丰速运',
+    table: [
+      [1200, 200],
+      [1300, 300],
+      [1800, 600],
+      [2300, 1300],
+      [3000, 2000],
+    ],
+  },
+  jd: {
+    name: '京东物流',
+    table: [
+      [1100, 200],
+      [1200, 300],
+      [1600, 600],
+      [2100, 1100],
+      [2800, 1800],
+    ],
+  },
+  ems: {
+    name: 'EMS',
+    table: [
+      [1000, 300],
+      [1200, 500],
+      [1500, 600],
+      [1800, 800],
+      [2500, 1500],
+    ],
+  },
+  zhongtong: {
+    name: '中通快递',
+    table: [
+      [600, 100],
+      [700, 200],
+      [800, 300],
+      [1000, 500],
+      [1800, 1200],
+    ],
+  },
+  yuantong: {
+    name: '圆通速递',
+    table: [
+      [550, 100],
+      [650, 200],
+      [800, 300],
+      [1000, 500],
+      [1800, 1200],
+    ],
+  },
+  yunda: {
+    name: '韵达快递',
+    table: [
+      [500, 100],
+      [600, 200],
+      [750, 300],
+      [950, 500],
+      [1800, 1200],
+    ],
+  },
 }
 
 export interface Price {
@@ -78,7 +132,12 @@ export interface Price {
 }
 
 /** Charged weight is rounded up to whole kilograms (the common rule for parcels under 30 kg). */
-export const priceOf = (company: string, from: City, to: City, weightKg: number): Price | undefined => {
+export const priceOf = (
+  company: string,
+  from: City,
+  to: City,
+  weightKg: number,
+): Price | undefined => {
   const rate = RATES[company]
   if (!rate) return undefined
   const band = bandOf(from, to)

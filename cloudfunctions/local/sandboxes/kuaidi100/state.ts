@@ -1,5 +1,15 @@
-import { COMPANIES, companiesFor, formatTime, STATE_NAMES } from '../../../src/adapters/courier/kuaidi100.protocol'
-import { PICKUP_DAYS, slotEndsAt, slotStartsAt, type PickupSlot } from '../../../../shared/domain/pickup'
+import {
+  COMPANIES,
+  companiesFor,
+  formatTime,
+  STATE_NAMES,
+} from '../../../src/adapters/courier/kuaidi100.protocol'
+import {
+  PICKUP_DAYS,
+  slotEndsAt,
+  slotStartsAt,
+  type PickupSlot,
+} from '../../../../shared/domain/pickup'
 import type { SandboxClock } from '../sandbox-clock'
 import type { Kuaidi100Notifier } from './notifier'
 import { bandOf, type City, findCity, priceOf, RATES } from './rates'
@@ -137,7 +147,14 @@ export class Engine {
 
   bOrder(p: Json): Json {
     const company = this.company(p.kuaidicom)
-    for (const f of ['recManName', 'recManMobile', 'sendManName', 'sendManMobile', 'cargo', 'callBackUrl'])
+    for (const f of [
+      'recManName',
+      'recManMobile',
+      'sendManName',
+      'sendManMobile',
+      'cargo',
+      'callBackUrl',
+    ])
       if (typeof p[f] !== 'string' || !p[f]) throw new K100Error('400', `缺少参数 ${f}`)
     const from = this.city(p.sendManPrintAddr, '寄件')
     const to = this.city(p.recManPrintAddr, '收件')
@@ -146,8 +163,15 @@ export class Engine {
     const callBackUrl = String(p.callBackUrl)
     // Sandbox assumption: the same callback URL (which carries the caller's own order key) is the
     // same order, so a retried bOrder finds it instead of booking a second courier.
-    const existing = [...this.orders.values()].find((o) => o.callBackUrl === callBackUrl && o.kuaidicom === company && o.status !== '99')
-    if (existing) return { taskId: existing.taskId, orderId: existing.orderId, kuaidinum: existing.kuaidinum ?? '' }
+    const existing = [...this.orders.values()].find(
+      (o) => o.callBackUrl === callBackUrl && o.kuaidicom === company && o.status !== '99',
+    )
+    if (existing)
+      return {
+        taskId: existing.taskId,
+        orderId: existing.orderId,
+        kuaidinum: existing.kuaidinum ?? '',
+      }
     const n = ++this.seq
     const order: PickupOrder = {
       taskId: `SBX${this.o.clock.now().toString(16).toUpperCase()}${String(n).padStart(6, '0')}`,
@@ -185,8 +209,16 @@ export class Engine {
     const day = String(p.dayType ?? '')
     if (!day && !p.pickupStartTime && !p.pickupEndTime) return delay
     const slot = { day, start: String(p.pickupStartTime ?? ''), end: String(p.pickupEndTime ?? '') }
-    if (!(PICKUP_DAYS as readonly string[]).includes(day) || !/^\d{2}:\d{2}$/.test(slot.start) || !/^\d{2}:\d{2}$/.test(slot.end) || slot.start >= slot.end)
-      throw new K100Error('400', '预约时间不正确（dayType 今天/明天/后天，pickupStartTime–pickupEndTime HH:mm）')
+    if (
+      !(PICKUP_DAYS as readonly string[]).includes(day) ||
+      !/^\d{2}:\d{2}$/.test(slot.start) ||
+      !/^\d{2}:\d{2}$/.test(slot.end) ||
+      slot.start >= slot.end
+    )
+      throw new K100Error(
+        '400',
+        '预约时间不正确（dayType 今天/明天/后天，pickupStartTime–pickupEndTime HH:mm）',
+      )
     const now = this.o.clock.now()
     const opens = slotStartsAt(slot as PickupSlot, now)
     const ends = slotEndsAt(slot as PickupSlot, now)
@@ -211,7 +243,8 @@ export class Engine {
 
   cancel(p: Json): Json {
     const order = this.order(p.taskId)
-    if (p.orderId !== undefined && String(p.orderId) !== order.orderId) throw new K100Error('30001', '订单不存在')
+    if (p.orderId !== undefined && String(p.orderId) !== order.orderId)
+      throw new K100Error('30001', '订单不存在')
     if (order.status === '10') throw new K100Error('30002', '快递员已取件，不能取消')
     order.status = '99'
     this.orderChanged(order, '已取消')
@@ -224,7 +257,14 @@ export class Engine {
     order.status = '10'
     order.kuaidinum = this.newWaybill(order.kuaidicom)
     const collector = COURIERS[Number(order.orderId) % COURIERS.length]
-    this.createParcel({ company: order.kuaidicom, waybillNo: order.kuaidinum, from: order.from, to: order.to, phones: order.phones, collector })
+    this.createParcel({
+      company: order.kuaidicom,
+      waybillNo: order.kuaidinum,
+      from: order.from,
+      to: order.to,
+      phones: order.phones,
+      collector,
+    })
     this.orderChanged(order, '已取件')
   }
 
@@ -240,18 +280,33 @@ export class Engine {
       data: {
         orderId: order.orderId,
         status: Number(order.status),
-        courierName: order.status === '1' || collected ? COURIERS[Number(order.orderId) % COURIERS.length]! : '',
+        courierName:
+          order.status === '1' || collected
+            ? COURIERS[Number(order.orderId) % COURIERS.length]!
+            : '',
         courierMobile: order.status === '1' || collected ? '13800138000' : '',
         weight: collected ? String(order.weightKg) : '',
         freight: collected ? (order.freightFen / 100).toFixed(2) : '',
         updateTime: formatTime(this.o.clock.now()),
       },
     })
-    this.o.notifier.push(order.callBackUrl, order.salt, order.kuaidinum ?? order.taskId, `order-${order.status}`, order.status, param, { taskId: order.taskId })
+    this.o.notifier.push(
+      order.callBackUrl,
+      order.salt,
+      order.kuaidinum ?? order.taskId,
+      `order-${order.status}`,
+      order.status,
+      param,
+      { taskId: order.taskId },
+    )
   }
 
   private newWaybill(company: string): string {
-    const digits = (len: number) => String(this.o.clock.now() % 10 ** 8).padStart(8, '0').concat(String(++this.seq).padStart(len, '0')).slice(-len)
+    const digits = (len: number) =>
+      String(this.o.clock.now() % 10 ** 8)
+        .padStart(8, '0')
+        .concat(String(++this.seq).padStart(len, '0'))
+        .slice(-len)
     const make: Record<string, () => string> = {
       shunfeng: () => `SF${digits(13)}`,
       zhongtong: () => `7${digits(11)}`,
@@ -266,10 +321,20 @@ export class Engine {
   // ---- parcels and tracking --------------------------------------------------------------------
 
   /** A parcel handed to the courier now (pickup, or `POST /control/parcels` for a counter drop-off). */
-  createParcel(input: { company: string; waybillNo: string; from: City; to: City; phones: string[]; collector?: string; outcome?: Outcome }) {
+  createParcel(input: {
+    company: string
+    waybillNo: string
+    from: City
+    to: City
+    phones: string[]
+    collector?: string
+    outcome?: Outcome
+  }) {
     if (!COMPANIES[input.company]) throw new K100Error('400', `找不到对应公司 ${input.company}`)
-    if (!COMPANIES[input.company].waybill.test(input.waybillNo)) throw new K100Error('400', `${input.waybillNo} 不是${COMPANIES[input.company].name}的单号`)
-    if (this.parcels.has(input.waybillNo)) throw new K100Error('400', `单号 ${input.waybillNo} 已存在`)
+    if (!COMPANIES[input.company].waybill.test(input.waybillNo))
+      throw new K100Error('400', `${input.waybillNo} 不是${COMPANIES[input.company].name}的单号`)
+    if (this.parcels.has(input.waybillNo))
+      throw new K100Error('400', `单号 ${input.waybillNo} 已存在`)
     const parcel: Parcel = { ...input, plan: [], outcome: 'normal', cancels: [] }
     this.parcels.set(input.waybillNo, parcel)
     this.replan(parcel, input.outcome ?? 'normal')
@@ -295,17 +360,33 @@ export class Engine {
     const name = COMPANIES[parcel.company]?.name ?? parcel.company
     const H = 3600_000 * (this.o.scale ?? 1)
     const transit = TRANSIT_H[bandOf(from, to)] * H
-    const courier = COURIERS[parcel.waybillNo.charCodeAt(parcel.waybillNo.length - 1) % COURIERS.length]
+    const courier =
+      COURIERS[parcel.waybillNo.charCodeAt(parcel.waybillNo.length - 1) % COURIERS.length]
     const steps: [number, string, string, City][] = [
       [0, '1', `${cityLabel(from)}${name}快递员 ${parcel.collector ?? courier} 已揽收`, from],
       [3 * H, '0', `${cityLabel(from)}快件已发往 ${from.city}转运中心`, from],
-      [6 * H, '0', `${cityLabel(from)}快件已到达 ${from.city}转运中心，正发往 ${to.city}转运中心`, from],
+      [
+        6 * H,
+        '0',
+        `${cityLabel(from)}快件已到达 ${from.city}转运中心，正发往 ${to.city}转运中心`,
+        from,
+      ],
       [6 * H + transit, '0', `${cityLabel(to)}快件已到达 ${to.city}转运中心`, to],
-      [12 * H + transit, '5', `${cityLabel(to)}${to.city}营业部 快递员 ${courier}（138****0000）正在派件`, to],
+      [
+        12 * H + transit,
+        '5',
+        `${cityLabel(to)}${to.city}营业部 快递员 ${courier}（138****0000）正在派件`,
+        to,
+      ],
       [15 * H + transit, '3', `${cityLabel(to)}已签收，签收人凭取件码签收。感谢使用${name}`, to],
     ]
     const start = kept.length ? kept[0].at : now
-    let plan: PlannedEvent[] = steps.map(([dt, code, context, c]) => ({ at: start + dt, code, context, area: areaOf(c) }))
+    let plan: PlannedEvent[] = steps.map(([dt, code, context, c]) => ({
+      at: start + dt,
+      code,
+      context,
+      area: areaOf(c),
+    }))
     if (outcome !== 'normal') {
       // The unhappy path starts one hour from now, after whatever has already happened.
       const base = Math.max(now, kept.at(-1)?.at ?? now)
@@ -314,21 +395,64 @@ export class Engine {
       if (outcome === 'trouble') {
         plan = [
           ...kept,
-          { at: t(1), code: '2', context: `${cityLabel(to)}收件人电话无人接听，快件滞留在 ${to.city}营业部，请联系收件人`, area: areaOf(to) },
-          { at: t(25), code: '5', context: `${cityLabel(to)}${to.city}营业部 快递员 ${courier}（138****0000）再次派件`, area: areaOf(to) },
-          { at: t(28), code: '3', context: `${cityLabel(to)}已签收，签收人凭取件码签收。`, area: areaOf(to) },
+          {
+            at: t(1),
+            code: '2',
+            context: `${cityLabel(to)}收件人电话无人接听，快件滞留在 ${to.city}营业部，请联系收件人`,
+            area: areaOf(to),
+          },
+          {
+            at: t(25),
+            code: '5',
+            context: `${cityLabel(to)}${to.city}营业部 快递员 ${courier}（138****0000）再次派件`,
+            area: areaOf(to),
+          },
+          {
+            at: t(28),
+            code: '3',
+            context: `${cityLabel(to)}已签收，签收人凭取件码签收。`,
+            area: areaOf(to),
+          },
         ]
       } else if (outcome === 'returned') {
         plan = [
           ...kept,
-          { at: t(1), code: '14', context: `${cityLabel(to)}收件人拒收，快件将退回寄件人`, area: areaOf(to) },
-          { at: t(4), code: '6', context: `${cityLabel(to)}快件已退回，正发往 ${from.city}`, area: areaOf(to) },
-          { at: t(4) + transit, code: '6', context: `${cityLabel(from)}退回件已到达 ${from.city}转运中心`, area: areaOf(from) },
-          { at: t(10) + transit, code: '4', context: `${cityLabel(from)}退回件已由寄件人签收`, area: areaOf(from) },
+          {
+            at: t(1),
+            code: '14',
+            context: `${cityLabel(to)}收件人拒收，快件将退回寄件人`,
+            area: areaOf(to),
+          },
+          {
+            at: t(4),
+            code: '6',
+            context: `${cityLabel(to)}快件已退回，正发往 ${from.city}`,
+            area: areaOf(to),
+          },
+          {
+            at: t(4) + transit,
+            code: '6',
+            context: `${cityLabel(from)}退回件已到达 ${from.city}转运中心`,
+            area: areaOf(from),
+          },
+          {
+            at: t(10) + transit,
+            code: '4',
+            context: `${cityLabel(from)}退回件已由寄件人签收`,
+            area: areaOf(from),
+          },
         ]
       } else {
         const hub = happened >= 3 ? to : from
-        plan = [...kept, { at: t(2), code: '2', context: `${cityLabel(hub)}快件在 ${hub.city}转运中心 遗失，客服已介入处理`, area: areaOf(hub) }]
+        plan = [
+          ...kept,
+          {
+            at: t(2),
+            code: '2',
+            context: `${cityLabel(hub)}快件在 ${hub.city}转运中心 遗失，客服已介入处理`,
+            area: areaOf(hub),
+          },
+        ]
         parcel.abortAt = t(2)
       }
     } else {
@@ -384,7 +508,10 @@ export class Engine {
     if (com === 'shunfeng') {
       const phone = String(p.phone ?? '')
       if (!phone || !parcel.phones.some((m) => m.endsWith(phone.slice(-4)) && phone.length >= 4))
-        throw new K100Error('408', '您提交的手机号码后四位不正确（顺丰单号须提供收件人或寄件人手机号）')
+        throw new K100Error(
+          '408',
+          '您提交的手机号码后四位不正确（顺丰单号须提供收件人或寄件人手机号）',
+        )
     }
     const view = this.view(parcel, p.order === 'asc' ? 'asc' : 'desc')
     // resultv2=4 (开通行政解析…返回出发、目的及当前城市信息): routeInfo with from, cur and to.
@@ -396,7 +523,11 @@ export class Engine {
     const place = (c: City) => ({ number: '', name: `${c.province},${c.city}市` })
     const seen = parcel.plan.filter((e) => e.at <= this.o.clock.now())
     const delivered = seen.some((e) => e.code === '3')
-    return { from: place(parcel.from), cur: place(delivered ? parcel.to : parcel.from), to: place(parcel.to) }
+    return {
+      from: place(parcel.from),
+      cur: place(delivered ? parcel.to : parcel.from),
+      to: place(parcel.to),
+    }
   }
 
   /** 订阅: pushes to `parameters.callbackurl` on every change. */
@@ -406,11 +537,27 @@ export class Engine {
     const number = String(p.number ?? '')
     const parameters = (p.parameters ?? {}) as Json
     const url = String(parameters.callbackurl ?? '')
-    if (!number || !/^https?:\/\//.test(url)) throw new K100Error('700', '订阅方的订阅数据存在错误（如不支持的快递公司、单号为空、单号超长等）或错误的回调地址')
-    if (!COMPANIES[company]) throw new K100Error(companiesFor(number).length ? '701' : '702', '拒绝订阅的快递公司或识别不到该单号对应的快递公司')
-    if (!COMPANIES[company].waybill.test(number)) throw new K100Error('700', '订阅方的订阅数据存在错误（单号不符合规则）')
-    if (this.subscriptions.some((s) => s.company === company && s.waybillNo === number)) throw new K100Error('501', '重复订阅')
-    const sub: Subscription = { company, waybillNo: number, url, salt: String(parameters.salt ?? ''), at: this.o.clock.now() }
+    if (!number || !/^https?:\/\//.test(url))
+      throw new K100Error(
+        '700',
+        '订阅方的订阅数据存在错误（如不支持的快递公司、单号为空、单号超长等）或错误的回调地址',
+      )
+    if (!COMPANIES[company])
+      throw new K100Error(
+        companiesFor(number).length ? '701' : '702',
+        '拒绝订阅的快递公司或识别不到该单号对应的快递公司',
+      )
+    if (!COMPANIES[company].waybill.test(number))
+      throw new K100Error('700', '订阅方的订阅数据存在错误（单号不符合规则）')
+    if (this.subscriptions.some((s) => s.company === company && s.waybillNo === number))
+      throw new K100Error('501', '重复订阅')
+    const sub: Subscription = {
+      company,
+      waybillNo: number,
+      url,
+      salt: String(parameters.salt ?? ''),
+      at: this.o.clock.now(),
+    }
     this.subscriptions.push(sub)
     // Sandbox choice: a parcel that already moved gets a first push right away, as kuaidi100's
     // first poll after subscribing would find it.
@@ -423,13 +570,19 @@ export class Engine {
       this.createParcel({ company, waybillNo: number, from, to, phones: phone ? [phone] : [] })
     }
     const parcel = this.parcels.get(number)
-    if (parcel && parcel.company === company && parcel.plan.some((e) => e.at <= this.o.clock.now())) this.pushTo(sub, parcel)
+    if (parcel && parcel.company === company && parcel.plan.some((e) => e.at <= this.o.clock.now()))
+      this.pushTo(sub, parcel)
     return { result: true, returnCode: '200', message: '提交成功' }
   }
 
   /** 智能单号识别. */
   autonumber(num: string): Json[] {
-    return companiesFor(num).map((code) => ({ comCode: code, name: COMPANIES[code].name, lengthPre: num.length, noPre: num.slice(0, 4) }))
+    return companiesFor(num).map((code) => ({
+      comCode: code,
+      name: COMPANIES[code].name,
+      lengthPre: num.length,
+      noPre: num.slice(0, 4),
+    }))
   }
 
   /** Everything, for GET /control/state. */
@@ -437,9 +590,17 @@ export class Engine {
   exportState(): EngineState {
     return {
       seq: this.seq,
-      parcels: [...this.parcels.values()].map(({ cancels: _c, from, to, ...p }) => ({ ...p, from: from.city, to: to.city })),
+      parcels: [...this.parcels.values()].map(({ cancels: _c, from, to, ...p }) => ({
+        ...p,
+        from: from.city,
+        to: to.city,
+      })),
       subscriptions: this.subscriptions.map((s) => ({ ...s })),
-      orders: [...this.orders.values()].map(({ from, to, ...o }) => ({ ...o, from: from.city, to: to.city })),
+      orders: [...this.orders.values()].map(({ from, to, ...o }) => ({
+        ...o,
+        from: from.city,
+        to: to.city,
+      })),
     }
   }
 
@@ -454,7 +615,12 @@ export class Engine {
       if (!c) throw new Error(`unknown city ${String(name)}`)
       return c
     }
-    if (!state || !Array.isArray(state.parcels) || !Array.isArray(state.subscriptions) || !Array.isArray(state.orders))
+    if (
+      !state ||
+      !Array.isArray(state.parcels) ||
+      !Array.isArray(state.subscriptions) ||
+      !Array.isArray(state.orders)
+    )
       throw new Error('not a kuaidi100 sandbox state')
     const parcels = state.parcels.map((p): Parcel => {
       if (typeof p.waybillNo !== 'string' || !Array.isArray(p.plan)) throw new Error('bad parcel')
@@ -472,26 +638,42 @@ export class Engine {
     const now = this.o.clock.now()
     for (const p of parcels) {
       this.parcels.set(p.waybillNo, p)
-      for (const e of p.plan) if (e.at > now) p.cancels.push(this.o.clock.schedule(e.at - now, () => this.changed(p)))
+      for (const e of p.plan)
+        if (e.at > now) p.cancels.push(this.o.clock.schedule(e.at - now, () => this.changed(p)))
     }
     const scale = this.o.scale ?? 1
     for (const o of orders) {
       this.orders.set(o.taskId, o)
-      if (o.status === '0' || o.status === '1') this.o.clock.schedule(Math.max(0, o.createdAt + (o.collectAfterMs ?? this.o.pickupDelayMs) * scale - now), () => this.collect(o))
+      if (o.status === '0' || o.status === '1')
+        this.o.clock.schedule(
+          Math.max(0, o.createdAt + (o.collectAfterMs ?? this.o.pickupDelayMs) * scale - now),
+          () => this.collect(o),
+        )
     }
   }
 
   snapshot(): Json {
     return {
       now: this.o.clock.now(),
-      parcels: [...this.parcels.values()].map((p) => ({ ...this.view(p, 'asc'), outcome: p.outcome, from: p.from.city, to: p.to.city })),
+      parcels: [...this.parcels.values()].map((p) => ({
+        ...this.view(p, 'asc'),
+        outcome: p.outcome,
+        from: p.from.city,
+        to: p.to.city,
+      })),
       orders: [...this.orders.values()].map((o) => ({ ...o, from: o.from.city, to: o.to.city })),
-      subscriptions: this.subscriptions.map((s) => ({ company: s.company, waybillNo: s.waybillNo, url: s.url })),
+      subscriptions: this.subscriptions.map((s) => ({
+        company: s.company,
+        waybillNo: s.waybillNo,
+        url: s.url,
+      })),
     }
   }
 
   private changed(parcel: Parcel) {
-    for (const sub of this.subscriptions) if (sub.waybillNo === parcel.waybillNo && sub.company === parcel.company) this.pushTo(sub, parcel)
+    for (const sub of this.subscriptions)
+      if (sub.waybillNo === parcel.waybillNo && sub.company === parcel.company)
+        this.pushTo(sub, parcel)
   }
 
   private pushTo(sub: Subscription, parcel: Parcel) {
@@ -510,7 +692,14 @@ export class Engine {
       comNew: '',
       lastResult,
     })
-    this.o.notifier.push(sub.url, sub.salt, parcel.waybillNo, monitor, String(lastResult.state), param)
+    this.o.notifier.push(
+      sub.url,
+      sub.salt,
+      parcel.waybillNo,
+      monitor,
+      String(lastResult.state),
+      param,
+    )
   }
 
   private company(v: unknown): string {
@@ -539,4 +728,3 @@ export class Engine {
 }
 
 const areaOf = (c: City) => (c.province === c.city ? `${c.city}市` : `${c.province},${c.city}市`)
-

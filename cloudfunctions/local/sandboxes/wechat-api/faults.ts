@@ -18,7 +18,12 @@ export interface FaultSettings {
   timeouts: number
 }
 
-export const NO_FAULTS: FaultSettings = { systemBusy: 0, rateLimited: 0, httpErrors: 0, timeouts: 0 }
+export const NO_FAULTS: FaultSettings = {
+  systemBusy: 0,
+  rateLimited: 0,
+  httpErrors: 0,
+  timeouts: 0,
+}
 
 export class Faults extends CountedFaults<FaultSettings> {
   constructor() {

@@ -1,7 +1,10 @@
 import { formatCst, type InboxMessage } from './state'
 
 const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  )
 
 /**
  * `GET /inbox?openid=`: a user's messages laid out like WeChat's 服务通知 list (newest first), so

@@ -52,12 +52,19 @@ export const createWechatApiSandbox = (options: WechatApiSandboxOptions = {}): W
     templates: options.templates ?? Object.values(SANDBOX_TEMPLATES),
     orderExists: options.orderExists,
   })
-  const stateFile = options.stateFile ? openWechatApiStateFile(options.stateFile, engine, options.warn) : undefined
+  const stateFile = options.stateFile
+    ? openWechatApiStateFile(options.stateFile, engine, options.warn)
+    : undefined
   const ctx: RouteContext = { engine, faults, clock }
   return {
     vendor: 'wechat-api',
-    description: '微信服务端 API 沙箱（access_token、发货信息录入、确认收货提醒、订阅消息；服务通知收件箱 /inbox?openid=、故障注入）',
-    ...withStateFile(() => stateFile, clock, (req, res, path, url) => handleRequest(ctx, req, res, path, url)),
+    description:
+      '微信服务端 API 沙箱（access_token、发货信息录入、确认收货提醒、订阅消息；服务通知收件箱 /inbox?openid=、故障注入）',
+    ...withStateFile(
+      () => stateFile,
+      clock,
+      (req, res, path, url) => handleRequest(ctx, req, res, path, url),
+    ),
     saveState: () => stateFile?.save(),
     engine,
     faults,

@@ -9,5 +9,15 @@ import type { Engine } from './state'
 
 export type { StateFile } from '../state-file'
 
-export const openWechatApiStateFile = (file: string, engine: Engine, warn?: (line: string) => void): StateFile =>
-  openStateFile({ file, vendor: 'wechat-api', exportState: () => engine.exportState(), importState: (s) => engine.importState(s as never), warn })
+export const openWechatApiStateFile = (
+  file: string,
+  engine: Engine,
+  warn?: (line: string) => void,
+): StateFile =>
+  openStateFile({
+    file,
+    vendor: 'wechat-api',
+    exportState: () => engine.exportState(),
+    importState: (s) => engine.importState(s as never),
+    warn,
+  })

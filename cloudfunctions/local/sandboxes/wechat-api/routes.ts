@@ -26,15 +26,25 @@ const rid = () => `rid: ${randomBytes(4).toString('hex')}-${randomBytes(4).toStr
 
 /** WeChat answers HTTP 200 with `{errcode, errmsg}` for almost every outcome. */
 const wx = (res: ServerResponse, body: Json) => sendJson(res, 200, body)
-const wxError = (res: ServerResponse, e: WxApiError) => wx(res, { errcode: e.errcode, errmsg: `${e.errmsg} ${rid()}` })
+const wxError = (res: ServerResponse, e: WxApiError) =>
+  wx(res, { errcode: e.errcode, errmsg: `${e.errmsg} ${rid()}` })
 
-export const handleRequest = async (c: RouteContext, req: IncomingMessage, res: ServerResponse, path: string, url: URL) => {
+export const handleRequest = async (
+  c: RouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  url: URL,
+) => {
   try {
     if (path.startsWith('/control/')) return await handleControl(c, req, res, path, url)
     if (path === '/inbox' && req.method === 'GET') {
       const openid = url.searchParams.get('openid')
       const html = inboxHtml(openid, c.engine.inboxOf(openid))
-      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+      })
       res.end(html)
       return
     }
@@ -50,7 +60,8 @@ export const handleRequest = async (c: RouteContext, req: IncomingMessage, res: 
       } catch {
         throw new WxApiError(47001, 'data format error')
       }
-      if (typeof body !== 'object' || body === null) throw new WxApiError(47001, 'data format error')
+      if (typeof body !== 'object' || body === null)
+        throw new WxApiError(47001, 'data format error')
       return wx(res, c.engine.issueStableToken(body as Json))
     }
     const api = API[path]
@@ -65,15 +76,18 @@ export const handleRequest = async (c: RouteContext, req: IncomingMessage, res: 
     const raw = (await readBody(req, 256 * 1024)).toString('utf8')
     c.engine.checkToken(url.searchParams.get('access_token'))
     if (c.faults.take('httpErrors')) return sendJson(res, 502, { message: 'Bad Gateway' })
-    if (c.faults.take('systemBusy')) return wx(res, { errcode: -1, errmsg: `system error ${rid()}` })
-    if (c.faults.take('rateLimited')) return wx(res, { errcode: 45009, errmsg: `reach max api daily quota limit ${rid()}` })
+    if (c.faults.take('systemBusy'))
+      return wx(res, { errcode: -1, errmsg: `system error ${rid()}` })
+    if (c.faults.take('rateLimited'))
+      return wx(res, { errcode: 45009, errmsg: `reach max api daily quota limit ${rid()}` })
     let body: unknown
     try {
       body = JSON.parse(raw)
     } catch {
       throw new WxApiError(47001, 'data format error')
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new WxApiError(47001, 'data format error')
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new WxApiError(47001, 'data format error')
     const answer = api(c.engine, body as Json) ?? {}
     if (c.faults.take('timeouts')) {
       // Processed, never answered: the caller cannot tell whether it landed.
@@ -87,24 +101,40 @@ export const handleRequest = async (c: RouteContext, req: IncomingMessage, res: 
   }
 }
 
-const handleControl = async (c: RouteContext, req: IncomingMessage, res: ServerResponse, path: string, url: URL) => {
+const handleControl = async (
+  c: RouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  url: URL,
+) => {
   const get = req.method === 'GET'
   const post = req.method === 'POST'
   const body = post ? await readJson(req) : (req.resume(), {})
   try {
-    if (get && path === '/control/inbox') return sendJson(res, 200, { messages: c.engine.inboxOf(url.searchParams.get('openid')) })
-    if (get && path === '/control/shipping') return sendJson(res, 200, { shipping: c.engine.shippingRecords() })
-    if (get && path === '/control/templates') return sendJson(res, 200, { templates: c.engine.templateList() })
+    if (get && path === '/control/inbox')
+      return sendJson(res, 200, { messages: c.engine.inboxOf(url.searchParams.get('openid')) })
+    if (get && path === '/control/shipping')
+      return sendJson(res, 200, { shipping: c.engine.shippingRecords() })
+    if (get && path === '/control/templates')
+      return sendJson(res, 200, { templates: c.engine.templateList() })
     if (get && path === '/control/subscriptions') {
       const openid = url.searchParams.get('openid') ?? ''
       return sendJson(res, 200, { openid, subscriptions: c.engine.subscriptionsOf(openid) })
     }
     if (post && path === '/control/subscribe') {
       const { openid, templateIds } = body
-      if (typeof openid !== 'string' || !Array.isArray(templateIds) || !templateIds.every((t) => typeof t === 'string')) {
+      if (
+        typeof openid !== 'string' ||
+        !Array.isArray(templateIds) ||
+        !templateIds.every((t) => typeof t === 'string')
+      ) {
         return sendJson(res, 400, { error: 'expected {openid: string, templateIds: string[]}' })
       }
-      return sendJson(res, 200, { openid, subscriptions: c.engine.subscribe(openid, templateIds as string[]) })
+      return sendJson(res, 200, {
+        openid,
+        subscriptions: c.engine.subscribe(openid, templateIds as string[]),
+      })
     }
     if (get && path === '/control/faults') return sendJson(res, 200, c.faults.get())
     if (post && path === '/control/faults') return sendJson(res, 200, c.faults.set(body))
@@ -115,7 +145,8 @@ const handleControl = async (c: RouteContext, req: IncomingMessage, res: ServerR
     if (post && path === '/control/advance') {
       if (!c.clock.advance) return sendJson(res, 409, { error: 'the sandbox runs on real time' })
       const ms = body.ms
-      if (!Number.isSafeInteger(ms) || (ms as number) < 0) return sendJson(res, 400, { error: 'ms must be a non-negative integer' })
+      if (!Number.isSafeInteger(ms) || (ms as number) < 0)
+        return sendJson(res, 400, { error: 'ms must be a non-negative integer' })
       await c.clock.advance(ms as number)
       return sendJson(res, 200, { now: c.clock.now() })
     }

@@ -121,12 +121,19 @@ export class Engine {
     if (b.grant_type !== 'client_credential') fail(40002, 'invalid grant_type')
     if (b.appid !== this.o.appid) fail(40013, 'invalid appid')
     if (b.secret !== this.o.secret) fail(40125, 'invalid appsecret')
-    if (b.force_refresh !== undefined && typeof b.force_refresh !== 'boolean') fail(47001, 'data format error: force_refresh')
+    if (b.force_refresh !== undefined && typeof b.force_refresh !== 'boolean')
+      fail(47001, 'data format error: force_refresh')
     const now = this.o.now()
     if (b.force_refresh === true || !this.stable || this.stable.expiresAt <= now) {
-      this.stable = { token: `sbx_stable_${randomBytes(24).toString('base64url')}`, expiresAt: now + this.o.tokenTtlMs }
+      this.stable = {
+        token: `sbx_stable_${randomBytes(24).toString('base64url')}`,
+        expiresAt: now + this.o.tokenTtlMs,
+      }
     }
-    return { access_token: this.stable.token, expires_in: Math.floor((this.stable.expiresAt - now) / 1000) }
+    return {
+      access_token: this.stable.token,
+      expires_in: Math.floor((this.stable.expiresAt - now) / 1000),
+    }
   }
 
   /** Checks the access_token query parameter as WeChat does (41001 / 40001 / 42001). */
@@ -146,7 +153,8 @@ export class Engine {
   /** What wx.requestSubscribeMessage records when the user taps 允许: one acceptance per template. */
   subscribe(openid: string, templateIds: string[]): Record<string, number> {
     if (!OPENID.test(openid)) fail(40003, 'invalid openid')
-    for (const id of templateIds) if (!this.templates.has(id)) fail(40037, `invalid template_id ${id}`)
+    for (const id of templateIds)
+      if (!this.templates.has(id)) fail(40037, `invalid template_id ${id}`)
     const mine = this.subscriptions.get(openid) ?? new Map<string, number>()
     for (const id of templateIds) mine.set(id, (mine.get(id) ?? 0) + 1)
     this.subscriptions.set(openid, mine)
@@ -163,7 +171,8 @@ export class Engine {
     if (!str(b.template_id)) fail(40037, 'invalid template_id')
     const tpl = this.templates.get(b.template_id as string) ?? fail(40037, 'invalid template_id')
     const data = b.data
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(47001, 'data format error')
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+      fail(47001, 'data format error')
     const rows: InboxMessage['rows'] = []
     for (const kw of tpl.keywords) {
       const entry = (data as Json)[kw.name]
@@ -172,8 +181,10 @@ export class Engine {
       if (problem) fail(47003, problem)
       rows.push({ name: kw.name, label: kw.label, value: value as string })
     }
-    if (b.miniprogram_state !== undefined && !STATES.includes(b.miniprogram_state as string)) fail(47003, 'argument invalid! miniprogram_state invalid')
-    if (b.page !== undefined && (typeof b.page !== 'string' || b.page.length > 1024)) fail(47003, 'argument invalid! page invalid')
+    if (b.miniprogram_state !== undefined && !STATES.includes(b.miniprogram_state as string))
+      fail(47003, 'argument invalid! miniprogram_state invalid')
+    if (b.page !== undefined && (typeof b.page !== 'string' || b.page.length > 1024))
+      fail(47003, 'argument invalid! page invalid')
     const mine = this.subscriptions.get(b.touser as string)
     const left = mine?.get(tpl.id) ?? 0
     if (left <= 0) fail(43101, 'user refuse to accept the msg')
@@ -193,10 +204,12 @@ export class Engine {
   /** POST /wxa/sec/order/upload_shipping_info (发货信息录入). */
   uploadShippingInfo(b: Json): void {
     const orderKey = b.order_key
-    if (typeof orderKey !== 'object' || orderKey === null || Array.isArray(orderKey)) fail(47001, 'data format error: order_key')
+    if (typeof orderKey !== 'object' || orderKey === null || Array.isArray(orderKey))
+      fail(47001, 'data format error: order_key')
     const key = this.shippingKey(orderKey as Json)
     const lt = b.logistics_type
-    if (!Number.isInteger(lt) || (lt as number) < 1 || (lt as number) > 4) fail(10060005, '物流类型有误 (logistics_type 1-4)')
+    if (!Number.isInteger(lt) || (lt as number) < 1 || (lt as number) > 4)
+      fail(10060005, '物流类型有误 (logistics_type 1-4)')
     const mode = b.delivery_mode
     if (mode !== 1 && mode !== 2) fail(268485224, '发货模式非法 (delivery_mode 1 or 2)')
     const list = b.shipping_list
@@ -205,10 +218,13 @@ export class Engine {
     if (items.length === 0) fail(10060014, '参数错误: shipping_list is empty')
     if (items.length > 15) fail(10060024, '物流信息列表太长')
     if (mode === 2 && lt !== 1) fail(10060006, '非快递发货时不允许分拆发货')
-    if (mode === 2 && typeof b.is_all_delivered !== 'boolean') fail(10060007, '分拆发货模式时必须填写 is_all_delivered 字段')
-    if (mode === 1 && items.length !== 1) fail(268485228, '统一发货模式下，物流信息列表长度必须为 1')
+    if (mode === 2 && typeof b.is_all_delivered !== 'boolean')
+      fail(10060007, '分拆发货模式时必须填写 is_all_delivered 字段')
+    if (mode === 1 && items.length !== 1)
+      fail(268485228, '统一发货模式下，物流信息列表长度必须为 1')
     for (const raw of items) {
-      if (typeof raw !== 'object' || raw === null) fail(47001, 'data format error: shipping_list item')
+      if (typeof raw !== 'object' || raw === null)
+        fail(47001, 'data format error: shipping_list item')
       const it = raw as Json
       if (!str(it.item_desc)) fail(10060008, '商品描述 item_desc 不能为空')
       if ([...(it.item_desc as string)].length > 120) fail(10060009, '商品描述 item_desc 太长')
@@ -218,12 +234,20 @@ export class Engine {
         if (!str(it.express_company)) fail(268485227, '物流公司编码 express_company 不能为空')
         if ((it.express_company as string).length > 128) fail(10060025, '物流公司编码太长')
         const contact = (it.contact ?? {}) as Json
-        if (it.express_company === 'SF' && !str(contact.consignor_contact) && !str(contact.receiver_contact)) {
+        if (
+          it.express_company === 'SF' &&
+          !str(contact.consignor_contact) &&
+          !str(contact.receiver_contact)
+        ) {
           fail(10060014, '参数错误: 顺丰必须填写寄件人或收件人联系方式 contact')
         }
       }
     }
-    if (!str(b.upload_time) || !RFC3339.test(b.upload_time as string) || Number.isNaN(Date.parse(b.upload_time as string))) {
+    if (
+      !str(b.upload_time) ||
+      !RFC3339.test(b.upload_time as string) ||
+      Number.isNaN(Date.parse(b.upload_time as string))
+    ) {
       fail(268485216, '上传时间非法，请按照 RFC 3339 格式填写')
     }
     const payer = b.payer as Json | undefined
@@ -231,7 +255,8 @@ export class Engine {
     const prev = this.shipping.get(key)
     if (prev) {
       if (prev.confirmReceive) fail(10060004, '支付单处于不可发货的状态')
-      if (Date.parse(b.upload_time as string) <= Date.parse(prev.upload_time)) fail(10060023, '发货信息未更新，拒绝本次更新')
+      if (Date.parse(b.upload_time as string) <= Date.parse(prev.upload_time))
+        fail(10060023, '发货信息未更新，拒绝本次更新')
       if (prev.reshipments >= 1) fail(10060003, '支付单已使用重新发货机会')
     }
     const record: ShippingRecord = {
@@ -256,9 +281,17 @@ export class Engine {
         title: prev ? '发货信息已更新' : '订单发货提醒',
         rows: [
           { name: 'logistics', label: '配送方式', value: LOGISTICS[lt as number] },
-          ...(str(first.express_company) ? [{ name: 'company', label: '快递公司', value: first.express_company as string }] : []),
-          ...(str(first.tracking_no) ? [{ name: 'tracking', label: '运单号', value: first.tracking_no as string }] : []),
-          { name: 'items', label: '商品', value: items.map((i) => (i as Json).item_desc).join('、') },
+          ...(str(first.express_company)
+            ? [{ name: 'company', label: '快递公司', value: first.express_company as string }]
+            : []),
+          ...(str(first.tracking_no)
+            ? [{ name: 'tracking', label: '运单号', value: first.tracking_no as string }]
+            : []),
+          {
+            name: 'items',
+            label: '商品',
+            value: items.map((i) => (i as Json).item_desc).join('、'),
+          },
         ],
       })
     }
@@ -268,16 +301,24 @@ export class Engine {
   notifyConfirmReceive(b: Json): void {
     let key: string
     if (str(b.transaction_id)) key = `tx:${b.transaction_id}`
-    else if (str(b.merchant_id) && str(b.merchant_trade_no)) key = `mch:${b.merchant_id}:${b.merchant_trade_no}`
-    else return fail(47001, 'data format error: transaction_id or merchant_id + merchant_trade_no required')
+    else if (str(b.merchant_id) && str(b.merchant_trade_no))
+      key = `mch:${b.merchant_id}:${b.merchant_trade_no}`
+    else
+      return fail(
+        47001,
+        'data format error: transaction_id or merchant_id + merchant_trade_no required',
+      )
     const rt = b.received_time
     if (!Number.isInteger(rt)) fail(47001, 'data format error: received_time must be a timestamp')
-    const record = this.shipping.get(key) ?? fail(10060001, '支付单不存在 (no shipping info uploaded)')
-    if (record.logistics_type !== 1) fail(10060014, '参数错误: 只有物流类型为物流快递时才能进行提醒')
+    const record =
+      this.shipping.get(key) ?? fail(10060001, '支付单不存在 (no shipping info uploaded)')
+    if (record.logistics_type !== 1)
+      fail(10060014, '参数错误: 只有物流类型为物流快递时才能进行提醒')
     // Not before the shipment's upload_time (发货时间, the caller's clock), not after WeChat's now.
     // Seconds: a millisecond value lands ~50 000 years ahead.
     const shippedSec = Math.floor(Date.parse(record.upload_time) / 1000)
-    if ((rt as number) < shippedSec || (rt as number) > Math.floor(this.o.now() / 1000) + 60) fail(10060029, '签收时间不合理')
+    if ((rt as number) < shippedSec || (rt as number) > Math.floor(this.o.now() / 1000) + 60)
+      fail(10060029, '签收时间不合理')
     if (record.confirmReceive) fail(10060023, '确认收货提醒已发送过 (each order once)')
     record.confirmReceive = { received_time: rt as number, at: this.o.now() }
     this.deliver({
@@ -306,7 +347,9 @@ export class Engine {
   /** What survives a restart: subscriptions, inbox, shipping records (tokens do not: the adapter refreshes). */
   exportState(): EngineState {
     return {
-      subscriptions: Object.fromEntries([...this.subscriptions].map(([openid, m]) => [openid, Object.fromEntries(m)])),
+      subscriptions: Object.fromEntries(
+        [...this.subscriptions].map(([openid, m]) => [openid, Object.fromEntries(m)]),
+      ),
       inbox: this.inbox,
       shipping: [...this.shipping.values()],
       msgSeq: this.msgSeq,
@@ -317,14 +360,27 @@ export class Engine {
   importState(state: EngineState): void {
     if (typeof state !== 'object' || state === null) throw new Error('not a state object')
     const { subscriptions, inbox, shipping, msgSeq } = state
-    if (typeof subscriptions !== 'object' || subscriptions === null) throw new Error('subscriptions missing')
+    if (typeof subscriptions !== 'object' || subscriptions === null)
+      throw new Error('subscriptions missing')
     for (const m of Object.values(subscriptions)) {
-      if (typeof m !== 'object' || m === null || !Object.values(m).every((n) => Number.isSafeInteger(n) && n >= 0)) throw new Error('bad subscriptions')
+      if (
+        typeof m !== 'object' ||
+        m === null ||
+        !Object.values(m).every((n) => Number.isSafeInteger(n) && n >= 0)
+      )
+        throw new Error('bad subscriptions')
     }
-    if (!Array.isArray(inbox) || !inbox.every((m) => typeof m?.touser === 'string' && Array.isArray(m?.rows))) throw new Error('bad inbox')
-    if (!Array.isArray(shipping) || !shipping.every((r) => typeof r?.key === 'string')) throw new Error('bad shipping')
+    if (
+      !Array.isArray(inbox) ||
+      !inbox.every((m) => typeof m?.touser === 'string' && Array.isArray(m?.rows))
+    )
+      throw new Error('bad inbox')
+    if (!Array.isArray(shipping) || !shipping.every((r) => typeof r?.key === 'string'))
+      throw new Error('bad shipping')
     if (!Number.isSafeInteger(msgSeq) || msgSeq < 0) throw new Error('bad msgSeq')
-    this.subscriptions = new Map(Object.entries(subscriptions).map(([openid, m]) => [openid, new Map(Object.entries(m))]))
+    this.subscriptions = new Map(
+      Object.entries(subscriptions).map(([openid, m]) => [openid, new Map(Object.entries(m))]),
+    )
     this.inbox = inbox
     this.shipping = new Map(shipping.map((r) => [r.key, r]))
     this.msgSeq = msgSeq
@@ -341,8 +397,10 @@ export class Engine {
   private shippingKey(k: Json): string {
     const t = k.order_number_type
     if (t !== 1 && t !== 2) fail(10060014, '参数错误: order_key.order_number_type must be 1 or 2')
-    if (t === 2 && !str(k.transaction_id)) fail(10060014, '参数错误: order_key.transaction_id 不能为空')
-    if (t === 1 && (!str(k.mchid) || !str(k.out_trade_no))) fail(10060014, '参数错误: order_key.mchid and out_trade_no 不能为空')
+    if (t === 2 && !str(k.transaction_id))
+      fail(10060014, '参数错误: order_key.transaction_id 不能为空')
+    if (t === 1 && (!str(k.mchid) || !str(k.out_trade_no)))
+      fail(10060014, '参数错误: order_key.mchid and out_trade_no 不能为空')
     const exists = this.o.orderExists?.({
       transaction_id: k.transaction_id as string | undefined,
       mchid: k.mchid as string | undefined,

@@ -80,22 +80,35 @@ export const SANDBOX_TEMPLATE_IDS = {
 
 const DATE = '\\d{4}([-/.年])\\d{1,2}([-/.月])\\d{1,2}日?'
 const CLOCK = '\\d{1,2}:\\d{2}(:\\d{2})?'
-const TIME = new RegExp(`^(${DATE}( ${CLOCK})?|${CLOCK})( ?[~至-] ?(${DATE}( ${CLOCK})?|${CLOCK}))?$`)
+const TIME = new RegExp(
+  `^(${DATE}( ${CLOCK})?|${CLOCK})( ?[~至-] ?(${DATE}( ${CLOCK})?|${CLOCK}))?$`,
+)
 const CHINESE = /^[\u4e00-\u9fa5]+$/
 
 /** Limits per keyword type (subscribeMessage.send 参数值内容限制). `undefined` means the value fits. */
 const RULES: Record<string, (v: string) => string | undefined> = {
   thing: (v) => (len(v) > 20 ? 'exceed limit' : undefined),
-  number: (v) => (len(v) > 32 ? 'exceed limit' : /^[-+]?\d+(\.\d+)?$/.test(v) ? undefined : 'invalid'),
+  number: (v) =>
+    len(v) > 32 ? 'exceed limit' : /^[-+]?\d+(\.\d+)?$/.test(v) ? undefined : 'invalid',
   letter: (v) => (len(v) > 32 ? 'exceed limit' : /^[A-Za-z]+$/.test(v) ? undefined : 'invalid'),
-  symbol: (v) => (len(v) > 5 ? 'exceed limit' : /^[^\p{L}\p{N}\s]+$/u.test(v) ? undefined : 'invalid'),
-  character_string: (v) => (len(v) > 32 ? 'exceed limit' : /^[\x21-\x7e]+$/.test(v) ? undefined : 'invalid'),
+  symbol: (v) =>
+    len(v) > 5 ? 'exceed limit' : /^[^\p{L}\p{N}\s]+$/u.test(v) ? undefined : 'invalid',
+  character_string: (v) =>
+    len(v) > 32 ? 'exceed limit' : /^[\x21-\x7e]+$/.test(v) ? undefined : 'invalid',
   time: (v) => (TIME.test(v) ? undefined : 'invalid'),
   date: (v) => (TIME.test(v) ? undefined : 'invalid'),
   amount: (v) => (/^[¥￥]?\d{1,10}(\.\d{1,2})?元?$/.test(v) ? undefined : 'invalid'),
-  phone_number: (v) => (len(v) > 17 ? 'exceed limit' : /^[\d+\-() ]+$/.test(v) ? undefined : 'invalid'),
+  phone_number: (v) =>
+    len(v) > 17 ? 'exceed limit' : /^[\d+\-() ]+$/.test(v) ? undefined : 'invalid',
   car_number: (v) => (len(v) > 8 ? 'exceed limit' : undefined),
-  name: (v) => (CHINESE.test(v) ? (len(v) > 10 ? 'exceed limit' : undefined) : len(v) > 20 ? 'exceed limit' : undefined),
+  name: (v) =>
+    CHINESE.test(v)
+      ? len(v) > 10
+        ? 'exceed limit'
+        : undefined
+      : len(v) > 20
+        ? 'exceed limit'
+        : undefined,
   phrase: (v) => (len(v) > 5 ? 'exceed limit' : CHINESE.test(v) ? undefined : 'invalid'),
 }
 
@@ -106,7 +119,8 @@ export const keywordType = (name: string): string => name.replace(/\d+$/, '')
 
 /** Checks one value against its keyword's type; returns WeChat's 47003 hint or undefined. */
 export const checkKeyword = (name: string, value: unknown): string | undefined => {
-  if (typeof value !== 'string' || value.length === 0) return `argument invalid! data.${name}.value is empty`
+  if (typeof value !== 'string' || value.length === 0)
+    return `argument invalid! data.${name}.value is empty`
   const rule = RULES[keywordType(name)]
   const problem = rule ? rule(value) : undefined
   return problem ? `argument invalid! data.${name}.value ${problem}` : undefined

@@ -143,14 +143,24 @@ export class Books {
    */
   importState(state: BooksState) {
     const amount = (v: unknown, what: string) => {
-      if (!Number.isSafeInteger(v)) throw new Error(`saved books: ${what} is not a whole number of fen`)
+      if (!Number.isSafeInteger(v))
+        throw new Error(`saved books: ${what} is not a whole number of fen`)
       return v as number
     }
-    if (typeof state !== 'object' || state === null || typeof state.subMerchants !== 'object' || state.subMerchants === null)
+    if (
+      typeof state !== 'object' ||
+      state === null ||
+      typeof state.subMerchants !== 'object' ||
+      state.subMerchants === null
+    )
       throw new Error('saved books: not an object with subMerchants')
     const subs = new Map<string, SubMerchantBalance>()
     for (const [id, s] of Object.entries(state.subMerchants))
-      subs.set(id, { frozen: amount(s?.frozen, `${id}.frozen`), available: amount(s?.available, `${id}.available`), withdrawn: amount(s?.withdrawn, `${id}.withdrawn`) })
+      subs.set(id, {
+        frozen: amount(s?.frozen, `${id}.frozen`),
+        available: amount(s?.available, `${id}.available`),
+        withdrawn: amount(s?.withdrawn, `${id}.withdrawn`),
+      })
     // Checked on a scratch copy first, so a refused import leaves these books as they were.
     const next = new Books(amount(state.advanceDeposit, 'advanceDeposit'))
     next.paid = amount(state.paid, 'paid')
@@ -158,7 +168,8 @@ export class Books {
     next.platform = amount(state.platform, 'platform')
     next.advanceFund = amount(state.advanceFund, 'advanceFund')
     for (const [k, v] of subs) next.subs.set(k, v)
-    if (!next.balanced()) throw new Error(`saved books out of balance: ${JSON.stringify(next.snapshot())}`)
+    if (!next.balanced())
+      throw new Error(`saved books out of balance: ${JSON.stringify(next.snapshot())}`)
     this.advanceDeposit = next.advanceDeposit
     this.paid = next.paid
     this.refunded = next.refunded
@@ -184,7 +195,8 @@ export class Books {
   }
 
   assertBalanced() {
-    if (!this.balanced()) throw new Error(`sandbox books out of balance: ${JSON.stringify(this.snapshot())}`)
+    if (!this.balanced())
+      throw new Error(`sandbox books out of balance: ${JSON.stringify(this.snapshot())}`)
   }
 }
 

@@ -1,7 +1,10 @@
 /** The H5 stand-in for WeChat's payment sheet. Clearly a sandbox; never looks like real WeChat Pay. */
 
 const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  )
 
 export interface CashierView {
   prepayId: string
@@ -63,7 +66,11 @@ export const safeRedirect = (url: string | null): string | undefined => {
   if (url.startsWith('/') && !url.startsWith('//')) return url
   try {
     const u = new URL(url)
-    if ((u.protocol === 'http:' || u.protocol === 'https:') && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)) return url
+    if (
+      (u.protocol === 'http:' || u.protocol === 'https:') &&
+      ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)
+    )
+      return url
   } catch {
     /* not a URL */
   }

@@ -6,7 +6,10 @@ import { SANDBOX_APIV3_KEY, SANDBOX_SP_APPID, SANDBOX_SP_MCHID, sandboxKeys } fr
  * production fills from WECHATPAY_* variables, with the sandbox's public test keys.
  * `notifyBase` is where the local cloud serves the HTTP-triggered pay-notify function.
  */
-export const sandboxClientConfig = (sandboxUrl: string, notifyBase: string): WechatPayConfigInput => {
+export const sandboxClientConfig = (
+  sandboxUrl: string,
+  notifyBase: string,
+): WechatPayConfigInput => {
   const keys = sandboxKeys()
   return {
     baseUrl: sandboxUrl,
@@ -17,6 +20,9 @@ export const sandboxClientConfig = (sandboxUrl: string, notifyBase: string): Wec
     merchantCertificatePem: keys.merchant.certificate,
     apiV3Key: SANDBOX_APIV3_KEY,
     platformCertificates: [{ serialNo: keys.platform.serial, pem: keys.platform.certificate }],
-    notifyUrls: { payment: `${notifyBase}/http/pay-notify/payment`, refund: `${notifyBase}/http/pay-notify/refund` },
+    notifyUrls: {
+      payment: `${notifyBase}/http/pay-notify/payment`,
+      refund: `${notifyBase}/http/pay-notify/refund`,
+    },
   }
 }

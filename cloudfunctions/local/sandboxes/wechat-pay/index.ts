@@ -1,6 +1,11 @@
 import { withStateFile } from '../state-file'
 import type { Sandbox } from '../../sandboxes'
-import { createSandboxClock, observedClock, type SandboxClock, type SandboxTimerOptions } from '../sandbox-clock'
+import {
+  createSandboxClock,
+  observedClock,
+  type SandboxClock,
+  type SandboxTimerOptions,
+} from '../sandbox-clock'
 import { Faults } from './faults'
 import { MediaStore } from './media'
 import { SANDBOX_APIV3_KEY, SANDBOX_SP_MCHID, sandboxKeys } from './keys'
@@ -9,7 +14,13 @@ import { openWechatPayStateFile, type StateFile } from './persistence'
 import { handleRequest, type RouteContext } from './routes'
 import { Engine } from './state'
 
-export { SANDBOX_APIV3_KEY, SANDBOX_SP_APPID, SANDBOX_SP_MCHID, FIXTURES_DIR, sandboxKeys } from './keys'
+export {
+  SANDBOX_APIV3_KEY,
+  SANDBOX_SP_APPID,
+  SANDBOX_SP_MCHID,
+  FIXTURES_DIR,
+  sandboxKeys,
+} from './keys'
 export { RETRY_SCHEDULE_MS } from './notifier'
 export type { FaultSettings } from './faults'
 
@@ -56,7 +67,9 @@ export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): W
   const baseClock = createSandboxClock(options, options.timeFactor ?? 1)
   // Set once the engine exists; fired tasks (refund success, retries) change state too.
   let stateFile: StateFile | undefined
-  const clock = options.stateFile ? observedClock(baseClock, () => stateFile?.markDirty()) : baseClock
+  const clock = options.stateFile
+    ? observedClock(baseClock, () => stateFile?.markDirty())
+    : baseClock
   const faults = new Faults()
   const apiV3Key = options.apiV3Key ?? SANDBOX_APIV3_KEY
   if (Buffer.byteLength(apiV3Key) !== 32) throw new Error('the APIv3 key must be 32 bytes')
@@ -64,7 +77,12 @@ export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): W
   const notifier = new Notifier(
     clock,
     faults,
-    { apiV3Key, platformKey: keys.platform.privateKey, platformSerial: keys.platform.serial, wrongKey: keys.wrong.privateKey },
+    {
+      apiV3Key,
+      platformKey: keys.platform.privateKey,
+      platformSerial: keys.platform.serial,
+      wrongKey: keys.wrong.privateKey,
+    },
     options.fetch,
   )
   const engine = new Engine({
@@ -78,7 +96,8 @@ export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): W
     advanceDepositFen: options.advanceDepositFen ?? 10_000_000,
   })
   const media = new MediaStore()
-  if (options.stateFile) stateFile = openWechatPayStateFile(options.stateFile, engine, media, options.warn)
+  if (options.stateFile)
+    stateFile = openWechatPayStateFile(options.stateFile, engine, media, options.warn)
   const ctx: RouteContext = {
     engine,
     media,
@@ -94,8 +113,13 @@ export const createWechatPaySandbox = (options: WechatPaySandboxOptions = {}): W
   }
   return {
     vendor: 'wechat-pay',
-    description: '微信支付 API v3 平台收付通沙箱（进件、JSAPI 下单、分账、退款、余额提现、平台证书；签名、加密、通知重试、故障注入）',
-    ...withStateFile(() => stateFile, clock, (req, res, path, url) => handleRequest(ctx, req, res, path, url)),
+    description:
+      '微信支付 API v3 平台收付通沙箱（进件、JSAPI 下单、分账、退款、余额提现、平台证书；签名、加密、通知重试、故障注入）',
+    ...withStateFile(
+      () => stateFile,
+      clock,
+      (req, res, path, url) => handleRequest(ctx, req, res, path, url),
+    ),
     engine,
     media,
     books: engine.books,

@@ -38,4 +38,5 @@ const load = (name: string): KeyPair => {
 let cache: { merchant: KeyPair; platform: KeyPair; wrong: KeyPair } | undefined
 
 /** Merchant, platform and "wrong" (fault injection) key pairs, read once. */
-export const sandboxKeys = () => (cache ??= { merchant: load('merchant'), platform: load('platform'), wrong: load('wrong') })
+export const sandboxKeys = () =>
+  (cache ??= { merchant: load('merchant'), platform: load('platform'), wrong: load('wrong') })

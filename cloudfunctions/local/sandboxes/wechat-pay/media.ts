@@ -25,9 +25,16 @@ export class MediaStore {
   }
 
   importState(state: Record<string, MediaEntry>) {
-    if (typeof state !== 'object' || state === null || Array.isArray(state)) throw new Error('saved media: not an object')
+    if (typeof state !== 'object' || state === null || Array.isArray(state))
+      throw new Error('saved media: not an object')
     const entries = Object.entries(state).map(([id, m]): [string, MediaEntry] => {
-      if (typeof m !== 'object' || m === null || typeof m.filename !== 'string' || typeof m.sha256 !== 'string' || !Number.isSafeInteger(m.bytes))
+      if (
+        typeof m !== 'object' ||
+        m === null ||
+        typeof m.filename !== 'string' ||
+        typeof m.sha256 !== 'string' ||
+        !Number.isSafeInteger(m.bytes)
+      )
         throw new Error(`saved media: bad entry ${id}`)
       return [id, { filename: m.filename, sha256: m.sha256, bytes: m.bytes }]
     })
@@ -45,7 +52,8 @@ export class MediaStore {
     }
     if (typeof meta.filename !== 'string' || !/\.(jpe?g|png|bmp)$/i.test(meta.filename))
       throw new WxError(400, 'PARAM_ERROR', 'meta.filename 须以 JPG、BMP、PNG 为后缀')
-    if (file.length === 0 || file.length > MAX_MEDIA_BYTES) throw new WxError(400, 'PARAM_ERROR', '图片大小须在 5M 以内')
+    if (file.length === 0 || file.length > MAX_MEDIA_BYTES)
+      throw new WxError(400, 'PARAM_ERROR', '图片大小须在 5M 以内')
     const sha256 = createHash('sha256').update(file).digest('hex')
     if (typeof meta.sha256 !== 'string' || meta.sha256.toLowerCase() !== sha256)
       throw new WxError(400, 'PARAM_ERROR', 'meta.sha256 与图片内容不一致')
@@ -56,7 +64,8 @@ export class MediaStore {
 
   /** Marks media ids as uploaded without a file (tests that exercise other rules). */
   register(...mediaIds: string[]) {
-    for (const id of mediaIds) this.byId.set(id, { filename: 'registered.png', sha256: '', bytes: 0 })
+    for (const id of mediaIds)
+      this.byId.set(id, { filename: 'registered.png', sha256: '', bytes: 0 })
   }
 
   has(mediaId: unknown): boolean {
@@ -66,7 +75,8 @@ export class MediaStore {
   /** An applyment's image fields must name uploaded media. */
   assertUploaded(fields: Record<string, unknown>) {
     for (const [name, value] of Object.entries(fields)) {
-      if (!this.has(value)) throw new WxError(400, 'PARAM_ERROR', `${name} 不是通过图片上传接口获得的 MediaID`)
+      if (!this.has(value))
+        throw new WxError(400, 'PARAM_ERROR', `${name} 不是通过图片上传接口获得的 MediaID`)
     }
   }
 }
@@ -76,7 +86,10 @@ export const readMediaUpload = (req: IncomingMessage): Promise<{ meta: string; f
   new Promise((resolve, reject) => {
     let parser: busboy.Busboy
     try {
-      parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_MEDIA_BYTES + 1, fields: 2, parts: 3 } })
+      parser = busboy({
+        headers: req.headers,
+        limits: { files: 1, fileSize: MAX_MEDIA_BYTES + 1, fields: 2, parts: 3 },
+      })
     } catch {
       req.resume()
       reject(new WxError(400, 'PARAM_ERROR', '请求主体须为 multipart/form-data'))
@@ -98,7 +111,8 @@ export const readMediaUpload = (req: IncomingMessage): Promise<{ meta: string; f
     })
     parser.on('error', () => reject(new WxError(400, 'PARAM_ERROR', 'multipart 格式不正确')))
     parser.on('close', () => {
-      if (meta === undefined || !file) return reject(new WxError(400, 'PARAM_ERROR', '缺少 meta 或 file'))
+      if (meta === undefined || !file)
+        return reject(new WxError(400, 'PARAM_ERROR', '缺少 meta 或 file'))
       file.then((f) => resolve({ meta: meta!, file: f }), reject)
     })
     req.pipe(parser)

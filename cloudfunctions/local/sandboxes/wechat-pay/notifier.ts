@@ -4,9 +4,9 @@ import { gcmEncrypt, nonceStr, responseMessage, rsaSign } from './crypto'
 import type { CountedFault, Faults } from './faults'
 
 /** WeChat's retry schedule after a failed delivery (15 attempts after the first). */
-export const RETRY_SCHEDULE_MS = [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600].map(
-  (s) => s * 1000,
-)
+export const RETRY_SCHEDULE_MS = [
+  15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600,
+].map((s) => s * 1000)
 
 export interface NotificationKeys {
   apiV3Key: string
@@ -46,11 +46,24 @@ export class Notifier extends PushNotifier<DeliveryRecord, string, CountedFault>
       wrongSign: 'wrongKeyNotifications',
       delay: { fault: 'delayNotifications', ms: () => faults.get().delayMs },
     } as const
-    super(clock, { faults, faultNames, retryMs: RETRY_SCHEDULE_MS, okStatuses: [200, 204], fetch: fetchImpl, attemptTimeoutMs })
+    super(clock, {
+      faults,
+      faultNames,
+      retryMs: RETRY_SCHEDULE_MS,
+      okStatuses: [200, 204],
+      fetch: fetchImpl,
+      attemptTimeoutMs,
+    })
   }
 
   /** Queues one notification whose resource is `payload` encrypted with the APIv3 key. */
-  notify(url: string, eventType: string, summary: string, originalType: string, payload: object): DeliveryRecord {
+  notify(
+    url: string,
+    eventType: string,
+    summary: string,
+    originalType: string,
+    payload: object,
+  ): DeliveryRecord {
     const id = `sandbox-${(++this.seq).toString().padStart(8, '0')}-${nonceStr(4)}`
     const nonce = nonceStr(6) // 12 characters, as WeChat's GCM nonce
     const body = JSON.stringify({
@@ -83,7 +96,10 @@ export class Notifier extends PushNotifier<DeliveryRecord, string, CountedFault>
   protected sign(body: string, wrongKey: boolean) {
     const timestamp = String(Math.floor(this.clock.now() / 1000))
     const nonce = nonceStr()
-    const signature = rsaSign(responseMessage(timestamp, nonce, body), wrongKey ? this.keys.wrongKey : this.keys.platformKey)
+    const signature = rsaSign(
+      responseMessage(timestamp, nonce, body),
+      wrongKey ? this.keys.wrongKey : this.keys.platformKey,
+    )
     const headers = {
       'Content-Type': 'application/json',
       'Wechatpay-Timestamp': timestamp,

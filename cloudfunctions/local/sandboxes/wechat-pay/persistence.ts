@@ -15,7 +15,12 @@ interface SavedState {
   media: Record<string, MediaEntry>
 }
 
-export const openWechatPayStateFile = (file: string, engine: Engine, media: MediaStore, warn?: (line: string) => void): StateFile =>
+export const openWechatPayStateFile = (
+  file: string,
+  engine: Engine,
+  media: MediaStore,
+  warn?: (line: string) => void,
+): StateFile =>
   openStateFile<SavedState>({
     file,
     vendor: 'wechat-pay',

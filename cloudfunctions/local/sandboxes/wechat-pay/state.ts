@@ -202,23 +202,40 @@ export class Engine {
    * advance by elapsed time whenever they are looked at. Throws, changing nothing, on a bad state.
    */
   importState(state: EngineState) {
-    if (typeof state !== 'object' || state === null || state.version !== 1) throw new Error('saved sandbox state: unknown version')
-    if (!Number.isSafeInteger(state.seq) || state.seq < 0) throw new Error('saved sandbox state: bad seq')
-    const keyed = <T>(list: T[], what: string, key: keyof T & string, also: (keyof T & string)[] = []) => {
+    if (typeof state !== 'object' || state === null || state.version !== 1)
+      throw new Error('saved sandbox state: unknown version')
+    if (!Number.isSafeInteger(state.seq) || state.seq < 0)
+      throw new Error('saved sandbox state: bad seq')
+    const keyed = <T>(
+      list: T[],
+      what: string,
+      key: keyof T & string,
+      also: (keyof T & string)[] = [],
+    ) => {
       if (!Array.isArray(list)) throw new Error(`saved sandbox state: ${what} is not a list`)
       const out = new Map<string, T>()
       for (const item of list) {
-        if (typeof item !== 'object' || item === null) throw new Error(`saved sandbox state: a ${what} entry is not an object`)
+        if (typeof item !== 'object' || item === null)
+          throw new Error(`saved sandbox state: a ${what} entry is not an object`)
         for (const k of [key, ...also])
-          if (typeof item[k] !== 'string') throw new Error(`saved sandbox state: a ${what} entry has no ${k}`)
+          if (typeof item[k] !== 'string')
+            throw new Error(`saved sandbox state: a ${what} entry has no ${k}`)
         out.set(item[key] as string, structuredClone(item))
       }
       return out
     }
-    if (!Array.isArray(state.subMchids) || state.subMchids.some((s) => typeof s !== 'string')) throw new Error('saved sandbox state: bad subMchids')
+    if (!Array.isArray(state.subMchids) || state.subMchids.some((s) => typeof s !== 'string'))
+      throw new Error('saved sandbox state: bad subMchids')
     const applyments = keyed(state.applyments, 'applyment', 'out_request_no')
-    const transactions = keyed(state.transactions, 'transaction', 'out_trade_no', ['prepay_id', 'sub_mchid', 'state'])
-    const sharing = keyed(state.sharing, 'sharing order', 'out_order_no', ['sub_mchid', 'transaction_id'])
+    const transactions = keyed(state.transactions, 'transaction', 'out_trade_no', [
+      'prepay_id',
+      'sub_mchid',
+      'state',
+    ])
+    const sharing = keyed(state.sharing, 'sharing order', 'out_order_no', [
+      'sub_mchid',
+      'transaction_id',
+    ])
     const returns = keyed(state.returns, 'return order', 'out_return_no', ['sub_mchid'])
     const refunds = keyed(state.refunds, 'refund', 'out_refund_no', ['sub_mchid', 'status'])
     const withdrawals = keyed(state.withdrawals, 'withdrawal', 'out_request_no', ['sub_mchid'])
@@ -244,7 +261,8 @@ export class Engine {
       if (t.transaction_id) this.byTransactionId.set(t.transaction_id, t)
     }
     for (const r of refunds.values())
-      if (r.status === 'PROCESSING') this.scheduleRefundSuccess(r, r.create_time + this.o.refundDelayMs - this.o.clock.now())
+      if (r.status === 'PROCESSING')
+        this.scheduleRefundSuccess(r, r.create_time + this.o.refundDelayMs - this.o.clock.now())
   }
 
   // ---------------------------------------------------------------- applyments (二级商户进件)
@@ -258,7 +276,11 @@ export class Engine {
     const account = obj(body, 'account_info')
     const contact = (body.contact_info as Json | undefined) ?? {}
     if (!signedSerial || signedSerial.toUpperCase() !== platformSerial)
-      throw new WxError(400, 'PARAM_ERROR', '请求头 Wechatpay-Serial 须为加密敏感信息所用的平台证书序列号')
+      throw new WxError(
+        400,
+        'PARAM_ERROR',
+        '请求头 Wechatpay-Serial 须为加密敏感信息所用的平台证书序列号',
+      )
     // Sensitive fields are RSA-OAEP encrypted to the platform certificate; decrypting proves it.
     // The plaintext is only used for the deterministic rules below and is never logged or kept.
     const decrypt = (o: Json, key: string, required = true) => {
@@ -279,7 +301,8 @@ export class Engine {
     decrypt(contact, 'mobile_phone', false)
     let rejected: string | undefined
     if (!['2401', '2500', '4', '2', '3', '1708'].includes(orgType)) rejected = '主体类型不支持'
-    else if (idName.includes('驳回')) rejected = '身份证姓名与证件不一致（沙箱规则：姓名含「驳回」）'
+    else if (idName.includes('驳回'))
+      rejected = '身份证姓名与证件不一致（沙箱规则：姓名含「驳回」）'
     else if (!/^\d{17}[\dXx]$/.test(idNumber)) rejected = '身份证号码格式不正确'
     const a: Applyment = {
       applyment_id: 2000000000000000 + this.next(),
@@ -287,7 +310,8 @@ export class Engine {
       stage: 0,
       stageSince: this.o.clock.now(),
       rejected,
-      merchant_shortname: typeof body.merchant_shortname === 'string' ? body.merchant_shortname : '',
+      merchant_shortname:
+        typeof body.merchant_shortname === 'string' ? body.merchant_shortname : '',
     }
     this.applyments.set(out_request_no, a)
     return { applyment_id: a.applyment_id, out_request_no }
@@ -339,9 +363,13 @@ export class Engine {
       applyment_state_desc: desc[state],
       applyment_id: a.applyment_id,
       out_request_no,
-      sign_state: state === 'FINISH' ? 'SIGNED' : state === 'NEED_SIGN' ? 'UNSIGNED' : 'NOT_SIGNABLE',
+      sign_state:
+        state === 'FINISH' ? 'SIGNED' : state === 'NEED_SIGN' ? 'UNSIGNED' : 'NOT_SIGNABLE',
     }
-    if (state === 'REJECTED') out.audit_detail = [{ field: 'id_card_name', field_name: '身份证姓名', reject_reason: a.rejected }]
+    if (state === 'REJECTED')
+      out.audit_detail = [
+        { field: 'id_card_name', field_name: '身份证姓名', reject_reason: a.rejected },
+      ]
     if (state === 'ACCOUNT_NEED_VERIFY')
       out.account_validation = {
         pay_amount: 1,
@@ -352,7 +380,8 @@ export class Engine {
         remark: `沙箱汇款备注 ${a.applyment_id}`,
         deadline: rfc3339(a.stageSince + 7 * 86400_000),
       }
-    if (state === 'NEED_SIGN') out.sign_url = `https://pay.weixin.qq.com/public/apply4ec_sign/s?applymentId=${a.applyment_id}&sandbox=1`
+    if (state === 'NEED_SIGN')
+      out.sign_url = `https://pay.weixin.qq.com/public/apply4ec_sign/s?applymentId=${a.applyment_id}&sandbox=1`
     if (state === 'FINISH') out.sub_mchid = a.sub_mchid
     return out
   }
@@ -364,29 +393,44 @@ export class Engine {
     const hash = hashOf(body)
     const existing = this.transactions.get(out_trade_no)
     if (existing) {
-      if (existing.state === 'SUCCESS' || existing.state === 'REFUND') throw new WxError(400, 'ORDERPAID', '该订单已支付')
+      if (existing.state === 'SUCCESS' || existing.state === 'REFUND')
+        throw new WxError(400, 'ORDERPAID', '该订单已支付')
       if (existing.state === 'CLOSED') throw new WxError(400, 'ORDER_CLOSED', '该订单已关闭')
-      if (existing.bodyHash !== hash) throw new WxError(400, 'INVALID_REQUEST', '商户订单号重复（201），请求参数与首次不一致')
+      if (existing.bodyHash !== hash)
+        throw new WxError(400, 'INVALID_REQUEST', '商户订单号重复（201），请求参数与首次不一致')
       return { prepay_id: existing.prepay_id }
     }
     const sp_mchid = str(body, 'sp_mchid', 1, 32)
-    if (sp_mchid !== this.o.spMchid) throw new WxError(400, 'PARAM_ERROR', 'sp_mchid 与请求签名的商户号不一致')
+    if (sp_mchid !== this.o.spMchid)
+      throw new WxError(400, 'PARAM_ERROR', 'sp_mchid 与请求签名的商户号不一致')
     const sub_mchid = this.knownSub(str(body, 'sub_mchid', 1, 32))
     const amount = obj(body, 'amount')
     const total = int(amount, 'total', 1, 10_000_000_00)
     const currency = amount.currency === undefined ? 'CNY' : amount.currency
     if (currency !== 'CNY') throw new WxError(400, 'PARAM_ERROR', 'amount.currency 仅支持 CNY')
     const payer = obj(body, 'payer')
-    const sp_openid = typeof payer.sp_openid === 'string' ? payer.sp_openid : typeof payer.sub_openid === 'string' ? payer.sub_openid : ''
-    if (!sp_openid) throw new WxError(400, 'PARAM_ERROR', 'payer.sp_openid 与 payer.sub_openid 必填其一')
+    const sp_openid =
+      typeof payer.sp_openid === 'string'
+        ? payer.sp_openid
+        : typeof payer.sub_openid === 'string'
+          ? payer.sub_openid
+          : ''
+    if (!sp_openid)
+      throw new WxError(400, 'PARAM_ERROR', 'payer.sp_openid 与 payer.sub_openid 必填其一')
     const settle = (body.settle_info as Json | undefined) ?? {}
     let time_expire: number | undefined
     if (body.time_expire !== undefined) {
-      time_expire = typeof body.time_expire === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(body.time_expire) ? Date.parse(body.time_expire) : NaN
-      if (!Number.isFinite(time_expire)) throw new WxError(400, 'PARAM_ERROR', 'time_expire 须为 RFC 3339 格式')
+      time_expire =
+        typeof body.time_expire === 'string' &&
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(body.time_expire)
+          ? Date.parse(body.time_expire)
+          : NaN
+      if (!Number.isFinite(time_expire))
+        throw new WxError(400, 'PARAM_ERROR', 'time_expire 须为 RFC 3339 格式')
     }
     const notify_url = str(body, 'notify_url', 1, 256)
-    if (!/^https?:\/\/[^\s?#]+$/.test(notify_url)) throw new WxError(400, 'PARAM_ERROR', 'notify_url 须为不带参数的 http(s) 地址')
+    if (!/^https?:\/\/[^\s?#]+$/.test(notify_url))
+      throw new WxError(400, 'PARAM_ERROR', 'notify_url 须为不带参数的 http(s) 地址')
     const t: Transaction = {
       sp_appid: str(body, 'sp_appid', 1, 32),
       sp_mchid,
@@ -418,16 +462,19 @@ export class Engine {
 
   private tx(out_trade_no: string, sub_mchid?: string): Transaction {
     const t = this.transactions.get(out_trade_no)
-    if (!t || (sub_mchid !== undefined && t.sub_mchid !== sub_mchid)) throw new WxError(404, 'ORDER_NOT_EXIST', '订单不存在')
+    if (!t || (sub_mchid !== undefined && t.sub_mchid !== sub_mchid))
+      throw new WxError(404, 'ORDER_NOT_EXIST', '订单不存在')
     return t
   }
 
   /** The buyer confirms on the cashier: SUCCESS, money frozen, notification scheduled. */
   pay(out_trade_no: string): Json {
     const t = this.tx(out_trade_no)
-    if (t.state === 'SUCCESS' || t.state === 'REFUND') throw new WxError(400, 'ORDERPAID', '该订单已支付')
+    if (t.state === 'SUCCESS' || t.state === 'REFUND')
+      throw new WxError(400, 'ORDERPAID', '该订单已支付')
     if (t.state === 'CLOSED') throw new WxError(400, 'ORDER_CLOSED', '该订单已关闭')
-    if (t.time_expire !== undefined && this.o.clock.now() > t.time_expire) throw new WxError(400, 'ORDER_CLOSED', '订单已过支付期限')
+    if (t.time_expire !== undefined && this.o.clock.now() > t.time_expire)
+      throw new WxError(400, 'ORDER_CLOSED', '订单已过支付期限')
     t.state = 'SUCCESS'
     t.transaction_id = this.id('42000', 28)
     t.success_time = this.o.clock.now()
@@ -447,27 +494,41 @@ export class Engine {
 
   private transactionView(t: Transaction): Json {
     const paid = t.state === 'SUCCESS' || t.state === 'REFUND'
-    const desc = { NOTPAY: '未支付', SUCCESS: '支付成功', CLOSED: '已关闭', REFUND: '转入退款' }[t.state]
+    const desc = { NOTPAY: '未支付', SUCCESS: '支付成功', CLOSED: '已关闭', REFUND: '转入退款' }[
+      t.state
+    ]
     return {
       sp_appid: t.sp_appid,
       sp_mchid: t.sp_mchid,
       sub_mchid: t.sub_mchid,
       out_trade_no: t.out_trade_no,
-      ...(paid ? { transaction_id: t.transaction_id, bank_type: 'OTHERS', success_time: rfc3339(t.success_time!) } : {}),
+      ...(paid
+        ? {
+            transaction_id: t.transaction_id,
+            bank_type: 'OTHERS',
+            success_time: rfc3339(t.success_time!),
+          }
+        : {}),
       trade_type: 'JSAPI',
       trade_state: t.state,
       trade_state_desc: desc,
       ...(t.attach !== undefined ? { attach: t.attach } : {}),
       payer: { sp_openid: t.sp_openid },
-      amount: { total: t.total, currency: t.currency, ...(paid ? { payer_total: t.total, payer_currency: t.currency } : {}) },
+      amount: {
+        total: t.total,
+        currency: t.currency,
+        ...(paid ? { payer_total: t.total, payer_currency: t.currency } : {}),
+      },
     }
   }
 
   closeTransaction(out_trade_no: string, body: Json): void {
     const sub_mchid = str(body, 'sub_mchid', 1, 32)
-    if (str(body, 'sp_mchid', 1, 32) !== this.o.spMchid) throw new WxError(400, 'PARAM_ERROR', 'sp_mchid 不正确')
+    if (str(body, 'sp_mchid', 1, 32) !== this.o.spMchid)
+      throw new WxError(400, 'PARAM_ERROR', 'sp_mchid 不正确')
     const t = this.tx(out_trade_no, sub_mchid)
-    if (t.state === 'SUCCESS' || t.state === 'REFUND') throw new WxError(400, 'ORDERPAID', '该订单已支付，不能关闭')
+    if (t.state === 'SUCCESS' || t.state === 'REFUND')
+      throw new WxError(400, 'ORDERPAID', '该订单已支付，不能关闭')
     t.state = 'CLOSED'
   }
 
@@ -475,7 +536,8 @@ export class Engine {
 
   private txById(sub_mchid: string, transaction_id: string): Transaction {
     const t = this.byTransactionId.get(transaction_id)
-    if (!t || t.sub_mchid !== sub_mchid) throw new WxError(404, 'RESOURCE_NOT_EXISTS', '微信订单不存在')
+    if (!t || t.sub_mchid !== sub_mchid)
+      throw new WxError(404, 'RESOURCE_NOT_EXISTS', '微信订单不存在')
     return t
   }
 
@@ -485,23 +547,34 @@ export class Engine {
     const hash = hashOf(body)
     const existing = this.sharing.get(out_order_no)
     if (existing) {
-      if (existing.sub_mchid !== sub_mchid || existing.bodyHash !== hash || existing.kind !== 'share')
+      if (
+        existing.sub_mchid !== sub_mchid ||
+        existing.bodyHash !== hash ||
+        existing.kind !== 'share'
+      )
         throw new WxError(400, 'INVALID_REQUEST', '商户分账单号重复，请求参数与首次不一致')
       return this.sharingView(existing)
     }
     const t = this.txById(sub_mchid, str(body, 'transaction_id', 1, 32))
     if (!t.profit_sharing) throw new WxError(400, 'INVALID_REQUEST', '该订单支付时未设置分账')
-    if (t.sharingFinished) throw new WxError(400, 'INVALID_REQUEST', '该订单已完结分账，剩余资金已解冻')
+    if (t.sharingFinished)
+      throw new WxError(400, 'INVALID_REQUEST', '该订单已完结分账，剩余资金已解冻')
     if (!Array.isArray(body.receivers) || body.receivers.length === 0 || body.receivers.length > 50)
       throw new WxError(400, 'PARAM_ERROR', 'receivers 须为 1–50 个接收方')
     const receivers = (body.receivers as unknown[]).map((r) => {
-      if (typeof r !== 'object' || r === null) throw new WxError(400, 'PARAM_ERROR', 'receivers 格式错误')
+      if (typeof r !== 'object' || r === null)
+        throw new WxError(400, 'PARAM_ERROR', 'receivers 格式错误')
       const rr = r as Json
       const type = str(rr, 'type', 1, 32)
       const receiver_account = str(rr, 'receiver_account', 1, 64)
       if (type !== 'MERCHANT_ID' || receiver_account !== this.o.spMchid)
         throw new WxError(400, 'PARAM_ERROR', '分账接收方不存在（沙箱只支持电商平台商户号本身）')
-      return { type, receiver_account, amount: int(rr, 'amount', 1, 10_000_000_00), description: str(rr, 'description', 1, 80) }
+      return {
+        type,
+        receiver_account,
+        amount: int(rr, 'amount', 1, 10_000_000_00),
+        description: str(rr, 'description', 1, 80),
+      }
     })
     const amount = receivers.reduce((s, r) => s + r.amount, 0)
     if (amount > t.frozen) throw new WxError(403, 'NOT_ENOUGH', '分账金额超过订单待分账金额')
@@ -556,7 +629,17 @@ export class Engine {
           receiver_account: r.receiver_account,
         })),
         ...(o.kind === 'finish' || o.finishAmount > 0
-          ? [{ receiver_mchid: o.sub_mchid, amount: o.finishAmount, description: '解冻给分账方', result: 'SUCCESS', finish_time: rfc3339(o.finish_time), type: 'MERCHANT_ID', receiver_account: o.sub_mchid }]
+          ? [
+              {
+                receiver_mchid: o.sub_mchid,
+                amount: o.finishAmount,
+                description: '解冻给分账方',
+                result: 'SUCCESS',
+                finish_time: rfc3339(o.finish_time),
+                type: 'MERCHANT_ID',
+                receiver_account: o.sub_mchid,
+              },
+            ]
           : []),
       ],
     }
@@ -568,7 +651,11 @@ export class Engine {
     const transaction_id = str(body, 'transaction_id', 1, 32)
     const existing = this.sharing.get(out_order_no)
     if (existing) {
-      if (existing.kind !== 'finish' || existing.sub_mchid !== sub_mchid || existing.transaction_id !== transaction_id)
+      if (
+        existing.kind !== 'finish' ||
+        existing.sub_mchid !== sub_mchid ||
+        existing.transaction_id !== transaction_id
+      )
         throw new WxError(400, 'INVALID_REQUEST', '商户分账单号重复，请求参数与首次不一致')
       return { sub_mchid, transaction_id, out_order_no, order_id: existing.order_id }
     }
@@ -602,17 +689,23 @@ export class Engine {
     const hash = hashOf(body)
     const existing = this.returns.get(out_return_no)
     if (existing) {
-      if (existing.bodyHash !== hash) throw new WxError(400, 'INVALID_REQUEST', '商户回退单号重复，请求参数与首次不一致')
+      if (existing.bodyHash !== hash)
+        throw new WxError(400, 'INVALID_REQUEST', '商户回退单号重复，请求参数与首次不一致')
       return this.returnView(existing)
     }
     const out_order_no = typeof body.out_order_no === 'string' ? body.out_order_no : undefined
     const order_id = typeof body.order_id === 'string' ? body.order_id : undefined
-    const o = out_order_no ? this.sharing.get(out_order_no) : [...this.sharing.values()].find((s) => s.order_id === order_id)
-    if (!o || o.sub_mchid !== sub_mchid || o.kind !== 'share') throw new WxError(404, 'RESOURCE_NOT_EXISTS', '分账单不存在')
+    const o = out_order_no
+      ? this.sharing.get(out_order_no)
+      : [...this.sharing.values()].find((s) => s.order_id === order_id)
+    if (!o || o.sub_mchid !== sub_mchid || o.kind !== 'share')
+      throw new WxError(404, 'RESOURCE_NOT_EXISTS', '分账单不存在')
     const return_mchid = str(body, 'return_mchid', 1, 32)
-    if (return_mchid !== this.o.spMchid) throw new WxError(400, 'PARAM_ERROR', 'return_mchid 须为分账接收方（电商平台）商户号')
+    if (return_mchid !== this.o.spMchid)
+      throw new WxError(400, 'PARAM_ERROR', 'return_mchid 须为分账接收方（电商平台）商户号')
     const amount = int(body, 'amount', 1, 10_000_000_00)
-    if (amount > o.amount - o.returned) throw new WxError(403, 'NOT_ENOUGH', '回退金额超过可回退金额')
+    if (amount > o.amount - o.returned)
+      throw new WxError(403, 'NOT_ENOUGH', '回退金额超过可回退金额')
     try {
       this.books.returnShare(sub_mchid, amount)
     } catch (e) {
@@ -638,7 +731,8 @@ export class Engine {
 
   queryReturnOrder(q: URLSearchParams): Json {
     const r = this.returns.get(q.get('out_return_no') ?? '')
-    if (!r || r.sub_mchid !== q.get('sub_mchid')) throw new WxError(404, 'RESOURCE_NOT_EXISTS', '回退单不存在')
+    if (!r || r.sub_mchid !== q.get('sub_mchid'))
+      throw new WxError(404, 'RESOURCE_NOT_EXISTS', '回退单不存在')
     return this.returnView(r)
   }
 
@@ -662,27 +756,41 @@ export class Engine {
     let t: Transaction
     if (typeof body.transaction_id === 'string') t = this.txById(sub_mchid, body.transaction_id)
     else t = this.tx(tradeNo(body, 'out_trade_no'), sub_mchid)
-    if (t.state !== 'SUCCESS' && t.state !== 'REFUND') throw new WxError(400, 'INVALID_REQUEST', '订单未支付，不能退款')
+    if (t.state !== 'SUCCESS' && t.state !== 'REFUND')
+      throw new WxError(400, 'INVALID_REQUEST', '订单未支付，不能退款')
     const amount = obj(body, 'amount')
     const refund = int(amount, 'refund', 1, 10_000_000_00)
     const total = int(amount, 'total', 1, 10_000_000_00)
     if (total !== t.total) throw new WxError(400, 'PARAM_ERROR', 'amount.total 与原订单金额不一致')
-    if ((amount.currency ?? 'CNY') !== 'CNY') throw new WxError(400, 'PARAM_ERROR', 'amount.currency 仅支持 CNY')
-    if (refund > t.total - t.refunded) throw new WxError(403, 'NOT_ENOUGH', '申请退款金额超过订单可退金额')
+    if ((amount.currency ?? 'CNY') !== 'CNY')
+      throw new WxError(400, 'PARAM_ERROR', 'amount.currency 仅支持 CNY')
+    if (refund > t.total - t.refunded)
+      throw new WxError(403, 'NOT_ENOUGH', '申请退款金额超过订单可退金额')
     let notify_url: string | undefined
     if (body.notify_url !== undefined) {
       notify_url = str(body, 'notify_url', 1, 256)
-      if (!/^https?:\/\/[^\s?#]+$/.test(notify_url)) throw new WxError(400, 'PARAM_ERROR', 'notify_url 须为不带参数的 http(s) 地址')
+      if (!/^https?:\/\/[^\s?#]+$/.test(notify_url))
+        throw new WxError(400, 'PARAM_ERROR', 'notify_url 须为不带参数的 http(s) 地址')
     }
     const refundAccount = body.refund_account ?? 'REFUND_SOURCE_SUB_MERCHANT'
-    if (refundAccount !== 'REFUND_SOURCE_SUB_MERCHANT' && refundAccount !== 'REFUND_SOURCE_PARTNER_ADVANCE')
+    if (
+      refundAccount !== 'REFUND_SOURCE_SUB_MERCHANT' &&
+      refundAccount !== 'REFUND_SOURCE_PARTNER_ADVANCE'
+    )
       throw new WxError(400, 'PARAM_ERROR', 'refund_account 不正确')
     let split = { fromFrozen: 0, fromAvailable: 0 }
     try {
       if (refundAccount === 'REFUND_SOURCE_PARTNER_ADVANCE') this.books.advanceRefund(refund)
       else split = this.books.refund(sub_mchid, refund, t.frozen)
     } catch (e) {
-      if (e instanceof NotEnough) throw new WxError(403, 'NOT_ENOUGH', refundAccount === 'REFUND_SOURCE_PARTNER_ADVANCE' ? '垫付账户余额不足' : '二级商户可用余额不足')
+      if (e instanceof NotEnough)
+        throw new WxError(
+          403,
+          'NOT_ENOUGH',
+          refundAccount === 'REFUND_SOURCE_PARTNER_ADVANCE'
+            ? '垫付账户余额不足'
+            : '二级商户可用余额不足',
+        )
       throw e
     }
     t.frozen -= split.fromFrozen
@@ -723,7 +831,12 @@ export class Engine {
           refund_status: 'SUCCESS',
           success_time: rfc3339(r.success_time),
           user_received_account: '支付用户零钱',
-          amount: { total: r.total, refund: r.amount, payer_total: r.total, payer_refund: r.amount },
+          amount: {
+            total: r.total,
+            refund: r.amount,
+            payer_total: r.total,
+            payer_refund: r.amount,
+          },
         })
     })
   }
@@ -740,7 +853,8 @@ export class Engine {
   queryRefund(out_refund_no: string, sub_mchid: string | null): Json {
     if (!sub_mchid) throw new WxError(400, 'PARAM_ERROR', '缺少参数 sub_mchid')
     const r = this.refunds.get(out_refund_no)
-    if (!r || r.sub_mchid !== sub_mchid) throw new WxError(404, 'RESOURCE_NOT_EXISTS', '退款单不存在')
+    if (!r || r.sub_mchid !== sub_mchid)
+      throw new WxError(404, 'RESOURCE_NOT_EXISTS', '退款单不存在')
     return {
       refund_id: r.refund_id,
       out_refund_no: r.out_refund_no,
@@ -760,7 +874,12 @@ export class Engine {
   balance(sub_mchid: string): Json {
     this.knownSub(sub_mchid)
     const b = this.books.balanceOf(sub_mchid)
-    return { sub_mchid, account_type: 'BASIC', available_amount: b.available, pending_amount: b.frozen }
+    return {
+      sub_mchid,
+      account_type: 'BASIC',
+      available_amount: b.available,
+      pending_amount: b.frozen,
+    }
   }
 
   withdraw(body: Json): Json {
@@ -769,7 +888,8 @@ export class Engine {
     const hash = hashOf(body)
     const existing = this.withdrawals.get(out_request_no)
     if (existing) {
-      if (existing.bodyHash !== hash) throw new WxError(400, 'INVALID_REQUEST', '商户提现单号重复，请求参数与首次不一致')
+      if (existing.bodyHash !== hash)
+        throw new WxError(400, 'INVALID_REQUEST', '商户提现单号重复，请求参数与首次不一致')
       return { sub_mchid, withdraw_id: existing.withdraw_id, out_request_no }
     }
     const amount = int(body, 'amount', 1, 10_000_000_00)
@@ -795,7 +915,8 @@ export class Engine {
 
   queryWithdrawal(out_request_no: string, sub_mchid: string | null): Json {
     const w = this.withdrawals.get(out_request_no)
-    if (!w || w.sub_mchid !== sub_mchid) throw new WxError(404, 'RESOURCE_NOT_EXISTS', '提现单不存在')
+    if (!w || w.sub_mchid !== sub_mchid)
+      throw new WxError(404, 'RESOURCE_NOT_EXISTS', '提现单不存在')
     return {
       sub_mchid: w.sub_mchid,
       sp_mchid: this.o.spMchid,
@@ -816,7 +937,8 @@ export class Engine {
   }
 
   private knownSub(sub_mchid: string) {
-    if (!this.subMchids.has(sub_mchid)) throw new WxError(400, 'PARAM_ERROR', `二级商户号 ${sub_mchid} 不存在或未完成进件`)
+    if (!this.subMchids.has(sub_mchid))
+      throw new WxError(400, 'PARAM_ERROR', `二级商户号 ${sub_mchid} 不存在或未完成进件`)
     return sub_mchid
   }
 }
@@ -832,7 +954,8 @@ const str = (o: Json, key: string, min: number, max: number): string => {
 
 const obj = (o: Json, key: string): Json => {
   const v = o[key]
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new WxError(400, 'PARAM_ERROR', `参数 ${key} 须为对象`)
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new WxError(400, 'PARAM_ERROR', `参数 ${key} 须为对象`)
   return v as Json
 }
 
@@ -845,7 +968,8 @@ const int = (o: Json, key: string, min: number, max: number): number => {
 
 const tradeNo = (o: Json, key: string, max = 32): string => {
   const v = str(o, key, 6, max)
-  if (!/^[0-9A-Za-z_\-|*]+$/.test(v)) throw new WxError(400, 'PARAM_ERROR', `参数 ${key} 只能是数字、大小写字母_-|*`)
+  if (!/^[0-9A-Za-z_\-|*]+$/.test(v))
+    throw new WxError(400, 'PARAM_ERROR', `参数 ${key} 只能是数字、大小写字母_-|*`)
   return v
 }
 

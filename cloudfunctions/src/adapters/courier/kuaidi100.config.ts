@@ -25,7 +25,9 @@ export const Kuaidi100ConfigSchema = z.object({
   /** Where 商家寄件 order-status callbacks go (defaults to callbackUrl). */
   pickupCallbackUrl: z.string().url().optional(),
   /** Companies asked for a quote when the caller names none. */
-  quoteCompanies: z.array(z.string().regex(/^[a-z0-9]+$/)).default(['shunfeng', 'zhongtong', 'yuantong', 'yunda', 'jd', 'ems']),
+  quoteCompanies: z
+    .array(z.string().regex(/^[a-z0-9]+$/))
+    .default(['shunfeng', 'zhongtong', 'yuantong', 'yunda', 'jd', 'ems']),
   timeoutMs: z.number().int().positive().default(10_000),
 })
 
@@ -42,7 +44,9 @@ export function kuaidi100ConfigFromEnv(env: Record<string, string | undefined>):
     salt: env.KUAIDI100_SALT,
     callbackUrl: env.KUAIDI100_CALLBACK_URL,
     pickupCallbackUrl: env.KUAIDI100_PICKUP_CALLBACK_URL,
-    quoteCompanies: env.KUAIDI100_QUOTE_COMPANIES?.split(',').map((s) => s.trim()).filter(Boolean),
+    quoteCompanies: env.KUAIDI100_QUOTE_COMPANIES?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     timeoutMs: env.KUAIDI100_TIMEOUT_MS ? Number(env.KUAIDI100_TIMEOUT_MS) : undefined,
   })
 }

@@ -18,7 +18,11 @@ import {
   type TrackingEvent,
   type TrackingState,
 } from '../../modules/delivery/ports/courier.port'
-import { type Kuaidi100Config, type Kuaidi100ConfigInput, Kuaidi100ConfigSchema } from './kuaidi100.config'
+import {
+  type Kuaidi100Config,
+  type Kuaidi100ConfigInput,
+  Kuaidi100ConfigSchema,
+} from './kuaidi100.config'
 import {
   borderSign,
   COMPANIES,
@@ -91,7 +95,8 @@ export class Kuaidi100Courier implements Courier {
   }
 
   async quote(input: QuoteInput): Promise<Quote[]> {
-    if (!(input.weightKg > 0 && input.weightKg <= 100)) throw invalid('INVALID_ARGUMENT', 'weightKg must be in (0, 100]')
+    if (!(input.weightKg > 0 && input.weightKg <= 100))
+      throw invalid('INVALID_ARGUMENT', 'weightKg must be in (0, 100]')
     const companies = input.company ? [checkCompany(input.company)] : this.config.quoteCompanies
     const results = await Promise.allSettled(
       companies.map((company) =>
@@ -121,14 +126,17 @@ export class Kuaidi100Courier implements Courier {
         serviceType: String(d.serviceType ?? '标准快递'),
       })
     }
-    if (quotes.some((q) => !Number.isSafeInteger(q.priceFen))) throw badResponse('price is not a number')
+    if (quotes.some((q) => !Number.isSafeInteger(q.priceFen)))
+      throw badResponse('price is not a number')
     return quotes.sort((a, b) => a.priceFen - b.priceFen)
   }
 
   async placePickup(input: PickupInput): Promise<PickupPlaced> {
     const company = checkCompany(input.company)
-    if (!input.orderKey || !/^[\w-]{1,64}$/.test(input.orderKey)) throw invalid('INVALID_ARGUMENT', 'orderKey must be 1-64 word characters')
-    if (!(input.weightKg > 0 && input.weightKg <= 100)) throw invalid('INVALID_ARGUMENT', 'weightKg must be in (0, 100]')
+    if (!input.orderKey || !/^[\w-]{1,64}$/.test(input.orderKey))
+      throw invalid('INVALID_ARGUMENT', 'orderKey must be 1-64 word characters')
+    if (!(input.weightKg > 0 && input.weightKg <= 100))
+      throw invalid('INVALID_ARGUMENT', 'weightKg must be in (0, 100]')
     // kuaidi100 has no idempotency field on bOrder; business parameters belong on the callback
     // URL (its docs say so), and the order key there is what makes a retry find the same order.
     const callback = new URL(this.config.pickupCallbackUrl ?? this.config.callbackUrl)
@@ -153,8 +161,14 @@ export class Kuaidi100Courier implements Courier {
       pickupEndTime: input.slot?.end ?? '',
     })
     const d = (r.data ?? {}) as Json
-    if (typeof d.taskId !== 'string' || !d.taskId) throw badResponse('bOrder answered without taskId')
-    return { taskId: d.taskId, orderId: String(d.orderId ?? ''), company, ...(d.kuaidinum ? { waybillNo: String(d.kuaidinum) } : {}) }
+    if (typeof d.taskId !== 'string' || !d.taskId)
+      throw badResponse('bOrder answered without taskId')
+    return {
+      taskId: d.taskId,
+      orderId: String(d.orderId ?? ''),
+      company,
+      ...(d.kuaidinum ? { waybillNo: String(d.kuaidinum) } : {}),
+    }
   }
 
   async pickupStatus(taskId: string): Promise<Pickup> {
@@ -173,21 +187,33 @@ export class Kuaidi100Courier implements Courier {
   }
 
   async cancelPickup(input: { taskId: string; orderId: string; reason: string }): Promise<void> {
-    await this.border('cancel', { taskId: input.taskId, orderId: input.orderId, cancelMsg: input.reason })
+    await this.border('cancel', {
+      taskId: input.taskId,
+      orderId: input.orderId,
+      cancelMsg: input.reason,
+    })
   }
 
   async track(input: { company: string; waybillNo: string; phone?: string }): Promise<Tracking> {
     const company = checkCompany(input.company)
     const waybillNo = checkWaybill(company, input.waybillNo)
     // resultv2=4: status names plus routeInfo (origin, current and destination city).
-    const param = JSON.stringify({ com: company, num: waybillNo, phone: input.phone ?? '', resultv2: '4', show: '0', order: 'desc' })
+    const param = JSON.stringify({
+      com: company,
+      num: waybillNo,
+      phone: input.phone ?? '',
+      resultv2: '4',
+      show: '0',
+      order: 'desc',
+    })
     const body = await this.post(this.config.baseUrls.poll, '/poll/query.do', {
       customer: this.config.customer,
       sign: querySign(param, this.config.key, this.config.customer),
       param,
     })
     // Success is the tracking object itself (status "200"); failures are {result:false, returnCode}.
-    if (body.result === false || (body.status !== undefined && String(body.status) !== '200')) throw vendorError(body)
+    if (body.result === false || (body.status !== undefined && String(body.status) !== '200'))
+      throw vendorError(body)
     return parseTracking(body)
   }
 
@@ -200,7 +226,12 @@ export class Kuaidi100Courier implements Courier {
       from: input.fromCity ?? '',
       to: input.toCity ?? '',
       key: this.config.key,
-      parameters: { callbackurl: this.config.callbackUrl, salt: this.config.salt, resultv2: '1', phone: input.phone ?? '' },
+      parameters: {
+        callbackurl: this.config.callbackUrl,
+        salt: this.config.salt,
+        resultv2: '1',
+        phone: input.phone ?? '',
+      },
     })
     const body = await this.post(this.config.baseUrls.poll, '/poll', { schema: 'json', param })
     // 501 重复订阅: the earlier subscription is still there, which is all we wanted.
@@ -210,16 +241,31 @@ export class Kuaidi100Courier implements Courier {
 
   verifyPush(raw: RawPush): CourierPush {
     const body = this.signedParam(raw)
-    if (typeof body !== 'object' || body === null || typeof body.lastResult !== 'object' || body.lastResult === null)
+    if (
+      typeof body !== 'object' ||
+      body === null ||
+      typeof body.lastResult !== 'object' ||
+      body.lastResult === null
+    )
       throw new CourierError('verification', 'PUSH_MALFORMED', 'push has no lastResult', false)
     const monitor = String(body.status) as MonitorStatus
     if (!['polling', 'shutdown', 'abort', 'updateall'].includes(monitor))
-      throw new CourierError('verification', 'PUSH_MALFORMED', `unknown push status ${monitor}`, false)
+      throw new CourierError(
+        'verification',
+        'PUSH_MALFORMED',
+        `unknown push status ${monitor}`,
+        false,
+      )
     let tracking: Tracking
     try {
       tracking = parseTracking(body.lastResult as Json)
     } catch {
-      throw new CourierError('verification', 'PUSH_MALFORMED', 'push lastResult does not parse', false)
+      throw new CourierError(
+        'verification',
+        'PUSH_MALFORMED',
+        'push lastResult does not parse',
+        false,
+      )
     }
     const latestAt = tracking.events.at(-1)?.at ?? 0
     return {
@@ -237,7 +283,12 @@ export class Kuaidi100Courier implements Courier {
     const d = (typeof body.data === 'object' && body.data !== null ? body.data : {}) as Json
     const status = PICKUP_STATUS[String(body.status ?? d.status)]
     if (typeof fields.taskId !== 'string' || !fields.taskId || !status)
-      throw new CourierError('verification', 'PUSH_MALFORMED', 'pickup push without taskId or a known status', false)
+      throw new CourierError(
+        'verification',
+        'PUSH_MALFORMED',
+        'pickup push without taskId or a known status',
+        false,
+      )
     const at = parseTime(String(d.updateTime ?? ''))
     return {
       taskId: fields.taskId,
@@ -257,15 +308,30 @@ export class Kuaidi100Courier implements Courier {
     const fields = 'body' in raw ? Object.fromEntries(new URLSearchParams(raw.body)) : raw.fields
     const param = fields.param
     const sign = fields.sign
-    if (typeof param !== 'string' || !param) throw new CourierError('verification', 'PUSH_MALFORMED', 'push has no param', false)
-    if (typeof sign !== 'string' || !safeEqual(sign.toUpperCase(), pushSign(param, this.config.salt)))
-      throw new CourierError('verification', 'PUSH_SIGNATURE_INVALID', 'push signature does not match our salt', false)
+    if (typeof param !== 'string' || !param)
+      throw new CourierError('verification', 'PUSH_MALFORMED', 'push has no param', false)
+    if (
+      typeof sign !== 'string' ||
+      !safeEqual(sign.toUpperCase(), pushSign(param, this.config.salt))
+    )
+      throw new CourierError(
+        'verification',
+        'PUSH_SIGNATURE_INVALID',
+        'push signature does not match our salt',
+        false,
+      )
     try {
       const body = JSON.parse(param) as unknown
-      if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('not an object')
+      if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw new Error('not an object')
       return body as Json
     } catch {
-      throw new CourierError('verification', 'PUSH_MALFORMED', 'push param is not a JSON object', false)
+      throw new CourierError(
+        'verification',
+        'PUSH_MALFORMED',
+        'push param is not a JSON object',
+        false,
+      )
     }
   }
 
@@ -274,15 +340,25 @@ export class Kuaidi100Courier implements Courier {
     const body = accepted
       ? { result: true, returnCode: '200', message: '成功' }
       : { result: false, returnCode: '500', message: '失败' }
-    return { status: 200, contentType: 'application/json;charset=utf-8', body: JSON.stringify(body) }
+    return {
+      status: 200,
+      contentType: 'application/json;charset=utf-8',
+      body: JSON.stringify(body),
+    }
   }
 
   async detectCompany(waybillNo: string): Promise<string[]> {
     const num = waybillNo.trim().toUpperCase()
-    if (!WAYBILL_NO.test(num)) throw invalid('INVALID_WAYBILL', `waybill number ${waybillNo} has the wrong shape`)
-    const raw = await this.postRaw(this.config.baseUrls.autonumber, '/autonumber/auto', { num, key: this.config.key })
+    if (!WAYBILL_NO.test(num))
+      throw invalid('INVALID_WAYBILL', `waybill number ${waybillNo} has the wrong shape`)
+    const raw = await this.postRaw(this.config.baseUrls.autonumber, '/autonumber/auto', {
+      num,
+      key: this.config.key,
+    })
     if (Array.isArray(raw)) {
-      const codes = raw.map((c: Json) => String(c.comCode ?? '')).filter((c) => COMPANY_CODE.test(c))
+      const codes = raw
+        .map((c: Json) => String(c.comCode ?? ''))
+        .filter((c) => COMPANY_CODE.test(c))
       return [...new Set(codes)]
     }
     throw vendorError(raw as Json)
@@ -305,11 +381,16 @@ export class Kuaidi100Courier implements Courier {
 
   private async post(base: string, path: string, form: Record<string, string>): Promise<Json> {
     const raw = await this.postRaw(base, path, form)
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw badResponse(`unexpected answer from ${path}`)
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw badResponse(`unexpected answer from ${path}`)
     return raw as Json
   }
 
-  private async postRaw(base: string, path: string, form: Record<string, string>): Promise<unknown> {
+  private async postRaw(
+    base: string,
+    path: string,
+    form: Record<string, string>,
+  ): Promise<unknown> {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), this.config.timeoutMs)
     let status: number
@@ -324,13 +405,33 @@ export class Kuaidi100Courier implements Courier {
       status = res.status
       text = await res.text()
     } catch (e) {
-      if (controller.signal.aborted) throw new CourierError('transport', 'TIMEOUT', `kuaidi100 ${path} timed out`, true)
-      throw new CourierError('transport', 'NETWORK', `kuaidi100 ${path}: ${e instanceof Error ? e.message : String(e)}`, true)
+      if (controller.signal.aborted)
+        throw new CourierError('transport', 'TIMEOUT', `kuaidi100 ${path} timed out`, true)
+      throw new CourierError(
+        'transport',
+        'NETWORK',
+        `kuaidi100 ${path}: ${e instanceof Error ? e.message : String(e)}`,
+        true,
+      )
     } finally {
       clearTimeout(timer)
     }
-    if (status === 429) throw new CourierError('vendor', 'RATE_LIMITED', `kuaidi100 ${path} rate limited`, true, '429')
-    if (status >= 500) throw new CourierError('vendor', 'VENDOR_ERROR', `kuaidi100 ${path} answered HTTP ${status}`, true, String(status))
+    if (status === 429)
+      throw new CourierError(
+        'vendor',
+        'RATE_LIMITED',
+        `kuaidi100 ${path} rate limited`,
+        true,
+        '429',
+      )
+    if (status >= 500)
+      throw new CourierError(
+        'vendor',
+        'VENDOR_ERROR',
+        `kuaidi100 ${path} answered HTTP ${status}`,
+        true,
+        String(status),
+      )
     try {
       return JSON.parse(text)
     } catch {
@@ -339,11 +440,14 @@ export class Kuaidi100Courier implements Courier {
   }
 }
 
-const invalid = (code: CourierErrorCode, message: string) => new CourierError('invalid-argument', code, message, false)
-const badResponse = (message: string) => new CourierError('transport', 'BAD_RESPONSE', message, true)
+const invalid = (code: CourierErrorCode, message: string) =>
+  new CourierError('invalid-argument', code, message, false)
+const badResponse = (message: string) =>
+  new CourierError('transport', 'BAD_RESPONSE', message, true)
 
 const checkCompany = (company: string): string => {
-  if (!COMPANY_CODE.test(company)) throw invalid('UNKNOWN_COMPANY', `unknown courier company code ${company}`)
+  if (!COMPANY_CODE.test(company))
+    throw invalid('UNKNOWN_COMPANY', `unknown courier company code ${company}`)
   return company
 }
 
@@ -352,7 +456,10 @@ const checkWaybill = (company: string, waybillNo: string): string => {
   const num = waybillNo.trim().toUpperCase()
   const known = COMPANIES[company]
   if (!WAYBILL_NO.test(num) || (known && !known.waybill.test(num)))
-    throw invalid('INVALID_WAYBILL', `${waybillNo} is not a ${known?.name ?? company} waybill number`)
+    throw invalid(
+      'INVALID_WAYBILL',
+      `${waybillNo} is not a ${known?.name ?? company} waybill number`,
+    )
   return num
 }
 
@@ -374,7 +481,10 @@ const vendorError = (body: Json): CourierError => {
     ],
     '408': ['PHONE_REQUIRED', false],
     '500': ['NO_RESULT', true],
-    '501': [/重复/.test(String(body.message)) ? 'ALREADY_SUBSCRIBED' : 'VENDOR_ERROR', !/重复/.test(String(body.message))],
+    '501': [
+      /重复/.test(String(body.message)) ? 'ALREADY_SUBSCRIBED' : 'VENDOR_ERROR',
+      !/重复/.test(String(body.message)),
+    ],
     '502': ['RATE_LIMITED', true],
     '503': ['SIGN_ERROR', false],
     '600': ['SIGN_ERROR', false],
@@ -395,8 +505,14 @@ const parseTracking = (r: Json): Tracking => {
   const events: TrackingEvent[] = data.map((e) => {
     const at = parseTime(String(e.ftime ?? e.time ?? ''))
     if (!Number.isFinite(at)) throw badResponse(`bad event time ${String(e.ftime ?? e.time)}`)
-    const state = STATES[String(e.statusCode ?? '')] ?? STATE_BY_NAME[String(e.status ?? '')] ?? 'other'
-    return { at, state, context: String(e.context ?? ''), ...(e.areaName ? { area: String(e.areaName) } : {}) }
+    const state =
+      STATES[String(e.statusCode ?? '')] ?? STATE_BY_NAME[String(e.status ?? '')] ?? 'other'
+    return {
+      at,
+      state,
+      context: String(e.context ?? ''),
+      ...(e.areaName ? { area: String(e.areaName) } : {}),
+    }
   })
   // kuaidi100 lists newest first (query.do with order=desc, and pushes). Times have one-second
   // resolution, so reverse first and then sort stably: same-second events keep their order.

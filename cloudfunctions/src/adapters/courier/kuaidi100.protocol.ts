@@ -5,13 +5,16 @@ import { createHash } from 'node:crypto'
  * hex), waybill shapes per company, state codes and its `yyyy-MM-dd HH:mm:ss` Beijing times.
  */
 
-export const md5Upper = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase()
+export const md5Upper = (text: string): string =>
+  createHash('md5').update(text, 'utf8').digest('hex').toUpperCase()
 
 /** 实时查询: MD5(param + key + customer). */
-export const querySign = (param: string, key: string, customer: string) => md5Upper(param + key + customer)
+export const querySign = (param: string, key: string, customer: string) =>
+  md5Upper(param + key + customer)
 
 /** 商家寄件: MD5(param + t + key + secret). */
-export const borderSign = (param: string, t: string, key: string, secret: string) => md5Upper(param + t + key + secret)
+export const borderSign = (param: string, t: string, key: string, secret: string) =>
+  md5Upper(param + t + key + secret)
 
 /** Pushes: MD5(param + salt). */
 export const pushSign = (param: string, salt: string) => md5Upper(param + salt)
@@ -55,7 +58,8 @@ export const STATE_NAMES: Record<string, string> = {
 const BEIJING_MS = 8 * 3600_000
 
 /** `2026-01-01 08:00:00` in Beijing time, as kuaidi100 writes times. */
-export const formatTime = (ms: number): string => new Date(ms + BEIJING_MS).toISOString().slice(0, 19).replace('T', ' ')
+export const formatTime = (ms: number): string =>
+  new Date(ms + BEIJING_MS).toISOString().slice(0, 19).replace('T', ' ')
 
 /** The inverse of formatTime; NaN when it does not parse. */
 export const parseTime = (text: string): number => {

@@ -12,7 +12,8 @@ export class SecretBoxError extends Error {}
 const b64 = (buf: Buffer) => buf.toString('base64url')
 
 /** The short id a sealed value names its key by: the first bytes of the key's SHA-256. */
-export const keyId = (key: Uint8Array): string => b64(createHash('sha256').update(key).digest().subarray(0, KID_BYTES))
+export const keyId = (key: Uint8Array): string =>
+  b64(createHash('sha256').update(key).digest().subarray(0, KID_BYTES))
 
 /** A key from text: 64 hex digits, or (local and tests only) any passphrase hashed with SHA-256. */
 export const keyFromText = (text: string): Buffer => {
@@ -64,7 +65,10 @@ export class AesGcmSecretBox implements SecretBox {
     const parts = sealed.split('.')
     if (parts[0] === 'v2' && parts.length === 5) {
       const key = this.byKid.get(parts[1])
-      if (!key) throw new SecretBoxError(`sealed under an unknown key (kid ${parts[1]}): add that key to the old keys`)
+      if (!key)
+        throw new SecretBoxError(
+          `sealed under an unknown key (kid ${parts[1]}): add that key to the old keys`,
+        )
       return decrypt(key, `v2.${parts[1]}`, parts.slice(2))
     }
     if (parts[0] === 'v1' && parts.length === 4) {
@@ -78,7 +82,9 @@ export class AesGcmSecretBox implements SecretBox {
       }
       throw new SecretBoxError('sealed value failed authentication (altered, or another key)')
     }
-    throw new SecretBoxError('not a sealed value (v2.<kid>.<iv>.<tag>.<data>, or v1.<iv>.<tag>.<data>)')
+    throw new SecretBoxError(
+      'not a sealed value (v2.<kid>.<iv>.<tag>.<data>, or v1.<iv>.<tag>.<data>)',
+    )
   }
 
   /** Whether a value is sealed under anything but the current key (v1, or an old kid). */
@@ -94,7 +100,8 @@ export class AesGcmSecretBox implements SecretBox {
 
 const decrypt = (key: Buffer, head: string, [ivText, tagText, dataText]: string[]): string => {
   const [iv, tag, data] = [ivText, tagText, dataText].map((p) => Buffer.from(p, 'base64url'))
-  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES) throw new SecretBoxError('malformed sealed value')
+  if (iv.length !== IV_BYTES || tag.length !== TAG_BYTES)
+    throw new SecretBoxError('malformed sealed value')
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES })
     decipher.setAAD(Buffer.from(head))
@@ -112,11 +119,19 @@ const decrypt = (key: Buffer, head: string, [ivText, tagText, dataText]: string[
  */
 export const secretBoxFromEnv = (env: Record<string, string | undefined>): AesGcmSecretBox => {
   const hex = (name: string, value: string) => {
-    if (!HEX_KEY.test(value)) throw new SecretBoxError(`${name} must be 64 hex digits (32 random bytes)`)
+    if (!HEX_KEY.test(value))
+      throw new SecretBoxError(`${name} must be 64 hex digits (32 random bytes)`)
     return Buffer.from(value, 'hex')
   }
   const current = env.LINQUAN_SECRET_BOX_KEY?.trim()
-  if (!current) throw new SecretBoxError('LINQUAN_SECRET_BOX_KEY is not set: personal data cannot be sealed')
-  const old = (env.LINQUAN_SECRET_BOX_OLD_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
-  return new AesGcmSecretBox(hex('LINQUAN_SECRET_BOX_KEY', current), old.map((k) => hex('LINQUAN_SECRET_BOX_OLD_KEYS', k)))
+  if (!current)
+    throw new SecretBoxError('LINQUAN_SECRET_BOX_KEY is not set: personal data cannot be sealed')
+  const old = (env.LINQUAN_SECRET_BOX_OLD_KEYS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  return new AesGcmSecretBox(
+    hex('LINQUAN_SECRET_BOX_KEY', current),
+    old.map((k) => hex('LINQUAN_SECRET_BOX_OLD_KEYS', k)),
+  )
 }

@@ -16,13 +16,21 @@ export const WechatPayConfigSchema = z.object({
   merchantPrivateKeyPem: z.string().includes('PRIVATE KEY'),
   merchantCertificatePem: z.string().includes('CERTIFICATE'),
   /** APIv3 key: exactly 32 bytes, used for AEAD_AES_256_GCM. */
-  apiV3Key: z.string().refine((k) => Buffer.byteLength(k, 'utf8') === 32, 'apiV3Key must be 32 bytes'),
+  apiV3Key: z
+    .string()
+    .refine((k) => Buffer.byteLength(k, 'utf8') === 32, 'apiV3Key must be 32 bytes'),
   /** Platform certificates known at start (cache); more are fetched from /v3/certificates. */
-  platformCertificates: z.array(z.object({ serialNo: z.string().min(1), pem: z.string().includes('CERTIFICATE') })).default([]),
+  platformCertificates: z
+    .array(z.object({ serialNo: z.string().min(1), pem: z.string().includes('CERTIFICATE') }))
+    .default([]),
   notifyUrls: z.object({ payment: z.string().url(), refund: z.string().url() }),
   timeoutMs: z.number().int().positive().default(10_000),
   /** Allowed difference between WeChat's timestamps and our clock. */
-  maxClockSkewMs: z.number().int().positive().default(5 * 60_000),
+  maxClockSkewMs: z
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60_000),
   /** Minimum time between two certificate refreshes caused by unknown serials (limits abuse). */
   certRefreshCooldownMs: z.number().int().nonnegative().default(60_000),
 })
@@ -44,7 +52,10 @@ export function wechatPayConfigFromEnv(env: Record<string, string | undefined>):
     platformCertificates: env.WECHATPAY_PLATFORM_CERTIFICATES
       ? JSON.parse(env.WECHATPAY_PLATFORM_CERTIFICATES)
       : [],
-    notifyUrls: { payment: env.WECHATPAY_NOTIFY_URL_PAYMENT, refund: env.WECHATPAY_NOTIFY_URL_REFUND },
+    notifyUrls: {
+      payment: env.WECHATPAY_NOTIFY_URL_PAYMENT,
+      refund: env.WECHATPAY_NOTIFY_URL_REFUND,
+    },
     timeoutMs: env.WECHATPAY_TIMEOUT_MS ? Number(env.WECHATPAY_TIMEOUT_MS) : undefined,
   })
 }

@@ -1,4 +1,10 @@
-import { createDecipheriv, createPublicKey, verify, X509Certificate, type KeyObject } from 'node:crypto'
+import {
+  createDecipheriv,
+  createPublicKey,
+  verify,
+  X509Certificate,
+  type KeyObject,
+} from 'node:crypto'
 
 /** Thrown by the helpers below; the gateway maps it to PaymentGatewayError. */
 export class WechatPayCryptoError extends Error {}
@@ -20,7 +26,9 @@ export function aesGcmDecrypt(
   const tag = buf.subarray(buf.length - 16)
   const data = buf.subarray(0, buf.length - 16)
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'utf8'), { authTagLength: 16 })
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'utf8'), {
+      authTagLength: 16,
+    })
     decipher.setAuthTag(tag)
     decipher.setAAD(Buffer.from(associatedData ?? '', 'utf8'))
     return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8')
@@ -62,7 +70,9 @@ export interface PlatformCertificate {
 export function parsePlatformCertificate(pem: string, claimedSerial: string): PlatformCertificate {
   const cert = new X509Certificate(pem)
   if (cert.serialNumber.toUpperCase() !== claimedSerial.toUpperCase()) {
-    throw new WechatPayCryptoError(`certificate serial ${cert.serialNumber} does not match ${claimedSerial}`)
+    throw new WechatPayCryptoError(
+      `certificate serial ${cert.serialNumber} does not match ${claimedSerial}`,
+    )
   }
   return {
     serialNo: claimedSerial.toUpperCase(),

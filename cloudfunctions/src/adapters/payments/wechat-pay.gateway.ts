@@ -27,7 +27,11 @@ import {
   type Withdrawal,
   type WithdrawInput,
 } from '../../modules/payments/ports/payment-gateway.port'
-import { WechatPayConfigSchema, type WechatPayConfig, type WechatPayConfigInput } from './wechat-pay.config'
+import {
+  WechatPayConfigSchema,
+  type WechatPayConfig,
+  type WechatPayConfigInput,
+} from './wechat-pay.config'
 import {
   aesGcmDecrypt,
   parsePlatformCertificate,
@@ -58,7 +62,8 @@ const invalid = (message: string) =>
   new PaymentGatewayError(0, 'INVALID_ARGUMENT', message, false, 'invalid-argument')
 
 function assertFen(name: string, v: number, allowZero = false) {
-  if (!Number.isSafeInteger(v) || v < (allowZero ? 0 : 1)) throw invalid(`${name} must be a positive integer number of fen`)
+  if (!Number.isSafeInteger(v) || v < (allowZero ? 0 : 1))
+    throw invalid(`${name} must be a positive integer number of fen`)
 }
 
 /** RFC 3339 in China Standard Time, the form WeChat documents for time_expire. */
@@ -67,7 +72,10 @@ function rfc3339Cst(epochMs: number): string {
   return d.toISOString().replace(/\.\d{3}Z$/, '+08:00')
 }
 
-const header = (h: NotificationHeaders | Record<string, string>, name: string): string | undefined => {
+const header = (
+  h: NotificationHeaders | Record<string, string>,
+  name: string,
+): string | undefined => {
   const want = name.toLowerCase()
   for (const [k, v] of Object.entries(h)) {
     if (k.toLowerCase() === want) return Array.isArray(v) ? v[0] : v
@@ -77,17 +85,22 @@ const header = (h: NotificationHeaders | Record<string, string>, name: string): 
 
 function str(obj: Json, key: string): string {
   const v = obj[key]
-  if (typeof v !== 'string') throw verificationError('BAD_RESPONSE', `WeChat answer lacks string field ${key}`)
+  if (typeof v !== 'string')
+    throw verificationError('BAD_RESPONSE', `WeChat answer lacks string field ${key}`)
   return v
 }
-const optStr = (obj: Json, key: string): string | undefined => (typeof obj[key] === 'string' ? (obj[key] as string) : undefined)
+const optStr = (obj: Json, key: string): string | undefined =>
+  typeof obj[key] === 'string' ? (obj[key] as string) : undefined
 function int(obj: Json, key: string): number {
   const v = obj[key]
-  if (!Number.isSafeInteger(v)) throw verificationError('BAD_RESPONSE', `WeChat answer lacks integer field ${key}`)
+  if (!Number.isSafeInteger(v))
+    throw verificationError('BAD_RESPONSE', `WeChat answer lacks integer field ${key}`)
   return v as number
 }
-const optInt = (obj: Json, key: string): number | undefined => (Number.isSafeInteger(obj[key]) ? (obj[key] as number) : undefined)
-const obj = (o: Json, key: string): Json => (o[key] && typeof o[key] === 'object' ? (o[key] as Json) : {})
+const optInt = (obj: Json, key: string): number | undefined =>
+  Number.isSafeInteger(obj[key]) ? (obj[key] as number) : undefined
+const obj = (o: Json, key: string): Json =>
+  o[key] && typeof o[key] === 'object' ? (o[key] as Json) : {}
 
 /**
  * WechatPayGateway: PaymentGateway over WeChat Pay API v3 (平台收付通). wechatpay-node-v3 signs the
@@ -137,12 +150,21 @@ export class WechatPayGateway implements PaymentGateway {
   // ---------------------------------------------------------------- 进件
 
   async uploadImage(bytes: Uint8Array, filename: string): Promise<{ mediaId: string }> {
-    if (!/\.(jpe?g|png|bmp)$/i.test(filename)) throw invalid('filename must end in .jpg, .jpeg, .png or .bmp')
-    if (bytes.length === 0 || bytes.length > 5 * 1024 * 1024) throw invalid('image must be 1 byte to 5 MB')
+    if (!/\.(jpe?g|png|bmp)$/i.test(filename))
+      throw invalid('filename must end in .jpg, .jpeg, .png or .bmp')
+    if (bytes.length === 0 || bytes.length > 5 * 1024 * 1024)
+      throw invalid('image must be 1 byte to 5 MB')
     // WeChat signs the meta JSON, not the multipart body: the body is bound to it by the sha256.
-    const meta = JSON.stringify({ filename, sha256: createHash('sha256').update(bytes).digest('hex') })
+    const meta = JSON.stringify({
+      filename,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    })
     const boundary = `----linquan${this.nonce()}`
-    const type = /\.png$/i.test(filename) ? 'image/png' : /\.bmp$/i.test(filename) ? 'image/bmp' : 'image/jpeg'
+    const type = /\.png$/i.test(filename)
+      ? 'image/png'
+      : /\.bmp$/i.test(filename)
+        ? 'image/bmp'
+        : 'image/jpeg'
     const body: Uint8Array<ArrayBuffer> = Buffer.concat([
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n${meta}\r\n` +
@@ -194,12 +216,17 @@ export class WechatPayGateway implements PaymentGateway {
       },
       merchant_shortname: input.merchantShortname,
     }
-    const res = await this.call('POST', '/v3/ecommerce/applyments/', body, { platformSerial: serial })
+    const res = await this.call('POST', '/v3/ecommerce/applyments/', body, {
+      platformSerial: serial,
+    })
     return { applymentId: String(res.applyment_id ?? ''), outRequestNo: str(res, 'out_request_no') }
   }
 
   async queryApplyment(outRequestNo: string): Promise<ApplymentStatus> {
-    const res = await this.call('GET', `/v3/ecommerce/applyments/out-request-no/${encodeURIComponent(outRequestNo)}`)
+    const res = await this.call(
+      'GET',
+      `/v3/ecommerce/applyments/out-request-no/${encodeURIComponent(outRequestNo)}`,
+    )
     const audit = Array.isArray(res.audit_detail) ? (res.audit_detail as Json[]) : []
     return {
       applymentId: String(res.applyment_id ?? ''),
@@ -209,16 +236,18 @@ export class WechatPayGateway implements PaymentGateway {
       subMchid: optStr(res, 'sub_mchid'),
       signUrl: optStr(res, 'sign_url'),
       legalValidationUrl: optStr(res, 'legal_validation_url'),
-      accountValidation: res.account_validation && typeof res.account_validation === 'object'
-        ? {
-            payAmountFen: optInt(obj(res, 'account_validation'), 'pay_amount') ?? 0,
-            accountName: optStr(obj(res, 'account_validation'), 'destination_account_name') ?? '',
-            accountNumber: optStr(obj(res, 'account_validation'), 'destination_account_number') ?? '',
-            accountBank: optStr(obj(res, 'account_validation'), 'destination_account_bank') ?? '',
-            remark: optStr(obj(res, 'account_validation'), 'remark') ?? '',
-            deadline: optStr(obj(res, 'account_validation'), 'deadline') ?? '',
-          }
-        : undefined,
+      accountValidation:
+        res.account_validation && typeof res.account_validation === 'object'
+          ? {
+              payAmountFen: optInt(obj(res, 'account_validation'), 'pay_amount') ?? 0,
+              accountName: optStr(obj(res, 'account_validation'), 'destination_account_name') ?? '',
+              accountNumber:
+                optStr(obj(res, 'account_validation'), 'destination_account_number') ?? '',
+              accountBank: optStr(obj(res, 'account_validation'), 'destination_account_bank') ?? '',
+              remark: optStr(obj(res, 'account_validation'), 'remark') ?? '',
+              deadline: optStr(obj(res, 'account_validation'), 'deadline') ?? '',
+            }
+          : undefined,
       // The ecommerce applyment answers `field`/`field_name`; older docs call it `param_name`.
       rejectReasons: audit.map((a) => ({
         param: optStr(a, 'field_name') ?? optStr(a, 'param_name') ?? optStr(a, 'field') ?? '',
@@ -253,13 +282,25 @@ export class WechatPayGateway implements PaymentGateway {
     const nonceStr = this.nonce()
     const pkg = `prepay_id=${prepayId}`
     // Order and trailing newline are WeChat's: appId\ntimeStamp\nnonceStr\npackage\n
-    const paySign = this.pay.sha256WithRsa([this.config.spAppid, timeStamp, nonceStr, pkg, ''].join('\n'))
-    return { appId: this.config.spAppid, timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign }
+    const paySign = this.pay.sha256WithRsa(
+      [this.config.spAppid, timeStamp, nonceStr, pkg, ''].join('\n'),
+    )
+    return {
+      appId: this.config.spAppid,
+      timeStamp,
+      nonceStr,
+      package: pkg,
+      signType: 'RSA',
+      paySign,
+    }
   }
 
   async queryOrder(ref: OrderRef): Promise<PaymentOrder> {
     const q = new URLSearchParams({ sp_mchid: this.config.spMchid, sub_mchid: ref.subMchid })
-    const res = await this.call('GET', `/v3/pay/partner/transactions/out-trade-no/${encodeURIComponent(ref.outTradeNo)}?${q}`)
+    const res = await this.call(
+      'GET',
+      `/v3/pay/partner/transactions/out-trade-no/${encodeURIComponent(ref.outTradeNo)}?${q}`,
+    )
     const amount = obj(res, 'amount')
     return {
       outTradeNo: str(res, 'out_trade_no'),
@@ -273,10 +314,14 @@ export class WechatPayGateway implements PaymentGateway {
   }
 
   async closeOrder(ref: OrderRef): Promise<void> {
-    await this.call('POST', `/v3/pay/partner/transactions/out-trade-no/${encodeURIComponent(ref.outTradeNo)}/close`, {
-      sp_mchid: this.config.spMchid,
-      sub_mchid: ref.subMchid,
-    })
+    await this.call(
+      'POST',
+      `/v3/pay/partner/transactions/out-trade-no/${encodeURIComponent(ref.outTradeNo)}/close`,
+      {
+        sp_mchid: this.config.spMchid,
+        sub_mchid: ref.subMchid,
+      },
+    )
   }
 
   // ---------------------------------------------------------------- profit sharing
@@ -301,11 +346,17 @@ export class WechatPayGateway implements PaymentGateway {
   }
 
   async queryProfitSharing(ref: ProfitSharingRef): Promise<ProfitSharingOrder> {
-    const q = new URLSearchParams({ sub_mchid: ref.subMchid, transaction_id: ref.transactionId, out_order_no: ref.outOrderNo })
+    const q = new URLSearchParams({
+      sub_mchid: ref.subMchid,
+      transaction_id: ref.transactionId,
+      out_order_no: ref.outOrderNo,
+    })
     return this.mapProfitSharing(await this.call('GET', `/v3/ecommerce/profitsharing/orders?${q}`))
   }
 
-  async finishProfitSharing(input: FinishProfitSharingInput): Promise<{ orderId: string; outOrderNo: string }> {
+  async finishProfitSharing(
+    input: FinishProfitSharingInput,
+  ): Promise<{ orderId: string; outOrderNo: string }> {
     const res = await this.call('POST', '/v3/ecommerce/profitsharing/finish-order', {
       sub_mchid: input.subMchid,
       transaction_id: input.transactionId,
@@ -367,14 +418,23 @@ export class WechatPayGateway implements PaymentGateway {
       ...(input.reason ? { reason: input.reason } : {}),
       amount: { refund: input.refundFen, total: input.totalFen, currency: 'CNY' },
       notify_url: this.config.notifyUrls.refund,
-      ...(input.fundsFrom === 'platform_advance' ? { refund_account: 'REFUND_SOURCE_PARTNER_ADVANCE' } : {}),
+      ...(input.fundsFrom === 'platform_advance'
+        ? { refund_account: 'REFUND_SOURCE_PARTNER_ADVANCE' }
+        : {}),
     })
-    return { refundId: str(res, 'refund_id'), outRefundNo: str(res, 'out_refund_no'), refundFen: int(obj(res, 'amount'), 'refund') }
+    return {
+      refundId: str(res, 'refund_id'),
+      outRefundNo: str(res, 'out_refund_no'),
+      refundFen: int(obj(res, 'amount'), 'refund'),
+    }
   }
 
   async queryRefund(input: { subMchid: string; outRefundNo: string }): Promise<RefundResult> {
     const q = new URLSearchParams({ sub_mchid: input.subMchid })
-    const res = await this.call('GET', `/v3/ecommerce/refunds/out-refund-no/${encodeURIComponent(input.outRefundNo)}?${q}`)
+    const res = await this.call(
+      'GET',
+      `/v3/ecommerce/refunds/out-refund-no/${encodeURIComponent(input.outRefundNo)}?${q}`,
+    )
     return {
       refundId: str(res, 'refund_id'),
       outRefundNo: str(res, 'out_refund_no'),
@@ -388,8 +448,15 @@ export class WechatPayGateway implements PaymentGateway {
   // ---------------------------------------------------------------- funds
 
   async balance(subMchid: string): Promise<Balance> {
-    const res = await this.call('GET', `/v3/ecommerce/fund/balance/${encodeURIComponent(subMchid)}?account_type=BASIC`)
-    return { subMchid: optStr(res, 'sub_mchid') ?? subMchid, availableFen: int(res, 'available_amount'), pendingFen: int(res, 'pending_amount') }
+    const res = await this.call(
+      'GET',
+      `/v3/ecommerce/fund/balance/${encodeURIComponent(subMchid)}?account_type=BASIC`,
+    )
+    return {
+      subMchid: optStr(res, 'sub_mchid') ?? subMchid,
+      availableFen: int(res, 'available_amount'),
+      pendingFen: int(res, 'pending_amount'),
+    }
   }
 
   async withdraw(input: WithdrawInput): Promise<Withdrawal> {
@@ -401,12 +468,19 @@ export class WechatPayGateway implements PaymentGateway {
       ...(input.remark ? { remark: input.remark } : {}),
       ...(input.bankMemo ? { bank_memo: input.bankMemo } : {}),
     })
-    return { subMchid: optStr(res, 'sub_mchid') ?? input.subMchid, outRequestNo: str(res, 'out_request_no'), withdrawId: str(res, 'withdraw_id') }
+    return {
+      subMchid: optStr(res, 'sub_mchid') ?? input.subMchid,
+      outRequestNo: str(res, 'out_request_no'),
+      withdrawId: str(res, 'withdraw_id'),
+    }
   }
 
   async queryWithdraw(input: { subMchid: string; outRequestNo: string }): Promise<Withdrawal> {
     const q = new URLSearchParams({ sub_mchid: input.subMchid })
-    const res = await this.call('GET', `/v3/ecommerce/fund/withdraw/out-request-no/${encodeURIComponent(input.outRequestNo)}?${q}`)
+    const res = await this.call(
+      'GET',
+      `/v3/ecommerce/fund/withdraw/out-request-no/${encodeURIComponent(input.outRequestNo)}?${q}`,
+    )
     return {
       subMchid: optStr(res, 'sub_mchid') ?? input.subMchid,
       outRequestNo: str(res, 'out_request_no'),
@@ -419,7 +493,10 @@ export class WechatPayGateway implements PaymentGateway {
 
   // ---------------------------------------------------------------- notifications
 
-  async verifyNotification(headers: NotificationHeaders, rawBody: string | Buffer): Promise<VerifiedNotification> {
+  async verifyNotification(
+    headers: NotificationHeaders,
+    rawBody: string | Buffer,
+  ): Promise<VerifiedNotification> {
     // Verify over the exact bytes received: re-serialising parsed JSON would change them.
     await this.verifySigned(
       {
@@ -438,10 +515,20 @@ export class WechatPayGateway implements PaymentGateway {
       throw verificationError('NOTIFICATION_MALFORMED', 'notification body is not JSON')
     }
     const resource = obj(n, 'resource')
-    if (resource.algorithm !== 'AEAD_AES_256_GCM') throw verificationError('NOTIFICATION_MALFORMED', 'unsupported resource algorithm')
-    const plain = this.decrypt(str(resource, 'ciphertext'), str(resource, 'nonce'), optStr(resource, 'associated_data'))
+    if (resource.algorithm !== 'AEAD_AES_256_GCM')
+      throw verificationError('NOTIFICATION_MALFORMED', 'unsupported resource algorithm')
+    const plain = this.decrypt(
+      str(resource, 'ciphertext'),
+      str(resource, 'nonce'),
+      optStr(resource, 'associated_data'),
+    )
     const r = JSON.parse(plain) as Json
-    const base = { id: str(n, 'id'), createTime: str(n, 'create_time'), eventType: str(n, 'event_type'), summary: optStr(n, 'summary') ?? '' }
+    const base = {
+      id: str(n, 'id'),
+      createTime: str(n, 'create_time'),
+      eventType: str(n, 'event_type'),
+      summary: optStr(n, 'summary') ?? '',
+    }
     if (base.eventType.startsWith('TRANSACTION.')) {
       const amount = obj(r, 'amount')
       return {
@@ -495,7 +582,10 @@ export class WechatPayGateway implements PaymentGateway {
     try {
       return aesGcmDecrypt(ciphertext, nonce, aad, this.config.apiV3Key)
     } catch (e) {
-      throw verificationError('DECRYPT_FAILED', e instanceof Error ? e.message : 'decryption failed')
+      throw verificationError(
+        'DECRYPT_FAILED',
+        e instanceof Error ? e.message : 'decryption failed',
+      )
     }
   }
 
@@ -514,7 +604,11 @@ export class WechatPayGateway implements PaymentGateway {
       upload?: { signed: string; body: Uint8Array<ArrayBuffer>; contentType: string }
     } = {},
   ): Promise<Json> {
-    const bodyStr = opts.upload ? opts.upload.signed : body === undefined ? '' : JSON.stringify(body)
+    const bodyStr = opts.upload
+      ? opts.upload.signed
+      : body === undefined
+        ? ''
+        : JSON.stringify(body)
     const timestamp = String(Math.floor(this.clock.now() / 1000))
     const nonce = this.nonce()
     const signature = this.pay.getSignature(method, nonce, timestamp, path, bodyStr || undefined)
@@ -528,10 +622,21 @@ export class WechatPayGateway implements PaymentGateway {
 
     let res: HttpResponse
     try {
-      res = await this.send({ method, path, headers, body: opts.upload?.body ?? (bodyStr || undefined) })
+      res = await this.send({
+        method,
+        path,
+        headers,
+        body: opts.upload?.body ?? (bodyStr || undefined),
+      })
     } catch (e) {
       const timeout = e instanceof HttpTimeoutError
-      throw new PaymentGatewayError(0, timeout ? 'TIMEOUT' : 'NETWORK_ERROR', (e as Error).message, true, 'transport')
+      throw new PaymentGatewayError(
+        0,
+        timeout ? 'TIMEOUT' : 'NETWORK_ERROR',
+        (e as Error).message,
+        true,
+        'transport',
+      )
     }
 
     // A 5xx is retryable whatever it says; WeChat does not reliably sign those.
@@ -578,7 +683,14 @@ export class WechatPayGateway implements PaymentGateway {
     } catch {
       // non-JSON error page: keep the HTTP status as the code
     }
-    return new PaymentGatewayError(res.status, code, message, retryable, res.status >= 500 ? 'transport' : 'wechat', detail)
+    return new PaymentGatewayError(
+      res.status,
+      code,
+      message,
+      retryable,
+      res.status >= 500 ? 'transport' : 'wechat',
+      detail,
+    )
   }
 
   /** Signature over `timestamp\nnonce\nbody\n`, serial known (one refresh allowed), time within the window. */
@@ -589,9 +701,13 @@ export class WechatPayGateway implements PaymentGateway {
     extra?: Map<string, PlatformCertificate>,
   ): Promise<void> {
     if (!h.timestamp || !h.nonce || !h.signature || !h.serial) {
-      throw verificationError('SIGNATURE_MISSING', 'Wechatpay-Timestamp/Nonce/Signature/Serial header missing')
+      throw verificationError(
+        'SIGNATURE_MISSING',
+        'Wechatpay-Timestamp/Nonce/Signature/Serial header missing',
+      )
     }
-    if (!/^\d{1,12}$/.test(h.timestamp)) throw verificationError('TIMESTAMP_INVALID', 'Wechatpay-Timestamp is not a number')
+    if (!/^\d{1,12}$/.test(h.timestamp))
+      throw verificationError('TIMESTAMP_INVALID', 'Wechatpay-Timestamp is not a number')
     const now = this.clock.now()
     if (Math.abs(now - Number(h.timestamp) * 1000) > this.config.maxClockSkewMs) {
       throw verificationError('TIMESTAMP_STALE', 'Wechatpay-Timestamp outside the allowed window')
@@ -602,8 +718,10 @@ export class WechatPayGateway implements PaymentGateway {
       await this.refreshCertificates()
       cert = this.certs.get(serial)
     }
-    if (!cert) throw verificationError('UNKNOWN_SERIAL', `unknown platform certificate serial ${serial}`)
-    if (now < cert.validFromMs || now > cert.validToMs) throw verificationError('CERTIFICATE_EXPIRED', `platform certificate ${serial} not valid now`)
+    if (!cert)
+      throw verificationError('UNKNOWN_SERIAL', `unknown platform certificate serial ${serial}`)
+    if (now < cert.validFromMs || now > cert.validToMs)
+      throw verificationError('CERTIFICATE_EXPIRED', `platform certificate ${serial} not valid now`)
     if (!verifyWechatSignature(cert.publicKey, h.timestamp, h.nonce, body, h.signature)) {
       throw verificationError('SIGNATURE_INVALID', 'Wechatpay-Signature does not verify')
     }
@@ -632,12 +750,17 @@ export class WechatPayGateway implements PaymentGateway {
     }
     for (const item of data) {
       const enc = obj(item, 'encrypt_certificate')
-      const pem = this.decrypt(str(enc, 'ciphertext'), str(enc, 'nonce'), optStr(enc, 'associated_data'))
+      const pem = this.decrypt(
+        str(enc, 'ciphertext'),
+        str(enc, 'nonce'),
+        optStr(enc, 'associated_data'),
+      )
       try {
         const cert = parsePlatformCertificate(pem, str(item, 'serial_no'))
         out.set(cert.serialNo, cert)
       } catch (e) {
-        if (e instanceof WechatPayCryptoError) throw verificationError('CERTIFICATE_INVALID', e.message)
+        if (e instanceof WechatPayCryptoError)
+          throw verificationError('CERTIFICATE_INVALID', e.message)
         throw e
       }
     }
@@ -657,9 +780,16 @@ export class WechatPayGateway implements PaymentGateway {
       await this.refreshCertificates()
       cert = pick()
     }
-    if (!cert) throw verificationError('UNKNOWN_SERIAL', 'no valid platform certificate to encrypt sensitive fields')
+    if (!cert)
+      throw verificationError(
+        'UNKNOWN_SERIAL',
+        'no valid platform certificate to encrypt sensitive fields',
+      )
     const key: KeyObject = cert.publicKey
     // RSA-OAEP with SHA-1 (library default), as WeChat requires for 敏感信息加密.
-    return { enc: (plain) => this.pay.publicEncrypt(plain, key as unknown as Buffer), serial: cert.serialNo }
+    return {
+      enc: (plain) => this.pay.publicEncrypt(plain, key as unknown as Buffer),
+      serial: cert.serialNo,
+    }
   }
 }

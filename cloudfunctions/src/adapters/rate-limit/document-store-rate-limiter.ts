@@ -1,7 +1,15 @@
 import { isAppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Clock } from '../../modules/core/ports/clock.port'
-import { defineCollection, type DocumentStore, type TransactionOps } from '../../modules/core/ports/document-store.port'
-import type { RateLimitDecision, RateLimitRule, RateLimiter } from '../../modules/core/ports/rate-limiter.port'
+import {
+  defineCollection,
+  type DocumentStore,
+  type TransactionOps,
+} from '../../modules/core/ports/document-store.port'
+import type {
+  RateLimitDecision,
+  RateLimitRule,
+  RateLimiter,
+} from '../../modules/core/ports/rate-limiter.port'
 
 /** One window's count for one rule and key: `_id` = `<rule>:<key>:<window start>`. */
 interface RateWindowRecord {
@@ -11,7 +19,9 @@ interface RateWindowRecord {
   expiresAt: number
   version: number
 }
-export const RateWindows = defineCollection<RateWindowRecord>('rate_windows', [{ name: 'expires', fields: [{ field: 'expiresAt' }] }])
+export const RateWindows = defineCollection<RateWindowRecord>('rate_windows', [
+  { name: 'expires', fields: [{ field: 'expiresAt' }] },
+])
 
 /** A store whose transactions are optimistic (CloudBase) may still refuse one under contention. */
 const MAX_RACES = 8
@@ -50,10 +60,20 @@ export class DocumentStoreRateLimiter implements RateLimiter {
           if (!decision.allowed) return decision
           if (state.current) {
             const { count, version } = state.current
-            await tx.update(RateWindows, state.currentId, { count: count + cost, version: version + 1 }, { expect: { version } })
+            await tx.update(
+              RateWindows,
+              state.currentId,
+              { count: count + cost, version: version + 1 },
+              { expect: { version } },
+            )
           } else {
             const expiresAt = state.start + (rule.kind === 'sliding' ? 2 : 1) * rule.windowMs
-            await tx.insert(RateWindows, { _id: state.currentId, count: cost, expiresAt, version: 0 })
+            await tx.insert(RateWindows, {
+              _id: state.currentId,
+              count: cost,
+              expiresAt,
+              version: 0,
+            })
           }
           return decision
         })
@@ -73,13 +93,18 @@ export class DocumentStoreRateLimiter implements RateLimiter {
   async reset(rule: RateLimitRule, key: string): Promise<void> {
     const start = windowStart(rule, this.clock.now())
     await this.store.remove(RateWindows, windowId(rule, key, start))
-    if (rule.kind === 'sliding') await this.store.remove(RateWindows, windowId(rule, key, start - rule.windowMs))
+    if (rule.kind === 'sliding')
+      await this.store.remove(RateWindows, windowId(rule, key, start - rule.windowMs))
   }
 
   async sweep(now: number): Promise<number> {
     let removed = 0
     for (;;) {
-      const page = await this.store.find(RateWindows, { expiresAt: { $lt: now } }, { orderBy: { field: 'expiresAt', direction: 'asc' }, limit: SWEEP_PAGE })
+      const page = await this.store.find(
+        RateWindows,
+        { expiresAt: { $lt: now } },
+        { orderBy: { field: 'expiresAt', direction: 'asc' }, limit: SWEEP_PAGE },
+      )
       for (const w of page.items) if (await this.store.remove(RateWindows, w._id)) removed++
       if (page.items.length < SWEEP_PAGE) return removed
     }
@@ -88,7 +113,8 @@ export class DocumentStoreRateLimiter implements RateLimiter {
 
 const assertCost = (cost: number) => {
   // A negative cost would hand attempts back; a fraction would never add up to the limit exactly.
-  if (!Number.isSafeInteger(cost) || cost < 0) throw new Error(`rate limit cost must be a whole number ≥ 0, got ${cost}`)
+  if (!Number.isSafeInteger(cost) || cost < 0)
+    throw new Error(`rate limit cost must be a whole number ≥ 0, got ${cost}`)
 }
 
 /** Windows start at `offsetMs` past each multiple of the window (−8 h: days in China time). */
@@ -98,12 +124,20 @@ const windowStart = (rule: RateLimitRule, now: number) => {
 }
 const windowId = (rule: RateLimitRule, key: string, start: number) => `${rule.name}:${key}:${start}`
 
-const readState = async (ops: TransactionOps, rule: RateLimitRule, key: string, now: number): Promise<WindowState> => {
+const readState = async (
+  ops: TransactionOps,
+  rule: RateLimitRule,
+  key: string,
+  now: number,
+): Promise<WindowState> => {
   const start = windowStart(rule, now)
   const currentId = windowId(rule, key, start)
   // The id names the window, so a document found is this window's.
   const current = await ops.get(RateWindows, currentId)
-  const previous = rule.kind === 'sliding' ? ((await ops.get(RateWindows, windowId(rule, key, start - rule.windowMs)))?.count ?? 0) : 0
+  const previous =
+    rule.kind === 'sliding'
+      ? ((await ops.get(RateWindows, windowId(rule, key, start - rule.windowMs)))?.count ?? 0)
+      : 0
   return { start, currentId, current, previous }
 }
 
@@ -121,14 +155,24 @@ const spentAt = (rule: RateLimitRule, s: WindowState, t: number): number => {
   return 0
 }
 
-const fits = (rule: RateLimitRule, s: WindowState, t: number, cost: number) => spentAt(rule, s, t) + cost * rule.windowMs <= rule.limit * rule.windowMs
+const fits = (rule: RateLimitRule, s: WindowState, t: number, cost: number) =>
+  spentAt(rule, s, t) + cost * rule.windowMs <= rule.limit * rule.windowMs
 
-const decide = (rule: RateLimitRule, s: WindowState, cost: number, now: number): RateLimitDecision => {
+const decide = (
+  rule: RateLimitRule,
+  s: WindowState,
+  cost: number,
+  now: number,
+): RateLimitDecision => {
   const W = rule.windowMs
   const spent = spentAt(rule, s, now)
   const allowed = fits(rule, s, now, cost)
   const left = rule.limit * W - spent - (allowed ? cost * W : 0)
-  return { allowed, remaining: Math.max(0, Math.floor(left / W)), retryAfterMs: allowed ? 0 : retryAfter(rule, s, cost, now) }
+  return {
+    allowed,
+    remaining: Math.max(0, Math.floor(left / W)),
+    retryAfterMs: allowed ? 0 : retryAfter(rule, s, cost, now),
+  }
 }
 
 /**

@@ -10,7 +10,10 @@ import { bigramToken, unigramToken } from './bigram-index'
  * on purpose and some would confuse the FTS parser.
  */
 export const normalizeText = (text: string): string =>
-  text.normalize('NFKC').toLowerCase().replace(/\p{Cc}/gu, ' ')
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\p{Cc}/gu, ' ')
 
 export const charLength = (s: string) => [...s].length
 

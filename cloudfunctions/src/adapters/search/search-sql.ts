@@ -34,7 +34,9 @@ export const textSource = (terms: KeywordTerms, scope: TextScope): Source => {
     {
       sql: `${drive} MATCH ?`,
       params: [
-        drive === 'search_trigram' ? trigramMatch(terms.long, scope) : bigramMatch(terms.short, scope),
+        drive === 'search_trigram'
+          ? trigramMatch(terms.long, scope)
+          : bigramMatch(terms.short, scope),
       ],
     },
   ]

@@ -75,8 +75,21 @@ export class SqliteListingSearch implements ListingSearch {
            subcategory, condition, price_fen, trade, latitude, longitude, title, title_norm)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
-        pos, doc.id, doc.sortKey, doc.status, doc.sellerId, doc.kind, doc.city, doc.category,
-        doc.subcategory, doc.condition, doc.priceFen, trade, doc.latitude, doc.longitude, doc.title,
+        pos,
+        doc.id,
+        doc.sortKey,
+        doc.status,
+        doc.sellerId,
+        doc.kind,
+        doc.city,
+        doc.category,
+        doc.subcategory,
+        doc.condition,
+        doc.priceFen,
+        trade,
+        doc.latitude,
+        doc.longitude,
+        doc.title,
         titleNorm,
       )
       const bodyNorm = normalizeText(doc.description)
@@ -122,12 +135,10 @@ export class SqliteListingSearch implements ListingSearch {
     const page = rows.slice(0, q.limit)
     const last = page[page.length - 1]
     return {
-      items: page.map(
-        (r): ListingSearchHit => ({
-          id: r.id,
-          distanceMeters: r.d === undefined ? null : Math.round(r.d),
-        }),
-      ),
+      items: page.map((r): ListingSearchHit => ({
+        id: r.id,
+        distanceMeters: r.d === undefined ? null : Math.round(r.d),
+      })),
       nextCursor:
         rows.length > q.limit && last
           ? encodeSearchCursor({ sort: q.sort, key: last.key, sortKey: last.sort_key })
@@ -168,7 +179,9 @@ export class SqliteListingSearch implements ListingSearch {
     const similar = (status: string): Clause[] => [
       ...listingFilters({ city: q.city, sort: 'newest', limit: 1 }, [status]),
       { sql: 'l.category = ?', params: [q.category] },
-      ...(q.subcategory === undefined ? [] : [{ sql: 'l.subcategory = ?', params: [q.subcategory] }]),
+      ...(q.subcategory === undefined
+        ? []
+        : [{ sql: 'l.subcategory = ?', params: [q.subcategory] }]),
     ]
     const prices = (source: Source, where: Clause[]) => {
       const w = joinClauses([...source.where, ...where])
@@ -181,13 +194,16 @@ export class SqliteListingSearch implements ListingSearch {
       // Sold listings are not in the FTS tables: the same substring rules, checked row by row
       // over the (few) sold listings of the category in the city.
       const soldSource: Source = terms
-        ? { from: 'search_listing l JOIN search_body b ON b.pos = l.pos', order: 'l.pos', where: [] }
+        ? {
+            from: 'search_listing l JOIN search_body b ON b.pos = l.pos',
+            order: 'l.pos',
+            where: [],
+          }
         : tableSource()
-      const textChecks = (terms?.all ?? []).map(
-        (t): Clause =>
-          charLength(t) === 1
-            ? { sql: 'instr(l.title_norm, ?) > 0', params: [t] }
-            : { sql: '(instr(l.title_norm, ?) > 0 OR instr(b.body_norm, ?) > 0)', params: [t, t] },
+      const textChecks = (terms?.all ?? []).map((t): Clause =>
+        charLength(t) === 1
+          ? { sql: 'instr(l.title_norm, ?) > 0', params: [t] }
+          : { sql: '(instr(l.title_norm, ?) > 0 OR instr(b.body_norm, ?) > 0)', params: [t, t] },
       )
       all.push(...prices(soldSource, [...similar('sold'), ...textChecks]))
     }
@@ -393,8 +409,7 @@ export class SqliteListingSearch implements ListingSearch {
 
   private removeNow(id: string) {
     const pos = this.stmt('SELECT pos FROM search_listing WHERE id = ?').pluck().get(id) as
-      | number
-      | undefined
+      number | undefined
     if (pos === undefined) return
     this.dropText(pos)
     for (const table of ['search_community', 'search_body', 'search_listing']) {

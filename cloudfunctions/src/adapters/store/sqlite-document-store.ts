@@ -55,15 +55,17 @@ export class SqliteDocumentStore implements DocumentStore {
   async get<T extends Doc>(spec: CollectionSpec<T>, id: string): Promise<T | null> {
     await this.turn()
     const row = this.statement(`SELECT doc FROM ${this.table(spec)} WHERE _id = ?`).get(id) as
-      | Row
-      | undefined
+      Row | undefined
     return row ? (JSON.parse(row.doc) as T) : null
   }
 
   async insert<T extends Doc>(spec: CollectionSpec<T>, doc: T): Promise<void> {
     await this.turn()
     try {
-      this.statement(`INSERT INTO ${this.table(spec)} (_id, doc) VALUES (?, ?)`).run(doc._id, JSON.stringify(doc))
+      this.statement(`INSERT INTO ${this.table(spec)} (_id, doc) VALUES (?, ?)`).run(
+        doc._id,
+        JSON.stringify(doc),
+      )
     } catch (e) {
       if (isConstraint(e)) throw new AppError(ErrorCodes.CONFLICT, `${spec.name} ${doc._id} 已存在`)
       throw e
@@ -80,7 +82,8 @@ export class SqliteDocumentStore implements DocumentStore {
     const table = this.table(spec)
     // Read, check and write in one SQLite transaction so another process cannot slip in between.
     return this.db.transaction(() => {
-      const row = this.statement(`SELECT doc FROM ${table} WHERE _id = ?`).get(id) as Row | undefined
+      const row = this.statement(`SELECT doc FROM ${table} WHERE _id = ?`).get(id) as
+        Row | undefined
       if (!row) throw new AppError(ErrorCodes.NOT_FOUND)
       const current = JSON.parse(row.doc) as T
       for (const [key, value] of Object.entries(options.expect ?? {})) {
@@ -104,7 +107,11 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.statement(`DELETE FROM ${this.table(spec)} WHERE _id = ?`).run(id).changes > 0
   }
 
-  async find<T extends Doc>(spec: CollectionSpec<T>, filter: Filter<T>, options: FindOptions<T>): Promise<Page<T>> {
+  async find<T extends Doc>(
+    spec: CollectionSpec<T>,
+    filter: Filter<T>,
+    options: FindOptions<T>,
+  ): Promise<Page<T>> {
     await this.turn()
     const table = this.table(spec)
     const where = this.where(spec, filter)
@@ -185,9 +192,13 @@ export class SqliteDocumentStore implements DocumentStore {
     const name = `"c_${spec.name}"`
     if (this.ready.has(spec.name)) return name
     const indexed = new Set<string>()
-    this.db.exec(`CREATE TABLE IF NOT EXISTS ${name} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`)
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${name} (_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`,
+    )
     const columns = new Set(
-      (this.statement(`PRAGMA table_xinfo(${name})`).all() as { name: string }[]).map((c) => c.name),
+      (this.statement(`PRAGMA table_xinfo(${name})`).all() as { name: string }[]).map(
+        (c) => c.name,
+      ),
     )
     for (const index of spec.indexes) {
       const cols = index.fields.map(({ field, direction }) => {
@@ -216,7 +227,9 @@ export class SqliteDocumentStore implements DocumentStore {
   private expr<T extends Doc>(spec: CollectionSpec<T>, field: string): string {
     if (field === '_id') return '_id'
     assertField(field)
-    return this.ready.get(spec.name)?.has(field) ? `"${column(field)}"` : `json_extract(doc, '$.${field}')`
+    return this.ready.get(spec.name)?.has(field)
+      ? `"${column(field)}"`
+      : `json_extract(doc, '$.${field}')`
   }
 
   private where<T extends Doc>(spec: CollectionSpec<T>, filter: Filter<T>) {
@@ -247,7 +260,14 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 }
 
-const OPERATORS: Record<string, string> = { $eq: '=', $ne: '!=', $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }
+const OPERATORS: Record<string, string> = {
+  $eq: '=',
+  $ne: '!=',
+  $gt: '>',
+  $gte: '>=',
+  $lt: '<',
+  $lte: '<=',
+}
 
 const badOperator = (op: string): never => {
   throw new Error(`unsupported filter operator ${op}`)
@@ -270,4 +290,5 @@ const assertField = (field: string) => {
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 const isConstraint = (e: unknown) =>
-  typeof (e as { code?: string }).code === 'string' && (e as { code: string }).code.startsWith('SQLITE_CONSTRAINT')
+  typeof (e as { code?: string }).code === 'string' &&
+  (e as { code: string }).code.startsWith('SQLITE_CONSTRAINT')

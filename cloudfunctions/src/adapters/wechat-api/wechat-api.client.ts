@@ -9,7 +9,11 @@ import {
   type WechatApi,
   type WechatOrderKey,
 } from '../../modules/messaging/ports/wechat-api.port'
-import { WechatApiConfigSchema, type WechatApiConfig, type WechatApiConfigInput } from './wechat-api.config'
+import {
+  WechatApiConfigSchema,
+  type WechatApiConfig,
+  type WechatApiConfigInput,
+} from './wechat-api.config'
 
 export type FetchLike = typeof fetch
 
@@ -40,9 +44,13 @@ const RETRYABLE_ERRCODES = new Set<number>([
   10060012,
   10060019,
 ])
-const TOKEN_ERRCODES = new Set<number>([WechatErrcodes.INVALID_CREDENTIAL, WechatErrcodes.ACCESS_TOKEN_EXPIRED])
+const TOKEN_ERRCODES = new Set<number>([
+  WechatErrcodes.INVALID_CREDENTIAL,
+  WechatErrcodes.ACCESS_TOKEN_EXPIRED,
+])
 
-const invalid = (message: string) => new WechatApiError('INVALID_ARGUMENT', message, false, 'invalid-argument')
+const invalid = (message: string) =>
+  new WechatApiError('INVALID_ARGUMENT', message, false, 'invalid-argument')
 
 /** RFC 3339 in China Standard Time with milliseconds, the form WeChat's examples use. */
 export const rfc3339Cst = (epochMs: number): string =>
@@ -79,8 +87,10 @@ export class WechatApiClient implements WechatApi {
   }
 
   async uploadShippingInfo(input: UploadShippingInfoInput): Promise<void> {
-    if (![1, 2, 3, 4].includes(input.logisticsType)) throw invalid('logisticsType must be 1, 2, 3 or 4')
-    if (input.items.length < 1 || input.items.length > 15) throw invalid('items must hold 1 to 15 entries')
+    if (![1, 2, 3, 4].includes(input.logisticsType))
+      throw invalid('logisticsType must be 1, 2, 3 or 4')
+    if (input.items.length < 1 || input.items.length > 15)
+      throw invalid('items must hold 1 to 15 entries')
     if (!Number.isFinite(input.uploadedAt)) throw invalid('uploadedAt must be epoch ms')
     const split = input.items.length > 1
     await this.post('/wxa/sec/order/upload_shipping_info', {
@@ -142,11 +152,19 @@ export class WechatApiClient implements WechatApi {
   private async post(path: string, payload: Json): Promise<Json> {
     const body = JSON.stringify(payload)
     const first = await this.token()
-    const answer = await this.request('POST', `${path}?access_token=${encodeURIComponent(first.token)}`, body)
+    const answer = await this.request(
+      'POST',
+      `${path}?access_token=${encodeURIComponent(first.token)}`,
+      body,
+    )
     const errcode = errcodeOf(answer)
     if (errcode !== 0 && TOKEN_ERRCODES.has(errcode)) {
       const fresh = await this.token(first)
-      const again = await this.request('POST', `${path}?access_token=${encodeURIComponent(fresh.token)}`, body)
+      const again = await this.request(
+        'POST',
+        `${path}?access_token=${encodeURIComponent(fresh.token)}`,
+        body,
+      )
       return this.checked(again, path)
     }
     return this.checked(answer, path)
@@ -156,7 +174,13 @@ export class WechatApiClient implements WechatApi {
     const errcode = errcodeOf(answer)
     if (errcode === 0) return answer
     const errmsg = typeof answer.errmsg === 'string' ? answer.errmsg : ''
-    throw new WechatApiError(errcode, `WeChat ${what}: ${errcode} ${errmsg}`.trim(), RETRYABLE_ERRCODES.has(errcode), 'wechat', answer)
+    throw new WechatApiError(
+      errcode,
+      `WeChat ${what}: ${errcode} ${errmsg}`.trim(),
+      RETRYABLE_ERRCODES.has(errcode),
+      'wechat',
+      answer,
+    )
   }
 
   /**
@@ -176,7 +200,11 @@ export class WechatApiClient implements WechatApi {
   /** `refused`: the token a call was just refused with; handed out again, it is force-refreshed. */
   private async fetchToken(refused?: string): Promise<CachedToken> {
     let fresh = await this.requestToken(false)
-    if (refused !== undefined && fresh.token === refused && this.config.tokenEndpoint === 'stable_token') {
+    if (
+      refused !== undefined &&
+      fresh.token === refused &&
+      this.config.tokenEndpoint === 'stable_token'
+    ) {
       fresh = await this.requestToken(true)
     }
     this.cached = fresh
@@ -189,22 +217,47 @@ export class WechatApiClient implements WechatApi {
     const path = `/cgi-bin/${this.config.tokenEndpoint}`
     const answer = this.checked(
       this.config.tokenEndpoint === 'stable_token'
-        ? await this.request('POST', path, JSON.stringify({ grant_type: 'client_credential', appid, secret, force_refresh: forceRefresh }))
-        : await this.request('GET', `${path}?${new URLSearchParams({ grant_type: 'client_credential', appid, secret })}`),
+        ? await this.request(
+            'POST',
+            path,
+            JSON.stringify({
+              grant_type: 'client_credential',
+              appid,
+              secret,
+              force_refresh: forceRefresh,
+            }),
+          )
+        : await this.request(
+            'GET',
+            `${path}?${new URLSearchParams({ grant_type: 'client_credential', appid, secret })}`,
+          ),
       path,
     )
     const token = answer.access_token
     const expiresIn = answer.expires_in
     if (typeof token !== 'string' || !token || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
-      throw new WechatApiError('BAD_RESPONSE', `WeChat ${path}: no access_token/expires_in`, true, 'transport', answer)
+      throw new WechatApiError(
+        'BAD_RESPONSE',
+        `WeChat ${path}: no access_token/expires_in`,
+        true,
+        'transport',
+        answer,
+      )
     }
     // A stable token may come back with little life left: keep the margin below half of it, so
     // the cache still saves calls, and let 42001 trigger the refresh at the very end.
     const lifeMs = expiresIn * 1000
-    return { token, useUntil: this.clock.now() + lifeMs - Math.min(this.config.tokenRefreshMarginMs, lifeMs / 2) }
+    return {
+      token,
+      useUntil: this.clock.now() + lifeMs - Math.min(this.config.tokenRefreshMarginMs, lifeMs / 2),
+    }
   }
 
-  private async request(method: 'GET' | 'POST', pathAndQuery: string, body?: string): Promise<Json> {
+  private async request(
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    body?: string,
+  ): Promise<Json> {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), this.config.timeoutMs)
     // Never put the token or secret into error messages.
@@ -214,7 +267,10 @@ export class WechatApiClient implements WechatApi {
     try {
       const res = await this.fetchImpl(this.base + pathAndQuery, {
         method,
-        headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+        headers:
+          body === undefined
+            ? { Accept: 'application/json' }
+            : { Accept: 'application/json', 'Content-Type': 'application/json' },
         body,
         signal: controller.signal,
       })
@@ -222,28 +278,52 @@ export class WechatApiClient implements WechatApi {
       text = await res.text()
     } catch (e) {
       if (controller.signal.aborted) {
-        throw new WechatApiError('TIMEOUT', `WeChat ${where}: no answer within ${this.config.timeoutMs} ms`, true, 'transport')
+        throw new WechatApiError(
+          'TIMEOUT',
+          `WeChat ${where}: no answer within ${this.config.timeoutMs} ms`,
+          true,
+          'transport',
+        )
       }
-      throw new WechatApiError('NETWORK', `WeChat ${where}: ${e instanceof Error ? e.message : String(e)}`, true, 'transport')
+      throw new WechatApiError(
+        'NETWORK',
+        `WeChat ${where}: ${e instanceof Error ? e.message : String(e)}`,
+        true,
+        'transport',
+      )
     } finally {
       clearTimeout(timer)
     }
     if (status !== 200) {
       const retryable = status >= 500 || status === 429
-      throw new WechatApiError('HTTP_STATUS', `WeChat ${where}: HTTP ${status}`, retryable, 'transport', { status })
+      throw new WechatApiError(
+        'HTTP_STATUS',
+        `WeChat ${where}: HTTP ${status}`,
+        retryable,
+        'transport',
+        { status },
+      )
     }
     try {
       const parsed: unknown = JSON.parse(text)
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object')
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('not an object')
       return parsed as Json
     } catch {
-      throw new WechatApiError('BAD_RESPONSE', `WeChat ${where}: answer is not a JSON object`, true, 'transport', { body: text.slice(0, 200) })
+      throw new WechatApiError(
+        'BAD_RESPONSE',
+        `WeChat ${where}: answer is not a JSON object`,
+        true,
+        'transport',
+        { body: text.slice(0, 200) },
+      )
     }
   }
 }
 
 /** errcode 0 or absent (the token endpoint answers without one) means success. */
-const errcodeOf = (answer: Json): number => (typeof answer.errcode === 'number' ? answer.errcode : 0)
+const errcodeOf = (answer: Json): number =>
+  typeof answer.errcode === 'number' ? answer.errcode : 0
 
 const orderKeyForShipping = (key: WechatOrderKey) =>
   'transactionId' in key

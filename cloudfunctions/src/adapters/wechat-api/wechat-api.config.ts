@@ -18,7 +18,11 @@ export const WechatApiConfigSchema = z.object({
    */
   tokenEndpoint: z.enum(['stable_token', 'token']).default('stable_token'),
   /** A token is refreshed this long before WeChat says it expires (WeChat's 5-minute overlap covers the rest). */
-  tokenRefreshMarginMs: z.number().int().nonnegative().default(5 * 60_000),
+  tokenRefreshMarginMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(5 * 60_000),
   /** Subscribe-message template ids per order event, as chosen in the mini-program admin. */
   templates: z
     .object({

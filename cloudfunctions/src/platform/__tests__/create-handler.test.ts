@@ -51,13 +51,20 @@ const main = createHandler(Echo, {
 
 describe('createHandler', () => {
   it('answers data parsed through the output contract, dropping undeclared fields', async () => {
-    expect(await main({ action: 'echo', input: { text: 'hi' } }, {})).toEqual({ ok: true, data: { text: 'hi' } })
+    expect(await main({ action: 'echo', input: { text: 'hi' } }, {})).toEqual({
+      ok: true,
+      data: { text: 'hi' },
+    })
   })
 
   it('turns schema failures into COMMON.VALIDATION with the field path', async () => {
     expect(await main({ action: 'echo', input: { text: 'toolong' } }, {})).toEqual({
       ok: false,
-      error: { code: 'COMMON.VALIDATION', message: '最多 5 个字', details: { path: 'text', issues: [{ path: 'text', message: '最多 5 个字' }] } },
+      error: {
+        code: 'COMMON.VALIDATION',
+        message: '最多 5 个字',
+        details: { path: 'text', issues: [{ path: 'text', message: '最多 5 个字' }] },
+      },
     })
   })
 
@@ -74,17 +81,26 @@ describe('createHandler', () => {
       })
     }
     // 32 levels pass the depth check and reach the contract as usual.
-    expect(await main({ action: 'echo', input: { text: nest(31) } }, {})).toMatchObject({ ok: false, error: { code: 'COMMON.VALIDATION', details: { path: 'text' } } })
+    expect(await main({ action: 'echo', input: { text: nest(31) } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.VALIDATION', details: { path: 'text' } },
+    })
   })
 
   it('hides unexpected errors behind COMMON.INTERNAL', async () => {
     const res = await main({ action: 'boom', input: {} }, {})
-    expect(res).toEqual({ ok: false, error: { code: 'COMMON.INTERNAL', message: '服务开小差了，请稍后再试' } })
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'COMMON.INTERNAL', message: '服务开小差了，请稍后再试' },
+    })
     expect(JSON.stringify(res)).not.toContain('secret')
   })
 
   it('checks auth before the route and passes expected errors through', async () => {
-    expect(await main({ action: 'denied', input: {} }, {})).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } })
+    expect(await main({ action: 'denied', input: {} }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.UNAUTHENTICATED' },
+    })
     expect(await main({ action: 'denied', input: {} }, cloud.contextFor('o-1'))).toMatchObject({
       ok: false,
       error: { code: 'COMMON.FORBIDDEN', message: '没有权限进行此操作' },
@@ -92,7 +108,13 @@ describe('createHandler', () => {
   })
 
   it('names unknown actions', async () => {
-    expect(await main({ action: 'toString', input: {} }, {})).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION' } })
-    expect(await main({ action: 'nope' }, {})).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION', message: '云函数 echo 没有操作 nope' } })
+    expect(await main({ action: 'toString', input: {} }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.UNKNOWN_ACTION' },
+    })
+    expect(await main({ action: 'nope' }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'COMMON.UNKNOWN_ACTION', message: '云函数 echo 没有操作 nope' },
+    })
   })
 })

@@ -4,7 +4,8 @@ import { COMMUNITY_TYPES, type Community } from '@shared/contracts/social.contra
 import { formatDistance } from '@shared/domain/geo'
 import './community-item.scss'
 
-export const communityTypeLabel = (type: string) => COMMUNITY_TYPES.find((t) => t.id === type)?.label ?? '小区'
+export const communityTypeLabel = (type: string) =>
+  COMMUNITY_TYPES.find((t) => t.id === type)?.label ?? '小区'
 
 export interface CommunityItemProps {
   community: Community

@@ -11,7 +11,11 @@ export interface ListFooterProps {
 /** Under a list: 加载中…, a retry after a failure, or 没有更多了. */
 export function ListFooter({ status, end, onRetry, id }: ListFooterProps) {
   return (
-    <View className='list-footer safe-bottom' id={id} style={{ textAlign: 'center', padding: '12px 0 24px', fontSize: '12px' }}>
+    <View
+      className='list-footer safe-bottom'
+      id={id}
+      style={{ textAlign: 'center', padding: '12px 0 24px', fontSize: '12px' }}
+    >
       {status === 'loading-more' && <Text className='muted'>加载中…</Text>}
       {status === 'error' && (
         <Text className='muted' onClick={onRetry}>

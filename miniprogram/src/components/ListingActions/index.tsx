@@ -23,7 +23,13 @@ export interface ListingActionsProps {
 }
 
 /** The seller's buttons for one listing: 擦亮, 编辑, 已卖出, 下架, 重新上架, 发布. */
-export function ListingActions({ listingId, actions, onChanged, withIds, size = 'normal' }: ListingActionsProps) {
+export function ListingActions({
+  listingId,
+  actions,
+  onChanged,
+  withIds,
+  size = 'normal',
+}: ListingActionsProps) {
   const [busy, setBusy] = useState<ListingAction | null>(null)
 
   const run = async (action: ListingAction) => {

@@ -44,7 +44,9 @@ export function ListingCard({ card, now, onOpen }: ListingCardProps) {
       <View className='listing-card__body'>
         <Text className='listing-card__title'>
           {card.kind === 'service' && <Text className='listing-card__badge'>服务</Text>}
-          {card.freeShipping && <Text className='listing-card__badge listing-card__badge--ship'>包邮</Text>}
+          {card.freeShipping && (
+            <Text className='listing-card__badge listing-card__badge--ship'>包邮</Text>
+          )}
           {card.title}
         </Text>
         <View className='listing-card__price-row'>

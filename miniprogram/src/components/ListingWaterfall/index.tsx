@@ -25,8 +25,7 @@ export function ListingWaterfall({ id, cards, now, loading, onOpen }: ListingWat
           {col.map((c) => (
             <ListingCard key={c.id} card={c} now={now} onOpen={onOpen} />
           ))}
-          {loading &&
-            [0, 1].map((k) => <ListingCardSkeleton key={`s${k}`} />)}
+          {loading && [0, 1].map((k) => <ListingCardSkeleton key={`s${k}`} />)}
         </View>
       ))}
     </View>

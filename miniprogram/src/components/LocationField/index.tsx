@@ -68,7 +68,14 @@ export function LocationField({ place: value, onPlace: onChange }: LocationField
         )}
         <Text className='location-field__caret'>›</Text>
       </View>
-      <Button id='location-locate' size='small' fill='outline' type='primary' loading={locating} onClick={useDevice}>
+      <Button
+        id='location-locate'
+        size='small'
+        fill='outline'
+        type='primary'
+        loading={locating}
+        onClick={useDevice}
+      >
         {LOCATE_LABEL}
       </Button>
       <Picker

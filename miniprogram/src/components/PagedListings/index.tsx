@@ -42,7 +42,13 @@ export function PagedListings({
           description={emptyDescription}
           actions={
             browseWhenEmpty
-              ? [{ text: '去逛逛', type: 'primary', onClick: () => Taro.switchTab({ url: Routes.home }) }]
+              ? [
+                  {
+                    text: '去逛逛',
+                    type: 'primary',
+                    onClick: () => Taro.switchTab({ url: Routes.home }),
+                  },
+                ]
               : undefined
           }
         />
@@ -55,7 +61,11 @@ export function PagedListings({
           onOpen={(c) => Taro.navigateTo({ url: Routes.detail(c.id) })}
         />
       )}
-      <ListFooter status={list.status} end={list.end} onRetry={() => (list.items.length ? list.loadMore() : list.reload())} />
+      <ListFooter
+        status={list.status}
+        end={list.end}
+        onRetry={() => (list.items.length ? list.loadMore() : list.reload())}
+      />
     </View>
   )
 }

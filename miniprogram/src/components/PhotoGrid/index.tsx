@@ -33,7 +33,12 @@ let seq = 0
  * Photos first, as on 闲鱼: each thumbnail uploads on its own and shows its own progress; ‹ › move
  * a photo, and the first one is the cover.
  */
-export function PhotoGrid({ items, update, max = LISTING_LIMITS.photosMax, dir = 'listing-photos' }: PhotoGridProps) {
+export function PhotoGrid({
+  items,
+  update,
+  max = LISTING_LIMITS.photosMax,
+  dir = 'listing-photos',
+}: PhotoGridProps) {
   const patch = (key: string, p: Partial<PhotoItem>) =>
     update((list) => list.map((i) => (i.key === key ? { ...i, ...p } : i)))
 
@@ -51,7 +56,11 @@ export function PhotoGrid({ items, update, max = LISTING_LIMITS.photosMax, dir =
     if (room <= 0) return
     let paths: string[]
     try {
-      const r = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      const r = await Taro.chooseImage({
+        count: room,
+        sizeType: ['compressed'],
+        sourceType: ['album', 'camera'],
+      })
       paths = r.tempFilePaths.slice(0, room)
     } catch {
       return // the user closed the picker
@@ -93,7 +102,12 @@ export function PhotoGrid({ items, update, max = LISTING_LIMITS.photosMax, dir =
     <View className='photo-grid' id='photo-grid'>
       {items.map((item, index) => (
         <View key={item.key} className={`photo-tile is-${item.status}`} data-status={item.status}>
-          <Image className='photo-tile__img' src={item.url} mode='aspectFill' onClick={() => makeCover(item.key)} />
+          <Image
+            className='photo-tile__img'
+            src={item.url}
+            mode='aspectFill'
+            onClick={() => makeCover(item.key)}
+          />
           {index === 0 ? (
             <Text className='photo-tile__cover'>封面</Text>
           ) : (
@@ -109,12 +123,18 @@ export function PhotoGrid({ items, update, max = LISTING_LIMITS.photosMax, dir =
           {item.status === 'done' && items.length > 1 && (
             <View className='photo-tile__moves'>
               {index > 0 && (
-                <Text className='photo-tile__move photo-move-left' onClick={() => move(item.key, -1)}>
+                <Text
+                  className='photo-tile__move photo-move-left'
+                  onClick={() => move(item.key, -1)}
+                >
                   ‹
                 </Text>
               )}
               {index < items.length - 1 && (
-                <Text className='photo-tile__move photo-move-right' onClick={() => move(item.key, 1)}>
+                <Text
+                  className='photo-tile__move photo-move-right'
+                  onClick={() => move(item.key, 1)}
+                >
                   ›
                 </Text>
               )}
@@ -123,7 +143,12 @@ export function PhotoGrid({ items, update, max = LISTING_LIMITS.photosMax, dir =
           {item.status === 'uploading' && (
             <View className='photo-tile__progress'>
               <Text className='photo-tile__percent'>{item.progress}%</Text>
-              <Progress percent={item.progress} strokeWidth='4' color='#ff4d2e' background='rgba(255,255,255,0.5)' />
+              <Progress
+                percent={item.progress}
+                strokeWidth='4'
+                color='#ff4d2e'
+                background='rgba(255,255,255,0.5)'
+              />
             </View>
           )}
           {item.status === 'error' && (
@@ -137,7 +162,9 @@ export function PhotoGrid({ items, update, max = LISTING_LIMITS.photosMax, dir =
       {items.length < max && (
         <View className='photo-tile photo-tile--add' id='photo-add' onClick={add}>
           <Text className='photo-tile__plus'>+</Text>
-          <Text className='photo-tile__hint'>{items.length === 0 ? '添加照片' : `${items.length}/${max}`}</Text>
+          <Text className='photo-tile__hint'>
+            {items.length === 0 ? '添加照片' : `${items.length}/${max}`}
+          </Text>
         </View>
       )}
     </View>

@@ -24,7 +24,9 @@ export function PriceTag({ fen, original, size = 'small', unit }: PriceTagProps)
         {now.replace('¥', '')}
         {unit ? <Text className='price-tag__unit'>/{unit}</Text> : null}
       </Text>
-      {original != null && original > 0 && <Text className='price-tag__original'>{formatFen(original)}</Text>}
+      {original != null && original > 0 && (
+        <Text className='price-tag__original'>{formatFen(original)}</Text>
+      )}
     </View>
   )
 }

@@ -46,7 +46,9 @@ export const featureOf = (referrer: string | undefined | null): string | null =>
 
 /** The Toast after 拒绝 (or when no page can show the popup): what will not work. */
 export const refusalMessage = (feature: string | null) =>
-  feature ? `未同意隐私保护指引，暂时无法使用${feature}` : '未同意隐私保护指引，定位、选图和复制等功能暂不可用'
+  feature
+    ? `未同意隐私保护指引，暂时无法使用${feature}`
+    : '未同意隐私保护指引，定位、选图和复制等功能暂不可用'
 
 export interface PrivacyGateOptions {
   /** Called after the request was refused: by the user, or because no page could ask. */

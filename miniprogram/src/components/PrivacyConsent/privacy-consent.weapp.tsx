@@ -6,15 +6,25 @@ import { Button, Text, View } from '@tarojs/components'
 import { Popup } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Popup/style/css'
 import { toast } from '@/utils/feedback'
-import { AGREE_BUTTON_ID, type ConsentView, type PrivacyHost, createPrivacyGate, refusalMessage } from './gate'
+import {
+  AGREE_BUTTON_ID,
+  type ConsentView,
+  type PrivacyHost,
+  createPrivacyGate,
+  refusalMessage,
+} from './gate'
 import './privacy-consent.scss'
 
 /** One gate for the whole app: WeChat keeps a single onNeedPrivacyAuthorization listener. */
-export const privacyGate = createPrivacyGate({ onRefused: (feature) => toast(refusalMessage(feature)) })
+export const privacyGate = createPrivacyGate({
+  onRefused: (feature) => toast(refusalMessage(feature)),
+})
 
 /** Taro passes its weapp API straight through to wx; null on base libraries before 2.32.3. */
 const privacyHost = (): PrivacyHost | null =>
-  Taro.canIUse?.('onNeedPrivacyAuthorization') ? { onNeedPrivacyAuthorization: (l) => Taro.onNeedPrivacyAuthorization(l) } : null
+  Taro.canIUse?.('onNeedPrivacyAuthorization')
+    ? { onNeedPrivacyAuthorization: (l) => Taro.onNeedPrivacyAuthorization(l) }
+    : null
 
 const DEFAULT_CONTRACT = '《邻圈隐私保护指引》'
 
@@ -56,7 +66,8 @@ export function PrivacyConsent() {
     })
   }, [visible])
 
-  const openContract = () => Taro.openPrivacyContract({ fail: () => toast('暂时无法打开隐私保护指引') })
+  const openContract = () =>
+    Taro.openPrivacyContract({ fail: () => toast('暂时无法打开隐私保护指引') })
 
   // No Popup title: NutUI draws it in a <div> (see the Button import). Above other popups (the
   // invite panel on a community page asks for the clipboard from inside one).
@@ -75,7 +86,9 @@ export function PrivacyConsent() {
             。我们只在你用到相关功能时获取这些信息：定位用来标注闲置所在区域和计算距离，照片用来发布闲置和设置头像，剪贴板用来复制邀请码。
           </Text>
         </View>
-        <Text className='privacy-consent__hint'>拒绝后仍可浏览，但定位、选图和复制等功能将无法使用。</Text>
+        <Text className='privacy-consent__hint'>
+          拒绝后仍可浏览，但定位、选图和复制等功能将无法使用。
+        </Text>
         <View className='privacy-consent__actions'>
           <Button
             id='privacy-disagree'

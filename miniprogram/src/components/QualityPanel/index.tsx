@@ -12,7 +12,11 @@ export interface QualityPanelProps {
 }
 
 export const qualityVerdict = (score: number) =>
-  score >= 85 ? '很棒，买家一看就懂' : score >= 60 ? '不错，再完善一点更好卖' : '信息偏少，买家可能会犹豫'
+  score >= 85
+    ? '很棒，买家一看就懂'
+    : score >= 60
+      ? '不错，再完善一点更好卖'
+      : '信息偏少，买家可能会犹豫'
 
 /** The listing quality score with what to do next (shared/domain/listing-quality). */
 export function QualityPanel({ score, hints, maxHints = 3, idPrefix = '' }: QualityPanelProps) {

@@ -23,9 +23,23 @@ export interface TabRowProps {
  * A light row of tabs or chips that scrolls sideways. NutUI's Tabs would bring panes and
  * animation code into the main package for what is a row of words.
  */
-export function TabRow({ items, value, onChange, idPrefix, variant = 'tabs', id, className = '' }: TabRowProps) {
+export function TabRow({
+  items,
+  value,
+  onChange,
+  idPrefix,
+  variant = 'tabs',
+  id,
+  className = '',
+}: TabRowProps) {
   return (
-    <ScrollView scrollX className={`tab-row tab-row--${variant} ${className}`} id={id} enhanced showScrollbar={false}>
+    <ScrollView
+      scrollX
+      className={`tab-row tab-row--${variant} ${className}`}
+      id={id}
+      enhanced
+      showScrollbar={false}
+    >
       <View className='tab-row__inner'>
         {items.map((item) => (
           <View

@@ -9,8 +9,18 @@ import { AddressInputSchema } from '@shared/contracts/address.contract'
 import { ServiceError } from '@/services/service-error'
 import { useContractForm } from '@/hooks/use-contract-form'
 
-const blank = { name: '', phone: '', region: null as null | { province: string; city: string; district: string }, detail: '', tag: null, isDefault: false }
-const toInput = (v: typeof blank) => ({ ...v, region: v.region ?? { province: '', city: '', district: '' } })
+const blank = {
+  name: '',
+  phone: '',
+  region: null as null | { province: string; city: string; district: string },
+  detail: '',
+  tag: null,
+  isDefault: false,
+}
+const toInput = (v: typeof blank) => ({
+  ...v,
+  region: v.region ?? { province: '', city: '', district: '' },
+})
 const address = () =>
   renderHook(() =>
     useContractForm(AddressInputSchema, {
@@ -33,7 +43,9 @@ describe('useContractForm', () => {
     expect(form.current.errors.name).toBe('请填写收货人')
     // the contract's own phone message, not a local copy of the rule
     const contract = AddressInputSchema.safeParse(toInput({ ...blank, phone: '123' }))
-    const phoneMessage = contract.success ? null : contract.error.issues.find((i) => i.path[0] === 'phone')!.message
+    const phoneMessage = contract.success
+      ? null
+      : contract.error.issues.find((i) => i.path[0] === 'phone')!.message
     expect(form.current.errors.phone).toBe(phoneMessage)
     // region.province and friends belong to the region field
     expect(form.current.errors.region).toBeTruthy()
@@ -46,7 +58,13 @@ describe('useContractForm', () => {
     act(() => form.current.setField('name', '张三'))
     expect(form.current.errors.name).toBeUndefined()
     expect(form.current.errors.phone).toBeTruthy()
-    act(() => form.current.setValues({ phone: '13800138000', region: { province: '上海市', city: '上海市', district: '浦东新区' }, detail: '世纪大道 100 号' }))
+    act(() =>
+      form.current.setValues({
+        phone: '13800138000',
+        region: { province: '上海市', city: '上海市', district: '浦东新区' },
+        detail: '世纪大道 100 号',
+      }),
+    )
     expect(form.current.errors).toEqual({})
     let parsed: unknown = null
     act(() => {
@@ -57,8 +75,18 @@ describe('useContractForm', () => {
 
   it('keeps a server message on its field until that field changes', () => {
     const form = address()
-    act(() => form.current.setValues({ name: '张三', phone: '13800138000', region: { province: '上海市', city: '上海市', district: '浦东新区' }, detail: '世纪大道 100 号' }))
-    const e = new ServiceError('COMMON.VALIDATION', '详细地址太短', { path: 'detail', issues: [{ path: 'detail', message: '详细地址太短' }] })
+    act(() =>
+      form.current.setValues({
+        name: '张三',
+        phone: '13800138000',
+        region: { province: '上海市', city: '上海市', district: '浦东新区' },
+        detail: '世纪大道 100 号',
+      }),
+    )
+    const e = new ServiceError('COMMON.VALIDATION', '详细地址太短', {
+      path: 'detail',
+      issues: [{ path: 'detail', message: '详细地址太短' }],
+    })
     let taken = false
     act(() => {
       taken = form.current.takeError(e)
@@ -83,7 +111,10 @@ describe('useContractForm', () => {
   })
 
   it('maps server paths with fieldOf and can only clear the changed field (recheck: clear)', () => {
-    const schema = z.object({ priceFen: z.number({ error: '请输入价格' }).int().positive('价格要大于 0'), note: z.string().min(1, '请填写说明') })
+    const schema = z.object({
+      priceFen: z.number({ error: '请输入价格' }).int().positive('价格要大于 0'),
+      note: z.string().min(1, '请填写说明'),
+    })
     const form = renderHook(() =>
       useContractForm(schema, {
         initial: { price: '', note: '' },
@@ -103,7 +134,9 @@ describe('useContractForm', () => {
 
   it('checks from the first change when eager, and reset() starts over', () => {
     const schema = z.object({ nickname: z.string().min(2, '昵称至少 2 个字') })
-    const form = renderHook(() => useContractForm(schema, { initial: { nickname: '小明' }, eager: true })).result
+    const form = renderHook(() =>
+      useContractForm(schema, { initial: { nickname: '小明' }, eager: true }),
+    ).result
     act(() => form.current.setField('nickname', '小'))
     expect(form.current.errors.nickname).toBe('昵称至少 2 个字')
     act(() => form.current.reset({ nickname: '小' }))

@@ -30,7 +30,20 @@ const TABS: { id: StatusTab; label: string }[] = [
 
 /** A detail answered by an action, reduced to what a card shows. */
 const toCard = (d: ListingDetail): ListingCard => {
-  const { description: _d, photos: _p, video: _v, trade: _t, service: _s, viewCount: _vc, isFavorited: _f, updatedAt: _u, version: _ver, isMine: _m, owner: _o, ...card } = d
+  const {
+    description: _d,
+    photos: _p,
+    video: _v,
+    trade: _t,
+    service: _s,
+    viewCount: _vc,
+    isFavorited: _f,
+    updatedAt: _u,
+    version: _ver,
+    isMine: _m,
+    owner: _o,
+    ...card
+  } = d
   return card
 }
 
@@ -42,7 +55,8 @@ export default function MyListings() {
   })
   const [patched, setPatched] = useState<Record<string, ListingCard | null>>({})
   const fetchPage = useCallback(
-    (cursor: string | undefined) => api.listing.mine({ cursor, limit: 20, ...(tab === 'all' ? {} : { status: tab }) }),
+    (cursor: string | undefined) =>
+      api.listing.mine({ cursor, limit: 20, ...(tab === 'all' ? {} : { status: tab }) }),
     [tab],
   )
   const list = usePagedList<ListingCard>(fetchPage)
@@ -85,31 +99,62 @@ export default function MyListings() {
   return (
     <View className='mine safe-bottom'>
       <View className='mine__tabs'>
-        <TabRow id='mine-tabs' items={TABS} value={tab} onChange={(id) => setTab(id as StatusTab)} idPrefix='mine-tab-' />
+        <TabRow
+          id='mine-tabs'
+          items={TABS}
+          value={tab}
+          onChange={(id) => setTab(id as StatusTab)}
+          idPrefix='mine-tab-'
+        />
       </View>
       {empty ? (
         <Empty
           id='my-listings-empty'
           image={emptyImage}
-          title={tab === 'all' ? '还没有发布过闲置' : `没有${TABS.find((t) => t.id === tab)!.label}的宝贝`}
-          actions={[{ text: '去发布', type: 'primary', onClick: () => Taro.navigateTo({ url: Routes.publishForm }) }]}
+          title={
+            tab === 'all'
+              ? '还没有发布过闲置'
+              : `没有${TABS.find((t) => t.id === tab)!.label}的宝贝`
+          }
+          actions={[
+            {
+              text: '去发布',
+              type: 'primary',
+              onClick: () => Taro.navigateTo({ url: Routes.publishForm }),
+            },
+          ]}
         />
       ) : (
         <View id='my-listings' className='mine__list'>
           {cards.map((c) => (
             <View key={c.id} className='mine-item' id={`mine-${c.id}`} data-status={c.status}>
-              <View className='mine-item__main' onClick={() => Taro.navigateTo({ url: Routes.detail(c.id) })}>
+              <View
+                className='mine-item__main'
+                onClick={() => Taro.navigateTo({ url: Routes.detail(c.id) })}
+              >
                 <Image className='mine-item__cover' src={c.coverUrl} mode='aspectFill' lazyLoad />
                 <View className='mine-item__body'>
                   <Text className='mine-item__title'>{c.title}</Text>
-                  <PriceTag fen={c.priceFen} unit={c.serviceUnit ? serviceUnitLabel(c.serviceUnit) : undefined} />
+                  <PriceTag
+                    fen={c.priceFen}
+                    unit={c.serviceUnit ? serviceUnitLabel(c.serviceUnit) : undefined}
+                  />
                   <View className='mine-item__meta'>
-                    <Text className={`mine-item__status is-${c.status}`}>{LISTING_STATUS_LABELS[c.status]}</Text>
-                    <Text>{[wantText(c.favoriteCount), cardTime(c, now)].filter(Boolean).join(' · ')}</Text>
+                    <Text className={`mine-item__status is-${c.status}`}>
+                      {LISTING_STATUS_LABELS[c.status]}
+                    </Text>
+                    <Text>
+                      {[wantText(c.favoriteCount), cardTime(c, now)].filter(Boolean).join(' · ')}
+                    </Text>
                   </View>
                 </View>
               </View>
-              <ListingActions listingId={c.id} actions={allowedActions(c, now)} onChanged={changed} size='small' />
+              <ListingActions
+                listingId={c.id}
+                actions={allowedActions(c, now)}
+                onChanged={changed}
+                size='small'
+              />
             </View>
           ))}
           {!list.loaded && <View className='mine-item mine-item--loading' />}
@@ -117,7 +162,9 @@ export default function MyListings() {
       )}
       <View style={{ textAlign: 'center', padding: '12px 0 24px', fontSize: '12px' }}>
         {list.status === 'loading-more' && <Text className='muted'>加载中…</Text>}
-        {list.loaded && !list.hasMore && cards.length > 0 && <Text className='muted'>没有更多了</Text>}
+        {list.loaded && !list.hasMore && cards.length > 0 && (
+          <Text className='muted'>没有更多了</Text>
+        )}
       </View>
     </View>
   )

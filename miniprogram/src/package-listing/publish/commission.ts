@@ -8,5 +8,7 @@ import { formatFen } from '@shared/domain/money'
 export const commissionText = (receivedFen: number, policy: CommissionPolicy): string => {
   const rate = `${Number((policy.rateBps / 100).toFixed(2))}%`
   const head = `成交后平台按成交金额（含运费）收取 ${rate} 服务费（最高 ${formatFen(policy.capFen)}）`
-  return receivedFen > 0 ? `${head}，你将收到 ${formatFen(sellerReceivesFen(receivedFen, policy))}` : head
+  return receivedFen > 0
+    ? `${head}，你将收到 ${formatFen(sellerReceivesFen(receivedFen, policy))}`
+    : head
 }

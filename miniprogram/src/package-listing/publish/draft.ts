@@ -52,8 +52,12 @@ export const saveDraft = (
   location: LocationValue | null,
   extras: DraftExtras = { kind: 'goods', video: null, communityIds: [] },
 ) => {
-  const done = photos.filter((p) => p.status === 'done' && p.fileId).map((p) => ({ fileId: p.fileId!, url: p.url }))
-  const typed = Object.entries(fields).some(([k, v]) => k !== 'shippingPayer' && (Array.isArray(v) ? v.length > 0 : v))
+  const done = photos
+    .filter((p) => p.status === 'done' && p.fileId)
+    .map((p) => ({ fileId: p.fileId!, url: p.url }))
+  const typed = Object.entries(fields).some(
+    ([k, v]) => k !== 'shippingPayer' && (Array.isArray(v) ? v.length > 0 : v),
+  )
   const empty = !typed && done.length === 0 && !location && !extras.video
   if (empty) return removeStored(StorageKeys.publishDraft)
   writeStored(StorageKeys.publishDraft, {

@@ -60,16 +60,24 @@ export default function PublishForm() {
     )
 
   const donePhotos = values.photos.filter((x) => x.status === 'done').length
-  const quality = assessQuality(toQualityInput(values, donePhotos, values.kind, values.video?.status === 'done'))
+  const quality = assessQuality(
+    toQualityInput(values, donePhotos, values.kind, values.video?.status === 'done'),
+  )
   const unit = !goods && values.serviceUnit ? serviceUnitLabel(values.serviceUnit) : ''
-  const charged = fen(values.price) + (values.shippingPayer === 'buyer' ? fen(values.shippingFee) : 0)
+  const charged =
+    fen(values.price) + (values.shippingPayer === 'buyer' ? fen(values.shippingFee) : 0)
 
   return (
     <View className='publish safe-bottom' id='publish-form'>
       <KindSwitch kind={values.kind} locked={p.editing !== null} onSwitch={p.switchKind} />
 
       <Form form={p.form} initialValues={p.initialFields} footer={null}>
-        <Form.Item name='photos' className='field-photos publish__photos' rules={[rule('photos')]} noStyle={false}>
+        <Form.Item
+          name='photos'
+          className='field-photos publish__photos'
+          rules={[rule('photos')]}
+          noStyle={false}
+        >
           <PhotoGrid items={values.photos} update={p.updatePhotos} />
         </Form.Item>
         <Text className='publish__tip muted'>第一张是封面，用 ‹ › 调整顺序</Text>
@@ -80,15 +88,26 @@ export default function PublishForm() {
           <Input
             id='publish-title'
             onChange={changed('title')}
-            placeholder={goods ? `品牌型号，${L.titleMin}-${L.titleMax} 字` : '如：小学数学家教、上门修电脑'}
+            placeholder={
+              goods ? `品牌型号，${L.titleMin}-${L.titleMax} 字` : '如：小学数学家教、上门修电脑'
+            }
             maxLength={L.titleMax}
           />
         </Form.Item>
-        <Form.Item className='field-description' label='描述' name='description' rules={[rule('description')]}>
+        <Form.Item
+          className='field-description'
+          label='描述'
+          name='description'
+          rules={[rule('description')]}
+        >
           <TextArea
             id='publish-description'
             onChange={changed('description')}
-            placeholder={goods ? '说说入手渠道、使用感受、转手原因，买家更放心' : '介绍你的经验、服务内容和可预约时间'}
+            placeholder={
+              goods
+                ? '说说入手渠道、使用感受、转手原因，买家更放心'
+                : '介绍你的经验、服务内容和可预约时间'
+            }
             maxLength={L.descriptionMax}
             showCount
             autoSize
@@ -99,7 +118,12 @@ export default function PublishForm() {
         </View>
 
         <Form.Item className='field-price' label='价格' name='price' rules={[rule('price')]}>
-          <Input id='publish-price' onChange={changed('price')} type='digit' placeholder={unit ? `¥ 每${unit}` : '¥ 0.00'} />
+          <Input
+            id='publish-price'
+            onChange={changed('price')}
+            type='digit'
+            placeholder={unit ? `¥ 每${unit}` : '¥ 0.00'}
+          />
         </Form.Item>
         {commission && (
           <Text className='publish__commission muted' id='publish-commission'>
@@ -107,13 +131,27 @@ export default function PublishForm() {
           </Text>
         )}
         {!canBePaid && (
-          <Text className='publish__onboard' id='publish-onboard' onClick={() => Taro.navigateTo({ url: Routes.onboarding })}>
+          <Text
+            className='publish__onboard'
+            id='publish-onboard'
+            onClick={() => Taro.navigateTo({ url: Routes.onboarding })}
+          >
             开通收款后，买家才能通过微信支付担保下单 · 去开通 ›
           </Text>
         )}
         {goods && (
-          <Form.Item className='field-originalPrice' label='原价' name='originalPrice' rules={[rule('originalPrice')]}>
-            <Input id='publish-original-price' onChange={changed('originalPrice')} type='digit' placeholder='选填，买家更容易判断值不值' />
+          <Form.Item
+            className='field-originalPrice'
+            label='原价'
+            name='originalPrice'
+            rules={[rule('originalPrice')]}
+          >
+            <Input
+              id='publish-original-price'
+              onChange={changed('originalPrice')}
+              type='digit'
+              placeholder='选填，买家更容易判断值不值'
+            />
           </Form.Item>
         )}
         {reference && (
@@ -125,14 +163,27 @@ export default function PublishForm() {
         <CategoryFields goods={goods} onCategory={p.changeCategory} {...fieldProps} />
         {goods ? <GoodsTerms {...fieldProps} /> : <ServiceTerms {...fieldProps} />}
 
-        <Form.Item className='field-location' label='位置' name='location' rules={[rule('location')]}>
+        <Form.Item
+          className='field-location'
+          label='位置'
+          name='location'
+          rules={[rule('location')]}
+        >
           <LocationField place={values.location} onPlace={p.changeLocation} />
         </Form.Item>
 
-        <CommunityPicker communities={communities} selected={values.communityIds} onToggle={p.toggleCommunity} />
+        <CommunityPicker
+          communities={communities}
+          selected={values.communityIds}
+          onToggle={p.toggleCommunity}
+        />
       </Form>
 
-      <PublishBar editing={p.editing} submitting={p.submitting} onSubmit={(publish) => void p.submit(publish)} />
+      <PublishBar
+        editing={p.editing}
+        submitting={p.submitting}
+        onSubmit={(publish) => void p.submit(publish)}
+      />
       <PrivacyConsent />
     </View>
   )

@@ -55,16 +55,21 @@ export interface PublishExtras {
 }
 
 const fen = (text: string | undefined) => (text ? (parseYuanToFen(text) ?? Number.NaN) : undefined)
-const decimal = (text: string | undefined) => (text && /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN)
+const decimal = (text: string | undefined) =>
+  text && /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN
 /** Blank is "not stated" (left out, so the contract says whether it is needed), else kg or NaN. */
 const kg = (text: string | undefined) => (text?.trim() ? decimal(text) : undefined)
 
 /** 邮寄's terms from the form: who pays, and the parcel weight when the seller gave one. */
-const shippingTerms = (fields: PublishFields): NonNullable<CreateListingInput['trade']>['shipping'] => {
+const shippingTerms = (
+  fields: PublishFields,
+): NonNullable<CreateListingInput['trade']>['shipping'] => {
   const weightKg = kg(fields.weight)
   const weight = weightKg === undefined ? {} : { weightKg }
-  if (fields.shippingPayer === 'buyer') return { payer: 'buyer', feeFen: fen(fields.shippingFee) ?? Number.NaN, ...weight }
-  if (fields.shippingPayer === 'quote') return { payer: 'quote', ...weight } as { payer: 'quote'; weightKg: number }
+  if (fields.shippingPayer === 'buyer')
+    return { payer: 'buyer', feeFen: fen(fields.shippingFee) ?? Number.NaN, ...weight }
+  if (fields.shippingPayer === 'quote')
+    return { payer: 'quote', ...weight } as { payer: 'quote'; weightKg: number }
   return { payer: 'seller', ...weight }
 }
 
@@ -89,7 +94,9 @@ export const toCreateInput = (
     description: fields.description ?? '',
     priceFen: fen(fields.price) ?? Number.NaN,
     originalPriceFen: original === undefined ? null : original,
-    category: (goods ? (fields.category ?? '') : SERVICE_CATEGORY) as CreateListingInput['category'],
+    category: (goods
+      ? (fields.category ?? '')
+      : SERVICE_CATEGORY) as CreateListingInput['category'],
     subcategory: (fields.subcategory || null) as CreateListingInput['subcategory'],
     condition: goods ? ((fields.condition ?? '') as CreateListingInput['condition']) : null,
     trade: goods
@@ -146,7 +153,8 @@ export const toQualityInput = (
   }
 }
 
-const yuan = (f: number | null | undefined) => (f == null ? undefined : formatFen(f).replace(/[¥,]/g, ''))
+const yuan = (f: number | null | undefined) =>
+  f == null ? undefined : formatFen(f).replace(/[¥,]/g, '')
 
 /** The form's values for editing an existing listing (the seller's own, so `owner` is present). */
 export const fieldsFromListing = (l: ListingDetail): PublishFields => ({
@@ -158,7 +166,11 @@ export const fieldsFromListing = (l: ListingDetail): PublishFields => ({
   subcategory: l.subcategory ?? undefined,
   condition: l.condition ?? undefined,
   tradeMethods: l.trade
-    ? [...(l.trade.shipping ? ['shipping'] : []), ...(l.trade.meetup ? ['meetup'] : []), ...(l.trade.pickup ? ['pickup'] : [])]
+    ? [
+        ...(l.trade.shipping ? ['shipping'] : []),
+        ...(l.trade.meetup ? ['meetup'] : []),
+        ...(l.trade.pickup ? ['pickup'] : []),
+      ]
     : [],
   shippingPayer: l.trade?.shipping?.payer ?? 'seller',
   shippingFee: l.trade?.shipping?.payer === 'buyer' ? yuan(l.trade.shipping.feeFen) : undefined,

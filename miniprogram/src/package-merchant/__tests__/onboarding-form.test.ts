@@ -1,4 +1,10 @@
-import { byField, formErrors, initialForm, toSubmitInput, type OnboardingForm } from '../onboarding/form'
+import {
+  byField,
+  formErrors,
+  initialForm,
+  toSubmitInput,
+  type OnboardingForm,
+} from '../onboarding/form'
 
 const filled = (over: Partial<OnboardingForm> = {}): OnboardingForm => ({
   ...initialForm(null),
@@ -22,7 +28,14 @@ describe('开通收款 form', () => {
   })
 
   it('maps each problem to its field, with plain words for empty fields and missing photos', () => {
-    const errors = formErrors(filled({ idCardNumber: '110101199003070012', mobile: '', front: null, back: { fileId: null, url: 'b', progress: 40 } }))
+    const errors = formErrors(
+      filled({
+        idCardNumber: '110101199003070012',
+        mobile: '',
+        front: null,
+        back: { fileId: null, url: 'b', progress: 40 },
+      }),
+    )
     expect(errors).toEqual({
       idCardNumber: expect.stringContaining('校验码'),
       mobile: '请填写手机号',
@@ -32,11 +45,36 @@ describe('开通收款 form', () => {
   })
 
   it('keeps the server’s field paths (details.issues) on their top-level field', () => {
-    expect(byField([{ path: 'idCardNumber', message: 'a' }, { path: 'idCardNumber', message: 'b' }, { path: 'x.y', message: 'c' }])).toEqual({ idCardNumber: 'a', x: 'c' })
+    expect(
+      byField([
+        { path: 'idCardNumber', message: 'a' },
+        { path: 'idCardNumber', message: 'b' },
+        { path: 'x.y', message: 'c' },
+      ]),
+    ).toEqual({ idCardNumber: 'a', x: 'c' })
   })
 
   it('brings back the non-sensitive answers after 驳回, never the real-name ones', () => {
-    const f = initialForm({ idCardName: '张*三', idCardNumber: '1***', idCardValidBegin: '2020-01-01', idCardValidEnd: '长期', mobile: '138****1234', accountBank: '招商银行', bankAddressCode: '330100', accountNumber: '**** 1234', storeName: '小店' })
-    expect(f).toMatchObject({ idCardName: '', idCardNumber: '', mobile: '', accountNumber: '', longTerm: true, accountBank: '招商银行', bankAddressCode: '330100', storeName: '小店' })
+    const f = initialForm({
+      idCardName: '张*三',
+      idCardNumber: '1***',
+      idCardValidBegin: '2020-01-01',
+      idCardValidEnd: '长期',
+      mobile: '138****1234',
+      accountBank: '招商银行',
+      bankAddressCode: '330100',
+      accountNumber: '**** 1234',
+      storeName: '小店',
+    })
+    expect(f).toMatchObject({
+      idCardName: '',
+      idCardNumber: '',
+      mobile: '',
+      accountNumber: '',
+      longTerm: true,
+      accountBank: '招商银行',
+      bankAddressCode: '330100',
+      storeName: '小店',
+    })
   })
 })

@@ -1,6 +1,15 @@
-import { SubmitOnboardingInputSchema, type OnboardingStatus, type SubmitOnboardingInput } from '@shared/contracts/merchant.contract'
+import {
+  SubmitOnboardingInputSchema,
+  type OnboardingStatus,
+  type SubmitOnboardingInput,
+} from '@shared/contracts/merchant.contract'
 import { ACCOUNT_BANKS, BANK_REGIONS } from '@shared/domain/merchant'
-import { byField as byFirstSegment, issuesOf, type FieldErrors, type Issue } from '@/hooks/use-contract-form'
+import {
+  byField as byFirstSegment,
+  issuesOf,
+  type FieldErrors,
+  type Issue,
+} from '@/hooks/use-contract-form'
 
 /** A photo picked and uploaded (or being uploaded) for one side of the ID card. */
 export interface IdPhoto {
@@ -28,7 +37,9 @@ export interface OnboardingForm {
 export type FormField = keyof SubmitOnboardingInput
 
 /** A fresh form; after 驳回 the non-sensitive answers come back, the real-name ones are typed again. */
-export const initialForm = (submitted: OnboardingStatus['submitted'] | null | undefined): OnboardingForm => ({
+export const initialForm = (
+  submitted: OnboardingStatus['submitted'] | null | undefined,
+): OnboardingForm => ({
   idCardName: '',
   idCardNumber: '',
   idCardValidBegin: submitted?.idCardValidBegin ?? '',
@@ -69,16 +80,25 @@ const EMPTY: Partial<Record<FormField, string>> = {
 }
 
 /** The first message per field, keyed by the top segment of the issue path (the form field). */
-export const byField = (issues: Issue[]): Partial<Record<FormField, string>> => byFirstSegment(issues) as Partial<Record<FormField, string>>
+export const byField = (issues: Issue[]): Partial<Record<FormField, string>> =>
+  byFirstSegment(issues) as Partial<Record<FormField, string>>
 
 /** Friendlier words for empty fields and photos still uploading, in place of the contract's format messages. */
 export const explainOnboarding = (errors: FieldErrors, f: OnboardingForm): FieldErrors => {
   const out = { ...errors }
   for (const [field, message] of Object.entries(EMPTY) as [FormField, string][]) {
-    const value = field === 'idCardValidEnd' ? (f.longTerm ? '长期' : f.idCardValidEnd) : (f[field as keyof OnboardingForm] as string)
+    const value =
+      field === 'idCardValidEnd'
+        ? f.longTerm
+          ? '长期'
+          : f.idCardValidEnd
+        : (f[field as keyof OnboardingForm] as string)
     if (out[field] && !String(value).trim()) out[field] = message
   }
-  for (const [field, photo, side] of [['idCardFrontFileId', f.front, '人像面'], ['idCardBackFileId', f.back, '国徽面']] as const) {
+  for (const [field, photo, side] of [
+    ['idCardFrontFileId', f.front, '人像面'],
+    ['idCardBackFileId', f.back, '国徽面'],
+  ] as const) {
     if (!photo) out[field] = `请上传身份证${side}照片`
     else if (!photo.fileId) out[field] = `${side}照片上传中，请稍候`
   }
@@ -88,5 +108,7 @@ export const explainOnboarding = (errors: FieldErrors, f: OnboardingForm): Field
 /** The contract's own rules on the form, with friendlier words for empty fields and photos still uploading. */
 export const formErrors = (f: OnboardingForm): Partial<Record<FormField, string>> => {
   const r = SubmitOnboardingInputSchema.safeParse(toSubmitInput(f))
-  return explainOnboarding(r.success ? {} : byField(issuesOf(r.error)), f) as Partial<Record<FormField, string>>
+  return explainOnboarding(r.success ? {} : byField(issuesOf(r.error)), f) as Partial<
+    Record<FormField, string>
+  >
 }

@@ -6,7 +6,10 @@ import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Input/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Switch/style/css'
-import { SubmitOnboardingInputSchema, type OnboardingStatus } from '@shared/contracts/merchant.contract'
+import {
+  SubmitOnboardingInputSchema,
+  type OnboardingStatus,
+} from '@shared/contracts/merchant.contract'
 import { ACCOUNT_BANKS, BANK_REGIONS } from '@shared/domain/merchant'
 import { formatFen } from '@shared/domain/money'
 import { api, uploadPhoto } from '@/services'
@@ -15,19 +18,51 @@ import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import { PrivacyConsent } from '@/components/PrivacyConsent'
-import { explainOnboarding, initialForm, toSubmitInput, type FormField, type IdPhoto, type OnboardingForm } from './form'
+import {
+  explainOnboarding,
+  initialForm,
+  toSubmitInput,
+  type FormField,
+  type IdPhoto,
+  type OnboardingForm,
+} from './form'
 import '../merchant.scss'
 import './index.scss'
 
-type TextField = 'idCardName' | 'idCardNumber' | 'idCardValidBegin' | 'idCardValidEnd' | 'mobile' | 'accountNumber' | 'storeName'
+type TextField =
+  | 'idCardName'
+  | 'idCardNumber'
+  | 'idCardValidBegin'
+  | 'idCardValidEnd'
+  | 'mobile'
+  | 'accountNumber'
+  | 'storeName'
 
-const TEXT_FIELDS: { name: TextField; label: string; placeholder: string; type?: 'text' | 'idcard' | 'tel' | 'digit'; maxLength: number }[] = [
+const TEXT_FIELDS: {
+  name: TextField
+  label: string
+  placeholder: string
+  type?: 'text' | 'idcard' | 'tel' | 'digit'
+  maxLength: number
+}[] = [
   { name: 'idCardName', label: '真实姓名', placeholder: '与身份证一致', maxLength: 30 },
-  { name: 'idCardNumber', label: '身份证号', placeholder: '18 位身份证号码', type: 'idcard', maxLength: 18 },
+  {
+    name: 'idCardNumber',
+    label: '身份证号',
+    placeholder: '18 位身份证号码',
+    type: 'idcard',
+    maxLength: 18,
+  },
   { name: 'idCardValidBegin', label: '有效期起', placeholder: 'YYYY-MM-DD', maxLength: 10 },
 ]
 const CONTACT_FIELDS: typeof TEXT_FIELDS = [
-  { name: 'mobile', label: '手机号', placeholder: '接收微信支付审核通知', type: 'tel', maxLength: 11 },
+  {
+    name: 'mobile',
+    label: '手机号',
+    placeholder: '接收微信支付审核通知',
+    type: 'tel',
+    maxLength: 11,
+  },
 ]
 
 /** Where each state leaves the seller, in words. */
@@ -50,7 +85,11 @@ export default function Onboarding() {
   const { status: session } = useSession()
   const [status, setStatus] = useState<OnboardingStatus | null>(null)
   const [editing, setEditing] = useState(false)
-  const contract = useContractForm(SubmitOnboardingInputSchema, { initial: () => initialForm(null), toInput: toSubmitInput, explain: explainOnboarding })
+  const contract = useContractForm(SubmitOnboardingInputSchema, {
+    initial: () => initialForm(null),
+    toInput: toSubmitInput,
+    explain: explainOnboarding,
+  })
   const { values: form, errors } = contract
   const [submitting, setSubmitting] = useState(false)
   const [refreshing, setRefreshing] = useState(false)
@@ -98,7 +137,11 @@ export default function Onboarding() {
     const setPhoto = (p: IdPhoto) => update({ [side]: p })
     setPhoto({ fileId: null, url: path, progress: 0 })
     try {
-      const uploaded = await uploadPhoto(path, (progress) => setPhoto({ fileId: null, url: path, progress }), 'id-cards')
+      const uploaded = await uploadPhoto(
+        path,
+        (progress) => setPhoto({ fileId: null, url: path, progress }),
+        'id-cards',
+      )
       // ID photos are never served back by URL: keep previewing the local copy.
       setPhoto({ fileId: uploaded.fileId, url: path, progress: null })
     } catch (e) {
@@ -136,9 +179,13 @@ export default function Onboarding() {
     )
   }
 
-  const err = (field: FormField) => errors[field] && <Text className={`merchant-error field-error-${field}`}>{errors[field]}</Text>
+  const err = (field: FormField) =>
+    errors[field] && <Text className={`merchant-error field-error-${field}`}>{errors[field]}</Text>
   const textField = (f: (typeof TEXT_FIELDS)[number], value: string, disabled = false) => (
-    <View key={f.name} className={`merchant-field field-${f.name} ${errors[f.name] ? 'has-error' : ''}`}>
+    <View
+      key={f.name}
+      className={`merchant-field field-${f.name} ${errors[f.name] ? 'has-error' : ''}`}
+    >
       <View className='merchant-field__line'>
         <Text className='merchant-field__label'>{f.label}</Text>
         <Input
@@ -157,17 +204,33 @@ export default function Onboarding() {
   const photo = (side: 'front' | 'back', field: FormField, label: string) => {
     const p = form[side]
     return (
-      <View className={`onboarding-photo field-${field} ${errors[field] ? 'has-error' : ''}`} id={`onboarding-photo-${side}`} onClick={() => pickPhoto(side)}>
-        {p ? <Image className='onboarding-photo__img' src={p.url} mode='aspectFill' /> : <Text className='onboarding-photo__plus'>＋</Text>}
-        <Text className='onboarding-photo__label'>{p?.progress != null ? `上传中 ${p.progress}%` : label}</Text>
+      <View
+        className={`onboarding-photo field-${field} ${errors[field] ? 'has-error' : ''}`}
+        id={`onboarding-photo-${side}`}
+        onClick={() => pickPhoto(side)}
+      >
+        {p ? (
+          <Image className='onboarding-photo__img' src={p.url} mode='aspectFill' />
+        ) : (
+          <Text className='onboarding-photo__plus'>＋</Text>
+        )}
+        <Text className='onboarding-photo__label'>
+          {p?.progress != null ? `上传中 ${p.progress}%` : label}
+        </Text>
         {err(field)}
       </View>
     )
   }
 
   if (editing) {
-    const bankIndex = Math.max(0, ACCOUNT_BANKS.indexOf(form.accountBank as (typeof ACCOUNT_BANKS)[number]))
-    const regionIndex = Math.max(0, BANK_REGIONS.findIndex((r) => r.code === form.bankAddressCode))
+    const bankIndex = Math.max(
+      0,
+      ACCOUNT_BANKS.indexOf(form.accountBank as (typeof ACCOUNT_BANKS)[number]),
+    )
+    const regionIndex = Math.max(
+      0,
+      BANK_REGIONS.findIndex((r) => r.code === form.bankAddressCode),
+    )
     return (
       <View className='merchant-page onboarding safe-bottom' id='onboarding-form'>
         <View className='merchant-section'>
@@ -176,7 +239,9 @@ export default function Onboarding() {
             资料直接加密提交给微信支付，用于开通你的收款商户；邻圈只保存加密后的资料，页面上只显示打码后的内容。
           </Text>
           {status.state === 'rejected' && (
-            <Text className='merchant-error onboarding__prev'>上次未通过：{status.rejectReasons.map((r) => r.reason).join('；') || status.stateDesc}</Text>
+            <Text className='merchant-error onboarding__prev'>
+              上次未通过：{status.rejectReasons.map((r) => r.reason).join('；') || status.stateDesc}
+            </Text>
           )}
         </View>
 
@@ -187,7 +252,9 @@ export default function Onboarding() {
             {photo('back', 'idCardBackFileId', '国徽面')}
           </View>
           {TEXT_FIELDS.map((f) => textField(f, form[f.name]))}
-          <View className={`merchant-field field-idCardValidEnd ${errors.idCardValidEnd ? 'has-error' : ''}`}>
+          <View
+            className={`merchant-field field-idCardValidEnd ${errors.idCardValidEnd ? 'has-error' : ''}`}
+          >
             <View className='merchant-field__line'>
               <Text className='merchant-field__label'>有效期至</Text>
               <Input
@@ -199,7 +266,11 @@ export default function Onboarding() {
                 onChange={(v) => update({ idCardValidEnd: v })}
               />
               <Text className='muted onboarding__long'>长期</Text>
-              <Switch id='onboarding-long-term' checked={form.longTerm} onChange={(v) => update({ longTerm: v })} />
+              <Switch
+                id='onboarding-long-term'
+                checked={form.longTerm}
+                onChange={(v) => update({ longTerm: v })}
+              />
             </View>
             {err('idCardValidEnd')}
           </View>
@@ -207,8 +278,15 @@ export default function Onboarding() {
 
         <View className='merchant-section'>
           <Text className='merchant-section__heading'>结算银行卡（本人储蓄卡）</Text>
-          <View className={`merchant-field field-accountBank ${errors.accountBank ? 'has-error' : ''}`}>
-            <Picker mode='selector' range={[...ACCOUNT_BANKS]} value={bankIndex} onChange={(e) => update({ accountBank: ACCOUNT_BANKS[Number(e.detail.value)] })}>
+          <View
+            className={`merchant-field field-accountBank ${errors.accountBank ? 'has-error' : ''}`}
+          >
+            <Picker
+              mode='selector'
+              range={[...ACCOUNT_BANKS]}
+              value={bankIndex}
+              onChange={(e) => update({ accountBank: ACCOUNT_BANKS[Number(e.detail.value)] })}
+            >
               <View className='merchant-field__line' id='onboarding-bank'>
                 <Text className='merchant-field__label'>开户银行</Text>
                 <Text className='merchant-field__value'>{form.accountBank} ›</Text>
@@ -216,12 +294,16 @@ export default function Onboarding() {
             </Picker>
             {err('accountBank')}
           </View>
-          <View className={`merchant-field field-bankAddressCode ${errors.bankAddressCode ? 'has-error' : ''}`}>
+          <View
+            className={`merchant-field field-bankAddressCode ${errors.bankAddressCode ? 'has-error' : ''}`}
+          >
             <Picker
               mode='selector'
               range={BANK_REGIONS.map((r) => r.name)}
               value={regionIndex}
-              onChange={(e) => update({ bankAddressCode: BANK_REGIONS[Number(e.detail.value)].code })}
+              onChange={(e) =>
+                update({ bankAddressCode: BANK_REGIONS[Number(e.detail.value)].code })
+              }
             >
               <View className='merchant-field__line' id='onboarding-region'>
                 <Text className='merchant-field__label'>开户地区</Text>
@@ -230,21 +312,51 @@ export default function Onboarding() {
             </Picker>
             {err('bankAddressCode')}
           </View>
-          {textField({ name: 'accountNumber', label: '银行卡号', placeholder: '持卡人须与身份证姓名一致', type: 'digit', maxLength: 30 }, form.accountNumber)}
+          {textField(
+            {
+              name: 'accountNumber',
+              label: '银行卡号',
+              placeholder: '持卡人须与身份证姓名一致',
+              type: 'digit',
+              maxLength: 30,
+            },
+            form.accountNumber,
+          )}
         </View>
 
         <View className='merchant-section'>
           <Text className='merchant-section__heading'>联系与店铺</Text>
           {CONTACT_FIELDS.map((f) => textField(f, form[f.name]))}
-          {textField({ name: 'storeName', label: '店铺名称', placeholder: status.defaultStoreName, maxLength: 20 }, form.storeName)}
+          {textField(
+            {
+              name: 'storeName',
+              label: '店铺名称',
+              placeholder: status.defaultStoreName,
+              maxLength: 20,
+            },
+            form.storeName,
+          )}
         </View>
 
         <View className='merchant-actions'>
-          <Button id='onboarding-submit' type='primary' size='large' block loading={submitting} onClick={submit}>
+          <Button
+            id='onboarding-submit'
+            type='primary'
+            size='large'
+            block
+            loading={submitting}
+            onClick={submit}
+          >
             {status.state === 'rejected' ? '重新提交' : '提交审核'}
           </Button>
           {status.state === 'rejected' && (
-            <Button id='onboarding-cancel' size='large' block fill='none' onClick={() => setEditing(false)}>
+            <Button
+              id='onboarding-cancel'
+              size='large'
+              block
+              fill='none'
+              onClick={() => setEditing(false)}
+            >
               取消
             </Button>
           )}
@@ -257,7 +369,11 @@ export default function Onboarding() {
   const s = status
   const v = s.accountValidation
   return (
-    <View className='merchant-page onboarding safe-bottom' id='onboarding-status' data-state={s.state}>
+    <View
+      className='merchant-page onboarding safe-bottom'
+      id='onboarding-status'
+      data-state={s.state}
+    >
       <View className={`merchant-section onboarding-banner is-${s.state}`}>
         <Text className='onboarding-banner__state' id='onboarding-state'>
           {s.stateLabel}
@@ -271,7 +387,9 @@ export default function Onboarding() {
           {v ? (
             <>
               <Text>
-                请用你提交的银行卡向以下账户汇款 <Text className='onboarding__em'>{formatFen(v.payAmountFen)}</Text>，备注填写「{v.remark}」：
+                请用你提交的银行卡向以下账户汇款{' '}
+                <Text className='onboarding__em'>{formatFen(v.payAmountFen)}</Text>，备注填写「
+                {v.remark}」：
               </Text>
               <Text className='muted'>户名：{v.accountName}</Text>
               <Text className='muted'>账号：{v.accountNumber}</Text>
@@ -282,7 +400,12 @@ export default function Onboarding() {
             <Text className='muted'>请按微信支付发送的短信完成验证。</Text>
           )}
           {s.legalValidationUrl && (
-            <Button id='onboarding-verify-link' type='primary' size='small' onClick={() => openLink(s.legalValidationUrl!)}>
+            <Button
+              id='onboarding-verify-link'
+              type='primary'
+              size='small'
+              onClick={() => openLink(s.legalValidationUrl!)}
+            >
               打开验证链接
             </Button>
           )}
@@ -293,7 +416,12 @@ export default function Onboarding() {
         <View className='merchant-section' id='onboarding-sign'>
           <Text className='merchant-section__heading'>签约</Text>
           <Text className='muted'>打开签约链接，确认开户协议后即可收款。</Text>
-          <Button id='onboarding-sign-link' type='primary' size='small' onClick={() => openLink(s.signUrl!)}>
+          <Button
+            id='onboarding-sign-link'
+            type='primary'
+            size='small'
+            onClick={() => openLink(s.signUrl!)}
+          >
             {process.env.TARO_ENV === 'h5' ? '去签约' : '复制签约链接'}
           </Button>
         </View>
@@ -310,7 +438,9 @@ export default function Onboarding() {
               </Text>
             ))
           ) : (
-            <Text className='merchant-error onboarding-reason'>{s.stateDesc || '资料未通过审核'}</Text>
+            <Text className='merchant-error onboarding-reason'>
+              {s.stateDesc || '资料未通过审核'}
+            </Text>
           )}
         </View>
       )}
@@ -318,12 +448,34 @@ export default function Onboarding() {
       {s.submitted && (
         <View className='merchant-section' id='onboarding-submitted'>
           <Text className='merchant-section__heading'>提交的资料</Text>
-          <View className='merchant-row'><Text className='muted'>姓名</Text><Text id='onboarding-masked-name'>{s.submitted.idCardName}</Text></View>
-          <View className='merchant-row'><Text className='muted'>身份证号</Text><Text id='onboarding-masked-id'>{s.submitted.idCardNumber}</Text></View>
-          <View className='merchant-row'><Text className='muted'>有效期</Text><Text>{s.submitted.idCardValidBegin} 至 {s.submitted.idCardValidEnd}</Text></View>
-          <View className='merchant-row'><Text className='muted'>手机号</Text><Text>{s.submitted.mobile}</Text></View>
-          <View className='merchant-row'><Text className='muted'>银行卡</Text><Text>{s.submitted.accountBank} {s.submitted.accountNumber}</Text></View>
-          <View className='merchant-row'><Text className='muted'>店铺名称</Text><Text>{s.submitted.storeName}</Text></View>
+          <View className='merchant-row'>
+            <Text className='muted'>姓名</Text>
+            <Text id='onboarding-masked-name'>{s.submitted.idCardName}</Text>
+          </View>
+          <View className='merchant-row'>
+            <Text className='muted'>身份证号</Text>
+            <Text id='onboarding-masked-id'>{s.submitted.idCardNumber}</Text>
+          </View>
+          <View className='merchant-row'>
+            <Text className='muted'>有效期</Text>
+            <Text>
+              {s.submitted.idCardValidBegin} 至 {s.submitted.idCardValidEnd}
+            </Text>
+          </View>
+          <View className='merchant-row'>
+            <Text className='muted'>手机号</Text>
+            <Text>{s.submitted.mobile}</Text>
+          </View>
+          <View className='merchant-row'>
+            <Text className='muted'>银行卡</Text>
+            <Text>
+              {s.submitted.accountBank} {s.submitted.accountNumber}
+            </Text>
+          </View>
+          <View className='merchant-row'>
+            <Text className='muted'>店铺名称</Text>
+            <Text>{s.submitted.storeName}</Text>
+          </View>
         </View>
       )}
 
@@ -334,7 +486,13 @@ export default function Onboarding() {
           </Button>
         )}
         {s.state === 'finish' && (
-          <Button id='onboarding-wallet' type='primary' size='large' block onClick={() => Taro.navigateTo({ url: Routes.wallet })}>
+          <Button
+            id='onboarding-wallet'
+            type='primary'
+            size='large'
+            block
+            onClick={() => Taro.navigateTo({ url: Routes.wallet })}
+          >
             我的钱包
           </Button>
         )}

@@ -17,7 +17,12 @@ import '../merchant.scss'
 import './index.scss'
 
 /** Errors after which the same tap may be retried with the same key (the outcome is unknown). */
-const UNKNOWN_OUTCOME = new Set(['MERCHANT.GATEWAY_FAILED', 'CLIENT.NETWORK', 'CLIENT.BAD_RESPONSE', 'COMMON.INTERNAL'])
+const UNKNOWN_OUTCOME = new Set([
+  'MERCHANT.GATEWAY_FAILED',
+  'CLIENT.NETWORK',
+  'CLIENT.BAD_RESPONSE',
+  'COMMON.INTERNAL',
+])
 
 export default function WalletPage() {
   const { status: session } = useSession()
@@ -97,27 +102,54 @@ export default function WalletPage() {
           <Text className='wallet-figure__l'>已提现</Text>
         </View>
       </View>
-      <Text className='muted wallet__note'>担保中：买家已付款、交易完成前由微信支付冻结；确认收货后扣除平台服务费转为可提现。</Text>
+      <Text className='muted wallet__note'>
+        担保中：买家已付款、交易完成前由微信支付冻结；确认收货后扣除平台服务费转为可提现。
+      </Text>
 
       {wallet.onboarded ? (
         <View className='merchant-section' id='wallet-withdraw'>
           <Text className='merchant-section__heading'>提现到 {wallet.bankAccount}</Text>
           <View className={`merchant-field__line wallet-amount ${error ? 'has-error' : ''}`}>
             <Text className='wallet-amount__yen'>¥</Text>
-            <Input id='wallet-amount' type='digit' value={amount} placeholder='输入提现金额' onChange={changeAmount} />
-            <Text className='wallet-amount__all' id='wallet-all' onClick={() => changeAmount((wallet.availableFen / 100).toFixed(2))}>
+            <Input
+              id='wallet-amount'
+              type='digit'
+              value={amount}
+              placeholder='输入提现金额'
+              onChange={changeAmount}
+            />
+            <Text
+              className='wallet-amount__all'
+              id='wallet-all'
+              onClick={() => changeAmount((wallet.availableFen / 100).toFixed(2))}
+            >
               全部提现
             </Text>
           </View>
-          {error && <Text className='merchant-error' id='wallet-error'>{error}</Text>}
-          <Button id='wallet-submit' type='primary' block loading={sending} disabled={wallet.availableFen < MIN_WITHDRAW_FEN} onClick={withdraw}>
+          {error && (
+            <Text className='merchant-error' id='wallet-error'>
+              {error}
+            </Text>
+          )}
+          <Button
+            id='wallet-submit'
+            type='primary'
+            block
+            loading={sending}
+            disabled={wallet.availableFen < MIN_WITHDRAW_FEN}
+            onClick={withdraw}
+          >
             提现
           </Button>
         </View>
       ) : (
         <View className='merchant-section' id='wallet-onboard'>
           <Text>开通收款后，买家付款的钱会在交易完成后进入这里。</Text>
-          <Button type='primary' size='small' onClick={() => Taro.navigateTo({ url: Routes.onboarding })}>
+          <Button
+            type='primary'
+            size='small'
+            onClick={() => Taro.navigateTo({ url: Routes.onboarding })}
+          >
             去开通收款
           </Button>
         </View>

@@ -5,4 +5,5 @@ export const newRequestKey = (random: () => number = Math.random): string =>
   'W' + Array.from({ length: 19 }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join('')
 
 /** Month-day and time in China time, as 11-24 20:05. */
-export const shortTime = (at: number): string => new Date(at + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')
+export const shortTime = (at: number): string =>
+  new Date(at + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')

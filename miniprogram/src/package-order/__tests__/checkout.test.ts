@@ -34,43 +34,82 @@ describe('checkout field errors', () => {
   })
 
   it('leaves a message nobody owns for the page', () => {
-    const e = new ServiceError('COMMON.VALIDATION', '商品编号有误', { path: 'listingId', issues: [{ path: 'listingId', message: '商品编号有误' }] })
+    const e = new ServiceError('COMMON.VALIDATION', '商品编号有误', {
+      path: 'listingId',
+      issues: [{ path: 'listingId', message: '商品编号有误' }],
+    })
     expect(checkoutProblem(e)).toEqual({ fields: {}, message: '商品编号有误', blocked: false })
   })
 
   it('stops the purchase for a reserved listing, an unonboarded seller or an own listing', () => {
-    for (const code of ['ORDER.LISTING_RESERVED', 'ORDER.SELLER_NOT_ONBOARDED', 'ORDER.OWN_LISTING', 'ORDER.LISTING_UNAVAILABLE']) {
+    for (const code of [
+      'ORDER.LISTING_RESERVED',
+      'ORDER.SELLER_NOT_ONBOARDED',
+      'ORDER.OWN_LISTING',
+      'ORDER.LISTING_UNAVAILABLE',
+    ]) {
       const p = checkoutProblem(new ServiceError(code, 'x'))
       expect(p.blocked).toBe(true)
       expect(p.message).toBeTruthy()
     }
-    expect(checkoutProblem(new ServiceError('ORDER.LISTING_RESERVED', 'x')).message).toContain('已被拍下')
+    expect(checkoutProblem(new ServiceError('ORDER.LISTING_RESERVED', 'x')).message).toContain(
+      '已被拍下',
+    )
   })
 
   it('points fulfilment and address codes at their fields', () => {
-    expect(checkoutProblem(new ServiceError('ORDER.FULFILMENT_UNAVAILABLE', '卖家不支持这种交易方式')).fields).toEqual({ fulfilment: '卖家不支持这种交易方式' })
-    expect(checkoutProblem(new ServiceError('ORDER.ADDRESS_REQUIRED', '邮寄需要填写收货地址')).fields).toEqual({ address: '邮寄需要填写收货地址' })
+    expect(
+      checkoutProblem(new ServiceError('ORDER.FULFILMENT_UNAVAILABLE', '卖家不支持这种交易方式'))
+        .fields,
+    ).toEqual({ fulfilment: '卖家不支持这种交易方式' })
+    expect(
+      checkoutProblem(new ServiceError('ORDER.ADDRESS_REQUIRED', '邮寄需要填写收货地址')).fields,
+    ).toEqual({ address: '邮寄需要填写收货地址' })
   })
 })
 
 describe('fulfilment options', () => {
   it('offers what the listing allows, with the shipping fee the buyer pays', () => {
-    const opts = fulfilmentOptions({ kind: 'goods', trade: { shipping: { payer: 'buyer', feeFen: 1200 }, meetup: true, pickup: true } })
+    const opts = fulfilmentOptions({
+      kind: 'goods',
+      trade: { shipping: { payer: 'buyer', feeFen: 1200 }, meetup: true, pickup: true },
+    })
     expect(opts.map((o) => [o.label, o.fulfilment, o.shippingFen])).toEqual([
       ['邮寄', 'courier', 1200],
       ['同城面交', 'meetup', 0],
       ['自提', 'meetup', 0],
     ])
-    expect(fulfilmentOptions({ kind: 'goods', trade: { shipping: { payer: 'seller' }, meetup: false, pickup: false } })[0]!.sub).toBe('包邮')
-    expect(fulfilmentOptions({ kind: 'service', trade: null }).map((o) => o.fulfilment)).toEqual(['service'])
+    expect(
+      fulfilmentOptions({
+        kind: 'goods',
+        trade: { shipping: { payer: 'seller' }, meetup: false, pickup: false },
+      })[0]!.sub,
+    ).toBe('包邮')
+    expect(fulfilmentOptions({ kind: 'service', trade: null }).map((o) => o.fulfilment)).toEqual([
+      'service',
+    ])
   })
 })
 
 describe('按实际运费 at checkout', () => {
-  const [quoted] = fulfilmentOptions({ kind: 'goods', trade: { shipping: { payer: 'quote', weightKg: 2 }, meetup: false, pickup: false } })
-  const [fixed] = fulfilmentOptions({ kind: 'goods', trade: { shipping: { payer: 'buyer', feeFen: 1200 }, meetup: false, pickup: false } })
-  const [free, meetup] = fulfilmentOptions({ kind: 'goods', trade: { shipping: { payer: 'seller' }, meetup: true, pickup: false } })
-  const quote: FreightState = { kind: 'quoted', toCity: '深圳市', company: '韵达快递', priceFen: 950 }
+  const [quoted] = fulfilmentOptions({
+    kind: 'goods',
+    trade: { shipping: { payer: 'quote', weightKg: 2 }, meetup: false, pickup: false },
+  })
+  const [fixed] = fulfilmentOptions({
+    kind: 'goods',
+    trade: { shipping: { payer: 'buyer', feeFen: 1200 }, meetup: false, pickup: false },
+  })
+  const [free, meetup] = fulfilmentOptions({
+    kind: 'goods',
+    trade: { shipping: { payer: 'seller' }, meetup: true, pickup: false },
+  })
+  const quote: FreightState = {
+    kind: 'quoted',
+    toCity: '深圳市',
+    company: '韵达快递',
+    priceFen: 950,
+  }
 
   it('offers 邮寄 with the fee to be quoted', () => {
     expect(quoted).toMatchObject({ fulfilment: 'courier', sub: '按实际运费', quoted: true })

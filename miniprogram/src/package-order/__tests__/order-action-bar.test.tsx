@@ -11,17 +11,35 @@ const showModal = jest.fn()
 const toast = jest.fn()
 const reportError = jest.fn()
 const api = {
-  order: { confirm: jest.fn(), ship: jest.fn(), cancel: jest.fn(), pickupQuote: jest.fn(), bookPickup: jest.fn() },
+  order: {
+    confirm: jest.fn(),
+    ship: jest.fn(),
+    cancel: jest.fn(),
+    pickupQuote: jest.fn(),
+    bookPickup: jest.fn(),
+  },
   address: { list: jest.fn(), get: jest.fn() },
 }
 const payOrder = jest.fn()
 
 type P = { children?: ReactNode; id?: string; className?: string; onClick?: () => void }
-jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { showModal: (o: unknown) => showModal(o), scanCode: jest.fn() }, useDidShow: jest.fn() }))
-jest.mock('@/utils/address-choice', () => ({ chooseAddress: jest.fn(), takeChosenAddress: () => null }))
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  default: { showModal: (o: unknown) => showModal(o), scanCode: jest.fn() },
+  useDidShow: jest.fn(),
+}))
+jest.mock('@/utils/address-choice', () => ({
+  chooseAddress: jest.fn(),
+  takeChosenAddress: () => null,
+}))
 jest.mock('@tarojs/components', () => ({
   View: ({ children, id, className, onClick, ...rest }: P & Record<string, unknown>) => (
-    <div id={id} className={className} onClick={onClick} data-action={rest['data-action'] as string}>
+    <div
+      id={id}
+      className={className}
+      onClick={onClick}
+      data-action={rest['data-action'] as string}
+    >
       {children}
     </div>
   ),
@@ -37,13 +55,26 @@ jest.mock('@nutui/nutui-react-taro', () => ({
       {children}
     </button>
   ),
-  Popup: ({ visible, children }: { visible: boolean; children?: ReactNode }) => (visible ? <div role='dialog'>{children}</div> : null),
-  Input: ({ className, value, onChange }: { className?: string; value: string; onChange: (v: string) => void }) => (
-    <input className={className} value={value} onChange={(e) => onChange(e.target.value)} />
-  ),
-  TextArea: ({ className, value, onChange }: { className?: string; value: string; onChange: (v: string) => void }) => (
-    <textarea className={className} value={value} onChange={(e) => onChange(e.target.value)} />
-  ),
+  Popup: ({ visible, children }: { visible: boolean; children?: ReactNode }) =>
+    visible ? <div role='dialog'>{children}</div> : null,
+  Input: ({
+    className,
+    value,
+    onChange,
+  }: {
+    className?: string
+    value: string
+    onChange: (v: string) => void
+  }) => <input className={className} value={value} onChange={(e) => onChange(e.target.value)} />,
+  TextArea: ({
+    className,
+    value,
+    onChange,
+  }: {
+    className?: string
+    value: string
+    onChange: (v: string) => void
+  }) => <textarea className={className} value={value} onChange={(e) => onChange(e.target.value)} />,
 }))
 jest.mock('@nutui/nutui-react-taro/dist/esm/Button/style/css', () => ({}))
 jest.mock('@nutui/nutui-react-taro/dist/esm/Input/style/css', () => ({}))
@@ -56,23 +87,44 @@ jest.mock('@/services', () => ({
   payOrder: (...a: unknown[]) => payOrder(...a),
   isServiceError: (e: unknown) => e instanceof Error && 'code' in e,
 }))
-jest.mock('@/utils/feedback', () => ({ toast: (...a: unknown[]) => toast(...a), reportError: (...a: unknown[]) => reportError(...a) }))
+jest.mock('@/utils/feedback', () => ({
+  toast: (...a: unknown[]) => toast(...a),
+  reportError: (...a: unknown[]) => reportError(...a),
+}))
 
 import { OrderActionBar } from '../components/OrderActionBar'
 
 const order = (over: Partial<Order>): Order =>
-  ({ id: '01ORDER', totalFen: 112_000, state: 'shipped', fulfilment: 'courier', role: 'buyer', actions: [], ...over }) as Order
+  ({
+    id: '01ORDER',
+    totalFen: 112_000,
+    state: 'shipped',
+    fulfilment: 'courier',
+    role: 'buyer',
+    actions: [],
+    ...over,
+  }) as Order
 
 beforeEach(() => jest.clearAllMocks())
 
 describe('OrderActionBar', () => {
   it('shows exactly the actions the server listed, the main one last', () => {
-    render(<OrderActionBar order={order({ actions: ['confirm', 'requestRefund'] })} onChanged={jest.fn()} />)
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['申请退款', '确认收货'])
+    render(
+      <OrderActionBar
+        order={order({ actions: ['confirm', 'requestRefund'] })}
+        onChanged={jest.fn()}
+      />,
+    )
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual([
+      '申请退款',
+      '确认收货',
+    ])
   })
 
   it('shows nothing without actions', () => {
-    const { container } = render(<OrderActionBar order={order({ actions: [] })} onChanged={jest.fn()} />)
+    const { container } = render(
+      <OrderActionBar order={order({ actions: [] })} onChanged={jest.fn()} />,
+    )
     expect(container.innerHTML).toBe('')
   })
 
@@ -90,7 +142,12 @@ describe('OrderActionBar', () => {
 
   it('does nothing when the confirmation is declined', async () => {
     showModal.mockResolvedValue({ confirm: false })
-    render(<OrderActionBar order={order({ state: 'paid', actions: ['cancelPaid'] })} onChanged={jest.fn()} />)
+    render(
+      <OrderActionBar
+        order={order({ state: 'paid', actions: ['cancelPaid'] })}
+        onChanged={jest.fn()}
+      />,
+    )
     await act(async () => fireEvent.click(screen.getByText('取消订单')))
     expect(showModal.mock.calls[0][0].content).toContain('退回')
     expect(api.order.cancel).not.toHaveBeenCalled()
@@ -99,7 +156,12 @@ describe('OrderActionBar', () => {
   it('checks the waybill form with the contract messages, then ships', async () => {
     const onChanged = jest.fn()
     api.order.ship.mockResolvedValue(order({ role: 'seller', state: 'shipped' }))
-    render(<OrderActionBar order={order({ role: 'seller', state: 'paid', actions: ['ship'] })} onChanged={onChanged} />)
+    render(
+      <OrderActionBar
+        order={order({ role: 'seller', state: 'paid', actions: ['ship'] })}
+        onChanged={onChanged}
+      />,
+    )
     fireEvent.click(screen.getByText('填写运单号'))
     expect(screen.getByRole('dialog')).toBeTruthy()
     await act(async () => fireEvent.click(screen.getByText('提交')))
@@ -108,16 +170,27 @@ describe('OrderActionBar', () => {
     expect(api.order.ship).not.toHaveBeenCalled()
 
     fireEvent.change(document.querySelector('.sheet-company')!, { target: { value: '顺丰速运' } })
-    fireEvent.change(document.querySelector('.sheet-waybillNo')!, { target: { value: 'SF1234567890' } })
+    fireEvent.change(document.querySelector('.sheet-waybillNo')!, {
+      target: { value: 'SF1234567890' },
+    })
     await act(async () => fireEvent.click(screen.getByText('提交')))
-    expect(api.order.ship).toHaveBeenCalledWith({ orderId: '01ORDER', company: '顺丰速运', waybillNo: 'SF1234567890' })
+    expect(api.order.ship).toHaveBeenCalledWith({
+      orderId: '01ORDER',
+      company: '顺丰速运',
+      waybillNo: 'SF1234567890',
+    })
     expect(onChanged).toHaveBeenCalled()
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 
   it('hands pay to the platform pay service', async () => {
     payOrder.mockResolvedValue({ kind: 'redirected' })
-    render(<OrderActionBar order={order({ state: 'pending_payment', actions: ['pay', 'cancelUnpaid'] })} onChanged={jest.fn()} />)
+    render(
+      <OrderActionBar
+        order={order({ state: 'pending_payment', actions: ['pay', 'cancelUnpaid'] })}
+        onChanged={jest.fn()}
+      />,
+    )
     await act(async () => fireEvent.click(screen.getByText('去支付')))
     expect(payOrder).toHaveBeenCalledWith('01ORDER')
   })
@@ -126,12 +199,34 @@ describe('OrderActionBar', () => {
 describe('OrderActionBar: 预约上门取件', () => {
   it('books with the default address, the chosen company and the first window still bookable', async () => {
     jest.useFakeTimers({ now: Date.UTC(2027, 0, 15, 2, 30) }) // 10:30 in China
-    api.address.list.mockResolvedValue({ items: [{ id: 'addr1', name: '陈*', phone: '139****9000', regionText: '上海市 徐汇区', detail: '漕溪北路****', isDefault: true }], max: 20 })
-    api.order.pickupQuote.mockResolvedValue({ quotes: [{ company: '韵达快递', companyCode: 'yunda', priceFen: 500 }, { company: '顺丰速运', companyCode: 'shunfeng', priceFen: 1200 }] })
+    api.address.list.mockResolvedValue({
+      items: [
+        {
+          id: 'addr1',
+          name: '陈*',
+          phone: '139****9000',
+          regionText: '上海市 徐汇区',
+          detail: '漕溪北路****',
+          isDefault: true,
+        },
+      ],
+      max: 20,
+    })
+    api.order.pickupQuote.mockResolvedValue({
+      quotes: [
+        { company: '韵达快递', companyCode: 'yunda', priceFen: 500 },
+        { company: '顺丰速运', companyCode: 'shunfeng', priceFen: 1200 },
+      ],
+    })
     const booked = order({ role: 'seller', state: 'paid', actions: ['cancelPickup'] })
     api.order.bookPickup.mockResolvedValue(booked)
     const onChanged = jest.fn()
-    const paid = order({ role: 'seller', state: 'paid', actions: ['bookPickup', 'ship'], address: { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '1 号' } })
+    const paid = order({
+      role: 'seller',
+      state: 'paid',
+      actions: ['bookPickup', 'ship'],
+      address: { name: '李四', phone: '13800138000', region: '上海市徐汇区', detail: '1 号' },
+    })
     render(<OrderActionBar order={paid} onChanged={onChanged} />)
     await act(async () => fireEvent.click(screen.getByText('预约上门取件')))
     expect(await screen.findByText(/陈\* 139\*\*\*\*9000/)).toBeTruthy()
@@ -142,7 +237,12 @@ describe('OrderActionBar: 预约上门取件', () => {
     expect(screen.queryByText('09:00–11:00')).toBeNull()
     await act(async () => fireEvent.click(screen.getByText('11:00–13:00')))
     await act(async () => fireEvent.click(screen.getByText('确认预约')))
-    expect(api.order.bookPickup).toHaveBeenCalledWith({ orderId: '01ORDER', addressId: 'addr1', company: 'shunfeng', slot: { day: '今天', start: '11:00', end: '13:00' } })
+    expect(api.order.bookPickup).toHaveBeenCalledWith({
+      orderId: '01ORDER',
+      addressId: 'addr1',
+      company: 'shunfeng',
+      slot: { day: '今天', start: '11:00', end: '13:00' },
+    })
     expect(onChanged).toHaveBeenCalledWith(booked)
     expect(toast).toHaveBeenCalledWith('已预约上门取件', 'success')
     jest.useRealTimers()

@@ -1,7 +1,16 @@
 import { TIMERS, TRANSITIONS } from '@shared/domain/order-process'
 import type { Order } from '@shared/contracts/order.contract'
 import { ACTION_SPECS, orderedActions } from '../actions'
-import { TRANSITION_LABELS, clockText, deadlineText, durationText, mainAction, stateLabel, stateSentence, transitionLabel } from '../order-text'
+import {
+  TRANSITION_LABELS,
+  clockText,
+  deadlineText,
+  durationText,
+  mainAction,
+  stateLabel,
+  stateSentence,
+  transitionLabel,
+} from '../order-text'
 
 const MIN = 60_000
 const HOUR = 60 * MIN
@@ -9,7 +18,12 @@ const DAY = 24 * HOUR
 const NOW = 1_800_000_000_000
 
 type D = Pick<Order, 'deadline' | 'fulfilment' | 'role'>
-const at = (transition: NonNullable<Order['deadline']>['transition'], leftMs: number, role: Order['role'] = 'buyer', fulfilment: Order['fulfilment'] = 'courier'): D => ({
+const at = (
+  transition: NonNullable<Order['deadline']>['transition'],
+  leftMs: number,
+  role: Order['role'] = 'buyer',
+  fulfilment: Order['fulfilment'] = 'courier',
+): D => ({
   deadline: { transition, at: NOW + leftMs },
   role,
   fulfilment,
@@ -24,7 +38,15 @@ describe('transition labels', () => {
     expect(TRANSITION_LABELS.checkout).toBe('提交订单')
     expect(TRANSITION_LABELS.shipReturn).toBe('买家已寄回退货')
     // nothing in the table that the events cannot carry
-    expect(Object.keys(TRANSITION_LABELS).sort()).toEqual([...TRANSITIONS.map((t) => t.name), 'checkout', 'shipReturn', 'bookPickup', 'cancelPickup'].sort())
+    expect(Object.keys(TRANSITION_LABELS).sort()).toEqual(
+      [
+        ...TRANSITIONS.map((t) => t.name),
+        'checkout',
+        'shipReturn',
+        'bookPickup',
+        'cancelPickup',
+      ].sort(),
+    )
   })
 
   it('falls back to the raw name for something new from the server', () => {
@@ -39,7 +61,10 @@ describe('order buttons', () => {
   })
 
   it('orders the server actions with the one that moves things on last, dropping unknown names', () => {
-    expect(orderedActions(['confirm', 'requestRefund', 'autoConfirm'])).toEqual(['requestRefund', 'confirm'])
+    expect(orderedActions(['confirm', 'requestRefund', 'autoConfirm'])).toEqual([
+      'requestRefund',
+      'confirm',
+    ])
     expect(orderedActions(['pay', 'cancelUnpaid'])).toEqual(['cancelUnpaid', 'pay'])
   })
 
@@ -66,21 +91,33 @@ describe('order buttons', () => {
 describe('deadline text', () => {
   it('counts the payment window down in minutes and seconds for the buyer', () => {
     expect(deadlineText(at('expire', 14 * MIN + 32_000), NOW)).toBe('还剩 14:32 支付')
-    expect(deadlineText(at('expire', 14 * MIN + 32_000, 'seller'), NOW)).toBe('买家 14:32 内未付款将自动关闭')
+    expect(deadlineText(at('expire', 14 * MIN + 32_000, 'seller'), NOW)).toBe(
+      '买家 14:32 内未付款将自动关闭',
+    )
     expect(deadlineText(at('expire', -1000), NOW)).toBe('支付已超时，订单即将关闭')
   })
 
   it('says when the seller must ship, meet or serve before an automatic refund', () => {
     expect(deadlineText(at('autoCancel', 6 * DAY), NOW)).toBe('卖家 6 天内未发货将自动退款')
-    expect(deadlineText(at('autoCancel', 6 * DAY + 23 * HOUR + 5 * MIN), NOW)).toBe('卖家 6 天 23 小时内未发货将自动退款')
-    expect(deadlineText(at('autoCancel', 6 * DAY, 'seller'), NOW)).toBe('请在 6 天内发货，超时将自动退款')
-    expect(deadlineText(at('autoCancel', 3 * HOUR, 'buyer', 'meetup'), NOW)).toBe('卖家 3 小时内未完成面交将自动退款')
+    expect(deadlineText(at('autoCancel', 6 * DAY + 23 * HOUR + 5 * MIN), NOW)).toBe(
+      '卖家 6 天 23 小时内未发货将自动退款',
+    )
+    expect(deadlineText(at('autoCancel', 6 * DAY, 'seller'), NOW)).toBe(
+      '请在 6 天内发货，超时将自动退款',
+    )
+    expect(deadlineText(at('autoCancel', 3 * HOUR, 'buyer', 'meetup'), NOW)).toBe(
+      '卖家 3 小时内未完成面交将自动退款',
+    )
   })
 
   it('counts down to the automatic confirmation', () => {
-    expect(deadlineText(at('autoConfirm', 9 * DAY + 23 * HOUR), NOW)).toBe('还剩 9 天 23 小时自动确认收货')
+    expect(deadlineText(at('autoConfirm', 9 * DAY + 23 * HOUR), NOW)).toBe(
+      '还剩 9 天 23 小时自动确认收货',
+    )
     expect(deadlineText(at('autoConfirm', 9 * DAY), NOW)).toBe('还剩 9 天自动确认收货')
-    expect(deadlineText(at('autoConfirm', 9 * DAY, 'seller'), NOW)).toBe('9 天后自动确认收货，钱款将打给你')
+    expect(deadlineText(at('autoConfirm', 9 * DAY, 'seller'), NOW)).toBe(
+      '9 天后自动确认收货，钱款将打给你',
+    )
   })
 
   it('covers every timer of the graph, and says nothing without a deadline', () => {
@@ -104,17 +141,28 @@ describe('state labels', () => {
 })
 
 describe('stateSentence', () => {
-  const pickup = (state: NonNullable<Order['pickup']>['state']) => ({ state }) as NonNullable<Order['pickup']>
+  const pickup = (state: NonNullable<Order['pickup']>['state']) =>
+    ({ state }) as NonNullable<Order['pickup']>
   it('says a courier is booked instead of asking to ship, until the booking is over', () => {
     const paid = { state: 'paid', fulfilment: 'courier' } as const
     expect(stateSentence({ ...paid, role: 'seller', pickup: null })).toBe('买家已付款，请尽快发货')
-    expect(stateSentence({ ...paid, role: 'seller', pickup: pickup('accepted') })).toMatch(/已预约快递上门取件/)
-    expect(stateSentence({ ...paid, role: 'buyer', pickup: pickup('placed') })).toBe('卖家已预约快递上门取件')
-    expect(stateSentence({ ...paid, role: 'seller', pickup: pickup('cancelled') })).toBe('买家已付款，请尽快发货')
+    expect(stateSentence({ ...paid, role: 'seller', pickup: pickup('accepted') })).toMatch(
+      /已预约快递上门取件/,
+    )
+    expect(stateSentence({ ...paid, role: 'buyer', pickup: pickup('placed') })).toBe(
+      '卖家已预约快递上门取件',
+    )
+    expect(stateSentence({ ...paid, role: 'seller', pickup: pickup('cancelled') })).toBe(
+      '买家已付款，请尽快发货',
+    )
   })
   it('a return already on its way is not asked for again', () => {
     const returning = { state: 'returning', fulfilment: 'courier', role: 'buyer' } as const
-    expect(stateSentence({ ...returning, refund: { returnShipment: null } as never })).toMatch(/请预约上门取件或寄回/)
-    expect(stateSentence({ ...returning, refund: { returnShipment: { waybillNo: 'YT1' } } as never })).toBe('退货已寄出，等待卖家确认收到')
+    expect(stateSentence({ ...returning, refund: { returnShipment: null } as never })).toMatch(
+      /请预约上门取件或寄回/,
+    )
+    expect(
+      stateSentence({ ...returning, refund: { returnShipment: { waybillNo: 'YT1' } } as never }),
+    ).toBe('退货已寄出，等待卖家确认收到')
   })
 })

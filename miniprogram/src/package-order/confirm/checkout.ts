@@ -17,17 +17,56 @@ export interface FulfilmentOption {
 }
 
 export const fulfilmentOptions = (l: Pick<ListingDetail, 'kind' | 'trade'>): FulfilmentOption[] => {
-  if (l.kind === 'service') return [{ id: 'service', fulfilment: 'service', label: '上门/到店服务', shippingFen: 0, quoted: false }]
+  if (l.kind === 'service')
+    return [
+      {
+        id: 'service',
+        fulfilment: 'service',
+        label: '上门/到店服务',
+        shippingFen: 0,
+        quoted: false,
+      },
+    ]
   const t = l.trade
   const out: FulfilmentOption[] = []
   if (t?.shipping?.payer === 'quote') {
-    out.push({ id: 'shipping', fulfilment: 'courier', label: '邮寄', sub: '按实际运费', shippingFen: 0, quoted: true })
+    out.push({
+      id: 'shipping',
+      fulfilment: 'courier',
+      label: '邮寄',
+      sub: '按实际运费',
+      shippingFen: 0,
+      quoted: true,
+    })
   } else if (t?.shipping) {
     const fee = t.shipping.payer === 'buyer' ? t.shipping.feeFen : 0
-    out.push({ id: 'shipping', fulfilment: 'courier', label: '邮寄', sub: fee > 0 ? `运费 ${formatFen(fee)}` : '包邮', shippingFen: fee, quoted: false })
+    out.push({
+      id: 'shipping',
+      fulfilment: 'courier',
+      label: '邮寄',
+      sub: fee > 0 ? `运费 ${formatFen(fee)}` : '包邮',
+      shippingFen: fee,
+      quoted: false,
+    })
   }
-  if (t?.meetup) out.push({ id: 'meetup', fulfilment: 'meetup', label: '同城面交', sub: '当面验货', shippingFen: 0, quoted: false })
-  if (t?.pickup) out.push({ id: 'pickup', fulfilment: 'meetup', label: '自提', sub: '上门自取', shippingFen: 0, quoted: false })
+  if (t?.meetup)
+    out.push({
+      id: 'meetup',
+      fulfilment: 'meetup',
+      label: '同城面交',
+      sub: '当面验货',
+      shippingFen: 0,
+      quoted: false,
+    })
+  if (t?.pickup)
+    out.push({
+      id: 'pickup',
+      fulfilment: 'meetup',
+      label: '自提',
+      sub: '上门自取',
+      shippingFen: 0,
+      quoted: false,
+    })
   return out
 }
 
@@ -39,7 +78,10 @@ export type FreightState =
   | { kind: 'unavailable'; toCity: string }
 
 /** What the buyer pays for shipping as far as the page knows: null while a quote is not in. */
-export const shippingFenOf = (option: FulfilmentOption | null, freight: FreightState): number | null => {
+export const shippingFenOf = (
+  option: FulfilmentOption | null,
+  freight: FreightState,
+): number | null => {
   if (option?.fulfilment !== 'courier') return 0
   if (!option.quoted) return option.shippingFen
   return freight.kind === 'quoted' ? freight.priceFen : null
@@ -83,7 +125,10 @@ const BLOCKING: Record<string, string> = {
 /** The form field of a path in a COMMON.VALIDATION answer: `address.phone` → phone. */
 export const fieldOfCheckoutPath = (path: string): CheckoutField | null => {
   const [head, sub] = path.split('.')
-  if (head === 'address') return sub && (ADDRESS_FIELDS as readonly string[]).includes(sub) ? (sub as CheckoutField) : 'address'
+  if (head === 'address')
+    return sub && (ADDRESS_FIELDS as readonly string[]).includes(sub)
+      ? (sub as CheckoutField)
+      : 'address'
   if (head === 'fulfilment') return 'fulfilment'
   return null
 }
@@ -92,8 +137,10 @@ export const fieldOfCheckoutPath = (path: string): CheckoutField | null => {
 export const checkoutProblem = (e: unknown): CheckoutProblem => {
   if (!isServiceError(e)) return { fields: {}, message: '下单失败，请稍后重试', blocked: false }
   if (e.code in BLOCKING) return { fields: {}, message: BLOCKING[e.code]!, blocked: true }
-  if (e.code === 'ORDER.FULFILMENT_UNAVAILABLE') return { fields: { fulfilment: e.message }, message: null, blocked: false }
-  if (e.code === 'ORDER.ADDRESS_REQUIRED') return { fields: { address: e.message }, message: null, blocked: false }
+  if (e.code === 'ORDER.FULFILMENT_UNAVAILABLE')
+    return { fields: { fulfilment: e.message }, message: null, blocked: false }
+  if (e.code === 'ORDER.ADDRESS_REQUIRED')
+    return { fields: { address: e.message }, message: null, blocked: false }
   if (e.code === 'COMMON.VALIDATION') {
     const fields: CheckoutProblem['fields'] = {}
     let stray: string | null = null
@@ -102,7 +149,11 @@ export const checkoutProblem = (e: unknown): CheckoutProblem => {
       if (f) fields[f] ??= message
       else stray ??= message
     }
-    return { fields, message: Object.keys(fields).length ? null : (stray ?? e.message), blocked: false }
+    return {
+      fields,
+      message: Object.keys(fields).length ? null : (stray ?? e.message),
+      blocked: false,
+    }
   }
   return { fields: {}, message: e.message, blocked: false }
 }

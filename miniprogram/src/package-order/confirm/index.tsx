@@ -70,7 +70,11 @@ export default function ConfirmOrderPage() {
       (q) => {
         if (!live) return
         const best = q.quotes[0]
-        setFreight(best ? { kind: 'quoted', toCity: q.toCity, company: best.company, priceFen: best.priceFen } : { kind: 'unavailable', toCity: q.toCity })
+        setFreight(
+          best
+            ? { kind: 'quoted', toCity: q.toCity, company: best.company, priceFen: best.priceFen }
+            : { kind: 'unavailable', toCity: q.toCity },
+        )
       },
       () => live && setFreight({ kind: 'unavailable', toCity: '' }),
     )
@@ -100,7 +104,9 @@ export default function ConfirmOrderPage() {
     // The buyer pays only a freight they have seen: wait for it, or ask the courier again.
     if (shippingFen === null) {
       if (freight.kind === 'unavailable') setFreightTry((n) => n + 1)
-      return toast(freight.kind === 'unavailable' ? '暂时查不到运费，正在重新查询' : '正在计算运费，请稍候')
+      return toast(
+        freight.kind === 'unavailable' ? '暂时查不到运费，正在重新查询' : '正在计算运费，请稍候',
+      )
     }
     setSubmitting(true)
     // Inside the tap, as WeChat requires: may we tell you when it ships, arrives or is refunded?
@@ -157,18 +163,35 @@ export default function ConfirmOrderPage() {
       <View className='order-section' id='confirm-fulfilment'>
         <Text className='order-section__heading'>交易方式</Text>
         {options.length > 0 ? (
-          <Chips id='fulfilment' options={options} value={choice} onChange={(id) => (setChoice(id), setErrors((e) => ({ ...e, fulfilment: undefined })))} />
+          <Chips
+            id='fulfilment'
+            options={options}
+            value={choice}
+            onChange={(id) => (setChoice(id), setErrors((e) => ({ ...e, fulfilment: undefined })))}
+          />
         ) : (
           <Text className='muted'>卖家没有设置交易方式，请先聊一聊</Text>
         )}
-        {errors.fulfilment && <Text className='confirm__error field-error-fulfilment'>{errors.fulfilment}</Text>}
-        {option?.fulfilment === 'meetup' && <Text className='muted confirm__tip'>付款后在聊天里约定时间地点；见面验货满意后，出示交易码给卖家。</Text>}
+        {errors.fulfilment && (
+          <Text className='confirm__error field-error-fulfilment'>{errors.fulfilment}</Text>
+        )}
+        {option?.fulfilment === 'meetup' && (
+          <Text className='muted confirm__tip'>
+            付款后在聊天里约定时间地点；见面验货满意后，出示交易码给卖家。
+          </Text>
+        )}
       </View>
 
       {courier && (
         <View className='order-section' id='confirm-address'>
-          <AddressRow id='checkout-address' label='收货地址' onChange={(id) => (setAddressId(id), setErrors((e) => ({ ...e, address: undefined })))} />
-          {errors.address && <Text className='confirm__error field-error-address'>{errors.address}</Text>}
+          <AddressRow
+            id='checkout-address'
+            label='收货地址'
+            onChange={(id) => (setAddressId(id), setErrors((e) => ({ ...e, address: undefined })))}
+          />
+          {errors.address && (
+            <Text className='confirm__error field-error-address'>{errors.address}</Text>
+          )}
         </View>
       )}
 
@@ -196,7 +219,13 @@ export default function ConfirmOrderPage() {
         <Text className='confirm__bar-total'>
           合计 <Text className='confirm__bar-amount'>{formatFen(totalFen)}</Text>
         </Text>
-        <Button id='confirm-submit' type='primary' loading={submitting} disabled={!!blocked || !option} onClick={submit}>
+        <Button
+          id='confirm-submit'
+          type='primary'
+          loading={submitting}
+          disabled={!!blocked || !option}
+          onClick={submit}
+        >
           {blocked ? '无法购买' : '提交订单'}
         </Button>
       </View>

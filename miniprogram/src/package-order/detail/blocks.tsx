@@ -26,10 +26,15 @@ function PickupCard({ pickup, id }: { pickup: Pickup; id: string }) {
       )}
       {(pickup.freightFen ?? pickup.quoteFen) !== null && (
         <Text className='order-pickup__line muted'>
-          {pickup.freightFen !== null ? `运费 ${formatFen(pickup.freightFen)}` : `预计运费 ${formatFen(pickup.quoteFen!)}`}，上门时付给快递员
+          {pickup.freightFen !== null
+            ? `运费 ${formatFen(pickup.freightFen)}`
+            : `预计运费 ${formatFen(pickup.quoteFen!)}`}
+          ，上门时付给快递员
         </Text>
       )}
-      {pickup.failure && <Text className='order-pickup__line order-pickup__failure'>原因：{pickup.failure}</Text>}
+      {pickup.failure && (
+        <Text className='order-pickup__line order-pickup__failure'>原因：{pickup.failure}</Text>
+      )}
     </View>
   )
 }
@@ -40,7 +45,10 @@ function TrackingTimeline({ tracking, id }: { tracking: Tracking; id: string }) 
     <View className='order-tracking' id={id} data-state={tracking.state}>
       <Text className='order-tracking__state'>{tracking.stateLabel}</Text>
       {tracking.events.map((e, i) => (
-        <View key={`${e.at}-${i}`} className={`order-tracking__event ${i === 0 ? 'is-latest' : ''}`}>
+        <View
+          key={`${e.at}-${i}`}
+          className={`order-tracking__event ${i === 0 ? 'is-latest' : ''}`}
+        >
           <Text className='order-tracking__context'>{e.context}</Text>
           <Text className='order-tracking__time muted'>{dateTimeText(e.at)}</Text>
         </View>
@@ -66,7 +74,9 @@ export function FulfilmentBlock({ order }: { order: Order }) {
           </Text>
         </View>
       )}
-      {order.pickup && (order.pickup.state !== 'picked-up' || order.role === 'seller') && <PickupCard pickup={order.pickup} id='order-pickup' />}
+      {order.pickup && (order.pickup.state !== 'picked-up' || order.role === 'seller') && (
+        <PickupCard pickup={order.pickup} id='order-pickup' />
+      )}
       {s && (
         <Text className='order-shipment' id='order-shipment'>
           {s.company} · 运单号 {s.waybillNo}
@@ -74,9 +84,15 @@ export function FulfilmentBlock({ order }: { order: Order }) {
       )}
       {s?.tracking && <TrackingTimeline tracking={s.tracking} id='order-tracking' />}
       {order.fulfilment === 'meetup' && (
-        <Text className='muted order-tip'>在聊天里约好时间地点，当面验货；买家满意后出示交易码，卖家输入即完成交易。</Text>
+        <Text className='muted order-tip'>
+          在聊天里约好时间地点，当面验货；买家满意后出示交易码，卖家输入即完成交易。
+        </Text>
       )}
-      {order.fulfilment === 'service' && <Text className='muted order-tip'>按约定时间提供服务，完成后卖家点「服务已完成」，买家确认后结算。</Text>}
+      {order.fulfilment === 'service' && (
+        <Text className='muted order-tip'>
+          按约定时间提供服务，完成后卖家点「服务已完成」，买家确认后结算。
+        </Text>
+      )}
     </View>
   )
 }
@@ -87,7 +103,9 @@ export function RefundBlock({ order }: { order: Order }) {
   if (!r) return null
   return (
     <View className='order-section order-refund' id='order-refund'>
-      <Text className='order-section__heading'>退款申请 · {REFUND_TYPES.find((t) => t.id === r.type)?.label}</Text>
+      <Text className='order-section__heading'>
+        退款申请 · {REFUND_TYPES.find((t) => t.id === r.type)?.label}
+      </Text>
       <Text className='order-refund__reason'>原因：{r.reason}</Text>
       {r.sellerNote && <Text className='order-refund__reason'>卖家说明：{r.sellerNote}</Text>}
       {r.returnAddress && (
@@ -102,18 +120,26 @@ export function RefundBlock({ order }: { order: Order }) {
         </View>
       )}
       {order.state === 'returning' && !r.returnAddress && (
-        <Text className='muted order-tip'>卖家没有留下退货地址，请在聊天里向卖家要地址后寄回并填写单号。</Text>
+        <Text className='muted order-tip'>
+          卖家没有留下退货地址，请在聊天里向卖家要地址后寄回并填写单号。
+        </Text>
       )}
-      {r.returnPickup && (r.returnPickup.state !== 'picked-up' || order.role === 'buyer') && <PickupCard pickup={r.returnPickup} id='order-return-pickup' />}
+      {r.returnPickup && (r.returnPickup.state !== 'picked-up' || order.role === 'buyer') && (
+        <PickupCard pickup={r.returnPickup} id='order-return-pickup' />
+      )}
       {r.returnShipment && (
         <Text className='order-shipment' id='order-return-shipment'>
           退货 {r.returnShipment.company} · 运单号 {r.returnShipment.waybillNo}
         </Text>
       )}
-      {r.returnShipment?.tracking && <TrackingTimeline tracking={r.returnShipment.tracking} id='order-return-tracking' />}
+      {r.returnShipment?.tracking && (
+        <TrackingTimeline tracking={r.returnShipment.tracking} id='order-return-tracking' />
+      )}
       {r.contest && (
         <View className='order-contest' id='order-contest'>
-          <Text className='order-section__heading'>卖家异议 · {CONTEST_REASONS.find((c) => c.id === r.contest!.reason)?.label}</Text>
+          <Text className='order-section__heading'>
+            卖家异议 · {CONTEST_REASONS.find((c) => c.id === r.contest!.reason)?.label}
+          </Text>
           <Text className='order-refund__reason'>{r.contest.note}</Text>
           {r.contest.photoUrls.length > 0 && (
             <View className='order-contest__photos'>

@@ -41,10 +41,18 @@ export default function OrderDetailPage() {
       setOrder(o)
       setFailed(null)
       if (sync && payResult === 'success')
-        toast(o.state === 'pending_payment' ? '支付结果确认中，请稍后刷新' : '支付成功', o.state === 'pending_payment' ? 'none' : 'success')
+        toast(
+          o.state === 'pending_payment' ? '支付结果确认中，请稍后刷新' : '支付成功',
+          o.state === 'pending_payment' ? 'none' : 'success',
+        )
       if (sync && payResult === 'cancel') toast('已取消支付')
     } catch (e) {
-      if (isServiceError(e) && (e.code === 'COMMON.NOT_FOUND' || e.code === 'COMMON.FORBIDDEN' || e.code === 'COMMON.VALIDATION'))
+      if (
+        isServiceError(e) &&
+        (e.code === 'COMMON.NOT_FOUND' ||
+          e.code === 'COMMON.FORBIDDEN' ||
+          e.code === 'COMMON.VALIDATION')
+      )
         setFailed('missing')
       else {
         setFailed('error')
@@ -83,7 +91,11 @@ export default function OrderDetailPage() {
   if (!order && failed === 'error')
     return (
       <View id='order-failed' style={{ paddingTop: '80px' }}>
-        <Empty image={emptyImage} title='加载失败' actions={[{ text: '重新加载', type: 'primary', onClick: () => void load() }]} />
+        <Empty
+          image={emptyImage}
+          title='加载失败'
+          actions={[{ text: '重新加载', type: 'primary', onClick: () => void load() }]}
+        />
       </View>
     )
   if (!order)
@@ -96,18 +108,33 @@ export default function OrderDetailPage() {
   const counterpart = order.role === 'buyer' ? order.seller : order.buyer
   const now = Date.now()
   return (
-    <View className='order-detail order-page' id='order-detail' data-id={order.id} data-state={order.state}>
+    <View
+      className='order-detail order-page'
+      id='order-detail'
+      data-id={order.id}
+      data-state={order.state}
+    >
       <StateBanner order={order} />
       {order.handoverCode && <HandoverCode orderId={order.id} code={order.handoverCode} />}
       <FulfilmentBlock order={order} />
       <RefundBlock order={order} />
 
-      <View className='order-section order-item' id='order-item' onClick={() => Taro.navigateTo({ url: Routes.detail(order.listingId) })}>
+      <View
+        className='order-section order-item'
+        id='order-item'
+        onClick={() => Taro.navigateTo({ url: Routes.detail(order.listingId) })}
+      >
         <Text className='order-item__who muted'>
-          {order.role === 'operator' ? `买家 ${order.buyer.nickname} · 卖家 ${order.seller.nickname}` : `${order.role === 'buyer' ? '卖家' : '买家'} ${counterpart.nickname}`}
+          {order.role === 'operator'
+            ? `买家 ${order.buyer.nickname} · 卖家 ${order.seller.nickname}`
+            : `${order.role === 'buyer' ? '卖家' : '买家'} ${counterpart.nickname}`}
         </Text>
         <View className='order-item__row'>
-          {order.coverUrl ? <Image className='order-item__cover' src={order.coverUrl} mode='aspectFill' /> : <View className='order-item__cover' />}
+          {order.coverUrl ? (
+            <Image className='order-item__cover' src={order.coverUrl} mode='aspectFill' />
+          ) : (
+            <View className='order-item__cover' />
+          )}
           <Text className='order-item__title'>{order.title}</Text>
           <Text className='order-item__price'>{formatFen(order.priceFen)}</Text>
         </View>

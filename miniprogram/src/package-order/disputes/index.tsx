@@ -14,7 +14,11 @@ import '../order.scss'
 
 /** Operators: disputed orders, oldest first; each opens the order page with the 判定 buttons. */
 export default function DisputesPage() {
-  const fetchPage = useCallback((cursor: string | undefined) => api.order.disputes({ limit: 20, ...(cursor ? { cursor } : {}) }), [])
+  const fetchPage = useCallback(
+    (cursor: string | undefined) =>
+      api.order.disputes({ limit: 20, ...(cursor ? { cursor } : {}) }),
+    [],
+  )
   const list = useSignedInList(fetchPage)
   useEffect(() => {
     if (list.status === 'error') reportError(list.error, '加载失败')
@@ -31,9 +35,20 @@ export default function DisputesPage() {
       {list.loaded && list.items.length === 0 && list.status !== 'error' ? (
         <Empty id='disputes-empty' image={emptyImage} title='没有待处理的纠纷' />
       ) : (
-        list.items.map((c) => <OrderCardItem key={c.id} card={c} now={now} onOpen={(x) => Taro.navigateTo({ url: Routes.order(x.id) })} />)
+        list.items.map((c) => (
+          <OrderCardItem
+            key={c.id}
+            card={c}
+            now={now}
+            onOpen={(x) => Taro.navigateTo({ url: Routes.order(x.id) })}
+          />
+        ))
       )}
-      <ListFooter status={list.status} end={list.loaded && !list.hasMore && list.items.length > 0} onRetry={() => (list.items.length ? list.loadMore() : list.reload())} />
+      <ListFooter
+        status={list.status}
+        end={list.loaded && !list.hasMore && list.items.length > 0}
+        onRetry={() => (list.items.length ? list.loadMore() : list.reload())}
+      />
     </View>
   )
 }

@@ -23,7 +23,11 @@ import './index.scss'
 export default function FailedJobsPage() {
   const [retrying, setRetrying] = useState<string | null>(null)
   const [outcome, setOutcome] = useState<Record<string, FailedJob>>({})
-  const fetchPage = useCallback((cursor: string | undefined) => api.order.failedJobs({ limit: 20, ...(cursor ? { cursor } : {}) }), [])
+  const fetchPage = useCallback(
+    (cursor: string | undefined) =>
+      api.order.failedJobs({ limit: 20, ...(cursor ? { cursor } : {}) }),
+    [],
+  )
   const list = useSignedInList(fetchPage)
   useEffect(() => {
     if (list.status === 'error') reportError(list.error, '加载失败')
@@ -34,7 +38,14 @@ export default function FailedJobsPage() {
     try {
       const after = await api.order.retryJob(job.id)
       setOutcome((o) => ({ ...o, [job.id]: after }))
-      toast(after.status === 'done' ? '重试成功' : after.status === 'failed' ? '仍然失败' : '已重新排队', after.status === 'done' ? 'success' : 'none')
+      toast(
+        after.status === 'done'
+          ? '重试成功'
+          : after.status === 'failed'
+            ? '仍然失败'
+            : '已重新排队',
+        after.status === 'done' ? 'success' : 'none',
+      )
     } catch (e) {
       reportError(e, '重试失败')
     } finally {
@@ -46,7 +57,8 @@ export default function FailedJobsPage() {
     <View className='failed-jobs order-page' id='failed-jobs'>
       <View style={{ padding: '12px 16px 0' }}>
         <Text className='muted' style={{ fontSize: '12px' }}>
-          微信支付、微信接口或快递100 明确拒绝、不会自动重试的任务。排除原因后点「重试」，会用原来的单号再发一次，不会重复扣款或下单。
+          微信支付、微信接口或快递100
+          明确拒绝、不会自动重试的任务。排除原因后点「重试」，会用原来的单号再发一次，不会重复扣款或下单。
         </Text>
       </View>
       {list.loaded && list.items.length === 0 && list.status !== 'error' ? (
@@ -55,13 +67,23 @@ export default function FailedJobsPage() {
         list.items.map((listed) => {
           const job = outcome[listed.id] ?? listed
           return (
-            <View key={job.id} className={`order-section failed-job is-${job.status}`} data-id={job.id} data-status={job.status}>
+            <View
+              key={job.id}
+              className={`order-section failed-job is-${job.status}`}
+              data-id={job.id}
+              data-status={job.status}
+            >
               <View className='failed-job__head'>
                 <Text className='failed-job__kind'>{JOB_KIND_LABELS[job.kind] ?? job.kind}</Text>
-                <Text className='failed-job__status'>{job.status === 'done' ? '已完成' : job.status === 'pending' ? '排队中' : '失败'}</Text>
+                <Text className='failed-job__status'>
+                  {job.status === 'done' ? '已完成' : job.status === 'pending' ? '排队中' : '失败'}
+                </Text>
               </View>
               {job.orderId && (
-                <Text className='failed-job__order' onClick={() => Taro.navigateTo({ url: Routes.order(job.orderId!) })}>
+                <Text
+                  className='failed-job__order'
+                  onClick={() => Taro.navigateTo({ url: Routes.order(job.orderId!) })}
+                >
                   订单 {job.orderId} ›
                 </Text>
               )}
@@ -70,7 +92,14 @@ export default function FailedJobsPage() {
                 {dateTimeText(job.createdAt)} 创建 · 已尝试 {job.attempts} 次 · {job.id}
               </Text>
               {job.status === 'failed' && (
-                <Button className='failed-job__retry' size='small' type='primary' fill='outline' loading={retrying === job.id} onClick={() => void retry(job)}>
+                <Button
+                  className='failed-job__retry'
+                  size='small'
+                  type='primary'
+                  fill='outline'
+                  loading={retrying === job.id}
+                  onClick={() => void retry(job)}
+                >
                   重试
                 </Button>
               )}
@@ -78,7 +107,11 @@ export default function FailedJobsPage() {
           )
         })
       )}
-      <ListFooter status={list.status} end={list.loaded && !list.hasMore && list.items.length > 0} onRetry={() => (list.items.length ? list.loadMore() : list.reload())} />
+      <ListFooter
+        status={list.status}
+        end={list.loaded && !list.hasMore && list.items.length > 0}
+        onRetry={() => (list.items.length ? list.loadMore() : list.reload())}
+      />
     </View>
   )
 }

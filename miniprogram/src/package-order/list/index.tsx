@@ -14,20 +14,29 @@ import { useSignedInList } from '@/hooks/use-signed-in-list'
 import '../order.scss'
 
 type Tab = (typeof ORDER_TABS)[number]
-const TAB_LABELS: Record<Tab, string> = { all: '全部', toPay: '待付款', inProgress: '进行中', refund: '退款', done: '已完成' }
+const TAB_LABELS: Record<Tab, string> = {
+  all: '全部',
+  toPay: '待付款',
+  inProgress: '进行中',
+  refund: '退款',
+  done: '已完成',
+}
 const TABS = ORDER_TABS.map((id) => ({ id, label: TAB_LABELS[id] }))
 
 export default function OrderListPage() {
   const { params } = useRouter()
   const role = params.role === 'seller' ? 'seller' : 'buyer'
-  const [tab, setTab] = useState<Tab>((ORDER_TABS as readonly string[]).includes(params.tab ?? '') ? (params.tab as Tab) : 'all')
+  const [tab, setTab] = useState<Tab>(
+    (ORDER_TABS as readonly string[]).includes(params.tab ?? '') ? (params.tab as Tab) : 'all',
+  )
 
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: role === 'seller' ? '我卖出的' : '我买到的' })
   }, [role])
 
   const fetchPage = useCallback(
-    (cursor: string | undefined) => api.order.mine({ role, tab, limit: 20, ...(cursor ? { cursor } : {}) }),
+    (cursor: string | undefined) =>
+      api.order.mine({ role, tab, limit: 20, ...(cursor ? { cursor } : {}) }),
     [role, tab],
   )
   const list = useSignedInList(fetchPage)
@@ -44,16 +53,35 @@ export default function OrderListPage() {
           title={role === 'seller' ? '还没有卖出的订单' : '还没有买到的宝贝'}
           description={tab === 'all' ? '' : '这个分类下还没有订单'}
           // NutUI's Empty reads actions.length: an explicit undefined would replace its default [].
-          actions={role === 'buyer' ? [{ text: '去逛逛', type: 'primary', onClick: () => Taro.switchTab({ url: Routes.home }) }] : []}
+          actions={
+            role === 'buyer'
+              ? [
+                  {
+                    text: '去逛逛',
+                    type: 'primary',
+                    onClick: () => Taro.switchTab({ url: Routes.home }),
+                  },
+                ]
+              : []
+          }
         />
       ) : (
         <View id='orders-list'>
           {list.items.map((c) => (
-            <OrderCardItem key={c.id} card={c} now={now} onOpen={(x) => Taro.navigateTo({ url: Routes.order(x.id) })} />
+            <OrderCardItem
+              key={c.id}
+              card={c}
+              now={now}
+              onOpen={(x) => Taro.navigateTo({ url: Routes.order(x.id) })}
+            />
           ))}
         </View>
       )}
-      <ListFooter status={list.status} end={list.loaded && !list.hasMore && list.items.length > 0} onRetry={() => (list.items.length ? list.loadMore() : list.reload())} />
+      <ListFooter
+        status={list.status}
+        end={list.loaded && !list.hasMore && list.items.length > 0}
+        onRetry={() => (list.items.length ? list.loadMore() : list.reload())}
+      />
     </View>
   )
 }

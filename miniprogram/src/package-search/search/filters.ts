@@ -1,6 +1,12 @@
 import type { SearchQuery, SearchSort } from '@shared/contracts/search.contract'
 import type { GeoPoint } from '@shared/domain/geo'
-import { type ConditionId, type ListingKind, type TradeMethod, categoryLabel, parentCategory } from '@shared/domain/listing'
+import {
+  type ConditionId,
+  type ListingKind,
+  type TradeMethod,
+  categoryLabel,
+  parentCategory,
+} from '@shared/domain/listing'
 import { formatFen, parseYuanToFen } from '@shared/domain/money'
 
 /** Everything the filter bar holds. Prices stay as typed until they are applied. */
@@ -35,10 +41,19 @@ export const SORT_OPTIONS: { id: SearchSort; label: string }[] = [
 ]
 
 export const sortLabel = (sort: SearchSort) =>
-  sort === 'relevance' ? '综合' : sort === 'price_asc' ? '价格↑' : sort === 'price_desc' ? '价格↓' : sort === 'newest' ? '最新' : '距离'
+  sort === 'relevance'
+    ? '综合'
+    : sort === 'price_asc'
+      ? '价格↑'
+      : sort === 'price_desc'
+        ? '价格↓'
+        : sort === 'newest'
+          ? '最新'
+          : '距离'
 
 /** A price box's text in fen; '' is "no bound", anything unreadable is an error. */
-const bound = (text: string): number | undefined | null => (text.trim() === '' ? undefined : parseYuanToFen(text))
+const bound = (text: string): number | undefined | null =>
+  text.trim() === '' ? undefined : parseYuanToFen(text)
 
 /** What is wrong with the typed price range, or null when it can be applied. */
 export const priceRangeError = (min: string, max: string): string | null => {
@@ -63,10 +78,12 @@ export const priceLabel = (f: Pick<SearchFilters, 'priceMin' | 'priceMax'>): str
 }
 
 /** '分类', a top-level label, or a leaf label. */
-export const categoryFilterLabel = (category: string | null) => (category ? categoryLabel(category) : '分类')
+export const categoryFilterLabel = (category: string | null) =>
+  category ? categoryLabel(category) : '分类'
 
 /** How many choices sit behind the 筛选 button (condition, trade, kind). */
-export const extraFilterCount = (f: SearchFilters) => f.conditions.length + f.trade.length + (f.kind ? 1 : 0)
+export const extraFilterCount = (f: SearchFilters) =>
+  f.conditions.length + f.trade.length + (f.kind ? 1 : 0)
 
 /** Top-level category of the current choice, for opening the two-level picker on the right column. */
 export const topOf = (category: string | null): string | null =>

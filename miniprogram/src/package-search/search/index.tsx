@@ -73,7 +73,11 @@ export default function SearchPage() {
     apply({ sort })
   }
 
-  const filtered = filters.category !== null || filters.priceMin !== '' || filters.priceMax !== '' || extraFilterCount(filters) > 0
+  const filtered =
+    filters.category !== null ||
+    filters.priceMin !== '' ||
+    filters.priceMax !== '' ||
+    extraFilterCount(filters) > 0
 
   return (
     <View className='search'>
@@ -103,8 +107,15 @@ export default function SearchPage() {
           <FilterBar filters={filters} open={panel} onOpen={openPanel} />
           {panel && (
             <View className='search__dropdown'>
-              {panel === 'sort' && <SortPanel sort={filters.sort} onChoose={(s) => void chooseSort(s)} />}
-              {panel === 'category' && <CategoryPanel category={filters.category} onApply={(category) => apply({ category })} />}
+              {panel === 'sort' && (
+                <SortPanel sort={filters.sort} onChoose={(s) => void chooseSort(s)} />
+              )}
+              {panel === 'category' && (
+                <CategoryPanel
+                  category={filters.category}
+                  onApply={(category) => apply({ category })}
+                />
+              )}
               {panel === 'price' && <PricePanel range={filters} onApply={apply} />}
               {panel === 'more' && <MorePanel filters={filters} onApply={apply} />}
               <View className='search__mask' onClick={() => setPanel(null)} />

@@ -47,13 +47,27 @@ export default function MyCommunities() {
   return (
     <View id='my-communities' className='safe-bottom'>
       {items.map((c) => (
-        <CommunityItem key={c.id} community={c} onOpen={() => Taro.navigateTo({ url: Routes.community(c.id) })} action={<Text className='muted'>›</Text>} />
+        <CommunityItem
+          key={c.id}
+          community={c}
+          onOpen={() => Taro.navigateTo({ url: Routes.community(c.id) })}
+          action={<Text className='muted'>›</Text>}
+        />
       ))}
       <View style={{ padding: '16px' }}>
-        <Text className='muted' style={{ display: 'block', fontSize: '12px', marginBottom: '8px', textAlign: 'center' }}>
+        <Text
+          className='muted'
+          style={{ display: 'block', fontSize: '12px', marginBottom: '8px', textAlign: 'center' }}
+        >
           已加入 {items.length} / {MAX_COMMUNITIES_PER_USER} 个圈子
         </Text>
-        <Button id='communities-join' type='primary' block onClick={join} disabled={items.length >= MAX_COMMUNITIES_PER_USER}>
+        <Button
+          id='communities-join'
+          type='primary'
+          block
+          onClick={join}
+          disabled={items.length >= MAX_COMMUNITIES_PER_USER}
+        >
           加入更多圈子
         </Button>
       </View>

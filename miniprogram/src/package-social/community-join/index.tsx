@@ -5,7 +5,11 @@ import { Button, Radio } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Radio/style/css'
 import '@nutui/nutui-react-taro/dist/esm/RadioGroup/style/css'
-import { COMMUNITY_TYPES, type Community, type CommunityType } from '@shared/contracts/social.contract'
+import {
+  COMMUNITY_TYPES,
+  type Community,
+  type CommunityType,
+} from '@shared/contracts/social.contract'
 import { api, isServiceError } from '@/services'
 import { CommunityItem } from '@/components/CommunityItem'
 import { LocationField, type LocationValue } from '@/components/LocationField'
@@ -24,7 +28,9 @@ const INVITE = /^[A-Z0-9]{6}$/
 export default function JoinCommunity() {
   const { params } = useRouter()
   const { status } = useSession()
-  const [code, setCode] = useState(() => (params.code ? decodeURIComponent(params.code).toUpperCase() : ''))
+  const [code, setCode] = useState(() =>
+    params.code ? decodeURIComponent(params.code).toUpperCase() : '',
+  )
   const [place, setPlace] = useState<LocationValue | null>(null)
   const [near, setNear] = useState<Community[] | null>(null)
   const [loadingNear, setLoadingNear] = useState(false)
@@ -171,14 +177,26 @@ export default function JoinCommunity() {
             placeholder='圈子名称，如「徐汇苑小区」'
             onInput={(e) => setName(e.detail.value)}
           />
-          <Radio.Group value={type} onChange={(v) => setType(v as CommunityType)} direction='horizontal' shape='button' className='join__types'>
+          <Radio.Group
+            value={type}
+            onChange={(v) => setType(v as CommunityType)}
+            direction='horizontal'
+            shape='button'
+            className='join__types'
+          >
             {COMMUNITY_TYPES.map((t) => (
               <Radio key={t.id} value={t.id} className={`community-type-${t.id}`}>
                 {t.label}
               </Radio>
             ))}
           </Radio.Group>
-          <Button id='community-create-submit' type='primary' block loading={busy === 'create'} onClick={create}>
+          <Button
+            id='community-create-submit'
+            type='primary'
+            block
+            loading={busy === 'create'}
+            onClick={create}
+          >
             创建并加入
           </Button>
         </View>

@@ -40,7 +40,8 @@ export default function CommunityPage() {
         Taro.setNavigationBarTitle({ title: c.name })
       })
       .catch((e) => {
-        if (isServiceError(e) && (e.code === 'COMMON.NOT_FOUND' || e.code === 'COMMON.VALIDATION')) setMissing(true)
+        if (isServiceError(e) && (e.code === 'COMMON.NOT_FOUND' || e.code === 'COMMON.VALIDATION'))
+          setMissing(true)
         else reportError(e, '加载失败，请稍后重试')
       })
   }, [id, status])
@@ -93,7 +94,12 @@ export default function CommunityPage() {
     setBusy(true)
     try {
       await api.social.leaveCommunity(id)
-      setCommunity({ ...community, isMember: false, inviteCode: null, memberCount: Math.max(0, community.memberCount - 1) })
+      setCommunity({
+        ...community,
+        isMember: false,
+        inviteCode: null,
+        memberCount: Math.max(0, community.memberCount - 1),
+      })
       toast('已退出圈子')
     } catch (e) {
       reportError(e, '退出失败，请稍后重试')
@@ -126,20 +132,38 @@ export default function CommunityPage() {
             </Text>
             <Text className='circle__meta'>
               {communityTypeLabel(community.type)} · {community.city}
-              {community.district} · <Text id='community-members'>{community.memberCount}</Text> 位成员
+              {community.district} · <Text id='community-members'>{community.memberCount}</Text>{' '}
+              位成员
             </Text>
             <View className='circle__actions'>
               {community.isMember ? (
                 <>
-                  <Button id='community-invite' type='primary' size='small' onClick={() => setInviteOpen(true)}>
+                  <Button
+                    id='community-invite'
+                    type='primary'
+                    size='small'
+                    onClick={() => setInviteOpen(true)}
+                  >
                     邀请邻居
                   </Button>
-                  <Button id='community-leave' size='small' fill='outline' loading={busy} onClick={leave}>
+                  <Button
+                    id='community-leave'
+                    size='small'
+                    fill='outline'
+                    loading={busy}
+                    onClick={leave}
+                  >
                     退出
                   </Button>
                 </>
               ) : (
-                <Button id='community-join-button' type='primary' size='small' loading={busy} onClick={join}>
+                <Button
+                  id='community-join-button'
+                  type='primary'
+                  size='small'
+                  loading={busy}
+                  onClick={join}
+                >
                   加入圈子
                 </Button>
               )}
@@ -159,7 +183,13 @@ export default function CommunityPage() {
           description='发布时选择「同步到圈子」，邻居们就能看到'
           actions={
             community?.isMember
-              ? [{ text: '去发布', type: 'primary', onClick: () => Taro.navigateTo({ url: Routes.publishForm }) }]
+              ? [
+                  {
+                    text: '去发布',
+                    type: 'primary',
+                    onClick: () => Taro.navigateTo({ url: Routes.publishForm }),
+                  },
+                ]
               : []
           }
         />
@@ -172,9 +202,20 @@ export default function CommunityPage() {
           onOpen={(c) => Taro.navigateTo({ url: Routes.detail(c.id) })}
         />
       )}
-      <ListFooter status={list.status} end={list.end} onRetry={() => (list.items.length ? list.loadMore() : list.reload())} />
+      <ListFooter
+        status={list.status}
+        end={list.end}
+        onRetry={() => (list.items.length ? list.loadMore() : list.reload())}
+      />
 
-      <Popup visible={inviteOpen} position='bottom' round closeable onClose={() => setInviteOpen(false)} title='邀请邻居加入'>
+      <Popup
+        visible={inviteOpen}
+        position='bottom'
+        round
+        closeable
+        onClose={() => setInviteOpen(false)}
+        title='邀请邻居加入'
+      >
         <View className='circle__invite' id='community-invite-panel'>
           <Text className='circle__invite-sub'>把邀请码发给邻居，在「加入圈子」里输入即可加入</Text>
           <Text className='circle__invite-code' id='community-invite-code'>

@@ -5,10 +5,16 @@ import { PagedListings } from '@/components/PagedListings'
 
 /** 我的收藏: what the user tapped 想要 on, newest first; sold and removed ones stay, marked. */
 export default function Favorites() {
-  const fetchPage = useCallback((cursor: string | undefined) => api.social.favorites({ cursor, limit: 20 }), [])
+  const fetchPage = useCallback(
+    (cursor: string | undefined) => api.social.favorites({ cursor, limit: 20 }),
+    [],
+  )
   return (
     <View style={{ paddingTop: '8px' }}>
-      <Text className='muted' style={{ display: 'block', padding: '4px 12px 8px', fontSize: '12px' }}>
+      <Text
+        className='muted'
+        style={{ display: 'block', padding: '4px 12px 8px', fontSize: '12px' }}
+      >
         点「想要」的宝贝都在这里，卖家会知道有多少人想要
       </Text>
       <PagedListings

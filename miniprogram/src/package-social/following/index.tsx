@@ -5,7 +5,10 @@ import { PagedListings } from '@/components/PagedListings'
 
 /** New listings of the sellers the user follows, newest first. */
 export default function FollowingFeed() {
-  const fetchPage = useCallback((cursor: string | undefined) => api.social.followingFeed({ cursor, limit: 20 }), [])
+  const fetchPage = useCallback(
+    (cursor: string | undefined) => api.social.followingFeed({ cursor, limit: 20 }),
+    [],
+  )
   return (
     <View style={{ paddingTop: '8px' }}>
       <PagedListings

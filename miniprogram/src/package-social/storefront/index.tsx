@@ -34,12 +34,16 @@ export default function StorefrontPage() {
         Taro.setNavigationBarTitle({ title: s.isMe ? '我的主页' : `${s.seller.nickname}的主页` })
       })
       .catch((e) => {
-        if (isServiceError(e) && (e.code === 'COMMON.NOT_FOUND' || e.code === 'COMMON.VALIDATION')) setMissing(true)
+        if (isServiceError(e) && (e.code === 'COMMON.NOT_FOUND' || e.code === 'COMMON.VALIDATION'))
+          setMissing(true)
         else reportError(e, '加载失败，请稍后重试')
       })
   }, [sellerId, status])
 
-  const fetchPage = useCallback((cursor: string | undefined) => api.listing.bySeller({ sellerId, cursor, limit: 20 }), [sellerId])
+  const fetchPage = useCallback(
+    (cursor: string | undefined) => api.listing.bySeller({ sellerId, cursor, limit: 20 }),
+    [sellerId],
+  )
 
   useShareAppMessage(() => ({
     title: store ? `${store.seller.nickname}在邻圈的闲置` : '邻圈卖家主页',
@@ -51,7 +55,9 @@ export default function StorefrontPage() {
     if (status !== 'signed-in') return goLogin()
     setBusy(true)
     try {
-      const r = store.isFollowing ? await api.social.unfollow(sellerId) : await api.social.follow(sellerId)
+      const r = store.isFollowing
+        ? await api.social.unfollow(sellerId)
+        : await api.social.follow(sellerId)
       setStore({ ...store, isFollowing: r.following, followerCount: r.followerCount })
       toast(r.following ? '已关注，TA 的新宝贝会出现在「关注」里' : '已取消关注')
     } catch (e) {
@@ -80,7 +86,9 @@ export default function StorefrontPage() {
                   {store.seller.nickname}
                 </Text>
                 <Text className='store__sub' id='storefront-joined'>
-                  {[store.seller.city, joinedText(store.seller.joinedAt)].filter(Boolean).join(' · ')}
+                  {[store.seller.city, joinedText(store.seller.joinedAt)]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </Text>
               </View>
               {!store.isMe && (

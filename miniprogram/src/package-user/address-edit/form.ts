@@ -1,4 +1,8 @@
-import { AddressInputSchema, type Address, type AddressInput } from '@shared/contracts/address.contract'
+import {
+  AddressInputSchema,
+  type Address,
+  type AddressInput,
+} from '@shared/contracts/address.contract'
 import type { AddressTag } from '@shared/domain/address'
 import { REGIONS, type Region } from '@shared/domain/regions'
 import { byField, issuesOf, type FieldErrors, type Issue } from '@/hooks/use-contract-form'
@@ -18,7 +22,14 @@ export type AddressField = 'name' | 'phone' | 'region' | 'detail' | 'tag'
 /** An empty form, or the address being edited (the full one from address.get). */
 export const initialAddressForm = (a?: Address | null): AddressForm =>
   a
-    ? { name: a.name, phone: a.phone, region: { ...a.region }, detail: a.detail, tag: a.tag, isDefault: a.isDefault }
+    ? {
+        name: a.name,
+        phone: a.phone,
+        region: { ...a.region },
+        detail: a.detail,
+        tag: a.tag,
+        isDefault: a.isDefault,
+      }
     : { name: '', phone: '', region: null, detail: '', tag: null, isDefault: false }
 
 /** The contract's input for the form as it stands (spaces inside the phone are dropped). */
@@ -39,7 +50,8 @@ const EMPTY: Record<Exclude<AddressField, 'tag'>, string> = {
 }
 
 /** The first message per form field: `region.district` and friends belong to the region picker. */
-export const byAddressField = (issues: Issue[]): Partial<Record<AddressField, string>> => byField(issues) as Partial<Record<AddressField, string>>
+export const byAddressField = (issues: Issue[]): Partial<Record<AddressField, string>> =>
+  byField(issues) as Partial<Record<AddressField, string>>
 
 /** Plain words for fields still empty, in place of the contract's format messages. */
 export const explainAddress = (errors: FieldErrors, f: AddressForm): FieldErrors => {
@@ -54,7 +66,9 @@ export const explainAddress = (errors: FieldErrors, f: AddressForm): FieldErrors
 /** The contract's own rules on the form, with plain words for fields still empty. */
 export const addressFormErrors = (f: AddressForm): Partial<Record<AddressField, string>> => {
   const r = AddressInputSchema.safeParse(toAddressInput(f))
-  return explainAddress(r.success ? {} : byAddressField(issuesOf(r.error)), f) as Partial<Record<AddressField, string>>
+  return explainAddress(r.success ? {} : byAddressField(issuesOf(r.error)), f) as Partial<
+    Record<AddressField, string>
+  >
 }
 
 /** The NutUI Cascader's options: 省 → 市 → 区; a city kept at city level is a leaf. */
@@ -78,4 +92,5 @@ export const regionFromPath = (path: (string | number)[]): Region | null => {
   const [province, city, district = ''] = path.map(String)
   return province && city ? { province, city, district } : null
 }
-export const regionToPath = (r: Region | null): string[] => (r ? [r.province, r.city, r.district].filter(Boolean) : [])
+export const regionToPath = (r: Region | null): string[] =>
+  r ? [r.province, r.city, r.district].filter(Boolean) : []

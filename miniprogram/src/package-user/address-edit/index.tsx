@@ -33,7 +33,11 @@ export default function AddressEdit() {
   const id = params.id ? decodeURIComponent(params.id) : null
   const { status: session } = useSession()
   const [original, setOriginal] = useState<Address | null>(null)
-  const contract = useContractForm(AddressInputSchema, { initial: () => initialAddressForm(null), toInput: toAddressInput, explain: explainAddress })
+  const contract = useContractForm(AddressInputSchema, {
+    initial: () => initialAddressForm(null),
+    toInput: toAddressInput,
+    explain: explainAddress,
+  })
   const { values: form, errors } = contract
   const [regionOpen, setRegionOpen] = useState(false)
   const [saving, setSaving] = useState(false)
@@ -64,7 +68,8 @@ export default function AddressEdit() {
     if (!input) return toast('请检查标红的内容')
     setSaving(true)
     try {
-      if (original) await api.address.update({ ...input, id: original.id, expectedVersion: original.version })
+      if (original)
+        await api.address.update({ ...input, id: original.id, expectedVersion: original.version })
       else await api.address.create(input)
       toast('已保存', 'success')
       setTimeout(() => Taro.navigateBack(), 600)
@@ -82,7 +87,13 @@ export default function AddressEdit() {
 
   const remove = async () => {
     if (!original) return
-    const r = await Taro.showModal({ title: '删除这个地址？', content: '删除后不能恢复', confirmText: '删除', confirmColor: '#fa2c19', cancelText: '取消' })
+    const r = await Taro.showModal({
+      title: '删除这个地址？',
+      content: '删除后不能恢复',
+      confirmText: '删除',
+      confirmColor: '#fa2c19',
+      cancelText: '取消',
+    })
     if (!r.confirm) return
     try {
       await api.address.remove(original.id)
@@ -101,8 +112,10 @@ export default function AddressEdit() {
     )
   }
 
-  const err = (field: AddressField) => errors[field] && <Text className={`address-error field-error-${field}`}>{errors[field]}</Text>
-  const fieldClass = (field: AddressField) => `address-field field-${field} ${errors[field] ? 'has-error' : ''}`
+  const err = (field: AddressField) =>
+    errors[field] && <Text className={`address-error field-error-${field}`}>{errors[field]}</Text>
+  const fieldClass = (field: AddressField) =>
+    `address-field field-${field} ${errors[field] ? 'has-error' : ''}`
 
   return (
     <View className='address-page address-form safe-bottom' id='address-form'>
@@ -110,21 +123,40 @@ export default function AddressEdit() {
         <View className={fieldClass('name')}>
           <View className='address-field__line'>
             <Text className='address-field__label'>收货人</Text>
-            <Input className='address-name' value={form.name} placeholder='名字' maxLength={ADDRESS_LIMITS.nameMax} onChange={(v) => update({ name: v })} />
+            <Input
+              className='address-name'
+              value={form.name}
+              placeholder='名字'
+              maxLength={ADDRESS_LIMITS.nameMax}
+              onChange={(v) => update({ name: v })}
+            />
           </View>
           {err('name')}
         </View>
         <View className={fieldClass('phone')}>
           <View className='address-field__line'>
             <Text className='address-field__label'>手机号</Text>
-            <Input className='address-phone' type='tel' value={form.phone} placeholder='11 位手机号' maxLength={13} onChange={(v) => update({ phone: v })} />
+            <Input
+              className='address-phone'
+              type='tel'
+              value={form.phone}
+              placeholder='11 位手机号'
+              maxLength={13}
+              onChange={(v) => update({ phone: v })}
+            />
           </View>
           {err('phone')}
         </View>
         <View className={fieldClass('region')}>
-          <View className='address-field__line' id='address-region' onClick={() => setRegionOpen(true)}>
+          <View
+            className='address-field__line'
+            id='address-region'
+            onClick={() => setRegionOpen(true)}
+          >
             <Text className='address-field__label'>所在地区</Text>
-            <Text className={`address-field__value ${form.region ? '' : 'address-field__value--empty'}`}>
+            <Text
+              className={`address-field__value ${form.region ? '' : 'address-field__value--empty'}`}
+            >
               {form.region ? formatRegion(form.region) : '省、市、区'} ›
             </Text>
           </View>
@@ -178,7 +210,9 @@ export default function AddressEdit() {
           />
         </View>
       </View>
-      <Text className='muted address-privacy'>姓名、手机号和详细地址加密保存，仅在你编辑和下单时显示完整内容。</Text>
+      <Text className='muted address-privacy'>
+        姓名、手机号和详细地址加密保存，仅在你编辑和下单时显示完整内容。
+      </Text>
 
       <View className='address-form__actions'>
         <Button block type='primary' id='address-save' loading={saving} onClick={save}>

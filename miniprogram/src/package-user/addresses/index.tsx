@@ -64,7 +64,8 @@ export default function Addresses() {
   }
 
   const add = () => {
-    if (book && book.items.length >= book.max) return toast(`最多保存 ${book.max} 个地址，请先删除不用的`)
+    if (book && book.items.length >= book.max)
+      return toast(`最多保存 ${book.max} 个地址，请先删除不用的`)
     Taro.navigateTo({ url: Routes.addressEdit() })
   }
 
@@ -80,7 +81,11 @@ export default function Addresses() {
     <View className='address-page safe-bottom' id='address-book'>
       {choosing && <Text className='address-hint'>选择收货地址</Text>}
       {book.items.length === 0 ? (
-        <Empty className='address-empty' image={emptyImage} description='还没有收货地址，添加一个，下单邮寄时直接选用' />
+        <Empty
+          className='address-empty'
+          image={emptyImage}
+          description='还没有收货地址，添加一个，下单邮寄时直接选用'
+        />
       ) : (
         book.items.map((a) => (
           <View
@@ -89,7 +94,14 @@ export default function Addresses() {
             id={`address-${a.id}`}
             data-default={a.isDefault ? '1' : '0'}
           >
-            <View className='address-card__main' onClick={() => (choosing ? returnChosenAddress(a.id) : Taro.navigateTo({ url: Routes.addressEdit(a.id) }))}>
+            <View
+              className='address-card__main'
+              onClick={() =>
+                choosing
+                  ? returnChosenAddress(a.id)
+                  : Taro.navigateTo({ url: Routes.addressEdit(a.id) })
+              }
+            >
               <View className='address-card__head'>
                 {a.isDefault && (
                   <Tag className='address-card__default' type='danger'>
@@ -106,7 +118,10 @@ export default function Addresses() {
               </View>
             </View>
             {choosing ? (
-              <Text className='address-card__edit' onClick={() => Taro.navigateTo({ url: Routes.addressEdit(a.id) })}>
+              <Text
+                className='address-card__edit'
+                onClick={() => Taro.navigateTo({ url: Routes.addressEdit(a.id) })}
+              >
                 编辑
               </Text>
             ) : (
@@ -114,15 +129,26 @@ export default function Addresses() {
                 {a.isDefault ? (
                   <Text className='address-card__is-default'>默认地址</Text>
                 ) : (
-                  <Text className='address-card__action address-set-default' onClick={() => busy || act(a.id, () => api.address.setDefault(a.id), '已设为默认')}>
+                  <Text
+                    className='address-card__action address-set-default'
+                    onClick={() =>
+                      busy || act(a.id, () => api.address.setDefault(a.id), '已设为默认')
+                    }
+                  >
                     设为默认
                   </Text>
                 )}
                 <View className='address-card__buttons'>
-                  <Text className='address-card__action address-edit' onClick={() => Taro.navigateTo({ url: Routes.addressEdit(a.id) })}>
+                  <Text
+                    className='address-card__action address-edit'
+                    onClick={() => Taro.navigateTo({ url: Routes.addressEdit(a.id) })}
+                  >
                     编辑
                   </Text>
-                  <Text className='address-card__action address-remove' onClick={() => busy || remove(a)}>
+                  <Text
+                    className='address-card__action address-remove'
+                    onClick={() => busy || remove(a)}
+                  >
                     删除
                   </Text>
                 </View>

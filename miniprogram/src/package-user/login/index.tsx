@@ -54,7 +54,9 @@ function DemoUserPicker() {
       <View className='login__banner'>
         <Text className='login__badge'>本地演示</Text>
         <Text className='login__title'>选择一个演示用户</Text>
-        <Text className='login__sub'>浏览器里没有微信身份，本地云为所选用户签发会话。在微信里会静默登录。</Text>
+        <Text className='login__sub'>
+          浏览器里没有微信身份，本地云为所选用户签发会话。在微信里会静默登录。
+        </Text>
       </View>
       {users === null ? (
         <View className='login__loading'>
@@ -81,7 +83,9 @@ function DemoUserPicker() {
               extra={busy === u.openid ? '登录中…' : user?.nickname === u.nickname ? '当前' : '›'}
             />
           ))}
-          {users.length === 0 && <Cell title='没有可用的演示用户，请确认本地云已启动并完成初始化' />}
+          {users.length === 0 && (
+            <Cell title='没有可用的演示用户，请确认本地云已启动并完成初始化' />
+          )}
         </Cell.Group>
       )}
     </View>

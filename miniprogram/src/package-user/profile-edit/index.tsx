@@ -63,7 +63,8 @@ export default function ProfileEdit() {
     if (!contract.validate()) return void form.validateFields().catch(() => undefined)
     // Send only what changed: the contract refuses an empty update.
     const input: { nickname?: string; city?: string; avatarFileId?: string } = {}
-    if (values.nickname !== undefined && values.nickname.trim() !== user.nickname) input.nickname = values.nickname
+    if (values.nickname !== undefined && values.nickname.trim() !== user.nickname)
+      input.nickname = values.nickname
     if (values.city && values.city !== user.city) input.city = values.city
     if (avatar) input.avatarFileId = avatar.fileId
     if (Object.keys(input).length === 0) return toast('没有需要保存的修改')
@@ -86,7 +87,9 @@ export default function ProfileEdit() {
     <View className='profile-edit safe-bottom' id='profile-edit'>
       <View className='profile-edit__avatar' id='profile-avatar' onClick={pickAvatar}>
         <Avatar size='80' src={avatar?.url ?? user.avatarUrl ?? ''} />
-        <Text className='muted profile-edit__avatar-hint'>{progress === null ? '点击更换头像' : `上传中 ${progress}%`}</Text>
+        <Text className='muted profile-edit__avatar-hint'>
+          {progress === null ? '点击更换头像' : `上传中 ${progress}%`}
+        </Text>
         {progress !== null && <Progress percent={progress} strokeWidth='4' color='#ff4d2e' />}
       </View>
       <Form
@@ -94,16 +97,36 @@ export default function ProfileEdit() {
         initialValues={{ nickname: user.nickname, city: user.city ?? undefined }}
         onFinish={save}
         footer={
-          <Button id='profile-save' formType='submit' type='primary' size='large' block loading={saving}>
+          <Button
+            id='profile-save'
+            formType='submit'
+            type='primary'
+            size='large'
+            block
+            loading={saving}
+          >
             保存
           </Button>
         }
       >
-        <Form.Item className='field-nickname' label='昵称' name='nickname' rules={[rule('nickname')]}>
-          <Input id='profile-nickname' placeholder='邻居们看到的名字' onChange={(v) => contract.setField('nickname', v)} />
+        <Form.Item
+          className='field-nickname'
+          label='昵称'
+          name='nickname'
+          rules={[rule('nickname')]}
+        >
+          <Input
+            id='profile-nickname'
+            placeholder='邻居们看到的名字'
+            onChange={(v) => contract.setField('nickname', v)}
+          />
         </Form.Item>
         <Form.Item className='field-city' label='常驻城市' name='city' rules={[rule('city')]}>
-          <Radio.Group onChange={(v) => contract.setField('city', String(v))} shape='button' direction='horizontal'>
+          <Radio.Group
+            onChange={(v) => contract.setField('city', String(v))}
+            shape='button'
+            direction='horizontal'
+          >
             {CITY_NAMES.map((c) => (
               <Radio key={c} value={c} className={`city-${c}`}>
                 {c}

@@ -36,7 +36,10 @@ const FEED_TABS: { id: FeedTab; label: string }[] = [
   { id: 'newest', label: '最新' },
   { id: 'community', label: '圈子' },
 ]
-const CATEGORY_CHIPS = [{ id: 'all', label: '全部' }, ...CATEGORIES.map((c) => ({ id: c.id, label: c.label }))]
+const CATEGORY_CHIPS = [
+  { id: 'all', label: '全部' },
+  ...CATEGORIES.map((c) => ({ id: c.id, label: c.label })),
+]
 
 const NO_PAGE: ListingPage = { items: [], nextCursor: null }
 
@@ -59,7 +62,9 @@ export default function Home() {
   const [category, setCategory] = useState<CategoryId | null>(null)
   const [where, setWhere] = useState<Where>({ state: 'unknown' })
   const [communities, setCommunities] = useState<Community[] | null>(null)
-  const [communityId, setCommunityId] = useState<string | null>(() => readStored<string>(StorageKeys.feedCommunity))
+  const [communityId, setCommunityId] = useState<string | null>(() =>
+    readStored<string>(StorageKeys.feedCommunity),
+  )
   useNoticeBadge()
 
   const community = communities?.find((c) => c.id === communityId) ?? communities?.[0] ?? null
@@ -151,7 +156,14 @@ export default function Home() {
   const blocker = (() => {
     if (tab === 'nearby') {
       if (where.state === 'unknown' || where.state === 'asking')
-        return <Empty id='nearby-locating' image={emptyImage} title='正在获取你的位置…' description='只用来计算距离，不会公开' />
+        return (
+          <Empty
+            id='nearby-locating'
+            image={emptyImage}
+            title='正在获取你的位置…'
+            description='只用来计算距离，不会公开'
+          />
+        )
       if (where.state === 'refused')
         return (
           <Empty
@@ -185,7 +197,11 @@ export default function Home() {
             title='还没有加入圈子'
             description='加入附近的小区、学校或写字楼圈子，只看身边人的闲置'
             actions={[
-              { text: '加入圈子', type: 'primary', onClick: () => Taro.navigateTo({ url: Routes.joinCommunity() }) },
+              {
+                text: '加入圈子',
+                type: 'primary',
+                onClick: () => Taro.navigateTo({ url: Routes.joinCommunity() }),
+              },
             ]}
           />
         )
@@ -204,7 +220,11 @@ export default function Home() {
           <Text className='home__city-caret'>▾</Text>
         </View>
         {/* Not an input: tapping opens the search page, where history and suggestions live. */}
-        <View className='home__search' id='home-search' onClick={() => Taro.navigateTo({ url: Routes.search() })}>
+        <View
+          className='home__search'
+          id='home-search'
+          onClick={() => Taro.navigateTo({ url: Routes.search() })}
+        >
           <Text className='home__search-icon'>⌕</Text>
           <Text className='home__search-text'>搜索闲置好物，如「耳机」</Text>
         </View>
@@ -254,13 +274,19 @@ export default function Home() {
         />
       </View>
 
-      {tab === 'recommend' && <Text className='home__note muted'>按最近发布和擦亮排序，个性推荐即将上线</Text>}
+      {tab === 'recommend' && (
+        <Text className='home__note muted'>按最近发布和擦亮排序，个性推荐即将上线</Text>
+      )}
       {tab === 'nearby' && nearPoint && (
         <View className='home__where' id='nearby-where'>
           <Text className='muted'>
             按距离从近到远 · {pointPlace ? `${pointPlace.district}附近` : '你的位置附近'}
           </Text>
-          <Text className='home__link' id='nearby-change' onClick={() => setDistrictPickerOpen(true)}>
+          <Text
+            className='home__link'
+            id='nearby-change'
+            onClick={() => setDistrictPickerOpen(true)}
+          >
             换个区域
           </Text>
           {pointPlace && pointPlace.city !== city && (
@@ -270,30 +296,37 @@ export default function Home() {
           )}
         </View>
       )}
-      {tab === 'community' && status === 'signed-in' && communities && communities.length > 0 && community && (
-        <View className='home__communities'>
-          <TabRow
-            id='community-chips'
-            variant='chips'
-            items={[...communities.map((c) => ({ id: c.id, label: c.name })), { id: '+', label: '＋ 加入圈子' }]}
-            value={community.id}
-            onChange={chooseCommunity}
-            idPrefix='feed-community-'
-          />
-          <View className='home__where'>
-            <Text className='muted'>
-              {community.district} · {community.memberCount} 位成员
-            </Text>
-            <Text
-              className='home__link'
-              id='community-open'
-              onClick={() => Taro.navigateTo({ url: Routes.community(community.id) })}
-            >
-              进入圈子 ›
-            </Text>
+      {tab === 'community' &&
+        status === 'signed-in' &&
+        communities &&
+        communities.length > 0 &&
+        community && (
+          <View className='home__communities'>
+            <TabRow
+              id='community-chips'
+              variant='chips'
+              items={[
+                ...communities.map((c) => ({ id: c.id, label: c.name })),
+                { id: '+', label: '＋ 加入圈子' },
+              ]}
+              value={community.id}
+              onChange={chooseCommunity}
+              idPrefix='feed-community-'
+            />
+            <View className='home__where'>
+              <Text className='muted'>
+                {community.district} · {community.memberCount} 位成员
+              </Text>
+              <Text
+                className='home__link'
+                id='community-open'
+                onClick={() => Taro.navigateTo({ url: Routes.community(community.id) })}
+              >
+                进入圈子 ›
+              </Text>
+            </View>
           </View>
-        </View>
-      )}
+        )}
 
       {blocker ??
         (empty ? (
@@ -308,10 +341,22 @@ export default function Home() {
                   : `${city}还没有${category ? '这类' : ''}闲置`
             }
             description='把用不上的东西挂出来，邻居们马上就能看到'
-            actions={[{ text: '去发布', type: 'primary', onClick: () => Taro.switchTab({ url: Routes.publishTab }) }]}
+            actions={[
+              {
+                text: '去发布',
+                type: 'primary',
+                onClick: () => Taro.switchTab({ url: Routes.publishTab }),
+              },
+            ]}
           />
         ) : (
-          <ListingWaterfall id='feed' cards={feed.items} now={now} loading={firstLoad} onOpen={open} />
+          <ListingWaterfall
+            id='feed'
+            cards={feed.items}
+            now={now}
+            loading={firstLoad}
+            onOpen={open}
+          />
         ))}
 
       <View className='home__footer safe-bottom' id='feed-footer'>
@@ -319,16 +364,23 @@ export default function Home() {
         {feed.status === 'error' && (
           <View className='home__error'>
             <Text className='muted'>加载失败</Text>
-            <Button size='small' onClick={() => (feed.items.length ? feed.loadMore() : feed.reload())}>
+            <Button
+              size='small'
+              onClick={() => (feed.items.length ? feed.loadMore() : feed.reload())}
+            >
               重试
             </Button>
           </View>
         )}
-        {!blocker && feed.status === 'idle' && feed.loaded && !feed.hasMore && feed.items.length > 0 && (
-          <Text className='muted' id='feed-end'>
-            没有更多了
-          </Text>
-        )}
+        {!blocker &&
+          feed.status === 'idle' &&
+          feed.loaded &&
+          !feed.hasMore &&
+          feed.items.length > 0 && (
+            <Text className='muted' id='feed-end'>
+              没有更多了
+            </Text>
+          )}
       </View>
       <PrivacyConsent />
     </View>

@@ -32,7 +32,10 @@ export default function Me() {
       return setCounts(null)
     }
     api.social.myCounts().then(setCounts, () => setCounts(null))
-    api.merchant.status().then((s) => setPayState(s.stateLabel), () => setPayState(null))
+    api.merchant.status().then(
+      (s) => setPayState(s.stateLabel),
+      () => setPayState(null),
+    )
   }
   useEffect(loadCounters, [user?.id])
   useDidShow(() => {
@@ -73,7 +76,11 @@ export default function Me() {
           </Button>
         )}
         {signedIn && (
-          <Text className='me__home' id='me-storefront' onClick={() => go(Routes.storefront(user.id))}>
+          <Text
+            className='me__home'
+            id='me-storefront'
+            onClick={() => go(Routes.storefront(user.id))}
+          >
             我的主页 ›
           </Text>
         )}
@@ -86,28 +93,111 @@ export default function Me() {
       </View>
 
       <Cell.Group>
-        <Cell id='me-orders-bought' title='我买到的' description='待付款、待收货、退款' clickable onClick={() => go(Routes.orders('buyer'))} extra='›' />
-        <Cell id='me-orders-sold' title='我卖出的' description='待发货、待面交、结算' clickable onClick={() => go(Routes.orders('seller'))} extra='›' />
+        <Cell
+          id='me-orders-bought'
+          title='我买到的'
+          description='待付款、待收货、退款'
+          clickable
+          onClick={() => go(Routes.orders('buyer'))}
+          extra='›'
+        />
+        <Cell
+          id='me-orders-sold'
+          title='我卖出的'
+          description='待发货、待面交、结算'
+          clickable
+          onClick={() => go(Routes.orders('seller'))}
+          extra='›'
+        />
         {user?.roles.some((r) => r === 'moderator' || r === 'admin') && (
           <>
-            <Cell id='me-disputes' title='纠纷处理' description='运营：判定退款争议' clickable onClick={() => go(Routes.disputes)} extra='›' />
-            <Cell id='me-failed-jobs' title='异常任务' description='运营：退款、结算、快递与微信调用的失败重试' clickable onClick={() => go(Routes.failedJobs)} extra='›' />
+            <Cell
+              id='me-disputes'
+              title='纠纷处理'
+              description='运营：判定退款争议'
+              clickable
+              onClick={() => go(Routes.disputes)}
+              extra='›'
+            />
+            <Cell
+              id='me-failed-jobs'
+              title='异常任务'
+              description='运营：退款、结算、快递与微信调用的失败重试'
+              clickable
+              onClick={() => go(Routes.failedJobs)}
+              extra='›'
+            />
           </>
         )}
       </Cell.Group>
       <Cell.Group>
-        <Cell id='me-onboarding' title='收款账户' description='开通微信支付收款，审核进度' clickable onClick={() => go(Routes.onboarding)} extra={signedIn && payState ? `${payState} ›` : '›'} />
-        <Cell id='me-wallet' title='我的钱包' description='担保中、可提现、提现记录' clickable onClick={() => go(Routes.wallet)} extra='›' />
+        <Cell
+          id='me-onboarding'
+          title='收款账户'
+          description='开通微信支付收款，审核进度'
+          clickable
+          onClick={() => go(Routes.onboarding)}
+          extra={signedIn && payState ? `${payState} ›` : '›'}
+        />
+        <Cell
+          id='me-wallet'
+          title='我的钱包'
+          description='担保中、可提现、提现记录'
+          clickable
+          onClick={() => go(Routes.wallet)}
+          extra='›'
+        />
       </Cell.Group>
       <Cell.Group>
-        <Cell id='me-my-listings' title='我发布的' description='在售、草稿、已下架、已卖出' clickable onClick={() => go(Routes.mine)} extra='›' />
-        <Cell id='me-favorites' title='我的收藏' description='点过「想要」的宝贝' clickable onClick={() => go(Routes.favorites)} extra='›' />
-        <Cell id='me-following' title='关注的人的新发布' clickable onClick={() => go(Routes.following)} extra='›' />
-        <Cell id='me-communities' title='我的圈子' description='小区、校园、写字楼' clickable onClick={() => go(Routes.myCommunities)} extra='›' />
+        <Cell
+          id='me-my-listings'
+          title='我发布的'
+          description='在售、草稿、已下架、已卖出'
+          clickable
+          onClick={() => go(Routes.mine)}
+          extra='›'
+        />
+        <Cell
+          id='me-favorites'
+          title='我的收藏'
+          description='点过「想要」的宝贝'
+          clickable
+          onClick={() => go(Routes.favorites)}
+          extra='›'
+        />
+        <Cell
+          id='me-following'
+          title='关注的人的新发布'
+          clickable
+          onClick={() => go(Routes.following)}
+          extra='›'
+        />
+        <Cell
+          id='me-communities'
+          title='我的圈子'
+          description='小区、校园、写字楼'
+          clickable
+          onClick={() => go(Routes.myCommunities)}
+          extra='›'
+        />
       </Cell.Group>
       <Cell.Group>
-        <Cell id='me-edit-profile' title='编辑资料' description='头像、昵称、常驻城市' clickable onClick={() => go(Routes.profileEdit)} extra='›' />
-        <Cell id='me-addresses' title='收货地址' description='邮寄时选用，加密保存' clickable onClick={() => go(Routes.addresses())} extra='›' />
+        <Cell
+          id='me-edit-profile'
+          title='编辑资料'
+          description='头像、昵称、常驻城市'
+          clickable
+          onClick={() => go(Routes.profileEdit)}
+          extra='›'
+        />
+        <Cell
+          id='me-addresses'
+          title='收货地址'
+          description='邮寄时选用，加密保存'
+          clickable
+          onClick={() => go(Routes.addresses())}
+          extra='›'
+        />
       </Cell.Group>
 
       {DEMO_LOGIN && (

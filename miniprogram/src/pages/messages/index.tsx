@@ -84,12 +84,18 @@ export default function Messages() {
               key={n.id}
               className={`notice ${n.read ? '' : 'is-unread'}`}
               onClick={() => {
-                const url = n.orderId ? Routes.order(n.orderId) : n.listingId ? Routes.detail(n.listingId) : null
+                const url = n.orderId
+                  ? Routes.order(n.orderId)
+                  : n.listingId
+                    ? Routes.detail(n.listingId)
+                    : null
                 if (url) void Taro.navigateTo({ url })
               }}
             >
               <View className='notice__icon'>
-                <Text>{n.kind === 'order' ? '订单' : n.kind === 'listing_expired' ? '下架' : '到期'}</Text>
+                <Text>
+                  {n.kind === 'order' ? '订单' : n.kind === 'listing_expired' ? '下架' : '到期'}
+                </Text>
               </View>
               <View className='notice__body'>
                 <View className='notice__head'>
@@ -97,7 +103,11 @@ export default function Messages() {
                   <Text className='notice__time'>{formatRelativeTime(n.createdAt, now)}</Text>
                 </View>
                 <Text className='notice__text'>{n.body}</Text>
-                {n.orderId ? <Text className='notice__link'>查看订单 ›</Text> : n.listingId && <Text className='notice__link'>查看宝贝 ›</Text>}
+                {n.orderId ? (
+                  <Text className='notice__link'>查看订单 ›</Text>
+                ) : (
+                  n.listingId && <Text className='notice__link'>查看宝贝 ›</Text>
+                )}
               </View>
             </View>
           ))}
@@ -111,14 +121,23 @@ export default function Messages() {
 
       {inbox && (
         // The H5 build has no WeChat: what WeChat would push (服务通知) is kept by the local sandbox.
-        <Text className='messages__more' id='dev-wechat-inbox' onClick={() => window.open(inbox, '_blank')}>
+        <Text
+          className='messages__more'
+          id='dev-wechat-inbox'
+          onClick={() => window.open(inbox, '_blank')}
+        >
           微信服务通知（本地沙箱） ›
         </Text>
       )}
 
       <Text className='messages__section'>聊天</Text>
       <View id='messages-empty'>
-        <Empty image={emptyImage} title='暂无聊天' description='和卖家聊一聊的功能即将上线' imageSize={120} />
+        <Empty
+          image={emptyImage}
+          title='暂无聊天'
+          description='和卖家聊一聊的功能即将上线'
+          imageSize={120}
+        />
       </View>
     </View>
   )

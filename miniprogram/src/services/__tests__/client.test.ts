@@ -41,7 +41,10 @@ const fakeTransport = (answer: unknown | (() => unknown)) => {
 
 describe('createClient', () => {
   it('sends { name, action, input } with contract defaults and returns the typed data', async () => {
-    const { transport, calls } = fakeTransport({ ok: true, data: { items: [card], nextCursor: 'c2' } })
+    const { transport, calls } = fakeTransport({
+      ok: true,
+      data: { items: [card], nextCursor: 'c2' },
+    })
     const page = await createClient(transport).call(ListingContract, 'feed', { city: '上海' })
     expect(calls).toEqual([{ name: 'listing', action: 'feed', input: { city: '上海', limit: 20 } }])
     expect(page.items[0].title).toBe('九成新 AirPods Pro 2')
@@ -50,7 +53,10 @@ describe('createClient', () => {
 
   it('turns an error envelope into a ServiceError carrying code, message and details', async () => {
     const details = { path: 'title', issues: [{ path: 'title', message: '标题至少 2 个字' }] }
-    const { transport } = fakeTransport({ ok: false, error: { code: 'COMMON.VALIDATION', message: '标题至少 2 个字', details } })
+    const { transport } = fakeTransport({
+      ok: false,
+      error: { code: 'COMMON.VALIDATION', message: '标题至少 2 个字', details },
+    })
     const err = await createClient(transport)
       .call(ListingContract, 'get', { id: ID })
       .catch((e) => e)
@@ -72,28 +78,42 @@ describe('createClient', () => {
   })
 
   it('refuses data that does not match the contract output', async () => {
-    const { transport } = fakeTransport({ ok: true, data: { items: [{ ...card, priceFen: '999' }], nextCursor: null } })
-    await expect(createClient(transport).call(ListingContract, 'feed', { city: '杭州' })).rejects.toMatchObject({
+    const { transport } = fakeTransport({
+      ok: true,
+      data: { items: [{ ...card, priceFen: '999' }], nextCursor: null },
+    })
+    await expect(
+      createClient(transport).call(ListingContract, 'feed', { city: '杭州' }),
+    ).rejects.toMatchObject({
       code: 'CLIENT.BAD_RESPONSE',
     })
   })
 
   it('refuses answers that are not envelopes at all', async () => {
     const { transport } = fakeTransport('<html>502 Bad Gateway</html>')
-    await expect(createClient(transport).call(UserContract, 'me', {})).rejects.toMatchObject({ code: 'CLIENT.BAD_RESPONSE' })
+    await expect(createClient(transport).call(UserContract, 'me', {})).rejects.toMatchObject({
+      code: 'CLIENT.BAD_RESPONSE',
+    })
   })
 
   it('reports a transport failure as CLIENT.NETWORK', async () => {
     const { transport } = fakeTransport(() => {
       throw new TypeError('Failed to fetch')
     })
-    await expect(createClient(transport).call(UserContract, 'me', {})).rejects.toMatchObject({ code: 'CLIENT.NETWORK' })
+    await expect(createClient(transport).call(UserContract, 'me', {})).rejects.toMatchObject({
+      code: 'CLIENT.NETWORK',
+    })
   })
 
   it('tells its listener about failures, so a dead session can be forgotten', async () => {
     const onError = jest.fn()
-    const { transport } = fakeTransport({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED', message: '请先登录' } })
-    await expect(createClient(transport, { onError }).call(ListingContract, 'mine', {})).rejects.toBeInstanceOf(ServiceError)
+    const { transport } = fakeTransport({
+      ok: false,
+      error: { code: 'COMMON.UNAUTHENTICATED', message: '请先登录' },
+    })
+    await expect(
+      createClient(transport, { onError }).call(ListingContract, 'mine', {}),
+    ).rejects.toBeInstanceOf(ServiceError)
     expect(onError).toHaveBeenCalledTimes(1)
     expect(isAuthError(onError.mock.calls[0][0])).toBe(true)
   })

@@ -21,9 +21,12 @@ describe('pay (H5)', () => {
   })
 
   it('builds the app page URL of the hash router', () => {
-    expect(appPageUrl('/package-order/detail/index?id=01ABC', { origin: 'http://localhost:8791', pathname: '/' })).toBe(
-      'http://localhost:8791/#/package-order/detail/index?id=01ABC',
-    )
+    expect(
+      appPageUrl('/package-order/detail/index?id=01ABC', {
+        origin: 'http://localhost:8791',
+        pathname: '/',
+      }),
+    ).toBe('http://localhost:8791/#/package-order/detail/index?id=01ABC')
   })
 
   it('sends the cashier the prepay id and the encoded way back', () => {
@@ -34,7 +37,9 @@ describe('pay (H5)', () => {
     expect(q.get('prepay_id')).toBe('wx24000000000000abc')
     expect(q.get('redirect_url')).toBe(back)
     // the whole way back travels as one parameter: its ? # & = are encoded
-    expect(url).toContain('redirect_url=http%3A%2F%2Flocalhost%3A8791%2F%23%2Fpackage-order%2Fdetail%2Findex%3Fid%3D01ABC')
+    expect(url).toContain(
+      'redirect_url=http%3A%2F%2Flocalhost%3A8791%2F%23%2Fpackage-order%2Fdetail%2Findex%3Fid%3D01ABC',
+    )
     expect(url.split('&')).toHaveLength(2)
   })
 

@@ -1,5 +1,11 @@
 /** The browser's stand-in for wx.requestSubscribeMessage: the WeChat API sandbox records the 允许. */
-const templates = { orderPaid: 'T-PAID', orderShipped: 'T-SHIP', orderDelivered: 'T-DELIV', refund: 'T-REFUND', autoReceiveReminder: 'T-REMIND' }
+const templates = {
+  orderPaid: 'T-PAID',
+  orderShipped: 'T-SHIP',
+  orderDelivered: 'T-DELIV',
+  refund: 'T-REFUND',
+  autoReceiveReminder: 'T-REMIND',
+}
 jest.mock('../api', () => ({ api: { order: { messageTemplates: async () => ({ templates }) } } }))
 let session: { token: string; expiresAt: number; openid?: string } | null = null
 jest.mock('../session', () => ({ readSession: () => session }))
@@ -16,8 +22,13 @@ describe('subscribe (H5)', () => {
   it('tells the sandbox which templates this demo user accepted, three at most', async () => {
     session = { token: 't', expiresAt: Number.MAX_SAFE_INTEGER, openid: 'o-demo-01' }
     await askOrderMessages(['orderShipped', 'orderDelivered', 'refund', 'autoReceiveReminder'])
-    expect(fetchMock).toHaveBeenCalledWith('/sandbox/wechat-api/control/subscribe', expect.objectContaining({ method: 'POST' }))
-    const body = JSON.parse((fetchMock.mock.calls[0] as unknown as [string, { body: string }])[1].body)
+    expect(fetchMock).toHaveBeenCalledWith(
+      '/sandbox/wechat-api/control/subscribe',
+      expect.objectContaining({ method: 'POST' }),
+    )
+    const body = JSON.parse(
+      (fetchMock.mock.calls[0] as unknown as [string, { body: string }])[1].body,
+    )
     expect(body).toEqual({ openid: 'o-demo-01', templateIds: ['T-SHIP', 'T-DELIV', 'T-REFUND'] })
     expect(devInboxUrl()).toBe('/sandbox/wechat-api/inbox?openid=o-demo-01')
   })

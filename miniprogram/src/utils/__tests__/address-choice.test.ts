@@ -16,7 +16,12 @@ jest.mock('@tarojs/taro', () => ({
   },
 }))
 
-import { ADDRESS_CHOSEN, chooseAddress, returnChosenAddress, takeChosenAddress } from '../address-choice'
+import {
+  ADDRESS_CHOSEN,
+  chooseAddress,
+  returnChosenAddress,
+  takeChosenAddress,
+} from '../address-choice'
 
 beforeEach(() => {
   storage.clear()
@@ -29,7 +34,10 @@ describe('choosing an address', () => {
     storage.set('linquan.chosen-address', 'OLD')
     const onChosen = jest.fn()
     void chooseAddress(onChosen, 'SEL')
-    const opts = navigateTo.mock.calls[0][0] as { url: string; events: Record<string, (p: { id: string }) => void> }
+    const opts = navigateTo.mock.calls[0][0] as {
+      url: string
+      events: Record<string, (p: { id: string }) => void>
+    }
     expect(opts.url).toBe('/package-user/addresses/index?choose=1&selected=SEL')
     opts.events[ADDRESS_CHOSEN]({ id: 'A1' })
     expect(onChosen).toHaveBeenCalledWith('A1')

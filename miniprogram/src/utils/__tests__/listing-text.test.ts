@@ -23,23 +23,29 @@ describe('priceText', () => {
 
 describe('tradeLabels', () => {
   it('lists each way to trade, with the fee when the buyer pays shipping', () => {
-    expect(tradeLabels({ shipping: { payer: 'seller' }, meetup: true, pickup: false })).toEqual(['包邮', '同城面交'])
-    expect(tradeLabels({ shipping: { payer: 'buyer', feeFen: 1200 }, meetup: false, pickup: true })).toEqual([
-      '邮寄 运费¥12',
+    expect(tradeLabels({ shipping: { payer: 'seller' }, meetup: true, pickup: false })).toEqual([
+      '包邮',
+      '同城面交',
+    ])
+    expect(
+      tradeLabels({ shipping: { payer: 'buyer', feeFen: 1200 }, meetup: false, pickup: true }),
+    ).toEqual(['邮寄 运费¥12', '自提'])
+    expect(
+      tradeLabels({ shipping: { payer: 'quote', weightKg: 2.5 }, meetup: false, pickup: false }),
+    ).toEqual(['邮寄 按实际运费'])
+    expect(tradeLabels({ shipping: null, meetup: true, pickup: true })).toEqual([
+      '同城面交',
       '自提',
     ])
-    expect(tradeLabels({ shipping: { payer: 'quote', weightKg: 2.5 }, meetup: false, pickup: false })).toEqual(['邮寄 按实际运费'])
-    expect(tradeLabels({ shipping: null, meetup: true, pickup: true })).toEqual(['同城面交', '自提'])
     expect(tradeLabels(null)).toEqual([])
   })
 })
 
 describe('serviceTermLines', () => {
   it('says how a service is priced and how far it reaches', () => {
-    expect(serviceTermLines({ unit: 'hour', radiusKm: 5, deliveryStandard: 'x'.repeat(10) })).toEqual([
-      '按小时计价',
-      '服务范围 5 公里内',
-    ])
+    expect(
+      serviceTermLines({ unit: 'hour', radiusKm: 5, deliveryStandard: 'x'.repeat(10) }),
+    ).toEqual(['按小时计价', '服务范围 5 公里内'])
   })
 })
 
@@ -59,12 +65,14 @@ describe('expiryText', () => {
 
 describe('priceReferenceText', () => {
   it('states median, range and count', () => {
-    expect(priceReferenceText({ count: 14, medianFen: 65000, lowFen: 30000, highFen: 120050 })).toBe(
-      '同城相似宝贝 中位价 ¥650，区间 ¥300–¥1,200.50（14 件）',
-    )
+    expect(
+      priceReferenceText({ count: 14, medianFen: 65000, lowFen: 30000, highFen: 120050 }),
+    ).toBe('同城相似宝贝 中位价 ¥650，区间 ¥300–¥1,200.50（14 件）')
   })
   it('is honest when nothing compares', () => {
-    expect(priceReferenceText({ count: 0, medianFen: null, lowFen: null, highFen: null })).toMatch(/暂无/)
+    expect(priceReferenceText({ count: 0, medianFen: null, lowFen: null, highFen: null })).toMatch(
+      /暂无/,
+    )
   })
 })
 

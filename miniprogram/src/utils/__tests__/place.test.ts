@@ -5,9 +5,15 @@ import { districtPlace, placeFromPoint } from '../place'
 describe('placeFromPoint', () => {
   it('puts a point in its city and nearest district', () => {
     // Lujiazui, Shanghai
-    expect(placeFromPoint({ latitude: 31.2397, longitude: 121.4998 })).toMatchObject({ city: '上海', district: '黄浦区' })
+    expect(placeFromPoint({ latitude: 31.2397, longitude: 121.4998 })).toMatchObject({
+      city: '上海',
+      district: '黄浦区',
+    })
     // West Lake, Hangzhou
-    expect(placeFromPoint({ latitude: 30.2590, longitude: 120.1300 })).toMatchObject({ city: '杭州', district: '西湖区' })
+    expect(placeFromPoint({ latitude: 30.259, longitude: 120.13 })).toMatchObject({
+      city: '杭州',
+      district: '西湖区',
+    })
   })
 
   it('refuses points outside every city we operate in', () => {

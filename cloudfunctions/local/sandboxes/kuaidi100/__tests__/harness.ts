@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net'
 import { Kuaidi100Courier } from '../../../../src/adapters/courier/kuaidi100.courier'
 import { serveSandbox } from '../../../sandboxes'
 import { kuaidi100SandboxClientConfig } from '../client-config'
-import { createKuaidi100Sandbox, type Kuaidi100Sandbox, type Kuaidi100SandboxOptions } from '../index'
+import {
+  createKuaidi100Sandbox,
+  type Kuaidi100Sandbox,
+  type Kuaidi100SandboxOptions,
+} from '../index'
 
 /** Test harness: the sandbox on a real HTTP port, a push receiver, and the production adapter pointed at both. */
 
@@ -20,7 +24,11 @@ export interface ReceivedPush {
 }
 
 export const startHarness = async (options: Kuaidi100SandboxOptions = {}) => {
-  const sandbox: Kuaidi100Sandbox = createKuaidi100Sandbox({ timers: 'manual', startAt: Date.UTC(2026, 0, 5, 1), ...options })
+  const sandbox: Kuaidi100Sandbox = createKuaidi100Sandbox({
+    timers: 'manual',
+    startAt: Date.UTC(2026, 0, 5, 1),
+    ...options,
+  })
   const served = await serveSandbox(sandbox)
 
   // Push receiver, like courier-notify: answers from a queue ('ok' | 'fail' | HTTP status) when
@@ -32,7 +40,11 @@ export const startHarness = async (options: Kuaidi100SandboxOptions = {}) => {
     const chunks: Buffer[] = []
     req.on('data', (c) => chunks.push(c))
     req.on('end', () => {
-      received.push({ path: req.url ?? '', headers: req.headers, raw: Buffer.concat(chunks).toString('utf8') })
+      received.push({
+        path: req.url ?? '',
+        headers: req.headers,
+        raw: Buffer.concat(chunks).toString('utf8'),
+      })
       const raw = received.at(-1)!.raw
       const valid = (() => {
         try {
@@ -51,13 +63,22 @@ export const startHarness = async (options: Kuaidi100SandboxOptions = {}) => {
         return
       }
       res.writeHead(200, { 'Content-Type': 'application/json' })
-      res.end(JSON.stringify(answer === 'ok' ? { result: true, returnCode: '200', message: '成功' } : { result: false, returnCode: '500', message: '失败' }))
+      res.end(
+        JSON.stringify(
+          answer === 'ok'
+            ? { result: true, returnCode: '200', message: '成功' }
+            : { result: false, returnCode: '500', message: '失败' },
+        ),
+      )
     })
   })
   const notifyBase = await listen(receiver)
   const config = kuaidi100SandboxClientConfig(served.url, notifyBase)
   const courier = (over: Partial<typeof config> = {}) =>
-    new Kuaidi100Courier({ config: { ...config, ...over }, clock: { now: () => sandbox.clock.now() } })
+    new Kuaidi100Courier({
+      config: { ...config, ...over },
+      clock: { now: () => sandbox.clock.now() },
+    })
 
   verifier = courier()
 
@@ -94,7 +115,19 @@ export const startHarness = async (options: Kuaidi100SandboxOptions = {}) => {
     })
   }
 
-  return { sandbox, sandboxUrl: served.url, notifyBase, config, courier, received, answers, post, control, advance, close }
+  return {
+    sandbox,
+    sandboxUrl: served.url,
+    notifyBase,
+    config,
+    courier,
+    received,
+    answers,
+    post,
+    control,
+    advance,
+    close,
+  }
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>

@@ -19,9 +19,16 @@ describe('kuaidi100 sandbox inside the local cloud', () => {
     const list = await (await fetch(`${cloud.url}/sandbox`)).json()
     expect(list.sandboxes.map((s: { vendor: string }) => s.vendor)).toContain('kuaidi100')
     const courier = cloud.container.courier
-    sandbox.ship({ company: 'yuantong', waybillNo: 'YT9000000000001', fromCity: '杭州', toCity: '上海' })
+    sandbox.ship({
+      company: 'yuantong',
+      waybillNo: 'YT9000000000001',
+      fromCity: '杭州',
+      toCity: '上海',
+    })
     await sandbox.clock.advance!(0)
-    expect(await courier.track({ company: 'yuantong', waybillNo: 'YT9000000000001' })).toMatchObject({ state: 'collected' })
+    expect(
+      await courier.track({ company: 'yuantong', waybillNo: 'YT9000000000001' }),
+    ).toMatchObject({ state: 'collected' })
     expect(await courier.detectCompany('YT9000000000001')).toEqual(['yuantong'])
     await courier.subscribe({ company: 'yuantong', waybillNo: 'YT9000000000001' })
     await sandbox.clock.advance!(0)
@@ -31,9 +38,16 @@ describe('kuaidi100 sandbox inside the local cloud', () => {
 
   test('without kuaidi100 configured the container answers NOT_CONFIGURED', async () => {
     const local = tempDir('kuaidi100-unconfigured')
-    const container = createLocalContainer({ dataDir: local.dir, publicBaseUrl: '/files', sessionSecret: 'x'.repeat(32), secretKey: 'ab'.repeat(32) })
+    const container = createLocalContainer({
+      dataDir: local.dir,
+      publicBaseUrl: '/files',
+      sessionSecret: 'x'.repeat(32),
+      secretKey: 'ab'.repeat(32),
+    })
     try {
-      await expect(container.courier.track({ company: 'yuantong', waybillNo: 'YT9000000000001' })).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
+      await expect(
+        container.courier.track({ company: 'yuantong', waybillNo: 'YT9000000000001' }),
+      ).rejects.toMatchObject({ code: 'NOT_CONFIGURED' })
       expect(() => container.courier.verifyPush({ body: '' })).toThrow(CourierError)
       expect(await Promise.resolve(container.courier)).toBe(container.courier)
     } finally {

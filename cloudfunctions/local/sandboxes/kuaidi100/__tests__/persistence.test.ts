@@ -17,7 +17,10 @@ test('a parcel and a pending pickup survive a restart; the parcel goes on to 签
   const first = createKuaidi100Sandbox({ timers: 'manual', startAt, stateFile: file })
   first.ship({ company: 'zhongtong', waybillNo: '712345678901', fromCity: '上海', toCity: '北京' })
   const served1 = await serveSandbox(first)
-  const c1 = new Kuaidi100Courier({ config: kuaidi100SandboxClientConfig(served1.url, 'http://127.0.0.1:9'), clock: { now: () => first.clock.now() } })
+  const c1 = new Kuaidi100Courier({
+    config: kuaidi100SandboxClientConfig(served1.url, 'http://127.0.0.1:9'),
+    clock: { now: () => first.clock.now() },
+  })
   const placed = await c1.placePickup({
     company: 'ems',
     orderKey: 'persist-1',
@@ -30,18 +33,32 @@ test('a parcel and a pending pickup survive a restart; the parcel goes on to 签
   await served1.close()
 
   // The same moment, a new process: what was saved is there, and what was pending still happens.
-  const second = createKuaidi100Sandbox({ timers: 'manual', startAt: startAt + H / 2, stateFile: file })
+  const second = createKuaidi100Sandbox({
+    timers: 'manual',
+    startAt: startAt + H / 2,
+    stateFile: file,
+  })
   const served2 = await serveSandbox(second)
-  const c2 = new Kuaidi100Courier({ config: kuaidi100SandboxClientConfig(served2.url, 'http://127.0.0.1:9'), clock: { now: () => second.clock.now() } })
+  const c2 = new Kuaidi100Courier({
+    config: kuaidi100SandboxClientConfig(served2.url, 'http://127.0.0.1:9'),
+    clock: { now: () => second.clock.now() },
+  })
   try {
-    expect((await c2.track({ company: 'zhongtong', waybillNo: '712345678901' })).events).toHaveLength(1)
+    expect(
+      (await c2.track({ company: 'zhongtong', waybillNo: '712345678901' })).events,
+    ).toHaveLength(1)
     expect(await c2.pickupStatus(placed.taskId)).toMatchObject({ status: 'accepted' })
     await second.clock.advance!(H)
     const collected = await c2.pickupStatus(placed.taskId)
     expect(collected).toMatchObject({ status: 'picked-up' })
-    expect((await c2.track({ company: 'ems', waybillNo: collected.waybillNo! })).state).toBe('collected')
+    expect((await c2.track({ company: 'ems', waybillNo: collected.waybillNo! })).state).toBe(
+      'collected',
+    )
     await second.clock.advance!(3 * 24 * H)
-    expect(await c2.track({ company: 'zhongtong', waybillNo: '712345678901' })).toMatchObject({ state: 'delivered', finished: true })
+    expect(await c2.track({ company: 'zhongtong', waybillNo: '712345678901' })).toMatchObject({
+      state: 'delivered',
+      finished: true,
+    })
   } finally {
     await served2.close()
   }
@@ -51,7 +68,11 @@ test('a corrupt file means an empty sandbox and a warning', () => {
   const file = join(dir, 'corrupt.json')
   writeFileSync(file, '{"parcels": "nope"')
   const warnings: string[] = []
-  const sandbox = createKuaidi100Sandbox({ timers: 'manual', stateFile: file, warn: (l) => warnings.push(l) })
+  const sandbox = createKuaidi100Sandbox({
+    timers: 'manual',
+    stateFile: file,
+    warn: (l) => warnings.push(l),
+  })
   expect(sandbox.engine.parcels.size).toBe(0)
   expect(warnings[0]).toContain('corrupt')
   sandbox.close!()

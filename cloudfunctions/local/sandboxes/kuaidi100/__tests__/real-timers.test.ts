@@ -34,10 +34,14 @@ test('a pickup is collected and its parcel delivered on real timers; pushes arri
     return waybillNo !== ''
   })
   await courier.subscribe({ company: 'yunda', waybillNo })
-  await waitFor(async () => (await courier.track({ company: 'yunda', waybillNo })).state === 'delivered')
+  await waitFor(
+    async () => (await courier.track({ company: 'yunda', waybillNo })).state === 'delivered',
+  )
   const t = await courier.track({ company: 'yunda', waybillNo })
   expect(t.events[0].at).toBeGreaterThanOrEqual(started - 1000)
   expect(t.events.at(-1)!.at).toBeLessThanOrEqual(Date.now() + 1000)
   const tracking = () => h.received.filter((r) => !new URLSearchParams(r.raw).has('taskId'))
-  await waitFor(async () => tracking().some((r) => courier.verifyPush({ body: r.raw }).monitor === 'shutdown'))
+  await waitFor(async () =>
+    tracking().some((r) => courier.verifyPush({ body: r.raw }).monitor === 'shutdown'),
+  )
 })

@@ -2,19 +2,36 @@ import { WechatApiClient } from '../../../../src/adapters/wechat-api/wechat-api.
 import type { Clock } from '../../../../src/modules/core/ports/clock.port'
 import { serveSandbox } from '../../../sandboxes'
 import { wechatApiSandboxClientConfig } from '../client-config'
-import { createWechatApiSandbox, SANDBOX_APP_SECRET, SANDBOX_APPID, type WechatApiSandbox, type WechatApiSandboxOptions } from '../index'
+import {
+  createWechatApiSandbox,
+  SANDBOX_APP_SECRET,
+  SANDBOX_APPID,
+  type WechatApiSandbox,
+  type WechatApiSandboxOptions,
+} from '../index'
 
 /** Test harness: the WeChat API sandbox on a real HTTP port (manual clock), raw calls, and the production adapter. */
 export const startHarness = async (options: WechatApiSandboxOptions = {}) => {
-  const sandbox: WechatApiSandbox = createWechatApiSandbox({ timers: 'manual', startAt: Date.UTC(2026, 0, 1), ...options })
+  const sandbox: WechatApiSandbox = createWechatApiSandbox({
+    timers: 'manual',
+    startAt: Date.UTC(2026, 0, 1),
+    ...options,
+  })
   const served = await serveSandbox(sandbox)
   const url = served.url
 
-  const json = async (res: Response) => ({ status: res.status, body: (await res.json()) as Record<string, any> })
+  const json = async (res: Response) => ({
+    status: res.status,
+    body: (await res.json()) as Record<string, any>,
+  })
 
   /** A fresh access_token straight from the token endpoint. */
   const token = async (): Promise<string> => {
-    const q = new URLSearchParams({ grant_type: 'client_credential', appid: SANDBOX_APPID, secret: SANDBOX_APP_SECRET })
+    const q = new URLSearchParams({
+      grant_type: 'client_credential',
+      appid: SANDBOX_APPID,
+      secret: SANDBOX_APP_SECRET,
+    })
     const { body } = await json(await fetch(`${url}/cgi-bin/token?${q}`))
     return body.access_token
   }
@@ -41,7 +58,9 @@ export const startHarness = async (options: WechatApiSandboxOptions = {}) => {
     )
 
   /** The production adapter pointed at this sandbox; by default it shares the sandbox's clock. */
-  const client = (over: { clock?: Clock; config?: Partial<ReturnType<typeof wechatApiSandboxClientConfig>> } = {}) =>
+  const client = (
+    over: { clock?: Clock; config?: Partial<ReturnType<typeof wechatApiSandboxClientConfig>> } = {},
+  ) =>
     new WechatApiClient({
       config: { ...wechatApiSandboxClientConfig(url), ...over.config },
       clock: over.clock ?? { now: () => sandbox.clock.now() },
@@ -57,7 +76,14 @@ export const courierShipping = (transactionId: string, over: Record<string, unkn
   order_key: { order_number_type: 2, transaction_id: transactionId },
   logistics_type: 1,
   delivery_mode: 1,
-  shipping_list: [{ tracking_no: 'SF1234567890', express_company: 'SF', item_desc: '二手相机 富士X100V', contact: { receiver_contact: '138****0000' } }],
+  shipping_list: [
+    {
+      tracking_no: 'SF1234567890',
+      express_company: 'SF',
+      item_desc: '二手相机 富士X100V',
+      contact: { receiver_contact: '138****0000' },
+    },
+  ],
   upload_time: '2026-01-01T08:00:00.000+08:00',
   payer: { openid: 'o-buyer-000001' },
   ...over,

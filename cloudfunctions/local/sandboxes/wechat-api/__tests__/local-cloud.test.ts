@@ -24,18 +24,35 @@ describe('wechat-api sandbox inside the local cloud', () => {
     await api.sendSubscribeMessage({
       toOpenid: 'o-demo-000001',
       templateId: api.templates.refund,
-      data: { character_string1: 'LQ1', amount2: '¥12.50', thing3: '卖家同意退款', phrase4: '已退款', time5: '2026-01-01 08:00' },
+      data: {
+        character_string1: 'LQ1',
+        amount2: '¥12.50',
+        thing3: '卖家同意退款',
+        phrase4: '已退款',
+        time5: '2026-01-01 08:00',
+      },
     })
-    const html = await (await fetch(`${cloud.sandboxes.urlOf('wechat-api')}/inbox?openid=o-demo-000001`)).text()
+    const html = await (
+      await fetch(`${cloud.sandboxes.urlOf('wechat-api')}/inbox?openid=o-demo-000001`)
+    ).text()
     expect(html).toContain('退款结果通知')
   })
 
   test('without a configured API the container answers NOT_CONFIGURED', async () => {
     const local = tempDir('wechat-api-unconfigured')
-    const container = createLocalContainer({ dataDir: local.dir, publicBaseUrl: '/files', sessionSecret: 'x'.repeat(32), secretKey: 'ab'.repeat(32) })
+    const container = createLocalContainer({
+      dataDir: local.dir,
+      publicBaseUrl: '/files',
+      sessionSecret: 'x'.repeat(32),
+      secretKey: 'ab'.repeat(32),
+    })
     try {
-      await expect(container.wechatApi.sendSubscribeMessage({ toOpenid: 'o', templateId: 't', data: {} })).rejects.toMatchObject({ errcode: 'NOT_CONFIGURED', kind: 'not-configured' })
-      await expect(container.wechatApi.uploadShippingInfo({} as never)).rejects.toBeInstanceOf(WechatApiError)
+      await expect(
+        container.wechatApi.sendSubscribeMessage({ toOpenid: 'o', templateId: 't', data: {} }),
+      ).rejects.toMatchObject({ errcode: 'NOT_CONFIGURED', kind: 'not-configured' })
+      await expect(container.wechatApi.uploadShippingInfo({} as never)).rejects.toBeInstanceOf(
+        WechatApiError,
+      )
     } finally {
       container.store.close()
       local.cleanup()

@@ -10,7 +10,12 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-const data = { character_string1: 'LQ1', thing2: '相机', amount3: '¥1.00', time4: '2026-01-01 08:00' }
+const data = {
+  character_string1: 'LQ1',
+  thing2: '相机',
+  amount3: '¥1.00',
+  time4: '2026-01-01 08:00',
+}
 const send = (sandbox: ReturnType<typeof createWechatApiSandbox>) =>
   sandbox.engine.sendSubscribeMessage({
     touser: 'o-demo-01',
@@ -21,13 +26,18 @@ const send = (sandbox: ReturnType<typeof createWechatApiSandbox>) =>
 test('subscriptions, inbox and shipping come back after close and reopen', async () => {
   const stateFile = join(dir, 'wechat-api.json')
   const first = createWechatApiSandbox({ timers: 'manual', stateFile })
-  first.engine.subscribe('o-demo-01', [SANDBOX_TEMPLATE_IDS.orderPaid, SANDBOX_TEMPLATE_IDS.orderPaid])
+  first.engine.subscribe('o-demo-01', [
+    SANDBOX_TEMPLATE_IDS.orderPaid,
+    SANDBOX_TEMPLATE_IDS.orderPaid,
+  ])
   const { msgid } = send(first)
   await first.close!()
 
   const second = createWechatApiSandbox({ timers: 'manual', stateFile })
   expect(second.engine.inboxOf('o-demo-01').map((m) => m.msgid)).toEqual([msgid])
-  expect(second.engine.subscriptionsOf('o-demo-01')).toEqual({ [SANDBOX_TEMPLATE_IDS.orderPaid]: 1 })
+  expect(second.engine.subscriptionsOf('o-demo-01')).toEqual({
+    [SANDBOX_TEMPLATE_IDS.orderPaid]: 1,
+  })
   expect(send(second).msgid).toBe(msgid + 1)
   await second.close!()
 })
@@ -36,7 +46,11 @@ test('a corrupt file is reported and ignored', () => {
   const stateFile = join(dir, 'bad.json')
   writeFileSync(stateFile, '{"inbox": 3}')
   const warnings: string[] = []
-  const sandbox = createWechatApiSandbox({ timers: 'manual', stateFile, warn: (l) => warnings.push(l) })
+  const sandbox = createWechatApiSandbox({
+    timers: 'manual',
+    stateFile,
+    warn: (l) => warnings.push(l),
+  })
   expect(warnings[0]).toMatch(/corrupt/)
   expect(sandbox.engine.inboxOf(null)).toEqual([])
 })

@@ -17,7 +17,13 @@ beforeAll(async () => {
 afterAll(() => h.close())
 
 test('pay → notification → query → profit sharing with finish → balance → refund, through the adapter', async () => {
-  const { prepayId } = await gw.createJsapiOrder({ outTradeNo: 'CONTRACT0001', subMchid: SUB, description: '邻圈-测试', amountFen: 8_800, payerOpenid: 'o-buyer' })
+  const { prepayId } = await gw.createJsapiOrder({
+    outTradeNo: 'CONTRACT0001',
+    subMchid: SUB,
+    description: '邻圈-测试',
+    amountFen: 8_800,
+    payerOpenid: 'o-buyer',
+  })
   expect(prepayId).toMatch(/^wx/)
   h.sandbox.pay('CONTRACT0001')
   await h.sandbox.clock.advance!(0)
@@ -34,18 +40,40 @@ test('pay → notification → query → profit sharing with finish → balance 
     finish: true,
   })
   expect(await gw.balance(SUB)).toMatchObject({ availableFen: 8_712, pendingFen: 0 })
-  const refund = await gw.refund({ subMchid: SUB, outTradeNo: 'CONTRACT0001', outRefundNo: 'CRF0001', refundFen: 100, totalFen: 8_800 })
+  const refund = await gw.refund({
+    subMchid: SUB,
+    outTradeNo: 'CONTRACT0001',
+    outRefundNo: 'CRF0001',
+    refundFen: 100,
+    totalFen: 8_800,
+  })
   expect(refund.refundFen).toBe(100)
-  await expect(gw.refund({ subMchid: SUB, outTradeNo: 'CONTRACT0001', outRefundNo: 'CRF0002', refundFen: 8_701, totalFen: 8_800 })).rejects.toThrow()
+  await expect(
+    gw.refund({
+      subMchid: SUB,
+      outTradeNo: 'CONTRACT0001',
+      outRefundNo: 'CRF0002',
+      refundFen: 8_701,
+      totalFen: 8_800,
+    }),
+  ).rejects.toThrow()
   expect(h.sandbox.books.snapshot()).toMatchObject({ paid: 8_800, platform: 88, refunded: 100 })
 })
 
 test('a notification signed with the wrong key is rejected by the adapter', async () => {
   h.sandbox.faults.set({ wrongKeyNotifications: 1 })
-  await gw.createJsapiOrder({ outTradeNo: 'CONTRACT0002', subMchid: SUB, description: '邻圈-测试', amountFen: 100, payerOpenid: 'o-buyer' })
+  await gw.createJsapiOrder({
+    outTradeNo: 'CONTRACT0002',
+    subMchid: SUB,
+    description: '邻圈-测试',
+    amountFen: 100,
+    payerOpenid: 'o-buyer',
+  })
   const before = h.received.length
   h.sandbox.pay('CONTRACT0002')
   await h.sandbox.clock.advance!(0)
   const forged = h.received[before]
-  await expect(gw.verifyNotification(forged.headers as Record<string, string>, forged.raw)).rejects.toThrow()
+  await expect(
+    gw.verifyNotification(forged.headers as Record<string, string>, forged.raw),
+  ).rejects.toThrow()
 })

@@ -18,22 +18,34 @@ describe('wechat-pay sandbox: signatures and certificates', () => {
     expect(cert.serial_no).toBe(h.keys.platform.serial)
     const e = cert.encrypt_certificate
     expect(e.algorithm).toBe('AEAD_AES_256_GCM')
-    expect(gcmDecrypt(e.ciphertext, SANDBOX_APIV3_KEY, e.nonce, e.associated_data)).toBe(h.keys.platform.certificate)
+    expect(gcmDecrypt(e.ciphertext, SANDBOX_APIV3_KEY, e.nonce, e.associated_data)).toBe(
+      h.keys.platform.certificate,
+    )
     // A flipped ciphertext byte fails the GCM tag check.
     const bytes = Buffer.from(e.ciphertext, 'base64')
     bytes[3] ^= 1
-    expect(() => gcmDecrypt(bytes.toString('base64'), SANDBOX_APIV3_KEY, e.nonce, e.associated_data)).toThrow()
+    expect(() =>
+      gcmDecrypt(bytes.toString('base64'), SANDBOX_APIV3_KEY, e.nonce, e.associated_data),
+    ).toThrow()
   })
 
   test('missing, wrong-key, wrong-serial, tampered and stale signatures are 401 SIGN_ERROR (signed answers)', async () => {
     const body = h.jsapiBody()
     const cases = [
       await h.call('POST', '/v3/pay/partner/transactions/jsapi', body, { sign: 'none' }),
-      await h.call('POST', '/v3/pay/partner/transactions/jsapi', body, { privateKey: h.keys.wrong.privateKey }),
-      await h.call('POST', '/v3/pay/partner/transactions/jsapi', body, { serial: h.keys.platform.serial }),
+      await h.call('POST', '/v3/pay/partner/transactions/jsapi', body, {
+        privateKey: h.keys.wrong.privateKey,
+      }),
+      await h.call('POST', '/v3/pay/partner/transactions/jsapi', body, {
+        serial: h.keys.platform.serial,
+      }),
       await h.call('POST', '/v3/pay/partner/transactions/jsapi', body, { tamper: true }),
-      await h.call('POST', '/v3/pay/partner/transactions/jsapi', body, { timestamp: h.sandbox.clock.now() - 5 * 60_000 - 1000 }),
-      await h.call('POST', '/v3/pay/partner/transactions/jsapi', body, { timestamp: h.sandbox.clock.now() + 6 * 60_000 }),
+      await h.call('POST', '/v3/pay/partner/transactions/jsapi', body, {
+        timestamp: h.sandbox.clock.now() - 5 * 60_000 - 1000,
+      }),
+      await h.call('POST', '/v3/pay/partner/transactions/jsapi', body, {
+        timestamp: h.sandbox.clock.now() + 6 * 60_000,
+      }),
     ]
     for (const r of cases) {
       expect(r.status).toBe(401)
@@ -41,10 +53,15 @@ describe('wechat-pay sandbox: signatures and certificates', () => {
       expect(r.signatureValid).toBe(true)
     }
     // Nothing was created by any of them.
-    const q = await h.call('GET', `/v3/pay/partner/transactions/out-trade-no/${body.out_trade_no}?sp_mchid=${SANDBOX_SP_MCHID}&sub_mchid=1900200001`)
+    const q = await h.call(
+      'GET',
+      `/v3/pay/partner/transactions/out-trade-no/${body.out_trade_no}?sp_mchid=${SANDBOX_SP_MCHID}&sub_mchid=1900200001`,
+    )
     expect(q.status).toBe(404)
     // A timestamp 4 minutes old is still fine.
-    const ok = await h.call('POST', '/v3/pay/partner/transactions/jsapi', body, { timestamp: h.sandbox.clock.now() - 4 * 60_000 })
+    const ok = await h.call('POST', '/v3/pay/partner/transactions/jsapi', body, {
+      timestamp: h.sandbox.clock.now() - 4 * 60_000,
+    })
     expect(ok.status).toBe(200)
   })
 
@@ -68,8 +85,16 @@ describe('wechat-pay sandbox: signatures and certificates', () => {
     const nonce = nonceStr()
     const ts = String(Math.floor(h.sandbox.clock.now() / 1000))
     const url = '/v3/pay/partner/transactions/jsapi'
-    const authorization = pay.getAuthorization(nonce, ts, pay.getSignature('POST', nonce, ts, url, body))
-    const res = await fetch(h.sandboxUrl + url, { method: 'POST', headers: { Authorization: authorization, 'Content-Type': 'application/json' }, body })
+    const authorization = pay.getAuthorization(
+      nonce,
+      ts,
+      pay.getSignature('POST', nonce, ts, url, body),
+    )
+    const res = await fetch(h.sandboxUrl + url, {
+      method: 'POST',
+      headers: { Authorization: authorization, 'Content-Type': 'application/json' },
+      body,
+    })
     expect(res.status).toBe(200)
     expect((await res.json()).prepay_id).toMatch(/^wx/)
   })

@@ -5,7 +5,11 @@ import { serveSandbox } from '../../../sandboxes'
 import { buildAuthorization, gcmDecrypt, oaepEncrypt, responseMessage, rsaVerify } from '../crypto'
 import { SANDBOX_APIV3_KEY, SANDBOX_SP_APPID, SANDBOX_SP_MCHID, sandboxKeys } from '../keys'
 import { sandboxClientConfig } from '../client-config'
-import { createWechatPaySandbox, type WechatPaySandbox, type WechatPaySandboxOptions } from '../index'
+import {
+  createWechatPaySandbox,
+  type WechatPaySandbox,
+  type WechatPaySandboxOptions,
+} from '../index'
 
 /** Test harness: the sandbox on a real HTTP port, a signing client, and a notification receiver. */
 
@@ -17,7 +21,11 @@ const listen = async (server: Server) => {
 export interface Received {
   headers: IncomingMessage['headers']
   raw: string
-  body: { id: string; event_type: string; resource: { ciphertext: string; nonce: string; associated_data: string } }
+  body: {
+    id: string
+    event_type: string
+    resource: { ciphertext: string; nonce: string; associated_data: string }
+  }
 }
 
 export interface WxResponse {
@@ -31,7 +39,11 @@ export interface WxResponse {
 
 export const startHarness = async (options: WechatPaySandboxOptions = {}) => {
   const keys = sandboxKeys()
-  const sandbox: WechatPaySandbox = createWechatPaySandbox({ timers: 'manual', subMchids: ['1900200001'], ...options })
+  const sandbox: WechatPaySandbox = createWechatPaySandbox({
+    timers: 'manual',
+    subMchids: ['1900200001'],
+    ...options,
+  })
   const served = await serveSandbox(sandbox)
   const sandboxUrl = served.url
 
@@ -61,11 +73,25 @@ export const startHarness = async (options: WechatPaySandboxOptions = {}) => {
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
-    opts: { sign?: 'vendor' | 'mounted' | 'none'; timestamp?: number; privateKey?: string; serial?: string; headers?: Record<string, string>; tamper?: boolean } = {},
+    opts: {
+      sign?: 'vendor' | 'mounted' | 'none'
+      timestamp?: number
+      privateKey?: string
+      serial?: string
+      headers?: Record<string, string>
+      tamper?: boolean
+    } = {},
   ): Promise<WxResponse> => {
     const text = body === undefined ? '' : JSON.stringify(body)
-    const signedPath = opts.sign === 'mounted' ? new URL(sandboxUrl + path).pathname + new URL(sandboxUrl + path).search : path
-    const headers: Record<string, string> = { Accept: 'application/json', ...(text ? { 'Content-Type': 'application/json' } : {}), ...opts.headers }
+    const signedPath =
+      opts.sign === 'mounted'
+        ? new URL(sandboxUrl + path).pathname + new URL(sandboxUrl + path).search
+        : path
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      ...(text ? { 'Content-Type': 'application/json' } : {}),
+      ...opts.headers,
+    }
     if (opts.sign !== 'none') {
       headers.Authorization = buildAuthorization({
         mchid: SANDBOX_SP_MCHID,
@@ -92,7 +118,9 @@ export const startHarness = async (options: WechatPaySandboxOptions = {}) => {
       raw,
       body: raw ? JSON.parse(raw) : {},
       headers: res.headers,
-      signatureValid: res.headers.get('wechatpay-serial') === keys.platform.serial && rsaVerify(responseMessage(ts, nonce, raw), sig, keys.platform.certificate),
+      signatureValid:
+        res.headers.get('wechatpay-serial') === keys.platform.serial &&
+        rsaVerify(responseMessage(ts, nonce, raw), sig, keys.platform.certificate),
     }
   }
 
@@ -108,7 +136,11 @@ export const startHarness = async (options: WechatPaySandboxOptions = {}) => {
   /** Verifies (platform signature) then decrypts (GCM tag checked) a received notification. */
   const open = (n: Received): Record<string, any> => {
     const ok = rsaVerify(
-      responseMessage(String(n.headers['wechatpay-timestamp']), String(n.headers['wechatpay-nonce']), n.raw),
+      responseMessage(
+        String(n.headers['wechatpay-timestamp']),
+        String(n.headers['wechatpay-nonce']),
+        n.raw,
+      ),
       String(n.headers['wechatpay-signature']),
       keys.platform.certificate,
     )
@@ -123,7 +155,7 @@ export const startHarness = async (options: WechatPaySandboxOptions = {}) => {
     sp_mchid: SANDBOX_SP_MCHID,
     sub_mchid: '1900200001',
     description: '邻圈-二手相机',
-    out_trade_no: `T${String(Date.now() % 100000).padStart(5, "0")}x${String(++seq).padStart(4, "0")}`,
+    out_trade_no: `T${String(Date.now() % 100000).padStart(5, '0')}x${String(++seq).padStart(4, '0')}`,
     time_expire: new Date(sandbox.clock.now() + 15 * 60_000).toISOString().replace('Z', '+00:00'),
     notify_url: `${notifyBase}/pay-notify`,
     settle_info: { profit_sharing: true },
@@ -138,7 +170,11 @@ export const startHarness = async (options: WechatPaySandboxOptions = {}) => {
     const r = await call('POST', '/v3/pay/partner/transactions/jsapi', body)
     if (r.status !== 200) throw new Error(JSON.stringify(r.body))
     const paid = sandbox.pay(body.out_trade_no)
-    return { out_trade_no: body.out_trade_no, transaction_id: paid.transaction_id as string, prepay_id: r.body.prepay_id as string }
+    return {
+      out_trade_no: body.out_trade_no,
+      transaction_id: paid.transaction_id as string,
+      prepay_id: r.body.prepay_id as string,
+    }
   }
 
   const encrypt = (s: string) => oaepEncrypt(s, keys.platform.certificate)
@@ -165,7 +201,22 @@ export const startHarness = async (options: WechatPaySandboxOptions = {}) => {
       clock: { now: () => sandbox.clock.now() },
     })
 
-  return { sandbox, sandboxUrl, notifyBase, received, answers, call, control, open, jsapiBody, paidOrder, encrypt, keys, gateway, close }
+  return {
+    sandbox,
+    sandboxUrl,
+    notifyBase,
+    received,
+    answers,
+    call,
+    control,
+    open,
+    jsapiBody,
+    paidOrder,
+    encrypt,
+    keys,
+    gateway,
+    close,
+  }
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>

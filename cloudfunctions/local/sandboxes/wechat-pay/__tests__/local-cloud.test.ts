@@ -1,7 +1,12 @@
 import type { LocalCloud } from '../../../server'
 import { startBareCloud } from '../../../__tests__/local-cloud.fixture'
 import { buildAuthorization, responseMessage, rsaVerify } from '../crypto'
-import { createWechatPaySandbox, SANDBOX_SP_MCHID, sandboxKeys, type WechatPaySandbox } from '../index'
+import {
+  createWechatPaySandbox,
+  SANDBOX_SP_MCHID,
+  sandboxKeys,
+  type WechatPaySandbox,
+} from '../index'
 
 /** The sandbox mounted in the real local cloud server, as the dev setup mounts it. */
 describe('wechat-pay sandbox inside the local cloud', () => {
@@ -37,7 +42,13 @@ describe('wechat-pay sandbox inside the local cloud', () => {
     expect(res.status).toBe(200)
     expect(JSON.parse(raw)).toMatchObject({ sub_mchid: '1900200001', available_amount: 0 })
     const h = (n: string) => res.headers.get(n) ?? ''
-    expect(rsaVerify(responseMessage(h('wechatpay-timestamp'), h('wechatpay-nonce'), raw), h('wechatpay-signature'), keys.platform.certificate)).toBe(true)
+    expect(
+      rsaVerify(
+        responseMessage(h('wechatpay-timestamp'), h('wechatpay-nonce'), raw),
+        h('wechatpay-signature'),
+        keys.platform.certificate,
+      ),
+    ).toBe(true)
     const state = await (await fetch(`${base}/control/state`)).json()
     expect(state.balanced).toBe(true)
   })

@@ -30,7 +30,12 @@ const applyment = (front: string, back: string, outRequestNo: string) =>
     idCardValidTimeBegin: '2020-01-01',
     idCardValidTime: '长期',
     mobilePhone: '13800001234',
-    bankAccount: { accountBank: '工商银行', bankAddressCode: '110000', accountName: '张三', accountNumber: '6222020000001234' },
+    bankAccount: {
+      accountBank: '工商银行',
+      bankAddressCode: '110000',
+      accountName: '张三',
+      accountNumber: '6222020000001234',
+    },
     merchantShortname: '张三的小店',
     storeName: '张三的小店',
   })
@@ -40,8 +45,13 @@ test('uploads an image and an applyment may then use its media_id; unknown media
   expect(mediaId).toMatch(/^sandbox-media-/)
   const back = await gw.uploadImage(Buffer.concat([PNG, Buffer.from([0])]), 'id-back.jpg')
   expect(h.sandbox.media.has(back.mediaId)).toBe(true)
-  await expect(applyment(mediaId, back.mediaId, 'MEDIA0001')).resolves.toMatchObject({ outRequestNo: 'MEDIA0001' })
-  await expect(applyment(mediaId, 'never-uploaded', 'MEDIA0002')).rejects.toMatchObject({ wechatCode: 'PARAM_ERROR', status: 400 })
+  await expect(applyment(mediaId, back.mediaId, 'MEDIA0001')).resolves.toMatchObject({
+    outRequestNo: 'MEDIA0001',
+  })
+  await expect(applyment(mediaId, 'never-uploaded', 'MEDIA0002')).rejects.toMatchObject({
+    wechatCode: 'PARAM_ERROR',
+    status: 400,
+  })
 })
 
 test('the sandbox checks the signature over the meta and the sha256 against the file', async () => {
@@ -58,13 +68,23 @@ test('the sandbox checks the signature over the meta and the sha256 against the 
       body: signedOver,
       timestamp: String(Math.floor(h.sandbox.clock.now() / 1000)),
     })
-    const res = await fetch(`${h.sandboxUrl}/v3/merchant/media/upload`, { method: 'POST', body: form, headers: { Authorization: authorization } })
+    const res = await fetch(`${h.sandboxUrl}/v3/merchant/media/upload`, {
+      method: 'POST',
+      body: form,
+      headers: { Authorization: authorization },
+    })
     return { status: res.status, body: (await res.json()) as Record<string, string> }
   }
-  const meta = JSON.stringify({ filename: 'a.png', sha256: createHash('sha256').update(PNG).digest('hex') })
+  const meta = JSON.stringify({
+    filename: 'a.png',
+    sha256: createHash('sha256').update(PNG).digest('hex'),
+  })
   expect((await send(meta, meta, PNG)).status).toBe(200)
   expect((await send(meta, meta.replace('a.png', 'b.png'), PNG)).body.code).toBe('SIGN_ERROR')
   expect((await send(meta, meta, Buffer.concat([PNG, PNG]))).body.code).toBe('PARAM_ERROR')
-  const gif = JSON.stringify({ filename: 'a.gif', sha256: createHash('sha256').update(PNG).digest('hex') })
+  const gif = JSON.stringify({
+    filename: 'a.gif',
+    sha256: createHash('sha256').update(PNG).digest('hex'),
+  })
   expect((await send(gif, gif, PNG)).body.code).toBe('PARAM_ERROR')
 })

@@ -27,7 +27,11 @@ describe('notifications: retry schedule', () => {
     expect(times).toEqual([0, 15_000, 30_000, 60_000, 240_000])
     expect(h.received.every((n) => h.open(n).out_trade_no === out_trade_no)).toBe(true)
     expect(new Set(h.received.map((n) => n.body.id)).size).toBe(1) // the same notification id each time
-    expect(delivered()[0]).toMatchObject({ state: 'delivered', attempts: 5, statuses: [500, 500, 500, 500, 200] })
+    expect(delivered()[0]).toMatchObject({
+      state: 'delivered',
+      attempts: 5,
+      statuses: [500, 500, 500, 500, 200],
+    })
     await h.sandbox.clock.advance!(24 * 3600_000)
     expect(h.received).toHaveLength(5)
     expect(h.sandbox.clock.pending()).toBe(0)
@@ -49,7 +53,11 @@ describe('notifications: retry schedule', () => {
     }) as typeof fetch
     // Use a second sandbox with an injected fetch to answer from the list above.
     const { createWechatPaySandbox } = await import('../index')
-    const s2 = createWechatPaySandbox({ timers: 'manual', subMchids: ['1900200001'], fetch: fakeFetch })
+    const s2 = createWechatPaySandbox({
+      timers: 'manual',
+      subMchids: ['1900200001'],
+      fetch: fakeFetch,
+    })
     s2.engine.createJsapi({ ...h.jsapiBody(), out_trade_no: 'FAKE000001' })
     s2.pay('FAKE000001')
     await s2.clock.advance!(0)
@@ -91,7 +99,10 @@ describe('notifications: fault injection', () => {
     await h.sandbox.clock.advance!(24 * 3600_000)
     expect(h.received).toHaveLength(0)
     expect(delivered()[0].state).toBe('dropped')
-    const q = await h.call('GET', `/v3/pay/partner/transactions/out-trade-no/${out_trade_no}?sp_mchid=1900000109&sub_mchid=1900200001`)
+    const q = await h.call(
+      'GET',
+      `/v3/pay/partner/transactions/out-trade-no/${out_trade_no}?sp_mchid=1900000109&sub_mchid=1900200001`,
+    )
     expect(q.body.trade_state).toBe('SUCCESS')
   })
 
@@ -104,7 +115,11 @@ describe('notifications: fault injection', () => {
     expect(h.received).toHaveLength(2)
     const verifies = h.received.map((n) =>
       rsaVerify(
-        responseMessage(String(n.headers['wechatpay-timestamp']), String(n.headers['wechatpay-nonce']), n.raw),
+        responseMessage(
+          String(n.headers['wechatpay-timestamp']),
+          String(n.headers['wechatpay-nonce']),
+          n.raw,
+        ),
         String(n.headers['wechatpay-signature']),
         h.keys.platform.certificate,
       ),
@@ -120,7 +135,9 @@ describe('notifications: fault injection', () => {
     expect((await h.control('POST', 'faults', { reset: true })).body.apiErrors).toBe(0)
     const body = h.jsapiBody()
     await h.call('POST', '/v3/pay/partner/transactions/jsapi', body)
-    expect((await h.control('POST', 'pay', { out_trade_no: body.out_trade_no })).body.trade_state).toBe('SUCCESS')
+    expect(
+      (await h.control('POST', 'pay', { out_trade_no: body.out_trade_no })).body.trade_state,
+    ).toBe('SUCCESS')
     const before = h.sandbox.clock.now()
     expect((await h.control('POST', 'advance', { ms: 1000 })).body.now).toBe(before + 1000)
     const state = await h.control('GET', 'state')
@@ -128,6 +145,8 @@ describe('notifications: fault injection', () => {
     expect(state.body.books.paid).toBe(10_000)
     expect(state.body.notifications[0].state).toBe('delivered')
     expect((await h.control('POST', 'sub-merchants', { sub_mchid: '1900300003' })).status).toBe(200)
-    expect((await h.call('GET', '/v3/ecommerce/fund/balance/1900300003')).body.available_amount).toBe(0)
+    expect(
+      (await h.call('GET', '/v3/ecommerce/fund/balance/1900300003')).body.available_amount,
+    ).toBe(0)
   })
 })

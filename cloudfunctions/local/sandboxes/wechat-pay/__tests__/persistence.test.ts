@@ -1,4 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createWechatPaySandbox } from '../index'
@@ -25,7 +33,13 @@ afterEach(async () => {
 })
 
 const start = async (startAt: number, extra: Parameters<typeof startHarness>[0] = {}) => {
-  const h = await startHarness({ startAt, refundDelayMs: 5_000, stateFile, warn: () => undefined, ...extra })
+  const h = await startHarness({
+    startAt,
+    refundDelayMs: 5_000,
+    stateFile,
+    warn: () => undefined,
+    ...extra,
+  })
   open.push(h)
   return h
 }
@@ -48,7 +62,11 @@ test('after a restart the sandbox still knows the sub-merchant, the transaction,
   expect((await h1.control('POST', 'sub-merchants', { sub_mchid: SUB })).status).toBe(200)
   h1.sandbox.media.register('media-id-kept')
   const { out_trade_no, transaction_id, prepay_id } = await h1.paidOrder(10_000, SUB)
-  const first = await h1.call('POST', '/v3/ecommerce/refunds/apply', refundBody(out_trade_no, h1.notifyBase))
+  const first = await h1.call(
+    'POST',
+    '/v3/ecommerce/refunds/apply',
+    refundBody(out_trade_no, h1.notifyBase),
+  )
   expect(first.status).toBe(200)
   const books = h1.sandbox.books.snapshot()
   await stop(h1)
@@ -57,24 +75,45 @@ test('after a restart the sandbox still knows the sub-merchant, the transaction,
   // 2 s of downtime: 3 s of the refund's 5 s delay are left. The old receiver is gone, so
   // notifications go to the new harness's receiver (same path).
   let receiver = ''
-  const h2 = await start(T0 + 2_000, { fetch: (url, init) => fetch(receiver + new URL(String(url)).pathname, init) })
+  const h2 = await start(T0 + 2_000, {
+    fetch: (url, init) => fetch(receiver + new URL(String(url)).pathname, init),
+  })
   receiver = h2.notifyBase
   expect(h2.sandbox.books.snapshot()).toEqual(books)
   expect(h2.sandbox.books.balanced()).toBe(true)
   expect(h2.sandbox.media.has('media-id-kept')).toBe(true)
 
-  const q = await h2.call('GET', `/v3/pay/partner/transactions/out-trade-no/${out_trade_no}?sp_mchid=${SANDBOX_SP_MCHID}&sub_mchid=${SUB}`)
+  const q = await h2.call(
+    'GET',
+    `/v3/pay/partner/transactions/out-trade-no/${out_trade_no}?sp_mchid=${SANDBOX_SP_MCHID}&sub_mchid=${SUB}`,
+  )
   expect(q.body).toMatchObject({ trade_state: 'REFUND', transaction_id, amount: { total: 10_000 } })
   expect(h2.sandbox.engine.transactionByPrepay(prepay_id)?.out_trade_no).toBe(out_trade_no)
   // The sub-merchant is known (it was registered, not given in the options) and can take payments.
   const balance = await h2.call('GET', `/v3/ecommerce/fund/balance/${SUB}`)
   expect(balance.body).toMatchObject({ available_amount: 0, pending_amount: 7_000 })
-  expect((await h2.call('POST', '/v3/pay/partner/transactions/jsapi', h2.jsapiBody({ sub_mchid: SUB, out_trade_no: 'TPERSIST0002' }))).status).toBe(200)
+  expect(
+    (
+      await h2.call(
+        'POST',
+        '/v3/pay/partner/transactions/jsapi',
+        h2.jsapiBody({ sub_mchid: SUB, out_trade_no: 'TPERSIST0002' }),
+      )
+    ).status,
+  ).toBe(200)
 
   // Keys are remembered: the same body answers the first result, a different one is refused.
-  const again = await h2.call('POST', '/v3/ecommerce/refunds/apply', refundBody(out_trade_no, h1.notifyBase))
+  const again = await h2.call(
+    'POST',
+    '/v3/ecommerce/refunds/apply',
+    refundBody(out_trade_no, h1.notifyBase),
+  )
   expect(again.body.refund_id).toBe(first.body.refund_id)
-  const conflict = await h2.call('POST', '/v3/ecommerce/refunds/apply', refundBody(out_trade_no, h1.notifyBase, 2_999))
+  const conflict = await h2.call(
+    'POST',
+    '/v3/ecommerce/refunds/apply',
+    refundBody(out_trade_no, h1.notifyBase, 2_999),
+  )
   expect(conflict.status).toBe(400)
   expect(conflict.body.code).toBe('INVALID_REQUEST')
   // Profit sharing still finds the transaction (RESOURCE_NOT_EXISTS before this existed).
@@ -82,25 +121,45 @@ test('after a restart the sandbox still knows the sub-merchant, the transaction,
     sub_mchid: SUB,
     transaction_id,
     out_order_no: 'PSP0001',
-    receivers: [{ type: 'MERCHANT_ID', receiver_account: SANDBOX_SP_MCHID, amount: 100, description: '平台佣金' }],
+    receivers: [
+      {
+        type: 'MERCHANT_ID',
+        receiver_account: SANDBOX_SP_MCHID,
+        amount: 100,
+        description: '平台佣金',
+      },
+    ],
     finish: true,
   })
   expect(share.status).toBe(200)
-  expect(h2.sandbox.books.snapshot()).toMatchObject({ platform: 100, subMerchants: { [SUB]: { frozen: 0, available: 6_900 } } })
+  expect(h2.sandbox.books.snapshot()).toMatchObject({
+    platform: 100,
+    subMerchants: { [SUB]: { frozen: 0, available: 6_900 } },
+  })
 
-  const refundStatus = async () => (await h2.call('GET', `/v3/ecommerce/refunds/out-refund-no/RFP0001?sub_mchid=${SUB}`)).body.status
+  const refundStatus = async () =>
+    (await h2.call('GET', `/v3/ecommerce/refunds/out-refund-no/RFP0001?sub_mchid=${SUB}`)).body
+      .status
   await h2.sandbox.clock.advance!(2_999)
   expect(await refundStatus()).toBe('PROCESSING')
   await h2.sandbox.clock.advance!(1)
   expect(await refundStatus()).toBe('SUCCESS')
   const n = h2.received.find((r) => r.body.event_type === 'REFUND.SUCCESS')!
-  expect(h2.open(n)).toMatchObject({ out_refund_no: 'RFP0001', refund_status: 'SUCCESS', transaction_id, amount: { refund: 3_000 } })
+  expect(h2.open(n)).toMatchObject({
+    out_refund_no: 'RFP0001',
+    refund_status: 'SUCCESS',
+    transaction_id,
+    amount: { refund: 3_000 },
+  })
 
   // And the success itself is remembered: the next start schedules nothing for this refund.
   await stop(h2)
   const h3 = await start(T0 + 60_000)
   expect(h3.sandbox.clock.pending()).toBe(0)
-  expect((await h3.call('GET', `/v3/ecommerce/refunds/out-refund-no/RFP0001?sub_mchid=${SUB}`)).body.status).toBe('SUCCESS')
+  expect(
+    (await h3.call('GET', `/v3/ecommerce/refunds/out-refund-no/RFP0001?sub_mchid=${SUB}`)).body
+      .status,
+  ).toBe('SUCCESS')
 })
 
 test('a refund whose delay ran out while the sandbox was down succeeds at once after the restart', async () => {
@@ -111,7 +170,10 @@ test('a refund whose delay ran out while the sandbox was down succeeds at once a
   await stop(h1)
   const h2 = await start(T0 + 3_600_000, { fetch: async () => new Response('') })
   await h2.sandbox.clock.advance!(0)
-  expect((await h2.call('GET', `/v3/ecommerce/refunds/out-refund-no/RFP0001?sub_mchid=${SUB}`)).body.status).toBe('SUCCESS')
+  expect(
+    (await h2.call('GET', `/v3/ecommerce/refunds/out-refund-no/RFP0001?sub_mchid=${SUB}`)).body
+      .status,
+  ).toBe('SUCCESS')
 })
 
 test('changes are saved shortly after they happen, atomically, without waiting for close', async () => {
@@ -128,17 +190,27 @@ test('changes are saved shortly after they happen, atomically, without waiting f
 })
 
 describe('a state file that cannot be used: one warning, then an empty sandbox', () => {
-  const fresh = (warn: (line: string) => void) => createWechatPaySandbox({ timers: 'manual', startAt: T0, stateFile, warn })
+  const fresh = (warn: (line: string) => void) =>
+    createWechatPaySandbox({ timers: 'manual', startAt: T0, stateFile, warn })
 
   const expectEmpty = (s: ReturnType<typeof fresh>) => {
-    expect(s.books.snapshot()).toEqual({ paid: 0, refunded: 0, platform: 0, advanceFund: 10_000_000, subMerchants: {} })
+    expect(s.books.snapshot()).toEqual({
+      paid: 0,
+      refunded: 0,
+      platform: 0,
+      advanceFund: 10_000_000,
+      subMerchants: {},
+    })
     expect(() => s.engine.queryTransaction('T00001x0001', SUB)).toThrow('订单不存在')
     expect(s.media.has('media-id-kept')).toBe(false)
   }
 
   test.each([
     ['not JSON', () => writeFileSync(stateFile, '{"engine": {"version": 1, "seq"')],
-    ['an unknown version', () => writeFileSync(stateFile, JSON.stringify({ engine: { version: 99 }, media: {} }))],
+    [
+      'an unknown version',
+      () => writeFileSync(stateFile, JSON.stringify({ engine: { version: 99 }, media: {} })),
+    ],
     [
       'books that do not balance',
       () =>
@@ -147,8 +219,23 @@ describe('a state file that cannot be used: one warning, then an empty sandbox',
           JSON.stringify({
             media: { 'media-id-kept': { filename: 'a.png', sha256: '', bytes: 0 } },
             engine: {
-              version: 1, seq: 3, subMchids: [SUB], applyments: [], transactions: [], sharing: [], returns: [], refunds: [], withdrawals: [],
-              books: { paid: 100, refunded: 0, platform: 0, advanceFund: 10_000_000, advanceDeposit: 10_000_000, subMerchants: { [SUB]: { frozen: 99, available: 0, withdrawn: 0 } } },
+              version: 1,
+              seq: 3,
+              subMchids: [SUB],
+              applyments: [],
+              transactions: [],
+              sharing: [],
+              returns: [],
+              refunds: [],
+              withdrawals: [],
+              books: {
+                paid: 100,
+                refunded: 0,
+                platform: 0,
+                advanceFund: 10_000_000,
+                advanceDeposit: 10_000_000,
+                subMerchants: { [SUB]: { frozen: 99, available: 0, withdrawn: 0 } },
+              },
             },
           }),
         ),

@@ -1,7 +1,14 @@
 import { CourierError } from '../../../modules/delivery/ports/courier.port'
 import { kuaidi100ConfigFromEnv } from '../kuaidi100.config'
 import { Kuaidi100Courier } from '../kuaidi100.courier'
-import { borderSign, formatTime, md5Upper, parseTime, pushSign, querySign } from '../kuaidi100.protocol'
+import {
+  borderSign,
+  formatTime,
+  md5Upper,
+  parseTime,
+  pushSign,
+  querySign,
+} from '../kuaidi100.protocol'
 
 const config = {
   baseUrls: { poll: 'https://poll.example', autonumber: 'https://www.example' },
@@ -16,10 +23,16 @@ const config = {
 const fakeFetch = (answers: (object | unknown[] | Error | 'hang')[]) => {
   const calls: { url: string; form: URLSearchParams; headers: Record<string, string> }[] = []
   const impl = (async (url: string, init: RequestInit) => {
-    calls.push({ url, form: new URLSearchParams(String(init.body)), headers: init.headers as Record<string, string> })
+    calls.push({
+      url,
+      form: new URLSearchParams(String(init.body)),
+      headers: init.headers as Record<string, string>,
+    })
     const a = answers.shift()
     if (a === 'hang')
-      return new Promise((_r, reject) => init.signal?.addEventListener('abort', () => reject(new Error('aborted'))))
+      return new Promise((_r, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+      )
     if (a instanceof Error) throw a
     return new Response(JSON.stringify(a), { status: 200 })
   }) as unknown as typeof fetch
@@ -46,16 +59,32 @@ test('config from KUAIDI100_* variables, with the production hosts by default', 
     KUAIDI100_CALLBACK_URL: 'https://api.example/http/courier-notify/kuaidi100',
     KUAIDI100_QUOTE_COMPANIES: 'shunfeng, yunda',
   })
-  expect(c.baseUrls).toEqual({ poll: 'https://poll.kuaidi100.com', autonumber: 'https://www.kuaidi100.com' })
+  expect(c.baseUrls).toEqual({
+    poll: 'https://poll.kuaidi100.com',
+    autonumber: 'https://www.kuaidi100.com',
+  })
   expect(c.quoteCompanies).toEqual(['shunfeng', 'yunda'])
   expect(() => kuaidi100ConfigFromEnv({ KUAIDI100_KEY: 'K' })).toThrow()
 })
 
 test('query.do is a form POST of customer, sign and param', async () => {
-  const f = fakeFetch([{ message: 'ok', nu: 'YT1234567890123', ischeck: '0', com: 'yuantong', status: '200', state: '1', data: [{ ftime: '2026-01-01 08:00:00', context: '已揽收', statusCode: '1' }] }])
+  const f = fakeFetch([
+    {
+      message: 'ok',
+      nu: 'YT1234567890123',
+      ischeck: '0',
+      com: 'yuantong',
+      status: '200',
+      state: '1',
+      data: [{ ftime: '2026-01-01 08:00:00', context: '已揽收', statusCode: '1' }],
+    },
+  ])
   const courier = new Kuaidi100Courier({ config, fetch: f.impl })
   const t = await courier.track({ company: 'yuantong', waybillNo: 'yt1234567890123' })
-  expect(t).toMatchObject({ state: 'collected', events: [{ state: 'collected', at: Date.UTC(2026, 0, 1) }] })
+  expect(t).toMatchObject({
+    state: 'collected',
+    events: [{ state: 'collected', at: Date.UTC(2026, 0, 1) }],
+  })
   const { url, form, headers } = f.calls[0]
   expect(url).toBe('https://poll.example/poll/query.do')
   expect(headers['Content-Type']).toContain('application/x-www-form-urlencoded')
@@ -65,10 +94,35 @@ test('query.do is a form POST of customer, sign and param', async () => {
 })
 
 test('borderapi carries method, key, t from the clock and the secret-based sign', async () => {
-  const f = fakeFetch([{ result: true, returnCode: '200', message: '成功', data: { kuaidiCom: 'yunda', price: '12.50', firstPrice: '10.00', overPrice: '2.50', serviceType: '标准快递' } }])
-  const courier = new Kuaidi100Courier({ config, fetch: f.impl, clock: { now: () => 1_700_000_000_000 } })
-  expect(await courier.quote({ fromCity: '上海', toCity: '北京', weightKg: 2, company: 'yunda' })).toEqual([
-    { company: 'yunda', priceFen: 1250, firstWeightFen: 1000, continuedWeightFen: 250, serviceType: '标准快递' },
+  const f = fakeFetch([
+    {
+      result: true,
+      returnCode: '200',
+      message: '成功',
+      data: {
+        kuaidiCom: 'yunda',
+        price: '12.50',
+        firstPrice: '10.00',
+        overPrice: '2.50',
+        serviceType: '标准快递',
+      },
+    },
+  ])
+  const courier = new Kuaidi100Courier({
+    config,
+    fetch: f.impl,
+    clock: { now: () => 1_700_000_000_000 },
+  })
+  expect(
+    await courier.quote({ fromCity: '上海', toCity: '北京', weightKg: 2, company: 'yunda' }),
+  ).toEqual([
+    {
+      company: 'yunda',
+      priceFen: 1250,
+      firstWeightFen: 1000,
+      continuedWeightFen: 250,
+      serviceType: '标准快递',
+    },
   ])
   const { url, form } = f.calls[0]
   expect(url).toBe('https://poll.example/order/borderapi.do')
@@ -78,11 +132,24 @@ test('borderapi carries method, key, t from the clock and the secret-based sign'
 })
 
 test('timeouts and network failures are retryable transport errors; non-JSON is a bad response', async () => {
-  const slow = new Kuaidi100Courier({ config: { ...config, timeoutMs: 20 }, fetch: fakeFetch(['hang']).impl })
-  await expect(slow.detectCompany('SF1234567890123')).rejects.toMatchObject({ kind: 'transport', code: 'TIMEOUT', retryable: true })
+  const slow = new Kuaidi100Courier({
+    config: { ...config, timeoutMs: 20 },
+    fetch: fakeFetch(['hang']).impl,
+  })
+  await expect(slow.detectCompany('SF1234567890123')).rejects.toMatchObject({
+    kind: 'transport',
+    code: 'TIMEOUT',
+    retryable: true,
+  })
   const down = new Kuaidi100Courier({ config, fetch: fakeFetch([new Error('ECONNREFUSED')]).impl })
-  await expect(down.detectCompany('SF1234567890123')).rejects.toMatchObject({ code: 'NETWORK', retryable: true })
-  const html = new Kuaidi100Courier({ config, fetch: (async () => new Response('<html>', { status: 200 })) as unknown as typeof fetch })
+  await expect(down.detectCompany('SF1234567890123')).rejects.toMatchObject({
+    code: 'NETWORK',
+    retryable: true,
+  })
+  const html = new Kuaidi100Courier({
+    config,
+    fetch: (async () => new Response('<html>', { status: 200 })) as unknown as typeof fetch,
+  })
   await expect(html.detectCompany('SF1234567890123')).rejects.toBeInstanceOf(CourierError)
 })
 
@@ -95,8 +162,18 @@ test('kuaidi100 400 answers are told apart by their message', async () => {
   ])
   const courier = new Kuaidi100Courier({ config, fetch: f.impl })
   const codes = []
-  for (let i = 0; i < 4; i++) codes.push(await courier.track({ company: 'somecourier', waybillNo: 'AB12345678' }).catch((e: CourierError) => e.code))
-  expect(codes).toEqual(['UNKNOWN_COMPANY', 'INVALID_WAYBILL', 'ADDRESS_NOT_SERVED', 'INVALID_ARGUMENT'])
+  for (let i = 0; i < 4; i++)
+    codes.push(
+      await courier
+        .track({ company: 'somecourier', waybillNo: 'AB12345678' })
+        .catch((e: CourierError) => e.code),
+    )
+  expect(codes).toEqual([
+    'UNKNOWN_COMPANY',
+    'INVALID_WAYBILL',
+    'ADDRESS_NOT_SERVED',
+    'INVALID_ARGUMENT',
+  ])
 })
 
 test('a repeated subscription (501 重复订阅) is success; other refusals are typed', async () => {
@@ -105,9 +182,18 @@ test('a repeated subscription (501 重复订阅) is success; other refusals are 
     { result: false, returnCode: '701', message: '拒绝订阅的快递公司' },
   ])
   const courier = new Kuaidi100Courier({ config, fetch: f.impl })
-  await expect(courier.subscribe({ company: 'yuantong', waybillNo: 'YT1234567890123' })).resolves.toBeUndefined()
-  await expect(courier.subscribe({ company: 'yuantong', waybillNo: 'YT1234567890123' })).rejects.toMatchObject({ code: 'UNKNOWN_COMPANY', vendorCode: '701' })
+  await expect(
+    courier.subscribe({ company: 'yuantong', waybillNo: 'YT1234567890123' }),
+  ).resolves.toBeUndefined()
+  await expect(
+    courier.subscribe({ company: 'yuantong', waybillNo: 'YT1234567890123' }),
+  ).rejects.toMatchObject({ code: 'UNKNOWN_COMPANY', vendorCode: '701' })
   const param = JSON.parse(f.calls[0].form.get('param')!)
   expect(f.calls[0].form.get('schema')).toBe('json')
-  expect(param).toMatchObject({ company: 'yuantong', number: 'YT1234567890123', key: 'K', parameters: { callbackurl: config.callbackUrl, salt: config.salt } })
+  expect(param).toMatchObject({
+    company: 'yuantong',
+    number: 'YT1234567890123',
+    key: 'K',
+    parameters: { callbackurl: config.callbackUrl, salt: config.salt },
+  })
 })

@@ -67,15 +67,21 @@ describe('AesGcmSecretBox', () => {
 
   it('says which key is missing for a value sealed under an unknown kid', () => {
     const sealed = new AesGcmSecretBox(randomBytes(32)).seal('x')
-    expect(() => box.open(sealed)).toThrow(new RegExp(`unknown key \\(kid ${sealed.split('.')[1]}\\)`))
+    expect(() => box.open(sealed)).toThrow(
+      new RegExp(`unknown key \\(kid ${sealed.split('.')[1]}\\)`),
+    )
   })
 
   it('still opens v1 values (no kid) with the current key or an old one, and reseals them', () => {
     const sealV1 = (key: Buffer, text: string) => {
       const iv = randomBytes(12)
-      const c = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 }).setAAD(Buffer.from('v1'))
+      const c = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 }).setAAD(
+        Buffer.from('v1'),
+      )
       const data = Buffer.concat([c.update(text, 'utf8'), c.final()])
-      return ['v1', iv, c.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.')
+      return ['v1', iv, c.getAuthTag(), data]
+        .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+        .join('.')
     }
     const [a, b] = [randomBytes(32), randomBytes(32)]
     expect(new AesGcmSecretBox(a).open(sealV1(a, '张三'))).toBe('张三')
@@ -90,18 +96,27 @@ describe('AesGcmSecretBox', () => {
   it('reads production keys from LINQUAN_SECRET_BOX_KEY and LINQUAN_SECRET_BOX_OLD_KEYS, hex only', () => {
     const [a, b] = [randomBytes(32).toString('hex'), randomBytes(32).toString('hex')]
     const old = secretBoxFromEnv({ LINQUAN_SECRET_BOX_KEY: a })
-    const box2 = secretBoxFromEnv({ LINQUAN_SECRET_BOX_KEY: b, LINQUAN_SECRET_BOX_OLD_KEYS: ` ${a} ,` })
+    const box2 = secretBoxFromEnv({
+      LINQUAN_SECRET_BOX_KEY: b,
+      LINQUAN_SECRET_BOX_OLD_KEYS: ` ${a} ,`,
+    })
     expect(box2.open(old.seal('x'))).toBe('x')
     expect(box2.currentKeyId).toBe(keyId(Buffer.from(b, 'hex')))
     expect(() => secretBoxFromEnv({})).toThrow(/LINQUAN_SECRET_BOX_KEY is not set/)
     expect(() => secretBoxFromEnv({ LINQUAN_SECRET_BOX_KEY: 'passphrase' })).toThrow(/64 hex/)
-    expect(() => secretBoxFromEnv({ LINQUAN_SECRET_BOX_KEY: a, LINQUAN_SECRET_BOX_OLD_KEYS: 'short' })).toThrow(/OLD_KEYS/)
+    expect(() =>
+      secretBoxFromEnv({ LINQUAN_SECRET_BOX_KEY: a, LINQUAN_SECRET_BOX_OLD_KEYS: 'short' }),
+    ).toThrow(/OLD_KEYS/)
   })
 
   it('takes a 32-byte key only; text keys are hex or hashed', () => {
     expect(() => new AesGcmSecretBox(Buffer.alloc(16))).toThrow(/32 bytes/)
     const hex = 'ab'.repeat(32)
-    expect(AesGcmSecretBox.fromText(hex).open(new AesGcmSecretBox(Buffer.from(hex, 'hex')).seal('x'))).toBe('x')
-    expect(AesGcmSecretBox.fromText('passphrase').open(AesGcmSecretBox.fromText('passphrase').seal('y'))).toBe('y')
+    expect(
+      AesGcmSecretBox.fromText(hex).open(new AesGcmSecretBox(Buffer.from(hex, 'hex')).seal('x')),
+    ).toBe('x')
+    expect(
+      AesGcmSecretBox.fromText('passphrase').open(AesGcmSecretBox.fromText('passphrase').seal('y')),
+    ).toBe('y')
   })
 })

@@ -3,7 +3,14 @@
  * it records what arrives and answers with responses signed by a (sandbox-only) platform key.
  * Not the local sandbox (cloudfunctions/local/sandboxes/wechat-pay); it has no books or state.
  */
-import { createCipheriv, createPublicKey, createSign, randomBytes, verify, X509Certificate } from 'node:crypto'
+import {
+  createCipheriv,
+  createPublicKey,
+  createSign,
+  randomBytes,
+  verify,
+  X509Certificate,
+} from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -18,7 +25,11 @@ export interface KeyPair {
 }
 const pair = (base: string): KeyPair => {
   const certPem = fx(`${base}.cert.pem`)
-  return { keyPem: fx(`${base}.key.pem`), certPem, serial: new X509Certificate(certPem).serialNumber.toUpperCase() }
+  return {
+    keyPem: fx(`${base}.key.pem`),
+    certPem,
+    serial: new X509Certificate(certPem).serialNumber.toUpperCase(),
+  }
 }
 
 export const MERCHANT = pair('merchant')
@@ -31,14 +42,20 @@ export const SP_MCHID = '1900000001'
 export const SP_APPID = 'wxsandbox00000001'
 
 /** A time inside every fixture certificate's validity, for the fake clock. */
-export const FIXTURE_NOW_MS = Date.parse(new X509Certificate(PLATFORM.certPem).validFrom) + 24 * 3600_000
+export const FIXTURE_NOW_MS =
+  Date.parse(new X509Certificate(PLATFORM.certPem).validFrom) + 24 * 3600_000
 
 export function gcmEncrypt(plain: string, key = API_V3_KEY, aad = 'transaction') {
   const nonce = randomBytes(6).toString('hex') // 12 chars, as WeChat uses
   const c = createCipheriv('aes-256-gcm', Buffer.from(key), Buffer.from(nonce))
   c.setAAD(Buffer.from(aad))
   const ct = Buffer.concat([c.update(plain, 'utf8'), c.final(), c.getAuthTag()])
-  return { algorithm: 'AEAD_AES_256_GCM', ciphertext: ct.toString('base64'), nonce, associated_data: aad }
+  return {
+    algorithm: 'AEAD_AES_256_GCM',
+    ciphertext: ct.toString('base64'),
+    nonce,
+    associated_data: aad,
+  }
 }
 
 export function wechatSign(keyPem: string, timestamp: string, nonce: string, body: string) {
@@ -53,7 +70,11 @@ export interface SignOptions {
 }
 
 /** Headers WeChat puts on a signed answer or callback. */
-export function signedHeaders(body: string, nowMs: number, o: SignOptions = {}): Record<string, string> {
+export function signedHeaders(
+  body: string,
+  nowMs: number,
+  o: SignOptions = {},
+): Record<string, string> {
   const key = o.key ?? PLATFORM
   const timestamp = String(o.timestampSec ?? Math.floor(nowMs / 1000))
   const nonce = randomBytes(16).toString('hex')
@@ -91,7 +112,12 @@ export function verifyAuthorization(call: FakeCall, certPem = MERCHANT.certPem):
   const f = Object.fromEntries([...m[1].matchAll(/(\w+)="([^"]*)"/g)].map((x) => [x[1], x[2]]))
   if (f.mchid !== SP_MCHID || f.serial_no !== MERCHANT.serial) return false
   const msg = `${call.method}\n${call.path}\n${f.timestamp}\n${f.nonce_str}\n${call.body}\n`
-  return verify('RSA-SHA256', Buffer.from(msg), createPublicKey(certPem), Buffer.from(f.signature, 'base64'))
+  return verify(
+    'RSA-SHA256',
+    Buffer.from(msg),
+    createPublicKey(certPem),
+    Buffer.from(f.signature, 'base64'),
+  )
 }
 
 export interface FakeCall {
@@ -116,11 +142,16 @@ export interface FakeReply {
 
 export class FakeWechatPay {
   calls: FakeCall[] = []
-  handler: (call: FakeCall) => FakeReply = () => ({ status: 404, body: { code: 'NOT_FOUND', message: 'no handler' } })
+  handler: (call: FakeCall) => FakeReply = () => ({
+    status: 404,
+    body: { code: 'NOT_FOUND', message: 'no handler' },
+  })
   /** Certificates served by GET /v3/certificates, and how that answer is signed. */
   certificates: KeyPair[] = [PLATFORM]
   certificatesSign: SignOptions = {}
-  certificatesTamper?: (data: { serial_no: string; encrypt_certificate: ReturnType<typeof gcmEncrypt> }[]) => void
+  certificatesTamper?: (
+    data: { serial_no: string; encrypt_certificate: ReturnType<typeof gcmEncrypt> }[],
+  ) => void
   private server?: Server
   baseUrl = ''
 
@@ -148,7 +179,8 @@ export class FakeWechatPay {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     const headers: Record<string, string> = {}
-    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(',') : String(v)
+    for (const [k, v] of Object.entries(req.headers))
+      headers[k] = Array.isArray(v) ? v.join(',') : String(v)
     const rawUrl = req.url ?? ''
     const call: FakeCall = {
       method: req.method ?? '',
@@ -160,7 +192,12 @@ export class FakeWechatPay {
     this.calls.push(call)
     const reply = call.path === '/v3/certificates' ? this.certificatesReply() : this.handler(call)
     if (reply.hang) return
-    const body = reply.body === undefined ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body)
+    const body =
+      reply.body === undefined
+        ? ''
+        : typeof reply.body === 'string'
+          ? reply.body
+          : JSON.stringify(reply.body)
     const sig = reply.sign === false ? {} : signedHeaders(body, this.now(), reply.sign ?? {})
     res.writeHead(reply.status, { 'content-type': 'application/json', ...sig })
     res.end(reply.tamper ? reply.tamper(body) : body)

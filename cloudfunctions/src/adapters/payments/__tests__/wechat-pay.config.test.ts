@@ -9,7 +9,9 @@ const env = {
   WECHATPAY_MERCHANT_PRIVATE_KEY: MERCHANT.keyPem.replace(/\n/g, '\\n'),
   WECHATPAY_MERCHANT_CERTIFICATE: MERCHANT.certPem,
   WECHATPAY_APIV3_KEY: API_V3_KEY,
-  WECHATPAY_PLATFORM_CERTIFICATES: JSON.stringify([{ serialNo: PLATFORM.serial, pem: PLATFORM.certPem }]),
+  WECHATPAY_PLATFORM_CERTIFICATES: JSON.stringify([
+    { serialNo: PLATFORM.serial, pem: PLATFORM.certPem },
+  ]),
   WECHATPAY_NOTIFY_URL_PAYMENT: 'http://127.0.0.1:3999/fn/pay-notify/payment',
   WECHATPAY_NOTIFY_URL_REFUND: 'http://127.0.0.1:3999/fn/pay-notify/refund',
 }
@@ -19,7 +21,11 @@ describe('wechatPayConfigFromEnv', () => {
     const c = wechatPayConfigFromEnv(env)
     expect(c.merchantPrivateKeyPem).toBe(MERCHANT.keyPem)
     expect(c.platformCertificates).toHaveLength(1)
-    expect(c).toMatchObject({ timeoutMs: 10_000, maxClockSkewMs: 300_000, certRefreshCooldownMs: 60_000 })
+    expect(c).toMatchObject({
+      timeoutMs: 10_000,
+      maxClockSkewMs: 300_000,
+      certRefreshCooldownMs: 60_000,
+    })
   })
 
   it('defaults to the production API host', () => {

@@ -35,7 +35,10 @@ function gateway(over: Partial<WechatPayConfigInput> = {}) {
       merchantCertificatePem: MERCHANT.certPem,
       apiV3Key: API_V3_KEY,
       platformCertificates: [{ serialNo: PLATFORM.serial, pem: PLATFORM.certPem }],
-      notifyUrls: { payment: 'https://example.test/pay-notify', refund: 'https://example.test/refund-notify' },
+      notifyUrls: {
+        payment: 'https://example.test/pay-notify',
+        refund: 'https://example.test/refund-notify',
+      },
       timeoutMs: 2_000,
       ...over,
     },
@@ -111,7 +114,9 @@ describe('requests', () => {
     const res = await gateway().queryOrder(ORDER)
     const call = fake.calls[0]
     expect(call.method).toBe('GET')
-    expect(call.path).toBe(`/v3/pay/partner/transactions/out-trade-no/${ORDER.outTradeNo}?sp_mchid=${SP_MCHID}&sub_mchid=${ORDER.subMchid}`)
+    expect(call.path).toBe(
+      `/v3/pay/partner/transactions/out-trade-no/${ORDER.outTradeNo}?sp_mchid=${SP_MCHID}&sub_mchid=${ORDER.subMchid}`,
+    )
     expect(call.body).toBe('')
     expect(verifyAuthorization(call)).toBe(true)
     expect(res).toEqual({
@@ -127,7 +132,15 @@ describe('requests', () => {
 
   it('rejects non-integer or non-positive fen before anything is sent', async () => {
     const gw = gateway()
-    const e = await rejection(gw.refund({ subMchid: 's', outTradeNo: 't', outRefundNo: 'r', refundFen: 10.5, totalFen: 100 }))
+    const e = await rejection(
+      gw.refund({
+        subMchid: 's',
+        outTradeNo: 't',
+        outRefundNo: 'r',
+        refundFen: 10.5,
+        totalFen: 100,
+      }),
+    )
     expect(e.wechatCode).toBe('INVALID_ARGUMENT')
     expect(fake.calls).toHaveLength(0)
   })
@@ -139,19 +152,31 @@ describe('response verification', () => {
   })
 
   it('accepts a correctly signed answer within 5 minutes (skew 4m59s)', async () => {
-    fake.handler = () => ({ status: 200, body: orderAnswer, sign: { timestampSec: Math.floor(now / 1000) - 299 } })
+    fake.handler = () => ({
+      status: 200,
+      body: orderAnswer,
+      sign: { timestampSec: Math.floor(now / 1000) - 299 },
+    })
     await expect(gateway().queryOrder(ORDER)).resolves.toMatchObject({ tradeState: 'SUCCESS' })
   })
 
   it('rejects a signature made with another key under the platform serial', async () => {
-    fake.handler = () => ({ status: 200, body: orderAnswer, sign: { key: ROGUE, serial: PLATFORM.serial } })
+    fake.handler = () => ({
+      status: 200,
+      body: orderAnswer,
+      sign: { key: ROGUE, serial: PLATFORM.serial },
+    })
     const e = await rejection(gateway().queryOrder(ORDER))
     expect(e.wechatCode).toBe('SIGNATURE_INVALID')
     expect(e.kind).toBe('verification')
   })
 
   it('rejects a tampered body', async () => {
-    fake.handler = () => ({ status: 200, body: orderAnswer, tamper: (b) => b.replace('"total":12345', '"total":1') })
+    fake.handler = () => ({
+      status: 200,
+      body: orderAnswer,
+      tamper: (b) => b.replace('"total":12345', '"total":1'),
+    })
     expect((await rejection(gateway().queryOrder(ORDER))).wechatCode).toBe('SIGNATURE_INVALID')
   })
 
@@ -159,7 +184,11 @@ describe('response verification', () => {
     ['old', -301],
     ['future', +301],
   ])('rejects a %s timestamp (> 5 minutes off the clock)', async (_, offset) => {
-    fake.handler = () => ({ status: 200, body: orderAnswer, sign: { timestampSec: Math.floor(now / 1000) + offset } })
+    fake.handler = () => ({
+      status: 200,
+      body: orderAnswer,
+      sign: { timestampSec: Math.floor(now / 1000) + offset },
+    })
     expect((await rejection(gateway().queryOrder(ORDER))).wechatCode).toBe('TIMESTAMP_STALE')
   })
 
@@ -224,48 +253,89 @@ describe('response verification', () => {
 
 describe('error answers', () => {
   it('throws 4xx as a typed, non-retryable error keeping WeChat code and message', async () => {
-    fake.handler = () => ({ status: 400, body: { code: 'PARAM_ERROR', message: '参数错误', detail: { field: 'amount' } } })
+    fake.handler = () => ({
+      status: 400,
+      body: { code: 'PARAM_ERROR', message: '参数错误', detail: { field: 'amount' } },
+    })
     const e = await rejection(gateway().queryOrder(ORDER))
-    expect(e).toMatchObject({ status: 400, wechatCode: 'PARAM_ERROR', message: '参数错误', retryable: false, kind: 'wechat' })
+    expect(e).toMatchObject({
+      status: 400,
+      wechatCode: 'PARAM_ERROR',
+      message: '参数错误',
+      retryable: false,
+      kind: 'wechat',
+    })
     expect(e.detail).toEqual({ field: 'amount' })
   })
 
   it('does not trust an unsigned 4xx (could be forged): verification error, not a business answer', async () => {
-    fake.handler = () => ({ status: 403, body: { code: 'NOT_ENOUGH', message: '余额不足' }, sign: false })
+    fake.handler = () => ({
+      status: 403,
+      body: { code: 'NOT_ENOUGH', message: '余额不足' },
+      sign: false,
+    })
     expect((await rejection(gateway().queryOrder(ORDER))).wechatCode).toBe('SIGNATURE_MISSING')
   })
 
   it('treats 429 as retryable', async () => {
     fake.handler = () => ({ status: 429, body: { code: 'FREQUENCY_LIMITED', message: '频率超限' } })
-    expect(await rejection(gateway().queryOrder(ORDER))).toMatchObject({ wechatCode: 'FREQUENCY_LIMITED', retryable: true })
+    expect(await rejection(gateway().queryOrder(ORDER))).toMatchObject({
+      wechatCode: 'FREQUENCY_LIMITED',
+      retryable: true,
+    })
   })
 
   it('treats 5xx as retryable, signed or not', async () => {
-    fake.handler = () => ({ status: 500, body: { code: 'SYSTEM_ERROR', message: '系统错误' }, sign: false })
-    expect(await rejection(gateway().queryOrder(ORDER))).toMatchObject({ status: 500, wechatCode: 'SYSTEM_ERROR', retryable: true })
+    fake.handler = () => ({
+      status: 500,
+      body: { code: 'SYSTEM_ERROR', message: '系统错误' },
+      sign: false,
+    })
+    expect(await rejection(gateway().queryOrder(ORDER))).toMatchObject({
+      status: 500,
+      wechatCode: 'SYSTEM_ERROR',
+      retryable: true,
+    })
     fake.handler = () => ({ status: 502, body: '<html>bad gateway</html>', sign: false })
-    expect(await rejection(gateway().queryOrder(ORDER))).toMatchObject({ status: 502, wechatCode: 'HTTP_502', retryable: true })
+    expect(await rejection(gateway().queryOrder(ORDER))).toMatchObject({
+      status: 502,
+      wechatCode: 'HTTP_502',
+      retryable: true,
+    })
   })
 
   it('treats a timeout as retryable', async () => {
     fake.handler = () => ({ status: 200, hang: true })
     const e = await rejection(gateway({ timeoutMs: 50 }).queryOrder(ORDER))
-    expect(e).toMatchObject({ status: 0, wechatCode: 'TIMEOUT', retryable: true, kind: 'transport' })
+    expect(e).toMatchObject({
+      status: 0,
+      wechatCode: 'TIMEOUT',
+      retryable: true,
+      kind: 'transport',
+    })
   })
 
   it('treats a refused connection as retryable', async () => {
     const base = fake.baseUrl
     await fake.stop()
     const gw = new WechatPayGateway({ clock, config: { ...baseConfig(), baseUrl: base } })
-    expect(await rejection(gw.queryOrder(ORDER))).toMatchObject({ wechatCode: 'NETWORK_ERROR', retryable: true })
+    expect(await rejection(gw.queryOrder(ORDER))).toMatchObject({
+      wechatCode: 'NETWORK_ERROR',
+      retryable: true,
+    })
     await fake.start()
   })
 
   it('accepts a signed 204 (close order)', async () => {
     fake.handler = () => ({ status: 204 })
     await expect(gateway().closeOrder(ORDER)).resolves.toBeUndefined()
-    expect(fake.calls[0].path).toBe(`/v3/pay/partner/transactions/out-trade-no/${ORDER.outTradeNo}/close`)
-    expect(JSON.parse(fake.calls[0].body)).toEqual({ sp_mchid: SP_MCHID, sub_mchid: ORDER.subMchid })
+    expect(fake.calls[0].path).toBe(
+      `/v3/pay/partner/transactions/out-trade-no/${ORDER.outTradeNo}/close`,
+    )
+    expect(JSON.parse(fake.calls[0].body)).toEqual({
+      sp_mchid: SP_MCHID,
+      sub_mchid: ORDER.subMchid,
+    })
   })
 })
 
@@ -325,7 +395,10 @@ describe('notifications', () => {
       amount: { total: 12_345, refund: 345, payer_total: 12_345, payer_refund: 345 },
     })
     const v = await gateway().verifyNotification(n.headers, n.body)
-    expect(v).toMatchObject({ kind: 'refund', resource: { outRefundNo: 'RF1', refundStatus: 'SUCCESS', refundFen: 345, totalFen: 12_345 } })
+    expect(v).toMatchObject({
+      kind: 'refund',
+      resource: { outRefundNo: 'RF1', refundStatus: 'SUCCESS', refundFen: 345, totalFen: 12_345 },
+    })
   })
 
   it('rejects tampered ciphertext even when the signature is valid (GCM tag checked)', async () => {
@@ -345,48 +418,69 @@ describe('notifications', () => {
     body.resource.associated_data = 'refund'
     const raw = JSON.stringify(body)
     const { signedHeaders } = await import('./fake-wechat-pay')
-    expect((await rejection(gateway().verifyNotification(signedHeaders(raw, now), raw))).wechatCode).toBe('DECRYPT_FAILED')
+    expect(
+      (await rejection(gateway().verifyNotification(signedHeaders(raw, now), raw))).wechatCode,
+    ).toBe('DECRYPT_FAILED')
   })
 
   it('rejects ciphertext made with another APIv3 key', async () => {
     const n = buildNotification(now, 'TRANSACTION.SUCCESS', paid, { apiV3Key: 'x'.repeat(32) })
-    expect((await rejection(gateway().verifyNotification(n.headers, n.body))).wechatCode).toBe('DECRYPT_FAILED')
+    expect((await rejection(gateway().verifyNotification(n.headers, n.body))).wechatCode).toBe(
+      'DECRYPT_FAILED',
+    )
   })
 
   it('rejects a notification signed with the wrong key', async () => {
-    const n = buildNotification(now, 'TRANSACTION.SUCCESS', paid, { key: ROGUE, serial: PLATFORM.serial })
-    expect((await rejection(gateway().verifyNotification(n.headers, n.body))).wechatCode).toBe('SIGNATURE_INVALID')
+    const n = buildNotification(now, 'TRANSACTION.SUCCESS', paid, {
+      key: ROGUE,
+      serial: PLATFORM.serial,
+    })
+    expect((await rejection(gateway().verifyNotification(n.headers, n.body))).wechatCode).toBe(
+      'SIGNATURE_INVALID',
+    )
   })
 
   it('rejects a notification from an unknown serial after one refresh', async () => {
     const n = buildNotification(now, 'TRANSACTION.SUCCESS', paid, { key: ROGUE })
     const gw = gateway()
-    expect((await rejection(gw.verifyNotification(n.headers, n.body))).wechatCode).toBe('UNKNOWN_SERIAL')
+    expect((await rejection(gw.verifyNotification(n.headers, n.body))).wechatCode).toBe(
+      'UNKNOWN_SERIAL',
+    )
     expect(fake.certificateRequests()).toBe(1)
   })
 
   it('rejects any change to the raw body, even a re-serialisation that keeps the same JSON', async () => {
     const n = buildNotification(now, 'TRANSACTION.SUCCESS', paid)
     const pretty = JSON.stringify(JSON.parse(n.body), null, 1)
-    expect((await rejection(gateway().verifyNotification(n.headers, pretty))).wechatCode).toBe('SIGNATURE_INVALID')
+    expect((await rejection(gateway().verifyNotification(n.headers, pretty))).wechatCode).toBe(
+      'SIGNATURE_INVALID',
+    )
     const swapped = n.body.replace('TRANSACTION.SUCCESS', 'TRANSACTION.SUCCESs')
-    expect((await rejection(gateway().verifyNotification(n.headers, swapped))).wechatCode).toBe('SIGNATURE_INVALID')
+    expect((await rejection(gateway().verifyNotification(n.headers, swapped))).wechatCode).toBe(
+      'SIGNATURE_INVALID',
+    )
   })
 
   it('rejects a stale notification (> 5 minutes old) and accepts one 4 minutes old', async () => {
     const n = buildNotification(now - 6 * 60_000, 'TRANSACTION.SUCCESS', paid)
-    expect((await rejection(gateway().verifyNotification(n.headers, n.body))).wechatCode).toBe('TIMESTAMP_STALE')
+    expect((await rejection(gateway().verifyNotification(n.headers, n.body))).wechatCode).toBe(
+      'TIMESTAMP_STALE',
+    )
     const ok = buildNotification(now - 4 * 60_000, 'TRANSACTION.SUCCESS', paid)
-    await expect(gateway().verifyNotification(ok.headers, ok.body)).resolves.toMatchObject({ kind: 'payment' })
+    await expect(gateway().verifyNotification(ok.headers, ok.body)).resolves.toMatchObject({
+      kind: 'payment',
+    })
   })
 
   it('rejects missing headers', async () => {
     const n = buildNotification(now, 'TRANSACTION.SUCCESS', paid)
     const { ['wechatpay-signature']: _drop, ...rest } = n.headers
-    expect((await rejection(gateway().verifyNotification(rest, n.body))).wechatCode).toBe('SIGNATURE_MISSING')
+    expect((await rejection(gateway().verifyNotification(rest, n.body))).wechatCode).toBe(
+      'SIGNATURE_MISSING',
+    )
   })
 
-  it('accepts the same notification twice: de-duplication by id is the caller\'s job', async () => {
+  it("accepts the same notification twice: de-duplication by id is the caller's job", async () => {
     const n = buildNotification(now, 'TRANSACTION.SUCCESS', paid)
     const gw = gateway()
     const a = await gw.verifyNotification(n.headers, n.body)
@@ -398,14 +492,26 @@ describe('notifications', () => {
     const enc = gcmEncrypt(JSON.stringify(paid))
     const ct = Buffer.from(enc.ciphertext, 'base64')
     ct[ct.length - 1] ^= 1 // corrupt only the tag
-    const lib = new Pay({ appid: SP_APPID, mchid: SP_MCHID, serial_no: MERCHANT.serial, publicKey: Buffer.from(MERCHANT.certPem), privateKey: Buffer.from(MERCHANT.keyPem), key: API_V3_KEY })
-    expect(() => lib.decipher_gcm(ct.toString('base64'), enc.associated_data, enc.nonce, API_V3_KEY)).not.toThrow()
+    const lib = new Pay({
+      appid: SP_APPID,
+      mchid: SP_MCHID,
+      serial_no: MERCHANT.serial,
+      publicKey: Buffer.from(MERCHANT.certPem),
+      privateKey: Buffer.from(MERCHANT.keyPem),
+      key: API_V3_KEY,
+    })
+    expect(() =>
+      lib.decipher_gcm(ct.toString('base64'), enc.associated_data, enc.nonce, API_V3_KEY),
+    ).not.toThrow()
   })
 })
 
 describe('sensitive fields and paySign', () => {
   it('encrypts applyment id card, bank account and mobile with RSA-OAEP to the platform key and sends its serial', async () => {
-    fake.handler = () => ({ status: 200, body: { applyment_id: 2000002124775691, out_request_no: 'AP1' } })
+    fake.handler = () => ({
+      status: 200,
+      body: { applyment_id: 2000002124775691, out_request_no: 'AP1' },
+    })
     const res = await gateway().submitApplyment({
       outRequestNo: 'AP1',
       idCardCopyMediaId: 'media-front',
@@ -415,7 +521,12 @@ describe('sensitive fields and paySign', () => {
       idCardValidTimeBegin: '2020-01-01',
       idCardValidTime: '2040-01-01',
       mobilePhone: '13800000000',
-      bankAccount: { accountBank: '工商银行', bankAddressCode: '110000', accountName: '张三', accountNumber: '6222000000000000000' },
+      bankAccount: {
+        accountBank: '工商银行',
+        bankAddressCode: '110000',
+        accountName: '张三',
+        accountNumber: '6222000000000000000',
+      },
       merchantShortname: '邻居的闲置',
       storeName: '邻圈小店',
       miniProgramSubAppid: SP_APPID,
@@ -425,10 +536,14 @@ describe('sensitive fields and paySign', () => {
     expect(call.path).toBe('/v3/ecommerce/applyments/')
     expect(call.headers['wechatpay-serial']).toBe(PLATFORM.serial)
     expect(verifyAuthorization(call)).toBe(true)
-    for (const plain of ['张三', '110101199003070000', '13800000000', '6222000000000000000']) expect(call.body).not.toContain(plain)
+    for (const plain of ['张三', '110101199003070000', '13800000000', '6222000000000000000'])
+      expect(call.body).not.toContain(plain)
     const b = JSON.parse(call.body)
     const dec = (s: string) =>
-      privateDecrypt({ key: PLATFORM.keyPem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, Buffer.from(s, 'base64')).toString('utf8')
+      privateDecrypt(
+        { key: PLATFORM.keyPem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' },
+        Buffer.from(s, 'base64'),
+      ).toString('utf8')
     expect(b.organization_type).toBe('2500')
     expect(dec(b.id_card_info.id_card_name)).toBe('张三')
     expect(dec(b.id_card_info.id_card_number)).toBe('110101199003070000')
@@ -437,18 +552,33 @@ describe('sensitive fields and paySign', () => {
     expect(dec(b.contact_info.mobile_phone)).toBe('13800000000')
     // SHA-256 OAEP would not decrypt: the hash really is SHA-1.
     expect(() =>
-      privateDecrypt({ key: PLATFORM.keyPem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(b.contact_info.mobile_phone, 'base64')),
+      privateDecrypt(
+        { key: PLATFORM.keyPem, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+        Buffer.from(b.contact_info.mobile_phone, 'base64'),
+      ),
     ).toThrow()
   })
 
   it('produces a requestPayment package whose paySign verifies with the merchant certificate', () => {
     const p = gateway().jsapiPayParams('wx24prepay0001')
-    expect(p).toMatchObject({ appId: SP_APPID, package: 'prepay_id=wx24prepay0001', signType: 'RSA', timeStamp: String(Math.floor(now / 1000)) })
+    expect(p).toMatchObject({
+      appId: SP_APPID,
+      package: 'prepay_id=wx24prepay0001',
+      signType: 'RSA',
+      timeStamp: String(Math.floor(now / 1000)),
+    })
     expect(p.nonceStr).toMatch(/^[0-9A-F]{32}$/)
     const msg = `${p.appId}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}\n`
     const pub = createPublicKey(MERCHANT.certPem)
     expect(verify('RSA-SHA256', Buffer.from(msg), pub, Buffer.from(p.paySign, 'base64'))).toBe(true)
-    expect(verify('RSA-SHA256', Buffer.from(msg.replace('0001', '0002')), pub, Buffer.from(p.paySign, 'base64'))).toBe(false)
+    expect(
+      verify(
+        'RSA-SHA256',
+        Buffer.from(msg.replace('0001', '0002')),
+        pub,
+        Buffer.from(p.paySign, 'base64'),
+      ),
+    ).toBe(false)
   })
 })
 
@@ -461,28 +591,74 @@ describe('endpoint mapping', () => {
       (gw) => gw.queryApplyment('AP1'),
       'GET',
       '/v3/ecommerce/applyments/out-request-no/AP1',
-      { applyment_id: 1, out_request_no: 'AP1', applyment_state: 'REJECTED', applyment_state_desc: '已驳回', audit_detail: [{ param_name: 'id_card_copy', reject_reason: '模糊' }] },
-      { applymentId: '1', outRequestNo: 'AP1', state: 'REJECTED', stateDesc: '已驳回', rejectReasons: [{ param: 'id_card_copy', reason: '模糊' }] },
+      {
+        applyment_id: 1,
+        out_request_no: 'AP1',
+        applyment_state: 'REJECTED',
+        applyment_state_desc: '已驳回',
+        audit_detail: [{ param_name: 'id_card_copy', reject_reason: '模糊' }],
+      },
+      {
+        applymentId: '1',
+        outRequestNo: 'AP1',
+        state: 'REJECTED',
+        stateDesc: '已驳回',
+        rejectReasons: [{ param: 'id_card_copy', reason: '模糊' }],
+      },
     ],
     [
       'createProfitSharing',
-      (gw) => gw.createProfitSharing({ subMchid: sub, transactionId: 'T1', outOrderNo: 'PS1', receivers: [{ account: SP_MCHID, amountFen: 123, description: '平台佣金' }], finish: true }),
+      (gw) =>
+        gw.createProfitSharing({
+          subMchid: sub,
+          transactionId: 'T1',
+          outOrderNo: 'PS1',
+          receivers: [{ account: SP_MCHID, amountFen: 123, description: '平台佣金' }],
+          finish: true,
+        }),
       'POST',
       '/v3/ecommerce/profitsharing/orders',
-      { sub_mchid: sub, transaction_id: 'T1', out_order_no: 'PS1', order_id: 'O1', status: 'PROCESSING', receivers: [{ receiver_account: SP_MCHID, amount: 123, result: 'PENDING' }] },
-      { subMchid: sub, transactionId: 'T1', outOrderNo: 'PS1', orderId: 'O1', status: 'PROCESSING', receivers: [{ account: SP_MCHID, amountFen: 123, result: 'PENDING' }] },
+      {
+        sub_mchid: sub,
+        transaction_id: 'T1',
+        out_order_no: 'PS1',
+        order_id: 'O1',
+        status: 'PROCESSING',
+        receivers: [{ receiver_account: SP_MCHID, amount: 123, result: 'PENDING' }],
+      },
+      {
+        subMchid: sub,
+        transactionId: 'T1',
+        outOrderNo: 'PS1',
+        orderId: 'O1',
+        status: 'PROCESSING',
+        receivers: [{ account: SP_MCHID, amountFen: 123, result: 'PENDING' }],
+      },
     ],
     [
       'queryProfitSharing',
       (gw) => gw.queryProfitSharing({ subMchid: sub, transactionId: 'T1', outOrderNo: 'PS1' }),
       'GET',
       `/v3/ecommerce/profitsharing/orders?sub_mchid=${sub}&transaction_id=T1&out_order_no=PS1`,
-      { sub_mchid: sub, transaction_id: 'T1', out_order_no: 'PS1', order_id: 'O1', status: 'FINISHED', receivers: [] },
+      {
+        sub_mchid: sub,
+        transaction_id: 'T1',
+        out_order_no: 'PS1',
+        order_id: 'O1',
+        status: 'FINISHED',
+        receivers: [],
+      },
       { orderId: 'O1', status: 'FINISHED', receivers: [] },
     ],
     [
       'finishProfitSharing',
-      (gw) => gw.finishProfitSharing({ subMchid: sub, transactionId: 'T1', outOrderNo: 'PS2', description: '完结' }),
+      (gw) =>
+        gw.finishProfitSharing({
+          subMchid: sub,
+          transactionId: 'T1',
+          outOrderNo: 'PS2',
+          description: '完结',
+        }),
       'POST',
       '/v3/ecommerce/profitsharing/finish-order',
       { sub_mchid: sub, transaction_id: 'T1', out_order_no: 'PS2', order_id: 'O2' },
@@ -490,18 +666,47 @@ describe('endpoint mapping', () => {
     ],
     [
       'createReturnOrder',
-      (gw) => gw.createReturnOrder({ subMchid: sub, outOrderNo: 'PS1', outReturnNo: 'RT1', returnMchid: SP_MCHID, amountFen: 123, description: '退款回退' }),
+      (gw) =>
+        gw.createReturnOrder({
+          subMchid: sub,
+          outOrderNo: 'PS1',
+          outReturnNo: 'RT1',
+          returnMchid: SP_MCHID,
+          amountFen: 123,
+          description: '退款回退',
+        }),
       'POST',
       '/v3/ecommerce/profitsharing/returnorders',
-      { sub_mchid: sub, out_order_no: 'PS1', out_return_no: 'RT1', return_no: 'R1', return_mchid: SP_MCHID, amount: 123, result: 'SUCCESS' },
+      {
+        sub_mchid: sub,
+        out_order_no: 'PS1',
+        out_return_no: 'RT1',
+        return_no: 'R1',
+        return_mchid: SP_MCHID,
+        amount: 123,
+        result: 'SUCCESS',
+      },
       { outReturnNo: 'RT1', returnNo: 'R1', amountFen: 123, result: 'SUCCESS' },
     ],
     [
       'refund',
-      (gw) => gw.refund({ subMchid: sub, outTradeNo: ORDER.outTradeNo, outRefundNo: 'RF1', refundFen: 345, totalFen: 12_345, reason: '买家取消' }),
+      (gw) =>
+        gw.refund({
+          subMchid: sub,
+          outTradeNo: ORDER.outTradeNo,
+          outRefundNo: 'RF1',
+          refundFen: 345,
+          totalFen: 12_345,
+          reason: '买家取消',
+        }),
       'POST',
       '/v3/ecommerce/refunds/apply',
-      { refund_id: '5030000001', out_refund_no: 'RF1', create_time: '2026-11-24T20:00:00+08:00', amount: { refund: 345, payer_refund: 345, currency: 'CNY' } },
+      {
+        refund_id: '5030000001',
+        out_refund_no: 'RF1',
+        create_time: '2026-11-24T20:00:00+08:00',
+        amount: { refund: 345, payer_refund: 345, currency: 'CNY' },
+      },
       { refundId: '5030000001', outRefundNo: 'RF1', refundFen: 345 },
     ],
     [
@@ -509,7 +714,13 @@ describe('endpoint mapping', () => {
       (gw) => gw.queryRefund({ subMchid: sub, outRefundNo: 'RF1' }),
       'GET',
       `/v3/ecommerce/refunds/out-refund-no/RF1?sub_mchid=${sub}`,
-      { refund_id: '5030000001', out_refund_no: 'RF1', out_trade_no: ORDER.outTradeNo, status: 'SUCCESS', amount: { refund: 345 } },
+      {
+        refund_id: '5030000001',
+        out_refund_no: 'RF1',
+        out_trade_no: ORDER.outTradeNo,
+        status: 'SUCCESS',
+        amount: { refund: 345 },
+      },
       { refundId: '5030000001', status: 'SUCCESS', refundFen: 345 },
     ],
     [
@@ -539,7 +750,10 @@ describe('endpoint mapping', () => {
   ]
 
   it.each(cases)('%s', async (_name, run, method, path, answer, expected) => {
-    fake.handler = (c: FakeCall) => (c.method === method && c.path === path ? { status: 200, body: answer } : { status: 404, body: { code: 'RESOURCE_NOT_EXISTS', message: c.path } })
+    fake.handler = (c: FakeCall) =>
+      c.method === method && c.path === path
+        ? { status: 200, body: answer }
+        : { status: 404, body: { code: 'RESOURCE_NOT_EXISTS', message: c.path } }
     await expect(run(gateway())).resolves.toMatchObject(expected as object)
     expect(verifyAuthorization(fake.calls[0])).toBe(true)
     if (method === 'POST') expect(JSON.parse(fake.calls[0].body)).toBeTruthy()
@@ -549,12 +763,43 @@ describe('endpoint mapping', () => {
     fake.handler = (c) =>
       c.path === '/v3/ecommerce/refunds/apply'
         ? { status: 200, body: { refund_id: 'R', out_refund_no: 'RF9', amount: { refund: 1 } } }
-        : { status: 200, body: { sub_mchid: sub, transaction_id: 'T', out_order_no: 'PS9', order_id: 'O', status: 'FINISHED', receivers: [] } }
+        : {
+            status: 200,
+            body: {
+              sub_mchid: sub,
+              transaction_id: 'T',
+              out_order_no: 'PS9',
+              order_id: 'O',
+              status: 'FINISHED',
+              receivers: [],
+            },
+          }
     const gw = gateway()
-    await gw.refund({ subMchid: sub, outTradeNo: 'OT9', outRefundNo: 'RF9', refundFen: 1, totalFen: 2 })
-    await gw.createProfitSharing({ subMchid: sub, transactionId: 'T', outOrderNo: 'PS9', receivers: [{ account: SP_MCHID, amountFen: 7, description: 'c' }], finish: false })
-    expect(JSON.parse(fake.calls[0].body)).toMatchObject({ out_trade_no: 'OT9', out_refund_no: 'RF9', amount: { refund: 1, total: 2, currency: 'CNY' }, notify_url: 'https://example.test/refund-notify' })
-    expect(JSON.parse(fake.calls[1].body)).toMatchObject({ out_order_no: 'PS9', finish: false, receivers: [{ type: 'MERCHANT_ID', receiver_account: SP_MCHID, amount: 7 }] })
+    await gw.refund({
+      subMchid: sub,
+      outTradeNo: 'OT9',
+      outRefundNo: 'RF9',
+      refundFen: 1,
+      totalFen: 2,
+    })
+    await gw.createProfitSharing({
+      subMchid: sub,
+      transactionId: 'T',
+      outOrderNo: 'PS9',
+      receivers: [{ account: SP_MCHID, amountFen: 7, description: 'c' }],
+      finish: false,
+    })
+    expect(JSON.parse(fake.calls[0].body)).toMatchObject({
+      out_trade_no: 'OT9',
+      out_refund_no: 'RF9',
+      amount: { refund: 1, total: 2, currency: 'CNY' },
+      notify_url: 'https://example.test/refund-notify',
+    })
+    expect(JSON.parse(fake.calls[1].body)).toMatchObject({
+      out_order_no: 'PS9',
+      finish: false,
+      receivers: [{ type: 'MERCHANT_ID', receiver_account: SP_MCHID, amount: 7 }],
+    })
   })
 })
 

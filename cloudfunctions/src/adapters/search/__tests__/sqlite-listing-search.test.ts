@@ -1,7 +1,11 @@
 import { CITIES } from '@shared/domain/cities'
 import { ErrorCodes } from '@shared/errors/error-codes'
 import { defineCollection } from '../../../modules/core/ports/document-store.port'
-import { listingSearchContract, makeDoc, ulidAt } from '../../../modules/search/__tests__/listing-search.contract'
+import {
+  listingSearchContract,
+  makeDoc,
+  ulidAt,
+} from '../../../modules/search/__tests__/listing-search.contract'
 import { SqliteDocumentStore } from '../../store/sqlite-document-store'
 import { bigramDocument, bigramToken } from '../bigram-index'
 import { bigramMatch, ftsString, parseKeyword, trigramMatch } from '../fts-query'
@@ -44,7 +48,9 @@ describe('SqliteListingSearch specifics', () => {
     const page = await search.query({ keyword: '同一事务', sort: 'newest', limit: 10 })
     expect(page.items.map((i) => i.id)).toEqual([doc.id])
     const counts = store.connection
-      .prepare('SELECT (SELECT count(*) FROM search_listing) a, (SELECT count(*) FROM search_geo) b')
+      .prepare(
+        'SELECT (SELECT count(*) FROM search_listing) a, (SELECT count(*) FROM search_geo) b',
+      )
       .get()
     expect(counts).toEqual({ a: 1, b: 1 })
     close()
@@ -64,10 +70,19 @@ describe('SqliteListingSearch specifics', () => {
     )
     expect(keyword).toMatch(/SCAN search_trigram VIRTUAL TABLE/)
     expect(keyword).not.toMatch(/TEMP B-TREE/)
-    const city = plan(`SELECT pos FROM search_listing l WHERE l.status = 'active' AND l.city = ? ORDER BY l.pos DESC LIMIT 21`, '上海')
+    const city = plan(
+      `SELECT pos FROM search_listing l WHERE l.status = 'active' AND l.city = ? ORDER BY l.pos DESC LIMIT 21`,
+      '上海',
+    )
     expect(city).toMatch(/USING (COVERING )?INDEX search_listing_city/)
     expect(city).not.toMatch(/TEMP B-TREE/)
-    const geo = plan('SELECT pos FROM search_geo g WHERE g.min_lat <= ? AND g.max_lat >= ? AND g.min_lng <= ? AND g.max_lng >= ?', 1, 0, 1, 0)
+    const geo = plan(
+      'SELECT pos FROM search_geo g WHERE g.min_lat <= ? AND g.max_lat >= ? AND g.min_lng <= ? AND g.max_lng >= ?',
+      1,
+      0,
+      1,
+      0,
+    )
     expect(geo).toMatch(/VIRTUAL TABLE INDEX 2:/)
     close()
   })
@@ -78,7 +93,9 @@ describe('SqliteListingSearch specifics', () => {
     await search.upsert(a)
     await expect(search.upsert(makeDoc({ sortKey: a.sortKey }))).rejects.toThrow(/already used/)
     await expect(search.upsert(makeDoc({ sortKey: 'not-a-ulid' }))).rejects.toThrow(/not a ULID/)
-    expect((await search.query({ sort: 'newest', limit: 5 })).items.map((i) => i.id)).toEqual([a.id])
+    expect((await search.query({ sort: 'newest', limit: 5 })).items.map((i) => i.id)).toEqual([
+      a.id,
+    ])
     close()
   })
 
@@ -86,8 +103,14 @@ describe('SqliteListingSearch specifics', () => {
     expect(ftsString('a"b')).toBe('"a""b"')
     expect(trigramMatch(['iphone', 'or *'], 'any')).toBe('"iphone" AND "or *"')
     expect(trigramMatch(['abc'], 'title')).toBe('{title} : "abc"')
-    expect(bigramMatch(['耳机', '书'], 'title')).toBe(`{title} : "${bigramToken('耳', '机')}" AND "u${'书'.codePointAt(0)!.toString(36).padStart(4, '0')}"`)
-    expect(parseKeyword(' iPhone　13 ')).toEqual({ all: ['iphone', '13'], long: ['iphone'], short: ['13'] })
+    expect(bigramMatch(['耳机', '书'], 'title')).toBe(
+      `{title} : "${bigramToken('耳', '机')}" AND "u${'书'.codePointAt(0)!.toString(36).padStart(4, '0')}"`,
+    )
+    expect(parseKeyword(' iPhone　13 ')).toEqual({
+      all: ['iphone', '13'],
+      long: ['iphone'],
+      short: ['13'],
+    })
     expect(parseKeyword('   ')).toBeNull()
     expect(parseKeyword(undefined)).toBeNull()
   })
@@ -101,28 +124,52 @@ describe('SqliteListingSearch specifics', () => {
   it('orders rowids like sortKeys inside one millisecond, whatever the insertion order', () => {
     const ms = Date.UTC(2026, 0, 1)
     const bucket: { rowid: number; sortKey: string }[] = []
-    const keys = Array.from({ length: 300 }, (_, i) => ulidAt(ms, Array.from({ length: 16 }, (_, j) => (i * 31 + j * 7) % 32)))
-    const monotonic = Array.from({ length: 300 }, (_, i) => ulidAt(ms, [...i.toString(32).padStart(16, '0')].map((c) => parseInt(c, 32))))
+    const keys = Array.from({ length: 300 }, (_, i) =>
+      ulidAt(
+        ms,
+        Array.from({ length: 16 }, (_, j) => (i * 31 + j * 7) % 32),
+      ),
+    )
+    const monotonic = Array.from({ length: 300 }, (_, i) =>
+      ulidAt(
+        ms,
+        [...i.toString(32).padStart(16, '0')].map((c) => parseInt(c, 32)),
+      ),
+    )
     for (const sortKey of [...new Set([...keys, ...monotonic])]) {
       let rowid = chooseRowid(sortKey, bucket)
       if (rowid === null) {
-        spreadRowids(bucket[0]!.rowid - (bucket[0]!.rowid % BUCKET_SIZE), bucket.length).forEach((r, i) => (bucket[i]!.rowid = r))
+        spreadRowids(bucket[0]!.rowid - (bucket[0]!.rowid % BUCKET_SIZE), bucket.length).forEach(
+          (r, i) => (bucket[i]!.rowid = r),
+        )
         rowid = chooseRowid(sortKey, bucket)!
       }
       bucket.push({ rowid, sortKey })
       bucket.sort((a, b) => a.rowid - b.rowid)
     }
     const { first, last } = bucketOf(keys[0]!)
-    expect(bucket.every((b, i) => b.rowid >= first && b.rowid <= last && (i === 0 || bucket[i - 1]!.sortKey < b.sortKey))).toBe(true)
+    expect(
+      bucket.every(
+        (b, i) =>
+          b.rowid >= first && b.rowid <= last && (i === 0 || bucket[i - 1]!.sortKey < b.sortKey),
+      ),
+    ).toBe(true)
     expect(last - first + 1).toBe(BUCKET_SIZE)
-    expect(Number.isSafeInteger(bucketOf(ulidAt(Date.UTC(2080, 0, 1), Array(16).fill(31))).last)).toBe(true)
+    expect(
+      Number.isSafeInteger(bucketOf(ulidAt(Date.UTC(2080, 0, 1), Array(16).fill(31))).last),
+    ).toBe(true)
   })
 
   it('spreads a crowded millisecond out and keeps every index of the moved listings intact', async () => {
     const { search, store, close } = open()
     // A monotonic burst (same leading random bits) re-inserted out of order: neighbours collide.
     const ms = Date.UTC(2026, 5, 1)
-    const keys = Array.from({ length: 60 }, (_, i) => ulidAt(ms, [...i.toString(32).padStart(16, '0')].map((c) => parseInt(c, 32))))
+    const keys = Array.from({ length: 60 }, (_, i) =>
+      ulidAt(
+        ms,
+        [...i.toString(32).padStart(16, '0')].map((c) => parseInt(c, 32)),
+      ),
+    )
     const order = keys.map((_, i) => (i * 37) % keys.length)
     const docs = order.map((i) =>
       makeDoc({
@@ -136,17 +183,40 @@ describe('SqliteListingSearch specifics', () => {
     )
     for (const d of docs) await search.upsert(d)
     const newest = [...docs].sort((a, b) => (a.sortKey < b.sortKey ? 1 : -1))
-    const expectIds = async (q: Parameters<typeof search.query>[0], pick: (d: (typeof docs)[number]) => boolean) =>
-      expect((await search.query(q)).items.map((i) => i.id)).toEqual(newest.filter(pick).map((d) => d.id).slice(0, q.limit))
+    const expectIds = async (
+      q: Parameters<typeof search.query>[0],
+      pick: (d: (typeof docs)[number]) => boolean,
+    ) =>
+      expect((await search.query(q)).items.map((i) => i.id)).toEqual(
+        newest
+          .filter(pick)
+          .map((d) => d.id)
+          .slice(0, q.limit),
+      )
     await expectIds({ keyword: '同毫秒', sort: 'newest', limit: 50 }, () => true)
     await expectIds({ keyword: '耳机', sort: 'newest', limit: 50 }, (d) => d.title.includes('耳机'))
-    await expectIds({ keyword: '数据线', sort: 'newest', limit: 50 }, (d) => d.description.includes('数据线'))
+    await expectIds({ keyword: '数据线', sort: 'newest', limit: 50 }, (d) =>
+      d.description.includes('数据线'),
+    )
     await expectIds({ keyword: '毫', sort: 'newest', limit: 50 }, () => true)
-    await expectIds({ communityId: 'c1', sort: 'newest', limit: 50 }, (d) => d.communityIds.includes('c1'))
-    const near = await search.query({ near: { ...SH.center, radiusMeters: 30.4 }, sort: 'distance', limit: 50 })
+    await expectIds({ communityId: 'c1', sort: 'newest', limit: 50 }, (d) =>
+      d.communityIds.includes('c1'),
+    )
+    const near = await search.query({
+      near: { ...SH.center, radiusMeters: 30.4 },
+      sort: 'distance',
+      limit: 50,
+    })
     expect(near.items.map((i) => i.distanceMeters)).toEqual(Array.from({ length: 31 }, (_, m) => m))
-    const count = (table: string) => store.connection.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
-    expect([count('search_listing'), count('search_body'), count('search_geo'), count('search_trigram'), count('search_bigram')]).toEqual([60, 60, 60, 60, 60])
+    const count = (table: string) =>
+      store.connection.prepare(`SELECT count(*) FROM ${table}`).pluck().get()
+    expect([
+      count('search_listing'),
+      count('search_body'),
+      count('search_geo'),
+      count('search_trigram'),
+      count('search_bigram'),
+    ]).toEqual([60, 60, 60, 60, 60])
     expect(count('search_listing WHERE pos < 0')).toBe(0)
     close()
   })
@@ -156,17 +226,27 @@ describe('SqliteListingSearch specifics', () => {
     const c = encodeSearchCursor({ sort: 'distance', key: 1234, sortKey })
     expect(decodeSearchCursor(c, 'distance')).toEqual({ sort: 'distance', key: 1234, sortKey })
     const tampered = Buffer.from(JSON.stringify(['distance', -1, sortKey])).toString('base64url')
-    expect(() => decodeSearchCursor(tampered, 'distance')).toThrow(expect.objectContaining({ code: ErrorCodes.VALIDATION }))
+    expect(() => decodeSearchCursor(tampered, 'distance')).toThrow(
+      expect.objectContaining({ code: ErrorCodes.VALIDATION }),
+    )
     const group = Buffer.from(JSON.stringify(['relevance', 2, sortKey])).toString('base64url')
-    expect(() => decodeSearchCursor(group, 'relevance')).toThrow(expect.objectContaining({ code: ErrorCodes.VALIDATION }))
+    expect(() => decodeSearchCursor(group, 'relevance')).toThrow(
+      expect.objectContaining({ code: ErrorCodes.VALIDATION }),
+    )
   })
 
   it('answers a near query whose circle crosses float32 box edges exactly', async () => {
     const { search, close } = open()
     // Points a few centimetres inside and outside 1 000 m: the exact distance decides, not the box.
-    const docs = [999.9, 1000.3, 1000.6].map((m) => makeDoc({ latitude: SH.center.latitude + m / 111_195.08, longitude: SH.center.longitude }))
+    const docs = [999.9, 1000.3, 1000.6].map((m) =>
+      makeDoc({ latitude: SH.center.latitude + m / 111_195.08, longitude: SH.center.longitude }),
+    )
     for (const d of docs) await search.upsert(d)
-    const res = await search.query({ near: { ...SH.center, radiusMeters: 1000.5 }, sort: 'distance', limit: 10 })
+    const res = await search.query({
+      near: { ...SH.center, radiusMeters: 1000.5 },
+      sort: 'distance',
+      limit: 10,
+    })
     expect(res.items.map((i) => i.id)).toEqual([docs[1]!.id, docs[0]!.id]) // both round to 1 000 m: newest first
     close()
   })

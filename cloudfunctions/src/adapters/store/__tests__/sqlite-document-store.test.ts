@@ -14,7 +14,9 @@ describe('SqliteDocumentStore specifics', () => {
       const { Listings } = await import('../../../modules/listing/domain/listing.record')
       await store.count(Listings, {})
       const plan = db
-        .prepare(`EXPLAIN QUERY PLAN SELECT doc FROM "c_listings" WHERE "f_city" = ? AND "f_status" = ? ORDER BY "f_sortKey" DESC LIMIT 21`)
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT doc FROM "c_listings" WHERE "f_city" = ? AND "f_status" = ? ORDER BY "f_sortKey" DESC LIMIT 21`,
+        )
         .all('上海', 'active') as { detail: string }[]
       expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX listings__city_status_sort/)
       expect(plan.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/)
@@ -24,7 +26,10 @@ describe('SqliteDocumentStore specifics', () => {
 
   it('recreates a table first created inside a transaction that rolled back', async () => {
     const store = new SqliteDocumentStore(':memory:')
-    const spec = { name: 'created_in_rollback', indexes: [{ name: 'by_n', fields: [{ field: 'n' }] }] }
+    const spec = {
+      name: 'created_in_rollback',
+      indexes: [{ name: 'by_n', fields: [{ field: 'n' }] }],
+    }
     await expect(
       store.transaction(async (tx) => {
         await tx.insert(spec, { _id: 'a', n: 1 } as never)
@@ -40,7 +45,9 @@ describe('SqliteDocumentStore specifics', () => {
   it('refuses field names that could smuggle SQL', async () => {
     const store = new SqliteDocumentStore(':memory:')
     const spec = { name: 'x', indexes: [] }
-    await expect(store.find(spec, { "a') OR 1=1 --": 1 } as never, { limit: 1 })).rejects.toThrow(/invalid field/)
+    await expect(store.find(spec, { "a') OR 1=1 --": 1 } as never, { limit: 1 })).rejects.toThrow(
+      /invalid field/,
+    )
     store.close()
   })
 })

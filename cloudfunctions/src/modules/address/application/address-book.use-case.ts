@@ -1,5 +1,10 @@
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
-import type { Address, AddressInputSchema, AddressList, AddressSummary } from '@shared/contracts/address.contract'
+import type {
+  Address,
+  AddressInputSchema,
+  AddressList,
+  AddressSummary,
+} from '@shared/contracts/address.contract'
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { ADDRESS_LIMITS, maskDetail, maskMobile, maskName } from '@shared/domain/address'
 import { formatRegion, type Region } from '@shared/domain/regions'
@@ -19,13 +24,24 @@ type AddressInput = z.output<typeof AddressInputSchema>
 
 const notFound = () => new AppError(ErrorCodes.NOT_FOUND, '地址不存在或已删除')
 
-const emptyBook = (userId: string): AddressBookRecord => ({ _id: userId, count: 0, defaultId: null, version: 0 })
+const emptyBook = (userId: string): AddressBookRecord => ({
+  _id: userId,
+  count: 0,
+  defaultId: null,
+  version: 0,
+})
 
 /** Reads the book inside a transaction, creating it on first use (insert, so a racing first use CONFLICTs). */
-const readBook = async (tx: TransactionOps, userId: string) => (await tx.get(AddressBooks, userId)) ?? null
+const readBook = async (tx: TransactionOps, userId: string) =>
+  (await tx.get(AddressBooks, userId)) ?? null
 
 /** Moves the book with compare-and-set: a concurrent change makes this transaction CONFLICT and roll back. */
-const writeBook = async (tx: TransactionOps, before: AddressBookRecord | null, next: Omit<AddressBookRecord, '_id' | 'version'>, userId: string) => {
+const writeBook = async (
+  tx: TransactionOps,
+  before: AddressBookRecord | null,
+  next: Omit<AddressBookRecord, '_id' | 'version'>,
+  userId: string,
+) => {
   if (!before) {
     await tx.insert(AddressBooks, { _id: userId, ...next, version: 1 })
     return
@@ -37,15 +53,28 @@ const sealFields = (deps: Deps, input: AddressInput) => {
   const personal: SealedAddress = { name: input.name, phone: input.phone, detail: input.detail }
   return {
     sealed: deps.secrets.seal(JSON.stringify(personal)),
-    masked: { name: maskName(personal.name), phone: maskMobile(personal.phone), detail: maskDetail(personal.detail) },
-    region: { province: input.region.province, city: input.region.city, district: input.region.district } satisfies Region,
+    masked: {
+      name: maskName(personal.name),
+      phone: maskMobile(personal.phone),
+      detail: maskDetail(personal.detail),
+    },
+    region: {
+      province: input.region.province,
+      city: input.region.city,
+      district: input.region.district,
+    } satisfies Region,
     tag: input.tag,
   }
 }
 
-const openFields = (deps: Deps, a: AddressRecord): SealedAddress => JSON.parse(deps.secrets.open(a.sealed)) as SealedAddress
+const openFields = (deps: Deps, a: AddressRecord): SealedAddress =>
+  JSON.parse(deps.secrets.open(a.sealed)) as SealedAddress
 
-const summary = (a: AddressRecord, defaultId: string | null, fields: SealedAddress): AddressSummary => ({
+const summary = (
+  a: AddressRecord,
+  defaultId: string | null,
+  fields: SealedAddress,
+): AddressSummary => ({
   id: a._id,
   name: fields.name,
   phone: fields.phone,
@@ -66,26 +95,52 @@ const ownRecord = async (deps: Deps, userId: string, id: string): Promise<Addres
 }
 
 const allOf = async (deps: Deps, userId: string) =>
-  (await deps.store.find(Addresses, { userId }, { orderBy: { field: 'createdAt', direction: 'desc' }, limit: ADDRESS_LIMITS.max + 5 })).items
+  (
+    await deps.store.find(
+      Addresses,
+      { userId },
+      { orderBy: { field: 'createdAt', direction: 'desc' }, limit: ADDRESS_LIMITS.max + 5 },
+    )
+  ).items
 
 /** The caller's addresses, masked: the default first, then newest first. */
 export const listAddresses = async (deps: Deps, userId: string): Promise<AddressList> => {
-  const [items, book] = await Promise.all([allOf(deps, userId), deps.store.get(AddressBooks, userId)])
+  const [items, book] = await Promise.all([
+    allOf(deps, userId),
+    deps.store.get(AddressBooks, userId),
+  ])
   const defaultId = book?.defaultId ?? null
-  const sorted = [...items.filter((a) => a._id === defaultId), ...items.filter((a) => a._id !== defaultId)]
+  const sorted = [
+    ...items.filter((a) => a._id === defaultId),
+    ...items.filter((a) => a._id !== defaultId),
+  ]
   return { items: sorted.map((a) => summary(a, defaultId, a.masked)), max: ADDRESS_LIMITS.max }
 }
 
 /** One of the caller's addresses in full. */
 export const getAddress = async (deps: Deps, userId: string, id: string): Promise<Address> => {
-  const [a, book] = await Promise.all([ownRecord(deps, userId, id), deps.store.get(AddressBooks, userId)])
+  const [a, book] = await Promise.all([
+    ownRecord(deps, userId, id),
+    deps.store.get(AddressBooks, userId),
+  ])
   return summary(a, book?.defaultId ?? null, openFields(deps, a))
 }
 
 /** Saves a new address; the first one, or one saved with isDefault, becomes the default. */
-export const createAddress = async (deps: Deps, userId: string, input: AddressInput): Promise<Address> => {
+export const createAddress = async (
+  deps: Deps,
+  userId: string,
+  input: AddressInput,
+): Promise<Address> => {
   const now = deps.clock.now()
-  const record: AddressRecord = { _id: deps.ids.next(), userId, ...sealFields(deps, input), createdAt: now, updatedAt: now, version: 1 }
+  const record: AddressRecord = {
+    _id: deps.ids.next(),
+    userId,
+    ...sealFields(deps, input),
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  }
   const defaultId = await deps.store.transaction(async (tx) => {
     const book = await readBook(tx, userId)
     const { count, defaultId } = book ?? emptyBook(userId)
@@ -105,10 +160,17 @@ export const updateAddress = async (
   input: AddressInput & { id: string; expectedVersion: number },
 ): Promise<Address> => {
   const current = await ownRecord(deps, userId, input.id)
-  if (current.version !== input.expectedVersion) throw new AppError(ErrorCodes.CONFLICT, '地址已在别处修改，请刷新后重试')
-  const patch = { ...sealFields(deps, input), updatedAt: deps.clock.now(), version: current.version + 1 }
+  if (current.version !== input.expectedVersion)
+    throw new AppError(ErrorCodes.CONFLICT, '地址已在别处修改，请刷新后重试')
+  const patch = {
+    ...sealFields(deps, input),
+    updatedAt: deps.clock.now(),
+    version: current.version + 1,
+  }
   const { updated, defaultId } = await deps.store.transaction(async (tx) => {
-    const updated = await tx.update(Addresses, input.id, patch, { expect: { version: input.expectedVersion, userId } })
+    const updated = await tx.update(Addresses, input.id, patch, {
+      expect: { version: input.expectedVersion, userId },
+    })
     const book = await readBook(tx, userId)
     let defaultId = book?.defaultId ?? null
     if (input.isDefault && defaultId !== input.id) {
@@ -121,7 +183,11 @@ export const updateAddress = async (
 }
 
 /** Deletes an address; a removed default hands over to the newest remaining address. */
-export const removeAddress = async (deps: Deps, userId: string, id: string): Promise<AddressList> => {
+export const removeAddress = async (
+  deps: Deps,
+  userId: string,
+  id: string,
+): Promise<AddressList> => {
   await ownRecord(deps, userId, id)
   const successor = (await allOf(deps, userId)).find((a) => a._id !== id)?._id ?? null
   await deps.store.transaction(async (tx) => {
@@ -135,7 +201,11 @@ export const removeAddress = async (deps: Deps, userId: string, id: string): Pro
 }
 
 /** Makes one of the caller's addresses the default. */
-export const setDefaultAddress = async (deps: Deps, userId: string, id: string): Promise<AddressList> => {
+export const setDefaultAddress = async (
+  deps: Deps,
+  userId: string,
+  id: string,
+): Promise<AddressList> => {
   await ownRecord(deps, userId, id)
   await deps.store.transaction(async (tx) => {
     const book = await readBook(tx, userId)
@@ -163,7 +233,10 @@ export const loadOwnAddress = async (
 }
 
 /** The user's default address, opened, or null when their book has none. */
-export const loadDefaultAddress = async (deps: Deps, userId: string): Promise<(ShippingAddress & { city: string }) | null> => {
+export const loadDefaultAddress = async (
+  deps: Deps,
+  userId: string,
+): Promise<(ShippingAddress & { city: string }) | null> => {
   const book = await deps.store.get(AddressBooks, userId)
   return book?.defaultId ? loadOwnAddress(deps, userId, book.defaultId) : null
 }

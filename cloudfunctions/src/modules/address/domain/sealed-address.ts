@@ -13,15 +13,22 @@ export interface SealedShippingAddress {
 
 type Person = Pick<ShippingAddress, 'name' | 'phone' | 'detail'>
 
-export const sealShippingAddress = (deps: Pick<Deps, 'secrets'>, a: ShippingAddress): SealedShippingAddress => {
+export const sealShippingAddress = (
+  deps: Pick<Deps, 'secrets'>,
+  a: ShippingAddress,
+): SealedShippingAddress => {
   const person: Person = { name: a.name, phone: a.phone, detail: a.detail }
   return { region: a.region, sealed: deps.secrets.seal(JSON.stringify(person)) }
 }
 
 /** The address in full, for its parties and the courier; orders stored before sealing read as they are. */
-export const openShippingAddress = (deps: Pick<Deps, 'secrets'>, stored: SealedShippingAddress): ShippingAddress => {
+export const openShippingAddress = (
+  deps: Pick<Deps, 'secrets'>,
+  stored: SealedShippingAddress,
+): ShippingAddress => {
   const legacy = stored as unknown as Partial<ShippingAddress>
-  if (typeof stored.sealed !== 'string' && legacy.name !== undefined) return legacy as ShippingAddress
+  if (typeof stored.sealed !== 'string' && legacy.name !== undefined)
+    return legacy as ShippingAddress
   const person = JSON.parse(deps.secrets.open(stored.sealed)) as Person
   return { name: person.name, phone: person.phone, region: stored.region, detail: person.detail }
 }

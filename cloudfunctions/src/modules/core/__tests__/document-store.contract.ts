@@ -26,7 +26,10 @@ const item = (i: number, over: Partial<Item> = {}): Item => ({
  * The behaviour every DocumentStore adapter must share. Run it against each adapter that can run
  * here (SQLite now; the CloudBase adapter against its local endpoint when it exists).
  */
-export const documentStoreContract = (name: string, open: () => { store: DocumentStore; close: () => void }) => {
+export const documentStoreContract = (
+  name: string,
+  open: () => { store: DocumentStore; close: () => void },
+) => {
   describe(`DocumentStore contract: ${name}`, () => {
     let store: DocumentStore
     let close: () => void
@@ -43,7 +46,9 @@ export const documentStoreContract = (name: string, open: () => { store: Documen
       await store.insert(Items, item(1))
       expect(await store.get(Items, 'id0001')).toEqual(item(1))
       expect(await store.get(Items, 'nope')).toBeNull()
-      await expect(store.insert(Items, item(1, { kind: 'other' }))).rejects.toMatchObject({ code: ErrorCodes.CONFLICT })
+      await expect(store.insert(Items, item(1, { kind: 'other' }))).rejects.toMatchObject({
+        code: ErrorCodes.CONFLICT,
+      })
       expect(await store.get(Items, 'id0001')).toEqual(item(1))
     })
 
@@ -51,10 +56,14 @@ export const documentStoreContract = (name: string, open: () => { store: Documen
       await store.insert(Items, item(1))
       const next = await store.update(Items, 'id0001', { n: 42 }, { expect: { n: 1 } })
       expect(next).toEqual(item(1, { n: 42 }))
-      await expect(store.update(Items, 'id0001', { n: 7 }, { expect: { n: 1 } })).rejects.toMatchObject({
+      await expect(
+        store.update(Items, 'id0001', { n: 7 }, { expect: { n: 1 } }),
+      ).rejects.toMatchObject({
         code: ErrorCodes.CONFLICT,
       })
-      await expect(store.update(Items, 'missing', { n: 7 })).rejects.toMatchObject({ code: ErrorCodes.NOT_FOUND })
+      await expect(store.update(Items, 'missing', { n: 7 })).rejects.toMatchObject({
+        code: ErrorCodes.NOT_FOUND,
+      })
       expect((await store.get(Items, 'id0001'))?.n).toBe(42)
     })
 
@@ -74,21 +83,26 @@ export const documentStoreContract = (name: string, open: () => { store: Documen
         (await store.find(Items, filter, { limit: 100 })).items.map((d) => d._id)
       const expected = (pred: (x: Item) => boolean) => all.filter(pred).map((d) => d._id)
       expect(await ids({ kind: 'odd' })).toEqual(expected((x) => x.kind === 'odd'))
-      expect(await ids({ kind: 'even', n: { $gte: 2, $lt: 4 } })).toEqual(expected((x) => x.kind === 'even' && x.n >= 2 && x.n < 4))
+      expect(await ids({ kind: 'even', n: { $gte: 2, $lt: 4 } })).toEqual(
+        expected((x) => x.kind === 'even' && x.n >= 2 && x.n < 4),
+      )
       expect(await ids({ n: { $in: [0, 4] } })).toEqual(expected((x) => x.n === 0 || x.n === 4))
       expect(await ids({ n: { $in: [] } })).toEqual([])
       expect(await ids({ kind: { $ne: 'odd' } })).toEqual(expected((x) => x.kind !== 'odd'))
       expect(await ids({ flag: true })).toEqual(expected((x) => x.flag))
       expect(await ids({ tag: null })).toEqual(expected((x) => x.tag === null))
       expect(await ids({ tag: { $ne: null } })).toEqual(expected((x) => x.tag !== null))
-      expect(await store.count(Items, { kind: 'odd', flag: false })).toBe(all.filter((x) => x.kind === 'odd' && !x.flag).length)
+      expect(await store.count(Items, { kind: 'odd', flag: false })).toBe(
+        all.filter((x) => x.kind === 'odd' && !x.flag).length,
+      )
     })
 
     it('matches a field a document lacks (written before the field existed) as null', async () => {
       await store.insert(Items, item(1, { tag: 'x' }))
       const { tag: _tag, ...older } = item(2)
       await store.insert(Items, older as Item)
-      const ids = async (filter: Filter<Item>) => (await store.find(Items, filter, { limit: 10 })).items.map((d) => d._id)
+      const ids = async (filter: Filter<Item>) =>
+        (await store.find(Items, filter, { limit: 10 })).items.map((d) => d._id)
       expect(await ids({ tag: null })).toEqual(['id0002'])
       expect(await ids({ tag: { $ne: null } })).toEqual(['id0001'])
       expect(await store.count(Items, { kind: 'even', tag: null })).toBe(1)
@@ -100,7 +114,11 @@ export const documentStoreContract = (name: string, open: () => { store: Documen
         const seen: Item[] = []
         let cursor: string | undefined
         do {
-          const page = await store.find(Items, { kind: { $in: ['odd', 'even'] } }, { orderBy: { field: 'n', direction }, limit: 4, cursor })
+          const page = await store.find(
+            Items,
+            { kind: { $in: ['odd', 'even'] } },
+            { orderBy: { field: 'n', direction }, limit: 4, cursor },
+          )
           expect(page.items.length).toBeLessThanOrEqual(4)
           seen.push(...page.items)
           cursor = page.nextCursor ?? undefined
@@ -121,7 +139,9 @@ export const documentStoreContract = (name: string, open: () => { store: Documen
     })
 
     it('rejects a forged cursor as a validation error', async () => {
-      await expect(store.find(Items, {}, { limit: 2, cursor: '%%%' })).rejects.toMatchObject({ code: ErrorCodes.VALIDATION })
+      await expect(store.find(Items, {}, { limit: 2, cursor: '%%%' })).rejects.toMatchObject({
+        code: ErrorCodes.VALIDATION,
+      })
     })
 
     it('commits a transaction whole, or rolls it back whole', async () => {

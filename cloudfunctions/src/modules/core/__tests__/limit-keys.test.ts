@@ -8,7 +8,12 @@ describe('limit keys', () => {
 
   it('counts an IPv6 client by its /64, however the address is written', () => {
     const key = '2001:db8:1:2::/64'
-    for (const ip of ['2001:db8:1:2::1', '2001:0db8:0001:0002:ffff:ffff:ffff:ffff', '2001:DB8:1:2:0:0:0:9', '2001:db8:1:2::1%eth0']) {
+    for (const ip of [
+      '2001:db8:1:2::1',
+      '2001:0db8:0001:0002:ffff:ffff:ffff:ffff',
+      '2001:DB8:1:2:0:0:0:9',
+      '2001:db8:1:2::1%eth0',
+    ]) {
       expect(addressKey(ip)).toBe(key)
     }
     expect(addressKey('2001:db8:1:3::1')).not.toBe(key)

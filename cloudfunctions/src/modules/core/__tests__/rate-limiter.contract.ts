@@ -45,18 +45,40 @@ export const rateLimiterContract = (name: string, open: () => RateLimiterHarness
           [true, 0, 0],
         ])
         h.clock.advance(20_000)
-        expect(await h.limiter.hit(fixed, 'k')).toEqual({ allowed: false, remaining: 0, retryAfterMs: 40_000 })
+        expect(await h.limiter.hit(fixed, 'k')).toEqual({
+          allowed: false,
+          remaining: 0,
+          retryAfterMs: 40_000,
+        })
         h.clock.advance(39_999)
         expect((await h.limiter.hit(fixed, 'k')).allowed).toBe(false)
         h.clock.advance(1)
-        expect(await h.limiter.hit(fixed, 'k')).toEqual({ allowed: true, remaining: 4, retryAfterMs: 0 })
+        expect(await h.limiter.hit(fixed, 'k')).toEqual({
+          allowed: true,
+          remaining: 4,
+          retryAfterMs: 0,
+        })
       })
 
       it('resets at the boundary, however the hits were spread: a burst may straddle it', async () => {
         h.clock.set(T0 + MIN - 1)
-        expect((await hits(fixed, 'k', 6)).map((d) => d.allowed)).toEqual([true, true, true, true, true, false])
+        expect((await hits(fixed, 'k', 6)).map((d) => d.allowed)).toEqual([
+          true,
+          true,
+          true,
+          true,
+          true,
+          false,
+        ])
         h.clock.advance(1)
-        expect((await hits(fixed, 'k', 6)).map((d) => d.allowed)).toEqual([true, true, true, true, true, false])
+        expect((await hits(fixed, 'k', 6)).map((d) => d.allowed)).toEqual([
+          true,
+          true,
+          true,
+          true,
+          true,
+          false,
+        ])
       })
 
       it('keeps keys and rules apart', async () => {
@@ -67,7 +89,13 @@ export const rateLimiterContract = (name: string, open: () => RateLimiterHarness
       })
 
       it('starts windows at the offset: days in China time', async () => {
-        const day: RateLimitRule = { name: 'c-day', limit: 2, windowMs: 86_400_000, kind: 'fixed', offsetMs: -8 * 3_600_000 }
+        const day: RateLimitRule = {
+          name: 'c-day',
+          limit: 2,
+          windowMs: 86_400_000,
+          kind: 'fixed',
+          offsetMs: -8 * 3_600_000,
+        }
         const chinaMidnight = Date.UTC(2026, 10, 24, 16, 0, 0) // 00:00 on the 25th in Beijing
         h.clock.set(chinaMidnight - 10_000)
         expect((await hits(day, 'u', 3)).map((d) => d.allowed)).toEqual([true, true, false])
@@ -110,7 +138,14 @@ export const rateLimiterContract = (name: string, open: () => RateLimiterHarness
         await hits(fixed, 'k', 5)
         expect((await hits(fixed, 'k', 20)).every((d) => !d.allowed)).toBe(true)
         h.clock.advance(MIN)
-        expect((await hits(fixed, 'k', 6)).map((d) => d.allowed)).toEqual([true, true, true, true, true, false])
+        expect((await hits(fixed, 'k', 6)).map((d) => d.allowed)).toEqual([
+          true,
+          true,
+          true,
+          true,
+          true,
+          false,
+        ])
 
         await hits(sliding, 's', 10)
         expect((await hits(sliding, 's', 50)).every((d) => !d.allowed)).toBe(true)
@@ -127,7 +162,11 @@ export const rateLimiterContract = (name: string, open: () => RateLimiterHarness
       })
 
       it('refuse a cost above the whole limit for good, without counting it', async () => {
-        expect(await h.limiter.hit(fixed, 'k', 6)).toMatchObject({ allowed: false, remaining: 5, retryAfterMs: MIN })
+        expect(await h.limiter.hit(fixed, 'k', 6)).toMatchObject({
+          allowed: false,
+          remaining: 5,
+          retryAfterMs: MIN,
+        })
         expect(await h.limiter.peek(fixed, 'k')).toMatchObject({ allowed: true, remaining: 4 })
       })
 
@@ -232,7 +271,9 @@ export const rateLimiterContract = (name: string, open: () => RateLimiterHarness
     describe('concurrency', () => {
       it('never lets concurrent hits pass the limit, and loses none that were allowed', async () => {
         const rule: RateLimitRule = { name: 'c-burst', limit: 25, windowMs: MIN, kind: 'sliding' }
-        const decisions = await Promise.all(Array.from({ length: 120 }, (_, i) => h.limiter.hit(rule, i % 2 ? 'a' : 'b')))
+        const decisions = await Promise.all(
+          Array.from({ length: 120 }, (_, i) => h.limiter.hit(rule, i % 2 ? 'a' : 'b')),
+        )
         expect(decisions.filter((d) => d.allowed)).toHaveLength(50)
         expect((await h.limiter.peek(rule, 'a')).remaining).toBe(0)
         expect((await h.limiter.peek(rule, 'b')).remaining).toBe(0)
@@ -249,45 +290,99 @@ export const rateLimiterContract = (name: string, open: () => RateLimiterHarness
     })
 
     it('agrees with a naive log of every allowed hit, whatever the sequence (property)', async () => {
-      const rules = [fixed, sliding, { name: 'c-odd', limit: 7, windowMs: 7_001, kind: 'sliding', offsetMs: 1_234 } as RateLimitRule]
+      const rules = [
+        fixed,
+        sliding,
+        {
+          name: 'c-odd',
+          limit: 7,
+          windowMs: 7_001,
+          kind: 'sliding',
+          offsetMs: 1_234,
+        } as RateLimitRule,
+      ]
       const command = fc.oneof(
-        { weight: 3, arbitrary: fc.record({ op: fc.constant('advance' as const), ms: fc.oneof(fc.integer({ min: 0, max: 3_000 }), fc.integer({ min: 0, max: 2 * MIN })) }) },
-        { weight: 8, arbitrary: fc.record({ op: fc.constant('hit' as const), rule: fc.nat(2), key: fc.constantFrom('a', 'b'), cost: fc.integer({ min: 0, max: 4 }) }) },
-        { weight: 2, arbitrary: fc.record({ op: fc.constant('peek' as const), rule: fc.nat(2), key: fc.constantFrom('a', 'b'), cost: fc.integer({ min: 0, max: 4 }) }) },
-        { weight: 1, arbitrary: fc.record({ op: fc.constant('reset' as const), rule: fc.nat(2), key: fc.constantFrom('a', 'b') }) },
+        {
+          weight: 3,
+          arbitrary: fc.record({
+            op: fc.constant('advance' as const),
+            ms: fc.oneof(fc.integer({ min: 0, max: 3_000 }), fc.integer({ min: 0, max: 2 * MIN })),
+          }),
+        },
+        {
+          weight: 8,
+          arbitrary: fc.record({
+            op: fc.constant('hit' as const),
+            rule: fc.nat(2),
+            key: fc.constantFrom('a', 'b'),
+            cost: fc.integer({ min: 0, max: 4 }),
+          }),
+        },
+        {
+          weight: 2,
+          arbitrary: fc.record({
+            op: fc.constant('peek' as const),
+            rule: fc.nat(2),
+            key: fc.constantFrom('a', 'b'),
+            cost: fc.integer({ min: 0, max: 4 }),
+          }),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            op: fc.constant('reset' as const),
+            rule: fc.nat(2),
+            key: fc.constantFrom('a', 'b'),
+          }),
+        },
         { weight: 1, arbitrary: fc.record({ op: fc.constant('sweep' as const) }) },
       )
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 0, max: 10 * MIN }), fc.array(command, { minLength: 20, maxLength: 120 }), async (startOffset, commands) => {
-          const run = open()
-          try {
-            run.clock.set(T0 + startOffset)
-            const oracle = new NaiveLimiter()
-            for (const c of commands) {
-              const now = run.clock.now()
-              if (c.op === 'advance') run.clock.advance(c.ms)
-              else if (c.op === 'sweep') await run.limiter.sweep(now)
-              else if (c.op === 'reset') {
-                await run.limiter.reset(rules[c.rule]!, c.key)
-                oracle.reset(rules[c.rule]!, c.key)
-              } else {
-                const rule = rules[c.rule]!
-                const got = c.op === 'hit' ? await run.limiter.hit(rule, c.key, c.cost) : await run.limiter.peek(rule, c.key, c.cost)
-                const want = oracle.decide(rule, c.key, c.cost, now)
-                expect({ allowed: got.allowed, remaining: got.remaining }).toEqual({ allowed: want.allowed, remaining: want.remaining })
-                if (got.allowed) expect(got.retryAfterMs).toBe(0)
-                else {
-                  // Waiting retryAfterMs is enough, and not a millisecond of it is wasted.
-                  expect(oracle.decide(rule, c.key, c.cost, now + got.retryAfterMs).allowed).toBe(c.cost <= rule.limit)
-                  if (got.retryAfterMs > 1 && c.cost <= rule.limit) expect(oracle.decide(rule, c.key, c.cost, now + got.retryAfterMs - 1).allowed).toBe(false)
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: 10 * MIN }),
+          fc.array(command, { minLength: 20, maxLength: 120 }),
+          async (startOffset, commands) => {
+            const run = open()
+            try {
+              run.clock.set(T0 + startOffset)
+              const oracle = new NaiveLimiter()
+              for (const c of commands) {
+                const now = run.clock.now()
+                if (c.op === 'advance') run.clock.advance(c.ms)
+                else if (c.op === 'sweep') await run.limiter.sweep(now)
+                else if (c.op === 'reset') {
+                  await run.limiter.reset(rules[c.rule]!, c.key)
+                  oracle.reset(rules[c.rule]!, c.key)
+                } else {
+                  const rule = rules[c.rule]!
+                  const got =
+                    c.op === 'hit'
+                      ? await run.limiter.hit(rule, c.key, c.cost)
+                      : await run.limiter.peek(rule, c.key, c.cost)
+                  const want = oracle.decide(rule, c.key, c.cost, now)
+                  expect({ allowed: got.allowed, remaining: got.remaining }).toEqual({
+                    allowed: want.allowed,
+                    remaining: want.remaining,
+                  })
+                  if (got.allowed) expect(got.retryAfterMs).toBe(0)
+                  else {
+                    // Waiting retryAfterMs is enough, and not a millisecond of it is wasted.
+                    expect(oracle.decide(rule, c.key, c.cost, now + got.retryAfterMs).allowed).toBe(
+                      c.cost <= rule.limit,
+                    )
+                    if (got.retryAfterMs > 1 && c.cost <= rule.limit)
+                      expect(
+                        oracle.decide(rule, c.key, c.cost, now + got.retryAfterMs - 1).allowed,
+                      ).toBe(false)
+                  }
+                  if (c.op === 'hit' && want.allowed) oracle.record(rule, c.key, c.cost, now)
                 }
-                if (c.op === 'hit' && want.allowed) oracle.record(rule, c.key, c.cost, now)
               }
+            } finally {
+              run.close()
             }
-          } finally {
-            run.close()
-          }
-        }),
+          },
+        ),
         { numRuns: 120 },
       )
     })
@@ -306,7 +401,8 @@ class NaiveLimiter {
   }
 
   reset(rule: RateLimitRule, key: string) {
-    for (let i = this.log.length - 1; i >= 0; i--) if (this.log[i]!.rule === rule.name && this.log[i]!.key === key) this.log.splice(i, 1)
+    for (let i = this.log.length - 1; i >= 0; i--)
+      if (this.log[i]!.rule === rule.name && this.log[i]!.key === key) this.log.splice(i, 1)
   }
 
   decide(rule: RateLimitRule, key: string, cost: number, now: number) {
@@ -315,7 +411,8 @@ class NaiveLimiter {
     const sum = (w: number) => mine.filter((h) => index(h.at) === w).reduce((n, h) => n + h.cost, 0)
     const w = index(now)
     const into = now - (w * rule.windowMs + (rule.offsetMs ?? 0))
-    const scaled = sum(w) * rule.windowMs + (rule.kind === 'sliding' ? sum(w - 1) * (rule.windowMs - into) : 0)
+    const scaled =
+      sum(w) * rule.windowMs + (rule.kind === 'sliding' ? sum(w - 1) * (rule.windowMs - into) : 0)
     const allowed = scaled + cost * rule.windowMs <= rule.limit * rule.windowMs
     const left = rule.limit * rule.windowMs - scaled - (allowed ? cost * rule.windowMs : 0)
     return { allowed, remaining: Math.max(0, Math.floor(left / rule.windowMs)) }

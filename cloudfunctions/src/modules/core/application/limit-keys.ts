@@ -10,9 +10,16 @@ export const addressKey = (ip: string | null): string => {
   const [head, tail] = bare.split('::', 2) as [string, string | undefined]
   const front = head ? head.split(':') : []
   const back = tail ? tail.split(':') : []
-  const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back]
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`
+  const groups =
+    tail === undefined
+      ? front
+      : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back]
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
 }
 
 /** `user:<id>` when signed in, otherwise `ip:<address key>`. */
-export const callerKey = (userId: string | null, ip: string | null): string => (userId ? `user:${userId}` : `ip:${addressKey(ip)}`)
+export const callerKey = (userId: string | null, ip: string | null): string =>
+  userId ? `user:${userId}` : `ip:${addressKey(ip)}`

@@ -12,4 +12,7 @@ export const updateIfUnchanged = <T extends Versioned>(
   id: string,
   current: { version: number },
   patch: Partial<Omit<T, '_id' | 'version'>>,
-): Promise<T> => ops.update(spec, id, { ...patch, version: current.version + 1 } as Partial<Omit<T, '_id'>>, { expect: { version: current.version } as Partial<T> })
+): Promise<T> =>
+  ops.update(spec, id, { ...patch, version: current.version + 1 } as Partial<Omit<T, '_id'>>, {
+    expect: { version: current.version } as Partial<T>,
+  })

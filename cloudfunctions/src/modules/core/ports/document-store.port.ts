@@ -11,7 +11,15 @@ export type Scalar = string | number | boolean | null
 /** The small filter subset both databases can answer with an index. */
 export type FieldCondition =
   | Scalar
-  | { $eq?: Scalar; $ne?: Scalar; $in?: Scalar[]; $gt?: Scalar; $gte?: Scalar; $lt?: Scalar; $lte?: Scalar }
+  | {
+      $eq?: Scalar
+      $ne?: Scalar
+      $in?: Scalar[]
+      $gt?: Scalar
+      $gte?: Scalar
+      $lt?: Scalar
+      $lte?: Scalar
+    }
 
 export type Filter<T> = { [K in keyof T & string]?: FieldCondition }
 
@@ -71,7 +79,11 @@ export interface TransactionOps {
 
 export interface DocumentStore extends TransactionOps {
   /** Documents matching the filter, in order, one page at a time. */
-  find<T extends Doc>(spec: CollectionSpec<T>, filter: Filter<T>, options: FindOptions<T>): Promise<Page<T>>
+  find<T extends Doc>(
+    spec: CollectionSpec<T>,
+    filter: Filter<T>,
+    options: FindOptions<T>,
+  ): Promise<Page<T>>
   /** How many documents match the filter. */
   count<T extends Doc>(spec: CollectionSpec<T>, filter: Filter<T>): Promise<number>
   /** Runs fn atomically: all its writes land or none do. */

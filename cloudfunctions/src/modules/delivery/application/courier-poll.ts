@@ -12,7 +12,11 @@ import { checkPickup } from './pickup.use-case'
  */
 export const pollTracking = async (deps: Deps) => {
   const now = deps.clock.now()
-  const due = await deps.store.find(Orders, { trackingCheckAt: { $lte: now } }, { orderBy: { field: 'trackingCheckAt', direction: 'asc' }, limit: 100 })
+  const due = await deps.store.find(
+    Orders,
+    { trackingCheckAt: { $lte: now } },
+    { orderBy: { field: 'trackingCheckAt', direction: 'asc' }, limit: 100 },
+  )
   let applied = 0
   for (const order of due.items) {
     for (const leg of ['outbound', 'return'] as const) {
@@ -25,16 +29,29 @@ export const pollTracking = async (deps: Deps) => {
     for (const parcel of [order.shipment, order.refund?.returnShipment]) {
       if (!parcel?.companyCode || parcel.tracking?.finished) continue
       try {
-        const t = await deps.courier.track({ company: parcel.companyCode, waybillNo: parcel.waybillNo, phone: order.address ? openShippingAddress(deps, order.address).phone : undefined })
+        const t = await deps.courier.track({
+          company: parcel.companyCode,
+          waybillNo: parcel.waybillNo,
+          phone: order.address ? openShippingAddress(deps, order.address).phone : undefined,
+        })
         if ((await applyTracking(deps, parcel.waybillNo, t)) === 'applied') applied++
       } catch {
         // As above.
       }
     }
     const fresh = (await deps.store.get(Orders, order._id))!
-    if (fresh.trackingCheckAt !== null && fresh.trackingCheckAt !== undefined && fresh.trackingCheckAt <= now) {
+    if (
+      fresh.trackingCheckAt !== null &&
+      fresh.trackingCheckAt !== undefined &&
+      fresh.trackingCheckAt <= now
+    ) {
       await deps.store
-        .update(Orders, order._id, { trackingCheckAt: nextCourierCheck(fresh, now), version: fresh.version + 1 }, { expect: { version: fresh.version } })
+        .update(
+          Orders,
+          order._id,
+          { trackingCheckAt: nextCourierCheck(fresh, now), version: fresh.version + 1 },
+          { expect: { version: fresh.version } },
+        )
         .catch(() => undefined)
     }
   }

@@ -1,6 +1,10 @@
 import { enforceLimit } from '../../core/application/enforce-limit'
 import { callerKey } from '../../core/application/limit-keys'
-import { FREIGHT_QUOTE_PER_ADDRESS, FREIGHT_QUOTE_PER_USER, FREIGHT_QUOTE_TOO_OFTEN } from '../../order/domain/order-limits'
+import {
+  FREIGHT_QUOTE_PER_ADDRESS,
+  FREIGHT_QUOTE_PER_USER,
+  FREIGHT_QUOTE_TOO_OFTEN,
+} from '../../order/domain/order-limits'
 import type { CategoryId } from '@shared/domain/listing'
 import { courierCompany } from '@shared/domain/couriers'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
@@ -14,7 +18,13 @@ import type { UserRecord } from '../../user/domain/user.record'
  * fixed-fee ones since, where it is optional): a typical parcel weight by category, so heavy
  * things are not quoted like a phone.
  */
-const TYPICAL_KG: Partial<Record<CategoryId, number>> = { furniture: 20, appliance: 8, sports: 5, books: 2, baby: 3 }
+const TYPICAL_KG: Partial<Record<CategoryId, number>> = {
+  furniture: 20,
+  appliance: 8,
+  sports: 5,
+  books: 2,
+  baby: 3,
+}
 
 /** The weight a quote is asked for: the seller's own, else the category's typical one. */
 export const parcelWeightKg = (listing: Pick<ListingRecord, 'category' | 'trade'>): number =>
@@ -30,10 +40,22 @@ export interface FreightQuote {
  * What couriers charge for the listing's parcel from its city to `toCity`, cheapest first. The one
  * place both the estimate and checkout ask; it throws when the courier does not answer.
  */
-export const courierQuotes = async (deps: Deps, listing: ListingRecord, toCity: string): Promise<FreightQuote[]> => {
-  const raw = await deps.courier.quote({ fromCity: listing.city, toCity, weightKg: parcelWeightKg(listing) })
+export const courierQuotes = async (
+  deps: Deps,
+  listing: ListingRecord,
+  toCity: string,
+): Promise<FreightQuote[]> => {
+  const raw = await deps.courier.quote({
+    fromCity: listing.city,
+    toCity,
+    weightKg: parcelWeightKg(listing),
+  })
   return raw
-    .map((q) => ({ company: courierCompany(q.company)?.name ?? q.company, companyCode: q.company, priceFen: q.priceFen }))
+    .map((q) => ({
+      company: courierCompany(q.company)?.name ?? q.company,
+      companyCode: q.company,
+      priceFen: q.priceFen,
+    }))
     .sort((a, b) => a.priceFen - b.priceFen)
 }
 

@@ -10,13 +10,22 @@ import type { PickupRecord } from '../domain/shipment.record'
 export const pickupOf = (order: OrderRecord, leg: Leg): PickupRecord | null =>
   (leg === 'outbound' ? order.pickup : order.refund?.returnPickup) ?? null
 
-export const withPickup = (order: OrderRecord, leg: Leg, pickup: PickupRecord): Partial<OrderRecord> =>
+export const withPickup = (
+  order: OrderRecord,
+  leg: Leg,
+  pickup: PickupRecord,
+): Partial<OrderRecord> =>
   leg === 'outbound' ? { pickup } : { refund: { ...order.refund!, returnPickup: pickup } }
 
-export const isActivePickup = (p: PickupRecord | null | undefined): boolean => !!p && ACTIVE_PICKUP_STATES.includes(p.state)
+export const isActivePickup = (p: PickupRecord | null | undefined): boolean =>
+  !!p && ACTIVE_PICKUP_STATES.includes(p.state)
 
 /** A booking being called off; null when there is none to call off. */
-export const cancellingPatch = (order: OrderRecord, leg: Leg, now: number): Partial<OrderRecord> | null => {
+export const cancellingPatch = (
+  order: OrderRecord,
+  leg: Leg,
+  now: number,
+): Partial<OrderRecord> | null => {
   const p = pickupOf(order, leg)
   if (!p || !isActivePickup(p) || p.state === 'cancelling') return null
   // Not yet placed: nothing to tell the courier, and the placing job sees the booking is off.
@@ -25,17 +34,31 @@ export const cancellingPatch = (order: OrderRecord, leg: Leg, now: number): Part
 }
 
 /** The courier is told in a job, written in the same transaction as the cancelling state. */
-export const enqueuePickupCancel = async (tx: TransactionOps, order: OrderRecord, leg: Leg, now: number) => {
+export const enqueuePickupCancel = async (
+  tx: TransactionOps,
+  order: OrderRecord,
+  leg: Leg,
+  now: number,
+) => {
   const p = pickupOf(order, leg)
   if (p?.state !== 'cancelling') return
-  await enqueue(tx, { key: JOBS.pickupCancel.key(order._id, leg, p.attempt), kind: JOBS.pickupCancel.kind, orderId: order._id, at: now })
+  await enqueue(tx, {
+    key: JOBS.pickupCancel.key(order._id, leg, p.attempt),
+    kind: JOBS.pickupCancel.kind,
+    orderId: order._id,
+    at: now,
+  })
 }
 
 /** The state a leg's courier is booked for: leaving it (a cancel, a refund, a dispute…) calls the courier off. */
 const BOOKED_IN: Record<Leg, OrderState> = { outbound: 'paid', return: 'returning' }
 
 /** Bookings a transition into `to` leaves behind, as a patch; their cancel jobs follow with `enqueuePickupCancels`. */
-export const abandonedPickups = (order: OrderRecord, to: OrderState, now: number): Partial<OrderRecord> => {
+export const abandonedPickups = (
+  order: OrderRecord,
+  to: OrderState,
+  now: number,
+): Partial<OrderRecord> => {
   let patched = order
   let patch: Partial<OrderRecord> = {}
   for (const leg of ['outbound', 'return'] as const) {

@@ -5,13 +5,23 @@ import { slotBookable, slotDate, type PickupSlot, type PickupState } from '@shar
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { loadOwnAddress } from '../../address/application/address-book.use-case'
-import { openShippingAddress, sealShippingAddress, type SealedShippingAddress } from '../../address/domain/sealed-address'
+import {
+  openShippingAddress,
+  sealShippingAddress,
+  type SealedShippingAddress,
+} from '../../address/domain/sealed-address'
 import { CourierError, type Pickup } from '../ports/courier.port'
 import { Listings } from '../../listing/domain/listing.record'
 import { enqueue, PermanentJobError, type JobHandler } from '../../outbox/application/outbox'
 import { Users, type UserRecord } from '../../user/domain/user.record'
 import { JOBS, parsePickupJobKey, type Leg } from '../../order/domain/order-job-keys'
-import { cancellingPatch, enqueuePickupCancel, isActivePickup, pickupOf, withPickup } from './pickup-records'
+import {
+  cancellingPatch,
+  enqueuePickupCancel,
+  isActivePickup,
+  pickupOf,
+  withPickup,
+} from './pickup-records'
 import { nextCourierCheck } from '../domain/courier-checks'
 import { scheduleOf } from '../../order/domain/order-facts'
 import { Orders, type OrderRecord } from '../../order/domain/order.record'
@@ -34,14 +44,27 @@ const printable = (a: ShippingAddress) => `${a.region}${a.detail}`
 const party = (a: ShippingAddress) => ({ name: a.name, mobile: a.phone, address: printable(a) })
 
 /** The leg the caller may book now, and where its parcel goes. */
-const legOf = (order: OrderRecord, user: UserRecord): { leg: Leg; recipient: SealedShippingAddress } => {
+const legOf = (
+  order: OrderRecord,
+  user: UserRecord,
+): { leg: Leg; recipient: SealedShippingAddress } => {
   if (order.sellerId === user._id) {
-    if (order.fulfilment !== 'courier' || order.state !== 'paid' || !order.address) throw wrongState()
+    if (order.fulfilment !== 'courier' || order.state !== 'paid' || !order.address)
+      throw wrongState()
     return { leg: 'outbound', recipient: order.address }
   }
   if (order.buyerId === user._id) {
-    if (order.state !== 'returning' || order.refund?.type !== 'return' || order.refund.returnShipment) throw wrongState()
-    if (!order.refund.returnAddress) throw new AppError(ErrorCodes.ORDER_RETURN_ADDRESS_REQUIRED, '卖家还没有提供退货地址，请联系卖家')
+    if (
+      order.state !== 'returning' ||
+      order.refund?.type !== 'return' ||
+      order.refund.returnShipment
+    )
+      throw wrongState()
+    if (!order.refund.returnAddress)
+      throw new AppError(
+        ErrorCodes.ORDER_RETURN_ADDRESS_REQUIRED,
+        '卖家还没有提供退货地址，请联系卖家',
+      )
     return { leg: 'return', recipient: order.refund.returnAddress }
   }
   throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
@@ -49,7 +72,8 @@ const legOf = (order: OrderRecord, user: UserRecord): { leg: Leg; recipient: Sea
 
 const loadParty = async (deps: Deps, user: UserRecord, orderId: string) => {
   const order = await deps.store.get(Orders, orderId)
-  if (!order || (order.buyerId !== user._id && order.sellerId !== user._id)) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
+  if (!order || (order.buyerId !== user._id && order.sellerId !== user._id))
+    throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
   return order
 }
 
@@ -66,15 +90,28 @@ const courierRefusal = (e: unknown): AppError | null => {
 }
 
 /** Prices for the caller's leg from one of their addresses, cheapest first (empty when the courier is unreachable). */
-export const pickupQuote = async (deps: Deps, user: UserRecord, orderId: string, addressId: string) => {
+export const pickupQuote = async (
+  deps: Deps,
+  user: UserRecord,
+  orderId: string,
+  addressId: string,
+) => {
   const order = await loadParty(deps, user, orderId)
   const { recipient } = legOf(order, user)
   const { city, ...sender } = await loadOwnAddress(deps, user._id, addressId)
   const weightKg = await weightOf(deps, order)
   let quotes: { company: string; companyCode: string; priceFen: number }[] = []
   try {
-    const raw = await deps.courier.quote({ fromCity: printable(sender), toCity: recipient.region, weightKg })
-    quotes = raw.map((q) => ({ company: courierCompany(q.company)?.name ?? q.company, companyCode: q.company, priceFen: q.priceFen }))
+    const raw = await deps.courier.quote({
+      fromCity: printable(sender),
+      toCity: recipient.region,
+      weightKg,
+    })
+    quotes = raw.map((q) => ({
+      company: courierCompany(q.company)?.name ?? q.company,
+      companyCode: q.company,
+      priceFen: q.priceFen,
+    }))
   } catch (e) {
     const refused = courierRefusal(e)
     if (refused) throw refused
@@ -96,14 +133,23 @@ export const bookPickup = async (
   const current = pickupOf(order, leg)
   if (isActivePickup(current)) throw new AppError(ErrorCodes.ORDER_PICKUP_ACTIVE)
   const now = deps.clock.now()
-  if (!slotBookable(input.slot, now)) throw new AppError(ErrorCodes.ORDER_PICKUP_SLOT_PASSED, undefined, { path: ['slot'] })
+  if (!slotBookable(input.slot, now))
+    throw new AppError(ErrorCodes.ORDER_PICKUP_SLOT_PASSED, undefined, { path: ['slot'] })
   const company = courierCompany(input.company)!
   const { city: senderCity, ...sender } = await loadOwnAddress(deps, user._id, input.addressId)
   const weightKg = await weightOf(deps, order)
   // The courier's price for this route, which also tells us now (not in the job) when it does not serve it.
   let quoteFen: number | null = null
   try {
-    quoteFen = (await deps.courier.quote({ fromCity: printable(sender), toCity: recipient.region, weightKg, company: company.code }))[0]?.priceFen ?? null
+    quoteFen =
+      (
+        await deps.courier.quote({
+          fromCity: printable(sender),
+          toCity: recipient.region,
+          weightKg,
+          company: company.code,
+        })
+      )[0]?.priceFen ?? null
   } catch (e) {
     const refused = courierRefusal(e)
     if (refused) throw refused
@@ -141,7 +187,15 @@ export const bookPickup = async (
         ...withPickup(order, leg, pickup),
         ...extended,
         trackingCheckAt: nextCourierCheck(next, now),
-        events: [...order.events, { transition: 'bookPickup', at: now, actor: leg === 'outbound' ? 'seller' : 'buyer', note: `预约${company.name}上门取件 ${pickup.slot.date} ${input.slot.start}–${input.slot.end}` }],
+        events: [
+          ...order.events,
+          {
+            transition: 'bookPickup',
+            at: now,
+            actor: leg === 'outbound' ? 'seller' : 'buyer',
+            note: `预约${company.name}上门取件 ${pickup.slot.date} ${input.slot.start}–${input.slot.end}`,
+          },
+        ],
         updatedAt: now,
         version: order.version + 1,
       },
@@ -154,7 +208,11 @@ export const bookPickup = async (
 }
 
 /** 取消预约: only before the courier has the parcel. */
-export const cancelPickup = async (deps: Deps, user: UserRecord, orderId: string): Promise<OrderRecord> => {
+export const cancelPickup = async (
+  deps: Deps,
+  user: UserRecord,
+  orderId: string,
+): Promise<OrderRecord> => {
   const order = await loadParty(deps, user, orderId)
   const leg: Leg = order.sellerId === user._id ? 'outbound' : 'return'
   const p = pickupOf(order, leg)
@@ -168,7 +226,15 @@ export const cancelPickup = async (deps: Deps, user: UserRecord, orderId: string
       orderId,
       {
         ...patch,
-        events: [...order.events, { transition: 'cancelPickup', at: now, actor: leg === 'outbound' ? 'seller' : 'buyer', note: null }],
+        events: [
+          ...order.events,
+          {
+            transition: 'cancelPickup',
+            at: now,
+            actor: leg === 'outbound' ? 'seller' : 'buyer',
+            note: null,
+          },
+        ],
         updatedAt: now,
         version: order.version + 1,
       },
@@ -181,11 +247,23 @@ export const cancelPickup = async (deps: Deps, user: UserRecord, orderId: string
 
 // ---- news from the courier: the placing answer, status pushes and polls ----------------------
 
-const RANK: Record<PickupState, number> = { booking: 0, placed: 1, accepted: 2, cancelling: 2, 'picked-up': 3, cancelled: 3, failed: 3 }
+const RANK: Record<PickupState, number> = {
+  booking: 0,
+  placed: 1,
+  accepted: 2,
+  cancelling: 2,
+  'picked-up': 3,
+  cancelled: 3,
+  failed: 3,
+}
 const FINAL: readonly PickupState[] = ['picked-up', 'cancelled', 'failed']
 
 /** The pickup once `news` is taken in, or null when it says nothing new (stale, duplicate, another booking). */
-const merged = (p: PickupRecord, news: Partial<Pickup> & { courierName?: string; courierMobile?: string }, now: number): PickupRecord | null => {
+const merged = (
+  p: PickupRecord,
+  news: Partial<Pickup> & { courierName?: string; courierMobile?: string },
+  now: number,
+): PickupRecord | null => {
   const state = news.status as PickupState | undefined
   // A late "accepted" never undoes "picked-up"; our own cancel stands until the courier confirms it or collects.
   const moves =
@@ -201,12 +279,20 @@ const merged = (p: PickupRecord, news: Partial<Pickup> & { courierName?: string;
     waybillNo: news.waybillNo || p.waybillNo,
     updatedAt: now,
   }
-  const changed = (['state', 'courierName', 'courierMobile', 'freightFen', 'waybillNo'] as const).some((k) => next[k] !== p[k])
+  const changed = (
+    ['state', 'courierName', 'courierMobile', 'freightFen', 'waybillNo'] as const
+  ).some((k) => next[k] !== p[k])
   return changed ? next : null
 }
 
 /** The parcel a collected pickup became, shaped as a typed waybill would be. */
-const parcelOf = (p: PickupRecord, now: number): ShipmentRecord => ({ company: p.company, companyCode: p.companyCode, waybillNo: p.waybillNo!, shippedAt: now, tracking: null })
+const parcelOf = (p: PickupRecord, now: number): ShipmentRecord => ({
+  company: p.company,
+  companyCode: p.companyCode,
+  waybillNo: p.waybillNo!,
+  shippedAt: now,
+  tracking: null,
+})
 
 /**
  * Applies what the courier says about a booking (by compare-and-set; a racing change makes it look
@@ -240,20 +326,34 @@ export const applyPickupNews = async (
         note: `${next.company}上门取件 ${next.waybillNo}`,
         patch: () => {
           const shipment = parcelOf(next, now)
-          return { ...placed, shipment, trackingCheckAt: nextCourierCheck({ ...order, ...placed, shipment }, now) }
+          return {
+            ...placed,
+            shipment,
+            trackingCheckAt: nextCourierCheck({ ...order, ...placed, shipment }, now),
+          }
         },
         alsoInTx: (tx, shipped) => recordParcel(tx, shipped, shipped.shipment!, 'outbound', now),
       })
       return 'applied'
     }
-    if (collected && ref.leg === 'return' && order.state === 'returning' && !order.refund?.returnShipment) {
+    if (
+      collected &&
+      ref.leg === 'return' &&
+      order.state === 'returning' &&
+      !order.refund?.returnShipment
+    ) {
       await startReturn(deps, order, parcelOf(next, now), { actor: 'system', extra: placed })
       return 'applied'
     }
     await deps.store.update(
       Orders,
       order._id,
-      { ...placed, trackingCheckAt: nextCourierCheck({ ...order, ...placed }, now), updatedAt: now, version: order.version + 1 },
+      {
+        ...placed,
+        trackingCheckAt: nextCourierCheck({ ...order, ...placed }, now),
+        updatedAt: now,
+        version: order.version + 1,
+      },
       { expect: { version: order.version } },
     )
     return 'applied'
@@ -299,26 +399,50 @@ const placePickupJob: JobHandler = async (deps, job) => {
       const now = deps.clock.now()
       const cur = pickupOf(fresh, leg)!
       // Cancelled while the booking was on its way: the courier must hear it was called off.
-      const state: PickupState = cur.state === 'booking' ? 'placed' : cur.state === 'cancelled' ? 'cancelling' : cur.state
-      const next = { ...cur, state, taskId: placed.taskId, courierOrderId: placed.orderId, updatedAt: now }
+      const state: PickupState =
+        cur.state === 'booking' ? 'placed' : cur.state === 'cancelled' ? 'cancelling' : cur.state
+      const next = {
+        ...cur,
+        state,
+        taskId: placed.taskId,
+        courierOrderId: placed.orderId,
+        updatedAt: now,
+      }
       const patched = await tx.update(
         Orders,
         order._id,
-        { ...withPickup(fresh, leg, next), trackingCheckAt: nextCourierCheck({ ...fresh, ...withPickup(fresh, leg, next) }, now), version: fresh.version + 1 },
+        {
+          ...withPickup(fresh, leg, next),
+          trackingCheckAt: nextCourierCheck({ ...fresh, ...withPickup(fresh, leg, next) }, now),
+          version: fresh.version + 1,
+        },
         { expect: { version: fresh.version } },
       )
-      if (!(await tx.get(PickupTasks, placed.taskId))) await tx.insert(PickupTasks, { _id: placed.taskId, orderId: order._id, leg, attempt })
+      if (!(await tx.get(PickupTasks, placed.taskId)))
+        await tx.insert(PickupTasks, { _id: placed.taskId, orderId: order._id, leg, attempt })
       await enqueuePickupCancel(tx, patched, leg, now)
     })
-    if (placed.waybillNo) await applyPickupNews(deps, { orderId: order._id, leg, attempt }, { status: 'picked-up', waybillNo: placed.waybillNo })
+    if (placed.waybillNo)
+      await applyPickupNews(
+        deps,
+        { orderId: order._id, leg, attempt },
+        { status: 'picked-up', waybillNo: placed.waybillNo },
+      )
     return 'done'
   } catch (e) {
     if (!(e instanceof CourierError) || e.retryable || e.kind === 'transport') throw e
     // The courier said no for good: the person sees why and can book again or enter a waybill.
     const fresh = (await deps.store.get(Orders, order._id))!
     const cur = pickupOf(fresh, leg)!
-    const failed = { ...cur, state: 'failed' as const, failure: e.code === 'ADDRESS_NOT_SERVED' ? '该快递公司不服务这个地址' : e.message, updatedAt: deps.clock.now() }
-    await updateIfUnchanged(deps.store, Orders, order._id, fresh, { ...withPickup(fresh, leg, failed) })
+    const failed = {
+      ...cur,
+      state: 'failed' as const,
+      failure: e.code === 'ADDRESS_NOT_SERVED' ? '该快递公司不服务这个地址' : e.message,
+      updatedAt: deps.clock.now(),
+    }
+    await updateIfUnchanged(deps.store, Orders, order._id, fresh, {
+      ...withPickup(fresh, leg, failed),
+    })
     return 'done'
   }
 }
@@ -328,15 +452,24 @@ const cancelPickupJob: JobHandler = async (deps, job) => {
   const { order, leg, attempt, p } = await jobTarget(deps, job._id, job.orderId)
   if (p.state !== 'cancelling' || !p.taskId) return 'done'
   try {
-    await deps.courier.cancelPickup({ taskId: p.taskId, orderId: p.courierOrderId ?? '', reason: '用户取消' })
+    await deps.courier.cancelPickup({
+      taskId: p.taskId,
+      orderId: p.courierOrderId ?? '',
+      reason: '用户取消',
+    })
     await applyPickupNews(deps, { orderId: order._id, leg, attempt }, { status: 'cancelled' })
     return 'done'
   } catch (e) {
     if (e instanceof CourierError && e.code === 'PICKUP_NOT_CANCELLABLE') {
-      await applyPickupNews(deps, { orderId: order._id, leg, attempt }, await deps.courier.pickupStatus(p.taskId))
+      await applyPickupNews(
+        deps,
+        { orderId: order._id, leg, attempt },
+        await deps.courier.pickupStatus(p.taskId),
+      )
       return 'done'
     }
-    if (e instanceof CourierError && !e.retryable && e.kind !== 'transport') throw new PermanentJobError(`${e.code}: ${e.message}`)
+    if (e instanceof CourierError && !e.retryable && e.kind !== 'transport')
+      throw new PermanentJobError(`${e.code}: ${e.message}`)
     throw e
   }
 }

@@ -16,8 +16,8 @@ import { takeTransition } from '../../order/application/take-transition'
 
 export { TRACKING_POLL_MS } from '../domain/courier-checks'
 
-
-const unavailable = (e: unknown) => e instanceof CourierError && (e.kind === 'transport' || e.retryable)
+const unavailable = (e: unknown) =>
+  e instanceof CourierError && (e.kind === 'transport' || e.retryable)
 
 /**
  * The company of a waybill: the one the seller named (it must fit the number when the courier
@@ -34,13 +34,17 @@ export const resolveWaybill = async (deps: Deps, input: Waybill): Promise<Shipme
   }
   const code = named?.code ?? (candidates?.length ? candidates[0] : undefined)
   if (candidates && named && !candidates.includes(named.code) && candidates.length > 0) {
-    throw new AppError(ErrorCodes.ORDER_WAYBILL_MISMATCH, undefined, { path: ['waybillNo'], candidates })
+    throw new AppError(ErrorCodes.ORDER_WAYBILL_MISMATCH, undefined, {
+      path: ['waybillNo'],
+      candidates,
+    })
   }
   if (candidates && candidates.length === 0 && !input.company) {
     throw new AppError(ErrorCodes.ORDER_UNKNOWN_WAYBILL, undefined, { path: ['waybillNo'] })
   }
   const known = code ? courierCompany(code) : undefined
-  if (!known && !input.company) throw new AppError(ErrorCodes.ORDER_UNKNOWN_WAYBILL, undefined, { path: ['waybillNo'] })
+  if (!known && !input.company)
+    throw new AppError(ErrorCodes.ORDER_UNKNOWN_WAYBILL, undefined, { path: ['waybillNo'] })
   return {
     company: known?.name ?? input.company!,
     companyCode: known?.code ?? null,
@@ -51,26 +55,62 @@ export const resolveWaybill = async (deps: Deps, input: Waybill): Promise<Shipme
 }
 
 /** Inside the ship (or return) transaction: the parcel index and the jobs that follow a shipment. */
-export const recordParcel = async (tx: TransactionOps, order: OrderRecord, parcel: ShipmentRecord, leg: 'outbound' | 'return', now: number) => {
+export const recordParcel = async (
+  tx: TransactionOps,
+  order: OrderRecord,
+  parcel: ShipmentRecord,
+  leg: 'outbound' | 'return',
+  now: number,
+) => {
   const used = await tx.get(Parcels, parcel.waybillNo)
   // Checked again inside the transaction: a number taken meanwhile by another order is refused whole.
-  if (used && (used.orderId !== order._id || used.leg !== leg)) throw new AppError(ErrorCodes.ORDER_WAYBILL_REUSED, undefined, { path: ['waybillNo'] })
-  if (!used) await tx.insert(Parcels, { _id: parcel.waybillNo, orderId: order._id, leg, companyCode: parcel.companyCode })
+  if (used && (used.orderId !== order._id || used.leg !== leg))
+    throw new AppError(ErrorCodes.ORDER_WAYBILL_REUSED, undefined, { path: ['waybillNo'] })
+  if (!used)
+    await tx.insert(Parcels, {
+      _id: parcel.waybillNo,
+      orderId: order._id,
+      leg,
+      companyCode: parcel.companyCode,
+    })
   if (parcel.companyCode) {
-    await enqueue(tx, { key: JOBS.subscribe.key(order._id, leg), kind: JOBS.subscribe.kind, orderId: order._id, at: now })
+    await enqueue(tx, {
+      key: JOBS.subscribe.key(order._id, leg),
+      kind: JOBS.subscribe.kind,
+      orderId: order._id,
+      at: now,
+    })
   }
   if (leg === 'outbound') {
-    await enqueue(tx, { key: JOBS.shippingInfo.key(order._id), kind: JOBS.shippingInfo.kind, orderId: order._id, at: now })
+    await enqueue(tx, {
+      key: JOBS.shippingInfo.key(order._id),
+      kind: JOBS.shippingInfo.kind,
+      orderId: order._id,
+      at: now,
+    })
   }
 }
 
-const mergeTracking = (current: TrackingRecord | null, t: Tracking, now: number): TrackingRecord | null => {
+const mergeTracking = (
+  current: TrackingRecord | null,
+  t: Tracking,
+  now: number,
+): TrackingRecord | null => {
   const latestAt = t.events.reduce((m, e) => Math.max(m, e.at), 0)
   if (current && latestAt <= current.latestAt && !(t.finished && !current.finished)) return null // stale or duplicate
   const seen = new Set((current?.events ?? []).map((e) => `${e.at}|${e.context}`))
-  const events = [...(current?.events ?? []), ...t.events.filter((e) => !seen.has(`${e.at}|${e.context}`))].sort((a, b) => a.at - b.at)
+  const events = [
+    ...(current?.events ?? []),
+    ...t.events.filter((e) => !seen.has(`${e.at}|${e.context}`)),
+  ].sort((a, b) => a.at - b.at)
   const newest = events[events.length - 1]
-  return { state: newest?.state ?? t.state, events, latestAt: Math.max(latestAt, current?.latestAt ?? 0), finished: t.finished, updatedAt: now }
+  return {
+    state: newest?.state ?? t.state,
+    events,
+    latestAt: Math.max(latestAt, current?.latestAt ?? 0),
+    finished: t.finished,
+    updatedAt: now,
+  }
 }
 
 /**
@@ -79,7 +119,11 @@ const mergeTracking = (current: TrackingRecord | null, t: Tracking, now: number)
  * delivered (the auto-confirm clock keeps running from shipment); of a return, it starts the
  * 7 days after which the return counts as received.
  */
-export const applyTracking = async (deps: Deps, waybillNo: string, tracking: Tracking): Promise<'applied' | 'stale' | 'unknown'> => {
+export const applyTracking = async (
+  deps: Deps,
+  waybillNo: string,
+  tracking: Tracking,
+): Promise<'applied' | 'stale' | 'unknown'> => {
   const parcel = await deps.store.get(Parcels, waybillNo)
   if (!parcel) return 'unknown'
   return retryOnRace(async () => {
@@ -91,7 +135,9 @@ export const applyTracking = async (deps: Deps, waybillNo: string, tracking: Tra
     if (!merged) return 'stale'
     const next: ShipmentRecord = { ...shipment, tracking: merged }
     const placed: Partial<OrderRecord> =
-      parcel.leg === 'outbound' ? { shipment: next } : { refund: { ...order.refund!, returnShipment: next } }
+      parcel.leg === 'outbound'
+        ? { shipment: next }
+        : { refund: { ...order.refund!, returnShipment: next } }
     const checkAt = nextCourierCheck({ ...order, ...placed }, now)
     const delivered = merged.state === 'delivered'
     if (delivered && parcel.leg === 'outbound' && order.state === 'shipped') {
@@ -102,7 +148,12 @@ export const applyTracking = async (deps: Deps, waybillNo: string, tracking: Tra
         user: null,
         patch: () => ({ ...placed, trackingCheckAt: checkAt }),
         alsoInTx: (tx) =>
-          enqueue(tx, { key: JOBS.confirmReceive.key(order._id), kind: JOBS.confirmReceive.kind, orderId: order._id, at: now }),
+          enqueue(tx, {
+            key: JOBS.confirmReceive.key(order._id),
+            kind: JOBS.confirmReceive.kind,
+            orderId: order._id,
+            at: now,
+          }),
       })
       return 'applied'
     }
@@ -149,7 +200,15 @@ export const startReturn = async (
         returnShippedAt: now,
         trackingCheckAt: nextCourierCheck({ ...base, refund }, now),
         ...schedule,
-        events: [...order.events, { transition: 'shipReturn', at: now, actor: by.actor, note: `退货寄回 ${parcel.company} ${parcel.waybillNo}` }],
+        events: [
+          ...order.events,
+          {
+            transition: 'shipReturn',
+            at: now,
+            actor: by.actor,
+            note: `退货寄回 ${parcel.company} ${parcel.waybillNo}`,
+          },
+        ],
         updatedAt: now,
         version: order.version + 1,
       },

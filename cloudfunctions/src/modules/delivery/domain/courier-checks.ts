@@ -8,7 +8,8 @@ export const TRACKING_POLL_MS = 2 * 3_600_000
 export const PICKUP_POLL_MS = 30 * 60_000
 
 const moving = (s: ShipmentRecord | null | undefined) => !!s?.companyCode && !s.tracking?.finished
-const waiting = (p: PickupRecord | null | undefined) => !!p && ACTIVE_PICKUP_STATES.includes(p.state) && p.state !== 'booking'
+const waiting = (p: PickupRecord | null | undefined) =>
+  !!p && ACTIVE_PICKUP_STATES.includes(p.state) && p.state !== 'booking'
 
 /**
  * When the courier poll should next look at this order: soon while a booked courier has not
@@ -18,6 +19,7 @@ const waiting = (p: PickupRecord | null | undefined) => !!p && ACTIVE_PICKUP_STA
 export const nextCourierCheck = (order: OrderRecord, now: number): number | null => {
   const times: number[] = []
   if (waiting(order.pickup) || waiting(order.refund?.returnPickup)) times.push(now + PICKUP_POLL_MS)
-  if (moving(order.shipment) || moving(order.refund?.returnShipment)) times.push(now + TRACKING_POLL_MS)
+  if (moving(order.shipment) || moving(order.refund?.returnShipment))
+    times.push(now + TRACKING_POLL_MS)
   return times.length ? Math.min(...times) : null
 }

@@ -40,7 +40,11 @@ export class CourierError extends Error {
 
   /** `instanceof` by brand: each function bundle carries its own copy of this class (as PaymentGatewayError). */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[COURIER_ERROR] === true
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[COURIER_ERROR] === true
+    )
   }
 
   constructor(

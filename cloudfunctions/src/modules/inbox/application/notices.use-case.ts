@@ -9,7 +9,12 @@ export const sendNotice = async (
   notice: Omit<NoticeRecord, '_id' | 'createdAt' | 'read'>,
 ): Promise<boolean> => {
   try {
-    await deps.store.insert(Notices, { _id: key, ...notice, createdAt: deps.clock.now(), read: false })
+    await deps.store.insert(Notices, {
+      _id: key,
+      ...notice,
+      createdAt: deps.clock.now(),
+      read: false,
+    })
     return true
   } catch (e) {
     if (isAppError(e) && e.code === ErrorCodes.CONFLICT) return false
@@ -17,11 +22,28 @@ export const sendNotice = async (
   }
 }
 
-export const listNotices = async (deps: Pick<Deps, 'store'>, userId: string, page: { cursor?: string; limit: number }) => {
-  const result = await deps.store.find(Notices, { userId }, { orderBy: { field: 'createdAt', direction: 'desc' }, ...page })
+export const listNotices = async (
+  deps: Pick<Deps, 'store'>,
+  userId: string,
+  page: { cursor?: string; limit: number },
+) => {
+  const result = await deps.store.find(
+    Notices,
+    { userId },
+    { orderBy: { field: 'createdAt', direction: 'desc' }, ...page },
+  )
   const unread = await deps.store.count(Notices, { userId, read: false })
   return {
-    items: result.items.map((n) => ({ id: n._id, kind: n.kind, title: n.title, body: n.body, listingId: n.listingId, orderId: n.orderId ?? null, createdAt: n.createdAt, read: n.read })),
+    items: result.items.map((n) => ({
+      id: n._id,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      listingId: n.listingId,
+      orderId: n.orderId ?? null,
+      createdAt: n.createdAt,
+      read: n.read,
+    })),
     nextCursor: result.nextCursor,
     unread,
   }

@@ -17,6 +17,9 @@ export interface NoticeRecord {
 }
 
 export const Notices = defineCollection<NoticeRecord>('notices', [
-  { name: 'user_created', fields: [{ field: 'userId' }, { field: 'createdAt', direction: 'desc' }] },
+  {
+    name: 'user_created',
+    fields: [{ field: 'userId' }, { field: 'createdAt', direction: 'desc' }],
+  },
   { name: 'user_read', fields: [{ field: 'userId' }, { field: 'read' }] },
 ])

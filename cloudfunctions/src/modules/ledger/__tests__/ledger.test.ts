@@ -50,7 +50,8 @@ describe('ledger entries', () => {
           post(paymentEntry(`pay-${id}`, id, o.totalFen, i))
           if (o.settle === 'release' || o.settle === 'compensate') {
             post(releaseEntry(`ps-${id}`, id, seller, o.totalFen, commissionFen(o.totalFen), i))
-            if (o.settle === 'compensate') post(compensationEntry(`comp-${id}`, id, seller, o.totalFen, i))
+            if (o.settle === 'compensate')
+              post(compensationEntry(`comp-${id}`, id, seller, o.totalFen, i))
           } else if (o.settle === 'refund') {
             post(refundEntry(`rf-${id}`, id, o.totalFen, i))
           } else if (o.settle === 'partial') {

@@ -8,7 +8,9 @@ const PARTY_ACCOUNT = /^(seller|withdrawn|escrow|claim):/
 const hasRunningBalance = (account: Account) => PARTY_ACCOUNT.test(account)
 
 const same = (a: LedgerEntryRecord, b: LedgerEntryRecord) =>
-  a.kind === b.kind && a.orderId === b.orderId && JSON.stringify(a.lines) === JSON.stringify(b.lines)
+  a.kind === b.kind &&
+  a.orderId === b.orderId &&
+  JSON.stringify(a.lines) === JSON.stringify(b.lines)
 
 const postIn = async (tx: TransactionOps, entry: LedgerEntry): Promise<'posted' | 'already'> => {
   const { key, ...rest } = entry
@@ -22,9 +24,16 @@ const postIn = async (tx: TransactionOps, entry: LedgerEntry): Promise<'posted' 
   for (const line of entry.lines.filter((l) => hasRunningBalance(l.account))) {
     const balance = await tx.get(AccountBalances, line.account)
     if (balance) {
-      await tx.update(AccountBalances, line.account, { balanceFen: balance.balanceFen + line.amountFen, updatedAt: entry.at })
+      await tx.update(AccountBalances, line.account, {
+        balanceFen: balance.balanceFen + line.amountFen,
+        updatedAt: entry.at,
+      })
     } else {
-      await tx.insert(AccountBalances, { _id: line.account, balanceFen: line.amountFen, updatedAt: entry.at })
+      await tx.insert(AccountBalances, {
+        _id: line.account,
+        balanceFen: line.amountFen,
+        updatedAt: entry.at,
+      })
     }
   }
   return 'posted'
@@ -54,7 +63,11 @@ export const postEntry = async (
 }
 
 /** One party account's balance in fen (0 when it never moved). */
-export const accountBalance = async (deps: Pick<Deps, 'store'>, account: Account): Promise<number> => {
-  if (!hasRunningBalance(account)) throw new Error(`${account} keeps no running balance: sum its entries`)
+export const accountBalance = async (
+  deps: Pick<Deps, 'store'>,
+  account: Account,
+): Promise<number> => {
+  if (!hasRunningBalance(account))
+    throw new Error(`${account} keeps no running balance: sum its entries`)
   return (await deps.store.get(AccountBalances, account))?.balanceFen ?? 0
 }

@@ -37,7 +37,8 @@ export class UnbalancedEntryError extends Error {}
 
 const check = (lines: Line[]) => {
   for (const l of lines) {
-    if (!Number.isSafeInteger(l.amountFen)) throw new UnbalancedEntryError(`amount must be whole fen: ${l.amountFen}`)
+    if (!Number.isSafeInteger(l.amountFen))
+      throw new UnbalancedEntryError(`amount must be whole fen: ${l.amountFen}`)
   }
   const sum = lines.reduce((s, l) => s + l.amountFen, 0)
   if (sum !== 0) throw new UnbalancedEntryError(`entry does not balance: ${sum}`)
@@ -45,7 +46,12 @@ const check = (lines: Line[]) => {
 }
 
 /** The buyer pays; WeChat Pay freezes the money at the seller's merchant for this order. */
-export const paymentEntry = (key: string, orderId: string, totalFen: number, at: number): LedgerEntry => ({
+export const paymentEntry = (
+  key: string,
+  orderId: string,
+  totalFen: number,
+  at: number,
+): LedgerEntry => ({
   key,
   kind: 'payment',
   orderId,
@@ -77,7 +83,12 @@ export const releaseEntry = (
 })
 
 /** A refund before release: out of escrow, back to the buyer. */
-export const refundEntry = (key: string, orderId: string, refundFen: number, at: number): LedgerEntry => ({
+export const refundEntry = (
+  key: string,
+  orderId: string,
+  refundFen: number,
+  at: number,
+): LedgerEntry => ({
   key,
   kind: 'refund',
   orderId,
@@ -109,7 +120,12 @@ export const compensationEntry = (
 })
 
 /** The seller withdraws available money to their bank card. */
-export const withdrawalEntry = (key: string, sellerId: string, amountFen: number, at: number): LedgerEntry => ({
+export const withdrawalEntry = (
+  key: string,
+  sellerId: string,
+  amountFen: number,
+  at: number,
+): LedgerEntry => ({
   key,
   kind: 'withdrawal',
   orderId: null,
@@ -123,7 +139,8 @@ export const withdrawalEntry = (key: string, sellerId: string, amountFen: number
 /** Balances per account over a set of entries. */
 export const balances = (entries: LedgerEntry[]): Map<Account, number> => {
   const out = new Map<Account, number>()
-  for (const e of entries) for (const l of e.lines) out.set(l.account, (out.get(l.account) ?? 0) + l.amountFen)
+  for (const e of entries)
+    for (const l of e.lines) out.set(l.account, (out.get(l.account) ?? 0) + l.amountFen)
   return out
 }
 
@@ -134,11 +151,18 @@ export const balances = (entries: LedgerEntry[]): Map<Account, number> => {
 export const orderMoney = (entries: LedgerEntry[], orderId: string) => {
   const mine = entries.filter((e) => e.orderId === orderId)
   const sum = (kind: EntryKind, account: (l: Line) => boolean) =>
-    mine.filter((e) => e.kind === kind).flatMap((e) => e.lines).filter(account).reduce((s, l) => s + l.amountFen, 0)
+    mine
+      .filter((e) => e.kind === kind)
+      .flatMap((e) => e.lines)
+      .filter(account)
+      .reduce((s, l) => s + l.amountFen, 0)
   const escrow = (l: Line) => l.account === `escrow:${orderId}`
   return {
     paid: sum('payment', escrow),
-    inEscrow: mine.flatMap((e) => e.lines).filter(escrow).reduce((s, l) => s + l.amountFen, 0),
+    inEscrow: mine
+      .flatMap((e) => e.lines)
+      .filter(escrow)
+      .reduce((s, l) => s + l.amountFen, 0),
     // `0 -` rather than unary minus: no -0 for orders that never moved.
     released: 0 - sum('release', escrow),
     refunded: 0 - sum('refund', escrow),

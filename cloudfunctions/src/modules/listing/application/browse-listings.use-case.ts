@@ -9,12 +9,17 @@ import { type ListingRecord, ListingViews, Listings, hiddenByBan } from '../doma
  * One listing; drafts, removed and expired ones only for their seller (sold ones stay visible).
  * While its seller is banned, others who have the link are told it is unavailable.
  */
-export const getListing = async (deps: Deps, id: string, viewerId: string | null): Promise<ListingRecord> => {
+export const getListing = async (
+  deps: Deps,
+  id: string,
+  viewerId: string | null,
+): Promise<ListingRecord> => {
   const listing = await deps.store.get(Listings, id)
   const own = listing?.sellerId === viewerId
   const visible = listing && (listing.status === 'active' || listing.status === 'sold' || own)
   if (!listing || !visible) throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在或已下架')
-  if (!own && hiddenByBan(listing, deps.clock.now())) throw new AppError(ErrorCodes.NOT_FOUND, '卖家账号受限，宝贝暂不可查看')
+  if (!own && hiddenByBan(listing, deps.clock.now()))
+    throw new AppError(ErrorCodes.NOT_FOUND, '卖家账号受限，宝贝暂不可查看')
   return listing
 }
 
@@ -25,12 +30,19 @@ const notHidden = { sellerBannedUntil: null } as const
  * Counts a view: once a day per signed-in viewer (or per anonymous viewer key), never the seller's
  * own. The view key is the document id, so a repeat is a CONFLICT and counts nothing.
  */
-export const countView = async (deps: Deps, listing: ListingRecord, viewerKey: string | null): Promise<ListingRecord> => {
+export const countView = async (
+  deps: Deps,
+  listing: ListingRecord,
+  viewerKey: string | null,
+): Promise<ListingRecord> => {
   if (!viewerKey || viewerKey === listing.sellerId || listing.status !== 'active') return listing
   const now = deps.clock.now()
   try {
     return await deps.store.transaction(async (tx) => {
-      await tx.insert(ListingViews, { _id: `${listing._id}:${viewerKey}:${chinaDay(now)}`, at: now })
+      await tx.insert(ListingViews, {
+        _id: `${listing._id}:${viewerKey}:${chinaDay(now)}`,
+        at: now,
+      })
       const current = await tx.get(Listings, listing._id)
       if (!current) return listing
       // The counter does not bump `version`: a view must not make a seller's edit conflict.
@@ -51,11 +63,23 @@ export const cityFeed = (
   category: string | undefined,
   page: { cursor?: string; limit: number },
 ): Promise<Page<ListingRecord>> =>
-  deps.store.find(Listings, { city, status: 'active', ...(category ? { category } : {}), ...notHidden }, { ...newestFirst, ...page })
+  deps.store.find(
+    Listings,
+    { city, status: 'active', ...(category ? { category } : {}), ...notHidden },
+    { ...newestFirst, ...page },
+  )
 
 /** A seller's storefront: their active listings others may see, newest first (none while banned). */
-export const storefrontListings = (deps: Deps, sellerId: string, page: { cursor?: string; limit: number }): Promise<Page<ListingRecord>> =>
-  deps.store.find(Listings, { sellerId, status: 'active', ...notHidden }, { ...newestFirst, ...page })
+export const storefrontListings = (
+  deps: Deps,
+  sellerId: string,
+  page: { cursor?: string; limit: number },
+): Promise<Page<ListingRecord>> =>
+  deps.store.find(
+    Listings,
+    { sellerId, status: 'active', ...notHidden },
+    { ...newestFirst, ...page },
+  )
 
 /** The seller's own listings, newest first: every status, or one. */
 export const sellerListings = (
@@ -66,4 +90,8 @@ export const sellerListings = (
 ): Promise<Page<ListingRecord>> =>
   status
     ? deps.store.find(Listings, { sellerId, status }, { ...newestFirst, ...page })
-    : deps.store.find(Listings, { sellerId }, { orderBy: { field: '_id', direction: 'desc' }, ...page })
+    : deps.store.find(
+        Listings,
+        { sellerId },
+        { orderBy: { field: '_id', direction: 'desc' }, ...page },
+      )

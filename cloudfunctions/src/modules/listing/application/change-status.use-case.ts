@@ -24,13 +24,20 @@ export const changeStatus = async (
   if (!from.includes(listing.status)) throw new AppError(ErrorCodes.LISTING_WRONG_STATUS)
   const now = deps.clock.now()
   // Goods a live order holds stay up (allowedActions hides these two buttons meanwhile).
-  if (listing.heldBy && (action === 'takeDown' || action === 'markSold')) throw new AppError(ErrorCodes.LISTING_WRONG_STATUS, '买家已下单，请先在订单里处理')
-  if (action === 'renew' && !canRenew(listing, now)) throw new AppError(ErrorCodes.LISTING_ALREADY_RENEWED)
+  if (listing.heldBy && (action === 'takeDown' || action === 'markSold'))
+    throw new AppError(ErrorCodes.LISTING_WRONG_STATUS, '买家已下单，请先在订单里处理')
+  if (action === 'renew' && !canRenew(listing, now))
+    throw new AppError(ErrorCodes.LISTING_ALREADY_RENEWED)
   const goesUp = action === 'publish' || action === 'relist' || action === 'renew'
   return updateListingRecord(deps, listing, {
     status: to,
     ...(goesUp
-      ? { sortKey: deps.ids.next(), bumpedAt: now, expiresAt: now + LISTING_LIFETIME_MS, remindedFor: null }
+      ? {
+          sortKey: deps.ids.next(),
+          bumpedAt: now,
+          expiresAt: now + LISTING_LIFETIME_MS,
+          remindedFor: null,
+        }
       : { expiresAt: null }),
     ...(action === 'markSold' ? { soldAt: now } : {}),
     updatedAt: now,

@@ -70,21 +70,39 @@ export const assertPublishable = async (
     }
   }
   if (fields.videoFileId && !(await deps.files.exists(fields.videoFileId))) {
-    throw new AppError(ErrorCodes.LISTING_PHOTO_MISSING, '视频不存在，请重新上传', { path: 'videoFileId' })
+    throw new AppError(ErrorCodes.LISTING_PHOTO_MISSING, '视频不存在，请重新上传', {
+      path: 'videoFileId',
+    })
   }
-  const photos = (fields.photoFileIds ?? []).map((fileId, i) => ({ fileId, path: `photoFileIds.${i}` }))
-  await assertOwnUploads(deps, sellerId, 'listing-photos', photos.filter((p) => !kept.has(p.fileId)))
+  const photos = (fields.photoFileIds ?? []).map((fileId, i) => ({
+    fileId,
+    path: `photoFileIds.${i}`,
+  }))
+  await assertOwnUploads(
+    deps,
+    sellerId,
+    'listing-photos',
+    photos.filter((p) => !kept.has(p.fileId)),
+  )
   if (fields.videoFileId && !kept.has(fields.videoFileId)) {
-    await assertOwnUploads(deps, sellerId, 'listing-videos', [{ fileId: fields.videoFileId, path: 'videoFileId' }])
+    await assertOwnUploads(deps, sellerId, 'listing-videos', [
+      { fileId: fields.videoFileId, path: 'videoFileId' },
+    ])
   }
   if (fields.location && !isInsideCity(fields.location)) {
-    throw new AppError(ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY, `位置不在${fields.location.city}范围内`, {
-      path: 'location',
-    })
+    throw new AppError(
+      ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY,
+      `位置不在${fields.location.city}范围内`,
+      {
+        path: 'location',
+      },
+    )
   }
   for (const [i, communityId] of (fields.communityIds ?? []).entries()) {
     if (!(await deps.store.get(Memberships, membershipId(communityId, sellerId)))) {
-      throw new AppError(ErrorCodes.LISTING_NOT_IN_COMMUNITY, undefined, { path: `communityIds.${i}` })
+      throw new AppError(ErrorCodes.LISTING_NOT_IN_COMMUNITY, undefined, {
+        path: `communityIds.${i}`,
+      })
     }
   }
 }

@@ -13,13 +13,19 @@ const BATCH = 200
  * days before. Safe to run twice or concurrently: the status change is compare-and-set and each
  * notice's id is its cause.
  */
-export const expireListings = async (deps: Deps): Promise<{ expired: number; reminded: number }> => {
+export const expireListings = async (
+  deps: Deps,
+): Promise<{ expired: number; reminded: number }> => {
   const now = deps.clock.now()
   let expired = 0
   let reminded = 0
 
   for (;;) {
-    const due = await deps.store.find(Listings, { status: 'active', expiresAt: { $lte: now } }, { limit: BATCH })
+    const due = await deps.store.find(
+      Listings,
+      { status: 'active', expiresAt: { $lte: now } },
+      { limit: BATCH },
+    )
     for (const listing of due.items) if (await expireOne(deps, listing)) expired++
     if (due.items.length < BATCH) break
   }
@@ -47,7 +53,11 @@ const expireOne = async (deps: Deps, listing: ListingRecord): Promise<boolean> =
       await updateListingRecord(deps, listing, { expiresAt: deps.clock.now() + HELD_RECHECK_MS })
       return false
     }
-    await updateListingRecord(deps, listing, { status: 'expired', expiresAt: null, updatedAt: deps.clock.now() })
+    await updateListingRecord(deps, listing, {
+      status: 'expired',
+      expiresAt: null,
+      updatedAt: deps.clock.now(),
+    })
   } catch (e) {
     if (isAppError(e) && e.code === ErrorCodes.CONFLICT) return false // the seller acted first
     throw e

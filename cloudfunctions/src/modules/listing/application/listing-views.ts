@@ -17,9 +17,19 @@ export const toCards = async (
   from?: GeoPoint,
   distances?: Map<string, number | null>,
 ): Promise<ListingCard[]> => {
-  const sellers = await loadPublicUsers(deps, listings.map((l) => l.sellerId))
+  const sellers = await loadPublicUsers(
+    deps,
+    listings.map((l) => l.sellerId),
+  )
   const urls = await deps.files.urls(listings.map((l) => l.photoFileIds[0]!))
-  return listings.map((l) => card(l, urls[l.photoFileIds[0]!] ?? '', sellers, distances?.get(l._id) ?? viewerDistance(from, l.location)))
+  return listings.map((l) =>
+    card(
+      l,
+      urls[l.photoFileIds[0]!] ?? '',
+      sellers,
+      distances?.get(l._id) ?? viewerDistance(from, l.location),
+    ),
+  )
 }
 
 export const toDetail = async (
@@ -32,12 +42,21 @@ export const toDetail = async (
   const fileIds = [...listing.photoFileIds, ...(listing.videoFileId ? [listing.videoFileId] : [])]
   const urls = await deps.files.urls(fileIds)
   const isMine = viewerId === listing.sellerId
-  const isFavorited = viewerId !== null && (await deps.store.get(Favorites, favoriteId(viewerId, listing._id))) !== null
+  const isFavorited =
+    viewerId !== null &&
+    (await deps.store.get(Favorites, favoriteId(viewerId, listing._id))) !== null
   return {
-    ...card(listing, urls[listing.photoFileIds[0]!] ?? '', sellers, viewerDistance(from, listing.location)),
+    ...card(
+      listing,
+      urls[listing.photoFileIds[0]!] ?? '',
+      sellers,
+      viewerDistance(from, listing.location),
+    ),
     description: listing.description,
     photos: listing.photoFileIds.map((fileId) => ({ fileId, url: urls[fileId] ?? '' })),
-    video: listing.videoFileId ? { fileId: listing.videoFileId, url: urls[listing.videoFileId] ?? '' } : null,
+    video: listing.videoFileId
+      ? { fileId: listing.videoFileId, url: urls[listing.videoFileId] ?? '' }
+      : null,
     trade: listing.trade,
     service: listing.service,
     viewCount: listing.viewCount,

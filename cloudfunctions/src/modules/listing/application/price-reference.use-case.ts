@@ -26,8 +26,13 @@ export const priceReference = async (
     },
     { orderBy: { field: 'sortKey', direction: 'desc' }, limit: SAMPLE },
   )
-  const words = (q.keyword ?? '').toLowerCase().split(/\s+/).filter((w) => w.length >= 2)
-  const comparable = page.items.filter((l) => words.length === 0 || words.some((w) => l.title.toLowerCase().includes(w)))
+  const words = (q.keyword ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length >= 2)
+  const comparable = page.items.filter(
+    (l) => words.length === 0 || words.some((w) => l.title.toLowerCase().includes(w)),
+  )
   const prices = comparable.map((l) => l.priceFen).sort((a, b) => a - b)
   return {
     count: prices.length,

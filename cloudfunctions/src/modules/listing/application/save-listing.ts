@@ -6,7 +6,9 @@ import type { TransactionOps } from '../../core/ports/document-store.port'
 
 /** The index holds what others may find: a listing hidden by its seller's ban leaves it. */
 export const reindexListing = (deps: Pick<Deps, 'search'>, listing: ListingRecord) =>
-  listing.sellerBannedUntil != null ? deps.search.remove(listing._id) : deps.search.upsert(toSearchDoc(listing))
+  listing.sellerBannedUntil != null
+    ? deps.search.remove(listing._id)
+    : deps.search.upsert(toSearchDoc(listing))
 
 /**
  * Every listing write goes through here: the document and its search entry change in one
@@ -25,9 +27,14 @@ export const updateListingIn = async (
   current: ListingRecord,
   patch: Partial<Omit<ListingRecord, '_id' | 'version'>>,
 ): Promise<ListingRecord> => {
-  const next = await tx.update(Listings, current._id, { ...patch, version: current.version + 1 }, {
-    expect: { version: current.version },
-  })
+  const next = await tx.update(
+    Listings,
+    current._id,
+    { ...patch, version: current.version + 1 },
+    {
+      expect: { version: current.version },
+    },
+  )
   await reindexListing(deps, next)
   return next
 }
@@ -37,4 +44,5 @@ export const updateListingRecord = (
   deps: Pick<Deps, 'store' | 'search'>,
   current: ListingRecord,
   patch: Partial<Omit<ListingRecord, '_id' | 'version'>>,
-): Promise<ListingRecord> => deps.store.transaction((tx) => updateListingIn(tx, deps, current, patch))
+): Promise<ListingRecord> =>
+  deps.store.transaction((tx) => updateListingIn(tx, deps, current, patch))

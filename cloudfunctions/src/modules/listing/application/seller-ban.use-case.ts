@@ -22,12 +22,19 @@ const markEach = async (
   let changed = 0
   let cursor: string | undefined
   do {
-    const page = await deps.store.find(Listings, filter, { orderBy: { field: '_id', direction: 'desc' }, limit: BATCH, cursor })
+    const page = await deps.store.find(Listings, filter, {
+      orderBy: { field: '_id', direction: 'desc' },
+      limit: BATCH,
+      cursor,
+    })
     for (const listing of page.items) {
       const done = await deps.store.transaction(async (tx) => {
         const current = await tx.get(Listings, listing._id)
         if (!current || !shouldChange(current)) return false
-        await reindexListing(deps, await tx.update(Listings, current._id, { sellerBannedUntil: until }))
+        await reindexListing(
+          deps,
+          await tx.update(Listings, current._id, { sellerBannedUntil: until }),
+        )
         return true
       })
       if (done) changed++
@@ -42,14 +49,21 @@ const markEach = async (
  * on sale during the ban (an order cancelled before shipment) stays hidden. Statuses are kept, so
  * lifting the ban gives each listing back as it was. Running it again changes nothing.
  */
-export const hideSellerListings = (deps: BanDeps, sellerId: string, until: number): Promise<number> =>
-  markEach(deps, { sellerId }, (l) => l.sellerBannedUntil !== until, until)
+export const hideSellerListings = (
+  deps: BanDeps,
+  sellerId: string,
+  until: number,
+): Promise<number> => markEach(deps, { sellerId }, (l) => l.sellerBannedUntil !== until, until)
 
 /**
  * Shows a seller's listings again: all of them when an operator lifts the ban, or, with `endedBy`
  * (the cron), only those whose copied ban had ended by then, so a ban renewed meanwhile stays.
  */
-export const showSellerListings = (deps: BanDeps, sellerId: string, endedBy?: number): Promise<number> =>
+export const showSellerListings = (
+  deps: BanDeps,
+  sellerId: string,
+  endedBy?: number,
+): Promise<number> =>
   markEach(
     deps,
     { sellerId, sellerBannedUntil: { $ne: null } },
@@ -62,5 +76,7 @@ export const showSellerListings = (deps: BanDeps, sellerId: string, endedBy?: nu
  * own record, so a ban counts from its first moment). Checkout answers ORDER.LISTING_UNAVAILABLE
  * otherwise.
  */
-export const isListingBuyable = async (deps: Pick<Deps, 'store' | 'clock'>, listing: ListingRecord): Promise<boolean> =>
-  listing.status === 'active' && !(await sellerBanned(deps, listing.sellerId))
+export const isListingBuyable = async (
+  deps: Pick<Deps, 'store' | 'clock'>,
+  listing: ListingRecord,
+): Promise<boolean> => listing.status === 'active' && !(await sellerBanned(deps, listing.sellerId))

@@ -1,5 +1,8 @@
 import { z } from 'zod'
-import { checkListingShape, type UpdateListingInputSchema } from '@shared/contracts/listing.contract'
+import {
+  checkListingShape,
+  type UpdateListingInputSchema,
+} from '@shared/contracts/listing.contract'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import type { UserRecord } from '../../user/domain/user.record'
@@ -12,7 +15,9 @@ import { updateListingRecord } from './save-listing'
 export type UpdateListingInput = z.output<typeof UpdateListingInputSchema>
 
 /** The cross-field rules of a listing, applied to the stored listing with the patch on top. */
-const MergedShape = z.unknown().superRefine((v, ctx) => checkListingShape(v as Parameters<typeof checkListingShape>[0], ctx))
+const MergedShape = z
+  .unknown()
+  .superRefine((v, ctx) => checkListingShape(v as Parameters<typeof checkListingShape>[0], ctx))
 
 /**
  * Edits a listing. Only its seller may; the edit applies only to the version the editor saw, so
@@ -25,7 +30,8 @@ export const updateListing = async (
   { id, expectedVersion, patch }: UpdateListingInput,
 ): Promise<ListingRecord> => {
   const listing = await loadOwnListing(deps, caller, id, '只能编辑自己发布的宝贝')
-  if (listing.status === 'sold') throw new AppError(ErrorCodes.LISTING_WRONG_STATUS, '已卖出的宝贝不能再编辑')
+  if (listing.status === 'sold')
+    throw new AppError(ErrorCodes.LISTING_WRONG_STATUS, '已卖出的宝贝不能再编辑')
   if (listing.version !== expectedVersion) {
     throw new AppError(ErrorCodes.CONFLICT, '宝贝已在别处修改，请刷新后再编辑')
   }
@@ -33,9 +39,16 @@ export const updateListing = async (
   const shape = MergedShape.safeParse(merged)
   if (!shape.success) {
     const first = shape.error.issues[0]!
-    throw new AppError(ErrorCodes.VALIDATION, first.message, { path: `patch.${first.path.join('.')}` })
+    throw new AppError(ErrorCodes.VALIDATION, first.message, {
+      path: `patch.${first.path.join('.')}`,
+    })
   }
-  await assertPublishable(deps, caller._id, patch, new Set([...listing.photoFileIds, ...(listing.videoFileId ? [listing.videoFileId] : [])]))
+  await assertPublishable(
+    deps,
+    caller._id,
+    patch,
+    new Set([...listing.photoFileIds, ...(listing.videoFileId ? [listing.videoFileId] : [])]),
+  )
   return updateListingRecord(deps, listing, {
     ...patch,
     ...(patch.location ? { city: patch.location.city } : {}),

@@ -3,7 +3,13 @@ import type { ListingRecord } from './listing.record'
 
 type Assessed = Pick<
   ListingRecord,
-  'kind' | 'title' | 'description' | 'photoFileIds' | 'condition' | 'originalPriceFen' | 'videoFileId'
+  | 'kind'
+  | 'title'
+  | 'description'
+  | 'photoFileIds'
+  | 'condition'
+  | 'originalPriceFen'
+  | 'videoFileId'
 >
 
 /** The seller playbook's score and hints for a stored (or about to be stored) listing. */

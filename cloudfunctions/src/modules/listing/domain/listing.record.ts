@@ -1,4 +1,8 @@
-import type { ListingLocation, ServiceTerms, TradeOptions } from '@shared/contracts/listing.contract'
+import type {
+  ListingLocation,
+  ServiceTerms,
+  TradeOptions,
+} from '@shared/contracts/listing.contract'
 import type {
   CategoryId,
   ConditionId,
@@ -62,18 +66,30 @@ export interface ListingRecord {
 }
 
 /** Whether others are kept from a listing right now because its seller is banned. */
-export const hiddenByBan = (l: ListingRecord, now: number): boolean => l.sellerBannedUntil != null && l.sellerBannedUntil > now
+export const hiddenByBan = (l: ListingRecord, now: number): boolean =>
+  l.sellerBannedUntil != null && l.sellerBannedUntil > now
 
 export const Listings = defineCollection<ListingRecord>('listings', [
   // The same-city feed: active listings of one city, newest (or most recently renewed) first.
-  { name: 'city_status_sort', fields: [{ field: 'city' }, { field: 'status' }, { field: 'sortKey', direction: 'desc' }] },
+  {
+    name: 'city_status_sort',
+    fields: [{ field: 'city' }, { field: 'status' }, { field: 'sortKey', direction: 'desc' }],
+  },
   // The same feed narrowed to a category chip.
   {
     name: 'city_status_category_sort',
-    fields: [{ field: 'city' }, { field: 'status' }, { field: 'category' }, { field: 'sortKey', direction: 'desc' }],
+    fields: [
+      { field: 'city' },
+      { field: 'status' },
+      { field: 'category' },
+      { field: 'sortKey', direction: 'desc' },
+    ],
   },
   // 我发布的 and a seller's storefront, newest first.
-  { name: 'seller_status_sort', fields: [{ field: 'sellerId' }, { field: 'status' }, { field: 'sortKey', direction: 'desc' }] },
+  {
+    name: 'seller_status_sort',
+    fields: [{ field: 'sellerId' }, { field: 'status' }, { field: 'sortKey', direction: 'desc' }],
+  },
   { name: 'seller_id', fields: [{ field: 'sellerId' }, { field: '_id', direction: 'desc' }] },
   // The expiry timer: active listings whose time is up.
   { name: 'status_expires', fields: [{ field: 'status' }, { field: 'expiresAt' }] },

@@ -1,10 +1,16 @@
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
-import type { OnboardingStatus, SubmitOnboardingInputSchema } from '@shared/contracts/merchant.contract'
+import type {
+  OnboardingStatus,
+  SubmitOnboardingInputSchema,
+} from '@shared/contracts/merchant.contract'
 import { ONBOARDING_LABELS, type OnboardingState } from '@shared/domain/merchant'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { z } from 'zod'
 import type { Deps } from '../../deps'
-import { PaymentGatewayError, type ApplymentStatus } from '../../payments/ports/payment-gateway.port'
+import {
+  PaymentGatewayError,
+  type ApplymentStatus,
+} from '../../payments/ports/payment-gateway.port'
 import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
 import { Users } from '../../user/domain/user.record'
 import {
@@ -82,7 +88,10 @@ export const toStatus = (m: MerchantRecord | null, storeName: string): Onboardin
 
 /** The caller's application as they see it. */
 export const onboardingStatus = async (deps: Deps, userId: string): Promise<OnboardingStatus> => {
-  const [m, storeName] = await Promise.all([deps.store.get(Merchants, userId), defaultStoreName(deps, userId)])
+  const [m, storeName] = await Promise.all([
+    deps.store.get(Merchants, userId),
+    defaultStoreName(deps, userId),
+  ])
   return toStatus(m, storeName)
 }
 
@@ -94,7 +103,11 @@ const gatewayFailed = (e: unknown): AppError => {
 /** WeChat takes JPG, PNG and BMP only; the name it gets carries the type. */
 const readPhoto = async (deps: Deps, fileId: string, field: string, name: string) => {
   const ext = /\.(jpe?g|png|bmp)$/i.exec(fileId)?.[1]?.toLowerCase()
-  const fieldError = (message: string) => new AppError(ErrorCodes.VALIDATION, message, { path: field, issues: [{ path: field, message }] })
+  const fieldError = (message: string) =>
+    new AppError(ErrorCodes.VALIDATION, message, {
+      path: field,
+      issues: [{ path: field, message }],
+    })
   if (!ext) throw fieldError('证件照请上传 JPG 或 PNG 图片')
   const bytes = await deps.files.read(fileId)
   if (!bytes) throw fieldError('证件照未找到，请重新上传')
@@ -107,16 +120,24 @@ const readPhoto = async (deps: Deps, fileId: string, field: string, name: string
  * attempt. The record (sealed identity, new out_request_no) is saved before WeChat is called, so
  * a crash or timeout in between is retried with the same key instead of opening a second application.
  */
-export const submitOnboarding = async (deps: Deps, userId: string, input: SubmitInput): Promise<OnboardingStatus> => {
+export const submitOnboarding = async (
+  deps: Deps,
+  userId: string,
+  input: SubmitInput,
+): Promise<OnboardingStatus> => {
   const existing = await deps.store.get(Merchants, userId)
   if (existing?.state === 'FINISH') throw new AppError(ErrorCodes.MERCHANT_ALREADY_ONBOARDED)
-  if (existing && IN_PROGRESS.includes(existing.state)) throw new AppError(ErrorCodes.MERCHANT_APPLYMENT_IN_PROGRESS)
+  if (existing && IN_PROGRESS.includes(existing.state))
+    throw new AppError(ErrorCodes.MERCHANT_APPLYMENT_IN_PROGRESS)
 
   // WeChat refuses an expired card days later; say so now (dates are China dates).
   const today = new Date(deps.clock.now() + 8 * 3_600_000).toISOString().slice(0, 10)
   if (input.idCardValidEnd !== '长期' && input.idCardValidEnd <= today) {
     const message = '身份证已过期，请使用有效期内的证件'
-    throw new AppError(ErrorCodes.VALIDATION, message, { path: 'idCardValidEnd', issues: [{ path: 'idCardValidEnd', message }] })
+    throw new AppError(ErrorCodes.VALIDATION, message, {
+      path: 'idCardValidEnd',
+      issues: [{ path: 'idCardValidEnd', message }],
+    })
   }
   const storeName = input.storeName ?? (await defaultStoreName(deps, userId))
   const [front, back] = await Promise.all([
@@ -168,7 +189,9 @@ export const submitOnboarding = async (deps: Deps, userId: string, input: Submit
   if (existing) {
     const { _id, ...patch } = record
     // Two submits racing: the loser's compare-and-set fails with CONFLICT.
-    await deps.store.update(Merchants, userId, patch, { expect: { version: existing.version, state: existing.state } })
+    await deps.store.update(Merchants, userId, patch, {
+      expect: { version: existing.version, state: existing.state },
+    })
   } else {
     await deps.store.insert(Merchants, record)
   }
@@ -203,7 +226,13 @@ export const submitOnboarding = async (deps: Deps, userId: string, input: Submit
       const failed = await deps.store.update(
         Merchants,
         userId,
-        { state: 'SUBMIT_FAILED', stateDesc: '提交被微信支付拒绝', rejectReasons: [{ field: '', reason: e.message }], updatedAt: deps.clock.now(), version: record.version + 1 },
+        {
+          state: 'SUBMIT_FAILED',
+          stateDesc: '提交被微信支付拒绝',
+          rejectReasons: [{ field: '', reason: e.message }],
+          updatedAt: deps.clock.now(),
+          version: record.version + 1,
+        },
         { expect: { version: record.version } },
       )
       return toStatus(failed, storeName)
@@ -213,14 +242,24 @@ export const submitOnboarding = async (deps: Deps, userId: string, input: Submit
   const saved = await deps.store.update(
     Merchants,
     userId,
-    { state: 'CHECKING', stateDesc: '资料校验中', applymentId: submitted.applymentId, updatedAt: deps.clock.now(), version: record.version + 1 },
+    {
+      state: 'CHECKING',
+      stateDesc: '资料校验中',
+      applymentId: submitted.applymentId,
+      updatedAt: deps.clock.now(),
+      version: record.version + 1,
+    },
     { expect: { version: record.version } },
   )
   return toStatus(saved, storeName)
 }
 
 /** Records what WeChat says about the application; FINISH brings the sub_mchid. */
-const applyQuery = async (deps: Deps, m: MerchantRecord, q: ApplymentStatus): Promise<MerchantRecord> => {
+const applyQuery = async (
+  deps: Deps,
+  m: MerchantRecord,
+  q: ApplymentStatus,
+): Promise<MerchantRecord> => {
   const now = deps.clock.now()
   const patch: Partial<MerchantRecord> = {
     state: q.state,
@@ -247,12 +286,23 @@ const applyQuery = async (deps: Deps, m: MerchantRecord, q: ApplymentStatus): Pr
 const lost = async (deps: Deps, m: MerchantRecord): Promise<MerchantRecord> => {
   // A submit may still be on its way; after a couple of minutes it surely is not.
   if (m.state === 'SUBMITTING' && deps.clock.now() - m.updatedAt < SUBMIT_GRACE_MS) return m
-  const reason = m.state === 'SUBMITTING' ? '提交没有完成（网络或微信支付暂时不可用），请重新提交' : '微信支付找不到这份申请，请重新提交'
-  const patch = { state: 'SUBMIT_FAILED' as const, stateDesc: '申请单不存在', rejectReasons: [{ field: '', reason }] }
-  return updateIfUnchanged(deps.store, Merchants, m._id, m, { ...patch, updatedAt: deps.clock.now() })
+  const reason =
+    m.state === 'SUBMITTING'
+      ? '提交没有完成（网络或微信支付暂时不可用），请重新提交'
+      : '微信支付找不到这份申请，请重新提交'
+  const patch = {
+    state: 'SUBMIT_FAILED' as const,
+    stateDesc: '申请单不存在',
+    rejectReasons: [{ field: '', reason }],
+  }
+  return updateIfUnchanged(deps.store, Merchants, m._id, m, {
+    ...patch,
+    updatedAt: deps.clock.now(),
+  })
 }
 
-const isPending = (m: MerchantRecord | null): m is MerchantRecord => m !== null && PENDING_MERCHANT_STATES.includes(m.state)
+const isPending = (m: MerchantRecord | null): m is MerchantRecord =>
+  m !== null && PENDING_MERCHANT_STATES.includes(m.state)
 
 /** Asks WeChat now about one seller's application (the 刷新 button). */
 export const refreshOnboarding = async (deps: Deps, userId: string): Promise<OnboardingStatus> => {
@@ -260,9 +310,13 @@ export const refreshOnboarding = async (deps: Deps, userId: string): Promise<Onb
   const storeName = await defaultStoreName(deps, userId)
   if (!isPending(m)) return toStatus(m, storeName)
   try {
-    return toStatus(await applyQuery(deps, m, await deps.payments.queryApplyment(m.outRequestNo)), storeName)
+    return toStatus(
+      await applyQuery(deps, m, await deps.payments.queryApplyment(m.outRequestNo)),
+      storeName,
+    )
   } catch (e) {
-    if (e instanceof PaymentGatewayError && e.wechatCode === 'RESOURCE_NOT_EXISTS') return toStatus(await lost(deps, m), storeName)
+    if (e instanceof PaymentGatewayError && e.wechatCode === 'RESOURCE_NOT_EXISTS')
+      return toStatus(await lost(deps, m), storeName)
     if (isAppError(e)) throw e
     throw gatewayFailed(e)
   }
@@ -276,11 +330,20 @@ export const refreshPendingApplyments = async (deps: Deps): Promise<number> => {
   let changed = 0
   let cursor: string | undefined
   do {
-    const page = await deps.store.find(Merchants, { state: { $in: PENDING_MERCHANT_STATES } }, { limit: 50, cursor })
+    const page = await deps.store.find(
+      Merchants,
+      { state: { $in: PENDING_MERCHANT_STATES } },
+      { limit: 50, cursor },
+    )
     for (const m of page.items) {
       try {
-        const after = await applyQuery(deps, m, await deps.payments.queryApplyment(m.outRequestNo)).catch((e: unknown) => {
-          if (e instanceof PaymentGatewayError && e.wechatCode === 'RESOURCE_NOT_EXISTS') return lost(deps, m)
+        const after = await applyQuery(
+          deps,
+          m,
+          await deps.payments.queryApplyment(m.outRequestNo),
+        ).catch((e: unknown) => {
+          if (e instanceof PaymentGatewayError && e.wechatCode === 'RESOURCE_NOT_EXISTS')
+            return lost(deps, m)
           throw e
         })
         if (after.state !== m.state) changed++
@@ -292,4 +355,3 @@ export const refreshPendingApplyments = async (deps: Deps): Promise<number> => {
   } while (cursor)
   return changed
 }
-

@@ -4,7 +4,10 @@ import { Merchants } from '../domain/merchant.records'
 export { refreshPendingApplyments } from './onboarding.use-case'
 
 /** The seller's WeChat Pay sub-merchant id, or null until their application is FINISH. */
-export const subMchidOf = async (deps: Pick<Deps, 'store'>, userId: string): Promise<string | null> => {
+export const subMchidOf = async (
+  deps: Pick<Deps, 'store'>,
+  userId: string,
+): Promise<string | null> => {
   const m = await deps.store.get(Merchants, userId)
   return m?.state === 'FINISH' ? m.subMchid : null
 }

@@ -9,7 +9,12 @@ import { Orders } from '../../order/domain/order.record'
 import { accountBalance, postEntry } from '../../ledger/application/post-entry'
 import { AccountBalances } from '../../ledger/domain/ledger.record'
 import { withdrawalEntry } from '../../ledger/domain/ledger'
-import { Merchants, Withdrawals, withdrawalId, type WithdrawalRecord } from '../domain/merchant.records'
+import {
+  Merchants,
+  Withdrawals,
+  withdrawalId,
+  type WithdrawalRecord,
+} from '../domain/merchant.records'
 
 const ESCROW_STATES = ORDER_STATES.filter(holdsEscrow)
 const RECENT_WITHDRAWALS = 20
@@ -28,7 +33,11 @@ const inEscrowFen = async (deps: Deps, sellerId: string) => {
   let total = 0
   let cursor: string | undefined
   do {
-    const page = await deps.store.find(Orders, { sellerId, state: { $in: ESCROW_STATES } }, { limit: 100, cursor })
+    const page = await deps.store.find(
+      Orders,
+      { sellerId, state: { $in: ESCROW_STATES } },
+      { limit: 100, cursor },
+    )
     for (const o of page.items) total += o.totalFen
     cursor = page.nextCursor ?? undefined
   } while (cursor)
@@ -37,8 +46,14 @@ const inEscrowFen = async (deps: Deps, sellerId: string) => {
 
 /** The seller's three figures and recent withdrawals; withdrawals WeChat has not settled are asked about first. */
 export const wallet = async (deps: Deps, userId: string): Promise<Wallet> => {
-  const recent = await deps.store.find(Withdrawals, { userId }, { orderBy: { field: 'createdAt', direction: 'desc' }, limit: RECENT_WITHDRAWALS })
-  for (const w of recent.items.filter((x) => x.status === 'pending' || x.status === 'accepted').slice(0, 5)) {
+  const recent = await deps.store.find(
+    Withdrawals,
+    { userId },
+    { orderBy: { field: 'createdAt', direction: 'desc' }, limit: RECENT_WITHDRAWALS },
+  )
+  for (const w of recent.items
+    .filter((x) => x.status === 'pending' || x.status === 'accepted')
+    .slice(0, 5)) {
     await settleWithdrawal(deps, w).catch(() => undefined)
   }
   const [merchant, escrow, balance, withdrawn, after] = await Promise.all([
@@ -46,14 +61,21 @@ export const wallet = async (deps: Deps, userId: string): Promise<Wallet> => {
     inEscrowFen(deps, userId),
     accountBalance(deps, `seller:${userId}`),
     accountBalance(deps, `withdrawn:${userId}`),
-    deps.store.find(Withdrawals, { userId }, { orderBy: { field: 'createdAt', direction: 'desc' }, limit: RECENT_WITHDRAWALS }),
+    deps.store.find(
+      Withdrawals,
+      { userId },
+      { orderBy: { field: 'createdAt', direction: 'desc' }, limit: RECENT_WITHDRAWALS },
+    ),
   ])
   return {
     onboarded: merchant?.state === 'FINISH',
     inEscrowFen: escrow,
     availableFen: Math.max(0, balance - (merchant?.withdrawPendingFen ?? 0)),
     withdrawnFen: withdrawn,
-    bankAccount: merchant?.state === 'FINISH' ? `${merchant.form.accountBank} ${merchant.masked.accountNumber}` : null,
+    bankAccount:
+      merchant?.state === 'FINISH'
+        ? `${merchant.form.accountBank} ${merchant.masked.accountNumber}`
+        : null,
     withdrawals: after.items.map(toView),
   }
 }
@@ -63,21 +85,30 @@ export const wallet = async (deps: Deps, userId: string): Promise<Wallet> => {
  * withdrawal saved (with its out_request_no) in one transaction before WeChat is called, so a
  * concurrent second tap sees less available and a retry of the same tap reuses the same key.
  */
-export const withdraw = async (deps: Deps, userId: string, amountFen: number, requestKey: string): Promise<WithdrawalView> => {
+export const withdraw = async (
+  deps: Deps,
+  userId: string,
+  amountFen: number,
+  requestKey: string,
+): Promise<WithdrawalView> => {
   const id = withdrawalId(userId, requestKey)
   const existing = await deps.store.get(Withdrawals, id)
   if (existing) {
-    if (existing.amountFen !== amountFen) throw new AppError(ErrorCodes.CONFLICT, '同一笔提现的金额不一致')
+    if (existing.amountFen !== amountFen)
+      throw new AppError(ErrorCodes.CONFLICT, '同一笔提现的金额不一致')
     return toView(existing.status === 'pending' ? await sendWithdrawal(deps, existing) : existing)
   }
   // Refuses early, before the transaction.
   const merchant = await deps.store.get(Merchants, userId)
-  if (!merchant || merchant.state !== 'FINISH') throw new AppError(ErrorCodes.MERCHANT_NOT_ONBOARDED)
+  if (!merchant || merchant.state !== 'FINISH')
+    throw new AppError(ErrorCodes.MERCHANT_NOT_ONBOARDED)
   const record = await deps.store.transaction(async (tx) => {
     const m = await tx.get(Merchants, userId)
-    if (!m || m.state !== 'FINISH' || !m.subMchid) throw new AppError(ErrorCodes.MERCHANT_NOT_ONBOARDED)
+    if (!m || m.state !== 'FINISH' || !m.subMchid)
+      throw new AppError(ErrorCodes.MERCHANT_NOT_ONBOARDED)
     const balance = (await tx.get(AccountBalances, `seller:${userId}`))?.balanceFen ?? 0
-    if (amountFen > balance - m.withdrawPendingFen) throw new AppError(ErrorCodes.MERCHANT_INSUFFICIENT_BALANCE)
+    if (amountFen > balance - m.withdrawPendingFen)
+      throw new AppError(ErrorCodes.MERCHANT_INSUFFICIENT_BALANCE)
     const now = deps.clock.now()
     const w: WithdrawalRecord = {
       _id: id,
@@ -92,7 +123,9 @@ export const withdraw = async (deps: Deps, userId: string, amountFen: number, re
       updatedAt: now,
     }
     await tx.insert(Withdrawals, w)
-    await updateIfUnchanged(tx, Merchants, userId, m, { withdrawPendingFen: m.withdrawPendingFen + amountFen })
+    await updateIfUnchanged(tx, Merchants, userId, m, {
+      withdrawPendingFen: m.withdrawPendingFen + amountFen,
+    })
     return w
   })
   return toView(await sendWithdrawal(deps, record))
@@ -101,14 +134,29 @@ export const withdraw = async (deps: Deps, userId: string, amountFen: number, re
 /** Calls WeChat for a pending withdrawal; accepted → ledger entry, refused → failed, unknown → stays pending. */
 const sendWithdrawal = async (deps: Deps, w: WithdrawalRecord): Promise<WithdrawalRecord> => {
   try {
-    const res = await deps.payments.withdraw({ subMchid: w.subMchid, outRequestNo: w.outRequestNo, amountFen: w.amountFen, remark: '邻圈提现' })
+    const res = await deps.payments.withdraw({
+      subMchid: w.subMchid,
+      outRequestNo: w.outRequestNo,
+      amountFen: w.amountFen,
+      remark: '邻圈提现',
+    })
     return await settle(deps, w, 'accepted', res.withdrawId, null)
   } catch (e) {
     if (e instanceof PaymentGatewayError && e.kind === 'wechat' && !e.retryable) {
-      return settle(deps, w, 'failed', null, e.wechatCode === 'NOT_ENOUGH' ? '微信支付账户可用余额不足' : e.message)
+      return settle(
+        deps,
+        w,
+        'failed',
+        null,
+        e.wechatCode === 'NOT_ENOUGH' ? '微信支付账户可用余额不足' : e.message,
+      )
     }
     if (e instanceof AppError) throw e
-    throw new AppError(ErrorCodes.MERCHANT_GATEWAY_FAILED, undefined, e instanceof PaymentGatewayError ? { wechatCode: e.wechatCode } : undefined)
+    throw new AppError(
+      ErrorCodes.MERCHANT_GATEWAY_FAILED,
+      undefined,
+      e instanceof PaymentGatewayError ? { wechatCode: e.wechatCode } : undefined,
+    )
   }
 }
 
@@ -129,18 +177,34 @@ const settle = async (
     const now = deps.clock.now()
     const m = await tx.get(Merchants, w.userId)
     if (m) {
-      await updateIfUnchanged(tx, Merchants, w.userId, m, { withdrawPendingFen: Math.max(0, m.withdrawPendingFen - w.amountFen) })
+      await updateIfUnchanged(tx, Merchants, w.userId, m, {
+        withdrawPendingFen: Math.max(0, m.withdrawPendingFen - w.amountFen),
+      })
     }
-    if (status === 'accepted') await postEntry(deps, withdrawalEntry(w.outRequestNo, w.userId, w.amountFen, now), tx)
-    return tx.update(Withdrawals, w._id, { status, withdrawId, reason, updatedAt: now }, { expect: { status: 'pending' } })
+    if (status === 'accepted')
+      await postEntry(deps, withdrawalEntry(w.outRequestNo, w.userId, w.amountFen, now), tx)
+    return tx.update(
+      Withdrawals,
+      w._id,
+      { status, withdrawId, reason, updatedAt: now },
+      { expect: { status: 'pending' } },
+    )
   })
 
 /** Asks WeChat how a pending or accepted withdrawal ended. */
 const settleWithdrawal = async (deps: Deps, w: WithdrawalRecord) => {
   if (w.status === 'pending') return sendWithdrawal(deps, w)
-  const q = await deps.payments.queryWithdraw({ subMchid: w.subMchid, outRequestNo: w.outRequestNo })
+  const q = await deps.payments.queryWithdraw({
+    subMchid: w.subMchid,
+    outRequestNo: w.outRequestNo,
+  })
   if (q.status === 'SUCCESS') {
-    await deps.store.update(Withdrawals, w._id, { status: 'succeeded', updatedAt: deps.clock.now() }, { expect: { status: 'accepted' } })
+    await deps.store.update(
+      Withdrawals,
+      w._id,
+      { status: 'succeeded', updatedAt: deps.clock.now() },
+      { expect: { status: 'accepted' } },
+    )
   }
   // FAIL/REFUND after acceptance (the bank bounced it) needs a reversing entry: left to operators for now.
   return w

@@ -81,13 +81,22 @@ export const Withdrawals = defineCollection<WithdrawalRecord>('withdrawals', [
 ])
 
 /** Applications WeChat is still working on (the sweep asks about these). */
-export const PENDING_MERCHANT_STATES: MerchantState[] = ['SUBMITTING', 'CHECKING', 'AUDITING', 'ACCOUNT_NEED_VERIFY', 'NEED_SIGN']
+export const PENDING_MERCHANT_STATES: MerchantState[] = [
+  'SUBMITTING',
+  'CHECKING',
+  'AUDITING',
+  'ACCOUNT_NEED_VERIFY',
+  'NEED_SIGN',
+]
 
 export const applymentNo = (userId: string, attempt: number) => `LQAP${userId}${attempt}`
 export const withdrawalId = (userId: string, requestKey: string) => `${userId}:${requestKey}`
 
 /** The real-name data as a merchant record keeps it: sealed whole, and masked copies for display. */
-export const protectIdentity = (secrets: SecretBox, identity: SealedIdentity): Pick<MerchantRecord, 'sealedIdentity' | 'masked'> => ({
+export const protectIdentity = (
+  secrets: SecretBox,
+  identity: SealedIdentity,
+): Pick<MerchantRecord, 'sealedIdentity' | 'masked'> => ({
   sealedIdentity: secrets.seal(JSON.stringify(identity)),
   masked: {
     idCardName: maskName(identity.idCardName),

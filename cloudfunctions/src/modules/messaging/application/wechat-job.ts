@@ -10,7 +10,10 @@ import { WechatApiError, WechatErrcodes } from '../ports/wechat-api.port'
  * - PermanentJobError: anything else (bad data, unknown template, NOT_CONFIGURED), so the job is
  *   marked failed for a person to look at instead of being retried forever.
  */
-export const runWechatCall = async (call: () => Promise<unknown>, job: { attempts: number }): Promise<JobOutcome> => {
+export const runWechatCall = async (
+  call: () => Promise<unknown>,
+  job: { attempts: number },
+): Promise<JobOutcome> => {
   try {
     await call()
     return 'done'

@@ -9,7 +9,8 @@
 export type WechatApiErrorKind = 'wechat' | 'transport' | 'invalid-argument' | 'not-configured'
 
 /** Local failure codes (WeChat's own errcodes are numbers). */
-export type WechatApiLocalCode = 'TIMEOUT' | 'NETWORK' | 'HTTP_STATUS' | 'BAD_RESPONSE' | 'INVALID_ARGUMENT' | 'NOT_CONFIGURED'
+export type WechatApiLocalCode =
+  'TIMEOUT' | 'NETWORK' | 'HTTP_STATUS' | 'BAD_RESPONSE' | 'INVALID_ARGUMENT' | 'NOT_CONFIGURED'
 
 /** WeChat errcodes the platform reacts to. */
 export const WechatErrcodes = {
@@ -38,7 +39,11 @@ export class WechatApiError extends Error {
 
   /** `instanceof` by brand: function bundles carry their own copy of this class (as PaymentGatewayError). */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[WECHAT_API_ERROR] === true
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[WECHAT_API_ERROR] === true
+    )
   }
 
   constructor(

@@ -16,7 +16,14 @@ import { scheduleOf } from '../domain/order-facts'
 import { updateListingIn } from '../../listing/application/save-listing'
 import { isListingBuyable } from '../../listing/application/seller-ban.use-case'
 import { sealShippingAddress } from '../../address/domain/sealed-address'
-import { OrderLocks, Orders, UnpaidSlots, lockKey, unpaidSlotKey, type OrderRecord } from '../domain/order.record'
+import {
+  OrderLocks,
+  Orders,
+  UnpaidSlots,
+  lockKey,
+  unpaidSlotKey,
+  type OrderRecord,
+} from '../domain/order.record'
 import { PaymentGatewayError } from '../../payments/ports/payment-gateway.port'
 import { courierQuotes } from '../../delivery/application/freight-quote.use-case'
 
@@ -40,7 +47,12 @@ const offers = (listing: ListingRecord, fulfilment: Fulfilment): boolean => {
  * 按实际运费 the cheapest courier price now from the listing's city to the address's. No price means
  * no order: ORDER.FREIGHT_UNAVAILABLE, before anything is written.
  */
-const shippingFeeOf = async (deps: Deps, listing: ListingRecord, fulfilment: Fulfilment, toCity: string | undefined) => {
+const shippingFeeOf = async (
+  deps: Deps,
+  listing: ListingRecord,
+  fulfilment: Fulfilment,
+  toCity: string | undefined,
+) => {
   const shipping = listing.trade?.shipping
   if (fulfilment !== 'courier' || !shipping || shipping.payer === 'seller') return 0
   if (shipping.payer === 'buyer') return shipping.feeFen
@@ -50,12 +62,22 @@ const shippingFeeOf = async (deps: Deps, listing: ListingRecord, fulfilment: Ful
 }
 
 /** The order keeps a copy of the address as it was at checkout (the book may change later). */
-const addressOnOrder = ({ name, phone, region, detail }: ShippingAddress): ShippingAddress => ({ name, phone, region, detail })
+const addressOnOrder = ({ name, phone, region, detail }: ShippingAddress): ShippingAddress => ({
+  name,
+  phone,
+  region,
+  detail,
+})
 
 /** A payment call that failed on our side of the request: the order stays, `pay` tries again. */
 export const paymentUnavailable = (e: unknown) => {
-  if (e instanceof PaymentGatewayError || (e instanceof Error && e.name === 'PaymentGatewayError')) {
-    return new AppError(ErrorCodes.ORDER_PAYMENT_UNAVAILABLE, undefined, { wechat: (e as PaymentGatewayError).wechatCode })
+  if (
+    e instanceof PaymentGatewayError ||
+    (e instanceof Error && e.name === 'PaymentGatewayError')
+  ) {
+    return new AppError(ErrorCodes.ORDER_PAYMENT_UNAVAILABLE, undefined, {
+      wechat: (e as PaymentGatewayError).wechatCode,
+    })
   }
   return e
 }
@@ -66,20 +88,32 @@ export const paymentUnavailable = (e: unknown) => {
  * The order and the listing's lock are written together, so a second buyer gets
  * ORDER.LISTING_RESERVED.
  */
-export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: string, input: CheckoutInput): Promise<OrderRecord> => {
+export const checkout = async (
+  deps: Deps,
+  buyer: UserRecord,
+  buyerOpenid: string,
+  input: CheckoutInput,
+): Promise<OrderRecord> => {
   await enforceLimit(deps.limits, CHECKOUT_PER_BUYER, buyer._id, CHECKOUT_TOO_OFTEN)
   const listing = await deps.store.get(Listings, input.listingId)
   if (!listing || listing.status === 'draft') throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在')
   if (listing.sellerId === buyer._id) throw new AppError(ErrorCodes.ORDER_OWN_LISTING)
   const key = lockKey(listing._id, input.fulfilment, buyer._id)
   const lock = await deps.store.get(OrderLocks, key)
-  if (lock) throw new AppError(ErrorCodes.ORDER_LISTING_RESERVED, undefined, { orderId: (await ownOrder(deps, lock.orderId, buyer._id)) ?? undefined })
+  if (lock)
+    throw new AppError(ErrorCodes.ORDER_LISTING_RESERVED, undefined, {
+      orderId: (await ownOrder(deps, lock.orderId, buyer._id)) ?? undefined,
+    })
   // Not on sale, or its seller is banned (their listings leave every list and cannot be bought).
-  if (!(await isListingBuyable(deps, listing))) throw new AppError(ErrorCodes.ORDER_LISTING_UNAVAILABLE)
-  if (!offers(listing, input.fulfilment)) throw new AppError(ErrorCodes.ORDER_FULFILMENT_UNAVAILABLE)
-  if (input.fulfilment === 'courier' && !input.addressId) throw new AppError(ErrorCodes.ORDER_ADDRESS_REQUIRED, undefined, { path: ['addressId'] })
+  if (!(await isListingBuyable(deps, listing)))
+    throw new AppError(ErrorCodes.ORDER_LISTING_UNAVAILABLE)
+  if (!offers(listing, input.fulfilment))
+    throw new AppError(ErrorCodes.ORDER_FULFILMENT_UNAVAILABLE)
+  if (input.fulfilment === 'courier' && !input.addressId)
+    throw new AppError(ErrorCodes.ORDER_ADDRESS_REQUIRED, undefined, { path: ['addressId'] })
   // Someone else's address id is NOT_FOUND, as for any address that is not the caller's.
-  const booked = input.fulfilment === 'courier' ? await loadOwnAddress(deps, buyer._id, input.addressId!) : null
+  const booked =
+    input.fulfilment === 'courier' ? await loadOwnAddress(deps, buyer._id, input.addressId!) : null
   const subMchid = await subMchidOf(deps, listing.sellerId)
   if (!subMchid) throw new AppError(ErrorCodes.ORDER_SELLER_NOT_ONBOARDED)
 
@@ -132,12 +166,14 @@ export const checkout = async (deps: Deps, buyer: UserRecord, buyerOpenid: strin
         await tx.insert(Orders, order)
         // Goods are held by this one order (by version: a listing changed since it was read conflicts);
         // a service is booked by many and held by none.
-        if (input.fulfilment !== 'service') await updateListingIn(tx, deps, listing, { heldBy: order._id })
+        if (input.fulfilment !== 'service')
+          await updateListingIn(tx, deps, listing, { heldBy: order._id })
       })
       break
     } catch (e) {
       if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
-      const slotTaken = !(await deps.store.get(OrderLocks, key)) && (await deps.store.get(UnpaidSlots, slot))
+      const slotTaken =
+        !(await deps.store.get(OrderLocks, key)) && (await deps.store.get(UnpaidSlots, slot))
       if (!slotTaken) throw new AppError(ErrorCodes.ORDER_LISTING_RESERVED)
       if (race >= deps.escrow.maxUnpaidOrders) throw new AppError(ErrorCodes.ORDER_TOO_MANY_UNPAID)
     }
@@ -164,7 +200,10 @@ const freeUnpaidSlot = async (deps: Deps, buyerId: string): Promise<number> => {
       return slot
     }
   }
-  throw new AppError(ErrorCodes.ORDER_TOO_MANY_UNPAID, `最多同时保留 ${deps.escrow.maxUnpaidOrders} 个未付款订单，请先付款或取消`)
+  throw new AppError(
+    ErrorCodes.ORDER_TOO_MANY_UNPAID,
+    `最多同时保留 ${deps.escrow.maxUnpaidOrders} 个未付款订单，请先付款或取消`,
+  )
 }
 
 const ownOrder = async (deps: Deps, orderId: string, buyerId: string) => {
@@ -176,7 +215,11 @@ const ownOrder = async (deps: Deps, orderId: string, buyerId: string) => {
  * Creates the partner JSAPI payment once (out_trade_no = order id, profit sharing frozen, 15-minute
  * expiry) and keeps its prepay_id. A repeat sends the same body, which WeChat answers alike.
  */
-export const ensurePrepay = async (deps: Deps, order: OrderRecord, payerOpenid: string): Promise<OrderRecord> => {
+export const ensurePrepay = async (
+  deps: Deps,
+  order: OrderRecord,
+  payerOpenid: string,
+): Promise<OrderRecord> => {
   if (order.prepayId) return order
   let prepayId: string
   try {

@@ -11,12 +11,19 @@ import type { Deps } from '../../deps'
 import type { Filter } from '../../core/ports/document-store.port'
 import type { UserRecord } from '../../user/domain/user.record'
 import { loadDefaultAddress, loadOwnAddress } from '../../address/application/address-book.use-case'
-import { sealShippingAddress, type SealedShippingAddress } from '../../address/domain/sealed-address'
+import {
+  sealShippingAddress,
+  type SealedShippingAddress,
+} from '../../address/domain/sealed-address'
 import { nextCourierCheck } from '../../delivery/domain/courier-checks'
 import { payBy } from '@shared/domain/order-process'
 import { OrderLocks, Orders, type OrderRecord, type ReturnContest } from '../domain/order.record'
 import { closeUnpaid } from '../../payments/application/apply-payment.use-case'
-import { recordParcel, resolveWaybill, startReturn } from '../../delivery/application/tracking.use-case'
+import {
+  recordParcel,
+  resolveWaybill,
+  startReturn,
+} from '../../delivery/application/tracking.use-case'
 import { assertWaybillFresh, verifyReturnParcel } from '../../delivery/application/return-checks'
 import { isActivePickup } from '../../delivery/application/pickup-records'
 import { ensurePrepay, paymentUnavailable } from './checkout.use-case'
@@ -29,7 +36,11 @@ import { takeTransition, type TransitionRequest } from './take-transition'
 import { roleOf } from './order-views'
 
 /** Loads an order the caller may see (buyer, seller or operator); others get NOT_FOUND. */
-export const loadVisibleOrder = async (deps: Deps, user: UserRecord, orderId: string): Promise<OrderRecord> => {
+export const loadVisibleOrder = async (
+  deps: Deps,
+  user: UserRecord,
+  orderId: string,
+): Promise<OrderRecord> => {
   const order = await deps.store.get(Orders, orderId)
   if (!order || !roleOf(order, user)) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
   return order
@@ -51,8 +62,10 @@ export const payParams = async (deps: Deps, buyer: UserRecord, openid: string, o
   const order = await loadVisibleOrder(deps, buyer, orderId)
   if (order.buyerId !== buyer._id) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
   if (order.state === 'closed') throw new AppError(ErrorCodes.ORDER_PAYMENT_EXPIRED)
-  if (order.state !== 'pending_payment') throw new AppError(ErrorCodes.ORDER_WRONG_STATE, '订单已支付')
-  if (order.dueAt !== null && deps.clock.now() >= order.dueAt) throw new AppError(ErrorCodes.ORDER_PAYMENT_EXPIRED)
+  if (order.state !== 'pending_payment')
+    throw new AppError(ErrorCodes.ORDER_WRONG_STATE, '订单已支付')
+  if (order.dueAt !== null && deps.clock.now() >= order.dueAt)
+    throw new AppError(ErrorCodes.ORDER_PAYMENT_EXPIRED)
   const ready = await ensurePrepay(deps, order, openid)
   try {
     return { params: deps.payments.jsapiPayParams(ready.prepayId!), payBy: payBy(order.createdAt) }
@@ -65,12 +78,18 @@ export const payParams = async (deps: Deps, buyer: UserRecord, openid: string, o
 export const cancelOrder = async (deps: Deps, buyer: UserRecord, orderId: string) => {
   const order = await loadVisibleOrder(deps, buyer, orderId)
   if (order.buyerId !== buyer._id) throw new AppError(ErrorCodes.ORDER_WRONG_STATE)
-  if (order.state === 'pending_payment') return closeUnpaid(deps, order, { name: 'cancelUnpaid', user: buyer })
+  if (order.state === 'pending_payment')
+    return closeUnpaid(deps, order, { name: 'cancelUnpaid', user: buyer })
   return act(deps, { orderId, name: 'cancelPaid', actor: 'buyer', user: buyer })
 }
 
 /** 发货 with a waybill: the company checked against (or recognised from) the number, tracking subscribed. */
-export const shipOrder = async (deps: Deps, seller: UserRecord, orderId: string, waybill: Waybill) => {
+export const shipOrder = async (
+  deps: Deps,
+  seller: UserRecord,
+  orderId: string,
+  waybill: Waybill,
+) => {
   const order = await loadVisibleOrder(deps, seller, orderId)
   // Refused before the number is looked at: whether a waybill is another order's parcel (and a
   // kuaidi100 lookup) is for the seller of this order alone, not for its buyer or an operator.
@@ -100,10 +119,16 @@ export const shipOrder = async (deps: Deps, seller: UserRecord, orderId: string,
  * the comparison, and after 5 in an hour the order is locked: ORDER.HANDOVER_LOCKED with the time
  * it reopens, the buyer told under 消息.
  */
-export const handOverOrder = async (deps: Deps, seller: UserRecord, orderId: string, code: string) => {
+export const handOverOrder = async (
+  deps: Deps,
+  seller: UserRecord,
+  orderId: string,
+  code: string,
+) => {
   const order = await loadVisibleOrder(deps, seller, orderId)
   if (order.sellerId !== seller._id) throw new AppError(ErrorCodes.FORBIDDEN)
-  if (!canTake('handOver', order.state, 'seller', order.fulfilment)) throw new AppError(ErrorCodes.ORDER_WRONG_STATE)
+  if (!canTake('handOver', order.state, 'seller', order.fulfilment))
+    throw new AppError(ErrorCodes.ORDER_WRONG_STATE)
   // Across orders too: one seller cannot sweep codes over many meetups at once.
   await enforceLimit(deps.limits, HANDOVER_PER_SELLER, seller._id, HANDOVER_TOO_OFTEN)
   const tries = await deps.limits.hit(HANDOVER_TRIES, orderId)
@@ -115,7 +140,11 @@ export const handOverOrder = async (deps: Deps, seller: UserRecord, orderId: str
       actor: 'seller',
       user: seller,
       check: (o) => {
-        if (o.handoverCode !== code) throw new AppError(ErrorCodes.ORDER_BAD_HANDOVER_CODE, undefined, { path: ['code'], triesLeft: tries.remaining })
+        if (o.handoverCode !== code)
+          throw new AppError(ErrorCodes.ORDER_BAD_HANDOVER_CODE, undefined, {
+            path: ['code'],
+            triesLeft: tries.remaining,
+          })
       },
     })
   } catch (e) {
@@ -128,36 +157,71 @@ export const handOverOrder = async (deps: Deps, seller: UserRecord, orderId: str
 }
 
 const handoverLocked = (deps: Deps, retryAfterMs: number) =>
-  new AppError(ErrorCodes.ORDER_HANDOVER_LOCKED, `交易码输错次数过多，${chinaClock(deps.clock.now() + retryAfterMs)} 后可再试`, {
-    reopensAt: deps.clock.now() + retryAfterMs,
-    retryAfterMs,
-  })
+  new AppError(
+    ErrorCodes.ORDER_HANDOVER_LOCKED,
+    `交易码输错次数过多，${chinaClock(deps.clock.now() + retryAfterMs)} 后可再试`,
+    {
+      reopensAt: deps.clock.now() + retryAfterMs,
+      retryAfterMs,
+    },
+  )
 
 /** Simple person-taken transitions that carry only a note. */
-export const simpleAction = (deps: Deps, user: UserRecord, orderId: string, name: TransitionName, actor: 'buyer' | 'seller', note?: string) =>
-  act(deps, { orderId, name, actor, user, note: note ?? null })
+export const simpleAction = (
+  deps: Deps,
+  user: UserRecord,
+  orderId: string,
+  name: TransitionName,
+  actor: 'buyer' | 'seller',
+  note?: string,
+) => act(deps, { orderId, name, actor, user, note: note ?? null })
 
-export const requestRefund = (deps: Deps, buyer: UserRecord, orderId: string, type: 'refund_only' | 'return', reason: string) =>
+export const requestRefund = (
+  deps: Deps,
+  buyer: UserRecord,
+  orderId: string,
+  type: 'refund_only' | 'return',
+  reason: string,
+) =>
   act(deps, {
     orderId,
     name: 'requestRefund',
     actor: 'buyer',
     user: buyer,
     note: reason,
-    patch: (_o, now) => ({ refund: { type, reason, requestedAt: now, sellerNote: null, returnShipment: null } }),
+    patch: (_o, now) => ({
+      refund: { type, reason, requestedAt: now, sellerNote: null, returnShipment: null },
+    }),
   })
 
 /**
  * The seller's answer: 仅退款 agreed refunds now, 退货退款 agreed waits for the return (to the
  * address the seller names, their default when they name none), refusal goes to an operator.
  */
-export const answerRefund = async (deps: Deps, seller: UserRecord, orderId: string, answer: 'agree' | 'refuse', note?: string, returnAddressId?: string) => {
+export const answerRefund = async (
+  deps: Deps,
+  seller: UserRecord,
+  orderId: string,
+  answer: 'agree' | 'refuse',
+  note?: string,
+  returnAddressId?: string,
+) => {
   const order = await loadVisibleOrder(deps, seller, orderId)
-  const name: TransitionName = answer === 'refuse' ? 'refuseRefund' : order.refund?.type === 'return' ? 'agreeReturn' : 'agreeRefund'
+  const name: TransitionName =
+    answer === 'refuse'
+      ? 'refuseRefund'
+      : order.refund?.type === 'return'
+        ? 'agreeReturn'
+        : 'agreeRefund'
   let returnAddress: SealedShippingAddress | null = null
   if (name === 'agreeReturn' && order.sellerId === seller._id) {
-    const chosen = returnAddressId ? await loadOwnAddress(deps, seller._id, returnAddressId) : await loadDefaultAddress(deps, seller._id)
-    if (!chosen) throw new AppError(ErrorCodes.ORDER_RETURN_ADDRESS_REQUIRED, undefined, { path: ['returnAddressId'] })
+    const chosen = returnAddressId
+      ? await loadOwnAddress(deps, seller._id, returnAddressId)
+      : await loadDefaultAddress(deps, seller._id)
+    if (!chosen)
+      throw new AppError(ErrorCodes.ORDER_RETURN_ADDRESS_REQUIRED, undefined, {
+        path: ['returnAddressId'],
+      })
     const { city: _city, ...address } = chosen
     returnAddress = sealShippingAddress(deps, address)
   }
@@ -167,14 +231,28 @@ export const answerRefund = async (deps: Deps, seller: UserRecord, orderId: stri
     actor: 'seller',
     user: seller,
     note: note ?? null,
-    patch: (o) => ({ refund: o.refund ? { ...o.refund, sellerNote: note ?? null, ...(returnAddress ? { returnAddress } : {}) } : null }),
+    patch: (o) => ({
+      refund: o.refund
+        ? { ...o.refund, sellerNote: note ?? null, ...(returnAddress ? { returnAddress } : {}) }
+        : null,
+    }),
   })
 }
 
 /** The buyer's return waybill: not a state change, but it starts the return's clock and its tracking. */
-export const shipReturn = async (deps: Deps, buyer: UserRecord, orderId: string, waybill: Waybill) => {
+export const shipReturn = async (
+  deps: Deps,
+  buyer: UserRecord,
+  orderId: string,
+  waybill: Waybill,
+) => {
   const order = await loadVisibleOrder(deps, buyer, orderId)
-  if (order.buyerId !== buyer._id || order.state !== 'returning' || !order.refund || order.refund.returnShipment) {
+  if (
+    order.buyerId !== buyer._id ||
+    order.state !== 'returning' ||
+    !order.refund ||
+    order.refund.returnShipment
+  ) {
     throw new AppError(ErrorCodes.ORDER_WRONG_STATE)
   }
   if (isActivePickup(order.refund.returnPickup)) throw new AppError(ErrorCodes.ORDER_PICKUP_ACTIVE)
@@ -182,7 +260,21 @@ export const shipReturn = async (deps: Deps, buyer: UserRecord, orderId: string,
   const tracking = await verifyReturnParcel(deps, order, parcel)
   const now = deps.clock.now()
   const latestAt = tracking.events.reduce((m, e) => Math.max(m, e.at), 0)
-  await startReturn(deps, order, { ...parcel, tracking: { state: tracking.state, events: tracking.events, latestAt, finished: tracking.finished, updatedAt: now } }, { actor: 'buyer' })
+  await startReturn(
+    deps,
+    order,
+    {
+      ...parcel,
+      tracking: {
+        state: tracking.state,
+        events: tracking.events,
+        latestAt,
+        finished: tracking.finished,
+        updatedAt: now,
+      },
+    },
+    { actor: 'buyer' },
+  )
   // The return's tracking subscription goes out now, as a transition's jobs do.
   await runOrderJobs(deps, orderId).catch(() => undefined)
   return (await deps.store.get(Orders, orderId))!
@@ -206,27 +298,59 @@ export const contestReturn = async (
     actor: 'seller',
     user: seller,
     note: input.note,
-    patch: (o, now) => ({ refund: { ...o.refund!, contest: { reason: input.reason, note: input.note, photoFileIds: input.photoFileIds, at: now } } }),
+    patch: (o, now) => ({
+      refund: {
+        ...o.refund!,
+        contest: {
+          reason: input.reason,
+          note: input.note,
+          photoFileIds: input.photoFileIds,
+          at: now,
+        },
+      },
+    }),
   })
 }
 
 /** Evidence photos must be the seller's own uploads of the evidence kind. */
 const assertOwnEvidence = (deps: Deps, seller: UserRecord, photoFileIds: string[]) =>
-  assertOwnUploads(deps, seller._id, 'evidence', photoFileIds.map((fileId, i) => ({ fileId, path: `photoFileIds.${i}` })))
+  assertOwnUploads(
+    deps,
+    seller._id,
+    'evidence',
+    photoFileIds.map((fileId, i) => ({ fileId, path: `photoFileIds.${i}` })),
+  )
 
 /** Operators decide a dispute; the amounts are checked against the order by the money planner. */
-export const resolveDispute = (deps: Deps, operator: UserRecord, orderId: string, outcome: 'refund' | 'partial' | 'release', note: string, refundFen?: number) =>
+export const resolveDispute = (
+  deps: Deps,
+  operator: UserRecord,
+  orderId: string,
+  outcome: 'refund' | 'partial' | 'release',
+  note: string,
+  refundFen?: number,
+) =>
   act(deps, {
     orderId,
-    name: outcome === 'refund' ? 'resolveRefund' : outcome === 'partial' ? 'resolvePartial' : 'resolveRelease',
+    name:
+      outcome === 'refund'
+        ? 'resolveRefund'
+        : outcome === 'partial'
+          ? 'resolvePartial'
+          : 'resolveRelease',
     actor: 'operator',
     user: operator,
     note,
     amountFen: refundFen,
   })
 
-export const compensateBuyer = (deps: Deps, operator: UserRecord, orderId: string, amountFen: number, note: string) =>
-  act(deps, { orderId, name: 'compensate', actor: 'operator', user: operator, note, amountFen })
+export const compensateBuyer = (
+  deps: Deps,
+  operator: UserRecord,
+  orderId: string,
+  amountFen: number,
+  note: string,
+) => act(deps, { orderId, name: 'compensate', actor: 'operator', user: operator, note, amountFen })
 
 const TAB_STATES: Record<(typeof ORDER_TABS)[number], OrderState[] | null> = {
   all: null,
@@ -240,27 +364,53 @@ const TAB_STATES: Record<(typeof ORDER_TABS)[number], OrderState[] | null> = {
 export const listMyOrders = async (
   deps: Deps,
   user: UserRecord,
-  input: { role: 'buyer' | 'seller'; tab: (typeof ORDER_TABS)[number]; cursor?: string; limit: number },
+  input: {
+    role: 'buyer' | 'seller'
+    tab: (typeof ORDER_TABS)[number]
+    cursor?: string
+    limit: number
+  },
 ) => {
   const states = TAB_STATES[input.tab]
-  const filter: Filter<OrderRecord> = input.role === 'buyer' ? { buyerId: user._id } : { sellerId: user._id }
+  const filter: Filter<OrderRecord> =
+    input.role === 'buyer' ? { buyerId: user._id } : { sellerId: user._id }
   if (states) filter.state = { $in: states }
-  return deps.store.find(Orders, filter, { orderBy: { field: '_id', direction: 'desc' }, limit: input.limit, cursor: input.cursor })
+  return deps.store.find(Orders, filter, {
+    orderBy: { field: '_id', direction: 'desc' },
+    limit: input.limit,
+    cursor: input.cursor,
+  })
 }
 
-export const listDisputes = async (deps: Deps, operator: UserRecord, page: { cursor?: string; limit: number }) => {
+export const listDisputes = async (
+  deps: Deps,
+  operator: UserRecord,
+  page: { cursor?: string; limit: number },
+) => {
   assertOperator(operator)
-  return deps.store.find(Orders, { state: 'disputed' }, { orderBy: { field: '_id', direction: 'asc' }, ...page })
+  return deps.store.find(
+    Orders,
+    { state: 'disputed' },
+    { orderBy: { field: '_id', direction: 'asc' }, ...page },
+  )
 }
 
 /** 异常任务: the order jobs that failed for good (refunds, releases, courier and WeChat calls). */
-export const listFailedJobs = async (deps: Deps, operator: UserRecord, page: { cursor?: string; limit: number }) => {
+export const listFailedJobs = async (
+  deps: Deps,
+  operator: UserRecord,
+  page: { cursor?: string; limit: number },
+) => {
   assertOperator(operator)
   return failedJobs(deps, page)
 }
 
 /** 重试: the job goes back in the queue and is tried at once; answers where it now stands. */
-export const retryFailedJob = async (deps: Deps, operator: UserRecord, jobId: string): Promise<OutboxJobRecord> => {
+export const retryFailedJob = async (
+  deps: Deps,
+  operator: UserRecord,
+  jobId: string,
+): Promise<OutboxJobRecord> => {
   assertOperator(operator)
   const requeued = await requeueFailedJob(deps, jobId)
   if (!requeued) throw new AppError(ErrorCodes.ORDER_WRONG_STATE, '任务不存在或已在重试')

@@ -41,12 +41,21 @@ const subscribeTracking: JobHandler = async (deps, job) => {
   try {
     const listing = await deps.store.get(Listings, order.listingId)
     const buyerSide = order.address?.region
-    const [fromCity, toCity] = job._id.startsWith('TKR') ? [buyerSide, listing?.city] : [listing?.city, buyerSide]
+    const [fromCity, toCity] = job._id.startsWith('TKR')
+      ? [buyerSide, listing?.city]
+      : [listing?.city, buyerSide]
     const phone = order.address ? openShippingAddress(deps, order.address).phone : undefined
-    await deps.courier.subscribe({ company: parcel.companyCode, waybillNo: parcel.waybillNo, phone, fromCity, toCity })
+    await deps.courier.subscribe({
+      company: parcel.companyCode,
+      waybillNo: parcel.waybillNo,
+      phone,
+      fromCity,
+      toCity,
+    })
     return 'done'
   } catch (e) {
-    if (e instanceof CourierError && !e.retryable && e.kind !== 'transport') throw new PermanentJobError(`${e.code}: ${e.message}`)
+    if (e instanceof CourierError && !e.retryable && e.kind !== 'transport')
+      throw new PermanentJobError(`${e.code}: ${e.message}`)
     throw e
   }
 }
@@ -55,21 +64,30 @@ const subscribeTracking: JobHandler = async (deps, job) => {
 const uploadShippingInfo: JobHandler = async (deps, job) => {
   const order = await orderOf(deps, job.orderId)
   const payerOpenid = order.buyerOpenid ?? (await openidOf(deps, order.buyerId))
-  if (!order.transactionId || !payerOpenid) throw new PermanentJobError('order has no payment or buyer OPENID')
+  if (!order.transactionId || !payerOpenid)
+    throw new PermanentJobError('order has no payment or buyer OPENID')
   const item = { itemDesc: order.title.slice(0, 120) }
   const courier = order.fulfilment === 'courier' && order.shipment
   return runWechatCall(
     () =>
       deps.wechatApi.uploadShippingInfo({
         order: { transactionId: order.transactionId! },
-        logisticsType: courier ? LogisticsTypes.courier : order.fulfilment === 'service' ? LogisticsTypes.virtual : LogisticsTypes.selfPickup,
+        logisticsType: courier
+          ? LogisticsTypes.courier
+          : order.fulfilment === 'service'
+            ? LogisticsTypes.virtual
+            : LogisticsTypes.selfPickup,
         items: [
           courier
             ? {
                 ...item,
                 trackingNo: order.shipment!.waybillNo,
-                expressCompany: courierCompany(order.shipment!.companyCode ?? order.shipment!.company)?.wechat ?? 'OTHER',
-                receiverContact: order.address ? maskPhone(openShippingAddress(deps, order.address).phone) : undefined,
+                expressCompany:
+                  courierCompany(order.shipment!.companyCode ?? order.shipment!.company)?.wechat ??
+                  'OTHER',
+                receiverContact: order.address
+                  ? maskPhone(openShippingAddress(deps, order.address).phone)
+                  : undefined,
               }
             : item,
         ],
@@ -85,17 +103,49 @@ const confirmReceive: JobHandler = async (deps, job) => {
   const order = await orderOf(deps, job.orderId)
   if (!order.transactionId) throw new PermanentJobError('order has no payment')
   const receivedAt = order.shipment?.tracking?.latestAt || job.createdAt
-  return runWechatCall(() => deps.wechatApi.notifyConfirmReceive({ order: { transactionId: order.transactionId! }, receivedAt }), job)
+  return runWechatCall(
+    () =>
+      deps.wechatApi.notifyConfirmReceive({
+        order: { transactionId: order.transactionId! },
+        receivedAt,
+      }),
+    job,
+  )
 }
 
 /** Subscribe messages: which template, to whom, with which keywords, per order event. */
-const MESSAGES: Record<keyof OrderMessageTemplates, { to: 'buyer' | 'seller'; data: (o: OrderRecord, at: number) => Record<string, string> }> = {
-  orderPaid: { to: 'seller', data: (o, at) => ({ character_string1: o._id, thing2: o.title.slice(0, 20), amount3: amount(o.totalFen), time4: chinaTime(at) }) },
+const MESSAGES: Record<
+  keyof OrderMessageTemplates,
+  { to: 'buyer' | 'seller'; data: (o: OrderRecord, at: number) => Record<string, string> }
+> = {
+  orderPaid: {
+    to: 'seller',
+    data: (o, at) => ({
+      character_string1: o._id,
+      thing2: o.title.slice(0, 20),
+      amount3: amount(o.totalFen),
+      time4: chinaTime(at),
+    }),
+  },
   orderShipped: {
     to: 'buyer',
-    data: (o, at) => ({ character_string1: o._id, thing2: o.title.slice(0, 20), thing3: o.shipment?.company ?? '快递', character_string4: o.shipment?.waybillNo ?? '-', time5: chinaTime(at) }),
+    data: (o, at) => ({
+      character_string1: o._id,
+      thing2: o.title.slice(0, 20),
+      thing3: o.shipment?.company ?? '快递',
+      character_string4: o.shipment?.waybillNo ?? '-',
+      time5: chinaTime(at),
+    }),
   },
-  orderDelivered: { to: 'buyer', data: (o, at) => ({ character_string1: o._id, thing2: o.title.slice(0, 20), time3: chinaTime(at), thing4: '检查无误后请确认收货' }) },
+  orderDelivered: {
+    to: 'buyer',
+    data: (o, at) => ({
+      character_string1: o._id,
+      thing2: o.title.slice(0, 20),
+      time3: chinaTime(at),
+      thing4: '检查无误后请确认收货',
+    }),
+  },
   refund: {
     to: 'buyer',
     data: (o, at) => ({
@@ -106,14 +156,30 @@ const MESSAGES: Record<keyof OrderMessageTemplates, { to: 'buyer' | 'seller'; da
       time5: chinaTime(at),
     }),
   },
-  autoReceiveReminder: { to: 'buyer', data: (o) => ({ character_string1: o._id, thing2: o.title.slice(0, 20), time3: chinaTime(o.dueAt ?? 0), thing4: '如有问题请在此之前申请退款' }) },
+  autoReceiveReminder: {
+    to: 'buyer',
+    data: (o) => ({
+      character_string1: o._id,
+      thing2: o.title.slice(0, 20),
+      time3: chinaTime(o.dueAt ?? 0),
+      thing4: '如有问题请在此之前申请退款',
+    }),
+  },
 }
 
 const sendMessage: JobHandler = async (deps, job) => {
-  const [, event, , at] = job._id.split(':') as [string, keyof OrderMessageTemplates, string, string]
+  const [, event, , at] = job._id.split(':') as [
+    string,
+    keyof OrderMessageTemplates,
+    string,
+    string,
+  ]
   const order = await orderOf(deps, job.orderId)
   const spec = MESSAGES[event]
-  const toOpenid = spec.to === 'buyer' ? order.buyerOpenid ?? (await openidOf(deps, order.buyerId)) : await openidOf(deps, order.sellerId)
+  const toOpenid =
+    spec.to === 'buyer'
+      ? (order.buyerOpenid ?? (await openidOf(deps, order.buyerId)))
+      : await openidOf(deps, order.sellerId)
   if (!toOpenid) return 'done'
   return runWechatCall(
     () =>
@@ -137,4 +203,5 @@ export const ORDER_JOB_HANDLERS: Record<string, JobHandler> = {
 }
 
 /** Runs the order jobs that are due (cron), or one order's right after its transition. */
-export const runOrderJobs = (deps: Deps, orderId?: string) => drainOutbox(deps, ORDER_JOB_HANDLERS, { orderId })
+export const runOrderJobs = (deps: Deps, orderId?: string) =>
+  drainOutbox(deps, ORDER_JOB_HANDLERS, { orderId })

@@ -29,7 +29,13 @@ const fire = async (deps: Deps, order: OrderRecord) => {
         user: null,
         patch: (o) => ({ refund: o.refund && { ...o.refund, returnAddress } }),
       })
-    } else if (order.dueTransition) await takeTransition(deps, { orderId: order._id, name: order.dueTransition, actor: 'system', user: null })
+    } else if (order.dueTransition)
+      await takeTransition(deps, {
+        orderId: order._id,
+        name: order.dueTransition,
+        actor: 'system',
+        user: null,
+      })
     return true
   } catch (e) {
     if (isAppError(e) && e.code === ErrorCodes.ORDER_WRONG_STATE) return false
@@ -45,7 +51,11 @@ const fire = async (deps: Deps, order: OrderRecord) => {
  */
 export const fireDueTimers = async (deps: Deps) => {
   const now = deps.clock.now()
-  const due = await deps.store.find(Orders, { dueAt: { $lte: now } }, { orderBy: { field: 'dueAt', direction: 'asc' }, limit: BATCH })
+  const due = await deps.store.find(
+    Orders,
+    { dueAt: { $lte: now } },
+    { orderBy: { field: 'dueAt', direction: 'asc' }, limit: BATCH },
+  )
   let fired = 0
   for (const order of due.items) {
     if (order.dueAt === null || order.dueAt > now) continue
@@ -57,7 +67,11 @@ export const fireDueTimers = async (deps: Deps) => {
 /** Reminders before each timer (消息): once per deadline, marked by clearing `remindAt`. */
 export const sendDueReminders = async (deps: Deps) => {
   const now = deps.clock.now()
-  const due = await deps.store.find(Orders, { remindAt: { $lte: now } }, { orderBy: { field: 'remindAt', direction: 'asc' }, limit: BATCH })
+  const due = await deps.store.find(
+    Orders,
+    { remindAt: { $lte: now } },
+    { orderBy: { field: 'remindAt', direction: 'asc' }, limit: BATCH },
+  )
   let sent = 0
   for (const order of due.items) {
     if (order.remindAt === null || order.remindAt > now) continue
@@ -66,7 +80,12 @@ export const sendDueReminders = async (deps: Deps) => {
         await updateIfUnchanged(tx, Orders, order._id, order, { remindAt: null })
         await writeReminder(tx, order, now)
         if (order.dueTransition === 'autoConfirm') {
-          await enqueue(tx, { key: JOBS.message.key('autoReceiveReminder', order._id, now), kind: JOBS.message.kind, orderId: order._id, at: now })
+          await enqueue(tx, {
+            key: JOBS.message.key('autoReceiveReminder', order._id, now),
+            kind: JOBS.message.kind,
+            orderId: order._id,
+            at: now,
+          })
         }
       })
       sent++

@@ -22,14 +22,23 @@ type Role = Order['role']
 export { roleOf }
 
 /** The viewer's buttons: exactly what the order graph allows this person now (steps, transitions, guards). */
-const actionsOf = (order: OrderRecord, role: Role): Order['actions'] => actionsFor(order.state, role as Actor, order.fulfilment, orderFacts(order))
+const actionsOf = (order: OrderRecord, role: Role): Order['actions'] =>
+  actionsFor(order.state, role as Actor, order.fulfilment, orderFacts(order))
 
 /** The seller's contest with its photos, for both parties and the operator. */
-const contestView = async (deps: Pick<Deps, 'files'>, order: OrderRecord): Promise<NonNullable<Order['refund']>['contest']> => {
+const contestView = async (
+  deps: Pick<Deps, 'files'>,
+  order: OrderRecord,
+): Promise<NonNullable<Order['refund']>['contest']> => {
   const c = order.refund?.contest
   if (!c) return null
   const urls = c.photoFileIds.length ? await deps.files.urls(c.photoFileIds) : {}
-  return { reason: c.reason, note: c.note, at: c.at, photoUrls: c.photoFileIds.map((id) => urls[id]).filter((u): u is string => !!u) }
+  return {
+    reason: c.reason,
+    note: c.note,
+    at: c.at,
+    photoUrls: c.photoFileIds.map((id) => urls[id]).filter((u): u is string => !!u),
+  }
 }
 
 /** A parcel with its tracking newest first, as both parties read it. */
@@ -42,13 +51,19 @@ const shipmentView = (s: ShipmentRecord | null): Order['shipment'] =>
     tracking: s.tracking && {
       state: s.tracking.state,
       stateLabel: TRACKING_STATE_LABELS[s.tracking.state] ?? '物流更新',
-      events: [...s.tracking.events].reverse().map((e) => ({ at: e.at, state: e.state, context: e.context })),
+      events: [...s.tracking.events]
+        .reverse()
+        .map((e) => ({ at: e.at, state: e.state, context: e.context })),
       updatedAt: s.tracking.updatedAt,
     },
   }
 
 /** A booking as both parties read it; the other party sees the sender's phone masked. */
-const pickupView = (deps: Pick<Deps, 'secrets'>, p: PickupRecord | null | undefined, ownLeg: boolean): Order['pickup'] => {
+const pickupView = (
+  deps: Pick<Deps, 'secrets'>,
+  p: PickupRecord | null | undefined,
+  ownLeg: boolean,
+): Order['pickup'] => {
   if (!p) return null
   const sender = openShippingAddress(deps, p.sender)
   return {
@@ -57,7 +72,9 @@ const pickupView = (deps: Pick<Deps, 'secrets'>, p: PickupRecord | null | undefi
     slot: p.slot,
     state: p.state,
     stateLabel: PICKUP_STATE_LABELS[p.state],
-    from: ownLeg ? `${sender.name} ${sender.phone} ${sender.region}${sender.detail}` : `${p.senderCity} ${maskMobile(sender.phone)}`,
+    from: ownLeg
+      ? `${sender.name} ${sender.phone} ${sender.region}${sender.detail}`
+      : `${p.senderCity} ${maskMobile(sender.phone)}`,
     courierName: p.courierName,
     courierMobile: p.courierMobile,
     quoteFen: p.quoteFen,
@@ -78,15 +95,25 @@ const moneyOf = async (deps: Pick<Deps, 'store'>, order: OrderRecord): Promise<O
     releasedFen: m.released,
     refundedFen: m.refunded,
     compensatedFen: m.compensated,
-    settling: !!s && ((s.refundFen > 0 && !s.refundDone) || (s.releaseFen > 0 && !s.releaseDone) || (s.compensationFen > 0 && !s.compensationDone)),
+    settling:
+      !!s &&
+      ((s.refundFen > 0 && !s.refundDone) ||
+        (s.releaseFen > 0 && !s.releaseDone) ||
+        (s.compensationFen > 0 && !s.compensationDone)),
   }
 }
 
 /** One order as `viewer` sees it; the handover code only ever reaches the buyer. */
-export const toOrderView = async (deps: Pick<Deps, 'store' | 'files' | 'secrets' | 'limits'>, order: OrderRecord, viewer: UserRecord): Promise<Order> => {
+export const toOrderView = async (
+  deps: Pick<Deps, 'store' | 'files' | 'secrets' | 'limits'>,
+  order: OrderRecord,
+  viewer: UserRecord,
+): Promise<Order> => {
   const role = roleOf(order, viewer)!
   const users = await loadPublicUsers(deps, [order.buyerId, order.sellerId])
-  const cover = order.coverFileId ? (await deps.files.urls([order.coverFileId]))[order.coverFileId] ?? null : null
+  const cover = order.coverFileId
+    ? ((await deps.files.urls([order.coverFileId]))[order.coverFileId] ?? null)
+    : null
   const codeVisible = role === 'buyer' && order.state === 'paid'
   const handoverDue = role === 'seller' && order.state === 'paid' && order.fulfilment === 'meetup'
   return {
@@ -104,9 +131,12 @@ export const toOrderView = async (deps: Pick<Deps, 'store' | 'files' | 'secrets'
     totalFen: order.totalFen,
     commissionFen: order.commissionFen,
     sellerReceivesFen: order.totalFen - order.commissionFen,
-    address: role === 'operator' || !order.address ? null : openShippingAddress(deps, order.address),
+    address:
+      role === 'operator' || !order.address ? null : openShippingAddress(deps, order.address),
     handoverCode: codeVisible ? order.handoverCode : null,
-    handoverTriesLeft: handoverDue ? (await deps.limits.peek(HANDOVER_TRIES, order._id, 0)).remaining : null,
+    handoverTriesLeft: handoverDue
+      ? (await deps.limits.peek(HANDOVER_TRIES, order._id, 0)).remaining
+      : null,
     shipment: shipmentView(order.shipment),
     pickup: pickupView(deps, order.pickup, role === 'seller'),
     refund: order.refund
@@ -115,14 +145,23 @@ export const toOrderView = async (deps: Pick<Deps, 'store' | 'files' | 'secrets'
           reason: order.refund.reason,
           requestedAt: order.refund.requestedAt,
           sellerNote: order.refund.sellerNote,
-          returnAddress: role === 'operator' || !order.refund.returnAddress ? null : openShippingAddress(deps, order.refund.returnAddress),
+          returnAddress:
+            role === 'operator' || !order.refund.returnAddress
+              ? null
+              : openShippingAddress(deps, order.refund.returnAddress),
           returnShipment: shipmentView(order.refund.returnShipment),
           returnPickup: pickupView(deps, order.refund.returnPickup, role === 'buyer'),
           contest: await contestView(deps, order),
         }
       : null,
-    compensationCapFen: role === 'operator' && actionsOf(order, role).includes('compensate') ? compensationCapFen(order) : null,
-    deadline: order.dueTransition && order.dueAt !== null ? { transition: order.dueTransition, at: order.dueAt } : null,
+    compensationCapFen:
+      role === 'operator' && actionsOf(order, role).includes('compensate')
+        ? compensationCapFen(order)
+        : null,
+    deadline:
+      order.dueTransition && order.dueAt !== null
+        ? { transition: order.dueTransition, at: order.dueAt }
+        : null,
     actions: actionsOf(order, role),
     money: await moneyOf(deps, order),
     events: order.events,
@@ -131,9 +170,18 @@ export const toOrderView = async (deps: Pick<Deps, 'store' | 'files' | 'secrets'
   }
 }
 
-export const toOrderCards = async (deps: Pick<Deps, 'store' | 'files'>, orders: OrderRecord[], viewer: UserRecord): Promise<OrderCard[]> => {
-  const users = await loadPublicUsers(deps, orders.flatMap((o) => [o.buyerId, o.sellerId]))
-  const urls = await deps.files.urls(orders.map((o) => o.coverFileId).filter((f): f is string => !!f))
+export const toOrderCards = async (
+  deps: Pick<Deps, 'store' | 'files'>,
+  orders: OrderRecord[],
+  viewer: UserRecord,
+): Promise<OrderCard[]> => {
+  const users = await loadPublicUsers(
+    deps,
+    orders.flatMap((o) => [o.buyerId, o.sellerId]),
+  )
+  const urls = await deps.files.urls(
+    orders.map((o) => o.coverFileId).filter((f): f is string => !!f),
+  )
   return orders.map((o) => {
     const role = roleOf(o, viewer)!
     return {

@@ -13,7 +13,15 @@ import type { UserRecord } from '../../user/domain/user.record'
 import { JOBS } from '../domain/order-job-keys'
 import { orderFacts, scheduleOf } from '../domain/order-facts'
 import { roleOf } from '../domain/order-roles'
-import { OrderLocks, Orders, UnpaidSlots, lockKey, unpaidSlotKey, type OrderRecord, type Settlement } from '../domain/order.record'
+import {
+  OrderLocks,
+  Orders,
+  UnpaidSlots,
+  lockKey,
+  unpaidSlotKey,
+  type OrderRecord,
+  type Settlement,
+} from '../domain/order.record'
 import { writeOrderNotices } from './order-notices'
 import { abandonedPickups, enqueuePickupCancels } from '../../delivery/application/pickup-records'
 
@@ -53,7 +61,10 @@ const wrongState = () => new AppError(ErrorCodes.ORDER_WRONG_STATE)
  * What a transition does with the money, decided now and carried out by the outbox: the amounts
  * are fixed in `settlement` so a retry or a crash can never change them.
  */
-const planMoney = (order: OrderRecord, req: TransitionRequest): { settlement?: Settlement; jobs: ('refund' | 'release' | 'compensate')[] } => {
+const planMoney = (
+  order: OrderRecord,
+  req: TransitionRequest,
+): { settlement?: Settlement; jobs: ('refund' | 'release' | 'compensate')[] } => {
   const base = order.settlement ?? {
     refundFen: 0,
     releaseFen: 0,
@@ -67,24 +78,46 @@ const planMoney = (order: OrderRecord, req: TransitionRequest): { settlement?: S
     case 'refund_full':
       return { settlement: { ...base, refundFen: order.totalFen }, jobs: ['refund'] }
     case 'release':
-      return { settlement: { ...base, releaseFen: order.totalFen, commissionFen: order.commissionFen }, jobs: ['release'] }
+      return {
+        settlement: { ...base, releaseFen: order.totalFen, commissionFen: order.commissionFen },
+        jobs: ['release'],
+      }
     case 'refund_partial': {
       const refundFen = req.amountFen ?? 0
-      if (refundFen < 1 || refundFen >= order.totalFen) throw new AppError(ErrorCodes.ORDER_REFUND_TOO_LARGE, '部分退款须少于实付金额；全额退款请选择「全额退款」')
+      if (refundFen < 1 || refundFen >= order.totalFen)
+        throw new AppError(
+          ErrorCodes.ORDER_REFUND_TOO_LARGE,
+          '部分退款须少于实付金额；全额退款请选择「全额退款」',
+        )
       const releaseFen = order.totalFen - refundFen
       // The commission follows what the seller actually keeps, never more than at checkout.
       const commission = Math.min(order.commissionFen, commissionFen(releaseFen))
       // The release waits for the refund (see settle-money): the refund job goes first.
-      return { settlement: { ...base, refundFen, releaseFen, commissionFen: commission }, jobs: ['refund'] }
+      return {
+        settlement: { ...base, refundFen, releaseFen, commissionFen: commission },
+        jobs: ['refund'],
+      }
     }
     case 'compensate': {
       const amount = req.amountFen ?? 0
       const capFen = compensationCapFen(order)
       if (amount < 1 || amount > capFen) {
-        throw new AppError(ErrorCodes.ORDER_COMPENSATION_TOO_HIGH, `赔付金额最多 ${formatFen(capFen)}（实付减去已退款）`, { capFen, path: ['amountFen'] })
+        throw new AppError(
+          ErrorCodes.ORDER_COMPENSATION_TOO_HIGH,
+          `赔付金额最多 ${formatFen(capFen)}（实付减去已退款）`,
+          { capFen, path: ['amountFen'] },
+        )
       }
       const attempt = (base.compensationAttempt ?? 0) + 1
-      return { settlement: { ...base, compensationFen: amount, compensationDone: false, compensationAttempt: attempt }, jobs: ['compensate'] }
+      return {
+        settlement: {
+          ...base,
+          compensationFen: amount,
+          compensationDone: false,
+          compensationAttempt: attempt,
+        },
+        jobs: ['compensate'],
+      }
     }
     default:
       return { jobs: [] }
@@ -92,28 +125,46 @@ const planMoney = (order: OrderRecord, req: TransitionRequest): { settlement?: S
 }
 
 /** 先行赔付 pays at most what the buyer paid less what was already refunded to them. */
-export const compensationCapFen = (order: OrderRecord) => order.totalFen - (order.settlement?.refundDone ? order.settlement.refundFen : 0)
+export const compensationCapFen = (order: OrderRecord) =>
+  order.totalFen - (order.settlement?.refundDone ? order.settlement.refundFen : 0)
 
 const jobKey = (job: 'refund' | 'release' | 'compensate', order: OrderRecord) =>
-  job === 'compensate' ? JOBS.compensate.key(order._id, order.settlement?.compensationAttempt) : JOBS[job].key(order._id)
+  job === 'compensate'
+    ? JOBS.compensate.key(order._id, order.settlement?.compensationAttempt)
+    : JOBS[job].key(order._id)
 
 /** The listing follows its order: sold once paid, back on sale if cancelled before it left. */
-const moveListing = async (tx: TransactionOps, deps: Pick<Deps, 'search'>, order: OrderRecord, next: OrderRecord, now: number) => {
+const moveListing = async (
+  tx: TransactionOps,
+  deps: Pick<Deps, 'search'>,
+  order: OrderRecord,
+  next: OrderRecord,
+  now: number,
+) => {
   // The lock goes once the order is over, so a service can be booked again by the same buyer.
   const over = ['closed', 'refunded', 'completed', 'compensated'].includes(next.state)
   if (over) await tx.remove(OrderLocks, lockKey(order.listingId, order.fulfilment, order.buyerId))
   // Paid or closed: the buyer's unpaid-order slot is free for another checkout.
-  if (order.state === 'pending_payment' && order.unpaidSlot != null) await tx.remove(UnpaidSlots, unpaidSlotKey(order.buyerId, order.unpaidSlot))
+  if (order.state === 'pending_payment' && order.unpaidSlot != null)
+    await tx.remove(UnpaidSlots, unpaidSlotKey(order.buyerId, order.unpaidSlot))
   if (order.fulfilment === 'service') return
   const listing = await tx.get(Listings, order.listingId)
   if (!listing) return
   const patch: Partial<ListingRecord> = {}
-  if (next.state === 'paid' && listing.status === 'active') Object.assign(patch, { status: 'sold', soldAt: now, expiresAt: null })
+  if (next.state === 'paid' && listing.status === 'active')
+    Object.assign(patch, { status: 'sold', soldAt: now, expiresAt: null })
   const cancelledBeforeLeaving = order.state === 'paid' && next.state === 'refunded'
   // Back on sale with a fresh 30 days, or it would stay up forever (sold listings have no expiry).
-  if (cancelledBeforeLeaving && listing.status === 'sold') Object.assign(patch, { status: 'active', soldAt: null, expiresAt: now + LISTING_LIFETIME_MS, remindedFor: null })
+  if (cancelledBeforeLeaving && listing.status === 'sold')
+    Object.assign(patch, {
+      status: 'active',
+      soldAt: null,
+      expiresAt: now + LISTING_LIFETIME_MS,
+      remindedFor: null,
+    })
   if (over && listing.heldBy === order._id) patch.heldBy = null
-  if (Object.keys(patch).length) await updateListingIn(tx, deps, listing, { ...patch, updatedAt: now })
+  if (Object.keys(patch).length)
+    await updateListingIn(tx, deps, listing, { ...patch, updatedAt: now })
 }
 
 /** WeChat's side of a step: the shipping upload for handovers and services, and subscribe messages. */
@@ -123,13 +174,29 @@ const MESSAGE_ON: Partial<Record<TransitionName, keyof OrderMessageTemplates>> =
   deliver: 'orderDelivered',
   deliverService: 'orderDelivered',
 }
-const enqueueFollowUps = async (tx: TransactionOps, order: OrderRecord, name: TransitionName, now: number) => {
+const enqueueFollowUps = async (
+  tx: TransactionOps,
+  order: OrderRecord,
+  name: TransitionName,
+  now: number,
+) => {
   const id = order._id
   if (name === 'handOver' || name === 'deliverService') {
-    await enqueue(tx, { key: JOBS.shippingInfo.key(id), kind: JOBS.shippingInfo.kind, orderId: id, at: now })
+    await enqueue(tx, {
+      key: JOBS.shippingInfo.key(id),
+      kind: JOBS.shippingInfo.kind,
+      orderId: id,
+      at: now,
+    })
   }
   const event = MESSAGE_ON[name]
-  if (event) await enqueue(tx, { key: JOBS.message.key(event, id, now), kind: JOBS.message.kind, orderId: id, at: now })
+  if (event)
+    await enqueue(tx, {
+      key: JOBS.message.key(event, id, now),
+      kind: JOBS.message.kind,
+      orderId: id,
+      at: now,
+    })
 }
 
 /**
@@ -148,7 +215,16 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
     const now = deps.clock.now()
     const patched = req.patch?.(order, now) ?? {}
     // The guard is judged on the order as the step leaves it (a courier's collection ends its booking).
-    if (!canTake(req.name, order.state, req.actor, order.fulfilment, orderFacts({ ...order, ...patched }))) throw wrongState()
+    if (
+      !canTake(
+        req.name,
+        order.state,
+        req.actor,
+        order.fulfilment,
+        orderFacts({ ...order, ...patched }),
+      )
+    )
+      throw wrongState()
     const t = transition(req.name)
     const { settlement, jobs } = planMoney(order, req)
     // A courier booked for the state being left (a cancel, a refund…) is called off with it.
@@ -157,7 +233,10 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
       ...extra,
       state: t.to,
       ...(settlement ? { settlement } : {}),
-      events: [...order.events, { transition: req.name, at: now, actor: req.actor, note: req.note ?? null }],
+      events: [
+        ...order.events,
+        { transition: req.name, at: now, actor: req.actor, note: req.note ?? null },
+      ],
       updatedAt: now,
       version: order.version + 1,
     }
@@ -165,8 +244,16 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
     const patch: Partial<OrderRecord> = { ...moved, ...scheduleOf({ ...order, ...moved }) }
     try {
       return await deps.store.transaction(async (tx) => {
-        const next = await tx.update(Orders, order._id, patch, { expect: { version: order.version } })
-        for (const job of jobs) await enqueue(tx, { key: jobKey(job, next), kind: JOBS[job].kind, orderId: order._id, at: now })
+        const next = await tx.update(Orders, order._id, patch, {
+          expect: { version: order.version },
+        })
+        for (const job of jobs)
+          await enqueue(tx, {
+            key: jobKey(job, next),
+            kind: JOBS[job].kind,
+            orderId: order._id,
+            at: now,
+          })
         await moveListing(tx, deps, order, next, now)
         await writeOrderNotices(tx, next, req.name, now)
         await enqueueFollowUps(tx, next, req.name, now)

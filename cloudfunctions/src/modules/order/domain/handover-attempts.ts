@@ -5,4 +5,9 @@ import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
  * one hour and the start of the next do not give 10), counted before the code is compared, so
  * concurrent guesses cannot slip past the count.
  */
-export const HANDOVER_TRIES: RateLimitRule = { name: 'handover-code', limit: 5, windowMs: 3_600_000, kind: 'sliding' }
+export const HANDOVER_TRIES: RateLimitRule = {
+  name: 'handover-code',
+  limit: 5,
+  windowMs: 3_600_000,
+  kind: 'sliding',
+}

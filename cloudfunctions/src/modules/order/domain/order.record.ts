@@ -96,8 +96,14 @@ export const Orders = defineCollection<OrderRecord>('orders', [
   // 我买到的 / 我卖出的, newest first (ids are time-ordered).
   { name: 'buyer', fields: [{ field: 'buyerId' }, { field: '_id', direction: 'desc' }] },
   { name: 'seller', fields: [{ field: 'sellerId' }, { field: '_id', direction: 'desc' }] },
-  { name: 'buyer_state', fields: [{ field: 'buyerId' }, { field: 'state' }, { field: '_id', direction: 'desc' }] },
-  { name: 'seller_state', fields: [{ field: 'sellerId' }, { field: 'state' }, { field: '_id', direction: 'desc' }] },
+  {
+    name: 'buyer_state',
+    fields: [{ field: 'buyerId' }, { field: 'state' }, { field: '_id', direction: 'desc' }],
+  },
+  {
+    name: 'seller_state',
+    fields: [{ field: 'sellerId' }, { field: 'state' }, { field: '_id', direction: 'desc' }],
+  },
   // Operators' dispute queue and the reconciliation sweep.
   { name: 'state', fields: [{ field: 'state' }, { field: '_id' }] },
   // The timer sweep: orders whose next deadline has passed.

@@ -13,10 +13,14 @@ export class PermanentJobError extends Error {}
 
 const LEASE_MS = 60_000
 const MAX_BACKOFF_MS = 3_600_000
-export const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 15_000 * 2 ** Math.max(0, attempts - 1))
+export const backoffMs = (attempts: number) =>
+  Math.min(MAX_BACKOFF_MS, 15_000 * 2 ** Math.max(0, attempts - 1))
 
 /** Adds a job inside the caller's transaction; a job with the same key is left as it is. */
-export const enqueue = async (tx: TransactionOps, job: { key: string; kind: string; orderId: string | null; at: number }) => {
+export const enqueue = async (
+  tx: TransactionOps,
+  job: { key: string; kind: string; orderId: string | null; at: number },
+) => {
   if (await tx.get(OutboxJobs, job.key)) return
   await tx.insert(OutboxJobs, {
     _id: job.key,
@@ -47,7 +51,11 @@ const claim = async (deps: Deps, job: OutboxJobRecord): Promise<OutboxJobRecord 
   }
 }
 
-const runOne = async (deps: Deps, handlers: Record<string, JobHandler>, job: OutboxJobRecord): Promise<JobOutcome | 'failed' | 'skipped'> => {
+const runOne = async (
+  deps: Deps,
+  handlers: Record<string, JobHandler>,
+  job: OutboxJobRecord,
+): Promise<JobOutcome | 'failed' | 'skipped'> => {
   const claimed = await claim(deps, job)
   if (!claimed) return 'skipped'
   const handler = handlers[claimed.kind]
@@ -80,11 +88,19 @@ export const drainOutbox = async (
 ) => {
   const now = deps.clock.now()
   const page = options.orderId
-    ? await deps.store.find(OutboxJobs, { orderId: options.orderId, status: 'pending' }, { limit: 20 })
-    : await deps.store.find(OutboxJobs, { status: 'pending', nextAt: { $lte: now } }, {
-        orderBy: { field: 'nextAt', direction: 'asc' },
-        limit: options.limit ?? 200,
-      })
+    ? await deps.store.find(
+        OutboxJobs,
+        { orderId: options.orderId, status: 'pending' },
+        { limit: 20 },
+      )
+    : await deps.store.find(
+        OutboxJobs,
+        { status: 'pending', nextAt: { $lte: now } },
+        {
+          orderBy: { field: 'nextAt', direction: 'asc' },
+          limit: options.limit ?? 200,
+        },
+      )
   const tally = { done: 0, again: 0, failed: 0, skipped: 0 }
   for (const job of page.items) {
     if (job.nextAt > now) continue
@@ -95,14 +111,21 @@ export const drainOutbox = async (
 
 /** Dead letters: jobs a handler gave up on for good, newest first, for a person to look at. */
 export const failedJobs = (deps: Deps, page: { cursor?: string; limit: number }) =>
-  deps.store.find(OutboxJobs, { status: 'failed' }, { orderBy: { field: 'nextAt', direction: 'desc' }, limit: page.limit, cursor: page.cursor })
+  deps.store.find(
+    OutboxJobs,
+    { status: 'failed' },
+    { orderBy: { field: 'nextAt', direction: 'desc' }, limit: page.limit, cursor: page.cursor },
+  )
 
 /**
  * Puts a dead letter back in the queue, due now and with a fresh count (compare-and-set, so two
  * operators retrying at once requeue it once). Its key is unchanged, so WeChat or the courier
  * recognise the call if an earlier attempt did land after all.
  */
-export const requeueFailedJob = async (deps: Deps, jobId: string): Promise<OutboxJobRecord | null> => {
+export const requeueFailedJob = async (
+  deps: Deps,
+  jobId: string,
+): Promise<OutboxJobRecord | null> => {
   const job = await deps.store.get(OutboxJobs, jobId)
   if (!job || job.status !== 'failed') return null
   try {

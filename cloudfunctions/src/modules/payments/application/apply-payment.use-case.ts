@@ -1,4 +1,8 @@
-import { WechatNotifications, PaymentAnomalyRecord, PaymentAnomalies } from '../domain/payment.record'
+import {
+  WechatNotifications,
+  PaymentAnomalyRecord,
+  PaymentAnomalies,
+} from '../domain/payment.record'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { paymentEntry } from '../../ledger/domain/ledger'
@@ -9,12 +13,22 @@ import type { PaymentNotificationResource, PaymentOrder } from '../ports/payment
 import { paymentUnavailable } from '../../order/application/checkout.use-case'
 import { takeTransition } from '../../order/application/take-transition'
 
-export const recordAnomaly = async (deps: Pick<Deps, 'store' | 'clock'>, id: string, kind: PaymentAnomalyRecord['kind'], detail: string) => {
+export const recordAnomaly = async (
+  deps: Pick<Deps, 'store' | 'clock'>,
+  id: string,
+  kind: PaymentAnomalyRecord['kind'],
+  detail: string,
+) => {
   if (await deps.store.get(PaymentAnomalies, id)) return
-  await deps.store.insert(PaymentAnomalies, { _id: id, kind, detail, at: deps.clock.now() }).catch(() => undefined)
+  await deps.store
+    .insert(PaymentAnomalies, { _id: id, kind, detail, at: deps.clock.now() })
+    .catch(() => undefined)
 }
 
-type Paid = Pick<PaymentNotificationResource, 'outTradeNo' | 'transactionId' | 'subMchid' | 'totalFen'>
+type Paid = Pick<
+  PaymentNotificationResource,
+  'outTradeNo' | 'transactionId' | 'subMchid' | 'totalFen'
+>
 export type PaymentOutcome = 'paid' | 'already' | 'anomaly'
 
 /**
@@ -23,13 +37,24 @@ export type PaymentOutcome = 'paid' | 'already' | 'anomaly'
  * merchant must match the order's own; the notification id, when there is one, is stored in the
  * same transaction, so a replay finds it and changes nothing.
  */
-export const applyPayment = async (deps: Deps, paid: Paid, notificationId: string | null): Promise<PaymentOutcome> => {
-  if (notificationId && (await deps.store.get(WechatNotifications, notificationId))) return 'already'
+export const applyPayment = async (
+  deps: Deps,
+  paid: Paid,
+  notificationId: string | null,
+): Promise<PaymentOutcome> => {
+  if (notificationId && (await deps.store.get(WechatNotifications, notificationId)))
+    return 'already'
   const order = await deps.store.get(Orders, paid.outTradeNo)
   const remember = async (outcome: string) => {
     if (!notificationId) return
     await deps.store
-      .insert(WechatNotifications, { _id: notificationId, eventType: 'TRANSACTION.SUCCESS', key: paid.outTradeNo, outcome, at: deps.clock.now() })
+      .insert(WechatNotifications, {
+        _id: notificationId,
+        eventType: 'TRANSACTION.SUCCESS',
+        key: paid.outTradeNo,
+        outcome,
+        at: deps.clock.now(),
+      })
       .catch(() => undefined)
   }
   if (!order) {
@@ -38,14 +63,24 @@ export const applyPayment = async (deps: Deps, paid: Paid, notificationId: strin
     return 'anomaly'
   }
   if (paid.totalFen !== order.totalFen || paid.subMchid !== order.subMchid) {
-    await recordAnomaly(deps, `amount:${order._id}`, 'amount_mismatch', `order ${order.totalFen}@${order.subMchid}, WeChat ${paid.totalFen}@${paid.subMchid}`)
+    await recordAnomaly(
+      deps,
+      `amount:${order._id}`,
+      'amount_mismatch',
+      `order ${order.totalFen}@${order.subMchid}, WeChat ${paid.totalFen}@${paid.subMchid}`,
+    )
     await remember('amount_mismatch')
     return 'anomaly'
   }
   if (order.state !== 'pending_payment') {
     if (order.transactionId !== paid.transactionId) {
       // Closed at WeChat before we closed ours, yet paid: never expected; an operator refunds it.
-      await recordAnomaly(deps, `late:${order._id}`, 'payment_after_close', `order is ${order.state}, transaction ${paid.transactionId}`)
+      await recordAnomaly(
+        deps,
+        `late:${order._id}`,
+        'payment_after_close',
+        `order is ${order.state}, transaction ${paid.transactionId}`,
+      )
     }
     await remember('already')
     return 'already'
@@ -58,9 +93,19 @@ export const applyPayment = async (deps: Deps, paid: Paid, notificationId: strin
       user: null,
       patch: (_o, now) => ({ transactionId: paid.transactionId, paidAt: now }),
       alsoInTx: async (tx, next) => {
-        await postEntry(deps, paymentEntry(`pay:${next._id}`, next._id, next.totalFen, next.paidAt!), tx)
+        await postEntry(
+          deps,
+          paymentEntry(`pay:${next._id}`, next._id, next.totalFen, next.paidAt!),
+          tx,
+        )
         if (notificationId) {
-          await tx.insert(WechatNotifications, { _id: notificationId, eventType: 'TRANSACTION.SUCCESS', key: next._id, outcome: 'paid', at: next.paidAt! })
+          await tx.insert(WechatNotifications, {
+            _id: notificationId,
+            eventType: 'TRANSACTION.SUCCESS',
+            key: next._id,
+            outcome: 'paid',
+            at: next.paidAt!,
+          })
         }
       },
     })
@@ -80,12 +125,19 @@ export const applyQueriedPayment = async (deps: Deps, queried: PaymentOrder) => 
 }
 
 /** After the payment sheet closes: ask WeChat now rather than wait for the notification. */
-export const syncPayment = async (deps: Deps, buyer: UserRecord, orderId: string): Promise<OrderRecord> => {
+export const syncPayment = async (
+  deps: Deps,
+  buyer: UserRecord,
+  orderId: string,
+): Promise<OrderRecord> => {
   const order = await deps.store.get(Orders, orderId)
   if (!order || order.buyerId !== buyer._id) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
   if (order.state !== 'pending_payment' || !order.prepayId) return order
   try {
-    await applyQueriedPayment(deps, await deps.payments.queryOrder({ outTradeNo: order._id, subMchid: order.subMchid }))
+    await applyQueriedPayment(
+      deps,
+      await deps.payments.queryOrder({ outTradeNo: order._id, subMchid: order.subMchid }),
+    )
   } catch {
     // WeChat unreachable: the notification or the reconciliation job will bring the news.
   }
@@ -97,12 +149,17 @@ export const syncPayment = async (deps: Deps, buyer: UserRecord, orderId: string
  * WeChat first, so nobody can pay after our order says closed. If WeChat says it was paid
  * meanwhile, the payment is applied instead.
  */
-export const closeUnpaid = async (deps: Deps, order: OrderRecord, by: { name: 'cancelUnpaid'; user: UserRecord } | { name: 'expire' }) => {
+export const closeUnpaid = async (
+  deps: Deps,
+  order: OrderRecord,
+  by: { name: 'cancelUnpaid'; user: UserRecord } | { name: 'expire' },
+) => {
   if (order.prepayId) {
     const ref = { outTradeNo: order._id, subMchid: order.subMchid }
     try {
       const queried = await deps.payments.queryOrder(ref)
-      if (await applyQueriedPayment(deps, queried)) return (await deps.store.get(Orders, order._id))!
+      if (await applyQueriedPayment(deps, queried))
+        return (await deps.store.get(Orders, order._id))!
       if (queried.tradeState !== 'CLOSED') await deps.payments.closeOrder(ref)
     } catch (e) {
       const code = (e as { wechatCode?: string }).wechatCode

@@ -18,11 +18,18 @@ export const reconcileStuckPayments = async (deps: Deps) => {
   let repaired = 0
   let cursor: string | undefined
   do {
-    const page = await deps.store.find(Orders, { state: 'pending_payment' }, { orderBy: { field: '_id', direction: 'asc' }, limit: 200, cursor })
+    const page = await deps.store.find(
+      Orders,
+      { state: 'pending_payment' },
+      { orderBy: { field: '_id', direction: 'asc' }, limit: 200, cursor },
+    )
     for (const order of page.items) {
       if (!order.prepayId || now - order.createdAt < STUCK_AFTER_MS) continue
       try {
-        const outcome = await applyQueriedPayment(deps, await deps.payments.queryOrder({ outTradeNo: order._id, subMchid: order.subMchid }))
+        const outcome = await applyQueriedPayment(
+          deps,
+          await deps.payments.queryOrder({ outTradeNo: order._id, subMchid: order.subMchid }),
+        )
         if (outcome === 'paid') repaired++
       } catch {
         // WeChat unreachable for this one: the next run asks again.
@@ -42,7 +49,11 @@ export const compareBooks = async (deps: Deps) => {
   const sellers = new Map<string, { sellerId: string; frozen: number }>()
   let cursor: string | undefined
   do {
-    const page = await deps.store.find(Orders, {}, { orderBy: { field: '_id', direction: 'asc' }, limit: 200, cursor })
+    const page = await deps.store.find(
+      Orders,
+      {},
+      { orderBy: { field: '_id', direction: 'asc' }, limit: 200, cursor },
+    )
     for (const order of page.items as OrderRecord[]) {
       const s = sellers.get(order.subMchid) ?? { sellerId: order.sellerId, frozen: 0 }
       s.frozen += await accountBalance(deps, `escrow:${order._id}`)
@@ -52,16 +63,30 @@ export const compareBooks = async (deps: Deps) => {
   } while (cursor)
   const mismatches: ReconciliationReportRecord['mismatches'] = []
   for (const [subMchid, s] of sellers) {
-    const ledger = { frozen: s.frozen, available: await accountBalance(deps, `seller:${s.sellerId}`) }
+    const ledger = {
+      frozen: s.frozen,
+      available: await accountBalance(deps, `seller:${s.sellerId}`),
+    }
     const balance = await deps.payments.balance(subMchid)
     const wechat = { frozen: balance.pendingFen, available: balance.availableFen }
     if (ledger.frozen !== wechat.frozen || ledger.available !== wechat.available) {
       mismatches.push({ subMchid, ledger, wechat })
-      await recordAnomaly(deps, `books:${chinaDay(deps.clock.now())}:${subMchid}`, 'books_mismatch', JSON.stringify({ ledger, wechat }))
+      await recordAnomaly(
+        deps,
+        `books:${chinaDay(deps.clock.now())}:${subMchid}`,
+        'books_mismatch',
+        JSON.stringify({ ledger, wechat }),
+      )
     }
   }
-  const report: ReconciliationReportRecord = { _id: `day-${chinaDay(deps.clock.now())}`, at: deps.clock.now(), sellers: sellers.size, mismatches }
-  if (await deps.store.get(ReconciliationReports, report._id)) await deps.store.update(ReconciliationReports, report._id, report)
+  const report: ReconciliationReportRecord = {
+    _id: `day-${chinaDay(deps.clock.now())}`,
+    at: deps.clock.now(),
+    sellers: sellers.size,
+    mismatches,
+  }
+  if (await deps.store.get(ReconciliationReports, report._id))
+    await deps.store.update(ReconciliationReports, report._id, report)
   else await deps.store.insert(ReconciliationReports, report)
   return { sellers: sellers.size, mismatches: mismatches.length }
 }

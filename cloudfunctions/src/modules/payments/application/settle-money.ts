@@ -3,7 +3,12 @@ import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { compensationEntry, refundEntry, releaseEntry } from '../../ledger/domain/ledger'
 import { postEntry } from '../../ledger/application/post-entry'
-import { enqueue, PermanentJobError, type JobHandler, type JobOutcome } from '../../outbox/application/outbox'
+import {
+  enqueue,
+  PermanentJobError,
+  type JobHandler,
+  type JobOutcome,
+} from '../../outbox/application/outbox'
 import { Orders, type OrderRecord, type Settlement } from '../../order/domain/order.record'
 import type { RefundStatus } from '../ports/payment-gateway.port'
 import { recordAnomaly } from './apply-payment.use-case'
@@ -18,7 +23,10 @@ import { takeTransition } from '../../order/application/take-transition'
  * moment paid = in escrow + released + refunded.
  */
 
-const orderOf = async (deps: Deps, orderId: string | null): Promise<OrderRecord & { settlement: Settlement }> => {
+const orderOf = async (
+  deps: Deps,
+  orderId: string | null,
+): Promise<OrderRecord & { settlement: Settlement }> => {
   const order = orderId ? await deps.store.get(Orders, orderId) : null
   if (!order?.settlement) throw new PermanentJobError(`order ${orderId} has nothing to settle`)
   return order as OrderRecord & { settlement: Settlement }
@@ -27,17 +35,27 @@ const orderOf = async (deps: Deps, orderId: string | null): Promise<OrderRecord 
 /** WeChat refused for good (4xx other than rate limits): retrying the same key cannot help. */
 const rethrow = (e: unknown): never => {
   const err = e as { retryable?: boolean; kind?: string; wechatCode?: string; message?: string }
-  if (err.retryable === false && err.kind === 'wechat') throw new PermanentJobError(`${err.wechatCode}: ${err.message}`)
+  if (err.retryable === false && err.kind === 'wechat')
+    throw new PermanentJobError(`${err.wechatCode}: ${err.message}`)
   throw e
 }
 
-const notFound = (e: unknown) => ['RESOURCE_NOT_EXISTS', 'ORDER_NOT_EXIST'].includes((e as { wechatCode?: string }).wechatCode ?? '')
+const notFound = (e: unknown) =>
+  ['RESOURCE_NOT_EXISTS', 'ORDER_NOT_EXIST'].includes(
+    (e as { wechatCode?: string }).wechatCode ?? '',
+  )
 
 /** Asks for a refund once (a retry first looks it up), then waits for its result. */
-const refundJob = (key: (order: OrderRecord & { settlement: Settlement }) => string, amount: (s: Settlement) => number, fundsFrom: 'seller' | 'platform_advance'): JobHandler =>
+const refundJob =
+  (
+    key: (order: OrderRecord & { settlement: Settlement }) => string,
+    amount: (s: Settlement) => number,
+    fundsFrom: 'seller' | 'platform_advance',
+  ): JobHandler =>
   async (deps, job) => {
     const order = await orderOf(deps, job.orderId)
-    const done = fundsFrom === 'seller' ? order.settlement.refundDone : order.settlement.compensationDone
+    const done =
+      fundsFrom === 'seller' ? order.settlement.refundDone : order.settlement.compensationDone
     if (done) return 'done'
     const outRefundNo = key(order)
     // A 先行赔付 job of an earlier try (refused, then tried again under a new key) has nothing left to do.
@@ -54,16 +72,28 @@ const refundJob = (key: (order: OrderRecord & { settlement: Settlement }) => str
       })
     try {
       if (job.attempts <= 1) await ask()
-      const result = await deps.payments.queryRefund({ subMchid: order.subMchid, outRefundNo }).catch(async (e) => {
-        if (!notFound(e)) throw e
-        await ask()
-        return deps.payments.queryRefund({ subMchid: order.subMchid, outRefundNo })
-      })
-      return (await applyRefundResult(deps, { outRefundNo, status: result.status, refundFen: result.refundFen })) ? 'done' : 'again'
+      const result = await deps.payments
+        .queryRefund({ subMchid: order.subMchid, outRefundNo })
+        .catch(async (e) => {
+          if (!notFound(e)) throw e
+          await ask()
+          return deps.payments.queryRefund({ subMchid: order.subMchid, outRefundNo })
+        })
+      return (await applyRefundResult(deps, {
+        outRefundNo,
+        status: result.status,
+        refundFen: result.refundFen,
+      }))
+        ? 'done'
+        : 'again'
     } catch (e) {
       // WeChat refused the 先行赔付 for good: the order goes back to an operator, nothing moved.
       if (fundsFrom === 'platform_advance' && isPermanentRefusal(e)) {
-        await refuseCompensation(deps, order._id, `${(e as { wechatCode?: string }).wechatCode}: ${(e as Error).message}`)
+        await refuseCompensation(
+          deps,
+          order._id,
+          `${(e as { wechatCode?: string }).wechatCode}: ${(e as Error).message}`,
+        )
         return 'done'
       }
       return rethrow(e)
@@ -85,9 +115,16 @@ const refuseCompensation = async (deps: Deps, orderId: string, reason: string) =
     actor: 'system',
     user: null,
     note: `微信支付拒绝：${reason}`.slice(0, 200),
-    patch: (o) => ({ settlement: { ...o.settlement!, compensationFen: 0, compensationDone: false } }),
+    patch: (o) => ({
+      settlement: { ...o.settlement!, compensationFen: 0, compensationDone: false },
+    }),
   })
-  await recordAnomaly(deps, `compensation:${orderId}:${order.settlement.compensationAttempt ?? 1}`, 'refund_failed', `先行赔付 refused: ${reason}`)
+  await recordAnomaly(
+    deps,
+    `compensation:${orderId}:${order.settlement.compensationAttempt ?? 1}`,
+    'refund_failed',
+    `先行赔付 refused: ${reason}`,
+  )
 }
 
 /** Profit sharing: the commission to the platform and finish, so the rest unfreezes to the seller. */
@@ -103,11 +140,22 @@ const releaseJob: JobHandler = async (deps, job): Promise<JobOutcome> => {
       const create = () =>
         deps.payments.createProfitSharing({
           ...ref,
-          receivers: [{ account: deps.escrow.spMchid, amountFen: s.commissionFen, description: '邻圈平台服务费' }],
+          receivers: [
+            {
+              account: deps.escrow.spMchid,
+              amountFen: s.commissionFen,
+              description: '邻圈平台服务费',
+            },
+          ],
           finish: true,
         })
       // A retry looks first: the first call may have gone through even if its answer was lost.
-      const sharing = job.attempts <= 1 ? await create() : await deps.payments.queryProfitSharing(ref).catch((e) => (notFound(e) ? create() : Promise.reject(e)))
+      const sharing =
+        job.attempts <= 1
+          ? await create()
+          : await deps.payments
+              .queryProfitSharing(ref)
+              .catch((e) => (notFound(e) ? create() : Promise.reject(e)))
       if (sharing.status !== 'FINISHED') return 'again'
     } else {
       await deps.payments.finishProfitSharing({ ...ref, description: '邻圈订单完成' })
@@ -120,21 +168,42 @@ const releaseJob: JobHandler = async (deps, job): Promise<JobOutcome> => {
 }
 
 export const SETTLEMENT_HANDLERS: Record<string, JobHandler> = {
-  [JOBS.refund.kind]: refundJob((o) => JOBS.refund.key(o._id), (s) => s.refundFen, 'seller'),
-  [JOBS.compensate.kind]: refundJob((o) => JOBS.compensate.key(o._id, o.settlement.compensationAttempt), (s) => s.compensationFen, 'platform_advance'),
+  [JOBS.refund.kind]: refundJob(
+    (o) => JOBS.refund.key(o._id),
+    (s) => s.refundFen,
+    'seller',
+  ),
+  [JOBS.compensate.kind]: refundJob(
+    (o) => JOBS.compensate.key(o._id, o.settlement.compensationAttempt),
+    (s) => s.compensationFen,
+    'platform_advance',
+  ),
   [JOBS.release.kind]: releaseJob,
 }
-
 
 /** The release is confirmed: ledger entry and received → completed together. */
 const applyRelease = async (deps: Deps, orderId: string) => {
   const order = await orderOf(deps, orderId)
   if (order.settlement.releaseDone) return
   const s = order.settlement
-  const entry = releaseEntry(`release:${JOBS.release.key(orderId)}`, orderId, order.sellerId, s.releaseFen, s.commissionFen, deps.clock.now())
+  const entry = releaseEntry(
+    `release:${JOBS.release.key(orderId)}`,
+    orderId,
+    order.sellerId,
+    s.releaseFen,
+    s.commissionFen,
+    deps.clock.now(),
+  )
   const settled = { settlement: { ...s, releaseDone: true } }
   if (order.state === 'received') {
-    await takeTransition(deps, { orderId, name: 'complete', actor: 'system', user: null, patch: () => settled, alsoInTx: (tx) => postEntry(deps, entry, tx).then(() => undefined) })
+    await takeTransition(deps, {
+      orderId,
+      name: 'complete',
+      actor: 'system',
+      user: null,
+      patch: () => settled,
+      alsoInTx: (tx) => postEntry(deps, entry, tx).then(() => undefined),
+    })
   } else {
     await deps.store.transaction(async (tx) => {
       await updateIfUnchanged(tx, Orders, orderId, order, { ...settled })
@@ -156,9 +225,15 @@ export const applyRefundResult = async (
   const orderId = orderIdOfRefundNo(result.outRefundNo)
   if (result.status === 'PROCESSING') return false
   if (result.status !== 'SUCCESS') {
-    await recordAnomaly(deps, `refund:${result.outRefundNo}`, 'refund_failed', `${result.outRefundNo} ${result.status}`)
+    await recordAnomaly(
+      deps,
+      `refund:${result.outRefundNo}`,
+      'refund_failed',
+      `${result.outRefundNo} ${result.status}`,
+    )
     // A 先行赔付 that WeChat closed will not pay: back to an operator rather than waiting for ever.
-    if (compensation && result.status === 'REFUNDCLOSE') await refuseCompensation(deps, orderId, `退款单 ${result.status}`)
+    if (compensation && result.status === 'REFUNDCLOSE')
+      await refuseCompensation(deps, orderId, `退款单 ${result.status}`)
     return false
   }
   for (let attempt = 0; attempt < 4; attempt++) {
@@ -166,25 +241,45 @@ export const applyRefundResult = async (
     const s = order.settlement
     if (compensation ? s.compensationDone : s.refundDone) return true
     // A notification for an earlier, refused 先行赔付 try changes nothing.
-    if (compensation && result.outRefundNo !== JOBS.compensate.key(orderId, s.compensationAttempt)) return true
+    if (compensation && result.outRefundNo !== JOBS.compensate.key(orderId, s.compensationAttempt))
+      return true
     const expected = compensation ? s.compensationFen : s.refundFen
     if (result.refundFen !== expected) {
-      await recordAnomaly(deps, `refund:${result.outRefundNo}`, 'refund_mismatch', `expected ${expected}, WeChat ${result.refundFen}`)
+      await recordAnomaly(
+        deps,
+        `refund:${result.outRefundNo}`,
+        'refund_mismatch',
+        `expected ${expected}, WeChat ${result.refundFen}`,
+      )
       return false
     }
     const now = deps.clock.now()
     const entry = compensation
       ? compensationEntry(`comp:${result.outRefundNo}`, orderId, order.sellerId, expected, now)
       : refundEntry(`refund:${result.outRefundNo}`, orderId, expected, now)
-    const next: Settlement = compensation ? { ...s, compensationDone: true } : { ...s, refundDone: true }
+    const next: Settlement = compensation
+      ? { ...s, compensationDone: true }
+      : { ...s, refundDone: true }
     const alsoInTx = async (tx: TransactionOps) => {
       await postEntry(deps, entry, tx)
-      await enqueue(tx, { key: JOBS.message.key('refund', orderId, now), kind: JOBS.message.kind, orderId, at: now })
+      await enqueue(tx, {
+        key: JOBS.message.key('refund', orderId, now),
+        kind: JOBS.message.kind,
+        orderId,
+        at: now,
+      })
     }
     try {
       // 先行赔付 reaches its final state only now that WeChat confirms it.
       if (compensation && order.state === 'compensating') {
-        await takeTransition(deps, { orderId, name: 'compensationPaid', actor: 'system', user: null, patch: () => ({ settlement: next }), alsoInTx })
+        await takeTransition(deps, {
+          orderId,
+          name: 'compensationPaid',
+          actor: 'system',
+          user: null,
+          patch: () => ({ settlement: next }),
+          alsoInTx,
+        })
         return true
       }
       await deps.store.transaction(async (tx) => {
@@ -192,7 +287,12 @@ export const applyRefundResult = async (
         await alsoInTx(tx)
         // A partial refund (operator) releases the rest once the refund is through.
         if (!compensation && s.releaseFen > 0 && !s.releaseDone) {
-          await enqueue(tx, { key: JOBS.release.key(orderId), kind: JOBS.release.kind, orderId, at: now })
+          await enqueue(tx, {
+            key: JOBS.release.key(orderId),
+            kind: JOBS.release.kind,
+            orderId,
+            at: now,
+          })
         }
       })
       return true

@@ -14,7 +14,13 @@ export const WechatNotifications = defineCollection<NotificationRecord>('wechat_
 /** Money WeChat reported that does not fit our books: left for an operator, never auto-fixed. */
 export interface PaymentAnomalyRecord {
   _id: string
-  kind: 'amount_mismatch' | 'unknown_order' | 'payment_after_close' | 'refund_failed' | 'refund_mismatch' | 'books_mismatch'
+  kind:
+    | 'amount_mismatch'
+    | 'unknown_order'
+    | 'payment_after_close'
+    | 'refund_failed'
+    | 'refund_mismatch'
+    | 'books_mismatch'
   detail: string
   at: number
 }
@@ -26,7 +32,12 @@ export interface ReconciliationReportRecord {
   _id: string
   at: number
   sellers: number
-  mismatches: { subMchid: string; ledger: { frozen: number; available: number }; wechat: { frozen: number; available: number } }[]
+  mismatches: {
+    subMchid: string
+    ledger: { frozen: number; available: number }
+    wechat: { frozen: number; available: number }
+  }[]
 }
 
-export const ReconciliationReports = defineCollection<ReconciliationReportRecord>('reconciliation_reports')
+export const ReconciliationReports =
+  defineCollection<ReconciliationReportRecord>('reconciliation_reports')

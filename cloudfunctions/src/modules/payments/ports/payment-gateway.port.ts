@@ -18,7 +18,11 @@ export class PaymentGatewayError extends Error {
    * process while each function bundle carries its own copy of this class (as AppError does).
    */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[GATEWAY_ERROR] === true
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record<symbol, unknown>)[GATEWAY_ERROR] === true
+    )
   }
 
   constructor(
@@ -121,13 +125,7 @@ export interface JsapiPayParams {
 }
 
 export type TradeState =
-  | 'SUCCESS'
-  | 'REFUND'
-  | 'NOTPAY'
-  | 'CLOSED'
-  | 'REVOKED'
-  | 'USERPAYING'
-  | 'PAYERROR'
+  'SUCCESS' | 'REFUND' | 'NOTPAY' | 'CLOSED' | 'REVOKED' | 'USERPAYING' | 'PAYERROR'
 
 export interface PaymentOrder {
   outTradeNo: string
@@ -319,7 +317,9 @@ export interface PaymentGateway {
   /** Reads a profit-sharing order by out_order_no. */
   queryProfitSharing(ref: ProfitSharingRef): Promise<ProfitSharingOrder>
   /** Finishes profit sharing so the remaining frozen funds unfreeze to the seller. */
-  finishProfitSharing(input: FinishProfitSharingInput): Promise<{ orderId: string; outOrderNo: string }>
+  finishProfitSharing(
+    input: FinishProfitSharingInput,
+  ): Promise<{ orderId: string; outOrderNo: string }>
   /** Returns shared funds from a receiver back to the seller (分账回退) by out_return_no. */
   createReturnOrder(input: CreateReturnOrderInput): Promise<ReturnOrder>
   /** Refunds (part of) a payment to the buyer by out_refund_no. */
@@ -336,5 +336,8 @@ export interface PaymentGateway {
    * Verifies a callback (signature over the raw body, known serial, ±5 min) and decrypts it with
    * the GCM tag checked. Throws PaymentGatewayError on any failure. De-duplication is the caller's.
    */
-  verifyNotification(headers: NotificationHeaders, rawBody: string | Buffer): Promise<VerifiedNotification>
+  verifyNotification(
+    headers: NotificationHeaders,
+    rawBody: string | Buffer,
+  ): Promise<VerifiedNotification>
 }

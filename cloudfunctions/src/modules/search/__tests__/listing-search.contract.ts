@@ -75,11 +75,17 @@ export const makeDoc = (over: Partial<SearchDoc> = {}): SearchDoc => {
 // The oracle: the port's documented semantics, naively, over an array
 // ---------------------------------------------------------------------------------------------
 
-const norm = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\p{Cc}/gu, ' ')
+const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\p{Cc}/gu, ' ')
 const termsOf = (keyword: string | undefined) =>
   keyword === undefined ? [] : [...new Set(norm(keyword.trim()).split(/\s+/u).filter(Boolean))]
 const termHits = (d: SearchDoc, t: string) =>
-  [...t].length === 1 ? norm(d.title).includes(t) : norm(d.title).includes(t) || norm(d.description).includes(t)
+  [...t].length === 1
+    ? norm(d.title).includes(t)
+    : norm(d.title).includes(t) || norm(d.description).includes(t)
 
 /** Every matching active listing, in the query's order, with distances. */
 export const oracle = (docs: SearchDoc[], q: ListingSearchQuery): ListingSearchHit[] => {
@@ -88,10 +94,14 @@ export const oracle = (docs: SearchDoc[], q: ListingSearchQuery): ListingSearchH
     .filter((d) => d.status === 'active')
     .filter((d) => terms.every((t) => termHits(d, t)))
     .filter((d) => q.city === undefined || d.city === q.city)
-    .filter((d) => q.category === undefined || d.category === q.category || d.subcategory === q.category)
+    .filter(
+      (d) => q.category === undefined || d.category === q.category || d.subcategory === q.category,
+    )
     .filter((d) => q.priceMinFen === undefined || d.priceFen >= q.priceMinFen)
     .filter((d) => q.priceMaxFen === undefined || d.priceFen <= q.priceMaxFen)
-    .filter((d) => !q.conditions?.length || (d.condition !== null && q.conditions.includes(d.condition)))
+    .filter(
+      (d) => !q.conditions?.length || (d.condition !== null && q.conditions.includes(d.condition)),
+    )
     .filter((d) => !q.trade?.length || q.trade.some((t) => d[t]))
     .filter((d) => q.kind === undefined || d.kind === q.kind)
     .filter((d) => q.sellerId === undefined || d.sellerId === q.sellerId)
@@ -101,7 +111,12 @@ export const oracle = (docs: SearchDoc[], q: ListingSearchQuery): ListingSearchH
     .map((r) => ({
       ...r,
       m: r.exact === null ? null : Math.round(r.exact),
-      group: terms.length && q.sort === 'relevance' ? (terms.every((t) => norm(r.d.title).includes(t)) ? 0 : 1) : 0,
+      group:
+        terms.length && q.sort === 'relevance'
+          ? terms.every((t) => norm(r.d.title).includes(t))
+            ? 0
+            : 1
+          : 0,
     }))
   const newest = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
     a.d.sortKey < b.d.sortKey ? 1 : a.d.sortKey > b.d.sortKey ? -1 : 0
@@ -137,7 +152,28 @@ export const allPages = async (search: ListingSearch, q: ListingSearchQuery, max
 // ---------------------------------------------------------------------------------------------
 
 /** Words that overlap on purpose: 耳机 ⊂ 蓝牙耳机, 13 ⊂ 2013, iPhone vs IPHONE, 书 ⊂ 书桌. */
-const WORDS = ['耳机', '蓝牙耳机', '相机', 'iPhone', 'IPHONE', '13', '2013', '索尼', 'Sony', '九成新', '书', '书桌', 'ab', 'AB c', '"x"', 'OR', '*', '-', 'Ｐｒｏ', 'pro']
+const WORDS = [
+  '耳机',
+  '蓝牙耳机',
+  '相机',
+  'iPhone',
+  'IPHONE',
+  '13',
+  '2013',
+  '索尼',
+  'Sony',
+  '九成新',
+  '书',
+  '书桌',
+  'ab',
+  'AB c',
+  '"x"',
+  'OR',
+  '*',
+  '-',
+  'Ｐｒｏ',
+  'pro',
+]
 const CATS: [string, string | null][] = [
   ['digital', 'digital.earphones'],
   ['digital', 'digital.camera'],
@@ -145,12 +181,21 @@ const CATS: [string, string | null][] = [
   ['books', null],
 ]
 const CONDS = ['new', 'like_new', 'light_wear', 'heavy_wear'] as const
-const STATUSES = ['active', 'active', 'active', 'active', 'sold', 'removed', 'draft', 'expired'] as const
+const STATUSES = [
+  'active',
+  'active',
+  'active',
+  'active',
+  'sold',
+  'removed',
+  'draft',
+  'expired',
+] as const
 
 const textArb = (max: number) =>
-  fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: max }).chain((ws) =>
-    fc.constantFrom(ws.join(''), ws.join(' ')),
-  )
+  fc
+    .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: max })
+    .chain((ws) => fc.constantFrom(ws.join(''), ws.join(' ')))
 
 const docArb = fc
   .record({
@@ -173,33 +218,36 @@ const docArb = fc
     pickup: fc.boolean(),
     communityIds: fc.subarray(['c1', 'c2']),
   })
-  .map(
-    (r): SearchDoc => ({
-      id: ulidAt(T0 - 1_000_000 + r.ms, r.random.map((x) => 31 - x)),
-      sortKey: ulidAt(T0 + r.ms, r.random),
-      sellerId: r.seller,
-      status: r.status,
-      kind: r.kind,
-      title: r.title,
-      description: r.description,
-      city: r.city.name,
-      ...offset(r.city.center, r.north, r.east),
-      category: r.cat[0],
-      subcategory: r.cat[1],
-      condition: r.condition,
-      priceFen: r.priceFen,
-      shipping: r.shipping,
-      meetup: r.meetup,
-      pickup: r.pickup,
-      communityIds: r.communityIds,
-    }),
-  )
+  .map((r): SearchDoc => ({
+    id: ulidAt(
+      T0 - 1_000_000 + r.ms,
+      r.random.map((x) => 31 - x),
+    ),
+    sortKey: ulidAt(T0 + r.ms, r.random),
+    sellerId: r.seller,
+    status: r.status,
+    kind: r.kind,
+    title: r.title,
+    description: r.description,
+    city: r.city.name,
+    ...offset(r.city.center, r.north, r.east),
+    category: r.cat[0],
+    subcategory: r.cat[1],
+    condition: r.condition,
+    priceFen: r.priceFen,
+    shipping: r.shipping,
+    meetup: r.meetup,
+    pickup: r.pickup,
+    communityIds: r.communityIds,
+  }))
 
 const worldArb = (max: number) =>
-  fc.uniqueArray(docArb, { maxLength: max, size: 'max', selector: (d) => d.sortKey }).map((docs) => {
-    const seen = new Set<string>()
-    return docs.filter((d) => !seen.has(d.id) && seen.add(d.id))
-  })
+  fc
+    .uniqueArray(docArb, { maxLength: max, size: 'max', selector: (d) => d.sortKey })
+    .map((docs) => {
+      const seen = new Set<string>()
+      return docs.filter((d) => !seen.has(d.id) && seen.add(d.id))
+    })
 
 const keywordArb = fc
   .array(
@@ -235,12 +283,21 @@ const queryArb: fc.Arbitrary<ListingSearchQuery> = fc
     },
     { requiredKeys: [] },
   )
-  .filter((f) => f.priceMinFen === undefined || f.priceMaxFen === undefined || f.priceMinFen <= f.priceMaxFen)
+  .filter(
+    (f) =>
+      f.priceMinFen === undefined || f.priceMaxFen === undefined || f.priceMinFen <= f.priceMaxFen,
+  )
   .chain((f) =>
     fc
       .record({
         sort: fc.constantFrom(
-          ...(['relevance', 'newest', 'price_asc', 'price_desc', ...(f.near ? ['distance' as const] : [])] as const),
+          ...([
+            'relevance',
+            'newest',
+            'price_asc',
+            'price_desc',
+            ...(f.near ? ['distance' as const] : []),
+          ] as const),
         ),
         limit: fc.constantFrom(1, 2, 3, 7, 50),
       })
@@ -249,7 +306,12 @@ const queryArb: fc.Arbitrary<ListingSearchQuery> = fc
         return {
           ...rest,
           ...(near
-            ? { near: { ...offset(near.city.center, near.north, near.east), radiusMeters: near.radiusMeters } }
+            ? {
+                near: {
+                  ...offset(near.city.center, near.north, near.east),
+                  radiusMeters: near.radiusMeters,
+                },
+              }
             : {}),
           ...s,
         }
@@ -278,8 +340,9 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
       for (const d of docs) await search.upsert(d)
       return docs
     }
-    const ids = async (q: Omit<ListingSearchQuery, 'sort' | 'limit'> & Partial<ListingSearchQuery>) =>
-      (await search.query({ sort: 'newest', limit: 50, ...q })).items.map((i) => i.id)
+    const ids = async (
+      q: Omit<ListingSearchQuery, 'sort' | 'limit'> & Partial<ListingSearchQuery>,
+    ) => (await search.query({ sort: 'newest', limit: 50, ...q })).items.map((i) => i.id)
 
     describe('keywords', () => {
       it('finds two-character Chinese words in titles and descriptions', async () => {
@@ -301,7 +364,12 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
           makeDoc({ title: 'IPHONE 13 MINI' }),
         )
         expect(await ids({ keyword: 'iPhone 13' })).toEqual([upper!.id, glued!.id, pro!.id])
-        expect(await ids({ keyword: 'IPHONE' })).toEqual([upper!.id, twelve!.id, glued!.id, pro!.id])
+        expect(await ids({ keyword: 'IPHONE' })).toEqual([
+          upper!.id,
+          twelve!.id,
+          glued!.id,
+          pro!.id,
+        ])
         expect(await ids({ keyword: 'ｉＰｈｏｎｅ １３' })).toEqual([upper!.id, glued!.id, pro!.id])
         expect(await ids({ keyword: '  iphone   mini ' })).toEqual([upper!.id])
       })
@@ -327,7 +395,28 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
       })
 
       it('treats FTS and SQL syntax as literal text, never as operators', async () => {
-        const weird = ['"耳机" OR *', 'NEAR(耳机', '-耳机', '耳机*', '{title}:耳机', '^耳机', "'; DROP TABLE x; --", '"', '""', "'", '\\', '%', '_', '(', ')', 'a:b', 'AND', 'NOT 耳机', '\u0000耳机', '耳机\u0007']
+        const weird = [
+          '"耳机" OR *',
+          'NEAR(耳机',
+          '-耳机',
+          '耳机*',
+          '{title}:耳机',
+          '^耳机',
+          "'; DROP TABLE x; --",
+          '"',
+          '""',
+          "'",
+          '\\',
+          '%',
+          '_',
+          '(',
+          ')',
+          'a:b',
+          'AND',
+          'NOT 耳机',
+          '\u0000耳机',
+          '耳机\u0007',
+        ]
         const docs = await put(
           makeDoc({ title: '耳机 "耳机" OR * 好用' }),
           makeDoc({ title: 'NEAR(耳机 -耳机', description: "'; DROP TABLE x; -- 50% off_" }),
@@ -349,10 +438,14 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
       })
 
       it('refuses a keyword over 30 characters', async () => {
-        await expect(search.query({ keyword: '耳'.repeat(31), sort: 'newest', limit: 10 })).rejects.toMatchObject({
+        await expect(
+          search.query({ keyword: '耳'.repeat(31), sort: 'newest', limit: 10 }),
+        ).rejects.toMatchObject({
           code: ErrorCodes.VALIDATION,
         })
-        await expect(search.query({ keyword: ` ${'耳'.repeat(30)} `, sort: 'newest', limit: 10 })).resolves.toBeDefined()
+        await expect(
+          search.query({ keyword: ` ${'耳'.repeat(30)} `, sort: 'newest', limit: 10 }),
+        ).resolves.toBeDefined()
       })
     })
 
@@ -360,10 +453,36 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
       it('applies each filter', async () => {
         const base = { title: '测试物品' }
         const [a, b, c, d] = await put(
-          makeDoc({ ...base, city: HZ.name, ...HZ.center, category: 'phone', subcategory: 'phone.iphone' }),
-          makeDoc({ ...base, priceFen: 500, condition: 'new', shipping: false, pickup: true, sellerId: 's2' }),
-          makeDoc({ ...base, kind: 'service', condition: null, category: 'services', subcategory: 'services.repair', communityIds: ['c9'] }),
-          makeDoc({ ...base, priceFen: 99_900, condition: 'heavy_wear', meetup: true, shipping: false }),
+          makeDoc({
+            ...base,
+            city: HZ.name,
+            ...HZ.center,
+            category: 'phone',
+            subcategory: 'phone.iphone',
+          }),
+          makeDoc({
+            ...base,
+            priceFen: 500,
+            condition: 'new',
+            shipping: false,
+            pickup: true,
+            sellerId: 's2',
+          }),
+          makeDoc({
+            ...base,
+            kind: 'service',
+            condition: null,
+            category: 'services',
+            subcategory: 'services.repair',
+            communityIds: ['c9'],
+          }),
+          makeDoc({
+            ...base,
+            priceFen: 99_900,
+            condition: 'heavy_wear',
+            meetup: true,
+            shipping: false,
+          }),
         )
         expect(await ids({ city: HZ.name })).toEqual([a!.id])
         expect(await ids({ city: SH.name })).toEqual([d!.id, c!.id, b!.id])
@@ -381,16 +500,25 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
         expect(await ids({ kind: 'service' })).toEqual([c!.id])
         expect(await ids({ communityId: 'c9' })).toEqual([c!.id])
         expect(await ids({ sellerId: 's2' })).toEqual([b!.id])
-        expect(await ids({ keyword: '物品', city: SH.name, priceMinFen: 600, kind: 'goods' })).toEqual([d!.id])
+        expect(
+          await ids({ keyword: '物品', city: SH.name, priceMinFen: 600, kind: 'goods' }),
+        ).toEqual([d!.id])
       })
 
       it('keeps every status but active out of results', async () => {
         const active = makeDoc({ title: '状态测试' })
-        await put(active, ...(['sold', 'removed', 'draft', 'expired'] as const).map((status) => makeDoc({ title: '状态测试', status })))
+        await put(
+          active,
+          ...(['sold', 'removed', 'draft', 'expired'] as const).map((status) =>
+            makeDoc({ title: '状态测试', status }),
+          ),
+        )
         expect(await ids({ keyword: '状态' })).toEqual([active.id])
         expect(await ids({})).toEqual([active.id])
         const near = { ...SH.center, radiusMeters: 1000 }
-        expect((await search.query({ near, sort: 'distance', limit: 50 })).items.map((i) => i.id)).toEqual([active.id])
+        expect(
+          (await search.query({ near, sort: 'distance', limit: 50 })).items.map((i) => i.id),
+        ).toEqual([active.id])
       })
     })
 
@@ -403,7 +531,8 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
           makeDoc({ title: '椅子', description: '沙发旁边', priceFen: 200 }),
         )
         const q = { keyword: '沙发', limit: 10 }
-        const sorted = async (sort: ListingSearchQuery['sort']) => (await search.query({ ...q, sort })).items.map((i) => i.id)
+        const sorted = async (sort: ListingSearchQuery['sort']) =>
+          (await search.query({ ...q, sort })).items.map((i) => i.id)
         expect(await sorted('newest')).toEqual([d!.id, c!.id, b!.id, a!.id])
         expect(await sorted('relevance')).toEqual([c!.id, a!.id, d!.id, b!.id])
         expect(await sorted('price_asc')).toEqual([b!.id, d!.id, c!.id, a!.id])
@@ -413,7 +542,9 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
       it('orders by distance with exact whole-metre distances and keeps the radius', async () => {
         const from = SH.center
         const docs = await put(
-          ...[4_900, 120, 2_600, 5_100, 760, 760, 30_000].map((m, i) => makeDoc({ title: `物品${i}`, ...offset(from, m, 0) })),
+          ...[4_900, 120, 2_600, 5_100, 760, 760, 30_000].map((m, i) =>
+            makeDoc({ title: `物品${i}`, ...offset(from, m, 0) }),
+          ),
         )
         const near = { ...from, radiusMeters: 5_000 }
         const res = await search.query({ near, sort: 'distance', limit: 50 })
@@ -423,7 +554,9 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
         const newest = await search.query({ near, sort: 'newest', limit: 50 })
         expect(newest.items).toEqual(oracle(docs, { near, sort: 'newest', limit: 50 }))
         expect(newest.items.map((i) => i.distanceMeters)).toEqual([760, 760, 2_600, 120, 4_900])
-        expect((await search.query({ sort: 'newest', limit: 1 })).items[0]!.distanceMeters).toBeNull()
+        expect(
+          (await search.query({ sort: 'newest', limit: 1 })).items[0]!.distanceMeters,
+        ).toBeNull()
       })
 
       it('pages through every order with no duplicates or gaps', async () => {
@@ -439,9 +572,20 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
           )
         }
         await put(...docs)
-        for (const sort of ['relevance', 'newest', 'price_asc', 'price_desc', 'distance'] as const) {
+        for (const sort of [
+          'relevance',
+          'newest',
+          'price_asc',
+          'price_desc',
+          'distance',
+        ] as const) {
           for (const limit of [1, 5, 20, 50]) {
-            const q: ListingSearchQuery = { keyword: '耳机', near: { ...SH.center, radiusMeters: 3_000 }, sort, limit }
+            const q: ListingSearchQuery = {
+              keyword: '耳机',
+              near: { ...SH.center, radiusMeters: 3_000 },
+              sort,
+              limit,
+            }
             expect(await allPages(search, q)).toEqual(oracle(docs, q))
             const { keyword: _k, ...noKeyword } = q
             expect(await allPages(search, noKeyword)).toEqual(oracle(docs, noKeyword))
@@ -451,18 +595,33 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
 
       it('orders listings at the same whole metre newest first, even across the search circles', async () => {
         // 249.7 m and 249.8 m (older) and 250.3 m (newest) all round to 250 m.
-        const docs = await put(...[249.7, 249.8, 250.3].map((m) => makeDoc({ ...offset(SH.center, m, 0) })))
-        const q: ListingSearchQuery = { near: { ...SH.center, radiusMeters: 5_000 }, sort: 'distance', limit: 1 }
-        expect(await allPages(search, q)).toEqual([2, 1, 0].map((i) => ({ id: docs[i]!.id, distanceMeters: 250 })))
+        const docs = await put(
+          ...[249.7, 249.8, 250.3].map((m) => makeDoc({ ...offset(SH.center, m, 0) })),
+        )
+        const q: ListingSearchQuery = {
+          near: { ...SH.center, radiusMeters: 5_000 },
+          sort: 'distance',
+          limit: 1,
+        }
+        expect(await allPages(search, q)).toEqual(
+          [2, 1, 0].map((i) => ({ id: docs[i]!.id, distanceMeters: 250 })),
+        )
       })
 
       it('keeps a cursor valid when its listing is renewed or removed meanwhile', async () => {
-        const docs = await put(...Array.from({ length: 6 }, (_, i) => makeDoc({ title: `台灯 ${i}` })))
+        const docs = await put(
+          ...Array.from({ length: 6 }, (_, i) => makeDoc({ title: `台灯 ${i}` })),
+        )
         const first = await search.query({ keyword: '台灯', sort: 'newest', limit: 2 })
         expect(first.items.map((i) => i.id)).toEqual([docs[5]!.id, docs[4]!.id])
         await search.remove(docs[4]!.id)
         await search.upsert({ ...docs[3]!, sortKey: nextKey() })
-        const second = await search.query({ keyword: '台灯', sort: 'newest', limit: 2, cursor: first.nextCursor! })
+        const second = await search.query({
+          keyword: '台灯',
+          sort: 'newest',
+          limit: 2,
+          cursor: first.nextCursor!,
+        })
         expect(second.items.map((i) => i.id)).toEqual([docs[2]!.id, docs[1]!.id])
       })
 
@@ -477,9 +636,13 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
           Buffer.from('{"a":1}').toString('base64url'),
         ]
         for (const cursor of bad) {
-          await expect(search.query({ sort: 'newest', limit: 1, cursor })).rejects.toMatchObject({ code: ErrorCodes.VALIDATION })
+          await expect(search.query({ sort: 'newest', limit: 1, cursor })).rejects.toMatchObject({
+            code: ErrorCodes.VALIDATION,
+          })
         }
-        await expect(search.query({ sort: 'price_asc', limit: 1, cursor: page.nextCursor! })).rejects.toMatchObject({
+        await expect(
+          search.query({ sort: 'price_asc', limit: 1, cursor: page.nextCursor! }),
+        ).rejects.toMatchObject({
           code: ErrorCodes.VALIDATION,
         })
         for (const q of [
@@ -489,7 +652,11 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
           { sort: 'distance', limit: 10 },
           { sort: 'distance', limit: 10, near: { ...SH.center, radiusMeters: 50_001 } },
           { sort: 'distance', limit: 10, near: { ...SH.center, radiusMeters: 0 } },
-          { sort: 'distance', limit: 10, near: { latitude: Number.NaN, longitude: 1, radiusMeters: 10 } },
+          {
+            sort: 'distance',
+            limit: 10,
+            near: { latitude: Number.NaN, longitude: 1, radiusMeters: 10 },
+          },
           { sort: 'newest', limit: 10, priceMinFen: 10, priceMaxFen: 5 },
         ] as ListingSearchQuery[]) {
           await expect(search.query(q)).rejects.toMatchObject({ code: ErrorCodes.VALIDATION })
@@ -501,12 +668,22 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
       it('upsert replaces every entry of the listing', async () => {
         const doc = makeDoc({ title: '蓝牙音箱', priceFen: 100, ...offset(SH.center, 100, 0) })
         await put(doc)
-        await search.upsert({ ...doc, title: '机械键盘', priceFen: 200, ...offset(SH.center, 3_000, 0), communityIds: ['c1'] })
+        await search.upsert({
+          ...doc,
+          title: '机械键盘',
+          priceFen: 200,
+          ...offset(SH.center, 3_000, 0),
+          communityIds: ['c1'],
+        })
         expect(await ids({ keyword: '音箱' })).toEqual([])
         expect(await ids({ keyword: '键盘' })).toEqual([doc.id])
         expect(await ids({ communityId: 'c1' })).toEqual([doc.id])
         expect(await ids({ priceMaxFen: 150 })).toEqual([])
-        const near = await search.query({ near: { ...SH.center, radiusMeters: 5_000 }, sort: 'distance', limit: 5 })
+        const near = await search.query({
+          near: { ...SH.center, radiusMeters: 5_000 },
+          sort: 'distance',
+          limit: 5,
+        })
         expect(near.items).toEqual([{ id: doc.id, distanceMeters: 3_000 }])
         await search.upsert({ ...doc, communityIds: [] })
         expect(await ids({ communityId: 'c1' })).toEqual([])
@@ -528,7 +705,15 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
         expect(await ids({ keyword: '风扇' })).toEqual([b!.id])
         await search.upsert({ ...b!, status: 'sold' })
         expect(await ids({ keyword: '风扇' })).toEqual([])
-        expect((await search.query({ near: { ...SH.center, radiusMeters: 100 }, sort: 'distance', limit: 5 })).items).toEqual([])
+        expect(
+          (
+            await search.query({
+              near: { ...SH.center, radiusMeters: 100 },
+              sort: 'distance',
+              limit: 5,
+            })
+          ).items,
+        ).toEqual([])
         await search.upsert({ ...b!, status: 'sold', priceFen: 3 })
         await search.upsert({ ...b!, status: 'active' })
         expect(await ids({ keyword: '风扇' })).toEqual([b!.id])
@@ -538,7 +723,12 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
       })
 
       it('keeps newest-first exact when sortKeys arrive out of order within one millisecond', async () => {
-        const keys = Array.from({ length: 40 }, (_, i) => ulidAt(T0 + 5_000_000, [...(i * 7919).toString(32).padStart(16, '0')].map((c) => parseInt(c, 32))))
+        const keys = Array.from({ length: 40 }, (_, i) =>
+          ulidAt(
+            T0 + 5_000_000,
+            [...(i * 7919).toString(32).padStart(16, '0')].map((c) => parseInt(c, 32)),
+          ),
+        )
         const shuffled = [...keys].sort((x, y) => (x.slice(-3) < y.slice(-3) ? -1 : 1)).reverse()
         const docs = shuffled.map((sortKey) => makeDoc({ sortKey, title: '同一毫秒' }))
         await put(...docs)
@@ -557,7 +747,15 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
           }),
         ).rejects.toThrow('listing write failed')
         expect(await ids({ keyword: '回滚' })).toEqual([])
-        expect((await search.query({ near: { ...SH.center, radiusMeters: 100 }, sort: 'distance', limit: 5 })).items).toEqual([])
+        expect(
+          (
+            await search.query({
+              near: { ...SH.center, radiusMeters: 100 },
+              sort: 'distance',
+              limit: 5,
+            })
+          ).items,
+        ).toEqual([])
         await h.transaction!(async () => search.upsert(doc))
         expect(await ids({ keyword: '回滚' })).toEqual([doc.id])
         await expect(
@@ -579,26 +777,88 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
           makeDoc({ title: 'iPhone 15', city: HZ.name }),
           makeDoc({ title: 'iPhone 11', status: 'sold' }),
         )
-        expect(await search.suggest({ prefix: 'iP', city: SH.name, limit: 5 })).toEqual(['iPhone', 'iPad'])
-        expect(await search.suggest({ prefix: '苹果 ip', city: SH.name, limit: 1 })).toEqual(['苹果 iPad'])
+        expect(await search.suggest({ prefix: 'iP', city: SH.name, limit: 5 })).toEqual([
+          'iPhone',
+          'iPad',
+        ])
+        expect(await search.suggest({ prefix: '苹果 ip', city: SH.name, limit: 1 })).toEqual([
+          '苹果 iPad',
+        ])
         expect(await search.suggest({ prefix: 'zzz', city: SH.name, limit: 5 })).toEqual([])
       })
 
       it('gives price quartiles of similar listings, sold ones when asked', async () => {
         const prices = [100, 200, 300, 400, 500]
         await put(
-          ...prices.map((priceFen) => makeDoc({ title: '显示器 27寸', category: 'computer', subcategory: 'computer.monitor', priceFen })),
-          makeDoc({ title: '显示器', category: 'computer', subcategory: 'computer.monitor', priceFen: 900, status: 'sold' }),
-          makeDoc({ title: '二手屏幕', description: '27寸显示器', category: 'computer', subcategory: 'computer.monitor', priceFen: 1_000, status: 'sold' }),
-          makeDoc({ title: '旧键盘', category: 'computer', subcategory: 'computer.monitor', priceFen: 7, status: 'sold' }),
-          makeDoc({ title: '显示器', category: 'computer', subcategory: 'computer.monitor', priceFen: 1, city: HZ.name }),
-          makeDoc({ title: '键盘', category: 'computer', subcategory: 'computer.peripheral', priceFen: 5 }),
+          ...prices.map((priceFen) =>
+            makeDoc({
+              title: '显示器 27寸',
+              category: 'computer',
+              subcategory: 'computer.monitor',
+              priceFen,
+            }),
+          ),
+          makeDoc({
+            title: '显示器',
+            category: 'computer',
+            subcategory: 'computer.monitor',
+            priceFen: 900,
+            status: 'sold',
+          }),
+          makeDoc({
+            title: '二手屏幕',
+            description: '27寸显示器',
+            category: 'computer',
+            subcategory: 'computer.monitor',
+            priceFen: 1_000,
+            status: 'sold',
+          }),
+          makeDoc({
+            title: '旧键盘',
+            category: 'computer',
+            subcategory: 'computer.monitor',
+            priceFen: 7,
+            status: 'sold',
+          }),
+          makeDoc({
+            title: '显示器',
+            category: 'computer',
+            subcategory: 'computer.monitor',
+            priceFen: 1,
+            city: HZ.name,
+          }),
+          makeDoc({
+            title: '键盘',
+            category: 'computer',
+            subcategory: 'computer.peripheral',
+            priceFen: 5,
+          }),
         )
         const q = { city: SH.name, category: 'computer' }
-        expect(await search.priceStats(q)).toEqual({ count: 6, p25Fen: 100, medianFen: 200, p75Fen: 300 })
-        expect(await search.priceStats({ ...q, subcategory: 'computer.monitor' })).toEqual({ count: 5, p25Fen: 200, medianFen: 300, p75Fen: 400 })
-        expect(await search.priceStats({ ...q, keyword: '显示器', includeSold: true })).toEqual({ count: 7, p25Fen: 200, medianFen: 400, p75Fen: 500 })
-        expect(await search.priceStats({ ...q, keyword: '不存在' })).toEqual({ count: 0, p25Fen: null, medianFen: null, p75Fen: null })
+        expect(await search.priceStats(q)).toEqual({
+          count: 6,
+          p25Fen: 100,
+          medianFen: 200,
+          p75Fen: 300,
+        })
+        expect(await search.priceStats({ ...q, subcategory: 'computer.monitor' })).toEqual({
+          count: 5,
+          p25Fen: 200,
+          medianFen: 300,
+          p75Fen: 400,
+        })
+        expect(await search.priceStats({ ...q, keyword: '显示器', includeSold: true })).toEqual({
+          count: 7,
+          p25Fen: 200,
+          medianFen: 400,
+          p75Fen: 500,
+        })
+        expect(await search.priceStats({ ...q, keyword: '不存在' })).toEqual({
+          count: 0,
+          p25Fen: null,
+          medianFen: null,
+          p75Fen: null,
+        })
         expect((await search.priceStats({ ...q, keyword: '键', includeSold: true })).count).toBe(2) // 1 char: titles
         expect((await search.priceStats({ ...q, includeSold: true })).count).toBe(9)
       })
@@ -607,15 +867,20 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
     describe('against a naive oracle (fast-check)', () => {
       it('answers random queries over random listings exactly like the oracle, page by page', async () => {
         await fc.assert(
-          fc.asyncProperty(worldArb(120), fc.array(queryArb, { minLength: 1, maxLength: 6 }), async (docs, queries) => {
-            const world = open()
-            try {
-              for (const d of docs) await world.search.upsert(d)
-              for (const q of queries) expect(await allPages(world.search, q)).toEqual(oracle(docs, q))
-            } finally {
-              world.close()
-            }
-          }),
+          fc.asyncProperty(
+            worldArb(120),
+            fc.array(queryArb, { minLength: 1, maxLength: 6 }),
+            async (docs, queries) => {
+              const world = open()
+              try {
+                for (const d of docs) await world.search.upsert(d)
+                for (const q of queries)
+                  expect(await allPages(world.search, q)).toEqual(oracle(docs, q))
+              } finally {
+                world.close()
+              }
+            },
+          ),
           { numRuns: 60 },
         )
       })
@@ -641,7 +906,9 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
         await fc.assert(
           fc.asyncProperty(
             worldArb(60),
-            fc.array(fc.record({ pick: fc.nat(), replacement: docArb, remove: fc.boolean() }), { maxLength: 30 }),
+            fc.array(fc.record({ pick: fc.nat(), replacement: docArb, remove: fc.boolean() }), {
+              maxLength: 30,
+            }),
             queryArb,
             async (initial, edits, q) => {
               const world = open()
@@ -656,7 +923,9 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
                     live.delete(target.id)
                     await world.search.remove(target.id)
                   } else {
-                    const usedKeys = new Set([...live.values()].filter((d) => d.id !== target.id).map((d) => d.sortKey))
+                    const usedKeys = new Set(
+                      [...live.values()].filter((d) => d.id !== target.id).map((d) => d.sortKey),
+                    )
                     if (usedKeys.has(e.replacement.sortKey)) continue
                     const next = { ...e.replacement, id: target.id }
                     live.set(target.id, next)

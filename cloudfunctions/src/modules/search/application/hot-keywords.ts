@@ -36,7 +36,13 @@ export const countHotSearch = async (deps: Deps, city: string, keyword: string, 
         }
         const id = `${city}|${day}|${key}`
         const current = await tx.get(HotTerms, id)
-        if (current) await tx.update(HotTerms, id, { count: current.count + 1 }, { expect: { count: current.count } })
+        if (current)
+          await tx.update(
+            HotTerms,
+            id,
+            { count: current.count + 1 },
+            { expect: { count: current.count } },
+          )
         else await tx.insert(HotTerms, { _id: id, city, day, keyword, count: 1 })
         return true
       })
@@ -52,7 +58,13 @@ export const hotKeywords = async (deps: Deps, city: string, limit = 10): Promise
   const today = chinaDay(deps.clock.now())
   const days = Array.from({ length: HOT_DAYS }, (_, i) => today - i)
   const pages = await Promise.all(
-    days.map((day) => deps.store.find(HotTerms, { city, day }, { orderBy: { field: 'count', direction: 'desc' }, limit: TOP_PER_DAY })),
+    days.map((day) =>
+      deps.store.find(
+        HotTerms,
+        { city, day },
+        { orderBy: { field: 'count', direction: 'desc' }, limit: TOP_PER_DAY },
+      ),
+    ),
   )
   const totals = new Map<string, { keyword: string; count: number }>()
   // Newest day first, so the spelling shown is the most recent one.
@@ -76,10 +88,18 @@ export const sweepHotCounters = async (deps: Deps) => {
   }
 }
 
-const removeBefore = async (deps: Deps, spec: CollectionSpec<{ _id: string; day: number }>, day: number) => {
+const removeBefore = async (
+  deps: Deps,
+  spec: CollectionSpec<{ _id: string; day: number }>,
+  day: number,
+) => {
   let removed = 0
   for (;;) {
-    const page = await deps.store.find(spec, { day: { $lt: day } }, { orderBy: { field: 'day', direction: 'asc' }, limit: SWEEP_PAGE })
+    const page = await deps.store.find(
+      spec,
+      { day: { $lt: day } },
+      { orderBy: { field: 'day', direction: 'asc' }, limit: SWEEP_PAGE },
+    )
     for (const doc of page.items) if (await deps.store.remove(spec, doc._id)) removed++
     if (page.items.length < SWEEP_PAGE) return removed
   }

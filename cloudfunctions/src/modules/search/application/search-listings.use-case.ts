@@ -9,7 +9,13 @@ import type { Deps } from '../../deps'
 import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
 import { toCards } from '../../listing/application/listing-views'
 import { type ListingRecord, Listings } from '../../listing/domain/listing.record'
-import { QUERY_PER_ADDRESS, QUERY_PER_USER, SEARCH_TOO_OFTEN, SUGGEST_PER_ADDRESS, SUGGEST_PER_USER } from '../domain/search.limits'
+import {
+  QUERY_PER_ADDRESS,
+  QUERY_PER_USER,
+  SEARCH_TOO_OFTEN,
+  SUGGEST_PER_ADDRESS,
+  SUGGEST_PER_USER,
+} from '../domain/search.limits'
 import { SearchHistory } from '../domain/search.records'
 import { countHotSearch } from './hot-keywords'
 
@@ -25,8 +31,18 @@ export interface Searcher {
 const DEFAULT_RADIUS_KM = 50
 
 /** Per user when signed in, per client address when not. */
-const limitSearcher = (deps: Deps, who: Searcher, perUser: RateLimitRule, perAddress: RateLimitRule) =>
-  enforceLimit(deps.limits, who.userId ? perUser : perAddress, callerKey(who.userId, who.ip), SEARCH_TOO_OFTEN)
+const limitSearcher = (
+  deps: Deps,
+  who: Searcher,
+  perUser: RateLimitRule,
+  perAddress: RateLimitRule,
+) =>
+  enforceLimit(
+    deps.limits,
+    who.userId ? perUser : perAddress,
+    callerKey(who.userId, who.ip),
+    SEARCH_TOO_OFTEN,
+  )
 
 /** Runs one search and turns the hits into cards; a signed-in user's keyword goes to history and 热搜. */
 export const searchListings = async (deps: Deps, q: SearchQueryInput, who: Searcher) => {
@@ -40,7 +56,9 @@ export const searchListings = async (deps: Deps, q: SearchQueryInput, who: Searc
     conditions: q.conditions,
     trade: q.trade,
     kind: q.kind,
-    near: q.near ? { ...q.near, radiusMeters: (q.radiusKm ?? DEFAULT_RADIUS_KM) * 1000 } : undefined,
+    near: q.near
+      ? { ...q.near, radiusMeters: (q.radiusKm ?? DEFAULT_RADIUS_KM) * 1000 }
+      : undefined,
     communityId: q.communityId,
     sort: q.sort,
     limit: q.limit,
@@ -60,10 +78,23 @@ const remember = async (deps: Deps, city: string, keyword: string, userId: strin
   await countHotSearch(deps, city, normalized, userId)
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await deps.store.get(SearchHistory, userId)
-    const keywords = [normalized, ...(current?.keywords ?? []).filter((k) => k !== normalized)].slice(0, SEARCH_LIMITS.historyMax)
+    const keywords = [
+      normalized,
+      ...(current?.keywords ?? []).filter((k) => k !== normalized),
+    ].slice(0, SEARCH_LIMITS.historyMax)
     try {
-      if (current) await updateIfUnchanged(deps.store, SearchHistory, userId, current, { keywords, updatedAt: now })
-      else await deps.store.insert(SearchHistory, { _id: userId, keywords, updatedAt: now, version: 1 })
+      if (current)
+        await updateIfUnchanged(deps.store, SearchHistory, userId, current, {
+          keywords,
+          updatedAt: now,
+        })
+      else
+        await deps.store.insert(SearchHistory, {
+          _id: userId,
+          keywords,
+          updatedAt: now,
+          version: 1,
+        })
       return
     } catch (e) {
       if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
@@ -71,7 +102,8 @@ const remember = async (deps: Deps, city: string, keyword: string, userId: strin
   }
 }
 
-export const searchHistory = async (deps: Deps, userId: string) => (await deps.store.get(SearchHistory, userId))?.keywords ?? []
+export const searchHistory = async (deps: Deps, userId: string) =>
+  (await deps.store.get(SearchHistory, userId))?.keywords ?? []
 
 export const clearSearchHistory = async (deps: Deps, userId: string) => {
   const current = await deps.store.get(SearchHistory, userId)
@@ -89,7 +121,9 @@ export const suggestKeywords = async (deps: Deps, city: string, prefix: string, 
   await limitSearcher(deps, who, SUGGEST_PER_USER, SUGGEST_PER_ADDRESS)
   const userId = who.userId
   const p = prefix.trim().toLowerCase()
-  const fromHistory = userId ? (await searchHistory(deps, userId)).filter((k) => k.toLowerCase().startsWith(p)) : []
+  const fromHistory = userId
+    ? (await searchHistory(deps, userId)).filter((k) => k.toLowerCase().startsWith(p))
+    : []
   const fromTitles = await deps.search.suggest({ prefix, city, limit: 10 })
   return [...new Set([...fromHistory, ...fromTitles])].slice(0, 10)
 }

@@ -33,7 +33,17 @@ export interface HotVoteRecord {
 
 export const SearchHistory = defineCollection<SearchHistoryRecord>('search_history')
 export const HotTerms = defineCollection<HotTermRecord>('search_hot_terms', [
-  { name: 'city_day_count', fields: [{ field: 'city' }, { field: 'day' }, { field: 'count', direction: 'desc' }, { field: '_id', direction: 'desc' }] },
+  {
+    name: 'city_day_count',
+    fields: [
+      { field: 'city' },
+      { field: 'day' },
+      { field: 'count', direction: 'desc' },
+      { field: '_id', direction: 'desc' },
+    ],
+  },
   { name: 'day', fields: [{ field: 'day' }] },
 ])
-export const HotVotes = defineCollection<HotVoteRecord>('search_hot_votes', [{ name: 'day', fields: [{ field: 'day' }] }])
+export const HotVotes = defineCollection<HotVoteRecord>('search_hot_votes', [
+  { name: 'day', fields: [{ field: 'day' }] },
+])

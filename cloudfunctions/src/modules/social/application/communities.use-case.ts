@@ -1,5 +1,9 @@
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
-import { type Community, type CommunityType, MAX_COMMUNITIES_PER_USER } from '@shared/contracts/social.contract'
+import {
+  type Community,
+  type CommunityType,
+  MAX_COMMUNITIES_PER_USER,
+} from '@shared/contracts/social.contract'
 import { distanceMeters, type GeoPoint, snapToGrid } from '@shared/domain/geo'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { enforceLimit } from '../../core/application/enforce-limit'
@@ -7,7 +11,13 @@ import type { Deps } from '../../deps'
 import { READABLE } from '../../core/ports/secret-codes.port'
 import { isInsideCity } from '../../listing/domain/listing-location'
 import { INVITE_CODE_PER_USER, INVITE_TOO_OFTEN } from '../domain/social.limits'
-import { Communities, type CommunityRecord, Memberships, type MembershipRecord, membershipId } from '../domain/social.records'
+import {
+  Communities,
+  type CommunityRecord,
+  Memberships,
+  type MembershipRecord,
+  membershipId,
+} from '../domain/social.records'
 
 /** Communities listed around a point chosen on the map. */
 export const NEAR_RADIUS_M = 3_000
@@ -30,7 +40,12 @@ const isMember = async (deps: Pick<Deps, 'store'>, communityId: string, userId: 
   userId !== null && (await deps.store.get(Memberships, membershipId(communityId, userId))) !== null
 
 /** Communities of the city within 3 km of the point, nearest first. */
-export const communitiesNear = async (deps: Deps, city: string, point: GeoPoint, viewerId: string | null) => {
+export const communitiesNear = async (
+  deps: Deps,
+  city: string,
+  point: GeoPoint,
+  viewerId: string | null,
+) => {
   // A city holds hundreds of communities, not millions: scanning its list is cheaper than a geo index.
   const all: CommunityRecord[] = []
   let cursor: string | undefined
@@ -44,18 +59,31 @@ export const communitiesNear = async (deps: Deps, city: string, point: GeoPoint,
     .filter(({ d }) => d <= NEAR_RADIUS_M)
     .sort((a, b) => a.d - b.d)
     .slice(0, 30)
-  return Promise.all(near.map(async ({ c }) => toCommunity(c, await isMember(deps, c._id, viewerId), point)))
+  return Promise.all(
+    near.map(async ({ c }) => toCommunity(c, await isMember(deps, c._id, viewerId), point)),
+  )
 }
 
-export const getCommunity = async (deps: Deps, id: string, viewerId: string | null, from?: GeoPoint) => {
+export const getCommunity = async (
+  deps: Deps,
+  id: string,
+  viewerId: string | null,
+  from?: GeoPoint,
+) => {
   const c = await deps.store.get(Communities, id)
   if (!c) throw new AppError(ErrorCodes.NOT_FOUND, '圈子不存在')
   return toCommunity(c, await isMember(deps, id, viewerId), from)
 }
 
 export const myCommunities = async (deps: Deps, userId: string) => {
-  const memberships = await deps.store.find(Memberships, { userId }, { orderBy: { field: 'joinedAt', direction: 'asc' }, limit: MAX_COMMUNITIES_PER_USER * 2 })
-  const records = await Promise.all(memberships.items.map((m) => deps.store.get(Communities, m.communityId)))
+  const memberships = await deps.store.find(
+    Memberships,
+    { userId },
+    { orderBy: { field: 'joinedAt', direction: 'asc' }, limit: MAX_COMMUNITIES_PER_USER * 2 },
+  )
+  const records = await Promise.all(
+    memberships.items.map((m) => deps.store.get(Communities, m.communityId)),
+  )
   return records.filter((c): c is CommunityRecord => c !== null).map((c) => toCommunity(c, true))
 }
 
@@ -63,15 +91,24 @@ export const myCommunities = async (deps: Deps, userId: string) => {
 export const createCommunity = async (
   deps: Deps,
   userId: string,
-  input: { name: string; type: CommunityType; location: GeoPoint & { city: string; district: string } },
+  input: {
+    name: string
+    type: CommunityType
+    location: GeoPoint & { city: string; district: string }
+  },
 ) => {
-  if (!isInsideCity(input.location)) throw new AppError(ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY, `位置不在${input.location.city}范围内`)
+  if (!isInsideCity(input.location))
+    throw new AppError(
+      ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY,
+      `位置不在${input.location.city}范围内`,
+    )
   await assertRoomForOneMore(deps, userId)
   const center = snapToGrid(input.location)
   const twin = (await communitiesNear(deps, input.location.city, center, userId)).find(
     (c) => c.name === input.name && (c.distanceMeters ?? Infinity) <= SAME_PLACE_M,
   )
-  if (twin) throw new AppError(ErrorCodes.SOCIAL_COMMUNITY_EXISTS, undefined, { communityId: twin.id })
+  if (twin)
+    throw new AppError(ErrorCodes.SOCIAL_COMMUNITY_EXISTS, undefined, { communityId: twin.id })
   const now = deps.clock.now()
   for (let attempt = 0; ; attempt++) {
     const community: CommunityRecord = {
@@ -103,27 +140,40 @@ export const createCommunity = async (
 }
 
 /** Joins by id (found on the map) or by invitation code. Joining twice is harmless. */
-export const joinCommunity = async (deps: Deps, userId: string, by: { communityId: string } | { inviteCode: string }) => {
+export const joinCommunity = async (
+  deps: Deps,
+  userId: string,
+  by: { communityId: string } | { inviteCode: string },
+) => {
   // Every code tried counts, right or wrong: only then is guessing as slow as the limit says.
-  if ('inviteCode' in by) await enforceLimit(deps.limits, INVITE_CODE_PER_USER, userId, INVITE_TOO_OFTEN)
+  if ('inviteCode' in by)
+    await enforceLimit(deps.limits, INVITE_CODE_PER_USER, userId, INVITE_TOO_OFTEN)
   const community =
     'communityId' in by
       ? await deps.store.get(Communities, by.communityId)
-      : (await deps.store.find(Communities, { inviteCode: by.inviteCode }, { limit: 1 })).items[0] ?? null
+      : ((await deps.store.find(Communities, { inviteCode: by.inviteCode }, { limit: 1 }))
+          .items[0] ?? null)
   if (!community) {
-    throw 'inviteCode' in by ? new AppError(ErrorCodes.SOCIAL_BAD_INVITE) : new AppError(ErrorCodes.NOT_FOUND, '圈子不存在')
+    throw 'inviteCode' in by
+      ? new AppError(ErrorCodes.SOCIAL_BAD_INVITE)
+      : new AppError(ErrorCodes.NOT_FOUND, '圈子不存在')
   }
   if (await isMember(deps, community._id, userId)) return toCommunity(community, true)
   await assertRoomForOneMore(deps, userId)
   const joined = await deps.store.transaction(async (tx) => {
     const current = (await tx.get(Communities, community._id))!
     try {
-      await tx.insert(Memberships, membership(community._id, userId, 'inviteCode' in by ? 'invite' : 'map', deps.clock.now()))
+      await tx.insert(
+        Memberships,
+        membership(community._id, userId, 'inviteCode' in by ? 'invite' : 'map', deps.clock.now()),
+      )
     } catch (e) {
       if (isAppError(e) && e.code === ErrorCodes.CONFLICT) return current
       throw e
     }
-    return updateIfUnchanged(tx, Communities, community._id, current, { memberCount: current.memberCount + 1 })
+    return updateIfUnchanged(tx, Communities, community._id, current, {
+      memberCount: current.memberCount + 1,
+    })
   })
   return toCommunity(joined, true)
 }
@@ -133,13 +183,20 @@ export const leaveCommunity = async (deps: Deps, userId: string, communityId: st
     const current = await tx.get(Communities, communityId)
     if (!current) throw new AppError(ErrorCodes.NOT_FOUND, '圈子不存在')
     if (await tx.remove(Memberships, membershipId(communityId, userId))) {
-      await updateIfUnchanged(tx, Communities, communityId, current, { memberCount: Math.max(0, current.memberCount - 1) })
+      await updateIfUnchanged(tx, Communities, communityId, current, {
+        memberCount: Math.max(0, current.memberCount - 1),
+      })
     }
   })
   return { left: true as const }
 }
 
-const membership = (communityId: string, userId: string, via: MembershipRecord['via'], at: number): MembershipRecord => ({
+const membership = (
+  communityId: string,
+  userId: string,
+  via: MembershipRecord['via'],
+  at: number,
+): MembershipRecord => ({
   _id: membershipId(communityId, userId),
   communityId,
   userId,

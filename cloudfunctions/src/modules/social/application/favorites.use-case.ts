@@ -10,7 +10,8 @@ import { Favorites, favoriteId } from '../domain/social.records'
 export const setFavorite = async (deps: Deps, userId: string, listingId: string, on: boolean) =>
   deps.store.transaction(async (tx) => {
     const listing = await tx.get(Listings, listingId)
-    if (!listing || (on && (listing.status !== 'active' || hiddenByBan(listing, deps.clock.now())))) throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在或已下架')
+    if (!listing || (on && (listing.status !== 'active' || hiddenByBan(listing, deps.clock.now()))))
+      throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在或已下架')
     const id = favoriteId(userId, listingId)
     const existing = await tx.get(Favorites, id)
     if (on === (existing !== null)) return listing.favoriteCount
@@ -23,9 +24,20 @@ export const setFavorite = async (deps: Deps, userId: string, listingId: string,
   })
 
 /** The caller's favourites, most recent first, with the listings they point at (none a seller ban hides). */
-export const listFavorites = async (deps: Deps, userId: string, page: { cursor?: string; limit: number }) => {
-  const favs = await deps.store.find(Favorites, { userId }, { orderBy: { field: 'at', direction: 'desc' }, ...page })
+export const listFavorites = async (
+  deps: Deps,
+  userId: string,
+  page: { cursor?: string; limit: number },
+) => {
+  const favs = await deps.store.find(
+    Favorites,
+    { userId },
+    { orderBy: { field: 'at', direction: 'desc' }, ...page },
+  )
   const listings = await Promise.all(favs.items.map((f) => deps.store.get(Listings, f.listingId)))
   const now = deps.clock.now()
-  return { listings: listings.filter((l): l is ListingRecord => l !== null && !hiddenByBan(l, now)), nextCursor: favs.nextCursor }
+  return {
+    listings: listings.filter((l): l is ListingRecord => l !== null && !hiddenByBan(l, now)),
+    nextCursor: favs.nextCursor,
+  }
 }

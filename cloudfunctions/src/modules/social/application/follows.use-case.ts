@@ -10,7 +10,8 @@ import { Favorites, Follows, SellerStats, followId } from '../domain/social.reco
 /** Follows or unfollows a seller; the follow and the seller's follower count change together. */
 export const setFollow = async (deps: Deps, followerId: string, sellerId: string, on: boolean) => {
   if (followerId === sellerId) throw new AppError(ErrorCodes.SOCIAL_CANNOT_FOLLOW_SELF)
-  if (!(await deps.store.get(Users, sellerId))) throw new AppError(ErrorCodes.NOT_FOUND, '用户不存在')
+  if (!(await deps.store.get(Users, sellerId)))
+    throw new AppError(ErrorCodes.NOT_FOUND, '用户不存在')
   return deps.store.transaction(async (tx) => {
     const id = followId(followerId, sellerId)
     const existing = await tx.get(Follows, id)
@@ -33,8 +34,16 @@ const FEED_SELLERS = 200
  * New listings of followed sellers, newest first: the active listings of up to 200 followed
  * sellers, merged by sort key. The cursor is the last sort key seen.
  */
-export const followingFeed = async (deps: Deps, followerId: string, page: { cursor?: string; limit: number }) => {
-  const follows = await deps.store.find(Follows, { followerId }, { orderBy: { field: 'at', direction: 'desc' }, limit: FEED_SELLERS })
+export const followingFeed = async (
+  deps: Deps,
+  followerId: string,
+  page: { cursor?: string; limit: number },
+) => {
+  const follows = await deps.store.find(
+    Follows,
+    { followerId },
+    { orderBy: { field: 'at', direction: 'desc' }, limit: FEED_SELLERS },
+  )
   const sellerIds = follows.items.map((f) => f.sellerId)
   if (sellerIds.length === 0) return { items: [], nextCursor: null }
   return deps.store.find(
@@ -54,7 +63,9 @@ export const storefront = async (deps: Deps, sellerId: string, viewerId: string 
     deps.store.count(Listings, { sellerId, status: 'sold', sellerBannedUntil: null }),
     deps.store.get(SellerStats, sellerId),
     viewerId ? deps.store.get(Follows, followId(viewerId, sellerId)) : Promise.resolve(null),
-    seller.avatarFileId ? deps.files.urls([seller.avatarFileId]) : Promise.resolve({} as Record<string, string>),
+    seller.avatarFileId
+      ? deps.files.urls([seller.avatarFileId])
+      : Promise.resolve({} as Record<string, string>),
   ])
   return {
     seller: {
@@ -73,9 +84,20 @@ export const storefront = async (deps: Deps, sellerId: string, viewerId: string 
 }
 
 /** The sellers a user follows, most recently followed first. */
-export const listFollowing = async (deps: Deps, followerId: string, page: { cursor?: string; limit: number }) => {
-  const follows = await deps.store.find(Follows, { followerId }, { orderBy: { field: 'at', direction: 'desc' }, ...page })
-  const users = await loadPublicUsers(deps, follows.items.map((f) => f.sellerId))
+export const listFollowing = async (
+  deps: Deps,
+  followerId: string,
+  page: { cursor?: string; limit: number },
+) => {
+  const follows = await deps.store.find(
+    Follows,
+    { followerId },
+    { orderBy: { field: 'at', direction: 'desc' }, ...page },
+  )
+  const users = await loadPublicUsers(
+    deps,
+    follows.items.map((f) => f.sellerId),
+  )
   return {
     items: follows.items.flatMap((f) => {
       const u = users.get(f.sellerId)
@@ -87,14 +109,19 @@ export const listFollowing = async (deps: Deps, followerId: string, page: { curs
 
 /** The counters on 我的; each is an indexed count. */
 export const myCounts = async (deps: Deps, userId: string) => {
-  const byStatus = await Promise.all(LISTING_STATUSES.map((status) => deps.store.count(Listings, { sellerId: userId, status })))
+  const byStatus = await Promise.all(
+    LISTING_STATUSES.map((status) => deps.store.count(Listings, { sellerId: userId, status })),
+  )
   const [favorites, following, stats] = await Promise.all([
     deps.store.count(Favorites, { userId }),
     deps.store.count(Follows, { followerId: userId }),
     deps.store.get(SellerStats, userId),
   ])
   return {
-    listings: Object.fromEntries(LISTING_STATUSES.map((s, i) => [s, byStatus[i]!])) as Record<ListingStatus, number>,
+    listings: Object.fromEntries(LISTING_STATUSES.map((s, i) => [s, byStatus[i]!])) as Record<
+      ListingStatus,
+      number
+    >,
     favorites,
     following,
     followers: stats?.followerCount ?? 0,

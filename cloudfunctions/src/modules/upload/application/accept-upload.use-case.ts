@@ -3,7 +3,12 @@ import { enforceLimit } from '../../core/application/enforce-limit'
 import type { Deps } from '../../deps'
 import { findUserByOpenid } from '../../user/application/find-user-by-openid'
 import { isBanned, type UserRecord } from '../../user/domain/user.record'
-import { UPLOAD_BYTES_PER_DAY, UPLOAD_BYTES_TOO_MANY, UPLOADS_PER_DAY, UPLOADS_TOO_MANY } from '../domain/upload.limits'
+import {
+  UPLOAD_BYTES_PER_DAY,
+  UPLOAD_BYTES_TOO_MANY,
+  UPLOADS_PER_DAY,
+  UPLOADS_TOO_MANY,
+} from '../domain/upload.limits'
 import { type UploadKind, Uploads } from '../domain/upload.record'
 
 /**
@@ -14,9 +19,13 @@ export const admitUpload = async (deps: Deps, openid: string): Promise<UserRecor
   const user = await findUserByOpenid(deps, openid)
   if (!user) throw new AppError(ErrorCodes.UNAUTHENTICATED, '请先登录再上传')
   if (isBanned(user, deps.clock.now())) throw new AppError(ErrorCodes.USER_BANNED)
-  for (const [rule, message] of [[UPLOADS_PER_DAY, UPLOADS_TOO_MANY], [UPLOAD_BYTES_PER_DAY, UPLOAD_BYTES_TOO_MANY]] as const) {
+  for (const [rule, message] of [
+    [UPLOADS_PER_DAY, UPLOADS_TOO_MANY],
+    [UPLOAD_BYTES_PER_DAY, UPLOAD_BYTES_TOO_MANY],
+  ] as const) {
     const left = await deps.limits.peek(rule, user._id)
-    if (!left.allowed) throw new AppError(ErrorCodes.RATE_LIMITED, message, { retryAfterMs: left.retryAfterMs })
+    if (!left.allowed)
+      throw new AppError(ErrorCodes.RATE_LIMITED, message, { retryAfterMs: left.retryAfterMs })
   }
   return user
 }
@@ -33,11 +42,27 @@ export interface UploadedBytes {
  * Counts the upload against today's quota (one file, its bytes), stores it, and records it as
  * the user's, so the use cases that take fileIds can tell whose it is.
  */
-export const storeUpload = async (deps: Deps, owner: UserRecord, upload: UploadedBytes): Promise<string> => {
+export const storeUpload = async (
+  deps: Deps,
+  owner: UserRecord,
+  upload: UploadedBytes,
+): Promise<string> => {
   await enforceLimit(deps.limits, UPLOADS_PER_DAY, owner._id, UPLOADS_TOO_MANY)
-  await enforceLimit(deps.limits, UPLOAD_BYTES_PER_DAY, owner._id, UPLOAD_BYTES_TOO_MANY, upload.bytes.length)
+  await enforceLimit(
+    deps.limits,
+    UPLOAD_BYTES_PER_DAY,
+    owner._id,
+    UPLOAD_BYTES_TOO_MANY,
+    upload.bytes.length,
+  )
   const fileId = await deps.files.put(upload.path, upload.bytes, upload.contentType)
-  await recordUpload(deps, { fileId, ownerId: owner._id, kind: upload.kind, bytes: upload.bytes.length, contentType: upload.contentType })
+  await recordUpload(deps, {
+    fileId,
+    ownerId: owner._id,
+    kind: upload.kind,
+    bytes: upload.bytes.length,
+    contentType: upload.contentType,
+  })
   return fileId
 }
 
@@ -46,4 +71,11 @@ export const recordUpload = (
   deps: Pick<Deps, 'store' | 'clock'>,
   u: { fileId: string; ownerId: string; kind: UploadKind; bytes: number; contentType: string },
 ) =>
-  deps.store.insert(Uploads, { _id: u.fileId, ownerId: u.ownerId, kind: u.kind, bytes: u.bytes, contentType: u.contentType, createdAt: deps.clock.now() })
+  deps.store.insert(Uploads, {
+    _id: u.fileId,
+    ownerId: u.ownerId,
+    kind: u.kind,
+    bytes: u.bytes,
+    contentType: u.contentType,
+    createdAt: deps.clock.now(),
+  })

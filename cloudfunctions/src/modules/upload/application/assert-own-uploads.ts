@@ -14,11 +14,17 @@ export interface FileRef {
  * another user's (it shows in their listing) must not let anyone publish it, wear it as an avatar
  * or hand it to WeChat Pay as their ID card.
  */
-export const assertOwnUploads = async (deps: Pick<Deps, 'store'>, ownerId: string, kind: UploadKind, refs: FileRef[]) => {
+export const assertOwnUploads = async (
+  deps: Pick<Deps, 'store'>,
+  ownerId: string,
+  kind: UploadKind,
+  refs: FileRef[],
+) => {
   for (const { fileId, path } of refs) {
     const upload = await deps.store.get(Uploads, fileId)
     if (upload?.ownerId === ownerId && upload.kind === kind) continue
-    const message = upload?.ownerId === ownerId ? KIND_MESSAGES[kind] : '只能使用你自己上传的文件，请重新上传'
+    const message =
+      upload?.ownerId === ownerId ? KIND_MESSAGES[kind] : '只能使用你自己上传的文件，请重新上传'
     throw new AppError(ErrorCodes.FILE_NOT_OWNED, message, { path, issues: [{ path, message }] })
   }
 }

@@ -9,5 +9,9 @@ export const UPLOADS_PER_DAY: RateLimitRule = { name: 'upload-count', limit: 300
 export const UPLOADS_TOO_MANY = '今天上传的文件太多了，请明天再传'
 
 /** Bytes a user may upload a China day: about twenty full-length listing videos. */
-export const UPLOAD_BYTES_PER_DAY: RateLimitRule = { name: 'upload-bytes', limit: 1024 * 1024 * 1024, ...CHINA_DAY }
+export const UPLOAD_BYTES_PER_DAY: RateLimitRule = {
+  name: 'upload-bytes',
+  limit: 1024 * 1024 * 1024,
+  ...CHINA_DAY,
+}
 export const UPLOAD_BYTES_TOO_MANY = '今天上传的总量已达上限，请明天再传'

@@ -4,7 +4,8 @@ import { defineCollection } from '../../core/ports/document-store.port'
 /** The folder an upload went to, and the kind a use case asks for when it takes a fileId. */
 export { UPLOAD_KINDS, type UploadKind }
 
-export const isUploadKind = (v: unknown): v is UploadKind => (UPLOAD_KINDS as readonly unknown[]).includes(v)
+export const isUploadKind = (v: unknown): v is UploadKind =>
+  (UPLOAD_KINDS as readonly unknown[]).includes(v)
 
 /**
  * Who uploaded a file and for what, keyed by the fileId. A listing, an avatar or an ID photo may
@@ -21,5 +22,8 @@ export interface UploadRecord {
 }
 
 export const Uploads = defineCollection<UploadRecord>('uploads', [
-  { name: 'owner_created', fields: [{ field: 'ownerId' }, { field: 'createdAt', direction: 'desc' }] },
+  {
+    name: 'owner_created',
+    fields: [{ field: 'ownerId' }, { field: 'createdAt', direction: 'desc' }],
+  },
 ])

@@ -1,7 +1,10 @@
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { hideSellerListings, showSellerListings } from '../../listing/application/seller-ban.use-case'
+import {
+  hideSellerListings,
+  showSellerListings,
+} from '../../listing/application/seller-ban.use-case'
 import { assertOperator, type UserRecord, Users } from '../domain/user.record'
 
 const BATCH = 100
@@ -30,8 +33,14 @@ export const banUser = async (
     throw new AppError(ErrorCodes.VALIDATION, '限制截止时间须晚于现在', { path: 'until' })
   }
   const user = await loadTarget(deps, operator, input.userId)
-  await updateIfUnchanged(deps.store, Users, user._id, user, { bannedUntil: input.until, updatedAt: now })
-  return { bannedUntil: input.until, listingsHidden: await hideSellerListings(deps, user._id, input.until) }
+  await updateIfUnchanged(deps.store, Users, user._id, user, {
+    bannedUntil: input.until,
+    updatedAt: now,
+  })
+  return {
+    bannedUntil: input.until,
+    listingsHidden: await hideSellerListings(deps, user._id, input.until),
+  }
 }
 
 /** Operators lift a ban early: the user may act again and their listings come back as they were. */
@@ -43,7 +52,10 @@ export const liftBan = async (
   assertOperator(operator)
   const user = await loadTarget(deps, operator, userId)
   if (user.bannedUntil !== null) {
-    await updateIfUnchanged(deps.store, Users, user._id, user, { bannedUntil: null, updatedAt: deps.clock.now() })
+    await updateIfUnchanged(deps.store, Users, user._id, user, {
+      bannedUntil: null,
+      updatedAt: deps.clock.now(),
+    })
   }
   return { listingsShown: await showSellerListings(deps, user._id) }
 }
@@ -53,7 +65,9 @@ export const liftBan = async (
  * may act from the ban's last moment (isBanned compares times), and here their listings come back
  * and the spent ban is cleared. A ban renewed meanwhile is left alone on both sides.
  */
-export const liftExpiredBans = async (deps: Pick<Deps, 'store' | 'search' | 'clock'>): Promise<{ bansLifted: number; listingsShown: number }> => {
+export const liftExpiredBans = async (
+  deps: Pick<Deps, 'store' | 'search' | 'clock'>,
+): Promise<{ bansLifted: number; listingsShown: number }> => {
   const now = deps.clock.now()
   let bansLifted = 0
   let listingsShown = 0
@@ -62,7 +76,12 @@ export const liftExpiredBans = async (deps: Pick<Deps, 'store' | 'search' | 'clo
     for (const user of due.items) {
       listingsShown += await showSellerListings(deps, user._id, now)
       try {
-        await deps.store.update(Users, user._id, { bannedUntil: null }, { expect: { bannedUntil: user.bannedUntil } })
+        await deps.store.update(
+          Users,
+          user._id,
+          { bannedUntil: null },
+          { expect: { bannedUntil: user.bannedUntil } },
+        )
         bansLifted++
       } catch (e) {
         if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e

@@ -10,7 +10,10 @@ import { findUserByOpenid } from './find-user-by-openid'
  * Silent login: the first call from an OPENID registers a user, later calls find it. Two first
  * calls racing each other both end with the same user: the identity insert is keyed by OPENID.
  */
-export const login = async (deps: Deps, openid: string): Promise<{ user: UserRecord; isNew: boolean }> => {
+export const login = async (
+  deps: Deps,
+  openid: string,
+): Promise<{ user: UserRecord; isNew: boolean }> => {
   await enforceLimit(deps.limits, LOGIN_PER_OPENID, openid, LOGIN_TOO_OFTEN)
   const existing = await findUserByOpenid(deps, openid)
   if (existing) return checked(deps, existing, false)

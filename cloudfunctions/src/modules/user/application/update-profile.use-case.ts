@@ -14,11 +14,15 @@ export const updateProfile = async (
   input: UpdateProfileInput,
 ): Promise<UserRecord> => {
   if (input.avatarFileId && !(await deps.files.exists(input.avatarFileId))) {
-    throw new AppError(ErrorCodes.VALIDATION, '头像图片不存在，请重新上传', { path: 'avatarFileId' })
+    throw new AppError(ErrorCodes.VALIDATION, '头像图片不存在，请重新上传', {
+      path: 'avatarFileId',
+    })
   }
   // Keeping the avatar one already has is no new claim on the file.
   if (input.avatarFileId && input.avatarFileId !== user.avatarFileId) {
-    await assertOwnUploads(deps, user._id, 'avatars', [{ fileId: input.avatarFileId, path: 'avatarFileId' }])
+    await assertOwnUploads(deps, user._id, 'avatars', [
+      { fileId: input.avatarFileId, path: 'avatarFileId' },
+    ])
   }
   return deps.store.update(
     Users,

@@ -3,7 +3,10 @@ import type { UserSelf } from '@shared/contracts/user.contract'
 import type { Deps } from '../../deps'
 import { Users, type UserRecord } from '../domain/user.record'
 
-export const toUserSelf = async (deps: Pick<Deps, 'files'>, user: UserRecord): Promise<UserSelf> => {
+export const toUserSelf = async (
+  deps: Pick<Deps, 'files'>,
+  user: UserRecord,
+): Promise<UserSelf> => {
   const urls = user.avatarFileId ? await deps.files.urls([user.avatarFileId]) : {}
   return {
     id: user._id,
@@ -30,7 +33,11 @@ export const loadPublicUsers = async (
   return new Map(
     users.map((u) => [
       u._id,
-      { id: u._id, nickname: u.nickname, avatarUrl: u.avatarFileId ? (urls[u.avatarFileId] ?? null) : null },
+      {
+        id: u._id,
+        nickname: u.nickname,
+        avatarUrl: u.avatarFileId ? (urls[u.avatarFileId] ?? null) : null,
+      },
     ]),
   )
 }

@@ -42,23 +42,46 @@ jest.mock('@tarojs/components', () => ({
     onAgreePrivacyAuthorization?: () => void
   }) => (
     // WeChat fires agreeprivacyauthorization (not only tap) on an open-type button.
-    <button id={id} data-open-type={openType} onClick={() => (openType === 'agreePrivacyAuthorization' ? onAgreePrivacyAuthorization?.() : onClick?.())}>
+    <button
+      id={id}
+      data-open-type={openType}
+      onClick={() =>
+        openType === 'agreePrivacyAuthorization' ? onAgreePrivacyAuthorization?.() : onClick?.()
+      }
+    >
       {children}
     </button>
   ),
-  View: ({ children, id, className }: { children?: ReactNode; id?: string; className?: string }) => (
+  View: ({
+    children,
+    id,
+    className,
+  }: {
+    children?: ReactNode
+    id?: string
+    className?: string
+  }) => (
     <div id={id} className={className}>
       {children}
     </div>
   ),
-  Text: ({ children, id, onClick }: { children?: ReactNode; id?: string; onClick?: () => void }) => (
+  Text: ({
+    children,
+    id,
+    onClick,
+  }: {
+    children?: ReactNode
+    id?: string
+    onClick?: () => void
+  }) => (
     <span id={id} onClick={onClick}>
       {children}
     </span>
   ),
 }))
 jest.mock('@nutui/nutui-react-taro', () => ({
-  Popup: ({ visible, children }: { visible: boolean; children?: ReactNode }) => (visible ? <div role='dialog'>{children}</div> : null),
+  Popup: ({ visible, children }: { visible: boolean; children?: ReactNode }) =>
+    visible ? <div role='dialog'>{children}</div> : null,
 }))
 jest.mock('@nutui/nutui-react-taro/dist/esm/Popup/style/css', () => ({}))
 jest.mock('@/utils/feedback', () => ({ toast: (...a: unknown[]) => toast(...a) }))

@@ -29,7 +29,11 @@ export function BuyButton({ listing, signedIn }: { listing: ListingDetail; signe
 
   if (r?.myOrderId)
     return (
-      <Button id='detail-view-order' type='primary' onClick={() => Taro.navigateTo({ url: Routes.order(r.myOrderId!) })}>
+      <Button
+        id='detail-view-order'
+        type='primary'
+        onClick={() => Taro.navigateTo({ url: Routes.order(r.myOrderId!) })}
+      >
         查看订单
       </Button>
     )

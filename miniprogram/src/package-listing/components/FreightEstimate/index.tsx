@@ -15,7 +15,15 @@ interface Estimate {
  * buyer pays the actual freight (`quoted`) it is what the buyer will pay, give or take the
  * address. Says nothing when the courier aggregator has no price.
  */
-export function FreightEstimate({ listingId, toCity, quoted = false }: { listingId: string; toCity?: string | null; quoted?: boolean }) {
+export function FreightEstimate({
+  listingId,
+  toCity,
+  quoted = false,
+}: {
+  listingId: string
+  toCity?: string | null
+  quoted?: boolean
+}) {
   const [estimate, setEstimate] = useState<Estimate | null>(null)
   useEffect(() => {
     api.order.freightQuote({ listingId, ...(toCity ? { toCity } : {}) }).then(
@@ -27,12 +35,14 @@ export function FreightEstimate({ listingId, toCity, quoted = false }: { listing
   if (quoted)
     return (
       <Text className='detail__freight muted' id='detail-freight'>
-        运费按实际计算，约 {formatFen(estimate.cheapest.priceFen)} 起（{estimate.fromCity}→{estimate.toCity}）
+        运费按实际计算，约 {formatFen(estimate.cheapest.priceFen)} 起（{estimate.fromCity}→
+        {estimate.toCity}）
       </Text>
     )
   return (
     <Text className='detail__freight muted' id='detail-freight'>
-      快递运费参考 {estimate.fromCity}→{estimate.toCity}：{estimate.cheapest.company} {formatFen(estimate.cheapest.priceFen)} 起
+      快递运费参考 {estimate.fromCity}→{estimate.toCity}：{estimate.cheapest.company}{' '}
+      {formatFen(estimate.cheapest.priceFen)} 起
     </Text>
   )
 }

@@ -1,7 +1,16 @@
-import { CreateListingInputSchema, UpdateListingInputSchema } from '@shared/contracts/listing.contract'
+import {
+  CreateListingInputSchema,
+  UpdateListingInputSchema,
+} from '@shared/contracts/listing.contract'
 import type { ListingDetail } from '@shared/contracts/listing.contract'
 import type { PhotoItem } from '@/components/PhotoGrid'
-import { fieldOfPath, fieldsFromListing, toCreateInput, toQualityInput, toUpdatePatch } from '../to-input'
+import {
+  fieldOfPath,
+  fieldsFromListing,
+  toCreateInput,
+  toQualityInput,
+  toUpdatePatch,
+} from '../to-input'
 import type { PublishFields } from '../draft'
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }))
@@ -13,7 +22,11 @@ const photo = (fileId: string | null): PhotoItem => ({
   progress: fileId ? 100 : 40,
   status: fileId ? 'done' : 'uploading',
 })
-const location = { city: '上海', district: '徐汇区', point: { latitude: 31.1885, longitude: 121.4365 } }
+const location = {
+  city: '上海',
+  district: '徐汇区',
+  point: { latitude: 31.1885, longitude: 121.4365 },
+}
 const fields: PublishFields = {
   title: '宜家书桌',
   description: '白色 120cm，九成新',
@@ -27,12 +40,19 @@ const goods = { kind: 'goods' as const, videoFileId: null, communityIds: [], pub
 const service = { ...goods, kind: 'service' as const }
 const issuesOf = (input: unknown) => {
   const r = CreateListingInputSchema.safeParse(input)
-  return r.success ? [] : r.error.issues.map((i) => ({ field: fieldOfPath(i.path.join('.')), message: i.message }))
+  return r.success
+    ? []
+    : r.error.issues.map((i) => ({ field: fieldOfPath(i.path.join('.')), message: i.message }))
 }
 
 describe('toCreateInput for goods', () => {
   it('builds input the contract accepts, money in fen and only uploaded photos', () => {
-    const input = toCreateInput(fields, [photo('local://listing-photos/a.jpg'), photo(null)], location, goods)
+    const input = toCreateInput(
+      fields,
+      [photo('local://listing-photos/a.jpg'), photo(null)],
+      location,
+      goods,
+    )
     expect(input.priceFen).toBe(15050)
     expect(input.originalPriceFen).toBeNull()
     expect(input.photoFileIds).toEqual(['local://listing-photos/a.jpg'])
@@ -43,24 +63,59 @@ describe('toCreateInput for goods', () => {
   })
 
   it('maps 包邮 and 买家付运费 with its fee', () => {
-    const free = toCreateInput({ ...fields, tradeMethods: ['shipping', 'pickup'], shippingPayer: 'seller' }, [photo('local://a/b.jpg')], location, goods)
+    const free = toCreateInput(
+      { ...fields, tradeMethods: ['shipping', 'pickup'], shippingPayer: 'seller' },
+      [photo('local://a/b.jpg')],
+      location,
+      goods,
+    )
     expect(free.trade).toEqual({ shipping: { payer: 'seller' }, meetup: false, pickup: true })
-    const paid = toCreateInput({ ...fields, tradeMethods: ['shipping'], shippingPayer: 'buyer', shippingFee: '12' }, [photo('local://a/b.jpg')], location, goods)
-    expect(paid.trade).toEqual({ shipping: { payer: 'buyer', feeFen: 1200 }, meetup: false, pickup: false })
+    const paid = toCreateInput(
+      { ...fields, tradeMethods: ['shipping'], shippingPayer: 'buyer', shippingFee: '12' },
+      [photo('local://a/b.jpg')],
+      location,
+      goods,
+    )
+    expect(paid.trade).toEqual({
+      shipping: { payer: 'buyer', feeFen: 1200 },
+      meetup: false,
+      pickup: false,
+    })
     expect(issuesOf(paid)).toEqual([])
   })
 
   it('maps 买家按实际运费 with the weight, and sends a weight given with the other choices', () => {
-    const quote = toCreateInput({ ...fields, tradeMethods: ['shipping'], shippingPayer: 'quote', weight: '2.5' }, [photo('local://a/b.jpg')], location, goods)
-    expect(quote.trade).toEqual({ shipping: { payer: 'quote', weightKg: 2.5 }, meetup: false, pickup: false })
+    const quote = toCreateInput(
+      { ...fields, tradeMethods: ['shipping'], shippingPayer: 'quote', weight: '2.5' },
+      [photo('local://a/b.jpg')],
+      location,
+      goods,
+    )
+    expect(quote.trade).toEqual({
+      shipping: { payer: 'quote', weightKg: 2.5 },
+      meetup: false,
+      pickup: false,
+    })
     expect(issuesOf(quote)).toEqual([])
-    const free = toCreateInput({ ...fields, tradeMethods: ['shipping'], shippingPayer: 'seller', weight: ' 12 ' }, [photo('local://a/b.jpg')], location, goods)
+    const free = toCreateInput(
+      { ...fields, tradeMethods: ['shipping'], shippingPayer: 'seller', weight: ' 12 ' },
+      [photo('local://a/b.jpg')],
+      location,
+      goods,
+    )
     expect(free.trade?.shipping).toEqual({ payer: 'seller', weightKg: 12 })
   })
 
   it('asks for the weight of 按实际运费 on the weight field, and reports weights it cannot take', () => {
     const on = (weight: string | undefined, shippingPayer = 'quote') =>
-      issuesOf(toCreateInput({ ...fields, tradeMethods: ['shipping'], shippingPayer, weight }, [photo('local://a/b.jpg')], location, goods))
+      issuesOf(
+        toCreateInput(
+          { ...fields, tradeMethods: ['shipping'], shippingPayer, weight },
+          [photo('local://a/b.jpg')],
+          location,
+          goods,
+        ),
+      )
     expect(on(undefined)).toEqual([{ field: 'weight', message: '请填写包裹重量' }])
     expect(on('  ')).toEqual([{ field: 'weight', message: '请填写包裹重量' }])
     expect(on('1.25')).toEqual([{ field: 'weight', message: '重量最多一位小数' }])
@@ -70,10 +125,17 @@ describe('toCreateInput for goods', () => {
   })
 
   it('reports a missing trade method and a bad shipping fee on their own fields', () => {
-    expect(issuesOf(toCreateInput({ ...fields, tradeMethods: [] }, [photo('local://a/b.jpg')], location, goods))).toEqual([
-      { field: 'tradeMethods', message: '至少选择一种交易方式' },
-    ])
-    const badFee = toCreateInput({ ...fields, tradeMethods: ['shipping'], shippingPayer: 'buyer', shippingFee: '1.234' }, [photo('local://a/b.jpg')], location, goods)
+    expect(
+      issuesOf(
+        toCreateInput({ ...fields, tradeMethods: [] }, [photo('local://a/b.jpg')], location, goods),
+      ),
+    ).toEqual([{ field: 'tradeMethods', message: '至少选择一种交易方式' }])
+    const badFee = toCreateInput(
+      { ...fields, tradeMethods: ['shipping'], shippingPayer: 'buyer', shippingFee: '1.234' },
+      [photo('local://a/b.jpg')],
+      location,
+      goods,
+    )
     expect(issuesOf(badFee).map((i) => i.field)).toEqual(['shippingFee'])
   })
 
@@ -84,12 +146,21 @@ describe('toCreateInput for goods', () => {
       videoFileId: 'local://listing-videos/v.mp4',
       communityIds: ['01JD0000000000000000000009'],
     })
-    expect(input).toMatchObject({ publish: false, videoFileId: 'local://listing-videos/v.mp4', communityIds: ['01JD0000000000000000000009'] })
+    expect(input).toMatchObject({
+      publish: false,
+      videoFileId: 'local://listing-videos/v.mp4',
+      communityIds: ['01JD0000000000000000000009'],
+    })
     expect(issuesOf(input)).toEqual([])
   })
 
   it('lets the contract report prices that cannot be read', () => {
-    const input = toCreateInput({ ...fields, price: '12.345' }, [photo('local://a/b.jpg')], location, goods)
+    const input = toCreateInput(
+      { ...fields, price: '12.345' },
+      [photo('local://a/b.jpg')],
+      location,
+      goods,
+    )
     expect(issuesOf(input).map((i) => i.field)).toEqual(['price'])
   })
 })
@@ -115,13 +186,26 @@ describe('toCreateInput for services', () => {
       subcategory: 'services.tutoring',
       condition: null,
       trade: null,
-      service: { unit: 'hour', radiusKm: 5, deliveryStandard: '每次课 2 小时，课后留作业并反馈给家长' },
+      service: {
+        unit: 'hour',
+        radiusKm: 5,
+        deliveryStandard: '每次课 2 小时，课后留作业并反馈给家长',
+      },
     })
     expect(issuesOf(input)).toEqual([])
   })
   it('reports missing terms on their fields', () => {
-    const input = toCreateInput({ ...serviceFields, serviceUnit: undefined, serviceRadius: 'abc', serviceStandard: '短' }, [photo('local://a/b.jpg')], location, service)
-    expect(issuesOf(input).map((i) => i.field).sort()).toEqual(['serviceRadius', 'serviceStandard', 'serviceUnit'])
+    const input = toCreateInput(
+      { ...serviceFields, serviceUnit: undefined, serviceRadius: 'abc', serviceStandard: '短' },
+      [photo('local://a/b.jpg')],
+      location,
+      service,
+    )
+    expect(
+      issuesOf(input)
+        .map((i) => i.field)
+        .sort(),
+    ).toEqual(['serviceRadius', 'serviceStandard', 'serviceUnit'])
   })
 })
 
@@ -138,17 +222,35 @@ describe('editing', () => {
     service: null,
   } as unknown as ListingDetail
   it('keeps 按实际运费 and its weight through an edit', () => {
-    const f = fieldsFromListing({ ...detail, trade: { shipping: { payer: 'quote', weightKg: 3.5 }, meetup: false, pickup: false } })
+    const f = fieldsFromListing({
+      ...detail,
+      trade: { shipping: { payer: 'quote', weightKg: 3.5 }, meetup: false, pickup: false },
+    })
     expect(f).toMatchObject({ tradeMethods: ['shipping'], shippingPayer: 'quote', weight: '3.5' })
-    expect(toCreateInput(f, [photo('local://a/b.jpg')], location, goods).trade?.shipping).toEqual({ payer: 'quote', weightKg: 3.5 })
+    expect(toCreateInput(f, [photo('local://a/b.jpg')], location, goods).trade?.shipping).toEqual({
+      payer: 'quote',
+      weightKg: 3.5,
+    })
   })
   it('fills the form from a listing and sends it back as a valid patch', () => {
     const f = fieldsFromListing(detail)
-    expect(f).toMatchObject({ price: '899', originalPrice: '2499', tradeMethods: ['shipping', 'meetup'], shippingPayer: 'buyer', shippingFee: '10.50' })
+    expect(f).toMatchObject({
+      price: '899',
+      originalPrice: '2499',
+      tradeMethods: ['shipping', 'meetup'],
+      shippingPayer: 'buyer',
+      shippingFee: '10.50',
+    })
     const patch = toUpdatePatch(toCreateInput(f, [photo('local://a/b.jpg')], location, goods))
     expect(patch).not.toHaveProperty('kind')
     expect(patch).not.toHaveProperty('publish')
-    expect(UpdateListingInputSchema.safeParse({ id: '01JD0000000000000000000000', expectedVersion: 3, patch }).success).toBe(true)
+    expect(
+      UpdateListingInputSchema.safeParse({
+        id: '01JD0000000000000000000000',
+        expectedVersion: 3,
+        patch,
+      }).success,
+    ).toBe(true)
   })
 })
 

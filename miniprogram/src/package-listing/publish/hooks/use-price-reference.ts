@@ -13,7 +13,12 @@ export interface PriceReferenceQuery {
 }
 
 /** Prices of similar listings nearby, asked a beat after the seller stops typing; null without a category. */
-export const usePriceReference = ({ city, category, subcategory, title }: PriceReferenceQuery): PriceReference | null => {
+export const usePriceReference = ({
+  city,
+  category,
+  subcategory,
+  title,
+}: PriceReferenceQuery): PriceReference | null => {
   const [reference, setReference] = useState<PriceReference | null>(null)
   const keyword = (title ?? '').trim().slice(0, 30)
   useEffect(() => {

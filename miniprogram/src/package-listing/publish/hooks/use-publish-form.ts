@@ -11,8 +11,20 @@ import { reportError, toast } from '@/utils/feedback'
 import { formItemRule } from '@/utils/form-rules'
 import { Routes } from '@/utils/routes'
 import type { VideoItem, VideoUpdater } from '../components/VideoField'
-import { type ListingKindChoice, type PublishFields, clearDraft, loadDraft, saveDraft } from '../draft'
-import { FORM_FIELDS, fieldOfPath, fieldsFromListing, toCreateInput, toUpdatePatch } from '../to-input'
+import {
+  type ListingKindChoice,
+  type PublishFields,
+  clearDraft,
+  loadDraft,
+  saveDraft,
+} from '../draft'
+import {
+  FORM_FIELDS,
+  fieldOfPath,
+  fieldsFromListing,
+  toCreateInput,
+  toUpdatePatch,
+} from '../to-input'
 
 /** Everything the form holds: the typed fields and what is picked beside them. */
 export type PublishState = PublishFields & {
@@ -31,15 +43,33 @@ export interface PublishFieldProps {
 }
 
 const photoItems = (photos: { fileId: string; url: string }[], prefix: string): PhotoItem[] =>
-  photos.map((p, i) => ({ key: `${prefix}${i}`, url: p.url, fileId: p.fileId, progress: 100, status: 'done' }))
+  photos.map((p, i) => ({
+    key: `${prefix}${i}`,
+    url: p.url,
+    fileId: p.fileId,
+    progress: 100,
+    status: 'done',
+  }))
 const doneVideo = (v: { fileId: string; url: string } | null | undefined): VideoItem | null =>
   v ? { ...v, progress: 100, status: 'done' } : null
 
-const splitState = ({ kind, photos, video, location, communityIds, ...fields }: PublishState) => ({ kind, photos, video, location, communityIds, fields })
+const splitState = ({ kind, photos, video, location, communityIds, ...fields }: PublishState) => ({
+  kind,
+  photos,
+  video,
+  location,
+  communityIds,
+  fields,
+})
 const videoFileId = (v: VideoItem | null) => (v?.status === 'done' ? v.fileId : null)
 const inputOf = (s: PublishState, publish: boolean) => {
   const { fields, photos, location, kind, video, communityIds } = splitState(s)
-  return toCreateInput(fields, photos, location, { kind, videoFileId: videoFileId(video), communityIds, publish })
+  return toCreateInput(fields, photos, location, {
+    kind,
+    videoFileId: videoFileId(video),
+    communityIds,
+    publish,
+  })
 }
 
 /** Words for what is missing, where the contract's message says what the format is. */
@@ -48,7 +78,8 @@ const explain = (errors: FieldErrors, s: PublishState): FieldErrors => {
   if (out.location && !s.location) out.location = '请选择所在区域'
   if (out.price && !s.price) out.price = '请输入价格'
   if (out.shippingFee && !s.shippingFee) out.shippingFee = '请填写运费'
-  if (out.serviceRadius) out.serviceRadius = s.serviceRadius ? '服务范围请填数字（公里）' : '请填写服务范围'
+  if (out.serviceRadius)
+    out.serviceRadius = s.serviceRadius ? '服务范围请填数字（公里）' : '请填写服务范围'
   return out
 }
 
@@ -95,7 +126,11 @@ export const usePublishForm = () => {
           kind: l.kind,
           photos: photoItems(l.photos, 'e'),
           video: doneVideo(l.video),
-          location: { city: loc.city, district: loc.district, point: { latitude: loc.latitude, longitude: loc.longitude } },
+          location: {
+            city: loc.city,
+            district: loc.district,
+            point: { latitude: loc.latitude, longitude: loc.longitude },
+          },
           communityIds: l.owner.communityIds,
         })
         setEditing(l)
@@ -110,7 +145,8 @@ export const usePublishForm = () => {
     const { fields, photos, location, kind, video, communityIds } = splitState(values)
     saveDraft(fields, photos, location, {
       kind,
-      video: video?.status === 'done' && video.fileId ? { fileId: video.fileId, url: video.url } : null,
+      video:
+        video?.status === 'done' && video.fileId ? { fileId: video.fileId, url: video.url } : null,
       communityIds,
     })
   }, [values])
@@ -120,7 +156,8 @@ export const usePublishForm = () => {
   }
   const rule = (field: string) => formItemRule(() => contract.errorOf(field))
   // NutUI calls a child's onChange before it checks the field, so the rule sees the new value.
-  const changed: PublishFieldProps['changed'] = (field) => (value) => contract.setField(field, value as never)
+  const changed: PublishFieldProps['changed'] = (field) => (value) =>
+    contract.setField(field, value as never)
 
   /** Fields NutUI does not own (photos, place) are checked here once messages are on. */
   const setOutside = (patch: Partial<PublishState>, field: string) => {
@@ -131,12 +168,16 @@ export const usePublishForm = () => {
     contract.setValues((s) => ({ photos: update(s.photos) }))
     setTimeout(() => revalidate(['photos']), 0)
   }
-  const updateVideo: VideoUpdater = (update) => contract.setValues((s) => ({ video: update(s.video) }))
+  const updateVideo: VideoUpdater = (update) =>
+    contract.setValues((s) => ({ video: update(s.video) }))
   const changeLocation = (location: LocationValue) => setOutside({ location }, 'location')
 
   const switchKind = (next: ListingKindChoice) => {
     if (next === values.kind || editing) return
-    const reset = next === 'service' ? { category: SERVICE_CATEGORY, subcategory: undefined } : { category: undefined, subcategory: undefined }
+    const reset =
+      next === 'service'
+        ? { category: SERVICE_CATEGORY, subcategory: undefined }
+        : { category: undefined, subcategory: undefined }
     form.setFieldsValue(reset)
     contract.setValues({ ...reset, kind: next })
   }
@@ -147,7 +188,8 @@ export const usePublishForm = () => {
   const toggleCommunity = (id: string) => {
     const ids = contract.latest().communityIds
     if (ids.includes(id)) return contract.setValues({ communityIds: ids.filter((x) => x !== id) })
-    if (ids.length >= LISTING_LIMITS.communitiesMax) return toast(`最多同步到 ${LISTING_LIMITS.communitiesMax} 个圈子`)
+    if (ids.length >= LISTING_LIMITS.communitiesMax)
+      return toast(`最多同步到 ${LISTING_LIMITS.communitiesMax} 个圈子`)
     contract.setValues({ communityIds: [...ids, id] })
   }
 
@@ -165,8 +207,13 @@ export const usePublishForm = () => {
       const input = inputOf(contract.latest(), publish)
       let listing: ListingDetail
       if (editing) {
-        listing = await api.listing.update({ id: editing.id, expectedVersion: editing.version, patch: toUpdatePatch(input) })
-        if (publish && listing.status === 'draft') listing = await api.listing.act('publish', listing.id)
+        listing = await api.listing.update({
+          id: editing.id,
+          expectedVersion: editing.version,
+          patch: toUpdatePatch(input),
+        })
+        if (publish && listing.status === 'draft')
+          listing = await api.listing.act('publish', listing.id)
         toast(publish && editing.status === 'draft' ? '发布成功' : '已保存', 'success')
         setTimeout(() => {
           if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
@@ -183,7 +230,10 @@ export const usePublishForm = () => {
       if (contract.takeError(e)) {
         revalidate(FORM_FIELDS)
         toast((e as Error).message)
-      } else if (isServiceError(e) && (e.code === 'LISTING.PHOTO_MISSING' || e.code === 'LISTING.LOCATION_OUTSIDE_CITY')) {
+      } else if (
+        isServiceError(e) &&
+        (e.code === 'LISTING.PHOTO_MISSING' || e.code === 'LISTING.LOCATION_OUTSIDE_CITY')
+      ) {
         const field = e.code === 'LISTING.PHOTO_MISSING' ? 'photos' : 'location'
         contract.takeIssues([{ path: field, message: e.message }])
         revalidate([field])

@@ -23,7 +23,10 @@ export const usePublishOptions = () => {
       .myCommunities()
       .then((r) => setCommunities(r.items))
       .catch(() => setCommunities([]))
-    api.merchant.status().then((m) => setCanBePaid(m.state === 'finish'), () => setCanBePaid(true))
+    api.merchant.status().then(
+      (m) => setCanBePaid(m.state === 'finish'),
+      () => setCanBePaid(true),
+    )
   }, [status])
   useEffect(() => {
     api.order

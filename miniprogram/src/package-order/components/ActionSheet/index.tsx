@@ -30,15 +30,33 @@ export interface ActionSheetProps {
 const CAN_SCAN = process.env.TARO_ENV === 'weapp'
 
 /** A bottom sheet with an action's fields; checks them with the contract's schema before sending. */
-export function ActionSheet({ form, hint, action, busy, serverErrors, onSubmit, onClose }: ActionSheetProps) {
+export function ActionSheet({
+  form,
+  hint,
+  action,
+  busy,
+  serverErrors,
+  onSubmit,
+  onClose,
+}: ActionSheetProps) {
   // Typing into a field retires its message; the rest wait for the next 提交.
-  const sheet = useContractForm<Record<string, string>>(form?.schema ?? z.never(), { initial: {}, recheck: 'clear' })
+  const sheet = useContractForm<Record<string, string>>(form?.schema ?? z.never(), {
+    initial: {},
+    recheck: 'clear',
+  })
   const { values, errors } = sheet
   useEffect(() => {
     // Every field starts as '' so an empty one gets the schema's own message (请填写…), not a type error.
-    sheet.reset({ ...Object.fromEntries((form?.fields ?? []).map((f) => [f.name, ''])), ...(form?.initial ?? {}) })
+    sheet.reset({
+      ...Object.fromEntries((form?.fields ?? []).map((f) => [f.name, ''])),
+      ...(form?.initial ?? {}),
+    })
   }, [form, action])
-  useEffect(() => sheet.takeIssues(Object.entries(serverErrors).map(([path, message]) => ({ path, message }))), [serverErrors])
+  useEffect(
+    () =>
+      sheet.takeIssues(Object.entries(serverErrors).map(([path, message]) => ({ path, message }))),
+    [serverErrors],
+  )
 
   const set = (name: string, v: string) => sheet.setField(name, v)
   const scan = async (f: FormField) => {
@@ -58,7 +76,14 @@ export function ActionSheet({ form, hint, action, busy, serverErrors, onSubmit, 
   }
 
   return (
-    <Popup visible={form !== null} position='bottom' round closeable onClose={onClose} zIndex={1500}>
+    <Popup
+      visible={form !== null}
+      position='bottom'
+      round
+      closeable
+      onClose={onClose}
+      zIndex={1500}
+    >
       {form && (
         <View className='action-sheet' id='order-action-sheet' data-action={action ?? ''}>
           <Text className='action-sheet__title'>{form.title}</Text>
@@ -67,7 +92,12 @@ export function ActionSheet({ form, hint, action, busy, serverErrors, onSubmit, 
             <View key={f.name} className={`action-sheet__field field-${f.name}`}>
               <Text className='action-sheet__label'>{f.label}</Text>
               {f.options ? (
-                <Chips id={`sheet-${f.name}`} options={f.options} value={values[f.name] ?? null} onChange={(v) => set(f.name, v)} />
+                <Chips
+                  id={`sheet-${f.name}`}
+                  options={f.options}
+                  value={values[f.name] ?? null}
+                  onChange={(v) => set(f.name, v)}
+                />
               ) : f.type === 'textarea' ? (
                 <TextArea
                   className={`sheet-input sheet-${f.name}`}
@@ -88,11 +118,17 @@ export function ActionSheet({ form, hint, action, busy, serverErrors, onSubmit, 
                 />
               )}
               {f.fromScan && CAN_SCAN && (
-                <Text className='action-sheet__scan' id={`sheet-scan-${f.name}`} onClick={() => void scan(f)}>
+                <Text
+                  className='action-sheet__scan'
+                  id={`sheet-scan-${f.name}`}
+                  onClick={() => void scan(f)}
+                >
                   扫一扫买家的交易码
                 </Text>
               )}
-              {errors[f.name] ? <Text className='action-sheet__error'>{errors[f.name]}</Text> : null}
+              {errors[f.name] ? (
+                <Text className='action-sheet__error'>{errors[f.name]}</Text>
+              ) : null}
             </View>
           ))}
           <Button id='order-action-submit' type='primary' block loading={busy} onClick={submit}>

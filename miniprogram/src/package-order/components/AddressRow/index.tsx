@@ -65,7 +65,9 @@ export function AddressRow({ label, id, onChange }: AddressRowProps) {
           </Text>
         </View>
       ) : (
-        <Text className='address-row__empty'>{loaded ? '地址簿还是空的，点这里添加地址' : '读取地址簿…'}</Text>
+        <Text className='address-row__empty'>
+          {loaded ? '地址簿还是空的，点这里添加地址' : '读取地址簿…'}
+        </Text>
       )}
       <Text className='address-row__more'>{address ? '更换' : '添加'}</Text>
     </View>

@@ -14,7 +14,9 @@ export function HandoverCode({ orderId, code }: { orderId: string; code: string 
         {code.split('').join(' ')}
       </Text>
       <Image className='handover-code__qr' id='handover-qr' src={qr} mode='aspectFit' />
-      <Text className='handover-code__hint muted'>见面验货满意后再出示给卖家，卖家输入或扫码后钱款打给卖家。不要提前告诉对方。</Text>
+      <Text className='handover-code__hint muted'>
+        见面验货满意后再出示给卖家，卖家输入或扫码后钱款打给卖家。不要提前告诉对方。
+      </Text>
     </View>
   )
 }

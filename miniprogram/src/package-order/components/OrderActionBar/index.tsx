@@ -32,7 +32,14 @@ export function OrderActionBar({ order, onChanged }: OrderActionBarProps) {
       const r = await payOrder(order.id)
       if (r.kind === 'closed') {
         onChanged(r.order)
-        toast(r.order.state === 'pending_payment' ? (r.cancelled ? '已取消支付' : '支付结果确认中') : '支付成功', r.order.state === 'pending_payment' ? 'none' : 'success')
+        toast(
+          r.order.state === 'pending_payment'
+            ? r.cancelled
+              ? '已取消支付'
+              : '支付结果确认中'
+            : '支付成功',
+          r.order.state === 'pending_payment' ? 'none' : 'success',
+        )
       }
     } catch (e) {
       reportError(e, '支付没有完成，请稍后重试')
@@ -48,13 +55,18 @@ export function OrderActionBar({ order, onChanged }: OrderActionBarProps) {
       const next = await runAction(action, order.id, values)
       setSheet(null)
       // A booking the courier turned down comes back at once; the card on the page says why.
-      const refused = action === 'bookPickup' && (next.pickup ?? next.refund?.returnPickup)?.state === 'failed'
-      toast(refused ? '预约没有成功，请看订单上的原因' : ACTION_SPECS[action].done, refused ? 'none' : 'success')
+      const refused =
+        action === 'bookPickup' && (next.pickup ?? next.refund?.returnPickup)?.state === 'failed'
+      toast(
+        refused ? '预约没有成功，请看订单上的原因' : ACTION_SPECS[action].done,
+        refused ? 'none' : 'success',
+      )
       onChanged(next)
     } catch (e) {
       if (isServiceError(e) && e.code === 'COMMON.VALIDATION' && sheet) {
         const fields: Record<string, string> = {}
-        for (const [path, message] of Object.entries(e.fieldErrors)) fields[path.split('.')[0]!] = message
+        for (const [path, message] of Object.entries(e.fieldErrors))
+          fields[path.split('.')[0]!] = message
         // amounts travel as refundFen / amountFen but the fields are in yuan
         if (fields.refundFen) fields.refund = fields.refundFen
         if (fields.amountFen) fields.amount = fields.amountFen
@@ -79,7 +91,13 @@ export function OrderActionBar({ order, onChanged }: OrderActionBarProps) {
     }
     if (spec.confirm) {
       const c = spec.confirm(order)
-      const r = await Taro.showModal({ title: c.title, content: c.content, confirmText: c.confirmText, confirmColor: '#ff4d2e', cancelText: '再想想' })
+      const r = await Taro.showModal({
+        title: c.title,
+        content: c.content,
+        confirmText: c.confirmText,
+        confirmColor: '#ff4d2e',
+        cancelText: '再想想',
+      })
       if (!r.confirm) return
     }
     await send(action)

@@ -18,18 +18,31 @@ export function OrderCardItem({ card, now, onOpen }: OrderCardItemProps) {
   // The server's counterpart is the buyer for a seller, and the seller for a buyer or an operator.
   const who = card.role === 'seller' ? '买家' : '卖家'
   return (
-    <View className='order-card' data-id={card.id} data-state={card.state} onClick={() => onOpen(card)}>
+    <View
+      className='order-card'
+      data-id={card.id}
+      data-state={card.state}
+      onClick={() => onOpen(card)}
+    >
       <View className='order-card__head'>
         <Text className='order-card__who'>
           {who} {card.counterpart.nickname}
         </Text>
-        <Text className={`order-card__state state-${card.state}`}>{stateLabel(card.state, card.fulfilment)}</Text>
+        <Text className={`order-card__state state-${card.state}`}>
+          {stateLabel(card.state, card.fulfilment)}
+        </Text>
       </View>
       <View className='order-card__body'>
-        {card.coverUrl ? <Image className='order-card__cover' src={card.coverUrl} mode='aspectFill' /> : <View className='order-card__cover' />}
+        {card.coverUrl ? (
+          <Image className='order-card__cover' src={card.coverUrl} mode='aspectFill' />
+        ) : (
+          <View className='order-card__cover' />
+        )}
         <View className='order-card__text'>
           <Text className='order-card__title'>{card.title}</Text>
-          <Text className='muted order-card__time'>{formatRelativeTime(card.createdAt, now)}下单</Text>
+          <Text className='muted order-card__time'>
+            {formatRelativeTime(card.createdAt, now)}下单
+          </Text>
         </View>
       </View>
       <View className='order-card__foot'>
@@ -38,7 +51,11 @@ export function OrderCardItem({ card, now, onOpen }: OrderCardItemProps) {
           <Text className='order-card__amount'>{formatFen(card.totalFen)}</Text>
         </Text>
         {/* The card opens the order page, where the action asks what it needs. */}
-        {main && <Text className={`order-card__action action-${main}`}>{CARD_ACTION_LABELS[main] ?? ACTION_SPECS[main].label}</Text>}
+        {main && (
+          <Text className={`order-card__action action-${main}`}>
+            {CARD_ACTION_LABELS[main] ?? ACTION_SPECS[main].label}
+          </Text>
+        )}
       </View>
     </View>
   )

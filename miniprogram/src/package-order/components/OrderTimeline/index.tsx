@@ -15,7 +15,11 @@ export function OrderTimeline({ events, now }: { events: Order['events']; now: n
     <View className='order-section' id='order-timeline'>
       <Text className='order-section__heading'>订单动态</Text>
       {list.map((e, i) => (
-        <View key={`${e.transition}-${e.at}-${i}`} className={`timeline-item ${i === 0 ? 'is-latest' : ''}`} data-transition={e.transition}>
+        <View
+          key={`${e.transition}-${e.at}-${i}`}
+          className={`timeline-item ${i === 0 ? 'is-latest' : ''}`}
+          data-transition={e.transition}
+        >
           <View className='timeline-item__dot' />
           <View className='timeline-item__body'>
             <Text className='timeline-item__label'>{transitionLabel(e.transition)}</Text>

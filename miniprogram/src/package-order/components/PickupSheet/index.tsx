@@ -19,7 +19,11 @@ export interface PickupSheetProps {
   busy: boolean
   onClose: () => void
   /** What bookPickup takes besides the order id. */
-  onSubmit: (values: { addressId: string; company: string; slot: { day: PickupDay; start: string; end: string } }) => void
+  onSubmit: (values: {
+    addressId: string
+    company: string
+    slot: { day: PickupDay; start: string; end: string }
+  }) => void
 }
 
 type Quote = { company: string; companyCode: string; priceFen: number }
@@ -63,7 +67,11 @@ export function PickupSheet({ order, visible, busy, onClose, onSubmit }: PickupS
   const windows = slots.filter((s) => s.day === chosenDay)
   const chosenWindow = windows.find((w) => `${w.start}-${w.end}` === window) ?? null
 
-  const companyOptions = (quotes?.length ? quotes : COURIER_COMPANIES.map((c) => ({ company: c.name, companyCode: c.code, priceFen: 0 }))).map((q) => ({
+  const companyOptions = (
+    quotes?.length
+      ? quotes
+      : COURIER_COMPANIES.map((c) => ({ company: c.name, companyCode: c.code, priceFen: 0 }))
+  ).map((q) => ({
     id: q.companyCode,
     label: q.company,
     sub: q.priceFen ? `约 ${formatFen(q.priceFen)}` : undefined,
@@ -74,21 +82,39 @@ export function PickupSheet({ order, visible, busy, onClose, onSubmit }: PickupS
     if (!addressId) return toast(isReturn ? '请先选择取件地址' : '请先选择寄件地址')
     if (!company) return toast('请选择快递公司')
     if (!chosenDay || !chosenWindow) return toast('请选择上门时间')
-    onSubmit({ addressId, company, slot: { day: chosenDay, start: chosenWindow.start, end: chosenWindow.end } })
+    onSubmit({
+      addressId,
+      company,
+      slot: { day: chosenDay, start: chosenWindow.start, end: chosenWindow.end },
+    })
   }
 
   return (
     <Popup visible={visible} position='bottom' round closeable onClose={onClose} zIndex={1500}>
       {visible && (
         <View className='action-sheet' id='pickup-sheet'>
-          <Text className='action-sheet__title'>{isReturn ? '预约上门取件 · 寄回退货' : '预约快递上门取件'}</Text>
-          <Text className='action-sheet__hint'>
-            {recipient ? `寄往 ${recipient.region}（${recipient.name}）· ` : ''}运费由快递员上门时收取
+          <Text className='action-sheet__title'>
+            {isReturn ? '预约上门取件 · 寄回退货' : '预约快递上门取件'}
           </Text>
-          <AddressRow id='pickup-address' label={isReturn ? '取件地址' : '寄件地址'} onChange={setAddressId} />
+          <Text className='action-sheet__hint'>
+            {recipient ? `寄往 ${recipient.region}（${recipient.name}）· ` : ''}
+            运费由快递员上门时收取
+          </Text>
+          <AddressRow
+            id='pickup-address'
+            label={isReturn ? '取件地址' : '寄件地址'}
+            onChange={setAddressId}
+          />
           <View className='action-sheet__field'>
-            <Text className='action-sheet__label'>快递公司{quotes === null && addressId ? '（查询运费中…）' : ''}</Text>
-            <Chips id='pickup-company' options={companyOptions} value={company} onChange={setCompany} />
+            <Text className='action-sheet__label'>
+              快递公司{quotes === null && addressId ? '（查询运费中…）' : ''}
+            </Text>
+            <Chips
+              id='pickup-company'
+              options={companyOptions}
+              value={company}
+              onChange={setCompany}
+            />
           </View>
           <View className='action-sheet__field'>
             <Text className='action-sheet__label'>上门日期</Text>
@@ -109,7 +135,10 @@ export function PickupSheet({ order, visible, busy, onClose, onSubmit }: PickupS
             <Text className='action-sheet__label'>上门时段</Text>
             <Chips
               id='pickup-window'
-              options={windows.map((w) => ({ id: `${w.start}-${w.end}`, label: `${w.start}–${w.end}` }))}
+              options={windows.map((w) => ({
+                id: `${w.start}-${w.end}`,
+                label: `${w.start}–${w.end}`,
+              }))}
               value={chosenWindow ? `${chosenWindow.start}-${chosenWindow.end}` : null}
               onChange={setWindow}
             />

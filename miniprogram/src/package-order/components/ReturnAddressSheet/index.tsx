@@ -22,14 +22,18 @@ export function ReturnAddressSheet({ visible, busy, onClose, onSubmit }: ReturnA
       {visible && (
         <View className='action-sheet' id='return-address-sheet'>
           <Text className='action-sheet__title'>同意退货退款</Text>
-          <Text className='action-sheet__hint'>买家将把宝贝寄回这个地址；你确认收到后，钱款退回买家</Text>
+          <Text className='action-sheet__hint'>
+            买家将把宝贝寄回这个地址；你确认收到后，钱款退回买家
+          </Text>
           <AddressRow id='return-address' label='退货地址' onChange={setAddressId} />
           <Button
             id='return-address-submit'
             type='primary'
             block
             loading={busy}
-            onClick={() => (addressId ? onSubmit({ returnAddressId: addressId }) : toast('请先添加退货地址'))}
+            onClick={() =>
+              addressId ? onSubmit({ returnAddressId: addressId }) : toast('请先添加退货地址')
+            }
           >
             同意退货
           </Button>

@@ -11,7 +11,11 @@ export function StateBanner({ order }: { order: Order }) {
   const now = useNow(paying ? 1000 : 60_000, order.deadline !== null)
   const deadline = deadlineText(order, now)
   return (
-    <View className={`state-banner state-${order.state}`} id='order-banner' data-state={order.state}>
+    <View
+      className={`state-banner state-${order.state}`}
+      id='order-banner'
+      data-state={order.state}
+    >
       <Text className='state-banner__title' id='order-state'>
         {stateLabel(order.state, order.fulfilment)}
       </Text>

@@ -51,15 +51,26 @@ describe('toSearchQuery', () => {
   })
 
   it('drops goods-only filters when only services are wanted', () => {
-    const q = toSearchQuery({ ...EMPTY_FILTERS, kind: 'service', conditions: ['new'], trade: ['meetup'] }, { city: '杭州', keyword: '家教' })
+    const q = toSearchQuery(
+      { ...EMPTY_FILTERS, kind: 'service', conditions: ['new'], trade: ['meetup'] },
+      { city: '杭州', keyword: '家教' },
+    )
     expect(q).toEqual({ city: '杭州', keyword: '家教', sort: 'relevance', kind: 'service' })
   })
 
   it('never asks for distance order without a position, nor relevance without a keyword', () => {
-    expect(toSearchQuery({ ...EMPTY_FILTERS, sort: 'distance' }, { city: '上海', keyword: '相机' }).sort).toBe('relevance')
-    expect(toSearchQuery({ ...EMPTY_FILTERS, sort: 'distance' }, { city: '上海' }).sort).toBe('newest')
-    expect(toSearchQuery({ ...EMPTY_FILTERS, sort: 'distance' }, { city: '上海', near }).sort).toBe('distance')
-    expect(toSearchQuery(EMPTY_FILTERS, { city: '上海', communityId: '01JD0000000000000000000009' })).toEqual({
+    expect(
+      toSearchQuery({ ...EMPTY_FILTERS, sort: 'distance' }, { city: '上海', keyword: '相机' }).sort,
+    ).toBe('relevance')
+    expect(toSearchQuery({ ...EMPTY_FILTERS, sort: 'distance' }, { city: '上海' }).sort).toBe(
+      'newest',
+    )
+    expect(toSearchQuery({ ...EMPTY_FILTERS, sort: 'distance' }, { city: '上海', near }).sort).toBe(
+      'distance',
+    )
+    expect(
+      toSearchQuery(EMPTY_FILTERS, { city: '上海', communityId: '01JD0000000000000000000009' }),
+    ).toEqual({
       city: '上海',
       sort: 'newest',
       communityId: '01JD0000000000000000000009',
@@ -67,7 +78,10 @@ describe('toSearchQuery', () => {
   })
 
   it('produces queries the contract accepts for open price bounds', () => {
-    const lo = toSearchQuery({ ...EMPTY_FILTERS, priceMin: '50' }, { city: '上海', keyword: 'iPhone 13' })
+    const lo = toSearchQuery(
+      { ...EMPTY_FILTERS, priceMin: '50' },
+      { city: '上海', keyword: 'iPhone 13' },
+    )
     expect(lo).toMatchObject({ priceMinFen: 5000 })
     expect(lo).not.toHaveProperty('priceMaxFen')
     expect(SearchQuerySchema.safeParse(lo).success).toBe(true)

@@ -19,7 +19,11 @@ export const useSearchHistory = () => {
   useEffect(reload, [reload])
 
   const clear = async () => {
-    const r = await Taro.showModal({ title: '清空搜索历史？', confirmText: '清空', confirmColor: '#ff4d2e' })
+    const r = await Taro.showModal({
+      title: '清空搜索历史？',
+      confirmText: '清空',
+      confirmColor: '#ff4d2e',
+    })
     if (!r.confirm) return
     try {
       await api.search.clearHistory()

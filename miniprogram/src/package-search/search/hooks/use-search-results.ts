@@ -22,7 +22,8 @@ export interface SearchResultsQuery {
 export const useSearchResults = ({ keyword, filters, city, near, showing }: SearchResultsQuery) => {
   const [now, setNow] = useState(() => Date.now())
   const fetchPage = useCallback(
-    (cursor: string | undefined) => api.search.query(toSearchQuery(filters, { city, keyword, near, cursor, limit: PAGE_SIZE })),
+    (cursor: string | undefined) =>
+      api.search.query(toSearchQuery(filters, { city, keyword, near, cursor, limit: PAGE_SIZE })),
     [filters, city, keyword, near],
   )
   const results = usePagedList<ListingCard>(fetchPage)

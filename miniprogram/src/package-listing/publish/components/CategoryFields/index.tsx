@@ -18,8 +18,19 @@ export function CategoryFields({ goods, values, rule, changed, onCategory }: Cat
   return (
     <>
       {goods && (
-        <Form.Item className='field-category' label='分类' name='category' rules={[rule('category')]}>
-          <Radio.Group id='publish-category' onChange={(v) => onCategory(String(v))} shape='button' direction='horizontal' className='publish__chips'>
+        <Form.Item
+          className='field-category'
+          label='分类'
+          name='category'
+          rules={[rule('category')]}
+        >
+          <Radio.Group
+            id='publish-category'
+            onChange={(v) => onCategory(String(v))}
+            shape='button'
+            direction='horizontal'
+            className='publish__chips'
+          >
             {GOODS_CATEGORIES.map((c) => (
               <Radio key={c.id} value={c.id} className={`category-${c.id}`}>
                 {c.label}
@@ -29,8 +40,19 @@ export function CategoryFields({ goods, values, rule, changed, onCategory }: Cat
         </Form.Item>
       )}
       {subcategories.length > 0 && (
-        <Form.Item className='field-subcategory' label={goods ? '细分' : '服务类型'} name='subcategory' rules={[rule('subcategory')]}>
-          <Radio.Group id='publish-subcategory' onChange={changed('subcategory')} shape='button' direction='horizontal' className='publish__chips'>
+        <Form.Item
+          className='field-subcategory'
+          label={goods ? '细分' : '服务类型'}
+          name='subcategory'
+          rules={[rule('subcategory')]}
+        >
+          <Radio.Group
+            id='publish-subcategory'
+            onChange={changed('subcategory')}
+            shape='button'
+            direction='horizontal'
+            className='publish__chips'
+          >
             {subcategories.map((s) => (
               <Radio key={s.id} value={s.id} className={`subcategory-${dash(s.id)}`}>
                 {s.label}

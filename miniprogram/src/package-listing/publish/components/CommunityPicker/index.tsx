@@ -28,7 +28,10 @@ export function CommunityPicker({ communities, selected, onToggle }: CommunityPi
           ))}
         </View>
       ) : (
-        <Text className='muted publish__community-none' onClick={() => Taro.navigateTo({ url: Routes.joinCommunity() })}>
+        <Text
+          className='muted publish__community-none'
+          onClick={() => Taro.navigateTo({ url: Routes.joinCommunity() })}
+        >
           {communities === null ? '加载中…' : '还没有加入圈子，去加入 ›'}
         </Text>
       )}

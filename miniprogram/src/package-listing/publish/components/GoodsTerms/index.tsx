@@ -8,8 +8,19 @@ export function GoodsTerms({ values, rule, changed }: PublishFieldProps) {
   const shipping = (values.tradeMethods ?? []).includes('shipping')
   return (
     <>
-      <Form.Item className='field-condition' label='成色' name='condition' rules={[rule('condition')]}>
-        <Radio.Group id='publish-condition' onChange={changed('condition')} shape='button' direction='horizontal' className='publish__chips'>
+      <Form.Item
+        className='field-condition'
+        label='成色'
+        name='condition'
+        rules={[rule('condition')]}
+      >
+        <Radio.Group
+          id='publish-condition'
+          onChange={changed('condition')}
+          shape='button'
+          direction='horizontal'
+          className='publish__chips'
+        >
           {CONDITIONS.map((c) => (
             <Radio key={c.id} value={c.id} className={`condition-${c.id}`}>
               {c.label}
@@ -17,16 +28,36 @@ export function GoodsTerms({ values, rule, changed }: PublishFieldProps) {
           ))}
         </Radio.Group>
       </Form.Item>
-      <Form.Item className='field-trade' label='交易方式' name='tradeMethods' rules={[rule('tradeMethods')]}>
-        <Checkbox.Group onChange={changed('tradeMethods')} direction='horizontal' className='publish__checks'>
+      <Form.Item
+        className='field-trade'
+        label='交易方式'
+        name='tradeMethods'
+        rules={[rule('tradeMethods')]}
+      >
+        <Checkbox.Group
+          onChange={changed('tradeMethods')}
+          direction='horizontal'
+          className='publish__checks'
+        >
           {TRADE_METHODS.map((t) => (
-            <Checkbox key={t.id} value={t.id} id={`trade-${t.id}`} className={`trade-${t.id}`} label={t.label} />
+            <Checkbox
+              key={t.id}
+              value={t.id}
+              id={`trade-${t.id}`}
+              className={`trade-${t.id}`}
+              label={t.label}
+            />
           ))}
         </Checkbox.Group>
       </Form.Item>
       {shipping && (
         <Form.Item className='field-shipping' label='运费' name='shippingPayer'>
-          <Radio.Group onChange={changed('shippingPayer')} shape='button' direction='horizontal' className='publish__chips'>
+          <Radio.Group
+            onChange={changed('shippingPayer')}
+            shape='button'
+            direction='horizontal'
+            className='publish__chips'
+          >
             <Radio value='seller' id='shipping-free' className='shipping-free'>
               包邮
             </Radio>
@@ -40,8 +71,18 @@ export function GoodsTerms({ values, rule, changed }: PublishFieldProps) {
         </Form.Item>
       )}
       {shipping && values.shippingPayer === 'buyer' && (
-        <Form.Item className='field-shippingFee' label='运费金额' name='shippingFee' rules={[rule('shippingFee')]}>
-          <Input id='shipping-fee' onChange={changed('shippingFee')} type='digit' placeholder='¥ 买家支付的运费，最多 ¥200' />
+        <Form.Item
+          className='field-shippingFee'
+          label='运费金额'
+          name='shippingFee'
+          rules={[rule('shippingFee')]}
+        >
+          <Input
+            id='shipping-fee'
+            onChange={changed('shippingFee')}
+            type='digit'
+            placeholder='¥ 买家支付的运费，最多 ¥200'
+          />
         </Form.Item>
       )}
       {shipping && (
@@ -50,7 +91,11 @@ export function GoodsTerms({ values, rule, changed }: PublishFieldProps) {
             id='publish-weight'
             onChange={changed('weight')}
             type='digit'
-            placeholder={values.shippingPayer === 'quote' ? '公斤，含包装，买家按它付快递费' : '选填，公斤，运费估算更准'}
+            placeholder={
+              values.shippingPayer === 'quote'
+                ? '公斤，含包装，买家按它付快递费'
+                : '选填，公斤，运费估算更准'
+            }
           />
         </Form.Item>
       )}

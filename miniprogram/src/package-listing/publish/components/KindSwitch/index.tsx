@@ -11,7 +11,11 @@ export interface KindSwitchProps {
 /** 闲置物品 or 本地服务, at the top of the form. */
 export function KindSwitch({ kind, locked, onSwitch }: KindSwitchProps) {
   const tile = (k: ListingKindChoice, title: string, sub: string) => (
-    <View id={`kind-${k}`} className={`publish__kind ${kind === k ? 'is-active' : ''} ${locked ? 'is-locked' : ''}`} onClick={() => onSwitch(k)}>
+    <View
+      id={`kind-${k}`}
+      className={`publish__kind ${kind === k ? 'is-active' : ''} ${locked ? 'is-locked' : ''}`}
+      onClick={() => onSwitch(k)}
+    >
       <Text className='publish__kind-title'>{title}</Text>
       <Text className='publish__kind-sub'>{sub}</Text>
     </View>

@@ -6,8 +6,18 @@ import type { PublishFieldProps } from '../../hooks/use-publish-form'
 export function ServiceTerms({ rule, changed }: PublishFieldProps) {
   return (
     <>
-      <Form.Item className='field-serviceUnit' label='计价单位' name='serviceUnit' rules={[rule('serviceUnit')]}>
-        <Radio.Group onChange={changed('serviceUnit')} shape='button' direction='horizontal' className='publish__chips'>
+      <Form.Item
+        className='field-serviceUnit'
+        label='计价单位'
+        name='serviceUnit'
+        rules={[rule('serviceUnit')]}
+      >
+        <Radio.Group
+          onChange={changed('serviceUnit')}
+          shape='button'
+          direction='horizontal'
+          className='publish__chips'
+        >
           {SERVICE_UNITS.map((u) => (
             <Radio key={u.id} value={u.id} className={`unit-${u.id}`}>
               按{u.label}
@@ -15,10 +25,25 @@ export function ServiceTerms({ rule, changed }: PublishFieldProps) {
           ))}
         </Radio.Group>
       </Form.Item>
-      <Form.Item className='field-serviceRadius' label='服务范围' name='serviceRadius' rules={[rule('serviceRadius')]}>
-        <Input id='service-radius' onChange={changed('serviceRadius')} type='digit' placeholder={`离你多少公里内，最多 ${LISTING_LIMITS.serviceRadiusKmMax}`} />
+      <Form.Item
+        className='field-serviceRadius'
+        label='服务范围'
+        name='serviceRadius'
+        rules={[rule('serviceRadius')]}
+      >
+        <Input
+          id='service-radius'
+          onChange={changed('serviceRadius')}
+          type='digit'
+          placeholder={`离你多少公里内，最多 ${LISTING_LIMITS.serviceRadiusKmMax}`}
+        />
       </Form.Item>
-      <Form.Item className='field-serviceStandard' label='服务标准' name='serviceStandard' rules={[rule('serviceStandard')]}>
+      <Form.Item
+        className='field-serviceStandard'
+        label='服务标准'
+        name='serviceStandard'
+        rules={[rule('serviceStandard')]}
+      >
         <TextArea
           id='service-standard'
           onChange={changed('serviceStandard')}

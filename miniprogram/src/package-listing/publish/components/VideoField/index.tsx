@@ -26,7 +26,9 @@ export interface VideoFieldProps {
 /** The listing's optional short video: pick, upload with progress, retry, remove. */
 export function VideoField({ video, update }: VideoFieldProps) {
   const start = (item: VideoItem) => {
-    uploadVideo(item.localPath ?? item.url, (progress) => update((v) => (v ? { ...v, progress } : v)))
+    uploadVideo(item.localPath ?? item.url, (progress) =>
+      update((v) => (v ? { ...v, progress } : v)),
+    )
       .then((f) => update(() => ({ url: f.url, fileId: f.fileId, progress: 100, status: 'done' })))
       .catch((e) => {
         update((v) => (v ? { ...v, status: 'error' } : v))
@@ -36,13 +38,24 @@ export function VideoField({ video, update }: VideoFieldProps) {
   const add = async () => {
     let path: string
     try {
-      const r = await Taro.chooseVideo({ sourceType: ['album', 'camera'], maxDuration: MAX_VIDEO_SECONDS, compressed: true })
-      if (r.duration && r.duration > MAX_VIDEO_SECONDS + 1) return toast(`视频最长 ${MAX_VIDEO_SECONDS} 秒`)
+      const r = await Taro.chooseVideo({
+        sourceType: ['album', 'camera'],
+        maxDuration: MAX_VIDEO_SECONDS,
+        compressed: true,
+      })
+      if (r.duration && r.duration > MAX_VIDEO_SECONDS + 1)
+        return toast(`视频最长 ${MAX_VIDEO_SECONDS} 秒`)
       path = r.tempFilePath
     } catch {
       return // the user closed the picker
     }
-    const item: VideoItem = { url: path, localPath: path, fileId: null, progress: 0, status: 'uploading' }
+    const item: VideoItem = {
+      url: path,
+      localPath: path,
+      fileId: null,
+      progress: 0,
+      status: 'uploading',
+    }
     update(() => item)
     start(item)
   }
@@ -58,7 +71,12 @@ export function VideoField({ video, update }: VideoFieldProps) {
               {video.status === 'uploading' ? (
                 <>
                   <Text>视频上传中 {video.progress}%</Text>
-                  <Progress percent={video.progress} strokeWidth='4' color='#ff4d2e' showText={false} />
+                  <Progress
+                    percent={video.progress}
+                    strokeWidth='4'
+                    color='#ff4d2e'
+                    showText={false}
+                  />
                 </>
               ) : (
                 <Text id='video-error' className='video-tile__error' onClick={() => start(video)}>

@@ -18,17 +18,27 @@ export function CategoryPanel({ category, onApply }: CategoryPanelProps) {
   return (
     <View className='search__panel search__panel--category' id='panel-category'>
       <View className='search__tops'>
-        <View className={`search__top filter-top-all ${category === null ? 'is-active' : ''}`} onClick={() => onApply(null)}>
+        <View
+          className={`search__top filter-top-all ${category === null ? 'is-active' : ''}`}
+          onClick={() => onApply(null)}
+        >
           <Text>不限</Text>
         </View>
         {CATEGORIES.map((c) => (
-          <View key={c.id} className={`search__top filter-top-${c.id} ${top.id === c.id ? 'is-active' : ''}`} onClick={() => setTopId(c.id)}>
+          <View
+            key={c.id}
+            className={`search__top filter-top-${c.id} ${top.id === c.id ? 'is-active' : ''}`}
+            onClick={() => setTopId(c.id)}
+          >
             <Text>{c.label}</Text>
           </View>
         ))}
       </View>
       <View className='search__leaves'>
-        <View className={`search__option filter-leaf-${top.id} ${category === top.id ? 'is-active' : ''}`} onClick={() => onApply(top.id)}>
+        <View
+          className={`search__option filter-leaf-${top.id} ${category === top.id ? 'is-active' : ''}`}
+          onClick={() => onApply(top.id)}
+        >
           <Text>全部{top.label}</Text>
         </View>
         {top.children.map((s) => (

@@ -11,7 +11,15 @@ export interface ComposePanelProps {
 }
 
 /** While typing: suggestions for the text, else the user's history and the city's 热搜. */
-export function ComposePanel({ input, suggestions, history, hot, city, onPick, onClearHistory }: ComposePanelProps) {
+export function ComposePanel({
+  input,
+  suggestions,
+  history,
+  hot,
+  city,
+  onPick,
+  onClearHistory,
+}: ComposePanelProps) {
   if (input.trim() && suggestions.length > 0)
     return (
       <View className='search__suggestions' id='search-suggestions'>
@@ -29,7 +37,11 @@ export function ComposePanel({ input, suggestions, history, hot, city, onPick, o
         <View className='search__block' id='search-history'>
           <View className='search__block-head'>
             <Text className='search__block-title'>历史搜索</Text>
-            <Text className='search__block-action' id='search-history-clear' onClick={onClearHistory}>
+            <Text
+              className='search__block-action'
+              id='search-history-clear'
+              onClick={onClearHistory}
+            >
               清空
             </Text>
           </View>

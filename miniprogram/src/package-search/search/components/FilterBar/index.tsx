@@ -1,5 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import { type SearchFilters, categoryFilterLabel, extraFilterCount, priceLabel, sortLabel } from '../../filters'
+import {
+  type SearchFilters,
+  categoryFilterLabel,
+  extraFilterCount,
+  priceLabel,
+  sortLabel,
+} from '../../filters'
 
 export type Panel = 'sort' | 'category' | 'price' | 'more'
 
@@ -13,7 +19,11 @@ export interface FilterBarProps {
 export function FilterBar({ filters, open, onOpen }: FilterBarProps) {
   const extra = extraFilterCount(filters)
   const item = (panel: Panel, set: boolean, label: string, textClass?: string) => (
-    <View id={`filter-${panel}`} className={`search__bar-item ${open === panel ? 'is-open' : ''} ${set ? 'is-set' : ''}`} onClick={() => onOpen(panel)}>
+    <View
+      id={`filter-${panel}`}
+      className={`search__bar-item ${open === panel ? 'is-open' : ''} ${set ? 'is-set' : ''}`}
+      onClick={() => onOpen(panel)}
+    >
       <Text className={textClass}>{label}</Text>
       <Text className='search__caret'>▾</Text>
     </View>
@@ -21,8 +31,18 @@ export function FilterBar({ filters, open, onOpen }: FilterBarProps) {
   return (
     <View className='search__bar' id='filter-bar'>
       {item('sort', filters.sort !== 'relevance', sortLabel(filters.sort))}
-      {item('category', Boolean(filters.category), categoryFilterLabel(filters.category), 'search__bar-text')}
-      {item('price', Boolean(filters.priceMin || filters.priceMax), priceLabel(filters), 'search__bar-text')}
+      {item(
+        'category',
+        Boolean(filters.category),
+        categoryFilterLabel(filters.category),
+        'search__bar-text',
+      )}
+      {item(
+        'price',
+        Boolean(filters.priceMin || filters.priceMax),
+        priceLabel(filters),
+        'search__bar-text',
+      )}
       {item('more', extra > 0, `筛选${extra ? `(${extra})` : ''}`)}
     </View>
   )

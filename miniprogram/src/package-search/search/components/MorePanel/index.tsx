@@ -1,7 +1,13 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { CONDITIONS, type ConditionId, type ListingKind, TRADE_METHODS, type TradeMethod } from '@shared/domain/listing'
+import {
+  CONDITIONS,
+  type ConditionId,
+  type ListingKind,
+  TRADE_METHODS,
+  type TradeMethod,
+} from '@shared/domain/listing'
 import type { SearchFilters } from '../../filters'
 
 type MoreFilters = Pick<SearchFilters, 'kind' | 'conditions' | 'trade'>
@@ -11,11 +17,16 @@ export interface MorePanelProps {
   onApply: (filters: MoreFilters) => void
 }
 
-const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v])
+const toggle = <T,>(list: T[], v: T) =>
+  list.includes(v) ? list.filter((x) => x !== v) : [...list, v]
 
 /** 筛选: kind, and for goods 成色 and 交易方式; applied with 确定. */
 export function MorePanel({ filters, onApply }: MorePanelProps) {
-  const [draft, setDraft] = useState<MoreFilters>({ kind: filters.kind, conditions: filters.conditions, trade: filters.trade })
+  const [draft, setDraft] = useState<MoreFilters>({
+    kind: filters.kind,
+    conditions: filters.conditions,
+    trade: filters.trade,
+  })
   return (
     <View className='search__panel search__panel--form' id='panel-more'>
       <Text className='search__panel-title'>类型</Text>
@@ -38,7 +49,9 @@ export function MorePanel({ filters, onApply }: MorePanelProps) {
               <Text
                 key={c.id}
                 className={`search__chip filter-condition-${c.id} ${draft.conditions.includes(c.id) ? 'is-active' : ''}`}
-                onClick={() => setDraft({ ...draft, conditions: toggle<ConditionId>(draft.conditions, c.id) })}
+                onClick={() =>
+                  setDraft({ ...draft, conditions: toggle<ConditionId>(draft.conditions, c.id) })
+                }
               >
                 {c.label}
               </Text>
@@ -50,7 +63,9 @@ export function MorePanel({ filters, onApply }: MorePanelProps) {
               <Text
                 key={t.id}
                 className={`search__chip filter-trade-${t.id} ${draft.trade.includes(t.id) ? 'is-active' : ''}`}
-                onClick={() => setDraft({ ...draft, trade: toggle<TradeMethod>(draft.trade, t.id) })}
+                onClick={() =>
+                  setDraft({ ...draft, trade: toggle<TradeMethod>(draft.trade, t.id) })
+                }
               >
                 {t.label}
               </Text>
@@ -59,7 +74,11 @@ export function MorePanel({ filters, onApply }: MorePanelProps) {
         </>
       )}
       <View className='search__panel-actions'>
-        <Button id='filter-more-reset' fill='outline' onClick={() => setDraft({ kind: null, conditions: [], trade: [] })}>
+        <Button
+          id='filter-more-reset'
+          fill='outline'
+          onClick={() => setDraft({ kind: null, conditions: [], trade: [] })}
+        >
           重置
         </Button>
         <Button id='filter-more-apply' type='primary' onClick={() => onApply(draft)}>

@@ -60,7 +60,11 @@ export function PricePanel({ range, onApply }: PricePanelProps) {
         ))}
       </View>
       <View className='search__panel-actions'>
-        <Button id='filter-reset' fill='outline' onClick={() => setDraft({ priceMin: '', priceMax: '' })}>
+        <Button
+          id='filter-reset'
+          fill='outline'
+          onClick={() => setDraft({ priceMin: '', priceMax: '' })}
+        >
           重置
         </Button>
         <Button id='filter-apply' type='primary' onClick={apply}>

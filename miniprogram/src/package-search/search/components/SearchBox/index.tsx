@@ -15,7 +15,16 @@ export interface SearchBoxProps {
 }
 
 /** The search box, with × to clear and 搜索 (or 取消 while re-editing the same keyword). */
-export function SearchBox({ input, composing, keyword, city, onType, onFocus, onSubmit, onCancel }: SearchBoxProps) {
+export function SearchBox({
+  input,
+  composing,
+  keyword,
+  city,
+  onType,
+  onFocus,
+  onSubmit,
+  onCancel,
+}: SearchBoxProps) {
   return (
     <View className='search__top'>
       <View className='search__box'>

@@ -50,15 +50,21 @@ export function SearchResults({ keyword, results, filtered, onClearFilters }: Se
       <View className='search__footer safe-bottom'>
         {results.status === 'loading-more' && <Text className='muted'>加载中…</Text>}
         {results.status === 'error' && (
-          <Button size='small' onClick={() => (results.items.length ? results.loadMore() : results.reload())}>
+          <Button
+            size='small'
+            onClick={() => (results.items.length ? results.loadMore() : results.reload())}
+          >
             重试
           </Button>
         )}
-        {results.loaded && results.status === 'idle' && !results.hasMore && results.items.length > 0 && (
-          <Text className='muted' id='search-end'>
-            没有更多了
-          </Text>
-        )}
+        {results.loaded &&
+          results.status === 'idle' &&
+          !results.hasMore &&
+          results.items.length > 0 && (
+            <Text className='muted' id='search-end'>
+              没有更多了
+            </Text>
+          )}
       </View>
     </>
   )

@@ -11,7 +11,11 @@ export function SortPanel({ sort, onChoose }: SortPanelProps) {
   return (
     <View className='search__panel' id='panel-sort'>
       {SORT_OPTIONS.map((o) => (
-        <View key={o.id} className={`search__option sort-${o.id} ${sort === o.id ? 'is-active' : ''}`} onClick={() => onChoose(o.id)}>
+        <View
+          key={o.id}
+          className={`search__option sort-${o.id} ${sort === o.id ? 'is-active' : ''}`}
+          onClick={() => onChoose(o.id)}
+        >
           <Text>{o.label}</Text>
           {sort === o.id && <Text>✓</Text>}
         </View>
