@@ -31,7 +31,6 @@ describe('build:functions', () => {
   })
 
   it('produces a CommonJS bundle whose main answers envelopes without any source files', async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { main } = require(join(out, 'user', 'index.js'))
     expect(await main({ action: 'nope', input: {} }, {})).toMatchObject({
       ok: false,

@@ -24,9 +24,12 @@ const isOddLineBreak = (c: number) => c === 0x2028 || c === 0x2029
  * Zero-width and blank-looking characters: fine inside text (a zero-width joiner builds an emoji),
  * but a field made only of them looks empty while it is not.
  */
+// Written as regex escapes; U+200D (the zero-width joiner) stands outside the class, where it cannot
+// join its neighbours into one sequence (no-misleading-character-class).
+const ZWJ = '\\u200d'
 const INVISIBLE =
-  '\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u180e\u115f\u1160\u3164\uffa0\u2800'
-const BLANK_ONLY = new RegExp(`^[\\s${INVISIBLE}]*$`)
+  '\\u200b\\u200c\\u2060\\u2061\\u2062\\u2063\\u2064\\ufeff\\u00ad\\u180e\\u115f\\u1160\\u3164\\uffa0\\u2800'
+const BLANK_ONLY = new RegExp(`^(?:[\\s${INVISIBLE}]|${ZWJ})*$`)
 
 export const MESSAGES = {
   hidden: '包含不可见或控制字符',
@@ -116,7 +119,7 @@ export const userText = (o: UserTextOptions) => {
 export const RESERVED_NICKNAME_WORDS = ['官方', '客服', '管理员', '管理員', '邻圈', '鄰圈'] as const
 
 /** Spaces, invisible characters and the separators people put between characters to dodge a filter. */
-const NICKNAME_SEPARATORS = new RegExp(`[\\s${INVISIBLE}._\\-·•・*~|/\\\\'"\`]`, 'g')
+const NICKNAME_SEPARATORS = new RegExp(`[\\s${INVISIBLE}._\\-·•・*~|/\\\\'"\`]|${ZWJ}`, 'g')
 
 /** The reserved word a nickname contains once normalised and squeezed (邻 圈, 官·方, fullwidth or compatibility forms), or null. */
 export const reservedNicknameWord = (nickname: string): string | null => {

@@ -16,11 +16,12 @@ export const useListingPages = (
   const list = usePagedList<ListingCard>(fetchPage)
   const [now, setNow] = useState(() => Date.now())
 
+  const { reload } = list
   useEffect(() => {
     if (!enabled) return
     setNow(Date.now())
-    void list.reload()
-  }, [list.reload, enabled])
+    void reload()
+  }, [reload, enabled])
   useEffect(() => {
     if (list.status === 'error') reportError(list.error, '加载失败，请稍后重试')
   }, [list.status, list.error])

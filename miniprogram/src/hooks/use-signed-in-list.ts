@@ -16,10 +16,11 @@ export const useSignedInList = <T extends { id: string }>(
   const shown = useRef(false)
   const list = usePagedList(fetchPage)
 
+  const { reload } = list
   useEffect(() => {
     if (status === 'signed-out') goLogin()
-    if (status === 'signed-in') void list.reload()
-  }, [status, list.reload])
+    if (status === 'signed-in') void reload()
+  }, [status, reload])
   useDidShow(() => {
     if (shown.current && status === 'signed-in') void list.reload('refreshing')
     shown.current = true

@@ -33,6 +33,8 @@ import {
   WAYBILL_NO,
 } from './kuaidi100.protocol'
 
+// kuaidi100 answers loosely typed JSON; each field is checked where it is read.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>
 
 /** kuaidi100 state codes → ours. */

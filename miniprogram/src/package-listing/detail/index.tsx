@@ -62,6 +62,7 @@ export default function ListingDetailPage() {
   }
   useEffect(() => {
     void load()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new listing id loads; load reads the latest state itself
   }, [id])
   // Back from editing (or from signing in): show what changed.
   useDidShow(() => {
@@ -73,6 +74,7 @@ export default function ListingDetailPage() {
   useEffect(() => {
     if (lastStatus.current !== status && status !== 'signing-in' && listing) void load()
     lastStatus.current = status
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reload only when the sign-in status changes, not on every render
   }, [status])
 
   useShareAppMessage(() => ({

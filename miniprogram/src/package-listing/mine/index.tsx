@@ -61,10 +61,11 @@ export default function MyListings() {
   )
   const list = usePagedList<ListingCard>(fetchPage)
 
+  const { reload } = list
   useEffect(() => {
     setPatched({})
-    void list.reload()
-  }, [list.reload])
+    void reload()
+  }, [reload])
   useEffect(() => {
     if (list.status === 'error') reportError(list.error, '加载失败，请稍后重试')
   }, [list.status, list.error])

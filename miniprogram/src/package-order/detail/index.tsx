@@ -64,6 +64,7 @@ export default function OrderDetailPage() {
   useEffect(() => {
     if (status === 'signed-out') goLogin()
     if (status === 'signed-in') void load()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load when the order id or the sign-in status changes
   }, [id, status])
   useDidShow(() => {
     if (shown.current && status === 'signed-in') void load()
@@ -77,6 +78,7 @@ export default function OrderDetailPage() {
     if (wait > 86_400_000) return
     const t = setTimeout(() => void load(), Math.max(wait, 3000))
     return () => clearTimeout(t)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one timer per deadline: re-armed when the deadline moves
   }, [due])
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh())

@@ -22,7 +22,7 @@ export default function DisputesPage() {
   const list = useSignedInList(fetchPage)
   useEffect(() => {
     if (list.status === 'error') reportError(list.error, '加载失败')
-  }, [list.status])
+  }, [list.status, list.error])
 
   const now = Date.now()
   return (

@@ -31,7 +31,7 @@ export default function FailedJobsPage() {
   const list = useSignedInList(fetchPage)
   useEffect(() => {
     if (list.status === 'error') reportError(list.error, '加载失败')
-  }, [list.status])
+  }, [list.status, list.error])
 
   const retry = async (job: FailedJob) => {
     setRetrying(job.id)

@@ -53,6 +53,7 @@ export default function SearchPage() {
   useEffect(() => {
     const q = params.q ? decodeURIComponent(params.q) : ''
     if (q) submit(q)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a keyword in the page's query runs once when the page opens
   }, [])
 
   const type = (text: string) => {

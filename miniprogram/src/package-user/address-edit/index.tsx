@@ -58,6 +58,7 @@ export default function AddressEdit() {
     Taro.setNavigationBarTitle({ title: id ? '编辑收货地址' : '新增收货地址' })
     if (session === 'signed-in') void load()
     else if (session === 'signed-out') goLogin()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load when the sign-in status settles; the id comes from the route and is fixed
   }, [session])
 
   /** After the first 保存, every change re-checks the form against the contract. */

@@ -100,10 +100,11 @@ export default function Home() {
   )
   const feed = usePagedList<ListingCard>(fetchPage)
 
+  const { reload } = feed
   useEffect(() => {
     setNow(Date.now())
-    void feed.reload()
-  }, [feed.reload])
+    void reload()
+  }, [reload])
 
   useEffect(() => {
     if (feed.status === 'error') reportError(feed.error, '加载失败，请稍后重试')
@@ -118,6 +119,7 @@ export default function Home() {
   useEffect(() => {
     if (tab !== 'nearby' || where.state !== 'unknown') return
     void locate()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- locate only when switching to 附近 (where.state is read at that moment)
   }, [tab])
 
   useEffect(() => {

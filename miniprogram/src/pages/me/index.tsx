@@ -37,6 +37,7 @@ export default function Me() {
       () => setPayState(null),
     )
   }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the counters follow who is signed in, not each profile edit
   useEffect(loadCounters, [user?.id])
   useDidShow(() => {
     if (user) loadCounters()

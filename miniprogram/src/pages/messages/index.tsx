@@ -44,6 +44,7 @@ export default function Messages() {
       setNotices((n) => n ?? [])
     }
   }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- load when the sign-in status changes
   useEffect(() => void load(), [status])
   useDidShow(() => void load())
   usePullDownRefresh(async () => {

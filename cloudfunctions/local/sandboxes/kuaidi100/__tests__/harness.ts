@@ -33,6 +33,8 @@ export const startHarness = async (options: Kuaidi100SandboxOptions = {}) => {
 
   // Push receiver, like courier-notify: answers from a queue ('ok' | 'fail' | HTTP status) when
   // one is set, otherwise success for a push that verifies and failure for one that does not.
+  // Assigned once the adapter can be built (below); the receiver's closure reads it after that.
+  // eslint-disable-next-line prefer-const
   let verifier: Kuaidi100Courier | undefined
   const received: ReceivedPush[] = []
   const answers: ('ok' | 'fail' | number)[] = []

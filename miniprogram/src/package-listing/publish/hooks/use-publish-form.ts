@@ -137,6 +137,7 @@ export const usePublishForm = () => {
         Taro.setNavigationBarTitle({ title: l.status === 'draft' ? '编辑草稿' : '编辑宝贝' })
       })
       .catch((e) => reportError(e, '加载失败，请稍后重试'))
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the listing being edited loads once per id; the form objects are stable
   }, [editId])
 
   // A new listing keeps its draft current; an existing one is saved on the server only.
@@ -149,6 +150,7 @@ export const usePublishForm = () => {
         video?.status === 'done' && video.fileId ? { fileId: video.fileId, url: video.url } : null,
       communityIds,
     })
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the draft is saved whenever the values change (never while editing)
   }, [values])
 
   const revalidate = (names: readonly string[]) => {

@@ -51,10 +51,12 @@ export function ActionSheet({
       ...Object.fromEntries((form?.fields ?? []).map((f) => [f.name, ''])),
       ...(form?.initial ?? {}),
     })
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new form or action starts from empty fields; sheet is the form's own state
   }, [form, action])
   useEffect(
     () =>
       sheet.takeIssues(Object.entries(serverErrors).map(([path, message]) => ({ path, message }))),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the server's messages land when they arrive; sheet is the form's own state
     [serverErrors],
   )
 

@@ -44,6 +44,7 @@ export function AddressRow({ label, id, onChange }: AddressRowProps) {
         reportError(e, '地址簿读取失败')
       },
     )
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the book is read once when the row appears; onChange is the opener's setter
   }, [])
   // H5 answers the book's choice through storage when the page shows again.
   useDidShow(() => {

@@ -59,6 +59,7 @@ export function PickupSheet({ order, visible, busy, onClose, onSubmit }: PickupS
         reportError(e, '运费查询失败')
       },
     )
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- quotes follow the sheet opening and the chosen address; the order is fixed
   }, [visible, addressId])
 
   const slots = useMemo(() => bookableSlots(now), [now])

@@ -28,11 +28,12 @@ export const useSearchResults = ({ keyword, filters, city, near, showing }: Sear
   )
   const results = usePagedList<ListingCard>(fetchPage)
 
+  const { reload } = results
   useEffect(() => {
     if (!keyword) return
     setNow(Date.now())
-    void results.reload()
-  }, [results.reload, keyword])
+    void reload()
+  }, [reload, keyword])
   useEffect(() => {
     if (results.status === 'error') reportError(results.error, '搜索失败，请稍后重试')
   }, [results.status, results.error])
