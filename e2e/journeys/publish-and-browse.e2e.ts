@@ -84,7 +84,14 @@ test('publish a listing with a photo', async () => {
 
 test('see it at the top of the same-city feed and open it', async () => {
   await page.goto('/')
-  await visible('#feed .listing-card').waitFor()
+  // Wait for the feed to render its cards with text (not the first paint), then read the first one.
+  await page.waitForFunction(
+    (title) =>
+      (document.querySelector('#feed .listing-card') as HTMLElement | null)?.innerText.includes(
+        title,
+      ),
+    TITLE,
+  )
   const first = page.locator('#feed .listing-card').first()
   assert.match(await first.innerText(), new RegExp(TITLE))
   assert.match(await first.innerText(), /¥899/)
