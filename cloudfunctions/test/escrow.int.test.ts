@@ -208,7 +208,8 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     expect((await books()).subMerchants[subMchid]).toMatchObject({ frozen: 0, available: 0 })
   })
 
-  it('a refused refund is decided by an operator: part refunded, the rest released with commission on what the seller keeps', async () => {
+  /** Paid, shipped, refused, decided by an operator: ¥30 back to the buyer, the rest released. */
+  const partlyRefunded = async (beforeDecision?: (orderId: string) => Promise<void>) => {
     const { order } = await buyCourier()
     await cloud.buyerPays(order.id)
     await cloud.mustOrder('o-seller', 'ship', {
@@ -226,15 +227,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
       answer: 'refuse',
       note: '发货时配件齐全',
     })
-    expect(
-      await cloud.order('o-buyer', 'resolve', {
-        orderId: order.id,
-        outcome: 'refund',
-        note: '买家自判',
-      }),
-    ).toMatchObject({ ok: false })
-    const disputes = await cloud.mustOrder('o-operator', 'disputes', {})
-    expect(disputes.items.map((d: { id: string }) => d.id)).toEqual([order.id])
+    await beforeDecision?.(order.id)
     await cloud.mustOrder('o-operator', 'resolve', {
       orderId: order.id,
       outcome: 'partial',
@@ -243,6 +236,17 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     })
     await cloud.advance(5_000) // refund succeeds; the release follows in the outbox
     await runOrderJobs(cloud.container)
+    return order
+  }
+
+  it('a refused refund is decided by an operator: part refunded, the rest released with commission on what the seller keeps', async () => {
+    const order = await partlyRefunded(async (orderId) => {
+      expect(
+        await cloud.order('o-buyer', 'resolve', { orderId, outcome: 'refund', note: '买家自判' }),
+      ).toMatchObject({ ok: false })
+      const disputes = await cloud.mustOrder('o-operator', 'disputes', {})
+      expect(disputes.items.map((d: { id: string }) => d.id)).toEqual([orderId])
+    })
     const done = await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })
     expect(done).toMatchObject({
       state: 'completed',
@@ -280,36 +284,6 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     // The seller's released money at WeChat is untouched: the advance came from the platform.
     expect((await books()).subMerchants[subMchid].available).toBe(11_088)
   })
-
-  /** Paid, shipped, refused, decided by an operator: ¥30 back to the buyer, the rest released. */
-  const partlyRefunded = async () => {
-    const { order } = await buyCourier()
-    await cloud.buyerPays(order.id)
-    await cloud.mustOrder('o-seller', 'ship', {
-      orderId: order.id,
-      company: '中通快递',
-      waybillNo: '78901234567890',
-    })
-    await cloud.mustOrder('o-buyer', 'requestRefund', {
-      orderId: order.id,
-      type: 'refund_only',
-      reason: '少了配件',
-    })
-    await cloud.mustOrder('o-seller', 'answerRefund', {
-      orderId: order.id,
-      answer: 'refuse',
-      note: '发货时配件齐全',
-    })
-    await cloud.mustOrder('o-operator', 'resolve', {
-      orderId: order.id,
-      outcome: 'partial',
-      refundFen: 3_000,
-      note: '配件缺失，退 30 元',
-    })
-    await cloud.advance(5_000)
-    await runOrderJobs(cloud.container)
-    return order
-  }
 
   it('先行赔付 is capped at what was paid less what was refunded, and is final only once WeChat confirms it', async () => {
     const order = await partlyRefunded()

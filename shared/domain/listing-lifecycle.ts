@@ -1,15 +1,13 @@
 import type { ListingStatus } from './listing'
-
-const DAY = 86_400_000
-/** China has one time zone and no DST: a "day" for 擦亮 is a calendar day in UTC+8. */
-const CHINA_OFFSET = 8 * 3_600_000
+import { CHINA_OFFSET_MS, DAY } from './time'
 
 /** An active listing stays up this long after it was published, relisted or renewed. */
 export const LISTING_LIFETIME_MS = 30 * DAY
 /** The seller is reminded this long before expiry. */
 export const EXPIRY_REMINDER_MS = 3 * DAY
 
-export const chinaDay = (at: number) => Math.floor((at + CHINA_OFFSET) / DAY)
+/** China has one time zone and no DST: a "day" for 擦亮 is a calendar day in UTC+8 (a day number). */
+export const chinaDay = (at: number) => Math.floor((at + CHINA_OFFSET_MS) / DAY)
 
 /** What a seller can do to a listing; the UI shows exactly these buttons. */
 export type ListingAction = 'edit' | 'publish' | 'takeDown' | 'relist' | 'markSold' | 'renew'

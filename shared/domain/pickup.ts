@@ -3,6 +3,8 @@
  * pickup reads to people. Isomorphic: the sheet offers exactly the slots the server accepts.
  */
 
+import { CHINA_OFFSET_MS, DAY } from './time'
+
 export const PICKUP_DAYS = ['今天', '明天', '后天'] as const
 export type PickupDay = (typeof PICKUP_DAYS)[number]
 
@@ -23,16 +25,12 @@ export interface PickupSlot {
 
 /** A courier needs this long between the booking and the end of the window to make it. */
 const LEAD_MS = 60 * 60_000
-const CHINA_OFFSET_MS = 8 * 3_600_000
-const DAY_MS = 86_400_000
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 
 /** Midnight (China time) of the slot's day, for a booking made at `now`. */
 const dayStartsAt = (day: PickupDay, now: number) =>
-  Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS -
-  CHINA_OFFSET_MS +
-  PICKUP_DAYS.indexOf(day) * DAY_MS
+  Math.floor((now + CHINA_OFFSET_MS) / DAY) * DAY - CHINA_OFFSET_MS + PICKUP_DAYS.indexOf(day) * DAY
 
 /** When a slot's window opens and ends, in epoch ms, for a booking made at `now`. */
 export const slotStartsAt = (slot: PickupSlot, now: number): number =>

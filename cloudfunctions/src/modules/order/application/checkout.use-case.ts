@@ -1,7 +1,6 @@
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { enforceLimit } from '../../core/application/enforce-limit'
 import { CHECKOUT_PER_BUYER, CHECKOUT_TOO_OFTEN } from '../domain/order-limits'
-import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { loadOwnAddress } from '../../address/application/address-book.use-case'
 import { commissionFen } from '@shared/domain/commission'
 import type { Fulfilment } from '@shared/domain/order-process'
@@ -60,14 +59,6 @@ const shippingFeeOf = async (
   if (quotes.length === 0) throw new AppError(ErrorCodes.ORDER_FREIGHT_UNAVAILABLE)
   return quotes[0]!.priceFen
 }
-
-/** The order keeps a copy of the address as it was at checkout (the book may change later). */
-const addressOnOrder = ({ name, phone, region, detail }: ShippingAddress): ShippingAddress => ({
-  name,
-  phone,
-  region,
-  detail,
-})
 
 /** A payment call that failed on our side of the request: the order stays, `pay` tries again. */
 export const paymentUnavailable = (e: unknown) => {
@@ -135,7 +126,7 @@ export const checkout = async (
     totalFen: listing.priceFen + shippingFen,
     // On everything the seller receives: a ¥0.99 item with a ¥500 "shipping fee" is a ¥500.99 sale.
     commissionFen: commissionFen(listing.priceFen + shippingFen, deps.escrow.commission),
-    address: booked ? sealShippingAddress(deps, addressOnOrder(booked)) : null,
+    address: booked ? sealShippingAddress(deps, booked) : null,
     handoverCode: input.fulfilment === 'meetup' ? deps.codes.draw(6, DIGITS) : null,
     shipment: null,
     returnShippedAt: null,

@@ -32,11 +32,15 @@ const orderOf = async (
   return order as OrderRecord & { settlement: Settlement }
 }
 
+const isPermanentRefusal = (e: unknown) => {
+  const err = e as { retryable?: boolean; kind?: string }
+  return err.retryable === false && err.kind === 'wechat'
+}
+
 /** WeChat refused for good (4xx other than rate limits): retrying the same key cannot help. */
 const rethrow = (e: unknown): never => {
-  const err = e as { retryable?: boolean; kind?: string; wechatCode?: string; message?: string }
-  if (err.retryable === false && err.kind === 'wechat')
-    throw new PermanentJobError(`${err.wechatCode}: ${err.message}`)
+  const err = e as { wechatCode?: string; message?: string }
+  if (isPermanentRefusal(e)) throw new PermanentJobError(`${err.wechatCode}: ${err.message}`)
   throw e
 }
 
@@ -99,11 +103,6 @@ const refundJob =
       return rethrow(e)
     }
   }
-
-const isPermanentRefusal = (e: unknown) => {
-  const err = e as { retryable?: boolean; kind?: string }
-  return err.retryable === false && err.kind === 'wechat'
-}
 
 /** compensating → completed, with WeChat's reason in the timeline; an operator may compensate again. */
 const refuseCompensation = async (deps: Deps, orderId: string, reason: string) => {
