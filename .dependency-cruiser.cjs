@@ -82,10 +82,27 @@ module.exports = {
       to: { path: '^cloudfunctions/src/modules/[^/]+/application/' },
     },
     {
+      name: 'other-modules-through-index-or-ports',
+      comment:
+        "A module reaches another through its public index.ts (use cases, query functions, types) or its ports/; never its application/ or domain/ files, so another module's tables stay its own.",
+      severity: 'error',
+      from: { path: '^cloudfunctions/src/modules/([^/]+)/', pathNot: '__tests__' },
+      to: {
+        path: '^cloudfunctions/src/modules/[^/]+/',
+        pathNot: [
+          '^cloudfunctions/src/modules/$1/',
+          '^cloudfunctions/src/modules/[^/]+/index\\.ts$',
+          '^cloudfunctions/src/modules/[^/]+/ports/',
+        ],
+      },
+    },
+    {
       name: 'no-circular',
+      comment:
+        'No import cycle that exists at run time. Type-only cycles through modules/deps.ts (Deps names the hooks and their record types) are erased by the compiler; cycles between module folders are checked separately, type imports included.',
       severity: 'error',
       from: {},
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
   ],
   options: {

@@ -5,7 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import busboy from 'busboy'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { LocalDiskFiles } from '../src/adapters/files/local-disk-files'
-import { admitUpload, storeUpload } from '../src/modules/upload/application/accept-upload.use-case'
+import { storeUpload } from '../src/modules/upload/application/accept-upload.use-case'
+import { admitUpload } from '../src/modules/user/application/admit-upload'
 import {
   isUploadKind,
   UPLOAD_KINDS,

@@ -2,7 +2,7 @@ import { main as orderMain } from '../src/functions/order'
 import { Orders } from '../src/modules/order/domain/order.record'
 import { Notices } from '../src/modules/inbox/domain/notice.record'
 import { Listings } from '../src/modules/listing/domain/listing.record'
-import { banUser } from '../src/modules/user/application/ban-user.use-case'
+import { banUser } from '../src/modules/moderation/application/ban-user.use-case'
 import { Users } from '../src/modules/user/domain/user.record'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 

@@ -5,7 +5,9 @@ import {
 } from '../modules/payments/application/reconcile.use-case'
 import { expireListings } from '../modules/listing/application/expire-listings.use-case'
 import { refreshPendingApplyments } from '../modules/merchant/application/sub-merchant'
-import { liftExpiredBans } from '../modules/user/application/ban-user.use-case'
+import { liftExpiredBans } from '../modules/moderation/application/ban-user.use-case'
+import { pollTracking } from '../modules/delivery/application/courier-poll'
+import { runOrderJobs } from '../modules/order/application/order-jobs'
 import { sweepHotCounters } from '../modules/search/application/hot-keywords'
 import { createTimerHandler } from '../platform/create-timer-handler'
 
@@ -16,8 +18,13 @@ export const main = createTimerHandler('cron', {
     ...(await expireListings(deps)),
     ...(await liftExpiredBans(deps)),
   }),
-  // Order timers, their reminders and the outbox's refunds and releases.
-  orders: (deps) => orderHousekeeping(deps),
+  // Order timers and reminders, parcels whose pushes went quiet, then the outbox (refunds,
+  // releases, bookings, WeChat calls).
+  orders: async (deps) => ({
+    ...(await orderHousekeeping(deps)),
+    tracked: await pollTracking(deps),
+    jobs: await runOrderJobs(deps),
+  }),
   'reconcile-payments': (deps) => reconcileStuckPayments(deps),
   'compare-books': (deps) => compareBooks(deps),
   'refresh-applyments': (deps) => refreshPendingApplyments(deps),

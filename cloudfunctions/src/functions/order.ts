@@ -17,10 +17,9 @@ import {
   payParams,
   requestRefund,
   resolveDispute,
-  shipOrder,
-  shipReturn,
   simpleAction,
 } from '../modules/order/application/order-actions.use-case'
+import { shipOrder, shipReturn } from '../modules/delivery/application/ship.use-case'
 import { toOrderCards, toOrderView } from '../modules/order/application/order-views'
 import {
   bookPickup,

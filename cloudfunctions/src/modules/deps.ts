@@ -10,6 +10,12 @@ import type { Ids } from './core/ports/ids.port'
 import type { RateLimiter } from './core/ports/rate-limiter.port'
 import type { SecretCodes } from './core/ports/secret-codes.port'
 import type { SecretBox } from './core/ports/secret-box.port'
+import type { TransactionOps } from './core/ports/document-store.port'
+import type { OrderState } from '@shared/domain/order-process'
+import type { FreightQuote } from './delivery/ports/courier.port'
+import type { ListingRecord } from './listing/domain/listing.record'
+import type { OrderRecord } from './order/domain/order.record'
+import type { JobOutcome, OutboxJobRecord } from './outbox/domain/outbox-job.record'
 
 /** The platform's own WeChat Pay identity and the escrow rules that come from config. */
 export interface EscrowConfig {
@@ -39,4 +45,44 @@ export interface Deps {
   wechatApi: WechatApi
   /** Courier aggregator (kuaidi100): quotes, pickups, tracking, pushes. */
   courier: Courier
+  /** What higher modules plug into lower ones (wired in modules/hooks.ts). */
+  hooks: Hooks
+}
+
+/** Runs one outbox job of its kind (the kinds are JOBS in order-job-keys and their owners' handlers). */
+export type JobHandler = (deps: Deps, job: OutboxJobRecord) => Promise<JobOutcome>
+
+/**
+ * A reaction to an order moving into `to`: the order module announces every move, and the module
+ * that owns the consequence reacts (delivery calls off a booked courier), without order importing it.
+ */
+export interface OrderMoveReaction {
+  /** Fields written with the move, judged on the order as the step leaves it. */
+  patch?: (order: OrderRecord, to: OrderState, now: number) => Partial<OrderRecord>
+  /** Writes that land in the move's own transaction. */
+  inTx?: (tx: TransactionOps, next: OrderRecord, now: number) => Promise<void>
+}
+
+/**
+ * The seams between modules, so that the dependency graph of modules has no cycles: a lower module
+ * announces or asks, the module above answers. modules/hooks.ts is the one place that wires them.
+ */
+export interface Hooks {
+  /** Every order move, in its transaction (delivery: call off the bookings it leaves behind). */
+  orderMoved: OrderMoveReaction[]
+  /** Couriers' prices for a listing's parcel to a city, cheapest first (delivery). */
+  quoteFreight: (deps: Deps, listing: ListingRecord, toCity: string) => Promise<FreightQuote[]>
+  /**
+   * Before an unpaid order closes, its WeChat payment is closed (payments); 'paid' when WeChat says
+   * it was paid meanwhile, and the payment has been applied instead.
+   */
+  closePayment: (deps: Deps, order: OrderRecord) => Promise<'paid' | 'closed'>
+  /** Money buyers paid that is still frozen for the seller's orders (order, for the wallet). */
+  escrowHeldFor: (deps: Deps, sellerId: string) => Promise<number>
+  /** Whether a user belongs to a community (social: publishing into one needs it). */
+  isMember: (deps: Pick<Deps, 'store'>, communityId: string, userId: string) => Promise<boolean>
+  /** Whether a user marked a listing 想要 (social: the listing page shows it). */
+  isFavorite: (deps: Pick<Deps, 'store'>, userId: string, listingId: string) => Promise<boolean>
+  /** Every outbox job kind and its handler (order, payments, delivery). */
+  jobs: Record<string, JobHandler>
 }

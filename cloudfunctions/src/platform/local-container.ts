@@ -24,6 +24,7 @@ import {
 import { WechatApiError, type WechatApi } from '../modules/messaging/ports/wechat-api.port'
 import { localIdentity } from './caller-identity'
 import type { Container } from './container'
+import { moduleHooks } from '../modules/hooks'
 
 export interface LocalContainerOptions {
   /** Folder for the SQLite file (linquan.db) and uploaded files (files/). */
@@ -142,6 +143,7 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
       : unconfiguredCourier,
     limits: new DocumentStoreRateLimiter(store, clock),
     secrets: AesGcmSecretBox.fromText(options.secretKey, options.oldSecretKeys),
+    hooks: moduleHooks,
     identity: localIdentity(options.sessionSecret, () => clock.now()),
   }
 }

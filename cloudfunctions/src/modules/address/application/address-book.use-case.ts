@@ -1,4 +1,4 @@
-import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
+import { updateIfUnchanged } from '../../core'
 import type {
   Address,
   AddressInputSchema,

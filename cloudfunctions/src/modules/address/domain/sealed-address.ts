@@ -1,5 +1,5 @@
 import type { ShippingAddress } from '@shared/contracts/order.contract'
-import type { Deps } from '../../deps'
+import type { SecretBox } from '../../core/ports/secret-box.port'
 
 /**
  * An address as an order keeps it (where a parcel goes, where a courier comes, where a return
@@ -14,7 +14,7 @@ export interface SealedShippingAddress {
 type Person = Pick<ShippingAddress, 'name' | 'phone' | 'detail'>
 
 export const sealShippingAddress = (
-  deps: Pick<Deps, 'secrets'>,
+  deps: { secrets: SecretBox },
   a: ShippingAddress,
 ): SealedShippingAddress => {
   const person: Person = { name: a.name, phone: a.phone, detail: a.detail }
@@ -23,7 +23,7 @@ export const sealShippingAddress = (
 
 /** The address in full, for its parties and the courier; orders stored before sealing read as they are. */
 export const openShippingAddress = (
-  deps: Pick<Deps, 'secrets'>,
+  deps: { secrets: SecretBox },
   stored: SealedShippingAddress,
 ): ShippingAddress => {
   const legacy = stored as unknown as Partial<ShippingAddress>

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps'
-import { openShippingAddress } from '../../address/domain/sealed-address'
+import { openShippingAddress } from '../../address'
 import { nextCourierCheck } from '../domain/courier-checks'
-import { Orders } from '../../order/domain/order.record'
+import { loadOrder, ordersDueForCourierCheck, updateOrder } from '../../order'
 import { applyTracking } from './tracking.use-case'
 import { checkPickup } from './pickup.use-case'
 
@@ -12,13 +12,8 @@ import { checkPickup } from './pickup.use-case'
  */
 export const pollTracking = async (deps: Deps) => {
   const now = deps.clock.now()
-  const due = await deps.store.find(
-    Orders,
-    { trackingCheckAt: { $lte: now } },
-    { orderBy: { field: 'trackingCheckAt', direction: 'asc' }, limit: 100 },
-  )
   let applied = 0
-  for (const order of due.items) {
+  for (const order of await ordersDueForCourierCheck(deps, now)) {
     for (const leg of ['outbound', 'return'] as const) {
       try {
         if ((await checkPickup(deps, order, leg)) === 'applied') applied++
@@ -39,20 +34,15 @@ export const pollTracking = async (deps: Deps) => {
         // As above.
       }
     }
-    const fresh = (await deps.store.get(Orders, order._id))!
+    const fresh = (await loadOrder(deps.store, order._id))!
     if (
       fresh.trackingCheckAt !== null &&
       fresh.trackingCheckAt !== undefined &&
       fresh.trackingCheckAt <= now
     ) {
-      await deps.store
-        .update(
-          Orders,
-          order._id,
-          { trackingCheckAt: nextCourierCheck(fresh, now), version: fresh.version + 1 },
-          { expect: { version: fresh.version } },
-        )
-        .catch(() => undefined)
+      await updateOrder(deps.store, fresh, { trackingCheckAt: nextCourierCheck(fresh, now) }).catch(
+        () => undefined,
+      )
     }
   }
   return applied

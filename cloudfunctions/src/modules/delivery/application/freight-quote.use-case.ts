@@ -1,17 +1,17 @@
-import { enforceLimit } from '../../core/application/enforce-limit'
-import { callerKey } from '../../core/application/limit-keys'
+import { enforceLimit, callerKey } from '../../core'
 import {
   FREIGHT_QUOTE_PER_ADDRESS,
   FREIGHT_QUOTE_PER_USER,
   FREIGHT_QUOTE_TOO_OFTEN,
-} from '../../order/domain/order-limits'
+} from '../domain/delivery.limits'
 import type { CategoryId } from '@shared/domain/listing'
 import { courierCompany } from '@shared/domain/couriers'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { loadOwnAddress } from '../../address/application/address-book.use-case'
-import { Listings, type ListingRecord } from '../../listing/domain/listing.record'
-import type { UserRecord } from '../../user/domain/user.record'
+import type { FreightQuote } from '../ports/courier.port'
+import { loadOwnAddress } from '../../address'
+import { loadListing, type ListingRecord } from '../../listing'
+import type { UserRecord } from '../../user'
 
 /**
  * For listings whose seller stated no weight (all of them before the weight field, and 包邮 or
@@ -29,12 +29,6 @@ const TYPICAL_KG: Partial<Record<CategoryId, number>> = {
 /** The weight a quote is asked for: the seller's own, else the category's typical one. */
 export const parcelWeightKg = (listing: Pick<ListingRecord, 'category' | 'trade'>): number =>
   listing.trade?.shipping?.weightKg ?? TYPICAL_KG[listing.category as CategoryId] ?? 1
-
-export interface FreightQuote {
-  company: string
-  companyCode: string
-  priceFen: number
-}
 
 /**
  * What couriers charge for the listing's parcel from its city to `toCity`, cheapest first. The one
@@ -73,7 +67,7 @@ export const freightQuote = async (
   // Public, and each call costs a kuaidi100 request: limited per user, or per address when anonymous.
   const rule = viewer ? FREIGHT_QUOTE_PER_USER : FREIGHT_QUOTE_PER_ADDRESS
   await enforceLimit(deps.limits, rule, callerKey(viewer?._id ?? null, ip), FREIGHT_QUOTE_TOO_OFTEN)
-  const listing = await deps.store.get(Listings, input.listingId)
+  const listing = await loadListing(deps.store, input.listingId)
   if (!listing || listing.status === 'draft') throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在')
   let toCity = input.toCity ?? viewer?.city ?? listing.city
   if (input.addressId) {

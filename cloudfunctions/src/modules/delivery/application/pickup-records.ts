@@ -1,10 +1,9 @@
 import { ACTIVE_PICKUP_STATES, type PickupState } from '@shared/domain/pickup'
 import type { OrderState } from '@shared/domain/order-process'
 import type { TransactionOps } from '../../core/ports/document-store.port'
-import { enqueue } from '../../outbox/application/outbox'
-import { JOBS, type Leg } from '../../order/domain/order-job-keys'
-import type { OrderRecord } from '../../order/domain/order.record'
-import type { PickupRecord } from '../domain/shipment.record'
+import type { OrderMoveReaction } from '../../deps'
+import { enqueue } from '../../outbox'
+import { JOBS, type Leg, type OrderRecord, type PickupRecord } from '../../order'
 
 /** The booking of one leg: the seller's on the order, the buyer's return on the refund. */
 export const pickupOf = (order: OrderRecord, leg: Leg): PickupRecord | null =>
@@ -74,4 +73,10 @@ export const abandonedPickups = (
 
 export const enqueuePickupCancels = async (tx: TransactionOps, order: OrderRecord, now: number) => {
   for (const leg of ['outbound', 'return'] as const) await enqueuePickupCancel(tx, order, leg, now)
+}
+
+/** How delivery reacts to an order move: a booking for the state being left is called off. */
+export const pickupReaction: OrderMoveReaction = {
+  patch: abandonedPickups,
+  inTx: enqueuePickupCancels,
 }

@@ -1,20 +1,30 @@
-import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { courierCompany } from '@shared/domain/couriers'
 import { slotBookable, slotDate, type PickupSlot, type PickupState } from '@shared/domain/pickup'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { loadOwnAddress } from '../../address/application/address-book.use-case'
 import {
+  loadOwnAddress,
   openShippingAddress,
   sealShippingAddress,
   type SealedShippingAddress,
-} from '../../address/domain/sealed-address'
+} from '../../address'
 import { CourierError, type Pickup } from '../ports/courier.port'
-import { Listings } from '../../listing/domain/listing.record'
-import { enqueue, PermanentJobError, type JobHandler } from '../../outbox/application/outbox'
-import { Users, type UserRecord } from '../../user/domain/user.record'
-import { JOBS, parsePickupJobKey, type Leg } from '../../order/domain/order-job-keys'
+import { loadListing } from '../../listing'
+import { enqueue, PermanentJobError, type JobHandler } from '../../outbox'
+import { loadUser, type UserRecord } from '../../user'
+import {
+  JOBS,
+  parsePickupJobKey,
+  type Leg,
+  scheduleOf,
+  type OrderRecord,
+  type PickupRecord,
+  type ShipmentRecord,
+  takeTransition,
+  loadOrder,
+  updateOrder,
+} from '../../order'
 import {
   cancellingPatch,
   enqueuePickupCancel,
@@ -23,13 +33,10 @@ import {
   withPickup,
 } from './pickup-records'
 import { nextCourierCheck } from '../domain/courier-checks'
-import { scheduleOf } from '../../order/domain/order-facts'
-import { Orders, type OrderRecord } from '../../order/domain/order.record'
-import { PickupTasks, type PickupRecord, type ShipmentRecord } from '../domain/shipment.record'
+import { PickupTasks } from '../domain/shipment.record'
 import { parcelWeightKg } from './freight-quote.use-case'
 import { recordParcel, startReturn } from './tracking.use-case'
 import { retryOnRace } from './retry-on-race'
-import { takeTransition } from '../../order/application/take-transition'
 
 /**
  * 上门取件 (kuaidi100 商家寄件) for either leg of an order: the seller's parcel to the buyer, or
@@ -71,14 +78,14 @@ const legOf = (
 }
 
 const loadParty = async (deps: Deps, user: UserRecord, orderId: string) => {
-  const order = await deps.store.get(Orders, orderId)
+  const order = await loadOrder(deps.store, orderId)
   if (!order || (order.buyerId !== user._id && order.sellerId !== user._id))
     throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
   return order
 }
 
 const weightOf = async (deps: Deps, order: OrderRecord) => {
-  const listing = await deps.store.get(Listings, order.listingId)
+  const listing = await loadListing(deps.store, order.listingId)
   return listing ? parcelWeightKg(listing) : 1
 }
 
@@ -180,27 +187,21 @@ export const bookPickup = async (
   // cancelled (or the return lapse) while the courier is on the way: the graph's timer waits for the window.
   const extended = scheduleOf(next)
   await deps.store.transaction(async (tx) => {
-    await tx.update(
-      Orders,
-      order._id,
-      {
-        ...withPickup(order, leg, pickup),
-        ...extended,
-        trackingCheckAt: nextCourierCheck(next, now),
-        events: [
-          ...order.events,
-          {
-            transition: 'bookPickup',
-            at: now,
-            actor: leg === 'outbound' ? 'seller' : 'buyer',
-            note: `预约${company.name}上门取件 ${pickup.slot.date} ${input.slot.start}–${input.slot.end}`,
-          },
-        ],
-        updatedAt: now,
-        version: order.version + 1,
-      },
-      { expect: { version: order.version } },
-    )
+    await updateOrder(tx, order, {
+      ...withPickup(order, leg, pickup),
+      ...extended,
+      trackingCheckAt: nextCourierCheck(next, now),
+      events: [
+        ...order.events,
+        {
+          transition: 'bookPickup',
+          at: now,
+          actor: leg === 'outbound' ? 'seller' : 'buyer',
+          note: `预约${company.name}上门取件 ${pickup.slot.date} ${input.slot.start}–${input.slot.end}`,
+        },
+      ],
+      updatedAt: now,
+    })
     const key = JOBS.pickupPlace.key(order._id, leg, pickup.attempt)
     await enqueue(tx, { key, kind: JOBS.pickupPlace.kind, orderId: order._id, at: now })
   })
@@ -221,25 +222,19 @@ export const cancelPickup = async (
   const patch = cancellingPatch(order, leg, now)
   if (!patch) throw wrongState()
   await deps.store.transaction(async (tx) => {
-    const next = await tx.update(
-      Orders,
-      orderId,
-      {
-        ...patch,
-        events: [
-          ...order.events,
-          {
-            transition: 'cancelPickup',
-            at: now,
-            actor: leg === 'outbound' ? 'seller' : 'buyer',
-            note: null,
-          },
-        ],
-        updatedAt: now,
-        version: order.version + 1,
-      },
-      { expect: { version: order.version } },
-    )
+    const next = await updateOrder(tx, order, {
+      ...patch,
+      events: [
+        ...order.events,
+        {
+          transition: 'cancelPickup',
+          at: now,
+          actor: leg === 'outbound' ? 'seller' : 'buyer',
+          note: null,
+        },
+      ],
+      updatedAt: now,
+    })
     await enqueuePickupCancel(tx, next, leg, now)
   })
   return order
@@ -307,7 +302,7 @@ export const applyPickupNews = async (
   courierOrderId?: string,
 ): Promise<'applied' | 'stale' | 'unknown'> => {
   return retryOnRace(async () => {
-    const order = await deps.store.get(Orders, ref.orderId)
+    const order = await loadOrder(deps.store, ref.orderId)
     const p = order && pickupOf(order, ref.leg)
     if (!order || !p || p.attempt !== ref.attempt) return 'unknown'
     if (courierOrderId !== undefined && p.courierOrderId !== courierOrderId) return 'unknown'
@@ -317,7 +312,7 @@ export const applyPickupNews = async (
     const placed = withPickup(order, ref.leg, next)
     const collected = next.state === 'picked-up' && !!next.waybillNo
     if (collected && ref.leg === 'outbound' && order.state === 'paid') {
-      const seller = await deps.store.get(Users, order.sellerId)
+      const seller = await loadUser(deps, order.sellerId)
       await takeTransition(deps, {
         orderId: order._id,
         name: 'ship',
@@ -345,17 +340,11 @@ export const applyPickupNews = async (
       await startReturn(deps, order, parcelOf(next, now), { actor: 'system', extra: placed })
       return 'applied'
     }
-    await deps.store.update(
-      Orders,
-      order._id,
-      {
-        ...placed,
-        trackingCheckAt: nextCourierCheck({ ...order, ...placed }, now),
-        updatedAt: now,
-        version: order.version + 1,
-      },
-      { expect: { version: order.version } },
-    )
+    await updateOrder(deps.store, order, {
+      ...placed,
+      trackingCheckAt: nextCourierCheck({ ...order, ...placed }, now),
+      updatedAt: now,
+    })
     return 'applied'
   }, 'stale' as const)
 }
@@ -372,7 +361,7 @@ export const checkPickup = async (deps: Deps, order: OrderRecord, leg: Leg) => {
 
 const jobTarget = async (deps: Deps, key: string, orderId: string | null) => {
   const { leg, attempt } = parsePickupJobKey(key)
-  const order = orderId ? await deps.store.get(Orders, orderId) : null
+  const order = orderId ? await loadOrder(deps.store, orderId) : null
   const p = order && pickupOf(order, leg)
   if (!order || !p || p.attempt !== attempt) throw new PermanentJobError(`pickup ${key} is gone`)
   return { order, leg, attempt, p }
@@ -395,7 +384,7 @@ const placePickupJob: JobHandler = async (deps, job) => {
       remark: leg === 'return' ? '退货' : undefined,
     })
     await deps.store.transaction(async (tx) => {
-      const fresh = (await tx.get(Orders, order._id))!
+      const fresh = (await loadOrder(tx, order._id))!
       const now = deps.clock.now()
       const cur = pickupOf(fresh, leg)!
       // Cancelled while the booking was on its way: the courier must hear it was called off.
@@ -408,16 +397,10 @@ const placePickupJob: JobHandler = async (deps, job) => {
         courierOrderId: placed.orderId,
         updatedAt: now,
       }
-      const patched = await tx.update(
-        Orders,
-        order._id,
-        {
-          ...withPickup(fresh, leg, next),
-          trackingCheckAt: nextCourierCheck({ ...fresh, ...withPickup(fresh, leg, next) }, now),
-          version: fresh.version + 1,
-        },
-        { expect: { version: fresh.version } },
-      )
+      const patched = await updateOrder(tx, fresh, {
+        ...withPickup(fresh, leg, next),
+        trackingCheckAt: nextCourierCheck({ ...fresh, ...withPickup(fresh, leg, next) }, now),
+      })
       if (!(await tx.get(PickupTasks, placed.taskId)))
         await tx.insert(PickupTasks, { _id: placed.taskId, orderId: order._id, leg, attempt })
       await enqueuePickupCancel(tx, patched, leg, now)
@@ -432,7 +415,7 @@ const placePickupJob: JobHandler = async (deps, job) => {
   } catch (e) {
     if (!(e instanceof CourierError) || e.retryable || e.kind === 'transport') throw e
     // The courier said no for good: the person sees why and can book again or enter a waybill.
-    const fresh = (await deps.store.get(Orders, order._id))!
+    const fresh = (await loadOrder(deps.store, order._id))!
     const cur = pickupOf(fresh, leg)!
     const failed = {
       ...cur,
@@ -440,7 +423,7 @@ const placePickupJob: JobHandler = async (deps, job) => {
       failure: e.code === 'ADDRESS_NOT_SERVED' ? '该快递公司不服务这个地址' : e.message,
       updatedAt: deps.clock.now(),
     }
-    await updateIfUnchanged(deps.store, Orders, order._id, fresh, {
+    await updateOrder(deps.store, fresh, {
       ...withPickup(fresh, leg, failed),
     })
     return 'done'

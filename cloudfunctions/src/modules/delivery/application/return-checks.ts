@@ -1,10 +1,10 @@
 import { freightCityOf } from '@shared/domain/regions'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { openShippingAddress } from '../../address/domain/sealed-address'
+import { openShippingAddress } from '../../address'
 import { CourierError, type Tracking } from '../ports/courier.port'
-import { type OrderRecord } from '../../order/domain/order.record'
-import { Parcels, type ShipmentRecord } from '../domain/shipment.record'
+import type { OrderRecord, ShipmentRecord } from '../../order'
+import { Parcels } from '../domain/shipment.record'
 
 /**
  * A waybill belongs to one journey: the seller's parcel of one order, or one return. A number an

@@ -4,15 +4,21 @@ import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 import { CourierError, type Tracking } from '../ports/courier.port'
-import { enqueue } from '../../outbox/application/outbox'
+import { enqueue } from '../../outbox'
 import type { Actor } from '@shared/domain/order-process'
 import { nextCourierCheck } from '../domain/courier-checks'
-import { scheduleOf } from '../../order/domain/order-facts'
-import { JOBS } from '../../order/domain/order-job-keys'
-import { Orders, type OrderRecord } from '../../order/domain/order.record'
-import { Parcels, type ShipmentRecord, type TrackingRecord } from '../domain/shipment.record'
+import {
+  scheduleOf,
+  JOBS,
+  type OrderRecord,
+  type ShipmentRecord,
+  type TrackingRecord,
+  takeTransition,
+  loadOrder,
+  updateOrder,
+} from '../../order'
+import { Parcels } from '../domain/shipment.record'
 import { retryOnRace } from './retry-on-race'
-import { takeTransition } from '../../order/application/take-transition'
 
 export { TRACKING_POLL_MS } from '../domain/courier-checks'
 
@@ -127,7 +133,7 @@ export const applyTracking = async (
   const parcel = await deps.store.get(Parcels, waybillNo)
   if (!parcel) return 'unknown'
   return retryOnRace(async () => {
-    const order = (await deps.store.get(Orders, parcel.orderId))!
+    const order = (await loadOrder(deps.store, parcel.orderId))!
     const now = deps.clock.now()
     const shipment = parcel.leg === 'outbound' ? order.shipment : order.refund?.returnShipment
     if (!shipment) return 'unknown'
@@ -159,18 +165,12 @@ export const applyTracking = async (
     }
     // A return's 签收 starts the seller's days to inspect it (the graph's autoReceiveReturn timer).
     const returnArrived = delivered && parcel.leg === 'return' && order.state === 'returning'
-    await deps.store.update(
-      Orders,
-      order._id,
-      {
-        ...placed,
-        trackingCheckAt: checkAt,
-        ...(returnArrived ? scheduleOf({ ...order, ...placed }) : {}),
-        updatedAt: now,
-        version: order.version + 1,
-      },
-      { expect: { version: order.version } },
-    )
+    await updateOrder(deps.store, order, {
+      ...placed,
+      trackingCheckAt: checkAt,
+      ...(returnArrived ? scheduleOf({ ...order, ...placed }) : {}),
+      updatedAt: now,
+    })
     return 'applied'
   }, 'stale' as const)
 }
@@ -191,29 +191,23 @@ export const startReturn = async (
   // Sent: the return's own clock (10 days for a 签收, or 3 after one already reported) replaces the lapse.
   const schedule = scheduleOf({ ...base, refund, returnShippedAt: now })
   return deps.store.transaction(async (tx) => {
-    const next = await tx.update(
-      Orders,
-      order._id,
-      {
-        ...by.extra,
-        refund,
-        returnShippedAt: now,
-        trackingCheckAt: nextCourierCheck({ ...base, refund }, now),
-        ...schedule,
-        events: [
-          ...order.events,
-          {
-            transition: 'shipReturn',
-            at: now,
-            actor: by.actor,
-            note: `退货寄回 ${parcel.company} ${parcel.waybillNo}`,
-          },
-        ],
-        updatedAt: now,
-        version: order.version + 1,
-      },
-      { expect: { version: order.version } },
-    )
+    const next = await updateOrder(tx, order, {
+      ...by.extra,
+      refund,
+      returnShippedAt: now,
+      trackingCheckAt: nextCourierCheck({ ...base, refund }, now),
+      ...schedule,
+      events: [
+        ...order.events,
+        {
+          transition: 'shipReturn',
+          at: now,
+          actor: by.actor,
+          note: `退货寄回 ${parcel.company} ${parcel.waybillNo}`,
+        },
+      ],
+      updatedAt: now,
+    })
     await recordParcel(tx, next, refund.returnShipment, 'return', now)
     return next
   })

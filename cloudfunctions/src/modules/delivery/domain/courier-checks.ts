@@ -1,6 +1,5 @@
 import { ACTIVE_PICKUP_STATES } from '@shared/domain/pickup'
-import type { OrderRecord } from '../../order/domain/order.record'
-import type { PickupRecord, ShipmentRecord } from './shipment.record'
+import type { OrderRecord, PickupRecord, ShipmentRecord } from '../../order'
 
 /** A parcel whose pushes went quiet is asked about this often. */
 export const TRACKING_POLL_MS = 2 * 3_600_000

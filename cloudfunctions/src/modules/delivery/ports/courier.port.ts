@@ -32,6 +32,13 @@ export type CourierErrorCode =
   | 'NETWORK'
   | 'BAD_RESPONSE'
 
+/** A courier's price for a parcel, named for people (顺丰速运) and by kuaidi100's code. */
+export interface FreightQuote {
+  company: string
+  companyCode: string
+  priceFen: number
+}
+
 const COURIER_ERROR = Symbol.for('linquan.CourierError')
 
 /** A failed courier call or a rejected push. */

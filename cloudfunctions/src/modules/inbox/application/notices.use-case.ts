@@ -1,5 +1,6 @@
 import { isAppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
+import type { TransactionOps } from '../../core/ports/document-store.port'
 import { type NoticeRecord, Notices } from '../domain/notice.record'
 
 /** Sends a notice once: a second send with the same key is ignored. */
@@ -20,6 +21,15 @@ export const sendNotice = async (
     if (isAppError(e) && e.code === ErrorCodes.CONFLICT) return false
     throw e
   }
+}
+
+/** Writes a notice inside the caller's transaction, once: the id derives from its cause. */
+export const insertNotice = async (
+  tx: TransactionOps,
+  notice: Omit<NoticeRecord, 'read'>,
+): Promise<void> => {
+  if (await tx.get(Notices, notice._id)) return
+  await tx.insert(Notices, { ...notice, read: false })
 }
 
 export const listNotices = async (

@@ -66,8 +66,18 @@ export const postEntry = async (
 export const accountBalance = async (
   deps: Pick<Deps, 'store'>,
   account: Account,
+  tx?: TransactionOps,
 ): Promise<number> => {
   if (!hasRunningBalance(account))
     throw new Error(`${account} keeps no running balance: sum its entries`)
-  return (await deps.store.get(AccountBalances, account))?.balanceFen ?? 0
+  return (await (tx ?? deps.store).get(AccountBalances, account))?.balanceFen ?? 0
+}
+
+/** An order's entries (at most a handful: payment, refund, release, compensation). */
+export const entriesOfOrder = async (
+  deps: Pick<Deps, 'store'>,
+  orderId: string,
+): Promise<LedgerEntry[]> => {
+  const page = await deps.store.find(LedgerEntries, { orderId }, { limit: 20 })
+  return page.items.map(({ _id, ...rest }) => ({ key: _id, ...rest }))
 }

@@ -1,7 +1,7 @@
 import { LISTING_LIFETIME_MS, TRANSITIONS, canRenew } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import type { UserRecord } from '../../user/domain/user.record'
+import type { UserRecord } from '../../user'
 import type { ListingRecord } from '../domain/listing.record'
 import { loadOwnListing } from './load-own-listing'
 import { updateListingRecord } from './save-listing'

@@ -2,11 +2,10 @@ import type { z } from 'zod'
 import type { CreateListingInputSchema, ListingLocation } from '@shared/contracts/listing.contract'
 import { LISTING_LIFETIME_MS } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import { enforceLimit } from '../../core/application/enforce-limit'
+import { enforceLimit } from '../../core'
 import type { Deps } from '../../deps'
-import { Memberships, membershipId } from '../../social/domain/social.records'
-import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
-import type { UserRecord } from '../../user/domain/user.record'
+import { assertOwnUploads } from '../../upload'
+import type { UserRecord } from '../../user'
 import { isInsideCity } from '../domain/listing-location'
 import { PUBLISH_PER_SELLER, PUBLISH_TOO_OFTEN } from '../domain/listing.limits'
 import { qualityOf } from '../domain/listing-quality'
@@ -54,7 +53,7 @@ export const createListing = async (
  * already on the listing (an edit that keeps them): they were checked when they were added.
  */
 export const assertPublishable = async (
-  deps: Pick<Deps, 'files' | 'store'>,
+  deps: Pick<Deps, 'files' | 'store' | 'hooks'>,
   sellerId: string,
   fields: {
     photoFileIds?: string[]
@@ -99,7 +98,7 @@ export const assertPublishable = async (
     )
   }
   for (const [i, communityId] of (fields.communityIds ?? []).entries()) {
-    if (!(await deps.store.get(Memberships, membershipId(communityId, sellerId)))) {
+    if (!(await deps.hooks.isMember(deps, communityId, sellerId))) {
       throw new AppError(ErrorCodes.LISTING_NOT_IN_COMMUNITY, undefined, {
         path: `communityIds.${i}`,
       })

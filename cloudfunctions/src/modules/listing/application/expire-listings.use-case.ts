@@ -2,7 +2,7 @@ import { formatFen } from '@shared/domain/money'
 import { EXPIRY_REMINDER_MS } from '@shared/domain/listing-lifecycle'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { sendNotice } from '../../inbox/application/notices.use-case'
+import { sendNotice } from '../../inbox'
 import { type ListingRecord, Listings } from '../domain/listing.record'
 import { updateListingRecord } from './save-listing'
 

@@ -2,13 +2,12 @@ import type { ListingCard, ListingDetail } from '@shared/contracts/listing.contr
 import type { GeoPoint } from '@shared/domain/geo'
 import { allowedActions } from '@shared/domain/listing-lifecycle'
 import type { Deps } from '../../deps'
-import { Favorites, favoriteId } from '../../social/domain/social.records'
-import { loadPublicUsers } from '../../user/application/user-views'
+import { loadPublicUsers } from '../../user'
 import { viewerDistance } from '../domain/listing-location'
 import { qualityOf } from '../domain/listing-quality'
 import type { ListingRecord } from '../domain/listing.record'
 
-type ViewDeps = Pick<Deps, 'store' | 'files'>
+type ViewDeps = Pick<Deps, 'store' | 'files' | 'hooks'>
 
 /** Cards for a page of listings: one lookup of sellers and one of photo URLs for the whole page. */
 export const toCards = async (
@@ -43,8 +42,7 @@ export const toDetail = async (
   const urls = await deps.files.urls(fileIds)
   const isMine = viewerId === listing.sellerId
   const isFavorited =
-    viewerId !== null &&
-    (await deps.store.get(Favorites, favoriteId(viewerId, listing._id))) !== null
+    viewerId !== null && (await deps.hooks.isFavorite(deps, viewerId, listing._id))
   return {
     ...card(
       listing,

@@ -1,6 +1,6 @@
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import type { UserRecord } from '../../user/domain/user.record'
+import type { UserRecord } from '../../user'
 import { type ListingRecord, Listings } from '../domain/listing.record'
 
 /** The caller's own listing, or NOT_FOUND / FORBIDDEN. */

@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps'
 import type { Filter } from '../../core/ports/document-store.port'
-import { sellerBanned } from '../../user/application/ban-status'
+import { sellerBanned } from '../../user'
 import { type ListingRecord, Listings } from '../domain/listing.record'
 import { reindexListing } from './save-listing'
 

@@ -5,7 +5,7 @@ import {
 } from '@shared/contracts/listing.contract'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import type { UserRecord } from '../../user/domain/user.record'
+import type { UserRecord } from '../../user'
 import type { ListingRecord } from '../domain/listing.record'
 import { qualityOf } from '../domain/listing-quality'
 import { assertPublishable } from './create-listing.use-case'

@@ -1,4 +1,4 @@
-import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
+import { updateIfUnchanged } from '../../core'
 import type {
   OnboardingStatus,
   SubmitOnboardingInputSchema,
@@ -11,8 +11,8 @@ import {
   PaymentGatewayError,
   type ApplymentStatus,
 } from '../../payments/ports/payment-gateway.port'
-import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
-import { Users } from '../../user/domain/user.record'
+import { assertOwnUploads } from '../../upload'
+import { loadUser } from '../../user'
 import {
   Merchants,
   PENDING_MERCHANT_STATES,
@@ -51,7 +51,7 @@ export const onboardingStateOf = (state: MerchantState | null): OnboardingState 
 }
 
 const defaultStoreName = async (deps: Deps, userId: string) => {
-  const user = await deps.store.get(Users, userId)
+  const user = await loadUser(deps, userId)
   return `${user?.nickname ?? '邻圈卖家'}的小店`.slice(0, 20)
 }
 

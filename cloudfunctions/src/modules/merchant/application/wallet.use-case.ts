@@ -1,14 +1,10 @@
-import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
+import { updateIfUnchanged } from '../../core'
 import type { Wallet, WithdrawalView } from '@shared/contracts/merchant.contract'
 import { WITHDRAWAL_LABELS } from '@shared/domain/merchant'
-import { holdsEscrow, ORDER_STATES } from '@shared/domain/order-process'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { PaymentGatewayError } from '../../payments/ports/payment-gateway.port'
-import { Orders } from '../../order/domain/order.record'
-import { accountBalance, postEntry } from '../../ledger/application/post-entry'
-import { AccountBalances } from '../../ledger/domain/ledger.record'
-import { withdrawalEntry } from '../../ledger/domain/ledger'
+import { accountBalance, postEntry, withdrawalEntry } from '../../ledger'
 import {
   Merchants,
   Withdrawals,
@@ -16,7 +12,6 @@ import {
   type WithdrawalRecord,
 } from '../domain/merchant.records'
 
-const ESCROW_STATES = ORDER_STATES.filter(holdsEscrow)
 const RECENT_WITHDRAWALS = 20
 
 const toView = (w: WithdrawalRecord): WithdrawalView => ({
@@ -27,22 +22,6 @@ const toView = (w: WithdrawalRecord): WithdrawalView => ({
   reason: w.reason,
   createdAt: w.createdAt,
 })
-
-/** Paid by buyers and still frozen at the seller's merchant: orders in escrow-holding states. */
-const inEscrowFen = async (deps: Deps, sellerId: string) => {
-  let total = 0
-  let cursor: string | undefined
-  do {
-    const page = await deps.store.find(
-      Orders,
-      { sellerId, state: { $in: ESCROW_STATES } },
-      { limit: 100, cursor },
-    )
-    for (const o of page.items) total += o.totalFen
-    cursor = page.nextCursor ?? undefined
-  } while (cursor)
-  return total
-}
 
 /** The seller's three figures and recent withdrawals; withdrawals WeChat has not settled are asked about first. */
 export const wallet = async (deps: Deps, userId: string): Promise<Wallet> => {
@@ -58,7 +37,7 @@ export const wallet = async (deps: Deps, userId: string): Promise<Wallet> => {
   }
   const [merchant, escrow, balance, withdrawn, after] = await Promise.all([
     deps.store.get(Merchants, userId),
-    inEscrowFen(deps, userId),
+    deps.hooks.escrowHeldFor(deps, userId),
     accountBalance(deps, `seller:${userId}`),
     accountBalance(deps, `withdrawn:${userId}`),
     deps.store.find(
@@ -106,7 +85,7 @@ export const withdraw = async (
     const m = await tx.get(Merchants, userId)
     if (!m || m.state !== 'FINISH' || !m.subMchid)
       throw new AppError(ErrorCodes.MERCHANT_NOT_ONBOARDED)
-    const balance = (await tx.get(AccountBalances, `seller:${userId}`))?.balanceFen ?? 0
+    const balance = await accountBalance(deps, `seller:${userId}`, tx)
     if (amountFen > balance - m.withdrawPendingFen)
       throw new AppError(ErrorCodes.MERCHANT_INSUFFICIENT_BALANCE)
     const now = deps.clock.now()

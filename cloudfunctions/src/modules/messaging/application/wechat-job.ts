@@ -1,4 +1,4 @@
-import { PermanentJobError, type JobOutcome } from '../../outbox/application/outbox'
+import { PermanentJobError, type JobOutcome } from '../../outbox'
 import { WechatApiError, WechatErrcodes } from '../ports/wechat-api.port'
 
 /**

@@ -1,20 +1,16 @@
-import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
-import { enforceLimit } from '../../core/application/enforce-limit'
+import { updateIfUnchanged, enforceLimit } from '../../core'
 import { CHECKOUT_PER_BUYER, CHECKOUT_TOO_OFTEN } from '../domain/order-limits'
-import { loadOwnAddress } from '../../address/application/address-book.use-case'
+import { loadOwnAddress, sealShippingAddress } from '../../address'
 import { commissionFen } from '@shared/domain/commission'
 import type { Fulfilment } from '@shared/domain/order-process'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { DIGITS } from '../../core/ports/secret-codes.port'
-import { Listings, type ListingRecord } from '../../listing/domain/listing.record'
-import { subMchidOf } from '../../merchant/application/sub-merchant'
-import type { UserRecord } from '../../user/domain/user.record'
+import { loadListing, type ListingRecord, updateListingIn, isListingBuyable } from '../../listing'
+import { subMchidOf } from '../../merchant'
+import type { UserRecord } from '../../user'
 import { payBy } from '@shared/domain/order-process'
 import { scheduleOf } from '../domain/order-facts'
-import { updateListingIn } from '../../listing/application/save-listing'
-import { isListingBuyable } from '../../listing/application/seller-ban.use-case'
-import { sealShippingAddress } from '../../address/domain/sealed-address'
 import {
   OrderLocks,
   Orders,
@@ -23,8 +19,7 @@ import {
   unpaidSlotKey,
   type OrderRecord,
 } from '../domain/order.record'
-import { PaymentGatewayError } from '../../payments/ports/payment-gateway.port'
-import { courierQuotes } from '../../delivery/application/freight-quote.use-case'
+import { paymentUnavailable } from '../../payments/ports/payment-gateway.port'
 
 export interface CheckoutInput {
   listingId: string
@@ -55,22 +50,9 @@ const shippingFeeOf = async (
   const shipping = listing.trade?.shipping
   if (fulfilment !== 'courier' || !shipping || shipping.payer === 'seller') return 0
   if (shipping.payer === 'buyer') return shipping.feeFen
-  const quotes = await courierQuotes(deps, listing, toCity!).catch(() => [])
+  const quotes = await deps.hooks.quoteFreight(deps, listing, toCity!).catch(() => [])
   if (quotes.length === 0) throw new AppError(ErrorCodes.ORDER_FREIGHT_UNAVAILABLE)
   return quotes[0]!.priceFen
-}
-
-/** A payment call that failed on our side of the request: the order stays, `pay` tries again. */
-export const paymentUnavailable = (e: unknown) => {
-  if (
-    e instanceof PaymentGatewayError ||
-    (e instanceof Error && e.name === 'PaymentGatewayError')
-  ) {
-    return new AppError(ErrorCodes.ORDER_PAYMENT_UNAVAILABLE, undefined, {
-      wechat: (e as PaymentGatewayError).wechatCode,
-    })
-  }
-  return e
 }
 
 /**
@@ -86,7 +68,7 @@ export const checkout = async (
   input: CheckoutInput,
 ): Promise<OrderRecord> => {
   await enforceLimit(deps.limits, CHECKOUT_PER_BUYER, buyer._id, CHECKOUT_TOO_OFTEN)
-  const listing = await deps.store.get(Listings, input.listingId)
+  const listing = await loadListing(deps.store, input.listingId)
   if (!listing || listing.status === 'draft') throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在')
   if (listing.sellerId === buyer._id) throw new AppError(ErrorCodes.ORDER_OWN_LISTING)
   const key = lockKey(listing._id, input.fulfilment, buyer._id)

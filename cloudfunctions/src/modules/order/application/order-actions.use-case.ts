@@ -1,34 +1,26 @@
-import { assertOperator } from '../../user/domain/user.record'
-import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
-import { enforceLimit } from '../../core/application/enforce-limit'
+import { assertOperator, type UserRecord } from '../../user'
+import { assertOwnUploads } from '../../upload'
+import { enforceLimit } from '../../core'
 import { HANDOVER_PER_SELLER, HANDOVER_TOO_OFTEN } from '../domain/order-limits'
-import type { ORDER_TABS, Waybill } from '@shared/contracts/order.contract'
+import type { ORDER_TABS } from '@shared/contracts/order.contract'
 import type { OrderState, TransitionName } from '@shared/domain/order-process'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { canTake } from '@shared/domain/order-process'
 import { chinaClock } from '@shared/domain/time'
 import type { Deps } from '../../deps'
 import type { Filter } from '../../core/ports/document-store.port'
-import type { UserRecord } from '../../user/domain/user.record'
-import { loadDefaultAddress, loadOwnAddress } from '../../address/application/address-book.use-case'
 import {
+  loadDefaultAddress,
+  loadOwnAddress,
   sealShippingAddress,
   type SealedShippingAddress,
-} from '../../address/domain/sealed-address'
-import { nextCourierCheck } from '../../delivery/domain/courier-checks'
+} from '../../address'
 import { payBy } from '@shared/domain/order-process'
 import { OrderLocks, Orders, type OrderRecord, type ReturnContest } from '../domain/order.record'
-import { closeUnpaid } from '../../payments/application/apply-payment.use-case'
-import {
-  recordParcel,
-  resolveWaybill,
-  startReturn,
-} from '../../delivery/application/tracking.use-case'
-import { assertWaybillFresh, verifyReturnParcel } from '../../delivery/application/return-checks'
-import { isActivePickup } from '../../delivery/application/pickup-records'
-import { ensurePrepay, paymentUnavailable } from './checkout.use-case'
-import { failedJobs, requeueFailedJob } from '../../outbox/application/outbox'
-import { OutboxJobs, type OutboxJobRecord } from '../../outbox/domain/outbox-job.record'
+import { closeUnpaid } from './close-unpaid'
+import { paymentUnavailable } from '../../payments/ports/payment-gateway.port'
+import { ensurePrepay } from './checkout.use-case'
+import { failedJobs, requeueFailedJob, loadJob, type OutboxJobRecord } from '../../outbox'
 import { runOrderJobs } from './order-jobs'
 import { HANDOVER_TRIES } from '../domain/handover-attempts'
 import { writeHandoverLockedNotice } from './order-notices'
@@ -51,7 +43,7 @@ export const loadVisibleOrder = async (
  * (the cron worker retries whatever does not go through now), so the buyer usually sees the
  * refund or release under way.
  */
-const act = async (deps: Deps, req: TransitionRequest) => {
+export const act = async (deps: Deps, req: TransitionRequest) => {
   const order = await takeTransition(deps, req)
   await runOrderJobs(deps, order._id).catch(() => undefined)
   return (await deps.store.get(Orders, order._id))!
@@ -81,36 +73,6 @@ export const cancelOrder = async (deps: Deps, buyer: UserRecord, orderId: string
   if (order.state === 'pending_payment')
     return closeUnpaid(deps, order, { name: 'cancelUnpaid', user: buyer })
   return act(deps, { orderId, name: 'cancelPaid', actor: 'buyer', user: buyer })
-}
-
-/** 发货 with a waybill: the company checked against (or recognised from) the number, tracking subscribed. */
-export const shipOrder = async (
-  deps: Deps,
-  seller: UserRecord,
-  orderId: string,
-  waybill: Waybill,
-) => {
-  const order = await loadVisibleOrder(deps, seller, orderId)
-  // Refused before the number is looked at: whether a waybill is another order's parcel (and a
-  // kuaidi100 lookup) is for the seller of this order alone, not for its buyer or an operator.
-  if (order.sellerId !== seller._id) throw new AppError(ErrorCodes.FORBIDDEN)
-  await assertWaybillFresh(deps, waybill.waybillNo, orderId, 'outbound')
-  const shipment = await resolveWaybill(deps, waybill)
-  return act(deps, {
-    orderId,
-    name: 'ship',
-    actor: 'seller',
-    user: seller,
-    // A booked courier is still coming: the seller calls it off before shipping another way.
-    check: (o) => {
-      if (isActivePickup(o.pickup)) throw new AppError(ErrorCodes.ORDER_PICKUP_ACTIVE)
-    },
-    patch: (o, now) => {
-      const next = { ...o, shipment: { ...shipment, shippedAt: now } }
-      return { shipment: next.shipment, trackingCheckAt: nextCourierCheck(next, now) }
-    },
-    alsoInTx: (tx, next) => recordParcel(tx, next, next.shipment!, 'outbound', next.updatedAt),
-  })
 }
 
 /**
@@ -237,47 +199,6 @@ export const answerRefund = async (
         : null,
     }),
   })
-}
-
-/** The buyer's return waybill: not a state change, but it starts the return's clock and its tracking. */
-export const shipReturn = async (
-  deps: Deps,
-  buyer: UserRecord,
-  orderId: string,
-  waybill: Waybill,
-) => {
-  const order = await loadVisibleOrder(deps, buyer, orderId)
-  if (
-    order.buyerId !== buyer._id ||
-    order.state !== 'returning' ||
-    !order.refund ||
-    order.refund.returnShipment
-  ) {
-    throw new AppError(ErrorCodes.ORDER_WRONG_STATE)
-  }
-  if (isActivePickup(order.refund.returnPickup)) throw new AppError(ErrorCodes.ORDER_PICKUP_ACTIVE)
-  const parcel = await resolveWaybill(deps, waybill)
-  const tracking = await verifyReturnParcel(deps, order, parcel)
-  const now = deps.clock.now()
-  const latestAt = tracking.events.reduce((m, e) => Math.max(m, e.at), 0)
-  await startReturn(
-    deps,
-    order,
-    {
-      ...parcel,
-      tracking: {
-        state: tracking.state,
-        events: tracking.events,
-        latestAt,
-        finished: tracking.finished,
-        updatedAt: now,
-      },
-    },
-    { actor: 'buyer' },
-  )
-  // The return's tracking subscription goes out now, as a transition's jobs do.
-  await runOrderJobs(deps, orderId).catch(() => undefined)
-  return (await deps.store.get(Orders, orderId))!
 }
 
 /**
@@ -415,7 +336,7 @@ export const retryFailedJob = async (
   const requeued = await requeueFailedJob(deps, jobId)
   if (!requeued) throw new AppError(ErrorCodes.ORDER_WRONG_STATE, '任务不存在或已在重试')
   await runOrderJobs(deps, requeued.orderId ?? undefined).catch(() => undefined)
-  return (await deps.store.get(OutboxJobs, jobId))!
+  return (await loadJob(deps, jobId))!
 }
 
 /** Whether a listing is held by a live order, and the caller's own live order for it. */

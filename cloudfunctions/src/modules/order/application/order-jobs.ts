@@ -1,64 +1,29 @@
 import { chinaDateTime } from '@shared/domain/time'
 import { courierCompany } from '@shared/domain/couriers'
 import type { Deps } from '../../deps'
-import { openShippingAddress } from '../../address/domain/sealed-address'
-import { CourierError } from '../../delivery/ports/courier.port'
-import { runWechatCall } from '../../messaging/application/wechat-job'
+import { openShippingAddress } from '../../address'
+import { runWechatCall } from '../../messaging'
 import { LogisticsTypes, type OrderMessageTemplates } from '../../messaging/ports/wechat-api.port'
-import { drainOutbox, PermanentJobError, type JobHandler } from '../../outbox/application/outbox'
-import { Listings } from '../../listing/domain/listing.record'
-import { Identities } from '../../user/domain/user.record'
+import { drainOutbox, PermanentJobError, type JobHandler } from '../../outbox'
+import { openidOf } from '../../user'
 import { Orders, type OrderRecord } from '../domain/order.record'
 import { JOBS } from '../domain/order-job-keys'
-import { PICKUP_JOB_HANDLERS } from '../../delivery/application/pickup.use-case'
-import { SETTLEMENT_HANDLERS } from '../../payments/application/settle-money'
 
 /**
- * Every outbox job an order produces, by kind: the money (settle-money.ts), the courier's
- * tracking subscription, WeChat's shipping upload and confirm-receive reminder, and subscribe
- * messages. One registry, so whichever worker picks a job up knows how to run it.
+ * The order's own outbox jobs: WeChat's shipping upload and confirm-receive reminder, and
+ * subscribe messages. The money's jobs are payments', the courier's delivery's.
  */
 
-const orderOf = async (deps: Deps, orderId: string | null) => {
+export const orderOf = async (deps: Deps, orderId: string | null) => {
   const order = orderId ? await deps.store.get(Orders, orderId) : null
   if (!order) throw new PermanentJobError(`order ${orderId} is gone`)
   return order
 }
 
-/** A user's OPENID (kept apart from the user document): WeChat addresses people by it. */
-const openidOf = async (deps: Deps, userId: string) =>
-  (await deps.store.find(Identities, { userId }, { limit: 1 })).items[0]?._id ?? null
-
 /** WeChat's `amount` keyword: a sign, digits and decimals, no thousands separators (¥1288.00). */
 const amount = (fen: number) => `¥${(fen / 100).toFixed(2)}`
 const maskPhone = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`
 const chinaTime = chinaDateTime
-
-const subscribeTracking: JobHandler = async (deps, job) => {
-  const order = await orderOf(deps, job.orderId)
-  const parcel = job._id.startsWith('TKR') ? order.refund?.returnShipment : order.shipment
-  if (!parcel?.companyCode) return 'done'
-  try {
-    const listing = await deps.store.get(Listings, order.listingId)
-    const buyerSide = order.address?.region
-    const [fromCity, toCity] = job._id.startsWith('TKR')
-      ? [buyerSide, listing?.city]
-      : [listing?.city, buyerSide]
-    const phone = order.address ? openShippingAddress(deps, order.address).phone : undefined
-    await deps.courier.subscribe({
-      company: parcel.companyCode,
-      waybillNo: parcel.waybillNo,
-      phone,
-      fromCity,
-      toCity,
-    })
-    return 'done'
-  } catch (e) {
-    if (e instanceof CourierError && !e.retryable && e.kind !== 'transport')
-      throw new PermanentJobError(`${e.code}: ${e.message}`)
-    throw e
-  }
-}
 
 /** 发货信息录入: courier with its waybill, 面交 as self-pickup, services as virtual delivery. */
 const uploadShippingInfo: JobHandler = async (deps, job) => {
@@ -194,14 +159,14 @@ const sendMessage: JobHandler = async (deps, job) => {
 }
 
 export const ORDER_JOB_HANDLERS: Record<string, JobHandler> = {
-  ...SETTLEMENT_HANDLERS,
-  ...PICKUP_JOB_HANDLERS,
-  [JOBS.subscribe.kind]: subscribeTracking,
   [JOBS.shippingInfo.kind]: uploadShippingInfo,
   [JOBS.confirmReceive.kind]: confirmReceive,
   [JOBS.message.kind]: sendMessage,
 }
 
-/** Runs the order jobs that are due (cron), or one order's right after its transition. */
+/**
+ * Runs the jobs that are due (cron), or one order's right after its transition: every kind, the
+ * money's (payments) and the courier's (delivery) included, as modules/hooks.ts registers them.
+ */
 export const runOrderJobs = (deps: Deps, orderId?: string) =>
-  drainOutbox(deps, ORDER_JOB_HANDLERS, { orderId })
+  drainOutbox(deps, deps.hooks.jobs, { orderId })

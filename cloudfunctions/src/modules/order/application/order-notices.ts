@@ -3,7 +3,7 @@ import type { Deps } from '../../deps'
 import { formatFen } from '@shared/domain/money'
 import type { TransitionName } from '@shared/domain/order-process'
 import type { TransactionOps } from '../../core/ports/document-store.port'
-import { Notices } from '../../inbox/domain/notice.record'
+import { insertNotice } from '../../inbox'
 import type { OrderRecord } from '../domain/order.record'
 
 type To = 'buyer' | 'seller'
@@ -235,8 +235,7 @@ const NOTICES: Partial<Record<TransitionName, Note[]>> = {
 
 /** One order notice, once: the id derives from its cause, so a repeated step writes nothing. */
 const notify = async (tx: TransactionOps, id: string, order: OrderRecord, n: Note, now: number) => {
-  if (await tx.get(Notices, id)) return
-  await tx.insert(Notices, {
+  await insertNotice(tx, {
     _id: id,
     userId: n.to === 'buyer' ? order.buyerId : order.sellerId,
     kind: 'order',
@@ -245,7 +244,6 @@ const notify = async (tx: TransactionOps, id: string, order: OrderRecord, n: Not
     listingId: order.listingId,
     orderId: order._id,
     createdAt: now,
-    read: false,
   })
 }
 

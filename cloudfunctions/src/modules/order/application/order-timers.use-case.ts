@@ -1,15 +1,12 @@
-import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
+import { updateIfUnchanged } from '../../core'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { loadDefaultAddress } from '../../address/application/address-book.use-case'
-import { sealShippingAddress } from '../../address/domain/sealed-address'
-import { enqueue } from '../../outbox/application/outbox'
+import { loadDefaultAddress, sealShippingAddress } from '../../address'
+import { enqueue } from '../../outbox'
 import { JOBS } from '../domain/order-job-keys'
 import { Orders, type OrderRecord } from '../domain/order.record'
-import { closeUnpaid } from '../../payments/application/apply-payment.use-case'
+import { closeUnpaid } from './close-unpaid'
 import { writeReminder } from './order-notices'
-import { pollTracking } from '../../delivery/application/courier-poll'
-import { runOrderJobs } from './order-jobs'
 import { takeTransition } from './take-transition'
 
 const BATCH = 200
@@ -96,10 +93,8 @@ export const sendDueReminders = async (deps: Deps) => {
   return sent
 }
 
-/** The cron job: timers, reminders, parcels whose pushes went quiet, then the outbox. */
+/** The order's share of the cron job: timers and reminders (functions/cron.ts adds the rest). */
 export const orderHousekeeping = async (deps: Deps) => ({
   fired: await fireDueTimers(deps),
   reminded: await sendDueReminders(deps),
-  tracked: await pollTracking(deps),
-  jobs: await runOrderJobs(deps),
 })

@@ -4,18 +4,16 @@ import { maskMobile } from '@shared/domain/address'
 import { PICKUP_STATE_LABELS } from '@shared/domain/pickup'
 import { actionsFor, type Actor } from '@shared/domain/order-process'
 import type { Deps } from '../../deps'
-import { LedgerEntries } from '../../ledger/domain/ledger.record'
-import { orderMoney, type LedgerEntry } from '../../ledger/domain/ledger'
-import { loadPublicUsers } from '../../user/application/user-views'
-import type { UserRecord } from '../../user/domain/user.record'
+import { entriesOfOrder, orderMoney } from '../../ledger'
+import { loadPublicUsers, type UserRecord } from '../../user'
 import { payBy } from '@shared/domain/order-process'
 import { HANDOVER_TRIES } from '../domain/handover-attempts'
 import type { OrderRecord } from '../domain/order.record'
-import type { PickupRecord, ShipmentRecord } from '../../delivery/domain/shipment.record'
+import type { PickupRecord, ShipmentRecord } from '../domain/order-parcels'
 import { compensationCapFen } from './take-transition'
 import { orderFacts } from '../domain/order-facts'
 import { roleOf } from '../domain/order-roles'
-import { openShippingAddress } from '../../address/domain/sealed-address'
+import { openShippingAddress } from '../../address'
 
 type Role = Order['role']
 
@@ -85,8 +83,7 @@ const pickupView = (
 }
 
 const moneyOf = async (deps: Pick<Deps, 'store'>, order: OrderRecord): Promise<Order['money']> => {
-  const page = await deps.store.find(LedgerEntries, { orderId: order._id }, { limit: 20 })
-  const entries: LedgerEntry[] = page.items.map(({ _id, ...rest }) => ({ key: _id, ...rest }))
+  const entries = await entriesOfOrder(deps, order._id)
   const m = orderMoney(entries, order._id)
   const s = order.settlement
   return {

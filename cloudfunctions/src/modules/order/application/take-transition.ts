@@ -5,11 +5,10 @@ import { canTake, transition, type Actor, type TransitionName } from '@shared/do
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import type { TransactionOps } from '../../core/ports/document-store.port'
-import { updateListingIn } from '../../listing/application/save-listing'
-import { Listings, type ListingRecord } from '../../listing/domain/listing.record'
-import { enqueue } from '../../outbox/application/outbox'
+import { updateListingIn, loadListing, type ListingRecord } from '../../listing'
+import { enqueue } from '../../outbox'
 import type { OrderMessageTemplates } from '../../messaging/ports/wechat-api.port'
-import type { UserRecord } from '../../user/domain/user.record'
+import type { UserRecord } from '../../user'
 import { JOBS } from '../domain/order-job-keys'
 import { orderFacts, scheduleOf } from '../domain/order-facts'
 import { roleOf } from '../domain/order-roles'
@@ -23,7 +22,6 @@ import {
   type Settlement,
 } from '../domain/order.record'
 import { writeOrderNotices } from './order-notices'
-import { abandonedPickups, enqueuePickupCancels } from '../../delivery/application/pickup-records'
 
 export interface TransitionRequest {
   orderId: string
@@ -148,7 +146,7 @@ const moveListing = async (
   if (order.state === 'pending_payment' && order.unpaidSlot != null)
     await tx.remove(UnpaidSlots, unpaidSlotKey(order.buyerId, order.unpaidSlot))
   if (order.fulfilment === 'service') return
-  const listing = await tx.get(Listings, order.listingId)
+  const listing = await loadListing(tx, order.listingId)
   if (!listing) return
   const patch: Partial<ListingRecord> = {}
   if (next.state === 'paid' && listing.status === 'active')
@@ -227,8 +225,11 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
       throw wrongState()
     const t = transition(req.name)
     const { settlement, jobs } = planMoney(order, req)
-    // A courier booked for the state being left (a cancel, a refund…) is called off with it.
-    const extra = { ...patched, ...abandonedPickups({ ...order, ...patched }, t.to, now) }
+    // The move is announced: other modules add what follows from it (delivery calls off a courier
+    // booked for the state being left), judged on the order as the step leaves it.
+    let extra: Partial<OrderRecord> = patched
+    for (const r of deps.hooks.orderMoved)
+      extra = { ...extra, ...r.patch?.({ ...order, ...extra }, t.to, now) }
     const moved: Partial<OrderRecord> = {
       ...extra,
       state: t.to,
@@ -257,7 +258,7 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
         await moveListing(tx, deps, order, next, now)
         await writeOrderNotices(tx, next, req.name, now)
         await enqueueFollowUps(tx, next, req.name, now)
-        await enqueuePickupCancels(tx, next, now)
+        for (const r of deps.hooks.orderMoved) await r.inTx?.(tx, next, now)
         await req.alsoInTx?.(tx, next)
         return next
       })

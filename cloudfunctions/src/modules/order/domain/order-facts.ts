@@ -9,7 +9,7 @@ import { slotEndOn } from '@shared/domain/pickup'
 import { DAY } from '@shared/domain/time'
 import { ACTIVE_PICKUP_STATES } from '@shared/domain/pickup'
 import type { OrderRecord } from './order.record'
-import type { PickupRecord } from '../../delivery/domain/shipment.record'
+import type { PickupRecord } from './order-parcels'
 
 const active = (p: PickupRecord | null | undefined): p is PickupRecord =>
   !!p && ACTIVE_PICKUP_STATES.includes(p.state)

@@ -1,6 +1,6 @@
 import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
 
-const MIN = 60_000
+import { HOUR, MINUTE } from '@shared/domain/time'
 
 /**
  * Limits for the order function (ARCHITECTURE.md §7), for `enforceLimit(deps.limits, rule, key,
@@ -12,7 +12,7 @@ const MIN = 60_000
 export const CHECKOUT_PER_BUYER: RateLimitRule = {
   name: 'order-checkout',
   limit: 20,
-  windowMs: 60 * MIN,
+  windowMs: HOUR,
   kind: 'sliding',
 }
 export const CHECKOUT_TOO_OFTEN = '下单太频繁了，请稍后再试'
@@ -24,23 +24,7 @@ export const CHECKOUT_TOO_OFTEN = '下单太频繁了，请稍后再试'
 export const HANDOVER_PER_SELLER: RateLimitRule = {
   name: 'order-handover',
   limit: 10,
-  windowMs: 10 * MIN,
+  windowMs: 10 * MINUTE,
   kind: 'sliding',
 }
 export const HANDOVER_TOO_OFTEN = '交易码尝试次数太多了，请稍后再试'
-
-/** freightQuote is public and each call costs a kuaidi100 request: per signed-in user… */
-export const FREIGHT_QUOTE_PER_USER: RateLimitRule = {
-  name: 'order-freight-user',
-  limit: 30,
-  windowMs: MIN,
-  kind: 'sliding',
-}
-/** …or per client address when anonymous (an address may hide several people). */
-export const FREIGHT_QUOTE_PER_ADDRESS: RateLimitRule = {
-  name: 'order-freight-ip',
-  limit: 60,
-  windowMs: MIN,
-  kind: 'sliding',
-}
-export const FREIGHT_QUOTE_TOO_OFTEN = '运费查询太频繁了，请稍后再试'

@@ -1,4 +1,4 @@
-import { isOperator, type UserRecord } from '../../user/domain/user.record'
+import { isOperator, type UserRecord } from '../../user'
 import type { OrderRecord } from './order.record'
 
 /**

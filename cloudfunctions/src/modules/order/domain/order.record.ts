@@ -2,8 +2,8 @@ import type { OrderEventSchema } from '@shared/contracts/order.contract'
 import type { Fulfilment, OrderState, TransitionName } from '@shared/domain/order-process'
 import type { z } from 'zod'
 import { defineCollection } from '../../core/ports/document-store.port'
-import type { SealedShippingAddress } from '../../address/domain/sealed-address'
-import type { PickupRecord, ShipmentRecord } from '../../delivery/domain/shipment.record'
+import type { SealedShippingAddress } from '../../address'
+import type { PickupRecord, ShipmentRecord } from './order-parcels'
 
 export type OrderEvent = z.infer<typeof OrderEventSchema>
 

@@ -1,12 +1,12 @@
-import { OutboxJobRecord, OutboxJobs } from '../domain/outbox-job.record'
-import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
+import { type JobOutcome, type OutboxJobRecord, OutboxJobs } from '../domain/outbox-job.record'
+import type { JobHandler } from '../../deps'
+import { updateIfUnchanged } from '../../core'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { type TransactionOps } from '../../core/ports/document-store.port'
 
-/** What a handler says: finished, or try again later (e.g. WeChat is still processing). */
-export type JobOutcome = 'done' | 'again'
-export type JobHandler = (deps: Deps, job: OutboxJobRecord) => Promise<JobOutcome>
+export type { JobOutcome } from '../domain/outbox-job.record'
+export type { JobHandler } from '../../deps'
 
 /** Thrown by a handler when retrying cannot help (WeChat refused the request for good). */
 export class PermanentJobError extends Error {}
@@ -140,3 +140,6 @@ export const requeueFailedJob = async (
     throw e
   }
 }
+
+export const loadJob = (deps: Pick<Deps, 'store'>, jobId: string) =>
+  deps.store.get(OutboxJobs, jobId)

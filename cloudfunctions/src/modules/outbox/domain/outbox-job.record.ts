@@ -1,5 +1,8 @@
 import { defineCollection } from '../../core/ports/document-store.port'
 
+/** What a job handler says: finished, or try again later (e.g. WeChat is still processing). */
+export type JobOutcome = 'done' | 'again'
+
 /**
  * The outbox (ARCHITECTURE.md §7): a use case that must call an external system after a state
  * change writes a job here in the same transaction; a worker delivers it with retries and backoff.

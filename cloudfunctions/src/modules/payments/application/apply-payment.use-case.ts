@@ -5,13 +5,14 @@ import {
 } from '../domain/payment.record'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { paymentEntry } from '../../ledger/domain/ledger'
-import { postEntry } from '../../ledger/application/post-entry'
-import type { UserRecord } from '../../user/domain/user.record'
-import { Orders, type OrderRecord } from '../../order/domain/order.record'
-import type { PaymentNotificationResource, PaymentOrder } from '../ports/payment-gateway.port'
-import { paymentUnavailable } from '../../order/application/checkout.use-case'
-import { takeTransition } from '../../order/application/take-transition'
+import { paymentEntry, postEntry } from '../../ledger'
+import type { UserRecord } from '../../user'
+import { type OrderRecord, takeTransition, loadOrder } from '../../order'
+import {
+  paymentUnavailable,
+  type PaymentNotificationResource,
+  type PaymentOrder,
+} from '../ports/payment-gateway.port'
 
 export const recordAnomaly = async (
   deps: Pick<Deps, 'store' | 'clock'>,
@@ -44,7 +45,7 @@ export const applyPayment = async (
 ): Promise<PaymentOutcome> => {
   if (notificationId && (await deps.store.get(WechatNotifications, notificationId)))
     return 'already'
-  const order = await deps.store.get(Orders, paid.outTradeNo)
+  const order = await loadOrder(deps.store, paid.outTradeNo)
   const remember = async (outcome: string) => {
     if (!notificationId) return
     await deps.store
@@ -112,7 +113,7 @@ export const applyPayment = async (
     return 'paid'
   } catch (e) {
     // A concurrent duplicate won the race: the order is paid, which is all WeChat needs to hear.
-    const now = await deps.store.get(Orders, order._id)
+    const now = await loadOrder(deps.store, order._id)
     if (now?.transactionId === paid.transactionId) return 'already'
     throw e
   }
@@ -130,7 +131,7 @@ export const syncPayment = async (
   buyer: UserRecord,
   orderId: string,
 ): Promise<OrderRecord> => {
-  const order = await deps.store.get(Orders, orderId)
+  const order = await loadOrder(deps.store, orderId)
   if (!order || order.buyerId !== buyer._id) throw new AppError(ErrorCodes.NOT_FOUND, '订单不存在')
   if (order.state !== 'pending_payment' || !order.prepayId) return order
   try {
@@ -141,36 +142,25 @@ export const syncPayment = async (
   } catch {
     // WeChat unreachable: the notification or the reconciliation job will bring the news.
   }
-  return (await deps.store.get(Orders, orderId))!
+  return (await loadOrder(deps.store, orderId))!
 }
 
 /**
- * Closing an unpaid order (the buyer gives up, or 15 minutes passed): the payment is closed at
- * WeChat first, so nobody can pay after our order says closed. If WeChat says it was paid
- * meanwhile, the payment is applied instead.
+ * Before an unpaid order closes (the buyer gives up, or 15 minutes passed), its payment is closed
+ * at WeChat, so nobody can pay after our order says closed. If WeChat says it was paid meanwhile,
+ * the payment is applied instead and the answer is 'paid'.
  */
-export const closeUnpaid = async (
-  deps: Deps,
-  order: OrderRecord,
-  by: { name: 'cancelUnpaid'; user: UserRecord } | { name: 'expire' },
-) => {
-  if (order.prepayId) {
-    const ref = { outTradeNo: order._id, subMchid: order.subMchid }
-    try {
-      const queried = await deps.payments.queryOrder(ref)
-      if (await applyQueriedPayment(deps, queried))
-        return (await deps.store.get(Orders, order._id))!
-      if (queried.tradeState !== 'CLOSED') await deps.payments.closeOrder(ref)
-    } catch (e) {
-      const code = (e as { wechatCode?: string }).wechatCode
-      // Never created at WeChat (the prepay answer was lost): nothing to close.
-      if (code !== 'ORDER_NOT_EXIST' && code !== 'RESOURCE_NOT_EXISTS') throw paymentUnavailable(e)
-    }
+export const closePayment = async (deps: Deps, order: OrderRecord): Promise<'paid' | 'closed'> => {
+  if (!order.prepayId) return 'closed'
+  const ref = { outTradeNo: order._id, subMchid: order.subMchid }
+  try {
+    const queried = await deps.payments.queryOrder(ref)
+    if (await applyQueriedPayment(deps, queried)) return 'paid'
+    if (queried.tradeState !== 'CLOSED') await deps.payments.closeOrder(ref)
+  } catch (e) {
+    const code = (e as { wechatCode?: string }).wechatCode
+    // Never created at WeChat (the prepay answer was lost): nothing to close.
+    if (code !== 'ORDER_NOT_EXIST' && code !== 'RESOURCE_NOT_EXISTS') throw paymentUnavailable(e)
   }
-  return takeTransition(deps, {
-    orderId: order._id,
-    name: by.name,
-    actor: by.name === 'expire' ? 'system' : 'buyer',
-    user: by.name === 'expire' ? null : by.user,
-  })
+  return 'closed'
 }

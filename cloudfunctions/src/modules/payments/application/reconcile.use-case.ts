@@ -1,8 +1,8 @@
 import { ReconciliationReportRecord, ReconciliationReports } from '../domain/payment.record'
 import { chinaDay } from '@shared/domain/listing-lifecycle'
 import type { Deps } from '../../deps'
-import { accountBalance } from '../../ledger/application/post-entry'
-import { Orders, type OrderRecord } from '../../order/domain/order.record'
+import { accountBalance } from '../../ledger'
+import { pageOfOrders, type OrderRecord } from '../../order'
 import { applyQueriedPayment, recordAnomaly } from './apply-payment.use-case'
 
 /** Unpaid orders older than this are asked about: their notification may have been lost. */
@@ -18,11 +18,7 @@ export const reconcileStuckPayments = async (deps: Deps) => {
   let repaired = 0
   let cursor: string | undefined
   do {
-    const page = await deps.store.find(
-      Orders,
-      { state: 'pending_payment' },
-      { orderBy: { field: '_id', direction: 'asc' }, limit: 200, cursor },
-    )
+    const page = await pageOfOrders(deps, 'pending_payment', cursor)
     for (const order of page.items) {
       if (!order.prepayId || now - order.createdAt < STUCK_AFTER_MS) continue
       try {
@@ -49,11 +45,7 @@ export const compareBooks = async (deps: Deps) => {
   const sellers = new Map<string, { sellerId: string; frozen: number }>()
   let cursor: string | undefined
   do {
-    const page = await deps.store.find(
-      Orders,
-      {},
-      { orderBy: { field: '_id', direction: 'asc' }, limit: 200, cursor },
-    )
+    const page = await pageOfOrders(deps, null, cursor)
     for (const order of page.items as OrderRecord[]) {
       const s = sellers.get(order.subMchid) ?? { sellerId: order.sellerId, frozen: 0 }
       s.frozen += await accountBalance(deps, `escrow:${order._id}`)

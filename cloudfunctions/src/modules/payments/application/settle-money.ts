@@ -1,20 +1,19 @@
-import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { compensationEntry, refundEntry, releaseEntry } from '../../ledger/domain/ledger'
-import { postEntry } from '../../ledger/application/post-entry'
+import { compensationEntry, refundEntry, releaseEntry, postEntry } from '../../ledger'
+import { enqueue, PermanentJobError, type JobHandler, type JobOutcome } from '../../outbox'
 import {
-  enqueue,
-  PermanentJobError,
-  type JobHandler,
-  type JobOutcome,
-} from '../../outbox/application/outbox'
-import { Orders, type OrderRecord, type Settlement } from '../../order/domain/order.record'
+  type OrderRecord,
+  type Settlement,
+  JOBS,
+  orderIdOfRefundNo,
+  takeTransition,
+  loadOrder,
+  updateOrder,
+} from '../../order'
 import type { RefundStatus } from '../ports/payment-gateway.port'
 import { recordAnomaly } from './apply-payment.use-case'
-import { JOBS, orderIdOfRefundNo } from '../../order/domain/order-job-keys'
 import type { TransactionOps } from '../../core/ports/document-store.port'
-import { takeTransition } from '../../order/application/take-transition'
 
 /**
  * Carries out the money a transition decided (order.settlement) through WeChat Pay, one outbox job
@@ -27,7 +26,7 @@ const orderOf = async (
   deps: Deps,
   orderId: string | null,
 ): Promise<OrderRecord & { settlement: Settlement }> => {
-  const order = orderId ? await deps.store.get(Orders, orderId) : null
+  const order = orderId ? await loadOrder(deps.store, orderId) : null
   if (!order?.settlement) throw new PermanentJobError(`order ${orderId} has nothing to settle`)
   return order as OrderRecord & { settlement: Settlement }
 }
@@ -205,7 +204,7 @@ const applyRelease = async (deps: Deps, orderId: string) => {
     })
   } else {
     await deps.store.transaction(async (tx) => {
-      await updateIfUnchanged(tx, Orders, orderId, order, { ...settled })
+      await updateOrder(tx, order, { ...settled })
       await postEntry(deps, entry, tx)
     })
   }
@@ -282,7 +281,7 @@ export const applyRefundResult = async (
         return true
       }
       await deps.store.transaction(async (tx) => {
-        await updateIfUnchanged(tx, Orders, orderId, order, { settlement: next, updatedAt: now })
+        await updateOrder(tx, order, { settlement: next, updatedAt: now })
         await alsoInTx(tx)
         // A partial refund (operator) releases the rest once the refund is through.
         if (!compensation && s.releaseFen > 0 && !s.releaseDone) {

@@ -1,3 +1,4 @@
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 /**
  * PaymentGateway: the escrow module's view of WeChat Pay 平台收付通 (ARCHITECTURE.md §5).
  * Amounts are integer fen. Every money-moving call takes its deterministic key, so a retry of the
@@ -340,4 +341,17 @@ export interface PaymentGateway {
     headers: NotificationHeaders,
     rawBody: string | Buffer,
   ): Promise<VerifiedNotification>
+}
+
+/** A payment call that failed on our side of the request: the order stays, `pay` tries again. */
+export const paymentUnavailable = (e: unknown) => {
+  if (
+    e instanceof PaymentGatewayError ||
+    (e instanceof Error && e.name === 'PaymentGatewayError')
+  ) {
+    return new AppError(ErrorCodes.ORDER_PAYMENT_UNAVAILABLE, undefined, {
+      wechat: (e as PaymentGatewayError).wechatCode,
+    })
+  }
+  return e
 }

@@ -1,14 +1,11 @@
-import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
+import { updateIfUnchanged, enforceLimit, callerKey } from '../../core'
 import type { z } from 'zod'
 import type { SearchQuerySchema } from '@shared/contracts/search.contract'
 import { SEARCH_LIMITS } from '@shared/contracts/search.contract'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
-import { enforceLimit } from '../../core/application/enforce-limit'
-import { callerKey } from '../../core/application/limit-keys'
 import type { Deps } from '../../deps'
 import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
-import { toCards } from '../../listing/application/listing-views'
-import { type ListingRecord, Listings } from '../../listing/domain/listing.record'
+import { loadListing, toCards, type ListingRecord } from '../../listing'
 import {
   QUERY_PER_ADDRESS,
   QUERY_PER_USER,
@@ -64,7 +61,7 @@ export const searchListings = async (deps: Deps, q: SearchQueryInput, who: Searc
     limit: q.limit,
     cursor: q.cursor,
   })
-  const records = await Promise.all(page.items.map((h) => deps.store.get(Listings, h.id)))
+  const records = await Promise.all(page.items.map((h) => loadListing(deps.store, h.id)))
   const listings = records.filter((l): l is ListingRecord => l !== null && l.status === 'active')
   const distances = new Map(page.items.map((h) => [h.id, h.distanceMeters]))
   if (q.keyword && !q.cursor && who.userId) await remember(deps, q.city, q.keyword, who.userId)

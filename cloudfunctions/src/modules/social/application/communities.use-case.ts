@@ -1,4 +1,4 @@
-import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
+import { updateIfUnchanged, enforceLimit } from '../../core'
 import {
   type Community,
   type CommunityType,
@@ -6,10 +6,9 @@ import {
 } from '@shared/contracts/social.contract'
 import { distanceMeters, type GeoPoint, snapToGrid } from '@shared/domain/geo'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
-import { enforceLimit } from '../../core/application/enforce-limit'
 import type { Deps } from '../../deps'
 import { READABLE } from '../../core/ports/secret-codes.port'
-import { isInsideCity } from '../../listing/domain/listing-location'
+import { isInsideCity } from '../../listing'
 import { INVITE_CODE_PER_USER, INVITE_TOO_OFTEN } from '../domain/social.limits'
 import {
   Communities,

@@ -1,6 +1,6 @@
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { type ListingRecord, Listings, hiddenByBan } from '../../listing/domain/listing.record'
+import { hiddenByBan, loadListing, setFavoriteCount, type ListingRecord } from '../../listing'
 import { Favorites, favoriteId } from '../domain/social.records'
 
 /**
@@ -9,7 +9,7 @@ import { Favorites, favoriteId } from '../domain/social.records'
  */
 export const setFavorite = async (deps: Deps, userId: string, listingId: string, on: boolean) =>
   deps.store.transaction(async (tx) => {
-    const listing = await tx.get(Listings, listingId)
+    const listing = await loadListing(tx, listingId)
     if (!listing || (on && (listing.status !== 'active' || hiddenByBan(listing, deps.clock.now()))))
       throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在或已下架')
     const id = favoriteId(userId, listingId)
@@ -18,8 +18,7 @@ export const setFavorite = async (deps: Deps, userId: string, listingId: string,
     if (on) await tx.insert(Favorites, { _id: id, userId, listingId, at: deps.clock.now() })
     else await tx.remove(Favorites, id)
     const favoriteCount = Math.max(0, listing.favoriteCount + (on ? 1 : -1))
-    // A counter, not a seller edit: `version` stays, so it never conflicts with the seller.
-    await tx.update(Listings, listingId, { favoriteCount })
+    await setFavoriteCount(tx, listingId, favoriteCount)
     return favoriteCount
   })
 
@@ -34,7 +33,7 @@ export const listFavorites = async (
     { userId },
     { orderBy: { field: 'at', direction: 'desc' }, ...page },
   )
-  const listings = await Promise.all(favs.items.map((f) => deps.store.get(Listings, f.listingId)))
+  const listings = await Promise.all(favs.items.map((f) => loadListing(deps.store, f.listingId)))
   const now = deps.clock.now()
   return {
     listings: listings.filter((l): l is ListingRecord => l !== null && !hiddenByBan(l, now)),

@@ -1,17 +1,15 @@
-import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
+import { updateIfUnchanged } from '../../core'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { Listings } from '../../listing/domain/listing.record'
-import { Users } from '../../user/domain/user.record'
+import { activeListingsOf, countSellerListings } from '../../listing'
 import { LISTING_STATUSES, type ListingStatus } from '@shared/domain/listing'
-import { loadPublicUsers } from '../../user/application/user-views'
+import { loadPublicUsers, loadUser } from '../../user'
 import { Favorites, Follows, SellerStats, followId } from '../domain/social.records'
 
 /** Follows or unfollows a seller; the follow and the seller's follower count change together. */
 export const setFollow = async (deps: Deps, followerId: string, sellerId: string, on: boolean) => {
   if (followerId === sellerId) throw new AppError(ErrorCodes.SOCIAL_CANNOT_FOLLOW_SELF)
-  if (!(await deps.store.get(Users, sellerId)))
-    throw new AppError(ErrorCodes.NOT_FOUND, '用户不存在')
+  if (!(await loadUser(deps, sellerId))) throw new AppError(ErrorCodes.NOT_FOUND, '用户不存在')
   return deps.store.transaction(async (tx) => {
     const id = followId(followerId, sellerId)
     const existing = await tx.get(Follows, id)
@@ -46,21 +44,17 @@ export const followingFeed = async (
   )
   const sellerIds = follows.items.map((f) => f.sellerId)
   if (sellerIds.length === 0) return { items: [], nextCursor: null }
-  return deps.store.find(
-    Listings,
-    { sellerId: { $in: sellerIds }, status: 'active', sellerBannedUntil: null },
-    { orderBy: { field: 'sortKey', direction: 'desc' }, ...page },
-  )
+  return activeListingsOf(deps, sellerIds, page)
 }
 
 /** A seller's public page: profile, counts, and whether the viewer follows them. */
 export const storefront = async (deps: Deps, sellerId: string, viewerId: string | null) => {
-  const seller = await deps.store.get(Users, sellerId)
+  const seller = await loadUser(deps, sellerId)
   if (!seller) throw new AppError(ErrorCodes.NOT_FOUND, '用户不存在')
   const [activeCount, soldCount, stats, follow, urls] = await Promise.all([
     // Counted as others see them: a banned seller's storefront shows nothing.
-    deps.store.count(Listings, { sellerId, status: 'active', sellerBannedUntil: null }),
-    deps.store.count(Listings, { sellerId, status: 'sold', sellerBannedUntil: null }),
+    countSellerListings(deps, sellerId, 'active', 'public'),
+    countSellerListings(deps, sellerId, 'sold', 'public'),
     deps.store.get(SellerStats, sellerId),
     viewerId ? deps.store.get(Follows, followId(viewerId, sellerId)) : Promise.resolve(null),
     seller.avatarFileId
@@ -110,7 +104,7 @@ export const listFollowing = async (
 /** The counters on 我的; each is an indexed count. */
 export const myCounts = async (deps: Deps, userId: string) => {
   const byStatus = await Promise.all(
-    LISTING_STATUSES.map((status) => deps.store.count(Listings, { sellerId: userId, status })),
+    LISTING_STATUSES.map((status) => countSellerListings(deps, userId, status, 'owner')),
   )
   const [favorites, following, stats] = await Promise.all([
     deps.store.count(Favorites, { userId }),

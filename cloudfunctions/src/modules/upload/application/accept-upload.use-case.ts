@@ -1,8 +1,5 @@
-import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import { enforceLimit } from '../../core/application/enforce-limit'
+import { enforceLimit } from '../../core'
 import type { Deps } from '../../deps'
-import { findUserByOpenid } from '../../user/application/find-user-by-openid'
-import { isBanned, type UserRecord } from '../../user/domain/user.record'
 import {
   UPLOAD_BYTES_PER_DAY,
   UPLOAD_BYTES_TOO_MANY,
@@ -10,25 +7,6 @@ import {
   UPLOADS_TOO_MANY,
 } from '../domain/upload.limits'
 import { type UploadKind, Uploads } from '../domain/upload.record'
-
-/**
- * Who may start an upload, decided before a byte of it is read: a registered user who is not
- * banned and has quota left today. Nothing is counted yet: a refused or broken upload costs nothing.
- */
-export const admitUpload = async (deps: Deps, openid: string): Promise<UserRecord> => {
-  const user = await findUserByOpenid(deps, openid)
-  if (!user) throw new AppError(ErrorCodes.UNAUTHENTICATED, '请先登录再上传')
-  if (isBanned(user, deps.clock.now())) throw new AppError(ErrorCodes.USER_BANNED)
-  for (const [rule, message] of [
-    [UPLOADS_PER_DAY, UPLOADS_TOO_MANY],
-    [UPLOAD_BYTES_PER_DAY, UPLOAD_BYTES_TOO_MANY],
-  ] as const) {
-    const left = await deps.limits.peek(rule, user._id)
-    if (!left.allowed)
-      throw new AppError(ErrorCodes.RATE_LIMITED, message, { retryAfterMs: left.retryAfterMs })
-  }
-  return user
-}
 
 export interface UploadedBytes {
   kind: UploadKind
@@ -44,7 +22,7 @@ export interface UploadedBytes {
  */
 export const storeUpload = async (
   deps: Deps,
-  owner: UserRecord,
+  owner: { _id: string },
   upload: UploadedBytes,
 ): Promise<string> => {
   await enforceLimit(deps.limits, UPLOADS_PER_DAY, owner._id, UPLOADS_TOO_MANY)

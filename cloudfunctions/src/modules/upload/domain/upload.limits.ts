@@ -15,3 +15,9 @@ export const UPLOAD_BYTES_PER_DAY: RateLimitRule = {
   ...CHINA_DAY,
 }
 export const UPLOAD_BYTES_TOO_MANY = '今天上传的总量已达上限，请明天再传'
+
+/** Both daily limits with their messages: checked before an upload starts, counted once it is stored. */
+export const UPLOAD_LIMITS = [
+  [UPLOADS_PER_DAY, UPLOADS_TOO_MANY],
+  [UPLOAD_BYTES_PER_DAY, UPLOAD_BYTES_TOO_MANY],
+] as const

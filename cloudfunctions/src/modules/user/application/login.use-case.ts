@@ -1,6 +1,6 @@
 import { defaultNickname } from '@shared/domain/user'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
-import { enforceLimit } from '../../core/application/enforce-limit'
+import { enforceLimit } from '../../core'
 import type { Deps } from '../../deps'
 import { LOGIN_PER_OPENID, LOGIN_TOO_OFTEN } from '../domain/user.limits'
 import { Identities, isBanned, type UserRecord, Users } from '../domain/user.record'

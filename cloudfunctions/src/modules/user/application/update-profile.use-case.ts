@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { UpdateProfileInputSchema } from '@shared/contracts/user.contract'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { assertOwnUploads } from '../../upload/application/assert-own-uploads'
+import { assertOwnUploads } from '../../upload'
 import { type UserRecord, Users } from '../domain/user.record'
 
 export type UpdateProfileInput = z.output<typeof UpdateProfileInputSchema>

@@ -1,17 +1,20 @@
-import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
+import { hideSellerListings, showSellerListings } from '../../listing'
 import {
-  hideSellerListings,
-  showSellerListings,
-} from '../../listing/application/seller-ban.use-case'
-import { assertOperator, type UserRecord, Users } from '../domain/user.record'
+  assertOperator,
+  clearEndedBan,
+  loadUser,
+  setBannedUntil,
+  usersWithEndedBans,
+  type UserRecord,
+} from '../../user'
 
 const BATCH = 100
 
 const loadTarget = async (deps: Pick<Deps, 'store'>, operator: UserRecord, userId: string) => {
   if (userId === operator._id) throw new AppError(ErrorCodes.FORBIDDEN, '不能限制自己的账号')
-  const user = await deps.store.get(Users, userId)
+  const user = await loadUser(deps, userId)
   if (!user) throw new AppError(ErrorCodes.NOT_FOUND, '用户不存在')
   return user
 }
@@ -33,10 +36,7 @@ export const banUser = async (
     throw new AppError(ErrorCodes.VALIDATION, '限制截止时间须晚于现在', { path: 'until' })
   }
   const user = await loadTarget(deps, operator, input.userId)
-  await updateIfUnchanged(deps.store, Users, user._id, user, {
-    bannedUntil: input.until,
-    updatedAt: now,
-  })
+  await setBannedUntil(deps, user, input.until, now)
   return {
     bannedUntil: input.until,
     listingsHidden: await hideSellerListings(deps, user._id, input.until),
@@ -52,10 +52,7 @@ export const liftBan = async (
   assertOperator(operator)
   const user = await loadTarget(deps, operator, userId)
   if (user.bannedUntil !== null) {
-    await updateIfUnchanged(deps.store, Users, user._id, user, {
-      bannedUntil: null,
-      updatedAt: deps.clock.now(),
-    })
+    await setBannedUntil(deps, user, null, deps.clock.now())
   }
   return { listingsShown: await showSellerListings(deps, user._id) }
 }
@@ -72,22 +69,17 @@ export const liftExpiredBans = async (
   let bansLifted = 0
   let listingsShown = 0
   for (;;) {
-    const due = await deps.store.find(Users, { bannedUntil: { $lte: now } }, { limit: BATCH })
-    for (const user of due.items) {
+    const due = await usersWithEndedBans(deps, now, BATCH)
+    for (const user of due) {
       listingsShown += await showSellerListings(deps, user._id, now)
       try {
-        await deps.store.update(
-          Users,
-          user._id,
-          { bannedUntil: null },
-          { expect: { bannedUntil: user.bannedUntil } },
-        )
+        await clearEndedBan(deps, user)
         bansLifted++
       } catch (e) {
         if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
       }
     }
-    if (due.items.length < BATCH) break
+    if (due.length < BATCH) break
   }
   return { bansLifted, listingsShown }
 }

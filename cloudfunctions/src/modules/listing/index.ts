@@ -1,0 +1,16 @@
+/** listing: what is for sale (goods and services), its lifecycle, views, and its search index. */
+export { toCards } from './application/listing-views'
+export {
+  activeListingsOf,
+  countSellerListings,
+  loadListing,
+  setFavoriteCount,
+} from './application/listing-records'
+export { updateListingIn } from './application/save-listing'
+export {
+  hideSellerListings,
+  isListingBuyable,
+  showSellerListings,
+} from './application/seller-ban.use-case'
+export { isInsideCity } from './domain/listing-location'
+export { hiddenByBan, type ListingRecord } from './domain/listing.record'

@@ -1,0 +1,61 @@
+import { holdsEscrow, ORDER_STATES, type OrderState } from '@shared/domain/order-process'
+import { updateIfUnchanged } from '../../core'
+import type { TransactionOps } from '../../core/ports/document-store.port'
+import type { Deps } from '../../deps'
+import { Orders, type OrderRecord } from '../domain/order.record'
+
+/**
+ * The orders table as payments and delivery may read and write it: these functions, never the
+ * table. The parts they write (settlement, parcels, bookings) are theirs; the state is the order's.
+ */
+
+/** One order, from the store or inside a transaction. */
+export const loadOrder = (reader: Pick<TransactionOps, 'get'>, orderId: string) =>
+  reader.get(Orders, orderId)
+
+/** Compare-and-set on the order as it was read (CONFLICT when it moved meanwhile). */
+export const updateOrder = (
+  ops: TransactionOps,
+  seen: OrderRecord,
+  patch: Partial<OrderRecord>,
+): Promise<OrderRecord> => updateIfUnchanged(ops, Orders, seen._id, seen, patch)
+
+/** Orders whose courier check time has come (bookings not collected, tracking gone quiet). */
+export const ordersDueForCourierCheck = async (deps: Pick<Deps, 'store'>, now: number) =>
+  (
+    await deps.store.find(
+      Orders,
+      { trackingCheckAt: { $lte: now } },
+      { orderBy: { field: 'trackingCheckAt', direction: 'asc' }, limit: 100 },
+    )
+  ).items
+
+/** A page of orders, oldest id first, optionally in one state (reconciliation walks them all). */
+export const pageOfOrders = (
+  deps: Pick<Deps, 'store'>,
+  state: OrderState | null,
+  cursor: string | undefined,
+) =>
+  deps.store.find(Orders, state ? { state } : {}, {
+    orderBy: { field: '_id', direction: 'asc' },
+    limit: 200,
+    cursor,
+  })
+
+const ESCROW_STATES = ORDER_STATES.filter(holdsEscrow)
+
+/** Paid by buyers and still frozen at the seller's merchant: orders in escrow-holding states. */
+export const escrowHeldFor = async (deps: Pick<Deps, 'store'>, sellerId: string) => {
+  let total = 0
+  let cursor: string | undefined
+  do {
+    const page = await deps.store.find(
+      Orders,
+      { sellerId, state: { $in: ESCROW_STATES } },
+      { limit: 100, cursor },
+    )
+    for (const o of page.items) total += o.totalFen
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  return total
+}

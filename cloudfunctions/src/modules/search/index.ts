@@ -1,0 +1,2 @@
+/** search: keyword and nearby search over listings (ports/listing-search.port), history and 热搜. */
+export { sweepHotCounters } from './application/hot-keywords'

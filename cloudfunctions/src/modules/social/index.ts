@@ -1,0 +1,2 @@
+/** social: communities (小区/学校), memberships, 想要 (favourites) and follows. */
+export { isFavorite, isMember } from './application/social-records'

@@ -1,0 +1,33 @@
+import { updateIfUnchanged } from '../../core'
+import type { Deps } from '../../deps'
+import { Identities, type UserRecord, Users } from '../domain/user.record'
+
+/** The users table as other modules may read and write it: these functions, never the table. */
+
+export const loadUser = (deps: Pick<Deps, 'store'>, userId: string): Promise<UserRecord | null> =>
+  deps.store.get(Users, userId)
+
+/** A user's OPENID (kept apart from the user document): WeChat addresses people by it. */
+export const openidOf = async (deps: Pick<Deps, 'store'>, userId: string) =>
+  (await deps.store.find(Identities, { userId }, { limit: 1 })).items[0]?._id ?? null
+
+/** Sets or clears a ban by compare-and-set on the user as it was read. */
+export const setBannedUntil = (
+  deps: Pick<Deps, 'store'>,
+  user: UserRecord,
+  bannedUntil: number | null,
+  now: number,
+) => updateIfUnchanged(deps.store, Users, user._id, user, { bannedUntil, updatedAt: now })
+
+/** Users whose ban has run out by `now`, a batch at a time. */
+export const usersWithEndedBans = async (deps: Pick<Deps, 'store'>, now: number, limit: number) =>
+  (await deps.store.find(Users, { bannedUntil: { $lte: now } }, { limit })).items
+
+/** Clears a ban that ran out, unless it was renewed meanwhile (then CONFLICT). */
+export const clearEndedBan = (deps: Pick<Deps, 'store'>, user: UserRecord) =>
+  deps.store.update(
+    Users,
+    user._id,
+    { bannedUntil: null },
+    { expect: { bannedUntil: user.bannedUntil } },
+  )

@@ -1,0 +1,12 @@
+/** user: accounts, identities (OPENID), profiles, operators and ban status. */
+export { sellerBanned } from './application/ban-status'
+export { findUserByOpenid } from './application/find-user-by-openid'
+export { loadPublicUsers } from './application/user-views'
+export {
+  clearEndedBan,
+  loadUser,
+  openidOf,
+  setBannedUntil,
+  usersWithEndedBans,
+} from './application/user-records'
+export { assertOperator, isBanned, isOperator, type UserRecord } from './domain/user.record'
