@@ -1,3 +1,4 @@
+import { isPermanentRefusal } from '../../core/ports/provider-error'
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { courierCompany } from '@shared/domain/couriers'
@@ -84,7 +85,7 @@ const weightOf = async (deps: Deps, order: OrderRecord) => {
 
 /** A courier's "no" in the words the sheet shows. */
 const courierRefusal = (e: unknown): AppError | null => {
-  if (!(e instanceof CourierError) || e.retryable || e.kind === 'transport') return null
+  if (!(e instanceof CourierError) || !isPermanentRefusal(e)) return null
   if (e.code === 'ADDRESS_NOT_SERVED') return new AppError(ErrorCodes.ORDER_ADDRESS_NOT_SERVED)
   return null
 }
@@ -430,7 +431,7 @@ const placePickupJob: JobHandler = async (deps, job) => {
       )
     return 'done'
   } catch (e) {
-    if (!(e instanceof CourierError) || e.retryable || e.kind === 'transport') throw e
+    if (!(e instanceof CourierError) || !isPermanentRefusal(e)) throw e
     // The courier said no for good: the person sees why and can book again or enter a waybill.
     const fresh = (await deps.store.get(Orders, order._id))!
     const cur = pickupOf(fresh, leg)!
@@ -468,7 +469,7 @@ const cancelPickupJob: JobHandler = async (deps, job) => {
       )
       return 'done'
     }
-    if (e instanceof CourierError && !e.retryable && e.kind !== 'transport')
+    if (e instanceof CourierError && isPermanentRefusal(e))
       throw new PermanentJobError(`${e.code}: ${e.message}`)
     throw e
   }

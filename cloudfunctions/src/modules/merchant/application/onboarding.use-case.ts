@@ -1,3 +1,4 @@
+import { isPermanentRefusal } from '../../core/ports/provider-error'
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import type {
   OnboardingStatus,
@@ -221,7 +222,7 @@ export const submitOnboarding = async (
       storeName,
     })
   } catch (e) {
-    if (e instanceof PaymentGatewayError && !e.retryable && e.kind === 'wechat') {
+    if (isPermanentRefusal(e)) {
       // WeChat refused the request itself: show why, and let the seller correct and resubmit.
       const failed = await deps.store.update(
         Merchants,

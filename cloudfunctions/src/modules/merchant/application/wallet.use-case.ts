@@ -1,3 +1,4 @@
+import { isPermanentRefusal } from '../../core/ports/provider-error'
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import type { Wallet, WithdrawalView } from '@shared/contracts/merchant.contract'
 import { WITHDRAWAL_LABELS } from '@shared/domain/merchant'
@@ -142,13 +143,13 @@ const sendWithdrawal = async (deps: Deps, w: WithdrawalRecord): Promise<Withdraw
     })
     return await settle(deps, w, 'accepted', res.withdrawId, null)
   } catch (e) {
-    if (e instanceof PaymentGatewayError && e.kind === 'wechat' && !e.retryable) {
+    if (isPermanentRefusal(e)) {
       return settle(
         deps,
         w,
         'failed',
         null,
-        e.wechatCode === 'NOT_ENOUGH' ? '微信支付账户可用余额不足' : e.message,
+        e.vendorCode === 'NOT_ENOUGH' ? '微信支付账户可用余额不足' : e.message,
       )
     }
     if (e instanceof AppError) throw e

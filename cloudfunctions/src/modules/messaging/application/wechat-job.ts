@@ -1,3 +1,4 @@
+import { isPermanentRefusal } from '../../core/ports/provider-error'
 import { PermanentJobError, type JobOutcome } from '../../outbox/application/outbox'
 import { WechatApiError, WechatErrcodes } from '../ports/wechat-api.port'
 
@@ -21,7 +22,7 @@ export const runWechatCall = async (
     if (!(e instanceof WechatApiError)) throw e
     if (e.errcode === WechatErrcodes.SUBSCRIPTION_REFUSED) return 'done'
     if (e.errcode === WechatErrcodes.SHIPPING_NOT_UPDATED && job.attempts > 1) return 'done'
-    if (e.retryable) throw e
-    throw new PermanentJobError(`${e.message} (errcode ${e.errcode})`)
+    if (isPermanentRefusal(e)) throw new PermanentJobError(`${e.message} (errcode ${e.errcode})`)
+    throw e
   }
 }

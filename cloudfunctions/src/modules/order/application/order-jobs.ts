@@ -1,3 +1,4 @@
+import { isPermanentRefusal } from '../../core/ports/provider-error'
 import { chinaDateTime } from '@shared/domain/time'
 import { courierCompany } from '@shared/domain/couriers'
 import type { Deps } from '../../deps'
@@ -54,7 +55,7 @@ const subscribeTracking: JobHandler = async (deps, job) => {
     })
     return 'done'
   } catch (e) {
-    if (e instanceof CourierError && !e.retryable && e.kind !== 'transport')
+    if (e instanceof CourierError && isPermanentRefusal(e))
       throw new PermanentJobError(`${e.code}: ${e.message}`)
     throw e
   }
