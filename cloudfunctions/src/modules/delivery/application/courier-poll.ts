@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import type { Deps } from '../../deps'
 import { openShippingAddress } from '../../address/domain/sealed-address'
 import { nextCourierCheck } from '../domain/courier-checks'
@@ -45,14 +46,9 @@ export const pollTracking = async (deps: Deps) => {
       fresh.trackingCheckAt !== undefined &&
       fresh.trackingCheckAt <= now
     ) {
-      await deps.store
-        .update(
-          Orders,
-          order._id,
-          { trackingCheckAt: nextCourierCheck(fresh, now), version: fresh.version + 1 },
-          { expect: { version: fresh.version } },
-        )
-        .catch(() => undefined)
+      await updateIfUnchanged(deps.store, Orders, order._id, fresh, {
+        trackingCheckAt: nextCourierCheck(fresh, now),
+      }).catch(() => undefined)
     }
   }
   return applied

@@ -181,27 +181,21 @@ export const bookPickup = async (
   // cancelled (or the return lapse) while the courier is on the way: the graph's timer waits for the window.
   const extended = scheduleOf(next)
   await deps.store.transaction(async (tx) => {
-    await tx.update(
-      Orders,
-      order._id,
-      {
-        ...withPickup(order, leg, pickup),
-        ...extended,
-        trackingCheckAt: nextCourierCheck(next, now),
-        events: [
-          ...order.events,
-          {
-            transition: 'bookPickup',
-            at: now,
-            actor: leg === 'outbound' ? 'seller' : 'buyer',
-            note: `预约${company.name}上门取件 ${pickup.slot.date} ${input.slot.start}–${input.slot.end}`,
-          },
-        ],
-        updatedAt: now,
-        version: order.version + 1,
-      },
-      { expect: { version: order.version } },
-    )
+    await updateIfUnchanged(tx, Orders, order._id, order, {
+      ...withPickup(order, leg, pickup),
+      ...extended,
+      trackingCheckAt: nextCourierCheck(next, now),
+      events: [
+        ...order.events,
+        {
+          transition: 'bookPickup',
+          at: now,
+          actor: leg === 'outbound' ? 'seller' : 'buyer',
+          note: `预约${company.name}上门取件 ${pickup.slot.date} ${input.slot.start}–${input.slot.end}`,
+        },
+      ],
+      updatedAt: now,
+    })
     const key = JOBS.pickupPlace.key(order._id, leg, pickup.attempt)
     await enqueue(tx, { key, kind: JOBS.pickupPlace.kind, orderId: order._id, at: now })
   })
@@ -222,25 +216,19 @@ export const cancelPickup = async (
   const patch = cancellingPatch(order, leg, now)
   if (!patch) throw wrongState()
   await deps.store.transaction(async (tx) => {
-    const next = await tx.update(
-      Orders,
-      orderId,
-      {
-        ...patch,
-        events: [
-          ...order.events,
-          {
-            transition: 'cancelPickup',
-            at: now,
-            actor: leg === 'outbound' ? 'seller' : 'buyer',
-            note: null,
-          },
-        ],
-        updatedAt: now,
-        version: order.version + 1,
-      },
-      { expect: { version: order.version } },
-    )
+    const next = await updateIfUnchanged(tx, Orders, orderId, order, {
+      ...patch,
+      events: [
+        ...order.events,
+        {
+          transition: 'cancelPickup',
+          at: now,
+          actor: leg === 'outbound' ? 'seller' : 'buyer',
+          note: null,
+        },
+      ],
+      updatedAt: now,
+    })
     await enqueuePickupCancel(tx, next, leg, now)
   })
   return order
@@ -346,17 +334,11 @@ export const applyPickupNews = async (
       await startReturn(deps, order, parcelOf(next, now), { actor: 'system', extra: placed })
       return 'applied'
     }
-    await deps.store.update(
-      Orders,
-      order._id,
-      {
-        ...placed,
-        trackingCheckAt: nextCourierCheck({ ...order, ...placed }, now),
-        updatedAt: now,
-        version: order.version + 1,
-      },
-      { expect: { version: order.version } },
-    )
+    await updateIfUnchanged(deps.store, Orders, order._id, order, {
+      ...placed,
+      trackingCheckAt: nextCourierCheck({ ...order, ...placed }, now),
+      updatedAt: now,
+    })
     return 'applied'
   }, 'stale' as const)
 }
@@ -409,16 +391,10 @@ const placePickupJob: JobHandler = async (deps, job) => {
         courierOrderId: placed.orderId,
         updatedAt: now,
       }
-      const patched = await tx.update(
-        Orders,
-        order._id,
-        {
-          ...withPickup(fresh, leg, next),
-          trackingCheckAt: nextCourierCheck({ ...fresh, ...withPickup(fresh, leg, next) }, now),
-          version: fresh.version + 1,
-        },
-        { expect: { version: fresh.version } },
-      )
+      const patched = await updateIfUnchanged(tx, Orders, order._id, fresh, {
+        ...withPickup(fresh, leg, next),
+        trackingCheckAt: nextCourierCheck({ ...fresh, ...withPickup(fresh, leg, next) }, now),
+      })
       if (!(await tx.get(PickupTasks, placed.taskId)))
         await tx.insert(PickupTasks, { _id: placed.taskId, orderId: order._id, leg, attempt })
       await enqueuePickupCancel(tx, patched, leg, now)

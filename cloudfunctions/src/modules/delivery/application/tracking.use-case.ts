@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { isPermanentRefusal } from '../../core/ports/provider-error'
 import type { Waybill } from '@shared/contracts/order.contract'
 import { courierCompany } from '@shared/domain/couriers'
@@ -159,18 +160,12 @@ export const applyTracking = async (
     }
     // A return's 签收 starts the seller's days to inspect it (the graph's autoReceiveReturn timer).
     const returnArrived = delivered && parcel.leg === 'return' && order.state === 'returning'
-    await deps.store.update(
-      Orders,
-      order._id,
-      {
-        ...placed,
-        trackingCheckAt: checkAt,
-        ...(returnArrived ? scheduleOf({ ...order, ...placed }) : {}),
-        updatedAt: now,
-        version: order.version + 1,
-      },
-      { expect: { version: order.version } },
-    )
+    await updateIfUnchanged(deps.store, Orders, order._id, order, {
+      ...placed,
+      trackingCheckAt: checkAt,
+      ...(returnArrived ? scheduleOf({ ...order, ...placed }) : {}),
+      updatedAt: now,
+    })
     return 'applied'
   }, 'stale' as const)
 }
@@ -191,29 +186,23 @@ export const startReturn = async (
   // Sent: the return's own clock (10 days for a 签收, or 3 after one already reported) replaces the lapse.
   const schedule = scheduleOf({ ...base, refund, returnShippedAt: now })
   return deps.store.transaction(async (tx) => {
-    const next = await tx.update(
-      Orders,
-      order._id,
-      {
-        ...by.extra,
-        refund,
-        returnShippedAt: now,
-        trackingCheckAt: nextCourierCheck({ ...base, refund }, now),
-        ...schedule,
-        events: [
-          ...order.events,
-          {
-            transition: 'shipReturn',
-            at: now,
-            actor: by.actor,
-            note: `退货寄回 ${parcel.company} ${parcel.waybillNo}`,
-          },
-        ],
-        updatedAt: now,
-        version: order.version + 1,
-      },
-      { expect: { version: order.version } },
-    )
+    const next = await updateIfUnchanged(tx, Orders, order._id, order, {
+      ...by.extra,
+      refund,
+      returnShippedAt: now,
+      trackingCheckAt: nextCourierCheck({ ...base, refund }, now),
+      ...schedule,
+      events: [
+        ...order.events,
+        {
+          transition: 'shipReturn',
+          at: now,
+          actor: by.actor,
+          note: `退货寄回 ${parcel.company} ${parcel.waybillNo}`,
+        },
+      ],
+      updatedAt: now,
+    })
     await recordParcel(tx, next, refund.returnShipment, 'return', now)
     return next
   })

@@ -224,34 +224,22 @@ export const submitOnboarding = async (
   } catch (e) {
     if (isPermanentRefusal(e)) {
       // WeChat refused the request itself: show why, and let the seller correct and resubmit.
-      const failed = await deps.store.update(
-        Merchants,
-        userId,
-        {
-          state: 'SUBMIT_FAILED',
-          stateDesc: '提交被微信支付拒绝',
-          rejectReasons: [{ field: '', reason: e.message }],
-          updatedAt: deps.clock.now(),
-          version: record.version + 1,
-        },
-        { expect: { version: record.version } },
-      )
+      const failed = await updateIfUnchanged(deps.store, Merchants, userId, record, {
+        state: 'SUBMIT_FAILED',
+        stateDesc: '提交被微信支付拒绝',
+        rejectReasons: [{ field: '', reason: e.message }],
+        updatedAt: deps.clock.now(),
+      })
       return toStatus(failed, storeName)
     }
     throw gatewayFailed(e)
   }
-  const saved = await deps.store.update(
-    Merchants,
-    userId,
-    {
-      state: 'CHECKING',
-      stateDesc: '资料校验中',
-      applymentId: submitted.applymentId,
-      updatedAt: deps.clock.now(),
-      version: record.version + 1,
-    },
-    { expect: { version: record.version } },
-  )
+  const saved = await updateIfUnchanged(deps.store, Merchants, userId, record, {
+    state: 'CHECKING',
+    stateDesc: '资料校验中',
+    applymentId: submitted.applymentId,
+    updatedAt: deps.clock.now(),
+  })
   return toStatus(saved, storeName)
 }
 
