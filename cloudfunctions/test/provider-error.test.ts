@@ -1,7 +1,7 @@
-import { isPermanentRefusal, ProviderError } from '../ports/provider-error'
-import { PaymentGatewayError } from '../../payments/ports/payment-gateway.port'
-import { CourierError } from '../../delivery/ports/courier.port'
-import { WechatApiError } from '../../messaging/ports/wechat-api.port'
+import { isPermanentRefusal, ProviderError } from '../src/modules/core/ports/provider-error'
+import { PaymentGatewayError } from '../src/modules/payments/ports/payment-gateway.port'
+import { CourierError } from '../src/modules/delivery/ports/courier.port'
+import { WechatApiError } from '../src/modules/messaging/ports/wechat-api.port'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 
 test('isPermanentRefusal is the error’s own verdict, for provider errors only', () => {
