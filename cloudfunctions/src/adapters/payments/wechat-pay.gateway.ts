@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from '@shared/domain/time'
 import { createHash, randomBytes, type KeyObject } from 'node:crypto'
 import Pay from 'wechatpay-node-v3'
 import type { Clock } from '../../modules/core/ports/clock.port'
@@ -88,7 +89,7 @@ function assertFen(name: string, v: number, allowZero = false) {
 
 /** RFC 3339 in China Standard Time, the form WeChat documents for time_expire. */
 function rfc3339Cst(epochMs: number): string {
-  const d = new Date(epochMs + 8 * 3600_000)
+  const d = new Date(epochMs + CHINA_OFFSET_MS)
   return d.toISOString().replace(/\.\d{3}Z$/, '+08:00')
 }
 

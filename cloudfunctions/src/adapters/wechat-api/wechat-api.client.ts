@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from '@shared/domain/time'
 import type { Clock } from '../../modules/core/ports/clock.port'
 import { REFUSED, RETRY, type ProviderVerdict } from '../../modules/core/ports/provider-error'
 import {
@@ -77,7 +78,7 @@ const invalid = (message: string) =>
 
 /** RFC 3339 in China Standard Time with milliseconds, the form WeChat's examples use. */
 export const rfc3339Cst = (epochMs: number): string =>
-  new Date(epochMs + 8 * 3600_000).toISOString().replace(/Z$/, '+08:00')
+  new Date(epochMs + CHINA_OFFSET_MS).toISOString().replace(/Z$/, '+08:00')
 
 /**
  * WechatApiClient: WechatApi over WeChat's HTTPS JSON API. It holds one access_token per process,

@@ -1,3 +1,4 @@
+import { chinaDay } from '@shared/domain/time'
 import { isPermanentRefusal } from '../../core/ports/provider-error'
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import type {
@@ -132,7 +133,7 @@ export const submitOnboarding = async (
     throw new AppError(ErrorCodes.MERCHANT_APPLYMENT_IN_PROGRESS)
 
   // WeChat refuses an expired card days later; say so now (dates are China dates).
-  const today = new Date(deps.clock.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+  const today = chinaDay(deps.clock.now())
   if (input.idCardValidEnd !== '长期' && input.idCardValidEnd <= today) {
     const message = '身份证已过期，请使用有效期内的证件'
     throw new AppError(ErrorCodes.VALIDATION, message, {

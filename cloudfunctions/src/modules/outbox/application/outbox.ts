@@ -1,3 +1,4 @@
+import { HOUR } from '@shared/domain/time'
 import { OutboxJobRecord, OutboxJobs } from '../domain/outbox-job.record'
 import { updateIfUnchanged } from '../../core/application/update-if-unchanged'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
@@ -12,7 +13,7 @@ export type JobHandler = (deps: Deps, job: OutboxJobRecord) => Promise<JobOutcom
 export class PermanentJobError extends Error {}
 
 const LEASE_MS = 60_000
-const MAX_BACKOFF_MS = 3_600_000
+const MAX_BACKOFF_MS = HOUR
 export const backoffMs = (attempts: number) =>
   Math.min(MAX_BACKOFF_MS, 15_000 * 2 ** Math.max(0, attempts - 1))
 
