@@ -1,3 +1,4 @@
+import { DAY } from '@shared/domain/time'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { plainAddress, signLocalSession } from '../src/platform/caller-identity'
@@ -10,7 +11,7 @@ import { HttpError, httpErrorOf, methodNotAllowed, readJsonObject, sendJson } fr
 import { DEMO_USERS, isDemoOpenid } from './seed/demo-users'
 
 /** Long enough that a demo never logs you out mid-way; the token is useless outside this machine. */
-export const SESSION_TTL_MS = 30 * 86_400_000
+export const SESSION_TTL_MS = 30 * DAY
 
 /**
  * The local stand-in for WeChat login: the H5 app shows the demo users, you pick one, and the

@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from '@shared/domain/time'
 import { randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { lstat } from 'node:fs/promises'
@@ -144,7 +145,7 @@ const asHttp =
   }
 
 /** Month folders in China time, so a photo taken on the 1st at 07:00 lands in that month. */
-const yearMonth = (at: number) => new Date(at + 8 * 3_600_000).toISOString().slice(0, 7)
+const yearMonth = (at: number) => new Date(at + CHINA_OFFSET_MS).toISOString().slice(0, 7)
 
 /**
  * Reads the one file part, counting its bytes as they arrive. The limit is the kind's, so `dir`

@@ -1,3 +1,4 @@
+import { DAY, HOUR } from '@shared/domain/time'
 import { findCity } from '@shared/domain/cities'
 import { CATEGORY_IDS, type CategoryId } from '@shared/domain/listing'
 import { CreateListingInputSchema } from '@shared/contracts/listing.contract'
@@ -45,7 +46,6 @@ export interface SeedResult {
   ms: number
 }
 
-const DAY = 86_400_000
 /** Share of seeded listings that are local services rather than goods. */
 const SERVICE_SHARE = 0.08
 const OLD_LISTINGS = 6
@@ -127,10 +127,7 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
     if (n < OLD_LISTINGS) return now - (27 + rng.next() * 2) * DAY
     const t = start + rng.next() * (days * DAY - 10 * 60_000)
     return rng.chance(0.35)
-      ? Math.min(
-          now - 60_000,
-          t - (t % DAY) + (11 + rng.int(0, 4)) * 3_600_000 + rng.int(0, 3_599_999),
-        )
+      ? Math.min(now - 60_000, t - (t % DAY) + (11 + rng.int(0, 4)) * HOUR + rng.int(0, HOUR - 1))
       : t
   }).sort((a, b) => a - b)
 

@@ -3,6 +3,7 @@ import {
   CourierError,
   type Courier,
   type CourierErrorCode,
+  type CourierErrorKind,
   type CourierPush,
   type MonitorStatus,
   type Pickup,
@@ -18,6 +19,7 @@ import {
   type TrackingEvent,
   type TrackingState,
 } from '../../modules/delivery/ports/courier.port'
+import { REFUSED, RETRY, type ProviderVerdict } from '../../modules/core/ports/provider-error'
 import {
   type Kuaidi100Config,
   type Kuaidi100ConfigInput,
@@ -249,25 +251,15 @@ export class Kuaidi100Courier implements Courier {
       typeof body.lastResult !== 'object' ||
       body.lastResult === null
     )
-      throw new CourierError('verification', 'PUSH_MALFORMED', 'push has no lastResult', false)
+      throw failure('verification', 'PUSH_MALFORMED', 'push has no lastResult', REFUSED)
     const monitor = String(body.status) as MonitorStatus
     if (!['polling', 'shutdown', 'abort', 'updateall'].includes(monitor))
-      throw new CourierError(
-        'verification',
-        'PUSH_MALFORMED',
-        `unknown push status ${monitor}`,
-        false,
-      )
+      throw failure('verification', 'PUSH_MALFORMED', `unknown push status ${monitor}`, REFUSED)
     let tracking: Tracking
     try {
       tracking = parseTracking(body.lastResult as Json)
     } catch {
-      throw new CourierError(
-        'verification',
-        'PUSH_MALFORMED',
-        'push lastResult does not parse',
-        false,
-      )
+      throw failure('verification', 'PUSH_MALFORMED', 'push lastResult does not parse', REFUSED)
     }
     const latestAt = tracking.events.at(-1)?.at ?? 0
     return {
@@ -285,11 +277,11 @@ export class Kuaidi100Courier implements Courier {
     const d = (typeof body.data === 'object' && body.data !== null ? body.data : {}) as Json
     const status = PICKUP_STATUS[String(body.status ?? d.status)]
     if (typeof fields.taskId !== 'string' || !fields.taskId || !status)
-      throw new CourierError(
+      throw failure(
         'verification',
         'PUSH_MALFORMED',
         'pickup push without taskId or a known status',
-        false,
+        REFUSED,
       )
     const at = parseTime(String(d.updateTime ?? ''))
     return {
@@ -311,16 +303,16 @@ export class Kuaidi100Courier implements Courier {
     const param = fields.param
     const sign = fields.sign
     if (typeof param !== 'string' || !param)
-      throw new CourierError('verification', 'PUSH_MALFORMED', 'push has no param', false)
+      throw failure('verification', 'PUSH_MALFORMED', 'push has no param', REFUSED)
     if (
       typeof sign !== 'string' ||
       !safeEqual(sign.toUpperCase(), pushSign(param, this.config.salt))
     )
-      throw new CourierError(
+      throw failure(
         'verification',
         'PUSH_SIGNATURE_INVALID',
         'push signature does not match our salt',
-        false,
+        REFUSED,
       )
     try {
       const body = JSON.parse(param) as unknown
@@ -328,12 +320,7 @@ export class Kuaidi100Courier implements Courier {
         throw new Error('not an object')
       return body as Json
     } catch {
-      throw new CourierError(
-        'verification',
-        'PUSH_MALFORMED',
-        'push param is not a JSON object',
-        false,
-      )
+      throw failure('verification', 'PUSH_MALFORMED', 'push param is not a JSON object', REFUSED)
     }
   }
 
@@ -408,30 +395,24 @@ export class Kuaidi100Courier implements Courier {
       text = await res.text()
     } catch (e) {
       if (controller.signal.aborted)
-        throw new CourierError('transport', 'TIMEOUT', `kuaidi100 ${path} timed out`, true)
-      throw new CourierError(
+        throw failure('transport', 'TIMEOUT', `kuaidi100 ${path} timed out`, RETRY)
+      throw failure(
         'transport',
         'NETWORK',
         `kuaidi100 ${path}: ${e instanceof Error ? e.message : String(e)}`,
-        true,
+        RETRY,
       )
     } finally {
       clearTimeout(timer)
     }
     if (status === 429)
-      throw new CourierError(
-        'vendor',
-        'RATE_LIMITED',
-        `kuaidi100 ${path} rate limited`,
-        true,
-        '429',
-      )
+      throw failure('vendor', 'RATE_LIMITED', `kuaidi100 ${path} rate limited`, RETRY, '429')
     if (status >= 500)
-      throw new CourierError(
+      throw failure(
         'vendor',
         'VENDOR_ERROR',
         `kuaidi100 ${path} answered HTTP ${status}`,
-        true,
+        RETRY,
         String(status),
       )
     try {
@@ -443,9 +424,8 @@ export class Kuaidi100Courier implements Courier {
 }
 
 const invalid = (code: CourierErrorCode, message: string) =>
-  new CourierError('invalid-argument', code, message, false)
-const badResponse = (message: string) =>
-  new CourierError('transport', 'BAD_RESPONSE', message, true)
+  failure('invalid-argument', code, message, REFUSED)
+const badResponse = (message: string) => failure('transport', 'BAD_RESPONSE', message, RETRY)
 
 const checkCompany = (company: string): string => {
   if (!COMPANY_CODE.test(company))
@@ -465,41 +445,63 @@ const checkWaybill = (company: string, waybillNo: string): string => {
   return num
 }
 
+/**
+ * kuaidi100's returnCode table (API 文档 > 返回码) → our code and whether it is worth asking again:
+ * 500 (no result yet), 501 (server error) and 502 (over the query limit) may succeed later; bad
+ * input, a missing phone, a bad signature, an unknown company, a task that does not exist or can
+ * no longer be cancelled are its final answer. An unknown returnCode counts as refused.
+ */
+export const kuaidi100Verdict = (
+  returnCode: string,
+  message: string,
+): [CourierErrorCode, ProviderVerdict] => {
+  const map: Record<string, [CourierErrorCode, ProviderVerdict]> = {
+    // kuaidi100 uses 400 for several kinds of bad input; only its message tells them apart.
+    '400': [
+      /公司/.test(message)
+        ? 'UNKNOWN_COMPANY'
+        : /单号/.test(message)
+          ? 'INVALID_WAYBILL'
+          : /地址|范围/.test(message)
+            ? 'ADDRESS_NOT_SERVED'
+            : 'INVALID_ARGUMENT',
+      REFUSED,
+    ],
+    '408': ['PHONE_REQUIRED', REFUSED],
+    '500': ['NO_RESULT', RETRY],
+    '501': /重复/.test(message) ? ['ALREADY_SUBSCRIBED', REFUSED] : ['VENDOR_ERROR', RETRY],
+    '502': ['RATE_LIMITED', RETRY],
+    '503': ['SIGN_ERROR', REFUSED],
+    '600': ['SIGN_ERROR', REFUSED],
+    '601': ['SIGN_ERROR', REFUSED],
+    '700': ['INVALID_ARGUMENT', REFUSED],
+    '701': ['UNKNOWN_COMPANY', REFUSED],
+    '702': ['UNKNOWN_COMPANY', REFUSED],
+    '703': ['UNKNOWN_COMPANY', REFUSED],
+    '30001': ['PICKUP_NOT_FOUND', REFUSED],
+    '30002': ['PICKUP_NOT_CANCELLABLE', REFUSED],
+  }
+  return map[returnCode] ?? ['VENDOR_ERROR', REFUSED]
+}
+
+/**
+ * Every CourierError this adapter throws: the verdict says whether to ask again and whether
+ * kuaidi100 (or our own check of its push or our input) said no for good.
+ */
+const failure = (
+  kind: CourierErrorKind,
+  code: CourierErrorCode,
+  message: string,
+  verdict: ProviderVerdict,
+  vendorCode?: string,
+) => new CourierError(kind, code, message, verdict.retryable, vendorCode, verdict.permanent)
+
 /** kuaidi100 returnCodes → ours. The message is kuaidi100's own (Chinese). */
 const vendorError = (body: Json): CourierError => {
   const rc = String(body.returnCode ?? body.status ?? '')
   const message = `kuaidi100 ${rc}: ${String(body.message ?? 'error')}`
-  const map: Record<string, [CourierErrorCode, boolean]> = {
-    // kuaidi100 uses 400 for several kinds of bad input; only its message tells them apart.
-    '400': [
-      /公司/.test(String(body.message))
-        ? 'UNKNOWN_COMPANY'
-        : /单号/.test(String(body.message))
-          ? 'INVALID_WAYBILL'
-          : /地址|范围/.test(String(body.message))
-            ? 'ADDRESS_NOT_SERVED'
-            : 'INVALID_ARGUMENT',
-      false,
-    ],
-    '408': ['PHONE_REQUIRED', false],
-    '500': ['NO_RESULT', true],
-    '501': [
-      /重复/.test(String(body.message)) ? 'ALREADY_SUBSCRIBED' : 'VENDOR_ERROR',
-      !/重复/.test(String(body.message)),
-    ],
-    '502': ['RATE_LIMITED', true],
-    '503': ['SIGN_ERROR', false],
-    '600': ['SIGN_ERROR', false],
-    '601': ['SIGN_ERROR', false],
-    '700': ['INVALID_ARGUMENT', false],
-    '701': ['UNKNOWN_COMPANY', false],
-    '702': ['UNKNOWN_COMPANY', false],
-    '703': ['UNKNOWN_COMPANY', false],
-    '30001': ['PICKUP_NOT_FOUND', false],
-    '30002': ['PICKUP_NOT_CANCELLABLE', false],
-  }
-  const [code, retryable] = map[rc] ?? ['VENDOR_ERROR', false]
-  return new CourierError('vendor', code, message, retryable, rc)
+  const [code, verdict] = kuaidi100Verdict(rc, String(body.message ?? ''))
+  return failure('vendor', code, message, verdict, rc)
 }
 
 const parseTracking = (r: Json): Tracking => {

@@ -1,3 +1,4 @@
+import { CHINA_OFFSET_MS } from '@shared/domain/time'
 import { createHash } from 'node:crypto'
 
 /**
@@ -55,15 +56,13 @@ export const STATE_NAMES: Record<string, string> = {
   '14': '拒签',
 }
 
-const BEIJING_MS = 8 * 3600_000
-
 /** `2026-01-01 08:00:00` in Beijing time, as kuaidi100 writes times. */
 export const formatTime = (ms: number): string =>
-  new Date(ms + BEIJING_MS).toISOString().slice(0, 19).replace('T', ' ')
+  new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ')
 
 /** The inverse of formatTime; NaN when it does not parse. */
 export const parseTime = (text: string): number => {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text)
   if (!m) return Number.NaN
-  return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) - BEIJING_MS
+  return Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]) - CHINA_OFFSET_MS
 }

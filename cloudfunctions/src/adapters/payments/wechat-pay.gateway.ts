@@ -1,6 +1,8 @@
+import { CHINA_OFFSET_MS } from '@shared/domain/time'
 import { createHash, randomBytes, type KeyObject } from 'node:crypto'
 import Pay from 'wechatpay-node-v3'
 import type { Clock } from '../../modules/core/ports/clock.port'
+import { REFUSED, RETRY, type ProviderVerdict } from '../../modules/core/ports/provider-error'
 import {
   PaymentGatewayError,
   type ApplymentState,
@@ -55,11 +57,30 @@ type Sensitive = (plain: string) => string
 
 const PAY_EXPIRY_MS = 15 * 60_000
 
+/**
+ * WeChat Pay v3's error table (开发指引 > 错误码): the HTTP status carries the decision. 429
+ * FREQUENCY_LIMITED and 5xx (SYSTEM_ERROR, BANK_ERROR, ...) may succeed on the same call later;
+ * any other non-2xx (PARAM_ERROR, INVALID_REQUEST, SIGN_ERROR, NO_AUTH, NOT_ENOUGH, ORDER_CLOSED,
+ * RESOURCE_NOT_EXISTS, ...) is WeChat's final answer to that call.
+ */
+export const wechatPayVerdict = (status: number): ProviderVerdict =>
+  status >= 500 || status === 429 ? RETRY : REFUSED
+
+// Verification and input failures are neither retryable nor WeChat's refusal: the effect is
+// unknown (reconcile by querying) or the input is ours.
 const verificationError = (code: string, message: string, status = 0) =>
-  new PaymentGatewayError(status, code, message, false, 'verification')
+  new PaymentGatewayError(status, code, message, false, 'verification', undefined, false)
 
 const invalid = (message: string) =>
-  new PaymentGatewayError(0, 'INVALID_ARGUMENT', message, false, 'invalid-argument')
+  new PaymentGatewayError(
+    0,
+    'INVALID_ARGUMENT',
+    message,
+    false,
+    'invalid-argument',
+    undefined,
+    false,
+  )
 
 function assertFen(name: string, v: number, allowZero = false) {
   if (!Number.isSafeInteger(v) || v < (allowZero ? 0 : 1))
@@ -68,7 +89,7 @@ function assertFen(name: string, v: number, allowZero = false) {
 
 /** RFC 3339 in China Standard Time, the form WeChat documents for time_expire. */
 function rfc3339Cst(epochMs: number): string {
-  const d = new Date(epochMs + 8 * 3600_000)
+  const d = new Date(epochMs + CHINA_OFFSET_MS)
   return d.toISOString().replace(/\.\d{3}Z$/, '+08:00')
 }
 
@@ -634,18 +655,21 @@ export class WechatPayGateway implements PaymentGateway {
         0,
         timeout ? 'TIMEOUT' : 'NETWORK_ERROR',
         (e as Error).message,
-        true,
+        RETRY.retryable,
         'transport',
+        undefined,
+        RETRY.permanent,
       )
     }
 
     // A 5xx is retryable whatever it says; WeChat does not reliably sign those.
-    if (res.status >= 500) throw this.wechatError(res, true)
+    if (res.status >= 500) throw this.wechatError(res)
 
     if (opts.isCertificateFetch) {
       // Bootstrap: the response may be signed by a certificate it contains. The GCM tag (APIv3 key)
       // authenticates those certificates before any of them is trusted for the signature check.
-      if (res.status !== 200) throw this.wechatError(res, false)
+      // Any non-200 counts as refused here, 429 included (as it always has; WeChat rarely limits it).
+      if (res.status !== 200) throw this.wechatError(res, REFUSED)
       const fetched = this.decryptCertificates(res.body)
       await this.verifySigned(this.signedHeaders(res), res.body, false, fetched)
       for (const c of fetched.values()) this.certs.set(c.serialNo, c)
@@ -653,7 +677,7 @@ export class WechatPayGateway implements PaymentGateway {
     }
 
     await this.verifySigned(this.signedHeaders(res), res.body, true)
-    if (res.status < 200 || res.status >= 300) throw this.wechatError(res, res.status === 429)
+    if (res.status < 200 || res.status >= 300) throw this.wechatError(res)
     if (!res.body) return {}
     try {
       return JSON.parse(res.body) as Json
@@ -671,7 +695,10 @@ export class WechatPayGateway implements PaymentGateway {
     }
   }
 
-  private wechatError(res: HttpResponse, retryable: boolean): PaymentGatewayError {
+  private wechatError(
+    res: HttpResponse,
+    verdict = wechatPayVerdict(res.status),
+  ): PaymentGatewayError {
     let code = `HTTP_${res.status}`
     let message = res.body.slice(0, 200)
     let detail: unknown
@@ -687,9 +714,10 @@ export class WechatPayGateway implements PaymentGateway {
       res.status,
       code,
       message,
-      retryable,
+      verdict.retryable,
       res.status >= 500 ? 'transport' : 'wechat',
       detail,
+      verdict.permanent,
     )
   }
 

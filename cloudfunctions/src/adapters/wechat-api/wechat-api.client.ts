@@ -1,4 +1,6 @@
+import { CHINA_OFFSET_MS } from '@shared/domain/time'
 import type { Clock } from '../../modules/core/ports/clock.port'
+import { REFUSED, RETRY, type ProviderVerdict } from '../../modules/core/ports/provider-error'
 import {
   WechatApiError,
   WechatErrcodes,
@@ -7,6 +9,7 @@ import {
   type SendSubscribeMessageInput,
   type UploadShippingInfoInput,
   type WechatApi,
+  type WechatApiErrorKind,
   type WechatOrderKey,
 } from '../../modules/messaging/ports/wechat-api.port'
 import {
@@ -44,17 +47,38 @@ const RETRYABLE_ERRCODES = new Set<number>([
   10060012,
   10060019,
 ])
+/**
+ * WeChat's errcode table (服务端 API 全局返回码, 发货信息管理 错误码): the errcodes above (system busy,
+ * frequency limit, a token another server retired) may succeed on the same call later; any other
+ * errcode (invalid openid or template, bad data, refused subscription, ...) is WeChat's final answer.
+ */
+export const wechatApiVerdict = (errcode: number): ProviderVerdict =>
+  RETRYABLE_ERRCODES.has(errcode) ? RETRY : REFUSED
+
+/** An HTTP status other than 200 from api.weixin.qq.com: 5xx and 429 may pass later. */
+export const wechatHttpVerdict = (status: number): ProviderVerdict =>
+  status >= 500 || status === 429 ? RETRY : REFUSED
+
+/** Every WechatApiError this client throws, with the verdict from the tables above. */
+const failure = (
+  errcode: WechatApiError['errcode'],
+  message: string,
+  verdict: ProviderVerdict,
+  kind: WechatApiErrorKind,
+  detail?: unknown,
+) => new WechatApiError(errcode, message, verdict.retryable, kind, detail, verdict.permanent)
+
 const TOKEN_ERRCODES = new Set<number>([
   WechatErrcodes.INVALID_CREDENTIAL,
   WechatErrcodes.ACCESS_TOKEN_EXPIRED,
 ])
 
 const invalid = (message: string) =>
-  new WechatApiError('INVALID_ARGUMENT', message, false, 'invalid-argument')
+  failure('INVALID_ARGUMENT', message, REFUSED, 'invalid-argument')
 
 /** RFC 3339 in China Standard Time with milliseconds, the form WeChat's examples use. */
 export const rfc3339Cst = (epochMs: number): string =>
-  new Date(epochMs + 8 * 3600_000).toISOString().replace(/Z$/, '+08:00')
+  new Date(epochMs + CHINA_OFFSET_MS).toISOString().replace(/Z$/, '+08:00')
 
 /**
  * WechatApiClient: WechatApi over WeChat's HTTPS JSON API. It holds one access_token per process,
@@ -174,10 +198,10 @@ export class WechatApiClient implements WechatApi {
     const errcode = errcodeOf(answer)
     if (errcode === 0) return answer
     const errmsg = typeof answer.errmsg === 'string' ? answer.errmsg : ''
-    throw new WechatApiError(
+    throw failure(
       errcode,
       `WeChat ${what}: ${errcode} ${errmsg}`.trim(),
-      RETRYABLE_ERRCODES.has(errcode),
+      wechatApiVerdict(errcode),
       'wechat',
       answer,
     )
@@ -236,10 +260,10 @@ export class WechatApiClient implements WechatApi {
     const token = answer.access_token
     const expiresIn = answer.expires_in
     if (typeof token !== 'string' || !token || typeof expiresIn !== 'number' || !(expiresIn > 0)) {
-      throw new WechatApiError(
+      throw failure(
         'BAD_RESPONSE',
         `WeChat ${path}: no access_token/expires_in`,
-        true,
+        RETRY,
         'transport',
         answer,
       )
@@ -278,28 +302,27 @@ export class WechatApiClient implements WechatApi {
       text = await res.text()
     } catch (e) {
       if (controller.signal.aborted) {
-        throw new WechatApiError(
+        throw failure(
           'TIMEOUT',
           `WeChat ${where}: no answer within ${this.config.timeoutMs} ms`,
-          true,
+          RETRY,
           'transport',
         )
       }
-      throw new WechatApiError(
+      throw failure(
         'NETWORK',
         `WeChat ${where}: ${e instanceof Error ? e.message : String(e)}`,
-        true,
+        RETRY,
         'transport',
       )
     } finally {
       clearTimeout(timer)
     }
     if (status !== 200) {
-      const retryable = status >= 500 || status === 429
-      throw new WechatApiError(
+      throw failure(
         'HTTP_STATUS',
         `WeChat ${where}: HTTP ${status}`,
-        retryable,
+        wechatHttpVerdict(status),
         'transport',
         { status },
       )
@@ -310,10 +333,10 @@ export class WechatApiClient implements WechatApi {
         throw new Error('not an object')
       return parsed as Json
     } catch {
-      throw new WechatApiError(
+      throw failure(
         'BAD_RESPONSE',
         `WeChat ${where}: answer is not a JSON object`,
-        true,
+        RETRY,
         'transport',
         { body: text.slice(0, 200) },
       )

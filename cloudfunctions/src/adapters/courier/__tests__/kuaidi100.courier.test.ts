@@ -1,6 +1,7 @@
 import { CourierError } from '../../../modules/delivery/ports/courier.port'
 import { kuaidi100ConfigFromEnv } from '../kuaidi100.config'
-import { Kuaidi100Courier } from '../kuaidi100.courier'
+import { kuaidi100Verdict, Kuaidi100Courier } from '../kuaidi100.courier'
+import { isPermanentRefusal } from '../../../modules/core/ports/provider-error'
 import {
   borderSign,
   formatTime,
@@ -196,4 +197,37 @@ test('a repeated subscription (501 重复订阅) is success; other refusals are 
     key: 'K',
     parameters: { callbackurl: config.callbackUrl, salt: config.salt },
   })
+})
+
+test('kuaidi100 returnCode table: which answers are refused for good', async () => {
+  const refused = { retryable: false, permanent: true }
+  const retry = { retryable: true, permanent: false }
+  expect(kuaidi100Verdict('408', '')).toEqual(['PHONE_REQUIRED', refused])
+  expect(kuaidi100Verdict('503', '验证签名失败')).toEqual(['SIGN_ERROR', refused])
+  expect(kuaidi100Verdict('400', '不在服务范围')).toEqual(['ADDRESS_NOT_SERVED', refused])
+  expect(kuaidi100Verdict('30002', '')).toEqual(['PICKUP_NOT_CANCELLABLE', refused])
+  expect(kuaidi100Verdict('500', '查询无结果')).toEqual(['NO_RESULT', retry])
+  expect(kuaidi100Verdict('502', '')).toEqual(['RATE_LIMITED', retry])
+  expect(kuaidi100Verdict('501', '服务器错误')).toEqual(['VENDOR_ERROR', retry])
+  expect(kuaidi100Verdict('501', '重复订阅')).toEqual(['ALREADY_SUBSCRIBED', refused])
+  expect(kuaidi100Verdict('99999', '')).toEqual(['VENDOR_ERROR', refused])
+
+  const rejectionOf = async (answer: object | Error) => {
+    const c = new Kuaidi100Courier({ config, fetch: fakeFetch([answer]).impl })
+    return c.track({ company: 'somecourier', waybillNo: 'AB12345678' }).then(
+      () => undefined,
+      (e: unknown) => e,
+    )
+  }
+  expect(
+    isPermanentRefusal(
+      await rejectionOf({ result: false, returnCode: '408', message: '需要手机号' }),
+    ),
+  ).toBe(true)
+  expect(
+    isPermanentRefusal(
+      await rejectionOf({ result: false, returnCode: '502', message: '超过并发' }),
+    ),
+  ).toBe(false)
+  expect(isPermanentRefusal(await rejectionOf(new Error('ECONNREFUSED')))).toBe(false)
 })

@@ -2,7 +2,8 @@ import { constants, createPublicKey, privateDecrypt, verify, X509Certificate } f
 import Pay from 'wechatpay-node-v3'
 import { PaymentGatewayError } from '../../../modules/payments/ports/payment-gateway.port'
 import type { WechatPayConfigInput } from '../wechat-pay.config'
-import { WechatPayGateway } from '../wechat-pay.gateway'
+import { wechatPayVerdict, WechatPayGateway } from '../wechat-pay.gateway'
+import { isPermanentRefusal } from '../../../modules/core/ports/provider-error'
 import {
   API_V3_KEY,
   buildNotification,
@@ -828,5 +829,31 @@ describe('certificate refresh under load and over time', () => {
     now = Date.parse(new X509Certificate(PLATFORM.certPem).validTo) + 1_000
     fake.handler = () => ({ status: 200, body: orderAnswer })
     expect((await rejection(gateway().queryOrder(ORDER))).wechatCode).toBe('CERTIFICATE_EXPIRED')
+  })
+})
+
+describe('permanent refusals (WeChat Pay v3 error table)', () => {
+  it('reads the HTTP status: 429 and 5xx may pass later, any other non-2xx is final', () => {
+    for (const status of [400, 401, 403, 404, 409])
+      expect(wechatPayVerdict(status)).toEqual({ retryable: false, permanent: true })
+    for (const status of [429, 500, 502, 503])
+      expect(wechatPayVerdict(status)).toEqual({ retryable: true, permanent: false })
+  })
+
+  it('marks what the gateway throws: a signed 403 NOT_ENOUGH is refused, 429 and timeouts are not', async () => {
+    fake.handler = () => ({ status: 403, body: { code: 'NOT_ENOUGH', message: '余额不足' } })
+    expect(isPermanentRefusal(await rejection(gateway().queryOrder(ORDER)))).toBe(true)
+    fake.handler = () => ({ status: 429, body: { code: 'FREQUENCY_LIMITED', message: '频率超限' } })
+    expect(isPermanentRefusal(await rejection(gateway().queryOrder(ORDER)))).toBe(false)
+    fake.handler = () => ({
+      status: 403,
+      body: { code: 'NOT_ENOUGH', message: '余额不足' },
+      sign: false,
+    })
+    expect(isPermanentRefusal(await rejection(gateway().queryOrder(ORDER)))).toBe(false)
+    fake.handler = () => ({ status: 200, hang: true })
+    expect(isPermanentRefusal(await rejection(gateway({ timeoutMs: 50 }).queryOrder(ORDER)))).toBe(
+      false,
+    )
   })
 })

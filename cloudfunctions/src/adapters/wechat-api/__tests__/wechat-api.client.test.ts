@@ -1,5 +1,12 @@
 import { WechatApiError } from '../../../modules/messaging/ports/wechat-api.port'
-import { rfc3339Cst, WechatApiClient, type FetchLike } from '../wechat-api.client'
+import {
+  rfc3339Cst,
+  WechatApiClient,
+  wechatApiVerdict,
+  wechatHttpVerdict,
+  type FetchLike,
+} from '../wechat-api.client'
+import { isPermanentRefusal } from '../../../modules/core/ports/provider-error'
 import { wechatApiConfigFromEnv } from '../wechat-api.config'
 
 /** The adapter's own edges with a scripted fetch (the sandbox contract suite covers the protocol). */
@@ -194,4 +201,32 @@ test('stable_token: POSTed; a refused token handed out again is force-refreshed 
     secret: 's3cret',
     force_refresh: false,
   })
+})
+
+test('WeChat errcode table: busy, frequency limit and a retired token retry; the rest is final', async () => {
+  const refused = { retryable: false, permanent: true }
+  const retry = { retryable: true, permanent: false }
+  for (const errcode of [-1, 45009, 40001, 42001, 10060012])
+    expect(wechatApiVerdict(errcode)).toEqual(retry)
+  for (const errcode of [40003, 40037, 43101, 47003, 10060023])
+    expect(wechatApiVerdict(errcode)).toEqual(refused)
+  expect(wechatHttpVerdict(503)).toEqual(retry)
+  expect(wechatHttpVerdict(429)).toEqual(retry)
+  expect(wechatHttpVerdict(404)).toEqual(refused)
+
+  const send = (...answers: ((url: string) => Response)[]) =>
+    rejection(
+      client(scripted(token, ...answers).fetchImpl).sendSubscribeMessage({
+        toOpenid: 'o',
+        templateId: 'T',
+        data: {},
+      }),
+    )
+  expect(isPermanentRefusal(await send(() => answer({ errcode: 40003, errmsg: 'openid' })))).toBe(
+    true,
+  )
+  expect(isPermanentRefusal(await send(() => answer({ errcode: 45009, errmsg: 'limit' })))).toBe(
+    false,
+  )
+  expect(isPermanentRefusal(await send(() => answer('busy', 502)))).toBe(false)
 })

@@ -1,3 +1,4 @@
+import { isPermanentRefusal } from '../../core/ports/provider-error'
 import type { JobHandler } from '../../outbox'
 import { PermanentJobError } from '../../outbox'
 import { openShippingAddress } from '../../address'
@@ -27,7 +28,7 @@ const subscribeTracking: JobHandler = async (deps, job) => {
     })
     return 'done'
   } catch (e) {
-    if (e instanceof CourierError && !e.retryable && e.kind !== 'transport')
+    if (e instanceof CourierError && isPermanentRefusal(e))
       throw new PermanentJobError(`${e.code}: ${e.message}`)
     throw e
   }

@@ -1,3 +1,4 @@
+import { isPermanentRefusal } from '../../core/ports/provider-error'
 import type { ShippingAddress } from '@shared/contracts/order.contract'
 import { courierCompany } from '@shared/domain/couriers'
 import { slotBookable, slotDate, type PickupSlot, type PickupState } from '@shared/domain/pickup'
@@ -91,7 +92,7 @@ const weightOf = async (deps: Deps, order: OrderRecord) => {
 
 /** A courier's "no" in the words the sheet shows. */
 const courierRefusal = (e: unknown): AppError | null => {
-  if (!(e instanceof CourierError) || e.retryable || e.kind === 'transport') return null
+  if (!(e instanceof CourierError) || !isPermanentRefusal(e)) return null
   if (e.code === 'ADDRESS_NOT_SERVED') return new AppError(ErrorCodes.ORDER_ADDRESS_NOT_SERVED)
   return null
 }
@@ -413,7 +414,7 @@ const placePickupJob: JobHandler = async (deps, job) => {
       )
     return 'done'
   } catch (e) {
-    if (!(e instanceof CourierError) || e.retryable || e.kind === 'transport') throw e
+    if (!(e instanceof CourierError) || !isPermanentRefusal(e)) throw e
     // The courier said no for good: the person sees why and can book again or enter a waybill.
     const fresh = (await loadOrder(deps.store, order._id))!
     const cur = pickupOf(fresh, leg)!
@@ -451,7 +452,7 @@ const cancelPickupJob: JobHandler = async (deps, job) => {
       )
       return 'done'
     }
-    if (e instanceof CourierError && !e.retryable && e.kind !== 'transport')
+    if (e instanceof CourierError && isPermanentRefusal(e))
       throw new PermanentJobError(`${e.code}: ${e.message}`)
     throw e
   }

@@ -1,3 +1,4 @@
+import { isPermanentRefusal } from '../../core/ports/provider-error'
 import type { Waybill } from '@shared/contracts/order.contract'
 import { courierCompany } from '@shared/domain/couriers'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
@@ -22,8 +23,7 @@ import { retryOnRace } from './retry-on-race'
 
 export { TRACKING_POLL_MS } from '../domain/courier-checks'
 
-const unavailable = (e: unknown) =>
-  e instanceof CourierError && (e.kind === 'transport' || e.retryable)
+const unavailable = (e: unknown) => e instanceof CourierError && !isPermanentRefusal(e)
 
 /**
  * The company of a waybill: the one the seller named (it must fit the number when the courier

@@ -1,8 +1,9 @@
+import { HOUR } from '@shared/domain/time'
 import { ACTIVE_PICKUP_STATES } from '@shared/domain/pickup'
 import type { OrderRecord, PickupRecord, ShipmentRecord } from '../../order'
 
 /** A parcel whose pushes went quiet is asked about this often. */
-export const TRACKING_POLL_MS = 2 * 3_600_000
+export const TRACKING_POLL_MS = 2 * HOUR
 /** A booked pickup whose status pushes went quiet: couriers move within the hour. */
 export const PICKUP_POLL_MS = 30 * 60_000
 

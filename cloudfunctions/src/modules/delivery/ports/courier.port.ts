@@ -4,6 +4,8 @@
  * `zhongtong`, ...). Amounts are integer fen, times epoch ms. No SDK or wire types cross it.
  */
 
+import { ProviderError } from '../../core/ports/provider-error'
+
 /** Where a failure came from: the vendor said no, the wire failed, a check of ours failed, or our input was bad. */
 export type CourierErrorKind = 'vendor' | 'transport' | 'verification' | 'invalid-argument'
 
@@ -42,7 +44,7 @@ export interface FreightQuote {
 const COURIER_ERROR = Symbol.for('linquan.CourierError')
 
 /** A failed courier call or a rejected push. */
-export class CourierError extends Error {
+export class CourierError extends ProviderError {
   readonly [COURIER_ERROR] = true
 
   /** `instanceof` by brand: each function bundle carries its own copy of this class (as PaymentGatewayError). */
@@ -61,9 +63,11 @@ export class CourierError extends Error {
     /** True when the same call may succeed later (5xx, timeouts, rate limits). */
     readonly retryable: boolean,
     /** The vendor's own code (kuaidi100 `returnCode`) when it answered. */
-    readonly vendorCode?: string,
+    vendorCode?: string,
+    /** Refused for good; the adapter sets it from kuaidi100's table (the default is for local stand-ins). */
+    permanent = !retryable && kind !== 'transport',
   ) {
-    super(message)
+    super('kuaidi100', vendorCode, message, undefined, permanent)
     this.name = 'CourierError'
   }
 }

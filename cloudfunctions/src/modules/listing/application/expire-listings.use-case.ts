@@ -1,3 +1,4 @@
+import { DAY, HOUR } from '@shared/domain/time'
 import { formatFen } from '@shared/domain/money'
 import { EXPIRY_REMINDER_MS } from '@shared/domain/listing-lifecycle'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
@@ -45,7 +46,7 @@ export const expireListings = async (
 }
 
 /** A buyer is paying for it right now: look again in an hour (the order settles within 15 minutes). */
-const HELD_RECHECK_MS = 3_600_000
+const HELD_RECHECK_MS = HOUR
 
 const expireOne = async (deps: Deps, listing: ListingRecord): Promise<boolean> => {
   try {
@@ -74,7 +75,7 @@ const expireOne = async (deps: Deps, listing: ListingRecord): Promise<boolean> =
 
 const remindOne = async (deps: Deps, listing: ListingRecord, now: number): Promise<boolean> => {
   if (listing.remindedFor === listing.expiresAt || listing.expiresAt === null) return false
-  const days = Math.max(1, Math.ceil((listing.expiresAt - now) / 86_400_000))
+  const days = Math.max(1, Math.ceil((listing.expiresAt - now) / DAY))
   const sent = await sendNotice(deps, `expiring:${listing._id}:${listing.expiresAt}`, {
     userId: listing.sellerId,
     kind: 'listing_expiring',

@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core'
 import type { ListingRecord } from '../domain/listing.record'
 import { toSearchDoc } from '../domain/listing-search-doc'
 import { Listings } from '../domain/listing.record'
@@ -27,14 +28,7 @@ export const updateListingIn = async (
   current: ListingRecord,
   patch: Partial<Omit<ListingRecord, '_id' | 'version'>>,
 ): Promise<ListingRecord> => {
-  const next = await tx.update(
-    Listings,
-    current._id,
-    { ...patch, version: current.version + 1 },
-    {
-      expect: { version: current.version },
-    },
-  )
+  const next = await updateIfUnchanged(tx, Listings, current._id, current, patch)
   await reindexListing(deps, next)
   return next
 }

@@ -1,4 +1,6 @@
 import { updateIfUnchanged } from '../../core'
+import { chinaDay } from '@shared/domain/time'
+import { isPermanentRefusal } from '../../core/ports/provider-error'
 import type {
   OnboardingStatus,
   SubmitOnboardingInputSchema,
@@ -131,7 +133,7 @@ export const submitOnboarding = async (
     throw new AppError(ErrorCodes.MERCHANT_APPLYMENT_IN_PROGRESS)
 
   // WeChat refuses an expired card days later; say so now (dates are China dates).
-  const today = new Date(deps.clock.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+  const today = chinaDay(deps.clock.now())
   if (input.idCardValidEnd !== '长期' && input.idCardValidEnd <= today) {
     const message = '身份证已过期，请使用有效期内的证件'
     throw new AppError(ErrorCodes.VALIDATION, message, {
@@ -221,36 +223,24 @@ export const submitOnboarding = async (
       storeName,
     })
   } catch (e) {
-    if (e instanceof PaymentGatewayError && !e.retryable && e.kind === 'wechat') {
+    if (isPermanentRefusal(e)) {
       // WeChat refused the request itself: show why, and let the seller correct and resubmit.
-      const failed = await deps.store.update(
-        Merchants,
-        userId,
-        {
-          state: 'SUBMIT_FAILED',
-          stateDesc: '提交被微信支付拒绝',
-          rejectReasons: [{ field: '', reason: e.message }],
-          updatedAt: deps.clock.now(),
-          version: record.version + 1,
-        },
-        { expect: { version: record.version } },
-      )
+      const failed = await updateIfUnchanged(deps.store, Merchants, userId, record, {
+        state: 'SUBMIT_FAILED',
+        stateDesc: '提交被微信支付拒绝',
+        rejectReasons: [{ field: '', reason: e.message }],
+        updatedAt: deps.clock.now(),
+      })
       return toStatus(failed, storeName)
     }
     throw gatewayFailed(e)
   }
-  const saved = await deps.store.update(
-    Merchants,
-    userId,
-    {
-      state: 'CHECKING',
-      stateDesc: '资料校验中',
-      applymentId: submitted.applymentId,
-      updatedAt: deps.clock.now(),
-      version: record.version + 1,
-    },
-    { expect: { version: record.version } },
-  )
+  const saved = await updateIfUnchanged(deps.store, Merchants, userId, record, {
+    state: 'CHECKING',
+    stateDesc: '资料校验中',
+    applymentId: submitted.applymentId,
+    updatedAt: deps.clock.now(),
+  })
   return toStatus(saved, storeName)
 }
 

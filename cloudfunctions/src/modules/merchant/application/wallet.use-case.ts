@@ -1,4 +1,5 @@
 import { updateIfUnchanged } from '../../core'
+import { isPermanentRefusal } from '../../core/ports/provider-error'
 import type { Wallet, WithdrawalView } from '@shared/contracts/merchant.contract'
 import { WITHDRAWAL_LABELS } from '@shared/domain/merchant'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
@@ -121,13 +122,13 @@ const sendWithdrawal = async (deps: Deps, w: WithdrawalRecord): Promise<Withdraw
     })
     return await settle(deps, w, 'accepted', res.withdrawId, null)
   } catch (e) {
-    if (e instanceof PaymentGatewayError && e.kind === 'wechat' && !e.retryable) {
+    if (isPermanentRefusal(e)) {
       return settle(
         deps,
         w,
         'failed',
         null,
-        e.wechatCode === 'NOT_ENOUGH' ? '微信支付账户可用余额不足' : e.message,
+        e.vendorCode === 'NOT_ENOUGH' ? '微信支付账户可用余额不足' : e.message,
       )
     }
     if (e instanceof AppError) throw e

@@ -1,4 +1,5 @@
 import { PermanentJobError, type JobOutcome } from '../../outbox'
+import { isPermanentRefusal } from '../../core/ports/provider-error'
 import { WechatApiError, WechatErrcodes } from '../ports/wechat-api.port'
 
 /**
@@ -21,7 +22,7 @@ export const runWechatCall = async (
     if (!(e instanceof WechatApiError)) throw e
     if (e.errcode === WechatErrcodes.SUBSCRIPTION_REFUSED) return 'done'
     if (e.errcode === WechatErrcodes.SHIPPING_NOT_UPDATED && job.attempts > 1) return 'done'
-    if (e.retryable) throw e
-    throw new PermanentJobError(`${e.message} (errcode ${e.errcode})`)
+    if (isPermanentRefusal(e)) throw new PermanentJobError(`${e.message} (errcode ${e.errcode})`)
+    throw e
   }
 }

@@ -5,6 +5,8 @@
  * carries everything needed to send the same body again on a retry. No SDK types cross this boundary.
  */
 
+import { ProviderError } from '../../core/ports/provider-error'
+
 /** Where a failure came from: WeChat answered an errcode, the wire failed, or a check of ours failed. */
 export type WechatApiErrorKind = 'wechat' | 'transport' | 'invalid-argument' | 'not-configured'
 
@@ -33,8 +35,15 @@ export const WechatErrcodes = {
 
 const WECHAT_API_ERROR = Symbol.for('linquan.WechatApiError')
 
+/** WeChat answers errcodes over HTTP 200; a transport failure may carry the status in `detail`. */
+const httpStatusOf = (kind: WechatApiErrorKind, detail: unknown): number | undefined => {
+  if (kind === 'wechat') return 200
+  const status = (detail as { status?: unknown } | undefined)?.status
+  return typeof status === 'number' ? status : undefined
+}
+
 /** A failed WeChat API call; `errcode` is WeChat's number, or a local code when WeChat never answered. */
-export class WechatApiError extends Error {
+export class WechatApiError extends ProviderError {
   readonly [WECHAT_API_ERROR] = true
 
   /** `instanceof` by brand: function bundles carry their own copy of this class (as PaymentGatewayError). */
@@ -53,8 +62,10 @@ export class WechatApiError extends Error {
     readonly retryable: boolean,
     readonly kind: WechatApiErrorKind,
     readonly detail?: unknown,
+    /** Refused for good; the adapter sets it from WeChat's errcode table (the default is for local stand-ins). */
+    permanent = !retryable,
   ) {
-    super(message)
+    super('wechat-api', String(errcode), message, httpStatusOf(kind, detail), permanent)
     this.name = 'WechatApiError'
   }
 }

@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core'
 import { commissionFen } from '@shared/domain/commission'
 import { formatFen } from '@shared/domain/money'
 import { LISTING_LIFETIME_MS } from '@shared/domain/listing-lifecycle'
@@ -239,15 +240,12 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
         { transition: req.name, at: now, actor: req.actor, note: req.note ?? null },
       ],
       updatedAt: now,
-      version: order.version + 1,
     }
     // The timer the graph runs for the order as it is after this step.
     const patch: Partial<OrderRecord> = { ...moved, ...scheduleOf({ ...order, ...moved }) }
     try {
       return await deps.store.transaction(async (tx) => {
-        const next = await tx.update(Orders, order._id, patch, {
-          expect: { version: order.version },
-        })
+        const next = await updateIfUnchanged(tx, Orders, order._id, order, patch)
         for (const job of jobs)
           await enqueue(tx, {
             key: jobKey(job, next),

@@ -1,3 +1,4 @@
+import { HOUR } from '@shared/domain/time'
 import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
 
 /**
@@ -8,6 +9,6 @@ import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
 export const HANDOVER_TRIES: RateLimitRule = {
   name: 'handover-code',
   limit: 5,
-  windowMs: 3_600_000,
+  windowMs: HOUR,
   kind: 'sliding',
 }

@@ -1,6 +1,7 @@
 import { type JobOutcome, type OutboxJobRecord, OutboxJobs } from '../domain/outbox-job.record'
 import type { JobHandler } from '../../deps'
 import { updateIfUnchanged } from '../../core'
+import { HOUR } from '@shared/domain/time'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { type TransactionOps } from '../../core/ports/document-store.port'
@@ -12,7 +13,7 @@ export type { JobHandler } from '../../deps'
 export class PermanentJobError extends Error {}
 
 const LEASE_MS = 60_000
-const MAX_BACKOFF_MS = 3_600_000
+const MAX_BACKOFF_MS = HOUR
 export const backoffMs = (attempts: number) =>
   Math.min(MAX_BACKOFF_MS, 15_000 * 2 ** Math.max(0, attempts - 1))
 

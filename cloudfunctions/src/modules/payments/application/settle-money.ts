@@ -1,3 +1,4 @@
+import { isPermanentRefusal } from '../../core/ports/provider-error'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { compensationEntry, refundEntry, releaseEntry, postEntry } from '../../ledger'
@@ -31,15 +32,9 @@ const orderOf = async (
   return order as OrderRecord & { settlement: Settlement }
 }
 
-const isPermanentRefusal = (e: unknown) => {
-  const err = e as { retryable?: boolean; kind?: string }
-  return err.retryable === false && err.kind === 'wechat'
-}
-
 /** WeChat refused for good (4xx other than rate limits): retrying the same key cannot help. */
 const rethrow = (e: unknown): never => {
-  const err = e as { wechatCode?: string; message?: string }
-  if (isPermanentRefusal(e)) throw new PermanentJobError(`${err.wechatCode}: ${err.message}`)
+  if (isPermanentRefusal(e)) throw new PermanentJobError(`${e.vendorCode}: ${e.message}`)
   throw e
 }
 
@@ -92,11 +87,7 @@ const refundJob =
     } catch (e) {
       // WeChat refused the 先行赔付 for good: the order goes back to an operator, nothing moved.
       if (fundsFrom === 'platform_advance' && isPermanentRefusal(e)) {
-        await refuseCompensation(
-          deps,
-          order._id,
-          `${(e as { wechatCode?: string }).wechatCode}: ${(e as Error).message}`,
-        )
+        await refuseCompensation(deps, order._id, `${e.vendorCode}: ${e.message}`)
         return 'done'
       }
       return rethrow(e)

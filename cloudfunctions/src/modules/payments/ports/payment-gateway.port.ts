@@ -8,10 +8,12 @@ import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 /** Where a failure came from: WeChat answered with an error, the wire failed, or a check of ours failed. */
 export type PaymentGatewayErrorKind = 'wechat' | 'transport' | 'verification' | 'invalid-argument'
 
+import { ProviderError } from '../../core/ports/provider-error'
+
 const GATEWAY_ERROR = Symbol.for('linquan.PaymentGatewayError')
 
 /** A failed gateway call; `wechatCode` keeps WeChat's own code (or ours for local failures). */
-export class PaymentGatewayError extends Error {
+export class PaymentGatewayError extends ProviderError {
   readonly [GATEWAY_ERROR] = true
 
   /**
@@ -36,8 +38,10 @@ export class PaymentGatewayError extends Error {
     readonly retryable: boolean,
     readonly kind: PaymentGatewayErrorKind,
     readonly detail?: unknown,
+    /** WeChat refused for good; the adapter sets it from WeChat Pay's table (the default is for local stand-ins). */
+    permanent = kind === 'wechat' && !retryable,
   ) {
-    super(message)
+    super('wechat-pay', wechatCode, message, status || undefined, permanent)
     this.name = 'PaymentGatewayError'
   }
 }

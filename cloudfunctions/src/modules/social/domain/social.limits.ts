@@ -1,3 +1,4 @@
+import { HOUR } from '@shared/domain/time'
 import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
 
 /**
@@ -7,7 +8,7 @@ import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
 export const INVITE_CODE_PER_USER: RateLimitRule = {
   name: 'community-invite',
   limit: 10,
-  windowMs: 3_600_000,
+  windowMs: HOUR,
   kind: 'sliding',
 }
 export const INVITE_TOO_OFTEN = '邀请码试得太多了，请稍后再试'

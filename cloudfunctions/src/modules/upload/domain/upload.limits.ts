@@ -1,8 +1,8 @@
+import { CHINA_OFFSET_MS, DAY } from '@shared/domain/time'
 import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
 
-const DAY = 86_400_000
 /** Windows start at midnight in China (UTC+8), so "today" is the user's today. */
-const CHINA_DAY = { windowMs: DAY, kind: 'fixed', offsetMs: -8 * 3_600_000 } as const
+const CHINA_DAY = { windowMs: DAY, kind: 'fixed', offsetMs: -CHINA_OFFSET_MS } as const
 
 /** Files a user may upload a China day: 30 listings of 9 photos, an avatar and ID photos fit. */
 export const UPLOADS_PER_DAY: RateLimitRule = { name: 'upload-count', limit: 300, ...CHINA_DAY }

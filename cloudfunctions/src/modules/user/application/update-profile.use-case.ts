@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../../core'
 import type { z } from 'zod'
 import type { UpdateProfileInputSchema } from '@shared/contracts/user.contract'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
@@ -24,10 +25,8 @@ export const updateProfile = async (
       { fileId: input.avatarFileId, path: 'avatarFileId' },
     ])
   }
-  return deps.store.update(
-    Users,
-    user._id,
-    { ...input, updatedAt: deps.clock.now(), version: user.version + 1 },
-    { expect: { version: user.version } },
-  )
+  return updateIfUnchanged(deps.store, Users, user._id, user, {
+    ...input,
+    updatedAt: deps.clock.now(),
+  })
 }
