@@ -1,4 +1,4 @@
-import { orderHousekeeping } from '../src/modules/order/application/order-timers.use-case'
+import { orderHousekeeping } from '../src/modules/housekeeping'
 import { TRACKING_POLL_MS } from '../src/modules/delivery/application/tracking.use-case'
 import { SANDBOX_TEMPLATES } from '../local/sandboxes/wechat-api/templates'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'

@@ -1,5 +1,5 @@
 import { orderMoney } from '../src/modules/ledger/domain/ledger'
-import { orderHousekeeping } from '../src/modules/order/application/order-timers.use-case'
+import { orderHousekeeping } from '../src/modules/housekeeping'
 import {
   reconcileStuckPayments,
   compareBooks,

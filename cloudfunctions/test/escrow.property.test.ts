@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { orderHousekeeping } from '../src/modules/order/application/order-timers.use-case'
+import { orderHousekeeping } from '../src/modules/housekeeping'
 import {
   compareBooks,
   reconcileStuckPayments,

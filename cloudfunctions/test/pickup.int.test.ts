@@ -1,5 +1,5 @@
 import { bookableSlots } from '@shared/domain/pickup'
-import { orderHousekeeping } from '../src/modules/order/application/order-timers.use-case'
+import { orderHousekeeping } from '../src/modules/housekeeping'
 import { PICKUP_POLL_MS } from '../src/modules/delivery/domain/courier-checks'
 import { Notices } from '../src/modules/inbox/domain/notice.record'
 import { Orders } from '../src/modules/order/domain/order.record'

@@ -1,4 +1,4 @@
-import { orderHousekeeping } from '../modules/order/application/order-timers.use-case'
+import { orderHousekeeping } from '../modules/housekeeping'
 import {
   compareBooks,
   reconcileStuckPayments,
@@ -6,8 +6,6 @@ import {
 import { expireListings } from '../modules/listing/application/expire-listings.use-case'
 import { refreshPendingApplyments } from '../modules/merchant/application/sub-merchant'
 import { liftExpiredBans } from '../modules/moderation/application/ban-user.use-case'
-import { pollTracking } from '../modules/delivery/application/courier-poll'
-import { runOrderJobs } from '../modules/order/application/order-jobs'
 import { sweepHotCounters } from '../modules/search/application/hot-keywords'
 import { createTimerHandler } from '../platform/create-timer-handler'
 
@@ -18,13 +16,8 @@ export const main = createTimerHandler('cron', {
     ...(await expireListings(deps)),
     ...(await liftExpiredBans(deps)),
   }),
-  // Order timers and reminders, parcels whose pushes went quiet, then the outbox (refunds,
-  // releases, bookings, WeChat calls).
-  orders: async (deps) => ({
-    ...(await orderHousekeeping(deps)),
-    tracked: await pollTracking(deps),
-    jobs: await runOrderJobs(deps),
-  }),
+  // Order timers, their reminders, quiet parcels, and the outbox's refunds and releases.
+  orders: (deps) => orderHousekeeping(deps),
   'reconcile-payments': (deps) => reconcileStuckPayments(deps),
   'compare-books': (deps) => compareBooks(deps),
   'refresh-applyments': (deps) => refreshPendingApplyments(deps),

@@ -5,6 +5,7 @@
  */
 export { act, loadVisibleOrder } from './application/order-actions.use-case'
 export { ORDER_JOB_HANDLERS, orderOf, runOrderJobs } from './application/order-jobs'
+export { orderTimers } from './application/order-timers.use-case'
 export {
   escrowHeldFor,
   loadOrder,

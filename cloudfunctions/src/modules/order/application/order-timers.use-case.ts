@@ -93,8 +93,8 @@ export const sendDueReminders = async (deps: Deps) => {
   return sent
 }
 
-/** The order's share of the cron job: timers and reminders (functions/cron.ts adds the rest). */
-export const orderHousekeeping = async (deps: Deps) => ({
+/** The order's share of the cron job: timers and reminders (modules/housekeeping.ts adds the rest). */
+export const orderTimers = async (deps: Deps) => ({
   fired: await fireDueTimers(deps),
   reminded: await sendDueReminders(deps),
 })
