@@ -16,6 +16,22 @@ export interface RateLimitRule {
   offsetMs?: number
 }
 
+/** A rule over a sliding window: the previous window counts pro rata, so no boundary doubles it. */
+export const slidingRule = (name: string, limit: number, windowMs: number): RateLimitRule => ({
+  name,
+  limit,
+  windowMs,
+  kind: 'sliding',
+})
+
+/** A rule whose count resets at each window boundary, shifted by `offsetMs` (−8 h: China days). */
+export const fixedRule = (
+  name: string,
+  limit: number,
+  windowMs: number,
+  offsetMs?: number,
+): RateLimitRule => ({ name, limit, windowMs, kind: 'fixed', ...(offsetMs ? { offsetMs } : {}) })
+
 export interface RateLimitDecision {
   allowed: boolean
   /** What may still be spent in this window after this decision. */

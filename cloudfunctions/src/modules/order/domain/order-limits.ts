@@ -1,4 +1,4 @@
-import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
+import { slidingRule } from '../../core/ports/rate-limiter.port'
 
 import { HOUR, MINUTE } from '@shared/domain/time'
 
@@ -9,22 +9,12 @@ import { HOUR, MINUTE } from '@shared/domain/time'
  */
 
 /** Orders a buyer may open an hour: each locks a listing for 15 minutes, so many would block sellers. */
-export const CHECKOUT_PER_BUYER: RateLimitRule = {
-  name: 'order-checkout',
-  limit: 20,
-  windowMs: HOUR,
-  kind: 'sliding',
-}
+export const CHECKOUT_PER_BUYER = slidingRule('order-checkout', 20, HOUR)
 export const CHECKOUT_TOO_OFTEN = '下单太频繁了，请稍后再试'
 
 /**
  * handOver calls per seller, right code or wrong: the 6-digit code is the guessable secret of
  * 同城面交, and a seller hands over a few orders at a time, not dozens.
  */
-export const HANDOVER_PER_SELLER: RateLimitRule = {
-  name: 'order-handover',
-  limit: 10,
-  windowMs: 10 * MINUTE,
-  kind: 'sliding',
-}
+export const HANDOVER_PER_SELLER = slidingRule('order-handover', 10, 10 * MINUTE)
 export const HANDOVER_TOO_OFTEN = '交易码尝试次数太多了，请稍后再试'

@@ -1,19 +1,15 @@
 import { CHINA_OFFSET_MS, DAY } from '@shared/domain/time'
-import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
+import { fixedRule } from '../../core/ports/rate-limiter.port'
 
 /** Windows start at midnight in China (UTC+8), so "today" is the user's today. */
-const CHINA_DAY = { windowMs: DAY, kind: 'fixed', offsetMs: -CHINA_OFFSET_MS } as const
+const perChinaDay = (name: string, limit: number) => fixedRule(name, limit, DAY, -CHINA_OFFSET_MS)
 
 /** Files a user may upload a China day: 30 listings of 9 photos, an avatar and ID photos fit. */
-export const UPLOADS_PER_DAY: RateLimitRule = { name: 'upload-count', limit: 300, ...CHINA_DAY }
+export const UPLOADS_PER_DAY = perChinaDay('upload-count', 300)
 export const UPLOADS_TOO_MANY = '今天上传的文件太多了，请明天再传'
 
 /** Bytes a user may upload a China day: about twenty full-length listing videos. */
-export const UPLOAD_BYTES_PER_DAY: RateLimitRule = {
-  name: 'upload-bytes',
-  limit: 1024 * 1024 * 1024,
-  ...CHINA_DAY,
-}
+export const UPLOAD_BYTES_PER_DAY = perChinaDay('upload-bytes', 1024 * 1024 * 1024)
 export const UPLOAD_BYTES_TOO_MANY = '今天上传的总量已达上限，请明天再传'
 
 /** Both daily limits with their messages: checked before an upload starts, counted once it is stored. */
