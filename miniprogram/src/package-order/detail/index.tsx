@@ -6,6 +6,7 @@ import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { Order } from '@shared/contracts/order.contract'
 import { formatFen } from '@shared/domain/money'
+import { DAY } from '@shared/domain/time'
 import { api, isServiceError } from '@/services'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
@@ -75,7 +76,7 @@ export default function OrderDetailPage() {
   useEffect(() => {
     if (due === null) return
     const wait = due - Date.now() + 3000
-    if (wait > 86_400_000) return
+    if (wait > DAY) return
     const t = setTimeout(() => void load(), Math.max(wait, 3000))
     return () => clearTimeout(t)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one timer per deadline: re-armed when the deadline moves
