@@ -9,6 +9,8 @@ import { useListingPages } from '@/hooks/use-listing-pages'
 import { Routes } from '@/utils/routes'
 import emptyImage from '@/assets/empty.png'
 
+const BROWSE = { text: '去逛逛', onClick: () => Taro.switchTab({ url: Routes.home }) }
+
 export interface PagedListingsProps {
   /** Stable (useCallback) loader of one page after `cursor`. */
   fetchPage: (cursor: string | undefined) => Promise<ListingPage>
@@ -16,8 +18,8 @@ export interface PagedListingsProps {
   id: string
   emptyTitle: string
   emptyDescription?: string
-  /** Offer 去逛逛 on the empty state (not on a seller's own storefront, say). */
-  browseWhenEmpty?: boolean
+  /** The button on the empty state: 去逛逛 unless given; null for none (a seller's own storefront). */
+  emptyAction?: { text: string; onClick: () => void } | null
   /** False holds the first load (e.g. until the page knows whose listings to show). */
   enabled?: boolean
 }
@@ -28,7 +30,7 @@ export function PagedListings({
   id,
   emptyTitle,
   emptyDescription,
-  browseWhenEmpty = true,
+  emptyAction = BROWSE,
   enabled = true,
 }: PagedListingsProps) {
   const list = useListingPages(fetchPage, enabled)
@@ -40,17 +42,7 @@ export function PagedListings({
           image={emptyImage}
           title={emptyTitle}
           description={emptyDescription}
-          actions={
-            browseWhenEmpty
-              ? [
-                  {
-                    text: '去逛逛',
-                    type: 'primary',
-                    onClick: () => Taro.switchTab({ url: Routes.home }),
-                  },
-                ]
-              : undefined
-          }
+          actions={emptyAction ? [{ ...emptyAction, type: 'primary' }] : []}
         />
       ) : (
         <ListingWaterfall

@@ -25,7 +25,7 @@ import { Routes } from '@/utils/routes'
 import { commissionText } from './commission'
 import { CategoryFields } from './components/CategoryFields'
 import { CommunityPicker } from './components/CommunityPicker'
-import { Field } from './components/Field'
+import { DigitField, Field } from './components/Field'
 import { GoodsTerms } from './components/GoodsTerms'
 import { KindSwitch } from './components/KindSwitch'
 import { PublishBar } from './components/PublishBar'
@@ -113,14 +113,13 @@ export default function PublishForm() {
           <QualityPanel score={quality.score} hints={quality.hints} />
         </View>
 
-        <Field name='price' label='价格' rule={rule}>
-          <Input
-            id='publish-price'
-            onChange={changed('price')}
-            type='digit'
-            placeholder={unit ? `¥ 每${unit}` : '¥ 0.00'}
-          />
-        </Field>
+        <DigitField
+          name='price'
+          label='价格'
+          id='publish-price'
+          placeholder={unit ? `¥ 每${unit}` : '¥ 0.00'}
+          {...fieldProps}
+        />
         {commission && (
           <Text className='publish__commission muted' id='publish-commission'>
             {commissionText(charged, commission)}
@@ -136,14 +135,13 @@ export default function PublishForm() {
           </Text>
         )}
         {goods && (
-          <Field name='originalPrice' label='原价' rule={rule}>
-            <Input
-              id='publish-original-price'
-              onChange={changed('originalPrice')}
-              type='digit'
-              placeholder='选填，买家更容易判断值不值'
-            />
-          </Field>
+          <DigitField
+            name='originalPrice'
+            label='原价'
+            id='publish-original-price'
+            placeholder='选填，买家更容易判断值不值'
+            {...fieldProps}
+          />
         )}
         {reference && (
           <View className='publish__reference' id='price-reference'>

@@ -6,24 +6,15 @@ import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import { type Community, MAX_COMMUNITIES_PER_USER } from '@shared/contracts/social.contract'
-import { api } from '@/services'
 import { CommunityItem } from '@/components/CommunityItem'
-import { reportError } from '@/utils/feedback'
+import { loadMyCommunities } from '@/utils/my-communities'
 import { Routes } from '@/utils/routes'
 import emptyImage from '@/assets/empty.png'
 
 /** The communities the user belongs to, with a way to join more. */
 export default function MyCommunities() {
   const [items, setItems] = useState<Community[] | null>(null)
-  useDidShow(() => {
-    api.social
-      .myCommunities()
-      .then((r) => setItems(r.items))
-      .catch((e) => {
-        setItems([])
-        reportError(e, '加载失败，请稍后重试')
-      })
-  })
+  useDidShow(() => void loadMyCommunities(setItems, '加载失败，请稍后重试'))
   const join = () => Taro.navigateTo({ url: Routes.joinCommunity() })
 
   if (items === null)

@@ -129,7 +129,7 @@ export default function StorefrontPage() {
         fetchPage={fetchPage}
         enabled={!missing}
         emptyTitle='暂时没有在售的宝贝'
-        browseWhenEmpty={false}
+        emptyAction={null}
       />
     </View>
   )

@@ -20,6 +20,7 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError } from '@/utils/feedback'
 import { districtPlace, placeFromPoint } from '@/utils/place'
+import { loadMyCommunities } from '@/utils/my-communities'
 import { Routes } from '@/utils/routes'
 import { StorageKeys, readStored, writeStored } from '@/utils/storage'
 import { askViewerPoint, rememberViewerPoint, storedViewerPoint } from '@/utils/viewer-point'
@@ -124,13 +125,7 @@ export default function Home() {
 
   useEffect(() => {
     if (tab !== 'community' || status !== 'signed-in' || communities !== null) return
-    api.social
-      .myCommunities()
-      .then((r) => setCommunities(r.items))
-      .catch((e) => {
-        setCommunities([])
-        reportError(e, '获取圈子失败')
-      })
+    void loadMyCommunities(setCommunities, '获取圈子失败')
   }, [tab, status, communities])
   useEffect(() => {
     if (status === 'signed-out') setCommunities(null)

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { Form, Radio } from '@nutui/nutui-react-taro'
+import { Form, Input, Radio } from '@nutui/nutui-react-taro'
+import type { PublishFields } from '../../draft'
 import type { PublishFieldProps } from '../../hooks/use-publish-form'
 
 export interface FieldProps {
@@ -15,6 +16,22 @@ export function Field({ name, label, rule, children }: FieldProps) {
     <Form.Item className={`field-${name}`} label={label} name={name} rules={[rule(name)]}>
       {children}
     </Form.Item>
+  )
+}
+
+export interface DigitFieldProps extends Pick<PublishFieldProps, 'rule' | 'changed'> {
+  name: keyof PublishFields
+  label: string
+  id: string
+  placeholder: string
+}
+
+/** A row with a number pad input: prices in yuan, kilometres, kilograms. */
+export function DigitField({ name, label, id, placeholder, rule, changed }: DigitFieldProps) {
+  return (
+    <Field name={name} label={label} rule={rule}>
+      <Input id={id} onChange={changed(name)} type='digit' placeholder={placeholder} />
+    </Field>
   )
 }
 

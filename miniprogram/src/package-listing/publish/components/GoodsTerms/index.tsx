@@ -1,8 +1,8 @@
 import { Text } from '@tarojs/components'
-import { Checkbox, Form, Input, Radio } from '@nutui/nutui-react-taro'
+import { Checkbox, Form, Radio } from '@nutui/nutui-react-taro'
 import { CONDITIONS, TRADE_METHODS } from '@shared/domain/listing'
 import type { PublishFieldProps } from '../../hooks/use-publish-form'
-import { Chips, Field } from '../Field'
+import { Chips, DigitField, Field } from '../Field'
 
 /** 成色, 交易方式 and, when 邮寄 is offered, who pays the postage and the parcel weight. */
 export function GoodsTerms({ values, rule, changed }: PublishFieldProps) {
@@ -55,28 +55,28 @@ export function GoodsTerms({ values, rule, changed }: PublishFieldProps) {
         </Form.Item>
       )}
       {shipping && values.shippingPayer === 'buyer' && (
-        <Field name='shippingFee' label='运费金额' rule={rule}>
-          <Input
-            id='shipping-fee'
-            onChange={changed('shippingFee')}
-            type='digit'
-            placeholder='¥ 买家支付的运费，最多 ¥200'
-          />
-        </Field>
+        <DigitField
+          name='shippingFee'
+          label='运费金额'
+          id='shipping-fee'
+          placeholder='¥ 买家支付的运费，最多 ¥200'
+          rule={rule}
+          changed={changed}
+        />
       )}
       {shipping && (
-        <Field name='weight' label='重量' rule={rule}>
-          <Input
-            id='publish-weight'
-            onChange={changed('weight')}
-            type='digit'
-            placeholder={
-              values.shippingPayer === 'quote'
-                ? '公斤，含包装，买家按它付快递费'
-                : '选填，公斤，运费估算更准'
-            }
-          />
-        </Field>
+        <DigitField
+          name='weight'
+          label='重量'
+          id='publish-weight'
+          placeholder={
+            values.shippingPayer === 'quote'
+              ? '公斤，含包装，买家按它付快递费'
+              : '选填，公斤，运费估算更准'
+          }
+          rule={rule}
+          changed={changed}
+        />
       )}
       {shipping && values.shippingPayer === 'quote' && (
         <Text className='publish__hint muted' id='publish-quote-hint'>

@@ -1,7 +1,7 @@
-import { Input, TextArea } from '@nutui/nutui-react-taro'
+import { TextArea } from '@nutui/nutui-react-taro'
 import { LISTING_LIMITS, SERVICE_UNITS } from '@shared/domain/listing'
 import type { PublishFieldProps } from '../../hooks/use-publish-form'
-import { Chips, Field } from '../Field'
+import { Chips, DigitField, Field } from '../Field'
 
 const UNIT_CHIPS = SERVICE_UNITS.map((u) => ({ id: u.id, label: `按${u.label}` }))
 
@@ -12,14 +12,14 @@ export function ServiceTerms({ rule, changed }: PublishFieldProps) {
       <Field name='serviceUnit' label='计价单位' rule={rule}>
         <Chips onChange={changed('serviceUnit')} options={UNIT_CHIPS} prefix='unit' />
       </Field>
-      <Field name='serviceRadius' label='服务范围' rule={rule}>
-        <Input
-          id='service-radius'
-          onChange={changed('serviceRadius')}
-          type='digit'
-          placeholder={`离你多少公里内，最多 ${LISTING_LIMITS.serviceRadiusKmMax}`}
-        />
-      </Field>
+      <DigitField
+        name='serviceRadius'
+        label='服务范围'
+        id='service-radius'
+        placeholder={`离你多少公里内，最多 ${LISTING_LIMITS.serviceRadiusKmMax}`}
+        rule={rule}
+        changed={changed}
+      />
       <Field name='serviceStandard' label='服务标准' rule={rule}>
         <TextArea
           id='service-standard'
