@@ -53,11 +53,7 @@ export function PagedListings({
           onOpen={(c) => Taro.navigateTo({ url: Routes.detail(c.id) })}
         />
       )}
-      <ListFooter
-        status={list.status}
-        end={list.end}
-        onRetry={() => (list.items.length ? list.loadMore() : list.reload())}
-      />
+      <ListFooter list={list} />
     </View>
   )
 }

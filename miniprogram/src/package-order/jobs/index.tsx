@@ -107,11 +107,7 @@ export default function FailedJobsPage() {
           )
         })
       )}
-      <ListFooter
-        status={list.status}
-        end={list.loaded && !list.hasMore && list.items.length > 0}
-        onRetry={() => (list.items.length ? list.loadMore() : list.reload())}
-      />
+      <ListFooter list={list} />
     </View>
   )
 }

@@ -218,7 +218,7 @@ export default function Home() {
         </View>
         {/* Not an input: tapping opens the search page, where history and suggestions live. */}
         <View
-          className='home__search'
+          className='search-pill home__search'
           id='home-search'
           onClick={() => Taro.navigateTo({ url: Routes.search() })}
         >
