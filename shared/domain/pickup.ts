@@ -8,14 +8,9 @@ import { CHINA_OFFSET_MS, DAY, HOUR, MINUTE, chinaDay } from './time'
 export const PICKUP_DAYS = ['今天', '明天', '后天'] as const
 export type PickupDay = (typeof PICKUP_DAYS)[number]
 
-/** Two-hour windows in China time, as couriers' apps offer them. */
-export const PICKUP_WINDOWS = [
-  { start: '09:00', end: '11:00' },
-  { start: '11:00', end: '13:00' },
-  { start: '13:00', end: '15:00' },
-  { start: '15:00', end: '17:00' },
-  { start: '17:00', end: '19:00' },
-] as const
+const hour = (h: number) => `${String(h).padStart(2, '0')}:00`
+/** Two-hour windows in China time from 09:00 to 19:00, as couriers' apps offer them. */
+export const PICKUP_WINDOWS = [9, 11, 13, 15, 17].map((h) => ({ start: hour(h), end: hour(h + 2) }))
 
 export interface PickupSlot {
   day: PickupDay
