@@ -1,28 +1,21 @@
-import { useCallback, useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Empty } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import { api } from '@/services'
 import { ListFooter } from '@/components/ListFooter'
-import { reportError } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import emptyImage from '@/assets/empty.png'
 import { OrderCardItem } from '../components/OrderCardItem'
 import { useSignedInList } from '@/hooks/use-signed-in-list'
 import '../order.scss'
 
+const fetchPage = (cursor: string | undefined) =>
+  api.order.disputes({ limit: 20, ...(cursor ? { cursor } : {}) })
+
 /** Operators: disputed orders, oldest first; each opens the order page with the 判定 buttons. */
 export default function DisputesPage() {
-  const fetchPage = useCallback(
-    (cursor: string | undefined) =>
-      api.order.disputes({ limit: 20, ...(cursor ? { cursor } : {}) }),
-    [],
-  )
-  const list = useSignedInList(fetchPage)
-  useEffect(() => {
-    if (list.status === 'error') reportError(list.error, '加载失败')
-  }, [list.status, list.error])
+  const list = useSignedInList(fetchPage, '加载失败')
 
   const now = Date.now()
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Empty } from '@nutui/nutui-react-taro'
@@ -15,6 +15,9 @@ import { useSignedInList } from '@/hooks/use-signed-in-list'
 import '../order.scss'
 import './index.scss'
 
+const fetchPage = (cursor: string | undefined) =>
+  api.order.failedJobs({ limit: 20, ...(cursor ? { cursor } : {}) })
+
 /**
  * Operators: the outbox's dead letters, newest first. Each says what it was for, for which order,
  * and why WeChat or the courier refused it; 重试 sends it again (with the same key) once the cause
@@ -23,15 +26,7 @@ import './index.scss'
 export default function FailedJobsPage() {
   const [retrying, setRetrying] = useState<string | null>(null)
   const [outcome, setOutcome] = useState<Record<string, FailedJob>>({})
-  const fetchPage = useCallback(
-    (cursor: string | undefined) =>
-      api.order.failedJobs({ limit: 20, ...(cursor ? { cursor } : {}) }),
-    [],
-  )
-  const list = useSignedInList(fetchPage)
-  useEffect(() => {
-    if (list.status === 'error') reportError(list.error, '加载失败')
-  }, [list.status, list.error])
+  const list = useSignedInList(fetchPage, '加载失败')
 
   const retry = async (job: FailedJob) => {
     setRetrying(job.id)
