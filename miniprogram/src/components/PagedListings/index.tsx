@@ -1,13 +1,11 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import type { ListingPage } from '@shared/contracts/listing.contract'
 import { ListFooter } from '@/components/ListFooter'
 import { ListingWaterfall } from '@/components/ListingWaterfall'
 import { useListingPages } from '@/hooks/use-listing-pages'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 
 const BROWSE = { text: '去逛逛', onClick: () => Taro.switchTab({ url: Routes.home }) }
 
@@ -37,12 +35,11 @@ export function PagedListings({
   return (
     <View>
       {list.empty ? (
-        <Empty
+        <EmptyState
           id={`${id}-empty`}
-          image={emptyImage}
           title={emptyTitle}
           description={emptyDescription}
-          actions={emptyAction ? [{ ...emptyAction, type: 'primary' }] : []}
+          action={emptyAction}
         />
       ) : (
         <ListingWaterfall

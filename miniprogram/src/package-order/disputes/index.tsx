@@ -1,11 +1,9 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import { api } from '@/services'
 import { ListFooter } from '@/components/ListFooter'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import { OrderCardItem } from '../components/OrderCardItem'
 import { useSignedInList } from '@/hooks/use-signed-in-list'
 import '../order.scss'
@@ -26,7 +24,7 @@ export default function DisputesPage() {
         </Text>
       </View>
       {list.loaded && list.items.length === 0 && list.status !== 'error' ? (
-        <Empty id='disputes-empty' image={emptyImage} title='没有待处理的纠纷' />
+        <EmptyState id='disputes-empty' title='没有待处理的纠纷' />
       ) : (
         list.items.map((c) => (
           <OrderCardItem

@@ -1,15 +1,14 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import type { FailedJob } from '@shared/contracts/order.contract'
 import { api } from '@/services'
 import { ListFooter } from '@/components/ListFooter'
 import { reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import { JOB_KIND_LABELS, dateTimeText } from '../order-text'
 import { useSignedInList } from '@/hooks/use-signed-in-list'
 import '../order.scss'
@@ -57,7 +56,7 @@ export default function FailedJobsPage() {
         </Text>
       </View>
       {list.loaded && list.items.length === 0 && list.status !== 'error' ? (
-        <Empty id='failed-jobs-empty' image={emptyImage} title='没有异常任务' />
+        <EmptyState id='failed-jobs-empty' title='没有异常任务' />
       ) : (
         list.items.map((listed) => {
           const job = outcome[listed.id] ?? listed

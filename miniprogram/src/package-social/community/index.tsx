@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty, Popup, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Popup, Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Popup/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { Community } from '@shared/contracts/social.contract'
@@ -16,7 +15,7 @@ import { goLogin, reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import { storedViewerPoint } from '@/utils/viewer-point'
 import { PrivacyConsent } from '@/components/PrivacyConsent'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import './index.scss'
 
 /** One community: who is in it, what its members sell, and how to invite neighbours. */
@@ -115,7 +114,7 @@ export default function CommunityPage() {
   if (missing)
     return (
       <View style={{ paddingTop: '80px' }}>
-        <Empty image={emptyImage} title='圈子不存在' description='可能已经解散' />
+        <EmptyState title='圈子不存在' description='可能已经解散' />
       </View>
     )
 

@@ -1,9 +1,8 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Tag/style/css'
 import type { AddressList, AddressSummary } from '@shared/contracts/address.contract'
 import { api } from '@/services'
@@ -12,7 +11,7 @@ import { PageSkeleton } from '@/components/PageSkeleton'
 import { returnChosenAddress } from '@/utils/address-choice'
 import { reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import '../address.scss'
 
 /**
@@ -65,9 +64,8 @@ export default function Addresses() {
     <View className='address-page safe-bottom' id='address-book'>
       {choosing && <Text className='address-hint'>选择收货地址</Text>}
       {book.items.length === 0 ? (
-        <Empty
+        <EmptyState
           className='address-empty'
-          image={emptyImage}
           description='还没有收货地址，添加一个，下单邮寄时直接选用'
         />
       ) : (
