@@ -34,10 +34,7 @@ export const CommunitySchema = z.object({
 export type Community = z.infer<typeof CommunitySchema>
 
 export const StorefrontSchema = z.object({
-  seller: z.object({
-    id: IdSchema,
-    nickname: z.string(),
-    avatarUrl: z.string().nullable(),
+  seller: PublicUserSchema.extend({
     city: z.string().nullable(),
     joinedAt: z.number().int(),
   }),
