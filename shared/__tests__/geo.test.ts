@@ -24,11 +24,13 @@ describe('geo', () => {
     )
   })
 
-  it('says distances as people do', () => {
-    expect(formatDistance(42)).toBe('<100m')
-    expect(formatDistance(849)).toBe('800m')
-    expect(formatDistance(1234)).toBe('1.2km')
-    expect(formatDistance(9_960)).toBe('10.0km')
-    expect(formatDistance(168_900)).toBe('169km')
+  it.each([
+    [42, '<100m'],
+    [849, '800m'],
+    [1234, '1.2km'],
+    [9_960, '10.0km'],
+    [168_900, '169km'],
+  ])('says %i metres as people do: %s', (meters, words) => {
+    expect(formatDistance(meters)).toBe(words)
   })
 })

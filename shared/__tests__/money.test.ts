@@ -2,13 +2,15 @@ import fc from 'fast-check'
 import { FenSchema, formatFen, parseYuanToFen } from '../domain/money'
 
 describe('money', () => {
-  it('formats fen as yuan the way Chinese apps show prices', () => {
-    expect(formatFen(1250)).toBe('¥12.50')
-    expect(formatFen(1205)).toBe('¥12.05')
-    expect(formatFen(1200)).toBe('¥12')
-    expect(formatFen(0)).toBe('¥0')
-    expect(formatFen(1_280_000)).toBe('¥12,800')
-    expect(formatFen(-99)).toBe('-¥0.99')
+  it.each([
+    [1250, '¥12.50'],
+    [1205, '¥12.05'],
+    [1200, '¥12'],
+    [0, '¥0'],
+    [1_280_000, '¥12,800'],
+    [-99, '-¥0.99'],
+  ])('formats %i fen as yuan the way Chinese apps show prices: %s', (fen, text) => {
+    expect(formatFen(fen)).toBe(text)
   })
 
   it('parses typed yuan into fen without float errors', () => {

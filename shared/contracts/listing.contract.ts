@@ -238,6 +238,14 @@ export const PriceReferenceSchema = z.object({
 })
 export type PriceReference = z.infer<typeof PriceReferenceSchema>
 
+/** What creating or editing a listing can fail on besides validation. */
+const WRITE_ERRORS = [
+  ErrorCodes.LISTING_PHOTO_MISSING,
+  ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY,
+  ErrorCodes.LISTING_NOT_IN_COMMUNITY,
+  ErrorCodes.FILE_NOT_OWNED,
+]
+
 export const ListingContract = defineContract('listing', {
   create: {
     summary:
@@ -245,24 +253,14 @@ export const ListingContract = defineContract('listing', {
     auth: 'user',
     input: CreateListingInputSchema,
     output: ListingDetailSchema,
-    errors: [
-      ErrorCodes.LISTING_PHOTO_MISSING,
-      ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY,
-      ErrorCodes.LISTING_NOT_IN_COMMUNITY,
-      ErrorCodes.FILE_NOT_OWNED,
-    ],
+    errors: WRITE_ERRORS,
   },
   update: {
     summary: "Edits the caller's own listing if nobody changed it since expectedVersion.",
     auth: 'user',
     input: UpdateListingInputSchema,
     output: ListingDetailSchema,
-    errors: [
-      ErrorCodes.LISTING_PHOTO_MISSING,
-      ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY,
-      ErrorCodes.LISTING_NOT_IN_COMMUNITY,
-      ErrorCodes.FILE_NOT_OWNED,
-    ],
+    errors: WRITE_ERRORS,
   },
   publish: {
     summary: 'Publishes a draft.',

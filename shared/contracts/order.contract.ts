@@ -3,6 +3,7 @@ import { ORDER_STATES, TRANSITIONS, type TransitionName } from '../domain/order-
 import { FenSchema } from '../domain/money'
 import { PICKUP_DAYS, PICKUP_STATES } from '../domain/pickup'
 import { COURIER_COMPANIES } from '../domain/couriers'
+import { idsOf } from '../domain/options'
 import { ErrorCodes } from '../errors/error-codes'
 import { IdSchema, PageQuerySchema, PublicUserSchema, pageOf } from './common.schema'
 import { defineContract } from './define-contract'
@@ -13,7 +14,7 @@ export const FULFILMENTS = [
   { id: 'meetup', label: '同城面交' },
   { id: 'service', label: '上门/到店服务' },
 ] as const
-export const FULFILMENT_IDS = FULFILMENTS.map((f) => f.id) as ['courier', 'meetup', 'service']
+export const FULFILMENT_IDS = idsOf(FULFILMENTS)
 
 const TRANSITION_NAMES = TRANSITIONS.map((t) => t.name) as [TransitionName, ...TransitionName[]]
 
@@ -120,14 +121,14 @@ export const REFUND_TYPES = [
   { id: 'refund_only', label: '仅退款' },
   { id: 'return', label: '退货退款' },
 ] as const
-export const REFUND_TYPE_IDS = REFUND_TYPES.map((r) => r.id) as ['refund_only', 'return']
+export const REFUND_TYPE_IDS = idsOf(REFUND_TYPES)
 
 /** Why a seller contests a return: it never came, or what came back is not what was sold. */
 export const CONTEST_REASONS = [
   { id: 'not_received', label: '未收到退货' },
   { id: 'damaged', label: '退货有问题' },
 ] as const
-export const CONTEST_REASON_IDS = CONTEST_REASONS.map((r) => r.id) as ['not_received', 'damaged']
+export const CONTEST_REASON_IDS = idsOf(CONTEST_REASONS)
 /** Photos a seller may attach to a contested return (the parcel, what was inside). */
 export const CONTEST_PHOTOS_MAX = 6
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CITY_NAMES } from '../domain/cities'
 import { GeoPointSchema } from '../domain/geo'
+import { idsOf } from '../domain/options'
 import { ErrorCodes } from '../errors/error-codes'
 import { IdSchema, PageQuerySchema, PublicUserSchema, pageOf } from './common.schema'
 import { LISTING_STATUSES } from '../domain/listing'
@@ -13,11 +14,7 @@ export const COMMUNITY_TYPES = [
   { id: 'campus', label: '校园' },
   { id: 'office', label: '写字楼' },
 ] as const
-export const COMMUNITY_TYPE_IDS = COMMUNITY_TYPES.map((t) => t.id) as [
-  'residential',
-  'campus',
-  'office',
-]
+export const COMMUNITY_TYPE_IDS = idsOf(COMMUNITY_TYPES)
 export type CommunityType = (typeof COMMUNITY_TYPE_IDS)[number]
 export const MAX_COMMUNITIES_PER_USER = 10
 
@@ -37,10 +34,7 @@ export const CommunitySchema = z.object({
 export type Community = z.infer<typeof CommunitySchema>
 
 export const StorefrontSchema = z.object({
-  seller: z.object({
-    id: IdSchema,
-    nickname: z.string(),
-    avatarUrl: z.string().nullable(),
+  seller: PublicUserSchema.extend({
     city: z.string().nullable(),
     joinedAt: z.number().int(),
   }),

@@ -1,3 +1,5 @@
+import { idsOf, labelOf } from './options'
+
 const sub = (id: string, label: string) => ({ id, label })
 
 /**
@@ -137,7 +139,7 @@ export const CATEGORIES = [
 
 export type CategoryId = (typeof CATEGORIES)[number]['id']
 export type SubcategoryId = (typeof CATEGORIES)[number]['children'][number]['id']
-export const CATEGORY_IDS = CATEGORIES.map((c) => c.id) as [CategoryId, ...CategoryId[]]
+export const CATEGORY_IDS = idsOf(CATEGORIES)
 export const SUBCATEGORY_IDS = CATEGORIES.flatMap((c) => c.children.map((s) => s.id)) as [
   SubcategoryId,
   ...SubcategoryId[],
@@ -167,9 +169,8 @@ export const CONDITIONS = [
   { id: 'heavy_wear', label: '明显使用痕迹' },
 ] as const
 export type ConditionId = (typeof CONDITIONS)[number]['id']
-export const CONDITION_IDS = CONDITIONS.map((c) => c.id) as [ConditionId, ...ConditionId[]]
-export const conditionLabel = (id: string | null): string =>
-  CONDITIONS.find((c) => c.id === id)?.label ?? ''
+export const CONDITION_IDS = idsOf(CONDITIONS)
+export const conditionLabel = (id: string | null): string => labelOf(CONDITIONS, id)
 
 /** Goods are things; services are work done locally (家教, 维修, 跑腿 …). */
 export const LISTING_KINDS = ['goods', 'service'] as const
@@ -183,12 +184,8 @@ export const SERVICE_UNITS = [
   { id: 'item', label: '件' },
 ] as const
 export type ServiceUnitId = (typeof SERVICE_UNITS)[number]['id']
-export const SERVICE_UNIT_IDS = SERVICE_UNITS.map((u) => u.id) as [
-  ServiceUnitId,
-  ...ServiceUnitId[],
-]
-export const serviceUnitLabel = (id: string): string =>
-  SERVICE_UNITS.find((u) => u.id === id)?.label ?? ''
+export const SERVICE_UNIT_IDS = idsOf(SERVICE_UNITS)
+export const serviceUnitLabel = (id: string): string => labelOf(SERVICE_UNITS, id)
 
 /** Ways to hand an item over; a listing offers at least one. */
 export const TRADE_METHODS = [
@@ -197,7 +194,7 @@ export const TRADE_METHODS = [
   { id: 'pickup', label: '自提' },
 ] as const
 export type TradeMethod = (typeof TRADE_METHODS)[number]['id']
-export const TRADE_METHOD_IDS = TRADE_METHODS.map((t) => t.id) as [TradeMethod, ...TradeMethod[]]
+export const TRADE_METHOD_IDS = idsOf(TRADE_METHODS)
 
 export const LISTING_LIMITS = {
   titleMin: 2,

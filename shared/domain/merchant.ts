@@ -40,25 +40,20 @@ export const BANK_REGIONS = [
 ] as const
 export const BANK_REGION_CODES = BANK_REGIONS.map((r) => r.code) as [string, ...string[]]
 
-/** What the seller sees of the application (WeChat's applyment states folded into five). */
-export const ONBOARDING_STATES = [
-  'none',
-  'checking',
-  'account_need_verify',
-  'need_sign',
-  'finish',
-  'rejected',
-] as const
-export type OnboardingState = (typeof ONBOARDING_STATES)[number]
-
-export const ONBOARDING_LABELS: Record<OnboardingState, string> = {
+/** What the seller sees of the application (WeChat's applyment states folded into five), and its label. */
+export const ONBOARDING_LABELS = {
   none: '未开通',
   checking: '审核中',
   account_need_verify: '待账户验证',
   need_sign: '待签约',
   finish: '已完成',
   rejected: '已驳回',
-}
+} as const
+export type OnboardingState = keyof typeof ONBOARDING_LABELS
+export const ONBOARDING_STATES = Object.keys(ONBOARDING_LABELS) as [
+  OnboardingState,
+  ...OnboardingState[],
+]
 
 export const WITHDRAWAL_STATUSES = ['pending', 'accepted', 'succeeded', 'failed'] as const
 export type WithdrawalStatus = (typeof WITHDRAWAL_STATUSES)[number]

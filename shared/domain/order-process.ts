@@ -5,8 +5,7 @@
  * purchase process, with escrow through WeChat Pay 平台收付通 (ARCHITECTURE.md §5–6).
  */
 
-const MINUTE = 60_000
-const DAY = 86_400_000
+import { DAY, MINUTE } from './time'
 
 /** How the item reaches the buyer. */
 export type Fulfilment = 'courier' | 'meetup' | 'service'

@@ -3,19 +3,14 @@
  * pickup reads to people. Isomorphic: the sheet offers exactly the slots the server accepts.
  */
 
-import { CHINA_OFFSET_MS, DAY } from './time'
+import { CHINA_OFFSET_MS, DAY, HOUR, MINUTE, chinaDay } from './time'
 
 export const PICKUP_DAYS = ['今天', '明天', '后天'] as const
 export type PickupDay = (typeof PICKUP_DAYS)[number]
 
-/** Two-hour windows in China time, as couriers' apps offer them. */
-export const PICKUP_WINDOWS = [
-  { start: '09:00', end: '11:00' },
-  { start: '11:00', end: '13:00' },
-  { start: '13:00', end: '15:00' },
-  { start: '15:00', end: '17:00' },
-  { start: '17:00', end: '19:00' },
-] as const
+const hour = (h: number) => `${String(h).padStart(2, '0')}:00`
+/** Two-hour windows in China time from 09:00 to 19:00, as couriers' apps offer them. */
+export const PICKUP_WINDOWS = [9, 11, 13, 15, 17].map((h) => ({ start: hour(h), end: hour(h + 2) }))
 
 export interface PickupSlot {
   day: PickupDay
@@ -24,7 +19,7 @@ export interface PickupSlot {
 }
 
 /** A courier needs this long between the booking and the end of the window to make it. */
-const LEAD_MS = 60 * 60_000
+const LEAD_MS = HOUR
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
 
@@ -34,13 +29,13 @@ const dayStartsAt = (day: PickupDay, now: number) =>
 
 /** When a slot's window opens and ends, in epoch ms, for a booking made at `now`. */
 export const slotStartsAt = (slot: PickupSlot, now: number): number =>
-  dayStartsAt(slot.day, now) + minutesOf(slot.start) * 60_000
+  dayStartsAt(slot.day, now) + minutesOf(slot.start) * MINUTE
 export const slotEndsAt = (slot: PickupSlot, now: number): number =>
-  dayStartsAt(slot.day, now) + minutesOf(slot.end) * 60_000
+  dayStartsAt(slot.day, now) + minutesOf(slot.end) * MINUTE
 
 /** The China calendar date (YYYY-MM-DD) a slot falls on, so 明天 keeps meaning the booking's tomorrow. */
 export const slotDate = (slot: PickupSlot, now: number): string =>
-  new Date(slotEndsAt(slot, now) + CHINA_OFFSET_MS - 1).toISOString().slice(0, 10)
+  chinaDay(slotEndsAt(slot, now) - 1)
 
 /** Whether a slot is one we offer and a courier can still make it. */
 export const slotBookable = (slot: PickupSlot, now: number): boolean =>
@@ -89,4 +84,4 @@ export const PICKUP_STATE_LABELS: Record<PickupState, string> = {
 
 /** When a booked window ends, from the calendar date it was booked for (China time). */
 export const slotEndOn = (date: string, end: string): number =>
-  Date.parse(`${date}T${end}:00+08:00`)
+  Date.parse(`${date}T${end}:00Z`) - CHINA_OFFSET_MS

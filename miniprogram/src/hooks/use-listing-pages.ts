@@ -35,6 +35,5 @@ export const useListingPages = (
   })
 
   const empty = list.loaded && list.status !== 'error' && list.items.length === 0
-  const end = list.loaded && list.status === 'idle' && !list.hasMore && list.items.length > 0
-  return { ...list, now, empty, end }
+  return { ...list, now, empty }
 }

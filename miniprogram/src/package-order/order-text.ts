@@ -1,5 +1,6 @@
 import type { Order, OrderCard } from '@shared/contracts/order.contract'
 import type { Fulfilment, OrderState, TransitionName } from '@shared/domain/order-process'
+import { DAY, HOUR, MINUTE } from '@shared/domain/time'
 
 /**
  * Every step of the order graph as the timeline shows it, plus the steps outside it: `checkout`
@@ -149,10 +150,6 @@ export const stateSentence = (
       return '平台已先行赔付买家'
   }
 }
-
-const DAY = 86_400_000
-const HOUR = 3_600_000
-const MINUTE = 60_000
 
 /** "6 天 23 小时", "3 小时 5 分钟", "12 分钟": how long is left, coarse enough to read at a glance. */
 export const durationText = (ms: number): string => {

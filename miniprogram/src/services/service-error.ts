@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@shared/errors/error-codes'
+import { HOUR, MINUTE } from '@shared/domain/time'
 
 /**
  * Failures that happen on the client's side of the wire, so the server never sends them:
@@ -58,9 +59,9 @@ export const isAuthError = (e: unknown): boolean =>
 
 /** A wait in the words a toast uses: "30 秒", "2 分钟", "3 小时" (rounded up, so it is enough). */
 export const waitInWords = (ms: number): string => {
-  if (ms < 60_000) return `${Math.max(1, Math.ceil(ms / 1000))} 秒`
-  if (ms < 3_600_000) return `${Math.ceil(ms / 60_000)} 分钟`
-  return `${Math.ceil(ms / 3_600_000)} 小时`
+  if (ms < MINUTE) return `${Math.max(1, Math.ceil(ms / 1000))} 秒`
+  if (ms < HOUR) return `${Math.ceil(ms / MINUTE)} 分钟`
+  return `${Math.ceil(ms / HOUR)} 小时`
 }
 
 /**

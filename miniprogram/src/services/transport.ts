@@ -18,3 +18,23 @@ export interface UploadedFile {
 
 /** Upload progress as a whole percentage, 0–100. */
 export type ProgressListener = (percent: number) => void
+
+/** One platform's upload of a local file to a folder; `what` (图片, 视频) names it in errors. */
+export type UploadFile = (
+  localPath: string,
+  onProgress: ProgressListener | undefined,
+  dir: UploadDir,
+  what: string,
+) => Promise<UploadedFile>
+
+/** The photo and video uploads the pages call, over one platform's `uploadFile`. */
+export const uploadsOver = (uploadFile: UploadFile) => ({
+  uploadPhoto: (
+    localPath: string,
+    onProgress?: ProgressListener,
+    dir: UploadDir = 'listing-photos',
+  ): Promise<UploadedFile> => uploadFile(localPath, onProgress, dir, '图片'),
+  /** A listing's short video (MP4/MOV), to the listing-videos folder like the photos. */
+  uploadVideo: (localPath: string, onProgress?: ProgressListener): Promise<UploadedFile> =>
+    uploadFile(localPath, onProgress, 'listing-videos', '视频'),
+})

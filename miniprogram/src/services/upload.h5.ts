@@ -3,7 +3,7 @@ import { FileIdSchema } from '@shared/contracts/common.schema'
 import { maxUploadBytes } from '@shared/domain/uploads'
 import { authHeader } from './session'
 import { ClientErrorCodes, ServiceError, serviceErrorOf } from './service-error'
-import type { ProgressListener, UploadDir, UploadedFile } from './transport'
+import { type ProgressListener, type UploadDir, type UploadedFile, uploadsOver } from './transport'
 
 const UploadAnswerSchema = z.object({ fileId: FileIdSchema, url: z.string().min(1) })
 
@@ -94,14 +94,4 @@ const uploadFile = async (
   })
 }
 
-export const uploadPhoto = (
-  localPath: string,
-  onProgress?: ProgressListener,
-  dir: UploadDir = 'listing-photos',
-): Promise<UploadedFile> => uploadFile(localPath, onProgress, dir, '图片')
-
-/** A listing's short video (MP4/MOV) to the gateway's listing-videos folder. */
-export const uploadVideo = (
-  localPath: string,
-  onProgress?: ProgressListener,
-): Promise<UploadedFile> => uploadFile(localPath, onProgress, 'listing-videos', '视频')
+export const { uploadPhoto, uploadVideo } = uploadsOver(uploadFile)

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { ensureCloud } from './cloud.weapp'
 import { ClientErrorCodes, ServiceError } from './service-error'
-import type { ProgressListener, UploadDir, UploadedFile } from './transport'
+import { type ProgressListener, type UploadDir, type UploadedFile, uploadsOver } from './transport'
 
 const extensionOf = (path: string) => /\.(\w{1,5})$/.exec(path)?.[1]?.toLowerCase() ?? 'jpg'
 
@@ -32,14 +32,4 @@ const uploadFile = (
     task?.onProgressUpdate?.((p) => onProgress?.(p.progress))
   })
 
-export const uploadPhoto = (
-  localPath: string,
-  onProgress?: ProgressListener,
-  dir: UploadDir = 'listing-photos',
-): Promise<UploadedFile> => uploadFile(localPath, onProgress, dir, '图片')
-
-/** A listing's short video, to CloudBase storage like the photos. */
-export const uploadVideo = (
-  localPath: string,
-  onProgress?: ProgressListener,
-): Promise<UploadedFile> => uploadFile(localPath, onProgress, 'listing-videos', '视频')
+export const { uploadPhoto, uploadVideo } = uploadsOver(uploadFile)

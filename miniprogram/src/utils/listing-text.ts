@@ -2,6 +2,7 @@ import type { ServiceTerms, TradeOptions } from '@shared/contracts/listing.contr
 import { chinaDay } from '@shared/domain/listing-lifecycle'
 import { serviceUnitLabel } from '@shared/domain/listing'
 import { formatFen } from '@shared/domain/money'
+import { CHINA_OFFSET_MS } from '@shared/domain/time'
 
 /** "¥12.50", or "¥80/小时" for a service priced per unit. */
 export const priceText = (fen: number, serviceUnit?: string | null): string =>
@@ -60,7 +61,7 @@ export const priceReferenceText = (ref: {
 
 /** "2024年11月加入" from a join time, in China time. */
 export const joinedText = (joinedAt: number): string => {
-  const d = new Date(joinedAt + 8 * 3_600_000)
+  const d = new Date(joinedAt + CHINA_OFFSET_MS)
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月加入`
 }
 

@@ -1,13 +1,13 @@
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import type { ListingPage } from '@shared/contracts/listing.contract'
 import { ListFooter } from '@/components/ListFooter'
 import { ListingWaterfall } from '@/components/ListingWaterfall'
 import { useListingPages } from '@/hooks/use-listing-pages'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
+
+const BROWSE = { text: '去逛逛', onClick: () => Taro.switchTab({ url: Routes.home }) }
 
 export interface PagedListingsProps {
   /** Stable (useCallback) loader of one page after `cursor`. */
@@ -16,8 +16,8 @@ export interface PagedListingsProps {
   id: string
   emptyTitle: string
   emptyDescription?: string
-  /** Offer 去逛逛 on the empty state (not on a seller's own storefront, say). */
-  browseWhenEmpty?: boolean
+  /** The button on the empty state: 去逛逛 unless given; null for none (a seller's own storefront). */
+  emptyAction?: { text: string; onClick: () => void } | null
   /** False holds the first load (e.g. until the page knows whose listings to show). */
   enabled?: boolean
 }
@@ -28,29 +28,18 @@ export function PagedListings({
   id,
   emptyTitle,
   emptyDescription,
-  browseWhenEmpty = true,
+  emptyAction = BROWSE,
   enabled = true,
 }: PagedListingsProps) {
   const list = useListingPages(fetchPage, enabled)
   return (
     <View>
       {list.empty ? (
-        <Empty
+        <EmptyState
           id={`${id}-empty`}
-          image={emptyImage}
           title={emptyTitle}
           description={emptyDescription}
-          actions={
-            browseWhenEmpty
-              ? [
-                  {
-                    text: '去逛逛',
-                    type: 'primary',
-                    onClick: () => Taro.switchTab({ url: Routes.home }),
-                  },
-                ]
-              : undefined
-          }
+          action={emptyAction}
         />
       ) : (
         <ListingWaterfall
@@ -61,11 +50,7 @@ export function PagedListings({
           onOpen={(c) => Taro.navigateTo({ url: Routes.detail(c.id) })}
         />
       )}
-      <ListFooter
-        status={list.status}
-        end={list.end}
-        onRetry={() => (list.items.length ? list.loadMore() : list.reload())}
-      />
+      <ListFooter list={list} />
     </View>
   )
 }

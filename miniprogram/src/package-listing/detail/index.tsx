@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Image, Text, Video, View } from '@tarojs/components'
-import { Avatar, Button, Empty, Skeleton, Swiper, Tag } from '@nutui/nutui-react-taro'
+import { Avatar, Button, Skeleton, Swiper, Tag } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Avatar/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Swiper/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Tag/style/css'
@@ -28,7 +27,7 @@ import { comingSoon, goLogin, reportError } from '@/utils/feedback'
 import { expiryText, serviceTermLines, tradeLabels } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
 import { storedViewerPoint } from '@/utils/viewer-point'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import './index.scss'
 
 export default function ListingDetailPage() {
@@ -85,18 +84,17 @@ export default function ListingDetailPage() {
   if (missing)
     return (
       <View id='detail-missing' style={{ paddingTop: '80px' }}>
-        <Empty image={emptyImage} title='这件闲置不见了' description='可能已经下架或被删除' />
+        <EmptyState title='这件闲置不见了' description='可能已经下架或被删除' />
       </View>
     )
 
   if (!listing && failed)
     return (
       <View id='detail-failed' style={{ paddingTop: '80px' }}>
-        <Empty
-          image={emptyImage}
+        <EmptyState
           title='加载失败'
           description='网络或服务开小差了'
-          actions={[{ text: '重新加载', type: 'primary', onClick: () => void load() }]}
+          action={{ text: '重新加载', onClick: () => void load() }}
         />
       </View>
     )

@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import type { ListingCard, ListingDetail } from '@shared/contracts/listing.contract'
 import { LISTING_STATUS_LABELS, type ListingStatus, serviceUnitLabel } from '@shared/domain/listing'
 import { allowedActions } from '@shared/domain/listing-lifecycle'
@@ -15,7 +13,7 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { reportError } from '@/utils/feedback'
 import { wantText } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import './index.scss'
 
 type StatusTab = 'all' | ListingStatus
@@ -109,21 +107,14 @@ export default function MyListings() {
         />
       </View>
       {empty ? (
-        <Empty
+        <EmptyState
           id='my-listings-empty'
-          image={emptyImage}
           title={
             tab === 'all'
               ? '还没有发布过闲置'
               : `没有${TABS.find((t) => t.id === tab)!.label}的宝贝`
           }
-          actions={[
-            {
-              text: '去发布',
-              type: 'primary',
-              onClick: () => Taro.navigateTo({ url: Routes.publishForm }),
-            },
-          ]}
+          action={{ text: '去发布', onClick: () => Taro.navigateTo({ url: Routes.publishForm }) }}
         />
       ) : (
         <View id='my-listings' className='mine__list'>

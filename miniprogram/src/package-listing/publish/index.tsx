@@ -25,6 +25,7 @@ import { Routes } from '@/utils/routes'
 import { commissionText } from './commission'
 import { CategoryFields } from './components/CategoryFields'
 import { CommunityPicker } from './components/CommunityPicker'
+import { DigitField, Field } from './components/Field'
 import { GoodsTerms } from './components/GoodsTerms'
 import { KindSwitch } from './components/KindSwitch'
 import { PublishBar } from './components/PublishBar'
@@ -84,7 +85,7 @@ export default function PublishForm() {
 
         <VideoField video={values.video} update={p.updateVideo} />
 
-        <Form.Item className='field-title' label='标题' name='title' rules={[rule('title')]}>
+        <Field name='title' label='标题' rule={rule}>
           <Input
             id='publish-title'
             onChange={changed('title')}
@@ -93,13 +94,8 @@ export default function PublishForm() {
             }
             maxLength={L.titleMax}
           />
-        </Form.Item>
-        <Form.Item
-          className='field-description'
-          label='描述'
-          name='description'
-          rules={[rule('description')]}
-        >
+        </Field>
+        <Field name='description' label='描述' rule={rule}>
           <TextArea
             id='publish-description'
             onChange={changed('description')}
@@ -112,19 +108,18 @@ export default function PublishForm() {
             showCount
             autoSize
           />
-        </Form.Item>
+        </Field>
         <View className='publish__quality'>
           <QualityPanel score={quality.score} hints={quality.hints} />
         </View>
 
-        <Form.Item className='field-price' label='价格' name='price' rules={[rule('price')]}>
-          <Input
-            id='publish-price'
-            onChange={changed('price')}
-            type='digit'
-            placeholder={unit ? `¥ 每${unit}` : '¥ 0.00'}
-          />
-        </Form.Item>
+        <DigitField
+          name='price'
+          label='价格'
+          id='publish-price'
+          placeholder={unit ? `¥ 每${unit}` : '¥ 0.00'}
+          {...fieldProps}
+        />
         {commission && (
           <Text className='publish__commission muted' id='publish-commission'>
             {commissionText(charged, commission)}
@@ -140,19 +135,13 @@ export default function PublishForm() {
           </Text>
         )}
         {goods && (
-          <Form.Item
-            className='field-originalPrice'
-            label='原价'
+          <DigitField
             name='originalPrice'
-            rules={[rule('originalPrice')]}
-          >
-            <Input
-              id='publish-original-price'
-              onChange={changed('originalPrice')}
-              type='digit'
-              placeholder='选填，买家更容易判断值不值'
-            />
-          </Form.Item>
+            label='原价'
+            id='publish-original-price'
+            placeholder='选填，买家更容易判断值不值'
+            {...fieldProps}
+          />
         )}
         {reference && (
           <View className='publish__reference' id='price-reference'>
@@ -163,14 +152,9 @@ export default function PublishForm() {
         <CategoryFields goods={goods} onCategory={p.changeCategory} {...fieldProps} />
         {goods ? <GoodsTerms {...fieldProps} /> : <ServiceTerms {...fieldProps} />}
 
-        <Form.Item
-          className='field-location'
-          label='位置'
-          name='location'
-          rules={[rule('location')]}
-        >
+        <Field name='location' label='位置' rule={rule}>
           <LocationField place={values.location} onPlace={p.changeLocation} />
-        </Form.Item>
+        </Field>
 
         <CommunityPicker
           communities={communities}

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Image, Picker, Text, View } from '@tarojs/components'
-import { Button, Input, Skeleton, Switch } from '@nutui/nutui-react-taro'
+import { Button, Input, Switch } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Input/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Switch/style/css'
 import {
   SubmitOnboardingInputSchema,
@@ -14,10 +13,11 @@ import { ACCOUNT_BANKS, BANK_REGIONS } from '@shared/domain/merchant'
 import { formatFen } from '@shared/domain/money'
 import { api, uploadPhoto } from '@/services'
 import { useContractForm } from '@/hooks/use-contract-form'
-import { useSession } from '@/hooks/use-session'
-import { goLogin, reportError, toast } from '@/utils/feedback'
+import { useSignedInLoad } from '@/hooks/use-signed-in-load'
+import { reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import { PrivacyConsent } from '@/components/PrivacyConsent'
+import { PageSkeleton } from '@/components/PageSkeleton'
 import {
   explainOnboarding,
   initialForm,
@@ -82,7 +82,6 @@ const openLink = (url: string) => {
 }
 
 export default function Onboarding() {
-  const { status: session } = useSession()
   const [status, setStatus] = useState<OnboardingStatus | null>(null)
   const [editing, setEditing] = useState(false)
   const contract = useContractForm(SubmitOnboardingInputSchema, {
@@ -102,17 +101,6 @@ export default function Onboarding() {
       },
       (e) => reportError(e, '加载失败'),
     )
-  useEffect(() => {
-    if (session === 'signed-in') void load()
-    else if (session === 'signed-out') goLogin()
-  }, [session])
-  useDidShow(() => {
-    if (status && !editing) void load()
-  })
-  usePullDownRefresh(() => {
-    void refresh().finally(() => Taro.stopPullDownRefresh())
-  })
-
   const refresh = async () => {
     setRefreshing(true)
     try {
@@ -123,6 +111,7 @@ export default function Onboarding() {
       setRefreshing(false)
     }
   }
+  useSignedInLoad(load, status !== null && !editing, refresh)
 
   /** After the first 提交, every change re-checks the form against the contract. */
   const update = (patch: Partial<OnboardingForm>) => contract.setValues(patch)
@@ -171,13 +160,7 @@ export default function Onboarding() {
     setEditing(true)
   }
 
-  if (!status) {
-    return (
-      <View className='merchant-page onboarding'>
-        <Skeleton rows={6} animated />
-      </View>
-    )
-  }
+  if (!status) return <PageSkeleton className='merchant-page onboarding' />
 
   const err = (field: FormField) =>
     errors[field] && <Text className={`merchant-error field-error-${field}`}>{errors[field]}</Text>

@@ -1,16 +1,16 @@
-import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Input/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { Wallet } from '@shared/contracts/merchant.contract'
 import { MIN_WITHDRAW_FEN } from '@shared/domain/merchant'
 import { formatFen, parseYuanToFen } from '@shared/domain/money'
 import { api, isServiceError } from '@/services'
-import { useSession } from '@/hooks/use-session'
-import { goLogin, reportError, toast } from '@/utils/feedback'
+import { useSignedInLoad } from '@/hooks/use-signed-in-load'
+import { PageSkeleton } from '@/components/PageSkeleton'
+import { reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import { newRequestKey, shortTime } from './withdraw-key'
 import '../merchant.scss'
@@ -25,7 +25,6 @@ const UNKNOWN_OUTCOME = new Set([
 ])
 
 export default function WalletPage() {
-  const { status: session } = useSession()
   const [wallet, setWallet] = useState<Wallet | null>(null)
   const [amount, setAmount] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -34,16 +33,7 @@ export default function WalletPage() {
   const requestKey = useRef(newRequestKey())
 
   const load = () => api.merchant.wallet().then(setWallet, (e) => reportError(e, '加载失败'))
-  useEffect(() => {
-    if (session === 'signed-in') void load()
-    else if (session === 'signed-out') goLogin()
-  }, [session])
-  useDidShow(() => {
-    if (wallet) void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  useSignedInLoad(load, wallet !== null)
 
   const changeAmount = (v: string) => {
     setAmount(v)
@@ -78,13 +68,7 @@ export default function WalletPage() {
     }
   }
 
-  if (!wallet) {
-    return (
-      <View className='merchant-page wallet'>
-        <Skeleton rows={6} animated />
-      </View>
-    )
-  }
+  if (!wallet) return <PageSkeleton className='merchant-page wallet' />
 
   return (
     <View className='merchant-page wallet safe-bottom' id='wallet'>

@@ -1,3 +1,5 @@
+import { chinaDateTime } from '@shared/domain/time'
+
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
 /** A fresh idempotency key for one 提现 tap (the server keys the withdrawal on it). */
@@ -5,5 +7,4 @@ export const newRequestKey = (random: () => number = Math.random): string =>
   'W' + Array.from({ length: 19 }, () => ALPHABET[Math.floor(random() * ALPHABET.length)]).join('')
 
 /** Month-day and time in China time, as 11-24 20:05. */
-export const shortTime = (at: number): string =>
-  new Date(at + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ')
+export const shortTime = (at: number): string => chinaDateTime(at).slice(5)

@@ -10,12 +10,14 @@ import {
 } from '../confirm/checkout'
 
 describe('checkout field errors', () => {
-  it('maps validation paths onto the confirm form', () => {
-    expect(fieldOfCheckoutPath('address.phone')).toBe('phone')
-    expect(fieldOfCheckoutPath('address.detail')).toBe('detail')
-    expect(fieldOfCheckoutPath('address')).toBe('address')
-    expect(fieldOfCheckoutPath('fulfilment')).toBe('fulfilment')
-    expect(fieldOfCheckoutPath('listingId')).toBeNull()
+  it.each([
+    ['address.phone', 'phone'],
+    ['address.detail', 'detail'],
+    ['address', 'address'],
+    ['fulfilment', 'fulfilment'],
+    ['listingId', null],
+  ])('maps the validation path %s onto the confirm form field %s', (path, field) => {
+    expect(fieldOfCheckoutPath(path)).toBe(field)
   })
 
   it('puts every message of a COMMON.VALIDATION answer under its field', () => {

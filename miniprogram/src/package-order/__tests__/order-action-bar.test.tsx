@@ -23,6 +23,13 @@ const api = {
 const payOrder = jest.fn()
 
 type P = { children?: ReactNode; id?: string; className?: string; onClick?: () => void }
+/** NutUI's Input and TextArea hand the new text to onChange, not the event. */
+type FieldP = { className?: string; value: string; onChange: (v: string) => void }
+const fieldProps = ({ className, value, onChange }: FieldP) => ({
+  className,
+  value,
+  onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+})
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
   default: { showModal: (o: unknown) => showModal(o), scanCode: jest.fn() },
@@ -57,24 +64,8 @@ jest.mock('@nutui/nutui-react-taro', () => ({
   ),
   Popup: ({ visible, children }: { visible: boolean; children?: ReactNode }) =>
     visible ? <div role='dialog'>{children}</div> : null,
-  Input: ({
-    className,
-    value,
-    onChange,
-  }: {
-    className?: string
-    value: string
-    onChange: (v: string) => void
-  }) => <input className={className} value={value} onChange={(e) => onChange(e.target.value)} />,
-  TextArea: ({
-    className,
-    value,
-    onChange,
-  }: {
-    className?: string
-    value: string
-    onChange: (v: string) => void
-  }) => <textarea className={className} value={value} onChange={(e) => onChange(e.target.value)} />,
+  Input: (p: FieldP) => <input {...fieldProps(p)} />,
+  TextArea: (p: FieldP) => <textarea {...fieldProps(p)} />,
 }))
 jest.mock('@nutui/nutui-react-taro/dist/esm/Button/style/css', () => ({}))
 jest.mock('@nutui/nutui-react-taro/dist/esm/Input/style/css', () => ({}))

@@ -215,7 +215,7 @@ export default function ConfirmOrderPage() {
         </Text>
       </View>
 
-      <View className='confirm__bar safe-bottom'>
+      <View className='bottom-bar confirm__bar safe-bottom'>
         <Text className='confirm__bar-total'>
           合计 <Text className='confirm__bar-amount'>{formatFen(totalFen)}</Text>
         </Text>

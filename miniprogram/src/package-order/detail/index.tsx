@@ -1,16 +1,16 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { Empty, Skeleton } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
+import { Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { Order } from '@shared/contracts/order.contract'
 import { formatFen } from '@shared/domain/money'
+import { DAY } from '@shared/domain/time'
 import { api, isServiceError } from '@/services'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import { HandoverCode } from '../components/HandoverCode'
 import { OrderActionBar } from '../components/OrderActionBar'
 import { OrderAmounts } from '../components/OrderAmounts'
@@ -75,7 +75,7 @@ export default function OrderDetailPage() {
   useEffect(() => {
     if (due === null) return
     const wait = due - Date.now() + 3000
-    if (wait > 86_400_000) return
+    if (wait > DAY) return
     const t = setTimeout(() => void load(), Math.max(wait, 3000))
     return () => clearTimeout(t)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one timer per deadline: re-armed when the deadline moves
@@ -87,17 +87,13 @@ export default function OrderDetailPage() {
   if (failed === 'missing')
     return (
       <View id='order-missing' style={{ paddingTop: '80px' }}>
-        <Empty image={emptyImage} title='找不到这个订单' description='订单不存在，或不是你的订单' />
+        <EmptyState title='找不到这个订单' description='订单不存在，或不是你的订单' />
       </View>
     )
   if (!order && failed === 'error')
     return (
       <View id='order-failed' style={{ paddingTop: '80px' }}>
-        <Empty
-          image={emptyImage}
-          title='加载失败'
-          actions={[{ text: '重新加载', type: 'primary', onClick: () => void load() }]}
-        />
+        <EmptyState title='加载失败' action={{ text: '重新加载', onClick: () => void load() }} />
       </View>
     )
   if (!order)

@@ -1,28 +1,19 @@
-import { useCallback, useEffect } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import { api } from '@/services'
 import { ListFooter } from '@/components/ListFooter'
-import { reportError } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import { OrderCardItem } from '../components/OrderCardItem'
 import { useSignedInList } from '@/hooks/use-signed-in-list'
 import '../order.scss'
 
+const fetchPage = (cursor: string | undefined) =>
+  api.order.disputes({ limit: 20, ...(cursor ? { cursor } : {}) })
+
 /** Operators: disputed orders, oldest first; each opens the order page with the 判定 buttons. */
 export default function DisputesPage() {
-  const fetchPage = useCallback(
-    (cursor: string | undefined) =>
-      api.order.disputes({ limit: 20, ...(cursor ? { cursor } : {}) }),
-    [],
-  )
-  const list = useSignedInList(fetchPage)
-  useEffect(() => {
-    if (list.status === 'error') reportError(list.error, '加载失败')
-  }, [list.status, list.error])
+  const list = useSignedInList(fetchPage, '加载失败')
 
   const now = Date.now()
   return (
@@ -33,7 +24,7 @@ export default function DisputesPage() {
         </Text>
       </View>
       {list.loaded && list.items.length === 0 && list.status !== 'error' ? (
-        <Empty id='disputes-empty' image={emptyImage} title='没有待处理的纠纷' />
+        <EmptyState id='disputes-empty' title='没有待处理的纠纷' />
       ) : (
         list.items.map((c) => (
           <OrderCardItem
@@ -44,11 +35,7 @@ export default function DisputesPage() {
           />
         ))
       )}
-      <ListFooter
-        status={list.status}
-        end={list.loaded && !list.hasMore && list.items.length > 0}
-        onRetry={() => (list.items.length ? list.loadMore() : list.reload())}
-      />
+      <ListFooter list={list} />
     </View>
   )
 }

@@ -1,19 +1,21 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import type { FailedJob } from '@shared/contracts/order.contract'
 import { api } from '@/services'
 import { ListFooter } from '@/components/ListFooter'
 import { reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import { JOB_KIND_LABELS, dateTimeText } from '../order-text'
 import { useSignedInList } from '@/hooks/use-signed-in-list'
 import '../order.scss'
 import './index.scss'
+
+const fetchPage = (cursor: string | undefined) =>
+  api.order.failedJobs({ limit: 20, ...(cursor ? { cursor } : {}) })
 
 /**
  * Operators: the outbox's dead letters, newest first. Each says what it was for, for which order,
@@ -23,15 +25,7 @@ import './index.scss'
 export default function FailedJobsPage() {
   const [retrying, setRetrying] = useState<string | null>(null)
   const [outcome, setOutcome] = useState<Record<string, FailedJob>>({})
-  const fetchPage = useCallback(
-    (cursor: string | undefined) =>
-      api.order.failedJobs({ limit: 20, ...(cursor ? { cursor } : {}) }),
-    [],
-  )
-  const list = useSignedInList(fetchPage)
-  useEffect(() => {
-    if (list.status === 'error') reportError(list.error, '加载失败')
-  }, [list.status, list.error])
+  const list = useSignedInList(fetchPage, '加载失败')
 
   const retry = async (job: FailedJob) => {
     setRetrying(job.id)
@@ -62,7 +56,7 @@ export default function FailedJobsPage() {
         </Text>
       </View>
       {list.loaded && list.items.length === 0 && list.status !== 'error' ? (
-        <Empty id='failed-jobs-empty' image={emptyImage} title='没有异常任务' />
+        <EmptyState id='failed-jobs-empty' title='没有异常任务' />
       ) : (
         list.items.map((listed) => {
           const job = outcome[listed.id] ?? listed
@@ -107,11 +101,7 @@ export default function FailedJobsPage() {
           )
         })
       )}
-      <ListFooter
-        status={list.status}
-        end={list.loaded && !list.hasMore && list.items.length > 0}
-        onRetry={() => (list.items.length ? list.loadMore() : list.reload())}
-      />
+      <ListFooter list={list} />
     </View>
   )
 }

@@ -1,14 +1,12 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { Empty } from '@nutui/nutui-react-taro'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import { ORDER_TABS } from '@shared/contracts/order.contract'
 import { api } from '@/services'
 import { ListFooter } from '@/components/ListFooter'
 import { TabRow } from '@/components/TabRow'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import { OrderCardItem } from '../components/OrderCardItem'
 import { useSignedInList } from '@/hooks/use-signed-in-list'
 import '../order.scss'
@@ -47,22 +45,14 @@ export default function OrderListPage() {
     <View className='order-list order-page' id={`orders-${role}`}>
       <TabRow items={TABS} value={tab} onChange={(t) => setTab(t as Tab)} idPrefix='orders-tab-' />
       {empty ? (
-        <Empty
+        <EmptyState
           id='orders-empty'
-          image={emptyImage}
           title={role === 'seller' ? '还没有卖出的订单' : '还没有买到的宝贝'}
           description={tab === 'all' ? '' : '这个分类下还没有订单'}
-          // NutUI's Empty reads actions.length: an explicit undefined would replace its default [].
-          actions={
+          action={
             role === 'buyer'
-              ? [
-                  {
-                    text: '去逛逛',
-                    type: 'primary',
-                    onClick: () => Taro.switchTab({ url: Routes.home }),
-                  },
-                ]
-              : []
+              ? { text: '去逛逛', onClick: () => Taro.switchTab({ url: Routes.home }) }
+              : null
           }
         />
       ) : (
@@ -77,11 +67,7 @@ export default function OrderListPage() {
           ))}
         </View>
       )}
-      <ListFooter
-        status={list.status}
-        end={list.loaded && !list.hasMore && list.items.length > 0}
-        onRetry={() => (list.items.length ? list.loadMore() : list.reload())}
-      />
+      <ListFooter list={list} />
     </View>
   )
 }

@@ -1,29 +1,19 @@
 import { useState } from 'react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import { type Community, MAX_COMMUNITIES_PER_USER } from '@shared/contracts/social.contract'
-import { api } from '@/services'
 import { CommunityItem } from '@/components/CommunityItem'
-import { reportError } from '@/utils/feedback'
+import { loadMyCommunities } from '@/utils/my-communities'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 
 /** The communities the user belongs to, with a way to join more. */
 export default function MyCommunities() {
   const [items, setItems] = useState<Community[] | null>(null)
-  useDidShow(() => {
-    api.social
-      .myCommunities()
-      .then((r) => setItems(r.items))
-      .catch((e) => {
-        setItems([])
-        reportError(e, '加载失败，请稍后重试')
-      })
-  })
+  useDidShow(() => void loadMyCommunities(setItems, '加载失败，请稍后重试'))
   const join = () => Taro.navigateTo({ url: Routes.joinCommunity() })
 
   if (items === null)
@@ -35,12 +25,11 @@ export default function MyCommunities() {
   if (items.length === 0)
     return (
       <View style={{ paddingTop: '60px' }}>
-        <Empty
+        <EmptyState
           id='communities-empty'
-          image={emptyImage}
           title='还没有加入圈子'
           description='加入你住的小区、读书的学校或上班的写字楼，只看身边人的闲置'
-          actions={[{ text: '加入圈子', type: 'primary', onClick: join }]}
+          action={{ text: '加入圈子', onClick: join }}
         />
       </View>
     )

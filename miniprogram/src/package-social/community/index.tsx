@@ -1,24 +1,21 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty, Popup, Skeleton } from '@nutui/nutui-react-taro'
+import { Button, Popup, Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Popup/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { Community } from '@shared/contracts/social.contract'
 import { CITY_NAMES } from '@shared/domain/cities'
 import { api, isServiceError } from '@/services'
 import { communityTypeLabel } from '@/components/CommunityItem'
-import { ListFooter } from '@/components/ListFooter'
-import { ListingWaterfall } from '@/components/ListingWaterfall'
-import { useListingPages } from '@/hooks/use-listing-pages'
+import { PagedListings } from '@/components/PagedListings'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import { storedViewerPoint } from '@/utils/viewer-point'
 import { PrivacyConsent } from '@/components/PrivacyConsent'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import './index.scss'
 
 /** One community: who is in it, what its members sell, and how to invite neighbours. */
@@ -59,7 +56,6 @@ export default function CommunityPage() {
       }),
     [id, city],
   )
-  const list = useListingPages(fetchPage, city !== null)
 
   // Shared into a chat, the card opens the join page with the code filled in.
   useShareAppMessage(() => ({
@@ -118,7 +114,7 @@ export default function CommunityPage() {
   if (missing)
     return (
       <View style={{ paddingTop: '80px' }}>
-        <Empty image={emptyImage} title='圈子不存在' description='可能已经解散' />
+        <EmptyState title='圈子不存在' description='可能已经解散' />
       </View>
     )
 
@@ -175,37 +171,17 @@ export default function CommunityPage() {
       </View>
 
       <Text className='circle__section'>圈子里的闲置</Text>
-      {list.empty ? (
-        <Empty
-          id='community-feed-empty'
-          image={emptyImage}
-          title='圈子里还没有闲置'
-          description='发布时选择「同步到圈子」，邻居们就能看到'
-          actions={
-            community?.isMember
-              ? [
-                  {
-                    text: '去发布',
-                    type: 'primary',
-                    onClick: () => Taro.navigateTo({ url: Routes.publishForm }),
-                  },
-                ]
-              : []
-          }
-        />
-      ) : (
-        <ListingWaterfall
-          id='community-feed'
-          cards={list.items}
-          now={list.now}
-          loading={!list.loaded}
-          onOpen={(c) => Taro.navigateTo({ url: Routes.detail(c.id) })}
-        />
-      )}
-      <ListFooter
-        status={list.status}
-        end={list.end}
-        onRetry={() => (list.items.length ? list.loadMore() : list.reload())}
+      <PagedListings
+        fetchPage={fetchPage}
+        enabled={city !== null}
+        id='community-feed'
+        emptyTitle='圈子里还没有闲置'
+        emptyDescription='发布时选择「同步到圈子」，邻居们就能看到'
+        emptyAction={
+          community?.isMember
+            ? { text: '去发布', onClick: () => Taro.navigateTo({ url: Routes.publishForm }) }
+            : null
+        }
       />
 
       <Popup

@@ -1,14 +1,11 @@
-import { useCallback } from 'react'
 import { Text, View } from '@tarojs/components'
 import { api } from '@/services'
 import { PagedListings } from '@/components/PagedListings'
 
+const fetchPage = (cursor: string | undefined) => api.social.favorites({ cursor, limit: 20 })
+
 /** 我的收藏: what the user tapped 想要 on, newest first; sold and removed ones stay, marked. */
 export default function Favorites() {
-  const fetchPage = useCallback(
-    (cursor: string | undefined) => api.social.favorites({ cursor, limit: 20 }),
-    [],
-  )
   return (
     <View style={{ paddingTop: '8px' }}>
       <Text

@@ -1,14 +1,11 @@
-import { useCallback } from 'react'
 import { View } from '@tarojs/components'
 import { api } from '@/services'
 import { PagedListings } from '@/components/PagedListings'
 
+const fetchPage = (cursor: string | undefined) => api.social.followingFeed({ cursor, limit: 20 })
+
 /** New listings of the sellers the user follows, newest first. */
 export default function FollowingFeed() {
-  const fetchPage = useCallback(
-    (cursor: string | undefined) => api.social.followingFeed({ cursor, limit: 20 }),
-    [],
-  )
   return (
     <View style={{ paddingTop: '8px' }}>
       <PagedListings

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Avatar, Button, Empty, Skeleton } from '@nutui/nutui-react-taro'
+import { Avatar, Button, Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Avatar/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { Storefront } from '@shared/contracts/social.contract'
 import { api, isServiceError } from '@/services'
@@ -13,7 +12,7 @@ import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { joinedText } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import './index.scss'
 
 /** A seller's page: who they are, how long they have been here, and what they are selling. */
@@ -70,7 +69,7 @@ export default function StorefrontPage() {
   if (missing)
     return (
       <View style={{ paddingTop: '80px' }}>
-        <Empty image={emptyImage} title='找不到这位卖家' />
+        <EmptyState title='找不到这位卖家' />
       </View>
     )
 
@@ -129,7 +128,7 @@ export default function StorefrontPage() {
         fetchPage={fetchPage}
         enabled={!missing}
         emptyTitle='暂时没有在售的宝贝'
-        browseWhenEmpty={false}
+        emptyAction={null}
       />
     </View>
   )

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Cascader, Input, Skeleton, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Cascader, Input, Switch, TextArea } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Cascader/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Input/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Switch/style/css'
 import '@nutui/nutui-react-taro/dist/esm/TextArea/style/css'
 import { AddressInputSchema, type Address } from '@shared/contracts/address.contract'
@@ -14,6 +13,7 @@ import { formatRegion } from '@shared/domain/regions'
 import { api, isServiceError } from '@/services'
 import { useContractForm } from '@/hooks/use-contract-form'
 import { useSession } from '@/hooks/use-session'
+import { PageSkeleton } from '@/components/PageSkeleton'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import {
   REGION_OPTIONS,
@@ -105,13 +105,7 @@ export default function AddressEdit() {
     }
   }
 
-  if (!loaded) {
-    return (
-      <View className='address-page'>
-        <Skeleton rows={6} animated />
-      </View>
-    )
-  }
+  if (!loaded) return <PageSkeleton className='address-page' />
 
   const err = (field: AddressField) =>
     errors[field] && <Text className={`address-error field-error-${field}`}>{errors[field]}</Text>

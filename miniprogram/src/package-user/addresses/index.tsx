@@ -1,18 +1,17 @@
-import { useEffect, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty, Skeleton, Tag } from '@nutui/nutui-react-taro'
+import { Button, Tag } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Tag/style/css'
 import type { AddressList, AddressSummary } from '@shared/contracts/address.contract'
 import { api } from '@/services'
-import { useSession } from '@/hooks/use-session'
+import { useSignedInLoad } from '@/hooks/use-signed-in-load'
+import { PageSkeleton } from '@/components/PageSkeleton'
 import { returnChosenAddress } from '@/utils/address-choice'
-import { goLogin, reportError, toast } from '@/utils/feedback'
+import { reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import '../address.scss'
 
 /**
@@ -23,22 +22,12 @@ export default function Addresses() {
   const { params } = useRouter()
   const choosing = params.choose === '1'
   const selectedId = params.selected ? decodeURIComponent(params.selected) : null
-  const { status: session } = useSession()
   const [book, setBook] = useState<AddressList | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
 
   const load = () => api.address.list().then(setBook, (e) => reportError(e, '加载失败'))
-  useEffect(() => {
-    if (session === 'signed-in') void load()
-    else if (session === 'signed-out') goLogin()
-  }, [session])
-  useDidShow(() => {
-    // Back from the edit page: show what was saved.
-    if (book) void load()
-  })
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh())
-  })
+  // Back from the edit page: show what was saved.
+  useSignedInLoad(load, book !== null)
 
   const act = async (id: string, run: () => Promise<AddressList>, done: string) => {
     setBusy(id)
@@ -69,21 +58,14 @@ export default function Addresses() {
     Taro.navigateTo({ url: Routes.addressEdit() })
   }
 
-  if (!book) {
-    return (
-      <View className='address-page'>
-        <Skeleton rows={6} animated />
-      </View>
-    )
-  }
+  if (!book) return <PageSkeleton className='address-page' />
 
   return (
     <View className='address-page safe-bottom' id='address-book'>
       {choosing && <Text className='address-hint'>选择收货地址</Text>}
       {book.items.length === 0 ? (
-        <Empty
+        <EmptyState
           className='address-empty'
-          image={emptyImage}
           description='还没有收货地址，添加一个，下单邮寄时直接选用'
         />
       ) : (

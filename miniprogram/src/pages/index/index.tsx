@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { ActionSheet, Button, Empty, Picker } from '@nutui/nutui-react-taro'
+import { ActionSheet, Button, Picker } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/ActionSheet/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Picker/style/css'
 import type { ListingCard, ListingPage } from '@shared/contracts/listing.contract'
 import type { Community } from '@shared/contracts/social.contract'
@@ -20,11 +19,12 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError } from '@/utils/feedback'
 import { districtPlace, placeFromPoint } from '@/utils/place'
+import { loadMyCommunities } from '@/utils/my-communities'
 import { Routes } from '@/utils/routes'
 import { StorageKeys, readStored, writeStored } from '@/utils/storage'
 import { askViewerPoint, rememberViewerPoint, storedViewerPoint } from '@/utils/viewer-point'
 import { PrivacyConsent } from '@/components/PrivacyConsent'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import './index.scss'
 
 const PAGE_SIZE = 20
@@ -124,13 +124,7 @@ export default function Home() {
 
   useEffect(() => {
     if (tab !== 'community' || status !== 'signed-in' || communities !== null) return
-    api.social
-      .myCommunities()
-      .then((r) => setCommunities(r.items))
-      .catch((e) => {
-        setCommunities([])
-        reportError(e, '获取圈子失败')
-      })
+    void loadMyCommunities(setCommunities, '获取圈子失败')
   }, [tab, status, communities])
   useEffect(() => {
     if (status === 'signed-out') setCommunities(null)
@@ -159,18 +153,16 @@ export default function Home() {
     if (tab === 'nearby') {
       if (where.state === 'unknown' || where.state === 'asking')
         return (
-          <Empty
+          <EmptyState
             id='nearby-locating'
-            image={emptyImage}
             title='正在获取你的位置…'
             description='只用来计算距离，不会公开'
           />
         )
       if (where.state === 'refused')
         return (
-          <Empty
+          <EmptyState
             id='nearby-refused'
-            image={emptyImage}
             title='没有获取到你的位置'
             description='允许定位，或者选一个区域，按离它的距离查看闲置'
             actions={[
@@ -183,28 +175,23 @@ export default function Home() {
     if (tab === 'community') {
       if (status !== 'signed-in')
         return (
-          <Empty
+          <EmptyState
             id='community-signed-out'
-            image={emptyImage}
             title='登录后查看你的圈子'
             description='加入小区、学校或写字楼圈子，看看邻居在卖什么'
-            actions={[{ text: '去登录', type: 'primary', onClick: goLogin }]}
+            action={{ text: '去登录', onClick: goLogin }}
           />
         )
       if (communities !== null && communities.length === 0)
         return (
-          <Empty
+          <EmptyState
             id='community-none'
-            image={emptyImage}
             title='还没有加入圈子'
             description='加入附近的小区、学校或写字楼圈子，只看身边人的闲置'
-            actions={[
-              {
-                text: '加入圈子',
-                type: 'primary',
-                onClick: () => Taro.navigateTo({ url: Routes.joinCommunity() }),
-              },
-            ]}
+            action={{
+              text: '加入圈子',
+              onClick: () => Taro.navigateTo({ url: Routes.joinCommunity() }),
+            }}
           />
         )
     }
@@ -223,7 +210,7 @@ export default function Home() {
         </View>
         {/* Not an input: tapping opens the search page, where history and suggestions live. */}
         <View
-          className='home__search'
+          className='search-pill home__search'
           id='home-search'
           onClick={() => Taro.navigateTo({ url: Routes.search() })}
         >
@@ -332,9 +319,8 @@ export default function Home() {
 
       {blocker ??
         (empty ? (
-          <Empty
+          <EmptyState
             id='feed-empty'
-            image={emptyImage}
             title={
               tab === 'nearby'
                 ? '附近还没有闲置'
@@ -343,13 +329,7 @@ export default function Home() {
                   : `${city}还没有${category ? '这类' : ''}闲置`
             }
             description='把用不上的东西挂出来，邻居们马上就能看到'
-            actions={[
-              {
-                text: '去发布',
-                type: 'primary',
-                onClick: () => Taro.switchTab({ url: Routes.publishTab }),
-              },
-            ]}
+            action={{ text: '去发布', onClick: () => Taro.switchTab({ url: Routes.publishTab }) }}
           />
         ) : (
           <ListingWaterfall

@@ -15,6 +15,36 @@ import './index.scss'
 
 type Counts = Awaited<ReturnType<typeof api.social.myCounts>>
 
+/** A row of the menu: it opens `url`, or the login page first for a visitor. */
+type MenuRow = [id: string, title: string, url: string, description?: string]
+
+const ORDERS: MenuRow[] = [
+  ['me-orders-bought', '我买到的', Routes.orders('buyer'), '待付款、待收货、退款'],
+  ['me-orders-sold', '我卖出的', Routes.orders('seller'), '待发货、待面交、结算'],
+]
+/** Shown to moderators and admins only. */
+const STAFF: MenuRow[] = [
+  ['me-disputes', '纠纷处理', Routes.disputes, '运营：判定退款争议'],
+  ['me-failed-jobs', '异常任务', Routes.failedJobs, '运营：退款、结算、快递与微信调用的失败重试'],
+]
+const ONBOARDING: MenuRow = [
+  'me-onboarding',
+  '收款账户',
+  Routes.onboarding,
+  '开通微信支付收款，审核进度',
+]
+const WALLET: MenuRow = ['me-wallet', '我的钱包', Routes.wallet, '担保中、可提现、提现记录']
+const MINE: MenuRow[] = [
+  ['me-my-listings', '我发布的', Routes.mine, '在售、草稿、已下架、已卖出'],
+  ['me-favorites', '我的收藏', Routes.favorites, '点过「想要」的宝贝'],
+  ['me-following', '关注的人的新发布', Routes.following],
+  ['me-communities', '我的圈子', Routes.myCommunities, '小区、校园、写字楼'],
+]
+const PROFILE: MenuRow[] = [
+  ['me-edit-profile', '编辑资料', Routes.profileEdit, '头像、昵称、常驻城市'],
+  ['me-addresses', '收货地址', Routes.addresses(), '邮寄时选用，加密保存'],
+]
+
 export default function Me() {
   const { status, user } = useSession()
   const signedIn = status === 'signed-in' && user !== null
@@ -42,6 +72,18 @@ export default function Me() {
   useDidShow(() => {
     if (user) loadCounters()
   })
+
+  const menuCell = ([id, title, url, description]: MenuRow, extra = '›') => (
+    <Cell
+      key={id}
+      id={id}
+      title={title}
+      description={description}
+      clickable
+      onClick={() => go(url)}
+      extra={extra}
+    />
+  )
 
   const counter = (id: string, value: string | number | null, label: string, url: string) => (
     <View className='me__counter' id={id} onClick={() => go(url)}>
@@ -94,112 +136,16 @@ export default function Me() {
       </View>
 
       <Cell.Group>
-        <Cell
-          id='me-orders-bought'
-          title='我买到的'
-          description='待付款、待收货、退款'
-          clickable
-          onClick={() => go(Routes.orders('buyer'))}
-          extra='›'
-        />
-        <Cell
-          id='me-orders-sold'
-          title='我卖出的'
-          description='待发货、待面交、结算'
-          clickable
-          onClick={() => go(Routes.orders('seller'))}
-          extra='›'
-        />
-        {user?.roles.some((r) => r === 'moderator' || r === 'admin') && (
-          <>
-            <Cell
-              id='me-disputes'
-              title='纠纷处理'
-              description='运营：判定退款争议'
-              clickable
-              onClick={() => go(Routes.disputes)}
-              extra='›'
-            />
-            <Cell
-              id='me-failed-jobs'
-              title='异常任务'
-              description='运营：退款、结算、快递与微信调用的失败重试'
-              clickable
-              onClick={() => go(Routes.failedJobs)}
-              extra='›'
-            />
-          </>
-        )}
+        {ORDERS.map((row) => menuCell(row))}
+        {user?.roles.some((r) => r === 'moderator' || r === 'admin') &&
+          STAFF.map((row) => menuCell(row))}
       </Cell.Group>
       <Cell.Group>
-        <Cell
-          id='me-onboarding'
-          title='收款账户'
-          description='开通微信支付收款，审核进度'
-          clickable
-          onClick={() => go(Routes.onboarding)}
-          extra={signedIn && payState ? `${payState} ›` : '›'}
-        />
-        <Cell
-          id='me-wallet'
-          title='我的钱包'
-          description='担保中、可提现、提现记录'
-          clickable
-          onClick={() => go(Routes.wallet)}
-          extra='›'
-        />
+        {menuCell(ONBOARDING, signedIn && payState ? `${payState} ›` : '›')}
+        {menuCell(WALLET)}
       </Cell.Group>
-      <Cell.Group>
-        <Cell
-          id='me-my-listings'
-          title='我发布的'
-          description='在售、草稿、已下架、已卖出'
-          clickable
-          onClick={() => go(Routes.mine)}
-          extra='›'
-        />
-        <Cell
-          id='me-favorites'
-          title='我的收藏'
-          description='点过「想要」的宝贝'
-          clickable
-          onClick={() => go(Routes.favorites)}
-          extra='›'
-        />
-        <Cell
-          id='me-following'
-          title='关注的人的新发布'
-          clickable
-          onClick={() => go(Routes.following)}
-          extra='›'
-        />
-        <Cell
-          id='me-communities'
-          title='我的圈子'
-          description='小区、校园、写字楼'
-          clickable
-          onClick={() => go(Routes.myCommunities)}
-          extra='›'
-        />
-      </Cell.Group>
-      <Cell.Group>
-        <Cell
-          id='me-edit-profile'
-          title='编辑资料'
-          description='头像、昵称、常驻城市'
-          clickable
-          onClick={() => go(Routes.profileEdit)}
-          extra='›'
-        />
-        <Cell
-          id='me-addresses'
-          title='收货地址'
-          description='邮寄时选用，加密保存'
-          clickable
-          onClick={() => go(Routes.addresses())}
-          extra='›'
-        />
-      </Cell.Group>
+      <Cell.Group>{MINE.map((row) => menuCell(row))}</Cell.Group>
+      <Cell.Group>{PROFILE.map((row) => menuCell(row))}</Cell.Group>
 
       {DEMO_LOGIN && (
         <Cell.Group title='本地演示'>

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import '@nutui/nutui-react-taro/dist/esm/Empty/style/css'
 import type { Notice } from '@shared/contracts/user.contract'
 import { formatRelativeTime } from '@shared/domain/relative-time'
 import { api, devInboxUrl } from '@/services'
@@ -12,7 +11,7 @@ import { useSession } from '@/hooks/use-session'
 import { goLogin } from '@/utils/feedback'
 import { showNoticeBadge } from '@/utils/notice-badge'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 import './index.scss'
 
 const NOTICE_PAGE = 20
@@ -133,12 +132,7 @@ export default function Messages() {
 
       <Text className='messages__section'>聊天</Text>
       <View id='messages-empty'>
-        <Empty
-          image={emptyImage}
-          title='暂无聊天'
-          description='和卖家聊一聊的功能即将上线'
-          imageSize={120}
-        />
+        <EmptyState title='暂无聊天' description='和卖家聊一聊的功能即将上线' imageSize={120} />
       </View>
     </View>
   )

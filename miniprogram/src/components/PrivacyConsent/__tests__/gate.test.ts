@@ -34,6 +34,17 @@ const fakeView = () => {
   return view as typeof view & ConsentView
 }
 
+/** A gate installed on wx, with one page's popup attached and a spy on refusals. */
+const gateOnAPage = () => {
+  const wx = fakeWx()
+  const refused = jest.fn()
+  const gate = createPrivacyGate({ onRefused: refused })
+  gate.install(wx)
+  const view = fakeView()
+  gate.attach(view)
+  return { wx, refused, gate, view }
+}
+
 describe('privacy consent gate', () => {
   it('registers one listener, and none where the API is missing', () => {
     const gate = createPrivacyGate()
@@ -47,12 +58,7 @@ describe('privacy consent gate', () => {
   })
 
   it('shows the popup, reports the exposure and lets the call go on after 同意', () => {
-    const wx = fakeWx()
-    const refused = jest.fn()
-    const gate = createPrivacyGate({ onRefused: refused })
-    gate.install(wx)
-    const view = fakeView()
-    gate.attach(view)
+    const { wx, refused, gate, view } = gateOnAPage()
 
     const call = wx.need('getLocation')
     expect(view.shown).toBe(true)
@@ -68,12 +74,7 @@ describe('privacy consent gate', () => {
   })
 
   it('fails the call after 拒绝 and says what will not work', () => {
-    const wx = fakeWx()
-    const refused = jest.fn()
-    const gate = createPrivacyGate({ onRefused: refused })
-    gate.install(wx)
-    const view = fakeView()
-    gate.attach(view)
+    const { wx, refused, gate, view } = gateOnAPage()
 
     const call = wx.need('setClipboardData')
     gate.disagree()
@@ -144,15 +145,20 @@ describe('privacy consent gate', () => {
     expect(refused).toHaveBeenLastCalledWith('定位')
   })
 
-  it('names the feature behind each privacy API', () => {
-    expect(featureOf('getLocation')).toBe('定位')
-    expect(featureOf('chooseLocation')).toBe('定位')
-    expect(featureOf('chooseImage')).toBe('选择照片')
-    expect(featureOf('chooseMedia')).toBe('选择照片')
-    expect(featureOf('setClipboardData')).toBe('复制')
-    expect(featureOf('getPhoneNumber')).toBe('获取手机号')
-    expect(featureOf('somethingElse')).toBeNull()
-    expect(featureOf(undefined)).toBeNull()
+  it.each([
+    ['getLocation', '定位'],
+    ['chooseLocation', '定位'],
+    ['chooseImage', '选择照片'],
+    ['chooseMedia', '选择照片'],
+    ['setClipboardData', '复制'],
+    ['getPhoneNumber', '获取手机号'],
+    ['somethingElse', null],
+    [undefined, null],
+  ])('names the feature behind the privacy API %s', (api, feature) => {
+    expect(featureOf(api)).toBe(feature)
+  })
+
+  it('names the usual features when it does not know which one was refused', () => {
     expect(refusalMessage(null)).toMatch(/定位、选图和复制/)
   })
 })

@@ -45,6 +45,10 @@ const issuesOf = (input: unknown) => {
     : r.error.issues.map((i) => ({ field: fieldOfPath(i.path.join('.')), message: i.message }))
 }
 
+/** Goods with one uploaded photo, from `fields` with `patch` over them. */
+const goodsWith = (patch: Partial<PublishFields>) =>
+  toCreateInput({ ...fields, ...patch }, [photo('local://a/b.jpg')], location, goods)
+
 describe('toCreateInput for goods', () => {
   it('builds input the contract accepts, money in fen and only uploaded photos', () => {
     const input = toCreateInput(
@@ -63,19 +67,13 @@ describe('toCreateInput for goods', () => {
   })
 
   it('maps 包邮 and 买家付运费 with its fee', () => {
-    const free = toCreateInput(
-      { ...fields, tradeMethods: ['shipping', 'pickup'], shippingPayer: 'seller' },
-      [photo('local://a/b.jpg')],
-      location,
-      goods,
-    )
+    const free = goodsWith({ tradeMethods: ['shipping', 'pickup'], shippingPayer: 'seller' })
     expect(free.trade).toEqual({ shipping: { payer: 'seller' }, meetup: false, pickup: true })
-    const paid = toCreateInput(
-      { ...fields, tradeMethods: ['shipping'], shippingPayer: 'buyer', shippingFee: '12' },
-      [photo('local://a/b.jpg')],
-      location,
-      goods,
-    )
+    const paid = goodsWith({
+      tradeMethods: ['shipping'],
+      shippingPayer: 'buyer',
+      shippingFee: '12',
+    })
     expect(paid.trade).toEqual({
       shipping: { payer: 'buyer', feeFen: 1200 },
       meetup: false,
@@ -85,37 +83,20 @@ describe('toCreateInput for goods', () => {
   })
 
   it('maps 买家按实际运费 with the weight, and sends a weight given with the other choices', () => {
-    const quote = toCreateInput(
-      { ...fields, tradeMethods: ['shipping'], shippingPayer: 'quote', weight: '2.5' },
-      [photo('local://a/b.jpg')],
-      location,
-      goods,
-    )
+    const quote = goodsWith({ tradeMethods: ['shipping'], shippingPayer: 'quote', weight: '2.5' })
     expect(quote.trade).toEqual({
       shipping: { payer: 'quote', weightKg: 2.5 },
       meetup: false,
       pickup: false,
     })
     expect(issuesOf(quote)).toEqual([])
-    const free = toCreateInput(
-      { ...fields, tradeMethods: ['shipping'], shippingPayer: 'seller', weight: ' 12 ' },
-      [photo('local://a/b.jpg')],
-      location,
-      goods,
-    )
+    const free = goodsWith({ tradeMethods: ['shipping'], shippingPayer: 'seller', weight: ' 12 ' })
     expect(free.trade?.shipping).toEqual({ payer: 'seller', weightKg: 12 })
   })
 
   it('asks for the weight of 按实际运费 on the weight field, and reports weights it cannot take', () => {
     const on = (weight: string | undefined, shippingPayer = 'quote') =>
-      issuesOf(
-        toCreateInput(
-          { ...fields, tradeMethods: ['shipping'], shippingPayer, weight },
-          [photo('local://a/b.jpg')],
-          location,
-          goods,
-        ),
-      )
+      issuesOf(goodsWith({ tradeMethods: ['shipping'], shippingPayer, weight }))
     expect(on(undefined)).toEqual([{ field: 'weight', message: '请填写包裹重量' }])
     expect(on('  ')).toEqual([{ field: 'weight', message: '请填写包裹重量' }])
     expect(on('1.25')).toEqual([{ field: 'weight', message: '重量最多一位小数' }])
@@ -125,17 +106,14 @@ describe('toCreateInput for goods', () => {
   })
 
   it('reports a missing trade method and a bad shipping fee on their own fields', () => {
-    expect(
-      issuesOf(
-        toCreateInput({ ...fields, tradeMethods: [] }, [photo('local://a/b.jpg')], location, goods),
-      ),
-    ).toEqual([{ field: 'tradeMethods', message: '至少选择一种交易方式' }])
-    const badFee = toCreateInput(
-      { ...fields, tradeMethods: ['shipping'], shippingPayer: 'buyer', shippingFee: '1.234' },
-      [photo('local://a/b.jpg')],
-      location,
-      goods,
-    )
+    expect(issuesOf(goodsWith({ tradeMethods: [] }))).toEqual([
+      { field: 'tradeMethods', message: '至少选择一种交易方式' },
+    ])
+    const badFee = goodsWith({
+      tradeMethods: ['shipping'],
+      shippingPayer: 'buyer',
+      shippingFee: '1.234',
+    })
     expect(issuesOf(badFee).map((i) => i.field)).toEqual(['shippingFee'])
   })
 
@@ -155,12 +133,7 @@ describe('toCreateInput for goods', () => {
   })
 
   it('lets the contract report prices that cannot be read', () => {
-    const input = toCreateInput(
-      { ...fields, price: '12.345' },
-      [photo('local://a/b.jpg')],
-      location,
-      goods,
-    )
+    const input = goodsWith({ price: '12.345' })
     expect(issuesOf(input).map((i) => i.field)).toEqual(['price'])
   })
 })
@@ -269,16 +242,18 @@ describe('toQualityInput', () => {
 })
 
 describe('fieldOfPath', () => {
-  it('maps contract paths onto form fields', () => {
-    expect(fieldOfPath('priceFen')).toBe('price')
-    expect(fieldOfPath('originalPriceFen')).toBe('originalPrice')
-    expect(fieldOfPath('photoFileIds.2')).toBe('photos')
-    expect(fieldOfPath('location.latitude')).toBe('location')
-    expect(fieldOfPath('trade')).toBe('tradeMethods')
-    expect(fieldOfPath('trade.shipping.feeFen')).toBe('shippingFee')
-    expect(fieldOfPath('trade.shipping.weightKg')).toBe('weight')
-    expect(fieldOfPath('service.radiusKm')).toBe('serviceRadius')
-    expect(fieldOfPath('service')).toBe('serviceStandard')
-    expect(fieldOfPath('title')).toBe('title')
+  it.each([
+    ['priceFen', 'price'],
+    ['originalPriceFen', 'originalPrice'],
+    ['photoFileIds.2', 'photos'],
+    ['location.latitude', 'location'],
+    ['trade', 'tradeMethods'],
+    ['trade.shipping.feeFen', 'shippingFee'],
+    ['trade.shipping.weightKg', 'weight'],
+    ['service.radiusKm', 'serviceRadius'],
+    ['service', 'serviceStandard'],
+    ['title', 'title'],
+  ])('maps the contract path %s onto the form field %s', (path, field) => {
+    expect(fieldOfPath(path)).toBe(field)
   })
 })

@@ -105,7 +105,7 @@ export function OrderActionBar({ order, onChanged }: OrderActionBarProps) {
 
   if (actions.length === 0) return null
   return (
-    <View className='order-action-bar safe-bottom' id='order-actions'>
+    <View className='bottom-bar order-action-bar safe-bottom' id='order-actions'>
       {actions.map((a) => (
         <Button
           key={a}

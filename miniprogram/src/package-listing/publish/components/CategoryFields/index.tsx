@@ -1,10 +1,9 @@
-import { Form, Radio } from '@nutui/nutui-react-taro'
 import { CATEGORIES, SERVICE_CATEGORY } from '@shared/domain/listing'
 import type { PublishFieldProps } from '../../hooks/use-publish-form'
+import { Chips, Field } from '../Field'
 
 export const GOODS_CATEGORIES = CATEGORIES.filter((c) => c.id !== SERVICE_CATEGORY)
 const SERVICE_SUBCATEGORIES = CATEGORIES.find((c) => c.id === SERVICE_CATEGORY)!.children
-const dash = (id: string) => id.replace(/\./g, '-')
 
 export interface CategoryFieldsProps extends PublishFieldProps {
   goods: boolean
@@ -18,48 +17,24 @@ export function CategoryFields({ goods, values, rule, changed, onCategory }: Cat
   return (
     <>
       {goods && (
-        <Form.Item
-          className='field-category'
-          label='分类'
-          name='category'
-          rules={[rule('category')]}
-        >
-          <Radio.Group
+        <Field name='category' label='分类' rule={rule}>
+          <Chips
             id='publish-category'
             onChange={(v) => onCategory(String(v))}
-            shape='button'
-            direction='horizontal'
-            className='publish__chips'
-          >
-            {GOODS_CATEGORIES.map((c) => (
-              <Radio key={c.id} value={c.id} className={`category-${c.id}`}>
-                {c.label}
-              </Radio>
-            ))}
-          </Radio.Group>
-        </Form.Item>
+            options={GOODS_CATEGORIES}
+            prefix='category'
+          />
+        </Field>
       )}
       {subcategories.length > 0 && (
-        <Form.Item
-          className='field-subcategory'
-          label={goods ? '细分' : '服务类型'}
-          name='subcategory'
-          rules={[rule('subcategory')]}
-        >
-          <Radio.Group
+        <Field name='subcategory' label={goods ? '细分' : '服务类型'} rule={rule}>
+          <Chips
             id='publish-subcategory'
             onChange={changed('subcategory')}
-            shape='button'
-            direction='horizontal'
-            className='publish__chips'
-          >
-            {subcategories.map((s) => (
-              <Radio key={s.id} value={s.id} className={`subcategory-${dash(s.id)}`}>
-                {s.label}
-              </Radio>
-            ))}
-          </Radio.Group>
-        </Form.Item>
+            options={subcategories}
+            prefix='subcategory'
+          />
+        </Field>
       )}
     </>
   )

@@ -1,33 +1,22 @@
 import { Text } from '@tarojs/components'
-import { Checkbox, Form, Input, Radio } from '@nutui/nutui-react-taro'
+import { Checkbox, Form, Radio } from '@nutui/nutui-react-taro'
 import { CONDITIONS, TRADE_METHODS } from '@shared/domain/listing'
 import type { PublishFieldProps } from '../../hooks/use-publish-form'
+import { Chips, DigitField, Field } from '../Field'
 
 /** 成色, 交易方式 and, when 邮寄 is offered, who pays the postage and the parcel weight. */
 export function GoodsTerms({ values, rule, changed }: PublishFieldProps) {
   const shipping = (values.tradeMethods ?? []).includes('shipping')
   return (
     <>
-      <Form.Item
-        className='field-condition'
-        label='成色'
-        name='condition'
-        rules={[rule('condition')]}
-      >
-        <Radio.Group
+      <Field name='condition' label='成色' rule={rule}>
+        <Chips
           id='publish-condition'
           onChange={changed('condition')}
-          shape='button'
-          direction='horizontal'
-          className='publish__chips'
-        >
-          {CONDITIONS.map((c) => (
-            <Radio key={c.id} value={c.id} className={`condition-${c.id}`}>
-              {c.label}
-            </Radio>
-          ))}
-        </Radio.Group>
-      </Form.Item>
+          options={CONDITIONS}
+          prefix='condition'
+        />
+      </Field>
       <Form.Item
         className='field-trade'
         label='交易方式'
@@ -52,12 +41,7 @@ export function GoodsTerms({ values, rule, changed }: PublishFieldProps) {
       </Form.Item>
       {shipping && (
         <Form.Item className='field-shipping' label='运费' name='shippingPayer'>
-          <Radio.Group
-            onChange={changed('shippingPayer')}
-            shape='button'
-            direction='horizontal'
-            className='publish__chips'
-          >
+          <Chips onChange={changed('shippingPayer')}>
             <Radio value='seller' id='shipping-free' className='shipping-free'>
               包邮
             </Radio>
@@ -67,37 +51,32 @@ export function GoodsTerms({ values, rule, changed }: PublishFieldProps) {
             <Radio value='quote' id='shipping-quote' className='shipping-quote'>
               买家按实际运费
             </Radio>
-          </Radio.Group>
+          </Chips>
         </Form.Item>
       )}
       {shipping && values.shippingPayer === 'buyer' && (
-        <Form.Item
-          className='field-shippingFee'
-          label='运费金额'
+        <DigitField
           name='shippingFee'
-          rules={[rule('shippingFee')]}
-        >
-          <Input
-            id='shipping-fee'
-            onChange={changed('shippingFee')}
-            type='digit'
-            placeholder='¥ 买家支付的运费，最多 ¥200'
-          />
-        </Form.Item>
+          label='运费金额'
+          id='shipping-fee'
+          placeholder='¥ 买家支付的运费，最多 ¥200'
+          rule={rule}
+          changed={changed}
+        />
       )}
       {shipping && (
-        <Form.Item className='field-weight' label='重量' name='weight' rules={[rule('weight')]}>
-          <Input
-            id='publish-weight'
-            onChange={changed('weight')}
-            type='digit'
-            placeholder={
-              values.shippingPayer === 'quote'
-                ? '公斤，含包装，买家按它付快递费'
-                : '选填，公斤，运费估算更准'
-            }
-          />
-        </Form.Item>
+        <DigitField
+          name='weight'
+          label='重量'
+          id='publish-weight'
+          placeholder={
+            values.shippingPayer === 'quote'
+              ? '公斤，含包装，买家按它付快递费'
+              : '选填，公斤，运费估算更准'
+          }
+          rule={rule}
+          changed={changed}
+        />
       )}
       {shipping && values.shippingPayer === 'quote' && (
         <Text className='publish__hint muted' id='publish-quote-hint'>

@@ -1,49 +1,26 @@
-import { Form, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { TextArea } from '@nutui/nutui-react-taro'
 import { LISTING_LIMITS, SERVICE_UNITS } from '@shared/domain/listing'
 import type { PublishFieldProps } from '../../hooks/use-publish-form'
+import { Chips, DigitField, Field } from '../Field'
+
+const UNIT_CHIPS = SERVICE_UNITS.map((u) => ({ id: u.id, label: `按${u.label}` }))
 
 /** A service's terms: how it is priced, how far the seller travels, what the buyer gets. */
 export function ServiceTerms({ rule, changed }: PublishFieldProps) {
   return (
     <>
-      <Form.Item
-        className='field-serviceUnit'
-        label='计价单位'
-        name='serviceUnit'
-        rules={[rule('serviceUnit')]}
-      >
-        <Radio.Group
-          onChange={changed('serviceUnit')}
-          shape='button'
-          direction='horizontal'
-          className='publish__chips'
-        >
-          {SERVICE_UNITS.map((u) => (
-            <Radio key={u.id} value={u.id} className={`unit-${u.id}`}>
-              按{u.label}
-            </Radio>
-          ))}
-        </Radio.Group>
-      </Form.Item>
-      <Form.Item
-        className='field-serviceRadius'
-        label='服务范围'
+      <Field name='serviceUnit' label='计价单位' rule={rule}>
+        <Chips onChange={changed('serviceUnit')} options={UNIT_CHIPS} prefix='unit' />
+      </Field>
+      <DigitField
         name='serviceRadius'
-        rules={[rule('serviceRadius')]}
-      >
-        <Input
-          id='service-radius'
-          onChange={changed('serviceRadius')}
-          type='digit'
-          placeholder={`离你多少公里内，最多 ${LISTING_LIMITS.serviceRadiusKmMax}`}
-        />
-      </Form.Item>
-      <Form.Item
-        className='field-serviceStandard'
-        label='服务标准'
-        name='serviceStandard'
-        rules={[rule('serviceStandard')]}
-      >
+        label='服务范围'
+        id='service-radius'
+        placeholder={`离你多少公里内，最多 ${LISTING_LIMITS.serviceRadiusKmMax}`}
+        rule={rule}
+        changed={changed}
+      />
+      <Field name='serviceStandard' label='服务标准' rule={rule}>
         <TextArea
           id='service-standard'
           onChange={changed('serviceStandard')}
@@ -52,7 +29,7 @@ export function ServiceTerms({ rule, changed }: PublishFieldProps) {
           showCount
           autoSize
         />
-      </Form.Item>
+      </Field>
     </>
   )
 }

@@ -1,13 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import {
-  CONDITIONS,
-  type ConditionId,
-  type ListingKind,
-  TRADE_METHODS,
-  type TradeMethod,
-} from '@shared/domain/listing'
+import { CONDITIONS, TRADE_METHODS } from '@shared/domain/listing'
 import type { SearchFilters } from '../../filters'
 
 type MoreFilters = Pick<SearchFilters, 'kind' | 'conditions' | 'trade'>
@@ -20,6 +14,41 @@ export interface MorePanelProps {
 const toggle = <T,>(list: T[], v: T) =>
   list.includes(v) ? list.filter((x) => x !== v) : [...list, v]
 
+const KINDS = [
+  { id: 'any', label: '不限' },
+  { id: 'goods', label: '闲置物品' },
+  { id: 'service', label: '本地服务' },
+] as const
+
+interface ChipRowProps<Id extends string> {
+  title: string
+  /** Each chip's class is `filter-<prefix>-<id>`. */
+  prefix: string
+  options: readonly { id: Id; label: string }[]
+  isOn: (id: Id) => boolean
+  onTap: (id: Id) => void
+}
+
+/** A titled row of chips, lit where `isOn`. */
+function ChipRow<Id extends string>({ title, prefix, options, isOn, onTap }: ChipRowProps<Id>) {
+  return (
+    <>
+      <Text className='search__panel-title'>{title}</Text>
+      <View className='search__chips'>
+        {options.map((o) => (
+          <Text
+            key={o.id}
+            className={`search__chip filter-${prefix}-${o.id} ${isOn(o.id) ? 'is-active' : ''}`}
+            onClick={() => onTap(o.id)}
+          >
+            {o.label}
+          </Text>
+        ))}
+      </View>
+    </>
+  )
+}
+
 /** 筛选: kind, and for goods 成色 and 交易方式; applied with 确定. */
 export function MorePanel({ filters, onApply }: MorePanelProps) {
   const [draft, setDraft] = useState<MoreFilters>({
@@ -29,48 +58,29 @@ export function MorePanel({ filters, onApply }: MorePanelProps) {
   })
   return (
     <View className='search__panel search__panel--form' id='panel-more'>
-      <Text className='search__panel-title'>类型</Text>
-      <View className='search__chips'>
-        {([null, 'goods', 'service'] as (ListingKind | null)[]).map((k) => (
-          <Text
-            key={k ?? 'any'}
-            className={`search__chip filter-kind-${k ?? 'any'} ${draft.kind === k ? 'is-active' : ''}`}
-            onClick={() => setDraft({ ...draft, kind: k })}
-          >
-            {k === null ? '不限' : k === 'goods' ? '闲置物品' : '本地服务'}
-          </Text>
-        ))}
-      </View>
+      <ChipRow
+        title='类型'
+        prefix='kind'
+        options={KINDS}
+        isOn={(id) => (draft.kind ?? 'any') === id}
+        onTap={(id) => setDraft({ ...draft, kind: id === 'any' ? null : id })}
+      />
       {draft.kind !== 'service' && (
         <>
-          <Text className='search__panel-title'>成色</Text>
-          <View className='search__chips'>
-            {CONDITIONS.map((c) => (
-              <Text
-                key={c.id}
-                className={`search__chip filter-condition-${c.id} ${draft.conditions.includes(c.id) ? 'is-active' : ''}`}
-                onClick={() =>
-                  setDraft({ ...draft, conditions: toggle<ConditionId>(draft.conditions, c.id) })
-                }
-              >
-                {c.label}
-              </Text>
-            ))}
-          </View>
-          <Text className='search__panel-title'>交易方式</Text>
-          <View className='search__chips'>
-            {TRADE_METHODS.map((t) => (
-              <Text
-                key={t.id}
-                className={`search__chip filter-trade-${t.id} ${draft.trade.includes(t.id) ? 'is-active' : ''}`}
-                onClick={() =>
-                  setDraft({ ...draft, trade: toggle<TradeMethod>(draft.trade, t.id) })
-                }
-              >
-                {t.label}
-              </Text>
-            ))}
-          </View>
+          <ChipRow
+            title='成色'
+            prefix='condition'
+            options={CONDITIONS}
+            isOn={(id) => draft.conditions.includes(id)}
+            onTap={(id) => setDraft({ ...draft, conditions: toggle(draft.conditions, id) })}
+          />
+          <ChipRow
+            title='交易方式'
+            prefix='trade'
+            options={TRADE_METHODS}
+            isOn={(id) => draft.trade.includes(id)}
+            onTap={(id) => setDraft({ ...draft, trade: toggle(draft.trade, id) })}
+          />
         </>
       )}
       <View className='search__panel-actions'>

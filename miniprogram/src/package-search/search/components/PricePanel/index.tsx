@@ -27,26 +27,22 @@ export function PricePanel({ range, onApply }: PricePanelProps) {
     if (err) return toast(err)
     onApply({ priceMin: draft.priceMin.trim(), priceMax: draft.priceMax.trim() })
   }
+  const bound = (key: 'priceMin' | 'priceMax', id: string, placeholder: string) => (
+    <Input
+      id={id}
+      className='search__price-input'
+      type='digit'
+      placeholder={placeholder}
+      value={draft[key]}
+      onInput={(e) => setDraft({ ...draft, [key]: e.detail.value })}
+    />
+  )
   return (
     <View className='search__panel search__panel--form' id='panel-price'>
       <View className='search__price-inputs'>
-        <Input
-          id='price-min'
-          className='search__price-input'
-          type='digit'
-          placeholder='最低价'
-          value={draft.priceMin}
-          onInput={(e) => setDraft({ ...draft, priceMin: e.detail.value })}
-        />
+        {bound('priceMin', 'price-min', '最低价')}
         <Text className='muted'>—</Text>
-        <Input
-          id='price-max'
-          className='search__price-input'
-          type='digit'
-          placeholder='最高价'
-          value={draft.priceMax}
-          onInput={(e) => setDraft({ ...draft, priceMax: e.detail.value })}
-        />
+        {bound('priceMax', 'price-max', '最高价')}
       </View>
       <View className='search__chips'>
         {QUICK_PRICES.map((p) => (

@@ -27,7 +27,7 @@ export function SearchBox({
 }: SearchBoxProps) {
   return (
     <View className='search__top'>
-      <View className='search__box'>
+      <View className='search-pill'>
         <Text className='search__box-icon'>⌕</Text>
         <Input
           id='search-input'

@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Empty } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import type { ListingCard } from '@shared/contracts/listing.contract'
 import { ListingWaterfall } from '@/components/ListingWaterfall'
 import type { PagedStatus } from '@/hooks/use-paged-list'
 import { Routes } from '@/utils/routes'
-import emptyImage from '@/assets/empty.png'
+import { EmptyState } from '@/components/EmptyState'
 
 export interface SearchResultsProps {
   keyword: string
@@ -29,12 +29,11 @@ export function SearchResults({ keyword, results, filtered, onClearFilters }: Se
   return (
     <>
       {empty ? (
-        <Empty
+        <EmptyState
           id='search-empty'
-          image={emptyImage}
           title={`没有找到「${keyword}」相关的闲置`}
           description={filtered ? '放宽筛选条件试试' : '换个说法试试，比如品牌或型号'}
-          actions={filtered ? [{ text: '清除筛选', type: 'primary', onClick: onClearFilters }] : []}
+          action={filtered ? { text: '清除筛选', onClick: onClearFilters } : null}
         />
       ) : (
         <View className='search__results'>

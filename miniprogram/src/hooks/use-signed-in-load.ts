@@ -1,0 +1,28 @@
+import { useEffect } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { goLogin } from '@/utils/feedback'
+import { useSession } from './use-session'
+
+/**
+ * A page about one thing of the signed-in user (wallet, address book, 收款账户): a visitor goes to
+ * login; `load` runs once signed in, and again when the page shows again while `again` holds (back
+ * from an edit page); pull-down runs `refresh`, which is `load` unless the page asks more of it.
+ */
+export const useSignedInLoad = (
+  load: () => Promise<unknown>,
+  again: boolean,
+  refresh: () => Promise<unknown> = load,
+) => {
+  const { status } = useSession()
+  useEffect(() => {
+    if (status === 'signed-in') void load()
+    else if (status === 'signed-out') goLogin()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- load when the sign-in status settles, not on each render's new closure
+  }, [status])
+  useDidShow(() => {
+    if (again) void load()
+  })
+  usePullDownRefresh(() => {
+    void refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+}
