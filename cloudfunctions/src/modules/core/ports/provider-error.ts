@@ -19,19 +19,21 @@ export const RETRY: ProviderVerdict = { retryable: true, permanent: false }
 /** The vendor refused this call for good. */
 export const REFUSED: ProviderVerdict = { retryable: false, permanent: true }
 
+/**
+ * `instanceof` by brand, not by prototype: in the local cloud an adapter comes from the host
+ * process while each function bundle carries its own copy of the error classes (as AppError does).
+ */
+export const hasBrand = (value: unknown, brand: symbol): boolean =>
+  typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true
+
 const PROVIDER_ERROR = Symbol.for('linquan.ProviderError')
 
 /** A failed call to an outside vendor. */
 export class ProviderError extends Error {
   readonly [PROVIDER_ERROR] = true
 
-  /** `instanceof` by brand: each function bundle carries its own copy of this class (as AppError). */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[PROVIDER_ERROR] === true
-    )
+    return hasBrand(value, PROVIDER_ERROR)
   }
 
   constructor(

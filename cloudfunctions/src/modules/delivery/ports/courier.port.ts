@@ -4,7 +4,7 @@
  * `zhongtong`, ...). Amounts are integer fen, times epoch ms. No SDK or wire types cross it.
  */
 
-import { ProviderError } from '../../core/ports/provider-error'
+import { hasBrand, ProviderError } from '../../core/ports/provider-error'
 
 /** Where a failure came from: the vendor said no, the wire failed, a check of ours failed, or our input was bad. */
 export type CourierErrorKind = 'vendor' | 'transport' | 'verification' | 'invalid-argument'
@@ -47,13 +47,8 @@ const COURIER_ERROR = Symbol.for('linquan.CourierError')
 export class CourierError extends ProviderError {
   readonly [COURIER_ERROR] = true
 
-  /** `instanceof` by brand: each function bundle carries its own copy of this class (as PaymentGatewayError). */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[COURIER_ERROR] === true
-    )
+    return hasBrand(value, COURIER_ERROR)
   }
 
   constructor(

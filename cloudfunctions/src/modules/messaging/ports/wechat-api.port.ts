@@ -5,7 +5,7 @@
  * carries everything needed to send the same body again on a retry. No SDK types cross this boundary.
  */
 
-import { ProviderError } from '../../core/ports/provider-error'
+import { hasBrand, ProviderError } from '../../core/ports/provider-error'
 
 /** Where a failure came from: WeChat answered an errcode, the wire failed, or a check of ours failed. */
 export type WechatApiErrorKind = 'wechat' | 'transport' | 'invalid-argument' | 'not-configured'
@@ -46,13 +46,8 @@ const httpStatusOf = (kind: WechatApiErrorKind, detail: unknown): number | undef
 export class WechatApiError extends ProviderError {
   readonly [WECHAT_API_ERROR] = true
 
-  /** `instanceof` by brand: function bundles carry their own copy of this class (as PaymentGatewayError). */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[WECHAT_API_ERROR] === true
-    )
+    return hasBrand(value, WECHAT_API_ERROR)
   }
 
   constructor(

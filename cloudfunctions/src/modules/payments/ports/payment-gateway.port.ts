@@ -1,6 +1,8 @@
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import { hasBrand, ProviderError } from '../../core/ports/provider-error'
+
 /**
- * PaymentGateway: the escrow module's view of WeChat Pay 平台收付通 (ARCHITECTURE.md §5).
+ * PaymentGateway: the payments module's view of WeChat Pay 平台收付通 (ARCHITECTURE.md §5).
  * Amounts are integer fen. Every money-moving call takes its deterministic key, so a retry of the
  * same call can never move money twice. No SDK types cross this boundary.
  */
@@ -8,24 +10,14 @@ import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 /** Where a failure came from: WeChat answered with an error, the wire failed, or a check of ours failed. */
 export type PaymentGatewayErrorKind = 'wechat' | 'transport' | 'verification' | 'invalid-argument'
 
-import { ProviderError } from '../../core/ports/provider-error'
-
 const GATEWAY_ERROR = Symbol.for('linquan.PaymentGatewayError')
 
 /** A failed gateway call; `wechatCode` keeps WeChat's own code (or ours for local failures). */
 export class PaymentGatewayError extends ProviderError {
   readonly [GATEWAY_ERROR] = true
 
-  /**
-   * `instanceof` by brand, not by prototype: in the local cloud the gateway comes from the host
-   * process while each function bundle carries its own copy of this class (as AppError does).
-   */
   static [Symbol.hasInstance](value: unknown): boolean {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[GATEWAY_ERROR] === true
-    )
+    return hasBrand(value, GATEWAY_ERROR)
   }
 
   constructor(
