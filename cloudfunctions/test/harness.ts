@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { someUsers } from '../local/mothers/user.mother'
 import { FakeClock } from '../src/adapters/clock/system-clock'
-import { main as userMain } from '../src/functions/user'
 import { recordUpload } from '../src/modules/upload/application/accept-upload.use-case'
 import type { UploadKind } from '../src/modules/upload/domain/upload.record'
 import { findUserByOpenid } from '../src/modules/user/application/find-user-by-openid'
@@ -101,13 +101,6 @@ export const invoke = async (
   (await main({ action, input }, cloud.contextFor(openid))) as
     { ok: true; data: any } | { ok: false; error: { code: string; message: string; details?: any } }
 
-/** Signs these OPENIDs up through user.login and answers their user ids, in order. */
-export const signUp = async (cloud: TestCloud, ...openids: string[]): Promise<string[]> => {
-  const ids: string[] = []
-  for (const openid of openids) {
-    const res = await invoke(userMain, cloud, openid, 'login', {})
-    if (!res.ok) throw new Error(`login ${openid} failed: ${res.error.code}`)
-    ids.push(res.data.user.id)
-  }
-  return ids
-}
+/** Signs these OPENIDs up (login, as on first open) and answers their user ids, in order. */
+export const signUp = (cloud: TestCloud, ...openids: string[]): Promise<string[]> =>
+  someUsers(cloud.container, ...openids)
