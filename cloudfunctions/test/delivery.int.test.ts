@@ -1,6 +1,7 @@
 import { orderHousekeeping } from '../src/modules/order/application/order-timers.use-case'
 import { TRACKING_POLL_MS } from '../src/modules/delivery/application/tracking.use-case'
 import { SANDBOX_TEMPLATES } from '../local/sandboxes/wechat-api/templates'
+import { aPaidCourierOrder } from '../local/mothers/order.mother'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const DAY = 86_400_000
@@ -16,16 +17,14 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
     const [sellerId] = [await cloud.signUp('o-seller-1')]
     await cloud.signUp('o-buyer-1')
     await cloud.onboard(sellerId)
-    const listing = await cloud.publish('o-seller-1', { priceFen: 20_000 })
     orderId = (
-      await cloud.mustOrder('o-buyer-1', 'checkout', {
-        listingId: listing.id,
-        fulfilment: 'courier',
-        addressId: await cloud.addressIdOf('o-buyer-1'),
+      await aPaidCourierOrder(cloud, {
+        seller: 'o-seller-1',
+        buyer: 'o-buyer-1',
+        listing: { priceFen: 20_000 },
+        viaCashier: true,
       })
-    ).id
-    await cloud.mustOrder('o-buyer-1', 'pay', { orderId })
-    await cloud.buyerPays(orderId)
+    ).order.id
   })
   afterEach(() => cloud.stop())
 

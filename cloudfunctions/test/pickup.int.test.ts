@@ -3,22 +3,12 @@ import { orderHousekeeping } from '../src/modules/order/application/order-timers
 import { PICKUP_POLL_MS } from '../src/modules/delivery/domain/courier-checks'
 import { Notices } from '../src/modules/inbox/domain/notice.record'
 import { Orders } from '../src/modules/order/domain/order.record'
+import { BUYER_ADDRESS, SELLER_HOME_ADDRESS } from '../local/mothers/address.mother'
+import { aPaidCourierOrder } from '../local/mothers/order.mother'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
-const SELLER_HOME = {
-  name: '王小二',
-  phone: '13900139000',
-  region: { province: '浙江省', city: '杭州市', district: '西湖区' },
-  detail: '文三路 478 号 1203 室',
-}
-const BUYER_HOME = {
-  name: '李四',
-  phone: '13800138000',
-  region: { province: '上海市', city: '上海市', district: '徐汇区' },
-  detail: '漕溪北路 1 号 2 室',
-}
 
 /** 上门取件 (kuaidi100 商家寄件) from the order page, through the functions against the kuaidi100 sandbox. */
 describe('pickup: book a courier for the parcel or the return, and the order follows the courier', () => {
@@ -31,17 +21,15 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     const sellerId = await cloud.signUp('o-seller-1')
     await cloud.signUp('o-buyer-1')
     await cloud.onboard(sellerId)
-    sellerAddressId = await cloud.saveAddress('o-seller-1', SELLER_HOME)
-    const listing = await cloud.publish('o-seller-1', { priceFen: 20_000 })
+    sellerAddressId = await cloud.saveAddress('o-seller-1', SELLER_HOME_ADDRESS)
     orderId = (
-      await cloud.mustOrder('o-buyer-1', 'checkout', {
-        listingId: listing.id,
-        fulfilment: 'courier',
-        addressId: await cloud.addressIdOf('o-buyer-1'),
+      await aPaidCourierOrder(cloud, {
+        seller: 'o-seller-1',
+        buyer: 'o-buyer-1',
+        listing: { priceFen: 20_000 },
+        viaCashier: true,
       })
-    ).id
-    await cloud.mustOrder('o-buyer-1', 'pay', { orderId })
-    await cloud.buyerPays(orderId)
+    ).order.id
   })
   afterEach(() => cloud.stop())
 
@@ -155,7 +143,7 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
       ok: false,
       error: { code: 'COMMON.VALIDATION' },
     })
-    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_HOME)
+    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_ADDRESS)
     expect(
       await cloud.order('o-buyer-1', 'bookPickup', {
         orderId,
@@ -277,7 +265,7 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     const buyerView = await get()
     expect(buyerView.actions).toEqual(expect.arrayContaining(['bookPickup', 'shipReturn']))
 
-    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_HOME)
+    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_ADDRESS)
     const booked = await book('yuantong', 'o-buyer-1', buyerAddressId)
     expect(booked.refund.returnPickup).toMatchObject({ company: '圆通速递', state: 'placed' })
     expect(booked.actions).not.toContain('shipReturn')
@@ -308,9 +296,9 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
       error: { code: 'ORDER.RETURN_ADDRESS_REQUIRED' },
     })
     expect((await get()).state).toBe('refund_requested')
-    await cloud.saveAddress('o-seller-1', SELLER_HOME)
+    await cloud.saveAddress('o-seller-1', SELLER_HOME_ADDRESS)
     const agreed = await cloud.mustOrder('o-seller-1', 'answerRefund', { orderId, answer: 'agree' })
-    expect(agreed.refund.returnAddress.detail).toBe(SELLER_HOME.detail)
+    expect(agreed.refund.returnAddress.detail).toBe(SELLER_HOME_ADDRESS.detail)
   })
 
   it('a return never sent lapses after 7 days, the buyer reminded the day before; a courier booked late holds the clock', async () => {
@@ -330,7 +318,7 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     expect(notices.items.map((n) => n.title)).toContain('请尽快寄回退货')
 
     // Booked for 后天: the request stays open until the courier has had the day after the window.
-    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_HOME)
+    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_ADDRESS)
     const late = { day: '后天', start: '17:00', end: '19:00' }
     const booked = await cloud.mustOrder('o-buyer-1', 'bookPickup', {
       orderId,
