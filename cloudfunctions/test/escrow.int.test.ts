@@ -10,6 +10,7 @@ import { main as userMain } from '../src/functions/user'
 import {
   aCompletedOrder,
   aCourierOrder,
+  aMeetupOrder,
   aPaidCourierOrder,
   aShippedOrder,
 } from '../local/mothers/order.mother'
@@ -131,11 +132,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
   })
 
   it('同城面交: a wrong handover code changes nothing; the right one releases the money', async () => {
-    const listing = await cloud.publish('o-seller', { priceFen: 5_000 })
-    const order = await cloud.mustOrder('o-buyer', 'checkout', {
-      listingId: listing.id,
-      fulfilment: 'meetup',
-    })
+    const { order } = await aMeetupOrder(cloud, { listing: { priceFen: 5_000 } })
     await cloud.buyerPays(order.id)
     const buyerView = await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })
     expect(buyerView.handoverCode).toMatch(/^\d{6}$/)
