@@ -253,7 +253,8 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     expect(balances.get(`seller:${sellerId}`)).toBe(8_200 - 82)
   })
 
-  it('先行赔付 after release: the platform advances the refund and a claim on the seller is recorded', async () => {
+  /** Completed, then 先行赔付 of all ¥112 asked for by an operator, and WeChat's answer in. */
+  const compensatedInFull = async () => {
     const { order } = await aCompletedOrder(cloud, courier())
     await cloud.mustOrder('o-operator', 'compensate', {
       orderId: order.id,
@@ -261,6 +262,11 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
       note: '假货，平台先行赔付',
     })
     await cloud.advance(5_000)
+    return order
+  }
+
+  it('先行赔付 after release: the platform advances the refund and a claim on the seller is recorded', async () => {
+    const order = await compensatedInFull()
     const o = await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })
     expect(o).toMatchObject({
       state: 'compensated',
@@ -316,13 +322,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
   it('a 先行赔付 WeChat refuses goes back to the operator with the reason, nothing moved; a smaller one then goes through under a new key', async () => {
     await cloud.stop()
     await setup({ sandbox: { advanceDepositFen: 5_000 } })
-    const { order } = await aCompletedOrder(cloud, courier())
-    await cloud.mustOrder('o-operator', 'compensate', {
-      orderId: order.id,
-      amountFen: 11_200,
-      note: '假货，平台先行赔付',
-    })
-    await cloud.advance(5_000)
+    const order = await compensatedInFull()
     await runOrderJobs(cloud.container)
     const refused = await cloud.mustOrder('o-operator', 'get', { orderId: order.id })
     expect(refused).toMatchObject({

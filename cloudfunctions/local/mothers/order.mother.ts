@@ -42,34 +42,31 @@ export interface OrderFixture {
 
 const who = (o: OrderOptions) => ({ seller: o.seller ?? 'o-seller', buyer: o.buyer ?? 'o-buyer' })
 
-/** A courier order waiting for payment: the seller publishes, the buyer checks out to an address of the book. */
-export const aCourierOrder = async (
+/** The seller publishes, the buyer checks out: a courier order ships to an address of the buyer's book. */
+const checkedOut = async (
   world: OrderWorld,
-  options: OrderOptions = {},
+  fulfilment: 'courier' | 'meetup',
+  options: OrderOptions,
 ): Promise<OrderFixture> => {
   const { seller, buyer } = who(options)
   const listing = await world.publish(seller, options.listing)
   const order = await world.mustOrder(buyer, 'checkout', {
     listingId: listing.id,
-    fulfilment: 'courier',
-    addressId: await world.addressIdOf(buyer, options.address ?? BUYER_ADDRESS),
+    fulfilment,
+    ...(fulfilment === 'courier'
+      ? { addressId: await world.addressIdOf(buyer, options.address ?? BUYER_ADDRESS) }
+      : {}),
   })
   return { listing, order }
 }
 
+/** A courier order waiting for payment. */
+export const aCourierOrder = (world: OrderWorld, options: OrderOptions = {}) =>
+  checkedOut(world, 'courier', options)
+
 /** A 同城面交 order waiting for payment. */
-export const aMeetupOrder = async (
-  world: OrderWorld,
-  options: OrderOptions = {},
-): Promise<OrderFixture> => {
-  const { seller, buyer } = who(options)
-  const listing = await world.publish(seller, options.listing)
-  const order = await world.mustOrder(buyer, 'checkout', {
-    listingId: listing.id,
-    fulfilment: 'meetup',
-  })
-  return { listing, order }
-}
+export const aMeetupOrder = (world: OrderWorld, options: OrderOptions = {}) =>
+  checkedOut(world, 'meetup', options)
 
 /** Pays an order as its buyer: through the cashier when asked, then WeChat's notification. */
 export const payOrder = async (world: OrderWorld, orderId: string, options: OrderOptions = {}) => {
