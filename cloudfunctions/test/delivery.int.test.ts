@@ -1,8 +1,7 @@
 import { orderHousekeeping } from '../src/modules/order/application/order-timers.use-case'
 import { TRACKING_POLL_MS } from '../src/modules/delivery/application/tracking.use-case'
 import { SANDBOX_TEMPLATES } from '../local/sandboxes/wechat-api/templates'
-import { aPaidCourierOrder } from '../local/mothers/order.mother'
-import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
+import { startWithPaidCourierOrder, type EscrowCloud } from './escrow-harness'
 
 const DAY = 86_400_000
 const SF = 'SF1234567890123'
@@ -13,18 +12,7 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
   let orderId: string
 
   beforeEach(async () => {
-    cloud = await startEscrowCloud({ delivery: true })
-    const [sellerId] = [await cloud.signUp('o-seller-1')]
-    await cloud.signUp('o-buyer-1')
-    await cloud.onboard(sellerId)
-    orderId = (
-      await aPaidCourierOrder(cloud, {
-        seller: 'o-seller-1',
-        buyer: 'o-buyer-1',
-        listing: { priceFen: 20_000 },
-        viaCashier: true,
-      })
-    ).order.id
+    ;({ cloud, orderId } = await startWithPaidCourierOrder())
   })
   afterEach(() => cloud.stop())
 

@@ -7,6 +7,7 @@ import { main as courierNotify } from '../src/functions/courier-notify'
 import { main as payNotify } from '../src/functions/pay-notify'
 import { BUYER_ADDRESS } from '../local/mothers/address.mother'
 import { aFinishedMerchant } from '../local/mothers/merchant.mother'
+import { aPaidCourierOrder } from '../local/mothers/order.mother'
 import { aUser } from '../local/mothers/user.mother'
 import { serveSandbox } from '../local/sandboxes'
 import { createKuaidi100Sandbox } from '../local/sandboxes/kuaidi100'
@@ -198,3 +199,20 @@ export const startEscrowCloud = async (
 }
 
 export type EscrowCloud = Awaited<ReturnType<typeof startEscrowCloud>>
+
+/**
+ * Where the delivery and pickup tests start: a cloud with the courier and WeChat API sandboxes,
+ * seller o-seller-1 onboarded, and a ¥200 courier order that buyer o-buyer-1 paid at the cashier.
+ */
+export const startWithPaidCourierOrder = async () => {
+  const cloud = await startEscrowCloud({ delivery: true })
+  await cloud.onboard(await cloud.signUp('o-seller-1'))
+  await cloud.signUp('o-buyer-1')
+  const { order } = await aPaidCourierOrder(cloud, {
+    seller: 'o-seller-1',
+    buyer: 'o-buyer-1',
+    listing: { priceFen: 20_000 },
+    viaCashier: true,
+  })
+  return { cloud, orderId: order.id }
+}

@@ -4,8 +4,7 @@ import { PICKUP_POLL_MS } from '../src/modules/delivery/domain/courier-checks'
 import { Notices } from '../src/modules/inbox/domain/notice.record'
 import { Orders } from '../src/modules/order/domain/order.record'
 import { BUYER_ADDRESS, SELLER_HOME_ADDRESS } from '../local/mothers/address.mother'
-import { aPaidCourierOrder } from '../local/mothers/order.mother'
-import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
+import { startWithPaidCourierOrder, type EscrowCloud } from './escrow-harness'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
@@ -17,19 +16,8 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
   let sellerAddressId: string
 
   beforeEach(async () => {
-    cloud = await startEscrowCloud({ delivery: true })
-    const sellerId = await cloud.signUp('o-seller-1')
-    await cloud.signUp('o-buyer-1')
-    await cloud.onboard(sellerId)
+    ;({ cloud, orderId } = await startWithPaidCourierOrder())
     sellerAddressId = await cloud.saveAddress('o-seller-1', SELLER_HOME_ADDRESS)
-    orderId = (
-      await aPaidCourierOrder(cloud, {
-        seller: 'o-seller-1',
-        buyer: 'o-buyer-1',
-        listing: { priceFen: 20_000 },
-        viaCashier: true,
-      })
-    ).order.id
   })
   afterEach(() => cloud.stop())
 
@@ -40,6 +28,17 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
   }
   const book = (company = 'shunfeng', openid = 'o-seller-1', addressId = sellerAddressId) =>
     cloud.mustOrder(openid, 'bookPickup', { orderId, addressId, company, slot: slot() })
+  /** A booking by `openid` refused with `code` (the seller's home, 顺丰 and an open slot unless `over` says otherwise). */
+  const refusedBooking = async (openid: string, over: Record<string, unknown>, code: string) =>
+    expect(
+      await cloud.order(openid, 'bookPickup', {
+        orderId,
+        addressId: sellerAddressId,
+        company: 'shunfeng',
+        slot: slot(),
+        ...over,
+      }),
+    ).toMatchObject({ ok: false, error: { code } })
   const sandboxTask = (taskId: string) => cloud.kuaidi100!.engine.orders.get(taskId)
 
   it('the courier comes, collects, and the order ships by itself; tracking takes it to 签收 and the buyer confirms', async () => {
@@ -121,65 +120,15 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
   it('bad input: a slot gone by, the buyer booking the seller’s parcel, someone else’s address, a second booking, a waybill while booked', async () => {
     const past = { day: '今天', start: '09:00', end: '11:00' }
     await cloud.advance(5 * HOUR) // 15:00 in China: the morning window has gone
-    expect(
-      await cloud.order('o-seller-1', 'bookPickup', {
-        orderId,
-        addressId: sellerAddressId,
-        company: 'shunfeng',
-        slot: past,
-      }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'ORDER.PICKUP_SLOT_PASSED' },
-    })
-    expect(
-      await cloud.order('o-seller-1', 'bookPickup', {
-        orderId,
-        addressId: sellerAddressId,
-        company: 'dhl',
-        slot: slot(),
-      }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'COMMON.VALIDATION' },
-    })
+    await refusedBooking('o-seller-1', { slot: past }, 'ORDER.PICKUP_SLOT_PASSED')
+    await refusedBooking('o-seller-1', { company: 'dhl' }, 'COMMON.VALIDATION')
     const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_ADDRESS)
-    expect(
-      await cloud.order('o-buyer-1', 'bookPickup', {
-        orderId,
-        addressId: buyerAddressId,
-        company: 'shunfeng',
-        slot: slot(),
-      }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'ORDER.WRONG_STATE' },
-    })
-    expect(
-      await cloud.order('o-seller-1', 'bookPickup', {
-        orderId,
-        addressId: buyerAddressId,
-        company: 'shunfeng',
-        slot: slot(),
-      }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'COMMON.NOT_FOUND' },
-    })
+    await refusedBooking('o-buyer-1', { addressId: buyerAddressId }, 'ORDER.WRONG_STATE')
+    await refusedBooking('o-seller-1', { addressId: buyerAddressId }, 'COMMON.NOT_FOUND')
     expect((await get()).pickup).toBeNull()
 
     await book()
-    expect(
-      await cloud.order('o-seller-1', 'bookPickup', {
-        orderId,
-        addressId: sellerAddressId,
-        company: 'zhongtong',
-        slot: slot(),
-      }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'ORDER.PICKUP_ACTIVE' },
-    })
+    await refusedBooking('o-seller-1', { company: 'zhongtong' }, 'ORDER.PICKUP_ACTIVE')
     expect(
       await cloud.order('o-seller-1', 'ship', { orderId, waybillNo: 'SF1234567890123' }),
     ).toMatchObject({ ok: false, error: { code: 'ORDER.PICKUP_ACTIVE' } })
