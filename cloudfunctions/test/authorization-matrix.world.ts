@@ -1,4 +1,8 @@
-import { BUYER_ADDRESS, SELLER_HOME_ADDRESS } from '../local/mothers/address.mother'
+import {
+  BUYER_ADDRESS,
+  SELLER_HOME_ADDRESS,
+  SELLER_RETURNS_ADDRESS,
+} from '../local/mothers/address.mother'
 import { SERVICE_LISTING, XUHUI } from '../local/mothers/listing.mother'
 import { aUser, type UserOptions } from '../local/mothers/user.mother'
 import { CHECKOUT_PER_BUYER } from '../src/modules/order/domain/order-limits'
@@ -50,17 +54,11 @@ const ownPhotos = async (cloud: {
   out.banned = out.stranger
   return out
 }
-// The buyer checks out to BUYER_ADDRESS (the seller needs it to post the parcel, nobody else);
-// couriers collect at the seller's SELLER_HOME_ADDRESS (only the seller reads it in full).
+// Who reads the fixture addresses: BUYER_ADDRESS (the buyer checks out to it) the seller too, to
+// post the parcel; SELLER_HOME_ADDRESS (couriers collect there) only the seller; and
+// SELLER_RETURNS_ADDRESS (returns go there) the buyer of a return too.
 /** Where another buyer's parcel goes, from that buyer's own book: the buyer's shipping address stays the buyer's secret. */
 const OTHER_SHIPPING = { ...BUYER_ADDRESS, phone: '13800138111', detail: '漕溪北路 9 号 9 室' }
-/** Where returns go: the buyer of a return reads it too. Its city is where return parcels must head. */
-const SELLER_RETURNS = {
-  name: '王小二',
-  phone: '13900139001',
-  region: { province: '上海市', city: '上海市', district: '浦东新区' },
-  detail: '世纪大道 100 号 52 楼',
-}
 /** An entry in the buyer's own address book. */
 const BUYER_BOOK = {
   name: '李四',
@@ -182,13 +180,13 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
   const seller = OPENIDS.seller!
   let n = 0
   const sellerHomeId = await cloud.saveAddress(seller, SELLER_HOME_ADDRESS)
-  const sellerReturnsId = await cloud.saveAddress(seller, SELLER_RETURNS)
+  const sellerReturnsId = await cloud.saveAddress(seller, SELLER_RETURNS_ADDRESS)
   const buyerBookId = await cloud.saveAddress(OPENIDS.buyer!, BUYER_BOOK)
   const buyerShippingId = await cloud.addressIdOf(OPENIDS.buyer!, BUYER_ADDRESS)
   secret("the seller's home address", SELLER_HOME_ADDRESS.detail, 'seller')
   secret("the seller's home phone", SELLER_HOME_ADDRESS.phone, 'seller')
   secret("the seller's home address id", sellerHomeId, 'seller')
-  secret("the seller's return address", SELLER_RETURNS.detail, 'seller', 'buyer')
+  secret("the seller's return address", SELLER_RETURNS_ADDRESS.detail, 'seller', 'buyer')
   secret("the buyer's address book", BUYER_BOOK.detail, 'buyer')
   secret("the buyer's address id", buyerBookId, 'buyer')
   // The order keeps a copy of the address, never the book entry's id.
@@ -349,7 +347,10 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
   }
 
   const address: Kit['address'] = async () => ({
-    addressId: await cloud.saveAddress(seller, { ...SELLER_RETURNS, detail: `幸福路 ${++n} 号` }),
+    addressId: await cloud.saveAddress(seller, {
+      ...SELLER_RETURNS_ADDRESS,
+      detail: `幸福路 ${++n} 号`,
+    }),
   })
 
   const createCommunity = async () => {
