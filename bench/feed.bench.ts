@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { CITIES } from '@shared/domain/cities'
 import { CATEGORY_IDS, CONDITION_IDS } from '@shared/domain/listing'
+import { aListingRecord } from '../cloudfunctions/local/mothers/listing.mother'
 import { FakeClock } from '../cloudfunctions/src/adapters/clock/system-clock'
 import { ulidIds } from '../cloudfunctions/src/adapters/ids/ulid-ids'
 import { SqliteDocumentStore } from '../cloudfunctions/src/adapters/store/sqlite-document-store'
@@ -16,11 +17,8 @@ import {
   type ListingRecord,
   Listings,
 } from '../cloudfunctions/src/modules/listing/domain/listing.record'
+import { arg, percentile, round } from './bench-kit'
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 ? Number(process.argv[i + 1]) : fallback
-}
 const N = arg('listings', 100_000)
 const RUNS = arg('runs', 200)
 const PAGE = 20
@@ -49,42 +47,24 @@ const build = async () => {
         const city = pick(CITIES)
         const district = pick(city.districts)
         const id = ids.next()
-        const listing: ListingRecord = {
-          _id: id,
-          sellerId: `seller${Math.floor(rand() * 5000)}`,
-          kind: 'goods',
-          title: `闲置 ${i}`,
-          description: '九成新，配件齐全，可小刀。',
-          priceFen: 100 + Math.floor(rand() * 500_000),
-          originalPriceFen: null,
-          category: pick(CATEGORY_IDS),
-          subcategory: null,
-          condition: pick(CONDITION_IDS),
-          trade: { shipping: { payer: 'seller' }, meetup: true, pickup: false },
-          service: null,
-          photoFileIds: ['local://seed/p.png'],
-          videoFileId: null,
-          location: {
-            latitude: district.center.latitude + (rand() - 0.5) * 0.05,
-            longitude: district.center.longitude + (rand() - 0.5) * 0.05,
-            city: city.name,
-            district: district.name,
+        const listing = aListingRecord(
+          {
+            _id: id,
+            sellerId: `seller${Math.floor(rand() * 5000)}`,
+            title: `闲置 ${i}`,
+            priceFen: 100 + Math.floor(rand() * 500_000),
+            category: pick(CATEGORY_IDS),
+            condition: pick(CONDITION_IDS),
+            location: {
+              latitude: district.center.latitude + (rand() - 0.5) * 0.05,
+              longitude: district.center.longitude + (rand() - 0.5) * 0.05,
+              city: city.name,
+              district: district.name,
+            },
+            status: rand() < 0.8 ? 'active' : 'removed',
           },
-          city: city.name,
-          communityIds: [],
-          status: rand() < 0.8 ? 'active' : 'removed',
-          sortKey: id,
-          bumpedAt: clock.now(),
-          expiresAt: null,
-          remindedFor: null,
-          soldAt: null,
-          favoriteCount: 0,
-          viewCount: 0,
-          qualityScore: 50,
-          createdAt: clock.now(),
-          updatedAt: clock.now(),
-          version: 1,
-        }
+          clock.now(),
+        )
         await tx.insert(Listings, listing)
       }
     })
@@ -103,11 +83,6 @@ const naiveFeed = (city: string, offset: number) =>
   )
 const NAIVE_SQL = `SELECT doc FROM "c_listings" WHERE json_extract(doc, '$.city') = ? AND json_extract(doc, '$.status') = 'active'
    ORDER BY json_extract(doc, '$.bumpedAt') DESC, _id DESC LIMIT ? OFFSET ?`
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
-}
 
 const time = async (fn: () => Promise<unknown> | unknown, runs: number) => {
   const samples: number[] = []
@@ -192,8 +167,6 @@ const main = async () => {
     }),
   )
 }
-
-const round = (x: number) => Math.round(x * 1000) / 1000
 
 main().catch((e) => {
   console.error(e)

@@ -40,7 +40,6 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import Database from 'better-sqlite3'
-import { commissionFen } from '@shared/domain/commission'
 import {
   createWechatPaySandbox,
   SANDBOX_APIV3_KEY,
@@ -50,9 +49,10 @@ import {
 } from '../cloudfunctions/local/sandboxes/wechat-pay'
 import { gcmEncrypt } from '../cloudfunctions/local/sandboxes/wechat-pay/crypto'
 import { rfc3339 } from '../cloudfunctions/local/sandboxes/wechat-pay/notifier'
+import { aPendingOrderRecord } from '../cloudfunctions/local/mothers/order-record.mother'
 import { startLocalCloud } from '../cloudfunctions/local/server'
+import { arg, mulberry32, percentile, round } from './bench-kit'
 import { WechatNotifications } from '../cloudfunctions/src/modules/payments/domain/payment.record'
-import { scheduleOf } from '../cloudfunctions/src/modules/order/domain/order-facts'
 import {
   OrderLocks,
   Orders,
@@ -70,10 +70,6 @@ import {
   type SealedShippingAddress,
 } from '../cloudfunctions/src/modules/address/domain/sealed-address'
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 ? Number(process.argv[i + 1]) : fallback
-}
 const NOTIFICATIONS = arg('notifications', 10_000)
 const ORDERS = arg('orders', 7_000)
 const CONCURRENCY = arg('concurrency', 50)
@@ -85,14 +81,8 @@ if (!(ORDERS >= 1 && NOTIFICATIONS >= ORDERS && NAIVE >= NAIVE_ORDERS))
 
 const progress = (line: string) => process.stderr.write(`${line}\n`)
 
-/** Deterministic PRNG (mulberry32): two runs pay the same amounts in the same order. */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-}
-const rand = prng(20261124)
+/** Two runs pay the same amounts in the same order. */
+const rand = mulberry32(20261124)
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1))
 const shuffle = <T>(xs: T[]) => {
   for (let i = xs.length - 1; i > 0; i--) {
@@ -101,11 +91,6 @@ const shuffle = <T>(xs: T[]) => {
   }
   return xs
 }
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
-}
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits
 
 /** Twenty sellers' sub-merchants (10 digits, as WeChat's). */
 const SUB_MCHIDS = Array.from({ length: 20 }, (_, i) => String(1_900_000_200 + i))
@@ -117,40 +102,21 @@ const FULFILMENTS = ['courier', 'meetup', 'service'] as const
 
 const makeOrder = (id: string, now: number, courierAddress: SealedShippingAddress): OrderRecord => {
   const fulfilment = FULFILMENTS[int(0, 2)]!
-  const priceFen = int(1, 2_000) * 100 - (rand() < 0.3 ? int(1, 99) : 0)
-  const shippingFen = fulfilment === 'courier' ? int(0, 2) * 600 : 0
-  const order: OrderRecord = {
-    _id: id,
-    listingId: `L${id}`,
-    buyerId: `u${int(1, 5_000)}`,
-    sellerId: `u${int(5_001, 6_000)}`,
-    title: `闲置好物 ${id.slice(-6)}`,
-    coverFileId: null,
-    fulfilment,
-    state: 'pending_payment',
-    priceFen,
-    shippingFen,
-    totalFen: priceFen + shippingFen,
-    commissionFen: commissionFen(priceFen),
-    address: fulfilment === 'courier' ? courierAddress : null,
-    handoverCode: fulfilment === 'meetup' ? String(int(100_000, 999_999)) : null,
-    shipment: null,
-    returnShippedAt: null,
-    refund: null,
-    subMchid: SUB_MCHIDS[int(0, SUB_MCHIDS.length - 1)]!,
-    prepayId: `wx${randomBytes(14).toString('hex')}`,
-    transactionId: null,
-    settlement: null,
-    dueTransition: null,
-    dueAt: null,
-    remindAt: null,
-    events: [{ transition: 'checkout', at: now, actor: 'buyer', note: null }],
-    createdAt: now,
-    paidAt: null,
-    updatedAt: now,
-    version: 0,
-  }
-  return { ...order, ...scheduleOf(order) }
+  return aPendingOrderRecord(
+    {
+      _id: id,
+      fulfilment,
+      priceFen: int(1, 2_000) * 100 - (rand() < 0.3 ? int(1, 99) : 0),
+      shippingFen: fulfilment === 'courier' ? int(0, 2) * 600 : 0,
+      buyerId: `u${int(1, 5_000)}`,
+      sellerId: `u${int(5_001, 6_000)}`,
+      address: fulfilment === 'courier' ? courierAddress : null,
+      handoverCode: fulfilment === 'meetup' ? String(int(100_000, 999_999)) : null,
+      subMchid: SUB_MCHIDS[int(0, SUB_MCHIDS.length - 1)]!,
+      prepayId: `wx${randomBytes(14).toString('hex')}`,
+    },
+    now,
+  )
 }
 
 /** The notification body for one order, as the sandbox's notifier builds it (state.ts transactionView). */
@@ -650,7 +616,7 @@ const main = async () => {
         orders: ORDERS,
         paidOrders,
         perSecond: Math.round(perSecond),
-        p95Ms: round(p95Ms),
+        p95Ms: round(p95Ms, 1),
         ledgerBalanced,
         naivePerSecond: Math.round(naivePerSecond),
         ratio: round(perSecond / naivePerSecond, 2),

@@ -14,6 +14,7 @@ import Database from 'better-sqlite3'
 import { ulid } from 'ulid'
 import { CITIES } from '@shared/domain/cities'
 import { CONDITION_IDS } from '@shared/domain/listing'
+import { arg, mulberry32, percentile, round } from './bench-kit'
 import { SqliteListingSearch } from '../cloudfunctions/src/adapters/search/sqlite-listing-search'
 import { SqliteDocumentStore } from '../cloudfunctions/src/adapters/store/sqlite-document-store'
 import type {
@@ -22,24 +23,14 @@ import type {
   SearchDoc,
 } from '../cloudfunctions/src/modules/search/ports/listing-search.port'
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 ? Number(process.argv[i + 1]) : fallback
-}
 const N = arg('listings', 100_000)
 const RUNS = arg('runs', 300)
 const NAIVE_RUNS = arg('naive-runs', N >= 200_000 ? 20 : Math.min(RUNS, 100))
 const WARMUP = 20
 const BATCH = 10_000
 
-/** Deterministic PRNG (mulberry32) so two runs build the same data and ask the same queries. */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-}
-const rand = prng(20261001)
+/** Two runs build the same data and ask the same queries. */
+const rand = mulberry32(20261001)
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!
 const chance = (p: number) => rand() < p
 /** Standard normal (Box–Muller): listings cluster around district centres. */
@@ -725,12 +716,6 @@ const naiveAnswer = (
   ) as { id: string; d?: number }[]
   return rows.map((r) => ({ id: r.id, distanceMeters: r.d === undefined ? null : Math.round(r.d) }))
 }
-
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!
-}
-const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits
 
 const measure = async (kind: Kind) => {
   const queries = Array.from({ length: RUNS + WARMUP }, () => makeQuery(kind))

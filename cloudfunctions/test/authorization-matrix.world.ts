@@ -1,3 +1,10 @@
+import {
+  BUYER_ADDRESS,
+  SELLER_HOME_ADDRESS,
+  SELLER_RETURNS_ADDRESS,
+} from '../local/mothers/address.mother'
+import { SERVICE_LISTING, XUHUI } from '../local/mothers/listing.mother'
+import { aUser, type UserOptions } from '../local/mothers/user.mother'
 import { CHECKOUT_PER_BUYER } from '../src/modules/order/domain/order-limits'
 import { PUBLISH_PER_SELLER } from '../src/modules/listing/domain/listing.limits'
 import { bookableSlots, type PickupSlot } from '@shared/domain/pickup'
@@ -5,11 +12,9 @@ import { Orders } from '../src/modules/order/domain/order.record'
 import { Listings } from '../src/modules/listing/domain/listing.record'
 import { Merchants } from '../src/modules/merchant/domain/merchant.records'
 import { OutboxJobs } from '../src/modules/outbox/domain/outbox-job.record'
-import { Users } from '../src/modules/user/domain/user.record'
 import { main as searchMain } from '../src/functions/search'
 import { main as socialMain } from '../src/functions/social'
 import type { EscrowCloud } from './escrow-harness'
-import { XUHUI } from './fixtures'
 
 type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } }
 
@@ -49,29 +54,11 @@ const ownPhotos = async (cloud: {
   out.banned = out.stranger
   return out
 }
-/** The address in the buyer's book the buyer checks out to: the seller needs it to post the parcel, nobody else. */
-export const BUYER_SHIPPING = {
-  name: '李四',
-  phone: '13800138000',
-  region: { province: '上海市', city: '上海市', district: '徐汇区' },
-  detail: '漕溪北路 1 号 2 室',
-}
+// Who reads the fixture addresses: BUYER_ADDRESS (the buyer checks out to it) the seller too, to
+// post the parcel; SELLER_HOME_ADDRESS (couriers collect there) only the seller; and
+// SELLER_RETURNS_ADDRESS (returns go there) the buyer of a return too.
 /** Where another buyer's parcel goes, from that buyer's own book: the buyer's shipping address stays the buyer's secret. */
-const OTHER_SHIPPING = { ...BUYER_SHIPPING, phone: '13800138111', detail: '漕溪北路 9 号 9 室' }
-/** The seller's home, where couriers collect: only the seller ever reads it in full. */
-const SELLER_HOME = {
-  name: '王小二',
-  phone: '13900139000',
-  region: { province: '浙江省', city: '杭州市', district: '西湖区' },
-  detail: '文三路 478 号 1203 室',
-}
-/** Where returns go: the buyer of a return reads it too. Its city is where return parcels must head. */
-const SELLER_RETURNS = {
-  name: '王小二',
-  phone: '13900139001',
-  region: { province: '上海市', city: '上海市', district: '浦东新区' },
-  detail: '世纪大道 100 号 52 楼',
-}
+const OTHER_SHIPPING = { ...BUYER_ADDRESS, phone: '13800138111', detail: '漕溪北路 9 号 9 室' }
 /** An entry in the buyer's own address book. */
 const BUYER_BOOK = {
   name: '李四',
@@ -81,17 +68,6 @@ const BUYER_BOOK = {
 }
 /** The shared draft's title: search for 草稿 must not find it. */
 export const DRAFT_TITLE = '只给卖家看的草稿 旧台灯'
-const SERVICE = {
-  kind: 'service',
-  title: '初中数学一对一家教',
-  category: 'services',
-  subcategory: 'services.tutoring',
-  condition: null,
-  trade: null,
-  priceFen: 15_000,
-  service: { unit: 'hour', radiusKm: 5, deliveryStandard: '每次两小时，课后留作业并反馈进度。' },
-}
-
 /** How far a fixture order is taken, through the real functions. Courier orders only past `paid`; `return_sent` is `returning` with the return parcel on its way. */
 export type OrderStage =
   | 'pending_payment'
@@ -190,33 +166,33 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
   const secret = (what: string, text: string, ...seenBy: Person[]) =>
     secrets.push({ what, text, seenBy })
   const userId = {} as Record<Person, string>
+  const standing: Partial<Record<Person, UserOptions>> = {
+    operator: { roles: ['user', 'moderator'] },
+    banned: { bannedUntil: cloud.clock.now() + 365 * DAY },
+  }
   for (const who of ['stranger', 'buyer', 'seller', 'operator', 'banned'] as const) {
-    userId[who] = await cloud.signUp(OPENIDS[who]!)
+    userId[who] = (await aUser(cloud.container, OPENIDS[who]!, standing[who]))._id
     // No answer ever carries an OPENID, not even the caller's own.
     secret(`${who}'s OPENID`, OPENIDS[who]!)
   }
   await cloud.onboard(userId.seller)
-  await cloud.container.store.update(Users, userId.operator, { roles: ['user', 'moderator'] })
-  await cloud.container.store.update(Users, userId.banned, {
-    bannedUntil: cloud.clock.now() + 365 * DAY,
-  })
 
   const seller = OPENIDS.seller!
   let n = 0
-  const sellerHomeId = await cloud.saveAddress(seller, SELLER_HOME)
-  const sellerReturnsId = await cloud.saveAddress(seller, SELLER_RETURNS)
+  const sellerHomeId = await cloud.saveAddress(seller, SELLER_HOME_ADDRESS)
+  const sellerReturnsId = await cloud.saveAddress(seller, SELLER_RETURNS_ADDRESS)
   const buyerBookId = await cloud.saveAddress(OPENIDS.buyer!, BUYER_BOOK)
-  const buyerShippingId = await cloud.addressIdOf(OPENIDS.buyer!, BUYER_SHIPPING)
-  secret("the seller's home address", SELLER_HOME.detail, 'seller')
-  secret("the seller's home phone", SELLER_HOME.phone, 'seller')
+  const buyerShippingId = await cloud.addressIdOf(OPENIDS.buyer!, BUYER_ADDRESS)
+  secret("the seller's home address", SELLER_HOME_ADDRESS.detail, 'seller')
+  secret("the seller's home phone", SELLER_HOME_ADDRESS.phone, 'seller')
   secret("the seller's home address id", sellerHomeId, 'seller')
-  secret("the seller's return address", SELLER_RETURNS.detail, 'seller', 'buyer')
+  secret("the seller's return address", SELLER_RETURNS_ADDRESS.detail, 'seller', 'buyer')
   secret("the buyer's address book", BUYER_BOOK.detail, 'buyer')
   secret("the buyer's address id", buyerBookId, 'buyer')
   // The order keeps a copy of the address, never the book entry's id.
   secret("the buyer's shipping address id", buyerShippingId, 'buyer')
-  secret("the buyer's shipping address", BUYER_SHIPPING.detail, 'buyer', 'seller')
-  secret("the buyer's shipping phone", BUYER_SHIPPING.phone, 'buyer', 'seller')
+  secret("the buyer's shipping address", BUYER_ADDRESS.detail, 'buyer', 'seller')
+  secret("the buyer's shipping phone", BUYER_ADDRESS.phone, 'buyer', 'seller')
 
   // Tomorrow's first window: return parcels move the clock on, and today's window may close meanwhile.
   const slot = (() => {
@@ -297,11 +273,11 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     // Another buyer's parcel goes to an address of their own book: the buyer's stays the buyer's secret.
     const addressId = await cloud.addressIdOf(
       buyer,
-      by === 'buyer' ? BUYER_SHIPPING : OTHER_SHIPPING,
+      by === 'buyer' ? BUYER_ADDRESS : OTHER_SHIPPING,
     )
     const item =
       fulfilment === 'service'
-        ? { ...SERVICE, title: `授权矩阵家教 ${++n} 号` }
+        ? { ...SERVICE_LISTING, title: `授权矩阵家教 ${++n} 号` }
         : { title: `授权矩阵订单 ${++n} 号`, priceFen: 10_000 }
     const listingId = await publish(item, sells)
     const checkout = { listingId, fulfilment, ...(fulfilment === 'courier' ? { addressId } : {}) }
@@ -371,7 +347,10 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
   }
 
   const address: Kit['address'] = async () => ({
-    addressId: await cloud.saveAddress(seller, { ...SELLER_RETURNS, detail: `幸福路 ${++n} 号` }),
+    addressId: await cloud.saveAddress(seller, {
+      ...SELLER_RETURNS_ADDRESS,
+      detail: `幸福路 ${++n} 号`,
+    }),
   })
 
   const createCommunity = async () => {
@@ -404,7 +383,7 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
   const draftListingId = (await listing('draft', DRAFT_TITLE)).listingId
   secret('the draft listing id', draftListingId, 'seller')
   secret('the draft listing title', DRAFT_TITLE, 'seller')
-  const serviceListingId = await publish(SERVICE)
+  const serviceListingId = await publish(SERVICE_LISTING)
   const orders = {
     pending: await order('pending_payment'),
     paid: await order('paid'),

@@ -1,7 +1,7 @@
 import { orderHousekeeping } from '../src/modules/housekeeping'
 import { TRACKING_POLL_MS } from '../src/modules/delivery/application/tracking.use-case'
 import { SANDBOX_TEMPLATES } from '../local/sandboxes/wechat-api/templates'
-import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
+import { startWithPaidCourierOrder, type EscrowCloud } from './escrow-harness'
 
 const DAY = 86_400_000
 const SF = 'SF1234567890123'
@@ -12,20 +12,7 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
   let orderId: string
 
   beforeEach(async () => {
-    cloud = await startEscrowCloud({ delivery: true })
-    const [sellerId] = [await cloud.signUp('o-seller-1')]
-    await cloud.signUp('o-buyer-1')
-    await cloud.onboard(sellerId)
-    const listing = await cloud.publish('o-seller-1', { priceFen: 20_000 })
-    orderId = (
-      await cloud.mustOrder('o-buyer-1', 'checkout', {
-        listingId: listing.id,
-        fulfilment: 'courier',
-        addressId: await cloud.addressIdOf('o-buyer-1'),
-      })
-    ).id
-    await cloud.mustOrder('o-buyer-1', 'pay', { orderId })
-    await cloud.buyerPays(orderId)
+    ;({ cloud, orderId } = await startWithPaidCourierOrder())
   })
   afterEach(() => cloud.stop())
 

@@ -4,6 +4,7 @@ import { Notices } from '../src/modules/inbox/domain/notice.record'
 import { Listings } from '../src/modules/listing/domain/listing.record'
 import { banUser } from '../src/modules/moderation/application/ban-user.use-case'
 import { Users } from '../src/modules/user/domain/user.record'
+import { aMeetupOrder } from '../local/mothers/order.mother'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const MINUTE = 60_000
@@ -39,10 +40,8 @@ describe('escrow abuse: guessable codes, reservations, commission base, addresse
   })
   afterEach(() => cloud.stop())
 
-  const meetupOrder = async (buyer = 'o-buyer', seller = 'o-seller') => {
-    const listing = await cloud.publish(seller, { priceFen: 5_000 })
-    return cloud.mustOrder(buyer, 'checkout', { listingId: listing.id, fulfilment: 'meetup' })
-  }
+  const meetupOrder = async (buyer = 'o-buyer', seller = 'o-seller') =>
+    (await aMeetupOrder(cloud, { buyer, seller, listing: { priceFen: 5_000 } })).order
 
   it('交易码 come from a CSPRNG: orders made within one millisecond give codes unrelated to their ids', async () => {
     // The sandbox clock stands still, so every id below is minted in the same millisecond.

@@ -5,15 +5,17 @@ import { main as listingMain } from '../src/functions/listing'
 import { main as orderMain } from '../src/functions/order'
 import { main as courierNotify } from '../src/functions/courier-notify'
 import { main as payNotify } from '../src/functions/pay-notify'
+import { BUYER_ADDRESS } from '../local/mothers/address.mother'
+import { aFinishedMerchant } from '../local/mothers/merchant.mother'
+import { aPaidCourierOrder } from '../local/mothers/order.mother'
+import { aUser } from '../local/mothers/user.mother'
 import { serveSandbox } from '../local/sandboxes'
 import { createKuaidi100Sandbox } from '../local/sandboxes/kuaidi100'
 import { kuaidi100SandboxClientConfig } from '../local/sandboxes/kuaidi100/client-config'
 import { createWechatApiSandbox } from '../local/sandboxes/wechat-api'
 import { wechatApiSandboxClientConfig } from '../local/sandboxes/wechat-api/client-config'
-import { main as userMain } from '../src/functions/user'
 import { balances, type LedgerEntry } from '../src/modules/ledger/domain/ledger'
 import { LedgerEntries } from '../src/modules/ledger/domain/ledger.record'
-import { Merchants } from '../src/modules/merchant/domain/merchant.records'
 import { Users } from '../src/modules/user/domain/user.record'
 import type { HttpTriggerEvent } from '../src/platform/http-trigger'
 import { goodsInput } from './fixtures'
@@ -21,14 +23,6 @@ import { PAY_CLOUD_START, startPayCloud, type PayCloudOptions } from './wechat-p
 
 type Envelope =
   { ok: true; data: any } | { ok: false; error: { code: string; message: string; details?: any } }
-
-/** The buyer's address the escrow tests ship to, as the address book keeps it. */
-export const SHANGHAI_ADDRESS = {
-  name: '李四',
-  phone: '13800138000',
-  region: { province: '上海市', city: '上海市', district: '徐汇区' },
-  detail: '漕溪北路 1 号 2 室',
-}
 
 /** What WeChat's notifications reached: every request and our answer, in order. */
 export interface NotifyLog {
@@ -120,47 +114,13 @@ export const startEscrowCloud = async (
     return res.data
   }
 
-  const signUp = async (openid: string) => (await must(userMain, openid, 'login')).user.id as string
+  const signUp = async (openid: string) => (await aUser(cloud.container, openid))._id
 
   /** A seller whose 进件 is done: a sub-merchant at WeChat and a FINISH record here. */
   const onboard = async (userId: string) => {
     const subMchid = String(nextSubMchid++)
     await cloud.control('POST', 'sub-merchants', { sub_mchid: subMchid })
-    const now = cloud.clock.now()
-    await cloud.container.store.insert(Merchants, {
-      _id: userId,
-      attempt: 1,
-      outRequestNo: `LQAP${userId}1`,
-      applymentId: 'test',
-      state: 'FINISH',
-      stateDesc: '已完成',
-      subMchid,
-      signUrl: null,
-      legalValidationUrl: null,
-      accountValidation: null,
-      rejectReasons: [],
-      sealedIdentity: cloud.container.secrets.seal('{}'),
-      masked: {
-        idCardName: '张*',
-        idCardNumber: '3****************1',
-        mobile: '138****0000',
-        accountNumber: '****0000',
-      },
-      form: {
-        idCardValidBegin: '2020-01-01',
-        idCardValidEnd: '长期',
-        accountBank: '工商银行',
-        bankAddressCode: '310000',
-        storeName: '测试小店',
-        idCardFrontFileId: 'local://x/front.png',
-        idCardBackFileId: 'local://x/back.png',
-      },
-      withdrawPendingFen: 0,
-      submittedAt: now,
-      checkedAt: now,
-      updatedAt: now,
-      version: 0,
-    } as never)
+    await aFinishedMerchant(cloud.container, userId, { subMchid })
     return subMchid
   }
 
@@ -189,10 +149,7 @@ export const startEscrowCloud = async (
 
   const booked = new Map<string, string>()
   /** An address in the user's book to check out with (saved once per user and address); answers its id. */
-  const addressIdOf = async (
-    openid: string,
-    address: Record<string, unknown> = SHANGHAI_ADDRESS,
-  ) => {
+  const addressIdOf = async (openid: string, address: Record<string, unknown> = BUYER_ADDRESS) => {
     const key = `${openid}|${JSON.stringify(address)}`
     if (!booked.has(key))
       booked.set(key, (await must(addressMain, openid, 'create', address)).id as string)
@@ -242,3 +199,20 @@ export const startEscrowCloud = async (
 }
 
 export type EscrowCloud = Awaited<ReturnType<typeof startEscrowCloud>>
+
+/**
+ * Where the delivery and pickup tests start: a cloud with the courier and WeChat API sandboxes,
+ * seller o-seller-1 onboarded, and a ¥200 courier order that buyer o-buyer-1 paid at the cashier.
+ */
+export const startWithPaidCourierOrder = async () => {
+  const cloud = await startEscrowCloud({ delivery: true })
+  await cloud.onboard(await cloud.signUp('o-seller-1'))
+  await cloud.signUp('o-buyer-1')
+  const { order } = await aPaidCourierOrder(cloud, {
+    seller: 'o-seller-1',
+    buyer: 'o-buyer-1',
+    listing: { priceFen: 20_000 },
+    viaCashier: true,
+  })
+  return { cloud, orderId: order.id }
+}

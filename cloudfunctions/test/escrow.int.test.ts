@@ -7,6 +7,13 @@ import {
 import { runOrderJobs } from '../src/modules/order/application/order-jobs'
 import { Listings } from '../src/modules/listing/domain/listing.record'
 import { main as userMain } from '../src/functions/user'
+import {
+  aCompletedOrder,
+  aCourierOrder,
+  aMeetupOrder,
+  aPaidCourierOrder,
+  aShippedOrder,
+} from '../local/mothers/order.mother'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const MINUTE = 60_000
@@ -30,19 +37,15 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
   beforeEach(() => setup())
   afterEach(() => cloud.stop())
 
-  const buyCourier = async (over: Record<string, unknown> = {}) => {
-    const listing = await cloud.publish('o-seller', {
+  /** The seller's courier listings here: ¥100, the buyer pays ¥12 shipping. */
+  const courier = (over: Record<string, unknown> = {}) => ({
+    listing: {
       priceFen: 10_000,
       trade: { shipping: { payer: 'buyer', feeFen: 1_200 }, meetup: true, pickup: false },
       ...over,
-    })
-    const order = await cloud.mustOrder('o-buyer', 'checkout', {
-      listingId: listing.id,
-      fulfilment: 'courier',
-      addressId: await cloud.addressIdOf('o-buyer'),
-    })
-    return { listing, order }
-  }
+    },
+  })
+  const buyCourier = (over: Record<string, unknown> = {}) => aCourierOrder(cloud, courier(over))
   const invokeUser = async (openid: string, action: string, input: unknown) => {
     const res = (await userMain({ action, input }, cloud.contextFor(openid))) as {
       ok: boolean
@@ -129,11 +132,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
   })
 
   it('同城面交: a wrong handover code changes nothing; the right one releases the money', async () => {
-    const listing = await cloud.publish('o-seller', { priceFen: 5_000 })
-    const order = await cloud.mustOrder('o-buyer', 'checkout', {
-      listingId: listing.id,
-      fulfilment: 'meetup',
-    })
+    const { order } = await aMeetupOrder(cloud, { listing: { priceFen: 5_000 } })
     await cloud.buyerPays(order.id)
     const buyerView = await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })
     expect(buyerView.handoverCode).toMatch(/^\d{6}$/)
@@ -210,12 +209,9 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
 
   /** Paid, shipped, refused, decided by an operator: ¥30 back to the buyer, the rest released. */
   const partlyRefunded = async (beforeDecision?: (orderId: string) => Promise<void>) => {
-    const { order } = await buyCourier()
-    await cloud.buyerPays(order.id)
-    await cloud.mustOrder('o-seller', 'ship', {
-      orderId: order.id,
-      company: '中通快递',
-      waybillNo: '78901234567890',
+    const { order } = await aShippedOrder(cloud, {
+      ...courier(),
+      parcel: { company: '中通快递', waybillNo: '78901234567890' },
     })
     await cloud.mustOrder('o-buyer', 'requestRefund', {
       orderId: order.id,
@@ -257,21 +253,20 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     expect(balances.get(`seller:${sellerId}`)).toBe(8_200 - 82)
   })
 
-  it('先行赔付 after release: the platform advances the refund and a claim on the seller is recorded', async () => {
-    const { order } = await buyCourier()
-    await cloud.buyerPays(order.id)
-    await cloud.mustOrder('o-seller', 'ship', {
-      orderId: order.id,
-      company: '顺丰速运',
-      waybillNo: 'SF1234567890',
-    })
-    await cloud.mustOrder('o-buyer', 'confirm', { orderId: order.id })
+  /** Completed, then 先行赔付 of all ¥112 asked for by an operator, and WeChat's answer in. */
+  const compensatedInFull = async () => {
+    const { order } = await aCompletedOrder(cloud, courier())
     await cloud.mustOrder('o-operator', 'compensate', {
       orderId: order.id,
       amountFen: 11_200,
       note: '假货，平台先行赔付',
     })
     await cloud.advance(5_000)
+    return order
+  }
+
+  it('先行赔付 after release: the platform advances the refund and a claim on the seller is recorded', async () => {
+    const order = await compensatedInFull()
     const o = await cloud.mustOrder('o-buyer', 'get', { orderId: order.id })
     expect(o).toMatchObject({
       state: 'compensated',
@@ -327,20 +322,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
   it('a 先行赔付 WeChat refuses goes back to the operator with the reason, nothing moved; a smaller one then goes through under a new key', async () => {
     await cloud.stop()
     await setup({ sandbox: { advanceDepositFen: 5_000 } })
-    const { order } = await buyCourier()
-    await cloud.buyerPays(order.id)
-    await cloud.mustOrder('o-seller', 'ship', {
-      orderId: order.id,
-      company: '顺丰速运',
-      waybillNo: 'SF1234567890',
-    })
-    await cloud.mustOrder('o-buyer', 'confirm', { orderId: order.id })
-    await cloud.mustOrder('o-operator', 'compensate', {
-      orderId: order.id,
-      amountFen: 11_200,
-      note: '假货，平台先行赔付',
-    })
-    await cloud.advance(5_000)
+    const order = await compensatedInFull()
     await runOrderJobs(cloud.container)
     const refused = await cloud.mustOrder('o-operator', 'get', { orderId: order.id })
     expect(refused).toMatchObject({
@@ -369,20 +351,16 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
   })
 
   it('timers: not shipped in 7 days → refund; shipped and silent for 10 days → confirmed and released', async () => {
-    const a = await buyCourier()
-    await cloud.buyerPays(a.order.id)
+    const a = await aPaidCourierOrder(cloud, courier())
     await cloud.advance(7 * DAY)
     await orderHousekeeping(cloud.container)
     expect((await cloud.mustOrder('o-buyer', 'get', { orderId: a.order.id })).state).toBe(
       'refunded',
     )
 
-    const b = await buyCourier({ title: '九成新 Switch 游戏机' })
-    await cloud.buyerPays(b.order.id)
-    await cloud.mustOrder('o-seller', 'ship', {
-      orderId: b.order.id,
-      company: '顺丰速运',
-      waybillNo: 'SF1234567891',
+    const b = await aShippedOrder(cloud, {
+      ...courier({ title: '九成新 Switch 游戏机' }),
+      parcel: { company: '顺丰速运', waybillNo: 'SF1234567891' },
     })
     await cloud.advance(9 * DAY + 1)
     await orderHousekeeping(cloud.container) // the reminder a day before
@@ -396,13 +374,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
   })
 
   it('a seller silent on a refund request for 2 days agrees by default (with a reminder a day before)', async () => {
-    const { order } = await buyCourier()
-    await cloud.buyerPays(order.id)
-    await cloud.mustOrder('o-seller', 'ship', {
-      orderId: order.id,
-      company: '顺丰速运',
-      waybillNo: 'SF1234567890',
-    })
+    const { order } = await aShippedOrder(cloud, courier())
     const asked = await cloud.mustOrder('o-buyer', 'requestRefund', {
       orderId: order.id,
       type: 'refund_only',
@@ -470,13 +442,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
   })
 
   it('concurrent double confirm and double cancel have one effect', async () => {
-    const { order } = await buyCourier()
-    await cloud.buyerPays(order.id)
-    await cloud.mustOrder('o-seller', 'ship', {
-      orderId: order.id,
-      company: '顺丰速运',
-      waybillNo: 'SF1234567890',
-    })
+    const { order } = await aShippedOrder(cloud, courier())
     const results = await Promise.all(
       [1, 2, 3].map(() => cloud.order('o-buyer', 'confirm', { orderId: order.id })),
     )
@@ -488,8 +454,7 @@ describe('escrow: checkout, payment, release, refunds (function → WeChat Pay s
     let { entries } = await cloud.ledger()
     expect(entries.filter((e) => e.kind === 'release')).toHaveLength(1)
 
-    const second = await buyCourier({ title: '九成新 Switch 游戏机' })
-    await cloud.buyerPays(second.order.id)
+    const second = await aPaidCourierOrder(cloud, courier({ title: '九成新 Switch 游戏机' }))
     const cancels = await Promise.all(
       [1, 2, 3].map(() => cloud.order('o-buyer', 'cancel', { orderId: second.order.id })),
     )

@@ -8,6 +8,7 @@ import { runOrderJobs } from '../src/modules/order/application/order-jobs'
 import { Orders } from '../src/modules/order/domain/order.record'
 import type { PaymentGateway } from '../src/modules/payments/ports/payment-gateway.port'
 import { orderMoney } from '../src/modules/ledger/domain/ledger'
+import { SELLER_RETURNS_ADDRESS } from '../local/mothers/address.mother'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 /**
@@ -159,12 +160,7 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
           await cloud.makeOperator(await cloud.signUp('o-operator'))
           await cloud.onboard(sellerId)
           // Agreeing to a return sends the item to the seller's default address.
-          await cloud.saveAddress('o-seller', {
-            name: '王小二',
-            phone: '13900139000',
-            region: { province: '上海市', city: '上海市', district: '浦东新区' },
-            detail: '世纪大道 100 号 52 楼',
-          })
+          await cloud.saveAddress('o-seller', SELLER_RETURNS_ADDRESS)
           const listings: string[] = []
           for (let i = 0; i < LISTINGS; i++) {
             const l = await cloud.publish('o-seller', {

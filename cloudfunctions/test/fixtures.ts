@@ -1,27 +1,15 @@
+import { XUHUI, aGoodsListingInput } from '../local/mothers/listing.mother'
 import { main as listing } from '../src/functions/listing'
 import { invoke, type TestCloud, uploadAs } from './harness'
 
-/** A point in 徐汇区, Shanghai. */
-export const XUHUI = { latitude: 31.18853, longitude: 121.43651, city: '上海', district: '徐汇区' }
+export { XUHUI }
 
 /** A valid goods listing with a photo uploaded by `owner` (its seller); `over` replaces fields. */
 export const goodsInput = async (
   cloud: Pick<TestCloud, 'container'>,
   over: Record<string, unknown> = {},
   owner = 'o-seller',
-) => ({
-  title: '索尼 WH-1000XM4 降噪耳机',
-  description: '去年双十一购入，使用不多，配件齐全，可当面验货。',
-  priceFen: 89_900,
-  originalPriceFen: 249_900,
-  category: 'digital',
-  subcategory: 'digital.earphones',
-  condition: 'like_new',
-  trade: { shipping: { payer: 'seller' }, meetup: true, pickup: false },
-  photoFileIds: [await uploadAs(cloud.container, owner)],
-  location: XUHUI,
-  ...over,
-})
+) => aGoodsListingInput({ photoFileIds: [await uploadAs(cloud.container, owner)], ...over })
 
 /** Publishes through the function and returns the detail, failing loudly otherwise. */
 export const publishListing = async (

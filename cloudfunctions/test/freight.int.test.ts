@@ -33,6 +33,20 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
   })
   afterEach(() => cloud.stop())
 
+  /** The buyer's courier checkout of a listing to an address of the book (深圳 unless given). */
+  const courierCheckout = async (listingId: string, address: Record<string, unknown> = SHENZHEN) =>
+    cloud.order('o-buyer', 'checkout', {
+      listingId,
+      fulfilment: 'courier',
+      addressId: await cloud.addressIdOf('o-buyer', address),
+    })
+  /** The same, answering the order and failing loudly when refused. */
+  const mustCourierCheckout = async (listingId: string) => {
+    const res = await courierCheckout(listingId)
+    if (!res.ok) throw new Error(`checkout failed: ${res.error.code} ${res.error.message}`)
+    return res.data
+  }
+
   it('checkout fixes the cheapest quote in the order; the total includes it and the seller gets it on release', async () => {
     const listing = await cloud.publish('o-seller', { priceFen: 10_000, trade: QUOTE })
     expect(listing.trade.shipping).toEqual({ payer: 'quote', weightKg: 2.5 })
@@ -48,11 +62,7 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
     expect(shown).toMatchObject({ fromCity: '上海', toCity: '深圳市', weightKg: 2.5 })
     expect(shown.quotes[0].priceFen).toBe(shippingFen)
 
-    const order = await cloud.mustOrder('o-buyer', 'checkout', {
-      listingId: listing.id,
-      fulfilment: 'courier',
-      addressId: await cloud.addressIdOf('o-buyer', SHENZHEN),
-    })
+    const order = await mustCourierCheckout(listing.id)
     expect(order).toMatchObject({
       priceFen: 10_000,
       shippingFen,
@@ -62,13 +72,7 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
     expect(order.sellerReceivesFen).toBe(10_000 + shippingFen - order.commissionFen) // commission on all the seller receives
 
     // A retried checkout does not quote again: it points at the order whose amount is fixed.
-    expect(
-      await cloud.order('o-buyer', 'checkout', {
-        listingId: listing.id,
-        fulfilment: 'courier',
-        addressId: await cloud.addressIdOf('o-buyer', SHENZHEN),
-      }),
-    ).toMatchObject({
+    expect(await courierCheckout(listing.id)).toMatchObject({
       ok: false,
       error: { code: 'ORDER.LISTING_RESERVED', details: { orderId: order.id } },
     })
@@ -96,13 +100,7 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
   it('a courier outage is ORDER.FREIGHT_UNAVAILABLE and writes nothing; once it answers, checkout goes through', async () => {
     const listing = await cloud.publish('o-seller', { priceFen: 10_000, trade: QUOTE })
     cloud.kuaidi100!.faults.set({ apiErrors: 1_000 })
-    expect(
-      await cloud.order('o-buyer', 'checkout', {
-        listingId: listing.id,
-        fulfilment: 'courier',
-        addressId: await cloud.addressIdOf('o-buyer', SHENZHEN),
-      }),
-    ).toMatchObject({
+    expect(await courierCheckout(listing.id)).toMatchObject({
       ok: false,
       error: { code: 'ORDER.FREIGHT_UNAVAILABLE' },
     })
@@ -110,11 +108,7 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
     expect((await cloud.container.store.find(OrderLocks, {}, { limit: 10 })).items).toEqual([])
 
     cloud.kuaidi100!.faults.reset()
-    const order = await cloud.mustOrder('o-buyer', 'checkout', {
-      listingId: listing.id,
-      fulfilment: 'courier',
-      addressId: await cloud.addressIdOf('o-buyer', SHENZHEN),
-    })
+    const order = await mustCourierCheckout(listing.id)
     expect(order.shippingFen).toBe(sandboxPrice('上海', '深圳', 2.5))
   })
 
@@ -126,13 +120,7 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
       region: { province: '山西省', city: '太原市', district: '' },
       detail: '迎泽大街 1 号 2 室',
     }
-    expect(
-      await cloud.order('o-buyer', 'checkout', {
-        listingId: listing.id,
-        fulfilment: 'courier',
-        addressId: await cloud.addressIdOf('o-buyer', nowhere),
-      }),
-    ).toMatchObject({
+    expect(await courierCheckout(listing.id, nowhere)).toMatchObject({
       ok: false,
       error: { code: 'ORDER.FREIGHT_UNAVAILABLE' },
     })
@@ -145,11 +133,7 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
       priceFen: 10_000,
       trade: { shipping: { payer: 'seller', weightKg: 4 }, meetup: false, pickup: false },
     })
-    const order = await cloud.mustOrder('o-buyer', 'checkout', {
-      listingId: free.id,
-      fulfilment: 'courier',
-      addressId: await cloud.addressIdOf('o-buyer', SHENZHEN),
-    })
+    const order = await mustCourierCheckout(free.id)
     expect(order).toMatchObject({ shippingFen: 0, totalFen: 10_000 })
   })
 })

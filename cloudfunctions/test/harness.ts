@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { someUsers } from '../local/mothers/user.mother'
 import { FakeClock } from '../src/adapters/clock/system-clock'
-import { main as userMain } from '../src/functions/user'
+import type { Clock } from '../src/modules/core/ports/clock.port'
 import { recordUpload } from '../src/modules/upload/application/accept-upload.use-case'
 import type { UploadKind } from '../src/modules/upload/domain/upload.record'
 import { findUserByOpenid } from '../src/modules/user/application/find-user-by-openid'
@@ -11,7 +12,22 @@ import { signLocalSession } from '../src/platform/caller-identity'
 import { installContainer } from '../src/platform/container'
 import { createLocalContainer, type LocalContainer } from '../src/platform/local-container'
 
-const SECRET = 'test-secret'
+/** What the test clouds sign local sessions with. */
+export const TEST_SESSION_SECRET = 'test-secret'
+
+/** The gateway's context for an OPENID (and client address): a local session valid for an hour of `clock`. */
+export const contextOn = (clock: Clock) => (openid: string | null, clientIp?: string) => ({
+  requestId: 'test',
+  ...(openid
+    ? {
+        localSession: signLocalSession(
+          { openid, exp: clock.now() + 3_600_000 },
+          TEST_SESSION_SECRET,
+        ),
+      }
+    : {}),
+  ...(clientIp ? { clientIp } : {}),
+})
 /** Tests seal personal data under a fixed key of their own, so a raw row can be opened (or not) on purpose. */
 export const TEST_SECRET_KEY = '0f'.repeat(32)
 
@@ -59,7 +75,7 @@ export const startTestCloud = () => {
   const container: LocalContainer = createLocalContainer({
     dataDir: dir,
     publicBaseUrl: '/files',
-    sessionSecret: SECRET,
+    sessionSecret: TEST_SESSION_SECRET,
     secretKey: TEST_SECRET_KEY,
     clock,
   })
@@ -68,13 +84,7 @@ export const startTestCloud = () => {
     container,
     clock,
     /** The context the gateway would pass for this OPENID (and client address). */
-    contextFor: (openid: string | null, clientIp?: string) => ({
-      requestId: 'test',
-      ...(openid
-        ? { localSession: signLocalSession({ openid, exp: clock.now() + 3_600_000 }, SECRET) }
-        : {}),
-      ...(clientIp ? { clientIp } : {}),
-    }),
+    contextFor: contextOn(clock),
     /** A PNG uploaded by `openid` (signed up first) as `kind`, answering its fileId. */
     uploadPhoto: (openid: string, kind: UploadKind = 'listing-photos') =>
       uploadAs(container, openid, kind),
@@ -101,13 +111,6 @@ export const invoke = async (
   (await main({ action, input }, cloud.contextFor(openid))) as
     { ok: true; data: any } | { ok: false; error: { code: string; message: string; details?: any } }
 
-/** Signs these OPENIDs up through user.login and answers their user ids, in order. */
-export const signUp = async (cloud: TestCloud, ...openids: string[]): Promise<string[]> => {
-  const ids: string[] = []
-  for (const openid of openids) {
-    const res = await invoke(userMain, cloud, openid, 'login', {})
-    if (!res.ok) throw new Error(`login ${openid} failed: ${res.error.code}`)
-    ids.push(res.data.user.id)
-  }
-  return ids
-}
+/** Signs these OPENIDs up (login, as on first open) and answers their user ids, in order. */
+export const signUp = (cloud: TestCloud, ...openids: string[]): Promise<string[]> =>
+  someUsers(cloud.container, ...openids)

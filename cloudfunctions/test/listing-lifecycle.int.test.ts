@@ -2,6 +2,7 @@ import { main as cron } from '../src/functions/cron'
 import { main as listing } from '../src/functions/listing'
 import { main as user } from '../src/functions/user'
 import { Listings } from '../src/modules/listing/domain/listing.record'
+import { SERVICE_LISTING } from '../local/mothers/listing.mother'
 import { goodsInput, publishListing } from './fixtures'
 import { invoke, signUp, startTestCloud, type TestCloud } from './harness'
 
@@ -141,18 +142,7 @@ describe('listing lifecycle', () => {
   it('publishes services with their terms and no condition', async () => {
     const res = await call('o-seller', 'create', {
       ...(await goodsInput(cloud)),
-      kind: 'service',
-      title: '初中数学一对一家教',
-      category: 'services',
-      subcategory: 'services.tutoring',
-      condition: null,
-      trade: null,
-      priceFen: 15_000,
-      service: {
-        unit: 'hour',
-        radiusKm: 5,
-        deliveryStandard: '每次两小时，课后留作业并反馈进度。',
-      },
+      ...SERVICE_LISTING,
     })
     expect(res).toMatchObject({
       ok: true,

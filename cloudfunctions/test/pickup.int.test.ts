@@ -3,22 +3,11 @@ import { orderHousekeeping } from '../src/modules/housekeeping'
 import { PICKUP_POLL_MS } from '../src/modules/delivery/domain/courier-checks'
 import { Notices } from '../src/modules/inbox/domain/notice.record'
 import { Orders } from '../src/modules/order/domain/order.record'
-import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
+import { BUYER_ADDRESS, SELLER_HOME_ADDRESS } from '../local/mothers/address.mother'
+import { startWithPaidCourierOrder, type EscrowCloud } from './escrow-harness'
 
 const DAY = 86_400_000
 const HOUR = 3_600_000
-const SELLER_HOME = {
-  name: '王小二',
-  phone: '13900139000',
-  region: { province: '浙江省', city: '杭州市', district: '西湖区' },
-  detail: '文三路 478 号 1203 室',
-}
-const BUYER_HOME = {
-  name: '李四',
-  phone: '13800138000',
-  region: { province: '上海市', city: '上海市', district: '徐汇区' },
-  detail: '漕溪北路 1 号 2 室',
-}
 
 /** 上门取件 (kuaidi100 商家寄件) from the order page, through the functions against the kuaidi100 sandbox. */
 describe('pickup: book a courier for the parcel or the return, and the order follows the courier', () => {
@@ -27,21 +16,8 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
   let sellerAddressId: string
 
   beforeEach(async () => {
-    cloud = await startEscrowCloud({ delivery: true })
-    const sellerId = await cloud.signUp('o-seller-1')
-    await cloud.signUp('o-buyer-1')
-    await cloud.onboard(sellerId)
-    sellerAddressId = await cloud.saveAddress('o-seller-1', SELLER_HOME)
-    const listing = await cloud.publish('o-seller-1', { priceFen: 20_000 })
-    orderId = (
-      await cloud.mustOrder('o-buyer-1', 'checkout', {
-        listingId: listing.id,
-        fulfilment: 'courier',
-        addressId: await cloud.addressIdOf('o-buyer-1'),
-      })
-    ).id
-    await cloud.mustOrder('o-buyer-1', 'pay', { orderId })
-    await cloud.buyerPays(orderId)
+    ;({ cloud, orderId } = await startWithPaidCourierOrder())
+    sellerAddressId = await cloud.saveAddress('o-seller-1', SELLER_HOME_ADDRESS)
   })
   afterEach(() => cloud.stop())
 
@@ -52,6 +28,17 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
   }
   const book = (company = 'shunfeng', openid = 'o-seller-1', addressId = sellerAddressId) =>
     cloud.mustOrder(openid, 'bookPickup', { orderId, addressId, company, slot: slot() })
+  /** A booking by `openid` refused with `code` (the seller's home, 顺丰 and an open slot unless `over` says otherwise). */
+  const refusedBooking = async (openid: string, over: Record<string, unknown>, code: string) =>
+    expect(
+      await cloud.order(openid, 'bookPickup', {
+        orderId,
+        addressId: sellerAddressId,
+        company: 'shunfeng',
+        slot: slot(),
+        ...over,
+      }),
+    ).toMatchObject({ ok: false, error: { code } })
   const sandboxTask = (taskId: string) => cloud.kuaidi100!.engine.orders.get(taskId)
 
   it('the courier comes, collects, and the order ships by itself; tracking takes it to 签收 and the buyer confirms', async () => {
@@ -133,65 +120,15 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
   it('bad input: a slot gone by, the buyer booking the seller’s parcel, someone else’s address, a second booking, a waybill while booked', async () => {
     const past = { day: '今天', start: '09:00', end: '11:00' }
     await cloud.advance(5 * HOUR) // 15:00 in China: the morning window has gone
-    expect(
-      await cloud.order('o-seller-1', 'bookPickup', {
-        orderId,
-        addressId: sellerAddressId,
-        company: 'shunfeng',
-        slot: past,
-      }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'ORDER.PICKUP_SLOT_PASSED' },
-    })
-    expect(
-      await cloud.order('o-seller-1', 'bookPickup', {
-        orderId,
-        addressId: sellerAddressId,
-        company: 'dhl',
-        slot: slot(),
-      }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'COMMON.VALIDATION' },
-    })
-    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_HOME)
-    expect(
-      await cloud.order('o-buyer-1', 'bookPickup', {
-        orderId,
-        addressId: buyerAddressId,
-        company: 'shunfeng',
-        slot: slot(),
-      }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'ORDER.WRONG_STATE' },
-    })
-    expect(
-      await cloud.order('o-seller-1', 'bookPickup', {
-        orderId,
-        addressId: buyerAddressId,
-        company: 'shunfeng',
-        slot: slot(),
-      }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'COMMON.NOT_FOUND' },
-    })
+    await refusedBooking('o-seller-1', { slot: past }, 'ORDER.PICKUP_SLOT_PASSED')
+    await refusedBooking('o-seller-1', { company: 'dhl' }, 'COMMON.VALIDATION')
+    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_ADDRESS)
+    await refusedBooking('o-buyer-1', { addressId: buyerAddressId }, 'ORDER.WRONG_STATE')
+    await refusedBooking('o-seller-1', { addressId: buyerAddressId }, 'COMMON.NOT_FOUND')
     expect((await get()).pickup).toBeNull()
 
     await book()
-    expect(
-      await cloud.order('o-seller-1', 'bookPickup', {
-        orderId,
-        addressId: sellerAddressId,
-        company: 'zhongtong',
-        slot: slot(),
-      }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'ORDER.PICKUP_ACTIVE' },
-    })
+    await refusedBooking('o-seller-1', { company: 'zhongtong' }, 'ORDER.PICKUP_ACTIVE')
     expect(
       await cloud.order('o-seller-1', 'ship', { orderId, waybillNo: 'SF1234567890123' }),
     ).toMatchObject({ ok: false, error: { code: 'ORDER.PICKUP_ACTIVE' } })
@@ -277,7 +214,7 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     const buyerView = await get()
     expect(buyerView.actions).toEqual(expect.arrayContaining(['bookPickup', 'shipReturn']))
 
-    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_HOME)
+    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_ADDRESS)
     const booked = await book('yuantong', 'o-buyer-1', buyerAddressId)
     expect(booked.refund.returnPickup).toMatchObject({ company: '圆通速递', state: 'placed' })
     expect(booked.actions).not.toContain('shipReturn')
@@ -308,9 +245,9 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
       error: { code: 'ORDER.RETURN_ADDRESS_REQUIRED' },
     })
     expect((await get()).state).toBe('refund_requested')
-    await cloud.saveAddress('o-seller-1', SELLER_HOME)
+    await cloud.saveAddress('o-seller-1', SELLER_HOME_ADDRESS)
     const agreed = await cloud.mustOrder('o-seller-1', 'answerRefund', { orderId, answer: 'agree' })
-    expect(agreed.refund.returnAddress.detail).toBe(SELLER_HOME.detail)
+    expect(agreed.refund.returnAddress.detail).toBe(SELLER_HOME_ADDRESS.detail)
   })
 
   it('a return never sent lapses after 7 days, the buyer reminded the day before; a courier booked late holds the clock', async () => {
@@ -330,7 +267,7 @@ describe('pickup: book a courier for the parcel or the return, and the order fol
     expect(notices.items.map((n) => n.title)).toContain('请尽快寄回退货')
 
     // Booked for 后天: the request stays open until the courier has had the day after the window.
-    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_HOME)
+    const buyerAddressId = await cloud.saveAddress('o-buyer-1', BUYER_ADDRESS)
     const late = { day: '后天', start: '17:00', end: '19:00' }
     const booked = await cloud.mustOrder('o-buyer-1', 'bookPickup', {
       orderId,

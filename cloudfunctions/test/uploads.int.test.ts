@@ -20,54 +20,30 @@ const notOwned = (path: string) => ({
   error: { code: 'FILE.NOT_OWNED', details: { path } },
 })
 
+/** `openid` publishes the standard listing with `over`, its default photo being the publisher's own. */
+const create = async (openid: string, over: Record<string, unknown>) =>
+  invoke(listing, cloud, openid, 'create', await goodsInput(cloud, over, openid))
+
 describe("listings take only the seller's own uploads", () => {
   it("refuses a listing with another user's photo, and one with another user's video", async () => {
     const sellers = await cloud.uploadPhoto('o-seller')
-    const stolen = await invoke(
-      listing,
-      cloud,
-      'o-thief',
-      'create',
-      await goodsInput(
-        cloud,
-        { photoFileIds: [await cloud.uploadPhoto('o-thief'), sellers] },
-        'o-thief',
-      ),
-    )
+    const stolen = await create('o-thief', {
+      photoFileIds: [await cloud.uploadPhoto('o-thief'), sellers],
+    })
     expect(stolen).toMatchObject(notOwned('photoFileIds.1'))
     if (!stolen.ok) expect(stolen.error.message).toMatch(/自己上传/)
 
     const video = await cloud.uploadPhoto('o-seller', 'listing-videos')
-    expect(
-      await invoke(
-        listing,
-        cloud,
-        'o-thief',
-        'create',
-        await goodsInput(cloud, { videoFileId: video }, 'o-thief'),
-      ),
-    ).toMatchObject(notOwned('videoFileId'))
+    expect(await create('o-thief', { videoFileId: video })).toMatchObject(notOwned('videoFileId'))
     // The owner may use both.
-    expect(
-      await invoke(
-        listing,
-        cloud,
-        'o-seller',
-        'create',
-        await goodsInput(cloud, { photoFileIds: [sellers], videoFileId: video }),
-      ),
-    ).toMatchObject({ ok: true })
+    expect(await create('o-seller', { photoFileIds: [sellers], videoFileId: video })).toMatchObject(
+      { ok: true },
+    )
   })
 
   it("refuses the seller's own upload of another kind (an avatar is no listing photo)", async () => {
     const avatar = await cloud.uploadPhoto('o-seller', 'avatars')
-    const res = await invoke(
-      listing,
-      cloud,
-      'o-seller',
-      'create',
-      await goodsInput(cloud, { photoFileIds: [avatar] }),
-    )
+    const res = await create('o-seller', { photoFileIds: [avatar] })
     expect(res).toMatchObject(notOwned('photoFileIds.0'))
     if (!res.ok) expect(res.error.message).toBe('请重新上传宝贝图片')
   })
@@ -78,15 +54,9 @@ describe("listings take only the seller's own uploads", () => {
       Buffer.from('89504e470d0a1a0a', 'hex'),
       'image/png',
     )
-    expect(
-      await invoke(
-        listing,
-        cloud,
-        'o-seller',
-        'create',
-        await goodsInput(cloud, { photoFileIds: [loose] }),
-      ),
-    ).toMatchObject(notOwned('photoFileIds.0'))
+    expect(await create('o-seller', { photoFileIds: [loose] })).toMatchObject(
+      notOwned('photoFileIds.0'),
+    )
   })
 
   it('checks photos an edit adds, keeps the ones already there, and writes nothing when refused', async () => {

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeClock } from '../src/adapters/clock/system-clock'
-import { signLocalSession } from '../src/platform/caller-identity'
 import { installContainer } from '../src/platform/container'
 import {
   createLocalContainer,
@@ -17,10 +16,9 @@ import {
 } from '../local/sandboxes/wechat-pay'
 import { sandboxClientConfig } from '../local/sandboxes/wechat-pay/client-config'
 import type { UploadKind } from '../src/modules/upload/domain/upload.record'
-import { TEST_SECRET_KEY, uploadAs } from './harness'
+import { TEST_SECRET_KEY, TEST_SESSION_SECRET, contextOn, uploadAs } from './harness'
 
 export { TEST_SECRET_KEY }
-const SECRET = 'test-secret'
 
 export interface PayCloudOptions {
   sandbox?: WechatPaySandboxOptions
@@ -54,7 +52,7 @@ export const startPayCloud = async (options: PayCloudOptions = {}) => {
   const container: LocalContainer = createLocalContainer({
     dataDir: dir,
     publicBaseUrl: '/files',
-    sessionSecret: SECRET,
+    sessionSecret: TEST_SESSION_SECRET,
     secretKey: TEST_SECRET_KEY,
     clock,
     wechatPay: sandboxClientConfig(sandboxUrl, options.notifyBase ?? 'http://127.0.0.1:9'),
@@ -80,13 +78,7 @@ export const startPayCloud = async (options: PayCloudOptions = {}) => {
     dataDir: dir,
     control,
     /** The context the gateway would pass for this OPENID. */
-    contextFor: (openid: string | null, clientIp?: string) => ({
-      requestId: 'test',
-      ...(openid
-        ? { localSession: signLocalSession({ openid, exp: clock.now() + 3_600_000 }, SECRET) }
-        : {}),
-      ...(clientIp ? { clientIp } : {}),
-    }),
+    contextFor: contextOn(clock),
     /** A PNG uploaded by `openid` as an ID photo (or `kind`), answering its fileId. */
     uploadPhoto: (openid: string, kind: UploadKind = 'id-cards') =>
       uploadAs(container, openid, kind),

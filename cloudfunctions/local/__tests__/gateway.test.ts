@@ -4,7 +4,13 @@ import { join } from 'node:path'
 import { buildFunctions } from '../../../scripts/build-functions'
 import { type LocalCloud, startLocalCloud } from '../server'
 import { DEMO_USERS } from '../seed/demo-users'
-import { postJson, tempDir, tinyPng, writeFixtureFunction } from './local-cloud.fixture'
+import {
+  postJson,
+  startBareCloud,
+  tempDir,
+  tinyPng,
+  writeFixtureFunction,
+} from './local-cloud.fixture'
 
 /**
  * The local cloud over real HTTP on an ephemeral port, with the REAL function bundles (built into
@@ -446,35 +452,22 @@ describe('local cloud gateway', () => {
 })
 
 describe('local cloud without an H5 build', () => {
-  const tmp = tempDir('no-h5')
-  let cloud: LocalCloud
+  let cloud: Awaited<ReturnType<typeof startBareCloud>>
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({
-      dataDir: join(tmp.dir, 'data'),
-      functionsDir: join(tmp.dir, 'functions'),
-      h5Dir: join(tmp.dir, 'h5'),
-      port: 0,
-      seed: false,
-      schedulerIntervalMs: null,
-      sandboxes: [
-        {
-          vendor: 'echo',
-          description: 'test sandbox',
-          handle: (_req, res, path) => {
-            res.writeHead(200, { 'Content-Type': 'text/plain' })
-            res.end(`echo ${path}`)
-          },
+    cloud = await startBareCloud('no-h5', [
+      {
+        vendor: 'echo',
+        description: 'test sandbox',
+        handle: (_req, res, path) => {
+          res.writeHead(200, { 'Content-Type': 'text/plain' })
+          res.end(`echo ${path}`)
         },
-      ],
-      log: () => undefined,
-    })
+      },
+    ])
   })
 
-  afterAll(async () => {
-    await cloud?.close()
-    tmp.cleanup()
-  })
+  afterAll(() => cloud?.stop())
 
   it('explains how to build the H5 app', async () => {
     const res = await fetch(`${cloud.url}/`)

@@ -1,14 +1,11 @@
 import { DAY, HOUR } from '@shared/domain/time'
 import { findCity } from '@shared/domain/cities'
 import { CATEGORY_IDS, type CategoryId } from '@shared/domain/listing'
-import { CreateListingInputSchema } from '@shared/contracts/listing.contract'
-import { UpdateProfileInputSchema } from '@shared/contracts/user.contract'
 import { FakeClock } from '../../src/adapters/clock/system-clock'
 import { ulidIds } from '../../src/adapters/ids/ulid-ids'
 import { DocumentStoreRateLimiter } from '../../src/adapters/rate-limit/document-store-rate-limiter'
 import type { Deps } from '../../src/modules/deps'
 import { changeStatus } from '../../src/modules/listing/application/change-status.use-case'
-import { createListing } from '../../src/modules/listing/application/create-listing.use-case'
 import type { ListingRecord } from '../../src/modules/listing/domain/listing.record'
 import {
   createCommunity,
@@ -17,10 +14,10 @@ import {
 import { setFavorite } from '../../src/modules/social/application/favorites.use-case'
 import { setFollow } from '../../src/modules/social/application/follows.use-case'
 import { recordUpload } from '../../src/modules/upload/application/accept-upload.use-case'
-import { login } from '../../src/modules/user/application/login.use-case'
-import { updateProfile } from '../../src/modules/user/application/update-profile.use-case'
 import type { UserRecord } from '../../src/modules/user/domain/user.record'
 import { Users } from '../../src/modules/user/domain/user.record'
+import { aListing } from '../mothers/listing.mother'
+import { aUser } from '../mothers/user.mother'
 import { DEMO_USERS, type DemoUser } from './demo-users'
 import { draftListing, draftService } from './listing-catalog'
 import { seedMerchants } from './seed-merchants'
@@ -87,31 +84,14 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
   const users = new Map<string, UserRecord>()
   for (const demo of DEMO_USERS) {
     clock.advance(rng.int(1, 3 * DAY))
-    const { user } = await login(seedDeps, demo.openid)
-    const avatar = generateAvatar(rng)
-    const avatarFileId = await seedDeps.files.put(
-      `seed/avatars/${demo.openid}.png`,
-      avatar,
-      'image/png',
-    )
-    await recordUpload(seedDeps, {
-      fileId: avatarFileId,
-      ownerId: user._id,
-      kind: 'avatars',
-      bytes: avatar.length,
-      contentType: 'image/png',
-    })
-    const profile = UpdateProfileInputSchema.parse({
-      nickname: demo.nickname,
-      city: demo.city,
-      avatarFileId,
-    })
-    const updated = await updateProfile(seedDeps, user, profile)
     users.set(
       demo.openid,
-      demo.moderator
-        ? await seedDeps.store.update(Users, user._id, { roles: ['user', 'moderator'] })
-        : updated,
+      await aUser(seedDeps, demo.openid, {
+        nickname: demo.nickname,
+        city: demo.city,
+        avatar: { path: `seed/avatars/${demo.openid}.png`, png: generateAvatar(rng) },
+        ...(demo.moderator ? { roles: ['user', 'moderator'] } : {}),
+      }),
     )
   }
 
@@ -148,8 +128,9 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
       picked.map((v) => photoOf(seller._id, demo.openid, draft.category, v)),
     )
     const communityIds = (communities.get(demo.openid) ?? []).filter(() => rng.chance(0.6))
-    const input = CreateListingInputSchema.parse({ ...draft, photoFileIds, location, communityIds })
-    listings.push(await createListing(seedDeps, seller, input))
+    listings.push(
+      await aListing(seedDeps, seller, { ...draft, photoFileIds, location, communityIds }),
+    )
   }
 
   await seedActivity(seedDeps, rng, users, listings)

@@ -1,13 +1,7 @@
-import { idCheckChar } from '@shared/domain/merchant'
 import type { Deps } from '../../src/modules/deps'
-import {
-  Merchants,
-  applymentNo,
-  protectIdentity,
-  type MerchantRecord,
-  type SealedIdentity,
-} from '../../src/modules/merchant/domain/merchant.records'
+import { Merchants } from '../../src/modules/merchant/domain/merchant.records'
 import { Identities, Users, type UserRecord } from '../../src/modules/user/domain/user.record'
+import { aFinishedMerchant, anIdentity } from '../mothers/merchant.mother'
 import { DEMO_USERS } from './demo-users'
 
 /** Demo users who have not opened 收款 yet, so the onboarding journey can be shown from the start. */
@@ -30,29 +24,12 @@ export const seedMerchants = async (
     const user = users.get(openid)
     if (!user || UNONBOARDED_DEMO_OPENIDS.includes(openid)) continue
     if (await deps.store.get(Merchants, user._id)) continue
-    const first17 = `310104199001${10 + n}12${n % 10}`
-    const identity: SealedIdentity = {
-      idCardName: `演示卖家${'甲乙丙丁戊己庚辛'[n - 1] ?? '子'}`,
-      idCardNumber: first17 + idCheckChar(first17),
-      mobile: `1380000${String(1000 + n)}`,
-      accountNumber: `62258800000${String(10000 + n)}`,
-    }
-    const at = deps.clock.now()
-    const record: MerchantRecord = {
-      _id: user._id,
-      attempt: 1,
-      outRequestNo: applymentNo(user._id, 1),
+    await aFinishedMerchant(deps, user._id, {
+      identity: anIdentity(n),
       applymentId: `20000000000${String(10000 + n)}`,
-      state: 'FINISH',
       stateDesc: '完成',
       subMchid: demoSubMchid(n),
-      signUrl: null,
-      legalValidationUrl: null,
-      accountValidation: null,
-      rejectReasons: [],
-      ...protectIdentity(deps.secrets, identity),
       form: {
-        idCardValidBegin: '2020-01-01',
         idCardValidEnd: '2040-01-01',
         accountBank: '招商银行',
         bankAddressCode: user.city === '杭州' ? '330100' : '310000',
@@ -60,13 +37,8 @@ export const seedMerchants = async (
         idCardFrontFileId: 'local://seed/id-card-front.png',
         idCardBackFileId: 'local://seed/id-card-back.png',
       },
-      withdrawPendingFen: 0,
-      submittedAt: at,
-      checkedAt: at,
-      updatedAt: at,
       version: 1,
-    }
-    await deps.store.insert(Merchants, record)
+    })
     added += 1
   }
   return added

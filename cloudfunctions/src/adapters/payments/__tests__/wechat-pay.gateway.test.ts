@@ -28,14 +28,8 @@ function gateway(over: Partial<WechatPayConfigInput> = {}) {
   return new WechatPayGateway({
     clock,
     config: {
+      ...baseConfig(),
       baseUrl: fake.baseUrl,
-      spMchid: SP_MCHID,
-      spAppid: SP_APPID,
-      merchantSerialNo: MERCHANT.serial,
-      merchantPrivateKeyPem: MERCHANT.keyPem,
-      merchantCertificatePem: MERCHANT.certPem,
-      apiV3Key: API_V3_KEY,
-      platformCertificates: [{ serialNo: PLATFORM.serial, pem: PLATFORM.certPem }],
       notifyUrls: {
         payment: 'https://example.test/pay-notify',
         refund: 'https://example.test/refund-notify',
@@ -340,6 +334,7 @@ describe('error answers', () => {
   })
 })
 
+/** A complete configuration with the test keys; the gateway under test points it at the fake. */
 function baseConfig(): WechatPayConfigInput {
   return {
     baseUrl: 'http://127.0.0.1:1',

@@ -33,6 +33,11 @@ export const rateLimiterContract = (name: string, open: () => RateLimiterHarness
       for (let i = 0; i < n; i++) out.push(await h.limiter.hit(rule, key, cost))
       return out
     }
+    /** Whether each of `n` hits was allowed. */
+    const allowed = async (rule: RateLimitRule, key: string, n: number) =>
+      (await hits(rule, key, n)).map((d) => d.allowed)
+    /** Six hits on the 5-a-minute rule in one window. */
+    const FIVE_THEN_REFUSED = [true, true, true, true, true, false]
 
     describe('fixed windows', () => {
       it('allows the limit per window, counting down, then refuses until the window ends', async () => {
@@ -62,23 +67,9 @@ export const rateLimiterContract = (name: string, open: () => RateLimiterHarness
 
       it('resets at the boundary, however the hits were spread: a burst may straddle it', async () => {
         h.clock.set(T0 + MIN - 1)
-        expect((await hits(fixed, 'k', 6)).map((d) => d.allowed)).toEqual([
-          true,
-          true,
-          true,
-          true,
-          true,
-          false,
-        ])
+        expect(await allowed(fixed, 'k', 6)).toEqual(FIVE_THEN_REFUSED)
         h.clock.advance(1)
-        expect((await hits(fixed, 'k', 6)).map((d) => d.allowed)).toEqual([
-          true,
-          true,
-          true,
-          true,
-          true,
-          false,
-        ])
+        expect(await allowed(fixed, 'k', 6)).toEqual(FIVE_THEN_REFUSED)
       })
 
       it('keeps keys and rules apart', async () => {
@@ -138,14 +129,7 @@ export const rateLimiterContract = (name: string, open: () => RateLimiterHarness
         await hits(fixed, 'k', 5)
         expect((await hits(fixed, 'k', 20)).every((d) => !d.allowed)).toBe(true)
         h.clock.advance(MIN)
-        expect((await hits(fixed, 'k', 6)).map((d) => d.allowed)).toEqual([
-          true,
-          true,
-          true,
-          true,
-          true,
-          false,
-        ])
+        expect(await allowed(fixed, 'k', 6)).toEqual(FIVE_THEN_REFUSED)
 
         await hits(sliding, 's', 10)
         expect((await hits(sliding, 's', 50)).every((d) => !d.allowed)).toBe(true)

@@ -343,6 +343,15 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
     const ids = async (
       q: Omit<ListingSearchQuery, 'sort' | 'limit'> & Partial<ListingSearchQuery>,
     ) => (await search.query({ sort: 'newest', limit: 50, ...q })).items.map((i) => i.id)
+    /** What a nearby search within 100 m of the 上海 centre finds. */
+    const nearCentre = async () =>
+      (
+        await search.query({
+          near: { ...SH.center, radiusMeters: 100 },
+          sort: 'distance',
+          limit: 5,
+        })
+      ).items
 
     describe('keywords', () => {
       it('finds two-character Chinese words in titles and descriptions', async () => {
@@ -705,15 +714,7 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
         expect(await ids({ keyword: '风扇' })).toEqual([b!.id])
         await search.upsert({ ...b!, status: 'sold' })
         expect(await ids({ keyword: '风扇' })).toEqual([])
-        expect(
-          (
-            await search.query({
-              near: { ...SH.center, radiusMeters: 100 },
-              sort: 'distance',
-              limit: 5,
-            })
-          ).items,
-        ).toEqual([])
+        expect(await nearCentre()).toEqual([])
         await search.upsert({ ...b!, status: 'sold', priceFen: 3 })
         await search.upsert({ ...b!, status: 'active' })
         expect(await ids({ keyword: '风扇' })).toEqual([b!.id])
@@ -747,15 +748,7 @@ export const listingSearchContract = (name: string, open: () => ListingSearchHar
           }),
         ).rejects.toThrow('listing write failed')
         expect(await ids({ keyword: '回滚' })).toEqual([])
-        expect(
-          (
-            await search.query({
-              near: { ...SH.center, radiusMeters: 100 },
-              sort: 'distance',
-              limit: 5,
-            })
-          ).items,
-        ).toEqual([])
+        expect(await nearCentre()).toEqual([])
         await h.transaction!(async () => search.upsert(doc))
         expect(await ids({ keyword: '回滚' })).toEqual([doc.id])
         await expect(
