@@ -16,30 +16,34 @@ import {
   setFollow,
   storefront,
 } from '../modules/social/application/follows.use-case'
-import { createHandler } from '../platform/create-handler'
+import { createHandler, type RouteContext, type UserCaller } from '../platform/create-handler'
+
+type Ctx = RouteContext<UserCaller>
+
+/** 想要 and its undo, 关注 and its undo: one route each way, the same use case. */
+const favoriteRoute =
+  (on: boolean) =>
+  async ({ listingId }: { listingId: string }, { caller, deps }: Ctx) => ({
+    favorited: on,
+    favoriteCount: await setFavorite(deps, caller.user._id, listingId, on),
+  })
+const followRoute =
+  (on: boolean) =>
+  async ({ userId }: { userId: string }, { caller, deps }: Ctx) => ({
+    following: on,
+    followerCount: await setFollow(deps, caller.user._id, userId, on),
+  })
 
 /** social: 想要, following sellers, storefronts and local communities. */
 export const main = createHandler(SocialContract, {
-  favorite: async ({ listingId }, { caller, deps }) => ({
-    favorited: true,
-    favoriteCount: await setFavorite(deps, caller.user._id, listingId, true),
-  }),
-  unfavorite: async ({ listingId }, { caller, deps }) => ({
-    favorited: false,
-    favoriteCount: await setFavorite(deps, caller.user._id, listingId, false),
-  }),
+  favorite: favoriteRoute(true),
+  unfavorite: favoriteRoute(false),
   favorites: async (page, { caller, deps }) => {
     const { listings, nextCursor } = await listFavorites(deps, caller.user._id, page)
     return { items: await toCards(deps, listings), nextCursor }
   },
-  follow: async ({ userId }, { caller, deps }) => ({
-    following: true,
-    followerCount: await setFollow(deps, caller.user._id, userId, true),
-  }),
-  unfollow: async ({ userId }, { caller, deps }) => ({
-    following: false,
-    followerCount: await setFollow(deps, caller.user._id, userId, false),
-  }),
+  follow: followRoute(true),
+  unfollow: followRoute(false),
   followingFeed: async (page, { caller, deps }) => {
     const result = await followingFeed(deps, caller.user._id, page)
     return { items: await toCards(deps, result.items), nextCursor: result.nextCursor }

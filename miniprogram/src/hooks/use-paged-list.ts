@@ -22,6 +22,24 @@ export const usePagedList = <T extends { id: string }>(
   const generation = useRef(0)
   const busy = useRef(false)
 
+  /** Fetches one page and hands it to `apply`, unless a newer request started meanwhile. */
+  const fetchInto = useCallback(
+    async (gen: number, from: string | undefined, apply: (page: Page<T>) => void) => {
+      try {
+        const page = await fetchPage(from)
+        if (gen !== generation.current) return
+        apply(page)
+        setCursor(page.nextCursor)
+        setStatus('idle')
+      } catch (e) {
+        if (gen !== generation.current) return
+        setError(e)
+        setStatus('error')
+      }
+    },
+    [fetchPage],
+  )
+
   const reload = useCallback(
     async (mode: 'loading' | 'refreshing' = 'loading') => {
       const gen = ++generation.current
@@ -32,16 +50,10 @@ export const usePagedList = <T extends { id: string }>(
         setLoaded(false)
       }
       try {
-        const page = await fetchPage(undefined)
-        if (gen !== generation.current) return
-        setItems(page.items)
-        setCursor(page.nextCursor)
-        setError(null)
-        setStatus('idle')
-      } catch (e) {
-        if (gen !== generation.current) return
-        setError(e)
-        setStatus('error')
+        await fetchInto(gen, undefined, (page) => {
+          setItems(page.items)
+          setError(null)
+        })
       } finally {
         if (gen === generation.current) {
           busy.current = false
@@ -49,7 +61,7 @@ export const usePagedList = <T extends { id: string }>(
         }
       }
     },
-    [fetchPage],
+    [fetchInto],
   )
 
   const loadMore = useCallback(async () => {
@@ -58,23 +70,17 @@ export const usePagedList = <T extends { id: string }>(
     busy.current = true
     setStatus('loading-more')
     try {
-      const page = await fetchPage(cursor)
-      if (gen !== generation.current) return
       // A listing can move between pages while the user scrolls; show it once.
-      setItems((prev) => {
-        const seen = new Set(prev.map((i) => i.id))
-        return [...prev, ...page.items.filter((i) => !seen.has(i.id))]
-      })
-      setCursor(page.nextCursor)
-      setStatus('idle')
-    } catch (e) {
-      if (gen !== generation.current) return
-      setError(e)
-      setStatus('error')
+      await fetchInto(gen, cursor, (page) =>
+        setItems((prev) => {
+          const seen = new Set(prev.map((i) => i.id))
+          return [...prev, ...page.items.filter((i) => !seen.has(i.id))]
+        }),
+      )
     } finally {
       if (gen === generation.current) busy.current = false
     }
-  }, [cursor, fetchPage])
+  }, [cursor, fetchInto])
 
   return { items, status, error, loaded, hasMore: cursor !== null, reload, loadMore }
 }

@@ -1,5 +1,6 @@
 import { isAppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Clock } from '../../modules/core/ports/clock.port'
+import { removeBelow } from '../../modules/core/application/remove-below'
 import {
   defineCollection,
   type DocumentStore,
@@ -25,7 +26,6 @@ export const RateWindows = defineCollection<RateWindowRecord>('rate_windows', [
 
 /** A store whose transactions are optimistic (CloudBase) may still refuse one under contention. */
 const MAX_RACES = 8
-const SWEEP_PAGE = 200
 
 /** What a decision is made from: the counts of the current and the previous window. */
 interface WindowState {
@@ -97,17 +97,8 @@ export class DocumentStoreRateLimiter implements RateLimiter {
       await this.store.remove(RateWindows, windowId(rule, key, start - rule.windowMs))
   }
 
-  async sweep(now: number): Promise<number> {
-    let removed = 0
-    for (;;) {
-      const page = await this.store.find(
-        RateWindows,
-        { expiresAt: { $lt: now } },
-        { orderBy: { field: 'expiresAt', direction: 'asc' }, limit: SWEEP_PAGE },
-      )
-      for (const w of page.items) if (await this.store.remove(RateWindows, w._id)) removed++
-      if (page.items.length < SWEEP_PAGE) return removed
-    }
+  sweep(now: number): Promise<number> {
+    return removeBelow(this.store, RateWindows, 'expiresAt', now)
   }
 }
 

@@ -4,6 +4,15 @@ import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import { startTestCloud, type TestCloud } from '../../../test/harness'
 import { createHandler } from '../create-handler'
 
+/** An action that takes and gives nothing: its route throws. */
+const throwing = (summary: string, auth: 'public' | 'identified') => ({
+  summary,
+  auth,
+  input: z.object({}),
+  output: z.object({}),
+  errors: [],
+})
+
 const Echo = defineContract('echo', {
   echo: {
     summary: 'Answers what it was given, for testing the handler.',
@@ -12,20 +21,8 @@ const Echo = defineContract('echo', {
     output: z.object({ text: z.string() }),
     errors: [],
   },
-  boom: {
-    summary: 'Throws an unexpected error, for testing the handler.',
-    auth: 'public',
-    input: z.object({}),
-    output: z.object({}),
-    errors: [],
-  },
-  denied: {
-    summary: 'Throws an expected error, for testing the handler.',
-    auth: 'identified',
-    input: z.object({}),
-    output: z.object({}),
-    errors: [],
-  },
+  boom: throwing('Throws an unexpected error, for testing the handler.', 'public'),
+  denied: throwing('Throws an expected error, for testing the handler.', 'identified'),
 })
 
 let cloud: TestCloud

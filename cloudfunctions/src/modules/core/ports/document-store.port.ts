@@ -31,6 +31,15 @@ export interface FindOptions<T> {
   cursor?: string
 }
 
+/** What a caller asks for: how many, after which cursor. */
+export type PageRequest = Pick<FindOptions<Doc>, 'cursor' | 'limit'>
+
+/** A page of `field` in descending order: newest first, for times and sort keys. */
+export const newestFirst = <T>(field: keyof T & string, page: PageRequest): FindOptions<T> => ({
+  orderBy: { field, direction: 'desc' },
+  ...page,
+})
+
 export interface Page<T> {
   items: T[]
   nextCursor: string | null

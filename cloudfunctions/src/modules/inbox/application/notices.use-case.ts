@@ -1,6 +1,10 @@
 import { isAppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import type { TransactionOps } from '../../core/ports/document-store.port'
+import {
+  type TransactionOps,
+  type PageRequest,
+  newestFirst,
+} from '../../core/ports/document-store.port'
 import { type NoticeRecord, Notices } from '../domain/notice.record'
 
 /** Sends a notice once: a second send with the same key is ignored. */
@@ -32,16 +36,8 @@ export const insertNotice = async (
   await tx.insert(Notices, { ...notice, read: false })
 }
 
-export const listNotices = async (
-  deps: Pick<Deps, 'store'>,
-  userId: string,
-  page: { cursor?: string; limit: number },
-) => {
-  const result = await deps.store.find(
-    Notices,
-    { userId },
-    { orderBy: { field: 'createdAt', direction: 'desc' }, ...page },
-  )
+export const listNotices = async (deps: Pick<Deps, 'store'>, userId: string, page: PageRequest) => {
+  const result = await deps.store.find(Notices, { userId }, newestFirst('createdAt', page))
   const unread = await deps.store.count(Notices, { userId, read: false })
   return {
     items: result.items.map((n) => ({

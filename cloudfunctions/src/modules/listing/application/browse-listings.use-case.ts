@@ -2,7 +2,7 @@ import type { ListingStatus } from '@shared/domain/listing'
 import { chinaDay } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import type { Page } from '../../core/ports/document-store.port'
+import { type Page, type PageRequest, newestFirst } from '../../core/ports/document-store.port'
 import { type ListingRecord, ListingViews, Listings, hiddenByBan } from '../domain/listing.record'
 
 /**
@@ -54,31 +54,29 @@ export const countView = async (
   }
 }
 
-const newestFirst = { orderBy: { field: 'sortKey', direction: 'desc' } } as const
-
 /** A city's active listings, newest (or most recently renewed) first: index order. */
 export const cityFeed = (
   deps: Deps,
   city: string,
   category: string | undefined,
-  page: { cursor?: string; limit: number },
+  page: PageRequest,
 ): Promise<Page<ListingRecord>> =>
   deps.store.find(
     Listings,
     { city, status: 'active', ...(category ? { category } : {}), ...notHidden },
-    { ...newestFirst, ...page },
+    newestFirst('sortKey', page),
   )
 
 /** A seller's storefront: their active listings others may see, newest first (none while banned). */
 export const storefrontListings = (
   deps: Deps,
   sellerId: string,
-  page: { cursor?: string; limit: number },
+  page: PageRequest,
 ): Promise<Page<ListingRecord>> =>
   deps.store.find(
     Listings,
     { sellerId, status: 'active', ...notHidden },
-    { ...newestFirst, ...page },
+    newestFirst('sortKey', page),
   )
 
 /** The seller's own listings, newest first: every status, or one. */
@@ -86,10 +84,10 @@ export const sellerListings = (
   deps: Deps,
   sellerId: string,
   status: ListingStatus | undefined,
-  page: { cursor?: string; limit: number },
+  page: PageRequest,
 ): Promise<Page<ListingRecord>> =>
   status
-    ? deps.store.find(Listings, { sellerId, status }, { ...newestFirst, ...page })
+    ? deps.store.find(Listings, { sellerId, status }, newestFirst('sortKey', page))
     : deps.store.find(
         Listings,
         { sellerId },

@@ -1,5 +1,9 @@
 import type { ListingStatus } from '@shared/domain/listing'
-import type { TransactionOps } from '../../core/ports/document-store.port'
+import {
+  type TransactionOps,
+  type PageRequest,
+  newestFirst,
+} from '../../core/ports/document-store.port'
 import type { Deps } from '../../deps'
 import { Listings, type ListingRecord } from '../domain/listing.record'
 
@@ -20,12 +24,12 @@ export const setFavoriteCount = (tx: TransactionOps, listingId: string, favorite
 export const activeListingsOf = (
   deps: Pick<Deps, 'store'>,
   sellerIds: string[],
-  page: { cursor?: string; limit: number },
+  page: PageRequest,
 ) =>
   deps.store.find(
     Listings,
     { sellerId: { $in: sellerIds }, status: 'active', sellerBannedUntil: null },
-    { orderBy: { field: 'sortKey', direction: 'desc' }, ...page },
+    newestFirst('sortKey', page),
   )
 
 /** A seller's listings in one status: all of them for the seller, or as others see them. */

@@ -8,7 +8,7 @@ import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { canTake } from '@shared/domain/order-process'
 import { chinaClock } from '@shared/domain/time'
 import type { Deps } from '../../deps'
-import type { Filter } from '../../core/ports/document-store.port'
+import type { Filter, PageRequest } from '../../core/ports/document-store.port'
 import {
   loadDefaultAddress,
   loadOwnAddress,
@@ -303,11 +303,7 @@ export const listMyOrders = async (
   })
 }
 
-export const listDisputes = async (
-  deps: Deps,
-  operator: UserRecord,
-  page: { cursor?: string; limit: number },
-) => {
+export const listDisputes = async (deps: Deps, operator: UserRecord, page: PageRequest) => {
   assertOperator(operator)
   return deps.store.find(
     Orders,
@@ -317,11 +313,7 @@ export const listDisputes = async (
 }
 
 /** 异常任务: the order jobs that failed for good (refunds, releases, courier and WeChat calls). */
-export const listFailedJobs = async (
-  deps: Deps,
-  operator: UserRecord,
-  page: { cursor?: string; limit: number },
-) => {
+export const listFailedJobs = async (deps: Deps, operator: UserRecord, page: PageRequest) => {
   assertOperator(operator)
   return failedJobs(deps, page)
 }

@@ -11,6 +11,19 @@ import { takeTransition } from './take-transition'
 
 const BATCH = 200
 
+/** Orders whose timer or reminder time has come, earliest first, a batch at a time. */
+const dueOrders = async (deps: Deps, field: 'dueAt' | 'remindAt', now: number) =>
+  (
+    await deps.store.find(
+      Orders,
+      { [field]: { $lte: now } },
+      {
+        orderBy: { field, direction: 'asc' },
+        limit: BATCH,
+      },
+    )
+  ).items.filter((o) => o[field] !== null && o[field] <= now)
+
 /** Fires one due timer as the system; a timer that lost a race to a person changes nothing. */
 const fire = async (deps: Deps, order: OrderRecord) => {
   try {
@@ -48,14 +61,8 @@ const fire = async (deps: Deps, order: OrderRecord) => {
  */
 export const fireDueTimers = async (deps: Deps) => {
   const now = deps.clock.now()
-  const due = await deps.store.find(
-    Orders,
-    { dueAt: { $lte: now } },
-    { orderBy: { field: 'dueAt', direction: 'asc' }, limit: BATCH },
-  )
   let fired = 0
-  for (const order of due.items) {
-    if (order.dueAt === null || order.dueAt > now) continue
+  for (const order of await dueOrders(deps, 'dueAt', now)) {
     if (await fire(deps, order)) fired++
   }
   return fired
@@ -64,14 +71,8 @@ export const fireDueTimers = async (deps: Deps) => {
 /** Reminders before each timer (消息): once per deadline, marked by clearing `remindAt`. */
 export const sendDueReminders = async (deps: Deps) => {
   const now = deps.clock.now()
-  const due = await deps.store.find(
-    Orders,
-    { remindAt: { $lte: now } },
-    { orderBy: { field: 'remindAt', direction: 'asc' }, limit: BATCH },
-  )
   let sent = 0
-  for (const order of due.items) {
-    if (order.remindAt === null || order.remindAt > now) continue
+  for (const order of await dueOrders(deps, 'remindAt', now)) {
     try {
       await deps.store.transaction(async (tx) => {
         await updateIfUnchanged(tx, Orders, order._id, order, { remindAt: null })

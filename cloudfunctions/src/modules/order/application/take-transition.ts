@@ -13,15 +13,8 @@ import type { UserRecord } from '../../user'
 import { JOBS } from '../domain/order-job-keys'
 import { orderFacts, scheduleOf } from '../domain/order-facts'
 import { roleOf } from '../domain/order-roles'
-import {
-  OrderLocks,
-  Orders,
-  UnpaidSlots,
-  lockKey,
-  unpaidSlotKey,
-  type OrderRecord,
-  type Settlement,
-} from '../domain/order.record'
+import { Orders, type OrderRecord, type Settlement } from '../domain/order.record'
+import { freeHolds, isOver } from './order-holds'
 import { writeOrderNotices } from './order-notices'
 
 export interface TransitionRequest {
@@ -132,7 +125,7 @@ const jobKey = (job: 'refund' | 'release' | 'compensate', order: OrderRecord) =>
     ? JOBS.compensate.key(order._id, order.settlement?.compensationAttempt)
     : JOBS[job].key(order._id)
 
-/** The listing follows its order: sold once paid, back on sale if cancelled before it left. */
+/** The listing follows its order: sold once paid, back on sale if cancelled before it left; checkout's holds are freed. */
 const moveListing = async (
   tx: TransactionOps,
   deps: Pick<Deps, 'search'>,
@@ -140,12 +133,8 @@ const moveListing = async (
   next: OrderRecord,
   now: number,
 ) => {
-  // The lock goes once the order is over, so a service can be booked again by the same buyer.
-  const over = ['closed', 'refunded', 'completed', 'compensated'].includes(next.state)
-  if (over) await tx.remove(OrderLocks, lockKey(order.listingId, order.fulfilment, order.buyerId))
-  // Paid or closed: the buyer's unpaid-order slot is free for another checkout.
-  if (order.state === 'pending_payment' && order.unpaidSlot != null)
-    await tx.remove(UnpaidSlots, unpaidSlotKey(order.buyerId, order.unpaidSlot))
+  await freeHolds(tx, order, next)
+  const over = isOver(next.state)
   if (order.fulfilment === 'service') return
   const listing = await loadListing(tx, order.listingId)
   if (!listing) return

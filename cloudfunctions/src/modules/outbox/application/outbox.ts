@@ -4,7 +4,7 @@ import { updateIfUnchanged } from '../../core'
 import { HOUR } from '@shared/domain/time'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { type TransactionOps } from '../../core/ports/document-store.port'
+import { type TransactionOps, type PageRequest } from '../../core/ports/document-store.port'
 
 export type { JobOutcome } from '../domain/outbox-job.record'
 export type { JobHandler } from '../../deps'
@@ -111,7 +111,7 @@ export const drainOutbox = async (
 }
 
 /** Dead letters: jobs a handler gave up on for good, newest first, for a person to look at. */
-export const failedJobs = (deps: Deps, page: { cursor?: string; limit: number }) =>
+export const failedJobs = (deps: Deps, page: PageRequest) =>
   deps.store.find(
     OutboxJobs,
     { status: 'failed' },

@@ -1,7 +1,7 @@
 import { chinaDay } from '@shared/domain/listing-lifecycle'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import type { CollectionSpec } from '../../core/ports/document-store.port'
+import { removeBelow } from '../../core'
 import { HotTerms, HotVotes } from '../domain/search.records'
 
 /** 热搜 covers this many China days, today included. */
@@ -12,7 +12,6 @@ export const HOT_DAYS = 7
  * with hundreds of keywords searched equally often, so in practice the merge is the full sum.
  */
 const TOP_PER_DAY = 50
-const SWEEP_PAGE = 200
 
 const keyOf = (keyword: string) => keyword.toLowerCase()
 
@@ -83,24 +82,7 @@ export const hotKeywords = async (deps: Deps, city: string, limit = 10): Promise
 export const sweepHotCounters = async (deps: Deps) => {
   const today = chinaDay(deps.clock.now())
   return {
-    votes: await removeBefore(deps, HotVotes, today),
-    terms: await removeBefore(deps, HotTerms, today - HOT_DAYS + 1),
-  }
-}
-
-const removeBefore = async (
-  deps: Deps,
-  spec: CollectionSpec<{ _id: string; day: number }>,
-  day: number,
-) => {
-  let removed = 0
-  for (;;) {
-    const page = await deps.store.find(
-      spec,
-      { day: { $lt: day } },
-      { orderBy: { field: 'day', direction: 'asc' }, limit: SWEEP_PAGE },
-    )
-    for (const doc of page.items) if (await deps.store.remove(spec, doc._id)) removed++
-    if (page.items.length < SWEEP_PAGE) return removed
+    votes: await removeBelow(deps.store, HotVotes, 'day', today),
+    terms: await removeBelow(deps.store, HotTerms, 'day', today - HOT_DAYS + 1),
   }
 }

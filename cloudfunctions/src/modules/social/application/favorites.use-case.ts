@@ -1,3 +1,4 @@
+import { type PageRequest, newestFirst } from '../../core/ports/document-store.port'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { hiddenByBan, loadListing, setFavoriteCount, type ListingRecord } from '../../listing'
@@ -23,16 +24,8 @@ export const setFavorite = async (deps: Deps, userId: string, listingId: string,
   })
 
 /** The caller's favourites, most recent first, with the listings they point at (none a seller ban hides). */
-export const listFavorites = async (
-  deps: Deps,
-  userId: string,
-  page: { cursor?: string; limit: number },
-) => {
-  const favs = await deps.store.find(
-    Favorites,
-    { userId },
-    { orderBy: { field: 'at', direction: 'desc' }, ...page },
-  )
+export const listFavorites = async (deps: Deps, userId: string, page: PageRequest) => {
+  const favs = await deps.store.find(Favorites, { userId }, newestFirst('at', page))
   const listings = await Promise.all(favs.items.map((f) => loadListing(deps.store, f.listingId)))
   const now = deps.clock.now()
   return {

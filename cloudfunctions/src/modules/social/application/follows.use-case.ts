@@ -1,3 +1,4 @@
+import { type PageRequest, newestFirst } from '../../core/ports/document-store.port'
 import { updateIfUnchanged } from '../../core'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
@@ -32,15 +33,11 @@ const FEED_SELLERS = 200
  * New listings of followed sellers, newest first: the active listings of up to 200 followed
  * sellers, merged by sort key. The cursor is the last sort key seen.
  */
-export const followingFeed = async (
-  deps: Deps,
-  followerId: string,
-  page: { cursor?: string; limit: number },
-) => {
+export const followingFeed = async (deps: Deps, followerId: string, page: PageRequest) => {
   const follows = await deps.store.find(
     Follows,
     { followerId },
-    { orderBy: { field: 'at', direction: 'desc' }, limit: FEED_SELLERS },
+    newestFirst('at', { limit: FEED_SELLERS }),
   )
   const sellerIds = follows.items.map((f) => f.sellerId)
   if (sellerIds.length === 0) return { items: [], nextCursor: null }
@@ -78,16 +75,8 @@ export const storefront = async (deps: Deps, sellerId: string, viewerId: string 
 }
 
 /** The sellers a user follows, most recently followed first. */
-export const listFollowing = async (
-  deps: Deps,
-  followerId: string,
-  page: { cursor?: string; limit: number },
-) => {
-  const follows = await deps.store.find(
-    Follows,
-    { followerId },
-    { orderBy: { field: 'at', direction: 'desc' }, ...page },
-  )
+export const listFollowing = async (deps: Deps, followerId: string, page: PageRequest) => {
+  const follows = await deps.store.find(Follows, { followerId }, newestFirst('at', page))
   const users = await loadPublicUsers(
     deps,
     follows.items.map((f) => f.sellerId),
