@@ -7,10 +7,17 @@ module.exports = {
   forbidden: [
     {
       name: 'shared-is-pure',
-      comment: 'shared/ runs on the client and the server: zod and dayjs only, no Node, no SDKs.',
+      comment:
+        'shared/ runs on the client and the server: zod, dayjs and the pure-JS modern-ahocorasick only, no Node, no SDKs.',
       severity: 'error',
       from: { path: '^shared/' },
-      to: { pathNot: ['^shared/', '^node_modules/(zod|dayjs)/', '^node_modules/fast-check/'] },
+      to: {
+        pathNot: [
+          '^shared/',
+          '^node_modules/(zod|dayjs|modern-ahocorasick)/',
+          '^node_modules/fast-check/',
+        ],
+      },
     },
     {
       name: 'shared-no-node-builtins',
