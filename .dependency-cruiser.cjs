@@ -114,7 +114,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)dist/' },
+    // Build outputs only: a package whose entry sits in its own dist/ must still be seen (shared-is-pure).
+    exclude: { path: '^(miniprogram/)?dist/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: {
