@@ -668,8 +668,9 @@ export class WechatPayGateway implements PaymentGateway {
     if (opts.isCertificateFetch) {
       // Bootstrap: the response may be signed by a certificate it contains. The GCM tag (APIv3 key)
       // authenticates those certificates before any of them is trusted for the signature check.
-      // Any non-200 counts as refused here, 429 included (as it always has; WeChat rarely limits it).
-      if (res.status !== 200) throw this.wechatError(res, REFUSED)
+      // Any other answer is read by the error table: a 429 is worth trying again (a refund job that
+      // needs a fresh certificate must not fail for good on a rate limit), a 4xx is refused.
+      if (res.status !== 200) throw this.wechatError(res)
       const fetched = this.decryptCertificates(res.body)
       await this.verifySigned(this.signedHeaders(res), res.body, false, fetched)
       for (const c of fetched.values()) this.certs.set(c.serialNo, c)

@@ -152,6 +152,8 @@ export class FakeWechatPay {
   certificatesTamper?: (
     data: { serial_no: string; encrypt_certificate: ReturnType<typeof gcmEncrypt> }[],
   ) => void
+  /** An answer GET /v3/certificates gives instead of the certificates (a rate limit, an outage). */
+  certificatesFailure?: FakeReply
   private server?: Server
   baseUrl = ''
 
@@ -204,6 +206,7 @@ export class FakeWechatPay {
   }
 
   private certificatesReply(): FakeReply {
+    if (this.certificatesFailure) return this.certificatesFailure
     const data = this.certificates.map((k) => ({
       serial_no: k.serial,
       effective_time: '2026-01-01T00:00:00+08:00',

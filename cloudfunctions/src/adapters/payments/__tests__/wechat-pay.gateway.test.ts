@@ -236,6 +236,21 @@ describe('response verification', () => {
     expect(gw.knownPlatformSerials()).toEqual([PLATFORM.serial])
   })
 
+  it.each([
+    [429, 'FREQUENCY_LIMITED', true],
+    [403, 'NO_AUTH', false],
+  ])(
+    'reads a failed certificate fetch by the error table: %i is retryable=%s',
+    async (status, code, retryable) => {
+      fake.certificatesFailure = { status, body: { code, message: '证书下载失败' }, sign: false }
+      fake.handler = () => ({ status: 200, body: orderAnswer, sign: { key: PLATFORM_ROTATED } })
+      const err = await rejection(gateway().queryOrder(ORDER))
+      expect(err).toMatchObject({ wechatCode: code, retryable })
+      // A refund job waiting for a new certificate tries again after a rate limit, never gives up.
+      expect(isPermanentRefusal(err)).toBe(!retryable)
+    },
+  )
+
   it('refuses a certificates answer signed by a key it does not carry', async () => {
     fake.certificates = [PLATFORM_ROTATED]
     fake.certificatesSign = { key: ROGUE }
