@@ -240,7 +240,7 @@ describe('response verification', () => {
     [429, 'FREQUENCY_LIMITED', true],
     [403, 'NO_AUTH', false],
   ])(
-    'reads a failed certificate fetch by the error table: %i is retryable=%s',
+    'reads a failed certificate fetch by the error table: %i %s',
     async (status, code, retryable) => {
       fake.certificatesFailure = { status, body: { code, message: '证书下载失败' }, sign: false }
       fake.handler = () => ({ status: 200, body: orderAnswer, sign: { key: PLATFORM_ROTATED } })
