@@ -18,6 +18,14 @@ export const PREVIEW_CHARS = 40
 export const previewOf = (kind: string, text: string | null) =>
   kind === 'image' ? '[图片]' : [...(text ?? '')].slice(0, PREVIEW_CHARS).join('')
 
+/**
+ * Steps whose news is for one party although the platform takes them: 付款 arrives as WeChat's
+ * notification (actor system), yet only the seller has anything to learn from it.
+ */
+export const ORDER_EVENT_NEWS_TO: Partial<Record<TransitionName, 'buyer' | 'seller'>> = {
+  pay: 'seller',
+}
+
 /** What the order process posts into the chat of a listing and its buyer, per step. */
 export const ORDER_EVENT_TEXTS: Partial<Record<TransitionName, string>> = {
   pay: '买家已付款，钱款由平台担保',
