@@ -116,6 +116,15 @@ const OPERATORS_ONLY = user({
   seller: 'FORBIDDEN',
   operator: 'ok',
 })
+/** A conversation its two parties and operators (for a report) may read; strangers are told it does not exist. */
+const CHAT_READ = user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ok', operator: 'ok' })
+/** Writing to a conversation (post, read, block): its two parties only; an operator only reads. */
+const CHAT_WRITE = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'ok',
+  seller: 'ok',
+  operator: 'FORBIDDEN',
+})
 /** 上门取件 on the seller's leg: only the parties are asked; the buyer has no parcel to send yet. */
 const SELLERS_PICKUP = user({
   stranger: 'NOT_FOUND',
@@ -229,6 +238,67 @@ export const ROWS: Row[] = [
     action: 'listing.priceReference',
     input: () => ({ city: '上海', category: 'digital' }),
     expect: ANYONE,
+  }),
+
+  // ---- chat: a conversation per listing and buyer, for its two parties (operators read)
+  row({
+    action: 'chat.open',
+    input: (x) => ({ listingId: x.activeListingId }),
+    expect: user({
+      stranger: 'ok',
+      buyer: 'ok',
+      seller: 'CHAT.CANNOT_CHAT_SELF',
+      operator: 'ok',
+    }),
+  }),
+  row({ action: 'chat.list', input: () => ({}), expect: OWN }),
+  row({ action: 'chat.unreadTotal', input: () => ({}), expect: OWN }),
+  row({
+    action: 'chat.get',
+    given: (k) => k.conversation(),
+    input: (x) => ({ conversationId: x.conversationId }),
+    expect: CHAT_READ,
+  }),
+  row({
+    action: 'chat.history',
+    given: (k) => k.conversation(),
+    input: (x) => ({ conversationId: x.conversationId }),
+    expect: CHAT_READ,
+  }),
+  row({
+    action: 'chat.since',
+    given: (k) => k.conversation(),
+    input: (x) => ({ conversationId: x.conversationId, afterSeq: 0 }),
+    expect: CHAT_READ,
+  }),
+  row({
+    action: 'chat.send',
+    given: (k) => k.conversation(),
+    input: (x, who) => ({
+      conversationId: x.conversationId,
+      clientMsgId: `matrix-send-${who}`,
+      kind: 'text',
+      text: '还在吗',
+    }),
+    expect: CHAT_WRITE,
+  }),
+  row({
+    action: 'chat.markRead',
+    given: (k) => k.conversation(),
+    input: (x) => ({ conversationId: x.conversationId, seq: 1 }),
+    expect: CHAT_WRITE,
+  }),
+  row({
+    action: 'chat.block',
+    given: (k) => k.conversation(),
+    input: (x) => ({ conversationId: x.conversationId }),
+    expect: CHAT_WRITE,
+  }),
+  row({
+    action: 'chat.unblock',
+    given: (k) => k.conversation(),
+    input: (x) => ({ conversationId: x.conversationId }),
+    expect: CHAT_WRITE,
   }),
 
   // ---- merchant: 开通收款 and the wallet, always the caller's own
@@ -640,6 +710,12 @@ export const WHOAMI: Record<
   string,
   { action: string; input: (x: World) => Record<string, unknown>; subject: (data: any) => unknown }
 > = {
+  // Opening answers the caller's own conversation (as its buyer); the seller's is a refusal.
+  chat: {
+    action: 'open',
+    input: (x) => ({ listingId: x.activeListingId }),
+    subject: (d) => d.id,
+  },
   address: {
     action: 'list',
     input: () => ({}),

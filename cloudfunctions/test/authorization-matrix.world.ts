@@ -12,6 +12,7 @@ import { Orders } from '../src/modules/order/domain/order.record'
 import { Listings } from '../src/modules/listing/domain/listing.record'
 import { Merchants } from '../src/modules/merchant/domain/merchant.records'
 import { OutboxJobs } from '../src/modules/outbox/domain/outbox-job.record'
+import { main as chatMain } from '../src/functions/chat'
 import { main as searchMain } from '../src/functions/search'
 import { main as socialMain } from '../src/functions/social'
 import type { EscrowCloud } from './escrow-harness'
@@ -157,6 +158,8 @@ export interface Kit {
   address(): Promise<{ addressId: string }>
   /** A new community of the seller. */
   community(): Promise<{ communityId: string }>
+  /** The buyer's new conversation with the seller about a new listing, holding one message of the buyer's. */
+  conversation(): Promise<{ conversationId: string }>
   secrets: Secret[]
 }
 
@@ -371,6 +374,30 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     communityId: (await createCommunity()).communityId,
   })
 
+  const mustChat = async (openid: string, action: string, input: unknown) => {
+    const res = (await chatMain({ action, input }, cloud.contextFor(openid))) as Envelope
+    if (!res.ok)
+      throw new Error(`fixture: chat.${action} failed: ${res.error.code} ${res.error.message}`)
+    return res.data
+  }
+  const conversation: Kit['conversation'] = async () => {
+    const { listingId } = await listing()
+    const conversationId = (await mustChat(OPENIDS.buyer!, 'open', { listingId })).id as string
+    // A block row leaves the two blocked in every conversation they share: each lifts theirs first.
+    for (const who of ['buyer', 'seller'] as const)
+      await mustChat(OPENIDS[who]!, 'unblock', { conversationId })
+    const text = `矩阵私聊 ${++n} 号：能便宜点吗`
+    await mustChat(OPENIDS.buyer!, 'send', {
+      conversationId,
+      clientMsgId: `matrix-chat-${n}`,
+      kind: 'text',
+      text,
+    })
+    // What the two said is theirs (and an operator's, reading for a report).
+    secret('a chat message', text, 'buyer', 'seller', 'operator')
+    return { conversationId }
+  }
+
   const { communityId: sellerCommunityId, inviteCode } = await createCommunity()
   secret("the seller's community invite code", JSON.stringify(inviteCode), 'seller')
   // Something in the seller's search history, so the history tells callers apart.
@@ -419,5 +446,5 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     deadJobId: job._id,
     slot,
   }
-  return { world, cloud, order, returnParcel, listing, address, community, secrets }
+  return { world, cloud, order, returnParcel, listing, address, community, conversation, secrets }
 }

@@ -1,11 +1,15 @@
 /** Where an upload may go; the client names one and the server checks every file against it. */
-/** `evidence`: photos a party attaches to a contested return, seen by the parties and operators. */
+/**
+ * `evidence`: photos a party attaches to a contested return, seen by the parties and operators.
+ * `chat-images`: photos sent in a chat, seen by its two parties (and an operator for a report).
+ */
 export const UPLOAD_KINDS = [
   'listing-photos',
   'avatars',
   'listing-videos',
   'id-cards',
   'evidence',
+  'chat-images',
 ] as const
 export type UploadKind = (typeof UPLOAD_KINDS)[number]
 

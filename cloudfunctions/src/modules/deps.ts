@@ -68,7 +68,10 @@ export interface OrderMoveReaction {
  * announces or asks, the module above answers. modules/hooks.ts is the one place that wires them.
  */
 export interface Hooks {
-  /** Every order move, in its transaction (delivery: call off the bookings it leaves behind). */
+  /**
+   * Every order move, in its transaction (delivery: call off the bookings it leaves behind; chat:
+   * post the step into the conversation of the listing and buyer).
+   */
   orderMoved: OrderMoveReaction[]
   /** Couriers' prices for a listing's parcel to a city, cheapest first (delivery). */
   quoteFreight: (deps: Deps, listing: ListingRecord, toCity: string) => Promise<FreightQuote[]>
@@ -83,6 +86,6 @@ export interface Hooks {
   isMember: (deps: Pick<Deps, 'store'>, communityId: string, userId: string) => Promise<boolean>
   /** Whether a user marked a listing 想要 (social: the listing page shows it). */
   isFavorite: (deps: Pick<Deps, 'store'>, userId: string, listingId: string) => Promise<boolean>
-  /** Every outbox job kind and its handler (order, payments, delivery). */
+  /** Every outbox job kind and its handler (order, payments, delivery, chat). */
   jobs: Record<string, JobHandler>
 }

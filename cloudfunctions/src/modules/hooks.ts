@@ -1,4 +1,5 @@
 import type { Hooks } from './deps'
+import { CHAT_JOB_HANDLERS, chatOrderReaction } from './chat'
 import { DELIVERY_JOB_HANDLERS, courierQuotes, pickupReaction } from './delivery'
 import { escrowHeldFor, ORDER_JOB_HANDLERS } from './order'
 import { closePayment, SETTLEMENT_HANDLERS } from './payments'
@@ -9,11 +10,16 @@ import { isFavorite, isMember } from './social'
  * or asks (deps.ts says what each hook is for). Containers put this in Deps; nothing else imports it.
  */
 export const moduleHooks: Hooks = {
-  orderMoved: [pickupReaction],
+  orderMoved: [pickupReaction, chatOrderReaction],
   quoteFreight: courierQuotes,
   closePayment,
   escrowHeldFor,
   isMember,
   isFavorite,
-  jobs: { ...ORDER_JOB_HANDLERS, ...SETTLEMENT_HANDLERS, ...DELIVERY_JOB_HANDLERS },
+  jobs: {
+    ...ORDER_JOB_HANDLERS,
+    ...SETTLEMENT_HANDLERS,
+    ...DELIVERY_JOB_HANDLERS,
+    ...CHAT_JOB_HANDLERS,
+  },
 }

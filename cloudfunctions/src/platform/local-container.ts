@@ -89,6 +89,7 @@ const unconfiguredWechatApi: WechatApi = {
     orderDelivered: 'unconfigured',
     refund: 'unconfigured',
     autoReceiveReminder: 'unconfigured',
+    chatMessage: 'unconfigured',
   },
   ...Object.fromEntries(
     (['uploadShippingInfo', 'notifyConfirmReceive', 'sendSubscribeMessage'] as const).map(

@@ -67,15 +67,26 @@ export const SANDBOX_TEMPLATES = {
       { name: 'thing4', label: '温馨提示' },
     ],
   },
+  chatMessage: {
+    id: 'LQsbx-chat-message-Qv3nB8sLx2k',
+    title: '新消息提醒',
+    keywords: [
+      { name: 'thing1', label: '发送人' },
+      { name: 'thing2', label: '消息内容' },
+      { name: 'time3', label: '发送时间' },
+      { name: 'thing4', label: '相关宝贝' },
+    ],
+  },
 } satisfies Record<string, TemplateDef>
 
-/** Template ids by order event, in the shape the adapter's config takes. */
+/** Template ids by event, in the shape the adapter's config takes. */
 export const SANDBOX_TEMPLATE_IDS = {
   orderPaid: SANDBOX_TEMPLATES.orderPaid.id,
   orderShipped: SANDBOX_TEMPLATES.orderShipped.id,
   orderDelivered: SANDBOX_TEMPLATES.orderDelivered.id,
   refund: SANDBOX_TEMPLATES.refund.id,
   autoReceiveReminder: SANDBOX_TEMPLATES.autoReceiveReminder.id,
+  chatMessage: SANDBOX_TEMPLATES.chatMessage.id,
 }
 
 const DATE = '\\d{4}([-/.年])\\d{1,2}([-/.月])\\d{1,2}日?'

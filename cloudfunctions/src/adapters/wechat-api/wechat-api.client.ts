@@ -5,7 +5,7 @@ import {
   WechatApiError,
   WechatErrcodes,
   type NotifyConfirmReceiveInput,
-  type OrderMessageTemplates,
+  type MessageTemplates,
   type SendSubscribeMessageInput,
   type UploadShippingInfoInput,
   type WechatApi,
@@ -92,7 +92,7 @@ export const rfc3339Cst = (epochMs: number): string =>
  * elsewhere), the refresh asks once with force_refresh (WeChat limits that to a few a day).
  */
 export class WechatApiClient implements WechatApi {
-  readonly templates: OrderMessageTemplates
+  readonly templates: MessageTemplates
   private readonly config: WechatApiConfig
   private readonly clock: Clock
   private readonly fetchImpl: FetchLike

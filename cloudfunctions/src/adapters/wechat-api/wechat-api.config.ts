@@ -23,7 +23,7 @@ export const WechatApiConfigSchema = z.object({
     .int()
     .nonnegative()
     .default(5 * 60_000),
-  /** Subscribe-message template ids per order event, as chosen in the mini-program admin. */
+  /** Subscribe-message template ids per event (orders, 新消息), as chosen in the mini-program admin. */
   templates: z
     .object({
       orderPaid: z.string().min(1),
@@ -31,6 +31,7 @@ export const WechatApiConfigSchema = z.object({
       orderDelivered: z.string().min(1),
       refund: z.string().min(1),
       autoReceiveReminder: z.string().min(1),
+      chatMessage: z.string().min(1).default('unset-chat-message'),
     })
     .default({
       orderPaid: 'unset-order-paid',
@@ -38,6 +39,7 @@ export const WechatApiConfigSchema = z.object({
       orderDelivered: 'unset-order-delivered',
       refund: 'unset-refund',
       autoReceiveReminder: 'unset-auto-receive-reminder',
+      chatMessage: 'unset-chat-message',
     }),
   /** Which mini-program version subscribe messages open (formal in production). */
   miniprogramState: z.enum(['developer', 'trial', 'formal']).default('formal'),
@@ -56,6 +58,7 @@ export function wechatApiConfigFromEnv(env: Record<string, string | undefined>):
         orderDelivered: t('ORDER_DELIVERED'),
         refund: t('REFUND'),
         autoReceiveReminder: t('AUTO_RECEIVE_REMINDER'),
+        chatMessage: t('CHAT_MESSAGE'),
       }
     : undefined
   return WechatApiConfigSchema.parse({

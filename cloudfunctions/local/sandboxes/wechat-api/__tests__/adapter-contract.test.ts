@@ -135,7 +135,7 @@ describe('subscribe messages', () => {
     })
   })
 
-  test('every order-event template is known to the sandbox', async () => {
+  test('every template (order events, 新消息) is known to the sandbox', async () => {
     const ids = Object.values(api.templates)
     await h.control('POST', 'subscribe', { openid: BUYER, templateIds: ids })
     const data: Record<string, Record<string, string>> = {
@@ -166,10 +166,16 @@ describe('subscribe messages', () => {
         thing4: '到期将自动确认收货',
       },
       [api.templates.orderPaid]: paidMessage().data,
+      [api.templates.chatMessage]: {
+        thing1: '小林',
+        thing2: '还在吗？能便宜点吗',
+        time3: '2026-01-12 08:00',
+        thing4: '二手相机',
+      },
     }
     for (const id of ids)
       await api.sendSubscribeMessage({ toOpenid: BUYER, templateId: id, data: data[id] })
-    expect((await h.control('GET', `inbox?openid=${BUYER}`)).body.messages).toHaveLength(5)
+    expect((await h.control('GET', `inbox?openid=${BUYER}`)).body.messages).toHaveLength(6)
   })
 
   test('a bad keyword is 47003 and not retryable', async () => {

@@ -121,8 +121,8 @@ export interface SendSubscribeMessageInput {
 }
 
 export interface WechatApi {
-  /** Template ids per order event (config), for subscribe messages and wx.requestSubscribeMessage. */
-  readonly templates: OrderMessageTemplates
+  /** Template ids per event (config), for subscribe messages and wx.requestSubscribeMessage. */
+  readonly templates: MessageTemplates
   /** Records a shipment or handover for a paid order (wxa/sec/order/upload_shipping_info). */
   uploadShippingInfo(input: UploadShippingInfoInput): Promise<void>
   /** Reminds the buyer to confirm receipt once the courier delivered (wxa/sec/order/notify_confirm_receive). */
@@ -138,4 +138,9 @@ export interface OrderMessageTemplates {
   orderDelivered: string
   refund: string
   autoReceiveReminder: string
+}
+
+/** Every template the platform sends: the order events', and 新消息 for a chat the recipient is away from. */
+export interface MessageTemplates extends OrderMessageTemplates {
+  chatMessage: string
 }

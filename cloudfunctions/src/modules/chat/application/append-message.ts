@@ -1,0 +1,79 @@
+import type { MessageKind } from '@shared/contracts/chat.contract'
+import { updateIfUnchanged } from '../../core'
+import type { TransactionOps } from '../../core/ports/document-store.port'
+import { previewOf } from '../domain/chat.rules'
+import {
+  ChatMembers,
+  ChatUnread,
+  type ConversationRecord,
+  Conversations,
+  type MessageRecord,
+  Messages,
+  memberId,
+  messageId,
+  type Party,
+} from '../domain/chat.records'
+import { partyOf, userOf } from './chat-access'
+
+/** What a message says before it has a number. */
+export interface Draft {
+  senderId: string | null
+  kind: MessageKind
+  text: string | null
+  fileId: string | null
+  orderId: string | null
+  clientMsgId: string | null
+}
+
+/** Moves a user's 消息 badge by `delta` (never below 0) in the caller's transaction; answers the new total. */
+export const addUnread = async (tx: TransactionOps, userId: string, delta: number) => {
+  const current = await tx.get(ChatUnread, userId)
+  const total = Math.max(0, (current?.total ?? 0) + delta)
+  if (!current) await tx.insert(ChatUnread, { _id: userId, total, version: 1 })
+  else if (delta !== 0) await updateIfUnchanged(tx, ChatUnread, userId, current, { total })
+  return total
+}
+
+/**
+ * Appends a message to a conversation read in this same transaction: it takes lastSeq + 1, and
+ * the conversation is written by compare-and-set, so a concurrent append fails with CONFLICT (the
+ * caller retries) instead of sharing or skipping a number. The sender has read everything up to
+ * their own message; `unreadFor` are the parties it counts as unread for.
+ */
+export const appendMessage = async (
+  tx: TransactionOps,
+  conv: ConversationRecord,
+  draft: Draft,
+  now: number,
+  unreadFor: Party[],
+): Promise<{ message: MessageRecord; conversation: ConversationRecord }> => {
+  const seq = conv.lastSeq + 1
+  const message: MessageRecord = {
+    _id: messageId(conv._id, seq),
+    conversationId: conv._id,
+    seq,
+    ...draft,
+    at: now,
+    offPlatform: false,
+  }
+  await tx.insert(Messages, message)
+  const patch: Partial<ConversationRecord> = {
+    lastSeq: seq,
+    lastMessage: { kind: draft.kind, text: previewOf(draft.kind, draft.text), at: now },
+    updatedAt: now,
+  }
+  for (const p of unreadFor) patch[`${p}Unread` as const] = conv[`${p}Unread` as const] + 1
+  const sender = draft.senderId ? partyOf(conv, draft.senderId) : null
+  if (sender) {
+    patch[`${sender}ReadSeq` as const] = seq
+    patch[`${sender}Unread` as const] = 0
+    patch[`${sender}ReadAt` as const] = now
+  }
+  const conversation = await updateIfUnchanged(tx, Conversations, conv._id, conv, patch)
+  for (const p of ['buyer', 'seller'] as const) {
+    await tx.update(ChatMembers, memberId(userOf(conv, p), conv._id), { lastAt: now })
+    const delta = conversation[`${p}Unread` as const] - conv[`${p}Unread` as const]
+    if (delta !== 0) await addUnread(tx, userOf(conv, p), delta)
+  }
+  return { message, conversation }
+}

@@ -1,0 +1,93 @@
+import type { SendInput } from '@shared/contracts/chat.contract'
+import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import { enforceLimit } from '../../core'
+import type { TransactionOps } from '../../core/ports/document-store.port'
+import type { Deps } from '../../deps'
+import { assertOwnUploads } from '../../upload'
+import type { UserRecord } from '../../user'
+import { SEND_PER_USER, SEND_TOO_OFTEN } from '../domain/chat.rules'
+import {
+  ChatBlocks,
+  ChatSends,
+  type ConversationRecord,
+  Messages,
+  blockId,
+  sendId,
+} from '../domain/chat.records'
+import { appendMessage } from './append-message'
+import { otherParty, writable } from './chat-access'
+import { notifyLater } from './chat-jobs'
+import { toMessages } from './chat-views'
+
+/** Tries of one send when another append took the number first (a busy conversation on CloudBase). */
+const MAX_ATTEMPTS = 8
+
+/** No new message while either party blocks the other (history stays readable). */
+const assertNotBlocked = async (tx: TransactionOps, c: ConversationRecord, senderId: string) => {
+  const recipientId = c.buyerId === senderId ? c.sellerId : c.buyerId
+  if (await tx.get(ChatBlocks, blockId(senderId, recipientId)))
+    throw new AppError(ErrorCodes.CHAT_BLOCKED, '你已屏蔽对方，解除屏蔽后才能发消息')
+  if (await tx.get(ChatBlocks, blockId(recipientId, senderId)))
+    throw new AppError(ErrorCodes.CHAT_BLOCKED)
+}
+
+/**
+ * Posts a party's text or image. The message takes the conversation's next seq in a transaction
+ * (retried when another send took it), together with the (sender, clientMsgId) record, so a
+ * retried send finds the stored message and answers it instead of posting twice; a retry is not
+ * counted against the sender's limit.
+ */
+export const sendMessage = async (
+  deps: Deps,
+  user: Pick<UserRecord, '_id' | 'roles'>,
+  input: SendInput,
+) => {
+  const { conversation } = await writable(deps.store, user, input.conversationId)
+  const key = sendId(conversation._id, user._id, input.clientMsgId)
+  const stored = async (reader: Pick<TransactionOps, 'get'>) => {
+    const send = await reader.get(ChatSends, key)
+    return send ? reader.get(Messages, send.messageId) : null
+  }
+  const view = async (m: Parameters<typeof toMessages>[2][number]) =>
+    (await toMessages(deps, user._id, [m]))[0]!
+  const prior = await stored(deps.store)
+  if (prior) return view(prior)
+  await enforceLimit(deps.limits, SEND_PER_USER, user._id, SEND_TOO_OFTEN)
+  if (input.kind === 'image')
+    await assertOwnUploads(deps, user._id, 'chat-images', [
+      { fileId: input.fileId, path: 'fileId' },
+    ])
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const message = await deps.store.transaction(async (tx) => {
+        const again = await stored(tx)
+        if (again) return again
+        const { conversation: current, party } = await writable(tx, user, input.conversationId)
+        await assertNotBlocked(tx, current, user._id)
+        const now = deps.clock.now()
+        const to = otherParty(party)
+        const { message } = await appendMessage(
+          tx,
+          current,
+          {
+            senderId: user._id,
+            kind: input.kind,
+            text: input.kind === 'text' ? input.text : null,
+            fileId: input.kind === 'image' ? input.fileId : null,
+            orderId: null,
+            clientMsgId: input.clientMsgId,
+          },
+          now,
+          [to],
+        )
+        await tx.insert(ChatSends, { _id: key, messageId: message._id, at: now })
+        await notifyLater(tx, current, to, now)
+        return message
+      })
+      return view(message)
+    } catch (e) {
+      if (isAppError(e) && e.code === ErrorCodes.CONFLICT && attempt < MAX_ATTEMPTS) continue
+      throw e
+    }
+  }
+}

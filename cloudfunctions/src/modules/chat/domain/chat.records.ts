@@ -1,0 +1,108 @@
+import type { MessageKind } from '@shared/contracts/chat.contract'
+import { defineCollection } from '../../core/ports/document-store.port'
+
+export type Party = 'buyer' | 'seller'
+
+/**
+ * One conversation per (listing, buyer), keyed `${listingId}:${buyerId}` so opening twice finds
+ * the same one. `lastSeq` is the sequence's high-water mark: a message takes lastSeq + 1 by
+ * compare-and-set on `version`, so two sends never share a number and none is skipped.
+ */
+export interface ConversationRecord {
+  _id: string
+  listingId: string
+  sellerId: string
+  buyerId: string
+  lastSeq: number
+  lastMessage: { kind: MessageKind; text: string; at: number } | null
+  buyerUnread: number
+  sellerUnread: number
+  /** Each party has read up to here (their own messages count as read). */
+  buyerReadSeq: number
+  sellerReadSeq: number
+  /** When each party last marked read: someone reading right now needs no subscribe message. */
+  buyerReadAt: number
+  sellerReadAt: number
+  createdAt: number
+  updatedAt: number
+  version: number
+}
+
+/** A message, keyed `${conversationId}:${seq padded to 8}`: the key sorts as the sequence does. */
+export interface MessageRecord {
+  _id: string
+  conversationId: string
+  seq: number
+  /** Null for what the platform posts. */
+  senderId: string | null
+  kind: MessageKind
+  text: string | null
+  fileId: string | null
+  orderId: string | null
+  clientMsgId: string | null
+  at: number
+  /** Set by the off-platform guard (later); the recipient then sees a warning. */
+  offPlatform: boolean
+}
+
+/** A send already stored, keyed `${conversationId}:${senderId}:${clientMsgId}`: a retry finds it. */
+export interface ChatSendRecord {
+  _id: string
+  messageId: string
+  at: number
+}
+
+/**
+ * A party's entry in their conversation list, keyed `${userId}:${conversationId}`, moved to the
+ * top by every message: the list is one indexed query, whichever side the user is on.
+ */
+export interface ChatMemberRecord {
+  _id: string
+  userId: string
+  conversationId: string
+  listingId: string
+  role: Party
+  lastAt: number
+}
+
+/** The 消息 badge, keyed by user id: changed in the same transaction as each send and read. */
+export interface ChatUnreadRecord {
+  _id: string
+  total: number
+  version: number
+}
+
+/** `blockerId` blocked `blockedId`, keyed `${blockerId}:${blockedId}`. */
+export interface ChatBlockRecord {
+  _id: string
+  blockerId: string
+  blockedId: string
+  at: number
+}
+
+export const Conversations = defineCollection<ConversationRecord>('chat_conversations', [
+  { name: 'listing', fields: [{ field: 'listingId' }, { field: 'updatedAt', direction: 'desc' }] },
+])
+export const Messages = defineCollection<MessageRecord>('chat_messages', [
+  { name: 'conversation_seq', fields: [{ field: 'conversationId' }, { field: 'seq' }] },
+])
+export const ChatSends = defineCollection<ChatSendRecord>('chat_sends')
+export const ChatMembers = defineCollection<ChatMemberRecord>('chat_members', [
+  { name: 'user_last', fields: [{ field: 'userId' }, { field: 'lastAt', direction: 'desc' }] },
+  {
+    name: 'user_listing_last',
+    fields: [{ field: 'userId' }, { field: 'listingId' }, { field: 'lastAt', direction: 'desc' }],
+  },
+])
+export const ChatUnread = defineCollection<ChatUnreadRecord>('chat_unread')
+export const ChatBlocks = defineCollection<ChatBlockRecord>('chat_blocks', [
+  { name: 'blocker', fields: [{ field: 'blockerId' }, { field: 'at', direction: 'desc' }] },
+])
+
+export const conversationId = (listingId: string, buyerId: string) => `${listingId}:${buyerId}`
+export const messageId = (convId: string, seq: number) =>
+  `${convId}:${String(seq).padStart(8, '0')}`
+export const sendId = (convId: string, senderId: string, clientMsgId: string) =>
+  `${convId}:${senderId}:${clientMsgId}`
+export const memberId = (userId: string, convId: string) => `${userId}:${convId}`
+export const blockId = (blockerId: string, blockedId: string) => `${blockerId}:${blockedId}`

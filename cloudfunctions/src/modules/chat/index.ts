@@ -1,0 +1,7 @@
+/**
+ * chat: a conversation per (listing, buyer), messages numbered per conversation, unread counts
+ * and read receipts, blocks, order events posted by the order process, and new-message
+ * subscribe messages through the outbox.
+ */
+export { CHAT_JOB_HANDLERS } from './application/chat-jobs'
+export { chatOrderReaction } from './application/order-reaction'
