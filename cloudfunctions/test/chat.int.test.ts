@@ -321,6 +321,51 @@ describe('chat: conversations, messages, unread counts', () => {
     expect((await say('o-buyer', conv, '好的')).seq).toBe(2)
   })
 
+  it('warns the recipient of off-platform lures, slows a sender who keeps at it, then mutes them in that chat', async () => {
+    const listing = await publishListing(cloud, 'o-seller', { title: '九成新 索尼耳机' })
+    const { id } = await must('o-buyer', 'open', { listingId: listing.id })
+    const plain = await say('o-seller', id, '还在的，9成新，可以面交')
+    expect(plain.offPlatform).toBe(false)
+    const lure = await say('o-seller', id, '加我微信 wx_abc123 私聊，便宜点')
+    expect(lure.offPlatform).toBe(true)
+    // The recipient reads the flag on the message (the app shows the banner); the text stays as sent.
+    const seen = (await must('o-buyer', 'history', { conversationId: id })).items
+    expect(seen.find((m: { seq: number }) => m.seq === lure.seq)).toMatchObject({
+      offPlatform: true,
+      text: '加我微信 wx_abc123 私聊，便宜点',
+    })
+    // A retried send of the flagged message is one message and one strike.
+    await say('o-seller', id, '加我微信 wx_abc123 私聊，便宜点', lure.clientMsgId!)
+    await say('o-seller', id, '电话 138 0013 8000')
+    // Third strike: from now on one message in 30 seconds in this conversation.
+    await say('o-seller', id, '私下转账给你打个折')
+    await say('o-seller', id, '考虑一下')
+    const tooFast = await call('o-seller', 'send', {
+      conversationId: id,
+      clientMsgId: cid(),
+      kind: 'text',
+      text: '好的',
+    })
+    expect(tooFast).toMatchObject({ ok: false, error: { code: 'COMMON.RATE_LIMITED' } })
+    cloud.clock.advance(31_000)
+    await say('o-seller', id, '先付定金吧')
+    cloud.clock.advance(31_000)
+    await say('o-seller', id, 'QQ 12345678')
+    // Fifth strike: muted here, with when it lifts; the buyer may still write, and the seller's other chats are untouched.
+    cloud.clock.advance(31_000)
+    const muted = await call('o-seller', 'send', {
+      conversationId: id,
+      clientMsgId: cid(),
+      kind: 'text',
+      text: '在吗',
+    })
+    expect(muted).toMatchObject({ ok: false, error: { code: 'CHAT.MUTED' } })
+    expect(muted.ok || muted.error.details?.retryAfterMs).toBeGreaterThan(0)
+    expect((await say('o-buyer', id, '我在平台上买吧')).offPlatform).toBe(false)
+    const other = await must('o-other', 'open', { listingId: listing.id })
+    expect((await say('o-seller', other.id, '你好，还在的')).offPlatform).toBe(false)
+  })
+
   it("sends the sender's own chat-image uploads only", async () => {
     const l = await publishListing(cloud, 'o-seller')
     const conv = (await must('o-buyer', 'open', { listingId: l.id })).id

@@ -168,7 +168,7 @@ export const ChatContract = defineContract('chat', {
     auth: 'user',
     input: SendInputSchema,
     output: ChatMessageSchema,
-    errors: [ErrorCodes.CHAT_BLOCKED, ErrorCodes.FILE_NOT_OWNED],
+    errors: [ErrorCodes.CHAT_BLOCKED, ErrorCodes.CHAT_MUTED, ErrorCodes.FILE_NOT_OWNED],
   },
   markRead: {
     summary:

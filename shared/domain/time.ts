@@ -1,5 +1,6 @@
 /** Durations and China time (UTC+8 all year: one time zone, no daylight saving). */
-export const MINUTE = 60_000
+export const SECOND = 1_000
+export const MINUTE = 60 * SECOND
 export const HOUR = 60 * MINUTE
 export const DAY = 24 * HOUR
 export const CHINA_OFFSET_MS = 8 * HOUR

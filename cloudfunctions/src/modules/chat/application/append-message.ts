@@ -23,6 +23,8 @@ export interface Draft {
   fileId: string | null
   orderId: string | null
   clientMsgId: string | null
+  /** Found by the off-platform guard (shared/domain/off-platform): the recipient is warned. */
+  offPlatform?: boolean
 }
 
 /** Moves a user's 消息 badge by `delta` (never below 0) in the caller's transaction; answers the new total. */
@@ -54,7 +56,7 @@ export const appendMessage = async (
     seq,
     ...draft,
     at: now,
-    offPlatform: false,
+    offPlatform: draft.offPlatform ?? false,
   }
   await tx.insert(Messages, message)
   const patch: Partial<ConversationRecord> = {

@@ -1,11 +1,19 @@
 import type { SendInput } from '@shared/contracts/chat.contract'
+import { findOffPlatform } from '@shared/domain/off-platform'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { enforceLimit } from '../../core'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 import type { Deps } from '../../deps'
 import { assertOwnUploads } from '../../upload'
 import type { UserRecord } from '../../user'
-import { SEND_PER_USER, SEND_TOO_OFTEN } from '../domain/chat.rules'
+import {
+  OFF_PLATFORM_STRIKES,
+  SEND_PER_USER,
+  SEND_TOO_OFTEN,
+  SLOWED_FROM_STRIKES,
+  SLOWED_MESSAGE,
+  SLOWED_SEND,
+} from '../domain/chat.rules'
 import {
   ChatBlocks,
   ChatSends,
@@ -32,10 +40,25 @@ const assertNotBlocked = async (tx: TransactionOps, c: ConversationRecord, sende
 }
 
 /**
+ * A sender who keeps luring the other party off the platform is slowed down in that conversation
+ * from the 3rd strike of the day, and muted there after the 5th (CHAT.MUTED, with when it lifts).
+ */
+const assertMayTalk = async (deps: Deps, strikeKey: string) => {
+  const strikes = await deps.limits.peek(OFF_PLATFORM_STRIKES, strikeKey)
+  if (!strikes.allowed)
+    throw new AppError(ErrorCodes.CHAT_MUTED, undefined, { retryAfterMs: strikes.retryAfterMs })
+  const counted = OFF_PLATFORM_STRIKES.limit - 1 - strikes.remaining
+  if (counted >= SLOWED_FROM_STRIKES)
+    await enforceLimit(deps.limits, SLOWED_SEND, strikeKey, SLOWED_MESSAGE)
+}
+
+/**
  * Posts a party's text or image. The message takes the conversation's next seq in a transaction
  * (retried when another send took it), together with the (sender, clientMsgId) record, so a
  * retried send finds the stored message and answers it instead of posting twice; a retry is not
- * counted against the sender's limit.
+ * counted against the sender's limit. Text is checked on the server by the off-platform guard:
+ * a message with a phone number, a WeChat id, 私下转账… is delivered flagged (the recipient sees
+ * the warning) and counts one strike against its sender in this conversation.
  */
 export const sendMessage = async (
   deps: Deps,
@@ -53,15 +76,18 @@ export const sendMessage = async (
   const prior = await stored(deps.store)
   if (prior) return view(prior)
   await enforceLimit(deps.limits, SEND_PER_USER, user._id, SEND_TOO_OFTEN)
+  const strikeKey = `${conversation._id}:${user._id}`
+  await assertMayTalk(deps, strikeKey)
+  const offPlatform = input.kind === 'text' && findOffPlatform(input.text).length > 0
   if (input.kind === 'image')
     await assertOwnUploads(deps, user._id, 'chat-images', [
       { fileId: input.fileId, path: 'fileId' },
     ])
   for (let attempt = 1; ; attempt++) {
     try {
-      const message = await deps.store.transaction(async (tx) => {
+      const { message, posted } = await deps.store.transaction(async (tx) => {
         const again = await stored(tx)
-        if (again) return again
+        if (again) return { message: again, posted: false }
         const { conversation: current, party } = await writable(tx, user, input.conversationId)
         await assertNotBlocked(tx, current, user._id)
         const now = deps.clock.now()
@@ -76,14 +102,17 @@ export const sendMessage = async (
             fileId: input.kind === 'image' ? input.fileId : null,
             orderId: null,
             clientMsgId: input.clientMsgId,
+            offPlatform,
           },
           now,
           [to],
         )
         await tx.insert(ChatSends, { _id: key, messageId: message._id, at: now })
         await notifyLater(tx, current, to, now)
-        return message
+        return { message, posted: true }
       })
+      // Counted by the call that posted it: a concurrent retry of the same send counts nothing.
+      if (offPlatform && posted) await deps.limits.hit(OFF_PLATFORM_STRIKES, strikeKey)
       return view(message)
     } catch (e) {
       if (isAppError(e) && e.code === ErrorCodes.CONFLICT && attempt < MAX_ATTEMPTS) continue

@@ -1,10 +1,21 @@
 import type { TransitionName } from '@shared/domain/order-process'
-import { HOUR, MINUTE } from '@shared/domain/time'
-import { slidingRule } from '../../core/ports/rate-limiter.port'
+import { DAY, HOUR, MINUTE, SECOND } from '@shared/domain/time'
+import { fixedRule, slidingRule } from '../../core/ports/rate-limiter.port'
 
 /** Sends per sender: a person typing fast sends a few a minute; a script sends hundreds. */
 export const SEND_PER_USER = slidingRule('chat-send', 30, MINUTE)
 export const SEND_TOO_OFTEN = '发得太快了，请稍后再发'
+
+/**
+ * Off-platform strikes (phone numbers, WeChat ids, 私下转账…) per sender and conversation over a
+ * day: every flagged message is delivered with a warning to the recipient and counts one strike;
+ * from the 3rd the sender is slowed to one message in 30 seconds there, after the 5th muted there
+ * until the day's window has moved on.
+ */
+export const OFF_PLATFORM_STRIKES = slidingRule('chat-off-platform', 5, DAY)
+export const SLOWED_FROM_STRIKES = 3
+export const SLOWED_SEND = fixedRule('chat-slowed', 1, 30 * SECOND)
+export const SLOWED_MESSAGE = '你的消息多次涉及平台外交易，发送已被限速'
 
 /** Someone who marked read this recently is likely looking at the conversation: no subscribe message. */
 export const PRESENT_MS = 2 * MINUTE
