@@ -5,6 +5,7 @@ import type { Clock } from '../src/modules/core/ports/clock.port'
 import { finishedSubMchids } from '../src/modules/merchant/application/sub-merchant'
 import { createLocalContainer, type LocalContainer } from '../src/platform/local-container'
 import { handleAuth } from './auth-route'
+import { handleChatEvents } from './chat-events-route'
 import { loadSecretBoxKeys, loadSessionSecret } from './data-dir'
 import { handleUpload, serveFile } from './files-route'
 import { FunctionRunner } from './function-runner'
@@ -223,6 +224,8 @@ const handle = async (
     if (path.startsWith('/auth/')) {
       return await handleAuth(req, res, path.slice(6), container, options.sessionSecret)
     }
+    if (path === '/events/chat')
+      return await handleChatEvents(req, res, url, container, options.sessionSecret)
     if (path === '/files/upload')
       return await handleUpload(req, res, container, options.sessionSecret)
     if (path.startsWith('/files/')) return await serveFile(req, res, path.slice(7), container.files)
