@@ -92,6 +92,7 @@ const main = async () => {
   console.log(`  callbacks  ANY  ${cloud.url}/http/<name>/<path>   (HTTP-triggered functions)`)
   console.log(`  sign-in    GET  ${cloud.url}/auth/demo-users, POST ${cloud.url}/auth/session`)
   console.log(`  files      POST ${cloud.url}/files/upload, GET ${cloud.url}/files/<path>`)
+  console.log(`  chat       GET  ${cloud.url}/events/chat?conversationId=&afterSeq=   (SSE)`)
   console.log(
     `  scheduler  GET  ${cloud.url}/scheduler   (${cloud.scheduler.list().length} timer triggers)`,
   )
