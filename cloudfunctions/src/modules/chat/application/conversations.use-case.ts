@@ -2,7 +2,7 @@ import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { newestFirst, type PageRequest } from '../../core/ports/document-store.port'
 import type { Deps } from '../../deps'
 import { hiddenByBan, loadListing } from '../../listing'
-import type { UserRecord } from '../../user'
+import { openidOf, type UserRecord } from '../../user'
 import {
   ChatMembers,
   type ConversationRecord,
@@ -36,6 +36,8 @@ export const openConversation = async (deps: Deps, user: Viewer, listingId: stri
       listingId,
       sellerId: listing.sellerId,
       buyerId: user._id,
+      buyerOpenid: await openidOf(deps, user._id),
+      sellerOpenid: await openidOf(deps, listing.sellerId),
       lastSeq: 0,
       lastMessage: null,
       buyerUnread: 0,

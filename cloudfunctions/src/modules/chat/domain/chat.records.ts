@@ -13,6 +13,13 @@ export interface ConversationRecord {
   listingId: string
   sellerId: string
   buyerId: string
+  /**
+   * The parties' OPENIDs, for the database security rules (database-rules/chat_messages.json): the
+   * weapp build watches chat_messages directly, and CloudBase lets a user read a conversation's
+   * messages only when their OPENID is one of these. Never sent to clients.
+   */
+  buyerOpenid: string | null
+  sellerOpenid: string | null
   lastSeq: number
   lastMessage: { kind: MessageKind; text: string; at: number } | null
   buyerUnread: number
