@@ -7,8 +7,11 @@ import { verifyLocalSession } from '../src/platform/caller-identity'
 import type { Container } from '../src/platform/container'
 import { bearerToken, HttpError, httpErrorOf, methodNotAllowed } from './http-utils'
 
-/** How often an open stream looks for new messages (one indexed query per stream). */
-export const CHAT_STREAM_POLL_MS = 250
+/**
+ * An open stream wakes when the conversation is signalled (a send, a read), and looks anyway this
+ * often: order events are posted inside the order's transaction, which signals nothing.
+ */
+export const CHAT_STREAM_POLL_MS = 1_000
 /** A comment line this often keeps proxies and the browser from closing a quiet stream. */
 const HEARTBEAT_MS = 15_000
 
@@ -64,7 +67,7 @@ export const handleChatEvents = async (
   let readSeq = -1
   let lastBeat = Date.now()
   res.on('close', () => (open = false))
-  while (open) {
+  const emit = () => {
     for (const m of page.items) {
       res.write(`id: ${m.seq}\nevent: message\ndata: ${JSON.stringify(m)}\n\n`)
       afterSeq = m.seq
@@ -77,14 +80,25 @@ export const handleChatEvents = async (
       res.write(`: keep-alive\n\n`)
       lastBeat = Date.now()
     }
-    if (!page.hasMore)
-      await new Promise((r) => setTimeout(r, options.pollMs ?? CHAT_STREAM_POLL_MS))
-    if (!open) break
-    try {
+  }
+  try {
+    while (open) {
+      emit()
+      if (page.hasMore) {
+        page = await next()
+        continue
+      }
+      // Listening first, then asking once more: a message committed in between is not left
+      // waiting for the timeout.
+      const woken = container.chatSignal.wait(conversationId, options.pollMs ?? CHAT_STREAM_POLL_MS)
       page = await next()
-    } catch {
-      break // the conversation went away, or the store closed: the client reconnects or falls back
+      if (page.items.length === 0 && page.otherReadSeq === readSeq) {
+        await woken
+        if (open) page = await next()
+      }
     }
+  } catch {
+    // The conversation went away, or the store closed: the client reconnects or falls back.
   }
   res.end()
 }

@@ -1,4 +1,5 @@
 import type { CommissionPolicy } from '@shared/domain/commission'
+import type { ChatSignal } from './chat/ports/chat-signal.port'
 import type { Courier } from './delivery/ports/courier.port'
 import type { PaymentGateway } from './payments/ports/payment-gateway.port'
 import type { WechatApi } from './messaging/ports/wechat-api.port'
@@ -45,6 +46,8 @@ export interface Deps {
   wechatApi: WechatApi
   /** Courier aggregator (kuaidi100): quotes, pickups, tracking, pushes. */
   courier: Courier
+  /** "A conversation has something new", for servers that stream chats (the local cloud's SSE). */
+  chatSignal: ChatSignal
   /** What higher modules plug into lower ones (wired in modules/hooks.ts). */
   hooks: Hooks
 }

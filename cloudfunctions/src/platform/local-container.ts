@@ -25,6 +25,7 @@ import { WechatApiError, type WechatApi } from '../modules/messaging/ports/wecha
 import { localIdentity } from './caller-identity'
 import type { Container } from './container'
 import { moduleHooks } from '../modules/hooks'
+import { InProcessChatSignal } from '../adapters/realtime/in-process-chat-signal'
 
 export interface LocalContainerOptions {
   /** Folder for the SQLite file (linquan.db) and uploaded files (files/). */
@@ -143,6 +144,7 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
       ? new Kuaidi100Courier({ config: options.kuaidi100, clock })
       : unconfiguredCourier,
     limits: new DocumentStoreRateLimiter(store, clock),
+    chatSignal: new InProcessChatSignal(),
     secrets: AesGcmSecretBox.fromText(options.secretKey, options.oldSecretKeys),
     hooks: moduleHooks,
     identity: localIdentity(options.sessionSecret, () => clock.now()),

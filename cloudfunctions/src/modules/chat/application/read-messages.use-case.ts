@@ -64,7 +64,7 @@ export const markRead = async (
 ) => {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await deps.store.transaction(async (tx) => {
+      const read = await deps.store.transaction(async (tx) => {
         const { conversation: c, party } = await writable(tx, user, q.conversationId)
         const readSeq = Math.max(c[`${party}ReadSeq` as const], Math.min(q.seq, c.lastSeq))
         const before = c[`${party}Unread` as const]
@@ -77,6 +77,9 @@ export const markRead = async (
         const unreadTotal = await addUnread(tx, user._id, unread - before)
         return { readSeq, unread, unreadTotal }
       })
+      // The other party's stream shows 已读 now.
+      deps.chatSignal.notify(q.conversationId)
+      return read
     } catch (e) {
       if (isAppError(e) && e.code === ErrorCodes.CONFLICT && attempt < 8) continue
       throw e

@@ -113,6 +113,7 @@ export const sendMessage = async (
       })
       // Counted by the call that posted it: a concurrent retry of the same send counts nothing.
       if (offPlatform && posted) await deps.limits.hit(OFF_PLATFORM_STRIKES, strikeKey)
+      if (posted) deps.chatSignal.notify(conversation._id)
       return view(message)
     } catch (e) {
       if (isAppError(e) && e.code === ErrorCodes.CONFLICT && attempt < MAX_ATTEMPTS) continue
