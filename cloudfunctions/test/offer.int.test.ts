@@ -200,6 +200,23 @@ describe('offers (议价): negotiation, floor, timers, checkout at the agreed pr
     )
   })
 
+  it('an order checked out just in time is paid at the agreed price even after the offer lapsed', async () => {
+    const l = await listing()
+    const { id: offerId } = await agreed(l.id)
+    await cloud.advance(DAY - MINUTE)
+    const order = (await checkout('o-buyer', l.id, offerId)) as any
+    await cloud.advance(5 * MINUTE) // the buyer is still at the cashier when the deadline passes
+    expect(await expireOffers(cloud.container)).toBe(1)
+    expect((await stored(offerId)).state).toBe('expired')
+    await cloud.buyerPays(order.data.id)
+    expect(await cloud.mustOrder('o-buyer', 'get', { orderId: order.data.id })).toMatchObject({
+      state: 'paid',
+      priceFen: 9_000,
+      money: { paidFen: 10_200 },
+    })
+    expect(await stored(offerId)).toMatchObject({ state: 'used', orderId: order.data.id })
+  })
+
   it('an awaiting offer expires 24 hours after its last move', async () => {
     const l = await listing()
     const made = await must('o-buyer', 'make', { listingId: l.id, priceFen: 8_000 })
