@@ -125,6 +125,27 @@ const CHAT_WRITE = user({
   seller: 'ok',
   operator: 'FORBIDDEN',
 })
+/** An offer's move that is the seller's turn: the buyer waits, nobody else knows the offer exists. */
+const OFFER_SELLERS_TURN = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'OFFER.WRONG_STATE',
+  seller: 'ok',
+  operator: 'NOT_FOUND',
+})
+/** An offer's move that is the buyer's turn (answering the seller's counter). */
+const OFFER_BUYERS_TURN = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'ok',
+  seller: 'OFFER.WRONG_STATE',
+  operator: 'NOT_FOUND',
+})
+/** A move on an offer that is never the seller's (withdrawing it). */
+const OFFER_BUYERS_ALONE = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'ok',
+  seller: 'FORBIDDEN',
+  operator: 'NOT_FOUND',
+})
 /** 上门取件 on the seller's leg: only the parties are asked; the buyer has no parcel to send yet. */
 const SELLERS_PICKUP = user({
   stranger: 'NOT_FOUND',
@@ -299,6 +320,71 @@ export const ROWS: Row[] = [
     given: (k) => k.conversation(),
     input: (x) => ({ conversationId: x.conversationId }),
     expect: CHAT_WRITE,
+  }),
+
+  // ---- offer (议价): its buyer and seller only, each on their own turn; the floor is the seller's
+  row({
+    action: 'offer.make',
+    given: (k) => k.listing(),
+    input: (x) => ({ listingId: x.listingId, priceFen: 50_000 }),
+    expect: user({ stranger: 'ok', buyer: 'ok', seller: 'OFFER.OWN_LISTING', operator: 'ok' }),
+  }),
+  row({
+    action: 'offer.accept',
+    given: (k) => k.offer('awaiting_seller'),
+    input: (x) => ({ offerId: x.offerId }),
+    expect: OFFER_SELLERS_TURN,
+  }),
+  row({
+    action: 'offer.accept',
+    case: "the seller's counter",
+    given: (k) => k.offer('awaiting_buyer'),
+    input: (x) => ({ offerId: x.offerId }),
+    expect: OFFER_BUYERS_TURN,
+  }),
+  row({
+    action: 'offer.decline',
+    given: (k) => k.offer('awaiting_seller'),
+    input: (x) => ({ offerId: x.offerId }),
+    expect: OFFER_SELLERS_TURN,
+  }),
+  row({
+    action: 'offer.decline',
+    case: "the seller's counter",
+    given: (k) => k.offer('awaiting_buyer'),
+    input: (x) => ({ offerId: x.offerId }),
+    expect: OFFER_BUYERS_TURN,
+  }),
+  row({
+    action: 'offer.counter',
+    given: (k) => k.offer('awaiting_seller'),
+    input: (x) => ({ offerId: x.offerId, priceFen: 55_000 }),
+    expect: OFFER_SELLERS_TURN,
+  }),
+  row({
+    action: 'offer.counter',
+    case: "the buyer's answer to a counter",
+    given: (k) => k.offer('awaiting_buyer'),
+    input: (x) => ({ offerId: x.offerId, priceFen: 55_000 }),
+    expect: OFFER_BUYERS_TURN,
+  }),
+  row({
+    action: 'offer.withdraw',
+    given: (k) => k.offer('awaiting_seller'),
+    input: (x) => ({ offerId: x.offerId }),
+    expect: OFFER_BUYERS_ALONE,
+  }),
+  // Everyone may ask; each sees only their own offers, the seller all of them (never the floor).
+  row({
+    action: 'offer.forListing',
+    input: (x) => ({ listingId: x.offerListingId }),
+    expect: OWN,
+  }),
+  row({
+    action: 'offer.setFloor',
+    given: (k) => k.listing(),
+    input: (x) => ({ listingId: x.listingId, floorFen: 61_237 }),
+    expect: SELLERS_LISTING,
   }),
 
   // ---- merchant: 开通收款 and the wallet, always the caller's own
@@ -710,6 +796,12 @@ export const WHOAMI: Record<
   string,
   { action: string; input: (x: World) => Record<string, unknown>; subject: (data: any) => unknown }
 > = {
+  // A listing's offers: the seller sees the buyer's, a stranger none of them.
+  offer: {
+    action: 'forListing',
+    input: (x) => ({ listingId: x.offerListingId }),
+    subject: (d) => d.items.map((o: { id: string }) => o.id),
+  },
   // Opening answers the caller's own conversation (as its buyer); the seller's is a refusal.
   chat: {
     action: 'open',

@@ -13,6 +13,7 @@ import { Listings } from '../src/modules/listing/domain/listing.record'
 import { Merchants } from '../src/modules/merchant/domain/merchant.records'
 import { OutboxJobs } from '../src/modules/outbox/domain/outbox-job.record'
 import { main as chatMain } from '../src/functions/chat'
+import { main as offerMain } from '../src/functions/offer'
 import { main as searchMain } from '../src/functions/search'
 import { main as socialMain } from '../src/functions/social'
 import type { EscrowCloud } from './escrow-harness'
@@ -123,7 +124,14 @@ export interface World {
   deadJobId: string
   /** A pickup window still bookable now. */
   slot: PickupSlot
+  /** The seller's listing with one live offer of the buyer's on it, and a floor below it (the seller's secret). */
+  offerListingId: string
 }
+
+/** How far a fixture offer (议价) is taken: the buyer's price, the seller's counter, or agreed. */
+export type OfferStage = 'awaiting_seller' | 'awaiting_buyer' | 'accepted'
+/** The floor on the world's offer listing: only the seller may ever see it. */
+export const WORLD_FLOOR_FEN = 61_237
 
 /** Text only some callers may ever receive; an `ok` answer to anyone else containing it is a leak. */
 export interface Secret {
@@ -160,6 +168,8 @@ export interface Kit {
   community(): Promise<{ communityId: string }>
   /** The buyer's new conversation with the seller about a new listing, holding one message of the buyer's. */
   conversation(): Promise<{ conversationId: string }>
+  /** The buyer's new offer of ¥500 on a new listing of the seller's, taken to `stage` (the seller counters ¥600). */
+  offer(stage?: OfferStage): Promise<{ offerId: string; listingId: string }>
   secrets: Secret[]
 }
 
@@ -398,6 +408,28 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     return { conversationId }
   }
 
+  const mustOffer = async (openid: string, action: string, input: unknown) => {
+    const res = (await offerMain({ action, input }, cloud.contextFor(openid))) as Envelope
+    if (!res.ok)
+      throw new Error(`fixture: offer.${action} failed: ${res.error.code} ${res.error.message}`)
+    return res.data
+  }
+  const offer: Kit['offer'] = async (stage = 'awaiting_seller') => {
+    const { listingId } = await listing()
+    const offerId = (await mustOffer(OPENIDS.buyer!, 'make', { listingId, priceFen: 50_000 }))
+      .id as string
+    if (stage !== 'awaiting_seller')
+      await mustOffer(seller, 'counter', { offerId, priceFen: 60_000 })
+    if (stage === 'accepted') await mustOffer(OPENIDS.buyer!, 'accept', { offerId })
+    // An offer is its two parties' business: not even an operator sees it.
+    secret('an offer id', offerId, 'buyer', 'seller')
+    return { offerId, listingId }
+  }
+  const { listingId: offerListingId } = await offer()
+  await mustOffer(seller, 'setFloor', { listingId: offerListingId, floorFen: WORLD_FLOOR_FEN })
+  // The floor is the seller's: a buyer learns only that a price was too low.
+  secret("the seller's floor", `:${WORLD_FLOOR_FEN}`, 'seller')
+
   const { communityId: sellerCommunityId, inviteCode } = await createCommunity()
   secret("the seller's community invite code", JSON.stringify(inviteCode), 'seller')
   // Something in the seller's search history, so the history tells callers apart.
@@ -445,6 +477,18 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
       .waybillNo,
     deadJobId: job._id,
     slot,
+    offerListingId,
   }
-  return { world, cloud, order, returnParcel, listing, address, community, conversation, secrets }
+  return {
+    world,
+    cloud,
+    order,
+    returnParcel,
+    listing,
+    address,
+    community,
+    conversation,
+    offer,
+    secrets,
+  }
 }

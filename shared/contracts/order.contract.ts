@@ -319,7 +319,7 @@ export const OrderContract = defineContract('order', {
   },
   checkout: {
     summary:
-      "立即购买: an order at the listing's server price plus shipping; reserves the listing.",
+      "立即购买: an order at the listing's server price (or the caller's accepted offer's) plus shipping; reserves the listing.",
     auth: 'user',
     input: z
       .object({
@@ -327,6 +327,8 @@ export const OrderContract = defineContract('order', {
         fulfilment: z.enum(FULFILMENT_IDS),
         /** Courier orders: one of the caller's saved addresses (收货地址). */
         addressId: IdSchema.optional(),
+        /** The caller's accepted offer (议价): the order charges its agreed price, read on the server. */
+        offerId: IdSchema.optional(),
       })
       .strict(),
     output: OrderSchema,
@@ -340,6 +342,7 @@ export const OrderContract = defineContract('order', {
       ErrorCodes.ORDER_FREIGHT_UNAVAILABLE,
       ErrorCodes.ORDER_PAYMENT_UNAVAILABLE,
       ErrorCodes.ORDER_TOO_MANY_UNPAID,
+      ErrorCodes.OFFER_STALE,
     ],
   },
   pay: {

@@ -73,9 +73,17 @@ export interface OrderMoveReaction {
 export interface Hooks {
   /**
    * Every order move, in its transaction (delivery: call off the bookings it leaves behind; chat:
-   * post the step into the conversation of the listing and buyer).
+   * post the step into the conversation of the listing and buyer; offer: a paid order spends its offer).
    */
   orderMoved: OrderMoveReaction[]
+  /**
+   * The agreed price of an accepted offer (offer): checkout with an offerId charges it. Only this
+   * buyer's offer on this listing, accepted and before its deadline; OFFER.STALE otherwise.
+   */
+  offerPrice: (
+    deps: Pick<Deps, 'store'>,
+    q: { offerId: string; buyerId: string; listingId: string; now: number },
+  ) => Promise<number>
   /** Couriers' prices for a listing's parcel to a city, cheapest first (delivery). */
   quoteFreight: (deps: Deps, listing: ListingRecord, toCity: string) => Promise<FreightQuote[]>
   /**

@@ -26,6 +26,8 @@ export interface CheckoutInput {
   fulfilment: Fulfilment
   /** Courier orders: an address from the buyer's own book (its structured region prices and routes the parcel). */
   addressId?: string
+  /** The buyer's accepted offer (议价): its agreed price, read from the offer record, replaces the listed one. */
+  offerId?: string
 }
 
 /** Which fulfilments a listing offers: its trade options for goods, the service itself otherwise. */
@@ -56,7 +58,8 @@ const shippingFeeOf = async (
 }
 
 /**
- * 立即购买: the price is the listing's server-side price (never the client's), plus the shipping fee
+ * 立即购买: the price is the listing's server-side price or the agreed price of the buyer's accepted
+ * offer (never the client's), plus the shipping fee
  * the seller set or the courier quotes now; the commission is fixed now from the policy in force.
  * The order and the listing's lock are written together, so a second buyer gets
  * ORDER.LISTING_RESERVED.
@@ -71,6 +74,20 @@ export const checkout = async (
   const listing = await loadListing(deps.store, input.listingId)
   if (!listing || listing.status === 'draft') throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在')
   if (listing.sellerId === buyer._id) throw new AppError(ErrorCodes.ORDER_OWN_LISTING)
+  // The item's price: the listed one, or the agreed price of this buyer's accepted offer on this
+  // listing, taken from the offer record (the offer module answers; OFFER.STALE before any write).
+  // A listed price lowered below the agreed one since is the better price, and the one charged.
+  const priceFen = input.offerId
+    ? Math.min(
+        listing.priceFen,
+        await deps.hooks.offerPrice(deps, {
+          offerId: input.offerId,
+          buyerId: buyer._id,
+          listingId: listing._id,
+          now: deps.clock.now(),
+        }),
+      )
+    : listing.priceFen
   const key = lockKey(listing._id, input.fulfilment, buyer._id)
   const lock = await deps.store.get(OrderLocks, key)
   if (lock)
@@ -103,11 +120,12 @@ export const checkout = async (
     coverFileId: listing.photoFileIds[0] ?? null,
     fulfilment: input.fulfilment,
     state: 'pending_payment',
-    priceFen: listing.priceFen,
+    priceFen,
+    ...(input.offerId ? { offerId: input.offerId } : {}),
     shippingFen,
-    totalFen: listing.priceFen + shippingFen,
+    totalFen: priceFen + shippingFen,
     // On everything the seller receives: a ¥0.99 item with a ¥500 "shipping fee" is a ¥500.99 sale.
-    commissionFen: commissionFen(listing.priceFen + shippingFen, deps.escrow.commission),
+    commissionFen: commissionFen(priceFen + shippingFen, deps.escrow.commission),
     address: booked ? sealShippingAddress(deps, booked) : null,
     handoverCode: input.fulfilment === 'meetup' ? deps.codes.draw(6, DIGITS) : null,
     shipment: null,

@@ -56,7 +56,10 @@ export interface OrderRecord {
   coverFileId: string | null
   fulfilment: Fulfilment
   state: OrderState
+  /** The item's price: the listed one, or the agreed price of `offerId`. */
   priceFen: number
+  /** The accepted offer (议价) whose price this order charges; absent for the listed price. */
+  offerId?: string | null
   shippingFen: number
   totalFen: number
   commissionFen: number

@@ -1,0 +1,28 @@
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import { newestFirst, type PageRequest } from '../../core/ports/document-store.port'
+import type { Deps } from '../../deps'
+import { loadListing } from '../../listing'
+import type { UserRecord } from '../../user'
+import { Offers } from '../domain/offer.records'
+import { toOffers } from './offer-views'
+
+/**
+ * A listing's offers, newest first: its seller sees every buyer's, anyone else only their own
+ * (so a buyer never learns what others offered). A listing nobody else may see is NOT_FOUND.
+ */
+export const offersForListing = async (
+  deps: Deps,
+  user: Pick<UserRecord, '_id'>,
+  query: PageRequest & { listingId: string },
+) => {
+  const listing = await loadListing(deps.store, query.listingId)
+  const isSeller = listing?.sellerId === user._id
+  if (!listing || (listing.status === 'draft' && !isSeller))
+    throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在')
+  const page = await deps.store.find(
+    Offers,
+    isSeller ? { listingId: listing._id } : { listingId: listing._id, buyerId: user._id },
+    newestFirst('_id', { limit: query.limit, cursor: query.cursor }),
+  )
+  return { items: await toOffers(deps, page.items, user._id), nextCursor: page.nextCursor }
+}
