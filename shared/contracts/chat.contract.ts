@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { LISTING_STATUSES } from '../domain/listing'
 import { ErrorCodes } from '../errors/error-codes'
-import { CursorSchema, FileIdSchema, IdSchema, PublicUserSchema, pageOf } from './common.schema'
+import { FileIdSchema, IdSchema, PublicUserSchema, pageOf, PageQuerySchema } from './common.schema'
 import { defineContract } from './define-contract'
 import { userText } from './user-text'
 
@@ -111,13 +111,7 @@ export const ChatContract = defineContract('chat', {
     summary:
       "The caller's conversations, latest activity first; with listingId, one listing's (a seller's grouping).",
     auth: 'user',
-    input: z
-      .object({
-        listingId: IdSchema.optional(),
-        cursor: CursorSchema.optional(),
-        limit: z.number().int().min(1).max(50).default(20),
-      })
-      .strict(),
+    input: PageQuerySchema.extend({ listingId: IdSchema.optional() }).strict(),
     output: pageOf(ConversationSchema),
     errors: [],
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { OFFER_STATES, OFFER_TRANSITIONS, type OfferTransitionName } from '../domain/offer-process'
 import { ErrorCodes } from '../errors/error-codes'
-import { CursorSchema, IdSchema, PublicUserSchema, pageOf } from './common.schema'
+import { IdSchema, PublicUserSchema, pageOf, PageQuerySchema } from './common.schema'
 import { defineContract } from './define-contract'
 
 const OFFER_ACTIONS = [...new Set(OFFER_TRANSITIONS.map((t) => t.name))] as [
@@ -94,13 +94,7 @@ export const OfferContract = defineContract('offer', {
     summary:
       "A listing's offers, newest first: the seller sees all of them, anyone else their own.",
     auth: 'user',
-    input: z
-      .object({
-        listingId: IdSchema,
-        cursor: CursorSchema.optional(),
-        limit: z.number().int().min(1).max(50).default(20),
-      })
-      .strict(),
+    input: PageQuerySchema.extend({ listingId: IdSchema }).strict(),
     output: pageOf(OfferSchema),
     errors: [],
   },

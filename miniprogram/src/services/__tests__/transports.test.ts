@@ -108,7 +108,14 @@ describe('transport choice', () => {
         .filter((f) => /\.(weapp|h5)\.ts$/.test(f))
         .map((f) => f.replace(/\.(weapp|h5)\.ts$/, '')),
     )
-    expect([...platformBases].sort()).toEqual(['auth', 'cloud', 'pay', 'subscribe', 'upload'])
+    expect([...platformBases].sort()).toEqual([
+      'auth',
+      'chat-stream',
+      'cloud',
+      'pay',
+      'subscribe',
+      'upload',
+    ])
     for (const base of platformBases) {
       expect(files).toEqual(
         expect.arrayContaining([`${base}.ts`, `${base}.weapp.ts`, `${base}.h5.ts`]),
