@@ -20,7 +20,8 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { aListingRecord } from '../cloudfunctions/local/mothers/listing.mother'
 import { aUser } from '../cloudfunctions/local/mothers/user.mother'
-import { startLocalCloud, type LocalCloud } from '../cloudfunctions/local/server'
+import type { LocalCloud } from '../cloudfunctions/local/server'
+import { startBenchCloud } from './bench-cloud'
 import { openConversation } from '../cloudfunctions/src/modules/chat/application/conversations.use-case'
 import { Listings } from '../cloudfunctions/src/modules/listing/domain/listing.record'
 import type { UserRecord } from '../cloudfunctions/src/modules/user/domain/user.record'
@@ -207,15 +208,7 @@ const main = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'linquan-bench-chat-'))
   const functionsDir = join(dir, 'functions')
   await buildFunctions({ outDir: functionsDir, only: ['chat'] })
-  const cloud = await startLocalCloud({
-    dataDir: join(dir, 'data'),
-    functionsDir,
-    h5Dir: join(dir, 'h5'),
-    port: 0,
-    seed: false,
-    schedulerIntervalMs: null,
-    log: () => undefined,
-  })
+  const cloud = await startBenchCloud(dir, functionsDir)
   try {
     const token = (openid: string) =>
       signLocalSession({ openid, exp: Date.now() + 3_600_000 }, cloud.sessionSecret)

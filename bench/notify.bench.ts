@@ -50,7 +50,7 @@ import {
 import { gcmEncrypt } from '../cloudfunctions/local/sandboxes/wechat-pay/crypto'
 import { rfc3339 } from '../cloudfunctions/local/sandboxes/wechat-pay/notifier'
 import { aPendingOrderRecord } from '../cloudfunctions/local/mothers/order-record.mother'
-import { startLocalCloud } from '../cloudfunctions/local/server'
+import { startBenchCloud } from './bench-cloud'
 import { arg, mulberry32, percentile, round } from './bench-kit'
 import { WechatNotifications } from '../cloudfunctions/src/modules/payments/domain/payment.record'
 import {
@@ -502,16 +502,9 @@ const main = async () => {
   await buildFunctions({ outDir: functionsDir, only: ['pay-notify'] })
   progress(`built pay-notify in ${Math.round(performance.now() - started)} ms; data in ${dir}`)
 
-  const cloud = await startLocalCloud({
-    dataDir: join(dir, 'data'),
-    functionsDir,
-    h5Dir: join(dir, 'h5'),
-    port: 0,
-    seed: false,
-    schedulerIntervalMs: null,
-    sandboxes: [createWechatPaySandbox({ timers: 'manual' })],
-    log: () => undefined, // one line per request would measure the terminal
-  })
+  const cloud = await startBenchCloud(dir, functionsDir, [
+    createWechatPaySandbox({ timers: 'manual' }),
+  ])
   const { store, ids, clock } = cloud.container
   // Sealed with the cloud's own key, as checkout would (pay-notify never opens it).
   const courierAddress = sealShippingAddress(cloud.container, {

@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { openConversation } from '../../src/modules/chat/application/conversations.use-case'
 import { sendMessage } from '../../src/modules/chat/application/send-message.use-case'
 import { Listings } from '../../src/modules/listing/domain/listing.record'
@@ -6,8 +5,7 @@ import type { UserRecord } from '../../src/modules/user/domain/user.record'
 import { signLocalSession } from '../../src/platform/caller-identity'
 import { aListingRecord } from '../mothers/listing.mother'
 import { aUser } from '../mothers/user.mother'
-import { type LocalCloud, startLocalCloud } from '../server'
-import { tempDir } from './local-cloud.fixture'
+import { startBareCloud } from './local-cloud.fixture'
 
 interface StreamEvent {
   id?: string
@@ -71,8 +69,7 @@ const openStream = async (url: string, token: string | null, lastEventId?: numbe
 }
 
 describe('chat events: the H5 realtime stream (Server-Sent Events)', () => {
-  const tmp = tempDir('chat-events')
-  let cloud: LocalCloud
+  let cloud: Awaited<ReturnType<typeof startBareCloud>>
   let seller: UserRecord
   let buyer: UserRecord
   let conversationId: string
@@ -91,15 +88,7 @@ describe('chat events: the H5 realtime stream (Server-Sent Events)', () => {
     })
 
   beforeAll(async () => {
-    cloud = await startLocalCloud({
-      dataDir: join(tmp.dir, 'data'),
-      functionsDir: join(tmp.dir, 'functions'),
-      h5Dir: join(tmp.dir, 'h5'),
-      port: 0,
-      seed: false,
-      schedulerIntervalMs: null,
-      log: () => undefined,
-    })
+    cloud = await startBareCloud('chat-events', [])
     seller = await aUser(cloud.container, 'o-demo-01')
     buyer = await aUser(cloud.container, 'o-demo-02')
     await aUser(cloud.container, 'o-demo-03')
@@ -107,10 +96,7 @@ describe('chat events: the H5 realtime stream (Server-Sent Events)', () => {
     await cloud.container.store.insert(Listings, listing)
     conversationId = (await openConversation(cloud.container, buyer, listing._id)).id
   })
-  afterAll(async () => {
-    await cloud?.close()
-    tmp.cleanup()
-  })
+  afterAll(() => cloud?.stop())
 
   it('streams new messages in seq order, and resumes after a reconnect with none twice and none lost', async () => {
     const seller1 = await openStream(streamUrl(), token('o-demo-01'))

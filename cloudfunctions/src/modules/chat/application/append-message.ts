@@ -1,4 +1,3 @@
-import type { MessageKind } from '@shared/contracts/chat.contract'
 import { updateIfUnchanged } from '../../core'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 import { previewOf } from '../domain/chat.rules'
@@ -15,17 +14,9 @@ import {
 } from '../domain/chat.records'
 import { partyOf, userOf } from './chat-access'
 
-/** What a message says before it has a number. */
-export interface Draft {
-  senderId: string | null
-  kind: MessageKind
-  text: string | null
-  fileId: string | null
-  orderId: string | null
-  clientMsgId: string | null
-  /** Found by the off-platform guard (shared/domain/off-platform): the recipient is warned. */
-  offPlatform?: boolean
-}
+/** What a message says before it has a number (the guard's flag defaults to false). */
+export type Draft = Omit<MessageRecord, '_id' | 'conversationId' | 'seq' | 'at' | 'offPlatform'> &
+  Partial<Pick<MessageRecord, 'offPlatform'>>
 
 /** Moves a user's 消息 badge by `delta` (never below 0) in the caller's transaction; answers the new total. */
 export const addUnread = async (tx: TransactionOps, userId: string, delta: number) => {

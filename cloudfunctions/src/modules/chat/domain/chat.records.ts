@@ -48,7 +48,7 @@ export interface MessageRecord {
   orderId: string | null
   clientMsgId: string | null
   at: number
-  /** Set by the off-platform guard (later); the recipient then sees a warning. */
+  /** Set by the off-platform guard (shared/domain/off-platform): the recipient sees a warning. */
   offPlatform: boolean
 }
 
