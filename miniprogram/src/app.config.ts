@@ -23,6 +23,10 @@ export default defineAppConfig({
       pages: ['onboarding/index', 'wallet/index'],
     },
     {
+      root: 'package-chat',
+      pages: ['conversation/index'],
+    },
+    {
       root: 'package-social',
       pages: [
         'storefront/index',
