@@ -24,11 +24,15 @@ before(async () => {
 
 after(() => j?.close())
 
+/** The visible bubble (or row) on that phone holding the text; filtered before picking the first. */
+const bubble = (page: Page, selector: string, text: string) =>
+  page.locator(selector).filter({ hasText: text }).locator('visible=true').first()
+
 /** Types into the composer and sends; resolves once the stored bubble (with its seq) is shown. */
 const say = async (page: Page, text: string) => {
   await on(page)('#chat-input input').fill(text)
   await on(page)('#chat-send').click()
-  await on(page)('.msg.is-mine[data-seq]').filter({ hasText: text }).waitFor()
+  await bubble(page, '.msg.is-mine[data-seq]', text).waitFor()
 }
 
 test('the buyer opens a chat from the listing, with the listing pinned, and asks 还在吗？', async () => {
@@ -57,14 +61,14 @@ test('the seller sees it on 消息 with an unread badge, opens it and replies', 
   await shot(seller, 'chat-02-seller-list')
   await row.click()
   await on(seller)('#chat[data-role="seller"]').waitFor()
-  await on(seller)('.msg.is-theirs').filter({ hasText: '还在吗？' }).waitFor()
+  await bubble(seller, '.msg.is-theirs', '还在吗？').waitFor()
   await say(seller, '在的，九成新，可以小刀')
   await shot(seller, 'chat-03-seller-replies')
 })
 
 test('the buyer sees the reply arrive and 已读 under the question, without reloading', async () => {
-  await on(buyer)('.msg.is-theirs').filter({ hasText: '在的，九成新，可以小刀' }).waitFor()
-  const question = on(buyer)('.msg.is-mine').filter({ hasText: '还在吗？' })
+  await bubble(buyer, '.msg.is-theirs', '在的，九成新，可以小刀').waitFor()
+  const question = bubble(buyer, '.msg.is-mine', '还在吗？')
   await question.locator('.msg__read').waitFor()
   assert.equal(await question.locator('.msg__read').innerText(), '已读')
   await shot(buyer, 'chat-04-buyer-reply-read')
@@ -72,10 +76,10 @@ test('the buyer sees the reply arrive and 已读 under the question, without rel
 
 test('the seller asks to move to WeChat: the buyer sees the warning banner, the seller does not', async () => {
   await say(seller, '加我微信 wx_abc123')
-  const lure = on(buyer)('.msg.is-theirs').filter({ hasText: '加我微信 wx_abc123' })
+  const lure = bubble(buyer, '.msg.is-theirs', '加我微信 wx_abc123')
   await lure.locator('.msg__warn').waitFor()
   assert.match(await lure.locator('.msg__warn').innerText(), /平台外交易不受担保保护/)
-  const sent = on(seller)('.msg.is-mine').filter({ hasText: '加我微信 wx_abc123' })
+  const sent = bubble(seller, '.msg.is-mine', '加我微信 wx_abc123')
   assert.equal(await sent.locator('.msg__warn').count(), 0)
   await shot(buyer, 'chat-05-buyer-warning')
   await shot(seller, 'chat-06-seller-view')

@@ -25,7 +25,7 @@ export default function ConversationPage() {
   const { params } = useRouter()
   const { status, user } = useSession()
   const chat = useConversation(
-    { id: params.id, listingId: params.listingId },
+    { id: param(params.id), listingId: param(params.listingId) },
     status === 'signed-in',
   )
   const { opened } = chat
@@ -148,6 +148,9 @@ export default function ConversationPage() {
     </View>
   )
 }
+
+// The H5 router hands query values over still encoded (a conversation id holds a ':').
+const param = (v: string | undefined) => (v ? decodeURIComponent(v) : undefined)
 
 /** The other person's name in the navigation bar, as WeChat titles a chat. */
 function Title({ conversation }: { conversation: Conversation }) {
