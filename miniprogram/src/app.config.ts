@@ -23,6 +23,10 @@ export default defineAppConfig({
       pages: ['onboarding/index', 'wallet/index'],
     },
     {
+      root: 'package-chat',
+      pages: ['conversation/index'],
+    },
+    {
       root: 'package-social',
       pages: [
         'storefront/index',
@@ -40,8 +44,10 @@ export default defineAppConfig({
     'pages/index/index': { network: 'all', packages: ['package-listing', 'package-search'] },
     // 我的 leads to favourites, communities, the following feed and the orders.
     'pages/me/index': { network: 'all', packages: ['package-social', 'package-order'] },
-    // 立即购买 opens the confirm page.
-    'package-listing/detail/index': { network: 'all', packages: ['package-order'] },
+    // 立即购买 opens the confirm page, 聊一聊 the conversation.
+    'package-listing/detail/index': { network: 'all', packages: ['package-order', 'package-chat'] },
+    // A conversation is one tap away on 消息.
+    'pages/messages/index': { network: 'all', packages: ['package-chat'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -9,6 +9,9 @@ import { userText } from './user-text'
 export const MESSAGE_KINDS = ['text', 'image', 'listing', 'offer', 'order', 'system'] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
+/** The banner the recipient sees on a message flagged `offPlatform`. */
+export const OFF_PLATFORM_WARNING = '平台外交易不受担保保护，请勿添加微信、私下转账或先付定金'
+
 export const CHAT_LIMITS = {
   textMax: 500,
   historyDefault: 30,

@@ -17,8 +17,8 @@ export interface OffPlatformHit {
   index: number
 }
 
-/** The banner the recipient sees when a message had hits. */
-export const OFF_PLATFORM_WARNING = '平台外交易不受担保保护，请勿添加微信、私下转账或先付定金'
+// The banner lives with the message contract, so the client shows it without this matcher's package.
+export { OFF_PLATFORM_WARNING } from '../contracts/chat.contract'
 
 // The common C2C lure phrases (闲鱼/转转 anti-fraud notices and reported chats), lower-case.
 export const LURE_PHRASES: readonly string[] = [

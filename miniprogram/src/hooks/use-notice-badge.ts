@@ -4,14 +4,14 @@ import { refreshNoticeBadge, showNoticeBadge } from '@/utils/notice-badge'
 import { useSession } from './use-session'
 
 /**
- * Keeps the unread badge on the 消息 tab current: each tab page asks when it shows and when the
+ * Keeps the unread badge on the 消息 tab (notices and chat messages) current: each tab page asks when it shows and when the
  * user signs in; signing out clears it.
  */
 export const useNoticeBadge = () => {
   const { status } = useSession()
   useEffect(() => {
     if (status === 'signed-in') void refreshNoticeBadge()
-    else if (status === 'signed-out') showNoticeBadge(0)
+    else if (status === 'signed-out') showNoticeBadge({ notices: 0, chats: 0 })
   }, [status])
   useDidShow(() => {
     if (status === 'signed-in') void refreshNoticeBadge()

@@ -1,4 +1,5 @@
 import { AddressContract } from '@shared/contracts/address.contract'
+import { ChatContract } from '@shared/contracts/chat.contract'
 import { ListingContract } from '@shared/contracts/listing.contract'
 import { MerchantContract } from '@shared/contracts/merchant.contract'
 import type { ActionInput } from '@shared/contracts/define-contract'
@@ -31,6 +32,7 @@ type So = typeof SocialContract.actions
 type O = typeof OrderContract.actions
 type M = typeof MerchantContract.actions
 type A = typeof AddressContract.actions
+type C = typeof ChatContract.actions
 
 /** The seller's lifecycle actions on one listing, each answering the updated detail. */
 export type ListingLifecycleAction = 'publish' | 'takeDown' | 'relist' | 'markSold' | 'renew'
@@ -144,5 +146,18 @@ export const api = {
     update: (input: ActionInput<A['update']>) => client.call(AddressContract, 'update', input),
     remove: (id: string) => client.call(AddressContract, 'remove', { id }),
     setDefault: (id: string) => client.call(AddressContract, 'setDefault', { id }),
+  },
+  chat: {
+    open: (listingId: string) => client.call(ChatContract, 'open', { listingId }),
+    get: (conversationId: string) => client.call(ChatContract, 'get', { conversationId }),
+    list: (input: ActionInput<C['list']>) => client.call(ChatContract, 'list', input),
+    history: (input: ActionInput<C['history']>) => client.call(ChatContract, 'history', input),
+    since: (input: ActionInput<C['since']>) => client.call(ChatContract, 'since', input),
+    send: (input: ActionInput<C['send']>) => client.call(ChatContract, 'send', input),
+    markRead: (conversationId: string, seq: number) =>
+      client.call(ChatContract, 'markRead', { conversationId, seq }),
+    unreadTotal: () => client.call(ChatContract, 'unreadTotal', {}),
+    block: (conversationId: string) => client.call(ChatContract, 'block', { conversationId }),
+    unblock: (conversationId: string) => client.call(ChatContract, 'unblock', { conversationId }),
   },
 }

@@ -70,6 +70,9 @@ export class ChatFeed {
 
   /** Starts after `afterSeq` (what the page already shows from history). */
   start(history: ChatMessage[] = []) {
+    // History is the latest page, gap-free up to the newest: held from its oldest seq, so the
+    // feed asks `since` only after it (older pages are the page's business, paged backwards).
+    if (history.length && this.last === 0) this.last = Math.min(...history.map((m) => m.seq)) - 1
     this.accept(history)
     void this.fill().then(() => this.connect())
   }

@@ -26,6 +26,10 @@ export const Routes = {
   following: '/package-social/following/index',
   checkout: (listingId: string) =>
     `/package-order/confirm/index?listingId=${encodeURIComponent(listingId)}`,
+  conversation: (id: string) => `/package-chat/conversation/index?id=${encodeURIComponent(id)}`,
+  /** 聊一聊 from a listing: the page opens (or makes) the caller's conversation about it. */
+  chatAbout: (listingId: string) =>
+    `/package-chat/conversation/index?listingId=${encodeURIComponent(listingId)}`,
   order: (id: string) => `/package-order/detail/index?id=${encodeURIComponent(id)}`,
   orders: (role: 'buyer' | 'seller', tab?: string) =>
     `/package-order/list/index?role=${role}${tab ? `&tab=${encodeURIComponent(tab)}` : ''}`,

@@ -7,6 +7,8 @@ export const StorageKeys = {
   viewerPoint: 'linquan.viewer-point',
   /** Which community the 圈子 tab showed last. */
   feedCommunity: 'linquan.feed-community',
+  /** + a conversation id: the composer's unsent text there. */
+  chatDraft: 'linquan.chat-draft.',
   /** The last shipping address used at checkout, offered again next time. */
 } as const
 

@@ -23,7 +23,7 @@ import { QualityPanel } from '@/components/QualityPanel'
 import { BuyButton } from '../components/BuyButton'
 import { FreightEstimate } from '../components/FreightEstimate'
 import { useSession } from '@/hooks/use-session'
-import { comingSoon, goLogin, reportError } from '@/utils/feedback'
+import { goLogin, reportError } from '@/utils/feedback'
 import { expiryText, serviceTermLines, tradeLabels } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
 import { storedViewerPoint } from '@/utils/viewer-point'
@@ -324,13 +324,15 @@ export default function ListingDetailPage() {
                 {listing.favoriteCount > 0 ? ` ${listing.favoriteCount}` : ''}
               </Text>
             </View>
-            {/* Chat arrives in a later issue: visible, but honest. */}
             <Button
-              className='is-soon'
               id='detail-chat'
               fill='outline'
               type='primary'
-              onClick={comingSoon}
+              onClick={() =>
+                status === 'signed-in'
+                  ? Taro.navigateTo({ url: Routes.chatAbout(listing.id) })
+                  : goLogin()
+              }
             >
               聊一聊
             </Button>

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
+import type { Conversation } from '@shared/contracts/chat.contract'
 import type { Notice } from '@shared/contracts/user.contract'
 import { formatRelativeTime } from '@shared/domain/relative-time'
 import { api, devInboxUrl } from '@/services'
@@ -12,24 +13,51 @@ import { goLogin } from '@/utils/feedback'
 import { showNoticeBadge } from '@/utils/notice-badge'
 import { Routes } from '@/utils/routes'
 import { EmptyState } from '@/components/EmptyState'
+import { ConversationItem } from '@/components/ConversationItem'
 import './index.scss'
 
 const NOTICE_PAGE = 20
+const CHAT_PAGE = 20
 
 /**
- * 消息: system notices (listing expiry now; orders, reviews and reports later) kept apart from
- * chats, which arrive with a later issue.
+ * 消息: chats first (latest activity on top, unread counts), then system notices (listing expiry,
+ * orders; reviews and reports later) kept apart from them.
  */
 export default function Messages() {
   const { status } = useSession()
   const [notices, setNotices] = useState<Notice[] | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
+  const [chats, setChats] = useState<Conversation[] | null>(null)
+  const [chatCursor, setChatCursor] = useState<string | null>(null)
   const [now, setNow] = useState(() => Date.now())
   useNoticeBadge()
 
+  const loadChats = async () => {
+    try {
+      const page = await api.chat.list({ limit: CHAT_PAGE })
+      setChats(page.items)
+      setChatCursor(page.nextCursor)
+    } catch {
+      setChats((c) => c ?? [])
+    }
+  }
+  const moreChats = async () => {
+    if (!chatCursor) return
+    const page = await api.chat.list({ cursor: chatCursor, limit: CHAT_PAGE }).catch(() => null)
+    if (!page) return
+    setChats((c) => [...(c ?? []), ...page.items])
+    setChatCursor(page.nextCursor)
+  }
+
   const load = async () => {
-    if (status !== 'signed-in') return setNotices(null)
+    if (status !== 'signed-in') {
+      setChats(null)
+      return setNotices(null)
+    }
     setNow(Date.now())
+    await Promise.all([loadChats(), loadNotices()])
+  }
+  const loadNotices = async () => {
     try {
       const page = await api.user.notices({ limit: NOTICE_PAGE })
       setNotices(page.items)
@@ -37,7 +65,7 @@ export default function Messages() {
       // Opening the list is reading it: unread dots stay for this visit, the badge goes now.
       if (page.unread > 0) {
         await api.user.markNoticesRead()
-        showNoticeBadge(0)
+        showNoticeBadge({ notices: 0 })
       }
     } catch {
       setNotices((n) => n ?? [])
@@ -61,13 +89,43 @@ export default function Messages() {
   const inbox = status === 'signed-in' ? devInboxUrl() : null
   return (
     <View className='messages safe-bottom'>
+      <Text className='messages__section'>聊天</Text>
+      {status !== 'signed-in' ? (
+        <View className='messages__card' id='chats-signed-out'>
+          <Text className='muted'>登录后查看和买家、卖家的聊天</Text>
+          <Button size='small' type='primary' onClick={goLogin}>
+            登录
+          </Button>
+        </View>
+      ) : chats === null ? (
+        <View className='messages__card'>
+          <Text className='muted'>加载中…</Text>
+        </View>
+      ) : chats.length === 0 ? (
+        <View id='messages-empty'>
+          <EmptyState
+            title='暂无聊天'
+            description='在宝贝页点「聊一聊」，和卖家的对话会出现在这里'
+            imageSize={120}
+          />
+        </View>
+      ) : (
+        <View className='messages__notices' id='conversations'>
+          {chats.map((c) => (
+            <ConversationItem key={c.id} conversation={c} now={now} />
+          ))}
+          {chatCursor && (
+            <Text className='messages__more' onClick={moreChats}>
+              查看更多聊天
+            </Text>
+          )}
+        </View>
+      )}
+
       <Text className='messages__section'>系统通知</Text>
       {status !== 'signed-in' ? (
         <View className='messages__card' id='notices-signed-out'>
           <Text className='muted'>登录后查看宝贝到期提醒等系统通知</Text>
-          <Button size='small' type='primary' onClick={goLogin}>
-            登录
-          </Button>
         </View>
       ) : notices === null ? (
         <View className='messages__card'>
@@ -126,14 +184,9 @@ export default function Messages() {
           id='dev-wechat-inbox'
           onClick={() => window.open(inbox, '_blank')}
         >
-          微信服务通知（本地沙箱） ›
+          微信服务通知 ›
         </Text>
       )}
-
-      <Text className='messages__section'>聊天</Text>
-      <View id='messages-empty'>
-        <EmptyState title='暂无聊天' description='和卖家聊一聊的功能即将上线' imageSize={120} />
-      </View>
     </View>
   )
 }

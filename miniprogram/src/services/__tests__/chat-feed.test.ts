@@ -132,6 +132,32 @@ describe('ChatFeed: every message once, in order, across reconnects and transpor
     )
   })
 
+  it('starts after the history page it is given, not from the first message', async () => {
+    const server = new Server()
+    for (let i = 0; i < 40; i++) server.post()
+    const asked: number[] = []
+    const got: number[] = []
+    const sse = new ScriptedTransport('sse')
+    const feed = new ChatFeed({
+      since: (after) => {
+        asked.push(after)
+        return server.since(after)
+      },
+      transports: [sse],
+      onMessages: (ms) => got.push(...ms.map((m) => m.seq)),
+    })
+    // The page shows the latest 10 (31..40) from history; older pages load backwards on request.
+    feed.start(Array.from({ length: 10 }, (_, i) => message(40 - i)))
+    await settle()
+    expect(asked).toEqual([40])
+    expect(sse.connects).toEqual([40])
+    expect(got).toEqual([31, 32, 33, 34, 35, 36, 37, 38, 39, 40])
+    server.post()
+    sse.handlers!.message(message(41))
+    expect(feed.messages.map((m) => m.seq)).toEqual([31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41])
+    feed.close()
+  })
+
   it('switches to polling after repeated drops and keeps the messages it had', async () => {
     const server = new Server()
     const sse = new ScriptedTransport('sse')

@@ -1,0 +1,284 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Image, Input, ScrollView, Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
+import { CHAT_LIMITS, OFF_PLATFORM_WARNING } from '@shared/contracts/chat.contract'
+import type { Conversation } from '@shared/contracts/chat.contract'
+import { LISTING_STATUS_LABELS } from '@shared/domain/listing'
+import { formatFen } from '@shared/domain/money'
+import { api } from '@/services'
+import { EmptyState } from '@/components/EmptyState'
+import { useSession } from '@/hooks/use-session'
+import { goLogin, reportError } from '@/utils/feedback'
+import { Routes } from '@/utils/routes'
+import { StorageKeys, readStored, removeStored, writeStored } from '@/utils/storage'
+import { buildThread } from '../chat-thread'
+import { useConversation } from './use-conversation'
+import './index.scss'
+
+/**
+ * One conversation about one listing: the listing pinned on top (立即购买 for the buyer, 改价 for
+ * the seller), the thread, and a composer that keeps its draft. Offers will add cards here.
+ */
+export default function ConversationPage() {
+  const { params } = useRouter()
+  const { status, user } = useSession()
+  const chat = useConversation(
+    { id: param(params.id), listingId: param(params.listingId) },
+    status === 'signed-in',
+  )
+  const { opened } = chat
+
+  if (status === 'signed-out')
+    return (
+      <View className='chat-empty' id='chat-signed-out'>
+        <EmptyState
+          title='登录后和卖家聊一聊'
+          description='问问成色、约个时间，消息都在这里'
+          action={{ text: '登录', onClick: goLogin }}
+        />
+      </View>
+    )
+  if (opened.state === 'failed')
+    return (
+      <View className='chat-empty' id='chat-failed'>
+        <EmptyState
+          title={opened.title}
+          description={opened.description}
+          action={opened.retry ? { text: '重新加载', onClick: chat.retryOpen } : null}
+        />
+      </View>
+    )
+  if (opened.state === 'loading')
+    return (
+      <View className='chat-empty'>
+        <Text className='muted'>加载中…</Text>
+      </View>
+    )
+
+  const c = opened.conversation
+  const rows = buildThread({
+    messages: chat.messages,
+    pending: chat.pending,
+    meId: user?.id ?? null,
+    otherReadSeq: chat.otherReadSeq,
+    now: Date.now(),
+  })
+  return (
+    <View className='chat' id='chat' data-id={c.id} data-role={c.role}>
+      <Title conversation={c} />
+      <ListingCard conversation={c} />
+      <ScrollView
+        className='chat__thread'
+        id='chat-thread'
+        scrollY
+        scrollTop={chat.scroll.top}
+        scrollIntoView={chat.scroll.into}
+      >
+        {chat.hasOlder && (
+          <Text className='chat__older' id='chat-older' onClick={() => void chat.loadOlder()}>
+            {chat.loadingOlder ? '加载中…' : '查看更早的消息'}
+          </Text>
+        )}
+        {rows.length === 0 && (
+          <Text className='chat__hint' id='chat-hello'>
+            {c.role === 'buyer' ? '问问成色、价格和交易方式吧' : '买家还没有发消息'}
+          </Text>
+        )}
+        {rows.map((r) =>
+          r.type === 'time' ? (
+            <Text key={r.key} className='chat__time'>
+              {r.label}
+            </Text>
+          ) : r.type === 'note' ? (
+            <View
+              key={r.key}
+              className='chat__note'
+              onClick={() => r.orderId && Taro.navigateTo({ url: Routes.order(r.orderId) })}
+            >
+              <Text>{r.text}</Text>
+            </View>
+          ) : (
+            <View
+              key={r.key}
+              id={r.seq ? `msg-${r.seq}` : undefined}
+              className={`msg ${r.mine ? 'is-mine' : 'is-theirs'} ${r.pending ? `is-${r.pending}` : ''}`}
+              data-seq={r.seq ?? undefined}
+            >
+              <View className='msg__line'>
+                {r.pending === 'failed' && (
+                  <Text
+                    className='msg__retry'
+                    onClick={() => void chat.send(r.text, r.clientMsgId!)}
+                  >
+                    ! 重试
+                  </Text>
+                )}
+                {r.pending === 'sending' && <Text className='msg__sending'>发送中</Text>}
+                {r.imageUrl ? (
+                  <Image
+                    className='msg__image'
+                    src={r.imageUrl}
+                    mode='widthFix'
+                    onClick={() => Taro.previewImage({ urls: [r.imageUrl!], current: r.imageUrl! })}
+                  />
+                ) : (
+                  <Text className='msg__bubble' userSelect>
+                    {r.text}
+                  </Text>
+                )}
+              </View>
+              {r.read && <Text className='msg__read'>已读</Text>}
+              {r.warn && (
+                <View className='msg__warn'>
+                  <Text>⚠ {OFF_PLATFORM_WARNING}</Text>
+                </View>
+              )}
+            </View>
+          ),
+        )}
+        <View className='chat__end' />
+      </ScrollView>
+      {c.blocked ? (
+        <BlockedNotice conversation={c} onChanged={chat.refresh} />
+      ) : (
+        <Composer conversationId={c.id} onSend={(t) => void chat.send(t)} />
+      )}
+    </View>
+  )
+}
+
+// The H5 router hands query values over still encoded (a conversation id holds a ':').
+const param = (v: string | undefined) => (v ? decodeURIComponent(v) : undefined)
+
+/** The other person's name in the navigation bar, as WeChat titles a chat. */
+function Title({ conversation }: { conversation: Conversation }) {
+  const name = conversation.other.nickname
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: name }).catch(() => undefined)
+  }, [name])
+  return null
+}
+
+function ListingCard({ conversation: c }: { conversation: Conversation }) {
+  const l = c.listing
+  const active = l.status === 'active'
+  return (
+    <View className='chat__listing' id='chat-listing'>
+      <View
+        className='chat__listing-main'
+        onClick={() => Taro.navigateTo({ url: Routes.detail(l.id) })}
+      >
+        {l.thumbnailUrl ? (
+          <Image className='chat__listing-thumb' src={l.thumbnailUrl} mode='aspectFill' />
+        ) : (
+          <View className='chat__listing-thumb' />
+        )}
+        <View className='chat__listing-body'>
+          <Text className='chat__listing-title'>{l.title}</Text>
+          <View className='chat__listing-row'>
+            <Text className='chat__listing-price' id='chat-listing-price'>
+              {formatFen(l.priceFen)}
+            </Text>
+            {!active && (
+              <Text className='chat__listing-status'>{LISTING_STATUS_LABELS[l.status]}</Text>
+            )}
+          </View>
+        </View>
+      </View>
+      {c.role === 'buyer' && active && (
+        <Button
+          id='chat-buy'
+          size='small'
+          type='primary'
+          onClick={() => Taro.navigateTo({ url: Routes.checkout(l.id) })}
+        >
+          立即购买
+        </Button>
+      )}
+      {c.role === 'seller' && active && (
+        <Button
+          id='chat-edit-price'
+          size='small'
+          fill='outline'
+          type='primary'
+          onClick={() => Taro.navigateTo({ url: Routes.editListing(l.id) })}
+        >
+          改价
+        </Button>
+      )}
+    </View>
+  )
+}
+
+/** The input and 发送; the unsent text is kept per conversation until it is sent. */
+function Composer({
+  conversationId,
+  onSend,
+}: {
+  conversationId: string
+  onSend: (text: string) => void
+}) {
+  const key = StorageKeys.chatDraft + conversationId
+  const [draft, setDraft] = useState(() => readStored<string>(key) ?? '')
+  const type = (text: string) => {
+    setDraft(text)
+    if (text) writeStored(key, text)
+    else removeStored(key)
+  }
+  const submit = () => {
+    const text = draft.trim()
+    if (!text) return
+    type('')
+    onSend(text)
+  }
+  return (
+    <View className='chat__composer' id='chat-composer'>
+      <Input
+        id='chat-input'
+        className='chat__input'
+        value={draft}
+        maxlength={CHAT_LIMITS.textMax}
+        confirmType='send'
+        confirmHold
+        adjustPosition
+        placeholder='想跟TA说点什么…'
+        onInput={(e) => type(e.detail.value)}
+        onConfirm={submit}
+      />
+      <Button id='chat-send' size='small' type='primary' disabled={!draft.trim()} onClick={submit}>
+        发送
+      </Button>
+    </View>
+  )
+}
+
+function BlockedNotice({
+  conversation: c,
+  onChanged,
+}: {
+  conversation: Conversation
+  onChanged: () => Promise<void>
+}) {
+  const unblock = async () => {
+    try {
+      await api.chat.unblock(c.id)
+      await onChanged()
+    } catch (e) {
+      reportError(e, '操作失败，请稍后重试')
+    }
+  }
+  return (
+    <View className='chat__blocked' id='chat-blocked'>
+      <Text className='muted'>
+        {c.blockedByMe ? '你已屏蔽对方，双方都不能再发消息' : '你们之间已屏蔽，无法发送消息'}
+      </Text>
+      {c.blockedByMe && (
+        <Button size='small' fill='outline' onClick={() => void unblock()}>
+          解除屏蔽
+        </Button>
+      )}
+    </View>
+  )
+}
