@@ -80,6 +80,18 @@ describe('chat: conversations, messages, unread counts', () => {
     })
   })
 
+  it('lets a buyer start at most 20 conversations an hour; reopening one is free', async () => {
+    const ids: string[] = []
+    for (let i = 0; i < 21; i++)
+      ids.push((await publishListing(cloud, 'o-seller', { title: `闲置 ${i + 1} 号` })).id)
+    for (const listingId of ids.slice(0, 20)) await must('o-buyer', 'open', { listingId })
+    const refused = await call('o-buyer', 'open', { listingId: ids[20] })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'COMMON.RATE_LIMITED' } })
+    await must('o-buyer', 'open', { listingId: ids[0] })
+    cloud.clock.advance(2 * HOUR)
+    await must('o-buyer', 'open', { listingId: ids[20] })
+  })
+
   it('numbers messages, counts unread per party and in total, pages history and fills gaps', async () => {
     const a = await publishListing(cloud, 'o-seller', { title: '宝贝 A' })
     const b = await publishListing(cloud, 'o-seller', { title: '宝贝 B' })

@@ -1,4 +1,5 @@
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
+import { enforceLimit } from '../../core'
 import { newestFirst, type PageRequest } from '../../core/ports/document-store.port'
 import type { Deps } from '../../deps'
 import { hiddenByBan, loadListing } from '../../listing'
@@ -10,6 +11,7 @@ import {
   conversationId,
   memberId,
 } from '../domain/chat.records'
+import { OPEN_PER_USER, OPEN_TOO_OFTEN } from '../domain/chat.rules'
 import { partyOf, readable } from './chat-access'
 import { toConversations } from './chat-views'
 
@@ -18,7 +20,8 @@ type Viewer = Pick<UserRecord, '_id' | 'roles'>
 /**
  * 聊一聊 / 我想要: the caller's conversation about a listing, as its buyer. The first open makes
  * it (and both parties' list entries); later ones find it, whatever became of the listing since.
- * A listing others cannot see (a draft, taken down, its seller banned) cannot start one.
+ * A listing others cannot see (a draft, taken down, its seller banned) cannot start one, and a
+ * buyer starts at most 20 an hour (OPEN_PER_USER).
  */
 export const openConversation = async (deps: Deps, user: Viewer, listingId: string) => {
   const listing = await loadListing(deps.store, listingId)
@@ -31,6 +34,8 @@ export const openConversation = async (deps: Deps, user: Viewer, listingId: stri
     const visible = listing.status === 'active' || listing.status === 'sold'
     if (!visible || hiddenByBan(listing, now))
       throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在或已下架')
+    // Only a new conversation counts: reopening one is free.
+    await enforceLimit(deps.limits, OPEN_PER_USER, user._id, OPEN_TOO_OFTEN)
     const fresh: ConversationRecord = {
       _id: id,
       listingId,

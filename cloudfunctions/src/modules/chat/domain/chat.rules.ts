@@ -7,6 +7,13 @@ export const SEND_PER_USER = slidingRule('chat-send', 30, MINUTE)
 export const SEND_TOO_OFTEN = '发得太快了，请稍后再发'
 
 /**
+ * New conversations a buyer may start an hour: asking twenty sellers is a busy afternoon, not
+ * spam; each start writes a conversation and an entry in the seller's 消息 list.
+ */
+export const OPEN_PER_USER = slidingRule('chat-open', 20, HOUR)
+export const OPEN_TOO_OFTEN = '咨询的宝贝太多了，请稍后再试'
+
+/**
  * Off-platform strikes (phone numbers, WeChat ids, 私下转账…) per sender and conversation over a
  * day: every flagged message is delivered with a warning to the recipient and counts one strike;
  * from the 3rd the sender is slowed to one message in 30 seconds there, after the 5th muted there
