@@ -1,10 +1,21 @@
-import type { Hooks } from './deps'
+import type { Hooks, JobHandler } from './deps'
 import { CHAT_JOB_HANDLERS, chatOrderReaction } from './chat'
 import { DELIVERY_JOB_HANDLERS, courierQuotes, pickupReaction } from './delivery'
 import { escrowHeldFor, ORDER_JOB_HANDLERS } from './order'
 import { offerOrderReaction, offerPrice } from './offer'
 import { closePayment, SETTLEMENT_HANDLERS } from './payments'
 import { isFavorite, isMember } from './social'
+
+/** Every outbox job kind once: two modules claiming one kind would silently lose a handler. */
+const oneHandlerPerKind = (...registries: Record<string, JobHandler>[]) => {
+  const all: Record<string, JobHandler> = {}
+  for (const registry of registries)
+    for (const [kind, handler] of Object.entries(registry)) {
+      if (kind in all) throw new Error(`outbox job kind ${kind} is registered twice`)
+      all[kind] = handler
+    }
+  return all
+}
 
 /**
  * The composition root of the modules: where a higher module answers what a lower one announces
@@ -18,10 +29,10 @@ export const moduleHooks: Hooks = {
   escrowHeldFor,
   isMember,
   isFavorite,
-  jobs: {
-    ...ORDER_JOB_HANDLERS,
-    ...SETTLEMENT_HANDLERS,
-    ...DELIVERY_JOB_HANDLERS,
-    ...CHAT_JOB_HANDLERS,
-  },
+  jobs: oneHandlerPerKind(
+    ORDER_JOB_HANDLERS,
+    SETTLEMENT_HANDLERS,
+    DELIVERY_JOB_HANDLERS,
+    CHAT_JOB_HANDLERS,
+  ),
 }
