@@ -41,6 +41,8 @@ export const ChatMessageSchema = z.object({
   image: z.object({ fileId: z.string(), url: z.string().nullable() }).nullable(),
   /** The order an order event is about. */
   orderId: z.string().nullable(),
+  /** The offer an offer line is about (出价, 还价, 接受…): the client shows its card. */
+  offerId: z.string().nullable(),
   /** Only the sender sees the id its client sent (to match its pending bubble). */
   clientMsgId: z.string().nullable(),
   at: z.number().int(),

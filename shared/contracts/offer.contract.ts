@@ -92,9 +92,13 @@ export const OfferContract = defineContract('offer', {
   },
   forListing: {
     summary:
-      "A listing's offers, newest first: the seller sees all of them, anyone else their own.",
+      "A listing's offers, newest first: the seller sees all of them (or one buyer's), anyone else their own.",
     auth: 'user',
-    input: PageQuerySchema.extend({ listingId: IdSchema }).strict(),
+    input: PageQuerySchema.extend({
+      listingId: IdSchema,
+      /** The seller's view of one conversation: that buyer's offers only (others ignore it). */
+      buyerId: IdSchema.optional(),
+    }).strict(),
     output: pageOf(OfferSchema),
     errors: [],
   },

@@ -5,3 +5,6 @@
  */
 export { CHAT_JOB_HANDLERS } from './application/chat-jobs'
 export { chatOrderReaction } from './application/order-reaction'
+export { openConversation } from './application/conversations.use-case'
+export { postLine, type PlatformLine } from './application/post-line'
+export { conversationId } from './domain/chat.records'

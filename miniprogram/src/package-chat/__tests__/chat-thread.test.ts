@@ -20,6 +20,7 @@ const msg = (seq: number, over: Partial<ChatMessage> = {}): ChatMessage => ({
   clientMsgId: null,
   at: NOW - 60 * MIN + seq * MIN,
   offPlatform: false,
+  offerId: null,
   ...over,
 })
 

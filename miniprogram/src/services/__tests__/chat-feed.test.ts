@@ -14,6 +14,7 @@ const message = (seq: number): ChatMessage => ({
   clientMsgId: null,
   at: seq,
   offPlatform: false,
+  offerId: null,
 })
 
 /** The server's conversation: messages 1..n, `since` paged like the real one. */

@@ -14,9 +14,12 @@ import {
 } from '../domain/chat.records'
 import { partyOf, userOf } from './chat-access'
 
-/** What a message says before it has a number (the guard's flag defaults to false). */
-export type Draft = Omit<MessageRecord, '_id' | 'conversationId' | 'seq' | 'at' | 'offPlatform'> &
-  Partial<Pick<MessageRecord, 'offPlatform'>>
+/** What a message says before it has a number (no guard flag and no offer unless given). */
+export type Draft = Omit<
+  MessageRecord,
+  '_id' | 'conversationId' | 'seq' | 'at' | 'offPlatform' | 'offerId'
+> &
+  Partial<Pick<MessageRecord, 'offPlatform' | 'offerId'>>
 
 /** Moves a user's 消息 badge by `delta` (never below 0) in the caller's transaction; answers the new total. */
 export const addUnread = async (tx: TransactionOps, userId: string, delta: number) => {
@@ -48,6 +51,7 @@ export const appendMessage = async (
     ...draft,
     at: now,
     offPlatform: draft.offPlatform ?? false,
+    offerId: draft.offerId ?? null,
   }
   await tx.insert(Messages, message)
   const patch: Partial<ConversationRecord> = {

@@ -106,6 +106,8 @@ export const toMessages = async (
     text: m.text,
     image: m.fileId ? { fileId: m.fileId, url: urls[m.fileId] ?? null } : null,
     orderId: m.orderId,
+    // Messages stored before offers were posted into the chat have no field.
+    offerId: m.offerId ?? null,
     clientMsgId: m.senderId === viewerId ? m.clientMsgId : null,
     at: m.at,
     offPlatform: m.offPlatform,

@@ -1,8 +1,8 @@
 import type { TransitionName } from '@shared/domain/order-process'
 import type { OrderMoveReaction } from '../../deps'
 import { ORDER_EVENT_NEWS_TO, ORDER_EVENT_TEXTS } from '../domain/chat.rules'
-import { Conversations, conversationId, type Party } from '../domain/chat.records'
-import { appendMessage } from './append-message'
+import type { Party } from '../domain/chat.records'
+import { postLine } from './post-line'
 
 /**
  * Order events in the chat: each step of an order posts a line (买家已付款, 卖家已发货…) into the
@@ -20,8 +20,6 @@ export const chatOrderReaction: OrderMoveReaction = {
         ? ORDER_EVENT_TEXTS[step.transition as TransitionName]
         : undefined
     if (!step || !text) return
-    const conv = await tx.get(Conversations, conversationId(order.listingId, order.buyerId))
-    if (!conv) return
     const newsTo = ORDER_EVENT_NEWS_TO[step.transition as TransitionName]
     const unreadFor: Party[] = newsTo
       ? [newsTo]
@@ -30,10 +28,10 @@ export const chatOrderReaction: OrderMoveReaction = {
         : step.actor === 'seller'
           ? ['buyer']
           : ['buyer', 'seller']
-    await appendMessage(
+    await postLine(
       tx,
-      conv,
-      { senderId: null, kind: 'order', text, fileId: null, orderId: order._id, clientMsgId: null },
+      order,
+      { kind: 'order', text, senderId: null, orderId: order._id },
       now,
       unreadFor,
     )

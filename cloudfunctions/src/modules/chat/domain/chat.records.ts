@@ -46,6 +46,8 @@ export interface MessageRecord {
   text: string | null
   fileId: string | null
   orderId: string | null
+  /** The offer an offer line (出价, 还价, 接受…) is about: the client shows its card. */
+  offerId: string | null
   clientMsgId: string | null
   at: number
   /** Set by the off-platform guard (shared/domain/off-platform): the recipient sees a warning. */

@@ -1,8 +1,9 @@
 import { offerStep, offerTimerOf } from '@shared/domain/offer-process'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
+import { timerLine } from '../domain/offer-lines'
 import { Offers, type OfferRecord } from '../domain/offer.records'
-import { writeMove } from './offer-moves'
+import { ringConversation, writeMove } from './offer-moves'
 
 const BATCH = 200
 
@@ -11,12 +12,18 @@ const BATCH = 200
  * buyer's slot is free again. A move that got there first (a party's answer, a payment) wins: then
  * nothing changes and false is answered.
  */
-export const expireOffer = async (deps: Pick<Deps, 'store'>, offer: OfferRecord, now: number) => {
+export const expireOffer = async (
+  deps: Pick<Deps, 'store' | 'chatSignal'>,
+  offer: OfferRecord,
+  now: number,
+) => {
   const timer = offerTimerOf(offer.state)
   const to = timer && offerStep(timer, offer.state, 'system')
-  if (!to || offer.dueAt === null || now < offer.dueAt) return false
+  if (!timer || !to || offer.dueAt === null || now < offer.dueAt) return false
+  const lines = [timerLine(timer, offer.proposedBy)]
   try {
-    await deps.store.transaction((tx) => writeMove(tx, offer, to, {}, now))
+    await deps.store.transaction((tx) => writeMove(tx, offer, to, {}, now, lines))
+    ringConversation(deps, offer)
     return true
   } catch (e) {
     if (isAppError(e) && e.code === ErrorCodes.CONFLICT) return false
@@ -28,7 +35,9 @@ export const expireOffer = async (deps: Pick<Deps, 'store'>, offer: OfferRecord,
  * The offer timers (the cron's order job, every minute): live offers whose deadline has passed,
  * earliest first, a batch at a time. Answers how many expired or lapsed.
  */
-export const expireOffers = async (deps: Pick<Deps, 'store' | 'clock'>): Promise<number> => {
+export const expireOffers = async (
+  deps: Pick<Deps, 'store' | 'clock' | 'chatSignal'>,
+): Promise<number> => {
   const now = deps.clock.now()
   const due = (
     await deps.store.find(

@@ -7,13 +7,13 @@ import { Offers } from '../domain/offer.records'
 import { toOffers } from './offer-views'
 
 /**
- * A listing's offers, newest first: its seller sees every buyer's, anyone else only their own
- * (so a buyer never learns what others offered). A listing nobody else may see is NOT_FOUND.
+ * A listing's offers, newest first: its seller sees every buyer's (or one buyer's, for the
+ * conversation with them), anyone else only their own (so a buyer never learns what others offered). A listing nobody else may see is NOT_FOUND.
  */
 export const offersForListing = async (
   deps: Deps,
   user: Pick<UserRecord, '_id'>,
-  query: PageRequest & { listingId: string },
+  query: PageRequest & { listingId: string; buyerId?: string },
 ) => {
   const listing = await loadListing(deps.store, query.listingId)
   const isSeller = listing?.sellerId === user._id
@@ -21,7 +21,9 @@ export const offersForListing = async (
     throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在')
   const page = await deps.store.find(
     Offers,
-    isSeller ? { listingId: listing._id } : { listingId: listing._id, buyerId: user._id },
+    isSeller
+      ? { listingId: listing._id, ...(query.buyerId ? { buyerId: query.buyerId } : {}) }
+      : { listingId: listing._id, buyerId: user._id },
     newestFirst('_id', { limit: query.limit, cursor: query.cursor }),
   )
   return { items: await toOffers(deps, page.items, user._id), nextCursor: page.nextCursor }

@@ -1,5 +1,6 @@
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { isLiveOffer, offerDueAt, offerStep } from '@shared/domain/offer-process'
+import { openConversation } from '../../chat'
 import { enforceLimit } from '../../core'
 import type { Deps } from '../../deps'
 import { isListingBuyable, loadListing } from '../../listing'
@@ -17,7 +18,9 @@ import {
   MAKE_TOO_OFTEN,
   assertProposable,
 } from '../domain/offer.rules'
+import { belowFloorLine, proposedLine } from '../domain/offer-lines'
 import { expireOffer } from './expire-offers.use-case'
+import { postOfferLines, ringConversation } from './offer-moves'
 import { toOffer } from './offer-views'
 
 const alreadyLive = (offerId: string) =>
@@ -41,11 +44,12 @@ const clearSlot = async (deps: Deps, key: string, now: number) => {
 /**
  * 议价: the buyer offers a price for a listing on sale, below its listed price. One live offer per
  * buyer and listing: its slot is inserted with the offer, so a racing second make conflicts. A price
- * below the seller's floor is declined at once with a polite reason; the floor is never told.
+ * below the seller's floor is declined at once with a polite reason; the floor is never told. The
+ * offer is posted in the buyer's conversation about the listing (opened if it is the first word).
  */
 export const makeOffer = async (
   deps: Deps,
-  buyer: Pick<UserRecord, '_id'>,
+  buyer: Pick<UserRecord, '_id' | 'roles'>,
   input: { listingId: string; priceFen: number },
 ) => {
   await enforceLimit(deps.limits, MAKE_PER_BUYER, buyer._id, MAKE_TOO_OFTEN)
@@ -55,6 +59,7 @@ export const makeOffer = async (
   if (!(await isListingBuyable(deps, listing)))
     throw new AppError(ErrorCodes.OFFER_LISTING_UNAVAILABLE)
   assertProposable(input.priceFen, listing.priceFen)
+  await openConversation(deps, buyer, listing._id)
 
   const now = deps.clock.now()
   const key = liveOfferKey(listing._id, buyer._id)
@@ -84,7 +89,13 @@ export const makeOffer = async (
       // A declined offer holds no slot: the buyer may try again at once.
       if (!belowFloor) await tx.insert(LiveOffers, { _id: key, offerId: offer._id, createdAt: now })
       await tx.insert(Offers, offer)
+      const proposed = proposedLine('buyer', offer.priceFen, true)
+      const lines = belowFloor
+        ? [{ ...proposed, newsTo: [] }, belowFloorLine(offer.priceFen)]
+        : [proposed]
+      await postOfferLines(tx, offer, lines, now)
     })
+    ringConversation(deps, offer)
   } catch (e) {
     if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
     // A double tap made one first: that one is the live offer.

@@ -9,9 +9,10 @@ import type { Deps } from '../../deps'
 import { isListingBuyable, loadListing } from '../../listing'
 import type { UserRecord } from '../../user'
 import { OfferFloors, type OfferRecord } from '../domain/offer.records'
+import { answeredLine, belowFloorLine, type OfferLine, proposedLine } from '../domain/offer-lines'
 import { BELOW_FLOOR_REASON, assertProposable } from '../domain/offer.rules'
 import { loadOwnOffer } from './offer-access'
-import { writeMove } from './offer-moves'
+import { ringConversation, writeMove } from './offer-moves'
 import { toOffer } from './offer-views'
 
 /** The moves a party makes on an offer (make starts one, the system takes the timers). */
@@ -26,20 +27,24 @@ const assertListingOpen = async (deps: Deps, offer: OfferRecord) => {
 }
 
 /**
- * What a move writes besides the state. A counter puts a new price on the table (in whole fen,
- * below the listed price, different from the current one); a buyer's counter below the seller's
- * floor is declined at once, as a first offer would be.
+ * What a move writes besides the state, and what it says in the chat. A counter puts a new price
+ * on the table (in whole fen, below the listed price, different from the current one); a buyer's
+ * counter below the seller's floor is declined at once, as a first offer would be.
  */
 const planMove = async (
   deps: Deps,
   offer: OfferRecord,
   party: OfferParty,
+  name: PartyMove,
   to: OfferState,
   priceFen: number | undefined,
   now: number,
-): Promise<{ to: OfferState; patch: Partial<OfferRecord> }> => {
+): Promise<{ to: OfferState; patch: Partial<OfferRecord>; lines: OfferLine[] }> => {
   if (to === 'accepted') await assertListingOpen(deps, offer)
-  if (priceFen === undefined) return { to, patch: {} }
+  if (name !== 'counter')
+    return { to, patch: {}, lines: [answeredLine(name, party, offer.priceFen)] }
+  if (priceFen === undefined)
+    throw new AppError(ErrorCodes.OFFER_PRICE_INVALID, undefined, { path: ['priceFen'] })
   const listing = await assertListingOpen(deps, offer)
   assertProposable(priceFen, listing.priceFen)
   if (priceFen === offer.priceFen)
@@ -49,13 +54,15 @@ const planMove = async (
     proposedBy: party,
     history: [...offer.history, { by: party, priceFen, at: now }],
   }
+  const proposed = proposedLine(party, priceFen, false)
   const floor = party === 'buyer' ? await deps.store.get(OfferFloors, offer.listingId) : null
   if (floor && priceFen < floor.floorFen)
     return {
       to: offerStep('decline', to, 'system')!,
       patch: { ...patch, declineReason: BELOW_FLOOR_REASON },
+      lines: [{ ...proposed, newsTo: [] }, belowFloorLine(priceFen)],
     }
-  return { to, patch }
+  return { to, patch, lines: [proposed] }
 }
 
 /**
@@ -78,9 +85,10 @@ export const moveOffer = async (
     if (!step) throw new AppError(ErrorCodes.OFFER_WRONG_STATE)
     const now = deps.clock.now()
     if (offer.dueAt !== null && now >= offer.dueAt) throw new AppError(ErrorCodes.OFFER_EXPIRED)
-    const { to, patch } = await planMove(deps, offer, party, step, priceFen, now)
+    const { to, patch, lines } = await planMove(deps, offer, party, name, step, priceFen, now)
     try {
-      const next = await deps.store.transaction((tx) => writeMove(tx, offer, to, patch, now))
+      const next = await deps.store.transaction((tx) => writeMove(tx, offer, to, patch, now, lines))
+      ringConversation(deps, next)
       return toOffer(deps, next, user._id)
     } catch (e) {
       if (isAppError(e) && e.code === ErrorCodes.CONFLICT && attempt < 3) continue
