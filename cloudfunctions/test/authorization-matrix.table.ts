@@ -374,6 +374,12 @@ export const ROWS: Row[] = [
     input: (x) => ({ offerId: x.offerId }),
     expect: OFFER_BUYERS_ALONE,
   }),
+  row({
+    action: 'offer.get',
+    given: (k) => k.offer('awaiting_seller'),
+    input: (x) => ({ offerId: x.offerId }),
+    expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ok', operator: 'NOT_FOUND' }),
+  }),
   // Everyone may ask; each sees only their own offers, the seller all of them (never the floor).
   row({
     action: 'offer.forListing',

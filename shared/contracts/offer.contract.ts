@@ -90,6 +90,14 @@ export const OfferContract = defineContract('offer', {
     output: OfferSchema,
     errors: MOVE_ERRORS,
   },
+  get: {
+    summary:
+      'One offer, for its buyer and seller (the chat card and checkout at the agreed price).',
+    auth: 'user',
+    input: OfferRef,
+    output: OfferSchema,
+    errors: [],
+  },
   forListing: {
     summary:
       "A listing's offers, newest first: the seller sees all of them (or one buyer's), anyone else their own.",

@@ -1,5 +1,5 @@
 import { OfferContract } from '@shared/contracts/offer.contract'
-import { offersForListing } from '../modules/offer/application/list-offers.use-case'
+import { getOffer, offersForListing } from '../modules/offer/application/list-offers.use-case'
 import { makeOffer } from '../modules/offer/application/make-offer.use-case'
 import { moveOffer, type PartyMove } from '../modules/offer/application/move-offer.use-case'
 import { setFloor } from '../modules/offer/application/offer-floor.use-case'
@@ -21,6 +21,7 @@ export const main = createHandler(OfferContract, {
   counter: async ({ offerId, priceFen }, { caller, deps }) =>
     moveOffer(deps, caller.user, offerId, 'counter', priceFen),
   withdraw: move('withdraw'),
+  get: async ({ offerId }, { caller, deps }) => getOffer(deps, caller.user, offerId),
   forListing: async (query, { caller, deps }) => offersForListing(deps, caller.user, query),
   setFloor: async (input, { caller, deps }) => setFloor(deps, caller.user, input),
 })

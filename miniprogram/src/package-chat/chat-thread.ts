@@ -14,6 +14,19 @@ export type ThreadRow =
   | { type: 'time'; key: string; label: string }
   /** Order events and system notes: a centred grey line. */
   | { type: 'note'; key: string; text: string; orderId: string | null }
+  /**
+   * An offer move (出价, 还价, 接受…) in its party's name. `live` on the offer's latest line: the
+   * card there shows the offer's state and the viewer's buttons; earlier lines are its history.
+   */
+  | {
+      type: 'offer'
+      key: string
+      mine: boolean
+      text: string
+      offerId: string
+      live: boolean
+      seq: number
+    }
   | {
       type: 'bubble'
       key: string
@@ -57,6 +70,9 @@ export const buildThread = (input: {
   let readSeq = 0
   for (const m of messages) if (m.senderId === meId && m.seq <= otherReadSeq) readSeq = m.seq
 
+  const latestOfOffer = new Map<string, number>()
+  for (const m of messages) if (m.offerId) latestOfOffer.set(m.offerId, m.seq)
+
   const rows: ThreadRow[] = []
   let lastAt: number | null = null
   const timeBefore = (at: number, key: string) => {
@@ -71,6 +87,18 @@ export const buildThread = (input: {
       continue
     }
     const mine = m.senderId === meId
+    if (m.kind === 'offer' && m.offerId) {
+      rows.push({
+        type: 'offer',
+        key: `s-${m.seq}`,
+        mine,
+        text: m.text ?? '',
+        offerId: m.offerId,
+        live: latestOfOffer.get(m.offerId) === m.seq,
+        seq: m.seq,
+      })
+      continue
+    }
     rows.push({
       type: 'bubble',
       key: `s-${m.seq}`,

@@ -2,6 +2,7 @@ import { AddressContract } from '@shared/contracts/address.contract'
 import { ChatContract } from '@shared/contracts/chat.contract'
 import { ListingContract } from '@shared/contracts/listing.contract'
 import { MerchantContract } from '@shared/contracts/merchant.contract'
+import { OfferContract } from '@shared/contracts/offer.contract'
 import type { ActionInput } from '@shared/contracts/define-contract'
 import { OrderContract } from '@shared/contracts/order.contract'
 import { SearchContract } from '@shared/contracts/search.contract'
@@ -33,6 +34,7 @@ type O = typeof OrderContract.actions
 type M = typeof MerchantContract.actions
 type A = typeof AddressContract.actions
 type C = typeof ChatContract.actions
+type Of = typeof OfferContract.actions
 
 /** The seller's lifecycle actions on one listing, each answering the updated detail. */
 export type ListingLifecycleAction = 'publish' | 'takeDown' | 'relist' | 'markSold' | 'renew'
@@ -159,5 +161,17 @@ export const api = {
     unreadTotal: () => client.call(ChatContract, 'unreadTotal', {}),
     block: (conversationId: string) => client.call(ChatContract, 'block', { conversationId }),
     unblock: (conversationId: string) => client.call(ChatContract, 'unblock', { conversationId }),
+  },
+  offer: {
+    make: (listingId: string, priceFen: number) =>
+      client.call(OfferContract, 'make', { listingId, priceFen }),
+    get: (offerId: string) => client.call(OfferContract, 'get', { offerId }),
+    forListing: (input: ActionInput<Of['forListing']>) =>
+      client.call(OfferContract, 'forListing', input),
+    accept: (offerId: string) => client.call(OfferContract, 'accept', { offerId }),
+    decline: (offerId: string) => client.call(OfferContract, 'decline', { offerId }),
+    withdraw: (offerId: string) => client.call(OfferContract, 'withdraw', { offerId }),
+    counter: (offerId: string, priceFen: number) =>
+      client.call(OfferContract, 'counter', { offerId, priceFen }),
   },
 }

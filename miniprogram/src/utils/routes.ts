@@ -24,8 +24,11 @@ export const Routes = {
   myCommunities: '/package-social/communities/index',
   favorites: '/package-social/favorites/index',
   following: '/package-social/following/index',
-  checkout: (listingId: string) =>
-    `/package-order/confirm/index?listingId=${encodeURIComponent(listingId)}`,
+  /** 立即购买, or with an accepted offer, checkout at the agreed price (the server reads the offer). */
+  checkout: (listingId: string, offerId?: string) =>
+    `/package-order/confirm/index?listingId=${encodeURIComponent(listingId)}${
+      offerId ? `&offerId=${encodeURIComponent(offerId)}` : ''
+    }`,
   conversation: (id: string) => `/package-chat/conversation/index?id=${encodeURIComponent(id)}`,
   /** 聊一聊 from a listing: the page opens (or makes) the caller's conversation about it. */
   chatAbout: (listingId: string) =>

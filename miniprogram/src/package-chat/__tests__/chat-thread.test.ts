@@ -40,6 +40,35 @@ describe('buildThread', () => {
     expect(rows[0]).toMatchObject({ label: '09:01' })
   })
 
+  it("shows offer moves as cards, live only on each offer's latest line", () => {
+    const O1 = '01HZZZZZZZZZZZZZZZZZZZZZO1'
+    const O2 = '01HZZZZZZZZZZZZZZZZZZZZZO2'
+    const messages = [
+      msg(1, { kind: 'offer', text: '出价 ¥80', offerId: O1 }),
+      msg(2, { kind: 'offer', text: '还价 ¥90', offerId: O1 }),
+      msg(3, {
+        kind: 'system',
+        senderId: null,
+        text: '议价 24 小时内无人回应，已过期',
+        offerId: O1,
+      }),
+      msg(4, { kind: 'offer', text: '出价 ¥85', offerId: O2 }),
+      msg(5, { kind: 'offer', text: '还价 ¥88', offerId: O2 }),
+    ]
+    const rows = buildThread({ messages, pending: [], meId: ME, otherReadSeq: 0, now: NOW })
+    const offers = rows.filter((r) => r.type === 'offer')
+    expect(offers.map((r) => [r.seq, r.mine, r.live])).toEqual([
+      [1, true, false],
+      [2, false, false],
+      [4, false, false],
+      [5, true, true],
+    ])
+    // The platform's line about an offer is a note, and it ends that offer's live card.
+    expect(rows.find((r) => r.type === 'note')).toMatchObject({
+      text: expect.stringContaining('已过期'),
+    })
+  })
+
   it('marks 已读 under my last message the other party has read, and only there', () => {
     const messages = [msg(1), msg(2), msg(3), msg(4), msg(5)]
     const rows = bubbles(

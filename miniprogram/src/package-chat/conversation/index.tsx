@@ -14,12 +14,19 @@ import { goLogin, reportError } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import { StorageKeys, readStored, removeStored, writeStored } from '@/utils/storage'
 import { buildThread } from '../chat-thread'
+import type { OfferButton } from '../offer-text'
+import { OfferCard } from './OfferCard'
+import { PriceSheet, type PriceAsk } from './PriceSheet'
 import { useConversation } from './use-conversation'
+import { useOffer, type OfferControls } from './use-offer'
 import './index.scss'
 
+/** A price sheet open for the buyer's first offer or for either side's counter. */
+type PriceMove = PriceAsk & { move: 'make' | 'counter' }
+
 /**
- * One conversation about one listing: the listing pinned on top (立即购买 for the buyer, 改价 for
- * the seller), the thread, and a composer that keeps its draft. Offers will add cards here.
+ * One conversation about one listing: the listing pinned on top (立即购买 and 议价 for the buyer,
+ * 改价 for the seller), the thread with offer cards, and a composer that keeps its draft.
  */
 export default function ConversationPage() {
   const { params } = useRouter()
@@ -29,6 +36,9 @@ export default function ConversationPage() {
     status === 'signed-in',
   )
   const { opened } = chat
+  const lastOfferSeq = chat.messages.reduce((n, m) => (m.offerId ? Math.max(n, m.seq) : n), 0)
+  const offers = useOffer(opened.state === 'ready' ? opened.conversation : null, lastOfferSeq)
+  const [priceAsk, setPriceAsk] = useState<PriceMove | null>(null)
 
   if (status === 'signed-out')
     return (
@@ -58,6 +68,37 @@ export default function ConversationPage() {
     )
 
   const c = opened.conversation
+  const askPrice = (move: PriceMove['move']) =>
+    setPriceAsk({
+      move,
+      title: move === 'make' ? '出个价' : '还个价',
+      listedFen: c.listing.priceFen,
+      currentFen: move === 'counter' ? (offers.offer?.priceFen ?? null) : null,
+      tip:
+        c.role === 'buyer'
+          ? '卖家接受后，你可在 24 小时内按这个价格下单，钱款仍由平台担保'
+          : '买家接受后，可在 24 小时内按这个价格下单',
+    })
+  const onOfferMove = async (b: OfferButton) => {
+    if (b === 'counter') return askPrice('counter')
+    if (b === 'accept') {
+      const price = formatFen(offers.offer?.priceFen ?? 0)
+      const r = await Taro.showModal({
+        title: `接受 ${price}？`,
+        content:
+          c.role === 'seller'
+            ? `买家可在 24 小时内按 ${price} 下单`
+            : `接受后可在 24 小时内按 ${price} 下单`,
+      })
+      if (r.confirm) await offers.accept()
+      return
+    }
+    await (b === 'decline' ? offers.decline() : offers.withdraw())
+  }
+  const submitPrice = async (priceFen: number) => {
+    const ok = await (priceAsk?.move === 'make' ? offers.make(priceFen) : offers.counter(priceFen))
+    if (ok) setPriceAsk(null)
+  }
   const rows = buildThread({
     messages: chat.messages,
     pending: chat.pending,
@@ -68,7 +109,7 @@ export default function ConversationPage() {
   return (
     <View className='chat' id='chat' data-id={c.id} data-role={c.role}>
       <Title conversation={c} />
-      <ListingCard conversation={c} />
+      <ListingCard conversation={c} offers={offers} onAskPrice={askPrice} />
       <ScrollView
         className='chat__thread'
         id='chat-thread'
@@ -91,6 +132,14 @@ export default function ConversationPage() {
             <Text key={r.key} className='chat__time'>
               {r.label}
             </Text>
+          ) : r.type === 'offer' ? (
+            <OfferCard
+              key={r.key}
+              row={r}
+              offer={offers.offer}
+              busy={offers.busy}
+              onMove={(b) => void onOfferMove(b)}
+            />
           ) : r.type === 'note' ? (
             <View
               key={r.key}
@@ -145,6 +194,12 @@ export default function ConversationPage() {
       ) : (
         <Composer conversationId={c.id} onSend={(t) => void chat.send(t)} />
       )}
+      <PriceSheet
+        ask={priceAsk}
+        busy={offers.busy}
+        onSubmit={(fen) => void submitPrice(fen)}
+        onClose={() => setPriceAsk(null)}
+      />
     </View>
   )
 }
@@ -161,9 +216,25 @@ function Title({ conversation }: { conversation: Conversation }) {
   return null
 }
 
-function ListingCard({ conversation: c }: { conversation: Conversation }) {
+/**
+ * The listing pinned on top. The buyer buys (at the agreed price once an offer is accepted) or
+ * makes an offer while none is open; the seller's 改价 answers an offer waiting for them with a
+ * counter, and otherwise edits the listed price for everyone.
+ */
+function ListingCard({
+  conversation: c,
+  offers,
+  onAskPrice,
+}: {
+  conversation: Conversation
+  offers: OfferControls
+  onAskPrice: (move: 'make' | 'counter') => void
+}) {
   const l = c.listing
   const active = l.status === 'active'
+  const o = offers.offer
+  const agreed = o?.state === 'accepted' && o.role === 'buyer' ? o : null
+  const open = o?.state === 'awaiting_seller' || o?.state === 'awaiting_buyer'
   return (
     <View className='chat__listing' id='chat-listing'>
       <View
@@ -187,14 +258,26 @@ function ListingCard({ conversation: c }: { conversation: Conversation }) {
           </View>
         </View>
       </View>
+      {c.role === 'buyer' && active && !agreed && (
+        <Button
+          id='chat-offer'
+          size='small'
+          fill='outline'
+          type='primary'
+          disabled={open}
+          onClick={() => onAskPrice('make')}
+        >
+          {open ? '议价中' : '议价'}
+        </Button>
+      )}
       {c.role === 'buyer' && active && (
         <Button
           id='chat-buy'
           size='small'
           type='primary'
-          onClick={() => Taro.navigateTo({ url: Routes.checkout(l.id) })}
+          onClick={() => Taro.navigateTo({ url: Routes.checkout(l.id, agreed?.id) })}
         >
-          立即购买
+          {agreed ? `${formatFen(agreed.priceFen)} 购买` : '立即购买'}
         </Button>
       )}
       {c.role === 'seller' && active && (
@@ -203,7 +286,11 @@ function ListingCard({ conversation: c }: { conversation: Conversation }) {
           size='small'
           fill='outline'
           type='primary'
-          onClick={() => Taro.navigateTo({ url: Routes.editListing(l.id) })}
+          onClick={() =>
+            o?.state === 'awaiting_seller'
+              ? onAskPrice('counter')
+              : Taro.navigateTo({ url: Routes.editListing(l.id) })
+          }
         >
           改价
         </Button>

@@ -4,7 +4,8 @@ import type { Deps } from '../../deps'
 import { loadListing } from '../../listing'
 import type { UserRecord } from '../../user'
 import { Offers } from '../domain/offer.records'
-import { toOffers } from './offer-views'
+import { loadOwnOffer } from './offer-access'
+import { toOffer, toOffers } from './offer-views'
 
 /**
  * A listing's offers, newest first: its seller sees every buyer's (or one buyer's, for the
@@ -28,3 +29,7 @@ export const offersForListing = async (
   )
   return { items: await toOffers(deps, page.items, user._id), nextCursor: page.nextCursor }
 }
+
+/** One offer as its buyer or seller sees it; anyone else is told it does not exist. */
+export const getOffer = async (deps: Deps, user: Pick<UserRecord, '_id'>, offerId: string) =>
+  toOffer(deps, (await loadOwnOffer(deps.store, user._id, offerId)).offer, user._id)
