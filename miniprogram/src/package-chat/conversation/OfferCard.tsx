@@ -64,9 +64,7 @@ export function OfferCard({
                 className='offer-card__buy'
                 size='small'
                 type='primary'
-                onClick={() =>
-                  Taro.navigateTo({ url: Routes.checkout(live.listingId, live.id) })
-                }
+                onClick={() => Taro.navigateTo({ url: Routes.checkout(live.listingId, live.id) })}
               >
                 按 {formatFen(live.priceFen)} 购买
               </Button>

@@ -5,6 +5,7 @@ import { Button, Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { ListingDetail } from '@shared/contracts/listing.contract'
+import type { Offer } from '@shared/contracts/offer.contract'
 import { formatFen } from '@shared/domain/money'
 import { api, askOrderMessages, payOrder } from '@/services'
 import { useSession } from '@/hooks/use-session'
@@ -28,7 +29,10 @@ import './index.scss'
 export default function ConfirmOrderPage() {
   const { params } = useRouter()
   const listingId = params.listingId ?? ''
+  const offerId = params.offerId ? decodeURIComponent(params.offerId) : null
   const { status } = useSession()
+  // An accepted offer (议价) the buyer checks out with: the server charges its price, not ours.
+  const [offer, setOffer] = useState<Offer | null>(null)
   const [listing, setListing] = useState<ListingDetail | null>(null)
   const [choice, setChoice] = useState<string | null>(null)
   // Courier orders ship to one of the buyer's saved addresses; the server reads it from the book.
@@ -55,6 +59,12 @@ export default function ConfirmOrderPage() {
       })
       .catch((e) => reportError(e, '加载失败，请稍后重试'))
   }, [listingId])
+
+  useEffect(() => {
+    if (!offerId || status !== 'signed-in') return
+    const stale = () => void toast('议价已失效，按标价购买')
+    api.offer.get(offerId).then((o) => (o.state === 'accepted' ? setOffer(o) : stale()), stale)
+  }, [offerId, status])
 
   const options = listing ? fulfilmentOptions(listing) : []
   const option = options.find((o) => o.id === choice) ?? null
@@ -91,7 +101,9 @@ export default function ConfirmOrderPage() {
     )
 
   const shippingFen = shippingFenOf(option, freight)
-  const totalFen = listing.priceFen + (shippingFen ?? 0)
+  // The agreed price, unless the listed one has since dropped below it (checkout charges the lower).
+  const itemFen = offer ? Math.min(offer.priceFen, listing.priceFen) : listing.priceFen
+  const totalFen = itemFen + (shippingFen ?? 0)
 
   const submit = async () => {
     if (submitting || blocked) return
@@ -116,6 +128,7 @@ export default function ConfirmOrderPage() {
         listingId,
         fulfilment: option.fulfilment,
         ...(courier && addressId ? { addressId } : {}),
+        ...(offer ? { offerId: offer.id } : {}),
       })
       // The courier's price moved since the page showed it: show the order's amounts before paying.
       if (order.shippingFen !== shippingFen) {
@@ -156,7 +169,7 @@ export default function ConfirmOrderPage() {
             <Text className='confirm__title'>{listing.title}</Text>
             <Text className='muted confirm__seller'>卖家 {listing.seller.nickname}</Text>
           </View>
-          <Text className='confirm__price'>{priceText(listing.priceFen, listing.serviceUnit)}</Text>
+          <Text className='confirm__price'>{priceText(itemFen, listing.serviceUnit)}</Text>
         </View>
       </View>
 
@@ -198,8 +211,16 @@ export default function ConfirmOrderPage() {
       <View className='order-section' id='confirm-amounts'>
         <View className='confirm__row'>
           <Text>{service ? '服务价格' : '宝贝价格'}</Text>
-          <Text>{priceText(listing.priceFen, listing.serviceUnit)}</Text>
+          <Text className={offer ? 'confirm__was' : ''}>
+            {priceText(listing.priceFen, listing.serviceUnit)}
+          </Text>
         </View>
+        {offer && (
+          <View className='confirm__row' id='confirm-offer'>
+            <Text>议价成交价</Text>
+            <Text className='confirm__agreed'>{formatFen(itemFen)}</Text>
+          </View>
+        )}
         {!service && (
           <View className='confirm__row'>
             <Text>运费</Text>
