@@ -8,6 +8,14 @@ export interface PendingMessage {
   text: string
   at: number
   state: 'sending' | 'failed'
+  /** A picture: the local file shown until it is stored, and its upload progress (null once up). */
+  image?: { localPath: string; progress: number | null }
+}
+
+/** A picture bubble: url null when the file is gone (图片已失效); progress while it uploads. */
+export interface BubbleImage {
+  url: string | null
+  progress: number | null
 }
 
 export type ThreadRow =
@@ -32,7 +40,7 @@ export type ThreadRow =
       key: string
       mine: boolean
       text: string
-      imageUrl: string | null
+      image: BubbleImage | null
       /** A received message the guard flagged: the yellow warning under it. */
       warn: boolean
       /** 已读 under my last message the other party has read. */
@@ -103,8 +111,8 @@ export const buildThread = (input: {
       type: 'bubble',
       key: `s-${m.seq}`,
       mine,
-      text: m.kind === 'image' ? (m.image?.url ? '' : '[图片]') : (m.text ?? ''),
-      imageUrl: m.kind === 'image' ? (m.image?.url ?? null) : null,
+      text: m.kind === 'image' ? '' : (m.text ?? ''),
+      image: m.kind === 'image' ? { url: m.image?.url ?? null, progress: null } : null,
       warn: !mine && m.offPlatform,
       read: mine && m.seq === readSeq,
       pending: null,
@@ -119,7 +127,7 @@ export const buildThread = (input: {
       key: `p-${p.clientMsgId}`,
       mine: true,
       text: p.text,
-      imageUrl: null,
+      image: p.image ? { url: p.image.localPath, progress: p.image.progress } : null,
       warn: false,
       read: false,
       pending: p.state,
@@ -129,3 +137,7 @@ export const buildThread = (input: {
   }
   return rows
 }
+
+/** What 查看大图 pages through: every picture in the thread, in order, the tapped one current. */
+export const threadImageUrls = (rows: ThreadRow[]): string[] =>
+  rows.flatMap((r) => (r.type === 'bubble' && r.image?.url ? [r.image.url] : []))

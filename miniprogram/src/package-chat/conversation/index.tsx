@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Input, ScrollView, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
@@ -13,11 +13,14 @@ import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
 import { StorageKeys, readStored, removeStored, writeStored } from '@/utils/storage'
-import { buildThread } from '../chat-thread'
+import { buildThread, threadImageUrls } from '../chat-thread'
 import type { OfferButton } from '../offer-text'
+import { ChatImage } from './components/ChatImage'
+import { ChatMenu } from './components/ChatMenu'
 import { OfferCard } from './OfferCard'
 import { PriceSheet, type PriceAsk } from './PriceSheet'
 import { useConversation } from './use-conversation'
+import { useImageSend } from './use-image-send'
 import { useOffer, type OfferControls } from './use-offer'
 import './index.scss'
 
@@ -39,6 +42,11 @@ export default function ConversationPage() {
   const lastOfferSeq = chat.messages.reduce((n, m) => (m.offerId ? Math.max(n, m.seq) : n), 0)
   const offers = useOffer(opened.state === 'ready' ? opened.conversation : null, lastOfferSeq)
   const [priceAsk, setPriceAsk] = useState<PriceMove | null>(null)
+  const images = useImageSend(opened.state === 'ready' ? opened.conversation.id : null, {
+    onStored: chat.addStored,
+    onAdded: chat.toBottom,
+    onBlocked: () => void chat.refresh(),
+  })
 
   if (status === 'signed-out')
     return (
@@ -101,15 +109,18 @@ export default function ConversationPage() {
   }
   const rows = buildThread({
     messages: chat.messages,
-    pending: chat.pending,
+    pending: [...chat.pending, ...images.pending],
     meId: user?.id ?? null,
     otherReadSeq: chat.otherReadSeq,
     now: Date.now(),
   })
+  const imageUrls = threadImageUrls(rows)
   return (
     <View className='chat' id='chat' data-id={c.id} data-role={c.role}>
       <Title conversation={c} />
-      <ListingCard conversation={c} offers={offers} onAskPrice={askPrice} />
+      <ListingCard conversation={c} offers={offers} onAskPrice={askPrice}>
+        <ChatMenu conversation={c} onChanged={chat.refresh} />
+      </ListingCard>
       <ScrollView
         className='chat__thread'
         id='chat-thread'
@@ -127,7 +138,7 @@ export default function ConversationPage() {
             {c.role === 'buyer' ? '问问成色、价格和交易方式吧' : '买家还没有发消息'}
           </Text>
         )}
-        {rows.map((r) =>
+        {rows.map((r, i) =>
           r.type === 'time' ? (
             <Text key={r.key} className='chat__time'>
               {r.label}
@@ -152,25 +163,29 @@ export default function ConversationPage() {
             <View
               key={r.key}
               id={r.seq ? `msg-${r.seq}` : undefined}
-              className={`msg ${r.mine ? 'is-mine' : 'is-theirs'} ${r.pending ? `is-${r.pending}` : ''}`}
+              className={`msg ${r.mine ? 'is-mine' : 'is-theirs'} ${r.pending ? `is-${r.pending}` : ''} ${r.image ? 'is-image' : ''}`}
               data-seq={r.seq ?? undefined}
             >
               <View className='msg__line'>
                 {r.pending === 'failed' && (
                   <Text
                     className='msg__retry'
-                    onClick={() => void chat.send(r.text, r.clientMsgId!)}
+                    onClick={() =>
+                      r.image
+                        ? images.retry(r.clientMsgId!)
+                        : void chat.send(r.text, r.clientMsgId!)
+                    }
                   >
                     ! 重试
                   </Text>
                 )}
                 {r.pending === 'sending' && <Text className='msg__sending'>发送中</Text>}
-                {r.imageUrl ? (
-                  <Image
-                    className='msg__image'
-                    src={r.imageUrl}
-                    mode='widthFix'
-                    onClick={() => Taro.previewImage({ urls: [r.imageUrl!], current: r.imageUrl! })}
+                {r.image ? (
+                  <ChatImage
+                    image={r.image}
+                    sizeKey={r.clientMsgId}
+                    onPreview={(url) => void Taro.previewImage({ urls: imageUrls, current: url })}
+                    onSized={i === rows.length - 1 ? chat.toBottom : undefined}
                   />
                 ) : (
                   <Text className='msg__bubble' userSelect>
@@ -192,7 +207,11 @@ export default function ConversationPage() {
       {c.blocked ? (
         <BlockedNotice conversation={c} onChanged={chat.refresh} />
       ) : (
-        <Composer conversationId={c.id} onSend={(t) => void chat.send(t)} />
+        <Composer
+          conversationId={c.id}
+          onSend={(t) => void chat.send(t)}
+          onPickImage={() => void images.pick()}
+        />
       )}
       <PriceSheet
         ask={priceAsk}
@@ -225,10 +244,12 @@ function ListingCard({
   conversation: c,
   offers,
   onAskPrice,
+  children,
 }: {
   conversation: Conversation
   offers: OfferControls
   onAskPrice: (move: 'make' | 'counter') => void
+  children?: ReactNode
 }) {
   const l = c.listing
   const active = l.status === 'active'
@@ -295,17 +316,20 @@ function ListingCard({
           改价
         </Button>
       )}
+      {children}
     </View>
   )
 }
 
-/** The input and 发送; the unsent text is kept per conversation until it is sent. */
+/** 图片, the input and 发送; the unsent text is kept per conversation until it is sent. */
 function Composer({
   conversationId,
   onSend,
+  onPickImage,
 }: {
   conversationId: string
   onSend: (text: string) => void
+  onPickImage: () => void
 }) {
   const key = StorageKeys.chatDraft + conversationId
   const [draft, setDraft] = useState(() => readStored<string>(key) ?? '')
@@ -322,6 +346,9 @@ function Composer({
   }
   return (
     <View className='chat__composer' id='chat-composer'>
+      <View className='chat__image-btn' id='chat-image-pick' onClick={onPickImage}>
+        <View className='chat__image-icon' />
+      </View>
       <Input
         id='chat-input'
         className='chat__input'

@@ -178,6 +178,9 @@ export const useConversation = (ref: { id?: string; listingId?: string }, signed
     scroll,
     loadOlder,
     send,
+    /** A message of mine stored by another sender (a picture's): into the thread. */
+    addStored: (m: ChatMessage) => setMessages((held) => mergeMessages(held, [m])),
+    toBottom,
     refresh,
     retryOpen: () => setAttempt((a) => a + 1),
   }
