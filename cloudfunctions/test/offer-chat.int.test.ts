@@ -61,12 +61,7 @@ describe('offers in the chat: each move is a line of the conversation, in order'
     expect(await lines('o-buyer', conv)).toEqual([
       { kind: 'offer', text: '出价 ¥80', senderId: buyerId, offerId: made.id },
       { kind: 'offer', text: '还价 ¥90.50', senderId: sellerId, offerId: made.id },
-      {
-        kind: 'offer',
-        text: '接受了 ¥90.50，买家 24 小时内可按此价购买',
-        senderId: buyerId,
-        offerId: made.id,
-      },
+      { kind: 'offer', text: '接受了 ¥90.50', senderId: buyerId, offerId: made.id },
     ])
     // A party's own move counts as read by them (the seller's counter read the ¥80 too).
     expect(await unread('o-buyer', conv)).toBe(0)

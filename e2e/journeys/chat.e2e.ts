@@ -1,14 +1,28 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { findListing, on, openidOf, secondPhone, shot, signIn } from '../support/escrow'
+import {
+  confirmModal,
+  findListing,
+  on,
+  openidOf,
+  secondPhone,
+  shot,
+  signIn,
+  waitForState,
+  yuan,
+} from '../support/escrow'
 import { type Journey, openJourney } from '../support/journey'
+import { makePhoto } from '../support/photo'
+import { formatFen as fen } from '../../shared/domain/money'
 
 /**
  * A chat before buying: 小鹿爱搬家 (o-demo-01) taps 聊一聊 on a neighbour's listing and asks
  * "还在吗？"; the seller finds it on 消息 with an unread badge and replies; the buyer's phone shows
  * the reply and 已读 under the question without reloading; when the seller asks to move to WeChat,
- * the buyer sees the platform's warning under that message.
+ * the buyer sees the platform's warning under that message. Then they trade a photo and bargain:
+ * the buyer offers, the seller counters, the buyer accepts and pays the agreed price through the
+ * WeChat Pay sandbox, and both phones show the payment in the chat.
  */
 let j: Journey
 let buyer: Page
@@ -16,9 +30,12 @@ let seller: Page
 let listingId = ''
 let listingTitle = ''
 let sellerOpenid = ''
+let listedFen = 0
+let counterFen = 0
+let conversationId = ''
 
 before(async () => {
-  j = await openJourney()
+  j = await openJourney({ wechatPay: true })
   buyer = j.page
 })
 
@@ -36,14 +53,21 @@ const say = async (page: Page, text: string) => {
 }
 
 test('the buyer opens a chat from the listing, with the listing pinned, and asks 还在吗？', async () => {
-  const listing = await findListing(j, 'o-demo-01', () => true)
+  // 同城面交 and at least ¥100, so the bargain has room and paying needs no address.
+  const listing = await findListing(
+    j,
+    'o-demo-01',
+    (l) => !!l.trade?.meetup && l.priceFen >= 10_000,
+  )
   listingId = listing._id
   listingTitle = listing.title
+  listedFen = listing.priceFen
   sellerOpenid = await openidOf(j, listing.sellerId)
   await signIn(buyer, 'o-demo-01')
   await buyer.goto(`/#/package-listing/detail/index?id=${listingId}`)
   await on(buyer)('#detail-chat').click()
   await on(buyer)('#chat[data-role="buyer"]').waitFor()
+  conversationId = (await on(buyer)('#chat').getAttribute('data-id'))!
   assert.match(await on(buyer)('#chat-listing').innerText(), new RegExp(literal(listingTitle)))
   assert.match(await on(buyer)('#chat-listing-price').innerText(), /^¥[\d,]+(\.\d\d)?$/)
   await on(buyer)('#chat-buy').waitFor()
@@ -83,6 +107,91 @@ test('the seller asks to move to WeChat: the buyer sees the warning banner, the 
   assert.equal(await sent.locator('.msg__warn').count(), 0)
   await shot(buyer, 'chat-05-buyer-warning')
   await shot(seller, 'chat-06-seller-view')
+})
+
+test("the buyer sends a photo: it shows with its upload, then on the seller's phone", async () => {
+  const chooser = buyer.waitForEvent('filechooser')
+  await on(buyer)('#chat-image-pick').click()
+  await (
+    await chooser
+  ).setFiles({ name: 'scratch.png', mimeType: 'image/png', buffer: makePhoto() })
+  await on(buyer)('.msg.is-mine[data-seq] .chat-image[data-status="shown"]').waitFor()
+  await on(seller)('.msg.is-theirs[data-seq] .chat-image[data-status="shown"]').waitFor()
+  await shot(seller, 'chat-07-seller-sees-photo')
+})
+
+/** Types a price into the open price sheet and confirms it. */
+const enterPrice = async (page: Page, priceFen: number) => {
+  await on(page)('#price-sheet').waitFor()
+  await on(page)('#price-input input').fill(String(priceFen / 100))
+  await on(page)('#price-submit').click()
+  await page.locator('#price-sheet').locator('visible=true').waitFor({ state: 'hidden' })
+}
+
+/** The live offer card on that phone, once it shows `text` (出价 ¥80, 还价 ¥90…). */
+const liveOffer = async (page: Page, text: string) => {
+  const card = page
+    .locator('.offer-card.is-live')
+    .filter({ hasText: text })
+    .locator('visible=true')
+    .first()
+  await card.waitFor()
+  return card
+}
+
+test('the buyer offers below the listed price; the seller gets the card with 接受 / 还价 / 拒绝', async () => {
+  const offerFen = Math.floor((listedFen * 0.8) / 100) * 100
+  counterFen = Math.floor((listedFen * 0.9) / 100) * 100
+  await on(buyer)('#chat-offer').click()
+  await shot(buyer, 'chat-08-buyer-price-sheet')
+  await enterPrice(buyer, offerFen)
+  const said = `出价 ${fen(offerFen)}`
+  const mine = await liveOffer(buyer, said)
+  assert.match(await mine.innerText(), /等待卖家回应/)
+  assert.match(await on(buyer)('#chat-offer').innerText(), /议价中/)
+  const theirs = await liveOffer(seller, said)
+  assert.match(await theirs.innerText(), /等你回应/)
+  for (const b of ['accept', 'counter', 'decline'])
+    await theirs.locator(`.offer-card__${b}`).waitFor()
+  await shot(seller, 'chat-09-seller-offer-card')
+})
+
+test('the seller counters; the buyer accepts the counter and may buy at it', async () => {
+  await (await liveOffer(seller, '出价')).locator('.offer-card__counter').click()
+  await enterPrice(seller, counterFen)
+  const card = await liveOffer(buyer, `还价 ${fen(counterFen)}`)
+  await shot(buyer, 'chat-10-buyer-counter')
+  await card.locator('.offer-card__accept').click()
+  await confirmModal(buyer, '确定')
+  const accepted = await liveOffer(buyer, '接受了')
+  await accepted.locator('.offer-card__buy').waitFor()
+  assert.match(await on(buyer)('#chat-buy').innerText(), new RegExp(literal(fen(counterFen))))
+  await liveOffer(seller, '接受了')
+  await shot(buyer, 'chat-11-buyer-accepted')
+  await shot(seller, 'chat-12-seller-accepted')
+})
+
+test('the buyer pays the agreed price, not the listed one, and both chats show the payment', async () => {
+  await (await liveOffer(buyer, '接受了')).locator('.offer-card__buy').click()
+  await on(buyer)('#order-confirm').waitFor()
+  await on(buyer)('#confirm-offer').waitFor()
+  await on(buyer)('#fulfilment-meetup').click()
+  assert.equal(yuan(await on(buyer)('#confirm-total').innerText()), counterFen / 100)
+  await shot(buyer, 'chat-13-buyer-confirm-agreed')
+  await on(buyer)('#confirm-submit').click()
+  await buyer.waitForURL(/\/sandbox\/wechat-pay\/cashier/)
+  await buyer.locator('#pay').waitFor()
+  assert.equal(yuan(await buyer.locator('#amount').innerText()), counterFen / 100)
+  assert.notEqual(counterFen, listedFen)
+  await buyer.locator('#pay').click()
+  await buyer.waitForURL(/package-order\/detail/)
+  const orderId = new URL(buyer.url().replace('#', '')).searchParams.get('id')!
+  await waitForState(buyer, orderId, 'paid')
+  await bubble(seller, '.chat__note', '买家已付款').waitFor()
+  await shot(seller, 'chat-14-seller-paid')
+  await buyer.goto(`/#/package-chat/conversation/index?id=${encodeURIComponent(conversationId)}`)
+  await bubble(buyer, '.chat__note', '买家已付款').waitFor()
+  await shot(buyer, 'chat-15-buyer-paid')
 })
 
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')

@@ -34,7 +34,7 @@ export const answeredLine = (
   by,
   text:
     move === 'accept'
-      ? `接受了 ${formatFen(priceFen)}，买家 24 小时内可按此价购买`
+      ? `接受了 ${formatFen(priceFen)}`
       : move === 'decline'
         ? `拒绝了 ${formatFen(priceFen)}`
         : '撤回了出价',
