@@ -282,7 +282,8 @@ export const OrderContract = defineContract('order', {
     errors: [],
   },
   messageTemplates: {
-    summary: 'The subscribe-message template ids per order event, for wx.requestSubscribeMessage.',
+    summary:
+      'The subscribe-message template ids per order event and for chat, for wx.requestSubscribeMessage.',
     auth: 'public',
     input: z.object({}).strict().default({}),
     output: z.object({
@@ -292,6 +293,8 @@ export const OrderContract = defineContract('order', {
         orderDelivered: z.string(),
         refund: z.string(),
         autoReceiveReminder: z.string(),
+        /** 新消息: a chat message while the recipient is away (asked on their first send). */
+        chatMessage: z.string(),
       }),
     }),
     errors: [],

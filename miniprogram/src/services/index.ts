@@ -5,7 +5,7 @@ export { ServiceError, isServiceError, isAuthError, ClientErrorCodes } from './s
 export type { UploadedFile, UploadDir, ProgressListener, Transport } from './transport'
 export { uploadPhoto, uploadVideo } from './upload'
 export { payOrder } from './pay'
-export { askOrderMessages, devInboxUrl } from './subscribe'
+export { askMessages, devInboxUrl, messageTemplates } from './subscribe'
 export type { PayOutcome } from './pay'
 export { DEMO_LOGIN, listDemoUsers, startDemoSession, hasIdentity, endSession } from './auth'
 export type { DemoUser } from './auth'

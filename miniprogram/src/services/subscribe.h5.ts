@@ -1,27 +1,27 @@
-import { api } from './api'
 import { readSession } from './session'
-import { MAX_TEMPLATES_PER_ASK, type OrderMessageEvent } from './subscribe-events'
+import { templateIdsOf, type SubscribeEvent } from './subscribe-events'
 
-export type { OrderMessageEvent } from './subscribe-events'
+export type { SubscribeEvent } from './subscribe-events'
+export { messageTemplates } from './subscribe-events'
 
 /** Where the local cloud mounts the WeChat API sandbox (its 服务通知 inbox is at /inbox). */
 export const WECHAT_API_SANDBOX = '/sandbox/wechat-api'
 
 /**
  * The H5 build plays WeChat's subscribe dialog by telling the WeChat API sandbox that this demo
- * user accepted (what tapping 允许 does), so the order messages show up in the dev 服务通知 inbox.
+ * user accepted (what tapping 允许 does), so the messages show up in the dev 服务通知 inbox.
  */
-export const askOrderMessages = async (events: OrderMessageEvent[]): Promise<void> => {
+export const askMessages = async (events: SubscribeEvent[]): Promise<void> => {
   const openid = readSession()?.openid
   if (!openid) return
   try {
-    const { templates } = await api.order.messageTemplates()
+    const templateIds = await templateIdsOf(events)
     await fetch(`${WECHAT_API_SANDBOX}/control/subscribe`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
         openid,
-        templateIds: events.slice(0, MAX_TEMPLATES_PER_ASK).map((e) => templates[e]),
+        templateIds,
       }),
     })
   } catch {

@@ -7,7 +7,7 @@ import { CHAT_LIMITS, OFF_PLATFORM_WARNING } from '@shared/contracts/chat.contra
 import type { Conversation } from '@shared/contracts/chat.contract'
 import { LISTING_STATUS_LABELS } from '@shared/domain/listing'
 import { formatFen } from '@shared/domain/money'
-import { api } from '@/services'
+import { api, askMessages, messageTemplates } from '@/services'
 import { EmptyState } from '@/components/EmptyState'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError } from '@/utils/feedback'
@@ -23,6 +23,15 @@ import { useConversation } from './use-conversation'
 import { useImageSend } from './use-image-send'
 import { useOffer, type OfferControls } from './use-offer'
 import './index.scss'
+
+/** 新消息 is asked for once per app launch, on the first 发送: asking on every send would nag. */
+let askedForReplies = false
+const askForReplies = () => {
+  if (askedForReplies) return
+  askedForReplies = true
+  // Inside the tap, as WeChat requires; the ids were fetched when the page opened.
+  void askMessages(['chatMessage'])
+}
 
 /** A price sheet open for the buyer's first offer or for either side's counter. */
 type PriceMove = PriceAsk & { move: 'make' | 'counter' }
@@ -42,6 +51,9 @@ export default function ConversationPage() {
   const lastOfferSeq = chat.messages.reduce((n, m) => (m.offerId ? Math.max(n, m.seq) : n), 0)
   const offers = useOffer(opened.state === 'ready' ? opened.conversation : null, lastOfferSeq)
   const [priceAsk, setPriceAsk] = useState<PriceMove | null>(null)
+  useEffect(() => {
+    messageTemplates().catch(() => undefined)
+  }, [])
   const images = useImageSend(opened.state === 'ready' ? opened.conversation.id : null, {
     onStored: chat.addStored,
     onAdded: chat.toBottom,
@@ -209,7 +221,10 @@ export default function ConversationPage() {
       ) : (
         <Composer
           conversationId={c.id}
-          onSend={(t) => void chat.send(t)}
+          onSend={(t) => {
+            askForReplies()
+            void chat.send(t)
+          }}
           onPickImage={() => void images.pick()}
         />
       )}

@@ -7,7 +7,7 @@ import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import type { ListingDetail } from '@shared/contracts/listing.contract'
 import type { Offer } from '@shared/contracts/offer.contract'
 import { formatFen } from '@shared/domain/money'
-import { api, askOrderMessages, payOrder } from '@/services'
+import { api, askMessages, payOrder } from '@/services'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { priceText } from '@/utils/listing-text'
@@ -122,7 +122,7 @@ export default function ConfirmOrderPage() {
     }
     setSubmitting(true)
     // Inside the tap, as WeChat requires: may we tell you when it ships, arrives or is refunded?
-    await askOrderMessages(['orderShipped', 'orderDelivered', 'refund'])
+    await askMessages(['orderShipped', 'orderDelivered', 'refund'])
     try {
       const order = await api.order.checkout({
         listingId,
