@@ -292,6 +292,41 @@ describe('offers (议价): negotiation, floor, timers, checkout at the agreed pr
     )
   })
 
+  it('the floor cannot be found by probing: after 3 declines a day, any price of that buyer is refused', async () => {
+    const l = await listing()
+    await must('o-seller', 'setFloor', { listingId: l.id, floorFen: 7_123 })
+    expect((await must('o-buyer', 'make', { listingId: l.id, priceFen: 5_000 })).state).toBe(
+      'declined',
+    )
+    const fair = await must('o-buyer', 'make', { listingId: l.id, priceFen: 8_000 })
+    await must('o-seller', 'counter', { offerId: fair.id, priceFen: 9_500 })
+    // A buyer's counter below the floor is a probe too.
+    expect((await must('o-buyer', 'counter', { offerId: fair.id, priceFen: 6_000 })).state).toBe(
+      'declined',
+    )
+    expect((await must('o-buyer', 'make', { listingId: l.id, priceFen: 7_000 })).state).toBe(
+      'declined',
+    )
+    // Refused whatever the price, above the floor too, so the refusal says nothing about it.
+    for (const priceFen of [7_100, 9_000])
+      expect(await offer('o-buyer', 'make', { listingId: l.id, priceFen })).toMatchObject({
+        ok: false,
+        error: { code: 'COMMON.RATE_LIMITED', message: '今天对这个宝贝出价太多次了，明天再来吧' },
+      })
+    // Another buyer, and the same buyer on another listing, are not held back.
+    expect((await must('o-buyer2', 'make', { listingId: l.id, priceFen: 9_000 })).state).toBe(
+      'awaiting_seller',
+    )
+    const other = await listing()
+    expect((await must('o-buyer', 'make', { listingId: other.id, priceFen: 9_000 })).state).toBe(
+      'awaiting_seller',
+    )
+    await cloud.advance(DAY + MINUTE)
+    expect((await must('o-buyer', 'make', { listingId: l.id, priceFen: 9_000 })).state).toBe(
+      'awaiting_seller',
+    )
+  })
+
   it('one live offer per buyer per listing; a new one after a decline, a withdrawal or an expiry', async () => {
     const l = await listing()
     const first = await must('o-buyer', 'make', { listingId: l.id, priceFen: 8_000 })
@@ -360,10 +395,11 @@ describe('offers (议价): negotiation, floor, timers, checkout at the agreed pr
 
     await cloud.container.limits.reset(MAKE_PER_BUYER, buyerId)
     const probed = await listing()
-    await must('o-seller', 'setFloor', { listingId: probed.id, floorFen: 5_000 })
-    // Declined makes hold no slot, so only the limit stops a buyer probing the floor.
-    for (let i = 0; i < MAKE_PER_BUYER.limit; i++)
-      await must('o-buyer', 'make', { listingId: probed.id, priceFen: 100 + i })
+    // Make and withdraw, again and again: the hourly limit stops a buyer pestering a seller.
+    for (let i = 0; i < MAKE_PER_BUYER.limit; i++) {
+      const made = await must('o-buyer', 'make', { listingId: probed.id, priceFen: 5_000 + i })
+      await must('o-buyer', 'withdraw', { offerId: made.id })
+    }
     expect(await offer('o-buyer', 'make', { listingId: probed.id, priceFen: 200 })).toMatchObject(
       refused('COMMON.RATE_LIMITED'),
     )

@@ -20,6 +20,7 @@ import {
 } from '../domain/offer.rules'
 import { belowFloorLine, proposedLine } from '../domain/offer-lines'
 import { expireOffer } from './expire-offers.use-case'
+import { assertFloorUnprobed, countFloorProbe } from './floor-probes'
 import { postOfferLines, ringConversation } from './offer-moves'
 import { toOffer } from './offer-views'
 
@@ -59,6 +60,8 @@ export const makeOffer = async (
   if (!(await isListingBuyable(deps, listing)))
     throw new AppError(ErrorCodes.OFFER_LISTING_UNAVAILABLE)
   assertProposable(input.priceFen, listing.priceFen)
+  const pair = { listingId: listing._id, buyerId: buyer._id }
+  await assertFloorUnprobed(deps, pair)
   await openConversation(deps, buyer, listing._id)
 
   const now = deps.clock.now()
@@ -95,12 +98,13 @@ export const makeOffer = async (
         : [proposed]
       await postOfferLines(tx, offer, lines, now)
     })
-    ringConversation(deps, offer)
   } catch (e) {
     if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
     // A double tap made one first: that one is the live offer.
     const slot = await deps.store.get(LiveOffers, key)
     throw slot ? alreadyLive(slot.offerId) : e
   }
+  ringConversation(deps, offer)
+  if (belowFloor) await countFloorProbe(deps, pair)
   return toOffer(deps, offer, buyer._id)
 }

@@ -11,6 +11,7 @@ import type { UserRecord } from '../../user'
 import { OfferFloors, type OfferRecord } from '../domain/offer.records'
 import { answeredLine, belowFloorLine, type OfferLine, proposedLine } from '../domain/offer-lines'
 import { BELOW_FLOOR_REASON, assertProposable } from '../domain/offer.rules'
+import { assertFloorUnprobed, countFloorProbe } from './floor-probes'
 import { loadOwnOffer } from './offer-access'
 import { ringConversation, writeMove } from './offer-moves'
 import { toOffer } from './offer-views'
@@ -47,6 +48,7 @@ const planMove = async (
     throw new AppError(ErrorCodes.OFFER_PRICE_INVALID, undefined, { path: ['priceFen'] })
   const listing = await assertListingOpen(deps, offer)
   assertProposable(priceFen, listing.priceFen)
+  if (party === 'buyer') await assertFloorUnprobed(deps, offer)
   if (priceFen === offer.priceFen)
     throw new AppError(ErrorCodes.OFFER_SAME_PRICE, undefined, { path: ['priceFen'] })
   const patch: Partial<OfferRecord> = {
@@ -89,6 +91,7 @@ export const moveOffer = async (
     try {
       const next = await deps.store.transaction((tx) => writeMove(tx, offer, to, patch, now, lines))
       ringConversation(deps, next)
+      if (patch.declineReason) await countFloorProbe(deps, offer)
       return toOffer(deps, next, user._id)
     } catch (e) {
       if (isAppError(e) && e.code === ErrorCodes.CONFLICT && attempt < 3) continue

@@ -1,10 +1,21 @@
-import { HOUR } from '@shared/domain/time'
+import { CHINA_OFFSET_MS, DAY, HOUR } from '@shared/domain/time'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import { slidingRule } from '../../core/ports/rate-limiter.port'
+import { fixedRule, slidingRule } from '../../core/ports/rate-limiter.port'
 
 /** Offers a buyer may make in an hour, over all listings: enough to haggle, too few to spam sellers. */
 export const MAKE_PER_BUYER = slidingRule('offer-make', 20, HOUR)
 export const MAKE_TOO_OFTEN = '出价太频繁了，请稍后再试'
+
+/**
+ * Prices the floor may decline per buyer and listing in a China day (the refusal says 明天再来).
+ * Each decline tells the buyer
+ * "below", which halves where the floor can be: uncapped, a buyer finds it to the yuan in a dozen
+ * offers. After the 3rd that buyer's offers on the listing are refused whatever the price, so the
+ * refusal itself tells nothing about the floor.
+ */
+export const FLOOR_PROBES = fixedRule('offer-floor-probe', 3, DAY, -CHINA_OFFSET_MS)
+export const FLOOR_PROBES_USED = '今天对这个宝贝出价太多次了，明天再来吧'
+export const floorProbeKey = (listingId: string, buyerId: string) => `${listingId}:${buyerId}`
 
 /** What the buyer is told when the floor declines their price: polite, and without the floor. */
 export const BELOW_FLOOR_REASON = '低于卖家可接受的价格'
