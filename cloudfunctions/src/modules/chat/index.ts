@@ -5,3 +5,4 @@
  */
 export { CHAT_JOB_HANDLERS } from './application/chat-jobs'
 export { chatOrderReaction } from './application/order-reaction'
+export { sweepChatSends } from './application/sweep-sends.use-case'
