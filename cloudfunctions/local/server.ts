@@ -5,7 +5,7 @@ import type { Clock } from '../src/modules/core/ports/clock.port'
 import { finishedSubMchids } from '../src/modules/merchant/application/sub-merchant'
 import { createLocalContainer, type LocalContainer } from '../src/platform/local-container'
 import { handleAuth } from './auth-route'
-import { handleChatEvents } from './chat-events-route'
+import { ChatStreamSlots, handleChatEvents } from './chat-events-route'
 import { loadSecretBoxKeys, loadSessionSecret } from './data-dir'
 import { handleUpload, serveFile } from './files-route'
 import { FunctionRunner } from './function-runner'
@@ -71,6 +71,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   const sessionSecret = loadSessionSecret(options.dataDir)
   const sandboxes = new SandboxRegistry()
   for (const s of options.sandboxes ?? []) sandboxes.mount(s)
+  const chatStreams = new ChatStreamSlots()
 
   let resolveReady!: (r: Ready) => void
   let rejectReady!: (e: unknown) => void
@@ -81,7 +82,13 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   ready.catch(() => undefined)
 
   const server = createServer((req, res) => {
-    void handle(req, res, ready, { h5Dir: options.h5Dir, sessionSecret, sandboxes, log })
+    void handle(req, res, ready, {
+      h5Dir: options.h5Dir,
+      sessionSecret,
+      sandboxes,
+      chatStreams,
+      log,
+    })
   })
   // Malformed HTTP (not just bad JSON) gets a 400 and the connection closes; the server lives on.
   server.on('clientError', (_err, socket) => {
@@ -181,6 +188,8 @@ interface HandleOptions {
   h5Dir: string
   sessionSecret: string
   sandboxes: SandboxRegistry
+  /** Open chat event streams per user, capped. */
+  chatStreams: ChatStreamSlots
   log: (line: string) => void
 }
 
@@ -225,7 +234,9 @@ const handle = async (
       return await handleAuth(req, res, path.slice(6), container, options.sessionSecret)
     }
     if (path === '/events/chat')
-      return await handleChatEvents(req, res, url, container, options.sessionSecret)
+      return await handleChatEvents(req, res, url, container, options.sessionSecret, {
+        slots: options.chatStreams,
+      })
     if (path === '/files/upload')
       return await handleUpload(req, res, container, options.sessionSecret)
     if (path.startsWith('/files/')) return await serveFile(req, res, path.slice(7), container.files)

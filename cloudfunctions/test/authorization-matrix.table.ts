@@ -273,6 +273,12 @@ export const ROWS: Row[] = [
     }),
   }),
   row({ action: 'chat.list', input: () => ({}), expect: OWN }),
+  // Keyed by the caller: anyone else's listing id answers an empty page, never their rows.
+  row({
+    action: 'chat.listings',
+    input: (x) => ({ listingId: x.activeListingId }),
+    expect: OWN,
+  }),
   row({ action: 'chat.unreadTotal', input: () => ({}), expect: OWN }),
   row({
     action: 'chat.get',

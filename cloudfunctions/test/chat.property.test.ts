@@ -172,6 +172,15 @@ test('clients that resume with since(lastSeq) end with the server’s list: no d
         const total = sentIds.buyer.length + sentIds.seller.length
         expect(server.map((m) => m.seq)).toEqual(Array.from({ length: total }, (_, i) => i + 1))
         expect(new Set(server.map((m) => m.text)).size).toBe(total)
+        // The seller's row for the listing agrees with its one conversation, however sends raced.
+        const seen = await must(OPENID.seller, 'get', { conversationId: conv })
+        const rows = (await must(OPENID.seller, 'listings', { listingId: listing.id })).items
+        expect(rows).toHaveLength(1)
+        expect(rows[0]).toMatchObject({
+          conversations: 1,
+          unread: seen.unread,
+          latest: { id: conv },
+        })
         for (const c of Object.values(clients)) {
           await c.sync()
           const list = [...c.bySeq.values()].sort((a, b) => a.seq - b.seq)

@@ -24,7 +24,7 @@ export default defineAppConfig({
     },
     {
       root: 'package-chat',
-      pages: ['conversation/index'],
+      pages: ['conversation/index', 'by-listing/index'],
     },
     {
       root: 'package-social',

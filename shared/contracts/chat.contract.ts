@@ -51,18 +51,21 @@ export const ChatMessageSchema = z.object({
 })
 export type ChatMessage = z.infer<typeof ChatMessageSchema>
 
+/** The listing a conversation is about, as its card shows it. */
+export const ChatListingSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  priceFen: z.number().int(),
+  status: z.enum(LISTING_STATUSES),
+  thumbnailUrl: z.string().nullable(),
+})
+
 export const ConversationSchema = z.object({
   id: ConversationIdSchema,
   /** The caller's part; an operator reads for a report and is shown the buyer as `other`. */
   role: z.enum(['buyer', 'seller', 'operator']),
   other: PublicUserSchema,
-  listing: z.object({
-    id: IdSchema,
-    title: z.string(),
-    priceFen: z.number().int(),
-    status: z.enum(LISTING_STATUSES),
-    thumbnailUrl: z.string().nullable(),
-  }),
+  listing: ChatListingSchema,
   lastSeq: z.number().int(),
   lastMessage: z
     .object({ kind: z.enum(MESSAGE_KINDS), text: z.string(), at: z.number().int() })
@@ -78,6 +81,21 @@ export const ConversationSchema = z.object({
   updatedAt: z.number().int(),
 })
 export type Conversation = z.infer<typeof ConversationSchema>
+
+/** One of the seller's listings that buyers asked about: the 消息 tab's row for it (N 人咨询). */
+export const ListingChatsSchema = z.object({
+  /** The listing's id (one row per listing). */
+  id: IdSchema,
+  listing: ChatListingSchema,
+  /** Buyers who opened a conversation about it. */
+  conversations: z.number().int(),
+  /** The seller's unread messages over those conversations. */
+  unread: z.number().int(),
+  /** The conversation with the latest activity (the whole row when it is the only one). */
+  latest: ConversationSchema,
+  updatedAt: z.number().int(),
+})
+export type ListingChats = z.infer<typeof ListingChatsSchema>
 
 const ConversationRef = z.object({ conversationId: ConversationIdSchema }).strict()
 
@@ -114,10 +132,21 @@ export const ChatContract = defineContract('chat', {
   },
   list: {
     summary:
-      "The caller's conversations, latest activity first; with listingId, one listing's (a seller's grouping).",
+      "The caller's conversations, latest activity first; with listingId, one listing's (a seller's grouping); with role, one side's.",
+    auth: 'user',
+    input: PageQuerySchema.extend({
+      listingId: IdSchema.optional(),
+      role: z.enum(['buyer', 'seller']).optional(),
+    }).strict(),
+    output: pageOf(ConversationSchema),
+    errors: [],
+  },
+  listings: {
+    summary:
+      "The caller's own listings with conversations, latest activity first, each with N 人咨询 and the unread sum; with listingId, that one.",
     auth: 'user',
     input: PageQuerySchema.extend({ listingId: IdSchema.optional() }).strict(),
-    output: pageOf(ConversationSchema),
+    output: pageOf(ListingChatsSchema),
     errors: [],
   },
   history: {

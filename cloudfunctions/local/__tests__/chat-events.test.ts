@@ -1,3 +1,4 @@
+import { MAX_CHAT_STREAMS_PER_USER } from '../chat-events-route'
 import { openConversation } from '../../src/modules/chat/application/conversations.use-case'
 import { sendMessage } from '../../src/modules/chat/application/send-message.use-case'
 import { Listings } from '../../src/modules/listing/domain/listing.record'
@@ -76,8 +77,9 @@ describe('chat events: the H5 realtime stream (Server-Sent Events)', () => {
   let n = 0
   const token = (openid: string) =>
     signLocalSession({ openid, exp: Date.now() + 3_600_000 }, cloud.sessionSecret)
-  const streamUrl = (afterSeq?: number) =>
-    `${cloud.url}/events/chat?conversationId=${encodeURIComponent(conversationId)}` +
+  let listingId: string
+  const streamUrl = (afterSeq?: number, of = conversationId) =>
+    `${cloud.url}/events/chat?conversationId=${encodeURIComponent(of)}` +
     (afterSeq !== undefined ? `&afterSeq=${afterSeq}` : '')
   const say = (user: UserRecord, text: string) =>
     sendMessage(cloud.container, user, {
@@ -94,6 +96,7 @@ describe('chat events: the H5 realtime stream (Server-Sent Events)', () => {
     await aUser(cloud.container, 'o-demo-03')
     const listing = aListingRecord({ _id: '01JCHATSTREAMLISTING000001', sellerId: seller._id })
     await cloud.container.store.insert(Listings, listing)
+    listingId = listing._id
     conversationId = (await openConversation(cloud.container, buyer, listing._id)).id
   })
   afterAll(() => cloud?.stop())
@@ -132,6 +135,45 @@ describe('chat events: the H5 realtime stream (Server-Sent Events)', () => {
     expect(read.length).toBeGreaterThan(0)
     expect(JSON.parse(read.at(-1)!.data)).toEqual({ otherReadSeq: expect.any(Number) })
     stream.close()
+  })
+
+  it('holds at most 8 streams open per user: the next is 429 until one closes, others go on', async () => {
+    // A buyer of its own, so no stream of the tests above is still being let go.
+    const buyer4 = await aUser(cloud.container, 'o-demo-04')
+    const conv = (await openConversation(cloud.container, buyer4, listingId)).id
+    const url = () => streamUrl(0, conv)
+    const mine = token('o-demo-04')
+    const held = []
+    for (let i = 0; i < MAX_CHAT_STREAMS_PER_USER; i++) held.push(await openStream(url(), mine))
+    expect(MAX_CHAT_STREAMS_PER_USER).toBe(8)
+    expect(held.map((s) => s.res.status)).toEqual(Array(8).fill(200))
+
+    const ninth = await openStream(url(), mine)
+    expect(ninth.res.status).toBe(429)
+    expect(ninth.res.headers.get('content-type')).toMatch(/^application\/json/)
+    expect(await ninth.res.json()).toEqual({
+      ok: false,
+      error: { code: 'COMMON.RATE_LIMITED', message: expect.any(String), details: { limit: 8 } },
+    })
+    // The other party is not held back, and refused streams hold no slot: a stranger's 404s stay 404s.
+    const sellerStream = await openStream(url(), token('o-demo-01'))
+    expect(sellerStream.res.status).toBe(200)
+    sellerStream.close()
+    for (let i = 0; i < MAX_CHAT_STREAMS_PER_USER + 1; i++)
+      expect((await openStream(url(), token('o-demo-03'))).res.status).toBe(404)
+
+    // Hanging up frees the slot (once the server has seen the connection close).
+    held.shift()!.close()
+    let again = await openStream(url(), mine)
+    for (let tries = 0; again.res.status === 429 && tries < 200; tries++) {
+      await again.res.body?.cancel()
+      await new Promise((r) => setTimeout(r, 10))
+      again = await openStream(url(), mine)
+    }
+    expect(again.res.status).toBe(200)
+    held.push(again)
+    expect((await openStream(url(), mine)).res.status).toBe(429)
+    held.forEach((s) => s.close())
   })
 
   it('is for the two parties only: no session 401, a stranger 404, a bad cursor 400', async () => {

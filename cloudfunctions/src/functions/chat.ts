@@ -5,6 +5,7 @@ import {
   listConversations,
   openConversation,
 } from '../modules/chat/application/conversations.use-case'
+import { listListingChats } from '../modules/chat/application/listing-chats.use-case'
 import {
   history,
   markRead,
@@ -28,6 +29,7 @@ export const main = createHandler(ChatContract, {
   get: async ({ conversationId }, { caller, deps }) =>
     getConversation(deps, caller.user, conversationId),
   list: async (query, { caller, deps }) => listConversations(deps, caller.user, query),
+  listings: async (query, { caller, deps }) => listListingChats(deps, caller.user, query),
   history: async (query, { caller, deps }) => history(deps, caller.user, query),
   since: async (query, { caller, deps }) => since(deps, caller.user, query),
   send: async (input, { caller, deps }) => sendMessage(deps, caller.user, input),

@@ -1,4 +1,4 @@
-import { orderHousekeeping } from '../modules/housekeeping'
+import { orderHousekeeping, sweepHousekeeping } from '../modules/housekeeping'
 import {
   compareBooks,
   reconcileStuckPayments,
@@ -6,7 +6,6 @@ import {
 import { expireListings } from '../modules/listing/application/expire-listings.use-case'
 import { refreshPendingApplyments } from '../modules/merchant/application/sub-merchant'
 import { liftExpiredBans } from '../modules/moderation/application/ban-user.use-case'
-import { sweepHotCounters } from '../modules/search/application/hot-keywords'
 import { createTimerHandler } from '../platform/create-timer-handler'
 
 /** cron: timer-triggered work (cloudfunctions/cron/config.json lists the triggers). */
@@ -21,9 +20,6 @@ export const main = createTimerHandler('cron', {
   'reconcile-payments': (deps) => reconcileStuckPayments(deps),
   'compare-books': (deps) => compareBooks(deps),
   'refresh-applyments': (deps) => refreshPendingApplyments(deps),
-  // Rate-limit windows that have ended, and 热搜 votes and counts nothing reads any more.
-  'sweep-counters': async (deps) => ({
-    rateWindows: await deps.limits.sweep(deps.clock.now()),
-    hot: await sweepHotCounters(deps),
-  }),
+  // Rate-limit windows that have ended, 热搜 votes and counts nothing reads, old chat sends.
+  'sweep-counters': (deps) => sweepHousekeeping(deps),
 })

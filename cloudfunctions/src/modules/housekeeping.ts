@@ -1,7 +1,9 @@
 import type { Deps } from './deps'
+import { sweepChatSends } from './chat'
 import { pollTracking } from './delivery'
 import { expireOffers } from './offer'
 import { orderTimers, runOrderJobs } from './order'
+import { sweepHotCounters } from './search'
 
 /**
  * The cron's order job (every minute): order timers and reminders, parcels whose pushes went
@@ -13,4 +15,14 @@ export const orderHousekeeping = async (deps: Deps) => ({
   tracked: await pollTracking(deps),
   offers: await expireOffers(deps),
   jobs: await runOrderJobs(deps),
+})
+
+/**
+ * The cron's hourly sweep of records that only guard for a while: ended rate-limit windows, 热搜
+ * votes and counts nothing reads any more, and chat sends past the window a client may retry in.
+ */
+export const sweepHousekeeping = async (deps: Deps) => ({
+  rateWindows: await deps.limits.sweep(deps.clock.now()),
+  hot: await sweepHotCounters(deps),
+  chatSends: await sweepChatSends(deps),
 })

@@ -153,6 +153,8 @@ export const api = {
     open: (listingId: string) => client.call(ChatContract, 'open', { listingId }),
     get: (conversationId: string) => client.call(ChatContract, 'get', { conversationId }),
     list: (input: ActionInput<C['list']>) => client.call(ChatContract, 'list', input),
+    /** The caller's own listings buyers asked about (N 人咨询); with listingId, that one. */
+    listings: (input: ActionInput<C['listings']>) => client.call(ChatContract, 'listings', input),
     history: (input: ActionInput<C['history']>) => client.call(ChatContract, 'history', input),
     since: (input: ActionInput<C['since']>) => client.call(ChatContract, 'since', input),
     send: (input: ActionInput<C['send']>) => client.call(ChatContract, 'send', input),

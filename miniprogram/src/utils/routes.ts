@@ -33,6 +33,9 @@ export const Routes = {
   /** 聊一聊 from a listing: the page opens (or makes) the caller's conversation about it. */
   chatAbout: (listingId: string) =>
     `/package-chat/conversation/index?listingId=${encodeURIComponent(listingId)}`,
+  /** A seller's conversations about one of their listings (买家咨询). */
+  listingChats: (listingId: string) =>
+    `/package-chat/by-listing/index?listingId=${encodeURIComponent(listingId)}`,
   order: (id: string) => `/package-order/detail/index?id=${encodeURIComponent(id)}`,
   orders: (role: 'buyer' | 'seller', tab?: string) =>
     `/package-order/list/index?role=${role}${tab ? `&tab=${encodeURIComponent(tab)}` : ''}`,

@@ -13,9 +13,12 @@ import './conversation-item.scss'
 export function ConversationItem({
   conversation: c,
   now,
+  showListing = true,
 }: {
   conversation: Conversation
   now: number
+  /** Off on a page about one listing, where every row's thumbnail would be the same. */
+  showListing?: boolean
 }) {
   const at = c.lastMessage?.at ?? c.updatedAt
   return (
@@ -39,11 +42,12 @@ export function ConversationItem({
           {previewText(c.lastMessage)}
         </Text>
       </View>
-      {c.listing.thumbnailUrl ? (
-        <Image className='conversation__thumb' src={c.listing.thumbnailUrl} mode='aspectFill' />
-      ) : (
-        <View className='conversation__thumb' />
-      )}
+      {showListing &&
+        (c.listing.thumbnailUrl ? (
+          <Image className='conversation__thumb' src={c.listing.thumbnailUrl} mode='aspectFill' />
+        ) : (
+          <View className='conversation__thumb' />
+        ))}
     </View>
   )
 }

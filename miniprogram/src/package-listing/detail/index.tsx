@@ -22,6 +22,7 @@ import { ListingActions } from '@/components/ListingActions'
 import { QualityPanel } from '@/components/QualityPanel'
 import { BuyButton } from '../components/BuyButton'
 import { FreightEstimate } from '../components/FreightEstimate'
+import { ListingInquiries } from '../components/ListingInquiries'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError } from '@/utils/feedback'
 import { expiryText, serviceTermLines, tradeLabels } from '@/utils/listing-text'
@@ -231,6 +232,7 @@ export default function ListingDetailPage() {
               </Text>
             )}
           </View>
+          <ListingInquiries listingId={listing.id} refresh={listing} />
           <QualityPanel
             score={owner.quality.score}
             hints={owner.quality.hints}

@@ -3,7 +3,6 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
-import type { Conversation } from '@shared/contracts/chat.contract'
 import type { Notice } from '@shared/contracts/user.contract'
 import { formatRelativeTime } from '@shared/domain/relative-time'
 import { api, devInboxUrl } from '@/services'
@@ -14,6 +13,8 @@ import { showNoticeBadge } from '@/utils/notice-badge'
 import { Routes } from '@/utils/routes'
 import { EmptyState } from '@/components/EmptyState'
 import { ConversationItem } from '@/components/ConversationItem'
+import { ListingChatsItem } from '@/components/ListingChatsItem'
+import { addPage, type Inbox, inboxFrom, inboxRows, nextSide } from '@/utils/chat-inbox'
 import './index.scss'
 
 const NOTICE_PAGE = 20
@@ -21,37 +22,49 @@ const CHAT_PAGE = 20
 
 /**
  * 消息: chats first (latest activity on top, unread counts), then system notices (listing expiry,
- * orders; reviews and reports later) kept apart from them.
+ * orders; reviews and reports later) kept apart from them. The user's purchases are a row per
+ * conversation; their own listings a row each (N 人咨询) once several buyers asked, opening that
+ * listing's conversations (utils/chat-inbox merges the two lists).
  */
 export default function Messages() {
   const { status } = useSession()
   const [notices, setNotices] = useState<Notice[] | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
-  const [chats, setChats] = useState<Conversation[] | null>(null)
-  const [chatCursor, setChatCursor] = useState<string | null>(null)
+  const [inbox, setInbox] = useState<Inbox | null>(null)
   const [now, setNow] = useState(() => Date.now())
   useNoticeBadge()
 
+  const buyingPage = (cursor?: string) =>
+    api.chat.list({ role: 'buyer', limit: CHAT_PAGE, ...(cursor ? { cursor } : {}) })
+  const sellingPage = (cursor?: string) =>
+    api.chat.listings({ limit: CHAT_PAGE, ...(cursor ? { cursor } : {}) })
   const loadChats = async () => {
-    try {
-      const page = await api.chat.list({ limit: CHAT_PAGE })
-      setChats(page.items)
-      setChatCursor(page.nextCursor)
-    } catch {
-      setChats((c) => c ?? [])
-    }
+    const [buying, selling] = await Promise.all([
+      buyingPage().catch(() => null),
+      sellingPage().catch(() => null),
+    ])
+    setInbox((before) => inboxFrom(before, { buying, selling }))
   }
   const moreChats = async () => {
-    if (!chatCursor) return
-    const page = await api.chat.list({ cursor: chatCursor, limit: CHAT_PAGE }).catch(() => null)
-    if (!page) return
-    setChats((c) => [...(c ?? []), ...page.items])
-    setChatCursor(page.nextCursor)
+    const side = inbox && nextSide(inbox)
+    if (!inbox || !side) return
+    const cursor = inbox[side].cursor || undefined
+    try {
+      if (side === 'buying') {
+        const page = await buyingPage(cursor)
+        setInbox((i) => i && addPage(i, 'buying', page))
+      } else {
+        const page = await sellingPage(cursor)
+        setInbox((i) => i && addPage(i, 'selling', page))
+      }
+    } catch {
+      // 查看更多聊天 stays for another tap.
+    }
   }
 
   const load = async () => {
     if (status !== 'signed-in') {
-      setChats(null)
+      setInbox(null)
       return setNotices(null)
     }
     setNow(Date.now())
@@ -86,7 +99,8 @@ export default function Messages() {
     setCursor(page.nextCursor)
   }
 
-  const inbox = status === 'signed-in' ? devInboxUrl() : null
+  const devInbox = status === 'signed-in' ? devInboxUrl() : null
+  const rows = inbox ? inboxRows(inbox) : []
   return (
     <View className='messages safe-bottom'>
       <Text className='messages__section'>聊天</Text>
@@ -97,11 +111,11 @@ export default function Messages() {
             登录
           </Button>
         </View>
-      ) : chats === null ? (
+      ) : inbox === null ? (
         <View className='messages__card'>
           <Text className='muted'>加载中…</Text>
         </View>
-      ) : chats.length === 0 ? (
+      ) : rows.length === 0 && !nextSide(inbox) ? (
         <View id='messages-empty'>
           <EmptyState
             title='暂无聊天'
@@ -111,11 +125,15 @@ export default function Messages() {
         </View>
       ) : (
         <View className='messages__notices' id='conversations'>
-          {chats.map((c) => (
-            <ConversationItem key={c.id} conversation={c} now={now} />
-          ))}
-          {chatCursor && (
-            <Text className='messages__more' onClick={moreChats}>
+          {rows.map((r) =>
+            r.kind === 'listing' ? (
+              <ListingChatsItem key={r.key} group={r.group} now={now} />
+            ) : (
+              <ConversationItem key={r.key} conversation={r.conversation} now={now} />
+            ),
+          )}
+          {nextSide(inbox) && (
+            <Text className='messages__more' id='conversations-more' onClick={moreChats}>
               查看更多聊天
             </Text>
           )}
@@ -177,12 +195,12 @@ export default function Messages() {
         </View>
       )}
 
-      {inbox && (
+      {devInbox && (
         // The H5 build has no WeChat: what WeChat would push (服务通知) is kept by the local sandbox.
         <Text
           className='messages__more'
           id='dev-wechat-inbox'
-          onClick={() => window.open(inbox, '_blank')}
+          onClick={() => window.open(devInbox, '_blank')}
         >
           微信服务通知 ›
         </Text>

@@ -2,8 +2,11 @@ import { updateIfUnchanged } from '../../core'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 import { previewOf } from '../domain/chat.rules'
 import {
+  ChatListings,
   ChatMembers,
   ChatUnread,
+  chatListingId,
+  type ChatListingRecord,
   type ConversationRecord,
   Conversations,
   type MessageRecord,
@@ -28,6 +31,45 @@ export const addUnread = async (tx: TransactionOps, userId: string, delta: numbe
   if (!current) await tx.insert(ChatUnread, { _id: userId, total, version: 1 })
   else if (delta !== 0) await updateIfUnchanged(tx, ChatUnread, userId, current, { total })
   return total
+}
+
+/**
+ * Moves the seller's row for the conversation's listing (chat_listings) in the caller's
+ * transaction: `opened` counts one more conversation, `unread` moves the seller's unread sum, and
+ * `at` makes this conversation the listing's latest activity. Activity in a conversation older
+ * than the row starts the row with it as its first.
+ */
+export const touchChatListing = async (
+  tx: TransactionOps,
+  conv: Pick<ConversationRecord, '_id' | 'sellerId' | 'listingId'>,
+  change: { opened?: boolean; unread?: number; at?: number },
+) => {
+  const id = chatListingId(conv.sellerId, conv.listingId)
+  const current = await tx.get(ChatListings, id)
+  const unread = change.unread ?? 0
+  if (!current) {
+    // Only activity places a row: a read alone leaves nothing to show.
+    if (change.at === undefined) return
+    await tx.insert(ChatListings, {
+      _id: id,
+      sellerId: conv.sellerId,
+      listingId: conv.listingId,
+      conversations: 1,
+      unread: Math.max(0, unread),
+      lastConversationId: conv._id,
+      lastAt: change.at,
+      version: 1,
+    })
+    return
+  }
+  const patch: Partial<ChatListingRecord> = {}
+  if (change.opened) patch.conversations = current.conversations + 1
+  if (unread !== 0) patch.unread = Math.max(0, current.unread + unread)
+  if (change.at !== undefined) {
+    patch.lastAt = change.at
+    patch.lastConversationId = conv._id
+  }
+  if (Object.keys(patch).length > 0) await updateIfUnchanged(tx, ChatListings, id, current, patch)
 }
 
 /**
@@ -72,5 +114,9 @@ export const appendMessage = async (
     const delta = conversation[`${p}Unread` as const] - conv[`${p}Unread` as const]
     if (delta !== 0) await addUnread(tx, userOf(conv, p), delta)
   }
+  await touchChatListing(tx, conv, {
+    unread: conversation.sellerUnread - conv.sellerUnread,
+    at: now,
+  })
   return { message, conversation }
 }

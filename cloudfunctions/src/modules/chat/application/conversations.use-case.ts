@@ -10,12 +10,17 @@ import {
   Conversations,
   conversationId,
   memberId,
+  type Party,
 } from '../domain/chat.records'
 import { OPEN_PER_USER, OPEN_TOO_OFTEN } from '../domain/chat.rules'
+import { touchChatListing } from './append-message'
 import { partyOf, readable } from './chat-access'
 import { toConversations } from './chat-views'
 
 type Viewer = Pick<UserRecord, '_id' | 'roles'>
+
+/** Tries of one open when a concurrent open wrote the seller's listing row first. */
+const MAX_ATTEMPTS = 8
 
 /**
  * 聊一聊 / 我想要: the caller's conversation about a listing, as its buyer. The first open makes
@@ -55,25 +60,32 @@ export const openConversation = async (deps: Deps, user: Viewer, listingId: stri
       updatedAt: now,
       version: 1,
     }
-    try {
-      await deps.store.transaction(async (tx) => {
-        await tx.insert(Conversations, fresh)
-        for (const [userId, role] of [
-          [user._id, 'buyer'],
-          [listing.sellerId, 'seller'],
-        ] as const)
-          await tx.insert(ChatMembers, {
-            _id: memberId(userId, id),
-            userId,
-            conversationId: id,
-            listingId,
-            role,
-            lastAt: now,
-          })
-      })
-    } catch (e) {
-      // A double tap opened it first: that one is the conversation.
-      if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await deps.store.transaction(async (tx) => {
+          // A double tap opened it first: that one is the conversation.
+          if (await tx.get(Conversations, id)) return
+          await tx.insert(Conversations, fresh)
+          for (const [userId, role] of [
+            [user._id, 'buyer'],
+            [listing.sellerId, 'seller'],
+          ] as const)
+            await tx.insert(ChatMembers, {
+              _id: memberId(userId, id),
+              userId,
+              conversationId: id,
+              listingId,
+              role,
+              lastAt: now,
+            })
+          await touchChatListing(tx, fresh, { opened: true, at: now })
+        })
+        break
+      } catch (e) {
+        // Another open (this one tapped twice, or another buyer's on the seller's row) wrote first.
+        if (isAppError(e) && e.code === ErrorCodes.CONFLICT && attempt < MAX_ATTEMPTS) continue
+        throw e
+      }
     }
     conversation = (await deps.store.get(Conversations, id))!
   }
@@ -90,16 +102,21 @@ export const getConversation = async (deps: Deps, user: Viewer, id: string) => {
 
 /**
  * The caller's conversations, latest activity first, from their own list entries (so both the
- * buyer's and the seller's side are one indexed query); `listingId` narrows to one listing.
+ * buyer's and the seller's side are one indexed query); `listingId` narrows to one listing and
+ * `role` to one side (the 消息 tab lists purchases and groups sales by listing).
  */
 export const listConversations = async (
   deps: Deps,
   user: Viewer,
-  query: PageRequest & { listingId?: string },
+  query: PageRequest & { listingId?: string; role?: Party },
 ) => {
   const page = await deps.store.find(
     ChatMembers,
-    { userId: user._id, ...(query.listingId ? { listingId: query.listingId } : {}) },
+    {
+      userId: user._id,
+      ...(query.listingId ? { listingId: query.listingId } : {}),
+      ...(query.role ? { role: query.role } : {}),
+    },
     newestFirst('lastAt', { limit: query.limit, cursor: query.cursor }),
   )
   const records = await Promise.all(

@@ -4,7 +4,7 @@ import { updateIfUnchanged } from '../../core'
 import type { Deps } from '../../deps'
 import type { UserRecord } from '../../user'
 import { ChatUnread, Conversations, Messages } from '../domain/chat.records'
-import { addUnread } from './append-message'
+import { addUnread, touchChatListing } from './append-message'
 import { readable, writable } from './chat-access'
 import { otherReadSeq, toMessages } from './chat-views'
 
@@ -75,6 +75,8 @@ export const markRead = async (
           [`${party}ReadAt`]: deps.clock.now(),
         })
         const unreadTotal = await addUnread(tx, user._id, unread - before)
+        if (party === 'seller' && unread !== before)
+          await touchChatListing(tx, c, { unread: unread - before })
         return { readSeq, unread, unreadTotal }
       })
       // The other party's stream shows 已读 now.

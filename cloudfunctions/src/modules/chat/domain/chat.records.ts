@@ -1,4 +1,5 @@
 import type { MessageKind } from '@shared/contracts/chat.contract'
+import { DAY } from '@shared/domain/time'
 import { defineCollection } from '../../core/ports/document-store.port'
 
 export type Party = 'buyer' | 'seller'
@@ -62,6 +63,14 @@ export interface ChatSendRecord {
 }
 
 /**
+ * How long a send's record is kept (then the cron sweeps it). A client retries a send only while
+ * its page still holds the pending bubble (nothing is kept across a restart), so minutes would
+ * do; a week also covers a tab or a suspended mini-program woken days later. A retry after that
+ * would be stored again, which is why this is far longer than any retry.
+ */
+export const CHAT_SEND_RETENTION_MS = 7 * DAY
+
+/**
  * A party's entry in their conversation list, keyed `${userId}:${conversationId}`, moved to the
  * top by every message: the list is one indexed query, whichever side the user is on.
  */
@@ -72,6 +81,25 @@ export interface ChatMemberRecord {
   listingId: string
   role: Party
   lastAt: number
+}
+
+/**
+ * A seller's conversations about one of their listings, keyed `${sellerId}:${listingId}`, changed
+ * in the same transaction as each open, message and seller read: the 消息 tab shows one row per
+ * listing (N 人咨询, the unread sum) from one indexed query instead of adding up conversations.
+ */
+export interface ChatListingRecord {
+  _id: string
+  sellerId: string
+  listingId: string
+  /** Conversations about the listing: one per buyer who asked. */
+  conversations: number
+  /** The seller's unread messages over them. */
+  unread: number
+  /** The conversation with the latest activity, for the row's preview. */
+  lastConversationId: string
+  lastAt: number
+  version: number
 }
 
 /** The 消息 badge, keyed by user id: changed in the same transaction as each send and read. */
@@ -95,13 +123,24 @@ export const Conversations = defineCollection<ConversationRecord>('chat_conversa
 export const Messages = defineCollection<MessageRecord>('chat_messages', [
   { name: 'conversation_seq', fields: [{ field: 'conversationId' }, { field: 'seq' }] },
 ])
-export const ChatSends = defineCollection<ChatSendRecord>('chat_sends')
+// The sweep: sends older than the retention window.
+export const ChatSends = defineCollection<ChatSendRecord>('chat_sends', [
+  { name: 'at', fields: [{ field: 'at' }] },
+])
 export const ChatMembers = defineCollection<ChatMemberRecord>('chat_members', [
   { name: 'user_last', fields: [{ field: 'userId' }, { field: 'lastAt', direction: 'desc' }] },
+  // The 消息 tab's own purchases (buyer side only: the seller side is grouped by listing).
+  {
+    name: 'user_role_last',
+    fields: [{ field: 'userId' }, { field: 'role' }, { field: 'lastAt', direction: 'desc' }],
+  },
   {
     name: 'user_listing_last',
     fields: [{ field: 'userId' }, { field: 'listingId' }, { field: 'lastAt', direction: 'desc' }],
   },
+])
+export const ChatListings = defineCollection<ChatListingRecord>('chat_listings', [
+  { name: 'seller_last', fields: [{ field: 'sellerId' }, { field: 'lastAt', direction: 'desc' }] },
 ])
 export const ChatUnread = defineCollection<ChatUnreadRecord>('chat_unread')
 export const ChatBlocks = defineCollection<ChatBlockRecord>('chat_blocks', [
@@ -114,4 +153,5 @@ export const messageId = (convId: string, seq: number) =>
 export const sendId = (convId: string, senderId: string, clientMsgId: string) =>
   `${convId}:${senderId}:${clientMsgId}`
 export const memberId = (userId: string, convId: string) => `${userId}:${convId}`
+export const chatListingId = (sellerId: string, listingId: string) => `${sellerId}:${listingId}`
 export const blockId = (blockerId: string, blockedId: string) => `${blockerId}:${blockedId}`

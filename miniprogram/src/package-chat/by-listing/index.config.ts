@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '买家咨询', enablePullDownRefresh: true })
