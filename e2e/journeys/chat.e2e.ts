@@ -120,6 +120,27 @@ test("the buyer sends a photo: it shows with its upload, then on the seller's ph
   await shot(seller, 'chat-07-seller-sees-photo')
 })
 
+test("a second buyer asks too: the seller sees the listing's chats grouped, and 2 人咨询 on it", async () => {
+  const other = ['o-demo-02', 'o-demo-03'].find((o) => o !== sellerOpenid)!
+  const third = await secondPhone(j, other)
+  await third.goto(`/#/package-chat/conversation/index?listingId=${listingId}`)
+  await on(third)('#chat[data-role="buyer"]').waitFor()
+  await say(third, '能便宜点吗？')
+  await seller.goto('/#/pages/messages/index')
+  const group = on(seller)(`#conversations .listing-chats[data-listing="${listingId}"]`)
+  await group.waitFor()
+  assert.match(await group.innerText(), /2 人咨询/)
+  await shot(seller, 'chat-07a-seller-grouped')
+  await group.click()
+  await on(seller)(`#listing-chats[data-listing="${listingId}"]`).waitFor()
+  await seller.locator('#listing-chats-list .conversation').locator('visible=true').nth(1).waitFor()
+  await seller.goto(`/#/package-listing/detail/index?id=${listingId}`)
+  assert.match(await on(seller)('#detail-inquiries').innerText(), /2 人咨询/)
+  await third.close()
+  await seller.goto(`/#/package-chat/conversation/index?id=${encodeURIComponent(conversationId)}`)
+  await on(seller)('#chat[data-role="seller"]').waitFor()
+})
+
 /** Types a price into the open price sheet and confirms it. */
 const enterPrice = async (page: Page, priceFen: number) => {
   await on(page)('#price-sheet').waitFor()
