@@ -19,6 +19,7 @@ jest.mock('@tarojs/taro', () => ({
   __esModule: true,
   default: { navigateTo: (o: unknown) => navigateTo(o), stopPullDownRefresh: jest.fn() },
   useDidShow: jest.fn(),
+  useDidHide: jest.fn(),
   usePullDownRefresh: jest.fn(),
   useReachBottom: jest.fn(),
   useRouter: () => router,

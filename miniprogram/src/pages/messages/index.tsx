@@ -7,6 +7,7 @@ import type { Notice } from '@shared/contracts/user.contract'
 import { formatRelativeTime } from '@shared/domain/relative-time'
 import { api, devInboxUrl } from '@/services'
 import { useNoticeBadge } from '@/hooks/use-notice-badge'
+import { LIVE_REFRESH_MS, useWhileShown } from '@/hooks/use-while-shown'
 import { useSession } from '@/hooks/use-session'
 import { goLogin } from '@/utils/feedback'
 import { showNoticeBadge } from '@/utils/notice-badge'
@@ -87,6 +88,10 @@ export default function Messages() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- load when the sign-in status changes
   useEffect(() => void load(), [status])
   useDidShow(() => void load())
+  // New messages move their conversation to the top while the list is open, as in WeChat.
+  useWhileShown(() => {
+    if (status === 'signed-in') void loadChats()
+  }, LIVE_REFRESH_MS)
   usePullDownRefresh(async () => {
     await load()
     Taro.stopPullDownRefresh()
