@@ -103,7 +103,13 @@ describe('offers (议价): negotiation, floor, timers, checkout at the agreed pr
     const other = await checkout('o-buyer2', l.id)
     expect(other).toMatchObject({
       ok: true,
-      data: { priceFen: 10_000, shippingFen: 1_200, totalFen: 11_200, commissionFen: 112 },
+      data: {
+        priceFen: 10_000,
+        offerId: null,
+        shippingFen: 1_200,
+        totalFen: 11_200,
+        commissionFen: 112,
+      },
     })
     await cloud.mustOrder('o-buyer2', 'cancel', { orderId: (other as any).data.id })
 
@@ -123,6 +129,7 @@ describe('offers (议价): negotiation, floor, timers, checkout at the agreed pr
       ok: true,
       data: {
         priceFen: 9_000,
+        offerId: made.id,
         shippingFen: 1_200,
         totalFen: 10_200,
         commissionFen: 102,

@@ -166,6 +166,8 @@ export const OrderSchema = z.object({
   fulfilment: z.enum(FULFILMENT_IDS),
   state: z.enum(ORDER_STATES),
   priceFen: z.number().int(),
+  /** The accepted offer (议价) the order was checked out at: priceFen is its agreed price. */
+  offerId: IdSchema.nullable(),
   shippingFen: z.number().int(),
   totalFen: z.number().int(),
   /** The platform's commission, fixed at checkout from the policy then in force. */

@@ -124,6 +124,7 @@ export const toOrderView = async (
     fulfilment: order.fulfilment,
     state: order.state,
     priceFen: order.priceFen,
+    offerId: order.offerId ?? null,
     shippingFen: order.shippingFen,
     totalFen: order.totalFen,
     commissionFen: order.commissionFen,

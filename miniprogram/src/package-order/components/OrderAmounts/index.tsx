@@ -29,7 +29,11 @@ export function OrderAmounts({ order }: { order: Order }) {
     order.role !== 'buyer' && order.state !== 'closed' && order.state !== 'refunded'
   return (
     <View className='order-section' id='order-amounts'>
-      <Row label='宝贝价格' value={formatFen(order.priceFen)} />
+      <Row
+        label={order.offerId ? '宝贝价格（议价成交）' : '宝贝价格'}
+        value={formatFen(order.priceFen)}
+        id='order-price'
+      />
       <Row
         label='运费'
         value={
