@@ -1,6 +1,7 @@
 import { aUser } from '../local/mothers/user.mother'
 import { SANDBOX_TEMPLATES } from '../local/sandboxes/wechat-api/templates'
 import { main as chat } from '../src/functions/chat'
+import { main as listingFn } from '../src/functions/listing'
 import { Conversations } from '../src/modules/chat/domain/chat.records'
 import { orderHousekeeping } from '../src/modules/housekeeping'
 import { OutboxJobs } from '../src/modules/outbox/domain/outbox-job.record'
@@ -395,6 +396,54 @@ describe('chat: conversations, messages, unread counts', () => {
     const list = await must('o-seller', 'list', {})
     expect(list.items[0].lastMessage).toMatchObject({ kind: 'image', text: '[图片]' })
     expect(list.items[0].lastSeq).toBe(1)
+  })
+
+  it('shares a 宝贝 card of the sender’s own listing on sale, shown as the listing stands now', async () => {
+    const asked = await publishListing(cloud, 'o-seller', { title: '九成新 索尼耳机' })
+    const another = await publishListing(cloud, 'o-seller', { title: '全新 耳机收纳盒' })
+    const conv = (await must('o-buyer', 'open', { listingId: asked.id })).id
+    const card = { conversationId: conv, kind: 'listing' }
+    const sent = await must('o-seller', 'send', {
+      ...card,
+      clientMsgId: cid(),
+      listingId: another.id,
+    })
+    expect(sent).toMatchObject({
+      seq: 1,
+      kind: 'listing',
+      text: '全新 耳机收纳盒',
+      card: {
+        id: another.id,
+        title: '全新 耳机收纳盒',
+        priceFen: another.priceFen,
+        status: 'active',
+      },
+    })
+    expect(sent.card.thumbnailUrl).toEqual(expect.any(String))
+    expect((await must('o-buyer', 'list', {})).items[0].lastMessage).toMatchObject({
+      kind: 'listing',
+      text: '[宝贝] 全新 耳机收纳盒',
+    })
+
+    // Only one's own listing, and only while it is on sale.
+    const theirs = await publishListing(cloud, 'o-other', { title: '别人的宝贝' })
+    const draft = await publishListing(cloud, 'o-seller', { publish: false })
+    for (const [who, listingId] of [
+      ['o-buyer', another.id],
+      ['o-seller', theirs.id],
+      ['o-seller', draft.id],
+    ] as const)
+      expect(await call(who, 'send', { ...card, clientMsgId: cid(), listingId })).toMatchObject({
+        ok: false,
+        error: { code: 'CHAT.LISTING_UNAVAILABLE' },
+      })
+
+    // Taken down since: the card says so instead of offering it.
+    expect((await invoke(listingFn, cloud, 'o-seller', 'takeDown', { id: another.id })).ok).toBe(
+      true,
+    )
+    const [shown] = (await must('o-buyer', 'history', { conversationId: conv })).items
+    expect(shown.card).toMatchObject({ id: another.id, status: 'removed' })
   })
 })
 

@@ -29,29 +29,7 @@ export const ClientMsgIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '消�
 
 const SeqSchema = z.number().int().min(0)
 
-export const ChatMessageSchema = z.object({
-  id: z.string(),
-  conversationId: ConversationIdSchema,
-  /** 1, 2, 3… per conversation, with no gaps: the client asks `since` its last one. */
-  seq: z.number().int().min(1),
-  /** Null for what the platform posts (order events, system notes). */
-  senderId: IdSchema.nullable(),
-  kind: z.enum(MESSAGE_KINDS),
-  text: z.string().nullable(),
-  image: z.object({ fileId: z.string(), url: z.string().nullable() }).nullable(),
-  /** The order an order event is about. */
-  orderId: z.string().nullable(),
-  /** The offer an offer line is about (出价, 还价, 接受…): the client shows its card. */
-  offerId: z.string().nullable(),
-  /** Only the sender sees the id its client sent (to match its pending bubble). */
-  clientMsgId: z.string().nullable(),
-  at: z.number().int(),
-  /** Flagged by the off-platform guard: the recipient sees a warning banner. */
-  offPlatform: z.boolean(),
-})
-export type ChatMessage = z.infer<typeof ChatMessageSchema>
-
-/** The listing a conversation is about, as its card shows it. */
+/** A listing as a chat card shows it: the conversation's pinned one, or one shared in a message. */
 export const ChatListingSchema = z.object({
   id: IdSchema,
   title: z.string(),
@@ -59,6 +37,7 @@ export const ChatListingSchema = z.object({
   status: z.enum(LISTING_STATUSES),
   thumbnailUrl: z.string().nullable(),
 })
+export type ChatListing = z.infer<typeof ChatListingSchema>
 
 export const ConversationSchema = z.object({
   id: ConversationIdSchema,
@@ -97,6 +76,30 @@ export const ListingChatsSchema = z.object({
 })
 export type ListingChats = z.infer<typeof ListingChatsSchema>
 
+export const ChatMessageSchema = z.object({
+  id: z.string(),
+  conversationId: ConversationIdSchema,
+  /** 1, 2, 3… per conversation, with no gaps: the client asks `since` its last one. */
+  seq: z.number().int().min(1),
+  /** Null for what the platform posts (order events, system notes). */
+  senderId: IdSchema.nullable(),
+  kind: z.enum(MESSAGE_KINDS),
+  text: z.string().nullable(),
+  image: z.object({ fileId: z.string(), url: z.string().nullable() }).nullable(),
+  /** The order an order event is about. */
+  orderId: z.string().nullable(),
+  /** The offer an offer line is about (出价, 还价, 接受…): the client shows its card. */
+  offerId: z.string().nullable(),
+  /** A listing card (宝贝) the sender shared, as it stands now; null once it is gone. */
+  card: ChatListingSchema.nullable(),
+  /** Only the sender sees the id its client sent (to match its pending bubble). */
+  clientMsgId: z.string().nullable(),
+  at: z.number().int(),
+  /** Flagged by the off-platform guard: the recipient sees a warning banner. */
+  offPlatform: z.boolean(),
+})
+export type ChatMessage = z.infer<typeof ChatMessageSchema>
+
 const ConversationRef = z.object({ conversationId: ConversationIdSchema }).strict()
 
 const SendBase = { conversationId: ConversationIdSchema, clientMsgId: ClientMsgIdSchema }
@@ -109,6 +112,8 @@ export const SendInputSchema = z.discriminatedUnion('kind', [
     })
     .strict(),
   z.object({ ...SendBase, kind: z.literal('image'), fileId: FileIdSchema }).strict(),
+  /** 发宝贝: one of the sender's own listings on sale, as a card ("还有别的吗？"). */
+  z.object({ ...SendBase, kind: z.literal('listing'), listingId: IdSchema }).strict(),
 ])
 export type SendInput = z.infer<typeof SendInputSchema>
 
@@ -192,11 +197,16 @@ export const ChatContract = defineContract('chat', {
   },
   send: {
     summary:
-      'Posts text or an own uploaded image; a retry with the same clientMsgId answers the stored message.',
+      'Posts text, an own uploaded image or an own listing on sale; a retry with the same clientMsgId answers the stored message.',
     auth: 'user',
     input: SendInputSchema,
     output: ChatMessageSchema,
-    errors: [ErrorCodes.CHAT_BLOCKED, ErrorCodes.CHAT_MUTED, ErrorCodes.FILE_NOT_OWNED],
+    errors: [
+      ErrorCodes.CHAT_BLOCKED,
+      ErrorCodes.CHAT_MUTED,
+      ErrorCodes.FILE_NOT_OWNED,
+      ErrorCodes.CHAT_LISTING_UNAVAILABLE,
+    ],
   },
   markRead: {
     summary:

@@ -21,6 +21,7 @@ const msg = (seq: number, over: Partial<ChatMessage> = {}): ChatMessage => ({
   at: NOW - 60 * MIN + seq * MIN,
   offPlatform: false,
   offerId: null,
+  card: null,
   ...over,
 })
 

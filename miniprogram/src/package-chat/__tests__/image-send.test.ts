@@ -29,6 +29,7 @@ const stored = (seq: number, over: Partial<ChatMessage> = {}): ChatMessage => ({
   at: NOW + seq,
   offPlatform: false,
   offerId: null,
+  card: null,
   ...over,
 })
 

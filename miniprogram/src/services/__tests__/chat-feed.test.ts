@@ -15,6 +15,7 @@ const message = (seq: number): ChatMessage => ({
   at: seq,
   offPlatform: false,
   offerId: null,
+  card: null,
 })
 
 /** The server's conversation: messages 1..n, `since` paged like the real one. */

@@ -17,12 +17,12 @@ import {
 } from '../domain/chat.records'
 import { partyOf, userOf } from './chat-access'
 
-/** What a message says before it has a number (no guard flag and no offer unless given). */
+/** What a message says before it has a number (no guard flag, offer or card unless given). */
 export type Draft = Omit<
   MessageRecord,
-  '_id' | 'conversationId' | 'seq' | 'at' | 'offPlatform' | 'offerId'
+  '_id' | 'conversationId' | 'seq' | 'at' | 'offPlatform' | 'offerId' | 'cardListingId'
 > &
-  Partial<Pick<MessageRecord, 'offPlatform' | 'offerId'>>
+  Partial<Pick<MessageRecord, 'offPlatform' | 'offerId' | 'cardListingId'>>
 
 /** Moves a user's 消息 badge by `delta` (never below 0) in the caller's transaction; answers the new total. */
 export const addUnread = async (tx: TransactionOps, userId: string, delta: number) => {
@@ -94,6 +94,7 @@ export const appendMessage = async (
     at: now,
     offPlatform: draft.offPlatform ?? false,
     offerId: draft.offerId ?? null,
+    cardListingId: draft.cardListingId ?? null,
   }
   await tx.insert(Messages, message)
   const patch: Partial<ConversationRecord> = {

@@ -1,4 +1,4 @@
-import type { ChatMessage, Conversation } from '@shared/contracts/chat.contract'
+import type { ChatListing, ChatMessage, Conversation } from '@shared/contracts/chat.contract'
 import type { Deps } from '../../deps'
 import { loadListing, type ListingRecord } from '../../listing'
 import { loadPublicUsers } from '../../user'
@@ -24,6 +24,18 @@ export const blocksBetween = async (deps: Pick<Deps, 'store'>, a: string, b: str
     deps.store.get(ChatBlocks, blockId(b, a)),
   ])
   return { aBlockedB: ab !== null, bBlockedA: ba !== null }
+}
+
+/** The listing a card shows, as it stands now: thumbnail, price and status change after sharing. */
+const cardOf = (listing: ListingRecord, urls: Record<string, string>): ChatListing => {
+  const thumb = listing.photoFileIds[0]
+  return {
+    id: listing._id,
+    title: listing.title,
+    priceFen: listing.priceFen,
+    status: listing.status,
+    thumbnailUrl: thumb ? (urls[thumb] ?? null) : null,
+  }
 }
 
 /** Conversations as the viewer sees them; one whose listing is gone is left out. */
@@ -67,18 +79,11 @@ const toConversation = (
   urls: Record<string, string>,
   blocks: { blocked: boolean; blockedByMe: boolean },
 ): Conversation => {
-  const thumb = listing.photoFileIds[0]
   return {
     id: c._id,
     role: access,
     other,
-    listing: {
-      id: listing._id,
-      title: listing.title,
-      priceFen: listing.priceFen,
-      status: listing.status,
-      thumbnailUrl: thumb ? (urls[thumb] ?? null) : null,
-    },
+    listing: cardOf(listing, urls),
     lastSeq: c.lastSeq,
     lastMessage: c.lastMessage,
     unread: access === 'operator' ? 0 : c[`${access}Unread` as const],
@@ -89,27 +94,43 @@ const toConversation = (
   }
 }
 
-/** Messages as `viewerId` sees them, with image URLs; the client's id only for its sender. */
+/**
+ * Messages as `viewerId` sees them, with image URLs and 宝贝 cards as their listings stand now
+ * (a card whose listing is gone is null); the client's id only for its sender.
+ */
 export const toMessages = async (
-  deps: Pick<Deps, 'files'>,
+  deps: Pick<Deps, 'files' | 'store'>,
   viewerId: string,
   records: MessageRecord[],
 ): Promise<ChatMessage[]> => {
-  const fileIds = records.flatMap((m) => (m.fileId ? [m.fileId] : []))
+  const cardIds = [...new Set(records.flatMap((m) => (m.cardListingId ? [m.cardListingId] : [])))]
+  const cards = new Map(
+    (await Promise.all(cardIds.map((id) => loadListing(deps.store, id))))
+      .filter((l): l is ListingRecord => l !== null)
+      .map((l) => [l._id, l]),
+  )
+  const fileIds = [
+    ...records.flatMap((m) => (m.fileId ? [m.fileId] : [])),
+    ...[...cards.values()].flatMap((l) => (l.photoFileIds[0] ? [l.photoFileIds[0]] : [])),
+  ]
   const urls = fileIds.length ? await deps.files.urls(fileIds) : {}
-  return records.map((m) => ({
-    id: m._id,
-    conversationId: m.conversationId,
-    seq: m.seq,
-    senderId: m.senderId,
-    kind: m.kind,
-    text: m.text,
-    image: m.fileId ? { fileId: m.fileId, url: urls[m.fileId] ?? null } : null,
-    orderId: m.orderId,
-    // Messages stored before offers were posted into the chat have no field.
-    offerId: m.offerId ?? null,
-    clientMsgId: m.senderId === viewerId ? m.clientMsgId : null,
-    at: m.at,
-    offPlatform: m.offPlatform,
-  }))
+  return records.map((m) => {
+    const card = m.cardListingId ? cards.get(m.cardListingId) : undefined
+    return {
+      id: m._id,
+      conversationId: m.conversationId,
+      seq: m.seq,
+      senderId: m.senderId,
+      kind: m.kind,
+      text: m.text,
+      image: m.fileId ? { fileId: m.fileId, url: urls[m.fileId] ?? null } : null,
+      orderId: m.orderId,
+      // Messages stored before offers and cards were posted into the chat have no fields.
+      offerId: m.offerId ?? null,
+      card: card ? cardOf(card, urls) : null,
+      clientMsgId: m.senderId === viewerId ? m.clientMsgId : null,
+      at: m.at,
+      offPlatform: m.offPlatform,
+    }
+  })
 }

@@ -4,6 +4,7 @@ import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { enforceLimit } from '../../core'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 import type { Deps } from '../../deps'
+import { loadListing } from '../../listing'
 import { assertOwnUploads } from '../../upload'
 import type { UserRecord } from '../../user'
 import {
@@ -22,7 +23,7 @@ import {
   blockId,
   sendId,
 } from '../domain/chat.records'
-import { appendMessage } from './append-message'
+import { appendMessage, type Draft } from './append-message'
 import { otherParty, writable } from './chat-access'
 import { notifyLater } from './chat-jobs'
 import { toMessages } from './chat-views'
@@ -53,7 +54,34 @@ const assertMayTalk = async (deps: Deps, strikeKey: string) => {
 }
 
 /**
- * Posts a party's text or image. The message takes the conversation's next seq in a transaction
+ * What a send stores, per kind, checked before anything is written: text is read by the
+ * off-platform guard, an image must be the sender's own upload, a card one of the sender's own
+ * listings on sale (its title is the preview in the list).
+ */
+const contentOf = async (
+  deps: Deps,
+  userId: string,
+  input: SendInput,
+): Promise<Pick<Draft, 'kind' | 'text' | 'fileId' | 'cardListingId' | 'offPlatform'>> => {
+  if (input.kind === 'text')
+    return {
+      kind: 'text',
+      text: input.text,
+      fileId: null,
+      offPlatform: findOffPlatform(input.text).length > 0,
+    }
+  if (input.kind === 'image') {
+    await assertOwnUploads(deps, userId, 'chat-images', [{ fileId: input.fileId, path: 'fileId' }])
+    return { kind: 'image', text: null, fileId: input.fileId }
+  }
+  const listing = await loadListing(deps.store, input.listingId)
+  if (!listing || listing.sellerId !== userId || listing.status !== 'active')
+    throw new AppError(ErrorCodes.CHAT_LISTING_UNAVAILABLE, undefined, { path: ['listingId'] })
+  return { kind: 'listing', text: listing.title, fileId: null, cardListingId: listing._id }
+}
+
+/**
+ * Posts a party's text, image or listing card. The message takes the conversation's next seq in a transaction
  * (retried when another send took it), together with the (sender, clientMsgId) record, so a
  * retried send finds the stored message and answers it instead of posting twice; a retry is not
  * counted against the sender's limit. Text is checked on the server by the off-platform guard:
@@ -78,11 +106,8 @@ export const sendMessage = async (
   await enforceLimit(deps.limits, SEND_PER_USER, user._id, SEND_TOO_OFTEN)
   const strikeKey = `${conversation._id}:${user._id}`
   await assertMayTalk(deps, strikeKey)
-  const offPlatform = input.kind === 'text' && findOffPlatform(input.text).length > 0
-  if (input.kind === 'image')
-    await assertOwnUploads(deps, user._id, 'chat-images', [
-      { fileId: input.fileId, path: 'fileId' },
-    ])
+  const content = await contentOf(deps, user._id, input)
+  const offPlatform = content.offPlatform ?? false
   for (let attempt = 1; ; attempt++) {
     try {
       const { message, posted } = await deps.store.transaction(async (tx) => {
@@ -95,15 +120,7 @@ export const sendMessage = async (
         const { message } = await appendMessage(
           tx,
           current,
-          {
-            senderId: user._id,
-            kind: input.kind,
-            text: input.kind === 'text' ? input.text : null,
-            fileId: input.kind === 'image' ? input.fileId : null,
-            orderId: null,
-            clientMsgId: input.clientMsgId,
-            offPlatform,
-          },
+          { ...content, senderId: user._id, orderId: null, clientMsgId: input.clientMsgId },
           now,
           [to],
         )

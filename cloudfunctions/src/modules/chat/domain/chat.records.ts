@@ -49,6 +49,8 @@ export interface MessageRecord {
   orderId: string | null
   /** The offer an offer line (出价, 还价, 接受…) is about: the client shows its card. */
   offerId: string | null
+  /** The listing a 宝贝 card shows (one of the sender's own, shared into the conversation). */
+  cardListingId: string | null
   clientMsgId: string | null
   at: number
   /** Set by the off-platform guard (shared/domain/off-platform): the recipient sees a warning. */

@@ -34,7 +34,11 @@ export const NOTIFY_BUCKET_MS = HOUR
 /** The preview kept on the conversation and shown in the list. */
 export const PREVIEW_CHARS = 40
 export const previewOf = (kind: string, text: string | null) =>
-  kind === 'image' ? '[图片]' : [...(text ?? '')].slice(0, PREVIEW_CHARS).join('')
+  kind === 'image'
+    ? '[图片]'
+    : [...(kind === 'listing' ? `[宝贝] ${text ?? ''}` : (text ?? ''))]
+        .slice(0, PREVIEW_CHARS)
+        .join('')
 
 /**
  * Steps whose news is for one party although the platform takes them: 付款 arrives as WeChat's
