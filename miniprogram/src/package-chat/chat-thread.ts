@@ -1,4 +1,4 @@
-import type { ChatMessage } from '@shared/contracts/chat.contract'
+import type { ChatListing, ChatMessage } from '@shared/contracts/chat.contract'
 import { MINUTE } from '@shared/domain/time'
 import { chatTimeLabel } from '@/utils/chat-text'
 
@@ -33,6 +33,16 @@ export type ThreadRow =
       text: string
       offerId: string
       live: boolean
+      seq: number
+    }
+  /** A 宝贝 card a party shared: the listing as it stands now (null once it is gone). */
+  | {
+      type: 'card'
+      key: string
+      mine: boolean
+      title: string
+      card: ChatListing | null
+      read: boolean
       seq: number
     }
   | {
@@ -103,6 +113,19 @@ export const buildThread = (input: {
         text: m.text ?? '',
         offerId: m.offerId,
         live: latestOfOffer.get(m.offerId) === m.seq,
+        seq: m.seq,
+      })
+      continue
+    }
+    if (m.kind === 'listing') {
+      const read = mine && m.seq === readSeq
+      rows.push({
+        type: 'card',
+        key: `s-${m.seq}`,
+        mine,
+        title: m.text ?? '',
+        card: m.card,
+        read,
         seq: m.seq,
       })
       continue

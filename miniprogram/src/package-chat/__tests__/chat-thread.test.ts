@@ -41,6 +41,30 @@ describe('buildThread', () => {
     expect(rows[0]).toMatchObject({ label: '09:01' })
   })
 
+  it('shows a shared 宝贝 as a card row with the listing as it stands, and 已读 under it', () => {
+    const card = {
+      id: '01HZZZZZZZZZZZZZZZZZZZZZL1',
+      title: '全新 耳机收纳盒',
+      priceFen: 3_900,
+      status: 'sold' as const,
+      thumbnailUrl: '/files/x.png',
+    }
+    const rows = buildThread({
+      messages: [msg(1, { kind: 'listing', text: '全新 耳机收纳盒', card }), msg(2)],
+      pending: [],
+      meId: ME,
+      otherReadSeq: 2,
+      now: NOW,
+    })
+    expect(rows.find((r) => r.type === 'card')).toMatchObject({
+      mine: true,
+      card,
+      read: true,
+      seq: 1,
+    })
+    expect(bubbles(rows).map((r) => r.seq)).toEqual([2])
+  })
+
   it("shows offer moves as cards, live only on each offer's latest line", () => {
     const O1 = '01HZZZZZZZZZZZZZZZZZZZZZO1'
     const O2 = '01HZZZZZZZZZZZZZZZZZZZZZO2'

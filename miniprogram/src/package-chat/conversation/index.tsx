@@ -15,8 +15,10 @@ import { Routes } from '@/utils/routes'
 import { StorageKeys, readStored, removeStored, writeStored } from '@/utils/storage'
 import { buildThread, threadImageUrls } from '../chat-thread'
 import type { OfferButton } from '../offer-text'
+import { CardBubble } from './CardBubble'
 import { ChatImage } from './components/ChatImage'
 import { ChatMenu } from './components/ChatMenu'
+import { ListingPicker } from './ListingPicker'
 import { OfferCard } from './OfferCard'
 import { PriceSheet, type PriceAsk } from './PriceSheet'
 import { useConversation } from './use-conversation'
@@ -51,6 +53,7 @@ export default function ConversationPage() {
   const lastOfferSeq = chat.messages.reduce((n, m) => (m.offerId ? Math.max(n, m.seq) : n), 0)
   const offers = useOffer(opened.state === 'ready' ? opened.conversation : null, lastOfferSeq)
   const [priceAsk, setPriceAsk] = useState<PriceMove | null>(null)
+  const [picking, setPicking] = useState(false)
   useEffect(() => {
     messageTemplates().catch(() => undefined)
   }, [])
@@ -155,6 +158,8 @@ export default function ConversationPage() {
             <Text key={r.key} className='chat__time'>
               {r.label}
             </Text>
+          ) : r.type === 'card' ? (
+            <CardBubble key={r.key} row={r} />
           ) : r.type === 'offer' ? (
             <OfferCard
               key={r.key}
@@ -226,8 +231,17 @@ export default function ConversationPage() {
             void chat.send(t)
           }}
           onPickImage={() => void images.pick()}
+          onPickListing={() => setPicking(true)}
         />
       )}
+      <ListingPicker
+        visible={picking}
+        onPick={(listingId) => {
+          setPicking(false)
+          void chat.sendListing(listingId)
+        }}
+        onClose={() => setPicking(false)}
+      />
       <PriceSheet
         ask={priceAsk}
         busy={offers.busy}
@@ -336,15 +350,17 @@ function ListingCard({
   )
 }
 
-/** 图片, the input and 发送; the unsent text is kept per conversation until it is sent. */
+/** 图片, 宝贝, the input and 发送; the unsent text is kept per conversation until it is sent. */
 function Composer({
   conversationId,
   onSend,
   onPickImage,
+  onPickListing,
 }: {
   conversationId: string
   onSend: (text: string) => void
   onPickImage: () => void
+  onPickListing: () => void
 }) {
   const key = StorageKeys.chatDraft + conversationId
   const [draft, setDraft] = useState(() => readStored<string>(key) ?? '')
@@ -364,6 +380,9 @@ function Composer({
       <View className='chat__image-btn' id='chat-image-pick' onClick={onPickImage}>
         <View className='chat__image-icon' />
       </View>
+      <Text className='chat__card-btn' id='chat-card-pick' onClick={onPickListing}>
+        宝贝
+      </Text>
       <Input
         id='chat-input'
         className='chat__input'

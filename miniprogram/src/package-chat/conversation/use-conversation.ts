@@ -160,6 +160,27 @@ export const useConversation = (ref: { id?: string; listingId?: string }, signed
     }
   }
 
+  /** 发宝贝: shares one of the caller's listings as a card; shown once stored, as it is quick. */
+  const sendListing = async (listingId: string) => {
+    const id = convId.current
+    if (!id) return false
+    try {
+      const stored = await api.chat.send({
+        conversationId: id,
+        clientMsgId: newClientMsgId(),
+        kind: 'listing',
+        listingId,
+      })
+      setMessages((held) => mergeMessages(held, [stored]))
+      toBottom()
+      return true
+    } catch (e) {
+      reportError(e, '发送失败，请稍后重试')
+      if (isServiceError(e) && e.code === 'CHAT.BLOCKED') void refresh()
+      return false
+    }
+  }
+
   /** The conversation again (after a block or unblock), keeping the thread. */
   const refresh = async () => {
     const id = convId.current
@@ -178,6 +199,7 @@ export const useConversation = (ref: { id?: string; listingId?: string }, signed
     scroll,
     loadOlder,
     send,
+    sendListing,
     /** A message of mine stored by another sender (a picture's): into the thread. */
     addStored: (m: ChatMessage) => setMessages((held) => mergeMessages(held, [m])),
     toBottom,
