@@ -120,6 +120,22 @@ test("the buyer sends a photo: it shows with its upload, then on the seller's ph
   await shot(seller, 'chat-07-seller-sees-photo')
 })
 
+test('the seller shares another of their listings as a 宝贝 card; the buyer can open it', async () => {
+  await on(seller)('#chat-card-pick').click()
+  const other = seller
+    .locator(`#listing-picker .listing-picker__row:not([data-listing="${listingId}"])`)
+    .locator('visible=true')
+    .first()
+  await other.waitFor()
+  const shared = (await other.getAttribute('data-listing'))!
+  await other.click()
+  await on(seller)(`.msg.is-mine[data-seq] .card-bubble[data-listing="${shared}"]`).waitFor()
+  const card = on(buyer)(`.msg.is-theirs .card-bubble[data-listing="${shared}"]`)
+  await card.waitFor()
+  assert.match(await card.innerText(), /¥[\d,]+/)
+  await shot(buyer, 'chat-07b-buyer-card')
+})
+
 test("a second buyer asks too: the seller sees the listing's chats grouped, and 2 人咨询 on it", async () => {
   const other = ['o-demo-02', 'o-demo-03'].find((o) => o !== sellerOpenid)!
   const third = await secondPhone(j, other)
