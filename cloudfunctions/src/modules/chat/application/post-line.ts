@@ -15,8 +15,7 @@ export interface PlatformLine {
 
 /**
  * Posts `line` into the conversation of a listing and its buyer, in the caller's transaction, so
- * the chat never shows a step that did not happen. A pair with no conversation gets nothing
- * (answers null). It counts as unread for `unreadFor`; with `notify`, each of them away from the
+ * the chat never shows a step that did not happen. A pair with no conversation gets nothing. It counts as unread for `unreadFor`; with `notify`, each of them away from the
  * conversation gets the 新消息 subscribe message, as for a message a person sent.
  */
 export const postLine = async (
@@ -26,9 +25,9 @@ export const postLine = async (
   now: number,
   unreadFor: Party[],
   notify = false,
-): Promise<string | null> => {
+): Promise<void> => {
   const conv = await tx.get(Conversations, conversationId(pair.listingId, pair.buyerId))
-  if (!conv) return null
+  if (!conv) return
   const draft: Draft = {
     senderId: line.senderId,
     kind: line.kind,
@@ -40,5 +39,4 @@ export const postLine = async (
   }
   await appendMessage(tx, conv, draft, now, unreadFor)
   if (notify) for (const to of unreadFor) await notifyLater(tx, conv, to, now)
-  return conv._id
 }
