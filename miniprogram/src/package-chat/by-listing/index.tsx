@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { ListingChats } from '@shared/contracts/chat.contract'
-import { LISTING_STATUS_LABELS } from '@shared/domain/listing'
-import { formatFen } from '@shared/domain/money'
 import { api } from '@/services'
 import { ConversationItem } from '@/components/ConversationItem'
 import { EmptyState } from '@/components/EmptyState'
@@ -12,6 +10,7 @@ import { useSession } from '@/hooks/use-session'
 import { useSignedInList } from '@/hooks/use-signed-in-list'
 import { badgeText } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
+import { ListingSummary } from '../components/ListingSummary'
 import './index.scss'
 
 const PAGE = 20
@@ -63,24 +62,14 @@ export default function ListingChatsPage() {
           id='listing-chats-card'
           onClick={() => Taro.navigateTo({ url: Routes.detail(listing.id) })}
         >
-          {listing.thumbnailUrl ? (
-            <Image className='by-listing__thumb' src={listing.thumbnailUrl} mode='aspectFill' />
-          ) : (
-            <View className='by-listing__thumb' />
-          )}
-          <View className='by-listing__info'>
-            <Text className='by-listing__title'>{listing.title}</Text>
-            <Text className='by-listing__price'>
-              {formatFen(listing.priceFen)}
-              {listing.status !== 'active' ? ` · ${LISTING_STATUS_LABELS[listing.status]}` : ''}
-            </Text>
+          <ListingSummary listing={listing} linked={false}>
             {group && (
               <Text className='by-listing__count' id='listing-chats-count'>
                 {group.conversations} 人咨询
                 {group.unread > 0 ? ` · ${badgeText(group.unread)} 条未读` : ''}
               </Text>
             )}
-          </View>
+          </ListingSummary>
           <Text className='by-listing__go'>›</Text>
         </View>
       )}

@@ -1,9 +1,6 @@
-import Taro from '@tarojs/taro'
-import { Image, Text, View } from '@tarojs/components'
-import { LISTING_STATUS_LABELS } from '@shared/domain/listing'
-import { formatFen } from '@shared/domain/money'
-import { Routes } from '@/utils/routes'
+import { Text, View } from '@tarojs/components'
 import type { ThreadRow } from '../chat-thread'
+import { ListingSummary } from '../components/ListingSummary'
 
 type CardRow = Extract<ThreadRow, { type: 'card' }>
 
@@ -16,30 +13,13 @@ export function CardBubble({ row }: { row: CardRow }) {
       className={`msg ${row.mine ? 'is-mine' : 'is-theirs'}`}
       data-seq={row.seq}
     >
-      <View
-        className='card-bubble'
-        data-listing={l?.id ?? ''}
-        onClick={() => l && Taro.navigateTo({ url: Routes.detail(l.id) })}
-      >
-        {l?.thumbnailUrl ? (
-          <Image className='card-bubble__thumb' src={l.thumbnailUrl} mode='aspectFill' />
-        ) : (
-          <View className='card-bubble__thumb' />
-        )}
-        <View className='card-bubble__body'>
-          <Text className='card-bubble__title'>{l?.title ?? row.title}</Text>
-          {l ? (
-            <View className='card-bubble__row'>
-              <Text className='card-bubble__price'>{formatFen(l.priceFen)}</Text>
-              {l.status !== 'active' && (
-                <Text className='card-bubble__status'>{LISTING_STATUS_LABELS[l.status]}</Text>
-              )}
-            </View>
-          ) : (
-            <Text className='muted'>宝贝已不存在</Text>
-          )}
+      {l ? (
+        <ListingSummary listing={l} className='card-bubble' />
+      ) : (
+        <View className='card-bubble'>
+          <Text className='muted'>{row.title} · 宝贝已不存在</Text>
         </View>
-      </View>
+      )}
       {row.read && <Text className='msg__read'>已读</Text>}
     </View>
   )

@@ -1,11 +1,10 @@
 import { type ReactNode, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Input, ScrollView, Text, View } from '@tarojs/components'
+import { Input, ScrollView, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import { CHAT_LIMITS, OFF_PLATFORM_WARNING } from '@shared/contracts/chat.contract'
 import type { Conversation } from '@shared/contracts/chat.contract'
-import { LISTING_STATUS_LABELS } from '@shared/domain/listing'
 import { formatFen } from '@shared/domain/money'
 import { api, askMessages, messageTemplates } from '@/services'
 import { EmptyState } from '@/components/EmptyState'
@@ -15,6 +14,7 @@ import { Routes } from '@/utils/routes'
 import { StorageKeys, readStored, removeStored, writeStored } from '@/utils/storage'
 import { buildThread, threadImageUrls } from '../chat-thread'
 import type { OfferButton } from '../offer-text'
+import { ListingSummary } from '../components/ListingSummary'
 import { CardBubble } from './CardBubble'
 import { ChatImage } from './components/ChatImage'
 import { ChatMenu } from './components/ChatMenu'
@@ -287,27 +287,7 @@ function ListingCard({
   const open = o?.state === 'awaiting_seller' || o?.state === 'awaiting_buyer'
   return (
     <View className='chat__listing' id='chat-listing'>
-      <View
-        className='chat__listing-main'
-        onClick={() => Taro.navigateTo({ url: Routes.detail(l.id) })}
-      >
-        {l.thumbnailUrl ? (
-          <Image className='chat__listing-thumb' src={l.thumbnailUrl} mode='aspectFill' />
-        ) : (
-          <View className='chat__listing-thumb' />
-        )}
-        <View className='chat__listing-body'>
-          <Text className='chat__listing-title'>{l.title}</Text>
-          <View className='chat__listing-row'>
-            <Text className='chat__listing-price' id='chat-listing-price'>
-              {formatFen(l.priceFen)}
-            </Text>
-            {!active && (
-              <Text className='chat__listing-status'>{LISTING_STATUS_LABELS[l.status]}</Text>
-            )}
-          </View>
-        </View>
-      </View>
+      <ListingSummary listing={l} priceId='chat-listing-price' />
       {c.role === 'buyer' && active && !agreed && (
         <Button
           id='chat-offer'
