@@ -38,6 +38,8 @@ export const readOfferPrice = (
   listedFen: number,
 ): { priceFen: number } | { error: string } => {
   const fen = parseYuanToFen(typed)
+  // A number too long to parse is still a number: it is above the listed price, say so.
+  if (fen === null && /^\s*\d+(\.\d{0,2})?\s*$/.test(typed)) return { error: '出价须低于标价' }
   if (fen === null) return { error: '请输入金额，最多两位小数' }
   if (fen < 1) return { error: '出价须大于 0' }
   if (fen >= listedFen) return { error: '出价须低于标价' }

@@ -24,6 +24,8 @@ describe('offer card text', () => {
     expect(readOfferPrice('0', 10_000)).toEqual({ error: '出价须大于 0' })
     expect(readOfferPrice('8.123', 10_000)).toHaveProperty('error')
     expect(readOfferPrice('', 10_000)).toHaveProperty('error')
+    // Too many digits to be a price is still above the listed one, not "not a number".
+    expect(readOfferPrice('99999999999', 10_000)).toEqual({ error: '出价须低于标价' })
   })
 
   it('suggests whole-yuan discounts below the listed price, without repeats', () => {
