@@ -50,12 +50,13 @@ const tapQuickly = (p: Page, selector: string, times: number) =>
 test('tab pages have no title bar; the city sheet’s 取消 sits above the tab bar', async () => {
   await page.goto('/')
   await v('#feed .listing-card').waitFor()
-  assert.equal(await bar(page).isVisible(), false, 'no title bar over a tab page')
+  await bar(page).waitFor({ state: 'hidden' }) // no title bar over a tab page
 
   await v('#city-switch').click()
   const cancel = v('.nut-actionsheet-cancel')
   await cancel.waitFor()
-  await page.waitForTimeout(400) // the sheet slides up
+  // Measured once the sheet has slid up.
+  await page.waitForFunction(() => !document.querySelector('.nut-popup[class*="enter-active"]'))
   const sheet = (await cancel.boundingBox())!
   const tabbar = (await page.locator('.taro-tabbar__tabbar').boundingBox())!
   await shot('first-visit-01-city-sheet')
@@ -87,7 +88,7 @@ test('a sub-page has a title bar with its title and a back arrow that goes back'
 
   await bar(page).locator('.taro-navigation-bar-back').click()
   await v('#feed .listing-card').waitFor()
-  assert.equal(await bar(page).isVisible(), false)
+  await bar(page).waitFor({ state: 'hidden' })
   await card.click()
   await v(`#listing-detail[data-id="${listingId}"]`).waitFor()
 })
@@ -124,7 +125,7 @@ test('three quick taps on 立即购买 open one 确认订单, and one back leave
   await tapQuickly(page, '#detail-buy', 3)
   await v('#order-confirm').waitFor()
   await waitForBarTitle(page, '确认订单')
-  await page.waitForTimeout(800) // any further page would have been pushed by now
+  // The taps pushed their pages at once: by now every one of them is in the history.
   assert.equal(await historyLength(page), before + 1, 'one 确认订单 pushed')
   await shot('first-visit-05-one-confirm')
   await bar(page).locator('.taro-navigation-bar-back').click()
@@ -136,7 +137,6 @@ test('聊一聊 twice opens one chat, titled with the seller’s name', async ()
   await tapQuickly(page, '#detail-chat', 2)
   await v('#chat').waitFor()
   await waitForBarTitle(page, seller)
-  await page.waitForTimeout(800)
   assert.equal(await historyLength(page), before + 1, 'one conversation pushed')
   // The composer is on screen under the title bar, not pushed below the fold.
   const composer = await v('#chat-composer').boundingBox()
@@ -156,7 +156,7 @@ test('a sub-page opened directly has a home icon that goes to 首页', async () 
   await shot('first-visit-07-direct-home-icon')
   await bar(page).locator('.taro-navigation-bar-home').click()
   await v('#feed .listing-card').waitFor()
-  assert.equal(await bar(page).isVisible(), false)
+  await bar(page).waitFor({ state: 'hidden' })
 })
 
 test('with a draft, 发布 offers 继续编辑 and 重新发布; 重新发布 clears it after a confirm', async () => {
