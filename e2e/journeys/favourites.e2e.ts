@@ -35,6 +35,9 @@ test('signed out, 想要 asks to sign in first', async () => {
 test('sign in as a demo user', async () => {
   await visible('#demo-user-o-demo-01').click()
   await page.locator('#demo-user-picker').waitFor({ state: 'hidden' })
+  // Sign-in comes back to the listing that asked for it, where 想要 is waiting.
+  await visible('#listing-detail #detail-favorite').waitFor()
+  await page.goto('/')
   await tab('我的')
   await visible('#me-nickname').waitFor()
   assert.equal(await visible('#me-nickname').innerText(), ME)

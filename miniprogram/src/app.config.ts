@@ -55,6 +55,9 @@ export default defineAppConfig({
     navigationBarTitleText: '邻圈',
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f6f7',
+    // The weapp's native bar; in H5 it turns on Taro's own title bar with a back arrow (a home
+    // icon when there is no page to go back to). The four tabs opt out in H5: see tabPageConfig.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: '#8a8a8a',

@@ -2,6 +2,7 @@ import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { bootSession } from '@/hooks/use-session'
 import './app.scss'
+import './styles/h5-chrome'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

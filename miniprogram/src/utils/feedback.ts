@@ -1,19 +1,22 @@
 import Taro from '@tarojs/taro'
 import { isAuthError, isServiceError } from '@/services'
+import { currentPageUrl } from './login-return'
+import { navigateOnce, routeOf } from './navigate'
 import { Routes } from './routes'
 
 export const toast = (title: string, icon: 'none' | 'success' = 'none') =>
   Taro.showToast({ title, icon, duration: 2000 })
 
-let goingToLogin = false
-
-/** Sends the user to sign in (WeChat login or the H5 demo-user picker), once per burst of calls. */
-export const goLogin = () => {
-  if (goingToLogin) return
-  goingToLogin = true
-  Taro.navigateTo({ url: Routes.login }).finally(() => {
-    setTimeout(() => (goingToLogin = false), 500)
-  })
+/**
+ * Sends the user to sign in (WeChat login or the H5 demo-user picker), once per burst of calls.
+ * Sign-in comes back to this page, or opens `then`: the page the tap meant to open.
+ */
+export const goLogin = (then?: string) => {
+  const from = currentPageUrl()
+  // A failed call on the login page itself must not stack a second login page.
+  if (from && routeOf(from) === Routes.login()) return
+  // Handlers passed as `onClick={goLogin}` hand over their event: only a URL is an intent.
+  void navigateOnce(Routes.login({ from, then: typeof then === 'string' ? then : undefined }))
 }
 
 /** Light feedback for a failed call; "please sign in" becomes a trip to the login page. */

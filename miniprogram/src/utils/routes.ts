@@ -8,7 +8,16 @@ export const Routes = {
   editListing: (id: string) => `/package-listing/publish/index?id=${encodeURIComponent(id)}`,
   detail: (id: string) => `/package-listing/detail/index?id=${encodeURIComponent(id)}`,
   mine: '/package-listing/mine/index',
-  login: '/package-user/login/index',
+  /**
+   * Sign-in; it returns to `from` (the page that asked) or, once signed in, opens `then` (what
+   * the tap meant to do, e.g. 确认订单 for 立即购买). utils/login-return.ts reads both.
+   */
+  login: (r: { from?: string; then?: string } = {}) => {
+    const query = (['from', 'then'] as const)
+      .filter((k) => r[k])
+      .map((k) => `${k}=${encodeURIComponent(r[k]!)}`)
+    return `/package-user/login/index${query.length ? `?${query.join('&')}` : ''}`
+  },
   profileEdit: '/package-user/profile-edit/index',
   search: (keyword?: string) =>
     keyword
@@ -53,3 +62,8 @@ export const Routes = {
       ? `/package-user/address-edit/index?id=${encodeURIComponent(id)}`
       : '/package-user/address-edit/index',
 } as const
+
+const TAB_PAGES: string[] = [Routes.home, Routes.publishTab, Routes.messages, Routes.me]
+
+/** Tab pages are reached with switchTab (which takes no query), every other page with navigateTo. */
+export const isTabPage = (url: string) => TAB_PAGES.includes(url.split('?')[0])

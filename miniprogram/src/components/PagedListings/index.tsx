@@ -4,6 +4,7 @@ import type { ListingPage } from '@shared/contracts/listing.contract'
 import { ListFooter } from '@/components/ListFooter'
 import { ListingWaterfall } from '@/components/ListingWaterfall'
 import { useListingPages } from '@/hooks/use-listing-pages'
+import { navigateOnce } from '@/utils/navigate'
 import { Routes } from '@/utils/routes'
 import { EmptyState } from '@/components/EmptyState'
 
@@ -47,7 +48,7 @@ export function PagedListings({
           cards={list.items}
           now={list.now}
           loading={!list.loaded}
-          onOpen={(c) => Taro.navigateTo({ url: Routes.detail(c.id) })}
+          onOpen={(c) => navigateOnce(Routes.detail(c.id))}
         />
       )}
       <ListFooter list={list} />

@@ -1,9 +1,9 @@
-import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import type { Offer } from '@shared/contracts/offer.contract'
 import { formatFen } from '@shared/domain/money'
+import { navigateOnce } from '@/utils/navigate'
 import { Routes } from '@/utils/routes'
 import type { ThreadRow } from '../chat-thread'
 import { OFFER_ACTION_LABELS, offerButtons, offerStateText, type OfferButton } from '../offer-text'
@@ -64,7 +64,7 @@ export function OfferCard({
                 className='offer-card__buy'
                 size='small'
                 type='primary'
-                onClick={() => Taro.navigateTo({ url: Routes.checkout(live.listingId, live.id) })}
+                onClick={() => navigateOnce(Routes.checkout(live.listingId, live.id))}
               >
                 按 {formatFen(live.priceFen)} 购买
               </Button>

@@ -10,6 +10,7 @@ import { api, askMessages, messageTemplates } from '@/services'
 import { EmptyState } from '@/components/EmptyState'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError } from '@/utils/feedback'
+import { navigateOnce } from '@/utils/navigate'
 import { Routes } from '@/utils/routes'
 import { StorageKeys, readStored, removeStored, writeStored } from '@/utils/storage'
 import { buildThread, threadImageUrls } from '../chat-thread'
@@ -305,7 +306,7 @@ function ListingCard({
           id='chat-buy'
           size='small'
           type='primary'
-          onClick={() => Taro.navigateTo({ url: Routes.checkout(l.id, agreed?.id) })}
+          onClick={() => navigateOnce(Routes.checkout(l.id, agreed?.id))}
         >
           {agreed ? `${formatFen(agreed.priceFen)} 购买` : '立即购买'}
         </Button>

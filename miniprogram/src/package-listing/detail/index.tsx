@@ -25,6 +25,7 @@ import { FreightEstimate } from '../components/FreightEstimate'
 import { ListingInquiries } from '../components/ListingInquiries'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError } from '@/utils/feedback'
+import { navigateOnce } from '@/utils/navigate'
 import { expiryText, serviceTermLines, tradeLabels } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
 import { storedViewerPoint } from '@/utils/viewer-point'
@@ -331,9 +332,7 @@ export default function ListingDetailPage() {
               fill='outline'
               type='primary'
               onClick={() =>
-                status === 'signed-in'
-                  ? Taro.navigateTo({ url: Routes.chatAbout(listing.id) })
-                  : goLogin()
+                status === 'signed-in' ? navigateOnce(Routes.chatAbout(listing.id)) : goLogin()
               }
             >
               聊一聊

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import Taro from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Avatar, Button, Cell, Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Avatar/style/css'
@@ -10,17 +10,11 @@ import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
 import { DEMO_LOGIN, listDemoUsers, startDemoSession, type DemoUser } from '@/services'
 import { signIn, useSession } from '@/hooks/use-session'
 import { reportError, toast } from '@/utils/feedback'
-import { Routes } from '@/utils/routes'
+import { leaveLogin, type LoginReturn } from '@/utils/login-return'
 import './index.scss'
 
-const leave = () => {
-  // Came here from a page that needed a user: go back to it; opened directly: go home.
-  if (Taro.getCurrentPages().length > 1) Taro.navigateBack()
-  else Taro.switchTab({ url: Routes.home })
-}
-
 /** Browser only: the local cloud's demo users stand in for WeChat identities. */
-function DemoUserPicker() {
+function DemoUserPicker({ back }: { back: LoginReturn }) {
   const { user } = useSession()
   const [users, setUsers] = useState<DemoUser[] | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
@@ -41,7 +35,8 @@ function DemoUserPicker() {
       await startDemoSession(u.openid)
       const me = await signIn()
       toast(`已切换为 ${me.nickname}`, 'success')
-      Taro.switchTab({ url: Routes.home })
+      // Back where sign-in was asked for (or on to what the tap meant), never a detour via 首页.
+      await leaveLogin(back)
     } catch (e) {
       reportError(e, '登录失败')
     } finally {
@@ -93,14 +88,14 @@ function DemoUserPicker() {
 }
 
 /** WeChat: the identity is already there; this retries the silent login after a failure. */
-function WechatLogin() {
+function WechatLogin({ back }: { back: LoginReturn }) {
   const [busy, setBusy] = useState(false)
   const login = async () => {
     setBusy(true)
     try {
       await signIn()
       toast('登录成功', 'success')
-      leave()
+      await leaveLogin(back)
     } catch (e) {
       reportError(e, '登录失败，请稍后重试')
     } finally {
@@ -121,5 +116,7 @@ function WechatLogin() {
 }
 
 export default function Login() {
-  return DEMO_LOGIN ? <DemoUserPicker /> : <WechatLogin />
+  const { params } = useRouter()
+  const back: LoginReturn = { from: params.from, then: params.then }
+  return DEMO_LOGIN ? <DemoUserPicker back={back} /> : <WechatLogin back={back} />
 }

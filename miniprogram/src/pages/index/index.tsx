@@ -20,6 +20,7 @@ import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError } from '@/utils/feedback'
 import { districtPlace, placeFromPoint } from '@/utils/place'
 import { loadMyCommunities } from '@/utils/my-communities'
+import { navigateOnce } from '@/utils/navigate'
 import { Routes } from '@/utils/routes'
 import { StorageKeys, readStored, writeStored } from '@/utils/storage'
 import { askViewerPoint, rememberViewerPoint, storedViewerPoint } from '@/utils/viewer-point'
@@ -140,7 +141,8 @@ export default function Home() {
     if (feed.status === 'idle') void feed.loadMore()
   })
 
-  const open = (card: ListingCard) => Taro.navigateTo({ url: Routes.detail(card.id) })
+  // A double tap on a card opens one detail page.
+  const open = (card: ListingCard) => navigateOnce(Routes.detail(card.id))
   const chooseCommunity = (id: string) => {
     if (id === '+') return Taro.navigateTo({ url: Routes.joinCommunity() })
     setCommunityId(id)

@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '我的' })
+export default definePageConfig({
+  navigationBarTitleText: '我的',
+  // H5: the tab bar is the way around, so no title bar here (sub-pages get one with a back arrow).
+  navigationStyle: process.env.TARO_ENV === 'h5' ? 'custom' : 'default',
+})

@@ -51,7 +51,8 @@ export default function Me() {
   const [counts, setCounts] = useState<Counts | null>(null)
   const [payState, setPayState] = useState<string | null>(null)
   useNoticeBadge()
-  const go = (url: string) => (signedIn ? Taro.navigateTo({ url }) : goLogin())
+  // Signed out, sign-in opens the row's page once it is done.
+  const go = (url: string) => (signedIn ? Taro.navigateTo({ url }) : goLogin(url))
 
   // WeChat: a retry of the silent login; browser: the demo-user picker.
   const login = () => (DEMO_LOGIN ? goLogin() : signIn().catch((e) => reportError(e, '登录失败')))
@@ -154,7 +155,7 @@ export default function Me() {
             title='本地演示 · 切换用户'
             description='浏览器里没有微信登录，用演示账号体验'
             clickable
-            onClick={() => Taro.navigateTo({ url: Routes.login })}
+            onClick={() => goLogin()}
             extra='›'
           />
         </Cell.Group>

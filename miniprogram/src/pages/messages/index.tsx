@@ -112,7 +112,7 @@ export default function Messages() {
       {status !== 'signed-in' ? (
         <View className='messages__card' id='chats-signed-out'>
           <Text className='muted'>登录后查看和买家、卖家的聊天</Text>
-          <Button size='small' type='primary' onClick={goLogin}>
+          <Button size='small' type='primary' onClick={() => goLogin()}>
             登录
           </Button>
         </View>

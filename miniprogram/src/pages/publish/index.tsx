@@ -3,8 +3,9 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
+import { navigateOnce } from '@/utils/navigate'
 import { Routes } from '@/utils/routes'
-import { StorageKeys, readStored } from '@/utils/storage'
+import { StorageKeys, readStored, removeStored } from '@/utils/storage'
 import './index.scss'
 
 /**
@@ -14,7 +15,20 @@ import './index.scss'
 export default function PublishTab() {
   const [hasDraft, setHasDraft] = useState(false)
   useDidShow(() => setHasDraft(readStored(StorageKeys.publishDraft) !== null))
-  const start = () => Taro.navigateTo({ url: Routes.publishForm })
+  const start = () => navigateOnce(Routes.publishForm)
+  // Starting over throws away typed text and uploaded photos: only after the user says so.
+  const restart = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '重新发布',
+      content: '草稿里的文字和照片将被清空，确定重新开始吗？',
+      confirmText: '清空草稿',
+      cancelText: '再想想',
+    })
+    if (!confirm) return
+    removeStored(StorageKeys.publishDraft)
+    setHasDraft(false)
+    void start()
+  }
 
   return (
     <View className='publish-tab safe-bottom'>
@@ -31,9 +45,24 @@ export default function PublishTab() {
         ))}
       </View>
       <Button id='publish-start' type='primary' size='large' block onClick={start}>
-        {hasDraft ? '继续编辑草稿' : '发布闲置'}
+        {hasDraft ? '继续编辑' : '发布闲置'}
       </Button>
-      {hasDraft && <Text className='publish-tab__hint muted'>上次没发完的内容已自动保存</Text>}
+      {hasDraft && (
+        <>
+          <Button
+            id='publish-restart'
+            className='publish-tab__restart'
+            fill='outline'
+            type='primary'
+            size='large'
+            block
+            onClick={restart}
+          >
+            重新发布
+          </Button>
+          <Text className='publish-tab__hint muted'>上次没发完的内容已自动保存</Text>
+        </>
+      )}
     </View>
   )
 }

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow } from '@tarojs/taro'
+import { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import type { ListingDetail } from '@shared/contracts/listing.contract'
 import { LISTING_STATUS_LABELS } from '@shared/domain/listing'
 import { api } from '@/services'
 import { goLogin } from '@/utils/feedback'
+import { navigateOnce } from '@/utils/navigate'
 import { Routes } from '@/utils/routes'
 
 type Reservation = Awaited<ReturnType<typeof api.order.forListing>>
@@ -32,7 +33,7 @@ export function BuyButton({ listing, signedIn }: { listing: ListingDetail; signe
       <Button
         id='detail-view-order'
         type='primary'
-        onClick={() => Taro.navigateTo({ url: Routes.order(r.myOrderId!) })}
+        onClick={() => navigateOnce(Routes.order(r.myOrderId!))}
       >
         查看订单
       </Button>
@@ -53,7 +54,10 @@ export function BuyButton({ listing, signedIn }: { listing: ListingDetail; signe
     <Button
       id='detail-buy'
       type='primary'
-      onClick={() => (signedIn ? Taro.navigateTo({ url: Routes.checkout(listing.id) }) : goLogin())}
+      // One 确认订单 however fast the taps; signed out, sign-in opens it once it is done.
+      onClick={() =>
+        signedIn ? navigateOnce(Routes.checkout(listing.id)) : goLogin(Routes.checkout(listing.id))
+      }
     >
       立即购买
     </Button>
