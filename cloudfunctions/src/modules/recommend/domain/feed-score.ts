@@ -28,16 +28,21 @@ export interface RankContext {
   viewedIds: ReadonlySet<string>
 }
 
-/** How a listing matches the profile, each 0..1 before weighting (they sum to at most 1). */
+/**
+ * How a listing matches the profile. Each part is 0..1, measured against the person's favourite
+ * (their top category scores 1, one they saw half as much 0.5), and the weights sum to 1.
+ */
 export const INTEREST_PARTS = {
   // The broad kind of thing (数码) is the steadiest sign of taste.
   category: 0.35,
   // The leaf (相机摄影 rather than 耳机音箱) separates people within a category.
-  subcategory: 0.25,
+  subcategory: 0.15,
   // The same brand again (索尼, 富士) is a strong but narrow sign.
   brand: 0.1,
-  // What people pay for second-hand stays within a band (a ¥300 lens buyer is not a ¥6,000 body buyer).
-  price: 0.2,
+  // What people pay for second-hand stays within a band (a ¥300 lens buyer is not a ¥6,000 body
+  // buyer). Counted only as far as the category is theirs: the right price for the wrong thing
+  // is no match.
+  price: 0.3,
   // A title containing a word the person searched for (a model, a brand) answers that search.
   keyword: 0.1,
 } as const
@@ -47,9 +52,9 @@ export const SCORE_WEIGHTS = {
   // The profile, scaled by its confidence: it decides once the person has a history.
   interest: 1,
   // Second-hand goods go fast: a new listing is more likely still there and still negotiable.
-  freshness: 0.3,
+  freshness: 0.2,
   // What neighbours open and 想要 (the cold start for guests and new users).
-  popularity: 0.3,
+  popularity: 0.2,
   // Face-to-face trading is the point of 邻圈: closer is easier, when we know where the viewer is.
   nearby: 0.15,
   // A listing in one of the viewer's 小区/学校 circles comes from a neighbour they chose.
@@ -58,6 +63,8 @@ export const SCORE_WEIGHTS = {
   followed: 0.15,
 } as const
 
+/** A price in the next band up or down gets this share of its credit: prices sit near edges. */
+export const NEIGHBOUR_BAND = 0.25
 /** Freshness halves every three days after a publish or 擦亮. */
 export const FRESHNESS_HALF_LIFE_MS = 3 * DAY
 /** A 想要 counts as this many views of interest when measuring popularity. */
@@ -67,10 +74,11 @@ export const POPULARITY_HALF = 10
 /** Nearby is half-way at this distance. */
 export const NEARBY_HALF_KM = 3
 /**
- * Already seen: still relevant (people come back to compare), but what they have not seen goes
- * first. Something marked 想要 sits in their 想要 list already, so it steps back further.
+ * Already seen: no longer news, so it keeps its match to the person's taste (people come back to
+ * compare) but loses part of the freshness and popularity that put new things in front of them.
+ * Something marked 想要 sits in their 想要 list already, so it loses all of it.
  */
-export const SEEN_FACTOR = { viewed: 0.8, wanted: 0.5 } as const
+export const SEEN_FACTOR = { viewed: 0.5, wanted: 0 } as const
 
 export interface ScoreParts {
   interest: number
@@ -79,28 +87,37 @@ export interface ScoreParts {
   nearby: number
   community: number
   followed: number
-  /** The factor for having seen it already (1 when not). */
+  /** What is left of freshness and popularity after having seen it (1 when not seen). */
   seen: number
 }
 
-const share = (m: Record<string, number>, key: string | null) => (key ? (m[key] ?? 0) : 0)
+/** A key's share against the largest share: the favourite is 1, the rest in proportion. */
+const affinity = (m: Record<string, number>, key: string | null) => {
+  const top = Math.max(0, ...Object.values(m))
+  return key && top > 0 ? (m[key] ?? 0) / top : 0
+}
 
-/** The price band's share, with half credit for each neighbouring band (prices sit on edges). */
-const priceAffinity = (profile: InterestProfile, priceFen: number) => {
+/**
+ * The price band's share among what the person saw in this category (among everything when the
+ * category is new to them), with some credit for each neighbouring band.
+ */
+const priceAffinity = (profile: InterestProfile, category: string, priceFen: number) => {
+  const bands = profile.categoryPriceBands[category] ?? profile.priceBands
   const b = priceBand(priceFen)
-  const at = (band: number) => profile.priceBands[String(band)] ?? 0
-  return Math.min(1, at(b) + 0.5 * (at(b - 1) + at(b + 1)))
+  const at = (band: number) => affinity(bands, String(band))
+  return Math.min(1, at(b) + NEIGHBOUR_BAND * (at(b - 1) + at(b + 1)))
 }
 
 /** How well a listing matches the profile, 0..1, before the profile's confidence. */
 export const interestOf = (profile: InterestProfile, l: Rankable): number => {
   const title = l.title.toLowerCase()
   const keywordHit = profile.keywords.some((k) => title.includes(k)) ? 1 : 0
+  const category = affinity(profile.categories, l.category)
   return (
-    INTEREST_PARTS.category * share(profile.categories, l.category) +
-    INTEREST_PARTS.subcategory * share(profile.subcategories, l.subcategory) +
-    INTEREST_PARTS.brand * share(profile.brands, brandOf(l.title)) +
-    INTEREST_PARTS.price * priceAffinity(profile, l.priceFen) +
+    INTEREST_PARTS.category * category +
+    INTEREST_PARTS.subcategory * affinity(profile.subcategories, l.subcategory) +
+    INTEREST_PARTS.brand * affinity(profile.brands, brandOf(l.title)) +
+    INTEREST_PARTS.price * category * priceAffinity(profile, l.category, l.priceFen) +
     INTEREST_PARTS.keyword * keywordHit
   )
 }
@@ -124,15 +141,13 @@ export const scoreParts = (profile: InterestProfile, l: Rankable, ctx: RankConte
   }
 }
 
-/** The weighted sum of the terms, times the seen factor. */
+/** The weighted sum of the terms, freshness and popularity scaled by the seen factor. */
 export const scoreOf = (p: ScoreParts): number =>
-  p.seen *
-  (SCORE_WEIGHTS.interest * p.interest +
-    SCORE_WEIGHTS.freshness * p.freshness +
-    SCORE_WEIGHTS.popularity * p.popularity +
-    SCORE_WEIGHTS.nearby * p.nearby +
-    SCORE_WEIGHTS.community * p.community +
-    SCORE_WEIGHTS.followed * p.followed)
+  SCORE_WEIGHTS.interest * p.interest +
+  p.seen * (SCORE_WEIGHTS.freshness * p.freshness + SCORE_WEIGHTS.popularity * p.popularity) +
+  SCORE_WEIGHTS.nearby * p.nearby +
+  SCORE_WEIGHTS.community * p.community +
+  SCORE_WEIGHTS.followed * p.followed
 
 export const scoreListing = (profile: InterestProfile, l: Rankable, ctx: RankContext): number =>
   scoreOf(scoreParts(profile, l, ctx))

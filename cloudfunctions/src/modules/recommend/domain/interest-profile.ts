@@ -62,8 +62,13 @@ export interface InterestProfile {
   categories: Record<string, number>
   subcategories: Record<string, number>
   brands: Record<string, number>
-  /** Keyed by `priceBand`. */
+  /** Keyed by `priceBand`, over everything seen. */
   priceBands: Record<string, number>
+  /**
+   * The same per category: what someone pays depends on what it is (¥50 for a book, ¥3,000 for
+   * a camera), so a category's own bands say more than the mix.
+   */
+  categoryPriceBands: Record<string, Record<string, number>>
   /** Searched words a title may contain (brands, models), lower-cased. */
   keywords: string[]
   followedSellerIds: string[]
@@ -76,6 +81,7 @@ export const EMPTY_PROFILE: InterestProfile = {
   subcategories: {},
   brands: {},
   priceBands: {},
+  categoryPriceBands: {},
   keywords: [],
   followedSellerIds: [],
 }
@@ -138,6 +144,7 @@ export const buildProfile = (history: ProfileHistory, now: number): InterestProf
   const subcategories = new Map<string, number>()
   const brands = new Map<string, number>()
   const bands = new Map<string, number>()
+  const categoryBands = new Map<string, Map<string, number>>()
   let evidence = 0
   for (const s of history.signals) {
     const w = SIGNAL_WEIGHTS[s.kind] * decay(now - s.at)
@@ -146,7 +153,10 @@ export const buildProfile = (history: ProfileHistory, now: number): InterestProf
     if (s.listing.subcategory) add(subcategories, s.listing.subcategory, w)
     const brand = brandOf(s.listing.title)
     if (brand) add(brands, brand, w)
-    add(bands, String(priceBand(s.listing.priceFen)), w)
+    const band = String(priceBand(s.listing.priceFen))
+    add(bands, band, w)
+    const own = categoryBands.get(s.listing.category) ?? new Map<string, number>()
+    categoryBands.set(s.listing.category, add(own, band, w))
   }
   const keywords = history.keywords.slice(0, SEARCH_KEYWORDS_READ)
   keywords.forEach((keyword, i) => {
@@ -166,6 +176,7 @@ export const buildProfile = (history: ProfileHistory, now: number): InterestProf
     subcategories: shares(subcategories),
     brands: shares(brands),
     priceBands: shares(bands),
+    categoryPriceBands: Object.fromEntries([...categoryBands].map(([c, m]) => [c, shares(m)])),
     keywords: keywords
       .map((k) => k.trim().toLowerCase())
       .filter((k) => [...k].length >= MIN_TOPIC_KEYWORD),
