@@ -4,10 +4,12 @@ import { main as recommend } from '../src/functions/recommend'
 import { main as search } from '../src/functions/search'
 import { main as social } from '../src/functions/social'
 import { aPendingOrderRecord } from '../local/mothers/order-record.mother'
-import { viewsBy } from '../src/modules/listing'
+import { seedDemoData } from '../local/seed/seed-demo-data'
+import { loadListings, viewsBy } from '../src/modules/listing'
 import { Orders } from '../src/modules/order/domain/order.record'
 import { gatherHistory } from '../src/modules/recommend/application/gather-history'
 import { FeedSnapshots } from '../src/modules/recommend/domain/feed-snapshot.record'
+import { findUserByOpenid } from '../src/modules/user/application/find-user-by-openid'
 import { publishListing } from './fixtures'
 import { invoke, signUp, startTestCloud, type TestCloud } from './harness'
 
@@ -334,4 +336,32 @@ describe('limits and the sweep', () => {
     expect((await sweep()).data.result).toMatchObject({ views: 1, feedSnapshots: 0 })
     expect(await viewsBy(cloud.container, ids['o-a']!, 0, 10)).toEqual([])
   })
+})
+
+describe('on the demo seed (what the journey shows)', () => {
+  it('turns the top of 杨浦读书人’s 推荐 to cameras after four views and three 想要', async () => {
+    cloud.stop()
+    cloud = startTestCloud()
+    await seedDemoData(cloud.container, { photoVariants: 1, photoSize: 32 })
+    const me = (await findUserByOpenid(cloud.container, 'o-demo-04'))!
+    const cameras = (
+      await cloud.container.search.query({
+        city: '上海',
+        category: 'digital.camera',
+        sort: 'newest',
+        limit: 50,
+      })
+    ).items.map((h) => h.id)
+    const others = (await loadListings(cloud.container, cameras)).filter(
+      (l) => l.sellerId !== me._id,
+    )
+    expect(others.length).toBeGreaterThanOrEqual(5)
+    const isCamera = (page: Page) => page.items.slice(0, 4).map((c) => cameras.includes(c.id))
+    const before = await feed('o-demo-04', { limit: 10 })
+    expect(before.basis).toBe('personal')
+    expect(isCamera(before)).not.toEqual([true, true, true, true])
+    for (const l of others.slice(0, 4)) await view('o-demo-04', l._id)
+    for (const l of others.slice(0, 3)) await want('o-demo-04', l._id)
+    expect(isCamera(await feed('o-demo-04', { limit: 10 }))).toEqual([true, true, true, true])
+  }, 30_000)
 })
