@@ -7,15 +7,15 @@ import { ErrorCodes } from '@shared/errors/error-codes'
  * already shows, so nothing appears twice.
  */
 export const recommendPage = async <I extends { cursor?: string }>(
-  fetch: (input: I) => Promise<RecommendPage>,
+  load: (input: I) => Promise<RecommendPage>,
   input: I,
 ): Promise<RecommendPage> => {
   try {
-    return await fetch(input)
+    return await load(input)
   } catch (e) {
     const expired = (e as { code?: unknown } | null)?.code === ErrorCodes.RECOMMEND_CURSOR_EXPIRED
     if (!input.cursor || !expired) throw e
-    return fetch({ ...input, cursor: undefined })
+    return load({ ...input, cursor: undefined })
   }
 }
 
