@@ -134,7 +134,7 @@ describe('identity comes from the session, never from the payload', () => {
           `WHOAMI in authorization-matrix.table.ts needs a probe for the function ${fn}`,
         )
       const { main, contract } = byFunction.get(fn)!
-      expect(contract.actions[probe.action]?.auth).toBe('user')
+      expect(contract.actions[probe.action]?.auth).toBe(probe.public ? 'public' : 'user')
       const input = probe.input(kit.world)
       const victim = {
         openid: OPENIDS.seller,
@@ -168,10 +168,15 @@ describe('identity comes from the session, never from the payload', () => {
       expect(subject((await main(event, cloud.contextFor(OPENIDS.stranger))) as Envelope)).toEqual(
         mine,
       )
-      expect(await main(event, cloud.contextFor(null))).toMatchObject({
-        ok: false,
-        error: { code: 'COMMON.UNAUTHENTICATED' },
-      })
+      if (probe.public)
+        expect(subject((await main(event, cloud.contextFor(null))) as Envelope)).toEqual(
+          subject((await call(main, 'anonymous', probe.action, input)) as Envelope),
+        )
+      else
+        expect(await main(event, cloud.contextFor(null))).toMatchObject({
+          ok: false,
+          error: { code: 'COMMON.UNAUTHENTICATED' },
+        })
       expect(
         await main({ ...event, input: { ...input, ...victim } }, cloud.contextFor(null)),
       ).toMatchObject({ ok: false })

@@ -722,6 +722,9 @@ export const ROWS: Row[] = [
     expect: OPERATOR_SOLD_IT,
   }),
 
+  // ---- recommend: anyone browses 推荐; a signed-in caller's ranking is their own (recommend.int.test.ts)
+  row({ action: 'recommend.feed', input: () => ({ city: '上海' }), expect: ANYONE }),
+
   // ---- search
   row({ action: 'search.query', input: () => ({ city: '上海', keyword: '草稿' }), expect: ANYONE }),
   row({ action: 'search.suggest', input: () => ({ prefix: '耳', city: '上海' }), expect: ANYONE }),
@@ -802,11 +805,18 @@ export const ROWS: Row[] = [
 
 /**
  * One action per function whose answer says whose data it is: the test smuggles another user's
- * identity into the input and the event and checks the answer is still the caller's own.
+ * identity into the input and the event and checks the answer is still the caller's own. A
+ * function with public actions only names one with `public: true`: anonymous callers get the
+ * anonymous answer, whatever identity the event carries.
  */
 export const WHOAMI: Record<
   string,
-  { action: string; input: (x: World) => Record<string, unknown>; subject: (data: any) => unknown }
+  {
+    action: string
+    input: (x: World) => Record<string, unknown>
+    subject: (data: any) => unknown
+    public?: true
+  }
 > = {
   // A listing's offers: the seller sees the buyer's, a stranger none of them.
   offer: {
@@ -843,6 +853,13 @@ export const WHOAMI: Record<
     action: 'mine',
     input: () => ({ role: 'seller' }),
     subject: (d) => d.items.map((o: { id: string }) => o.id),
+  },
+  // 推荐 never shows a seller their own listings, so the seller's feed lacks what the stranger's has.
+  recommend: {
+    action: 'feed',
+    input: () => ({ city: '上海', limit: 50 }),
+    subject: (d) => d.items.map((l: { id: string }) => l.id),
+    public: true,
   },
   search: { action: 'history', input: () => ({}), subject: (d) => d.keywords },
   social: { action: 'myCounts', input: () => ({}), subject: (d) => d },

@@ -84,6 +84,8 @@ test('publish a listing with a photo', async () => {
 
 test('see it at the top of the same-city feed and open it', async () => {
   await page.goto('/')
+  // 最新 is the newest-first city feed (推荐 is personal and leaves out the user's own listings).
+  await visible('#feed-tab-newest').click()
   // Wait for the feed to render its cards with text (not the first paint), then read the first one.
   await page.waitForFunction(
     (title) =>

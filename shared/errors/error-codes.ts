@@ -72,6 +72,7 @@ export const ErrorCodes = {
   DELIVERY_BAD_SIGNATURE: 'DELIVERY.BAD_SIGNATURE',
   DELIVERY_UNKNOWN_PICKUP: 'DELIVERY.UNKNOWN_PICKUP',
   DELIVERY_UNKNOWN_WAYBILL: 'DELIVERY.UNKNOWN_WAYBILL',
+  RECOMMEND_CURSOR_EXPIRED: 'RECOMMEND.CURSOR_EXPIRED',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
@@ -148,6 +149,7 @@ export const defaultMessages: Record<ErrorCode, string> = {
   'DELIVERY.BAD_SIGNATURE': '推送签名校验失败',
   'DELIVERY.UNKNOWN_PICKUP': '没有这个上门取件预约',
   'DELIVERY.UNKNOWN_WAYBILL': '没有这个运单',
+  'RECOMMEND.CURSOR_EXPIRED': '推荐已更新，请下拉刷新',
 }
 
 /**

@@ -35,11 +35,10 @@ export const main = createHandler(ListingContract, {
   renew: statusRoute('renew'),
   get: async ({ id, from }, { caller, deps }) => {
     const viewerId = caller.user?._id ?? null
-    const listing = await countView(
-      deps,
-      await getListing(deps, id, viewerId),
-      viewerId ?? caller.openid,
-    )
+    const listing = await countView(deps, await getListing(deps, id, viewerId), {
+      userId: viewerId,
+      openid: caller.openid ?? null,
+    })
     return toDetail(deps, listing, viewerId, from)
   },
   feed: async ({ city, category, cursor, limit, from }, { deps }) => {

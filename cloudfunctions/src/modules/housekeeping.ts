@@ -1,8 +1,10 @@
 import type { Deps } from './deps'
 import { sweepChatSends } from './chat'
+import { sweepListingViews } from './listing'
 import { pollTracking } from './delivery'
 import { expireOffers } from './offer'
 import { orderTimers, runOrderJobs } from './order'
+import { sweepFeedSnapshots } from './recommend'
 import { sweepHotCounters } from './search'
 
 /**
@@ -19,10 +21,13 @@ export const orderHousekeeping = async (deps: Deps) => ({
 
 /**
  * The cron's hourly sweep of records that only guard for a while: ended rate-limit windows, 热搜
- * votes and counts nothing reads any more, and chat sends past the window a client may retry in.
+ * votes and counts nothing reads any more, chat sends past the window a client may retry in,
+ * listing views past their 30 days and 推荐 rankings nobody pages through any more.
  */
 export const sweepHousekeeping = async (deps: Deps) => ({
   rateWindows: await deps.limits.sweep(deps.clock.now()),
   hot: await sweepHotCounters(deps),
   chatSends: await sweepChatSends(deps),
+  views: await sweepListingViews(deps),
+  feedSnapshots: await sweepFeedSnapshots(deps),
 })

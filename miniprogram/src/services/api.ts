@@ -5,6 +5,7 @@ import { MerchantContract } from '@shared/contracts/merchant.contract'
 import { OfferContract } from '@shared/contracts/offer.contract'
 import type { ActionInput } from '@shared/contracts/define-contract'
 import { OrderContract } from '@shared/contracts/order.contract'
+import { RecommendContract } from '@shared/contracts/recommend.contract'
 import { SearchContract } from '@shared/contracts/search.contract'
 import { SocialContract } from '@shared/contracts/social.contract'
 import { UserContract } from '@shared/contracts/user.contract'
@@ -35,6 +36,7 @@ type M = typeof MerchantContract.actions
 type A = typeof AddressContract.actions
 type C = typeof ChatContract.actions
 type Of = typeof OfferContract.actions
+type R = typeof RecommendContract.actions
 
 /** The seller's lifecycle actions on one listing, each answering the updated detail. */
 export type ListingLifecycleAction = 'publish' | 'takeDown' | 'relist' | 'markSold' | 'renew'
@@ -62,6 +64,10 @@ export const api = {
     /** publish / takeDown / relist / markSold / renew (擦亮), all `{ id }` → the listing. */
     act: (action: ListingLifecycleAction, id: string) =>
       client.call(ListingContract, action, { id }),
+  },
+  recommend: {
+    /** 推荐: a page of the caller's ranking (what is popular nearby for a guest). */
+    feed: (input: ActionInput<R['feed']>) => client.call(RecommendContract, 'feed', input),
   },
   search: {
     query: (input: ActionInput<S['query']>) => client.call(SearchContract, 'query', input),

@@ -1,10 +1,15 @@
 /** listing: what is for sale (goods and services), its lifecycle, views, and its search index. */
 export { toCards } from './application/listing-views'
+export { cityFeed } from './application/browse-listings.use-case'
 export {
   activeListingsOf,
   countSellerListings,
   loadListing,
+  loadListings,
   setFavoriteCount,
+  sweepListingViews,
+  viewsBy,
+  type ViewEvent,
 } from './application/listing-records'
 export { updateListingIn } from './application/save-listing'
 export {

@@ -11,6 +11,7 @@ export {
   loadOrder,
   ordersDueForCourierCheck,
   pageOfOrders,
+  purchasesOf,
   updateOrder,
 } from './application/order-records'
 export { takeTransition, type TransitionRequest } from './application/take-transition'

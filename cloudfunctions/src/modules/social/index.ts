@@ -1,2 +1,8 @@
 /** social: communities (小区/学校), memberships, 想要 (favourites) and follows. */
-export { isFavorite, isMember } from './application/social-records'
+export {
+  communitiesOf,
+  favoritesOf,
+  followedSellerIds,
+  isFavorite,
+  isMember,
+} from './application/social-records'

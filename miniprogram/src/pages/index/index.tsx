@@ -6,6 +6,7 @@ import '@nutui/nutui-react-taro/dist/esm/ActionSheet/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Picker/style/css'
 import type { ListingCard, ListingPage } from '@shared/contracts/listing.contract'
+import type { RecommendBasis } from '@shared/contracts/recommend.contract'
 import type { Community } from '@shared/contracts/social.contract'
 import type { GeoPoint } from '@shared/domain/geo'
 import { CITIES, CITY_NAMES } from '@shared/domain/cities'
@@ -21,6 +22,7 @@ import { goLogin, reportError } from '@/utils/feedback'
 import { districtPlace, placeFromPoint } from '@/utils/place'
 import { loadMyCommunities } from '@/utils/my-communities'
 import { navigateOnce } from '@/utils/navigate'
+import { recommendNote, recommendPage } from '@/utils/recommend-page'
 import { Routes } from '@/utils/routes'
 import { StorageKeys, readStored, writeStored } from '@/utils/storage'
 import { askViewerPoint, rememberViewerPoint, storedViewerPoint } from '@/utils/viewer-point'
@@ -55,7 +57,7 @@ const districtOptions = CITIES.map((c) => ({
 
 export default function Home() {
   const [city, setCity] = useCity()
-  const { status } = useSession()
+  const { status, user } = useSession()
   const [cityPickerOpen, setCityPickerOpen] = useState(false)
   const [districtPickerOpen, setDistrictPickerOpen] = useState(false)
   const [now, setNow] = useState(() => Date.now())
@@ -63,6 +65,7 @@ export default function Home() {
   const [category, setCategory] = useState<CategoryId | null>(null)
   const [where, setWhere] = useState<Where>({ state: 'unknown' })
   const [communities, setCommunities] = useState<Community[] | null>(null)
+  const [basis, setBasis] = useState<RecommendBasis | null>(null)
   const [communityId, setCommunityId] = useState<string | null>(() =>
     readStored<string>(StorageKeys.feedCommunity),
   )
@@ -70,6 +73,8 @@ export default function Home() {
 
   const community = communities?.find((c) => c.id === communityId) ?? communities?.[0] ?? null
   const nearPoint = where.state === 'known' ? where.point : null
+  // 推荐 is the signed-in user's own ranking: signing in, out or as someone else ranks again.
+  const rankedFor = tab === 'recommend' && status === 'signed-in' ? (user?.id ?? null) : null
 
   const fetchPage = useCallback(
     (cursor: string | undefined): Promise<ListingPage> => {
@@ -79,8 +84,12 @@ export default function Home() {
       const seen = storedViewerPoint() ?? undefined
       switch (tab) {
         case 'recommend':
-          // No ranking model yet: 推荐 is the city's listings by most recent publish or 擦亮.
-          return api.listing.feed({ city, from: seen, ...base })
+          // Ranked on the server from the caller's own history (popular nearby for a guest); later
+          // pages continue the first page's ranking.
+          return recommendPage(api.recommend.feed, { city, from: seen, ...base }).then((page) => {
+            if (!cursor) setBasis(page.basis)
+            return page
+          })
         case 'newest':
           return api.search.query({ city, sort: 'newest', near: seen, ...base })
         case 'nearby':
@@ -97,7 +106,9 @@ export default function Home() {
           })
       }
     },
-    [city, tab, category, nearPoint, community],
+    // rankedFor is not read here, but the server's answer for 推荐 depends on who asks.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [city, tab, category, nearPoint, community, rankedFor],
   )
   const feed = usePagedList<ListingCard>(fetchPage)
 
@@ -265,8 +276,10 @@ export default function Home() {
         />
       </View>
 
-      {tab === 'recommend' && (
-        <Text className='home__note muted'>按最近发布和擦亮排序，个性推荐即将上线</Text>
+      {tab === 'recommend' && basis && (
+        <Text className='home__note muted' id='recommend-note'>
+          {recommendNote(basis, status === 'signed-in')}
+        </Text>
       )}
       {tab === 'nearby' && nearPoint && (
         <View className='home__where' id='nearby-where'>

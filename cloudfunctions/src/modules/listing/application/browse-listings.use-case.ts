@@ -26,15 +26,23 @@ export const getListing = async (
 /** What others may see: listings no seller ban hides (a missing field reads as null). */
 const notHidden = { sellerBannedUntil: null } as const
 
+/** Who opened a listing: the signed-in user, or an anonymous OPENID. */
+export interface Viewer {
+  userId: string | null
+  openid: string | null
+}
+
 /**
  * Counts a view: once a day per signed-in viewer (or per anonymous viewer key), never the seller's
- * own. The view key is the document id, so a repeat is a CONFLICT and counts nothing.
+ * own. The view key is the document id, so a repeat is a CONFLICT and counts nothing. The same
+ * record is the signed-in viewer's view event for their own 推荐 (one per listing per day).
  */
 export const countView = async (
   deps: Deps,
   listing: ListingRecord,
-  viewerKey: string | null,
+  viewer: Viewer,
 ): Promise<ListingRecord> => {
+  const viewerKey = viewer.userId ?? viewer.openid
   if (!viewerKey || viewerKey === listing.sellerId || listing.status !== 'active') return listing
   const now = deps.clock.now()
   try {
@@ -42,6 +50,8 @@ export const countView = async (
       await tx.insert(ListingViews, {
         _id: `${listing._id}:${viewerKey}:${chinaDay(now)}`,
         at: now,
+        listingId: listing._id,
+        viewerId: viewer.userId,
       })
       const current = await tx.get(Listings, listing._id)
       if (!current) return listing

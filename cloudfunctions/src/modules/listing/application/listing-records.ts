@@ -4,8 +4,14 @@ import {
   type PageRequest,
   newestFirst,
 } from '../../core/ports/document-store.port'
+import { removeBelow } from '../../core'
 import type { Deps } from '../../deps'
-import { Listings, type ListingRecord } from '../domain/listing.record'
+import {
+  ListingViews,
+  Listings,
+  VIEW_RETENTION_MS,
+  type ListingRecord,
+} from '../domain/listing.record'
 
 /** The listings table as other modules may read it: these functions, never the table. */
 
@@ -44,5 +50,42 @@ export const countSellerListings = (
     status,
     ...(as === 'public' ? { sellerBannedUntil: null } : {}),
   })
+
+/** Several listings by id, in the order asked, leaving out ids that are gone. */
+export const loadListings = async (
+  deps: Pick<Deps, 'store'>,
+  listingIds: string[],
+): Promise<ListingRecord[]> =>
+  (await Promise.all(listingIds.map((id) => deps.store.get(Listings, id)))).filter(
+    (l): l is ListingRecord => l !== null,
+  )
+
+/** A listing a user opened, and when (one a listing a China day). */
+export interface ViewEvent {
+  listingId: string
+  at: number
+}
+
+/**
+ * The listings this user opened since `since`, newest first: their own views only, for their own
+ * 推荐. Nothing else reads who viewed what.
+ */
+export const viewsBy = async (
+  deps: Pick<Deps, 'store'>,
+  viewerId: string,
+  since: number,
+  limit: number,
+): Promise<ViewEvent[]> =>
+  (
+    await deps.store.find(
+      ListingViews,
+      { viewerId, at: { $gte: since } },
+      newestFirst('at', { limit }),
+    )
+  ).items.flatMap((v) => (v.listingId ? [{ listingId: v.listingId, at: v.at }] : []))
+
+/** Views past retention go (the hourly sweep): what someone opened is not kept for ever. */
+export const sweepListingViews = (deps: Pick<Deps, 'store' | 'clock'>) =>
+  removeBelow(deps.store, ListingViews, 'at', deps.clock.now() - VIEW_RETENTION_MS)
 
 export type { ListingRecord }

@@ -10,6 +10,7 @@ import type {
   ListingStatus,
   SubcategoryId,
 } from '@shared/domain/listing'
+import { DAY } from '@shared/domain/time'
 import { defineCollection } from '../../core/ports/document-store.port'
 
 /** A listing as stored. `location` is exact and never leaves the backend except to its seller. */
@@ -95,9 +96,26 @@ export const Listings = defineCollection<ListingRecord>('listings', [
   { name: 'status_expires', fields: [{ field: 'status' }, { field: 'expiresAt' }] },
 ])
 
-/** One viewer counted once a day per listing; the id is the whole key, so a repeat is a CONFLICT. */
+/**
+ * One viewer counted once a day per listing; the id is the whole key, so a repeat is a CONFLICT.
+ * A signed-in viewer's id is kept so their own 推荐 can learn from what they opened; it is read
+ * only for that viewer (`viewsBy`), and swept after VIEW_RETENTION_MS. Records from before it
+ * carry neither field.
+ */
 export interface ListingViewRecord {
   _id: string
   at: number
+  listingId?: string
+  /** The signed-in viewer; null when the viewer was anonymous (known only by OPENID). */
+  viewerId?: string | null
 }
-export const ListingViews = defineCollection<ListingViewRecord>('listing_views')
+
+/** How long a view is remembered: long enough for a month's interests, no longer. */
+export const VIEW_RETENTION_MS = 30 * DAY
+
+export const ListingViews = defineCollection<ListingViewRecord>('listing_views', [
+  // A viewer's own recent views, newest first (their 推荐 profile).
+  { name: 'viewer_at', fields: [{ field: 'viewerId' }, { field: 'at', direction: 'desc' }] },
+  // The hourly sweep of views past retention.
+  { name: 'at', fields: [{ field: 'at' }] },
+])

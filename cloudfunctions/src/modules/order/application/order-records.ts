@@ -59,3 +59,16 @@ export const escrowHeldFor = async (deps: Pick<Deps, 'store'>, sellerId: string)
   } while (cursor)
   return total
 }
+
+/**
+ * What this buyer has paid for, most recent first (their own 推荐 learns from it): the listing and
+ * when it was paid. Unpaid and cancelled-before-payment orders say nothing about taste.
+ */
+export const purchasesOf = async (deps: Pick<Deps, 'store'>, buyerId: string, limit: number) =>
+  (
+    await deps.store.find(
+      Orders,
+      { buyerId },
+      { orderBy: { field: '_id', direction: 'desc' }, limit },
+    )
+  ).items.flatMap((o) => (o.paidAt !== null ? [{ listingId: o.listingId, at: o.paidAt }] : []))

@@ -1,5 +1,14 @@
+import { MAX_COMMUNITIES_PER_USER } from '@shared/contracts/social.contract'
+import { newestFirst } from '../../core/ports/document-store.port'
 import type { Deps } from '../../deps'
-import { Favorites, favoriteId, Memberships, membershipId } from '../domain/social.records'
+import {
+  Communities,
+  Favorites,
+  favoriteId,
+  Follows,
+  Memberships,
+  membershipId,
+} from '../domain/social.records'
 
 /** What listing asks of social through deps.hooks (modules/hooks.ts wires these). */
 
@@ -8,3 +17,35 @@ export const isMember = async (deps: Pick<Deps, 'store'>, communityId: string, u
 
 export const isFavorite = async (deps: Pick<Deps, 'store'>, userId: string, listingId: string) =>
   (await deps.store.get(Favorites, favoriteId(userId, listingId))) !== null
+
+/** What recommend asks of social, each about the caller only (their own 推荐 profile). */
+
+/** The listings this user marked 想要, most recent first. */
+export const favoritesOf = async (deps: Pick<Deps, 'store'>, userId: string, limit: number) =>
+  (await deps.store.find(Favorites, { userId }, newestFirst('at', { limit }))).items.map((f) => ({
+    listingId: f.listingId,
+    at: f.at,
+  }))
+
+/** The sellers this user follows, most recently followed first. */
+export const followedSellerIds = async (
+  deps: Pick<Deps, 'store'>,
+  followerId: string,
+  limit: number,
+) =>
+  (await deps.store.find(Follows, { followerId }, newestFirst('at', { limit }))).items.map(
+    (f) => f.sellerId,
+  )
+
+/** The communities this user belongs to, with their city (a feed looks at one city's). */
+export const communitiesOf = async (deps: Pick<Deps, 'store'>, userId: string) => {
+  const memberships = await deps.store.find(
+    Memberships,
+    { userId },
+    { orderBy: { field: 'joinedAt', direction: 'asc' }, limit: MAX_COMMUNITIES_PER_USER * 2 },
+  )
+  const records = await Promise.all(
+    memberships.items.map((m) => deps.store.get(Communities, m.communityId)),
+  )
+  return records.flatMap((c) => (c ? [{ id: c._id, city: c.city }] : []))
+}
