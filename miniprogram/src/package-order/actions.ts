@@ -7,7 +7,7 @@ import {
   orderNote,
   type Order,
 } from '@shared/contracts/order.contract'
-import { formatFen, parseYuanToFen } from '@shared/domain/money'
+import { MAX_PRICE_FEN, formatFen, parseYuanInput } from '@shared/domain/money'
 import { codeFromScan } from './handover-qr'
 
 /** Every button an order can offer: the transitions a person takes, plus pay and the return waybill. */
@@ -79,9 +79,14 @@ const noteField = (label: string, placeholder: string): FormField => ({
 const note = (tooShort: string) => orderNote(tooShort)
 const yuan = (message: string) =>
   z.string().transform((s, ctx) => {
-    const fen = parseYuanToFen(s)
-    if (fen === null || fen < 1) {
-      ctx.addIssue({ code: 'custom', message })
+    const fen = parseYuanInput(s)
+    if (fen === null || fen < 1 || fen > MAX_PRICE_FEN) {
+      // Too many digits is not "missing": the field says the most it takes.
+      const tooLarge = fen !== null && fen > MAX_PRICE_FEN
+      ctx.addIssue({
+        code: 'custom',
+        message: tooLarge ? `最多 ${formatFen(MAX_PRICE_FEN)}` : message,
+      })
       return z.NEVER
     }
     return fen
