@@ -7,6 +7,7 @@ import {
   orderNote,
   type Order,
 } from '@shared/contracts/order.contract'
+import { COURIER_COMPANIES } from '@shared/domain/couriers'
 import { MAX_PRICE_FEN, formatFen, parseYuanInput } from '@shared/domain/money'
 import { codeFromScan } from './handover-qr'
 
@@ -43,6 +44,10 @@ export interface FormField {
   maxLength?: number
   /** Offer 扫一扫 (mini-program only); turns the scanned text into the field's value, or null. */
   fromScan?: (text: string) => string | null
+  /** Quick picks under a text field: tapping one writes its id into the field. */
+  picks?: readonly { id: string; label: string }[]
+  /** A courier company field: suggested from the waybill number typed in the named field. */
+  courierFrom?: string
 }
 
 export interface ActionSpec {
@@ -64,9 +69,17 @@ export interface ActionSpec {
   done: string
 }
 
+// The number first: the company is recognised from it, and picked or typed only when it is not.
 const waybillFields: FormField[] = [
-  { name: 'company', label: '快递公司', placeholder: '可不填，按运单号自动识别', maxLength: 20 },
   { name: 'waybillNo', label: '运单号', placeholder: '8–30 位字母或数字', maxLength: 30 },
+  {
+    name: 'company',
+    label: '快递公司',
+    placeholder: '可不填，按运单号自动识别',
+    maxLength: 20,
+    picks: COURIER_COMPANIES.map((c) => ({ id: c.name, label: c.short })),
+    courierFrom: 'waybillNo',
+  },
 ]
 const noteField = (label: string, placeholder: string): FormField => ({
   name: 'note',
