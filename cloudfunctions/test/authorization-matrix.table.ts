@@ -597,6 +597,12 @@ export const ROWS: Row[] = [
     input: (x) => ({ orderId: x.orderId, answer: 'agree', returnAddressId: x.sellerReturnsId }),
     expect: SELLER_STEP,
   }),
+  // Either party may send a parcel (the seller's, the buyer's return); an operator sends none.
+  row({
+    action: 'order.detectCourier',
+    input: (x) => ({ orderId: x.orders.paid.orderId, waybillNo: 'SF1234567890123' }),
+    expect: user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ok', operator: 'FORBIDDEN' }),
+  }),
   row({
     action: 'order.pickupQuote',
     input: (x) => ({ orderId: x.orders.paid.orderId, addressId: x.sellerHomeId }),

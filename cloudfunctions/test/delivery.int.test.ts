@@ -49,6 +49,27 @@ describe('delivery: waybill, kuaidi100 tracking pushes, WeChat shipping info (fu
     expect((await get()).shipment.tracking.state).toBe('delivered')
   })
 
+  it('the ship sheet’s hint: kuaidi100 recognises the company from the number, for the order’s parties only', async () => {
+    const detect = (openid: string, waybillNo: string) =>
+      cloud.order(openid, 'detectCourier', { orderId, waybillNo })
+    expect(await detect('o-seller-1', SF)).toEqual({
+      ok: true,
+      data: { companies: [{ code: 'shunfeng', name: '顺丰速运', short: '顺丰' }] },
+    })
+    expect(await detect('o-buyer-1', 'JT5001234567890')).toMatchObject({
+      data: { companies: [{ code: 'jtexpress', name: '极兔速递' }] },
+    })
+    expect(await detect('o-seller-1', '99999999')).toEqual({ ok: true, data: { companies: [] } })
+    // No answer from the courier is no hint, not an error: the sheet works without one.
+    cloud.kuaidi100!.faults.set({ apiErrors: 1_000 })
+    expect(await detect('o-seller-1', SF)).toEqual({ ok: true, data: { companies: [] } })
+    cloud.kuaidi100!.faults.reset()
+    // Each call costs a kuaidi100 request: typing speed, not more.
+    let last = await detect('o-seller-1', SF)
+    for (let i = 0; i < 20 && last.ok; i++) last = await detect('o-seller-1', SF)
+    expect(last).toMatchObject({ ok: false, error: { code: 'COMMON.RATE_LIMITED' } })
+  })
+
   it('lost pushes are recovered by polling', async () => {
     cloud.kuaidi100!.faults.set({ dropPushes: 100 })
     await cloud.mustOrder('o-seller-1', 'ship', { orderId, company: '顺丰速运', waybillNo: SF })

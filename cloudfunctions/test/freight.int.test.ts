@@ -127,6 +127,35 @@ describe('按实际运费: the buyer pays the courier quote for the route and th
     expect((await cloud.container.store.find(Orders, {}, { limit: 10 })).items).toEqual([])
   })
 
+  it('without a stated weight the reference is for what the subcategory typically weighs, not its category', async () => {
+    const fixed = { shipping: { payer: 'buyer', feeFen: 1_000 }, meetup: false, pickup: false }
+    const cup = await cloud.publish('o-seller', {
+      title: '星巴克 马克杯',
+      category: 'furniture',
+      subcategory: 'furniture.decor',
+      trade: fixed,
+    })
+    const quote = await cloud.mustOrder('o-buyer', 'freightQuote', {
+      listingId: cup.id,
+      toCity: '深圳市',
+    })
+    expect(quote.weightKg).toBe(1)
+    expect(quote.quotes[0].priceFen).toBe(sandboxPrice('上海', '深圳', 1))
+    // A table still goes as furniture does, and so does a listing that names no subcategory.
+    for (const [subcategory, kg] of [
+      ['furniture.table', 20],
+      [null, 20],
+    ] as const) {
+      const l = await cloud.publish('o-seller', {
+        category: 'furniture',
+        subcategory,
+        trade: fixed,
+      })
+      const q = await cloud.mustOrder('o-buyer', 'freightQuote', { listingId: l.id })
+      expect(q.weightKg).toBe(kg)
+    }
+  })
+
   it('包邮 and fixed fees never ask the courier, so an outage does not stop them', async () => {
     cloud.kuaidi100!.faults.set({ apiErrors: 1_000 })
     const free = await cloud.publish('o-seller', {

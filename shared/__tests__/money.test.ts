@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { FenSchema, formatFen, parseYuanToFen } from '../domain/money'
+import { FenSchema, fenAtMost, formatFen, parseYuanInput, parseYuanToFen } from '../domain/money'
 
 describe('money', () => {
   it.each([
@@ -29,6 +29,23 @@ describe('money', () => {
         expect(parseYuanToFen(shown)).toBe(fen)
       }),
     )
+  })
+
+  it('reads any number of typed digits for a capped field, saturating past the safe range', () => {
+    expect(parseYuanInput('12.5')).toBe(1250)
+    expect(parseYuanInput('99999999999')).toBe(9_999_999_999_900)
+    expect(parseYuanInput('0000001')).toBe(100)
+    expect(parseYuanInput('9'.repeat(400))).toBe(Number.MAX_SAFE_INTEGER)
+    for (const bad of ['', 'abc', '1.234', '-1', '1e3', '12,00', '.5'])
+      expect(parseYuanInput(bad)).toBeNull()
+  })
+
+  it('names the cap as people write amounts when a number is over it', () => {
+    const messages = (fen: number) => FenSchema.safeParse(fen).error?.issues.map((i) => i.message)
+    expect(messages(100_000_000)).toEqual(['最多 ¥999,999'])
+    expect(messages(Number.MAX_SAFE_INTEGER)).toEqual(['最多 ¥999,999'])
+    expect(messages(99_999_900)).toBeUndefined()
+    expect(fenAtMost(20_000).safeParse(20_001).error?.issues[0]?.message).toBe('最多 ¥200')
   })
 
   it('accepts only whole, non-negative fen within the cap', () => {

@@ -12,7 +12,7 @@ import {
   SUBCATEGORY_IDS,
   parentCategory,
 } from '../domain/listing'
-import { FenSchema } from '../domain/money'
+import { FenSchema, fenAtMost, formatFen } from '../domain/money'
 import { ErrorCodes } from '../errors/error-codes'
 import { FileIdSchema, IdSchema, PageQuerySchema, PublicUserSchema, pageOf } from './common.schema'
 import { defineContract } from './define-contract'
@@ -51,7 +51,10 @@ export const ShippingTermsSchema = z.discriminatedUnion('payer', [
   z.object({ payer: z.literal('seller'), weightKg: ParcelWeightKgSchema.optional() }),
   z.object({
     payer: z.literal('buyer'),
-    feeFen: FenSchema.min(1, '运费至少 ¥0.01').max(L.shippingFeeMaxFen, '运费最多 ¥200'),
+    feeFen: fenAtMost(L.shippingFeeMaxFen, `运费最多 ${formatFen(L.shippingFeeMaxFen)}`).min(
+      1,
+      '运费至少 ¥0.01',
+    ),
     weightKg: ParcelWeightKgSchema.optional(),
   }),
   z.object({ payer: z.literal('quote'), weightKg: ParcelWeightKgSchema }),

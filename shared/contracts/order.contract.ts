@@ -418,6 +418,16 @@ export const OrderContract = defineContract('order', {
       ErrorCodes.ORDER_UNKNOWN_WAYBILL,
     ],
   },
+  detectCourier: {
+    summary:
+      "The companies a waybill number belongs to (kuaidi100 智能单号识别), most likely first, for the ship sheet's hint; empty when none is known.",
+    auth: 'user',
+    input: OrderRef.extend({ waybillNo: WaybillSchema.shape.waybillNo }).strict(),
+    output: z.object({
+      companies: z.array(z.object({ code: z.string(), name: z.string(), short: z.string() })),
+    }),
+    errors: [ErrorCodes.RATE_LIMITED],
+  },
   handOver: {
     summary:
       "同城面交: the seller enters the buyer's 6-digit code; the buyer has the item and the money is released.",

@@ -1,15 +1,18 @@
 /**
  * The courier companies a seller can ship with: our code (kuaidi100's `com`), the name people
- * know, and WeChat's code for 发货信息管理 (get_delivery_list). One table, so the ship form, the
- * tracking adapter and the WeChat upload agree.
+ * know, the short name the ship sheet's picks show, and WeChat's code for 发货信息管理
+ * (get_delivery_list). One table, so the ship form, the tracking adapter and the WeChat upload
+ * agree. Ordered as people reach for them, the ones most sellers use first.
  */
 export const COURIER_COMPANIES = [
-  { code: 'shunfeng', name: '顺丰速运', wechat: 'SF' },
-  { code: 'zhongtong', name: '中通快递', wechat: 'ZTO' },
-  { code: 'yuantong', name: '圆通速递', wechat: 'YTO' },
-  { code: 'yunda', name: '韵达快递', wechat: 'YD' },
-  { code: 'jd', name: '京东物流', wechat: 'JD' },
-  { code: 'ems', name: 'EMS', wechat: 'EMS' },
+  { code: 'shunfeng', name: '顺丰速运', short: '顺丰', wechat: 'SF' },
+  { code: 'zhongtong', name: '中通快递', short: '中通', wechat: 'ZTO' },
+  { code: 'yuantong', name: '圆通速递', short: '圆通', wechat: 'YTO' },
+  { code: 'yunda', name: '韵达快递', short: '韵达', wechat: 'YD' },
+  { code: 'shentong', name: '申通快递', short: '申通', wechat: 'STO' },
+  { code: 'jtexpress', name: '极兔速递', short: '极兔', wechat: 'JTSD' },
+  { code: 'jd', name: '京东物流', short: '京东', wechat: 'JD' },
+  { code: 'ems', name: 'EMS', short: 'EMS', wechat: 'EMS' },
 ] as const
 
 export type CourierCompany = (typeof COURIER_COMPANIES)[number]

@@ -43,7 +43,9 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6
  */
 export const formatDistance = (meters: number): string => {
   if (meters < 100) return '<100m'
-  if (meters < 1000) return `${Math.round(meters / 100) * 100}m`
-  if (meters < 100_000) return `${(Math.round(meters / 100) / 10).toFixed(1)}km`
+  // Rounded before choosing the unit, so 960 m reads "1.0km" and 99.96 km "100km", never "1000m".
+  const hundreds = Math.round(meters / 100)
+  if (hundreds < 10) return `${hundreds * 100}m`
+  if (hundreds < 1000) return `${(hundreds / 10).toFixed(1)}km`
   return `${Math.round(meters / 1000)}km`
 }

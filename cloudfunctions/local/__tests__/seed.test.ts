@@ -34,7 +34,8 @@ describe('demo seed', () => {
       clock: new FakeClock(NOW),
     })
     const result = await seedIfEmpty(container)
-    expect(result).toMatchObject({ users: 8, listings: 300, photos: 39 })
+    // Shots of each kind of item sold (a camera, a sofa …), more for the common ones, drawn once.
+    expect(result).toMatchObject({ users: 8, listings: 300, photos: 146 })
     listings = await allListings(container)
   }, 30_000)
 
@@ -83,6 +84,20 @@ describe('demo seed', () => {
     }
     expect(await container.files.exists(listings[0].photoFileIds[0])).toBe(true)
     expect(listings.filter((l) => l.originalPriceFen !== null).length).toBeGreaterThan(50)
+  })
+
+  it('shows each listing’s kind of item in its photos', () => {
+    const photosOf = (title: RegExp) =>
+      listings.filter((l) => title.test(l.title)).flatMap((l) => l.photoFileIds)
+    const cameras = photosOf(/微单|X-T30/)
+    expect(cameras.length).toBeGreaterThan(0)
+    for (const f of cameras) expect(f).toMatch(/\/camera-\d\.png$/)
+    for (const f of photosOf(/WH-1000XM5/)) expect(f).toMatch(/\/headphones-\d\.png$/)
+    for (const f of photosOf(/猫爪杯/)) expect(f).toMatch(/\/cup-\d\.png$/)
+    for (const f of photosOf(/沙发/)) expect(f).toMatch(/\/sofa-\d\.png$/)
+    // The cat-paw cup is a cup, not a pet product.
+    for (const l of listings.filter((x) => /猫爪杯/.test(x.title)))
+      expect(l.subcategory).toBe('other.misc')
   })
 
   it('has services, trade options, sales, 想要 and communities to show', async () => {

@@ -1,5 +1,6 @@
 import type { CategoryId, ConditionId, ServiceUnitId, SubcategoryId } from '@shared/domain/listing'
 import type { ServiceTerms, TradeOptions } from '@shared/contracts/listing.contract'
+import type { PhotoKind } from './photo-glyphs'
 import type { Rng } from './prng'
 
 /**
@@ -10,6 +11,8 @@ import type { Rng } from './prng'
 
 interface Item {
   name: string
+  /** What its photos show. */
+  kind: PhotoKind
   /** Typical asking range for a lightly used one, yuan. */
   price: [number, number]
   /** Retail price when new, yuan; shown crossed out on some listings. */
@@ -26,8 +29,9 @@ interface CategoryCatalog {
   openings: string[]
 }
 
-const i = (name: string, min: number, max: number, retail?: number): Item => ({
+const i = (name: string, kind: PhotoKind, min: number, max: number, retail?: number): Item => ({
   name,
+  kind,
   price: [min, max],
   retail,
 })
@@ -37,16 +41,16 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
   phone: {
     weight: 12,
     items: [
-      i('iPhone 15 Pro 256G', 5200, 6200, 8999),
-      i('iPhone 14 128G', 3000, 3600, 5999),
-      i('iPhone 13 mini 128G', 1900, 2400, 5199),
-      i('华为 Mate 60 Pro 512G', 4200, 5000, 6999),
-      i('小米14 16+512G', 2300, 2900, 4599),
-      i('OPPO Find X7 Ultra', 3300, 4000, 5999),
-      i('vivo X100 Pro', 3000, 3600, 4999),
-      i('荣耀 Magic6 Pro', 2600, 3200, 5699),
-      i('一加12 16+512G', 2500, 3000, 4799),
-      i('红米 K70', 1400, 1800, 2499),
+      i('iPhone 15 Pro 256G', 'phone', 5200, 6200, 8999),
+      i('iPhone 14 128G', 'phone', 3000, 3600, 5999),
+      i('iPhone 13 mini 128G', 'phone', 1900, 2400, 5199),
+      i('华为 Mate 60 Pro 512G', 'phone', 4200, 5000, 6999),
+      i('小米14 16+512G', 'phone', 2300, 2900, 4599),
+      i('OPPO Find X7 Ultra', 'phone', 3300, 4000, 5999),
+      i('vivo X100 Pro', 'phone', 3000, 3600, 4999),
+      i('荣耀 Magic6 Pro', 'phone', 2600, 3200, 5699),
+      i('一加12 16+512G', 'phone', 2500, 3000, 4799),
+      i('红米 K70', 'phone', 1400, 1800, 2499),
     ],
     extras: ['带原装盒', '电池健康91%', '国行', '配件齐全', '无拆无修', '带发票'],
     openings: [
@@ -59,16 +63,16 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
   digital: {
     weight: 12,
     items: [
-      i('AirPods Pro 2', 800, 1100, 1899),
-      i('索尼 WH-1000XM5 降噪耳机', 1300, 1700, 2999),
-      i('iPad Air 5 64G', 2400, 2900, 4399),
-      i('大疆 Mini 3 无人机', 2300, 2900, 3788),
-      i('富士 X-T30 微单套机', 4300, 5200, 6999),
-      i('Kindle Paperwhite 5', 450, 650, 1068),
-      i('Switch OLED 日版', 1500, 1800, 2599),
-      i('Apple Watch S8 45mm', 1500, 1900, 3199),
-      i('大疆 Osmo Pocket 3', 2600, 3000, 3499),
-      i('佳能 50mm f1.8 定焦镜头', 500, 650, 899),
+      i('AirPods Pro 2', 'earbuds', 800, 1100, 1899),
+      i('索尼 WH-1000XM5 降噪耳机', 'headphones', 1300, 1700, 2999),
+      i('iPad Air 5 64G', 'tablet', 2400, 2900, 4399),
+      i('大疆 Mini 3 无人机', 'drone', 2300, 2900, 3788),
+      i('富士 X-T30 微单套机', 'camera', 4300, 5200, 6999),
+      i('Kindle Paperwhite 5', 'ereader', 450, 650, 1068),
+      i('Switch OLED 日版', 'console', 1500, 1800, 2599),
+      i('Apple Watch S8 45mm', 'watch', 1500, 1900, 3199),
+      i('大疆 Osmo Pocket 3', 'camera', 2600, 3000, 3499),
+      i('佳能 50mm f1.8 定焦镜头', 'lens', 500, 650, 899),
     ],
     extras: ['带原装盒', '配件齐全', '国行', '在保', '带发票'],
     openings: [
@@ -81,16 +85,16 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
   computer: {
     weight: 9,
     items: [
-      i('MacBook Air M2 8+256G', 4600, 5500, 8999),
-      i('MacBook Pro 14 M1 Pro', 7200, 8500, 14999),
-      i('联想小新 Pro 14', 2800, 3500, 5499),
-      i('ThinkPad X1 Carbon', 3800, 4600, 9999),
-      i('戴尔 27寸 4K 显示器', 1500, 1900, 3999),
-      i('罗技 MX Master 3S 鼠标', 380, 480, 799),
-      i('Keychron K3 机械键盘', 260, 360, 598),
-      i('惠普 激光打印机 M126a', 450, 650, 1299),
-      i('华为 MateBook 14', 2900, 3500, 5699),
-      i('明基 ScreenBar 屏幕挂灯', 450, 550, 899),
+      i('MacBook Air M2 8+256G', 'laptop', 4600, 5500, 8999),
+      i('MacBook Pro 14 M1 Pro', 'laptop', 7200, 8500, 14999),
+      i('联想小新 Pro 14', 'laptop', 2800, 3500, 5499),
+      i('ThinkPad X1 Carbon', 'laptop', 3800, 4600, 9999),
+      i('戴尔 27寸 4K 显示器', 'monitor', 1500, 1900, 3999),
+      i('罗技 MX Master 3S 鼠标', 'mouse', 380, 480, 799),
+      i('Keychron K3 机械键盘', 'keyboard', 260, 360, 598),
+      i('惠普 激光打印机 M126a', 'printer', 450, 650, 1299),
+      i('华为 MateBook 14', 'phone', 2900, 3500, 5699),
+      i('明基 ScreenBar 屏幕挂灯', 'monitor', 450, 550, 899),
     ],
     extras: ['带原装充电器', '在保', '国行', '无拆修', '电池循环少'],
     openings: [
@@ -103,16 +107,16 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
   appliance: {
     weight: 9,
     items: [
-      i('戴森 V10 吸尘器', 1200, 1600, 3990),
-      i('小米 空气净化器 4 Pro', 550, 800, 1499),
-      i('美的 变频空调 1.5匹', 1200, 1700, 2999),
-      i('西门子 洗碗机 8套', 1800, 2400, 4599),
-      i('松下 微波炉', 250, 380, 799),
-      i('小熊 电饭煲 3L', 60, 110, 199),
-      i('德龙 全自动咖啡机', 1600, 2200, 3999),
-      i('米家 扫地机器人', 700, 1000, 1999),
-      i('格力 落地扇', 90, 150, 299),
-      i('九阳 豆浆机', 120, 200, 459),
+      i('戴森 V10 吸尘器', 'vacuum', 1200, 1600, 3990),
+      i('小米 空气净化器 4 Pro', 'purifier', 550, 800, 1499),
+      i('美的 变频空调 1.5匹', 'aircon', 1200, 1700, 2999),
+      i('西门子 洗碗机 8套', 'dishwasher', 1800, 2400, 4599),
+      i('松下 微波炉', 'microwave', 250, 380, 799),
+      i('小熊 电饭煲 3L', 'cooker', 60, 110, 199),
+      i('德龙 全自动咖啡机', 'coffeeMachine', 1600, 2200, 3999),
+      i('米家 扫地机器人', 'robotVacuum', 700, 1000, 1999),
+      i('格力 落地扇', 'fan', 90, 150, 299),
+      i('九阳 豆浆机', 'cooker', 120, 200, 459),
     ],
     extras: ['在保', '带发票', '搬家急出', '需自提'],
     openings: [
@@ -125,16 +129,16 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
   furniture: {
     weight: 9,
     items: [
-      i('宜家 毕利 书柜', 180, 280, 499),
-      i('北欧 布艺沙发 三人位', 600, 1100, 2899),
-      i('实木 餐桌 1.4米', 500, 900, 1999),
-      i('人体工学椅', 450, 700, 1299),
-      i('宜家 马尔姆 抽屉柜', 250, 380, 799),
-      i('乳胶床垫 1.8米', 300, 600, 1599),
-      i('奶油风 落地灯', 80, 150, 299),
-      i('电动升降桌 1.2米', 500, 750, 1499),
-      i('落地 全身镜', 60, 120, 259),
-      i('原木 茶几', 150, 260, 599),
+      i('宜家 毕利 书柜', 'bookcase', 180, 280, 499),
+      i('北欧 布艺沙发 三人位', 'sofa', 600, 1100, 2899),
+      i('实木 餐桌 1.4米', 'table', 500, 900, 1999),
+      i('人体工学椅', 'chair', 450, 700, 1299),
+      i('宜家 马尔姆 抽屉柜', 'drawers', 250, 380, 799),
+      i('乳胶床垫 1.8米', 'bed', 300, 600, 1599),
+      i('奶油风 落地灯', 'lamp', 80, 150, 299),
+      i('电动升降桌 1.2米', 'table', 500, 750, 1499),
+      i('落地 全身镜', 'mirror', 60, 120, 259),
+      i('原木 茶几', 'table', 150, 260, 599),
     ],
     extras: ['需自提', '搬家急出', '可拆装', '无异味'],
     openings: [
@@ -147,16 +151,16 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
   clothing: {
     weight: 10,
     items: [
-      i('始祖鸟 Beta LT 冲锋衣 M码', 2200, 2900, 4500),
-      i('优衣库 羽绒服 L码', 150, 250, 599),
-      i('Nike Air Force 1 42码', 300, 450, 799),
-      i('蔻驰 托特包', 700, 1100, 2950),
-      i('北面 1996 羽绒服', 900, 1300, 2399),
-      i('New Balance 990v5 43码', 700, 1000, 1699),
-      i('Levis 501 牛仔裤 W30', 150, 240, 699),
-      i('MaxMara 羊绒大衣 S码', 3500, 5000, 15900),
-      i('阿迪达斯 三叶草 卫衣', 150, 230, 599),
-      i('珑骧 饺子包 大号', 350, 520, 990),
+      i('始祖鸟 Beta LT 冲锋衣 M码', 'jacket', 2200, 2900, 4500),
+      i('优衣库 羽绒服 L码', 'puffer', 150, 250, 599),
+      i('Nike Air Force 1 42码', 'sneaker', 300, 450, 799),
+      i('蔻驰 托特包', 'bag', 700, 1100, 2950),
+      i('北面 1996 羽绒服', 'puffer', 900, 1300, 2399),
+      i('New Balance 990v5 43码', 'sneaker', 700, 1000, 1699),
+      i('Levis 501 牛仔裤 W30', 'jeans', 150, 240, 699),
+      i('MaxMara 羊绒大衣 S码', 'coat', 3500, 5000, 15900),
+      i('阿迪达斯 三叶草 卫衣', 'hoodie', 150, 230, 599),
+      i('珑骧 饺子包 大号', 'bag', 350, 520, 990),
     ],
     extras: ['仅试穿', '正品', '带吊牌', '尺码不合适'],
     openings: [
@@ -169,15 +173,15 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
   beauty: {
     weight: 7,
     items: [
-      i('雅诗兰黛 小棕瓶 50ml', 380, 520, 1000),
-      i('SK-II 神仙水 230ml', 750, 980, 1540),
-      i('戴森 吹风机 HD08', 1600, 2100, 2999),
-      i('兰蔻 粉水 400ml', 250, 360, 630),
-      i('迪奥 口红 999', 180, 260, 370),
-      i('海蓝之谜 面霜 60ml', 1400, 1900, 2950),
-      i('松下 卷发棒', 120, 180, 349),
-      i('香奈儿 邂逅 香水 50ml', 550, 750, 1100),
-      i('资生堂 红腰子 精华 75ml', 450, 600, 920),
+      i('雅诗兰黛 小棕瓶 50ml', 'bottle', 380, 520, 1000),
+      i('SK-II 神仙水 230ml', 'bottle', 750, 980, 1540),
+      i('戴森 吹风机 HD08', 'hairdryer', 1600, 2100, 2999),
+      i('兰蔻 粉水 400ml', 'bottle', 250, 360, 630),
+      i('迪奥 口红 999', 'lipstick', 180, 260, 370),
+      i('海蓝之谜 面霜 60ml', 'jar', 1400, 1900, 2950),
+      i('松下 卷发棒', 'hairdryer', 120, 180, 349),
+      i('香奈儿 邂逅 香水 50ml', 'perfume', 550, 750, 1100),
+      i('资生堂 红腰子 精华 75ml', 'bottle', 450, 600, 920),
     ],
     extras: ['正品', '专柜购入', '带小票', '保质期内'],
     openings: [
@@ -190,15 +194,15 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
   baby: {
     weight: 7,
     items: [
-      i('好孩子 婴儿推车', 350, 600, 1299),
-      i('实木 婴儿床', 400, 700, 1599),
-      i('贝亲 奶瓶 套装', 50, 90, 198),
-      i('儿童 安全座椅 0-4岁', 450, 750, 1999),
-      i('儿童 平衡车', 150, 240, 499),
-      i('婴儿 背带 腰凳', 100, 180, 459),
-      i('儿童 绘本 一箱50本', 80, 150, 600),
-      i('双边 电动吸奶器', 250, 380, 799),
-      i('儿童 羽绒服 110码', 80, 150, 399),
+      i('好孩子 婴儿推车', 'stroller', 350, 600, 1299),
+      i('实木 婴儿床', 'crib', 400, 700, 1599),
+      i('贝亲 奶瓶 套装', 'babyBottle', 50, 90, 198),
+      i('儿童 安全座椅 0-4岁', 'carSeat', 450, 750, 1999),
+      i('儿童 平衡车', 'bicycle', 150, 240, 499),
+      i('婴儿 背带 腰凳', 'bag', 100, 180, 459),
+      i('儿童 绘本 一箱50本', 'books', 80, 150, 600),
+      i('双边 电动吸奶器', 'babyBottle', 250, 380, 799),
+      i('儿童 羽绒服 110码', 'puffer', 80, 150, 399),
     ],
     extras: ['宝宝长大了用不上', '已消毒', '无异味', '带说明书'],
     openings: [
@@ -211,16 +215,16 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
   books: {
     weight: 8,
     items: [
-      i('《三体》全集 三册', 35, 55, 93),
-      i('考研英语 真题 黄皮书', 20, 40, 89),
-      i('《人类简史》精装', 25, 40, 68),
-      i('CPA 注会教材 全套', 80, 150, 420),
-      i('《哈利·波特》全七册', 120, 200, 398),
-      i('剑桥雅思真题 4-18', 150, 250, 900),
-      i('《百年孤独》', 18, 30, 55),
-      i('高中数学 教辅 一套', 20, 40, 120),
-      i('村上春树 作品集 10本', 100, 160, 380),
-      i('《深入理解计算机系统》', 60, 90, 139),
+      i('《三体》全集 三册', 'books', 35, 55, 93),
+      i('考研英语 真题 黄皮书', 'books', 20, 40, 89),
+      i('《人类简史》精装', 'books', 25, 40, 68),
+      i('CPA 注会教材 全套', 'books', 80, 150, 420),
+      i('《哈利·波特》全七册', 'books', 120, 200, 398),
+      i('剑桥雅思真题 4-18', 'books', 150, 250, 900),
+      i('《百年孤独》', 'books', 18, 30, 55),
+      i('高中数学 教辅 一套', 'books', 20, 40, 120),
+      i('村上春树 作品集 10本', 'books', 100, 160, 380),
+      i('《深入理解计算机系统》', 'books', 60, 90, 139),
     ],
     extras: ['无笔记', '有少量笔记', '整套出', '正版'],
     openings: [
@@ -233,16 +237,16 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
   sports: {
     weight: 7,
     items: [
-      i('迪卡侬 公路自行车', 900, 1300, 2299),
-      i('尤尼克斯 天斧99 羽毛球拍', 500, 750, 1380),
-      i('Keep 动感单车', 600, 900, 1999),
-      i('加厚瑜伽垫 送瑜伽砖', 40, 80, 159),
-      i('斯伯丁 篮球 7号', 80, 130, 259),
-      i('探路者 帐篷 3-4人', 180, 300, 699),
-      i('威尔胜 网球拍', 600, 900, 1680),
-      i('可调节哑铃 24kg', 300, 500, 999),
-      i('Burton 滑雪板 套装', 1500, 2300, 4800),
-      i('佳明 Forerunner 255 跑步手表', 1200, 1600, 2580),
+      i('迪卡侬 公路自行车', 'bicycle', 900, 1300, 2299),
+      i('尤尼克斯 天斧99 羽毛球拍', 'racket', 500, 750, 1380),
+      i('Keep 动感单车', 'exerciseBike', 600, 900, 1999),
+      i('加厚瑜伽垫 送瑜伽砖', 'yogaMat', 40, 80, 159),
+      i('斯伯丁 篮球 7号', 'ball', 80, 130, 259),
+      i('探路者 帐篷 3-4人', 'tent', 180, 300, 699),
+      i('威尔胜 网球拍', 'racket', 600, 900, 1680),
+      i('可调节哑铃 24kg', 'dumbbell', 300, 500, 999),
+      i('Burton 滑雪板 套装', 'snowboard', 1500, 2300, 4800),
+      i('佳明 Forerunner 255 跑步手表', 'watch', 1200, 1600, 2580),
     ],
     extras: ['需自提', '送配件', '正品', '无磕碰'],
     openings: [
@@ -255,16 +259,16 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
   toys: {
     weight: 6,
     items: [
-      i('乐高 保时捷911 10295', 900, 1200, 1299),
-      i('乐高 机械组 兰博基尼', 2000, 2600, 3299),
-      i('泡泡玛特 盲盒 一套12个', 300, 500, 828),
-      i('雅马哈 电钢琴 P-125', 2300, 3000, 4299),
-      i('尤克里里 23寸 单板', 200, 350, 699),
-      i('万代 高达 MG 模型', 150, 250, 380),
-      i('卡西欧 电子琴 61键', 400, 650, 1099),
-      i('健身环大冒险', 280, 380, 599),
-      i('奥迪双钻 遥控车', 60, 120, 299),
-      i('雅马哈 F310 民谣吉他', 450, 650, 1080),
+      i('乐高 保时捷911 10295', 'brick', 900, 1200, 1299),
+      i('乐高 机械组 兰博基尼', 'brick', 2000, 2600, 3299),
+      i('泡泡玛特 盲盒 一套12个', 'figure', 300, 500, 828),
+      i('雅马哈 电钢琴 P-125', 'piano', 2300, 3000, 4299),
+      i('尤克里里 23寸 单板', 'guitar', 200, 350, 699),
+      i('万代 高达 MG 模型', 'figure', 150, 250, 380),
+      i('卡西欧 电子琴 61键', 'piano', 400, 650, 1099),
+      i('健身环大冒险', 'console', 280, 380, 599),
+      i('奥迪双钻 遥控车', 'toyCar', 60, 120, 299),
+      i('雅马哈 F310 民谣吉他', 'guitar', 450, 650, 1080),
     ],
     extras: ['盒子说明书齐全', '已拼好', '零件齐全', '送教材'],
     openings: [
@@ -277,15 +281,15 @@ export const CATALOG: Record<Exclude<CategoryId, 'services'>, CategoryCatalog> =
   other: {
     weight: 4,
     items: [
-      i('星巴克 猫爪杯', 60, 120, 199),
-      i('宜家 收纳箱 4个', 40, 80, 159),
-      i('龟背竹 大盆绿植', 60, 120, 259),
-      i('搬家纸箱 20个', 20, 40),
-      i('大型 猫爬架', 150, 280, 599),
-      i('露营 折叠推车', 80, 150, 299),
-      i('电动车头盔 3C认证', 40, 80, 159),
-      i('Hario 手冲咖啡 套装', 150, 230, 399),
-      i('宠物 航空箱 中号', 60, 110, 229),
+      i('星巴克 猫爪杯', 'cup', 60, 120, 199),
+      i('宜家 收纳箱 4个', 'box', 40, 80, 159),
+      i('龟背竹 大盆绿植', 'plant', 60, 120, 259),
+      i('搬家纸箱 20个', 'box', 20, 40),
+      i('大型 猫爬架', 'catTree', 150, 280, 599),
+      i('露营 折叠推车', 'cart', 80, 150, 299),
+      i('电动车头盔 3C认证', 'helmet', 40, 80, 159),
+      i('Hario 手冲咖啡 套装', 'kettle', 150, 230, 399),
+      i('宠物 航空箱 中号', 'petCarrier', 60, 110, 229),
     ],
     extras: ['需自提', '同城自提'],
     openings: ['{item}，闲置在家占地方。', '{item}，搬家清理，便宜出。', '{item}，买重复了一个。'],
@@ -307,7 +311,8 @@ const SUBCATEGORY_RULES: [RegExp, SubcategoryId][] = [
   [/乐器|钢琴|吉他|尤克里里|电子琴/, 'toys.instrument'],
   [/乐高|高达|盲盒|手办/, 'toys.models'],
   [/自行车|公路车/, 'sports.bike'],
-  [/猫|宠物|狗/, 'other.pets'],
+  // 猫爬架 and 猫砂 are for pets; a 猫爪杯 is a cup.
+  [/猫爬架|猫砂|宠物|狗/, 'other.pets'],
   [/真题|考研|考试|雅思|托福|CPA|注会|公务员/, 'books.exam'],
   [/教材|教辅|课本|练习册|高中|初中|小学/, 'books.textbook'],
   [/空调|冰箱|洗衣机|电视/, 'appliance.large'],
@@ -356,6 +361,8 @@ const CATEGORY_FIRST_LEAF: Record<Exclude<CategoryId, 'services'>, string> = {
 interface ServiceItem {
   title: string
   sub: SubcategoryId
+  /** What its photos show: what the work is done with. */
+  kind: PhotoKind
   unit: ServiceUnitId
   price: [number, number]
   radiusKm: number
@@ -368,6 +375,7 @@ export const SERVICES: ServiceItem[] = [
   {
     title: '初中数学一对一家教 上门',
     sub: 'services.tutoring',
+    kind: 'lesson',
     unit: 'hour',
     price: [120, 200],
     radiusKm: 5,
@@ -377,6 +385,7 @@ export const SERVICES: ServiceItem[] = [
   {
     title: '小学英语 陪读 作业辅导',
     sub: 'services.tutoring',
+    kind: 'lesson',
     unit: 'hour',
     price: [80, 120],
     radiusKm: 3,
@@ -386,6 +395,7 @@ export const SERVICES: ServiceItem[] = [
   {
     title: '上门维修 空调 洗衣机 热水器',
     sub: 'services.repair',
+    kind: 'tools',
     unit: 'session',
     price: [60, 120],
     radiusKm: 10,
@@ -395,6 +405,7 @@ export const SERVICES: ServiceItem[] = [
   {
     title: '电脑重装系统 清灰换硅脂',
     sub: 'services.repair',
+    kind: 'laptop',
     unit: 'session',
     price: [50, 100],
     radiusKm: 8,
@@ -404,6 +415,7 @@ export const SERVICES: ServiceItem[] = [
   {
     title: '同城跑腿 代买代送 取送文件',
     sub: 'services.errand',
+    kind: 'parcel',
     unit: 'session',
     price: [15, 30],
     radiusKm: 5,
@@ -413,6 +425,7 @@ export const SERVICES: ServiceItem[] = [
   {
     title: '家庭保洁 日常打扫 2小时起',
     sub: 'services.cleaning',
+    kind: 'bucket',
     unit: 'hour',
     price: [45, 60],
     radiusKm: 6,
@@ -422,6 +435,7 @@ export const SERVICES: ServiceItem[] = [
   {
     title: '小型搬家 面包车 可帮搬',
     sub: 'services.moving',
+    kind: 'truck',
     unit: 'session',
     price: [200, 350],
     radiusKm: 20,
@@ -431,6 +445,7 @@ export const SERVICES: ServiceItem[] = [
   {
     title: '证件照 形象照 上门拍摄',
     sub: 'services.photo',
+    kind: 'camera',
     unit: 'session',
     price: [80, 150],
     radiusKm: 8,
@@ -440,6 +455,7 @@ export const SERVICES: ServiceItem[] = [
   {
     title: '上门喂猫 铲屎 陪玩',
     sub: 'services.pet',
+    kind: 'paw',
     unit: 'session',
     price: [40, 60],
     radiusKm: 4,
@@ -474,6 +490,8 @@ export interface ServiceDraft {
   condition: null
   trade: null
   service: ServiceTerms
+  /** What the listing's photos show (not part of the listing itself). */
+  photoKind: PhotoKind
 }
 
 export const draftService = (rng: Rng): ServiceDraft => {
@@ -490,6 +508,7 @@ export const draftService = (rng: Rng): ServiceDraft => {
     condition: null,
     trade: null,
     service: { unit: s.unit, radiusKm: s.radiusKm, deliveryStandard: s.standard },
+    photoKind: s.kind,
   }
 }
 
@@ -554,6 +573,8 @@ export interface ListingDraft {
   condition: ConditionId
   trade: TradeOptions
   service: null
+  /** What the listing's photos show (not part of the listing itself). */
+  photoKind: PhotoKind
 }
 
 const TITLE_MAX = 30
@@ -612,5 +633,6 @@ export const draftListing = (rng: Rng, district: string): ListingDraft => {
     condition,
     trade,
     service: null,
+    photoKind: item.kind,
   }
 }

@@ -1,6 +1,5 @@
 import { DAY, HOUR } from '@shared/domain/time'
 import { findCity } from '@shared/domain/cities'
-import { CATEGORY_IDS, type CategoryId } from '@shared/domain/listing'
 import { FakeClock } from '../../src/adapters/clock/system-clock'
 import { ulidIds } from '../../src/adapters/ids/ulid-ids'
 import { DocumentStoreRateLimiter } from '../../src/adapters/rate-limit/document-store-rate-limiter'
@@ -22,6 +21,7 @@ import { DEMO_USERS, type DemoUser } from './demo-users'
 import { draftListing, draftService } from './listing-catalog'
 import { seedMerchants } from './seed-merchants'
 import { generateAvatar, generatePhoto } from './photo-generator'
+import type { PhotoKind } from './photo-glyphs'
 import { createRng, type Rng } from './prng'
 
 export interface SeedOptions {
@@ -30,7 +30,7 @@ export interface SeedOptions {
   listings?: number
   /** Listings are spread over this many days before `now`. */
   days?: number
-  /** Photo variants per category; each seller's listings reuse that seller's copies. */
+  /** At most this many shots of a kind of item; each seller's listings reuse that seller's copies. */
   photoVariants?: number
   /** Side of the square photos, pixels. */
   photoSize?: number
@@ -42,6 +42,13 @@ export interface SeedResult {
   photos: number
   ms: number
 }
+
+/**
+ * Shots of a kind of item: one more for every this many listings of it (each shot is a drawing,
+ * the seed's main cost), at least two so a listing can show two photos.
+ */
+const LISTINGS_PER_SHOT = 3
+const MIN_SHOTS = 2
 
 /** Share of seeded listings that are local services rather than goods. */
 const SERVICE_SHARE = 0.08
@@ -66,7 +73,7 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
   const rng = createRng(options.seed ?? 20261124)
   const total = options.listings ?? 300
   const days = options.days ?? 14
-  const variants = options.photoVariants ?? 3
+  const variants = options.photoVariants ?? 6
   const now = deps.clock.now()
 
   const clock = new FakeClock(now - 45 * DAY)
@@ -78,7 +85,7 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
     limits: new DocumentStoreRateLimiter(deps.store, clock),
   }
 
-  const photos = generatePhotos(rng, variants, options.photoSize ?? 480)
+  const photos = photoMaker(options.seed ?? 20261124, options.photoSize ?? 480)
   const photoOf = sellersPhotos(seedDeps, photos)
 
   const users = new Map<string, UserRecord>()
@@ -111,21 +118,32 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
       : t
   }).sort((a, b) => a - b)
 
-  const listings: ListingRecord[] = []
-  for (const at of times) {
-    clock.set(Math.max(clock.now() + 1, Math.floor(at)))
+  // Drafted first, so that each kind of item gets as many shots as it has listings to show
+  // them in: the feed's many phones come in several colours, a lone tent in two photos.
+  const drafts = times.map((at) => {
     const demo = rng.pick(DEMO_USERS)
-    const seller = users.get(demo.openid)!
     const location = pickLocation(rng, demo)
-    const draft = rng.chance(SERVICE_SHARE)
+    const { photoKind, ...draft } = rng.chance(SERVICE_SHARE)
       ? draftService(rng)
       : draftListing(rng, location.district)
+    return { at, demo, location, photoKind, draft }
+  })
+  const perKind = new Map<PhotoKind, number>()
+  for (const d of drafts) perKind.set(d.photoKind, (perKind.get(d.photoKind) ?? 0) + 1)
+  const shotsOf = (kind: PhotoKind) =>
+    Math.min(variants, Math.max(MIN_SHOTS, Math.ceil(perKind.get(kind)! / LISTINGS_PER_SHOT)))
+
+  const listings: ListingRecord[] = []
+  for (const { at, demo, location, photoKind, draft } of drafts) {
+    clock.set(Math.max(clock.now() + 1, Math.floor(at)))
+    const seller = users.get(demo.openid)!
+    const shots = shotsOf(photoKind)
     const picked = rng.sample(
-      photos[draft.category].map((_, v) => v),
-      rng.int(1, Math.min(3, variants)),
+      Array.from({ length: shots }, (_, v) => v),
+      rng.int(1, Math.min(3, shots)),
     )
     const photoFileIds = await Promise.all(
-      picked.map((v) => photoOf(seller._id, demo.openid, draft.category, v)),
+      picked.map((v) => photoOf(seller._id, demo.openid, photoKind, v)),
     )
     const communityIds = (communities.get(demo.openid) ?? []).filter(() => rng.chance(0.6))
     listings.push(
@@ -138,7 +156,7 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
   return {
     users: users.size,
     listings: total,
-    photos: Object.values(photos).reduce((n, images) => n + images.length, 0),
+    photos: photos.made(),
     ms: Date.now() - started,
   }
 }
@@ -152,29 +170,42 @@ export const seedIfEmpty = async (
   return seedDemoData(deps, options)
 }
 
-const generatePhotos = (rng: Rng, variants: number, size: number): Record<CategoryId, Buffer[]> => {
-  const out = {} as Record<CategoryId, Buffer[]>
-  for (const category of CATEGORY_IDS) {
-    out[category] = Array.from({ length: variants }, (_, v) =>
-      generatePhoto({ category, variant: v, size, rng }),
-    )
+/**
+ * Photos of each kind of item, drawn the first time a listing needs one: only the kinds the seed
+ * sells are drawn. Each (kind, variant) has its own random stream, so a photo does not depend on
+ * which listing asked for it first.
+ */
+const photoMaker = (seed: number, size: number) => {
+  const made = new Map<string, Buffer>()
+  const kindSeed = (kind: string) =>
+    [...kind].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, seed)
+  return {
+    photo: (kind: PhotoKind, variant: number): Buffer => {
+      const key = `${kind}-${variant}`
+      let png = made.get(key)
+      if (!png) {
+        png = generatePhoto({ kind, variant, size, rng: createRng(kindSeed(kind) + variant) })
+        made.set(key, png)
+      }
+      return png
+    },
+    made: () => made.size,
   }
-  return out
 }
 
 /**
  * Each seller's own copy of a generated photo, stored on first use and recorded as that seller's
  * upload: a listing may only show its seller's uploads, so sellers cannot share one file.
  */
-const sellersPhotos = (deps: Deps, photos: Record<CategoryId, Buffer[]>) => {
+const sellersPhotos = (deps: Deps, photos: ReturnType<typeof photoMaker>) => {
   const stored = new Map<string, Promise<string>>()
-  return (sellerId: string, openid: string, category: CategoryId, variant: number) => {
-    const key = `${sellerId}|${category}|${variant}`
+  return (sellerId: string, openid: string, kind: PhotoKind, variant: number) => {
+    const key = `${sellerId}|${kind}|${variant}`
     let fileId = stored.get(key)
     if (!fileId) {
-      const png = photos[category][variant]!
+      const png = photos.photo(kind, variant)
       fileId = deps.files
-        .put(`seed/photos/${openid}/${category}-${variant + 1}.png`, png, 'image/png')
+        .put(`seed/photos/${openid}/${kind}-${variant + 1}.png`, png, 'image/png')
         .then(async (id) => {
           await recordUpload(deps, {
             fileId: id,

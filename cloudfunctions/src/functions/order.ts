@@ -20,6 +20,7 @@ import {
   simpleAction,
 } from '../modules/order/application/order-actions.use-case'
 import { shipOrder, shipReturn } from '../modules/delivery/application/ship.use-case'
+import { detectCourier } from '../modules/delivery/application/detect-courier.use-case'
 import { toOrderCards, toOrderView } from '../modules/order/application/order-views'
 import {
   bookPickup,
@@ -73,6 +74,7 @@ export const main = createHandler(OrderContract, {
     view(ctx)(await cancelOrder(ctx.deps, ctx.caller.user, orderId)),
   ship: async ({ orderId, ...waybill }, ctx) =>
     view(ctx)(await shipOrder(ctx.deps, ctx.caller.user, orderId, waybill)),
+  detectCourier: async (input, { caller, deps }) => detectCourier(deps, caller.user, input),
   handOver: async ({ orderId, code }, ctx) =>
     view(ctx)(await handOverOrder(ctx.deps, ctx.caller.user, orderId, code)),
   deliverService: async ({ orderId }, ctx) =>

@@ -7,7 +7,8 @@ import {
   orderNote,
   type Order,
 } from '@shared/contracts/order.contract'
-import { formatFen, parseYuanToFen } from '@shared/domain/money'
+import { COURIER_COMPANIES } from '@shared/domain/couriers'
+import { MAX_PRICE_FEN, formatFen, parseYuanInput } from '@shared/domain/money'
 import { codeFromScan } from './handover-qr'
 
 /** Every button an order can offer: the transitions a person takes, plus pay and the return waybill. */
@@ -43,6 +44,10 @@ export interface FormField {
   maxLength?: number
   /** Offer 扫一扫 (mini-program only); turns the scanned text into the field's value, or null. */
   fromScan?: (text: string) => string | null
+  /** Quick picks under a text field: tapping one writes its id into the field. */
+  picks?: readonly { id: string; label: string }[]
+  /** A courier company field: suggested from the waybill number typed in the named field. */
+  courierFrom?: string
 }
 
 export interface ActionSpec {
@@ -64,9 +69,17 @@ export interface ActionSpec {
   done: string
 }
 
+// The number first: the company is recognised from it, and picked or typed only when it is not.
 const waybillFields: FormField[] = [
-  { name: 'company', label: '快递公司', placeholder: '可不填，按运单号自动识别', maxLength: 20 },
   { name: 'waybillNo', label: '运单号', placeholder: '8–30 位字母或数字', maxLength: 30 },
+  {
+    name: 'company',
+    label: '快递公司',
+    placeholder: '可不填，按运单号自动识别',
+    maxLength: 20,
+    picks: COURIER_COMPANIES.map((c) => ({ id: c.name, label: c.short })),
+    courierFrom: 'waybillNo',
+  },
 ]
 const noteField = (label: string, placeholder: string): FormField => ({
   name: 'note',
@@ -79,9 +92,14 @@ const noteField = (label: string, placeholder: string): FormField => ({
 const note = (tooShort: string) => orderNote(tooShort)
 const yuan = (message: string) =>
   z.string().transform((s, ctx) => {
-    const fen = parseYuanToFen(s)
-    if (fen === null || fen < 1) {
-      ctx.addIssue({ code: 'custom', message })
+    const fen = parseYuanInput(s)
+    if (fen === null || fen < 1 || fen > MAX_PRICE_FEN) {
+      // Too many digits is not "missing": the field says the most it takes.
+      const tooLarge = fen !== null && fen > MAX_PRICE_FEN
+      ctx.addIssue({
+        code: 'custom',
+        message: tooLarge ? `最多 ${formatFen(MAX_PRICE_FEN)}` : message,
+      })
       return z.NEVER
     }
     return fen

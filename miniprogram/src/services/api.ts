@@ -114,6 +114,8 @@ export const api = {
     forListing: (listingId: string) => client.call(OrderContract, 'forListing', { listingId }),
     cancel: (orderId: string) => client.call(OrderContract, 'cancel', { orderId }),
     ship: (input: ActionInput<O['ship']>) => client.call(OrderContract, 'ship', input),
+    detectCourier: (input: ActionInput<O['detectCourier']>) =>
+      client.call(OrderContract, 'detectCourier', input),
     handOver: (input: ActionInput<O['handOver']>) => client.call(OrderContract, 'handOver', input),
     deliverService: (orderId: string) => client.call(OrderContract, 'deliverService', { orderId }),
     confirm: (orderId: string) => client.call(OrderContract, 'confirm', { orderId }),

@@ -112,6 +112,26 @@ export const RATES: Record<string, { name: string; table: [number, number][] }> 
       [1800, 1200],
     ],
   },
+  shentong: {
+    name: '申通快递',
+    table: [
+      [550, 100],
+      [650, 200],
+      [800, 300],
+      [1000, 500],
+      [1800, 1200],
+    ],
+  },
+  jtexpress: {
+    name: '极兔速递',
+    table: [
+      [500, 100],
+      [600, 200],
+      [750, 300],
+      [950, 500],
+      [1800, 1200],
+    ],
+  },
   yunda: {
     name: '韵达快递',
     table: [

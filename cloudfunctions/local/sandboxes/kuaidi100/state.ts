@@ -312,6 +312,8 @@ export class Engine {
       zhongtong: () => `7${digits(11)}`,
       yuantong: () => `YT${digits(13)}`,
       yunda: () => `43${digits(11)}`,
+      shentong: () => `77${digits(13)}`,
+      jtexpress: () => `JT${digits(13)}`,
       jd: () => `JDVA${digits(11)}`,
       ems: () => `1${digits(12)}`,
     }

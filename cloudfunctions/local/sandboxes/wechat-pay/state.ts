@@ -374,10 +374,11 @@ export class Engine {
       out.account_validation = {
         pay_amount: 1,
         destination_account_number: '7222223333322332',
-        destination_account_name: '财付通支付科技有限公司（沙箱）',
+        // What WeChat would send: the app shows these on its own page, so no sandbox words in them.
+        destination_account_name: '财付通支付科技有限公司',
         destination_account_bank: '招商银行深圳分行大冲支行',
         city: '深圳市',
-        remark: `沙箱汇款备注 ${a.applyment_id}`,
+        remark: `账户验证 ${a.applyment_id}`,
         deadline: rfc3339(a.stageSince + 7 * 86400_000),
       }
     if (state === 'NEED_SIGN')

@@ -26,6 +26,9 @@ export const COMPANIES: Record<string, { name: string; waybill: RegExp }> = {
   zhongtong: { name: '中通快递', waybill: /^7\d{11}(\d{2})?$/ },
   yuantong: { name: '圆通速递', waybill: /^YT\d{13}$/ },
   yunda: { name: '韵达快递', waybill: /^(31|43|46)\d{11}$/ },
+  // 申通's numbers are 15 digits from 77, 极兔's JT and 13 digits: no overlap with 中通's 12 or 14.
+  shentong: { name: '申通快递', waybill: /^77\d{13}$/ },
+  jtexpress: { name: '极兔速递', waybill: /^JT\d{13}$/ },
   jd: { name: '京东物流', waybill: /^JD[0-9A-Z]{11,13}$/ },
   ems: { name: 'EMS', waybill: /^(1\d{12}|E[A-Z]\d{9}CN)$/ },
 }

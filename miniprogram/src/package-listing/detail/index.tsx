@@ -256,7 +256,7 @@ export default function ListingDetailPage() {
             <FreightEstimate
               listingId={listing.id}
               toCity={session.user?.city}
-              quoted={listing.trade.shipping.payer === 'quote'}
+              shipping={listing.trade.shipping}
             />
           )}
         </View>

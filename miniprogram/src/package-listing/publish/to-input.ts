@@ -1,6 +1,6 @@
 import type { CreateListingInput, ListingDetail } from '@shared/contracts/listing.contract'
 import { SERVICE_CATEGORY } from '@shared/domain/listing'
-import { formatFen, parseYuanToFen } from '@shared/domain/money'
+import { formatFen, parseYuanInput } from '@shared/domain/money'
 import type { QualityInput } from '@shared/domain/listing-quality'
 import type { LocationValue } from '@/components/LocationField'
 import type { PhotoItem } from '@/components/PhotoGrid'
@@ -54,7 +54,8 @@ export interface PublishExtras {
   publish: boolean
 }
 
-const fen = (text: string | undefined) => (text ? (parseYuanToFen(text) ?? Number.NaN) : undefined)
+// Too many digits reads as an amount over the cap, so the field says its maximum, not "not a number".
+const fen = (text: string | undefined) => (text ? (parseYuanInput(text) ?? Number.NaN) : undefined)
 const decimal = (text: string | undefined) =>
   text && /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN
 /** Blank is "not stated" (left out, so the contract says whether it is needed), else kg or NaN. */
@@ -74,10 +75,10 @@ const shippingTerms = (
 }
 
 /**
- * The contract's input from what the form holds. Unparseable numbers become NaN so the contract's
- * own rules report them; the text rules stay in the contract. Fields of the other kind are left
- * out (goods send condition and trade, services send their terms), so switching kinds never
- * sends stale choices.
+ * The contract's input from what the form holds. Unparseable numbers become NaN and amounts with
+ * too many digits a number over the cap, so the contract's own rules report them; the text rules
+ * stay in the contract. Fields of the other kind are left out (goods send condition and trade,
+ * services send their terms), so switching kinds never sends stale choices.
  */
 export const toCreateInput = (
   fields: PublishFields,

@@ -6,12 +6,13 @@ import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Input/style/css'
 import type { Wallet } from '@shared/contracts/merchant.contract'
 import { MIN_WITHDRAW_FEN } from '@shared/domain/merchant'
-import { formatFen, parseYuanToFen } from '@shared/domain/money'
+import { formatFen } from '@shared/domain/money'
 import { api, isServiceError } from '@/services'
 import { useSignedInLoad } from '@/hooks/use-signed-in-load'
 import { PageSkeleton } from '@/components/PageSkeleton'
 import { reportError, toast } from '@/utils/feedback'
 import { Routes } from '@/utils/routes'
+import { readWithdrawAmount } from './withdraw-amount'
 import { newRequestKey, shortTime } from './withdraw-key'
 import '../merchant.scss'
 import './index.scss'
@@ -43,10 +44,9 @@ export default function WalletPage() {
 
   const withdraw = async () => {
     if (!wallet) return
-    const fen = parseYuanToFen(amount)
-    if (fen === null || fen <= 0) return setError('请输入提现金额')
-    if (fen < MIN_WITHDRAW_FEN) return setError(`最少提现 ${formatFen(MIN_WITHDRAW_FEN)}`)
-    if (fen > wallet.availableFen) return setError(`最多可提现 ${formatFen(wallet.availableFen)}`)
+    const read = readWithdrawAmount(amount, wallet.availableFen)
+    if ('error' in read) return setError(read.error)
+    const fen = read.fen
     setSending(true)
     try {
       const w = await api.merchant.withdraw({ amountFen: fen, requestKey: requestKey.current })

@@ -14,6 +14,7 @@ const api = {
   order: {
     confirm: jest.fn(),
     ship: jest.fn(),
+    detectCourier: jest.fn(),
     cancel: jest.fn(),
     pickupQuote: jest.fn(),
     bookPickup: jest.fn(),
@@ -96,7 +97,10 @@ const order = (over: Partial<Order>): Order =>
     ...over,
   }) as Order
 
-beforeEach(() => jest.clearAllMocks())
+beforeEach(() => {
+  jest.clearAllMocks()
+  api.order.detectCourier.mockResolvedValue({ companies: [] })
+})
 
 describe('OrderActionBar', () => {
   it('shows exactly the actions the server listed, the main one last', () => {
@@ -172,6 +176,95 @@ describe('OrderActionBar', () => {
     })
     expect(onChanged).toHaveBeenCalled()
     expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('suggests the company recognised from the waybill number, and lists the common ones to pick', async () => {
+    jest.useFakeTimers()
+    api.order.detectCourier.mockResolvedValue({
+      companies: [{ code: 'shunfeng', name: '顺丰速运', short: '顺丰' }],
+    })
+    api.order.ship.mockResolvedValue(order({ role: 'seller', state: 'shipped' }))
+    render(
+      <OrderActionBar
+        order={order({ role: 'seller', state: 'paid', actions: ['ship'] })}
+        onChanged={jest.fn()}
+      />,
+    )
+    fireEvent.click(screen.getByText('填写运单号'))
+    const picks = document.querySelectorAll('#sheet-company-picks .order-chip')
+    expect(Array.from(picks, (p) => p.textContent)).toEqual([
+      '顺丰',
+      '中通',
+      '圆通',
+      '韵达',
+      '申通',
+      '极兔',
+      '京东',
+      'EMS',
+    ])
+    const company = () => (document.querySelector('.sheet-company') as HTMLInputElement).value
+
+    // Half a number asks nothing; the whole one is asked about once typing stops.
+    fireEvent.change(document.querySelector('.sheet-waybillNo')!, { target: { value: 'SF12' } })
+    await act(async () => jest.advanceTimersByTime(1_000))
+    expect(api.order.detectCourier).not.toHaveBeenCalled()
+    fireEvent.change(document.querySelector('.sheet-waybillNo')!, {
+      target: { value: 'sf1234567890123' },
+    })
+    await act(async () => jest.advanceTimersByTime(1_000))
+    expect(api.order.detectCourier).toHaveBeenCalledTimes(1)
+    expect(api.order.detectCourier).toHaveBeenCalledWith({
+      orderId: '01ORDER',
+      waybillNo: 'SF1234567890123',
+    })
+    expect(company()).toBe('顺丰速运')
+    expect(document.querySelector('#sheet-company-guess')!.textContent).toBe(
+      '已按运单号识别为顺丰速运',
+    )
+    expect(document.querySelector('#sheet-company-picks-顺丰速运')!.className).toContain(
+      'is-active',
+    )
+
+    // A pick is the seller's own choice: the hint offers the recognised one back.
+    fireEvent.click(document.querySelector('#sheet-company-picks-京东物流')!)
+    expect(company()).toBe('京东物流')
+    expect(document.querySelector('#sheet-company-guess')!.textContent).toBe(
+      '运单号像是顺丰速运的 · 改用',
+    )
+    fireEvent.click(document.querySelector('#sheet-company-guess')!)
+    expect(company()).toBe('顺丰速运')
+    await act(async () => fireEvent.click(screen.getByText('提交')))
+    expect(api.order.ship).toHaveBeenCalledWith({
+      orderId: '01ORDER',
+      company: '顺丰速运',
+      waybillNo: 'SF1234567890123',
+    })
+    jest.useRealTimers()
+  })
+
+  it('clears a company it filled in when the number changes to one it cannot tell', async () => {
+    jest.useFakeTimers()
+    api.order.detectCourier
+      .mockResolvedValueOnce({ companies: [{ code: 'yuantong', name: '圆通速递', short: '圆通' }] })
+      .mockResolvedValueOnce({ companies: [] })
+    render(
+      <OrderActionBar
+        order={order({ role: 'seller', state: 'paid', actions: ['ship'] })}
+        onChanged={jest.fn()}
+      />,
+    )
+    fireEvent.click(screen.getByText('填写运单号'))
+    const type = async (value: string) => {
+      fireEvent.change(document.querySelector('.sheet-waybillNo')!, { target: { value } })
+      await act(async () => jest.advanceTimersByTime(1_000))
+    }
+    const company = () => (document.querySelector('.sheet-company') as HTMLInputElement).value
+    await type('YT1234567890123')
+    expect(company()).toBe('圆通速递')
+    await type('99999999')
+    expect(company()).toBe('')
+    expect(document.querySelector('#sheet-company-guess')).toBeNull()
+    jest.useRealTimers()
   })
 
   it('hands pay to the platform pay service', async () => {

@@ -149,11 +149,12 @@ export default function Me() {
       <Cell.Group>{PROFILE.map((row) => menuCell(row))}</Cell.Group>
 
       {DEMO_LOGIN && (
-        <Cell.Group title='本地演示'>
+        // The browser has no WeChat identity; the sign-in page it opens is the local cloud's own.
+        <Cell.Group>
           <Cell
             id='demo-switch-user'
-            title='本地演示 · 切换用户'
-            description='浏览器里没有微信登录，用演示账号体验'
+            title='切换账号'
+            description='换一位邻居的账号，体验买卖双方'
             clickable
             onClick={() => goLogin()}
             extra='›'

@@ -294,6 +294,8 @@ describe('智能单号识别', () => {
   test('detects companies from the number; a wrong shape is refused before asking', async () => {
     expect(await courier.detectCompany('SF1234567890123')).toEqual(['shunfeng'])
     expect(await courier.detectCompany('yt1234567890123')).toEqual(['yuantong'])
+    expect(await courier.detectCompany('773012345678901')).toEqual(['shentong'])
+    expect(await courier.detectCompany('JT5001234567890')).toEqual(['jtexpress'])
     expect(await courier.detectCompany('99999999')).toEqual([])
     expect(await codeOf(courier.detectCompany('SF-12'))).toBe('INVALID_WAYBILL')
     expect(await codeOf(h.courier({ key: 'wrong' }).detectCompany('SF1234567890123'))).toBe(

@@ -4,8 +4,8 @@ import {
   FREIGHT_QUOTE_PER_USER,
   FREIGHT_QUOTE_TOO_OFTEN,
 } from '../domain/delivery.limits'
-import type { CategoryId } from '@shared/domain/listing'
 import { courierCompany } from '@shared/domain/couriers'
+import { typicalParcelKg } from '@shared/domain/typical-items'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import type { FreightQuote } from '../ports/courier.port'
@@ -14,21 +14,13 @@ import { loadListing, type ListingRecord } from '../../listing'
 import type { UserRecord } from '../../user'
 
 /**
- * For listings whose seller stated no weight (all of them before the weight field, and 包邮 or
- * fixed-fee ones since, where it is optional): a typical parcel weight by category, so heavy
- * things are not quoted like a phone.
+ * The weight a quote is asked for: the seller's own, else what an item of the listing's
+ * subcategory (or category) typically weighs packed, so a cup is not quoted like a sofa.
  */
-const TYPICAL_KG: Partial<Record<CategoryId, number>> = {
-  furniture: 20,
-  appliance: 8,
-  sports: 5,
-  books: 2,
-  baby: 3,
-}
-
-/** The weight a quote is asked for: the seller's own, else the category's typical one. */
-export const parcelWeightKg = (listing: Pick<ListingRecord, 'category' | 'trade'>): number =>
-  listing.trade?.shipping?.weightKg ?? TYPICAL_KG[listing.category as CategoryId] ?? 1
+export const parcelWeightKg = (
+  listing: Pick<ListingRecord, 'category' | 'subcategory' | 'trade'>,
+): number =>
+  listing.trade?.shipping?.weightKg ?? typicalParcelKg(listing.category, listing.subcategory)
 
 /**
  * What couriers charge for the listing's parcel from its city to `toCity`, cheapest first. The one

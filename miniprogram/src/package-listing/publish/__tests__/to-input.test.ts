@@ -132,6 +132,26 @@ describe('toCreateInput for goods', () => {
     expect(issuesOf(input)).toEqual([])
   })
 
+  it('says the maximum, as ¥ amounts are written, when an amount has too many digits', () => {
+    expect(issuesOf(goodsWith({ price: '99999999999' }))).toEqual([
+      { field: 'price', message: '最多 ¥999,999' },
+    ])
+    expect(issuesOf(goodsWith({ price: '1000000' }))).toEqual([
+      { field: 'price', message: '最多 ¥999,999' },
+    ])
+    expect(issuesOf(goodsWith({ price: '9'.repeat(40) }))).toEqual([
+      { field: 'price', message: '最多 ¥999,999' },
+    ])
+    expect(issuesOf(goodsWith({ originalPrice: '99999999999' }))).toEqual([
+      { field: 'originalPrice', message: '最多 ¥999,999' },
+    ])
+    const fee = (shippingFee: string) =>
+      issuesOf(goodsWith({ tradeMethods: ['shipping'], shippingPayer: 'buyer', shippingFee }))
+    expect(fee('99999999999')).toEqual([{ field: 'shippingFee', message: '运费最多 ¥200' }])
+    expect(fee('201')).toEqual([{ field: 'shippingFee', message: '运费最多 ¥200' }])
+    expect(issuesOf(goodsWith({ price: '999999' }))).toEqual([])
+  })
+
   it('lets the contract report prices that cannot be read', () => {
     const input = goodsWith({ price: '12.345' })
     expect(issuesOf(input).map((i) => i.field)).toEqual(['price'])

@@ -11,6 +11,7 @@ import { reportError, toast } from '@/utils/feedback'
 import { formItemRule } from '@/utils/form-rules'
 import { Routes } from '@/utils/routes'
 import type { VideoItem, VideoUpdater } from '../components/VideoField'
+import { confirmPrices } from '../confirm-prices'
 import {
   type ListingKindChoice,
   type PublishFields,
@@ -207,6 +208,8 @@ export const usePublishForm = () => {
     setSubmitting(publish ? 'publish' : 'draft')
     try {
       const input = inputOf(contract.latest(), publish)
+      // A draft is unfinished: prices are put to the seller when it goes out.
+      if (publish && !(await confirmPrices(input, editing))) return
       let listing: ListingDetail
       if (editing) {
         listing = await api.listing.update({

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { z } from 'zod'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
@@ -11,6 +11,7 @@ import type { ActionSpec, FormField } from '../../actions'
 import { useContractForm } from '@/hooks/use-contract-form'
 import { toast } from '@/utils/feedback'
 import { Chips } from '../Chips'
+import { useCourierGuess } from './use-courier-guess'
 import './action-sheet.scss'
 
 export interface ActionSheetProps {
@@ -19,6 +20,8 @@ export interface ActionSheetProps {
   hint?: string
   /** data-action of the sheet, for tests and journeys. */
   action: string | null
+  /** The order the sheet acts on: a courier field asks the recogniser about it. */
+  orderId?: string
   busy: boolean
   /** Server messages by field (a COMMON.VALIDATION answer), shown under the fields. */
   serverErrors: Record<string, string>
@@ -34,6 +37,7 @@ export function ActionSheet({
   form,
   hint,
   action,
+  orderId,
   busy,
   serverErrors,
   onSubmit,
@@ -45,7 +49,21 @@ export function ActionSheet({
     recheck: 'clear',
   })
   const { values, errors } = sheet
+  const courier = form?.fields.find((f) => f.courierFrom)
+  const guess = useCourierGuess(orderId, courier ? values[courier.courierFrom!] : undefined)
+  // What the sheet wrote into the company field itself: a newer guess replaces it (no guess
+  // clears it), but a company the person picked or typed is theirs to change.
+  const filled = useRef<string | null>(null)
   useEffect(() => {
+    if (!courier) return
+    const current = sheet.latest()[courier.name] ?? ''
+    if (current !== '' && current !== filled.current) return
+    filled.current = guess?.name ?? null
+    if ((guess?.name ?? '') !== current) sheet.setField(courier.name, guess?.name ?? '')
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new guess fills the field; sheet is the form's own state
+  }, [guess])
+  useEffect(() => {
+    filled.current = null
     // Every field starts as '' so an empty one gets the schema's own message (请填写…), not a type error.
     sheet.reset({
       ...Object.fromEntries((form?.fields ?? []).map((f) => [f.name, ''])),
@@ -118,6 +136,25 @@ export function ActionSheet({
                   maxLength={f.maxLength}
                   onChange={(v) => set(f.name, v)}
                 />
+              )}
+              {f.picks && (
+                <Chips
+                  id={`sheet-${f.name}-picks`}
+                  options={f.picks}
+                  value={values[f.name] ?? null}
+                  onChange={(v) => set(f.name, v)}
+                />
+              )}
+              {f.courierFrom && guess && (
+                <Text
+                  className='action-sheet__guess'
+                  id={`sheet-${f.name}-guess`}
+                  onClick={() => set(f.name, guess.name)}
+                >
+                  {values[f.name] === guess.name
+                    ? `已按运单号识别为${guess.name}`
+                    : `运单号像是${guess.name}的 · 改用`}
+                </Text>
               )}
               {f.fromScan && CAN_SCAN && (
                 <Text

@@ -135,6 +135,7 @@ export function OrderActionBar({ order, onChanged }: OrderActionBarProps) {
       />
       <ActionSheet
         action={sheet}
+        orderId={order.id}
         form={sheet ? (ACTION_SPECS[sheet].form ?? null) : null}
         hint={sheet ? ACTION_SPECS[sheet].form?.hint?.(order) : undefined}
         busy={busy !== null}

@@ -2,6 +2,7 @@ import { Text } from '@tarojs/components'
 import { Checkbox, Form, Radio } from '@nutui/nutui-react-taro'
 import { CONDITIONS, TRADE_METHODS } from '@shared/domain/listing'
 import type { PublishFieldProps } from '../../hooks/use-publish-form'
+import { weightPlaceholder } from '../../weight-hint'
 import { Chips, DigitField, Field } from '../Field'
 
 /** 成色, 交易方式 and, when 邮寄 is offered, who pays the postage and the parcel weight. */
@@ -69,11 +70,7 @@ export function GoodsTerms({ values, rule, changed }: PublishFieldProps) {
           name='weight'
           label='重量'
           id='publish-weight'
-          placeholder={
-            values.shippingPayer === 'quote'
-              ? '公斤，含包装，买家按它付快递费'
-              : '选填，公斤，运费估算更准'
-          }
+          placeholder={weightPlaceholder(values)}
           rule={rule}
           changed={changed}
         />
