@@ -5,7 +5,7 @@
  * fresh temporary database, runs each query type from realistic points and keywords, answers
  * the same queries with a naive scan of a plain table (LIKE over title and description, the
  * distance computed for every row and sorted), compares the answers, and prints as its last line:
- * {"listings","buildSeconds","dbMiB","queries":{"nearby","keyword","twoChar","keywordNearby"}}.
+ * {"listings","buildSeconds","dbMiB","queries":{"nearby","keyword","twoChar","keywordNearby","relevance"}}.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -633,7 +633,7 @@ const PRICE_RANGES: [number, number][] = [
   [100_000, 2_000_000],
 ]
 
-type Kind = 'nearby' | 'keyword' | 'twoChar' | 'keywordNearby'
+type Kind = 'nearby' | 'keyword' | 'twoChar' | 'keywordNearby' | 'relevance'
 const RADIUS = 5_000
 
 const makeQuery = (kind: Kind): ListingSearchQuery => {
@@ -657,6 +657,11 @@ const makeQuery = (kind: Kind): ListingSearchQuery => {
       return { keyword: pick(TWO_CHAR_KEYWORDS), city: city.name, sort: 'newest', limit: 20 }
     case 'keywordNearby':
       return { keyword: pick(LONG_KEYWORDS), city: city.name, near, sort: 'distance', limit: 20 }
+    case 'relevance': {
+      // What the search page sends by default: a keyword in the city, best match first.
+      const keyword = pick(chance(0.5) ? TWO_CHAR_KEYWORDS : LONG_KEYWORDS)
+      return { keyword, city: city.name, sort: 'relevance', limit: 20 }
+    }
   }
 }
 
@@ -690,6 +695,9 @@ const naiveSql = (filteredFirst: boolean) => {
       ORDER BY sort_key DESC LIMIT :limit`),
     keywordNear: naive.prepare(`WITH t AS MATERIALIZED (${distanceText}) SELECT id, d FROM t
       WHERE d <= :radius ${filteredFirst ? '' : `AND ${text}`} ${last} ORDER BY round(d), sort_key DESC LIMIT :limit`),
+    // Title matches first, newest first in each group (one-term keywords).
+    relevance: naive.prepare(`SELECT id FROM listing WHERE ${first} ${text} ${last}
+      ORDER BY (title LIKE :like) DESC, sort_key DESC LIMIT :limit`),
   }
 }
 const naiveStatements = { literal: naiveSql(false), filteredFirst: naiveSql(true) }
@@ -712,7 +720,9 @@ const naiveAnswer = (
         ? statements.keyword.all({ ...base, like, min: q.priceMinFen, max: q.priceMaxFen })
         : kind === 'twoChar'
           ? statements.twoChar.all({ ...base, like })
-          : statements.keywordNear.all({ ...base, ...near, like })
+          : kind === 'relevance'
+            ? statements.relevance.all({ ...base, like })
+            : statements.keywordNear.all({ ...base, ...near, like })
   ) as { id: string; d?: number }[]
   return rows.map((r) => ({ id: r.id, distanceMeters: r.d === undefined ? null : Math.round(r.d) }))
 }
@@ -776,6 +786,7 @@ const main = async () => {
     keyword: await measure('keyword'),
     twoChar: await measure('twoChar'),
     keywordNearby: await measure('keywordNearby'),
+    relevance: await measure('relevance'),
   }
   naive.close()
   store.close()
