@@ -6,6 +6,7 @@ import {
   makeDoc,
   ulidAt,
 } from '../../../modules/search/__tests__/listing-search.contract'
+import { listingSearchTextContract } from '../../../modules/search/__tests__/listing-search-text.contract'
 import { SqliteDocumentStore } from '../../store/sqlite-document-store'
 import { bigramDocument, bigramToken } from '../bigram-index'
 import { bigramMatch, ftsString, parseKeyword, trigramMatch } from '../fts-query'
@@ -25,6 +26,7 @@ const open = () => {
 }
 
 listingSearchContract('SQLite', open)
+listingSearchTextContract('SQLite', open)
 
 const SH = CITIES[0]!
 

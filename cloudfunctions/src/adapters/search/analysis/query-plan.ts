@@ -57,15 +57,35 @@ export const planQuery = (keyword: string, vocab = termVocabulary()): QueryPlan 
       else clauses.push(...latinClauses(run.text, vocab))
     }
   }
-  for (const f of vocab.find(text)) {
-    gap(f.start)
-    at = f.end
-    clauses.push(groupClause(f.word))
+  for (const span of spans(text, vocab)) {
+    gap(span.start)
+    at = span.end
+    clauses.push(span.clause)
   }
   gap(text.length)
   const kept = clauses.length ? clauses : fillers
   const unique = [...new Map(kept.map((c) => [clauseKey(c), c])).values()]
   return { clauses: unique, categories: categoriesOf(unique, vocab) }
+}
+
+/** Group words and whole category names in the text, in order, none inside another. */
+const spans = (text: string, vocab: TermVocabulary) => {
+  const all = [
+    ...vocab.find(text).map((f) => ({ ...f, clause: groupClause(f.word) })),
+    ...vocab.findCategoryNames(text).map((n) => ({
+      ...n,
+      clause: { text: n.name, alternatives: [exact(n.name)], groupId: null },
+    })),
+  ]
+  return all
+    .filter(
+      (s) =>
+        !all.some(
+          (o) =>
+            o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start,
+        ),
+    )
+    .sort((a, b) => a.start - b.start)
 }
 
 const clauseKey = (c: QueryClause) =>

@@ -52,6 +52,7 @@ export class TermVocabulary {
   private readonly byInitials = new Map<string, string[]>()
   private readonly latinForms: string[]
   private readonly categoryNames = new Map<string, string[]>()
+  private readonly categoryLabels = new Set<string>()
   readonly fillers: Set<string>
 
   constructor(groups: TermGroup[] = TERM_GROUPS, fillers: string[] = FILLER_WORDS) {
@@ -76,6 +77,7 @@ export class TermVocabulary {
     for (const c of CATEGORIES) {
       for (const node of [c, ...c.children]) {
         const name = searchText(node.label)
+        this.categoryLabels.add(name)
         push(this.categoryNames, name, node.id)
         for (const f of this.find(name)) {
           if (f.word.form !== name) push(this.categoryNames, f.word.form, node.id)
@@ -139,6 +141,22 @@ export class TermVocabulary {
           ),
       )
       .sort((a, b) => a.start - b.start)
+  }
+
+  /**
+   * Category names in search text, where no longer group word covers them (耳机音箱 is the
+   * category, not 耳机 and 音箱): a query naming a category asks for it as a whole.
+   */
+  findCategoryNames(text: string): { name: string; start: number; end: number }[] {
+    const out: { name: string; start: number; end: number }[] = []
+    for (const name of this.categoryLabels) {
+      if (this.words.has(name)) continue
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        if (wholeLatin(text, at, at + name.length))
+          out.push({ name, start: at, end: at + name.length })
+      }
+    }
+    return out
   }
 
   /** The group and every group above it (AirPods → wireless earphones → earphones, and Apple). */
