@@ -286,7 +286,9 @@ export class SqliteListingSearch implements ListingSearch {
     const subsets = [
       ...plan.clauses.map((_, i) => plan.clauses.filter((__, j) => j !== n - 1 - i)),
       ...[...plan.clauses].sort((a, b) => Number(!a.groupId) - Number(!b.groupId)).map((c) => [c]),
-    ].filter((c) => c.length > 0 && c.length < n)
+    ]
+      // One character alone (不, 的) finds something in any city and helps nobody.
+      .filter((c) => c.length > 0 && c.length < n && c.some((k) => [...k.text].length > 1))
     for (const clauses of subsets) {
       if (finds(clauses)) {
         text = clauses.map((c) => c.text).join(' ')
