@@ -15,7 +15,7 @@ import {
 import { STRONG_TERM_WEIGHT, TERM_WEIGHTS } from '../../modules/search/domain/search-ranking'
 import { type ListingTerms, listingTerms, splitTerms } from './analysis/listing-terms'
 import { planQuery, type QueryPlan } from './analysis/query-plan'
-import { searchText } from './analysis/search-text'
+import { relaxation, termCompletions } from './analysis/search-help'
 import { termVocabulary } from './analysis/term-vocabulary'
 import { bigramDocument } from './bigram-index'
 import { charLength, type KeywordTerms, normalizeText, parseKeyword } from './fts-query'
@@ -50,8 +50,7 @@ const GEO_SOURCE_MAX_METERS = 5_000
 const STATEMENT_CACHE_MAX = 500
 /** Where the expanding search starts: a dense district holds a page within a few hundred metres. */
 const FIRST_RADIUS_METERS = 250
-/** Completions from the vocabulary counted per keystroke, and how far each count goes. */
-const SUGGEST_CANDIDATES = 16
+/** How far each completion's count goes: enough to order completions by how much they find. */
 const SUGGEST_COUNT_CAP = 100
 
 /**
@@ -151,18 +150,7 @@ export class SqliteListingSearch implements ListingSearch {
     } else {
       rows = this.ranked(q, this.source(q, terms), cursor, want)
     }
-    const page = rows.slice(0, q.limit)
-    const last = page[page.length - 1]
-    return {
-      items: page.map((r): ListingSearchHit => ({
-        id: r.id,
-        distanceMeters: r.d === undefined ? null : Math.round(r.d),
-      })),
-      nextCursor:
-        rows.length > q.limit && last
-          ? encodeSearchCursor({ sort: q.sort, key: last.key, sortKey: last.sort_key })
-          : null,
-    }
+    return pageOf(q, rows)
   }
 
   /** Understood text: the terms table as the source of every order, relevance ranked. */
@@ -174,26 +162,9 @@ export class SqliteListingSearch implements ListingSearch {
         : decodeSearchCursor(q.cursor, q.sort, ranked ? { maxKey: MAX_RANK_KEY } : null)
     const want = q.limit + 1
     if (plan.clauses.length === 0) return { items: [], nextCursor: null }
-    let rows: Ranked[]
-    let at: number | undefined
-    if (ranked) {
-      at = cursor?.at ?? q.now!
-      rows = this.byRank(q, plan, at, cursor, want)
-    } else {
-      rows = this.ranked(q, termsSource(plan, 'any'), cursor, want)
-    }
-    const page = rows.slice(0, q.limit)
-    const last = page[page.length - 1]
-    return {
-      items: page.map((r) => ({
-        id: r.id,
-        distanceMeters: r.d === undefined ? null : Math.round(r.d),
-      })),
-      nextCursor:
-        rows.length > q.limit && last
-          ? encodeSearchCursor({ sort: q.sort, key: last.key, sortKey: last.sort_key, at })
-          : null,
-    }
+    if (!ranked) return pageOf(q, this.ranked(q, termsSource(plan, 'any'), cursor, want))
+    const at = cursor?.at ?? q.now!
+    return pageOf(q, this.byRank(q, plan, at, cursor, want), at)
   }
 
   /** Relevance over understood text: the pool of matches (relevance-pool.ts), ranked. */
@@ -211,7 +182,7 @@ export class SqliteListingSearch implements ListingSearch {
     }
     const ranked = rankPool(pool, plan, at)
     const after = cursor
-      ? ranked.filter((r) => afterCursor(r, cursor as { key: number; sortKey: string }))
+      ? ranked.filter((r) => afterCursor(r, { key: cursor.key!, sortKey: cursor.sortKey }))
       : ranked
     return after.slice(0, want)
   }
@@ -234,73 +205,29 @@ export class SqliteListingSearch implements ListingSearch {
 
   async suggestTerms(q: SuggestQuery): Promise<string[]> {
     const limit = Math.min(Math.max(1, Math.floor(q.limit)), LISTING_SEARCH_LIMITS.suggestMax)
-    const typed = searchText(q.prefix).split(' ')
-    const completing = typed[typed.length - 1]!
-    if (!completing) return []
-    const head = typed.slice(0, -1).join(' ')
-    const asPinyin = /^[a-z]{2,}$/.test(completing)
-    const candidates = termVocabulary()
-      .entries.map((e) => ({
-        e,
-        rank: e.form.startsWith(completing)
-          ? 0
-          : asPinyin && (e.pinyin?.startsWith(completing) || e.initials?.startsWith(completing))
-            ? 1
-            : -1,
-      }))
-      .filter((c) => c.rank >= 0)
-      .sort((a, b) => a.rank - b.rank || a.e.form.length - b.e.form.length)
-      .slice(0, SUGGEST_CANDIDATES)
     const inCity = listingFilters({ city: q.city, sort: 'newest', limit: 1 })
-    const counted = candidates.map(({ e }) => {
-      const plan = planQuery(head ? `${head} ${e.form}` : e.form)
-      if (plan.clauses.length === 0) return { e, count: 0 }
+    return termCompletions(q.prefix, limit, (plan) => {
       const source = termsSource(plan, 'any')
       const where = joinClauses([...source.where, ...inCity])
-      const count = this.stmt(
+      return this.stmt(
         `SELECT count(*) FROM (SELECT 1 FROM ${source.from} WHERE ${where.sql} LIMIT ?)`,
       )
         .pluck()
         .get(...where.params, SUGGEST_COUNT_CAP) as number
-      return { e, count }
     })
-    return counted
-      .filter((c) => c.count > 0)
-      .sort(
-        (a, b) =>
-          b.count - a.count || a.e.form.length - b.e.form.length || byCodePoint(a.e.form, b.e.form),
-      )
-      .slice(0, limit)
-      .map(({ e }) => (head ? `${head} ${e.display}` : e.display))
   }
 
   async relax(q: ListingSearchQuery): Promise<SearchRelaxation> {
     const plan = understood(q.text)
     if (!plan || plan.clauses.length === 0) return { category: null, text: null }
     const open = { ...q, sort: 'newest' as const, limit: 1, cursor: undefined, text: undefined }
-    const finds = (clauses: QueryPlan['clauses']) =>
-      this.ranked(open, termsSource({ ...plan, clauses }, 'any'), null, 1).length > 0
-    const n = plan.clauses.length
-    let text: string | null = null
-    // Leave one word out, the last first (the added detail), then keep a single one, groups first.
-    const subsets = [
-      ...plan.clauses.map((_, i) => plan.clauses.filter((__, j) => j !== n - 1 - i)),
-      ...[...plan.clauses].sort((a, b) => Number(!a.groupId) - Number(!b.groupId)).map((c) => [c]),
-    ]
-      // One character alone (不, 的) finds something in any city and helps nobody.
-      .filter((c) => c.length > 0 && c.length < n && c.some((k) => [...k.text].length > 1))
-    for (const clauses of subsets) {
-      if (finds(clauses)) {
-        text = clauses.map((c) => c.text).join(' ')
-        break
-      }
-    }
     const { category: _, ...anyCategory } = open
-    const category =
-      plan.categories.find(
-        (c) => this.ranked({ ...anyCategory, category: c }, tableSource(), null, 1).length > 0,
-      ) ?? (text ? this.commonCategory(anyCategory, understood(text)!) : null)
-    return { category, text }
+    return relaxation(
+      plan,
+      (clauses) => this.ranked(open, termsSource({ ...plan, clauses }, 'any'), null, 1).length > 0,
+      (category) => this.ranked({ ...anyCategory, category }, tableSource(), null, 1).length > 0,
+      (relaxed) => this.commonCategory(anyCategory, relaxed),
+    )
   }
 
   /** The leaf category most of a text's newest matches are filed under. */
@@ -658,6 +585,22 @@ const completion = (title: string, typed: string): string | null => {
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** A page of `rows` (one more than the limit was read): its hits and the cursor after it. */
+const pageOf = (q: ListingSearchQuery, rows: Ranked[], at?: number): ListingSearchPage => {
+  const page = rows.slice(0, q.limit)
+  const last = page[page.length - 1]
+  return {
+    items: page.map((r): ListingSearchHit => ({
+      id: r.id,
+      distanceMeters: r.d === undefined ? null : Math.round(r.d),
+    })),
+    nextCursor:
+      rows.length > q.limit && last
+        ? encodeSearchCursor({ sort: q.sort, key: last.key, sortKey: last.sort_key, at })
+        : null,
+  }
+}
 
 /** What move() and refreshTerms() read back to recompute a listing's terms. */
 interface IndexedRow {
