@@ -167,7 +167,7 @@ export const listingSearchTextContract = (name: string, open: () => ListingSearc
       })
 
       it('treats FTS syntax in text as plain words', async () => {
-        const [a] = await put(doc({ title: '耳机 "OR" NEAR 好用' }))
+        const [a] = await put(doc({ title: '耳机 "OR" NEAR 好用' }), doc({ title: '台灯' }))
         for (const typed of ['"耳机" OR *', 'NEAR(耳机', '-耳机', '(耳机)', '耳机*', '^耳机:'])
           expect({ typed, found: await ids(typed) }).toEqual({ typed, found: [a!.id] })
       })
@@ -175,10 +175,12 @@ export const listingSearchTextContract = (name: string, open: () => ListingSearc
 
     describe('ranking', () => {
       it('ranks title over brand and category over description', async () => {
-        const [inBody, inCategory, inTitle] = await put(
+        // Oldest first: newest-first would be the reverse.
+        const earphones = { category: 'digital', subcategory: 'digital.earphones' }
+        const [inTitle, inCategory, inBody] = await put(
+          doc({ title: '漫步者 耳机', ...earphones }),
+          doc({ title: 'Bose QC45', ...earphones }),
           doc({ title: '手机壳 iPhone 14 用', description: '送一副耳机。' }),
-          doc({ title: 'Bose QC45', category: 'digital', subcategory: 'digital.earphones' }),
-          doc({ title: '漫步者 耳机' }),
         )
         expect(await ids('耳机')).toEqual([inTitle!.id, inCategory!.id, inBody!.id])
       })
