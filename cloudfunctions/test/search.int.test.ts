@@ -144,3 +144,71 @@ describe('search function', () => {
     expect(await titles({ keyword: '耳机' })).toEqual([])
   })
 })
+
+describe('search function, understanding the keyword', () => {
+  beforeEach(async () => {
+    await publishListing(cloud, 'o-seller', {
+      title: 'AirPods Pro 2 国行 在保',
+      description: '买了新的，这副闲置了。',
+    })
+    cloud.clock.advance(1000)
+    await publishListing(cloud, 'o-seller', {
+      title: 'iPhone 14 128G 午夜色',
+      category: 'phone',
+      subcategory: 'phone.iphone',
+      priceFen: 350_000,
+    })
+    cloud.clock.advance(1000)
+    await publishListing(cloud, 'o-seller', {
+      title: '富士 X-T30 套机',
+      category: 'digital',
+      subcategory: 'digital.camera',
+      priceFen: 450_000,
+    })
+  })
+
+  it('finds listings by category, brand, synonym, pinyin and traditional characters', async () => {
+    for (const keyword of ['耳机', 'erji', '耳機', '耳几', '苹果耳机'])
+      expect({ keyword, titles: await titles({ keyword }) }).toEqual({
+        keyword,
+        titles: ['AirPods Pro 2 国行 在保'],
+      })
+    expect(new Set(await titles({ keyword: '苹果' }))).toEqual(
+      new Set(['AirPods Pro 2 国行 在保', 'iPhone 14 128G 午夜色']),
+    )
+    expect(await titles({ keyword: '苹果手机' })).toEqual(['iPhone 14 128G 午夜色'])
+    expect(await titles({ keyword: '相机' })).toEqual(['富士 X-T30 套机'])
+    expect(await titles({ keyword: 'xt30' })).toEqual(['富士 X-T30 套机'])
+    expect(await titles({ keyword: '耳机', sort: 'price_asc' })).toEqual([
+      'AirPods Pro 2 国行 在保',
+    ])
+  })
+
+  it('offers the nearest category and a shorter keyword when a keyword finds nothing', async () => {
+    const miss = await call(null, 'query', { city: '上海', keyword: '苹果耳机 粉色' })
+    expect(miss).toMatchObject({
+      ok: true,
+      data: {
+        items: [],
+        fallback: { category: { id: 'digital.earphones', label: '耳机音箱' }, keyword: '苹果耳机' },
+      },
+    })
+    const hit = await call(null, 'query', { city: '上海', keyword: '耳机' })
+    expect(hit.ok && hit.data.fallback).toBeNull()
+    const nothing = await call(null, 'query', { city: '上海', keyword: '不存在的宝贝名字' })
+    expect(nothing.ok && nothing.data).toMatchObject({ items: [], fallback: null })
+  })
+
+  it('suggests category names and brands with listings behind them, by prefix or pinyin', async () => {
+    const suggest = async (prefix: string) => {
+      const res = await call(null, 'suggest', { city: '上海', prefix })
+      if (!res.ok) throw new Error(res.error.message)
+      return res.data.suggestions as string[]
+    }
+    expect(await suggest('苹')).toEqual(expect.arrayContaining(['苹果', '苹果手机', '苹果耳机']))
+    expect((await suggest('苹'))[0]).toBe('苹果')
+    expect(await suggest('pg')).toContain('苹果')
+    expect(await suggest('相')).toContain('相机')
+    expect(await suggest('苹')).not.toContain('苹果电脑')
+  })
+})

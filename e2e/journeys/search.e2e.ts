@@ -4,9 +4,12 @@ import { type Journey, openJourney } from '../support/journey'
 import { makePhoto } from '../support/photo'
 
 /**
- * A newcomer in 上海 types 耳机, sees suggestions, submits, gets same-city earphones, then narrows
- * them with a price range and sorts them by price. Besides the seed, a neighbour has published a
- * few earphones at known prices (and one in 杭州, which must not show up).
+ * A newcomer in 上海 types 耳机, sees suggestions, submits, gets same-city earphones (the seed's
+ * AirPods too, filed under 数码 · 耳机音箱 without 耳机 in their titles), then narrows them with a
+ * price range and sorts them by price. Then a fresh search: 苹 suggests 苹果手机 and 苹果耳机, 苹果
+ * finds the iPhones, and a keyword with nothing behind it offers a shorter keyword and the
+ * nearest category. Besides the seed, a neighbour has published a few earphones at known prices
+ * (and one in 杭州, which must not show up).
  */
 let j: Journey
 let cloud: Journey['cloud']
@@ -130,6 +133,23 @@ const cardsInOrder = (list: string) =>
     return out
   }, list)
 
+/** What a person typing 耳机 means: the word, or an earphone named by its model. */
+const EARPHONE = /耳机|AirPods|Buds|WH-1000|QC45/
+const APPLE = /iPhone|iPad|AirPods|MacBook|Apple Watch|苹果/
+
+/** Titles the search function answers a keyword with in 上海 (first page, best match first). */
+const serverTitles = async (keyword: string): Promise<string[]> => {
+  const res = await (
+    await fetch(`${cloud.url}/fn/search`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'query', input: { city: '上海', keyword, limit: 50 } }),
+    })
+  ).json()
+  assert.ok(res.ok, `search failed: ${JSON.stringify(res.error)}`)
+  return res.data.items.map((c: { title: string }) => c.title)
+}
+
 /** ¥1,299.50 → 129950 */
 const fen = (text: string) => {
   const m = /¥\s*([\d,]+)(?:\.(\d{1,2}))?/.exec(text)
@@ -177,16 +197,24 @@ test('typing 耳机 suggests completions', async () => {
   await shot('search-02-suggestions')
 })
 
-test('submitting shows relevant same-city results', async () => {
+test('submitting shows relevant same-city results, the AirPods among them', async () => {
   await visible('#search-submit').click()
   await visible('#search-results .listing-card').waitFor()
   const cards = await cardsInOrder('#search-results')
   assert.ok(cards.length >= 4, `expected several earphones in 上海, saw ${cards.length}`)
-  const relevant = cards.filter((c) => /耳机/.test(c.title))
-  assert.ok(/耳机/.test(cards[0].title), `first result "${cards[0].title}" does not mention 耳机`)
+  const relevant = cards.filter((c) => EARPHONE.test(c.title))
+  assert.ok(EARPHONE.test(cards[0].title), `first result "${cards[0].title}" is no earphone`)
   assert.ok(
     relevant.length / cards.length >= 0.8,
-    `only ${relevant.length}/${cards.length} results mention 耳机`,
+    `only ${relevant.length}/${cards.length} results are earphones`,
+  )
+  // The seed's AirPods never say 耳机: every one the server has in 上海 is found by 耳机.
+  const airpods = (await serverTitles('AirPods')).filter((t) => t.includes('AirPods'))
+  assert.ok(airpods.length >= 1, 'the seed has no AirPods in 上海')
+  const shown = cards.filter((c) => c.title.includes('AirPods'))
+  assert.ok(
+    shown.length >= Math.min(airpods.length, 20 - EARPHONES.length),
+    `耳机 shows ${shown.length} of the ${airpods.length} AirPods in 上海`,
   )
   for (const e of EARPHONES.filter((x) => x.city === '上海'))
     assert.ok(
@@ -246,4 +274,64 @@ test('a keyword with nothing behind it gets an honest empty state', async () => 
   await visible('#search-submit').click()
   await visible('#search-empty').waitFor()
   await shot('search-06-empty')
+})
+
+test('a fresh search: typing 苹 suggests brands and things that are on sale, 苹果手机 and 苹果耳机', async () => {
+  await page.goto('/')
+  await visible('#feed .listing-card').waitFor()
+  await visible('#home-search').click()
+  await visible('#search-input').waitFor()
+  await visible('#search-input input').fill('苹')
+  await eventually(async () => {
+    // Each row is the ⌕ icon and the words.
+    const suggestions = (
+      await page.locator('.search-suggestion').locator('visible=true').allInnerTexts()
+    ).map((row) => row.split('\n').pop()!.trim())
+    for (const s of ['苹果', '苹果手机', '苹果耳机'])
+      assert.ok(suggestions.includes(s), `no ${s} in: ${suggestions.join(' | ')}`)
+  })
+  await shot('search-07-suggest-apple')
+})
+
+test('苹果 finds the iPhones, Apple products first', async () => {
+  await page
+    .locator('.search-suggestion')
+    .locator('visible=true')
+    .getByText('苹果', { exact: true })
+    .click()
+  await visible('#search-results .listing-card').waitFor()
+  await eventually(async () => {
+    const cards = await cardsInOrder('#search-results')
+    assert.ok(
+      cards.some((c) => c.title.includes('iPhone')),
+      `no iPhone in: ${cards.map((c) => c.title).join(' | ')}`,
+    )
+    const apple = cards.filter((c) => APPLE.test(c.title))
+    assert.ok(
+      apple.length / cards.length >= 0.8,
+      `only ${apple.length}/${cards.length} results are Apple products`,
+    )
+    assert.ok(APPLE.test(cards[0].title), `first result "${cards[0].title}" is not Apple's`)
+  })
+  await shot('search-08-apple-iphones')
+})
+
+test('a keyword that finds nothing offers a shorter keyword and the nearest category', async () => {
+  await visible('#search-input input').fill('苹果耳机 粉色')
+  await visible('#search-submit').click()
+  await visible('#search-empty').waitFor()
+  assert.equal(await visible('#search-fallback-keyword').innerText(), '搜「苹果耳机」')
+  assert.equal(await visible('#search-fallback-category').innerText(), '逛逛「耳机音箱」分类')
+  await shot('search-09-fallback')
+  await visible('#search-fallback-category').click()
+  await visible('#search-results .listing-card').waitFor()
+  await eventually(async () => {
+    assert.match(await visible('#filter-category').innerText(), /耳机音箱/)
+    const cards = await cardsInOrder('#search-results')
+    assert.ok(
+      cards.some((c) => c.title.includes('AirPods')),
+      'the category shows no AirPods',
+    )
+  })
+  await shot('search-10-fallback-category')
 })

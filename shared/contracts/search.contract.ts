@@ -70,17 +70,35 @@ export const SearchQuerySchema = z
   })
 export type SearchQuery = z.input<typeof SearchQuerySchema>
 
+/** What to try when a keyword found nothing. */
+export const SearchFallbackSchema = z.object({
+  /** The category closest to what was asked that has listings in the city. */
+  category: z
+    .object({ id: z.union([z.enum(CATEGORY_IDS), z.enum(SUBCATEGORY_IDS)]), label: z.string() })
+    .nullable(),
+  /** The keyword with its least telling words left out, when that finds listings. */
+  keyword: z.string().nullable(),
+})
+export type SearchFallback = z.infer<typeof SearchFallbackSchema>
+
+export const SearchPageSchema = ListingPageSchema.extend({
+  /** Only on a first page that found nothing for a keyword, when there is something to offer. */
+  fallback: SearchFallbackSchema.nullable(),
+})
+export type SearchPage = z.infer<typeof SearchPageSchema>
+
 export const SearchContract = defineContract('search', {
   query: {
-    summary: 'Active listings matching keyword, filters and distance, in the chosen order.',
+    summary:
+      'Active listings matching keyword (synonyms, brands, categories, pinyin understood), filters and distance, in the chosen order; a nearest category and a shorter keyword when nothing matched.',
     auth: 'public',
     input: SearchQuerySchema,
-    output: ListingPageSchema,
+    output: SearchPageSchema,
     errors: [],
   },
   suggest: {
     summary:
-      'Completions for what the user is typing: their own history, then title words in the city.',
+      'Completions for what the user is typing: their own history, then category names, brands and things (typed or as pinyin) that find listings in the city, then title words.',
     auth: 'public',
     input: z.object({ prefix: KeywordSchema, city: z.enum(CITY_NAMES) }).strict(),
     output: z.object({ suggestions: z.array(z.string()) }),

@@ -17,6 +17,13 @@ import { distanceMeters } from '@shared/domain/geo'
  * - search_body: the normalised description, read only to re-insert FTS rows when a crowded
  *   millisecond bucket has to be spread out (sort-key-rowid.ts); kept apart so the rows the
  *   queries read stay small.
+ * - search_terms: FTS5 over each active listing's index terms (analysis/listing-terms.ts), words
+ *   and synonym groups as space-separated tokens (the ascii tokenizer keeps Han and `§` inside a
+ *   token): `strong` holds title, brand and category terms, `weak` the description's.
+ * - search_term_weights: each active listing's terms of weight 0.5 and more as JSON, for the
+ *   relevance score of its matches (a term missing there is a description term).
+ * - search_meta: the version of the analysis the terms were computed with; a new synonym table
+ *   or analysis rebuilds them when the adapter opens the database.
  */
 export const SEARCH_SCHEMA = `
 CREATE TABLE IF NOT EXISTS search_listing (
@@ -35,7 +42,9 @@ CREATE TABLE IF NOT EXISTS search_listing (
   latitude REAL NOT NULL,
   longitude REAL NOT NULL,
   title TEXT NOT NULL,
-  title_norm TEXT NOT NULL
+  title_norm TEXT NOT NULL,
+  quality INTEGER,
+  seller_credit REAL
 );
 CREATE INDEX IF NOT EXISTS search_listing_city ON search_listing (status, city);
 CREATE INDEX IF NOT EXISTS search_listing_city_price ON search_listing (status, city, price_fen);
@@ -59,13 +68,38 @@ CREATE TABLE IF NOT EXISTS search_body (
   pos INTEGER PRIMARY KEY,
   body_norm TEXT NOT NULL
 );
+CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5(
+  strong, weak, tokenize = 'ascii', content = '', contentless_delete = 1, detail = column
+);
+CREATE TABLE IF NOT EXISTS search_term_weights (
+  pos INTEGER PRIMARY KEY,
+  weights TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS search_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 `
 
 /** Exact haversine metres in SQL, the same function the rest of the backend uses. */
 export const DISTANCE_FN = 'linquan_distance_m'
 
+/** Columns added since the first schema: a database from before gets them (null) on open. */
+const ADDED_COLUMNS = [
+  ['quality', 'INTEGER'],
+  ['seller_credit', 'REAL'],
+] as const
+
 export const installSchema = (db: Database.Database) => {
   db.exec(SEARCH_SCHEMA)
+  const have = new Set(
+    (db.prepare('PRAGMA table_info(search_listing)').all() as { name: string }[]).map(
+      (c) => c.name,
+    ),
+  )
+  for (const [name, type] of ADDED_COLUMNS) {
+    if (!have.has(name)) db.exec(`ALTER TABLE search_listing ADD COLUMN ${name} ${type}`)
+  }
   db.function(DISTANCE_FN, { deterministic: true }, (lat, lng, qLat, qLng) =>
     distanceMeters(
       { latitude: qLat as number, longitude: qLng as number },

@@ -1,5 +1,12 @@
 import type { ListingSearchQuery } from '../../modules/search/ports/listing-search.port'
-import { bigramMatch, type KeywordTerms, type TextScope, trigramMatch } from './fts-query'
+import type { QueryPlan } from './analysis/query-plan'
+import {
+  bigramMatch,
+  ftsString,
+  type KeywordTerms,
+  type TextScope,
+  trigramMatch,
+} from './fts-query'
 import { boxAround } from './geo-box'
 import { DISTANCE_FN, TRADE_BITS } from './search-schema'
 
@@ -53,6 +60,26 @@ export const textSource = (terms: KeywordTerms, scope: TextScope): Source => {
     where,
   }
 }
+
+/**
+ * MATCH expression for the index terms (listing-terms.ts): each clause as its alternatives
+ * OR-ed, the clauses AND-ed, every term a quoted literal; `strong` limits it to title, brand and
+ * category terms.
+ */
+export const termsMatch = (plan: QueryPlan, scope: 'strong' | 'any'): string => {
+  const clauses = plan.clauses.map(
+    (c) => `(${[...new Set(c.alternatives.map((a) => ftsString(a.token)))].join(' OR ')})`,
+  )
+  const expr = clauses.join(' AND ')
+  return scope === 'strong' ? `strong : (${expr})` : expr
+}
+
+/** Understood-text source: the terms table, newest first by its rowid like the keyword tables. */
+export const termsSource = (plan: QueryPlan, scope: 'strong' | 'any'): Source => ({
+  from: 'search_terms CROSS JOIN search_listing l ON l.pos = search_terms.rowid',
+  order: 'search_terms.rowid',
+  where: [{ sql: 'search_terms MATCH ?', params: [termsMatch(plan, scope)] }],
+})
 
 /** Nearby rows from the R*Tree (active listings only), for small radii. */
 export const geoSource = (near: NonNullable<ListingSearchQuery['near']>): Source => {

@@ -30,6 +30,9 @@ const base32 = (s: string) => {
   return n
 }
 
+/** When the sortKey was minted (publish, relist or 擦亮): what freshness counts from. */
+export const sortKeyTime = (sortKey: string): number => base32(sortKey.slice(0, 10))
+
 /** The sortKey's millisecond bucket: [first rowid, last rowid]. */
 export const bucketOf = (sortKey: string): { first: number; last: number; preferred: number } => {
   if (!isSortKey(sortKey)) {

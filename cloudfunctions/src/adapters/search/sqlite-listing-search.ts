@@ -9,8 +9,14 @@ import {
   type PriceStats,
   type PriceStatsQuery,
   type SearchDoc,
+  type SearchRelaxation,
   type SuggestQuery,
 } from '../../modules/search/ports/listing-search.port'
+import { STRONG_TERM_WEIGHT, TERM_WEIGHTS } from '../../modules/search/domain/search-ranking'
+import { type ListingTerms, listingTerms, splitTerms } from './analysis/listing-terms'
+import { planQuery, type QueryPlan } from './analysis/query-plan'
+import { relaxation, termCompletions } from './analysis/search-help'
+import { termVocabulary } from './analysis/term-vocabulary'
 import { bigramDocument } from './bigram-index'
 import { charLength, type KeywordTerms, normalizeText, parseKeyword } from './fts-query'
 import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from './search-cursor'
@@ -23,9 +29,11 @@ import {
   listingFilters,
   type Source,
   tableSource,
+  termsSource,
   textSource,
   withinRadius,
 } from './search-sql'
+import { afterCursor, MAX_RANK_KEY, type PoolRow, RANK_POOL, rankPool } from './relevance-pool'
 import { BUCKET_SIZE, bucketOf, chooseRowid, spreadRowids } from './sort-key-rowid'
 
 type Near = NonNullable<ListingSearchQuery['near']>
@@ -42,6 +50,8 @@ const GEO_SOURCE_MAX_METERS = 5_000
 const STATEMENT_CACHE_MAX = 500
 /** Where the expanding search starts: a dense district holds a page within a few hundred metres. */
 const FIRST_RADIUS_METERS = 250
+/** How far each completion's count goes: enough to order completions by how much they find. */
+const SUGGEST_COUNT_CAP = 100
 
 /**
  * ListingSearch on SQLite, on the DocumentStore's own connection so that index writes join the
@@ -57,10 +67,13 @@ export class SqliteListingSearch implements ListingSearch {
 
   constructor(private readonly db: Database.Database) {
     installSchema(db)
+    this.refreshTerms()
   }
 
   async upsert(doc: SearchDoc): Promise<void> {
     assertDoc(doc)
+    // Computed before the write: the analysis is pure and the transaction stays short.
+    const terms = doc.status === 'active' ? listingTerms(doc) : null
     this.db.transaction(() => {
       this.removeNow(doc.id)
       if (!INDEXED_STATUSES.has(doc.status)) return
@@ -72,8 +85,9 @@ export class SqliteListingSearch implements ListingSearch {
         (doc.pickup ? TRADE_BITS.pickup : 0)
       this.stmt(
         `INSERT INTO search_listing (pos, id, sort_key, status, seller_id, kind, city, category,
-           subcategory, condition, price_fen, trade, latitude, longitude, title, title_norm)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           subcategory, condition, price_fen, trade, latitude, longitude, title, title_norm,
+           quality, seller_credit)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         pos,
         doc.id,
@@ -91,10 +105,12 @@ export class SqliteListingSearch implements ListingSearch {
         doc.longitude,
         doc.title,
         titleNorm,
+        doc.qualityScore ?? null,
+        doc.sellerCredit ?? null,
       )
       const bodyNorm = normalizeText(doc.description)
       this.stmt('INSERT INTO search_body (pos, body_norm) VALUES (?, ?)').run(pos, bodyNorm)
-      if (doc.status === 'active') this.writeSearchable(pos, titleNorm, bodyNorm, doc)
+      if (doc.status === 'active') this.writeSearchable(pos, titleNorm, bodyNorm, doc, terms!)
       const community = this.stmt(
         'INSERT OR IGNORE INTO search_community (community_id, pos) VALUES (?, ?)',
       )
@@ -112,13 +128,15 @@ export class SqliteListingSearch implements ListingSearch {
    * every segment and incremental writes leave many.
    */
   optimize() {
-    for (const table of ['search_trigram', 'search_bigram']) {
+    for (const table of ['search_trigram', 'search_bigram', 'search_terms']) {
       this.db.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run()
     }
   }
 
   async query(q: ListingSearchQuery): Promise<ListingSearchPage> {
     assertQuery(q)
+    const plan = understood(q.text)
+    if (plan) return this.queryText(q, plan)
     const terms = parseKeyword(q.keyword)
     const cursor = q.cursor === undefined ? null : decodeSearchCursor(q.cursor, q.sort)
     const want = q.limit + 1
@@ -132,18 +150,95 @@ export class SqliteListingSearch implements ListingSearch {
     } else {
       rows = this.ranked(q, this.source(q, terms), cursor, want)
     }
-    const page = rows.slice(0, q.limit)
-    const last = page[page.length - 1]
-    return {
-      items: page.map((r): ListingSearchHit => ({
-        id: r.id,
-        distanceMeters: r.d === undefined ? null : Math.round(r.d),
-      })),
-      nextCursor:
-        rows.length > q.limit && last
-          ? encodeSearchCursor({ sort: q.sort, key: last.key, sortKey: last.sort_key })
-          : null,
+    return pageOf(q, rows)
+  }
+
+  /** Understood text: the terms table as the source of every order, relevance ranked. */
+  private queryText(q: ListingSearchQuery, plan: QueryPlan): ListingSearchPage {
+    const ranked = q.sort === 'relevance'
+    const cursor =
+      q.cursor === undefined
+        ? null
+        : decodeSearchCursor(q.cursor, q.sort, ranked ? { maxKey: MAX_RANK_KEY } : null)
+    const want = q.limit + 1
+    if (plan.clauses.length === 0) return { items: [], nextCursor: null }
+    if (!ranked) return pageOf(q, this.ranked(q, termsSource(plan, 'any'), cursor, want))
+    const at = cursor?.at ?? q.now!
+    return pageOf(q, this.byRank(q, plan, at, cursor, want), at)
+  }
+
+  /** Relevance over understood text: the pool of matches (relevance-pool.ts), ranked. */
+  private byRank(
+    q: ListingSearchQuery,
+    plan: QueryPlan,
+    at: number,
+    cursor: SearchCursor | null,
+    want: number,
+  ): Ranked[] {
+    const pool = this.pool(q, termsSource(plan, 'any'))
+    if (pool.length === RANK_POOL) {
+      const seen = new Set(pool.map((r) => r.pos))
+      pool.push(...this.pool(q, termsSource(plan, 'strong')).filter((r) => !seen.has(r.pos)))
     }
+    const ranked = rankPool(pool, plan, at)
+    const after = cursor
+      ? ranked.filter((r) => afterCursor(r, { key: cursor.key!, sortKey: cursor.sortKey }))
+      : ranked
+    return after.slice(0, want)
+  }
+
+  /** The newest RANK_POOL matches of a source, with what ranking needs. */
+  private pool(q: ListingSearchQuery, source: Source): PoolRow[] {
+    const near = q.near
+    const distance = near ? distanceColumn(near) : null
+    const where = joinClauses([
+      ...source.where,
+      ...listingFilters(q),
+      ...(near ? withinRadius(near) : []),
+    ])
+    const sql = `SELECT l.pos, l.id, l.sort_key, l.price_fen, l.category, l.subcategory, l.quality,
+        l.seller_credit, w.weights${distance ? `, ${distance.sql} AS d` : ''}
+      FROM ${source.from} JOIN search_term_weights w ON w.pos = l.pos
+      WHERE ${where.sql} ORDER BY ${source.order} DESC LIMIT ?`
+    return this.stmt(sql).all(...(distance?.params ?? []), ...where.params, RANK_POOL) as PoolRow[]
+  }
+
+  async suggestTerms(q: SuggestQuery): Promise<string[]> {
+    const limit = Math.min(Math.max(1, Math.floor(q.limit)), LISTING_SEARCH_LIMITS.suggestMax)
+    const inCity = listingFilters({ city: q.city, sort: 'newest', limit: 1 })
+    return termCompletions(q.prefix, limit, (plan) => {
+      const source = termsSource(plan, 'any')
+      const where = joinClauses([...source.where, ...inCity])
+      return this.stmt(
+        `SELECT count(*) FROM (SELECT 1 FROM ${source.from} WHERE ${where.sql} LIMIT ?)`,
+      )
+        .pluck()
+        .get(...where.params, SUGGEST_COUNT_CAP) as number
+    })
+  }
+
+  async relax(q: ListingSearchQuery): Promise<SearchRelaxation> {
+    const plan = understood(q.text)
+    if (!plan || plan.clauses.length === 0) return { category: null, text: null }
+    const open = { ...q, sort: 'newest' as const, limit: 1, cursor: undefined, text: undefined }
+    const { category: _, ...anyCategory } = open
+    return relaxation(
+      plan,
+      (clauses) => this.ranked(open, termsSource({ ...plan, clauses }, 'any'), null, 1).length > 0,
+      (category) => this.ranked({ ...anyCategory, category }, tableSource(), null, 1).length > 0,
+      (relaxed) => this.commonCategory(anyCategory, relaxed),
+    )
+  }
+
+  /** The leaf category most of a text's newest matches are filed under. */
+  private commonCategory(q: ListingSearchQuery, plan: QueryPlan): string | null {
+    const rows = this.pool({ ...q, limit: 1 }, termsSource(plan, 'any')).slice(0, 20)
+    const counts = new Map<string, number>()
+    for (const r of rows) {
+      const c = r.subcategory ?? r.category
+      counts.set(c, (counts.get(c) ?? 0) + 1)
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
   }
 
   async suggest(q: SuggestQuery): Promise<string[]> {
@@ -369,41 +464,57 @@ export class SqliteListingSearch implements ListingSearch {
   /** Re-keys one listing's entries (FTS rows cannot change rowid: they are re-inserted). */
   private move(from: number, to: number) {
     const row = this.stmt(
-      'SELECT status, latitude, longitude, title_norm FROM search_listing WHERE pos = ?',
-    ).get(from) as {
-      status: string
-      latitude: number
-      longitude: number
-      title_norm: string
-    }
+      `SELECT status, latitude, longitude, title, title_norm, category, subcategory
+       FROM search_listing WHERE pos = ?`,
+    ).get(from) as IndexedRow
     const body = this.stmt('SELECT body_norm FROM search_body WHERE pos = ?').pluck().get(from)
     this.dropText(from)
     for (const table of ['search_listing', 'search_body', 'search_community']) {
       this.stmt(`UPDATE ${table} SET pos = ? WHERE pos = ?`).run(to, from)
     }
-    if (row.status === 'active') this.writeSearchable(to, row.title_norm, body as string, row)
+    if (row.status === 'active') {
+      const terms = listingTerms({ ...row, description: body as string })
+      this.writeSearchable(to, row.title_norm, body as string, row, terms)
+    }
   }
 
-  /** FTS rows, and the R*Tree point for an active listing. */
-  /** FTS rows and the R*Tree point: what makes an active listing findable. */
+  /** FTS rows, index terms and the R*Tree point: what makes an active listing findable. */
   private writeSearchable(
     pos: number,
     titleNorm: string,
     bodyNorm: string,
     point: { latitude: number; longitude: number },
+    terms: ListingTerms,
   ) {
     const trigram = this.stmt('INSERT INTO search_trigram (rowid, title, body) VALUES (?, ?, ?)')
     trigram.run(pos, titleNorm, bodyNorm)
     const grams = bigramDocument(titleNorm, bodyNorm)
     const bigram = this.stmt('INSERT INTO search_bigram (rowid, title, body) VALUES (?, ?, ?)')
     bigram.run(pos, grams.title, grams.body)
+    this.writeTerms(pos, terms)
     const { latitude: lat, longitude: lng } = point
     this.stmt('INSERT INTO search_geo VALUES (?, ?, ?, ?, ?)').run(pos, lat, lat, lng, lng)
+  }
+
+  private writeTerms(pos: number, terms: ListingTerms) {
+    const { strong, weak } = splitTerms(terms, STRONG_TERM_WEIGHT)
+    this.stmt('INSERT INTO search_terms (rowid, strong, weak) VALUES (?, ?, ?)').run(
+      pos,
+      strong.join(' '),
+      weak.join(' '),
+    )
+    const kept = [...terms].filter(([, w]) => w >= TERM_WEIGHTS.titleChar)
+    this.stmt('INSERT OR REPLACE INTO search_term_weights (pos, weights) VALUES (?, ?)').run(
+      pos,
+      JSON.stringify(Object.fromEntries(kept)),
+    )
   }
 
   private dropText(pos: number) {
     this.stmt('DELETE FROM search_trigram WHERE rowid = ?').run(pos)
     this.stmt('DELETE FROM search_bigram WHERE rowid = ?').run(pos)
+    this.stmt('DELETE FROM search_terms WHERE rowid = ?').run(pos)
+    this.stmt('DELETE FROM search_term_weights WHERE pos = ?').run(pos)
     this.stmt('DELETE FROM search_geo WHERE pos = ?').run(pos)
   }
 
@@ -415,6 +526,34 @@ export class SqliteListingSearch implements ListingSearch {
     for (const table of ['search_community', 'search_body', 'search_listing']) {
       this.stmt(`DELETE FROM ${table} WHERE pos = ?`).run(pos)
     }
+  }
+
+  /**
+   * Index terms are computed at write time, so a new synonym table or analysis makes the stored
+   * ones stale: on open, recompute every active listing's from the text the index keeps.
+   */
+  private refreshTerms() {
+    const version = termVocabulary().version
+    const stored = this.db
+      .prepare("SELECT value FROM search_meta WHERE key = 'terms_version'")
+      .pluck()
+      .get()
+    if (stored === version) return
+    this.db.transaction(() => {
+      const rows = this.db
+        .prepare(
+          `SELECT l.pos, l.title, l.category, l.subcategory, b.body_norm FROM search_listing l
+           JOIN search_body b ON b.pos = l.pos WHERE l.status = 'active'`,
+        )
+        .all() as (IndexedRow & { pos: number; body_norm: string })[]
+      for (const r of rows) {
+        this.stmt('DELETE FROM search_terms WHERE rowid = ?').run(r.pos)
+        this.writeTerms(r.pos, listingTerms({ ...r, description: r.body_norm }))
+      }
+      this.db
+        .prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('terms_version', ?)")
+        .run(version)
+    })()
   }
 
   /** Prepared statements by SQL text: preparing costs as much as a small indexed query. */
@@ -447,9 +586,44 @@ const completion = (title: string, typed: string): string | null => {
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+/** A page of `rows` (one more than the limit was read): its hits and the cursor after it. */
+const pageOf = (q: ListingSearchQuery, rows: Ranked[], at?: number): ListingSearchPage => {
+  const page = rows.slice(0, q.limit)
+  const last = page[page.length - 1]
+  return {
+    items: page.map((r): ListingSearchHit => ({
+      id: r.id,
+      distanceMeters: r.d === undefined ? null : Math.round(r.d),
+    })),
+    nextCursor:
+      rows.length > q.limit && last
+        ? encodeSearchCursor({ sort: q.sort, key: last.key, sortKey: last.sort_key, at })
+        : null,
+  }
+}
+
+/** What move() and refreshTerms() read back to recompute a listing's terms. */
+interface IndexedRow {
+  status: string
+  latitude: number
+  longitude: number
+  title: string
+  title_norm: string
+  category: string
+  subcategory: string | null
+}
+
+/** The plan of a `text` query; null without one (blank text is no text, like a blank keyword). */
+const understood = (text: string | undefined): QueryPlan | null =>
+  text === undefined || text.trim() === '' ? null : planQuery(text)
+
 const invalid = (message: string) => new AppError(ErrorCodes.VALIDATION, message)
 
 const assertQuery = (q: ListingSearchQuery) => {
+  if (q.text !== undefined && q.keyword !== undefined) throw invalid('关键词只能按一种方式匹配')
+  if (q.text?.trim() && q.sort === 'relevance' && q.cursor === undefined) {
+    if (q.now === undefined || !Number.isSafeInteger(q.now)) throw invalid('排序时间无效')
+  }
   if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > LISTING_SEARCH_LIMITS.pageMax) {
     throw invalid(`每页 1 到 ${LISTING_SEARCH_LIMITS.pageMax} 条`)
   }

@@ -38,13 +38,14 @@ export default function SearchPage() {
   const suggest = useSuggestions(input, composing, city)
   const results = useSearchResults({ keyword, filters, city, near, showing: !composing })
 
-  const submit = (text: string) => {
+  const submit = (text: string, patch: Partial<SearchFilters> = {}) => {
     const k = text.trim().slice(0, SEARCH_LIMITS.keywordMax)
     if (!k) return toast('请输入关键词')
     setInput(k)
     suggest.clear()
     setComposing(false)
     setPanel(null)
+    if (Object.keys(patch).length) setFilters({ ...filters, ...patch })
     setKeyword(k)
     // The server records the search; show it in the history next time the box is opened.
     setTimeout(history.reload, 800)
@@ -127,6 +128,9 @@ export default function SearchPage() {
             results={results}
             filtered={filtered}
             onClearFilters={() => apply({ ...EMPTY_FILTERS, sort: filters.sort })}
+            onKeyword={(k) => submit(k)}
+            // The category's own name finds every listing filed there (its names are index terms).
+            onCategory={(c) => submit(c.label, { category: c.id })}
           />
         </>
       )}

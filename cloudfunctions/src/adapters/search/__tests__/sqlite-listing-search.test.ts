@@ -6,6 +6,7 @@ import {
   makeDoc,
   ulidAt,
 } from '../../../modules/search/__tests__/listing-search.contract'
+import { listingSearchTextContract } from '../../../modules/search/__tests__/listing-search-text.contract'
 import { SqliteDocumentStore } from '../../store/sqlite-document-store'
 import { bigramDocument, bigramToken } from '../bigram-index'
 import { bigramMatch, ftsString, parseKeyword, trigramMatch } from '../fts-query'
@@ -25,6 +26,7 @@ const open = () => {
 }
 
 listingSearchContract('SQLite', open)
+listingSearchTextContract('SQLite', open)
 
 const SH = CITIES[0]!
 
@@ -84,6 +86,49 @@ describe('SqliteListingSearch specifics', () => {
       0,
     )
     expect(geo).toMatch(/VIRTUAL TABLE INDEX 2:/)
+    close()
+  })
+
+  it('plans understood text as a backwards walk of the terms table, weights read by key', () => {
+    const { store, close } = open()
+    const plan = (
+      store.connection
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT l.pos, w.weights FROM search_terms
+           CROSS JOIN search_listing l ON l.pos = search_terms.rowid
+           JOIN search_term_weights w ON w.pos = l.pos
+           WHERE search_terms MATCH ? AND l.status = 'active' AND l.city = ?
+           ORDER BY search_terms.rowid DESC LIMIT 120`,
+        )
+        .all('"耳机"', '上海') as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' | ')
+    expect(plan).toMatch(/^SCAN search_terms VIRTUAL TABLE/)
+    expect(plan).toMatch(/SEARCH w USING INTEGER PRIMARY KEY/)
+    expect(plan).not.toMatch(/TEMP B-TREE/)
+    close()
+  })
+
+  it('computes the terms of listings indexed before them, or with another synonym table, on open', async () => {
+    const { store, search, close } = open()
+    const doc = makeDoc({ title: 'AirPods Pro 2', category: 'other', subcategory: 'other.misc' })
+    await search.upsert(doc)
+    const found = async (s: SqliteListingSearch) =>
+      (await s.query({ text: '耳机', sort: 'newest', limit: 5 })).items.map((i) => i.id)
+    expect(await found(search)).toEqual([doc.id])
+    // The database as an adapter from before understood text left it.
+    store.connection.exec(`
+      ALTER TABLE search_listing DROP COLUMN quality;
+      ALTER TABLE search_listing DROP COLUMN seller_credit;
+      DROP TABLE search_terms; DROP TABLE search_term_weights; DROP TABLE search_meta;`)
+    expect(await found(new SqliteListingSearch(store.connection))).toEqual([doc.id])
+    // Terms from another table version are recomputed.
+    store.connection.exec(`DELETE FROM search_terms; UPDATE search_meta SET value = 'old'`)
+    const reopened = new SqliteListingSearch(store.connection)
+    expect(await found(reopened)).toEqual([doc.id])
+    await reopened.upsert({ ...doc, qualityScore: 80 })
+    expect(await found(reopened)).toEqual([doc.id])
     close()
   })
 
@@ -199,6 +244,15 @@ describe('SqliteListingSearch specifics', () => {
       d.description.includes('数据线'),
     )
     await expectIds({ keyword: '毫', sort: 'newest', limit: 50 }, () => true)
+    // Understood text: the terms table and its weights moved with the rows.
+    await expectIds({ text: '相机', sort: 'newest', limit: 50 }, (d) => d.title.includes('相机'))
+    await expectIds({ text: '充电线', sort: 'newest', limit: 50 }, (d) =>
+      d.description.includes('数据线'),
+    )
+    const ranked = await search.query({ text: '耳机', sort: 'relevance', limit: 50, now: ms })
+    expect(new Set(ranked.items.map((i) => i.id))).toEqual(
+      new Set(docs.filter((d) => d.title.includes('耳机')).map((d) => d.id)),
+    )
     await expectIds({ communityId: 'c1', sort: 'newest', limit: 50 }, (d) =>
       d.communityIds.includes('c1'),
     )

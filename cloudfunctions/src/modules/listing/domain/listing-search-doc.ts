@@ -27,5 +27,6 @@ export const toSearchDoc = (l: ListingRecord): SearchDoc => {
     meetup: l.trade?.meetup ?? false,
     pickup: l.trade?.pickup ?? false,
     communityIds: l.communityIds,
+    qualityScore: l.qualityScore,
   }
 }

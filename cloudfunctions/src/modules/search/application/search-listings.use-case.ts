@@ -1,10 +1,12 @@
 import { updateIfUnchanged, enforceLimit, callerKey } from '../../core'
 import type { z } from 'zod'
-import type { SearchQuerySchema } from '@shared/contracts/search.contract'
+import type { SearchFallback, SearchQuerySchema } from '@shared/contracts/search.contract'
 import { SEARCH_LIMITS } from '@shared/contracts/search.contract'
+import { categoryLabel } from '@shared/domain/listing'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import type { RateLimitRule } from '../../core/ports/rate-limiter.port'
+import type { ListingSearchQuery } from '../ports/listing-search.port'
 import { loadListing, toCards, type ListingRecord } from '../../listing'
 import {
   QUERY_PER_ADDRESS,
@@ -41,11 +43,16 @@ const limitSearcher = (
     SEARCH_TOO_OFTEN,
   )
 
-/** Runs one search and turns the hits into cards; a signed-in user's keyword goes to history and 热搜. */
+/**
+ * Runs one search and turns the hits into cards; a signed-in user's keyword goes to history and
+ * 热搜. The keyword is understood (synonyms, brands, category names, pinyin, traditional, typos)
+ * and ranked (domain/search-ranking.ts); a first page with nothing offers a fallback.
+ */
 export const searchListings = async (deps: Deps, q: SearchQueryInput, who: Searcher) => {
   await limitSearcher(deps, who, QUERY_PER_USER, QUERY_PER_ADDRESS)
-  const page = await deps.search.query({
-    keyword: q.keyword,
+  const query: ListingSearchQuery = {
+    text: q.keyword,
+    now: deps.clock.now(),
     city: q.city,
     category: q.category,
     priceMinFen: q.priceMinFen,
@@ -60,12 +67,34 @@ export const searchListings = async (deps: Deps, q: SearchQueryInput, who: Searc
     sort: q.sort,
     limit: q.limit,
     cursor: q.cursor,
-  })
+  }
+  const page = await deps.search.query(query)
   const records = await Promise.all(page.items.map((h) => loadListing(deps.store, h.id)))
   const listings = records.filter((l): l is ListingRecord => l !== null && l.status === 'active')
   const distances = new Map(page.items.map((h) => [h.id, h.distanceMeters]))
   if (q.keyword && !q.cursor && who.userId) await remember(deps, q.city, q.keyword, who.userId)
-  return { items: await toCards(deps, listings, undefined, distances), nextCursor: page.nextCursor }
+  const fallback =
+    q.keyword && !q.cursor && page.items.length === 0 ? await fallbackFor(deps, query) : null
+  return {
+    items: await toCards(deps, listings, undefined, distances),
+    nextCursor: page.nextCursor,
+    fallback,
+  }
+}
+
+/** The nearest category and a shorter keyword for a search that found nothing; null if neither. */
+const fallbackFor = async (deps: Deps, q: ListingSearchQuery): Promise<SearchFallback | null> => {
+  const relaxed = await deps.search.relax(q)
+  if (!relaxed.category && !relaxed.text) return null
+  return {
+    category: relaxed.category
+      ? {
+          id: relaxed.category as NonNullable<SearchFallback['category']>['id'],
+          label: categoryLabel(relaxed.category),
+        }
+      : null,
+    keyword: relaxed.text,
+  }
 }
 
 /** Adds the keyword to the user's history (deduplicated, newest first) and counts it for 热搜. */
@@ -110,9 +139,12 @@ export const clearSearchHistory = async (deps: Deps, userId: string) => {
 }
 
 /**
- * Completions while typing: the user's own matching history first, then words from titles in the
- * city (an indexed lookup). 热搜 stays out: aggregating a week of counters on every keystroke would
- * put the heaviest read of the search page on its hottest path; the page shows 热搜 on its own.
+ * Completions while typing: the user's own matching history first, then category names, brands
+ * and things of the synonym table that find listings in the city (苹 → 苹果, 苹果手机, 苹果耳机;
+ * pg → 苹果), then words from titles in the city (indexed lookups). Case and spacing variants of
+ * one completion are shown once. 热搜 stays out: aggregating a week of counters on every
+ * keystroke would put the heaviest read of the search page on its hottest path; the page shows
+ * 热搜 on its own.
  */
 export const suggestKeywords = async (deps: Deps, city: string, prefix: string, who: Searcher) => {
   await limitSearcher(deps, who, SUGGEST_PER_USER, SUGGEST_PER_ADDRESS)
@@ -121,6 +153,13 @@ export const suggestKeywords = async (deps: Deps, city: string, prefix: string, 
   const fromHistory = userId
     ? (await searchHistory(deps, userId)).filter((k) => k.toLowerCase().startsWith(p))
     : []
-  const fromTitles = await deps.search.suggest({ prefix, city, limit: 10 })
-  return [...new Set([...fromHistory, ...fromTitles])].slice(0, 10)
+  const [fromTerms, fromTitles] = await Promise.all([
+    deps.search.suggestTerms({ prefix, city, limit: 6 }),
+    deps.search.suggest({ prefix, city, limit: 10 }),
+  ])
+  const seen = new Set<string>()
+  const key = (s: string) => s.toLowerCase().replace(/\s+/g, '')
+  return [...fromHistory, ...fromTerms, ...fromTitles]
+    .filter((s) => !seen.has(key(s)) && seen.add(key(s)))
+    .slice(0, 10)
 }
