@@ -202,6 +202,10 @@ test('with a draft, 发布 offers 继续编辑 and 重新发布; 重新发布 cl
   await v('#publish-form').waitFor()
   assert.equal(await v('.field-title input').inputValue(), '九成新宜家书桌')
   await back(page, '#publish-form')
+  // KNOWN BUG (H5 only, open): after this second back Taro's H5 router leaves the 发布 tab page
+  // shaded (display: none), so the tab shows blank until the page is loaded again. The draft
+  // choices below are what this step checks, so it reloads.
+  await page.reload()
 
   await v('#publish-restart').click()
   await confirmModal(page, '清空草稿')
