@@ -1,6 +1,6 @@
 import type { Offer } from '@shared/contracts/offer.contract'
 import type { OfferState } from '@shared/domain/offer-process'
-import { parseYuanToFen } from '@shared/domain/money'
+import { parseYuanInput } from '@shared/domain/money'
 
 /** The offer card's state line, as the viewer reads it. */
 export const offerStateText = (o: Pick<Offer, 'state' | 'role'>): string => {
@@ -37,9 +37,8 @@ export const readOfferPrice = (
   typed: string,
   listedFen: number,
 ): { priceFen: number } | { error: string } => {
-  const fen = parseYuanToFen(typed)
-  // A number too long to parse is still a number: it is above the listed price, say so.
-  if (fen === null && /^\s*\d+(\.\d{0,2})?\s*$/.test(typed)) return { error: '出价须低于标价' }
+  // Any number of digits reads as a number, so a very long one is told it is above the listed price.
+  const fen = parseYuanInput(typed)
   if (fen === null) return { error: '请输入金额，最多两位小数' }
   if (fen < 1) return { error: '出价须大于 0' }
   if (fen >= listedFen) return { error: '出价须低于标价' }

@@ -1,6 +1,6 @@
 import type { ChatListing, ChatMessage, Conversation } from '@shared/contracts/chat.contract'
 import type { Deps } from '../../deps'
-import { loadListing, type ListingRecord } from '../../listing'
+import { loadListings, type ListingRecord } from '../../listing'
 import { loadPublicUsers } from '../../user'
 import {
   ChatBlocks,
@@ -38,6 +38,10 @@ const cardOf = (listing: ListingRecord, urls: Record<string, string>): ChatListi
   }
 }
 
+/** The listings of `ids` that still exist, each read once. */
+const listingsById = async (deps: Pick<Deps, 'store'>, ids: string[]) =>
+  new Map((await loadListings(deps, [...new Set(ids)])).map((l) => [l._id, l]))
+
 /** Conversations as the viewer sees them; one whose listing is gone is left out. */
 export const toConversations = async (
   deps: Pick<Deps, 'store' | 'files'>,
@@ -47,14 +51,17 @@ export const toConversations = async (
     deps,
     items.map(({ conversation, access }) => otherId(conversation, access)),
   )
-  const listings = await Promise.all(
-    items.map(({ conversation }) => loadListing(deps.store, conversation.listingId)),
+  const listings = await listingsById(
+    deps,
+    items.map(({ conversation }) => conversation.listingId),
   )
-  const thumbs = listings.flatMap((l) => (l?.photoFileIds[0] ? [l.photoFileIds[0]] : []))
+  const thumbs = [...listings.values()].flatMap((l) =>
+    l.photoFileIds[0] ? [l.photoFileIds[0]] : [],
+  )
   const urls = thumbs.length ? await deps.files.urls(thumbs) : {}
   const views = await Promise.all(
-    items.map(async ({ conversation: c, access }, i) => {
-      const listing = listings[i]
+    items.map(async ({ conversation: c, access }) => {
+      const listing = listings.get(c.listingId)
       const other = users.get(otherId(c, access))
       if (!listing || !other) return null
       const { aBlockedB: buyerBlocked, bBlockedA: sellerBlocked } = await blocksBetween(
@@ -103,11 +110,9 @@ export const toMessages = async (
   viewerId: string,
   records: MessageRecord[],
 ): Promise<ChatMessage[]> => {
-  const cardIds = [...new Set(records.flatMap((m) => (m.cardListingId ? [m.cardListingId] : [])))]
-  const cards = new Map(
-    (await Promise.all(cardIds.map((id) => loadListing(deps.store, id))))
-      .filter((l): l is ListingRecord => l !== null)
-      .map((l) => [l._id, l]),
+  const cards = await listingsById(
+    deps,
+    records.flatMap((m) => (m.cardListingId ? [m.cardListingId] : [])),
   )
   const fileIds = [
     ...records.flatMap((m) => (m.fileId ? [m.fileId] : [])),
