@@ -334,6 +334,19 @@ describe('offers (议价): negotiation, floor, timers, checkout at the agreed pr
     )
   })
 
+  it('probes sent at once cannot beat the count: of six low prices, three are declined, three refused', async () => {
+    const l = await listing()
+    await must('o-seller', 'setFloor', { listingId: l.id, floorFen: 7_123 })
+    const answers = await Promise.all(
+      [5_000, 5_500, 6_000, 6_500, 7_000, 7_100].map((priceFen) =>
+        offer('o-buyer', 'make', { listingId: l.id, priceFen }),
+      ),
+    )
+    const declined = answers.filter((a) => a.ok && a.data.state === 'declined')
+    const refusedNow = answers.filter((a) => !a.ok && a.error.code === 'COMMON.RATE_LIMITED')
+    expect([declined.length, refusedNow.length]).toEqual([3, 3])
+  })
+
   it('one live offer per buyer per listing; a new one after a decline, a withdrawal or an expiry', async () => {
     const l = await listing()
     const first = await must('o-buyer', 'make', { listingId: l.id, priceFen: 8_000 })

@@ -1,4 +1,5 @@
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+import { enforceLimit } from '../../core'
 import type { Deps } from '../../deps'
 import { FLOOR_PROBES, FLOOR_PROBES_USED, floorProbeKey } from '../domain/offer.rules'
 
@@ -13,7 +14,15 @@ export const assertFloorUnprobed = async (deps: Pick<Deps, 'limits'>, pair: Pair
     })
 }
 
-/** Counts a price the floor declined against the buyer's probes of that listing. */
-export const countFloorProbe = async (deps: Pick<Deps, 'limits'>, pair: Pair) => {
-  await deps.limits.hit(FLOOR_PROBES, floorProbeKey(pair.listingId, pair.buyerId))
-}
+/**
+ * Counts a price the floor is about to decline, before anything is written. The hit is atomic, so
+ * of several such prices sent at once only 3 get through; the rest get the refusal every price
+ * gets once the probes are used (a refusal only below the floor would tell where it is).
+ */
+export const takeFloorProbe = (deps: Pick<Deps, 'limits'>, pair: Pair) =>
+  enforceLimit(
+    deps.limits,
+    FLOOR_PROBES,
+    floorProbeKey(pair.listingId, pair.buyerId),
+    FLOOR_PROBES_USED,
+  )

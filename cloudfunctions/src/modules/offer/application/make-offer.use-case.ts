@@ -20,7 +20,7 @@ import {
 } from '../domain/offer.rules'
 import { belowFloorLine, proposedLine } from '../domain/offer-lines'
 import { expireOffer } from './expire-offers.use-case'
-import { assertFloorUnprobed, countFloorProbe } from './floor-probes'
+import { assertFloorUnprobed, takeFloorProbe } from './floor-probes'
 import { postOfferLines, ringConversation } from './offer-moves'
 import { toOffer } from './offer-views'
 
@@ -69,6 +69,7 @@ export const makeOffer = async (
   await clearSlot(deps, key, now)
   const floor = await deps.store.get(OfferFloors, listing._id)
   const belowFloor = !!floor && input.priceFen < floor.floorFen
+  if (belowFloor) await takeFloorProbe(deps, pair)
   const made = offerStep('make', null, 'buyer')!
   const state = belowFloor ? offerStep('decline', made, 'system')! : made
   const offer: OfferRecord = {
@@ -105,6 +106,5 @@ export const makeOffer = async (
     throw slot ? alreadyLive(slot.offerId) : e
   }
   ringConversation(deps, offer)
-  if (belowFloor) await countFloorProbe(deps, pair)
   return toOffer(deps, offer, buyer._id)
 }

@@ -11,7 +11,7 @@ import type { UserRecord } from '../../user'
 import { OfferFloors, type OfferRecord } from '../domain/offer.records'
 import { answeredLine, belowFloorLine, type OfferLine, proposedLine } from '../domain/offer-lines'
 import { BELOW_FLOOR_REASON, assertProposable } from '../domain/offer.rules'
-import { assertFloorUnprobed, countFloorProbe } from './floor-probes'
+import { assertFloorUnprobed, takeFloorProbe } from './floor-probes'
 import { loadOwnOffer } from './offer-access'
 import { ringConversation, writeMove } from './offer-moves'
 import { toOffer } from './offer-views'
@@ -58,12 +58,14 @@ const planMove = async (
   }
   const proposed = proposedLine(party, priceFen, false)
   const floor = party === 'buyer' ? await deps.store.get(OfferFloors, offer.listingId) : null
-  if (floor && priceFen < floor.floorFen)
+  if (floor && priceFen < floor.floorFen) {
+    await takeFloorProbe(deps, offer)
     return {
       to: offerStep('decline', to, 'system')!,
       patch: { ...patch, declineReason: BELOW_FLOOR_REASON },
       lines: [{ ...proposed, newsTo: [] }, belowFloorLine(priceFen)],
     }
+  }
   return { to, patch, lines: [proposed] }
 }
 
@@ -91,7 +93,6 @@ export const moveOffer = async (
     try {
       const next = await deps.store.transaction((tx) => writeMove(tx, offer, to, patch, now, lines))
       ringConversation(deps, next)
-      if (patch.declineReason) await countFloorProbe(deps, offer)
       return toOffer(deps, next, user._id)
     } catch (e) {
       if (isAppError(e) && e.code === ErrorCodes.CONFLICT && attempt < 3) continue
