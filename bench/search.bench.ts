@@ -756,9 +756,22 @@ const naiveAnswer = (
     }) as typeof rows
   } else {
     // Relevance: every match scored (the adapter scores a pool of the newest).
-    const matches = naiveStatement(`SELECT 0 AS pos, id, sort_key, price_fen, category,
-      subcategory, NULL AS quality, NULL AS seller_credit, weights
-      FROM listing WHERE ${first} ${text} ${last}`).all({ city: q.city, ...params }) as PoolRow[]
+    const hinted = Object.fromEntries(plan.categories.map((c, i) => [`c${i}`, c]))
+    const marks = Object.keys(hinted)
+      .map((k) => `:${k}`)
+      .join(', ')
+    const inCategory = marks
+      ? `(category IN (${marks}) OR coalesce(subcategory IN (${marks}), 0))`
+      : 'NULL'
+    const matches = naiveStatement(`SELECT 0 AS pos, id, sort_key, ${inCategory} AS in_category,
+      NULL AS quality, NULL AS seller_credit, weights
+      FROM listing WHERE ${first} ${text} ${last}`).all({
+      city: q.city,
+      ...params,
+      ...hinted,
+    }) as (PoolRow & {
+      id: string
+    })[]
     rows = rankPool(matches, plan, q.now!).slice(0, q.limit)
   }
   return rows.map((r) => ({ id: r.id, distanceMeters: r.d === undefined ? null : Math.round(r.d) }))

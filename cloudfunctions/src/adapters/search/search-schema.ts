@@ -20,6 +20,8 @@ import { distanceMeters } from '@shared/domain/geo'
  * - search_terms: FTS5 over each active listing's index terms (analysis/listing-terms.ts), words
  *   and synonym groups as space-separated tokens (the ascii tokenizer keeps Han and `§` inside a
  *   token): `strong` holds title, brand and category terms, `weak` the description's.
+ * - search_city_terms: the same terms qualified by the listing's city (`上海¦耳机`), so a query in
+ *   a city walks only that city's postings (most queries name one; search_terms serves the rest).
  * - search_term_weights: each active listing's terms of weight 0.5 and more as JSON, for the
  *   relevance score of its matches (a term missing there is a description term).
  * - search_meta: the version of the analysis the terms were computed with; a new synonym table
@@ -69,6 +71,9 @@ CREATE TABLE IF NOT EXISTS search_body (
   body_norm TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5(
+  strong, weak, tokenize = 'ascii', content = '', contentless_delete = 1, detail = column
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_city_terms USING fts5(
   strong, weak, tokenize = 'ascii', content = '', contentless_delete = 1, detail = column
 );
 CREATE TABLE IF NOT EXISTS search_term_weights (

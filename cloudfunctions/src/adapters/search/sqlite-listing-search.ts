@@ -24,27 +24,40 @@ import { installSchema, TRADE_BITS } from './search-schema'
 import {
   type Clause,
   distanceColumn,
+  inCategoryColumn,
   geoSource,
   joinClauses,
   listingFilters,
   type Source,
   tableSource,
   termsSource,
+  cityTerm,
   textSource,
   withinRadius,
 } from './search-sql'
-import { afterCursor, MAX_RANK_KEY, type PoolRow, RANK_POOL, rankPool } from './relevance-pool'
+import {
+  afterCursor,
+  MAX_RANK_KEY,
+  needsStrongPool,
+  type PoolRow,
+  RANK_POOL,
+  rankPool,
+} from './relevance-pool'
 import { BUCKET_SIZE, bucketOf, chooseRowid, spreadRowids } from './sort-key-rowid'
 
 type Near = NonNullable<ListingSearchQuery['near']>
 type Row = { pos: number; id: string; sort_key: string; price_fen: number; d?: number }
 type Ranked = Row & { key: number | null }
+/** What a page is made of: its hits and the last one's place for the cursor. */
+type PageRow = Pick<Ranked, 'id' | 'sort_key' | 'd' | 'key'>
 
 /**
  * Statuses kept in search_listing: active is searchable; sold only feeds price statistics, so it
  * stays out of the FTS tables and the R*Tree, where it would only be skipped by every query.
  */
 const INDEXED_STATUSES = new Set(['active', 'sold'])
+/** Part of the stored terms version: how the terms tables are laid out (+city: search_city_terms). */
+const TERMS_LAYOUT = '+city'
 /** Above this radius a non-distance order scans the newest rows instead of the R*Tree box. */
 const GEO_SOURCE_MAX_METERS = 5_000
 const STATEMENT_CACHE_MAX = 500
@@ -128,7 +141,7 @@ export class SqliteListingSearch implements ListingSearch {
    * every segment and incremental writes leave many.
    */
   optimize() {
-    for (const table of ['search_trigram', 'search_bigram', 'search_terms']) {
+    for (const table of ['search_trigram', 'search_bigram', 'search_terms', 'search_city_terms']) {
       this.db.prepare(`INSERT INTO ${table} (${table}) VALUES ('optimize')`).run()
     }
   }
@@ -162,7 +175,7 @@ export class SqliteListingSearch implements ListingSearch {
         : decodeSearchCursor(q.cursor, q.sort, ranked ? { maxKey: MAX_RANK_KEY } : null)
     const want = q.limit + 1
     if (plan.clauses.length === 0) return { items: [], nextCursor: null }
-    if (!ranked) return pageOf(q, this.ranked(q, termsSource(plan, 'any'), cursor, want))
+    if (!ranked) return pageOf(q, this.ranked(q, termsSource(plan, 'any', q.city), cursor, want))
     const at = cursor?.at ?? q.now!
     return pageOf(q, this.byRank(q, plan, at, cursor, want), at)
   }
@@ -174,40 +187,59 @@ export class SqliteListingSearch implements ListingSearch {
     at: number,
     cursor: SearchCursor | null,
     want: number,
-  ): Ranked[] {
-    const pool = this.pool(q, termsSource(plan, 'any'))
-    if (pool.length === RANK_POOL) {
+  ): PageRow[] {
+    const pool = this.pool(q, plan, termsSource(plan, 'any', q.city))
+    if (needsStrongPool(pool, plan)) {
       const seen = new Set(pool.map((r) => r.pos))
-      pool.push(...this.pool(q, termsSource(plan, 'strong')).filter((r) => !seen.has(r.pos)))
+      const strong = this.pool(q, plan, termsSource(plan, 'strong', q.city))
+      pool.push(...strong.filter((r) => !seen.has(r.pos)))
     }
     const ranked = rankPool(pool, plan, at)
     const after = cursor
       ? ranked.filter((r) => afterCursor(r, { key: cursor.key!, sortKey: cursor.sortKey }))
       : ranked
-    return after.slice(0, want)
+    const page = after.slice(0, want)
+    const ids = this.idsOf(page.map((r) => r.pos))
+    return page.map((r) => ({ id: ids.get(r.pos)!, sort_key: r.sort_key, d: r.d, key: r.key }))
   }
 
-  /** The newest RANK_POOL matches of a source, with what ranking needs. */
-  private pool(q: ListingSearchQuery, source: Source): PoolRow[] {
+  /** The newest RANK_POOL matches of a source, with only what ranking needs. */
+  private pool(q: ListingSearchQuery, plan: QueryPlan, source: Source): PoolRow[] {
     const near = q.near
     const distance = near ? distanceColumn(near) : null
+    const inCategory = inCategoryColumn(plan.categories)
     const where = joinClauses([
       ...source.where,
       ...listingFilters(q),
       ...(near ? withinRadius(near) : []),
     ])
-    const sql = `SELECT l.pos, l.id, l.sort_key, l.price_fen, l.category, l.subcategory, l.quality,
+    const sql = `SELECT l.pos, l.sort_key, ${inCategory.sql} AS in_category, l.quality,
         l.seller_credit, w.weights${distance ? `, ${distance.sql} AS d` : ''}
       FROM ${source.from} JOIN search_term_weights w ON w.pos = l.pos
       WHERE ${where.sql} ORDER BY ${source.order} DESC LIMIT ?`
-    return this.stmt(sql).all(...(distance?.params ?? []), ...where.params, RANK_POOL) as PoolRow[]
+    return this.stmt(sql).all(
+      ...inCategory.params,
+      ...(distance?.params ?? []),
+      ...where.params,
+      RANK_POOL,
+    ) as PoolRow[]
+  }
+
+  /** Listing ids by pos, for the one page a ranked pool answers. */
+  private idsOf(positions: number[]): Map<number, string> {
+    if (positions.length === 0) return new Map()
+    const marks = positions.map(() => '?').join(', ')
+    const rows = this.stmt(`SELECT pos, id FROM search_listing WHERE pos IN (${marks})`).all(
+      ...positions,
+    ) as { pos: number; id: string }[]
+    return new Map(rows.map((r) => [r.pos, r.id]))
   }
 
   async suggestTerms(q: SuggestQuery): Promise<string[]> {
     const limit = Math.min(Math.max(1, Math.floor(q.limit)), LISTING_SEARCH_LIMITS.suggestMax)
     const inCity = listingFilters({ city: q.city, sort: 'newest', limit: 1 })
     return termCompletions(q.prefix, limit, (plan) => {
-      const source = termsSource(plan, 'any')
+      const source = termsSource(plan, 'any', q.city)
       const where = joinClauses([...source.where, ...inCity])
       return this.stmt(
         `SELECT count(*) FROM (SELECT 1 FROM ${source.from} WHERE ${where.sql} LIMIT ?)`,
@@ -224,7 +256,8 @@ export class SqliteListingSearch implements ListingSearch {
     const { category: _, ...anyCategory } = open
     return relaxation(
       plan,
-      (clauses) => this.ranked(open, termsSource({ ...plan, clauses }, 'any'), null, 1).length > 0,
+      (clauses) =>
+        this.ranked(open, termsSource({ ...plan, clauses }, 'any', q.city), null, 1).length > 0,
       (category) => this.ranked({ ...anyCategory, category }, tableSource(), null, 1).length > 0,
       (relaxed) => this.commonCategory(anyCategory, relaxed),
     )
@@ -232,12 +265,16 @@ export class SqliteListingSearch implements ListingSearch {
 
   /** The leaf category most of a text's newest matches are filed under. */
   private commonCategory(q: ListingSearchQuery, plan: QueryPlan): string | null {
-    const rows = this.pool({ ...q, limit: 1 }, termsSource(plan, 'any')).slice(0, 20)
+    const source = termsSource(plan, 'any', q.city)
+    const where = joinClauses([...source.where, ...listingFilters(q)])
+    const leaves = this.stmt(
+      `SELECT coalesce(l.subcategory, l.category) FROM ${source.from}
+       WHERE ${where.sql} ORDER BY ${source.order} DESC LIMIT 20`,
+    )
+      .pluck()
+      .all(...where.params) as string[]
     const counts = new Map<string, number>()
-    for (const r of rows) {
-      const c = r.subcategory ?? r.category
-      counts.set(c, (counts.get(c) ?? 0) + 1)
-    }
+    for (const c of leaves) counts.set(c, (counts.get(c) ?? 0) + 1)
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
   }
 
@@ -464,7 +501,7 @@ export class SqliteListingSearch implements ListingSearch {
   /** Re-keys one listing's entries (FTS rows cannot change rowid: they are re-inserted). */
   private move(from: number, to: number) {
     const row = this.stmt(
-      `SELECT status, latitude, longitude, title, title_norm, category, subcategory
+      `SELECT status, city, latitude, longitude, title, title_norm, category, subcategory
        FROM search_listing WHERE pos = ?`,
     ).get(from) as IndexedRow
     const body = this.stmt('SELECT body_norm FROM search_body WHERE pos = ?').pluck().get(from)
@@ -483,7 +520,7 @@ export class SqliteListingSearch implements ListingSearch {
     pos: number,
     titleNorm: string,
     bodyNorm: string,
-    point: { latitude: number; longitude: number },
+    place: { latitude: number; longitude: number; city: string },
     terms: ListingTerms,
   ) {
     const trigram = this.stmt('INSERT INTO search_trigram (rowid, title, body) VALUES (?, ?, ?)')
@@ -491,17 +528,24 @@ export class SqliteListingSearch implements ListingSearch {
     const grams = bigramDocument(titleNorm, bodyNorm)
     const bigram = this.stmt('INSERT INTO search_bigram (rowid, title, body) VALUES (?, ?, ?)')
     bigram.run(pos, grams.title, grams.body)
-    this.writeTerms(pos, terms)
-    const { latitude: lat, longitude: lng } = point
+    this.writeTerms(pos, place.city, terms)
+    const { latitude: lat, longitude: lng } = place
     this.stmt('INSERT INTO search_geo VALUES (?, ?, ?, ?, ?)').run(pos, lat, lat, lng, lng)
   }
 
-  private writeTerms(pos: number, terms: ListingTerms) {
+  /** The listing's terms, as they are and qualified by its city (search-sql.ts termsSource). */
+  private writeTerms(pos: number, city: string, terms: ListingTerms) {
     const { strong, weak } = splitTerms(terms, STRONG_TERM_WEIGHT)
     this.stmt('INSERT INTO search_terms (rowid, strong, weak) VALUES (?, ?, ?)').run(
       pos,
       strong.join(' '),
       weak.join(' '),
+    )
+    const inCity = (list: string[]) => list.map((t) => cityTerm(city, t)).join(' ')
+    this.stmt('INSERT INTO search_city_terms (rowid, strong, weak) VALUES (?, ?, ?)').run(
+      pos,
+      inCity(strong),
+      inCity(weak),
     )
     const kept = [...terms].filter(([, w]) => w >= TERM_WEIGHTS.titleChar)
     this.stmt('INSERT OR REPLACE INTO search_term_weights (pos, weights) VALUES (?, ?)').run(
@@ -514,6 +558,7 @@ export class SqliteListingSearch implements ListingSearch {
     this.stmt('DELETE FROM search_trigram WHERE rowid = ?').run(pos)
     this.stmt('DELETE FROM search_bigram WHERE rowid = ?').run(pos)
     this.stmt('DELETE FROM search_terms WHERE rowid = ?').run(pos)
+    this.stmt('DELETE FROM search_city_terms WHERE rowid = ?').run(pos)
     this.stmt('DELETE FROM search_term_weights WHERE pos = ?').run(pos)
     this.stmt('DELETE FROM search_geo WHERE pos = ?').run(pos)
   }
@@ -533,7 +578,7 @@ export class SqliteListingSearch implements ListingSearch {
    * ones stale: on open, recompute every active listing's from the text the index keeps.
    */
   private refreshTerms() {
-    const version = termVocabulary().version
+    const version = `${termVocabulary().version}${TERMS_LAYOUT}`
     const stored = this.db
       .prepare("SELECT value FROM search_meta WHERE key = 'terms_version'")
       .pluck()
@@ -542,13 +587,14 @@ export class SqliteListingSearch implements ListingSearch {
     this.db.transaction(() => {
       const rows = this.db
         .prepare(
-          `SELECT l.pos, l.title, l.category, l.subcategory, b.body_norm FROM search_listing l
+          `SELECT l.pos, l.city, l.title, l.category, l.subcategory, b.body_norm FROM search_listing l
            JOIN search_body b ON b.pos = l.pos WHERE l.status = 'active'`,
         )
         .all() as (IndexedRow & { pos: number; body_norm: string })[]
       for (const r of rows) {
         this.stmt('DELETE FROM search_terms WHERE rowid = ?').run(r.pos)
-        this.writeTerms(r.pos, listingTerms({ ...r, description: r.body_norm }))
+        this.stmt('DELETE FROM search_city_terms WHERE rowid = ?').run(r.pos)
+        this.writeTerms(r.pos, r.city, listingTerms({ ...r, description: r.body_norm }))
       }
       this.db
         .prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('terms_version', ?)")
@@ -587,7 +633,7 @@ const completion = (title: string, typed: string): string | null => {
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** A page of `rows` (one more than the limit was read): its hits and the cursor after it. */
-const pageOf = (q: ListingSearchQuery, rows: Ranked[], at?: number): ListingSearchPage => {
+const pageOf = (q: ListingSearchQuery, rows: PageRow[], at?: number): ListingSearchPage => {
   const page = rows.slice(0, q.limit)
   const last = page[page.length - 1]
   return {
@@ -605,6 +651,7 @@ const pageOf = (q: ListingSearchQuery, rows: Ranked[], at?: number): ListingSear
 /** What move() and refreshTerms() read back to recompute a listing's terms. */
 interface IndexedRow {
   status: string
+  city: string
   latitude: number
   longitude: number
   title: string

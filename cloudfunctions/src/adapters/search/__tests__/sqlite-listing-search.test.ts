@@ -132,6 +132,52 @@ describe('SqliteListingSearch specifics', () => {
     close()
   })
 
+  it("walks a city's own terms in a city, and rebuilds them for a database without them", async () => {
+    const { store, search, close } = open()
+    const HZ = CITIES.find((c) => c.name === '杭州')!
+    const moving = makeDoc({ title: 'AirPods Pro 2' })
+    await search.upsert(moving)
+    await search.upsert(makeDoc({ title: 'AirPods 3', city: HZ.name, ...HZ.center }))
+    const inCity = async (s: SqliteListingSearch, city: string) =>
+      (await s.query({ text: '耳机', city, sort: 'relevance', limit: 5, now: Date.now() })).items
+    expect(await inCity(search, SH.name)).toHaveLength(1)
+    // A listing that moves city leaves the old city's postings.
+    await search.upsert({ ...moving, city: HZ.name, ...HZ.center })
+    expect(await inCity(search, SH.name)).toHaveLength(0)
+    expect(await inCity(search, HZ.name)).toHaveLength(2)
+    const postings = (city: string) =>
+      store.connection
+        .prepare('SELECT count(*) FROM search_city_terms WHERE search_city_terms MATCH ?')
+        .pluck()
+        .get(`"${city}¦§earphones"`)
+    expect([postings(SH.name), postings(HZ.name)]).toEqual([0, 2])
+    // A database from before the city terms (same synonym table) gets them on open.
+    store.connection.exec(`DELETE FROM search_city_terms;
+      UPDATE search_meta SET value = replace(value, '+city', '')`)
+    expect(await inCity(new SqliteListingSearch(store.connection), HZ.name)).toHaveLength(2)
+    close()
+  })
+
+  it('tops a pool of mostly description matches up with the newest title matches', async () => {
+    const { search, close } = open()
+    const titled = makeDoc({ title: '索尼降噪耳机', category: 'other', subcategory: 'other.misc' })
+    await search.upsert(titled)
+    // Newer listings that mention 耳机 only in their description fill the newest-matches pool.
+    for (let i = 0; i < 60; i++) {
+      await search.upsert(
+        makeDoc({
+          title: `收纳盒 ${i}`,
+          description: '可以放耳机',
+          category: 'furniture',
+          subcategory: 'furniture.storage',
+        }),
+      )
+    }
+    const page = await search.query({ text: '耳机', sort: 'relevance', limit: 5, now: Date.now() })
+    expect(page.items[0]!.id).toBe(titled.id)
+    close()
+  })
+
   it('refuses a sortKey another listing uses, and one that is not a ULID', async () => {
     const { search, close } = open()
     const a = makeDoc()
