@@ -9,6 +9,9 @@ import { WechatPayGateway } from '../adapters/payments/wechat-pay.gateway'
 import { ulidIds } from '../adapters/ids/ulid-ids'
 import type { WechatApiConfigInput } from '../adapters/wechat-api/wechat-api.config'
 import { WechatApiClient } from '../adapters/wechat-api/wechat-api.client'
+import { WechatApiTransport } from '../adapters/wechat-api/wechat-api.transport'
+import { WechatShareClient } from '../adapters/wechat-api/wechat-share.client'
+import type { WechatShareApi } from '../modules/share/ports/wechat-share.port'
 import type { Kuaidi100ConfigInput } from '../adapters/courier/kuaidi100.config'
 import { Kuaidi100Courier } from '../adapters/courier/kuaidi100.courier'
 import { CourierError, type Courier } from '../modules/delivery/ports/courier.port'
@@ -36,7 +39,10 @@ export interface LocalContainerOptions {
   clock?: Clock
   /** WeChat Pay (the local sandbox); without it every payment call fails with NOT_CONFIGURED. */
   wechatPay?: WechatPayConfigInput
-  /** WeChat server API (the local sandbox); without it every call fails with NOT_CONFIGURED. */
+  /**
+   * WeChat server API (the local sandbox), for order messages and for sharing alike (one
+   * access_token); without it every call fails with NOT_CONFIGURED.
+   */
   wechatApi?: WechatApiConfigInput
   /** kuaidi100 (the local sandbox); without it every courier call fails with NOT_CONFIGURED. */
   kuaidi100?: Kuaidi100ConfigInput
@@ -110,6 +116,24 @@ const unconfiguredWechatApi: WechatApi = {
   ),
 } as WechatApi
 
+/** Stands in for the sharing APIs when no WeChat server API is configured. */
+const unconfiguredWechatShare = Object.fromEntries(
+  (['createActivityId', 'sendUpdatableMessage', 'getUnlimitedQrCode', 'openGroupId'] as const).map(
+    (name) => [
+      name,
+      () =>
+        Promise.reject(
+          new WechatApiError(
+            'NOT_CONFIGURED',
+            'no WeChat server API configured for this local container',
+            false,
+            'not-configured',
+          ),
+        ),
+    ],
+  ),
+) as unknown as WechatShareApi
+
 export type LocalContainer = Container & { store: SqliteDocumentStore; files: LocalDiskFiles }
 
 /** The local cloud's wiring: SQLite (documents and search index), disk files, signed demo sessions. */
@@ -121,6 +145,10 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
   const filesDir = join(options.dataDir, 'files')
   mkdirSync(filesDir, { recursive: true })
   const store = new SqliteDocumentStore(join(options.dataDir, 'linquan.db'))
+  // Both WeChat adapters spend one access_token, as one server would.
+  const wechat = options.wechatApi
+    ? new WechatApiTransport({ config: options.wechatApi, clock })
+    : undefined
   return {
     store,
     // The index shares the store's connection, so listing writes and index writes commit together.
@@ -137,9 +165,8 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
       commission: DEFAULT_COMMISSION,
       maxUnpaidOrders: 3,
     },
-    wechatApi: options.wechatApi
-      ? new WechatApiClient({ config: options.wechatApi, clock })
-      : unconfiguredWechatApi,
+    wechatApi: wechat ? new WechatApiClient({ transport: wechat }) : unconfiguredWechatApi,
+    wechatShare: wechat ? new WechatShareClient({ transport: wechat }) : unconfiguredWechatShare,
     courier: options.kuaidi100
       ? new Kuaidi100Courier({ config: options.kuaidi100, clock })
       : unconfiguredCourier,

@@ -1,4 +1,5 @@
 import { formatCst, type InboxMessage } from './state'
+import type { UpdatableCard } from './updatable-cards'
 
 const esc = (s: string) =>
   s.replace(
@@ -6,12 +7,35 @@ const esc = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   )
 
+/** WeChat's card colours: state 0 orange (#FA9D39), state 1 grey (#CCCCCC); 在售 gets green. */
+const BADGE: Record<string, string> = { 在售: '#07c160', 已预订: '#fa9d39', 已售出: '#b2b2b2' }
+
+/** One updatable card: 邻圈's label, what WeChat prints, and every change. */
+const cardHtml = (
+  c: UpdatableCard,
+  now: number,
+) => `<article class="card upd" data-activity-id="${esc(c.activity_id)}" data-label="${esc(c.label)}">
+  <header><span class="app">动态消息</span><time>${esc(formatCst(c.createdAt))}</time></header>
+  <h2><span class="badge" style="background:${BADGE[c.label] ?? '#576b95'}">${esc(c.label)}</span> ${esc(c.wechatText || '尚未分享')}</h2>
+  <p class="to">activity_id ${esc(c.activity_id.slice(0, 16))}… · ${now >= c.expiresAt ? '已过期' : `有效至 ${esc(formatCst(c.expiresAt))}`}${c.openid ? ` · 分享者 ${esc(c.openid)}` : ''}</p>
+  <ol class="history">${c.history.map((h) => `<li><time>${esc(formatCst(h.at))}</time> ${h.via === 'share' ? `分享${h.openid ? ` (${esc(h.openid)})` : ''}` : `更新为 state ${h.target_state}`} → ${esc(h.label)}</li>`).join('')}</ol>
+</article>`
+
 /**
  * `GET /inbox?openid=`: a user's messages laid out like WeChat's 服务通知 list (newest first), so
- * the H5 app in dev can show what WeChat would have pushed. Without openid: everyone's.
+ * the H5 app in dev can show what WeChat would have pushed, and the updatable cards the user
+ * created or shared with the state each shows now. Without openid: everyone's.
  */
-export const inboxHtml = (openid: string | null, messages: InboxMessage[]): string => {
-  const cards = messages
+export const inboxHtml = (
+  openid: string | null,
+  messages: InboxMessage[],
+  allCards: UpdatableCard[] = [],
+  now = Date.now(),
+): string => {
+  const cards = openid
+    ? allCards.filter((c) => c.openid === openid || c.history.some((h) => h.openid === openid))
+    : allCards
+  const messageCards = messages
     .map(
       (m) => `<article class="card">
   <header><span class="app">邻圈</span><time>${esc(formatCst(m.sentAt))}</time></header>
@@ -37,8 +61,13 @@ main{max-width:520px;margin:0 auto;padding:0 12px 24px}
 .card footer{display:flex;justify-content:space-between;border-top:1px solid #eee;padding:10px 0;color:#576b95}
 .to{color:#888;font-size:12px;margin:-6px 0 8px}.empty{text-align:center;color:#888;margin-top:40px}
 small{color:#aaa}
+.badge{display:inline-block;color:#fff;border-radius:4px;padding:0 6px;font-size:13px;margin-right:4px}
+.history{margin:0 0 12px;padding-left:18px;color:#888;font-size:12px}
+h3{font-size:14px;color:#888;font-weight:400;margin:20px 4px 0}
 </style></head>
 <body><div class="bar">服务通知</div><main>
-${cards || '<p class="empty">暂无通知</p>'}
+${messageCards || '<p class="empty">暂无通知</p>'}
+<h3>动态消息卡片</h3>
+${cards.map((c) => cardHtml(c, now)).join('\n') || '<p class="empty">暂无动态消息</p>'}
 </main></body></html>`
 }

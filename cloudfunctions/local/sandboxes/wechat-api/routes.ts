@@ -4,21 +4,50 @@ import { readBody, sendJson } from '../../http-utils'
 import type { SandboxClock } from '../sandbox-clock'
 import type { Faults } from './faults'
 import { inboxHtml } from './inbox-page'
+import { handleShareControl, type ShareSandbox } from './share-control'
 import { type Engine, WxApiError } from './state'
+import { renderWxacode } from './wxacode'
 
 export interface RouteContext {
   engine: Engine
   faults: Faults
   clock: SandboxClock
+  share: ShareSandbox
 }
 
 type Json = Record<string, unknown>
+/** A JSON answer (merged into `{errcode: 0, errmsg: 'ok'}`), or an image sent as it is. */
+type ApiAnswer = Json | { png: Buffer } | void
+
+interface ApiRoute {
+  method: 'GET' | 'POST'
+  run: (c: RouteContext, body: Json, url: URL) => ApiAnswer | Promise<ApiAnswer>
+}
+const post = (run: ApiRoute['run']): ApiRoute => ({ method: 'POST', run })
 
 /** The API routes that take an access_token, as on api.weixin.qq.com. */
-const API: Record<string, (e: Engine, body: Json) => Json | void> = {
-  '/wxa/sec/order/upload_shipping_info': (e, b) => e.uploadShippingInfo(b),
-  '/wxa/sec/order/notify_confirm_receive': (e, b) => e.notifyConfirmReceive(b),
-  '/cgi-bin/message/subscribe/send': (e, b) => e.sendSubscribeMessage(b),
+const API: Record<string, ApiRoute> = {
+  '/wxa/sec/order/upload_shipping_info': post((c, b) => c.engine.uploadShippingInfo(b)),
+  '/wxa/sec/order/notify_confirm_receive': post((c, b) => c.engine.notifyConfirmReceive(b)),
+  '/cgi-bin/message/subscribe/send': post((c, b) => c.engine.sendSubscribeMessage(b)),
+  '/cgi-bin/message/wxopen/activityid/create': {
+    method: 'GET',
+    run: (c, _b, url) => c.share.cards.create(url.searchParams),
+  },
+  '/cgi-bin/message/wxopen/updatablemsg/send': post((c, b) => c.share.cards.send(b)),
+  '/wxa/getwxacodeunlimit': post(async (c, b) => {
+    const { png, record } = await renderWxacode(b, {
+      appid: c.share.appid,
+      publishedPages: c.share.publishedPages,
+      now: c.clock.now(),
+    })
+    c.share.wxacodes.unshift(record)
+    c.share.wxacodes.splice(100)
+    return { png }
+  }),
+  '/wxa/getopendata': post((c, b, url) =>
+    c.share.groups.getOpenData(url.searchParams.get('openid'), b),
+  ),
 }
 
 /** WeChat appends a request id to every errmsg. */
@@ -40,7 +69,7 @@ export const handleRequest = async (
     if (path.startsWith('/control/')) return await handleControl(c, req, res, path, url)
     if (path === '/inbox' && req.method === 'GET') {
       const openid = url.searchParams.get('openid')
-      const html = inboxHtml(openid, c.engine.inboxOf(openid))
+      const html = inboxHtml(openid, c.engine.inboxOf(openid), c.share.cards.list(), c.clock.now())
       res.writeHead(200, {
         'Content-Type': 'text/html; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -69,29 +98,29 @@ export const handleRequest = async (
       req.resume()
       return sendJson(res, 404, { errcode: 40066, errmsg: `invalid url ${rid()}` })
     }
-    if (req.method !== 'POST') {
+    if (req.method !== api.method) {
       req.resume()
-      return wx(res, { errcode: 43002, errmsg: `require POST method ${rid()}` })
+      return api.method === 'POST'
+        ? wx(res, { errcode: 43002, errmsg: `require POST method ${rid()}` })
+        : wx(res, { errcode: 43001, errmsg: `require GET method ${rid()}` })
     }
-    const raw = (await readBody(req, 256 * 1024)).toString('utf8')
+    const raw = api.method === 'POST' ? (await readBody(req, 256 * 1024)).toString('utf8') : ''
+    if (api.method === 'GET') req.resume()
     c.engine.checkToken(url.searchParams.get('access_token'))
     if (c.faults.take('httpErrors')) return sendJson(res, 502, { message: 'Bad Gateway' })
     if (c.faults.take('systemBusy'))
       return wx(res, { errcode: -1, errmsg: `system error ${rid()}` })
     if (c.faults.take('rateLimited'))
       return wx(res, { errcode: 45009, errmsg: `reach max api daily quota limit ${rid()}` })
-    let body: unknown
-    try {
-      body = JSON.parse(raw)
-    } catch {
-      throw new WxApiError(47001, 'data format error')
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body))
-      throw new WxApiError(47001, 'data format error')
-    const answer = api(c.engine, body as Json) ?? {}
+    const answer = (await api.run(c, api.method === 'POST' ? parseBody(raw) : {}, url)) ?? {}
     if (c.faults.take('timeouts')) {
       // Processed, never answered: the caller cannot tell whether it landed.
       res.destroy()
+      return
+    }
+    if ('png' in answer && Buffer.isBuffer(answer.png)) {
+      res.writeHead(200, { 'Content-Type': 'image/png', 'Content-Length': answer.png.length })
+      res.end(answer.png)
       return
     }
     return wx(res, { errcode: 0, errmsg: 'ok', ...answer })
@@ -112,6 +141,7 @@ const handleControl = async (
   const post = req.method === 'POST'
   const body = post ? await readJson(req) : (req.resume(), {})
   try {
+    if (await handleShareControl(c.share, req.method, path, url, body, res)) return
     if (get && path === '/control/inbox')
       return sendJson(res, 200, { messages: c.engine.inboxOf(url.searchParams.get('openid')) })
     if (get && path === '/control/shipping')
@@ -152,6 +182,7 @@ const handleControl = async (
     }
     if (post && path === '/control/reset') {
       c.engine.reset()
+      c.share.reset()
       c.faults.reset()
       return sendJson(res, 200, { ok: true })
     }
@@ -172,4 +203,18 @@ const readJson = async (req: IncomingMessage): Promise<Json> => {
   } catch {
     return {}
   }
+}
+
+/** An API body: empty is WeChat's 44002, anything but a JSON object its 47001. */
+const parseBody = (raw: string): Json => {
+  if (!raw.trim()) throw new WxApiError(44002, 'empty post data')
+  let body: unknown
+  try {
+    body = JSON.parse(raw)
+  } catch {
+    throw new WxApiError(47001, 'data format error')
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new WxApiError(47001, 'data format error')
+  return body as Json
 }

@@ -1,4 +1,7 @@
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
 import { WechatApiClient } from '../../../../src/adapters/wechat-api/wechat-api.client'
+import { WechatShareClient } from '../../../../src/adapters/wechat-api/wechat-share.client'
 import type { Clock } from '../../../../src/modules/core/ports/clock.port'
 import { serveSandbox } from '../../../sandboxes'
 import { wechatApiSandboxClientConfig } from '../client-config'
@@ -66,7 +69,31 @@ export const startHarness = async (options: WechatApiSandboxOptions = {}) => {
       clock: over.clock ?? { now: () => sandbox.clock.now() },
     })
 
-  return { sandbox, url, token, api, control, client, close: served.close }
+  /** The sharing adapter pointed at this sandbox (its own token unless given a transport). */
+  const shareClient = (
+    over: { clock?: Clock; config?: Partial<ReturnType<typeof wechatApiSandboxClientConfig>> } = {},
+  ) =>
+    new WechatShareClient({
+      config: { ...wechatApiSandboxClientConfig(url), ...over.config },
+      clock: over.clock ?? { now: () => sandbox.clock.now() },
+    })
+
+  /** A raw API call with the given (or a fresh) token, answered as the Response itself. */
+  const raw = async (
+    method: 'GET' | 'POST',
+    path: string,
+    query: Record<string, string> = {},
+    body?: unknown,
+  ) => {
+    const q = new URLSearchParams({ access_token: await token(), ...query })
+    return fetch(`${url}${path}?${q}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    })
+  }
+
+  return { sandbox, url, token, api, raw, control, client, shareClient, close: served.close }
 }
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>
@@ -88,3 +115,10 @@ export const courierShipping = (transactionId: string, over: Record<string, unkn
   payer: { openid: 'o-buyer-000001' },
   ...over,
 })
+
+/** Decodes a PNG with jsQR (a maintained decoder), as a scanner would. */
+export const decodeQr = (png: Uint8Array) => {
+  const image = PNG.sync.read(Buffer.from(png))
+  const found = jsQR(new Uint8ClampedArray(image.data), image.width, image.height)
+  return { width: image.width, height: image.height, text: found?.data ?? null }
+}

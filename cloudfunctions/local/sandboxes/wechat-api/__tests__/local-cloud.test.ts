@@ -38,6 +38,25 @@ describe('wechat-api sandbox inside the local cloud', () => {
     expect(html).toContain('退款结果通知')
   })
 
+  test('the container shares through it too, on the same access_token as wechatApi', async () => {
+    const { wechatApi, wechatShare } = cloud.container
+    const { activityId } = await wechatShare.createActivityId({ openid: 'o-demo-000001' })
+    await wechatShare.sendUpdatableMessage({
+      activityId,
+      targetState: 1,
+      parameters: [{ name: 'path', value: 'package-listing/detail/index?id=L1' }],
+    })
+    expect(sandbox.share.cards.get(activityId)?.label).toBe('已售出')
+    const cloudId = sandbox.share.groups.enter('o-demo-000001', '阳光花园业主群').cloudID
+    expect(await wechatShare.openGroupId({ cloudId, openid: 'o-demo-000001' })).toBe(
+      sandbox.share.groups.list()[0].openGId,
+    )
+    // One transport, so one access_token for both.
+    expect((wechatShare as unknown as { transport: unknown }).transport).toBe(
+      (wechatApi as unknown as { transport: unknown }).transport,
+    )
+  })
+
   test('without a configured API the container answers NOT_CONFIGURED', async () => {
     const local = tempDir('wechat-api-unconfigured')
     const container = createLocalContainer({
@@ -53,6 +72,12 @@ describe('wechat-api sandbox inside the local cloud', () => {
       await expect(container.wechatApi.uploadShippingInfo({} as never)).rejects.toBeInstanceOf(
         WechatApiError,
       )
+      await expect(container.wechatShare.createActivityId({})).rejects.toMatchObject({
+        errcode: 'NOT_CONFIGURED',
+      })
+      await expect(
+        container.wechatShare.openGroupId({ cloudId: '27_x', openid: 'o' }),
+      ).rejects.toBeInstanceOf(WechatApiError)
     } finally {
       container.store.close()
       local.cleanup()

@@ -54,3 +54,44 @@ test('a corrupt file is reported and ignored', () => {
   expect(warnings[0]).toMatch(/corrupt/)
   expect(sandbox.engine.inboxOf(null)).toEqual([])
 })
+
+test('updatable cards with their history and the groups made at run time come back', async () => {
+  const stateFile = join(dir, 'wechat-api.json')
+  const first = createWechatApiSandbox({ timers: 'manual', stateFile })
+  const { activity_id } = first.share.cards.create(new URLSearchParams({ openid: 'o-demo-01' }))
+  first.share.cards.send({
+    activity_id,
+    target_state: 1,
+    template_info: {
+      parameter_list: [
+        { name: 'path', value: 'package-listing/detail/index?id=L1' },
+        { name: 'version_type', value: 'develop' },
+      ],
+    },
+  })
+  const added = first.share.groups.addGroup('古北业主群')
+  await first.close!()
+
+  const second = createWechatApiSandbox({ timers: 'manual', stateFile })
+  expect(second.share.cards.get(activity_id)).toMatchObject({ label: '已售出', state: 1 })
+  expect(second.share.cards.get(activity_id)!.history).toHaveLength(1)
+  expect(second.share.groups.list().find((g) => g.id === added.id)).toEqual(added)
+  await second.close!()
+})
+
+test('a file written before sharing existed still loads', () => {
+  const stateFile = join(dir, 'old.json')
+  writeFileSync(
+    stateFile,
+    JSON.stringify({ subscriptions: {}, inbox: [], shipping: [], msgSeq: 4 }),
+  )
+  const warnings: string[] = []
+  const sandbox = createWechatApiSandbox({
+    timers: 'manual',
+    stateFile,
+    warn: (l) => warnings.push(l),
+  })
+  expect(warnings).toEqual([])
+  expect(sandbox.share.cards.list()).toEqual([])
+  expect(sandbox.share.groups.list()).toHaveLength(4)
+})
