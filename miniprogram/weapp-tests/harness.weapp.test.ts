@@ -1,7 +1,7 @@
 /**
- * A visitor WeChat could not sign in (the silent login failed): pages still browse, and 我的
- * offers 登录. Also what the fakes answer that the other files do not exercise: entering from a
- * group card (enter options, group info) and the fake cloud's contract checks.
+ * The harness itself, on a visitor's session (the silent login failed): 我的 still renders and
+ * offers 登录; entering from a group card (enter options, group info); element attributes and
+ * share buttons; and the fake cloud's contract checks, error answers and unanswered calls.
  */
 import { ListingContract } from '@shared/contracts/listing.contract'
 import { UserContract } from '@shared/contracts/user.contract'
@@ -55,6 +55,18 @@ it('the detail page opened from a group card sees the enter options and the grou
     { shareTicket: 'ticket-1' },
     { shareTicket: 'forged' },
   ])
+})
+
+it('reads an element’s WXML attributes, and shares only from an open-type="share" button', async () => {
+  app.cloud.answer(ListingContract, 'get', listingDetail())
+  const detail = await app.open('package-listing/detail/index', { id: IDS.listing })
+  await detail.waitFor('聊一聊')
+  // 聊一聊 is a WeChat <button> (NutUI draws it as one), but not a share button.
+  expect(detail.attributes('detail-chat')).toMatchObject({ openType: '' })
+  await expect(detail.shareFromButton('detail-chat')).rejects.toThrow(
+    '#detail-chat is a <button> with open-type "": tapping it would not share',
+  )
+  await expect(detail.shareFromButton('detail-title')).rejects.toThrow('is a <text>')
 })
 
 describe('the fake cloud', () => {
