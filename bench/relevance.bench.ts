@@ -128,6 +128,7 @@ const BIKE = /公路自行车/
 const COATS = /(冲锋衣|羽绒服|大衣)/
 const VACUUM = /戴森 V10/
 const DOWN = /^(优衣库 羽绒服|北面 1996)/
+const SHOES = /^(Nike Air Force|New Balance)/
 
 const QUERIES: Judged[] = [
   // A category or a thing, as the category tree or a seller would name it
@@ -156,7 +157,9 @@ const QUERIES: Judged[] = [
   { q: '推车', kind: 'synonym', want: /婴儿推车/, ok: /折叠推车/ },
   { q: '衣服', kind: 'synonym', want: /(冲锋衣|羽绒服|大衣|卫衣)/, ok: /(牛仔裤|儿童 羽绒服)/ },
   { q: '外套', kind: 'synonym', want: COATS, ok: /卫衣/ },
-  { q: '鞋子', kind: 'synonym', want: /(Air Force|New Balance)/ },
+  { q: '鞋子', kind: 'synonym', want: SHOES },
+  { q: '鞋', kind: 'synonym', want: SHOES },
+  { q: '运动鞋', kind: 'synonym', want: SHOES },
   { q: '包包', kind: 'synonym', want: /(托特包|饺子包)/ },
   { q: '扫地机', kind: 'synonym', want: /扫地机器人/, ok: VACUUM },
   { q: '玩具', kind: 'synonym', want: /(乐高|遥控车|盲盒|高达)/, ok: /健身环/ },
@@ -181,6 +184,7 @@ const QUERIES: Judged[] = [
   { q: 'IKEA', kind: 'brand', want: /^宜家/ },
   { q: '乐高', kind: 'brand', want: /^乐高/ },
   { q: '耐克', kind: 'brand', want: /^Nike/ },
+  { q: '新百伦', kind: 'brand', want: /^New Balance/ },
   { q: '雅马哈', kind: 'brand', want: /^雅马哈/ },
   { q: '始祖鸟', kind: 'brand', want: /^始祖鸟/ },
   // Brand and thing together
@@ -200,6 +204,7 @@ const QUERIES: Judged[] = [
   { q: 'xt30', kind: 'model', want: /^富士 X-T30/ },
   { q: 'v10', kind: 'model', want: VACUUM },
   { q: 'switch', kind: 'model', want: /^Switch/ },
+  { q: 'AF1', kind: 'model', want: /^Nike Air Force/ },
   // Pinyin, and pinyin initials
   { q: 'erji', kind: 'pinyin', want: EARPHONES },
   { q: 'xiangji', kind: 'pinyin', want: CAMERAS, ok: CAMERA_GEAR },

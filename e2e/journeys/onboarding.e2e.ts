@@ -111,7 +111,10 @@ test('驳回 shows the reason; 重新提交 brings the form back without the rea
   await shot('onboarding-02-checking')
   await review()
   await stateIs('rejected')
-  assert.match(await visible('#onboarding-reasons').innerText(), /驳回/)
+  // WeChat Pay's own words for the field it refused; no sandbox wording on the seller's page.
+  const reasons = await visible('#onboarding-reasons').innerText()
+  assert.match(reasons, /身份证姓名：身份证姓名与号码不一致，请核对后重新提交/)
+  assert.doesNotMatch(reasons, /沙箱|sandbox/i)
   await shot('onboarding-03-rejected')
   await visible('#onboarding-resubmit').click()
   await visible('#onboarding-form').waitFor()

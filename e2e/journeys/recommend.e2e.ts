@@ -116,6 +116,29 @@ const topOfFeed = async (n: number) => {
   }, n)
 }
 
+/**
+ * From the next page load on, counts in the page the first pages of 推荐 the app asks for (each
+ * one ranks on the server); a request of the page before the load is not counted.
+ */
+const countRankings = () =>
+  page.addInitScript(() => {
+    const w = window as unknown as { __rankings: number }
+    w.__rankings = 0
+    const send = window.fetch.bind(window)
+    window.fetch = (input, init) => {
+      if (String(input).endsWith('/fn/recommend')) {
+        const body = JSON.parse(String(init?.body ?? '{}')) as {
+          action?: string
+          input?: { cursor?: string }
+        }
+        if (body.action === 'feed' && !body.input?.cursor) w.__rankings++
+      }
+      return send(input, init)
+    }
+  })
+const rankingsAsked = () =>
+  page.evaluate(() => (window as unknown as { __rankings: number }).__rankings)
+
 const noteSays = async (pattern: RegExp) => {
   await page.waitForFunction(
     (source) =>
@@ -140,9 +163,14 @@ test('signed in, 推荐 is ranked from the user’s own history; cameras are not
   await visible(`#demo-user-${ME.openid}`).click()
   await page.locator('#demo-user-picker').waitFor({ state: 'hidden' })
   await page.goto('/')
+  await countRankings()
   await page.reload()
   await visible('#feed .listing-card').waitFor()
   await noteSays(/根据你的浏览/)
+  // The visit starts before the silent sign-in answers; it still ranks once, for the user.
+  await page.waitForLoadState('networkidle')
+  const asked = await rankingsAsked()
+  assert.equal(asked, 1, `a fresh signed-in visit asked for ${asked} rankings`)
   const top = await topOfFeed(4)
   assert.equal(top.length, 4)
   assert.ok(

@@ -56,7 +56,7 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f5f6f7',
     // The weapp's native bar; in H5 it turns on Taro's own title bar with a back arrow (a home
-    // icon when there is no page to go back to). The four tabs opt out in H5: see tabPageConfig.
+    // icon when there is no page to go back to). The four tabs opt out in H5 (their index.config.ts).
     navigationStyle: 'default',
   },
   tabBar: {

@@ -321,7 +321,8 @@ const SUBCATEGORY_RULES: [RegExp, SubcategoryId][] = [
   [/桌|椅|沙发/, 'furniture.table'],
   [/书柜|柜|架|收纳/, 'furniture.storage'],
   [/床|床垫|被/, 'furniture.bed'],
-  [/鞋|Air Force|跑鞋|靴/, 'clothing.shoes'],
+  // Sneakers are often named by their line alone (New Balance 990v5): shoes too, not 女装.
+  [/鞋|靴|Air Force|Air Jordan|Yeezy|990v/, 'clothing.shoes'],
   [/包|箱/, 'clothing.bags'],
   [/冲锋衣|羽绒服|夹克|卫衣|衬衫/, 'clothing.men'],
   [/香水/, 'beauty.fragrance'],

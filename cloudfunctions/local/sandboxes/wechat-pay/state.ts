@@ -23,6 +23,8 @@ export class WxError extends Error {
 }
 
 export const APPLYMENT_STATES = ['CHECKING', 'ACCOUNT_NEED_VERIFY', 'NEED_SIGN', 'FINISH'] as const
+/** The reject_reason of an applyment whose id-card name contains 驳回, worded as WeChat Pay's audit. */
+export const ID_NAME_MISMATCH = '身份证姓名与号码不一致，请核对后重新提交'
 
 interface Applyment {
   applyment_id: number
@@ -301,8 +303,9 @@ export class Engine {
     decrypt(contact, 'mobile_phone', false)
     let rejected: string | undefined
     if (!['2401', '2500', '4', '2', '3', '1708'].includes(orgType)) rejected = '主体类型不支持'
-    else if (idName.includes('驳回'))
-      rejected = '身份证姓名与证件不一致（沙箱规则：姓名含「驳回」）'
+    // The sandbox's rule for a rejection (a name containing 驳回, see README); the reason reads as
+    // WeChat's own, because the app shows it to the seller as it comes.
+    else if (idName.includes('驳回')) rejected = ID_NAME_MISMATCH
     else if (!/^\d{17}[\dXx]$/.test(idNumber)) rejected = '身份证号码格式不正确'
     const a: Applyment = {
       applyment_id: 2000000000000000 + this.next(),

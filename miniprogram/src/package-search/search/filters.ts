@@ -7,7 +7,7 @@ import {
   categoryLabel,
   parentCategory,
 } from '@shared/domain/listing'
-import { formatFen, parseYuanToFen } from '@shared/domain/money'
+import { MAX_PRICE_FEN, fenAtMost, formatFen, parseYuanInput } from '@shared/domain/money'
 
 /** Everything the filter bar holds. Prices stay as typed until they are applied. */
 export interface SearchFilters {
@@ -51,16 +51,34 @@ export const sortLabel = (sort: SearchSort) =>
           ? '最新'
           : '距离'
 
-/** A price box's text in fen; '' is "no bound", anything unreadable is an error. */
+// The search contract's cap on a price bound; over it the box says the maximum, as the publish
+// form's price field does.
+const PriceBoundSchema = fenAtMost(MAX_PRICE_FEN, `价格最多 ${formatFen(MAX_PRICE_FEN)}`)
+
+/** A price box's text in fen ('' is "no bound", null is not an amount); any number of digits reads. */
+const typedFen = (text: string): number | undefined | null =>
+  text.trim() === '' ? undefined : parseYuanInput(text)
+
+/** What is wrong with one typed bound, or null. */
+const boundError = (text: string): string | null => {
+  const fen = typedFen(text)
+  if (fen === undefined) return null
+  if (fen === null) return '价格最多两位小数'
+  const checked = PriceBoundSchema.safeParse(fen)
+  return checked.success ? null : checked.error.issues[0].message
+}
+
+/** A bound that can be sent: undefined when empty, null when it cannot (unreadable, over the cap). */
 const bound = (text: string): number | undefined | null =>
-  text.trim() === '' ? undefined : parseYuanToFen(text)
+  boundError(text) ? null : typedFen(text)
 
 /** What is wrong with the typed price range, or null when it can be applied. */
 export const priceRangeError = (min: string, max: string): string | null => {
+  const err = boundError(min) ?? boundError(max)
+  if (err) return err
   const lo = bound(min)
   const hi = bound(max)
-  if (lo === null || hi === null) return '价格最多两位小数'
-  if (lo !== undefined && hi !== undefined && lo > hi) return '最高价不能低于最低价'
+  if (lo != null && hi != null && lo > hi) return '最高价不能低于最低价'
   return null
 }
 

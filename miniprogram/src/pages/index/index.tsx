@@ -75,6 +75,10 @@ export default function Home() {
   const nearPoint = where.state === 'known' ? where.point : null
   // 推荐 is the signed-in user's own ranking: signing in, out or as someone else ranks again.
   const rankedFor = tab === 'recommend' && status === 'signed-in' ? (user?.id ?? null) : null
+  // Each first page of 推荐 is a fresh ranking on the server, counted against the caller: it
+  // waits until the session says who asks (a launch starts before the silent sign-in answers),
+  // so a visit ranks once, not once unknown and again signed in.
+  const waitingForSession = tab === 'recommend' && (status === 'unknown' || status === 'signing-in')
 
   const fetchPage = useCallback(
     (cursor: string | undefined): Promise<ListingPage> => {
@@ -114,9 +118,10 @@ export default function Home() {
 
   const { reload } = feed
   useEffect(() => {
+    if (waitingForSession) return
     setNow(Date.now())
     void reload()
-  }, [reload])
+  }, [reload, waitingForSession])
 
   useEffect(() => {
     if (feed.status === 'error') reportError(feed.error, '加载失败，请稍后重试')
@@ -143,6 +148,7 @@ export default function Home() {
   }, [status])
 
   usePullDownRefresh(async () => {
+    if (waitingForSession) return Taro.stopPullDownRefresh()
     setNow(Date.now())
     if (tab === 'community' && status === 'signed-in') setCommunities(null)
     await feed.reload('refreshing')

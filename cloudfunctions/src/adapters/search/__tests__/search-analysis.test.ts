@@ -182,6 +182,35 @@ describe('query plans', () => {
       ),
     ).toBe(true)
   })
+
+  it('finds a shoe by 鞋子, 鞋 and 运动鞋 whichever category its seller chose', () => {
+    const filed = (title: string, subcategory: string) =>
+      listing({ title, category: subcategory.split('.')[0], subcategory })
+    const shoes = [
+      filed('New Balance 990v5 43码', 'clothing.shoes'),
+      filed('New Balance 990v5 43码', 'clothing.women'), // the seed used to file it here
+      filed('New Balance 990v5 43码', 'other.misc'),
+      filed('Nike Air Force 1 42码', 'clothing.men'),
+      filed('李宁 跑鞋 42码', 'sports.fitness'),
+      filed('某品牌 42码', 'clothing.shoes'), // only its category says it is a shoe
+    ]
+    for (const l of shoes)
+      for (const q of ['鞋子', '鞋', '运动鞋'])
+        expect({ q, title: l.title, leaf: l.subcategory, found: finds(q, l) }).toEqual({
+          q,
+          title: l.title,
+          leaf: l.subcategory,
+          found: true,
+        })
+    expect(finds('新百伦', shoes[1]!)).toBe(true)
+    expect(finds('耐克', shoes[3]!)).toBe(true)
+    // A shoe cabinet, a brand's other clothes and a bare 990 are no shoes.
+    expect(finds('鞋子', filed('宜家 鞋柜', 'furniture.storage'))).toBe(false)
+    expect(finds('鞋子', filed('New Balance 卫衣 L码', 'clothing.men'))).toBe(false)
+    expect(finds('鞋子', filed('990 元 打印机', 'computer.peripheral'))).toBe(false)
+    expect(clauses('鞋')).toEqual([['鞋', groupTerm('shoes')]])
+    expect(planQuery('鞋').categories).toEqual(['clothing.shoes'])
+  })
 })
 
 describe('the vocabulary', () => {

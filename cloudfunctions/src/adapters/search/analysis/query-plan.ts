@@ -114,7 +114,8 @@ const reaching = (form: string, weight: number, vocab: TermVocabulary): QueryAlt
 
 /**
  * Han text with no synonym word in it: jieba words; a run of single characters that sounds like
- * a vocabulary word is taken as that word misspelt (耳几 → 耳机).
+ * a vocabulary word is taken as that word misspelt (耳几 → 耳机); a character the table names a
+ * group with on its own (鞋) stands for that group too.
  */
 const hanClauses = (han: string, vocab: TermVocabulary, fillers: QueryClause[]): QueryClause[] => {
   const words = cutWords(han)
@@ -132,6 +133,18 @@ const hanClauses = (han: string, vocab: TermVocabulary, fillers: QueryClause[]):
         groupId: vocab.wordOf(typo.meant[0]!)?.group.id ?? null,
       })
       i = typo.last
+      continue
+    }
+    const alone = vocab.aloneGroup(words[i]!)
+    if (alone) {
+      out.push({
+        text: words[i]!,
+        alternatives: [
+          exact(words[i]!),
+          { token: groupTerm(alone.id), weight: MATCH_WEIGHTS.synonym },
+        ],
+        groupId: alone.id,
+      })
       continue
     }
     const clause = { text: words[i]!, alternatives: [exact(words[i]!)], groupId: null }

@@ -44,6 +44,8 @@ export class TermVocabulary {
   readonly version: string
   readonly entries: VocabularyEntry[]
   private readonly words = new Map<string, GroupWord>()
+  /** Single characters that name a group when typed on their own (鞋). */
+  private readonly aloneWords = new Map<string, TermGroup>()
   private readonly groups = new Map<string, TermGroup>()
   private readonly closures = new Map<string, string[]>()
   /** Lengths of the words starting with each character, longest first: the matcher's index. */
@@ -63,6 +65,11 @@ export class TermVocabulary {
         const form = searchText(display)
         if (this.words.has(form)) throw new Error(`search synonyms: "${display}" is in two groups`)
         this.words.set(form, { form, display, group: g, ambiguous: ambiguous.has(form) })
+      }
+      for (const ch of g.alone ?? []) {
+        const form = searchText(ch)
+        if (this.aloneWords.has(form)) throw new Error(`search synonyms: "${ch}" is in two groups`)
+        this.aloneWords.set(form, g)
       }
     }
     for (const form of this.words.keys()) {
@@ -116,6 +123,11 @@ export class TermVocabulary {
 
   wordOf(form: string): GroupWord | undefined {
     return this.words.get(form)
+  }
+
+  /** The group a single character names when it is a query word of its own (鞋 → shoes). */
+  aloneGroup(form: string): TermGroup | undefined {
+    return this.aloneWords.get(form)
   }
 
   /**

@@ -54,6 +54,12 @@ describe('the synonym and brand table', () => {
       if (g.ambiguous?.length) expect(g.categories?.length).toBeGreaterThan(0)
     }
     for (const f of FILLER_WORDS) expect(seen.has(key(f))).toBe(false)
+    // A character that names a group on its own (鞋) is one Han character, in one group only.
+    const alone = TERM_GROUPS.flatMap((g) => (g.alone ?? []).map((a) => key(a)))
+    for (const a of alone)
+      expect({ a, single: /^\p{Script=Han}$/u.test(a) }).toEqual({ a, single: true })
+    expect(new Set(alone).size).toBe(alone.length)
+    expect(alone).toContain('鞋')
   })
 
   it('links only existing groups, without cycles, and files groups under real categories', () => {

@@ -11,12 +11,15 @@
  *   富士 Fujifilm, 戴森 Dyson, 大疆 DJI, 任天堂 Nintendo, 宜家 IKEA, 始祖鸟 Arc'teryx, 蔻驰 Coach …).
  * - Things: the words sellers and buyers write on 闲鱼 / 转转 and the category names of 淘宝 and 京东
  *   (单车, 耳麦, 卡片机, 拍立得, 电纸书, 婴儿车, 冲锋衣 …), plus the English words people type.
+ * - Shoe lines: the model names the brands sell them under (Air Force 1, Air Jordan, 990v6, 2002R,
+ *   Yeezy, Stan Smith) and the nicknames buyers use for them (空军一号, 椰子鞋).
  * - Traditional characters and Taiwan / Hong Kong wording (耳機, 筆電, 滑鼠) are converted by OpenCC
  *   before any lookup, so they need no entry here; pinyin and initials (erji, ej) come from
  *   pinyin-pro over these same words.
  *
  * Rules the tests hold the table to (search-synonyms.test.ts): every word belongs to one group; no
- * single Chinese character (包, 书 and 灯 hide inside 包邮, 说明书 and 灯光); `broader` names
+ * single Chinese character among `words` (包, 书 and 灯 hide inside 包邮, 说明书 and 灯光; `alone`
+ * holds the few that name a group when typed on their own, like 鞋); `broader` names
  * existing groups without cycles. Direction matters: a listing of a narrower group is found by
  * the broader word (耳机 finds AirPods) but not the other way round (AirPods does not find every
  * 耳机), which is what keeps expansion from flooding results.
@@ -41,6 +44,12 @@ export interface TermGroup {
    * nearest category offered when a search finds nothing.
    */
   categories?: string[]
+  /**
+   * Single characters that name the group when typed as a word of their own in a search (鞋 is
+   * shoes). Never looked for inside a listing's text, where a character is part of other words
+   * (鞋柜 is a cabinet).
+   */
+  alone?: string[]
 }
 
 const brand = (
@@ -243,9 +252,45 @@ export const TERM_GROUPS: TermGroup[] = [
   }),
   item(
     'shoes',
-    ['鞋子', '鞋靴', '球鞋', '运动鞋', '板鞋', '跑鞋', '篮球鞋', 'sneakers'],
+    [
+      '鞋子',
+      '鞋靴',
+      '球鞋',
+      '运动鞋',
+      '板鞋',
+      '跑鞋',
+      '篮球鞋',
+      '男鞋',
+      '女鞋',
+      '皮鞋',
+      '高跟鞋',
+      '帆布鞋',
+      '老爹鞋',
+      '靴子',
+      '马丁靴',
+      '小白鞋',
+      'sneakers',
+      'sneaker',
+    ],
     ['clothing.shoes'],
+    { alone: ['鞋'] },
   ),
+  // Shoe lines sellers name without saying 鞋 (New Balance 990v5, Nike Air Force 1): a shoe
+  // wherever the seller filed it. Bare numbers (574, 9060) are left out: they are prices too.
+  item('air-force-1', ['Air Force 1', 'AF1', '空军一号'], ['clothing.shoes'], {
+    broader: ['shoes', 'nike'],
+  }),
+  item('air-jordan', ['Air Jordan', 'AJ1', 'AJ4', 'AJ11'], ['clothing.shoes'], {
+    broader: ['shoes', 'nike'],
+  }),
+  item('nb-990', ['990v3', '990v4', '990v5', '990v6'], ['clothing.shoes'], {
+    broader: ['shoes', 'new-balance'],
+  }),
+  item('nb-2002r', ['2002R', '1906R'], ['clothing.shoes'], {
+    broader: ['shoes', 'new-balance'],
+  }),
+  item('yeezy', ['Yeezy', '椰子鞋'], ['clothing.shoes'], { broader: ['shoes', 'adidas'] }),
+  item('stan-smith', ['Stan Smith'], ['clothing.shoes'], { broader: ['shoes', 'adidas'] }),
   item(
     'bag',
     ['包包', '箱包', '手提包', '托特包', '双肩包', '背包', '斜挎包', '饺子包', 'bag'],

@@ -95,6 +95,16 @@ describe('price range', () => {
     expect(priceRangeError('500', '100')).toBe('最高价不能低于最低价')
     expect(priceRangeError('1.234', '')).toBe('价格最多两位小数')
   })
+  it('says the maximum for a bound over it, as the publish form does, however long', () => {
+    expect(priceRangeError('', '99999999999')).toBe('价格最多 ¥999,999')
+    expect(priceRangeError('1000000', '')).toBe('价格最多 ¥999,999')
+    expect(priceRangeError('', '999999')).toBeNull()
+    expect(priceRangeError('99999999999999999999999', '1')).toBe('价格最多 ¥999,999')
+    // Never sent: the server would refuse the whole query.
+    expect(
+      toSearchQuery({ ...EMPTY_FILTERS, priceMax: '99999999999' }, { city: '上海' }),
+    ).not.toHaveProperty('priceMaxFen')
+  })
   it('labels the bar button', () => {
     expect(priceLabel({ priceMin: '', priceMax: '' })).toBe('价格')
     expect(priceLabel({ priceMin: '100', priceMax: '1500.5' })).toBe('¥100-1500.50')
