@@ -3,6 +3,7 @@ import type { ChatSignal } from './chat/ports/chat-signal.port'
 import type { Courier } from './delivery/ports/courier.port'
 import type { PaymentGateway } from './payments/ports/payment-gateway.port'
 import type { WechatApi } from './messaging/ports/wechat-api.port'
+import type { WechatShareApi } from './share/ports/wechat-share.port'
 import type { ListingSearch } from './search/ports/listing-search.port'
 import type { Clock } from './core/ports/clock.port'
 import type { DocumentStore } from './core/ports/document-store.port'
@@ -44,6 +45,8 @@ export interface Deps {
   limits: RateLimiter
   /** WeChat server API: shipping info, confirm-receive reminders, subscribe messages (call it from the outbox). */
   wechatApi: WechatApi
+  /** WeChat for sharing: updatable cards, 小程序码, group cloudIDs (card updates go through the outbox). */
+  wechatShare: WechatShareApi
   /** Courier aggregator (kuaidi100): quotes, pickups, tracking, pushes. */
   courier: Courier
   /** "A conversation has something new", for servers that stream chats (the local cloud's SSE). */
@@ -73,7 +76,8 @@ export interface OrderMoveReaction {
 export interface Hooks {
   /**
    * Every order move, in its transaction (delivery: call off the bookings it leaves behind; chat:
-   * post the step into the conversation of the listing and buyer; offer: a paid order spends its offer).
+   * post the step into the conversation of the listing and buyer; offer: a paid order spends its offer;
+   * share: the order's share chain, and the listing's updatable cards).
    */
   orderMoved: OrderMoveReaction[]
   /**
@@ -97,6 +101,6 @@ export interface Hooks {
   isMember: (deps: Pick<Deps, 'store'>, communityId: string, userId: string) => Promise<boolean>
   /** Whether a user marked a listing 想要 (social: the listing page shows it). */
   isFavorite: (deps: Pick<Deps, 'store'>, userId: string, listingId: string) => Promise<boolean>
-  /** Every outbox job kind and its handler (order, payments, delivery, chat). */
+  /** Every outbox job kind and its handler (order, payments, delivery, chat, share). */
   jobs: Record<string, JobHandler>
 }

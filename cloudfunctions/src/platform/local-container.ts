@@ -22,6 +22,7 @@ import {
   type PaymentGateway,
 } from '../modules/payments/ports/payment-gateway.port'
 import { WechatApiError, type WechatApi } from '../modules/messaging/ports/wechat-api.port'
+import type { WechatShareApi } from '../modules/share/ports/wechat-share.port'
 import { localIdentity } from './caller-identity'
 import type { Container } from './container'
 import { moduleHooks } from '../modules/hooks'
@@ -110,6 +111,25 @@ const unconfiguredWechatApi: WechatApi = {
   ),
 } as WechatApi
 
+/**
+ * Stands in until the WeChat API adapter for sharing is wired: every call fails like an unconfigured
+ * WechatApi, so a share is made without an updatable card, a cloudID is ignored, a poster is refused.
+ */
+const unconfiguredWechatShare = new Proxy({} as WechatShareApi, {
+  get: (_t, name) => {
+    if (name === 'then' || typeof name === 'symbol') return undefined
+    return () =>
+      Promise.reject(
+        new WechatApiError(
+          'NOT_CONFIGURED',
+          'no WeChat API for sharing configured for this local container',
+          false,
+          'not-configured',
+        ),
+      )
+  },
+})
+
 export type LocalContainer = Container & { store: SqliteDocumentStore; files: LocalDiskFiles }
 
 /** The local cloud's wiring: SQLite (documents and search index), disk files, signed demo sessions. */
@@ -140,6 +160,7 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     wechatApi: options.wechatApi
       ? new WechatApiClient({ config: options.wechatApi, clock })
       : unconfiguredWechatApi,
+    wechatShare: unconfiguredWechatShare,
     courier: options.kuaidi100
       ? new Kuaidi100Courier({ config: options.kuaidi100, clock })
       : unconfiguredCourier,
