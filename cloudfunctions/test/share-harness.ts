@@ -33,7 +33,10 @@ export const shareWorld = async (cloud: {
   for (const [who, p] of Object.entries(PEOPLE))
     ids[who as Who] = (await aUser(cloud.container, p.openid, { nickname: p.nickname }))._id
   const call = async (who: Who | null, action: string, input: unknown = {}) =>
-    (await shareMain({ action, input }, cloud.contextFor(who ? PEOPLE[who].openid : null))) as Envelope
+    (await shareMain(
+      { action, input },
+      cloud.contextFor(who ? PEOPLE[who].openid : null),
+    )) as Envelope
   const must = async (who: Who, action: string, input: unknown = {}) => {
     const res = await call(who, action, input)
     if (!res.ok) throw new Error(`share.${action} failed: ${res.error.code} ${res.error.message}`)

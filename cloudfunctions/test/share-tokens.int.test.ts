@@ -96,8 +96,13 @@ describe('share tokens: made, reused, chained, opened', () => {
     await w.must('stranger', 'open', { token: o.token, via: 'card' })
     expect((await create('stranger', { parentToken: o.token })).depth).toBe(1)
     expect(
-      (await w.must('stranger', 'create', { kind: 'listing', targetId: other.id, parentToken: 'NOPE' }))
-        .depth,
+      (
+        await w.must('stranger', 'create', {
+          kind: 'listing',
+          targetId: other.id,
+          parentToken: 'NOPE',
+        })
+      ).depth,
     ).toBe(1)
   })
 
@@ -146,9 +151,9 @@ describe('share tokens: made, reused, chained, opened', () => {
       activityId: null,
       card: { title: '卖家老王的闲置', priceFen: null, status: null },
     })
-    expect(await w.call('alice', 'create', { kind: 'community', targetId: listingId })).toMatchObject(
-      { ok: false, error: { code: 'COMMON.NOT_FOUND' } },
-    )
+    expect(
+      await w.call('alice', 'create', { kind: 'community', targetId: listingId }),
+    ).toMatchObject({ ok: false, error: { code: 'COMMON.NOT_FOUND' } })
   })
 
   it('a listing nobody may see cannot be shared', async () => {
@@ -158,17 +163,21 @@ describe('share tokens: made, reused, chained, opened', () => {
       error: { code: 'COMMON.NOT_FOUND' },
     })
     await invoke(listingMain, cloud, PEOPLE.seller.openid, 'takeDown', { id: listingId })
-    expect(await w.call('alice', 'create', { kind: 'listing', targetId: listingId })).toMatchObject({
-      ok: false,
-      error: { code: 'SHARE.TARGET_UNAVAILABLE' },
-    })
+    expect(await w.call('alice', 'create', { kind: 'listing', targetId: listingId })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'SHARE.TARGET_UNAVAILABLE' },
+      },
+    )
   })
 
   it('limits share taps per user', async () => {
     for (let i = 0; i < CREATE_PER_USER.limit; i++) await create('alice')
-    expect(await w.call('alice', 'create', { kind: 'listing', targetId: listingId })).toMatchObject({
-      ok: false,
-      error: { code: 'COMMON.RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } },
-    })
+    expect(await w.call('alice', 'create', { kind: 'listing', targetId: listingId })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'COMMON.RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } },
+      },
+    )
   })
 })

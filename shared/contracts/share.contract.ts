@@ -17,7 +17,9 @@ const CardStatusSchema = z.enum(CARD_STATUSES)
 
 /** What to pass to wx.updateShareMenu's templateInfo for the card's current state. */
 const TemplateInfoSchema = z.object({
-  parameterList: z.array(z.object({ name: z.enum(['member_count', 'room_limit']), value: z.string() })),
+  parameterList: z.array(
+    z.object({ name: z.enum(['member_count', 'room_limit']), value: z.string() }),
+  ),
 })
 
 export const ShareCreatedSchema = z.object({
@@ -163,7 +165,9 @@ export const ShareContract = defineContract('share', {
         via: z.enum(SHARE_VIAS),
       })
       .strict(),
-    output: z.object({ group: GroupSummarySchema.pick({ groupKey: true, label: true }).nullable() }),
+    output: z.object({
+      group: GroupSummarySchema.pick({ groupKey: true, label: true }).nullable(),
+    }),
     errors: [],
   },
   scene: {
@@ -214,7 +218,7 @@ export const ShareContract = defineContract('share', {
     errors: [...GROUP_ERRORS, ErrorCodes.SHARE_LISTING_NOT_ON_SALE],
   },
   setGroupLabel: {
-    summary: "Names a group circle the caller is in (every member sees it); null clears it.",
+    summary: 'Names a group circle the caller is in (every member sees it); null clears it.',
     auth: 'user',
     input: z
       .object({

@@ -93,7 +93,9 @@ describe('referral attribution: who an order chain credits', () => {
   })
 })
 
-const share = (over: Partial<ShareRecord> & Pick<ShareRecord, '_id' | 'sharerId'>): ShareRecord => ({
+const share = (
+  over: Partial<ShareRecord> & Pick<ShareRecord, '_id' | 'sharerId'>,
+): ShareRecord => ({
   kind: 'listing',
   targetId: 'L1',
   parentToken: null,
@@ -117,7 +119,7 @@ describe('share lineage: parents and depth', () => {
     })
   })
 
-  it("a parent of another target (or kind) does not count: the share is first-hand", () => {
+  it('a parent of another target (or kind) does not count: the share is first-hand', () => {
     const other = share({ _id: 'P', sharerId: 'B', targetId: 'L2', depth: 3 })
     expect(lineageOf('T1', 'A', L1, other)).toMatchObject({ parentToken: null, depth: 1 })
     const store = share({ _id: 'P', sharerId: 'B', kind: 'storefront', depth: 2 })
@@ -157,18 +159,21 @@ describe('share lineage: parents and depth', () => {
 
   it('property: depth counts the hops between different people; the chain keeps the nearest 16', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('A', 'B', 'C'), { minLength: 1, maxLength: 40 }), (who) => {
-        let parent: ShareRecord | null = null
-        let hops = 0
-        who.forEach((sharerId, i) => {
-          if (parent && parent.sharerId !== sharerId) hops++
-          const lineage = lineageOf(`T${i}`, sharerId, L1, parent)
-          parent = share({ _id: `T${i}`, sharerId, ...lineage })
-          expect(lineage.depth).toBe(hops + 1)
-          expect(lineage.chain.length).toBe(Math.min(lineage.depth, MAX_CHAIN))
-          expect(lineage.chain.at(-1)).toEqual({ token: `T${i}`, sharerId })
-        })
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('A', 'B', 'C'), { minLength: 1, maxLength: 40 }),
+        (who) => {
+          let parent: ShareRecord | null = null
+          let hops = 0
+          who.forEach((sharerId, i) => {
+            if (parent && parent.sharerId !== sharerId) hops++
+            const lineage = lineageOf(`T${i}`, sharerId, L1, parent)
+            parent = share({ _id: `T${i}`, sharerId, ...lineage })
+            expect(lineage.depth).toBe(hops + 1)
+            expect(lineage.chain.length).toBe(Math.min(lineage.depth, MAX_CHAIN))
+            expect(lineage.chain.at(-1)).toEqual({ token: `T${i}`, sharerId })
+          })
+        },
+      ),
     )
   })
 })

@@ -97,7 +97,9 @@ export class FakeWechatShare implements WechatShareApi {
     if (!input.scene || input.scene.length > 32 || input.page.startsWith('/'))
       throw refused(FAKE_ERRCODES.BAD_SCENE, 'invalid scene or page')
     this.qrCalls.push(input)
-    return new Uint8Array(await QRCode.toBuffer(input.scene, { type: 'png', width: input.width ?? 430 }))
+    return new Uint8Array(
+      await QRCode.toBuffer(input.scene, { type: 'png', width: input.width ?? 430 }),
+    )
   }
 
   async openGroupId({ cloudId, openid }: { cloudId: string; openid: string }) {

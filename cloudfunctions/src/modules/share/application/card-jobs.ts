@@ -44,7 +44,12 @@ export const moveCard = async (
       version: card.version + 1,
     })
   if (card?.hasActivities)
-    await enqueue(tx, { key: shareCardJobKey(listingId, seq), kind: SHARE_CARD_JOB, orderId, at: now })
+    await enqueue(tx, {
+      key: shareCardJobKey(listingId, seq),
+      kind: SHARE_CARD_JOB,
+      orderId,
+      at: now,
+    })
 }
 
 /**
@@ -67,10 +72,16 @@ const sendCardUpdates: JobHandler = async (deps, job) => {
   for (const activity of live.items) {
     if (activity.dead || !maySend(activity.sentStatus, card.status)) continue
     try {
-      await deps.wechatShare.sendUpdatableMessage(updateMessage(activity._id, listingId, card.status))
-      await deps.store.update(ShareActivities, activity._id, { sentStatus: card.status, sentAt: now })
+      await deps.wechatShare.sendUpdatableMessage(
+        updateMessage(activity._id, listingId, card.status),
+      )
+      await deps.store.update(ShareActivities, activity._id, {
+        sentStatus: card.status,
+        sentAt: now,
+      })
     } catch (e) {
-      if (isPermanentRefusal(e)) await deps.store.update(ShareActivities, activity._id, { dead: true })
+      if (isPermanentRefusal(e))
+        await deps.store.update(ShareActivities, activity._id, { dead: true })
       else passing = e
     }
   }

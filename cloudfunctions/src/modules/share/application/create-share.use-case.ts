@@ -99,7 +99,9 @@ export const createShare = async (
     !!s?.activityId && s.activityExpiresAt !== null && s.activityExpiresAt - now > margin
   const updatable = listing !== null && face.status !== 'sold'
   const activity =
-    updatable && !hasActivity(existing, ACTIVITY_MARGIN_MS) ? await requestActivity(deps, caller.openid) : null
+    updatable && !hasActivity(existing, ACTIVITY_MARGIN_MS)
+      ? await requestActivity(deps, caller.openid)
+      : null
   const attach = (tx: TransactionOps, token: string) =>
     activity && listing ? attachActivity(tx, listing, token, activity, now) : Promise.resolve(null)
 

@@ -38,11 +38,7 @@ export const myGroups = async (deps: Deps, me: Me) => {
  * everything its known members have on sale, newest first. The members themselves are never
  * listed: a listing card shows its seller, as it does anywhere else.
  */
-export const groupPage = async (
-  deps: Deps,
-  me: Me,
-  input: PageRequest & { groupKey: string },
-) => {
+export const groupPage = async (deps: Deps, me: Me, input: PageRequest & { groupKey: string }) => {
   const { group, member } = await loadMemberGroup(deps, me._id, input.groupKey)
   const members = await deps.store.find(
     GroupMembers,
@@ -116,7 +112,7 @@ export const setGroupLabel = async (
   const { group } = await loadMemberGroup(deps, me._id, input.groupKey)
   await enforceLimit(deps.limits, LABEL_PER_USER, me._id, TOO_OFTEN)
   const refusal = input.label === null ? null : labelRefusal(input.label)
-  if (refusal) throw new AppError(ErrorCodes.SHARE_LABEL_REFUSED, refusal, { path: ['label'] })
+  if (refusal) throw new AppError(ErrorCodes.SHARE_LABEL_REFUSED, refusal, { path: 'label' })
   const now = deps.clock.now()
   await deps.store.update(Groups, group._id, {
     label: input.label,

@@ -2,13 +2,7 @@ import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { READABLE } from '../../core/ports/secret-codes.port'
 import type { Deps } from '../../deps'
 import { CLOUD_ID_PER_USER } from '../domain/share.limits'
-import {
-  GroupIds,
-  GroupMembers,
-  Groups,
-  memberId,
-  type GroupRecord,
-} from '../domain/share.records'
+import { GroupIds, GroupMembers, Groups, memberId, type GroupRecord } from '../domain/share.records'
 import { GROUP_KEY_LENGTH } from '../domain/share.rules'
 
 const ignoringConflict = async (write: () => Promise<unknown>) => {

@@ -57,10 +57,12 @@ const recordView = async (
   } catch (e) {
     if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e
   }
-  if (seen) await deps.store.update(ShareOpens, id, { lastAt: now, fromGroup: seen.fromGroup || fromGroup })
+  if (seen)
+    await deps.store.update(ShareOpens, id, { lastAt: now, fromGroup: seen.fromGroup || fromGroup })
   const arrival = arrivalId(viewerId, share.kind, share.targetId)
   const latest = { token: share._id, sharerId: share.sharerId, at: now }
-  if (await deps.store.get(ShareArrivals, arrival)) await deps.store.update(ShareArrivals, arrival, latest)
+  if (await deps.store.get(ShareArrivals, arrival))
+    await deps.store.update(ShareArrivals, arrival, latest)
   else
     await deps.store.insert(ShareArrivals, { _id: arrival, ...latest }).catch((e) => {
       if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT)) throw e

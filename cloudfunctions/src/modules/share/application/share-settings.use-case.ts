@@ -17,7 +17,8 @@ export const updateSettings = async (
   input: { showInTrustSignals: boolean },
 ) => {
   const doc = { showInTrustSignals: input.showInTrustSignals, updatedAt: deps.clock.now() }
-  if (await deps.store.get(ShareSettings, userId)) await deps.store.update(ShareSettings, userId, doc)
+  if (await deps.store.get(ShareSettings, userId))
+    await deps.store.update(ShareSettings, userId, doc)
   else await deps.store.insert(ShareSettings, { _id: userId, ...doc })
   return settingsOf(deps, userId)
 }

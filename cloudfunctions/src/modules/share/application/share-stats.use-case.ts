@@ -22,8 +22,14 @@ const reachedDepths = (shares: ShareRecord[]) => {
 }
 
 type Tally = { shares: number; views: number; orders: number }
-const byTally = (a: Tally & { createdAt?: number }, b: Tally & { createdAt?: number }) =>
-  b.orders - a.orders || b.views - a.views || b.shares - a.shares || (b.createdAt ?? 0) - (a.createdAt ?? 0)
+type Row = Tally & { depth?: number; createdAt?: number }
+/** Most orders, then most views, then the share nearer the root (it started the rest), then the newest. */
+const byTally = (a: Row, b: Row) =>
+  b.orders - a.orders ||
+  b.views - a.views ||
+  b.shares - a.shares ||
+  (a.depth ?? 0) - (b.depth ?? 0) ||
+  (b.createdAt ?? 0) - (a.createdAt ?? 0)
 
 /**
  * How a listing travelled, for its seller only: per share its views (distinct signed-in viewers),
@@ -45,12 +51,19 @@ export const shareStats = async (deps: Deps, me: Pick<UserRecord, '_id'>, listin
   ).items
   const views = await Promise.all(shares.map((s) => deps.store.count(ShareOpens, { token: s._id })))
   const orders = new Map<string, number>()
-  const attributed = await deps.store.find(Attributions, { listingId: listing._id }, { limit: 1000 })
+  const attributed = await deps.store.find(
+    Attributions,
+    { listingId: listing._id },
+    { limit: 1000 },
+  )
   for (const a of attributed.items)
     if (countsForStats(a.voided) && a.outcome !== 'refunded')
       orders.set(a.token, (orders.get(a.token) ?? 0) + 1)
   const reached = reachedDepths(shares)
-  const people = await loadPublicUsers(deps, shares.map((s) => s.sharerId))
+  const people = await loadPublicUsers(
+    deps,
+    shares.map((s) => s.sharerId),
+  )
   const rows = shares.map((s, i) => ({
     sharerId: s.sharerId,
     sharerNickname: people.get(s.sharerId)?.nickname ?? '邻圈用户',
@@ -63,10 +76,22 @@ export const shareStats = async (deps: Deps, me: Pick<UserRecord, '_id'>, listin
     fromGroup: s.fromGroup,
     createdAt: s.createdAt,
   }))
-  const sharers = new Map<string, Tally & { nickname: string }>()
+  const sharers = new Map<string, Tally & { nickname: string; depth: number }>()
   for (const r of rows.filter((r) => !r.isYou)) {
-    const t = sharers.get(r.sharerId) ?? { nickname: r.sharerNickname, shares: 0, views: 0, orders: 0 }
-    sharers.set(r.sharerId, { ...t, shares: t.shares + 1, views: t.views + r.views, orders: t.orders + r.orders })
+    const t = sharers.get(r.sharerId) ?? {
+      nickname: r.sharerNickname,
+      shares: 0,
+      views: 0,
+      orders: 0,
+      depth: r.depth,
+    }
+    sharers.set(r.sharerId, {
+      ...t,
+      shares: t.shares + 1,
+      views: t.views + r.views,
+      orders: t.orders + r.orders,
+      depth: Math.min(t.depth, r.depth),
+    })
   }
   return {
     listingId: listing._id,
@@ -80,6 +105,9 @@ export const shareStats = async (deps: Deps, me: Pick<UserRecord, '_id'>, listin
       .sort(byTally)
       .slice(0, ROWS_SHOWN)
       .map(({ sharerId: _, shares: __, ...row }) => row),
-    topSharers: [...sharers.values()].sort(byTally).slice(0, TOP_SHARERS),
+    topSharers: [...sharers.values()]
+      .sort(byTally)
+      .slice(0, TOP_SHARERS)
+      .map(({ depth: _, ...t }) => t),
   }
 }

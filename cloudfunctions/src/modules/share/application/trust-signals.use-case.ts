@@ -53,7 +53,11 @@ const sameCommunities = async (deps: Pick<Deps, 'store'>, viewerId: string, othe
 const labelsOf = (s: Omit<TrustSignals, 'labels'>) => [
   ...(s.sameGroupCount > 0 ? [`同在 ${s.sameGroupCount} 个群`] : []),
   ...(s.sharedBy
-    ? [s.sharedBy.isTheUser ? `${s.sharedBy.nickname} 分享给你` : `你的好友 ${s.sharedBy.nickname} 分享给你`]
+    ? [
+        s.sharedBy.isTheUser
+          ? `${s.sharedBy.nickname} 分享给你`
+          : `你的好友 ${s.sharedBy.nickname} 分享给你`,
+      ]
     : []),
   ...(s.sameCommunityCount > 0 ? ['同一小区'] : []),
 ]

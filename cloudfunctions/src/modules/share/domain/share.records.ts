@@ -153,7 +153,11 @@ export const Shares = defineCollection<ShareRecord>('shares', [
   // A sharer's recent tokens for a target (reuse), and a target's shares (stats, card updates).
   {
     name: 'sharer_target',
-    fields: [{ field: 'sharerId' }, { field: 'targetId' }, { field: 'createdAt', direction: 'desc' }],
+    fields: [
+      { field: 'sharerId' },
+      { field: 'targetId' },
+      { field: 'createdAt', direction: 'desc' },
+    ],
   },
   { name: 'target', fields: [{ field: 'targetId' }, { field: 'createdAt', direction: 'desc' }] },
 ])
