@@ -1,5 +1,6 @@
 import { main as listingMain } from '../src/functions/listing'
-import { ShareOpens, Shares } from '../src/modules/share/domain/share.records'
+import { sweepShareActivities } from '../src/modules/share'
+import { ShareActivities, ShareOpens, Shares } from '../src/modules/share/domain/share.records'
 import { CREATE_PER_USER } from '../src/modules/share/domain/share.limits'
 import { publishListing } from './fixtures'
 import { invoke, startTestCloud, type TestCloud } from './harness'
@@ -60,6 +61,14 @@ describe('share tokens: made, reused, chained, opened', () => {
     const later = await create('alice')
     expect(later).toMatchObject({ reused: false })
     expect(later.token).not.toBe(first.token)
+  })
+
+  it('keeps an updatable card until WeChat lets it lapse, then the hourly sweep drops it', async () => {
+    const made = await create('alice')
+    expect(await sweepShareActivities(cloud.container)).toBe(0)
+    cloud.clock.advance(24 * HOUR)
+    expect(await sweepShareActivities(cloud.container)).toBe(1)
+    expect(await cloud.container.store.get(ShareActivities, made.activityId)).toBeNull()
   })
 
   it('a card WeChat cannot make updatable is shared as an ordinary one', async () => {

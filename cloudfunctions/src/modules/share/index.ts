@@ -5,3 +5,4 @@
  */
 export { SHARE_JOB_HANDLERS } from './application/card-jobs'
 export { shareOrderReaction } from './application/order-reaction'
+export { sweepShareActivities } from './application/sweep-activities.use-case'

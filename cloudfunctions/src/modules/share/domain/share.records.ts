@@ -167,6 +167,8 @@ export const ShareOpens = defineCollection<ShareOpenRecord>('share_opens', [
 export const ShareArrivals = defineCollection<ShareArrivalRecord>('share_arrivals')
 export const ShareActivities = defineCollection<ShareActivityRecord>('share_activities', [
   { name: 'listing_expires', fields: [{ field: 'listingId' }, { field: 'expiresAt' }] },
+  // The sweep: cards WeChat no longer updates.
+  { name: 'expires', fields: [{ field: 'expiresAt' }] },
 ])
 export const ShareCards = defineCollection<ShareCardRecord>('share_cards')
 export const Groups = defineCollection<GroupRecord>('share_groups')
