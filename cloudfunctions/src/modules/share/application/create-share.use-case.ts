@@ -56,18 +56,26 @@ const recentToken = async (
   return page.items.find((s) => s.kind === input.kind && s.parentToken === parentToken) ?? null
 }
 
-/** Inserts a new token, drawing again in the (2^-50) case that it is taken. */
-const insertNew = async (
+/**
+ * Writes the share in one transaction with its updatable card: a new token (drawn again if it is
+ * taken, a 2^-50 chance), or the reused one's `fromGroup`. A racing write of the listing's card
+ * conflicts, and the whole write is tried again.
+ */
+const writeShare = async (
   deps: Pick<Deps, 'store' | 'codes'>,
+  existing: ShareRecord | null,
   make: (token: string) => ShareRecord,
-  alsoInTx: (tx: TransactionOps, token: string) => Promise<CardStatus | null>,
+  fromGroup: boolean,
+  attach: (tx: TransactionOps, token: string) => Promise<CardStatus | null>,
 ) => {
   for (let attempt = 0; ; attempt++) {
-    const share = make(deps.codes.draw(TOKEN_LENGTH, READABLE))
+    const share = existing ?? make(deps.codes.draw(TOKEN_LENGTH, READABLE))
     try {
       return await deps.store.transaction(async (tx) => {
-        await tx.insert(Shares, share)
-        return { token: share._id, started: await alsoInTx(tx, share._id) }
+        if (!existing) await tx.insert(Shares, share)
+        else if (fromGroup && !existing.fromGroup)
+          await tx.update(Shares, share._id, { fromGroup: true })
+        return { token: share._id, started: await attach(tx, share._id) }
       })
     } catch (e) {
       if (!(isAppError(e) && e.code === ErrorCodes.CONFLICT) || attempt >= 2) throw e
@@ -105,27 +113,23 @@ export const createShare = async (
   const attach = (tx: TransactionOps, token: string) =>
     activity && listing ? attachActivity(tx, listing, token, activity, now) : Promise.resolve(null)
 
-  const { token, started } = existing
-    ? await deps.store.transaction(async (tx) => {
-        if (input.fromGroup && !existing.fromGroup)
-          await tx.update(Shares, existing._id, { fromGroup: true })
-        return { token: existing._id, started: await attach(tx, existing._id) }
-      })
-    : await insertNew(
-        deps,
-        (t) => ({
-          _id: t,
-          ...target,
-          sharerId,
-          ...lineageOf(t, sharerId, target, parent),
-          fromGroup: input.fromGroup ?? false,
-          createdAt: now,
-          activityId: null,
-          activityExpiresAt: null,
-          posterFileId: null,
-        }),
-        attach,
-      )
+  const { token, started } = await writeShare(
+    deps,
+    existing,
+    (t) => ({
+      _id: t,
+      ...target,
+      sharerId,
+      ...lineageOf(t, sharerId, target, parent),
+      fromGroup: input.fromGroup ?? false,
+      createdAt: now,
+      activityId: null,
+      activityExpiresAt: null,
+      posterFileId: null,
+    }),
+    input.fromGroup ?? false,
+    attach,
+  )
   const share = (await deps.store.get(Shares, token))!
   // The card's state for wx.updateShareMenu: the one just recorded, or the listing's now.
   const status = started ?? face.status
