@@ -116,6 +116,13 @@ const OPERATORS_ONLY = user({
   seller: 'FORBIDDEN',
   operator: 'ok',
 })
+/** A group circle the seller is the only known member of: everyone else is told there is none. */
+const GROUP_MEMBERS = user({
+  stranger: 'SHARE.GROUP_NOT_FOUND',
+  buyer: 'SHARE.GROUP_NOT_FOUND',
+  seller: 'ok',
+  operator: 'SHARE.GROUP_NOT_FOUND',
+})
 /** A conversation its two parties and operators (for a report) may read; strangers are told it does not exist. */
 const CHAT_READ = user({ stranger: 'NOT_FOUND', buyer: 'ok', seller: 'ok', operator: 'ok' })
 /** Writing to a conversation (post, read, block): its two parties only; an operator only reads. */
@@ -801,6 +808,68 @@ export const ROWS: Row[] = [
     expect: ANYONE,
   }),
 
+  // ---- share: tokens and opens are anyone's; stats, groups and posters their owner's or members' only
+  row({
+    action: 'share.create',
+    input: (x) => ({ kind: 'listing', targetId: x.activeListingId }),
+    expect: OWN,
+  }),
+  // Unknown tokens are ignored, guests recorded nothing: never an error.
+  row({
+    action: 'share.open',
+    given: (k) => k.share(),
+    input: (x) => ({ token: x.token, via: 'card' }),
+    expect: ANYONE,
+  }),
+  row({
+    action: 'share.scene',
+    given: (k) => k.share(),
+    input: (x) => ({ scene: x.token }),
+    expect: ANYONE,
+  }),
+  row({
+    action: 'share.stats',
+    input: (x) => ({ listingId: x.activeListingId }),
+    expect: SELLERS_LISTING,
+  }),
+  row({ action: 'share.myGroups', input: () => ({}), expect: OWN }),
+  // A group the caller is not in answers as if there were none.
+  row({
+    action: 'share.group',
+    given: (k) => k.share(),
+    input: (x) => ({ groupKey: x.groupKey }),
+    expect: GROUP_MEMBERS,
+  }),
+  row({
+    action: 'share.postToGroup',
+    given: (k) => k.share(),
+    input: (x) => ({ groupKey: x.groupKey, listingId: x.listingId }),
+    expect: GROUP_MEMBERS,
+  }),
+  row({
+    action: 'share.setGroupLabel',
+    given: (k) => k.share(),
+    input: (x) => ({ groupKey: x.groupKey, label: '矩阵业主群' }),
+    expect: GROUP_MEMBERS,
+  }),
+  row({
+    action: 'share.trust',
+    input: (x) => ({ userId: x.userId.seller, listingId: x.activeListingId }),
+    expect: ANYONE,
+  }),
+  row({ action: 'share.settings', input: () => ({}), expect: OWN }),
+  row({
+    action: 'share.updateSettings',
+    input: () => ({ showInTrustSignals: true }),
+    expect: OWN,
+  }),
+  row({
+    action: 'share.poster',
+    given: (k) => k.share(),
+    input: (x) => ({ token: x.token }),
+    expect: SELLERS_SECRET,
+  }),
+
   // ---- user
   row({ action: 'user.login', input: () => ({}), expect: OWN }),
   row({ action: 'user.me', input: () => ({}), expect: OWN }),
@@ -868,6 +937,12 @@ export const WHOAMI: Record<
     public: true,
   },
   search: { action: 'history', input: () => ({}), subject: (d) => d.keywords },
+  // A listing's share stats are its seller's: anyone else is refused.
+  share: {
+    action: 'stats',
+    input: (x) => ({ listingId: x.activeListingId }),
+    subject: (d) => d.listingId,
+  },
   social: { action: 'myCounts', input: () => ({}), subject: (d) => d },
   user: { action: 'me', input: () => ({}), subject: (d) => d.id },
 }

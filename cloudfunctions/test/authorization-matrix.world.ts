@@ -15,7 +15,9 @@ import { OutboxJobs } from '../src/modules/outbox/domain/outbox-job.record'
 import { main as chatMain } from '../src/functions/chat'
 import { main as offerMain } from '../src/functions/offer'
 import { main as searchMain } from '../src/functions/search'
+import { main as shareMain } from '../src/functions/share'
 import { main as socialMain } from '../src/functions/social'
+import { FakeWechatShare } from '../src/modules/share/__tests__/fake-wechat-share'
 import type { EscrowCloud } from './escrow-harness'
 
 type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } }
@@ -170,6 +172,11 @@ export interface Kit {
   conversation(): Promise<{ conversationId: string }>
   /** The buyer's new offer of ¥500 on a new listing of the seller's, taken to `stage` (the seller counters ¥600). */
   offer(stage?: OfferStage): Promise<{ offerId: string; listingId: string }>
+  /**
+   * The seller's share of a new listing of theirs, opened by the seller in a new WeChat group: the
+   * token, the listing and the group circle's key (the seller its only member).
+   */
+  share(): Promise<{ token: string; listingId: string; groupKey: string }>
   secrets: Secret[]
 }
 
@@ -179,6 +186,9 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
   const secret = (what: string, text: string, ...seenBy: Person[]) =>
     secrets.push({ what, text, seenBy })
   const userId = {} as Record<Person, string>
+  // WeChat's side of sharing (updatable cards, 小程序码, group cloudIDs), in memory.
+  const wechatShare = new FakeWechatShare(cloud.clock)
+  cloud.container.wechatShare = wechatShare
   const standing: Partial<Record<Person, UserOptions>> = {
     operator: { roles: ['user', 'moderator'] },
     banned: { bannedUntil: cloud.clock.now() + 365 * DAY },
@@ -479,6 +489,23 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     slot,
     offerListingId,
   }
+  const mustShare = async (action: string, input: unknown) => {
+    const res = (await shareMain({ action, input }, cloud.contextFor(seller))) as Envelope
+    if (!res.ok)
+      throw new Error(`fixture: share.${action} failed: ${res.error.code} ${res.error.message}`)
+    return res.data
+  }
+  const share: Kit['share'] = async () => {
+    const { listingId } = await listing()
+    const { token } = await mustShare('create', { kind: 'listing', targetId: listingId })
+    const openGId = `tGmatrixGroup${++n}`
+    // The WeChat group's id never reaches anyone, its members included.
+    secret("a group's openGId", openGId)
+    const groupCloudId = wechatShare.issueCloudId(seller, openGId)
+    const { group } = await mustShare('open', { token, via: 'card', groupCloudId })
+    return { token, listingId, groupKey: group.groupKey as string }
+  }
+
   return {
     world,
     cloud,
@@ -489,6 +516,7 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     community,
     conversation,
     offer,
+    share,
     secrets,
   }
 }

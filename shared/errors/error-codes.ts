@@ -73,6 +73,11 @@ export const ErrorCodes = {
   DELIVERY_UNKNOWN_PICKUP: 'DELIVERY.UNKNOWN_PICKUP',
   DELIVERY_UNKNOWN_WAYBILL: 'DELIVERY.UNKNOWN_WAYBILL',
   RECOMMEND_CURSOR_EXPIRED: 'RECOMMEND.CURSOR_EXPIRED',
+  SHARE_TARGET_UNAVAILABLE: 'SHARE.TARGET_UNAVAILABLE',
+  SHARE_GROUP_NOT_FOUND: 'SHARE.GROUP_NOT_FOUND',
+  SHARE_LISTING_NOT_ON_SALE: 'SHARE.LISTING_NOT_ON_SALE',
+  SHARE_LABEL_REFUSED: 'SHARE.LABEL_REFUSED',
+  SHARE_POSTER_UNAVAILABLE: 'SHARE.POSTER_UNAVAILABLE',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
@@ -150,6 +155,12 @@ export const defaultMessages: Record<ErrorCode, string> = {
   'DELIVERY.UNKNOWN_PICKUP': '没有这个上门取件预约',
   'DELIVERY.UNKNOWN_WAYBILL': '没有这个运单',
   'RECOMMEND.CURSOR_EXPIRED': '推荐已更新，请下拉刷新',
+  'SHARE.TARGET_UNAVAILABLE': '这个内容暂时不能分享',
+  // The same words for an unknown key and for a group the caller is not in: nothing to enumerate.
+  'SHARE.GROUP_NOT_FOUND': '没有找到这个群',
+  'SHARE.LISTING_NOT_ON_SALE': '只有在售的宝贝可以发到群里',
+  'SHARE.LABEL_REFUSED': '群名称包含不允许的内容，请换一个',
+  'SHARE.POSTER_UNAVAILABLE': '小程序码生成失败，请稍后再试',
 }
 
 /**

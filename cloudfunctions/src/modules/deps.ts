@@ -76,7 +76,8 @@ export interface OrderMoveReaction {
 export interface Hooks {
   /**
    * Every order move, in its transaction (delivery: call off the bookings it leaves behind; chat:
-   * post the step into the conversation of the listing and buyer; offer: a paid order spends its offer).
+   * post the step into the conversation of the listing and buyer; offer: a paid order spends its offer;
+   * share: the order's share chain, and the listing's updatable cards).
    */
   orderMoved: OrderMoveReaction[]
   /**
@@ -100,6 +101,6 @@ export interface Hooks {
   isMember: (deps: Pick<Deps, 'store'>, communityId: string, userId: string) => Promise<boolean>
   /** Whether a user marked a listing 想要 (social: the listing page shows it). */
   isFavorite: (deps: Pick<Deps, 'store'>, userId: string, listingId: string) => Promise<boolean>
-  /** Every outbox job kind and its handler (order, payments, delivery, chat). */
+  /** Every outbox job kind and its handler (order, payments, delivery, chat, share). */
   jobs: Record<string, JobHandler>
 }

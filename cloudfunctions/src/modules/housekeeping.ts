@@ -6,6 +6,7 @@ import { expireOffers } from './offer'
 import { orderTimers, runOrderJobs } from './order'
 import { sweepFeedSnapshots } from './recommend'
 import { sweepHotCounters } from './search'
+import { sweepShareActivities } from './share'
 
 /**
  * The cron's order job (every minute): order timers and reminders, parcels whose pushes went
@@ -22,7 +23,8 @@ export const orderHousekeeping = async (deps: Deps) => ({
 /**
  * The cron's hourly sweep of records that only guard for a while: ended rate-limit windows, 热搜
  * votes and counts nothing reads any more, chat sends past the window a client may retry in,
- * listing views past their 30 days and 推荐 rankings nobody pages through any more.
+ * listing views past their 30 days, 推荐 rankings nobody pages through any more and updatable
+ * cards WeChat no longer takes updates for.
  */
 export const sweepHousekeeping = async (deps: Deps) => ({
   rateWindows: await deps.limits.sweep(deps.clock.now()),
@@ -30,4 +32,5 @@ export const sweepHousekeeping = async (deps: Deps) => ({
   chatSends: await sweepChatSends(deps),
   views: await sweepListingViews(deps),
   feedSnapshots: await sweepFeedSnapshots(deps),
+  shareActivities: await sweepShareActivities(deps),
 })

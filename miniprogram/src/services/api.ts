@@ -7,6 +7,7 @@ import type { ActionInput } from '@shared/contracts/define-contract'
 import { OrderContract } from '@shared/contracts/order.contract'
 import { RecommendContract } from '@shared/contracts/recommend.contract'
 import { SearchContract } from '@shared/contracts/search.contract'
+import { ShareContract } from '@shared/contracts/share.contract'
 import { SocialContract } from '@shared/contracts/social.contract'
 import { UserContract } from '@shared/contracts/user.contract'
 import { createClient } from './client'
@@ -37,6 +38,7 @@ type A = typeof AddressContract.actions
 type C = typeof ChatContract.actions
 type Of = typeof OfferContract.actions
 type R = typeof RecommendContract.actions
+type Sh = typeof ShareContract.actions
 
 /** The seller's lifecycle actions on one listing, each answering the updated detail. */
 export type ListingLifecycleAction = 'publish' | 'takeDown' | 'relist' | 'markSold' | 'renew'
@@ -183,5 +185,25 @@ export const api = {
     withdraw: (offerId: string) => client.call(OfferContract, 'withdraw', { offerId }),
     counter: (offerId: string, priceFen: number) =>
       client.call(OfferContract, 'counter', { offerId, priceFen }),
+  },
+  share: {
+    /** A share token and card for onShareAppMessage / onShareTimeline (and wx.updateShareMenu). */
+    create: (input: ActionInput<Sh['create']>) => client.call(ShareContract, 'create', input),
+    /** A page opened with `st` (and the group's cloudID from wx.getGroupEnterInfo). */
+    open: (input: ActionInput<Sh['open']>) => client.call(ShareContract, 'open', input),
+    /** A poster's 小程序码: `query.scene` → what to open. */
+    scene: (scene: string) => client.call(ShareContract, 'scene', { scene }),
+    stats: (listingId: string) => client.call(ShareContract, 'stats', { listingId }),
+    myGroups: () => client.call(ShareContract, 'myGroups', {}),
+    group: (input: ActionInput<Sh['group']>) => client.call(ShareContract, 'group', input),
+    postToGroup: (groupKey: string, listingId: string) =>
+      client.call(ShareContract, 'postToGroup', { groupKey, listingId }),
+    setGroupLabel: (groupKey: string, label: string | null) =>
+      client.call(ShareContract, 'setGroupLabel', { groupKey, label }),
+    trust: (input: ActionInput<Sh['trust']>) => client.call(ShareContract, 'trust', input),
+    settings: () => client.call(ShareContract, 'settings', {}),
+    updateSettings: (input: ActionInput<Sh['updateSettings']>) =>
+      client.call(ShareContract, 'updateSettings', input),
+    poster: (token: string) => client.call(ShareContract, 'poster', { token }),
   },
 }

@@ -1,6 +1,7 @@
 /** social: communities (小区/学校), memberships, 想要 (favourites) and follows. */
 export {
   communitiesOf,
+  communityName,
   favoritesOf,
   followedSellerIds,
   isFavorite,

@@ -49,3 +49,7 @@ export const communitiesOf = async (deps: Pick<Deps, 'store'>, userId: string) =
   )
   return records.flatMap((c) => (c ? [{ id: c._id, city: c.city }] : []))
 }
+
+/** A community's public name (share cards name what they invite to); null when there is none. */
+export const communityName = async (deps: Pick<Deps, 'store'>, communityId: string) =>
+  (await deps.store.get(Communities, communityId))?.name ?? null
