@@ -99,7 +99,7 @@ describe('开通收款 (individual-seller 进件) against the WeChat Pay sandbox
     expect(first.ok).toBe(true)
     const rejected = await nextStage('o-rej')
     expect(rejected).toMatchObject({ state: 'rejected', stateLabel: '已驳回' })
-    expect(rejected.rejectReasons[0].reason).toMatch(/驳回/)
+    expect(rejected.rejectReasons[0].reason).toBe('身份证姓名与号码不一致，请核对后重新提交')
     const m1 = await cloud.container.store.get(Merchants, sellerId)
     expect(m1?.outRequestNo).toBe(`LQAP${sellerId}1`)
 

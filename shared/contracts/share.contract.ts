@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { CARD_STATUSES, SHARE_KINDS, SHARE_LIMITS, SHARE_VIAS } from '../domain/share'
 import { ErrorCodes } from '../errors/error-codes'
-import { CursorSchema, IdSchema, PageSizeSchema } from './common.schema'
+import { IdSchema, PageQuerySchema } from './common.schema'
 import { defineContract } from './define-contract'
 import { ListingCardSchema } from './listing.contract'
 import { userText } from './user-text'
@@ -198,9 +198,7 @@ export const ShareContract = defineContract('share', {
     summary:
       "A group circle's page for its members: listings posted to it, then what its known members have on sale.",
     auth: 'user',
-    input: z
-      .object({ ...GroupKeyInput, cursor: CursorSchema.optional(), limit: PageSizeSchema })
-      .strict(),
+    input: z.object({ ...GroupKeyInput, ...PageQuerySchema.shape }).strict(),
     output: z.object({
       group: GroupSummarySchema,
       /** Posted to this group, newest post first, on sale only (first page only, at most 10). */
