@@ -29,6 +29,7 @@ import { TERM_WEIGHTS } from '../cloudfunctions/src/modules/search/domain/search
 import { listingTerms } from '../cloudfunctions/src/adapters/search/analysis/listing-terms'
 import { planQuery } from '../cloudfunctions/src/adapters/search/analysis/query-plan'
 import { type PoolRow, rankPool } from '../cloudfunctions/src/adapters/search/relevance-pool'
+import { sortKeyTime } from '../cloudfunctions/src/adapters/search/sort-key-rowid'
 
 const N = arg('listings', 100_000)
 const RUNS = arg('runs', 300)
@@ -763,15 +764,17 @@ const naiveAnswer = (
     const inCategory = marks
       ? `(category IN (${marks}) OR coalesce(subcategory IN (${marks}), 0))`
       : 'NULL'
-    const matches = naiveStatement(`SELECT 0 AS pos, id, sort_key, ${inCategory} AS in_category,
+    const found = naiveStatement(`SELECT id, sort_key, ${inCategory} AS in_category,
       NULL AS quality, NULL AS seller_credit, weights
       FROM listing WHERE ${first} ${text} ${last}`).all({
       city: q.city,
       ...params,
       ...hinted,
-    }) as (PoolRow & {
-      id: string
-    })[]
+    }) as (Omit<PoolRow, 'pos' | 'published'> & { id: string; sort_key: string })[]
+    // The adapter's positions are in sortKey order and carry the minting time: the same here.
+    const matches = found
+      .sort((a, b) => (a.sort_key < b.sort_key ? -1 : 1))
+      .map((m, pos) => ({ ...m, pos, published: sortKeyTime(m.sort_key) }))
     rows = rankPool(matches, plan, q.now!).slice(0, q.limit)
   }
   return rows.map((r) => ({ id: r.id, distanceMeters: r.d === undefined ? null : Math.round(r.d) }))

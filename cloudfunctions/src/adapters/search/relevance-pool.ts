@@ -4,7 +4,6 @@ import {
   textScore,
 } from '../../modules/search/domain/search-ranking'
 import type { QueryPlan } from './analysis/query-plan'
-import { sortKeyTime } from './sort-key-rowid'
 
 /**
  * Relevance with understood text ranks a pool of matches rather than all of them: the newest
@@ -28,8 +27,10 @@ const SCALE = 1e9
  * read for the page alone; turning columns into JavaScript values is most of a pool's cost).
  */
 export interface PoolRow {
+  /** Index position: its order is sortKey order (sort-key-rowid.ts), the tie-break. */
   pos: number
-  sort_key: string
+  /** When the sortKey was minted (publish, relist or 擦亮), epoch ms: what freshness counts from. */
+  published: number
   /** 1 in a category the query points to, 0 outside all of them, null when it names none. */
   in_category: number | null
   quality: number | null
@@ -82,18 +83,18 @@ export const rankPool = <R extends PoolRow>(
       const score = rankScore({
         text: textScore(plan.clauses, (t) => weightIn(r.weights, t)),
         inQueryCategory: r.in_category === null ? null : r.in_category === 1,
-        ageMs: at - sortKeyTime(r.sort_key),
+        ageMs: at - r.published,
         distanceMeters: r.d ?? null,
         quality: r.quality,
         sellerCredit: r.seller_credit,
       })
       return { ...r, key: Math.round(score * SCALE) }
     })
-    .sort((a, b) => b.key - a.key || (a.sort_key < b.sort_key ? 1 : -1))
+    .sort((a, b) => b.key - a.key || b.pos - a.pos)
 }
 
-/** Whether a ranked row comes after the cursor's (score, sortKey). */
-export const afterCursor = (r: PoolRow & { key: number }, c: { key: number; sortKey: string }) =>
-  r.key < c.key || (r.key === c.key && r.sort_key < c.sortKey)
+/** Whether a ranked row comes after the cursor's score and position (the greatest pos before its sortKey). */
+export const afterCursor = (r: PoolRow & { key: number }, c: { key: number; belowPos: number }) =>
+  r.key < c.key || (r.key === c.key && r.pos <= c.belowPos)
 
 export const MAX_RANK_KEY = SCALE

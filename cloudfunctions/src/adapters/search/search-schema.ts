@@ -22,8 +22,9 @@ import { distanceMeters } from '@shared/domain/geo'
  *   token): `strong` holds title, brand and category terms, `weak` the description's.
  * - search_city_terms: the same terms qualified by the listing's city (`上海¦耳机`), so a query in
  *   a city walks only that city's postings (most queries name one; search_terms serves the rest).
- * - search_term_weights: each active listing's terms of weight 0.5 and more as JSON, for the
- *   relevance score of its matches (a term missing there is a description term).
+ * - search_term_weights: each active listing's rank facts: its terms of weight 0.5 and more as
+ *   JSON, with the category, quality and credit copied from search_listing, so a relevance pool
+ *   reads one narrow row per match (a term missing from the JSON is a description term).
  * - search_meta: the version of the analysis the terms were computed with; a new synonym table
  *   or analysis rebuilds them when the adapter opens the database.
  */
@@ -78,7 +79,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_city_terms USING fts5(
 );
 CREATE TABLE IF NOT EXISTS search_term_weights (
   pos INTEGER PRIMARY KEY,
-  weights TEXT NOT NULL
+  weights TEXT NOT NULL,
+  category TEXT,
+  subcategory TEXT,
+  quality INTEGER,
+  seller_credit REAL
 );
 CREATE TABLE IF NOT EXISTS search_meta (
   key TEXT PRIMARY KEY,
@@ -91,19 +96,20 @@ export const DISTANCE_FN = 'linquan_distance_m'
 
 /** Columns added since the first schema: a database from before gets them (null) on open. */
 const ADDED_COLUMNS = [
-  ['quality', 'INTEGER'],
-  ['seller_credit', 'REAL'],
+  ['search_listing', 'quality', 'INTEGER'],
+  ['search_listing', 'seller_credit', 'REAL'],
+  ['search_term_weights', 'category', 'TEXT'],
+  ['search_term_weights', 'subcategory', 'TEXT'],
+  ['search_term_weights', 'quality', 'INTEGER'],
+  ['search_term_weights', 'seller_credit', 'REAL'],
 ] as const
 
 export const installSchema = (db: Database.Database) => {
   db.exec(SEARCH_SCHEMA)
-  const have = new Set(
-    (db.prepare('PRAGMA table_info(search_listing)').all() as { name: string }[]).map(
-      (c) => c.name,
-    ),
-  )
-  for (const [name, type] of ADDED_COLUMNS) {
-    if (!have.has(name)) db.exec(`ALTER TABLE search_listing ADD COLUMN ${name} ${type}`)
+  const columns = (table: string) =>
+    new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name))
+  for (const [table, name, type] of ADDED_COLUMNS) {
+    if (!columns(table).has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${type}`)
   }
   db.function(DISTANCE_FN, { deterministic: true }, (lat, lng, qLat, qLng) =>
     distanceMeters(

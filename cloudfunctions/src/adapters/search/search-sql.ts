@@ -176,13 +176,13 @@ export const joinClauses = (clauses: Clause[], sep = ' AND '): Clause => ({
 
 /**
  * 1 when the listing is filed in one of the categories the query points to, 0 when not, NULL when
- * it points to none: the ranking's inQueryCategory, computed where the row is read.
+ * it points to none: the ranking's inQueryCategory, computed where its rank facts `f` are read.
  */
 export const inCategoryColumn = (categories: readonly string[]): Clause => {
   if (categories.length === 0) return { sql: 'NULL', params: [] }
   const marks = categories.map(() => '?').join(', ')
   return {
-    sql: `(l.category IN (${marks}) OR coalesce(l.subcategory IN (${marks}), 0))`,
+    sql: `(f.category IN (${marks}) OR coalesce(f.subcategory IN (${marks}), 0))`,
     params: [...categories, ...categories],
   }
 }

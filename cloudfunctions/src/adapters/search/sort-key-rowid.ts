@@ -33,6 +33,12 @@ const base32 = (s: string) => {
 /** When the sortKey was minted (publish, relist or 擦亮): what freshness counts from. */
 export const sortKeyTime = (sortKey: string): number => base32(sortKey.slice(0, 10))
 
+/**
+ * A rowid's minting time in SQL (its bucket is its millisecond): what ranking reads instead of
+ * the sortKey string. Keys before 2020 (test data only) all read as 2020-01-01.
+ */
+export const rowidTimeSql = (column: string) => `(${column} / ${BUCKET_SIZE} + ${EPOCH_MS})`
+
 /** The sortKey's millisecond bucket: [first rowid, last rowid]. */
 export const bucketOf = (sortKey: string): { first: number; last: number; preferred: number } => {
   if (!isSortKey(sortKey)) {

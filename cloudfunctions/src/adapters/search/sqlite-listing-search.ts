@@ -43,7 +43,7 @@ import {
   RANK_POOL,
   rankPool,
 } from './relevance-pool'
-import { BUCKET_SIZE, bucketOf, chooseRowid, spreadRowids } from './sort-key-rowid'
+import { BUCKET_SIZE, bucketOf, chooseRowid, rowidTimeSql, spreadRowids } from './sort-key-rowid'
 
 type Near = NonNullable<ListingSearchQuery['near']>
 type Row = { pos: number; id: string; sort_key: string; price_fen: number; d?: number }
@@ -57,7 +57,7 @@ type PageRow = Pick<Ranked, 'id' | 'sort_key' | 'd' | 'key'>
  */
 const INDEXED_STATUSES = new Set(['active', 'sold'])
 /** Part of the stored terms version: how the terms tables are laid out (+city: search_city_terms). */
-const TERMS_LAYOUT = '+city'
+const TERMS_LAYOUT = '+city+facts'
 /** Above this radius a non-distance order scans the newest rows instead of the R*Tree box. */
 const GEO_SOURCE_MAX_METERS = 5_000
 const STATEMENT_CACHE_MAX = 500
@@ -123,7 +123,13 @@ export class SqliteListingSearch implements ListingSearch {
       )
       const bodyNorm = normalizeText(doc.description)
       this.stmt('INSERT INTO search_body (pos, body_norm) VALUES (?, ?)').run(pos, bodyNorm)
-      if (doc.status === 'active') this.writeSearchable(pos, titleNorm, bodyNorm, doc, terms!)
+      const facts = {
+        ...doc,
+        subcategory: doc.subcategory ?? null,
+        quality: doc.qualityScore ?? null,
+        seller_credit: doc.sellerCredit ?? null,
+      }
+      if (doc.status === 'active') this.writeSearchable(pos, titleNorm, bodyNorm, facts, terms!)
       const community = this.stmt(
         'INSERT OR IGNORE INTO search_community (community_id, pos) VALUES (?, ?)',
       )
@@ -195,28 +201,36 @@ export class SqliteListingSearch implements ListingSearch {
       pool.push(...strong.filter((r) => !seen.has(r.pos)))
     }
     const ranked = rankPool(pool, plan, at)
+    const belowPos = cursor ? this.below(cursor.sortKey) : 0
     const after = cursor
-      ? ranked.filter((r) => afterCursor(r, { key: cursor.key!, sortKey: cursor.sortKey }))
+      ? ranked.filter((r) => afterCursor(r, { key: cursor.key!, belowPos }))
       : ranked
     const page = after.slice(0, want)
-    const ids = this.idsOf(page.map((r) => r.pos))
-    return page.map((r) => ({ id: ids.get(r.pos)!, sort_key: r.sort_key, d: r.d, key: r.key }))
+    const listings = this.listingsAt(page.map((r) => r.pos))
+    return page.map((r) => ({ ...listings.get(r.pos)!, d: r.d, key: r.key }))
   }
 
-  /** The newest RANK_POOL matches of a source, with only what ranking needs. */
+  /**
+   * The newest RANK_POOL matches of a source, read from the rank facts alone (search-schema.ts):
+   * turning columns into JavaScript values is most of a pool's cost. A query that filters on more
+   * than its city (price, category, distance …) joins the listing rows for the filters.
+   */
   private pool(q: ListingSearchQuery, plan: QueryPlan, source: Source): PoolRow[] {
     const near = q.near
     const distance = near ? distanceColumn(near) : null
     const inCategory = inCategoryColumn(plan.categories)
-    const where = joinClauses([
-      ...source.where,
-      ...listingFilters(q),
-      ...(near ? withinRadius(near) : []),
-    ])
-    const sql = `SELECT l.pos, l.sort_key, ${inCategory.sql} AS in_category, l.quality,
-        l.seller_credit, w.weights${distance ? `, ${distance.sql} AS d` : ''}
-      FROM ${source.from} JOIN search_term_weights w ON w.pos = l.pos
-      WHERE ${where.sql} ORDER BY ${source.order} DESC LIMIT ?`
+    const filters = [...listingFilters(q), ...(near ? withinRadius(near) : [])]
+    // Status and city are all a plain city query filters on (listingFilters), and the city terms
+    // table holds only the city's active listings: those filters are already met.
+    const onlyTheCity = q.city !== undefined && filters.length === 2
+    const table = source.order.split('.')[0]
+    const from = onlyTheCity
+      ? `${table} CROSS JOIN search_term_weights f ON f.pos = ${table}.rowid`
+      : `${source.from} JOIN search_term_weights f ON f.pos = l.pos`
+    const where = joinClauses([...source.where, ...(onlyTheCity ? [] : filters)])
+    const sql = `SELECT f.pos, ${rowidTimeSql('f.pos')} AS published, ${inCategory.sql} AS in_category,
+        f.quality, f.seller_credit, f.weights${distance ? `, ${distance.sql} AS d` : ''}
+      FROM ${from} WHERE ${where.sql} ORDER BY ${source.order} DESC LIMIT ?`
     return this.stmt(sql).all(
       ...inCategory.params,
       ...(distance?.params ?? []),
@@ -225,14 +239,14 @@ export class SqliteListingSearch implements ListingSearch {
     ) as PoolRow[]
   }
 
-  /** Listing ids by pos, for the one page a ranked pool answers. */
-  private idsOf(positions: number[]): Map<number, string> {
+  /** Listing ids and sortKeys by pos, for the one page a ranked pool answers. */
+  private listingsAt(positions: number[]): Map<number, { id: string; sort_key: string }> {
     if (positions.length === 0) return new Map()
     const marks = positions.map(() => '?').join(', ')
-    const rows = this.stmt(`SELECT pos, id FROM search_listing WHERE pos IN (${marks})`).all(
-      ...positions,
-    ) as { pos: number; id: string }[]
-    return new Map(rows.map((r) => [r.pos, r.id]))
+    const rows = this.stmt(
+      `SELECT pos, id, sort_key FROM search_listing WHERE pos IN (${marks})`,
+    ).all(...positions) as { pos: number; id: string; sort_key: string }[]
+    return new Map(rows.map((r) => [r.pos, r]))
   }
 
   async suggestTerms(q: SuggestQuery): Promise<string[]> {
@@ -501,8 +515,8 @@ export class SqliteListingSearch implements ListingSearch {
   /** Re-keys one listing's entries (FTS rows cannot change rowid: they are re-inserted). */
   private move(from: number, to: number) {
     const row = this.stmt(
-      `SELECT status, city, latitude, longitude, title, title_norm, category, subcategory
-       FROM search_listing WHERE pos = ?`,
+      `SELECT status, city, latitude, longitude, title, title_norm, category, subcategory,
+       quality, seller_credit FROM search_listing WHERE pos = ?`,
     ).get(from) as IndexedRow
     const body = this.stmt('SELECT body_norm FROM search_body WHERE pos = ?').pluck().get(from)
     this.dropText(from)
@@ -520,7 +534,7 @@ export class SqliteListingSearch implements ListingSearch {
     pos: number,
     titleNorm: string,
     bodyNorm: string,
-    place: { latitude: number; longitude: number; city: string },
+    place: { latitude: number; longitude: number } & RankFacts,
     terms: ListingTerms,
   ) {
     const trigram = this.stmt('INSERT INTO search_trigram (rowid, title, body) VALUES (?, ?, ?)')
@@ -528,13 +542,14 @@ export class SqliteListingSearch implements ListingSearch {
     const grams = bigramDocument(titleNorm, bodyNorm)
     const bigram = this.stmt('INSERT INTO search_bigram (rowid, title, body) VALUES (?, ?, ?)')
     bigram.run(pos, grams.title, grams.body)
-    this.writeTerms(pos, place.city, terms)
+    this.writeTerms(pos, place, terms)
     const { latitude: lat, longitude: lng } = place
     this.stmt('INSERT INTO search_geo VALUES (?, ?, ?, ?, ?)').run(pos, lat, lat, lng, lng)
   }
 
   /** The listing's terms, as they are and qualified by its city (search-sql.ts termsSource). */
-  private writeTerms(pos: number, city: string, terms: ListingTerms) {
+  private writeTerms(pos: number, facts: RankFacts, terms: ListingTerms) {
+    const { city } = facts
     const { strong, weak } = splitTerms(terms, STRONG_TERM_WEIGHT)
     this.stmt('INSERT INTO search_terms (rowid, strong, weak) VALUES (?, ?, ?)').run(
       pos,
@@ -548,9 +563,16 @@ export class SqliteListingSearch implements ListingSearch {
       inCity(weak),
     )
     const kept = [...terms].filter(([, w]) => w >= TERM_WEIGHTS.titleChar)
-    this.stmt('INSERT OR REPLACE INTO search_term_weights (pos, weights) VALUES (?, ?)').run(
+    this.stmt(
+      `INSERT OR REPLACE INTO search_term_weights
+       (pos, weights, category, subcategory, quality, seller_credit) VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(
       pos,
       JSON.stringify(Object.fromEntries(kept)),
+      facts.category,
+      facts.subcategory,
+      facts.quality,
+      facts.seller_credit,
     )
   }
 
@@ -587,14 +609,15 @@ export class SqliteListingSearch implements ListingSearch {
     this.db.transaction(() => {
       const rows = this.db
         .prepare(
-          `SELECT l.pos, l.city, l.title, l.category, l.subcategory, b.body_norm FROM search_listing l
+          `SELECT l.pos, l.city, l.title, l.category, l.subcategory, l.quality, l.seller_credit,
+           b.body_norm FROM search_listing l
            JOIN search_body b ON b.pos = l.pos WHERE l.status = 'active'`,
         )
         .all() as (IndexedRow & { pos: number; body_norm: string })[]
       for (const r of rows) {
         this.stmt('DELETE FROM search_terms WHERE rowid = ?').run(r.pos)
         this.stmt('DELETE FROM search_city_terms WHERE rowid = ?').run(r.pos)
-        this.writeTerms(r.pos, r.city, listingTerms({ ...r, description: r.body_norm }))
+        this.writeTerms(r.pos, r, listingTerms({ ...r, description: r.body_norm }))
       }
       this.db
         .prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('terms_version', ?)")
@@ -649,15 +672,21 @@ const pageOf = (q: ListingSearchQuery, rows: PageRow[], at?: number): ListingSea
 }
 
 /** What move() and refreshTerms() read back to recompute a listing's terms. */
-interface IndexedRow {
-  status: string
+/** What ranking reads besides the terms, kept with the weights (search_term_weights). */
+interface RankFacts {
   city: string
+  category: string
+  subcategory: string | null
+  quality: number | null
+  seller_credit: number | null
+}
+
+interface IndexedRow extends RankFacts {
+  status: string
   latitude: number
   longitude: number
   title: string
   title_norm: string
-  category: string
-  subcategory: string | null
 }
 
 /** The plan of a `text` query; null without one (blank text is no text, like a blank keyword). */

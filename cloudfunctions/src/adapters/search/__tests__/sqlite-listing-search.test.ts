@@ -89,23 +89,36 @@ describe('SqliteListingSearch specifics', () => {
     close()
   })
 
-  it('plans understood text as a backwards walk of the terms table, weights read by key', () => {
-    const { store, close } = open()
+  it('plans a relevance pool as a backwards walk of the city terms, rank facts read by key', async () => {
+    const { store, search, close } = open()
+    const seen: { sql: string; params: unknown[] }[] = []
+    const prepare = store.connection.prepare.bind(store.connection)
+    store.connection.prepare = ((sql: string) => {
+      const statement = prepare(sql)
+      const all = statement.all.bind(statement)
+      statement.all = (...params: unknown[]) => {
+        seen.push({ sql, params })
+        return all(...params)
+      }
+      return statement
+    }) as typeof store.connection.prepare
+    await search.query({
+      text: '耳机',
+      city: SH.name,
+      sort: 'relevance',
+      limit: 5,
+      now: Date.now(),
+    })
+    store.connection.prepare = prepare
+    const pool = seen.find((s) => s.sql.includes('search_city_terms MATCH'))!
+    expect(pool.sql).not.toMatch(/search_listing/)
     const plan = (
-      store.connection
-        .prepare(
-          `EXPLAIN QUERY PLAN SELECT l.pos, w.weights FROM search_terms
-           CROSS JOIN search_listing l ON l.pos = search_terms.rowid
-           JOIN search_term_weights w ON w.pos = l.pos
-           WHERE search_terms MATCH ? AND l.status = 'active' AND l.city = ?
-           ORDER BY search_terms.rowid DESC LIMIT 120`,
-        )
-        .all('"耳机"', '上海') as { detail: string }[]
+      prepare(`EXPLAIN QUERY PLAN ${pool.sql}`).all(...pool.params) as { detail: string }[]
     )
       .map((r) => r.detail)
       .join(' | ')
-    expect(plan).toMatch(/^SCAN search_terms VIRTUAL TABLE/)
-    expect(plan).toMatch(/SEARCH w USING INTEGER PRIMARY KEY/)
+    expect(plan).toMatch(/^SCAN search_city_terms VIRTUAL TABLE/)
+    expect(plan).toMatch(/SEARCH f USING INTEGER PRIMARY KEY/)
     expect(plan).not.toMatch(/TEMP B-TREE/)
     close()
   })
