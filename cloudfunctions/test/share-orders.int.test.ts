@@ -157,6 +157,20 @@ describe('sharing follows the order process: attribution and updatable cards', (
       expect(shown(first.activityId)).toBe('on_sale')
     })
 
+    it('a seller marking it sold elsewhere turns the cards 已售出; taking it down and relisting sends nothing', async () => {
+      const first = await share('alice')
+      const seller = (action: string) =>
+        cloud.listing(PEOPLE.seller.openid, action, { id: listingId })
+      expect((await seller('takeDown')).ok).toBe(true)
+      expect((await seller('relist')).ok).toBe(true)
+      await runOrderJobs(cloud.container)
+      expect(sent(first.activityId)).toEqual([])
+      expect((await seller('markSold')).ok).toBe(true)
+      await runOrderJobs(cloud.container)
+      expect(shown(first.activityId)).toBe('sold')
+      expect(sent(first.activityId).map((m) => m.targetState)).toEqual([1])
+    })
+
     it('an unpaid order that closes sends nothing; a card nobody shared queues nothing', async () => {
       const first = await share('alice')
       const orderId = await checkout('bob')

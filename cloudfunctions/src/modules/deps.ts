@@ -81,6 +81,11 @@ export interface Hooks {
    */
   orderMoved: OrderMoveReaction[]
   /**
+   * A seller's own lifecycle action on a listing (listing: sold elsewhere, taken down, relisted),
+   * in its transaction, with the listing as it leaves it (share: its updatable cards say 已售出).
+   */
+  listingMoved: ((tx: TransactionOps, listing: ListingRecord, now: number) => Promise<void>)[]
+  /**
    * The agreed price of an accepted offer (offer): checkout with an offerId charges it. Only this
    * buyer's offer on this listing, accepted and before its deadline; OFFER.STALE otherwise.
    */

@@ -4,7 +4,7 @@ import { DELIVERY_JOB_HANDLERS, courierQuotes, pickupReaction } from './delivery
 import { escrowHeldFor, ORDER_JOB_HANDLERS } from './order'
 import { offerOrderReaction, offerPrice } from './offer'
 import { closePayment, SETTLEMENT_HANDLERS } from './payments'
-import { SHARE_JOB_HANDLERS, shareOrderReaction } from './share'
+import { SHARE_JOB_HANDLERS, shareListingReaction, shareOrderReaction } from './share'
 import { isFavorite, isMember } from './social'
 
 /** Every outbox job kind once: two modules claiming one kind would silently lose a handler. */
@@ -24,6 +24,7 @@ const oneHandlerPerKind = (...registries: Record<string, JobHandler>[]) => {
  */
 export const moduleHooks: Hooks = {
   orderMoved: [pickupReaction, chatOrderReaction, offerOrderReaction, shareOrderReaction],
+  listingMoved: [shareListingReaction],
   offerPrice,
   quoteFreight: courierQuotes,
   closePayment,

@@ -4,5 +4,5 @@
  * signals and referral attribution of orders.
  */
 export { SHARE_JOB_HANDLERS } from './application/card-jobs'
-export { shareOrderReaction } from './application/order-reaction'
+export { shareListingReaction, shareOrderReaction } from './application/order-reaction'
 export { sweepShareActivities } from './application/sweep-activities.use-case'

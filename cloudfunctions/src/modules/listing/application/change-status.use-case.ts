@@ -4,14 +4,15 @@ import type { Deps } from '../../deps'
 import type { UserRecord } from '../../user'
 import type { ListingRecord } from '../domain/listing.record'
 import { loadOwnListing } from './load-own-listing'
-import { updateListingRecord } from './save-listing'
+import { updateListingIn } from './save-listing'
 
 export type StatusAction = keyof typeof TRANSITIONS
 
 /**
  * A seller's lifecycle action. Publishing, relisting and 擦亮 mint a new sort key (back to the top
  * of every newest-first list) and restart the 30 days; taking down and selling stop the clock.
- * The write is compare-and-set on the version read, so a racing second tap changes nothing.
+ * The write is compare-and-set on the version read, so a racing second tap changes nothing. The
+ * modules that follow a listing's life (hooks.listingMoved) react in the same transaction.
  */
 export const changeStatus = async (
   deps: Deps,
@@ -29,7 +30,7 @@ export const changeStatus = async (
   if (action === 'renew' && !canRenew(listing, now))
     throw new AppError(ErrorCodes.LISTING_ALREADY_RENEWED)
   const goesUp = action === 'publish' || action === 'relist' || action === 'renew'
-  return updateListingRecord(deps, listing, {
+  const patch = {
     status: to,
     ...(goesUp
       ? {
@@ -41,5 +42,10 @@ export const changeStatus = async (
       : { expiresAt: null }),
     ...(action === 'markSold' ? { soldAt: now } : {}),
     updatedAt: now,
+  }
+  return deps.store.transaction(async (tx) => {
+    const next = await updateListingIn(tx, deps, listing, patch)
+    for (const react of deps.hooks.listingMoved) await react(tx, next, now)
+    return next
   })
 }

@@ -15,7 +15,7 @@ export const shareCardJobKey = (listingId: string, seq: number) => `SC:${listing
 const ACTIVITIES_PER_RUN = 200
 
 /**
- * Moves a listing's card to `status` inside the order move's transaction, and queues the WeChat
+ * Moves a listing's card to `status` inside the order's (or the listing's) move transaction, and queues the WeChat
  * update there too when an updatable card was ever made for it; nothing reaches WeChat from here.
  */
 export const moveCard = async (
@@ -23,7 +23,7 @@ export const moveCard = async (
   listingId: string,
   card: ShareCardRecord | null,
   status: CardStatus,
-  orderId: string,
+  orderId: string | null,
   now: number,
 ) => {
   const seq = (card?.seq ?? 0) + 1

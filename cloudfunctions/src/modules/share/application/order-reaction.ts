@@ -1,5 +1,6 @@
 import type { TransactionOps } from '../../core/ports/document-store.port'
-import type { OrderMoveReaction } from '../../deps'
+import type { Hooks, OrderMoveReaction } from '../../deps'
+import type { ListingRecord } from '../../listing'
 import type { OrderRecord } from '../../order'
 import { attribute } from '../domain/attribution.rules'
 import { nextCardStatus } from '../domain/card-state.rules'
@@ -66,4 +67,19 @@ export const shareOrderReaction: OrderMoveReaction = {
     const next = nextCardStatus(card?.status ?? 'on_sale', order.state)
     if (next) await moveCard(tx, order.listingId, card, next, order._id, now)
   },
+}
+
+/**
+ * A seller's own lifecycle action, in its transaction: marked sold (sold elsewhere or offline)
+ * turns the shared cards 已售出 like a completed order. A listing taken down or relisted keeps its
+ * cards as they are: WeChat's 已售出 is final, and an unsold listing's cards still say 在售.
+ */
+export const shareListingReaction: Hooks['listingMoved'][number] = async (
+  tx: TransactionOps,
+  listing: ListingRecord,
+  now: number,
+) => {
+  if (listing.status !== 'sold') return
+  const card = await tx.get(ShareCards, listing._id)
+  if (card && card.status !== 'sold') await moveCard(tx, listing._id, card, 'sold', null, now)
 }
