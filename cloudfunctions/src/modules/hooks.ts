@@ -4,6 +4,7 @@ import { DELIVERY_JOB_HANDLERS, courierQuotes, pickupReaction } from './delivery
 import { escrowHeldFor, ORDER_JOB_HANDLERS } from './order'
 import { offerOrderReaction, offerPrice } from './offer'
 import { closePayment, SETTLEMENT_HANDLERS } from './payments'
+import { REVIEW_JOB_HANDLERS, reviewOrderReaction } from './review'
 import { isFavorite, isMember } from './social'
 
 /** Every outbox job kind once: two modules claiming one kind would silently lose a handler. */
@@ -22,7 +23,9 @@ const oneHandlerPerKind = (...registries: Record<string, JobHandler>[]) => {
  * or asks (deps.ts says what each hook is for). Containers put this in Deps; nothing else imports it.
  */
 export const moduleHooks: Hooks = {
-  orderMoved: [pickupReaction, chatOrderReaction, offerOrderReaction],
+  orderMoved: [pickupReaction, chatOrderReaction, offerOrderReaction, reviewOrderReaction],
+  // Credit (issue 14) reacts to published reviews here.
+  reviewPublished: [],
   offerPrice,
   quoteFreight: courierQuotes,
   closePayment,
@@ -34,5 +37,6 @@ export const moduleHooks: Hooks = {
     SETTLEMENT_HANDLERS,
     DELIVERY_JOB_HANDLERS,
     CHAT_JOB_HANDLERS,
+    REVIEW_JOB_HANDLERS,
   ),
 }
