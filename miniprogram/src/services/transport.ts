@@ -8,12 +8,7 @@ export interface Transport {
 }
 
 export type UploadDir =
-  | 'listing-photos'
-  | 'listing-videos'
-  | 'avatars'
-  | 'id-cards'
-  | 'chat-images'
-  | 'review-photos'
+  'listing-photos' | 'listing-videos' | 'avatars' | 'id-cards' | 'chat-images' | 'review-photos'
 
 export interface UploadedFile {
   /** What the backend stores: cloud://… or local://… */
