@@ -153,6 +153,13 @@ const OFFER_BUYERS_ALONE = user({
   seller: 'FORBIDDEN',
   operator: 'NOT_FOUND',
 })
+/** An order's reviews: its buyer and seller; strangers and operators are told the order does not exist. */
+const REVIEW_PARTIES = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'ok',
+  seller: 'ok',
+  operator: 'NOT_FOUND',
+})
 /** 上门取件 on the seller's leg: only the parties are asked; the buyer has no parcel to send yet. */
 const SELLERS_PICKUP = user({
   stranger: 'NOT_FOUND',
@@ -405,6 +412,46 @@ export const ROWS: Row[] = [
     input: (x) => ({ listingId: x.listingId, floorFen: 61_237 }),
     expect: SELLERS_LISTING,
   }),
+
+  // ---- review: an order's two parties only (operators are no party); published reviews are public
+  row({
+    action: 'review.submit',
+    given: (k) => k.reviewed('due'),
+    input: (x) => ({ orderId: x.orderId, stars: 5, text: '交易顺利' }),
+    expect: REVIEW_PARTIES,
+  }),
+  row({
+    action: 'review.submit',
+    case: 'an order not completed yet',
+    input: (x) => ({ orderId: x.orders.paid.orderId, stars: 5 }),
+    expect: user({
+      stranger: 'NOT_FOUND',
+      buyer: 'REVIEW.NOT_REVIEWABLE',
+      seller: 'REVIEW.NOT_REVIEWABLE',
+      operator: 'NOT_FOUND',
+    }),
+  }),
+  row({
+    action: 'review.followUp',
+    given: (k) => k.reviewed('published'),
+    input: (x) => ({ orderId: x.orderId, text: '用了一阵子，依然满意' }),
+    expect: REVIEW_PARTIES,
+  }),
+  row({
+    action: 'review.reply',
+    given: (k) => k.reviewed('published'),
+    input: (x) => ({ orderId: x.orderId, text: '谢谢，合作愉快' }),
+    expect: REVIEW_PARTIES,
+  }),
+  // The buyer's review is in and blind: the seller learns that it is in, never what it says.
+  row({
+    action: 'review.forOrder',
+    given: (k) => k.reviewed('buyer_in'),
+    input: (x) => ({ orderId: x.orderId }),
+    expect: REVIEW_PARTIES,
+  }),
+  row({ action: 'review.mine', input: () => ({ box: 'given' }), expect: OWN }),
+  row({ action: 'review.forUser', input: (x) => ({ userId: x.userId.seller }), expect: ANYONE }),
 
   // ---- merchant: 开通收款 and the wallet, always the caller's own
   row({ action: 'merchant.status', input: () => ({}), expect: OWN }),
@@ -935,6 +982,12 @@ export const WHOAMI: Record<
     input: () => ({ city: '上海', limit: 50 }),
     subject: (d) => d.items.map((l: { id: string }) => l.id),
     public: true,
+  },
+  // 待评价: the seller's completed order waits for the seller's review; a stranger has none.
+  review: {
+    action: 'mine',
+    input: () => ({ box: 'pending' }),
+    subject: (d) => d.pending.map((p: { orderId: string }) => p.orderId),
   },
   search: { action: 'history', input: () => ({}), subject: (d) => d.keywords },
   // A listing's share stats are its seller's: anyone else is refused.

@@ -14,6 +14,7 @@ import { Merchants } from '../src/modules/merchant/domain/merchant.records'
 import { OutboxJobs } from '../src/modules/outbox/domain/outbox-job.record'
 import { main as chatMain } from '../src/functions/chat'
 import { main as offerMain } from '../src/functions/offer'
+import { main as reviewMain } from '../src/functions/review'
 import { main as searchMain } from '../src/functions/search'
 import { main as shareMain } from '../src/functions/share'
 import { main as socialMain } from '../src/functions/social'
@@ -135,6 +136,9 @@ export type OfferStage = 'awaiting_seller' | 'awaiting_buyer' | 'accepted'
 /** The floor on the world's offer listing: only the seller may ever see it. */
 export const WORLD_FLOOR_FEN = 61_237
 
+/** How far a fixture's reviews are taken: none in, the buyer's in (still blind), or both published. */
+export type ReviewStage = 'due' | 'buyer_in' | 'published'
+
 /** Text only some callers may ever receive; an `ok` answer to anyone else containing it is a leak. */
 export interface Secret {
   what: string
@@ -177,6 +181,11 @@ export interface Kit {
    * token, the listing and the group circle's key (the seller its only member).
    */
   share(): Promise<{ token: string; listingId: string; groupKey: string }>
+  /**
+   * A new completed order of the seller's to the buyer, its reviews taken to `stage`; a blind
+   * review's text is the buyer's secret until the seller's is in.
+   */
+  reviewed(stage?: ReviewStage): Promise<{ orderId: string }>
   secrets: Secret[]
 }
 
@@ -435,6 +444,22 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     secret('an offer id', offerId, 'buyer', 'seller')
     return { offerId, listingId }
   }
+  const mustReview = async (openid: string, action: string, input: unknown) => {
+    const res = (await reviewMain({ action, input }, cloud.contextFor(openid))) as Envelope
+    if (!res.ok)
+      throw new Error(`fixture: review.${action} failed: ${res.error.code} ${res.error.message}`)
+    return res.data
+  }
+  const reviewed: Kit['reviewed'] = async (stage = 'due') => {
+    const { orderId } = await order('completed')
+    if (stage === 'due') return { orderId }
+    const text = `矩阵评价 ${++n} 号：包装很用心`
+    await mustReview(OPENIDS.buyer!, 'submit', { orderId, stars: 5, tags: ['包装好'], text })
+    if (stage === 'buyer_in') secret('a review still blind', text, 'buyer')
+    else await mustReview(seller, 'submit', { orderId, stars: 4, tags: ['守时'] })
+    return { orderId }
+  }
+
   const { listingId: offerListingId } = await offer()
   await mustOffer(seller, 'setFloor', { listingId: offerListingId, floorFen: WORLD_FLOOR_FEN })
   // The floor is the seller's: a buyer learns only that a price was too low.
@@ -517,6 +542,7 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     conversation,
     offer,
     share,
+    reviewed,
     secrets,
   }
 }

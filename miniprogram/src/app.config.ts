@@ -16,7 +16,15 @@ export default defineAppConfig({
     },
     {
       root: 'package-order',
-      pages: ['confirm/index', 'detail/index', 'list/index', 'disputes/index', 'jobs/index'],
+      pages: [
+        'confirm/index',
+        'detail/index',
+        'list/index',
+        'disputes/index',
+        'jobs/index',
+        'review/index',
+        'reviews/index',
+      ],
     },
     {
       root: 'package-merchant',

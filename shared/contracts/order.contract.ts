@@ -285,7 +285,7 @@ export const OrderContract = defineContract('order', {
   },
   messageTemplates: {
     summary:
-      'The subscribe-message template ids per order event and for chat, for wx.requestSubscribeMessage.',
+      'The subscribe-message template ids per order event, for chat and for the review reminder, for wx.requestSubscribeMessage.',
     auth: 'public',
     input: z.object({}).strict().default({}),
     output: z.object({
@@ -297,6 +297,8 @@ export const OrderContract = defineContract('order', {
         autoReceiveReminder: z.string(),
         /** 新消息: a chat message while the recipient is away (asked on their first send). */
         chatMessage: z.string(),
+        /** 评价提醒: a day before a review window closes (asked when the order completes). */
+        reviewReminder: z.string(),
       }),
     }),
     errors: [],

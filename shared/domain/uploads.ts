@@ -2,6 +2,7 @@
 /**
  * `evidence`: photos a party attaches to a contested return, seen by the parties and operators.
  * `chat-images`: photos sent in a chat, seen by its two parties (and an operator for a report).
+ * `review-photos`: photos in a review or its 追评, public once the review is published.
  */
 export const UPLOAD_KINDS = [
   'listing-photos',
@@ -10,6 +11,7 @@ export const UPLOAD_KINDS = [
   'id-cards',
   'evidence',
   'chat-images',
+  'review-photos',
 ] as const
 export type UploadKind = (typeof UPLOAD_KINDS)[number]
 

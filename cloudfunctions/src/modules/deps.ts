@@ -17,6 +17,7 @@ import type { OrderState } from '@shared/domain/order-process'
 import type { FreightQuote } from './delivery/ports/courier.port'
 import type { ListingRecord } from './listing/domain/listing.record'
 import type { OrderRecord } from './order/domain/order.record'
+import type { ReviewRecord } from './review/domain/review.records'
 import type { JobOutcome, OutboxJobRecord } from './outbox/domain/outbox-job.record'
 
 /** The platform's own WeChat Pay identity and the escrow rules that come from config. */
@@ -70,6 +71,12 @@ export interface OrderMoveReaction {
 }
 
 /**
+ * A reaction to a review becoming public (both parties' reviews in, or the window closed), run in
+ * the publishing transaction with the review as published: credit reads the rating received.
+ */
+export type ReviewPublishedReaction = (tx: TransactionOps, review: ReviewRecord) => Promise<void>
+
+/**
  * The seams between modules, so that the dependency graph of modules has no cycles: a lower module
  * announces or asks, the module above answers. modules/hooks.ts is the one place that wires them.
  */
@@ -85,6 +92,11 @@ export interface Hooks {
    * in its transaction, with the listing as it leaves it (share: its updatable cards say 已售出).
    */
   listingMoved: ((tx: TransactionOps, listing: ListingRecord, now: number) => Promise<void>)[]
+  /**
+   * Every review at the moment it is published, in the publishing transaction (review; credit
+   * plugs in here). A throw rolls the publication back, so a reaction must not refuse lightly.
+   */
+  reviewPublished: ReviewPublishedReaction[]
   /**
    * The agreed price of an accepted offer (offer): checkout with an offerId charges it. Only this
    * buyer's offer on this listing, accepted and before its deadline; OFFER.STALE otherwise.

@@ -5,6 +5,7 @@ import { escrowHeldFor, ORDER_JOB_HANDLERS } from './order'
 import { offerOrderReaction, offerPrice } from './offer'
 import { closePayment, SETTLEMENT_HANDLERS } from './payments'
 import { SHARE_JOB_HANDLERS, shareListingReaction, shareOrderReaction } from './share'
+import { REVIEW_JOB_HANDLERS, reviewOrderReaction } from './review'
 import { isFavorite, isMember } from './social'
 
 /** Every outbox job kind once: two modules claiming one kind would silently lose a handler. */
@@ -23,8 +24,16 @@ const oneHandlerPerKind = (...registries: Record<string, JobHandler>[]) => {
  * or asks (deps.ts says what each hook is for). Containers put this in Deps; nothing else imports it.
  */
 export const moduleHooks: Hooks = {
-  orderMoved: [pickupReaction, chatOrderReaction, offerOrderReaction, shareOrderReaction],
+  orderMoved: [
+    pickupReaction,
+    chatOrderReaction,
+    offerOrderReaction,
+    shareOrderReaction,
+    reviewOrderReaction,
+  ],
   listingMoved: [shareListingReaction],
+  // Credit (issue 14) reacts to published reviews here.
+  reviewPublished: [],
   offerPrice,
   quoteFreight: courierQuotes,
   closePayment,
@@ -37,5 +46,6 @@ export const moduleHooks: Hooks = {
     DELIVERY_JOB_HANDLERS,
     CHAT_JOB_HANDLERS,
     SHARE_JOB_HANDLERS,
+    REVIEW_JOB_HANDLERS,
   ),
 }

@@ -5,18 +5,21 @@ import { pollTracking } from './delivery'
 import { expireOffers } from './offer'
 import { orderTimers, runOrderJobs } from './order'
 import { sweepFeedSnapshots } from './recommend'
+import { reviewTimers } from './review'
 import { sweepHotCounters } from './search'
 import { sweepShareActivities } from './share'
 
 /**
  * The cron's order job (every minute): order timers and reminders, parcels whose pushes went
- * quiet, offers past their deadline, then every due outbox job (refunds, releases, bookings, WeChat calls). Composed here,
- * beside modules/hooks.ts, because it spans order, delivery and offer.
+ * quiet, offers past their deadline, review windows that closed or close within a day, then every
+ * due outbox job (refunds, releases, bookings, WeChat calls, 评价提醒). Composed here, beside
+ * modules/hooks.ts, because it spans order, delivery, offer and review.
  */
 export const orderHousekeeping = async (deps: Deps) => ({
   ...(await orderTimers(deps)),
   tracked: await pollTracking(deps),
   offers: await expireOffers(deps),
+  reviews: await reviewTimers(deps),
   jobs: await runOrderJobs(deps),
 })
 

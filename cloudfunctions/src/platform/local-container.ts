@@ -97,6 +97,7 @@ const unconfiguredWechatApi: WechatApi = {
     refund: 'unconfigured',
     autoReceiveReminder: 'unconfigured',
     chatMessage: 'unconfigured',
+    reviewReminder: 'unconfigured',
   },
   ...Object.fromEntries(
     (['uploadShippingInfo', 'notifyConfirmReceive', 'sendSubscribeMessage'] as const).map(

@@ -6,6 +6,7 @@ import { OfferContract } from '@shared/contracts/offer.contract'
 import type { ActionInput } from '@shared/contracts/define-contract'
 import { OrderContract } from '@shared/contracts/order.contract'
 import { RecommendContract } from '@shared/contracts/recommend.contract'
+import { ReviewContract } from '@shared/contracts/review.contract'
 import { SearchContract } from '@shared/contracts/search.contract'
 import { ShareContract } from '@shared/contracts/share.contract'
 import { SocialContract } from '@shared/contracts/social.contract'
@@ -39,6 +40,7 @@ type C = typeof ChatContract.actions
 type Of = typeof OfferContract.actions
 type R = typeof RecommendContract.actions
 type Sh = typeof ShareContract.actions
+type Rv = typeof ReviewContract.actions
 
 /** The seller's lifecycle actions on one listing, each answering the updated detail. */
 export type ListingLifecycleAction = 'publish' | 'takeDown' | 'relist' | 'markSold' | 'renew'
@@ -173,6 +175,22 @@ export const api = {
     unreadTotal: () => client.call(ChatContract, 'unreadTotal', {}),
     block: (conversationId: string) => client.call(ChatContract, 'block', { conversationId }),
     unblock: (conversationId: string) => client.call(ChatContract, 'unblock', { conversationId }),
+  },
+  review: {
+    /** Rates the other party of a completed order (hidden until both are in or 7 days pass). */
+    submit: (input: ActionInput<Rv['submit']>) => client.call(ReviewContract, 'submit', input),
+    /** 追评 on the caller's published review. */
+    followUp: (input: ActionInput<Rv['followUp']>) =>
+      client.call(ReviewContract, 'followUp', input),
+    /** The caller's one reply to the other party's published review of them. */
+    reply: (orderId: string, text: string) =>
+      client.call(ReviewContract, 'reply', { orderId, text }),
+    /** 待评价 / 我评价的 / 收到的评价. */
+    mine: (input: ActionInput<Rv['mine']>) => client.call(ReviewContract, 'mine', input),
+    /** A user's published reviews (a storefront's 评价). */
+    forUser: (input: ActionInput<Rv['forUser']>) => client.call(ReviewContract, 'forUser', input),
+    /** An order's reviews as the caller may see them (null before the order is reviewable). */
+    forOrder: (orderId: string) => client.call(ReviewContract, 'forOrder', { orderId }),
   },
   offer: {
     make: (listingId: string, priceFen: number) =>

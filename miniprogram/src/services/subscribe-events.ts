@@ -1,8 +1,14 @@
 import { api } from './api'
 
-/** What a person can ask to be told about in WeChat (服务通知): order steps and new chat messages. */
+/** What a person can ask to be told about in WeChat (服务通知): order steps, new chat messages, review reminders. */
 export type SubscribeEvent =
-  'orderPaid' | 'orderShipped' | 'orderDelivered' | 'refund' | 'autoReceiveReminder' | 'chatMessage'
+  | 'orderPaid'
+  | 'orderShipped'
+  | 'orderDelivered'
+  | 'refund'
+  | 'autoReceiveReminder'
+  | 'chatMessage'
+  | 'reviewReminder'
 
 /** WeChat shows at most three templates in one subscribe dialog. */
 export const MAX_TEMPLATES_PER_ASK = 3

@@ -7,7 +7,8 @@ export interface Transport {
   invoke(name: string, action: string, input: unknown): Promise<unknown>
 }
 
-export type UploadDir = 'listing-photos' | 'listing-videos' | 'avatars' | 'id-cards' | 'chat-images'
+export type UploadDir =
+  'listing-photos' | 'listing-videos' | 'avatars' | 'id-cards' | 'chat-images' | 'review-photos'
 
 export interface UploadedFile {
   /** What the backend stores: cloud://… or local://… */

@@ -48,6 +48,12 @@ export const Routes = {
   order: (id: string) => `/package-order/detail/index?id=${encodeURIComponent(id)}`,
   orders: (role: 'buyer' | 'seller', tab?: string) =>
     `/package-order/list/index?role=${role}${tab ? `&tab=${encodeURIComponent(tab)}` : ''}`,
+  /** The review form: rate the order (评价), add a 追评, or reply to the other party's review. */
+  reviewForm: (orderId: string, mode: 'submit' | 'followUp' | 'reply' = 'submit') =>
+    `/package-order/review/index?orderId=${encodeURIComponent(orderId)}${mode === 'submit' ? '' : `&mode=${mode}`}`,
+  /** 我的评价: 待评价, what the caller gave, what they received. */
+  reviews: (box?: 'pending' | 'given' | 'received') =>
+    `/package-order/reviews/index${box ? `?box=${box}` : ''}`,
   disputes: '/package-order/disputes/index',
   failedJobs: '/package-order/jobs/index',
   onboarding: '/package-merchant/onboarding/index',

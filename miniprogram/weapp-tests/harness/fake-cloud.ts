@@ -19,6 +19,7 @@ import { MerchantContract } from '@shared/contracts/merchant.contract'
 import { OfferContract } from '@shared/contracts/offer.contract'
 import { OrderContract } from '@shared/contracts/order.contract'
 import { RecommendContract } from '@shared/contracts/recommend.contract'
+import { ReviewContract } from '@shared/contracts/review.contract'
 import { SearchContract } from '@shared/contracts/search.contract'
 import { SocialContract } from '@shared/contracts/social.contract'
 import { UserContract } from '@shared/contracts/user.contract'
@@ -33,6 +34,7 @@ export const CONTRACTS: Contract[] = [
   OfferContract,
   OrderContract,
   RecommendContract,
+  ReviewContract,
   SearchContract,
   SocialContract,
   UserContract,

@@ -7,6 +7,7 @@ import type { ListingCard, ListingDetail } from '@shared/contracts/listing.contr
 import { MerchantContract } from '@shared/contracts/merchant.contract'
 import { OrderContract } from '@shared/contracts/order.contract'
 import type { RecommendPage } from '@shared/contracts/recommend.contract'
+import { ReviewContract } from '@shared/contracts/review.contract'
 import type { Community, Storefront } from '@shared/contracts/social.contract'
 import { SocialContract } from '@shared/contracts/social.contract'
 import { type UserSelf, UserContract } from '@shared/contracts/user.contract'
@@ -110,8 +111,8 @@ export const recommendPage = (items: ListingCard[], over: Partial<RecommendPage>
 
 /**
  * What every page of a signed-in session asks for: the silent login at launch, the 消息 badge
- * (unread notices + chats) each tab page refreshes, 我的's counters and 收款账户 state, and the
- * 立即购买 state of a listing.
+ * (unread notices + chats) each tab page refreshes, 我的's counters, 收款账户 state and 待评价
+ * count, the 立即购买 state of a listing, and a storefront's (empty) reviews.
  */
 export const signedInDefaults =
   (user: UserSelf = me()) =>
@@ -121,6 +122,17 @@ export const signedInDefaults =
       .answer(UserContract, 'notices', { items: [], nextCursor: null, unread: 0 })
       .answer(ChatContract, 'unreadTotal', { total: 0 })
       .answer(OrderContract, 'forListing', { reserved: false, myOrderId: null })
+      .answer(ReviewContract, 'mine', {
+        pending: [],
+        reviews: [],
+        nextCursor: null,
+        pendingCount: 0,
+      })
+      .answer(ReviewContract, 'forUser', {
+        items: [],
+        nextCursor: null,
+        summary: { count: 0, goodCount: 0 },
+      })
       .answer(SocialContract, 'myCounts', {
         listings: { draft: 1, active: 3, removed: 0, sold: 7, expired: 0 },
         favorites: 9,

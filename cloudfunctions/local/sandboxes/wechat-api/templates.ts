@@ -77,6 +77,16 @@ export const SANDBOX_TEMPLATES = {
       { name: 'thing4', label: '相关宝贝' },
     ],
   },
+  reviewReminder: {
+    id: 'LQsbx-review-reminder-Rm4tE9vNq2s',
+    title: '评价提醒',
+    keywords: [
+      { name: 'thing1', label: '商品名称' },
+      { name: 'thing2', label: '交易对象' },
+      { name: 'time3', label: '评价截止时间' },
+      { name: 'thing4', label: '温馨提示' },
+    ],
+  },
 } satisfies Record<string, TemplateDef>
 
 /** Template ids by event, in the shape the adapter's config takes. */
@@ -87,6 +97,7 @@ export const SANDBOX_TEMPLATE_IDS = {
   refund: SANDBOX_TEMPLATES.refund.id,
   autoReceiveReminder: SANDBOX_TEMPLATES.autoReceiveReminder.id,
   chatMessage: SANDBOX_TEMPLATES.chatMessage.id,
+  reviewReminder: SANDBOX_TEMPLATES.reviewReminder.id,
 }
 
 const DATE = '\\d{4}([-/.年])\\d{1,2}([-/.月])\\d{1,2}日?'

@@ -23,7 +23,7 @@ export const WechatApiConfigSchema = z.object({
     .int()
     .nonnegative()
     .default(5 * 60_000),
-  /** Subscribe-message template ids per event (orders, 新消息), as chosen in the mini-program admin. */
+  /** Subscribe-message template ids per event (orders, 新消息, 评价提醒), as chosen in the mini-program admin. */
   templates: z
     .object({
       orderPaid: z.string().min(1),
@@ -32,6 +32,7 @@ export const WechatApiConfigSchema = z.object({
       refund: z.string().min(1),
       autoReceiveReminder: z.string().min(1),
       chatMessage: z.string().min(1).default('unset-chat-message'),
+      reviewReminder: z.string().min(1).default('unset-review-reminder'),
     })
     .default({
       orderPaid: 'unset-order-paid',
@@ -40,6 +41,7 @@ export const WechatApiConfigSchema = z.object({
       refund: 'unset-refund',
       autoReceiveReminder: 'unset-auto-receive-reminder',
       chatMessage: 'unset-chat-message',
+      reviewReminder: 'unset-review-reminder',
     }),
   /** Which mini-program version subscribe messages open (formal in production). */
   miniprogramState: z.enum(['developer', 'trial', 'formal']).default('formal'),
@@ -59,6 +61,7 @@ export function wechatApiConfigFromEnv(env: Record<string, string | undefined>):
         refund: t('REFUND'),
         autoReceiveReminder: t('AUTO_RECEIVE_REMINDER'),
         chatMessage: t('CHAT_MESSAGE'),
+        reviewReminder: t('REVIEW_REMINDER'),
       }
     : undefined
   return WechatApiConfigSchema.parse({

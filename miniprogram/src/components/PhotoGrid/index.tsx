@@ -25,6 +25,8 @@ export interface PhotoGridProps {
   update: PhotoUpdater
   max?: number
   dir?: UploadDir
+  /** The first photo is the cover (a listing's); off for photos that are all alike (a review's). */
+  cover?: boolean
 }
 
 let seq = 0
@@ -38,6 +40,7 @@ export function PhotoGrid({
   update,
   max = LISTING_LIMITS.photosMax,
   dir = 'listing-photos',
+  cover = true,
 }: PhotoGridProps) {
   const patch = (key: string, p: Partial<PhotoItem>) =>
     update((list) => list.map((i) => (i.key === key ? { ...i, ...p } : i)))
@@ -106,9 +109,9 @@ export function PhotoGrid({
             className='photo-tile__img'
             src={item.url}
             mode='aspectFill'
-            onClick={() => makeCover(item.key)}
+            onClick={() => cover && makeCover(item.key)}
           />
-          {index === 0 ? (
+          {!cover ? null : index === 0 ? (
             <Text className='photo-tile__cover'>封面</Text>
           ) : (
             item.status === 'done' && (

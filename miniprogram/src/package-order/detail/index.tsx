@@ -18,6 +18,7 @@ import { OrderTimeline } from '../components/OrderTimeline'
 import { StateBanner } from '../components/StateBanner'
 import { dateTimeText } from '../order-text'
 import { FulfilmentBlock, RefundBlock } from './blocks'
+import { ReviewBlock } from './review-block'
 import '../order.scss'
 import './index.scss'
 
@@ -138,6 +139,7 @@ export default function OrderDetailPage() {
         </View>
       </View>
 
+      <ReviewBlock order={order} />
       <OrderAmounts order={order} />
       <OrderTimeline events={order.events} now={now} />
       <View className='order-section order-meta'>

@@ -13,7 +13,16 @@ import { goLogin, reportError, toast } from '@/utils/feedback'
 import { joinedText } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
 import { EmptyState } from '@/components/EmptyState'
+import { TabRow } from '@/components/TabRow'
+import { StoreReviews } from './reviews'
 import './index.scss'
+
+type Tab = 'listings' | 'reviews'
+type ReviewSummary = { count: number; goodCount: number }
+
+/** 好评率 as people read it: 98%, or — before the first review. */
+const goodRate = (s: ReviewSummary) =>
+  s.count === 0 ? '—' : `${Math.round((s.goodCount / s.count) * 100)}%`
 
 /** A seller's page: who they are, how long they have been here, and what they are selling. */
 export default function StorefrontPage() {
@@ -23,6 +32,15 @@ export default function StorefrontPage() {
   const [store, setStore] = useState<Storefront | null>(null)
   const [missing, setMissing] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [tab, setTab] = useState<Tab>(params.tab === 'reviews' ? 'reviews' : 'listings')
+  const [reviews, setReviews] = useState<ReviewSummary | null>(null)
+
+  useEffect(() => {
+    api.review.forUser({ userId: sellerId, role: 'seller', limit: 1 }).then(
+      (r) => setReviews(r.summary),
+      () => setReviews(null),
+    )
+  }, [sellerId])
 
   useEffect(() => {
     if (status === 'signing-in') return
@@ -116,20 +134,41 @@ export default function StorefrontPage() {
                 <Text className='store__count-n'>{store.followerCount}</Text>
                 <Text className='store__count-l'>粉丝</Text>
               </View>
+              <View
+                className='store__count'
+                id='storefront-good-rate'
+                onClick={() => setTab('reviews')}
+              >
+                <Text className='store__count-n'>{reviews ? goodRate(reviews) : '—'}</Text>
+                <Text className='store__count-l'>好评率</Text>
+              </View>
             </View>
           </>
         ) : (
           <Skeleton rows={2} avatar animated visible={false} />
         )}
       </View>
-      <Text className='store__section'>在售宝贝</Text>
-      <PagedListings
-        id='storefront-listings'
-        fetchPage={fetchPage}
-        enabled={!missing}
-        emptyTitle='暂时没有在售的宝贝'
-        emptyAction={null}
+      <TabRow
+        className='store__tabs'
+        items={[
+          { id: 'listings', label: '在售宝贝' },
+          { id: 'reviews', label: reviews?.count ? `评价 ${reviews.count}` : '评价' },
+        ]}
+        value={tab}
+        onChange={(t) => setTab(t as Tab)}
+        idPrefix='storefront-tab-'
       />
+      {tab === 'listings' ? (
+        <PagedListings
+          id='storefront-listings'
+          fetchPage={fetchPage}
+          enabled={!missing}
+          emptyTitle='暂时没有在售的宝贝'
+          emptyAction={null}
+        />
+      ) : (
+        <StoreReviews sellerId={sellerId} />
+      )}
     </View>
   )
 }

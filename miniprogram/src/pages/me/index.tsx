@@ -22,6 +22,12 @@ const ORDERS: MenuRow[] = [
   ['me-orders-bought', '我买到的', Routes.orders('buyer'), '待付款、待收货、退款'],
   ['me-orders-sold', '我卖出的', Routes.orders('seller'), '待发货、待面交、结算'],
 ]
+const REVIEWS: MenuRow = [
+  'me-reviews',
+  '我的评价',
+  Routes.reviews(),
+  '待评价、我评价的、收到的评价',
+]
 /** Shown to moderators and admins only. */
 const STAFF: MenuRow[] = [
   ['me-disputes', '纠纷处理', Routes.disputes, '运营：判定退款争议'],
@@ -50,6 +56,7 @@ export default function Me() {
   const signedIn = status === 'signed-in' && user !== null
   const [counts, setCounts] = useState<Counts | null>(null)
   const [payState, setPayState] = useState<string | null>(null)
+  const [toReview, setToReview] = useState(0)
   useNoticeBadge()
   // Signed out, sign-in opens the row's page once it is done.
   const go = (url: string) => (signedIn ? Taro.navigateTo({ url }) : goLogin(url))
@@ -60,8 +67,13 @@ export default function Me() {
   const loadCounters = () => {
     if (!user) {
       setPayState(null)
+      setToReview(0)
       return setCounts(null)
     }
+    api.review.mine({ box: 'pending', limit: 1 }).then(
+      (r) => setToReview(r.pendingCount),
+      () => setToReview(0),
+    )
     api.social.myCounts().then(setCounts, () => setCounts(null))
     api.merchant.status().then(
       (s) => setPayState(s.stateLabel),
@@ -138,6 +150,7 @@ export default function Me() {
 
       <Cell.Group>
         {ORDERS.map((row) => menuCell(row))}
+        {menuCell(REVIEWS, signedIn && toReview > 0 ? `${toReview} 待评价 ›` : '›')}
         {user?.roles.some((r) => r === 'moderator' || r === 'admin') &&
           STAFF.map((row) => menuCell(row))}
       </Cell.Group>

@@ -175,7 +175,13 @@ export default function Messages() {
             >
               <View className='notice__icon'>
                 <Text>
-                  {n.kind === 'order' ? '订单' : n.kind === 'listing_expired' ? '下架' : '到期'}
+                  {n.kind === 'order'
+                    ? '订单'
+                    : n.kind === 'review'
+                      ? '评价'
+                      : n.kind === 'listing_expired'
+                        ? '下架'
+                        : '到期'}
                 </Text>
               </View>
               <View className='notice__body'>

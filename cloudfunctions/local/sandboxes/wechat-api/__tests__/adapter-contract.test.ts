@@ -135,7 +135,7 @@ describe('subscribe messages', () => {
     })
   })
 
-  test('every template (order events, 新消息) is known to the sandbox', async () => {
+  test('every template (order events, 新消息, 评价提醒) is known to the sandbox', async () => {
     const ids = Object.values(api.templates)
     await h.control('POST', 'subscribe', { openid: BUYER, templateIds: ids })
     const data: Record<string, Record<string, string>> = {
@@ -172,10 +172,16 @@ describe('subscribe messages', () => {
         time3: '2026-01-12 08:00',
         thing4: '二手相机',
       },
+      [api.templates.reviewReminder]: {
+        thing1: '二手相机',
+        thing2: '小林',
+        time3: '2026-01-19 08:00',
+        thing4: '你的评价能帮邻居放心交易',
+      },
     }
     for (const id of ids)
       await api.sendSubscribeMessage({ toOpenid: BUYER, templateId: id, data: data[id] })
-    expect((await h.control('GET', `inbox?openid=${BUYER}`)).body.messages).toHaveLength(6)
+    expect((await h.control('GET', `inbox?openid=${BUYER}`)).body.messages).toHaveLength(7)
   })
 
   test('a bad keyword is 47003 and not retryable', async () => {

@@ -140,7 +140,11 @@ export interface OrderMessageTemplates {
   autoReceiveReminder: string
 }
 
-/** Every template the platform sends: the order events', and 新消息 for a chat the recipient is away from. */
+/**
+ * Every template the platform sends: the order events', 新消息 for a chat the recipient is away
+ * from, and 评价提醒 a day before a review window closes.
+ */
 export interface MessageTemplates extends OrderMessageTemplates {
   chatMessage: string
+  reviewReminder: string
 }

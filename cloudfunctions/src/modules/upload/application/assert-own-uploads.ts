@@ -37,4 +37,5 @@ const KIND_MESSAGES: Record<UploadKind, string> = {
   'id-cards': '请重新上传证件照',
   evidence: '请重新上传凭证照片',
   'chat-images': '请重新选择要发送的图片',
+  'review-photos': '请重新上传评价图片',
 }

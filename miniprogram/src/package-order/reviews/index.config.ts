@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的评价',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
