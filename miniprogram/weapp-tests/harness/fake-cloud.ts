@@ -20,6 +20,7 @@ import { OfferContract } from '@shared/contracts/offer.contract'
 import { OrderContract } from '@shared/contracts/order.contract'
 import { RecommendContract } from '@shared/contracts/recommend.contract'
 import { SearchContract } from '@shared/contracts/search.contract'
+import { ShareContract } from '@shared/contracts/share.contract'
 import { SocialContract } from '@shared/contracts/social.contract'
 import { UserContract } from '@shared/contracts/user.contract'
 import { type ErrorCode, defaultMessages } from '@shared/errors/error-codes'
@@ -34,6 +35,7 @@ export const CONTRACTS: Contract[] = [
   OrderContract,
   RecommendContract,
   SearchContract,
+  ShareContract,
   SocialContract,
   UserContract,
 ]
