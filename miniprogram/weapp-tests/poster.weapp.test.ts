@@ -132,13 +132,15 @@ beforeEach(() => {
 })
 afterEach(() => expect(app.cloud.violations).toEqual([]))
 
-const phaseOf = (page: Awaited<ReturnType<Weapp['open']>>) =>
-  page.attributes('poster-page')['data-phase']
+/** Drawn to the end (the caption under the code is the last text) and the progress gone. */
+const drawn = (page: Awaited<ReturnType<Weapp['open']>>) => () =>
+  canvas.drawn.some((c) => c.op === 'fillText' && c.args[0] === '长按识别小程序码') &&
+  !page.has('poster-progress')
 
 const openReady = async () => {
   app.cloud.answer(ShareContract, 'poster', poster())
   const page = await app.open(ROUTE, { st: TOKEN })
-  await page.waitFor(() => phaseOf(page) === 'ready')
+  await page.waitFor(drawn(page))
   return page
 }
 
@@ -196,7 +198,7 @@ it('SHARE.POSTER_UNAVAILABLE: the app’s error state with the message and 重�
   const page = await app.open(ROUTE, { st: TOKEN })
   await page.waitFor('小程序码生成失败，请稍后再试')
   expect(page.text()).toContain('重新生成')
-  expect(phaseOf(page)).toBe('failed')
+  expect(page.has('poster-failed')).toBe(true)
   expect(canvas.drawn).toEqual([])
 })
 
