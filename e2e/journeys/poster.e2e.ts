@@ -79,7 +79,7 @@ test('the poster page draws the shared listing’s poster', async () => {
     const c = canvases.find((e) => e.offsetParent)!
     return { w: c.width, h: c.height, css: c.clientWidth, dpr: window.devicePixelRatio }
   })
-  assert.deepEqual({ w: size.w, h: size.h }, posterPixels(size.css, size.dpr))
+  assert.deepEqual({ width: size.w, height: size.h }, posterPixels(size.css, size.dpr))
   assert.equal(size.h * 5, size.w * 8)
   assert.ok(size.w >= 750)
 })

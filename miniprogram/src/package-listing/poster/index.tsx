@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/EmptyState'
 import { PrivacyConsent } from '@/components/PrivacyConsent'
 import { useSignedInLoad } from '@/hooks/use-signed-in-load'
 import { toast } from '@/utils/feedback'
+import { Routes } from '@/utils/routes'
 import { usePosterCanvas } from './poster-canvas'
 import { SAVE_LABEL, outcomeText, savePoster } from './poster-save'
 import { usePoster } from './use-poster'
@@ -36,6 +37,9 @@ export default function PosterPage() {
     }
   }
 
+  // Opened straight from a link there is no page to go back to: 首页 instead.
+  const back = () => void Taro.navigateBack().catch(() => Taro.switchTab({ url: Routes.home }))
+
   return (
     <View className='poster' id='poster-page' data-phase={phase.kind} data-token={token}>
       <View className='poster__frame'>
@@ -56,18 +60,20 @@ export default function PosterPage() {
               action={
                 phase.retry
                   ? { text: '重新生成', onClick: () => void make() }
-                  : { text: '返回', onClick: () => void Taro.navigateBack() }
+                  : { text: '返回', onClick: back }
               }
             />
           </View>
         )}
       </View>
       <View className='poster__bar safe-bottom'>
-        <Text className='poster__hint muted'>
-          {phase.kind === 'ready' && phase.coverMissing
-            ? '封面图片没有加载出来，可以稍后重新打开'
-            : '保存后发到朋友圈，邻居扫码就能看到这件宝贝'}
-        </Text>
+        {phase.kind !== 'failed' && (
+          <Text className='poster__hint muted'>
+            {phase.kind === 'ready' && phase.coverMissing
+              ? '封面图片没有加载出来，可以稍后重新打开'
+              : '保存后发到朋友圈，邻居扫码就能看到这件宝贝'}
+          </Text>
+        )}
         <Button
           id='poster-save'
           type='primary'
