@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'package-listing',
-      pages: ['publish/index', 'detail/index', 'mine/index'],
+      pages: ['publish/index', 'detail/index', 'mine/index', 'poster/index'],
     },
     {
       root: 'package-user',
@@ -103,7 +103,9 @@ export default defineAppConfig({
   permission: {
     'scope.userLocation': { desc: '用于标注闲置所在区域和计算与你的距离' },
   },
-  // Tells WeChat to route privacy consent through our popup before location or album APIs.
+  // Tells WeChat to route privacy consent through our popup before location or album APIs. The
+  // poster's 保存到相册 (scope.writePhotosAlbum) needs no entry in `permission`, which WeChat reads
+  // for location only; it must be declared as 相册（仅写入）in the 公众平台's 用户隐私保护指引.
   __usePrivacyCheck__: true,
   lazyCodeLoading: 'requiredComponents',
 })

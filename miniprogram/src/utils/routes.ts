@@ -8,6 +8,8 @@ export const Routes = {
   editListing: (id: string) => `/package-listing/publish/index?id=${encodeURIComponent(id)}`,
   detail: (id: string) => `/package-listing/detail/index?id=${encodeURIComponent(id)}`,
   mine: '/package-listing/mine/index',
+  /** 分享海报 of the caller's own share token (share.create's `token`). */
+  poster: (token: string) => `/package-listing/poster/index?st=${encodeURIComponent(token)}`,
   /**
    * Sign-in; it returns to `from` (the page that asked) or, once signed in, opens `then` (what
    * the tap meant to do, e.g. 确认订单 for 立即购买). utils/login-return.ts reads both.

@@ -21,6 +21,7 @@ import { OrderContract } from '@shared/contracts/order.contract'
 import { RecommendContract } from '@shared/contracts/recommend.contract'
 import { ReviewContract } from '@shared/contracts/review.contract'
 import { SearchContract } from '@shared/contracts/search.contract'
+import { ShareContract } from '@shared/contracts/share.contract'
 import { SocialContract } from '@shared/contracts/social.contract'
 import { UserContract } from '@shared/contracts/user.contract'
 import { type ErrorCode, defaultMessages } from '@shared/errors/error-codes'
@@ -36,6 +37,7 @@ export const CONTRACTS: Contract[] = [
   RecommendContract,
   ReviewContract,
   SearchContract,
+  ShareContract,
   SocialContract,
   UserContract,
 ]

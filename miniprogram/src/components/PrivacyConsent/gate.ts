@@ -32,6 +32,8 @@ export const AGREE_BUTTON_ID = 'privacy-agree'
 /** What WeChat reports as the referrer (the API or component that asked) in the user's words. */
 const FEATURES: [RegExp, string][] = [
   [/location/i, '定位'],
+  // Before the image rule: saveImageToPhotosAlbum (and scope.writePhotosAlbum) saves, not picks.
+  [/PhotosAlbum/i, '保存到相册'],
   [/image|media|video|camera|album|photo/i, '选择照片'],
   [/clipboard/i, '复制'],
   [/phone/i, '获取手机号'],

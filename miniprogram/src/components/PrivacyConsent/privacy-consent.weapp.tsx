@@ -83,7 +83,7 @@ export function PrivacyConsent() {
             {contract}
           </Text>
           <Text>
-            。我们只在你用到相关功能时获取这些信息：定位用来标注闲置所在区域和计算距离，照片用来发布闲置和设置头像，剪贴板用来复制邀请码。
+            。我们只在你用到相关功能时获取这些信息：定位用来标注闲置所在区域和计算距离，照片用来发布闲置和设置头像，相册用来保存你生成的分享海报，剪贴板用来复制邀请码。
           </Text>
         </View>
         <Text className='privacy-consent__hint'>

@@ -150,6 +150,9 @@ describe('privacy consent gate', () => {
     ['chooseLocation', '定位'],
     ['chooseImage', '选择照片'],
     ['chooseMedia', '选择照片'],
+    // The poster's 保存到相册: saving, not picking a photo.
+    ['saveImageToPhotosAlbum', '保存到相册'],
+    ['scope.writePhotosAlbum', '保存到相册'],
     ['setClipboardData', '复制'],
     ['getPhoneNumber', '获取手机号'],
     ['somethingElse', null],
