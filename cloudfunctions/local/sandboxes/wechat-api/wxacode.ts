@@ -24,7 +24,7 @@ export const DEFAULT_PUBLISHED_PAGES = [
 /** WeChat's scene alphabet: digits, letters and !#$&'()*+,/:;=?@-._~ (no %, no Chinese). */
 const SCENE = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/
 const ENV_VERSIONS = ['release', 'trial', 'develop']
-const PAGE = /^[A-Za-z0-9_\-]+(\/[A-Za-z0-9_\-]+)*$/
+const PAGE = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/
 
 export interface WxacodeRecord {
   scene: string
