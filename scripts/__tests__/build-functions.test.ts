@@ -40,6 +40,19 @@ describe('build:functions', () => {
     expect(source).not.toMatch(/require\(["']zod["']\)/)
     expect(source).not.toMatch(/require\(["']@shared/)
   })
+
+  it('keeps only zod’s English messages, which zod itself installs', async () => {
+    const source = readFileSync(join(out, 'user', 'index.js'), 'utf8')
+    expect(source).not.toContain('Ungültige Eingabe')
+    const { main } = require(join(out, 'user', 'index.js'))
+    expect(await main({ action: 'updateProfile', input: { nickname: 5 } }, {})).toMatchObject({
+      ok: false,
+      error: {
+        code: 'COMMON.VALIDATION',
+        message: 'Invalid input: expected string, received number',
+      },
+    })
+  })
 })
 
 describe('size report', () => {

@@ -8,6 +8,10 @@ describe('money', () => {
     [1200, '¥12'],
     [0, '¥0'],
     [1_280_000, '¥12,800'],
+    [99_999_900, '¥999,999'],
+    [123_456_789_01, '¥123,456,789.01'],
+    [100_000, '¥1,000'],
+    [99_900, '¥999'],
     [-99, '-¥0.99'],
   ])('formats %i fen as yuan the way Chinese apps show prices: %s', (fen, text) => {
     expect(formatFen(fen)).toBe(text)

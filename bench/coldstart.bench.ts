@@ -1,0 +1,95 @@
+/**
+ * Cold start of every cloud function bundle, against the naive bundle measured in the same run.
+ *   npm run bench:coldstart -- [--runs 7]
+ * Builds each function twice into temporary folders: as build:functions does, and naively (the
+ * same esbuild settings without the zod-english-only plugin, so every zod locale is bundled).
+ * Each run requires one bundle in a fresh `node` process and reports the time `require` took
+ * there (parse, compile and module initialisation: what a cold CloudBase instance pays before
+ * `main` runs; process start-up itself is not the bundle's and is left out). Runs alternate
+ * between the two builds so other load on the machine falls on both alike.
+ *
+ * Prints per function: bundle size, median and worst load time, and the naive median. The last
+ * line on stdout is one JSON object:
+ * {"runs","functions":{name:{bytes,medianMs,worstMs,naiveBytes,naiveMedianMs}},
+ *  "maxBytes","worstMedianMs","worstMs","naiveWorstMedianMs","ratio"}
+ * where ratio = the naive bundles' summed medians / ours.
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildFunctions, type BuiltFunction } from '../scripts/build-functions'
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback
+}
+const RUNS = arg('runs', 7)
+
+/** The issue's limits: a CloudBase bundle of at most 1 MB that loads in under 100 ms. */
+const MAX_BYTES = 1024 * 1024
+const MAX_LOAD_MS = 100
+
+const LOAD_ONCE = `const t = process.hrtime.bigint(); require(process.argv[1]);
+process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6))`
+
+const loadMs = (bundle: string) =>
+  Number(execFileSync(process.execPath, ['-e', LOAD_ONCE, bundle], { encoding: 'utf8' }))
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+}
+const round = (ms: number) => Math.round(ms * 10) / 10
+
+const main = async () => {
+  const ours = mkdtempSync(join(tmpdir(), 'linquan-coldstart-'))
+  const naive = mkdtempSync(join(tmpdir(), 'linquan-coldstart-naive-'))
+  try {
+    const built = await buildFunctions({ outDir: ours })
+    const naiveBuilt = new Map<string, BuiltFunction>(
+      (await buildFunctions({ outDir: naive, plugins: [] })).map((b) => [b.name, b]),
+    )
+    const functions: Record<string, Record<string, number>> = {}
+    for (const fn of built.sort((a, b) => a.name.localeCompare(b.name))) {
+      const mine: number[] = []
+      const theirs: number[] = []
+      for (let r = 0; r < RUNS; r++) {
+        mine.push(loadMs(join(fn.dir, 'index.js')))
+        theirs.push(loadMs(join(naiveBuilt.get(fn.name)!.dir, 'index.js')))
+      }
+      const row = {
+        bytes: fn.bundleBytes,
+        medianMs: round(median(mine)),
+        worstMs: round(Math.max(...mine)),
+        naiveBytes: naiveBuilt.get(fn.name)!.bundleBytes,
+        naiveMedianMs: round(median(theirs)),
+      }
+      functions[fn.name] = row
+      const flag = row.bytes > MAX_BYTES || row.medianMs > MAX_LOAD_MS ? '  OVER LIMIT' : ''
+      console.error(
+        `${fn.name.padEnd(15)} ${(row.bytes / 1024).toFixed(0).padStart(5)} KB  load median ` +
+          `${row.medianMs} ms, worst ${row.worstMs} ms  (naive ${(row.naiveBytes / 1024).toFixed(0)} KB, ` +
+          `${row.naiveMedianMs} ms)${flag}`,
+      )
+    }
+    const rows = Object.values(functions)
+    const sum = (key: string) => rows.reduce((s, r) => s + r[key]!, 0)
+    console.log(
+      JSON.stringify({
+        runs: RUNS,
+        functions,
+        maxBytes: Math.max(...rows.map((r) => r.bytes!)),
+        worstMedianMs: Math.max(...rows.map((r) => r.medianMs!)),
+        worstMs: Math.max(...rows.map((r) => r.worstMs!)),
+        naiveWorstMedianMs: Math.max(...rows.map((r) => r.naiveMedianMs!)),
+        ratio: Math.round((sum('naiveMedianMs') / sum('medianMs')) * 100) / 100,
+      }),
+    )
+  } finally {
+    rmSync(ours, { recursive: true, force: true })
+    rmSync(naive, { recursive: true, force: true })
+  }
+}
+
+void main()
