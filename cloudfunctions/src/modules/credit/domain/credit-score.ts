@@ -73,7 +73,10 @@ export interface CreditBreakdown {
 const weightOf = (graph: PartnerWeights, partner: string) =>
   graph.partners[partner] ?? WEIGHTS.unknownPartnerWeight
 
+/** Public counts include partners that count at least this much, and those not yet graphed. */
 const COUNTS = 0.5
+const counts = (graph: PartnerWeights, partner: string) =>
+  graph.partners[partner] === undefined || graph.partners[partner] >= COUNTS
 
 export const scoreOf = (
   state: CreditState,
@@ -86,12 +89,12 @@ export const scoreOf = (
   for (const [partner, list] of Object.entries(state.sold)) {
     const w = weightOf(ctx.graph, partner)
     effectiveSold += w * pairDiscounted(list) * d
-    if (w >= COUNTS) trades += list.length
+    if (counts(ctx.graph, partner)) trades += list.length
   }
   for (const [partner, list] of Object.entries(state.bought)) {
     const w = weightOf(ctx.graph, partner)
     effectiveBought += w * pairDiscounted(list) * d
-    if (w >= COUNTS) trades += list.length
+    if (counts(ctx.graph, partner)) trades += list.length
   }
   let starSum = 0
   let ratingWeight = 0
@@ -104,7 +107,7 @@ export const scoreOf = (
       starSum += stars * weight
       ratingWeight += weight
     })
-    if (w >= COUNTS) {
+    if (counts(ctx.graph, partner)) {
       reviews += list.length
       goodReviews += list.filter(([stars]) => stars >= 4).length
     }

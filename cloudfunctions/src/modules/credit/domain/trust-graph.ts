@@ -28,6 +28,11 @@ export const TRUST = {
   damping: 0.85,
   iterations: 30,
   seedMinAgeMs: 180 * DAY,
+  /**
+   * A young platform has too few accounts that old: then the oldest accounts that meet the other
+   * conditions make up the seed, up to this many (so trust exists from the first night on).
+   */
+  seedMinCount: 20,
   /** A seed's trades are mostly with strangers. */
   seedMaxCircleShare: 0.5,
   /**
@@ -113,15 +118,22 @@ export const computeTrustGraph = (
     weights[u][k] * circleFactor(inCircle[u][k], circleShare[u])
 
   // 2. Personalised PageRank from the seed.
-  const seed = accounts.map(
+  const candidate = accounts.map(
     (a, i) =>
-      now - a.createdAt >= TRUST.seedMinAgeMs &&
       a.state.verified &&
       a.state.disputes === 0 &&
       a.state.penalties === 0 &&
       partners[i].length > 0 &&
       circleShare[i] <= TRUST.seedMaxCircleShare,
   )
+  const seed = accounts.map((a, i) => candidate[i] && now - a.createdAt >= TRUST.seedMinAgeMs)
+  if (seed.filter(Boolean).length < TRUST.seedMinCount)
+    accounts
+      .map((a, i) => ({ i, createdAt: a.createdAt }))
+      .filter(({ i }) => candidate[i])
+      .sort((a, b) => a.createdAt - b.createdAt)
+      .slice(0, TRUST.seedMinCount)
+      .forEach(({ i }) => (seed[i] = true))
   const seedCount = seed.filter(Boolean).length
   const teleport = new Float64Array(n)
   if (seedCount > 0) seed.forEach((s, i) => (teleport[i] = s ? 1 / seedCount : 0))
