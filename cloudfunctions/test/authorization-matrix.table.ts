@@ -453,6 +453,11 @@ export const ROWS: Row[] = [
   row({ action: 'review.mine', input: () => ({ box: 'given' }), expect: OWN }),
   row({ action: 'review.forUser', input: (x) => ({ userId: x.userId.seller }), expect: ANYONE }),
 
+  // ---- credit: the caller's own score and evidence; the public view is anyone's
+  row({ action: 'credit.mine', input: () => ({}), expect: OWN }),
+  row({ action: 'credit.forUser', input: (x) => ({ userId: x.userId.seller }), expect: ANYONE }),
+  row({ action: 'credit.evidence', input: () => ({}), expect: OWN }),
+
   // ---- merchant: 开通收款 and the wallet, always the caller's own
   row({ action: 'merchant.status', input: () => ({}), expect: OWN }),
   row({
@@ -983,6 +988,8 @@ export const WHOAMI: Record<
     subject: (d) => d.items.map((l: { id: string }) => l.id),
     public: true,
   },
+  // 信用存证 is the caller's own chain, whoever the event claims to be.
+  credit: { action: 'evidence', input: () => ({}), subject: (d) => d.userId },
   // 待评价: the seller's completed order waits for the seller's review; a stranger has none.
   review: {
     action: 'mine',

@@ -256,7 +256,7 @@ export const ListingContract = defineContract('listing', {
     auth: 'user',
     input: CreateListingInputSchema,
     output: ListingDetailSchema,
-    errors: WRITE_ERRORS,
+    errors: [...WRITE_ERRORS, ErrorCodes.LISTING_TOO_MANY_LIVE],
   },
   update: {
     summary: "Edits the caller's own listing if nobody changed it since expectedVersion.",
@@ -266,11 +266,11 @@ export const ListingContract = defineContract('listing', {
     errors: WRITE_ERRORS,
   },
   publish: {
-    summary: 'Publishes a draft.',
+    summary: 'Publishes a draft (within the live-listing cap of the seller’s credit tier).',
     auth: 'user',
     input: ById,
     output: ListingDetailSchema,
-    errors: [ErrorCodes.LISTING_WRONG_STATUS],
+    errors: [ErrorCodes.LISTING_WRONG_STATUS, ErrorCodes.LISTING_TOO_MANY_LIVE],
   },
   takeDown: {
     summary: 'Takes an active listing down (下架).',
@@ -284,7 +284,7 @@ export const ListingContract = defineContract('listing', {
     auth: 'user',
     input: ById,
     output: ListingDetailSchema,
-    errors: [ErrorCodes.LISTING_WRONG_STATUS],
+    errors: [ErrorCodes.LISTING_WRONG_STATUS, ErrorCodes.LISTING_TOO_MANY_LIVE],
   },
   markSold: {
     summary: 'Marks an active listing sold (sold elsewhere or offline).',

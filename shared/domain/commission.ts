@@ -15,6 +15,19 @@ export const commissionFen = (
   policy: CommissionPolicy = DEFAULT_COMMISSION,
 ): number => Math.min(policy.capFen, Math.floor((totalFen * policy.rateBps) / 10_000))
 
+/**
+ * The policy for a seller whose credit tier pays `percent` of the normal commission (极好: 50):
+ * rate and cap both scaled down and rounded down, so a discount never charges more than the
+ * normal policy, and never less than nothing.
+ */
+export const discountedPolicy = (policy: CommissionPolicy, percent: number): CommissionPolicy => {
+  const share = Math.max(0, Math.min(100, Math.floor(percent)))
+  return {
+    rateBps: Math.floor((policy.rateBps * share) / 100),
+    capFen: Math.floor((policy.capFen * share) / 100),
+  }
+}
+
 /** What the seller receives after commission. */
 export const sellerReceivesFen = (
   totalFen: number,

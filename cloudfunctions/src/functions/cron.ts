@@ -1,3 +1,4 @@
+import { anchorCreditDay, recomputeCredit } from '../modules/credit'
 import { orderHousekeeping, sweepHousekeeping } from '../modules/housekeeping'
 import {
   compareBooks,
@@ -22,4 +23,7 @@ export const main = createTimerHandler('cron', {
   'refresh-applyments': (deps) => refreshPendingApplyments(deps),
   // Rate-limit windows that have ended, 热搜 votes and counts nothing reads, old chat sends.
   'sweep-counters': (deps) => sweepHousekeeping(deps),
+  // Credit: the full run (trust graph, every score again) nightly; the day's 存证 root late evening.
+  'credit-recompute': (deps) => recomputeCredit(deps),
+  'credit-anchor': (deps) => anchorCreditDay(deps),
 })

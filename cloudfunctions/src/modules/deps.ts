@@ -1,4 +1,5 @@
 import type { CommissionPolicy } from '@shared/domain/commission'
+import type { CreditTier } from '@shared/domain/credit/credit-tiers'
 import type { ChatSignal } from './chat/ports/chat-signal.port'
 import type { Courier } from './delivery/ports/courier.port'
 import type { PaymentGateway } from './payments/ports/payment-gateway.port'
@@ -84,7 +85,8 @@ export interface Hooks {
   /**
    * Every order move, in its transaction (delivery: call off the bookings it leaves behind; chat:
    * post the step into the conversation of the listing and buyer; offer: a paid order spends its offer;
-   * share: the order's share chain, and the listing's updatable cards).
+   * share: the order's share chain, and the listing's updatable cards; credit: trades, lapses and
+   * rulings as credit events).
    */
   orderMoved: OrderMoveReaction[]
   /**
@@ -94,7 +96,7 @@ export interface Hooks {
   listingMoved: ((tx: TransactionOps, listing: ListingRecord, now: number) => Promise<void>)[]
   /**
    * Every review at the moment it is published, in the publishing transaction (review; credit
-   * plugs in here). A throw rolls the publication back, so a reaction must not refuse lightly.
+   * records the rating received). A throw rolls the publication back, so a reaction must not refuse lightly.
    */
   reviewPublished: ReviewPublishedReaction[]
   /**
@@ -112,6 +114,13 @@ export interface Hooks {
    * it was paid meanwhile, and the payment has been applied instead.
    */
   closePayment: (deps: Deps, order: OrderRecord) => Promise<'paid' | 'closed'>
+  /**
+   * CreditTiers: a user's credit tier now (credit), the one port through which tiers change what
+   * a user may do: listing publish (the live-listing cap), checkout (the commission discount, fixed
+   * on the order) and release (the payout hold). Read server-side at the moment of the action; an
+   * account without credit is 中等.
+   */
+  creditTier: (deps: Pick<Deps, 'store'>, userId: string) => Promise<CreditTier>
   /** Money buyers paid that is still frozen for the seller's orders (order, for the wallet). */
   escrowHeldFor: (deps: Deps, sellerId: string) => Promise<number>
   /** Whether a user belongs to a community (social: publishing into one needs it). */

@@ -1,5 +1,6 @@
 import type { Hooks, JobHandler } from './deps'
 import { CHAT_JOB_HANDLERS, chatOrderReaction } from './chat'
+import { creditOrderReaction, creditReviewReaction, creditTierOf } from './credit'
 import { DELIVERY_JOB_HANDLERS, courierQuotes, pickupReaction } from './delivery'
 import { escrowHeldFor, ORDER_JOB_HANDLERS } from './order'
 import { offerOrderReaction, offerPrice } from './offer'
@@ -30,14 +31,15 @@ export const moduleHooks: Hooks = {
     offerOrderReaction,
     shareOrderReaction,
     reviewOrderReaction,
+    creditOrderReaction,
   ],
   listingMoved: [shareListingReaction],
-  // Credit (issue 14) reacts to published reviews here.
-  reviewPublished: [],
+  reviewPublished: [creditReviewReaction],
   offerPrice,
   quoteFreight: courierQuotes,
   closePayment,
   escrowHeldFor,
+  creditTier: creditTierOf,
   isMember,
   isFavorite,
   jobs: oneHandlerPerKind(

@@ -1,2 +1,2 @@
 /** merchant: seller onboarding (进件) to a WeChat Pay sub-merchant, and the seller's wallet. */
-export { finishedSubMchids, subMchidOf } from './application/sub-merchant'
+export { finishedSubMchids, onboardingOf, subMchidOf } from './application/sub-merchant'

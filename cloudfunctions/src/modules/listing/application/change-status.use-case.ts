@@ -3,6 +3,7 @@ import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import type { UserRecord } from '../../user'
 import type { ListingRecord } from '../domain/listing.record'
+import { assertLiveListingRoom } from './live-listing-cap'
 import { loadOwnListing } from './load-own-listing'
 import { updateListingIn } from './save-listing'
 
@@ -30,6 +31,8 @@ export const changeStatus = async (
   if (action === 'renew' && !canRenew(listing, now))
     throw new AppError(ErrorCodes.LISTING_ALREADY_RENEWED)
   const goesUp = action === 'publish' || action === 'relist' || action === 'renew'
+  // 擦亮 keeps a listing that is already live: only publishing and relisting add one.
+  if (action === 'publish' || action === 'relist') await assertLiveListingRoom(deps, caller._id)
   const patch = {
     status: to,
     ...(goesUp

@@ -10,6 +10,7 @@ import { isInsideCity } from '../domain/listing-location'
 import { PUBLISH_PER_SELLER, PUBLISH_TOO_OFTEN } from '../domain/listing.limits'
 import { qualityOf } from '../domain/listing-quality'
 import type { ListingRecord } from '../domain/listing.record'
+import { assertLiveListingRoom } from './live-listing-cap'
 import { insertListing } from './save-listing'
 
 export type CreateListingInput = z.output<typeof CreateListingInputSchema>
@@ -21,6 +22,7 @@ export const createListing = async (
   { publish, ...input }: CreateListingInput,
 ): Promise<ListingRecord> => {
   await assertPublishable(deps, seller._id, input)
+  if (publish) await assertLiveListingRoom(deps, seller._id)
   // Counted once the listing is known to be valid: a form with a mistake costs no attempt.
   await enforceLimit(deps.limits, PUBLISH_PER_SELLER, seller._id, PUBLISH_TOO_OFTEN)
   const now = deps.clock.now()

@@ -12,6 +12,21 @@ export const subMchidOf = async (
   return m?.state === 'FINISH' ? m.subMchid : null
 }
 
+/**
+ * How far a user's real-name onboarding has come, for credit: `verified` once WeChat Pay has
+ * checked the real name (past its first review), `onboarded` once the sub-merchant is FINISH.
+ */
+export const onboardingOf = async (
+  deps: Pick<Deps, 'store'>,
+  userId: string,
+): Promise<{ verified: boolean; onboarded: boolean; at: number | null }> => {
+  const m = await deps.store.get(Merchants, userId)
+  if (!m) return { verified: false, onboarded: false, at: null }
+  const onboarded = m.state === 'FINISH'
+  const verified = onboarded || m.state === 'NEED_SIGN' || m.state === 'ACCOUNT_NEED_VERIFY'
+  return { verified, onboarded, at: m.checkedAt ?? m.updatedAt }
+}
+
 /** Every finished seller's sub_mchid (the local cloud tells its in-memory sandbox about them at start). */
 export const finishedSubMchids = async (deps: Pick<Deps, 'store'>): Promise<string[]> => {
   const out: string[] = []

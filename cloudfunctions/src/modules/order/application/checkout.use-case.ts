@@ -1,7 +1,7 @@
 import { updateIfUnchanged, enforceLimit } from '../../core'
 import { CHECKOUT_PER_BUYER, CHECKOUT_TOO_OFTEN } from '../domain/order-limits'
 import { loadOwnAddress, sealShippingAddress } from '../../address'
-import { commissionFen } from '@shared/domain/commission'
+import { commissionFen, discountedPolicy } from '@shared/domain/commission'
 import type { Fulfilment } from '@shared/domain/order-process'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
@@ -60,7 +60,8 @@ const shippingFeeOf = async (
 /**
  * 立即购买: the price is the listing's server-side price or the agreed price of the buyer's accepted
  * offer (never the client's), plus the shipping fee
- * the seller set or the courier quotes now; the commission is fixed now from the policy in force.
+ * the seller set or the courier quotes now; the commission is fixed now from the policy in force
+ * and the seller's credit tier read now on the server (极好 pays less; CreditTiers port).
  * The order and the listing's lock are written together, so a second buyer gets
  * ORDER.LISTING_RESERVED.
  */
@@ -110,6 +111,8 @@ export const checkout = async (
   // Quoted once, before the order is written, and kept in it: a retried checkout stops at the lock
   // above and `pay` reuses the stored total, so a later (different) quote never reaches the prepay.
   const shippingFen = await shippingFeeOf(deps, listing, input.fulfilment, booked?.city)
+  const sellerTier = await deps.hooks.creditTier(deps, listing.sellerId)
+  const commissionPolicy = discountedPolicy(deps.escrow.commission, sellerTier.commissionPercent)
   const now = deps.clock.now()
   const order: OrderRecord = {
     _id: deps.ids.next(),
@@ -125,7 +128,8 @@ export const checkout = async (
     shippingFen,
     totalFen: priceFen + shippingFen,
     // On everything the seller receives: a ¥0.99 item with a ¥500 "shipping fee" is a ¥500.99 sale.
-    commissionFen: commissionFen(priceFen + shippingFen, deps.escrow.commission),
+    commissionFen: commissionFen(priceFen + shippingFen, commissionPolicy),
+    commissionPolicy,
     address: booked ? sealShippingAddress(deps, booked) : null,
     handoverCode: input.fulfilment === 'meetup' ? deps.codes.draw(6, DIGITS) : null,
     shipment: null,

@@ -1,5 +1,5 @@
 import { updateIfUnchanged } from '../../core'
-import { commissionFen } from '@shared/domain/commission'
+import { commissionFen, DEFAULT_COMMISSION } from '@shared/domain/commission'
 import { formatFen } from '@shared/domain/money'
 import { LISTING_LIFETIME_MS } from '@shared/domain/listing-lifecycle'
 import { canTake, transition, type Actor, type TransitionName } from '@shared/domain/order-process'
@@ -56,7 +56,9 @@ const wrongState = () => new AppError(ErrorCodes.ORDER_WRONG_STATE)
 const planMoney = (
   order: OrderRecord,
   req: TransitionRequest,
+  releaseNotBefore: number | null,
 ): { settlement?: Settlement; jobs: ('refund' | 'release' | 'compensate')[] } => {
+  const hold = releaseNotBefore === null ? {} : { releaseNotBefore }
   const base = order.settlement ?? {
     refundFen: 0,
     releaseFen: 0,
@@ -71,7 +73,12 @@ const planMoney = (
       return { settlement: { ...base, refundFen: order.totalFen }, jobs: ['refund'] }
     case 'release':
       return {
-        settlement: { ...base, releaseFen: order.totalFen, commissionFen: order.commissionFen },
+        settlement: {
+          ...base,
+          releaseFen: order.totalFen,
+          commissionFen: order.commissionFen,
+          ...hold,
+        },
         jobs: ['release'],
       }
     case 'refund_partial': {
@@ -82,11 +89,15 @@ const planMoney = (
           '部分退款须少于实付金额；全额退款请选择「全额退款」',
         )
       const releaseFen = order.totalFen - refundFen
-      // The commission follows what the seller actually keeps, never more than at checkout.
-      const commission = Math.min(order.commissionFen, commissionFen(releaseFen))
+      // The commission follows what the seller actually keeps, by the policy fixed at checkout
+      // (a 极好 seller's discount too), and never more than was fixed then.
+      const commission = Math.min(
+        order.commissionFen,
+        commissionFen(releaseFen, order.commissionPolicy ?? DEFAULT_COMMISSION),
+      )
       // The release waits for the refund (see settle-money): the refund job goes first.
       return {
-        settlement: { ...base, refundFen, releaseFen, commissionFen: commission },
+        settlement: { ...base, refundFen, releaseFen, commissionFen: commission, ...hold },
         jobs: ['refund'],
       }
     }
@@ -114,6 +125,21 @@ const planMoney = (
     default:
       return { jobs: [] }
   }
+}
+
+/**
+ * When a release may go to WeChat Pay: a low credit tier's seller waits longer after the buyer
+ * confirms (CreditTiers port, read now on the server); null when there is no hold.
+ */
+const payoutHoldUntil = async (
+  deps: Deps,
+  order: OrderRecord,
+  t: ReturnType<typeof transition>,
+  now: number,
+): Promise<number | null> => {
+  if (t.money !== 'release' && t.money !== 'refund_partial') return null
+  const tier = await deps.hooks.creditTier(deps, order.sellerId)
+  return tier.payoutHoldMs > 0 ? now + tier.payoutHoldMs : null
 }
 
 /** 先行赔付 pays at most what the buyer paid less what was already refunded to them. */
@@ -214,7 +240,7 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
     )
       throw wrongState()
     const t = transition(req.name)
-    const { settlement, jobs } = planMoney(order, req)
+    const { settlement, jobs } = planMoney(order, req, await payoutHoldUntil(deps, order, t, now))
     // The move is announced: other modules add what follows from it (delivery calls off a courier
     // booked for the state being left), judged on the order as the step leaves it.
     let extra: Partial<OrderRecord> = patched
@@ -240,7 +266,7 @@ export const takeTransition = async (deps: Deps, req: TransitionRequest): Promis
             key: jobKey(job, next),
             kind: JOBS[job].kind,
             orderId: order._id,
-            at: now,
+            at: job === 'release' ? Math.max(now, settlement?.releaseNotBefore ?? now) : now,
           })
         await moveListing(tx, deps, order, next, now)
         await writeOrderNotices(tx, next, req.name, now)

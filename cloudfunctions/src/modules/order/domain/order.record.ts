@@ -1,4 +1,5 @@
 import type { OrderEventSchema } from '@shared/contracts/order.contract'
+import type { CommissionPolicy } from '@shared/domain/commission'
 import type { Fulfilment, OrderState, TransitionName } from '@shared/domain/order-process'
 import type { z } from 'zod'
 import { defineCollection } from '../../core/ports/document-store.port'
@@ -42,6 +43,8 @@ export interface Settlement {
   /** 先行赔付 after release: paid by the platform (advance refund); 0 when none. */
   compensationFen: number
   compensationDone: boolean
+  /** A low credit tier's payout hold: the release is not sent to WeChat Pay before this. */
+  releaseNotBefore?: number
   /** Numbers the 先行赔付 tries: one WeChat refused for good lets an operator try again under a new key. */
   compensationAttempt?: number
 }
@@ -63,6 +66,11 @@ export interface OrderRecord {
   shippingFen: number
   totalFen: number
   commissionFen: number
+  /**
+   * The commission policy fixed at checkout (the seller's credit tier then: 极好 pays less); a
+   * partial release charges by it, never more than commissionFen. Absent on older orders.
+   */
+  commissionPolicy?: CommissionPolicy
   /** Courier orders: where the parcel goes (the person sealed at rest). */
   address: SealedShippingAddress | null
   /** Meetup: the 6-digit code the buyer shows and the seller enters. */

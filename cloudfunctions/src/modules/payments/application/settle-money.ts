@@ -122,6 +122,8 @@ const releaseJob: JobHandler = async (deps, job): Promise<JobOutcome> => {
   const s = order.settlement
   if (s.releaseDone) return 'done'
   if (s.refundFen > 0 && !s.refundDone) return 'again'
+  // A low credit tier's payout hold (the job is queued for then; this guards an early run).
+  if (s.releaseNotBefore && deps.clock.now() < s.releaseNotBefore) return 'again'
   const outOrderNo = JOBS.release.key(order._id)
   const ref = { subMchid: order.subMchid, transactionId: order.transactionId!, outOrderNo }
   try {
@@ -280,7 +282,8 @@ export const applyRefundResult = async (
             key: JOBS.release.key(orderId),
             kind: JOBS.release.kind,
             orderId,
-            at: now,
+            // A low credit tier's payout hold still applies after the refund.
+            at: Math.max(now, s.releaseNotBefore ?? now),
           })
         }
       })

@@ -4,8 +4,10 @@ import { Identities, type UserRecord, Users } from '../domain/user.record'
 
 /** The users table as other modules may read and write it: these functions, never the table. */
 
-export const loadUser = (deps: Pick<Deps, 'store'>, userId: string): Promise<UserRecord | null> =>
-  deps.store.get(Users, userId)
+export const loadUser = (
+  deps: { store: Pick<Deps['store'], 'get'> },
+  userId: string,
+): Promise<UserRecord | null> => deps.store.get(Users, userId)
 
 /** A user's OPENID (kept apart from the user document): WeChat addresses people by it. */
 export const openidOf = async (deps: Pick<Deps, 'store'>, userId: string) =>
