@@ -1,5 +1,6 @@
 import { AddressContract } from '@shared/contracts/address.contract'
 import { ChatContract } from '@shared/contracts/chat.contract'
+import { CreditContract } from '@shared/contracts/credit.contract'
 import { ListingContract } from '@shared/contracts/listing.contract'
 import { MerchantContract } from '@shared/contracts/merchant.contract'
 import { OfferContract } from '@shared/contracts/offer.contract'
@@ -41,6 +42,7 @@ type Of = typeof OfferContract.actions
 type R = typeof RecommendContract.actions
 type Sh = typeof ShareContract.actions
 type Rv = typeof ReviewContract.actions
+type Cr = typeof CreditContract.actions
 
 /** The seller's lifecycle actions on one listing, each answering the updated detail. */
 export type ListingLifecycleAction = 'publish' | 'takeDown' | 'relist' | 'markSold' | 'renew'
@@ -191,6 +193,14 @@ export const api = {
     forUser: (input: ActionInput<Rv['forUser']>) => client.call(ReviewContract, 'forUser', input),
     /** An order's reviews as the caller may see them (null before the order is reviewable). */
     forOrder: (orderId: string) => client.call(ReviewContract, 'forOrder', { orderId }),
+  },
+  credit: {
+    /** The caller's score, tier, factors, ways up, privileges, paged history and 已存证 status. */
+    mine: (input: ActionInput<Cr['mine']> = {}) => client.call(CreditContract, 'mine', input),
+    /** What strangers see of a user's credit (tier, badge, 成交/好评率), e.g. on a storefront. */
+    forUser: (userId: string) => client.call(CreditContract, 'forUser', { userId }),
+    /** 信用存证: the caller's hash chain and the Merkle proof for a day (latest by default). */
+    evidence: (day?: string) => client.call(CreditContract, 'evidence', day ? { day } : {}),
   },
   offer: {
     make: (listingId: string, priceFen: number) =>
