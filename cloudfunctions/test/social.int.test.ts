@@ -1,5 +1,6 @@
 import { main as listing } from '../src/functions/listing'
 import { main as social } from '../src/functions/social'
+import { setCreditBadge } from '../src/modules/user'
 import { XUHUI, publishListing } from './fixtures'
 import { invoke, signUp, startTestCloud, type TestCloud } from './harness'
 
@@ -67,6 +68,23 @@ describe('想要 (favourites)', () => {
 })
 
 describe('following and storefronts', () => {
+  it('shows the credit badge the credit module keeps on the user, on cards and the storefront', async () => {
+    const l = await publishListing(cloud, 'o-seller')
+    const seller = async () => {
+      const card = await invoke(listing, cloud, null, 'bySeller', { sellerId })
+      const front = await call(null, 'storefront', { userId: sellerId })
+      return [
+        card.ok && card.data.items[0].seller.creditBadge,
+        front.ok && front.data.seller.creditBadge,
+      ]
+    }
+    expect(await seller()).toEqual([null, null])
+    await setCreditBadge(cloud.container, sellerId, '信用优秀', cloud.clock.now())
+    expect(await seller()).toEqual(['信用优秀', '信用优秀'])
+    const detail = await invoke(listing, cloud, 'o-buyer', 'get', { id: l.id })
+    expect(detail.ok && detail.data.seller).toMatchObject({ id: sellerId, creditBadge: '信用优秀' })
+  })
+
   it('follows a seller, shows their new listings, and counts followers', async () => {
     const l = await publishListing(cloud, 'o-seller', { title: '关注的人发布的' })
     await publishListing(cloud, 'o-other', { title: '别人发布的' })

@@ -8,7 +8,13 @@ export default defineAppConfig({
     },
     {
       root: 'package-user',
-      pages: ['login/index', 'profile-edit/index', 'addresses/index', 'address-edit/index'],
+      pages: [
+        'login/index',
+        'profile-edit/index',
+        'addresses/index',
+        'address-edit/index',
+        'credit/index',
+      ],
     },
     {
       root: 'package-search',

@@ -34,5 +34,7 @@ export const PublicUserSchema = z.object({
   id: IdSchema,
   nickname: z.string(),
   avatarUrl: z.string().nullable(),
+  /** 信用极好 / 信用优秀 for the high credit tiers, else null (the credit module keeps it current). */
+  creditBadge: z.string().nullable(),
 })
 export type PublicUser = z.infer<typeof PublicUserSchema>

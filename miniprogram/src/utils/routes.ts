@@ -56,6 +56,11 @@ export const Routes = {
   /** 我的评价: 待评价, what the caller gave, what they received. */
   reviews: (box?: 'pending' | 'given' | 'received') =>
     `/package-order/reviews/index${box ? `?box=${box}` : ''}`,
+  /** 信用: the caller's own (score, factors, history) or, with a user id, what others may see. */
+  credit: (userId?: string) =>
+    userId
+      ? `/package-user/credit/index?id=${encodeURIComponent(userId)}`
+      : '/package-user/credit/index',
   disputes: '/package-order/disputes/index',
   failedJobs: '/package-order/jobs/index',
   onboarding: '/package-merchant/onboarding/index',

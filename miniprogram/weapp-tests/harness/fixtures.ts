@@ -37,7 +37,12 @@ export const me = (over: Partial<UserSelf> = {}): UserSelf => ({
   ...over,
 })
 
-const seller = { id: IDS.seller, nickname: '卖相机的老陈', avatarUrl: null }
+const seller = {
+  id: IDS.seller,
+  nickname: '卖相机的老陈',
+  avatarUrl: null,
+  creditBadge: '信用极好',
+}
 
 export const listingCard = (over: Partial<ListingCard> = {}): ListingCard => ({
   id: IDS.otherListing,

@@ -7,6 +7,7 @@ export {
   loadUser,
   openidOf,
   setBannedUntil,
+  setCreditBadge,
   usersWithEndedBans,
 } from './application/user-records'
 export { assertOperator, isBanned, isOperator, type UserRecord } from './domain/user.record'

@@ -7,6 +7,7 @@ import { formatDistance } from '@shared/domain/geo'
 import { LISTING_STATUS_LABELS, serviceUnitLabel } from '@shared/domain/listing'
 import { formatRelativeTime } from '@shared/domain/relative-time'
 import { wantText } from '@/utils/listing-text'
+import { CreditBadge } from '../CreditBadge'
 import { PriceTag } from '../PriceTag'
 import './listing-card.scss'
 
@@ -64,6 +65,7 @@ export function ListingCard({ card, now, onOpen }: ListingCardProps) {
         <View className='listing-card__seller'>
           <Avatar size='16' src={card.seller.avatarUrl ?? ''} />
           <Text className='listing-card__nickname'>{card.seller.nickname}</Text>
+          <CreditBadge badge={card.seller.creditBadge} size='small' />
         </View>
       </View>
     </View>

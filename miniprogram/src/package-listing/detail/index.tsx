@@ -20,6 +20,7 @@ import { PriceTag } from '@/components/PriceTag'
 import { placeText } from '@/components/ListingCard'
 import { ListingActions } from '@/components/ListingActions'
 import { QualityPanel } from '@/components/QualityPanel'
+import { CreditBadge } from '@/components/CreditBadge'
 import { BuyButton } from '../components/BuyButton'
 import { FreightEstimate } from '../components/FreightEstimate'
 import { ListingInquiries } from '../components/ListingInquiries'
@@ -292,7 +293,14 @@ export default function ListingDetailPage() {
       >
         <Avatar size='44' src={listing.seller.avatarUrl ?? ''} />
         <View className='detail__seller-who'>
-          <Text className='detail__seller-name'>{listing.seller.nickname}</Text>
+          <View className='detail__seller-line'>
+            <Text className='detail__seller-name'>{listing.seller.nickname}</Text>
+            <CreditBadge
+              id='detail-credit-badge'
+              badge={listing.seller.creditBadge}
+              onClick={() => Taro.navigateTo({ url: Routes.credit(listing.seller.id) })}
+            />
+          </View>
           <Text className='muted detail__seller-sub'>
             {listing.isMine ? '这是你发布的宝贝' : `${listing.city}的邻居`}
           </Text>

@@ -5,8 +5,10 @@ import { Avatar, Button, Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Avatar/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Skeleton/style/css'
+import type { PublicCredit } from '@shared/contracts/credit.contract'
 import type { Storefront } from '@shared/contracts/social.contract'
 import { api, isServiceError } from '@/services'
+import { CreditBadge } from '@/components/CreditBadge'
 import { PagedListings } from '@/components/PagedListings'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
@@ -34,6 +36,11 @@ export default function StorefrontPage() {
   const [busy, setBusy] = useState(false)
   const [tab, setTab] = useState<Tab>(params.tab === 'reviews' ? 'reviews' : 'listings')
   const [reviews, setReviews] = useState<ReviewSummary | null>(null)
+  const [credit, setCredit] = useState<PublicCredit | null>(null)
+
+  useEffect(() => {
+    api.credit.forUser(sellerId).then(setCredit, () => setCredit(null))
+  }, [sellerId])
 
   useEffect(() => {
     api.review.forUser({ userId: sellerId, role: 'seller', limit: 1 }).then(
@@ -99,9 +106,12 @@ export default function StorefrontPage() {
             <View className='store__who'>
               <Avatar size='64' src={store.seller.avatarUrl ?? ''} />
               <View className='store__names'>
-                <Text className='store__nickname' id='storefront-nickname'>
-                  {store.seller.nickname}
-                </Text>
+                <View className='store__name-line'>
+                  <Text className='store__nickname' id='storefront-nickname'>
+                    {store.seller.nickname}
+                  </Text>
+                  <CreditBadge id='storefront-credit-badge' badge={store.seller.creditBadge} />
+                </View>
                 <Text className='store__sub' id='storefront-joined'>
                   {[store.seller.city, joinedText(store.seller.joinedAt)]
                     .filter(Boolean)
@@ -143,6 +153,22 @@ export default function StorefrontPage() {
                 <Text className='store__count-l'>好评率</Text>
               </View>
             </View>
+            {credit && (
+              <View
+                className='store__credit'
+                id='storefront-credit'
+                data-tier={credit.tier.key}
+                onClick={() =>
+                  Taro.navigateTo({ url: Routes.credit(store.isMe ? undefined : sellerId) })
+                }
+              >
+                <Text className='store__credit-tier'>信用{credit.tier.label}</Text>
+                <Text className='store__credit-facts'>
+                  {credit.summaries.map((s) => `${s.label} ${s.value}`).join(' · ')}
+                </Text>
+                <Text className='store__credit-go'>信用详情 ›</Text>
+              </View>
+            )}
           </>
         ) : (
           <Skeleton rows={2} avatar animated visible={false} />

@@ -22,6 +22,7 @@ const ORDERS: MenuRow[] = [
   ['me-orders-bought', '我买到的', Routes.orders('buyer'), '待付款、待收货、退款'],
   ['me-orders-sold', '我卖出的', Routes.orders('seller'), '待发货、待面交、结算'],
 ]
+const CREDIT: MenuRow = ['me-credit', '我的信用', Routes.credit(), '信用分、等级权益、信用记录']
 const REVIEWS: MenuRow = [
   'me-reviews',
   '我的评价',
@@ -57,6 +58,7 @@ export default function Me() {
   const [counts, setCounts] = useState<Counts | null>(null)
   const [payState, setPayState] = useState<string | null>(null)
   const [toReview, setToReview] = useState(0)
+  const [tier, setTier] = useState<string | null>(null)
   useNoticeBadge()
   // Signed out, sign-in opens the row's page once it is done.
   const go = (url: string) => (signedIn ? Taro.navigateTo({ url }) : goLogin(url))
@@ -68,8 +70,13 @@ export default function Me() {
     if (!user) {
       setPayState(null)
       setToReview(0)
+      setTier(null)
       return setCounts(null)
     }
+    api.credit.forUser(user.id).then(
+      (c) => setTier(`信用${c.tier.label}`),
+      () => setTier(null),
+    )
     api.review.mine({ box: 'pending', limit: 1 }).then(
       (r) => setToReview(r.pendingCount),
       () => setToReview(0),
@@ -151,6 +158,7 @@ export default function Me() {
       <Cell.Group>
         {ORDERS.map((row) => menuCell(row))}
         {menuCell(REVIEWS, signedIn && toReview > 0 ? `${toReview} 待评价 ›` : '›')}
+        {menuCell(CREDIT, signedIn && tier ? `${tier} ›` : '›')}
         {user?.roles.some((r) => r === 'moderator' || r === 'admin') &&
           STAFF.map((row) => menuCell(row))}
       </Cell.Group>

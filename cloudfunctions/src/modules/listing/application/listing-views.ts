@@ -98,5 +98,10 @@ const card = (
   bumpedAt: l.bumpedAt,
   createdAt: l.createdAt,
   favoriteCount: l.favoriteCount,
-  seller: sellers.get(l.sellerId) ?? { id: l.sellerId, nickname: '已注销用户', avatarUrl: null },
+  seller: sellers.get(l.sellerId) ?? {
+    id: l.sellerId,
+    nickname: '已注销用户',
+    avatarUrl: null,
+    creditBadge: null,
+  },
 })

@@ -63,6 +63,7 @@ export const storefront = async (deps: Deps, sellerId: string, viewerId: string 
       id: seller._id,
       nickname: seller.nickname,
       avatarUrl: seller.avatarFileId ? (urls[seller.avatarFileId] ?? null) : null,
+      creditBadge: seller.creditBadge ?? null,
       city: seller.city,
       joinedAt: seller.createdAt,
     },

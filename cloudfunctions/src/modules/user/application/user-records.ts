@@ -21,6 +21,18 @@ export const setBannedUntil = (
   now: number,
 ) => updateIfUnchanged(deps.store, Users, user._id, user, { bannedUntil, updatedAt: now })
 
+/** Keeps the user's credit badge as the credit module computed it (no write when unchanged). */
+export const setCreditBadge = async (
+  deps: Pick<Deps, 'store'>,
+  userId: string,
+  creditBadge: string | null,
+  now: number,
+) => {
+  const user = await deps.store.get(Users, userId)
+  if (!user || (user.creditBadge ?? null) === creditBadge) return
+  await deps.store.update(Users, userId, { creditBadge, updatedAt: now })
+}
+
 /** Users whose ban has run out by `now`, a batch at a time. */
 export const usersWithEndedBans = async (deps: Pick<Deps, 'store'>, now: number, limit: number) =>
   (await deps.store.find(Users, { bannedUntil: { $lte: now } }, { limit })).items

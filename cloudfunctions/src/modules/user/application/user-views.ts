@@ -37,6 +37,7 @@ export const loadPublicUsers = async (
         id: u._id,
         nickname: u.nickname,
         avatarUrl: u.avatarFileId ? (urls[u.avatarFileId] ?? null) : null,
+        creditBadge: u.creditBadge ?? null,
       },
     ]),
   )

@@ -11,6 +11,12 @@ export interface UserRecord {
   roles: Role[]
   /** Epoch ms until which the user may not act; null when not banned. */
   bannedUntil: number | null
+  /**
+   * The credit badge of the user's tier (信用极好 / 信用优秀), copied here by the credit module
+   * when the tier changes, so every card and profile shows it without a second read. Absent on
+   * users older than credit.
+   */
+  creditBadge?: string | null
   createdAt: number
   updatedAt: number
   version: number
