@@ -79,7 +79,7 @@ describe('following and storefronts', () => {
       ]
     }
     expect(await seller()).toEqual([null, null])
-    await setCreditBadge(cloud.container, sellerId, '信用优秀', cloud.clock.now())
+    await setCreditBadge(cloud.container.store, sellerId, '信用优秀', cloud.clock.now())
     expect(await seller()).toEqual(['信用优秀', '信用优秀'])
     const detail = await invoke(listing, cloud, 'o-buyer', 'get', { id: l.id })
     expect(detail.ok && detail.data.seller).toMatchObject({ id: sellerId, creditBadge: '信用优秀' })

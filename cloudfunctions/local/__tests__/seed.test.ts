@@ -7,7 +7,8 @@ import { isInsideCity } from '../../src/modules/listing/domain/listing-location'
 import { type ListingRecord, Listings } from '../../src/modules/listing/domain/listing.record'
 import { updateListing } from '../../src/modules/listing/application/update-listing.use-case'
 import { Uploads } from '../../src/modules/upload/domain/upload.record'
-import { Users } from '../../src/modules/user/domain/user.record'
+import { Identities, Users } from '../../src/modules/user/domain/user.record'
+import { CreditAccounts } from '../../src/modules/credit/domain/credit.records'
 import { createLocalContainer, type LocalContainer } from '../../src/platform/local-container'
 import { DEMO_USERS } from '../seed/demo-users'
 import { seedDemoData, seedIfEmpty } from '../seed/seed-demo-data'
@@ -52,6 +53,24 @@ describe('demo seed', () => {
       expect(n).toBeGreaterThan(100)
     }
     expect(new Set(listings.map((l) => l.category))).toEqual(new Set(CATEGORY_IDS))
+  })
+
+  it('gives the demo sellers a credit history: the busy shop carries a badge, 已存证', async () => {
+    const accountOf = async (openid: string) => {
+      const userId = (await container.store.get(Identities, openid))!.userId
+      return {
+        account: (await container.store.get(CreditAccounts, userId))!,
+        user: (await container.store.get(Users, userId))!,
+      }
+    }
+    const shop = await accountOf('o-demo-02')
+    // A newcomer with one sale stays where every account starts, without a badge.
+    const newcomer = await accountOf('o-demo-06')
+    expect(newcomer.account.breakdown.tier).toBe('fair')
+    expect(newcomer.user.creditBadge ?? null).toBeNull()
+    expect(shop.account.breakdown.tier).toMatch(/^(great|excellent)$/)
+    expect(shop.user.creditBadge).toMatch(/^信用(优秀|极好)$/)
+    expect(shop.account.anchoredDay).not.toBeNull()
   })
 
   it('puts every listing in its city, near one of its districts', () => {

@@ -19,6 +19,7 @@ import { aListing } from '../mothers/listing.mother'
 import { aUser } from '../mothers/user.mother'
 import { DEMO_USERS, type DemoUser } from './demo-users'
 import { draftListing, draftService } from './listing-catalog'
+import { seedCreditHistory } from './seed-credit'
 import { seedMerchants } from './seed-merchants'
 import { generateAvatar, generatePhoto } from './photo-generator'
 import type { PhotoKind } from './photo-glyphs'
@@ -152,6 +153,7 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
   }
 
   await seedActivity(seedDeps, rng, users, listings)
+  await seedCreditHistory(seedDeps, rng, users)
 
   return {
     users: users.size,

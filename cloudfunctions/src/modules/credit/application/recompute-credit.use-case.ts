@@ -1,9 +1,12 @@
+import { tierByKey } from '@shared/domain/credit/credit-tiers'
 import type { Deps } from '../../deps'
+import { setCreditBadge } from '../../user'
 import { isAppError, ErrorCodes } from '@shared/errors/error-codes'
 import { CreditAccounts, type CreditAccountRecord } from '../domain/credit.records'
 import { recomputeAll } from '../domain/credit-engine'
 import type { CreditEventFacts } from '../domain/credit-event'
 import { chainOf } from './credit-evidence.use-case'
+import { syncOnboarding } from './sync-onboarding'
 
 const factsOf = (event: Record<string, unknown>): CreditEventFacts => {
   const { userId: _u, seq: _s, ...facts } = event
@@ -19,13 +22,20 @@ const factsOf = (event: Record<string, unknown>): CreditEventFacts => {
  */
 export const recomputeCredit = async (deps: Pick<Deps, 'store' | 'clock'>) => {
   const now = deps.clock.now()
-  const accounts: CreditAccountRecord[] = []
-  let cursor: string | undefined
-  do {
-    const page = await deps.store.find(CreditAccounts, {}, { limit: 500, cursor })
-    accounts.push(...page.items)
-    cursor = page.nextCursor ?? undefined
-  } while (cursor)
+  const loadAll = async () => {
+    const all: CreditAccountRecord[] = []
+    let cursor: string | undefined
+    do {
+      const page = await deps.store.find(CreditAccounts, {}, { limit: 500, cursor })
+      all.push(...page.items)
+      cursor = page.nextCursor ?? undefined
+    } while (cursor)
+    return all
+  }
+  // Real-name and 开通收款 first: they decide who seeds the trust graph, and a user who never
+  // opened 信用 must not go without them (recorded once each; a second run reads and moves on).
+  for (const a of await loadAll()) await syncOnboarding(deps, a._id)
+  const accounts = await loadAll()
   const input = []
   for (const a of accounts) {
     const chain = await chainOf(deps, a._id)
@@ -52,6 +62,7 @@ export const recomputeCredit = async (deps: Pick<Deps, 'store' | 'clock'>) => {
         { expect: { version: a.version } },
       )
       written++
+      await setCreditBadge(deps.store, a._id, tierByKey(r.breakdown.tier).badge, now)
     } catch (e) {
       if (!isAppError(e) || e.code !== ErrorCodes.CONFLICT) throw e
     }

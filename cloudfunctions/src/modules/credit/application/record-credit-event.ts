@@ -1,5 +1,7 @@
 import { linkHash } from '@shared/domain/credit/credit-evidence'
+import { tierByKey } from '@shared/domain/credit/credit-tiers'
 import type { TransactionOps } from '../../core/ports/document-store.port'
+import { setCreditBadge } from '../../user'
 import { CreditAccounts, CreditEvents } from '../domain/credit.records'
 import { creditEventKey, type CreditEventFacts } from '../domain/credit-event'
 import { eventLabel } from '../domain/credit-explain'
@@ -51,5 +53,6 @@ export const recordCreditEvent = async (
   if (stored)
     await tx.update(CreditAccounts, userId, patch, { expect: { version: account.version } })
   else await tx.insert(CreditAccounts, { ...account, ...patch })
+  await setCreditBadge(tx, userId, tierByKey(breakdown.tier).badge, now)
   return true
 }

@@ -1,4 +1,5 @@
 import { updateIfUnchanged } from '../../core'
+import type { TransactionOps } from '../../core/ports/document-store.port'
 import type { Deps } from '../../deps'
 import { Identities, type UserRecord, Users } from '../domain/user.record'
 
@@ -21,16 +22,19 @@ export const setBannedUntil = (
   now: number,
 ) => updateIfUnchanged(deps.store, Users, user._id, user, { bannedUntil, updatedAt: now })
 
-/** Keeps the user's credit badge as the credit module computed it (no write when unchanged). */
+/**
+ * Keeps the user's credit badge as the credit module computed it (no write when unchanged), in
+ * the credit event's own transaction or on the store.
+ */
 export const setCreditBadge = async (
-  deps: Pick<Deps, 'store'>,
+  ops: Pick<TransactionOps, 'get' | 'update'>,
   userId: string,
   creditBadge: string | null,
   now: number,
 ) => {
-  const user = await deps.store.get(Users, userId)
+  const user = await ops.get(Users, userId)
   if (!user || (user.creditBadge ?? null) === creditBadge) return
-  await deps.store.update(Users, userId, { creditBadge, updatedAt: now })
+  await ops.update(Users, userId, { creditBadge, updatedAt: now })
 }
 
 /** Users whose ban has run out by `now`, a batch at a time. */
