@@ -32,10 +32,14 @@ export const seedCreditHistory = async (deps: Deps, rng: Rng, users: Map<string,
   for (const [openid, sales] of Object.entries(PAST_SALES)) {
     const seller = users.get(openid)
     if (!seller) continue
-    for (let n = 0; n < sales; n++) {
+    // In the order they happened, as the chain would have recorded them.
+    const times = Array.from(
+      { length: sales },
+      () => seller.createdAt + Math.floor(rng.next() * (now - seller.createdAt)),
+    ).sort((a, b) => a - b)
+    for (const [n, at] of times.entries()) {
       const buyerId = deps.ids.next()
       const orderId = `seed-${seller._id}-${n}`
-      const at = seller.createdAt + Math.floor(rng.next() * (now - seller.createdAt))
       const amountFen = rng.pick(PRICES)
       const stars = rng.chance(0.9) ? 5 : 4
       await deps.store.transaction(async (tx) => {
