@@ -6,14 +6,15 @@ import { main as user } from '../src/functions/user'
 import { Listings } from '../src/modules/listing/domain/listing.record'
 import { ContentFlags } from '../src/modules/risk'
 import { Users } from '../src/modules/user/domain/user.record'
-import { XUHUI, publishListing } from './fixtures'
+import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
+import { XUHUI, goodsInput, publishListing } from './fixtures'
 import { invoke, signUp, startTestCloud, type TestCloud } from './harness'
 
 /**
  * Content risk (modules/risk) on every text people publish, through the functions: prohibited
  * goods answer CONTENT.BLOCKED and nothing is written; doubtful ones are written, held or flagged
  * for the moderation queue; sensitive ones pass with a notice. The lexicon alone decides here (no
- * WeChat sandbox in this cloud); wechat-content-security.int.test.ts adds msgSecCheck.
+ * WeChat sandbox in this cloud); the last block adds msgSecCheck through the WeChat API sandbox.
  */
 let cloud: TestCloud
 let sellerId: string
@@ -197,6 +198,44 @@ describe('chat, nickname, community name', () => {
     expect(res).toMatchObject({
       ok: false,
       error: { code: 'CONTENT.BLOCKED', details: { path: 'name' } },
+    })
+  })
+})
+
+describe('with WeChat msgSecCheck (the WeChat API sandbox)', () => {
+  let wx: EscrowCloud
+  beforeEach(async () => {
+    wx = await startEscrowCloud({ delivery: true })
+    await wx.signUp('o-seller')
+  })
+  afterEach(() => wx.stop())
+
+  const create = async (over: Record<string, unknown>) =>
+    (await listing(
+      { action: 'create', input: await goodsInput(wx, over) },
+      wx.contextFor('o-seller'),
+    )) as Awaited<ReturnType<typeof invoke>>
+
+  it('blocks what WeChat judges risky and holds what it sends to review, after the lexicon passed it', async () => {
+    expect(await create({ title: '二手书 违规测试' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONTENT.BLOCKED', message: '内容包含违禁信息，请修改后再发布' },
+    })
+    const held = await create({ title: '二手书', description: '待审测试 的一本书' })
+    expect(held).toMatchObject({ ok: true, data: { owner: { heldForReview: true } } })
+    const flagged = (await wx.container.store.find(ContentFlags, {}, { limit: 5 })).items
+    expect(flagged).toEqual([
+      expect.objectContaining({
+        kind: 'listing',
+        source: 'wechat-text',
+        action: 'review',
+        hits: [],
+        wechat: expect.objectContaining({ suggest: 'review', label: 21000 }),
+      }),
+    ])
+    expect(await create({ title: '宜家书桌', description: '九成新，桌面无划痕' })).toMatchObject({
+      ok: true,
+      data: { owner: { heldForReview: false } },
     })
   })
 })
