@@ -8,13 +8,13 @@ module.exports = {
     {
       name: 'shared-is-pure',
       comment:
-        'shared/ runs on the client and the server: zod, dayjs and the pure-JS modern-ahocorasick only, no Node, no SDKs.',
+        'shared/ runs on the client and the server: zod, dayjs and the pure-JS text libraries (modern-ahocorasick, opencc-js, pinyin-pro) only, no Node, no SDKs.',
       severity: 'error',
       from: { path: '^shared/' },
       to: {
         pathNot: [
           '^shared/',
-          '^node_modules/(zod|dayjs|modern-ahocorasick)/',
+          '^node_modules/(zod|dayjs|modern-ahocorasick|opencc-js|pinyin-pro)/',
           '^node_modules/fast-check/',
         ],
       },

@@ -6,6 +6,7 @@ import { orderHousekeeping } from '../src/modules/housekeeping'
 import { moduleHooks } from '../src/modules/hooks'
 import type { ReviewPublishedReaction } from '../src/modules/deps'
 import { Reviews, ReviewWindows } from '../src/modules/review/domain/review.records'
+import { ContentFlags } from '../src/modules/risk'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const MINUTE = 60_000
@@ -485,6 +486,31 @@ describe('reviews: double-blind, after completed escrow orders', () => {
     const seen = await must('o-buyer', 'forOrder', { orderId })
     expect(seen.mine.review.followUp).toBeNull()
     expect(seen.theirs.review.reply).toBeNull()
+  })
+
+  it('text passes the content checks: prohibited goods are refused, doubtful text is written and flagged', async () => {
+    const orderId = await completedOrder()
+    expect(
+      codeOf(
+        await call('o-buyer', 'submit', { orderId, ...good({ text: '卖家还有仿真 枪，别买' }) }),
+      ),
+    ).toBe('CONTENT.BLOCKED')
+    expect((await must('o-buyer', 'forOrder', { orderId })).mine.status).toBe('due')
+    await must('o-buyer', 'submit', { orderId, ...good({ text: '鞋子是莆田的，但和描述一致' }) })
+    await must('o-seller', 'submit', { orderId, ...fromSeller() })
+    expect(codeOf(await call('o-seller', 'reply', { orderId, text: '下次给你带 a货' }))).toBe(
+      'CONTENT.BLOCKED',
+    )
+    const flags = (await cloud.container.store.find(ContentFlags, {}, { limit: 10 })).items
+    expect(flags).toEqual([
+      expect.objectContaining({
+        kind: 'review',
+        userId: ids['o-buyer'],
+        action: 'review',
+        hits: [expect.objectContaining({ term: '莆田', path: 'text' })],
+      }),
+    ])
+    expect((await cloud.container.store.get(Reviews, flags[0]!.targetId))!.text).toContain('莆田')
   })
 
   it('tags come from the rated party’s list, photos from the caller’s own review uploads (at most 6)', async () => {

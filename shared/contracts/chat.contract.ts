@@ -206,6 +206,7 @@ export const ChatContract = defineContract('chat', {
       ErrorCodes.CHAT_MUTED,
       ErrorCodes.FILE_NOT_OWNED,
       ErrorCodes.CHAT_LISTING_UNAVAILABLE,
+      ErrorCodes.CONTENT_BLOCKED,
     ],
   },
   markRead: {

@@ -221,6 +221,10 @@ export const ListingDetailSchema = ListingCardSchema.extend({
       expiresAt: z.number().int().nullable(),
       actions: z.array(z.enum(['edit', 'publish', 'takeDown', 'relist', 'markSold', 'renew'])),
       quality: z.object({ score: z.number().int(), hints: z.array(z.string()) }),
+      /** Held for review by the content check: only the seller sees it until a moderator decides. */
+      heldForReview: z.boolean().optional(),
+      /** What the content check told the seller (held, or a warning to describe it truthfully). */
+      riskNotice: z.string().nullable().optional(),
     })
     .nullable(),
 })
@@ -247,6 +251,7 @@ const WRITE_ERRORS = [
   ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY,
   ErrorCodes.LISTING_NOT_IN_COMMUNITY,
   ErrorCodes.FILE_NOT_OWNED,
+  ErrorCodes.CONTENT_BLOCKED,
 ]
 
 export const ListingContract = defineContract('listing', {

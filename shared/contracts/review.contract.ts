@@ -145,6 +145,7 @@ export const ReviewContract = defineContract('review', {
       ErrorCodes.REVIEW_WINDOW_CLOSED,
       ErrorCodes.REVIEW_TAG_INVALID,
       ErrorCodes.REVIEW_OFF_PLATFORM,
+      ErrorCodes.CONTENT_BLOCKED,
       ErrorCodes.FILE_NOT_OWNED,
     ],
   },
@@ -162,6 +163,7 @@ export const ReviewContract = defineContract('review', {
       ErrorCodes.REVIEW_FOLLOW_UP_USED,
       ErrorCodes.REVIEW_FOLLOW_UP_CLOSED,
       ErrorCodes.REVIEW_OFF_PLATFORM,
+      ErrorCodes.CONTENT_BLOCKED,
       ErrorCodes.FILE_NOT_OWNED,
     ],
   },
@@ -176,6 +178,7 @@ export const ReviewContract = defineContract('review', {
       ErrorCodes.REVIEW_NOTHING_TO_REPLY,
       ErrorCodes.REVIEW_ALREADY_REPLIED,
       ErrorCodes.REVIEW_OFF_PLATFORM,
+      ErrorCodes.CONTENT_BLOCKED,
     ],
   },
   mine: {

@@ -145,6 +145,7 @@ export const SocialContract = defineContract('social', {
       ErrorCodes.SOCIAL_COMMUNITY_EXISTS,
       ErrorCodes.SOCIAL_TOO_MANY_COMMUNITIES,
       ErrorCodes.LISTING_LOCATION_OUTSIDE_CITY,
+      ErrorCodes.CONTENT_BLOCKED,
     ],
   },
   joinCommunity: {

@@ -62,7 +62,7 @@ export const UserContract = defineContract('user', {
     auth: 'user',
     input: UpdateProfileInputSchema,
     output: UserSelfSchema,
-    errors: [ErrorCodes.FILE_NOT_OWNED],
+    errors: [ErrorCodes.FILE_NOT_OWNED, ErrorCodes.CONTENT_BLOCKED],
   },
   notices: {
     summary: "The caller's system notices, newest first, with the unread count.",

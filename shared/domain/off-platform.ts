@@ -6,6 +6,7 @@
  * characters, and misspelt cues (威信, VX).
  */
 import AhoCorasick from 'modern-ahocorasick'
+import { foldText, spanOf, squeezeText, type FoldedText } from './text-fold'
 
 export type OffPlatformKind = 'phone' | 'wechat' | 'qq' | 'bank-card' | 'link' | 'lure'
 
@@ -85,43 +86,10 @@ const CHINESE_DIGITS: Record<string, string> = {
   玖: '9',
 }
 
-/** Text as the rules read it, each UTF-16 unit mapped back to the original span it came from. */
-interface View {
-  text: string
-  from: number[]
-  to: number[]
-  /** per unit: it was written as a Chinese digit (a script change splits digit groups). */
-  chinese: boolean[]
-}
+/** Text as the rules read it: NFKC, lower case, Chinese digits as digits (shared/domain/text-fold). */
+type View = FoldedText
 
-// Invisible format characters (zero-width space, bidi marks) are dropped: they only hide text.
-const INVISIBLE = /\p{Cf}/u
-
-/** NFKC, lower case and Chinese digits as digits, one code point at a time so spans map back. */
-const fold = (text: string): View => {
-  const view: View = { text: '', from: [], to: [], chinese: [] }
-  let i = 0
-  for (const ch of text) {
-    const start = i
-    i += ch.length
-    if (INVISIBLE.test(ch)) continue
-    const digit = CHINESE_DIGITS[ch]
-    const out = digit ?? ch.normalize('NFKC').toLowerCase()
-    for (let k = 0; k < out.length; k++) {
-      view.from.push(start)
-      view.to.push(i)
-      view.chinese.push(digit !== undefined)
-    }
-    view.text += out
-  }
-  return view
-}
-
-/** The original text behind folded units [start, end). */
-const spanOf = (text: string, view: View, start: number, end: number) => {
-  const index = view.from[start]!
-  return { index, match: text.slice(index, view.to[end - 1]!) }
-}
+const fold = (text: string): View => foldText(text, (ch) => CHINESE_DIGITS[ch])
 
 // Between two digits of one number: blanks, dashes, dots, underscores and similar (at most 3).
 const DIGIT_GAP = /[\s\-_.·•・~*/\\|‐‑‒–—―−\p{M}]/u
@@ -153,7 +121,7 @@ const digitRuns = (view: View, masked: boolean[]): DigitGroup[][] => {
       continue
     }
     let end = k + 1
-    while (end < t.length && isDigit(end) && view.chinese[end] === view.chinese[k]) end++
+    while (end < t.length && isDigit(end) && view.mapped[end] === view.mapped[k]) end++
     const last = run[run.length - 1]
     const gap = last ? t.slice(last.end, k) : ''
     if (last && (gap.length > MAX_DIGIT_GAP || ![...gap].every((c) => DIGIT_GAP.test(c)))) {
@@ -314,23 +282,14 @@ const findLinks = ({ text, view }: Scan): OffPlatformHit[] => {
   return hits
 }
 
-// Slipped between the characters of a phrase (加 微 信, 加·V, 私❤下转账); clause breaks are kept.
-const PHRASE_GAP = /[\s\p{P}\p{S}\p{M}]/u
-const CLAUSE_BREAK = /[,!?;。、\n]/
 let lureMatcher: AhoCorasick | undefined
 
 /** Lure phrases, read with the separators between characters taken out. */
 const findLures = ({ text, view }: Scan): OffPlatformHit[] => {
   // Built on first use: the matcher needs Intl.Segmenter, which old mini-program runtimes lack.
   lureMatcher ??= new AhoCorasick(LURE_PHRASES)
-  let tight = ''
-  const at: number[] = []
-  for (let k = 0; k < view.text.length; k++) {
-    const c = view.text[k]!
-    if (PHRASE_GAP.test(c) && !CLAUSE_BREAK.test(c)) continue
-    tight += c
-    at.push(k)
-  }
+  // Separators between characters taken out (加 微 信, 加·V, 私❤下转账); clause breaks kept.
+  const { text: tight, at } = squeezeText(view)
   const hits: OffPlatformHit[] = []
   for (const m of lureMatcher.search(tight, { strategy: 'leftmost-longest' })) {
     const start = at[m.start]!

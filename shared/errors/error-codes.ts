@@ -89,6 +89,7 @@ export const ErrorCodes = {
   REVIEW_FOLLOW_UP_CLOSED: 'REVIEW.FOLLOW_UP_CLOSED',
   REVIEW_NOTHING_TO_REPLY: 'REVIEW.NOTHING_TO_REPLY',
   REVIEW_ALREADY_REPLIED: 'REVIEW.ALREADY_REPLIED',
+  CONTENT_BLOCKED: 'CONTENT.BLOCKED',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
@@ -183,6 +184,7 @@ export const defaultMessages: Record<ErrorCode, string> = {
   'REVIEW.FOLLOW_UP_CLOSED': '交易完成已超过 30 天，不能再追评',
   'REVIEW.NOTHING_TO_REPLY': '对方还没有公开的评价，暂时不能回复',
   'REVIEW.ALREADY_REPLIED': '每条评价只能回复一次',
+  'CONTENT.BLOCKED': '内容包含违禁信息，请修改后再发布',
 }
 
 /**

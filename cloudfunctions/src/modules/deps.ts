@@ -5,6 +5,7 @@ import type { Courier } from './delivery/ports/courier.port'
 import type { PaymentGateway } from './payments/ports/payment-gateway.port'
 import type { WechatApi } from './messaging/ports/wechat-api.port'
 import type { WechatShareApi } from './share/ports/wechat-share.port'
+import type { ContentSecurity } from './risk/ports/content-security.port'
 import type { ListingSearch } from './search/ports/listing-search.port'
 import type { Clock } from './core/ports/clock.port'
 import type { DocumentStore } from './core/ports/document-store.port'
@@ -49,6 +50,8 @@ export interface Deps {
   wechatApi: WechatApi
   /** WeChat server API for sharing: updatable cards (动态消息), 小程序码, the group behind a cloudID. */
   wechatShare: WechatShareApi
+  /** WeChat content security: msgSecCheck on text, mediaCheckAsync on uploaded images. */
+  contentSecurity: ContentSecurity
   /** Courier aggregator (kuaidi100): quotes, pickups, tracking, pushes. */
   courier: Courier
   /** "A conversation has something new", for servers that stream chats (the local cloud's SSE). */

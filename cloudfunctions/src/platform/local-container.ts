@@ -12,6 +12,8 @@ import { WechatApiClient } from '../adapters/wechat-api/wechat-api.client'
 import { WechatApiTransport } from '../adapters/wechat-api/wechat-api.transport'
 import { WechatShareClient } from '../adapters/wechat-api/wechat-share.client'
 import type { WechatShareApi } from '../modules/share/ports/wechat-share.port'
+import { WechatContentSecurityClient } from '../adapters/wechat-api/wechat-content-security.client'
+import type { ContentSecurity } from '../modules/risk/ports/content-security.port'
 import type { Kuaidi100ConfigInput } from '../adapters/courier/kuaidi100.config'
 import { Kuaidi100Courier } from '../adapters/courier/kuaidi100.courier'
 import { CourierError, type Courier } from '../modules/delivery/ports/courier.port'
@@ -135,6 +137,22 @@ const unconfiguredWechatShare = Object.fromEntries(
   ),
 ) as unknown as WechatShareApi
 
+/** Stands in for content security when no WeChat server API is configured: the lexicon alone decides. */
+const unconfiguredContentSecurity = Object.fromEntries(
+  (['checkText', 'checkImageAsync'] as const).map((name) => [
+    name,
+    () =>
+      Promise.reject(
+        new WechatApiError(
+          'NOT_CONFIGURED',
+          'no WeChat server API configured for this local container',
+          false,
+          'not-configured',
+        ),
+      ),
+  ]),
+) as unknown as ContentSecurity
+
 export type LocalContainer = Container & { store: SqliteDocumentStore; files: LocalDiskFiles }
 
 /** The local cloud's wiring: SQLite (documents and search index), disk files, signed demo sessions. */
@@ -168,6 +186,9 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     },
     wechatApi: wechat ? new WechatApiClient({ transport: wechat }) : unconfiguredWechatApi,
     wechatShare: wechat ? new WechatShareClient({ transport: wechat }) : unconfiguredWechatShare,
+    contentSecurity: wechat
+      ? new WechatContentSecurityClient({ transport: wechat })
+      : unconfiguredContentSecurity,
     courier: options.kuaidi100
       ? new Kuaidi100Courier({ config: options.kuaidi100, clock })
       : unconfiguredCourier,

@@ -4,6 +4,7 @@ import { readBody, sendJson } from '../../http-utils'
 import type { SandboxClock } from '../sandbox-clock'
 import type { Faults } from './faults'
 import { inboxHtml } from './inbox-page'
+import { msgSecCheck } from './content-security'
 import { handleShareControl, type ShareSandbox } from './share-control'
 import { type Engine, WxApiError } from './state'
 import { renderWxacode } from './wxacode'
@@ -45,6 +46,7 @@ const API: Record<string, ApiRoute> = {
     c.share.wxacodes.splice(100)
     return { png }
   }),
+  '/wxa/msg_sec_check': post((_c, b) => msgSecCheck(b)),
   '/wxa/getopendata': post((c, b, url) =>
     c.share.groups.getOpenData(url.searchParams.get('openid'), b),
   ),

@@ -5,8 +5,9 @@ import { enforceLimit } from '../../core'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 import type { Deps } from '../../deps'
 import { loadListing } from '../../listing'
+import { flagFor, saveFlag, SCENES, screenText, type Screening } from '../../risk'
 import { assertOwnUploads } from '../../upload'
-import type { UserRecord } from '../../user'
+import { openidOf, type UserRecord } from '../../user'
 import {
   OFF_PLATFORM_STRIKES,
   SEND_PER_USER,
@@ -55,20 +56,32 @@ const assertMayTalk = async (deps: Deps, strikeKey: string) => {
 
 /**
  * What a send stores, per kind, checked before anything is written: text is read by the
- * off-platform guard, an image must be the sender's own upload, a card one of the sender's own
- * listings on sale (its title is the preview in the list).
+ * off-platform guard and the content checks (modules/risk: prohibited goods answer CONTENT.BLOCKED;
+ * doubtful text is delivered and flagged for the moderation queue), an image must be the sender's
+ * own upload, a card one of the sender's own listings on sale (its title is the preview in the list).
  */
 const contentOf = async (
   deps: Deps,
   userId: string,
   input: SendInput,
-): Promise<Pick<Draft, 'kind' | 'text' | 'fileId' | 'cardListingId' | 'offPlatform'>> => {
+): Promise<
+  Pick<Draft, 'kind' | 'text' | 'fileId' | 'cardListingId' | 'offPlatform'> & {
+    screening?: Screening
+  }
+> => {
   if (input.kind === 'text')
     return {
       kind: 'text',
       text: input.text,
       fileId: null,
       offPlatform: findOffPlatform(input.text).length > 0,
+      screening: await screenText(deps, {
+        openid: await openidOf(deps, userId),
+        scene: SCENES.social,
+        fields: [{ path: 'text', text: input.text }],
+        // The off-platform guard above judges 导流 in a chat (a banner and strikes, not a hold).
+        skip: ['diversion'],
+      }),
     }
   if (input.kind === 'image') {
     await assertOwnUploads(deps, userId, 'chat-images', [{ fileId: input.fileId, path: 'fileId' }])
@@ -106,7 +119,7 @@ export const sendMessage = async (
   await enforceLimit(deps.limits, SEND_PER_USER, user._id, SEND_TOO_OFTEN)
   const strikeKey = `${conversation._id}:${user._id}`
   await assertMayTalk(deps, strikeKey)
-  const content = await contentOf(deps, user._id, input)
+  const { screening, ...content } = await contentOf(deps, user._id, input)
   const offPlatform = content.offPlatform ?? false
   for (let attempt = 1; ; attempt++) {
     try {
@@ -125,6 +138,10 @@ export const sendMessage = async (
           [to],
         )
         await tx.insert(ChatSends, { _id: key, messageId: message._id, at: now })
+        if (screening) {
+          const target = { kind: 'chat-message' as const, targetId: message._id, userId: user._id }
+          await saveFlag(tx, flagFor(deps, screening, target))
+        }
         await notifyLater(tx, current, to, now)
         return { message, posted: true }
       })

@@ -3,7 +3,13 @@ import { chinaDay } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { type Page, type PageRequest, newestFirst } from '../../core/ports/document-store.port'
-import { type ListingRecord, ListingViews, Listings, hiddenByBan } from '../domain/listing.record'
+import {
+  type ListingRecord,
+  ListingViews,
+  Listings,
+  heldForReview,
+  hiddenByBan,
+} from '../domain/listing.record'
 
 /**
  * One listing; drafts, removed and expired ones only for their seller (sold ones stay visible).
@@ -18,13 +24,15 @@ export const getListing = async (
   const own = listing?.sellerId === viewerId
   const visible = listing && (listing.status === 'active' || listing.status === 'sold' || own)
   if (!listing || !visible) throw new AppError(ErrorCodes.NOT_FOUND, '宝贝不存在或已下架')
+  if (!own && heldForReview(listing))
+    throw new AppError(ErrorCodes.NOT_FOUND, '宝贝正在审核中，暂不可查看')
   if (!own && hiddenByBan(listing, deps.clock.now()))
     throw new AppError(ErrorCodes.NOT_FOUND, '卖家账号受限，宝贝暂不可查看')
   return listing
 }
 
-/** What others may see: listings no seller ban hides (a missing field reads as null). */
-const notHidden = { sellerBannedUntil: null } as const
+/** What others may see: listings no seller ban hides and none held for review (a missing field reads as null). */
+const notHidden = { sellerBannedUntil: null, reviewHeldAt: null } as const
 
 /** Who opened a listing: the signed-in user, or an anonymous OPENID. */
 export interface Viewer {

@@ -4,8 +4,9 @@ import { LISTING_LIFETIME_MS } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import { enforceLimit } from '../../core'
 import type { Deps } from '../../deps'
+import { flagFor, saveFlag, SCENES, screenText, type Screening } from '../../risk'
 import { assertOwnUploads } from '../../upload'
-import type { UserRecord } from '../../user'
+import { openidOf, type UserRecord } from '../../user'
 import { isInsideCity } from '../domain/listing-location'
 import { PUBLISH_PER_SELLER, PUBLISH_TOO_OFTEN } from '../domain/listing.limits'
 import { qualityOf } from '../domain/listing-quality'
@@ -25,6 +26,8 @@ export const createListing = async (
   if (publish) await assertLiveListingRoom(deps, seller._id)
   // Counted once the listing is known to be valid: a form with a mistake costs no attempt.
   await enforceLimit(deps.limits, PUBLISH_PER_SELLER, seller._id, PUBLISH_TOO_OFTEN)
+  // After the limit: a blocked text is an attempt too, or the lexicon could be probed for free.
+  const screening = await screenListingText(deps, seller._id, input)
   const now = deps.clock.now()
   const id = deps.ids.next()
   const listing: ListingRecord = {
@@ -41,13 +44,45 @@ export const createListing = async (
     favoriteCount: 0,
     viewCount: 0,
     qualityScore: qualityOf(input).score,
+    ...riskFields(screening, now),
     createdAt: now,
     updatedAt: now,
     version: 1,
   }
-  await insertListing(deps, listing)
+  const flag = flagFor(deps, screening, { kind: 'listing', targetId: id, userId: seller._id })
+  await insertListing(deps, listing, (tx) => saveFlag(tx, flag))
   return listing
 }
+
+/**
+ * A listing's title and description through the content checks (modules/risk): prohibited goods
+ * answer CONTENT.BLOCKED; doubtful ones are published held for review, seen by the seller alone.
+ */
+export const screenListingText = async (
+  deps: Deps,
+  sellerId: string,
+  text: { title?: string; description?: string },
+  pathPrefix = '',
+): Promise<Screening> =>
+  screenText(deps, {
+    openid: await openidOf(deps, sellerId),
+    scene: SCENES.forum,
+    fields: [
+      { path: `${pathPrefix}title`, text: text.title },
+      { path: `${pathPrefix}description`, text: text.description },
+    ],
+  })
+
+/** The listing fields a screening sets: held from now when it asks for review, and the notice. */
+export const riskFields = (
+  screening: Screening,
+  now: number,
+  current?: Pick<ListingRecord, 'reviewHeldAt'>,
+): Pick<ListingRecord, 'reviewHeldAt' | 'riskNotice'> => ({
+  // A hold stays until a moderator releases it: an edit does not lift it.
+  reviewHeldAt: current?.reviewHeldAt ?? (screening.action === 'review' ? now : null),
+  riskNotice: screening.notice,
+})
 
 /**
  * Checks what the schema cannot: the files exist and are the seller's own uploads, the point lies

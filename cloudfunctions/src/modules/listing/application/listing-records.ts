@@ -26,7 +26,7 @@ export const loadListing = (reader: Pick<TransactionOps, 'get'>, listingId: stri
 export const setFavoriteCount = (tx: TransactionOps, listingId: string, favoriteCount: number) =>
   tx.update(Listings, listingId, { favoriteCount })
 
-/** On sale from these sellers, newest first, as others see them (a banned seller's are hidden). */
+/** On sale from these sellers, newest first, as others see them (a banned seller's and held ones are hidden). */
 export const activeListingsOf = (
   deps: Pick<Deps, 'store'>,
   sellerIds: string[],
@@ -34,7 +34,12 @@ export const activeListingsOf = (
 ) =>
   deps.store.find(
     Listings,
-    { sellerId: { $in: sellerIds }, status: 'active', sellerBannedUntil: null },
+    {
+      sellerId: { $in: sellerIds },
+      status: 'active',
+      sellerBannedUntil: null,
+      reviewHeldAt: null,
+    },
     newestFirst('sortKey', page),
   )
 
@@ -48,7 +53,7 @@ export const countSellerListings = (
   deps.store.count(Listings, {
     sellerId,
     status,
-    ...(as === 'public' ? { sellerBannedUntil: null } : {}),
+    ...(as === 'public' ? { sellerBannedUntil: null, reviewHeldAt: null } : {}),
   })
 
 /** Several listings by id, in the order asked, leaving out ids that are gone. */

@@ -69,6 +69,8 @@ export const toDetail = async (
           expiresAt: listing.expiresAt,
           actions: allowedActions(listing, deps.clock.now()),
           quality: qualityOf(listing),
+          heldForReview: listing.reviewHeldAt != null,
+          riskNotice: listing.riskNotice ?? null,
         }
       : null,
   }

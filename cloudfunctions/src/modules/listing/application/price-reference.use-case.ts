@@ -22,6 +22,8 @@ export const priceReference = async (
       status: { $in: ['active', 'sold'] },
       // A banned seller's prices (often the reason for the ban) do not set anyone else's.
       sellerBannedUntil: null,
+      // Nor do the prices of listings held for review (a 高仿 at a tenth of the price).
+      reviewHeldAt: null,
       ...(q.subcategory ? { subcategory: q.subcategory } : {}),
     },
     { orderBy: { field: 'sortKey', direction: 'desc' }, limit: SAMPLE },

@@ -5,9 +5,9 @@ import { Listings } from '../domain/listing.record'
 import type { Deps } from '../../deps'
 import type { TransactionOps } from '../../core/ports/document-store.port'
 
-/** The index holds what others may find: a listing hidden by its seller's ban leaves it. */
+/** The index holds what others may find: a listing hidden by its seller's ban or held for review leaves it. */
 export const reindexListing = (deps: Pick<Deps, 'search'>, listing: ListingRecord) =>
-  listing.sellerBannedUntil != null
+  listing.sellerBannedUntil != null || listing.reviewHeldAt != null
     ? deps.search.remove(listing._id)
     : deps.search.upsert(toSearchDoc(listing))
 
@@ -15,10 +15,15 @@ export const reindexListing = (deps: Pick<Deps, 'search'>, listing: ListingRecor
  * Every listing write goes through here: the document and its search entry change in one
  * transaction, so search never finds a listing that is not there (or misses one that is).
  */
-export const insertListing = (deps: Pick<Deps, 'store' | 'search'>, listing: ListingRecord) =>
+export const insertListing = (
+  deps: Pick<Deps, 'store' | 'search'>,
+  listing: ListingRecord,
+  alsoInTx?: (tx: TransactionOps) => Promise<void>,
+) =>
   deps.store.transaction(async (tx) => {
     await tx.insert(Listings, listing)
     await reindexListing(deps, listing)
+    await alsoInTx?.(tx)
   })
 
 /** Compare-and-set on `version`, then re-index, inside the caller's transaction (an order's state change moves its listing too). */
@@ -33,10 +38,15 @@ export const updateListingIn = async (
   return next
 }
 
-/** Compare-and-set on `version`, then re-index. */
+/** Compare-and-set on `version`, then re-index; `alsoInTx` writes beside it (a content flag). */
 export const updateListingRecord = (
   deps: Pick<Deps, 'store' | 'search'>,
   current: ListingRecord,
   patch: Partial<Omit<ListingRecord, '_id' | 'version'>>,
+  alsoInTx?: (tx: TransactionOps) => Promise<void>,
 ): Promise<ListingRecord> =>
-  deps.store.transaction((tx) => updateListingIn(tx, deps, current, patch))
+  deps.store.transaction(async (tx) => {
+    const next = await updateListingIn(tx, deps, current, patch)
+    await alsoInTx?.(tx)
+    return next
+  })

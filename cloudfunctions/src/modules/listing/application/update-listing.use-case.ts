@@ -8,7 +8,8 @@ import type { Deps } from '../../deps'
 import type { UserRecord } from '../../user'
 import type { ListingRecord } from '../domain/listing.record'
 import { qualityOf } from '../domain/listing-quality'
-import { assertPublishable } from './create-listing.use-case'
+import { flagFor, saveFlag } from '../../risk'
+import { assertPublishable, riskFields, screenListingText } from './create-listing.use-case'
 import { loadOwnListing } from './load-own-listing'
 import { updateListingRecord } from './save-listing'
 
@@ -49,10 +50,21 @@ export const updateListing = async (
     patch,
     new Set([...listing.photoFileIds, ...(listing.videoFileId ? [listing.videoFileId] : [])]),
   )
-  return updateListingRecord(deps, listing, {
-    ...patch,
-    ...(patch.location ? { city: patch.location.city } : {}),
-    qualityScore: qualityOf(merged).score,
-    updatedAt: deps.clock.now(),
-  })
+  // The edited text is screened as a whole listing would be; untouched text was screened before.
+  const screening = await screenListingText(deps, caller._id, patch, 'patch.')
+  const now = deps.clock.now()
+  const textChanged = patch.title !== undefined || patch.description !== undefined
+  const flag = flagFor(deps, screening, { kind: 'listing', targetId: id, userId: caller._id })
+  return updateListingRecord(
+    deps,
+    listing,
+    {
+      ...patch,
+      ...(patch.location ? { city: patch.location.city } : {}),
+      qualityScore: qualityOf(merged).score,
+      ...(textChanged ? riskFields(screening, now, listing) : {}),
+      updatedAt: now,
+    },
+    (tx) => saveFlag(tx, flag),
+  )
 }

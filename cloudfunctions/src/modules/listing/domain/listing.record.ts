@@ -58,6 +58,14 @@ export interface ListingRecord {
    * ban ever touched lack the field, which reads as null in every filter.
    */
   sellerBannedUntil?: number | null
+  /**
+   * Held for review (modules/risk): its text or a photo was judged doubtful, so it keeps its status
+   * but leaves feeds, search and the storefront, and only its seller can open it, until a moderator
+   * releases it. When it was held; listings never held lack the field, which reads as null.
+   */
+  reviewHeldAt?: number | null
+  /** What the content check told the seller (held for review, or a warning); null or absent: nothing. */
+  riskNotice?: string | null
   favoriteCount: number
   viewCount: number
   qualityScore: number
@@ -66,9 +74,15 @@ export interface ListingRecord {
   version: number
 }
 
-/** Whether others are kept from a listing right now because its seller is banned. */
+/** Whether it is held for review (modules/risk): only its seller sees it. */
+export const heldForReview = (l: ListingRecord): boolean => l.reviewHeldAt != null
+
+/**
+ * Whether others are kept from a listing right now: its seller is banned, or it is held for
+ * review. (Named for the ban, its first reason; every reader of "may others see it" calls this.)
+ */
 export const hiddenByBan = (l: ListingRecord, now: number): boolean =>
-  l.sellerBannedUntil != null && l.sellerBannedUntil > now
+  (l.sellerBannedUntil != null && l.sellerBannedUntil > now) || heldForReview(l)
 
 export const Listings = defineCollection<ListingRecord>('listings', [
   // The same-city feed: active listings of one city, newest (or most recently renewed) first.

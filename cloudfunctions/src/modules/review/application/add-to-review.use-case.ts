@@ -4,7 +4,7 @@ import { updateIfUnchanged } from '../../core'
 import type { Deps } from '../../deps'
 import { assertOwnUploads } from '../../upload'
 import type { UserRecord } from '../../user'
-import { assertPublishableText } from '../domain/review-content'
+import { flagReview, screenReviewText } from './screen-review-text'
 import { type ReviewRecord, Reviews, reviewKey } from '../domain/review.records'
 import { loadOpenWindowFor } from './review-access'
 import { orderReviewsView } from './review-views'
@@ -42,7 +42,7 @@ export const followUpReview = async (
   user: Pick<UserRecord, '_id'>,
   input: { orderId: string; text: string; photoFileIds: string[] },
 ) => {
-  assertPublishableText(input.text, 'text')
+  const screening = await screenReviewText(deps, user._id, input.text)
   const { window, party } = await loadOpenWindowFor(deps.store, user, input.orderId)
   await assertOwnUploads(
     deps,
@@ -50,9 +50,10 @@ export const followUpReview = async (
     'review-photos',
     input.photoFileIds.map((fileId, i) => ({ fileId, path: `photoFileIds.${i}` })),
   )
+  const reviewId = reviewKey(window._id, party)
   await addOnce(
     deps,
-    reviewKey(window._id, party),
+    reviewId,
     (review, now) => {
       if (!review || review.state === 'lapsed')
         throw new AppError(ErrorCodes.REVIEW_NOT_REVIEWABLE, '你没有评价这笔订单，不能追评')
@@ -62,6 +63,7 @@ export const followUpReview = async (
     },
     (now) => ({ followUp: { text: input.text, photoFileIds: input.photoFileIds, at: now } }),
   )
+  await flagReview(deps, screening, reviewId, user._id)
   return (await orderReviewsView(deps, input.orderId, user))!
 }
 
@@ -74,11 +76,12 @@ export const replyToReview = async (
   user: Pick<UserRecord, '_id'>,
   input: { orderId: string; text: string },
 ) => {
-  assertPublishableText(input.text, 'text')
+  const screening = await screenReviewText(deps, user._id, input.text)
   const { window, party } = await loadOpenWindowFor(deps.store, user, input.orderId)
+  const reviewId = reviewKey(window._id, otherParty(party))
   await addOnce(
     deps,
-    reviewKey(window._id, otherParty(party)),
+    reviewId,
     (review) => {
       if (!review || review.state !== 'published')
         throw new AppError(ErrorCodes.REVIEW_NOTHING_TO_REPLY)
@@ -86,5 +89,6 @@ export const replyToReview = async (
     },
     (now) => ({ reply: { text: input.text, at: now } }),
   )
+  await flagReview(deps, screening, reviewId, user._id)
   return (await orderReviewsView(deps, input.orderId, user))!
 }

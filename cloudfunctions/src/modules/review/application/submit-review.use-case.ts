@@ -4,7 +4,8 @@ import { updateIfUnchanged } from '../../core'
 import type { Deps } from '../../deps'
 import { assertOwnUploads } from '../../upload'
 import type { UserRecord } from '../../user'
-import { assertPublishableText, assertTagsFor } from '../domain/review-content'
+import { assertTagsFor } from '../domain/review-content'
+import { flagReview, screenReviewText } from './screen-review-text'
 import { type ReviewRecord, Reviews, ReviewWindows, reviewKey } from '../domain/review.records'
 import { loadOpenWindowFor } from './review-access'
 import { publishReviews, revealedPatch, windowReviews } from './publish-reviews'
@@ -42,7 +43,7 @@ export const submitReview = async (
   input: SubmitInput,
 ) => {
   const text = input.text ? input.text : null
-  assertPublishableText(text, 'text')
+  const screening = await screenReviewText(deps, user._id, text)
   for (let attempt = 0; ; attempt++) {
     const { window, party } = await loadOpenWindowFor(deps.store, user, input.orderId)
     const now = deps.clock.now()
@@ -80,6 +81,7 @@ export const submitReview = async (
           await updateIfUnchanged(tx, Reviews, _id, { version }, content)
         }
       })
+      await flagReview(deps, screening, submitted._id, user._id)
       return (await orderReviewsView(deps, input.orderId, user))!
     } catch (e) {
       if (isAppError(e) && e.code === ErrorCodes.CONFLICT && attempt < 3) continue

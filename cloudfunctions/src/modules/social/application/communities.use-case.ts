@@ -9,6 +9,8 @@ import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { READABLE } from '../../core/ports/secret-codes.port'
 import { isInsideCity } from '../../listing'
+import { flagFor, saveFlag, SCENES, screenText } from '../../risk'
+import { openidOf } from '../../user'
 import { INVITE_CODE_PER_USER, INVITE_TOO_OFTEN } from '../domain/social.limits'
 import {
   Communities,
@@ -102,6 +104,12 @@ export const createCommunity = async (
       `位置不在${input.location.city}范围内`,
     )
   await assertRoomForOneMore(deps, userId)
+  // A community's name is public and shared by its members: prohibited words never stand.
+  const screening = await screenText(deps, {
+    openid: await openidOf(deps, userId),
+    scene: SCENES.profile,
+    fields: [{ path: 'name', text: input.name }],
+  })
   const center = snapToGrid(input.location)
   const twin = (await communitiesNear(deps, input.location.city, center, userId)).find(
     (c) => c.name === input.name && (c.distanceMeters ?? Infinity) <= SAME_PLACE_M,
@@ -129,6 +137,8 @@ export const createCommunity = async (
       await deps.store.transaction(async (tx) => {
         await tx.insert(Communities, community)
         await tx.insert(Memberships, membership(community._id, userId, 'created', now))
+        const target = { kind: 'community' as const, targetId: community._id, userId }
+        await saveFlag(tx, flagFor(deps, screening, target))
       })
       return toCommunity(community, true)
     } catch (e) {

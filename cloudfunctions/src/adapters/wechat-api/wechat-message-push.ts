@@ -1,0 +1,74 @@
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto'
+
+/**
+ * WeChat's message push (消息推送), as its spec says: the server URL is verified by GET with
+ * signature/timestamp/nonce/echostr; every push is a POST whose query carries
+ * signature = sha1 of the sorted, concatenated [token, timestamp, nonce]. In 安全模式 the body is
+ * `{ToUserName, Encrypt}` (JSON) or `<xml><Encrypt>` and the query adds
+ * msg_signature = sha1 of the sorted [token, timestamp, nonce, Encrypt]; Encrypt is
+ * AES-256-CBC (key = base64 of EncodingAESKey + "=", IV = its first 16 bytes, PKCS#7 padded to
+ * 32-byte blocks) over random(16) ‖ length(4, big-endian) ‖ message ‖ appid.
+ */
+
+/** sha1 hex of the parts, sorted as strings and joined. */
+export const pushSignature = (...parts: string[]) =>
+  createHash('sha1')
+    .update([...parts].sort().join(''))
+    .digest('hex')
+
+/** Compares a received signature with the expected one in constant time. */
+export const signatureMatches = (received: string | undefined, expected: string) =>
+  typeof received === 'string' &&
+  received.length === expected.length &&
+  timingSafeEqual(Buffer.from(received), Buffer.from(expected))
+
+/** The 32-byte AES key from a 43-character EncodingAESKey. */
+export const aesKeyOf = (encodingAesKey: string): Buffer => {
+  const key = Buffer.from(`${encodingAesKey}=`, 'base64')
+  if (encodingAesKey.length !== 43 || key.length !== 32)
+    throw new Error('EncodingAESKey must be 43 characters of base64 (32 bytes)')
+  return key
+}
+
+const BLOCK = 32
+
+/** Encrypts a message as WeChat does (the sandbox pushes with it; tests build vectors with it). */
+export const encryptPush = (
+  message: string,
+  appid: string,
+  encodingAesKey: string,
+  random: Buffer = randomBytes(16),
+): string => {
+  const key = aesKeyOf(encodingAesKey)
+  const body = Buffer.from(message, 'utf8')
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(body.length)
+  const plain = Buffer.concat([random, length, body, Buffer.from(appid, 'utf8')])
+  const pad = BLOCK - (plain.length % BLOCK)
+  const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false)
+  return Buffer.concat([
+    cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])),
+    cipher.final(),
+  ]).toString('base64')
+}
+
+/** Decrypts an Encrypt field; throws unless the padding is sound and the appid is ours. */
+export const decryptPush = (encrypted: string, appid: string, encodingAesKey: string): string => {
+  const key = aesKeyOf(encodingAesKey)
+  const decipher = createDecipheriv('aes-256-cbc', key, key.subarray(0, 16)).setAutoPadding(false)
+  const plain = Buffer.concat([decipher.update(Buffer.from(encrypted, 'base64')), decipher.final()])
+  const pad = plain[plain.length - 1]!
+  if (pad < 1 || pad > BLOCK || plain.length < 20 + pad) throw new Error('bad padding')
+  const unpadded = plain.subarray(0, plain.length - pad)
+  const length = unpadded.readUInt32BE(16)
+  if (20 + length > unpadded.length) throw new Error('bad message length')
+  const from = unpadded.subarray(20 + length).toString('utf8')
+  if (from !== appid) throw new Error('push for another appid')
+  return unpadded.subarray(20, 20 + length).toString('utf8')
+}

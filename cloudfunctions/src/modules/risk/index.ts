@@ -1,0 +1,16 @@
+/**
+ * risk: content risk on what people write and upload — the lexicon and WeChat's content security
+ * (msgSecCheck, mediaCheckAsync) — and the flags the moderation queue reads. Below every module
+ * that takes user text, so each can screen before it writes.
+ */
+export {
+  BLOCKED_MESSAGE,
+  flagFor,
+  flagsOn,
+  saveFlag,
+  screenText,
+  type Screening,
+  type TextField,
+} from './application/screen-text.use-case'
+export { ContentFlags, type ContentFlagRecord } from './domain/content-flag.record'
+export { SCENES, type ContentSecurity } from './ports/content-security.port'
