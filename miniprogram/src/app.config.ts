@@ -8,7 +8,13 @@ export default defineAppConfig({
     },
     {
       root: 'package-user',
-      pages: ['login/index', 'profile-edit/index', 'addresses/index', 'address-edit/index'],
+      pages: [
+        'login/index',
+        'profile-edit/index',
+        'addresses/index',
+        'address-edit/index',
+        'settings/index',
+      ],
     },
     {
       root: 'package-search',
@@ -44,6 +50,11 @@ export default defineAppConfig({
         'favorites/index',
         'following/index',
       ],
+    },
+    {
+      // 群闲置 and 分享数据 (issue 13).
+      root: 'package-share',
+      pages: ['group/index', 'groups/index', 'stats/index'],
     },
   ],
   preloadRule: {
