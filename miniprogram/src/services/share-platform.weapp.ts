@@ -28,8 +28,10 @@ export const applyShareMenu = async (created: ShareCreated | null): Promise<void
     else
       await Taro.showShareMenu({
         withShareTicket: true,
-        menus: ['shareAppMessage', 'shareTimeline'],
-      } as never)
+        // Taro turns these into WeChat's `menus` (shareAppMessage, shareTimeline); `menus`
+        // itself would be overwritten.
+        showShareItems: ['wechatFriends', 'wechatMoment'],
+      })
   } catch {
     // An old base library or a refused activity: the card is simply not updatable.
   }
