@@ -13,6 +13,8 @@ export interface TrustSignalsProps {
   id?: string
   /** `inline` for a tight row (a chat header), `card` inside a white section. */
   variant?: 'card' | 'inline'
+  /** Asks again when this changes (e.g. the page was just opened from a group chat). */
+  refresh?: unknown
 }
 
 /**
@@ -24,6 +26,7 @@ export function TrustSignals({
   listingId,
   id = 'trust-signals',
   variant = 'card',
+  refresh,
 }: TrustSignalsProps) {
   const { status, user } = useSession()
   const [labels, setLabels] = useState<string[]>([])
@@ -40,7 +43,7 @@ export function TrustSignals({
     return () => {
       live = false
     }
-  }, [signedIn, self, userId, listingId])
+  }, [signedIn, self, userId, listingId, refresh])
 
   if (labels.length === 0) return null
   return (

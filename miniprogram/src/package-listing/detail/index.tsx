@@ -251,7 +251,6 @@ export default function ListingDetailPage() {
                 size='small'
                 fill='outline'
                 type='primary'
-                data-token={share.created?.token}
                 onClick={() => void share.copyLink()}
               >
                 分享
@@ -362,7 +361,13 @@ export default function ListingDetailPage() {
             {listing.isMine ? '我的主页' : '逛逛TA的主页'} ›
           </Text>
         </View>
-        {!listing.isMine && <TrustSignals userId={listing.seller.id} listingId={listing.id} />}
+        {!listing.isMine && (
+          <TrustSignals
+            userId={listing.seller.id}
+            listingId={listing.id}
+            refresh={arrival.group?.groupKey}
+          />
+        )}
       </View>
 
       <View className='detail__bar safe-bottom'>

@@ -135,7 +135,13 @@ export default function StorefrontPage() {
                 </Button>
               )}
             </View>
-            {!store.isMe && <TrustSignals userId={sellerId} id='storefront-trust' />}
+            {!store.isMe && (
+              <TrustSignals
+                userId={sellerId}
+                id='storefront-trust'
+                refresh={arrival.group?.groupKey}
+              />
+            )}
             <View className='store__counts'>
               <View className='store__count' id='storefront-active'>
                 <Text className='store__count-n'>{store.activeCount}</Text>
