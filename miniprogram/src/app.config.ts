@@ -14,6 +14,7 @@ export default defineAppConfig({
         'addresses/index',
         'address-edit/index',
         'credit/index',
+        'settings/index',
       ],
     },
     {
@@ -50,6 +51,11 @@ export default defineAppConfig({
         'favorites/index',
         'following/index',
       ],
+    },
+    {
+      // 群闲置 and 分享数据 (issue 13).
+      root: 'package-share',
+      pages: ['group/index', 'groups/index', 'stats/index'],
     },
   ],
   preloadRule: {

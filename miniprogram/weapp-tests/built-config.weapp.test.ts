@@ -37,6 +37,14 @@ describe('app.json', () => {
     expect(app.permission?.['scope.userLocation']?.desc).toMatch(/\S{4,}/)
   })
 
+  it('declares 群闲置, 我的群闲置 and 分享数据 in their own subpackage, and 设置', () => {
+    const share = app.subPackages?.find((p) => p.root === 'package-share')
+    expect(share?.pages).toEqual(['group/index', 'groups/index', 'stats/index'])
+    expect(app.subPackages?.find((p) => p.root === 'package-user')?.pages).toContain(
+      'settings/index',
+    )
+  })
+
   it('declares only pages the build produced (js, json, wxml each)', () => {
     const missing = allRoutes().flatMap((route) =>
       ['js', 'json', 'wxml']
@@ -51,8 +59,8 @@ describe('app.json', () => {
 describe('share switches', () => {
   // Taro writes enableShareAppMessage into the page JS before createPageConfig, which then
   // registers onShareAppMessage (share.weapp.test.ts calls it); index.json never carries it.
-  it.each(SHARED_PAGES)('%s has 转发 compiled into its page JS', (route) => {
-    expect(compiledShareFlags(route).appMessage).toBe(true)
+  it.each(SHARED_PAGES)('%s has 转发 and 朋友圈 compiled into its page JS', (route) => {
+    expect(compiledShareFlags(route)).toEqual({ appMessage: true, timeline: true })
   })
 
   it.each(['pages/me/index', 'package-order/confirm/index'])(

@@ -35,7 +35,11 @@ it('the detail page opened from a card path loads that listing and its order sta
   await detail.waitFor('立即购买')
   expect(app.cloud.callsTo(ListingContract, 'get')).toEqual([{ id: IDS.listing }])
   expect(app.cloud.callsTo(OrderContract, 'forListing')).toEqual([{ listingId: IDS.listing }])
-  expect(pageCalls()).toEqual(['listing.get', 'order.forListing'])
+  // Then, for a signed-in viewer, the share token for 转发 and the trust signals with the seller.
+  await app.settled()
+  expect(pageCalls().sort()).toEqual(
+    ['listing.get', 'order.forListing', 'share.create', 'share.trust'].sort(),
+  )
 })
 
 it('a malformed id never reaches the function: the client’s contract check answers 不见了', async () => {

@@ -9,3 +9,12 @@ export { askMessages, devInboxUrl, messageTemplates } from './subscribe'
 export type { PayOutcome } from './pay'
 export { DEMO_LOGIN, listDemoUsers, startDemoSession, hasIdentity, endSession } from './auth'
 export type { DemoUser } from './auth'
+export {
+  applyShareMenu,
+  groupEnterCloudId,
+  playCardShared,
+  sandboxGroupEnter,
+  sandboxGroups,
+  SHARES_BY_LINK,
+} from './share-platform'
+export type { SandboxGroup } from './share-platform'

@@ -21,6 +21,16 @@ export const Routes = {
     return `/package-user/login/index${query.length ? `?${query.join('&')}` : ''}`
   },
   profileEdit: '/package-user/profile-edit/index',
+  /** 设置: "在信任标签中显示我". */
+  settings: '/package-user/settings/index',
+  /** 群闲置 of one group circle (share.group's key). */
+  shareGroup: (groupKey: string) =>
+    `/package-share/group/index?key=${encodeURIComponent(groupKey)}`,
+  /** 我的群闲置: the caller's group circles. */
+  myGroups: '/package-share/groups/index',
+  /** 分享数据 of the seller's own listing. */
+  shareStats: (listingId: string) =>
+    `/package-share/stats/index?listingId=${encodeURIComponent(listingId)}`,
   search: (keyword?: string) =>
     keyword
       ? `/package-search/search/index?q=${encodeURIComponent(keyword)}`

@@ -8,6 +8,7 @@ import { MerchantContract } from '@shared/contracts/merchant.contract'
 import { OrderContract } from '@shared/contracts/order.contract'
 import type { RecommendPage } from '@shared/contracts/recommend.contract'
 import { ReviewContract } from '@shared/contracts/review.contract'
+import { type ShareCreated, ShareContract } from '@shared/contracts/share.contract'
 import type { Community, Storefront } from '@shared/contracts/social.contract'
 import { SocialContract } from '@shared/contracts/social.contract'
 import { type UserSelf, UserContract } from '@shared/contracts/user.contract'
@@ -117,7 +118,8 @@ export const recommendPage = (items: ListingCard[], over: Partial<RecommendPage>
 /**
  * What every page of a signed-in session asks for: the silent login at launch, the 消息 badge
  * (unread notices + chats) each tab page refreshes, 我的's counters, 收款账户 state and 待评价
- * count, the 立即购买 state of a listing, and a storefront's (empty) reviews.
+ * count, the 立即购买 state of a listing, a storefront's (empty) reviews, and on shared pages the
+ * share token (share.create) and the (empty) trust signals with the other person.
  */
 export const signedInDefaults =
   (user: UserSelf = me()) =>
@@ -138,6 +140,8 @@ export const signedInDefaults =
         nextCursor: null,
         summary: { count: 0, goodCount: 0 },
       })
+      .answer(ShareContract, 'create', (input) => shareCreated(input.kind, input.targetId))
+      .answer(ShareContract, 'trust', NO_TRUST)
       .answer(SocialContract, 'myCounts', {
         listings: { draft: 1, active: 3, removed: 0, sold: 7, expired: 0 },
         favorites: 9,
@@ -158,3 +162,59 @@ export const signedInDefaults =
         submittedAt: NOW - DAY,
         checkedAt: NOW - 3600 * 1000,
       })
+
+/** share.create's answer for a target, as the function words it (ShareContract's output). */
+export const shareCreated = (
+  kind: ShareCreated['kind'],
+  targetId: string,
+  over: Partial<ShareCreated> = {},
+): ShareCreated => {
+  const token = over.token ?? SHARE_TOKEN
+  const page = {
+    listing: 'package-listing/detail/index',
+    storefront: 'package-social/storefront/index',
+    community: 'package-social/community/index',
+  }[kind]
+  const listing = kind === 'listing'
+  return {
+    token,
+    kind,
+    targetId,
+    path: `/${page}?id=${targetId}&st=${token}`,
+    timelineQuery: `id=${targetId}&st=${token}`,
+    depth: 1,
+    reused: false,
+    activityId: listing ? '966_NGiqKR2Vsandbox' : null,
+    activityExpiresAt: listing ? NOW + DAY : null,
+    templateInfo: listing
+      ? {
+          parameterList: [
+            { name: 'member_count', value: '0' },
+            { name: 'room_limit', value: '1' },
+          ],
+        }
+      : null,
+    card: listing
+      ? {
+          title: '索尼WH-1000XM4降噪耳机',
+          imageUrl: 'https://example.test/a.jpg',
+          priceFen: 95000,
+          status: 'on_sale',
+        }
+      : kind === 'storefront'
+        ? { title: '卖相机的老陈的闲置', imageUrl: null, priceFen: null, status: null }
+        : { title: '徐汇苑', imageUrl: null, priceFen: null, status: null },
+    ...over,
+  }
+}
+
+/** share.trust between strangers: nothing to show. */
+export const NO_TRUST = {
+  sameGroupCount: 0,
+  sharedBy: null,
+  sameCommunityCount: 0,
+  labels: [],
+}
+
+/** The token share.create hands out in these stories (10 Crockford characters, as the server's). */
+export const SHARE_TOKEN = 'K7QX9HM2PA'

@@ -25,6 +25,7 @@ import { PriceSheet, type PriceAsk } from './PriceSheet'
 import { useConversation } from './use-conversation'
 import { useImageSend } from './use-image-send'
 import { useOffer, type OfferControls } from './use-offer'
+import { TrustSignals } from '@/components/TrustSignals'
 import './index.scss'
 
 /** 新消息 is asked for once per app launch, on the first 发送: asking on every send would nag. */
@@ -137,6 +138,7 @@ export default function ConversationPage() {
       <ListingCard conversation={c} offers={offers} onAskPrice={askPrice}>
         <ChatMenu conversation={c} onChanged={chat.refresh} />
       </ListingCard>
+      <TrustSignals userId={c.other.id} listingId={c.listing.id} variant='inline' id='chat-trust' />
       <ScrollView
         className='chat__thread'
         id='chat-thread'

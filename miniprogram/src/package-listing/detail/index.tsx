@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import Taro, { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Image, Text, Video, View } from '@tarojs/components'
 import { Avatar, Button, Skeleton, Swiper, Tag } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Avatar/style/css'
@@ -31,11 +31,20 @@ import { expiryText, serviceTermLines, tradeLabels } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
 import { storedViewerPoint } from '@/utils/viewer-point'
 import { EmptyState } from '@/components/EmptyState'
+import { GroupBanner } from '@/components/GroupBanner'
+import { GroupEnterControl } from '@/components/GroupEnterControl'
+import { ShareSheet } from '@/components/ShareSheet'
+import { TrustSignals } from '@/components/TrustSignals'
+import { useShareArrival } from '@/hooks/use-share-arrival'
+import { useShareCard } from '@/hooks/use-share-card'
+import { SHARES_BY_LINK } from '@/services'
 import './index.scss'
 
 export default function ListingDetailPage() {
   const { params } = useRouter()
-  const id = params.id ?? ''
+  // Opened from a card (`st`) or a poster's 小程序码 (`scene`, which names the listing).
+  const arrival = useShareArrival('listing')
+  const id = params.id ?? arrival.targetId ?? ''
   const session = useSession()
   const { status } = session
   const [listing, setListing] = useState<ListingDetail | null>(null)
@@ -43,9 +52,11 @@ export default function ListingDetailPage() {
   const [failed, setFailed] = useState(false)
   const [current, setCurrent] = useState(0)
   const [favBusy, setFavBusy] = useState(false)
+  const [sheetOpen, setSheetOpen] = useState(false)
   const shown = useRef(false)
 
   const load = () => {
+    if (!id) return Promise.resolve()
     const from = storedViewerPoint() ?? undefined
     return api.listing
       .get({ id, from })
@@ -79,12 +90,17 @@ export default function ListingDetailPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload only when the sign-in status changes, not on every render
   }, [status])
 
-  useShareAppMessage(() => ({
-    title: listing?.title ?? '邻圈闲置',
-    path: `/package-listing/detail/index?id=${id}`,
-  }))
+  const share = useShareCard({
+    kind: 'listing',
+    targetId: listing?.id ?? null,
+    parentToken: arrival.token,
+    fromGroup: arrival.group !== null,
+    // Drafts and taken-down listings are not shared; a sold one still is (its card says 已售出).
+    enabled: arrival.ready && (listing?.status === 'active' || listing?.status === 'sold'),
+    plain: { title: listing?.title ?? '邻圈闲置', path: Routes.detail(id) },
+  })
 
-  if (missing)
+  if (missing || (!id && !arrival.resolving))
     return (
       <View id='detail-missing' style={{ paddingTop: '80px' }}>
         <EmptyState title='这件闲置不见了' description='可能已经下架或被删除' />
@@ -118,6 +134,7 @@ export default function ListingDetailPage() {
   const owner = listing.owner
   const trades = tradeLabels(listing.trade)
   const unit = listing.serviceUnit ? serviceUnitLabel(listing.serviceUnit) : undefined
+  const shareable = listing.status === 'active' || listing.status === 'sold'
 
   const toggleFavorite = async () => {
     if (status !== 'signed-in') return goLogin()
@@ -149,7 +166,14 @@ export default function ListingDetailPage() {
   }
 
   return (
-    <View className='detail' id='listing-detail' data-id={listing.id}>
+    <View
+      className='detail'
+      id='listing-detail'
+      data-id={listing.id}
+      data-share-token={share.created?.token ?? ''}
+    >
+      <GroupBanner group={arrival.group} />
+      <GroupEnterControl token={arrival.token} onEnter={arrival.openInGroup} />
       <View className='detail__gallery'>
         <Swiper
           defaultValue={0}
@@ -220,6 +244,33 @@ export default function ListingDetailPage() {
           </Text>
           <Text>{formatRelativeTime(listing.bumpedAt ?? listing.createdAt, now)}发布</Text>
         </View>
+        {shareable && (
+          <View className='detail__share-row'>
+            {SHARES_BY_LINK ? (
+              <Button
+                id='detail-share'
+                size='small'
+                fill='outline'
+                type='primary'
+                onClick={() => void share.copyLink()}
+              >
+                分享
+              </Button>
+            ) : (
+              <Button id='detail-share' size='small' fill='outline' type='primary' openType='share'>
+                分享
+              </Button>
+            )}
+            <Button
+              id='detail-share-more'
+              size='small'
+              fill='outline'
+              onClick={() => setSheetOpen(true)}
+            >
+              海报 · 群闲置
+            </Button>
+          </View>
+        )}
       </View>
 
       {owner && (
@@ -235,6 +286,14 @@ export default function ListingDetailPage() {
             )}
           </View>
           <ListingInquiries listingId={listing.id} refresh={listing} />
+          <View
+            className='detail__stats-link'
+            id='detail-share-stats'
+            onClick={() => Taro.navigateTo({ url: Routes.shareStats(listing.id) })}
+          >
+            <Text>分享数据</Text>
+            <Text className='muted'>谁分享了、带来多少浏览和订单 ›</Text>
+          </View>
           <QualityPanel
             score={owner.quality.score}
             hints={owner.quality.hints}
@@ -286,26 +345,37 @@ export default function ListingDetailPage() {
         </Text>
       </View>
 
-      <View
-        className='detail__section detail__seller'
-        id='detail-seller'
-        onClick={() => Taro.navigateTo({ url: Routes.storefront(listing.seller.id) })}
-      >
-        <Avatar size='44' src={listing.seller.avatarUrl ?? ''} />
-        <View className='detail__seller-who'>
-          <View className='detail__seller-line'>
-            <Text className='detail__seller-name'>{listing.seller.nickname}</Text>
-            <CreditBadge
-              id='detail-credit-badge'
-              badge={listing.seller.creditBadge}
-              onClick={() => Taro.navigateTo({ url: Routes.credit(listing.seller.id) })}
-            />
+      <View className='detail__section'>
+        <View
+          className='detail__seller'
+          id='detail-seller'
+          onClick={() => Taro.navigateTo({ url: Routes.storefront(listing.seller.id) })}
+        >
+          <Avatar size='44' src={listing.seller.avatarUrl ?? ''} />
+          <View className='detail__seller-who'>
+            <View className='detail__seller-line'>
+              <Text className='detail__seller-name'>{listing.seller.nickname}</Text>
+              <CreditBadge
+                id='detail-credit-badge'
+                badge={listing.seller.creditBadge}
+                onClick={() => Taro.navigateTo({ url: Routes.credit(listing.seller.id) })}
+              />
+            </View>
+            <Text className='muted detail__seller-sub'>
+              {listing.isMine ? '这是你发布的宝贝' : `${listing.city}的邻居`}
+            </Text>
           </View>
-          <Text className='muted detail__seller-sub'>
-            {listing.isMine ? '这是你发布的宝贝' : `${listing.city}的邻居`}
+          <Text className='detail__seller-go'>
+            {listing.isMine ? '我的主页' : '逛逛TA的主页'} ›
           </Text>
         </View>
-        <Text className='detail__seller-go'>{listing.isMine ? '我的主页' : '逛逛TA的主页'} ›</Text>
+        {!listing.isMine && (
+          <TrustSignals
+            userId={listing.seller.id}
+            listingId={listing.id}
+            refresh={arrival.group?.groupKey}
+          />
+        )}
       </View>
 
       <View className='detail__bar safe-bottom'>
@@ -349,6 +419,14 @@ export default function ListingDetailPage() {
           </>
         )}
       </View>
+      <ShareSheet
+        visible={sheetOpen}
+        onClose={() => setSheetOpen(false)}
+        created={share.created}
+        listingId={listing.id}
+        canPostToGroups={listing.isMine && listing.status === 'active'}
+        onCopyLink={share.copyLink}
+      />
     </View>
   )
 }

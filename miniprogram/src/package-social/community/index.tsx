@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Popup, Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
@@ -16,6 +16,10 @@ import { Routes } from '@/utils/routes'
 import { storedViewerPoint } from '@/utils/viewer-point'
 import { PrivacyConsent } from '@/components/PrivacyConsent'
 import { EmptyState } from '@/components/EmptyState'
+import { GroupBanner } from '@/components/GroupBanner'
+import { GroupEnterControl } from '@/components/GroupEnterControl'
+import { useShareArrival } from '@/hooks/use-share-arrival'
+import { useShareCard } from '@/hooks/use-share-card'
 import './index.scss'
 
 /** One community: who is in it, what its members sell, and how to invite neighbours. */
@@ -57,11 +61,18 @@ export default function CommunityPage() {
     [id, city],
   )
 
-  // Shared into a chat, the card opens the join page with the code filled in.
-  useShareAppMessage(() => ({
-    title: community ? `邀请你加入「${community.name}」，看看邻居在卖什么` : '邻圈 · 圈子',
-    path: community?.inviteCode ? Routes.joinCommunity(community.inviteCode) : Routes.community(id),
-  }))
+  // The card opens the community itself (with the token); a visitor joins from there.
+  const arrival = useShareArrival('community')
+  const title = community ? `邀请你加入「${community.name}」，看看邻居在卖什么` : '邻圈 · 圈子'
+  useShareCard({
+    kind: 'community',
+    targetId: community ? id : null,
+    parentToken: arrival.token,
+    fromGroup: arrival.group !== null,
+    enabled: arrival.ready,
+    plain: { title, path: Routes.community(id) },
+    titleOf: () => title,
+  })
 
   const join = async () => {
     if (status !== 'signed-in') return goLogin()
@@ -120,6 +131,8 @@ export default function CommunityPage() {
 
   return (
     <View className='circle' id='community-page'>
+      <GroupBanner group={arrival.group} />
+      <GroupEnterControl token={arrival.token} onEnter={arrival.openInGroup} />
       <View className='circle__head'>
         {community ? (
           <>

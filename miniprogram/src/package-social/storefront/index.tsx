@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Avatar, Button, Skeleton } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Avatar/style/css'
@@ -16,6 +16,11 @@ import { joinedText } from '@/utils/listing-text'
 import { Routes } from '@/utils/routes'
 import { EmptyState } from '@/components/EmptyState'
 import { TabRow } from '@/components/TabRow'
+import { GroupBanner } from '@/components/GroupBanner'
+import { GroupEnterControl } from '@/components/GroupEnterControl'
+import { TrustSignals } from '@/components/TrustSignals'
+import { useShareArrival } from '@/hooks/use-share-arrival'
+import { useShareCard } from '@/hooks/use-share-card'
 import { StoreReviews } from './reviews'
 import './index.scss'
 
@@ -69,10 +74,17 @@ export default function StorefrontPage() {
     [sellerId],
   )
 
-  useShareAppMessage(() => ({
-    title: store ? `${store.seller.nickname}在邻圈的闲置` : '邻圈卖家主页',
-    path: Routes.storefront(sellerId),
-  }))
+  const arrival = useShareArrival('storefront')
+  const title = store ? `${store.seller.nickname}在邻圈的闲置` : '邻圈卖家主页'
+  useShareCard({
+    kind: 'storefront',
+    targetId: store ? sellerId : null,
+    parentToken: arrival.token,
+    fromGroup: arrival.group !== null,
+    enabled: arrival.ready,
+    plain: { title, path: Routes.storefront(sellerId) },
+    titleOf: () => title,
+  })
 
   const toggleFollow = async () => {
     if (!store || busy) return
@@ -100,6 +112,8 @@ export default function StorefrontPage() {
 
   return (
     <View className='store' id='storefront'>
+      <GroupBanner group={arrival.group} />
+      <GroupEnterControl token={arrival.token} onEnter={arrival.openInGroup} />
       <View className='store__head'>
         {store ? (
           <>
@@ -131,6 +145,13 @@ export default function StorefrontPage() {
                 </Button>
               )}
             </View>
+            {!store.isMe && (
+              <TrustSignals
+                userId={sellerId}
+                id='storefront-trust'
+                refresh={arrival.group?.groupKey}
+              />
+            )}
             <View className='store__counts'>
               <View className='store__count' id='storefront-active'>
                 <Text className='store__count-n'>{store.activeCount}</Text>

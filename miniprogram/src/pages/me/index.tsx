@@ -46,10 +46,12 @@ const MINE: MenuRow[] = [
   ['me-favorites', '我的收藏', Routes.favorites, '点过「想要」的宝贝'],
   ['me-following', '关注的人的新发布', Routes.following],
   ['me-communities', '我的圈子', Routes.myCommunities, '小区、校园、写字楼'],
+  ['me-groups', '我的群闲置', Routes.myGroups, '在群聊里点开过的群，看看群友在卖什么'],
 ]
 const PROFILE: MenuRow[] = [
   ['me-edit-profile', '编辑资料', Routes.profileEdit, '头像、昵称、常驻城市'],
   ['me-addresses', '收货地址', Routes.addresses(), '邮寄时选用，加密保存'],
+  ['me-settings', '设置', Routes.settings, '隐私：信任标签'],
 ]
 
 export default function Me() {
