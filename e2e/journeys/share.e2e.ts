@@ -61,18 +61,22 @@ const sellerCard = async () => {
   return cards.find((c) => c.label !== '未分享') ?? null
 }
 
-/** Polls the sandbox until the card says `label` (the outbox sends updates shortly after a move). */
+/**
+ * Waits until the sandbox's card says `label`. The update goes through the outbox: an order
+ * action drains its own jobs at once, a payment's wait for the 'orders' timer (every minute in
+ * CloudBase), which the journey fires instead of waiting for the minute.
+ */
 const cardSays = async (label: string) => {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 50; i++) {
     const card = await sellerCard()
     if (card?.label === label) return card
-    await new Promise((r) => setTimeout(r, 200))
+    await j.cloud.scheduler.runNow('cron', 'orders')
   }
   assert.fail(`the card never showed ${label}: ${JSON.stringify(await sellerCard())}`)
 }
 
-/** The app's route of a copied link (what opening it in the browser shows). */
-const routeOf = (url: string) => url.slice(url.indexOf('#') + 1)
+/** A copied link as the journey's browser opens it (same app, the cloud's own origin). */
+const routeOf = (url: string) => `/${url.slice(url.indexOf('#'))}`
 
 /** 从群聊打开 → a sandbox group: what tapping the card in that group chat does. */
 const openFromGroup = async (page: Page) => {
