@@ -178,5 +178,7 @@ test('分享数据: the seller sees the view and the order the share brought', a
   await on(seller)('#share-stats').waitFor()
   await on(seller)('#stats-views').getByText('1', { exact: true }).waitFor()
   await on(seller)('#stats-orders').getByText('1', { exact: true }).waitFor()
+  // The neighbour's page held a token too (for their share menu); nobody opened it.
+  await on(seller)('#stats-unopened').getByText('另有 1 次分享还没有人点开').waitFor()
   await shot(seller, 'share-07-stats')
 })
