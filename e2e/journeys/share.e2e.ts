@@ -182,3 +182,31 @@ test('分享数据: the seller sees the view and the order the share brought', a
   await on(seller)('#stats-unopened').getByText('另有 1 次分享还没有人点开').waitFor()
   await shot(seller, 'share-07-stats')
 })
+
+test('我的群闲置, a group that is not yours, and 设置 turning trust signals off', async () => {
+  await buyer.goto('/#/pages/me/index')
+  await on(buyer)('#me-groups').click()
+  await on(buyer)('#my-groups').getByText(GROUP_LABEL).waitFor()
+  await shot(buyer, 'share-08-my-groups')
+
+  // Any other key (a guess, someone else's group) is the same 没有找到这个群.
+  await buyer.goto('/#/package-share/group/index?key=ZZZZZZZZZZZZZZZZ')
+  await on(buyer)('#group-missing').getByText('没有找到这个群').waitFor()
+  await shot(buyer, 'share-09-group-not-found')
+
+  await buyer.goto('/#/pages/me/index')
+  await on(buyer)('#me-settings').click()
+  await on(buyer)('#settings-page').waitFor()
+  await on(buyer)('#settings-trust:not(.nut-switch-disabled)').waitFor()
+  await on(buyer)('#settings-trust').click()
+  await buyer.getByText('已关闭，你不会出现在别人的信任标签里').first().waitFor()
+  await shot(buyer, 'share-10-settings')
+  // Off: the neighbour sees no trust signals either (whoever hides is shown none).
+  const trustAnswered = buyer.waitForResponse(
+    (r) => r.url().endsWith('/fn/share') && (r.request().postData() ?? '').includes('"trust"'),
+  )
+  await buyer.goto(`/#/package-listing/detail/index?id=${listingId}`)
+  await on(buyer)('#detail-seller').waitFor()
+  await trustAnswered
+  assert.equal(await buyer.locator('#trust-signals').locator('visible=true').count(), 0)
+})
