@@ -200,6 +200,7 @@ test('我的群闲置, a group that is not yours, and 设置 turning trust signa
   await on(buyer)('#settings-trust:not(.nut-switch-disabled)').waitFor()
   await on(buyer)('#settings-trust').click()
   await buyer.getByText('已关闭，你不会出现在别人的信任标签里').first().waitFor()
+  await buyer.evaluate(() => window.scrollTo(0, 0))
   await shot(buyer, 'share-10-settings')
   // Off: the neighbour sees no trust signals either (whoever hides is shown none).
   const trustAnswered = buyer.waitForResponse(
