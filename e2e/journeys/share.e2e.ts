@@ -61,18 +61,22 @@ const sellerCard = async () => {
   return cards.find((c) => c.label !== '未分享') ?? null
 }
 
-/** Polls the sandbox until the card says `label` (the outbox sends updates shortly after a move). */
+/**
+ * Waits until the sandbox's card says `label`. The update goes through the outbox: an order
+ * action drains its own jobs at once, a payment's wait for the 'orders' timer (every minute in
+ * CloudBase), which the journey fires instead of waiting for the minute.
+ */
 const cardSays = async (label: string) => {
-  for (let i = 0; i < 100; i++) {
+  for (let i = 0; i < 50; i++) {
     const card = await sellerCard()
     if (card?.label === label) return card
-    await new Promise((r) => setTimeout(r, 200))
+    await j.cloud.scheduler.runNow('cron', 'orders')
   }
   assert.fail(`the card never showed ${label}: ${JSON.stringify(await sellerCard())}`)
 }
 
-/** The app's route of a copied link (what opening it in the browser shows). */
-const routeOf = (url: string) => url.slice(url.indexOf('#') + 1)
+/** A copied link as the journey's browser opens it (same app, the cloud's own origin). */
+const routeOf = (url: string) => `/${url.slice(url.indexOf('#'))}`
 
 /** 从群聊打开 → a sandbox group: what tapping the card in that group chat does. */
 const openFromGroup = async (page: Page) => {
@@ -174,5 +178,36 @@ test('分享数据: the seller sees the view and the order the share brought', a
   await on(seller)('#share-stats').waitFor()
   await on(seller)('#stats-views').getByText('1', { exact: true }).waitFor()
   await on(seller)('#stats-orders').getByText('1', { exact: true }).waitFor()
+  // The neighbour's page held a token too (for their share menu); nobody opened it.
+  await on(seller)('#stats-unopened').getByText('另有 1 次分享还没有人点开').waitFor()
   await shot(seller, 'share-07-stats')
+})
+
+test('我的群闲置, a group that is not yours, and 设置 turning trust signals off', async () => {
+  await buyer.goto('/#/pages/me/index')
+  await on(buyer)('#me-groups').click()
+  await on(buyer)('#my-groups').getByText(GROUP_LABEL).waitFor()
+  await shot(buyer, 'share-08-my-groups')
+
+  // Any other key (a guess, someone else's group) is the same 没有找到这个群.
+  await buyer.goto('/#/package-share/group/index?key=ZZZZZZZZZZZZZZZZ')
+  await on(buyer)('#group-missing').getByText('没有找到这个群').waitFor()
+  await shot(buyer, 'share-09-group-not-found')
+
+  await buyer.goto('/#/pages/me/index')
+  await on(buyer)('#me-settings').click()
+  await on(buyer)('#settings-page').waitFor()
+  await on(buyer)('#settings-trust:not(.nut-switch-disabled)').waitFor()
+  await on(buyer)('#settings-trust').click()
+  await buyer.getByText('已关闭，你不会出现在别人的信任标签里').first().waitFor()
+  await buyer.evaluate(() => window.scrollTo(0, 0))
+  await shot(buyer, 'share-10-settings')
+  // Off: the neighbour sees no trust signals either (whoever hides is shown none).
+  const trustAnswered = buyer.waitForResponse(
+    (r) => r.url().endsWith('/fn/share') && (r.request().postData() ?? '').includes('"trust"'),
+  )
+  await buyer.goto(`/#/package-listing/detail/index?id=${listingId}`)
+  await on(buyer)('#detail-seller').waitFor()
+  await trustAnswered
+  assert.equal(await buyer.locator('#trust-signals').locator('visible=true').count(), 0)
 })

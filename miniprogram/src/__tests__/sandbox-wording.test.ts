@@ -10,8 +10,16 @@ import ts from 'typescript'
 
 const SRC = join(__dirname, '..')
 const DEVELOPER_WORDS = /沙箱|本地云|本地演示|演示账号|演示用户|开发者|调试|测试数据|sandbox/i
-/** The demo sign-in page and the H5 calls only it makes: the local cloud's stand-in for WeChat. */
-const SANDBOX_PAGES = ['package-user/login/index.tsx', 'services/auth.h5.ts']
+/**
+ * The demo sign-in page and the H5 calls only it makes: the local cloud's stand-in for WeChat;
+ * and 从群聊打开, the H5-only dev control that plays a group chat from the WeChat API sandbox
+ * (it renders nothing in the weapp build, and says 开发沙箱 on itself).
+ */
+const SANDBOX_PAGES = [
+  'package-user/login/index.tsx',
+  'services/auth.h5.ts',
+  'components/GroupEnterControl/index.tsx',
+]
 
 const sources = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {

@@ -51,6 +51,11 @@ export default function ShareStats() {
 
   const { totals } = stats
   const now = Date.now()
+  // Every signed-in viewer holds a token for the share menu (WeChat never says whether a card was
+  // actually sent), so a share nobody opened is counted but not listed as someone's doing.
+  const carried = stats.shares.filter((s) => s.isYou || s.views > 0 || s.orders > 0)
+  const unopened = stats.shares.length - carried.length
+  const sharers = stats.topSharers.filter((s) => s.views > 0 || s.orders > 0)
   const total = (id: string, n: number, label: string) => (
     <View className='share-totals__item' id={id}>
       <Text className='share-totals__n'>{n}</Text>
@@ -74,11 +79,11 @@ export default function ShareStats() {
         />
       ) : (
         <>
-          {stats.topSharers.length > 0 && (
+          {sharers.length > 0 && (
             <>
               <Text className='share-section'>帮你分享最多的人</Text>
               <View className='share-card' id='stats-top'>
-                {stats.topSharers.map((s, i) => (
+                {sharers.map((s, i) => (
                   <View key={`${s.nickname}-${i}`} className='share-row'>
                     <View className='share-row__who'>
                       <Text className='share-row__name'>
@@ -94,27 +99,36 @@ export default function ShareStats() {
               </View>
             </>
           )}
-          <Text className='share-section'>每一次分享</Text>
-          <View className='share-card' id='stats-shares-list'>
-            {stats.shares.map((s, i) => (
-              <View key={`${s.createdAt}-${i}`} className='share-row'>
-                <View className='share-row__who'>
-                  <Text className='share-row__name'>
-                    {s.isYou ? '你自己' : s.sharerNickname}
-                    {s.fromGroup ? ' · 群聊' : ''}
-                  </Text>
-                  <Text className='share-row__sub'>
-                    {depthText(s.depth)}
-                    {s.reachedDepth > s.depth ? `，又传到第 ${s.reachedDepth} 层` : ''} ·{' '}
-                    {formatRelativeTime(s.createdAt, now)}
-                  </Text>
-                </View>
-                <Text className='share-row__nums'>
-                  {s.views} 人看过 · {s.orders} 单
-                </Text>
+          {carried.length > 0 && (
+            <>
+              <Text className='share-section'>每一次分享</Text>
+              <View className='share-card' id='stats-shares-list'>
+                {carried.map((s, i) => (
+                  <View key={`${s.createdAt}-${i}`} className='share-row'>
+                    <View className='share-row__who'>
+                      <Text className='share-row__name'>
+                        {s.isYou ? '你自己' : s.sharerNickname}
+                        {s.fromGroup ? ' · 群聊' : ''}
+                      </Text>
+                      <Text className='share-row__sub'>
+                        {depthText(s.depth)}
+                        {s.reachedDepth > s.depth ? `，又传到第 ${s.reachedDepth} 层` : ''} ·{' '}
+                        {formatRelativeTime(s.createdAt, now)}
+                      </Text>
+                    </View>
+                    <Text className='share-row__nums'>
+                      {s.views} 人看过 · {s.orders} 单
+                    </Text>
+                  </View>
+                ))}
               </View>
-            ))}
-          </View>
+            </>
+          )}
+          {unopened > 0 && (
+            <Text className='share-hint' id='stats-unopened'>
+              另有 {unopened} 次分享还没有人点开
+            </Text>
+          )}
           <Text className='share-hint'>
             浏览按登录的人计，同一人只算一次；分享人只显示昵称，且只在 TA 自己分享时出现
           </Text>
