@@ -86,6 +86,14 @@ export type ReviewPublishedReaction = (tx: TransactionOps, review: ReviewRecord)
  */
 export interface Hooks {
   /**
+   * WeChat judged an uploaded image risky (hide: it is no longer served) or for review (risk):
+   * every listing of the owner showing it is held for review (listing). Idempotent.
+   */
+  imageJudged: (
+    deps: Deps,
+    judged: { fileId: string; ownerId: string; hide: boolean; now: number },
+  ) => Promise<void>
+  /**
    * Every order move, in its transaction (delivery: call off the bookings it leaves behind; chat:
    * post the step into the conversation of the listing and buyer; offer: a paid order spends its offer;
    * share: the order's share chain, and the listing's updatable cards; credit: trades, lapses and

@@ -8,6 +8,8 @@ import { closePayment, SETTLEMENT_HANDLERS } from './payments'
 import { SHARE_JOB_HANDLERS, shareListingReaction, shareOrderReaction } from './share'
 import { REVIEW_JOB_HANDLERS, reviewOrderReaction } from './review'
 import { isFavorite, isMember } from './social'
+import { holdListingsShowingImage } from './listing'
+import { RISK_JOB_HANDLERS } from './risk'
 
 /** Every outbox job kind once: two modules claiming one kind would silently lose a handler. */
 const oneHandlerPerKind = (...registries: Record<string, JobHandler>[]) => {
@@ -42,6 +44,7 @@ export const moduleHooks: Hooks = {
   creditTier: creditTierOf,
   isMember,
   isFavorite,
+  imageJudged: holdListingsShowingImage,
   jobs: oneHandlerPerKind(
     ORDER_JOB_HANDLERS,
     SETTLEMENT_HANDLERS,
@@ -49,5 +52,6 @@ export const moduleHooks: Hooks = {
     CHAT_JOB_HANDLERS,
     SHARE_JOB_HANDLERS,
     REVIEW_JOB_HANDLERS,
+    RISK_JOB_HANDLERS,
   ),
 }
