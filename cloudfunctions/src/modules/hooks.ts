@@ -2,7 +2,8 @@ import type { Hooks, JobHandler } from './deps'
 import { CHAT_JOB_HANDLERS, chatOrderReaction } from './chat'
 import { creditOrderReaction, creditReviewReaction, creditTierOf } from './credit'
 import { DELIVERY_JOB_HANDLERS, courierQuotes, pickupReaction } from './delivery'
-import { escrowHeldFor, ORDER_JOB_HANDLERS } from './order'
+import { escrowHeldFor, ORDER_JOB_HANDLERS, salesSince } from './order'
+import { realNameVerified } from './merchant'
 import { offerOrderReaction, offerPrice } from './offer'
 import { closePayment, SETTLEMENT_HANDLERS } from './payments'
 import { SHARE_JOB_HANDLERS, shareListingReaction, shareOrderReaction } from './share'
@@ -45,6 +46,8 @@ export const moduleHooks: Hooks = {
   isMember,
   isFavorite,
   imageJudged: holdListingsShowingImage,
+  realNameVerified,
+  salesSince,
   jobs: oneHandlerPerKind(
     ORDER_JOB_HANDLERS,
     SETTLEMENT_HANDLERS,

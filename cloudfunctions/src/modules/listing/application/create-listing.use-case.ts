@@ -12,6 +12,7 @@ import { PUBLISH_PER_SELLER, PUBLISH_TOO_OFTEN } from '../domain/listing.limits'
 import { qualityOf } from '../domain/listing-quality'
 import type { ListingRecord } from '../domain/listing.record'
 import { assertLiveListingRoom } from './live-listing-cap'
+import { assertRealNameIfNeeded } from './real-name-gate'
 import { insertListing } from './save-listing'
 
 export type CreateListingInput = z.output<typeof CreateListingInputSchema>
@@ -23,7 +24,10 @@ export const createListing = async (
   { publish, ...input }: CreateListingInput,
 ): Promise<ListingRecord> => {
   await assertPublishable(deps, seller._id, input)
-  if (publish) await assertLiveListingRoom(deps, seller._id)
+  if (publish) {
+    await assertLiveListingRoom(deps, seller._id)
+    await assertRealNameIfNeeded(deps, seller._id, input)
+  }
   // Counted once the listing is known to be valid: a form with a mistake costs no attempt.
   await enforceLimit(deps.limits, PUBLISH_PER_SELLER, seller._id, PUBLISH_TOO_OFTEN)
   // After the limit: a blocked text is an attempt too, or the lexicon could be probed for free.
