@@ -174,6 +174,10 @@ describe('wechat-notify: image checks pushed back by WeChat', () => {
     ])
     const checks = await container.store.find(ImageChecks, {}, { limit: 5 })
     expect(checks.items.map((c) => c.status)).toEqual(['judged', 'judged'])
+    // The same photo in a new listing, now that its verdict is known, is refused outright.
+    expect(
+      await call('o-seller', 'create', aGoodsListingInput({ photoFileIds: [risky] })),
+    ).toMatchObject({ ok: false, error: { code: 'CONTENT.BLOCKED' } })
   })
 
   it('a duplicate push changes nothing; a push with a bad signature is refused and applies nothing', async () => {

@@ -4,7 +4,7 @@ import { LISTING_LIFETIME_MS } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import { enforceLimit } from '../../core'
 import type { Deps } from '../../deps'
-import { flagFor, saveFlag, SCENES, screenText, type Screening } from '../../risk'
+import { flagFor, imageCheckOf, saveFlag, SCENES, screenText, type Screening } from '../../risk'
 import { assertOwnUploads } from '../../upload'
 import { openidOf, type UserRecord } from '../../user'
 import { isInsideCity } from '../domain/listing-location'
@@ -124,6 +124,14 @@ export const assertPublishable = async (
     'listing-photos',
     photos.filter((p) => !kept.has(p.fileId)),
   )
+  // A photo WeChat already judged risky (its verdict came before this listing) is refused outright;
+  // one judged later hides itself and holds the listing (risk → hold-for-image).
+  for (const p of photos.filter((x) => !kept.has(x.fileId))) {
+    if ((await imageCheckOf(deps, p.fileId))?.suggest === 'risky')
+      throw new AppError(ErrorCodes.CONTENT_BLOCKED, '这张图片未通过内容安全检测，请换一张', {
+        path: p.path,
+      })
+  }
   if (fields.videoFileId && !kept.has(fields.videoFileId)) {
     await assertOwnUploads(deps, sellerId, 'listing-videos', [
       { fileId: fields.videoFileId, path: 'videoFileId' },
