@@ -15,7 +15,11 @@ import { HttpError, sendError, sendErrorAndHangUp, sendJson } from './http-utils
 import { type Sandbox, SandboxRegistry, handleSandboxList } from './sandboxes'
 import type { WechatPaySandbox } from './sandboxes/wechat-pay'
 import { sandboxClientConfig } from './sandboxes/wechat-pay/client-config'
-import { wechatApiSandboxClientConfig } from './sandboxes/wechat-api/client-config'
+import {
+  sandboxMessagePush,
+  wechatApiSandboxClientConfig,
+} from './sandboxes/wechat-api/client-config'
+import type { WechatApiSandbox } from './sandboxes/wechat-api'
 import { kuaidi100SandboxClientConfig } from './sandboxes/kuaidi100/client-config'
 import { handleScheduler, Scheduler } from './scheduler'
 import { type SeedOptions, type SeedResult, seedIfEmpty } from './seed/seed-demo-data'
@@ -126,6 +130,11 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
         ? kuaidi100SandboxClientConfig(sandboxes.urlOf('kuaidi100'), url)
         : undefined,
     })
+    // Image checks' results are pushed to the HTTP-triggered wechat-notify function.
+    const wechatApiSandbox = options.sandboxes?.find((s) => s.vendor === 'wechat-api') as
+      WechatApiSandbox | undefined
+    if (wechatApiSandbox && !wechatApiSandbox.media.push)
+      wechatApiSandbox.media.push = sandboxMessagePush(url)
     const seedOptions =
       options.seed === false ? null : options.seed === true || !options.seed ? {} : options.seed
     const seeded = seedOptions ? await seedIfEmpty(container, seedOptions) : null

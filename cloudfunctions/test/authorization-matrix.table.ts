@@ -483,6 +483,7 @@ export const ROWS: Row[] = [
   }),
   row({ action: 'merchant.refresh', input: () => ({}), expect: OWN }),
   row({ action: 'merchant.wallet', input: () => ({}), expect: OWN }),
+  row({ action: 'merchant.guaranteeFund', input: () => ({}), expect: OPERATORS_ONLY }),
   row({
     action: 'merchant.withdraw',
     input: () => ({ amountFen: 100, requestKey: 'authzMatrix0001' }),

@@ -8,6 +8,7 @@ import { runOrderJobs } from '../src/modules/order/application/order-jobs'
 import { Orders } from '../src/modules/order/domain/order.record'
 import type { PaymentGateway } from '../src/modules/payments/ports/payment-gateway.port'
 import { orderMoney } from '../src/modules/ledger/domain/ledger'
+import { SellerClaims } from '../src/modules/fund/domain/seller-claim.record'
 import { SELLER_RETURNS_ADDRESS } from '../local/mothers/address.mother'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
@@ -16,7 +17,9 @@ import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
  * functions and the sandboxes (WeChat Pay, kuaidi100 for real return parcels). After every event:
  * the ledger balances, every order's paid = in escrow + released + refunded, no order is both
  * released and fully refunded, 先行赔付 never exceeds paid − refunded and is final only when paid,
- * and no money-moving WeChat call went through twice for one key. At the end, once the faults stop and
+ * and no money-moving WeChat call went through twice for one key. A 先行赔付's claim on the seller is
+ * collected from later releases: never more than owed, never more than a release's part after
+ * commission, at most once per release, and releases in flight never reserve more than is owed. At the end, once the faults stop and
  * time passes, every decided settlement is through and our books equal WeChat's.
  */
 
@@ -292,7 +295,7 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
           }
 
           const check = async () => {
-            const { entries, balanced } = await cloud.ledger()
+            const { entries, balances, balanced } = await cloud.ledger()
             expect(balanced).toBe(true)
             for (const orderId of orders.filter((x): x is string => !!x)) {
               const m = orderMoney(entries, orderId)
@@ -307,6 +310,21 @@ describe('escrow property: random buyer, seller, operator, timer and fault seque
             }
             for (const [key, n] of succeeded)
               if (n > 1) throw new Error(`${key} went through ${n} times`)
+            // The claim: owed ≥ 0, deductions within each release's seller part, once per release.
+            const owed = balances.get(`claim:${sellerId}`) ?? 0
+            expect(owed).toBeGreaterThanOrEqual(0)
+            const deductions = entries.filter((e) => e.kind === 'claim_deduction')
+            expect(new Set(deductions.map((e) => e.orderId)).size).toBe(deductions.length)
+            for (const d of deductions) {
+              const release = entries.find((e) => e.kind === 'release' && e.orderId === d.orderId)!
+              const sellerPart = release.lines.find((l) => l.account === `seller:${sellerId}`)!
+              const taken = -d.lines.find((l) => l.account === `seller:${sellerId}`)!.amountFen
+              expect(taken).toBeGreaterThan(0)
+              expect(taken).toBeLessThanOrEqual(sellerPart.amountFen)
+            }
+            const claim = await cloud.container.store.get(SellerClaims, sellerId)
+            const reserved = Object.values(claim?.reserved ?? {}).reduce((a, b) => a + b, 0)
+            expect(reserved).toBeLessThanOrEqual(owed)
           }
 
           for (const e of events) {

@@ -35,7 +35,7 @@ export default defineAppConfig({
     },
     {
       root: 'package-merchant',
-      pages: ['onboarding/index', 'wallet/index'],
+      pages: ['onboarding/index', 'wallet/index', 'fund/index'],
     },
     {
       root: 'package-chat',

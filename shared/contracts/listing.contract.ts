@@ -261,7 +261,7 @@ export const ListingContract = defineContract('listing', {
     auth: 'user',
     input: CreateListingInputSchema,
     output: ListingDetailSchema,
-    errors: [...WRITE_ERRORS, ErrorCodes.LISTING_TOO_MANY_LIVE],
+    errors: [...WRITE_ERRORS, ErrorCodes.LISTING_TOO_MANY_LIVE, ErrorCodes.REALNAME_REQUIRED],
   },
   update: {
     summary: "Edits the caller's own listing if nobody changed it since expectedVersion.",
@@ -275,7 +275,11 @@ export const ListingContract = defineContract('listing', {
     auth: 'user',
     input: ById,
     output: ListingDetailSchema,
-    errors: [ErrorCodes.LISTING_WRONG_STATUS, ErrorCodes.LISTING_TOO_MANY_LIVE],
+    errors: [
+      ErrorCodes.LISTING_WRONG_STATUS,
+      ErrorCodes.LISTING_TOO_MANY_LIVE,
+      ErrorCodes.REALNAME_REQUIRED,
+    ],
   },
   takeDown: {
     summary: 'Takes an active listing down (下架).',
@@ -289,7 +293,11 @@ export const ListingContract = defineContract('listing', {
     auth: 'user',
     input: ById,
     output: ListingDetailSchema,
-    errors: [ErrorCodes.LISTING_WRONG_STATUS, ErrorCodes.LISTING_TOO_MANY_LIVE],
+    errors: [
+      ErrorCodes.LISTING_WRONG_STATUS,
+      ErrorCodes.LISTING_TOO_MANY_LIVE,
+      ErrorCodes.REALNAME_REQUIRED,
+    ],
   },
   markSold: {
     summary: 'Marks an active listing sold (sold elsewhere or offline).',

@@ -116,6 +116,23 @@ export const WithdrawalSchema = z.object({
 })
 export type WithdrawalView = z.infer<typeof WithdrawalSchema>
 
+export const ClaimMovementSchema = z.object({
+  /** claim: a 先行赔付 the platform paid for one of the seller's orders; deduction: collected from a release. */
+  kind: z.enum(['claim', 'deduction']),
+  orderId: z.string(),
+  amountFen: z.number().int(),
+  at: z.number().int(),
+})
+
+/** What the seller owes the guarantee fund (先行赔付), collected from the next releases. */
+export const SellerClaimSchema = z.object({
+  owedFen: z.number().int(),
+  /** Part of what is owed that releases in flight are collecting now. */
+  collectingFen: z.number().int(),
+  recent: z.array(ClaimMovementSchema),
+})
+export type SellerClaim = z.infer<typeof SellerClaimSchema>
+
 export const WalletSchema = z.object({
   onboarded: z.boolean(),
   /** Paid by buyers, frozen until the trade completes. */
@@ -125,6 +142,8 @@ export const WalletSchema = z.object({
   withdrawnFen: z.number().int(),
   bankAccount: z.string().nullable(),
   withdrawals: z.array(WithdrawalSchema),
+  /** The seller's guarantee-fund claim; null when there never was one. Withdrawals wait while owedFen > 0. */
+  claim: SellerClaimSchema.nullable(),
 })
 export type Wallet = z.infer<typeof WalletSchema>
 
@@ -138,6 +157,25 @@ export const WithdrawInputSchema = z
     requestKey: z.string().regex(/^[0-9A-Za-z]{8,32}$/, 'requestKey 为 8–32 位字母数字'),
   })
   .strict()
+
+export const GuaranteeFundSchema = z.object({
+  /** Collected less paid out since the fund started (negative while claims are open). */
+  balanceFen: z.number().int(),
+  paidOutFen: z.number().int(),
+  collectedFen: z.number().int(),
+  openClaimsFen: z.number().int(),
+  movements: z.array(
+    z.object({
+      kind: z.enum(['compensation', 'claim_deduction']),
+      orderId: z.string().nullable(),
+      sellerId: z.string().nullable(),
+      /** Into the fund (+) or out of it (−). */
+      amountFen: z.number().int(),
+      at: z.number().int(),
+    }),
+  ),
+})
+export type GuaranteeFund = z.infer<typeof GuaranteeFundSchema>
 
 export const MerchantContract = defineContract('merchant', {
   status: {
@@ -185,6 +223,14 @@ export const MerchantContract = defineContract('merchant', {
       ErrorCodes.MERCHANT_NOT_ONBOARDED,
       ErrorCodes.MERCHANT_INSUFFICIENT_BALANCE,
       ErrorCodes.MERCHANT_GATEWAY_FAILED,
+      ErrorCodes.FUND_CLAIM_UNSETTLED,
     ],
+  },
+  guaranteeFund: {
+    summary: "Operators: the guarantee fund's balance, open claims and latest movements.",
+    auth: 'user',
+    input: z.object({}).strict(),
+    output: GuaranteeFundSchema,
+    errors: [ErrorCodes.FORBIDDEN],
   },
 })

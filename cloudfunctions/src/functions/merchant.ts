@@ -5,6 +5,8 @@ import {
   submitOnboarding,
 } from '../modules/merchant/application/onboarding.use-case'
 import { wallet, withdraw } from '../modules/merchant/application/wallet.use-case'
+import { guaranteeFund } from '../modules/fund'
+import { assertOperator } from '../modules/user'
 import { createHandler } from '../platform/create-handler'
 
 /** merchant: 开通收款 (individual-seller 进件 at WeChat Pay) and the seller wallet. Identity is always the caller's. */
@@ -15,4 +17,8 @@ export const main = createHandler(MerchantContract, {
   wallet: async (_input, { caller, deps }) => wallet(deps, caller.user._id),
   withdraw: async ({ amountFen, requestKey }, { caller, deps }) =>
     withdraw(deps, caller.user._id, amountFen, requestKey),
+  guaranteeFund: async (_input, { caller, deps }) => {
+    assertOperator(caller.user)
+    return guaranteeFund(deps)
+  },
 })

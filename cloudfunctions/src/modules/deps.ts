@@ -85,6 +85,22 @@ export type ReviewPublishedReaction = (tx: TransactionOps, review: ReviewRecord)
  * announces or asks, the module above answers. modules/hooks.ts is the one place that wires them.
  */
 export interface Hooks {
+  /** Whether the user is real-name verified: their 开通收款 (sub-merchant onboarding) is finished (merchant). */
+  realNameVerified: (deps: Pick<Deps, 'store'>, userId: string) => Promise<boolean>
+  /** What the seller sold since `since` (paid, not refunded or closed): orders and fen (order). */
+  salesSince: (
+    deps: Pick<Deps, 'store'>,
+    sellerId: string,
+    since: number,
+  ) => Promise<{ orders: number; fen: number }>
+  /**
+   * WeChat judged an uploaded image risky (hide: it is no longer served) or for review (risk):
+   * every listing of the owner showing it is held for review (listing). Idempotent.
+   */
+  imageJudged: (
+    deps: Deps,
+    judged: { fileId: string; ownerId: string; hide: boolean; now: number },
+  ) => Promise<void>
   /**
    * Every order move, in its transaction (delivery: call off the bookings it leaves behind; chat:
    * post the step into the conversation of the listing and buyer; offer: a paid order spends its offer;

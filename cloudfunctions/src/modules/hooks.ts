@@ -2,12 +2,15 @@ import type { Hooks, JobHandler } from './deps'
 import { CHAT_JOB_HANDLERS, chatOrderReaction } from './chat'
 import { creditOrderReaction, creditReviewReaction, creditTierOf } from './credit'
 import { DELIVERY_JOB_HANDLERS, courierQuotes, pickupReaction } from './delivery'
-import { escrowHeldFor, ORDER_JOB_HANDLERS } from './order'
+import { escrowHeldFor, ORDER_JOB_HANDLERS, salesSince } from './order'
+import { realNameVerified } from './merchant'
 import { offerOrderReaction, offerPrice } from './offer'
 import { closePayment, SETTLEMENT_HANDLERS } from './payments'
 import { SHARE_JOB_HANDLERS, shareListingReaction, shareOrderReaction } from './share'
 import { REVIEW_JOB_HANDLERS, reviewOrderReaction } from './review'
 import { isFavorite, isMember } from './social'
+import { holdListingsShowingImage } from './listing'
+import { RISK_JOB_HANDLERS } from './risk'
 
 /** Every outbox job kind once: two modules claiming one kind would silently lose a handler. */
 const oneHandlerPerKind = (...registries: Record<string, JobHandler>[]) => {
@@ -42,6 +45,9 @@ export const moduleHooks: Hooks = {
   creditTier: creditTierOf,
   isMember,
   isFavorite,
+  imageJudged: holdListingsShowingImage,
+  realNameVerified,
+  salesSince,
   jobs: oneHandlerPerKind(
     ORDER_JOB_HANDLERS,
     SETTLEMENT_HANDLERS,
@@ -49,5 +55,6 @@ export const moduleHooks: Hooks = {
     CHAT_JOB_HANDLERS,
     SHARE_JOB_HANDLERS,
     REVIEW_JOB_HANDLERS,
+    RISK_JOB_HANDLERS,
   ),
 }

@@ -13,7 +13,10 @@ import { WechatApiTransport } from '../adapters/wechat-api/wechat-api.transport'
 import { WechatShareClient } from '../adapters/wechat-api/wechat-share.client'
 import type { WechatShareApi } from '../modules/share/ports/wechat-share.port'
 import { WechatContentSecurityClient } from '../adapters/wechat-api/wechat-content-security.client'
-import type { ContentSecurity } from '../modules/risk/ports/content-security.port'
+import {
+  PushSignatureError,
+  type ContentSecurity,
+} from '../modules/risk/ports/content-security.port'
 import type { Kuaidi100ConfigInput } from '../adapters/courier/kuaidi100.config'
 import { Kuaidi100Courier } from '../adapters/courier/kuaidi100.courier'
 import { CourierError, type Courier } from '../modules/delivery/ports/courier.port'
@@ -138,8 +141,15 @@ const unconfiguredWechatShare = Object.fromEntries(
 ) as unknown as WechatShareApi
 
 /** Stands in for content security when no WeChat server API is configured: the lexicon alone decides. */
-const unconfiguredContentSecurity = Object.fromEntries(
-  (['checkText', 'checkImageAsync'] as const).map((name) => [
+const unconfiguredContentSecurity = Object.fromEntries([
+  // No token to check a push against: every push is refused (synchronously, as the port says).
+  ...(['verifyPush', 'answerUrlCheck'] as const).map((name) => [
+    name,
+    () => {
+      throw new PushSignatureError('no WeChat message push configured for this local container')
+    },
+  ]),
+  ...(['checkText', 'checkImageAsync'] as const).map((name) => [
     name,
     () =>
       Promise.reject(
@@ -151,7 +161,7 @@ const unconfiguredContentSecurity = Object.fromEntries(
         ),
       ),
   ]),
-) as unknown as ContentSecurity
+]) as unknown as ContentSecurity
 
 export type LocalContainer = Container & { store: SqliteDocumentStore; files: LocalDiskFiles }
 

@@ -154,6 +154,7 @@ export const api = {
     wallet: () => client.call(MerchantContract, 'wallet', {}),
     withdraw: (input: ActionInput<M['withdraw']>) =>
       client.call(MerchantContract, 'withdraw', input),
+    guaranteeFund: () => client.call(MerchantContract, 'guaranteeFund', {}),
   },
   address: {
     list: () => client.call(AddressContract, 'list', {}),

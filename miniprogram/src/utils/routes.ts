@@ -75,6 +75,8 @@ export const Routes = {
   failedJobs: '/package-order/jobs/index',
   onboarding: '/package-merchant/onboarding/index',
   wallet: '/package-merchant/wallet/index',
+  /** Operators: the guarantee fund (先行赔付) and its movements. */
+  guaranteeFund: '/package-merchant/fund/index',
   /** The address book; `choose` returns the picked id to the opener (utils/address-choice.ts). */
   addresses: (choose?: { selectedId?: string }) =>
     choose

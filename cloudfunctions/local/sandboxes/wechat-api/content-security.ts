@@ -32,10 +32,10 @@ const verdictOf = (text: string) =>
     label: 100,
   }
 
-const checkScene = (scene: unknown) => {
+export const checkScene = (scene: unknown) => {
   if (![1, 2, 3, 4].includes(scene as number)) throw new WxApiError(40097, 'invalid args: scene')
 }
-const checkOpenid = (openid: unknown) => {
+export const checkOpenid = (openid: unknown) => {
   if (typeof openid !== 'string' || !openid) throw new WxApiError(40003, 'invalid openid')
   if (openid.startsWith(STALE_OPENID_PREFIX))
     throw new WxApiError(61010, 'user access record expired: the user has not visited in 2 hours')

@@ -1,5 +1,6 @@
 import { withStateFile } from '../state-file'
 import type { Sandbox } from '../../sandboxes'
+import { MediaChecks, type MediaCheckOptions, type MessagePushSettings } from './media-check'
 import { createSandboxClock, type SandboxClock, type SandboxTimerOptions } from '../sandbox-clock'
 import { Faults } from './faults'
 import { openWechatApiStateFile } from './persistence'
@@ -47,6 +48,12 @@ export interface WechatApiSandboxOptions extends SandboxTimerOptions {
   stateFile?: string
   /** Where load/save problems are reported (default console.warn). */
   warn?: (line: string) => void
+  /** The mini-program's 消息推送 settings: where image-check results are pushed (also `POST /control/media-push`). */
+  messagePush?: MessagePushSettings
+  /** From media_check_async to its push, in sandbox time (default 3 s). */
+  mediaCheckDelayMs?: number
+  /** How media_url is read (default fetch). */
+  fetchMedia?: MediaCheckOptions['fetchMedia']
 }
 
 export interface WechatApiSandbox extends Sandbox {
@@ -55,6 +62,8 @@ export interface WechatApiSandbox extends Sandbox {
   share: ShareSandbox
   faults: Faults
   clock: SandboxClock
+  /** mediaCheckAsync: the pushes sent (log), the push settings, the push faults. */
+  media: MediaChecks
   /** With `stateFile`: writes pending changes now (e.g. after calling the engine directly). */
   saveState(): void
 }
@@ -94,7 +103,14 @@ export const createWechatApiSandbox = (options: WechatApiSandboxOptions = {}): W
   const stateFile = options.stateFile
     ? openWechatApiStateFile(options.stateFile, engine, share, options.warn)
     : undefined
-  const ctx: RouteContext = { engine, faults, clock, share }
+  const media = new MediaChecks({
+    appid,
+    clock,
+    delayMs: options.mediaCheckDelayMs,
+    push: options.messagePush,
+    fetchMedia: options.fetchMedia,
+  })
+  const ctx: RouteContext = { engine, faults, clock, share, media }
   return {
     vendor: 'wechat-api',
     description:
@@ -109,5 +125,6 @@ export const createWechatApiSandbox = (options: WechatApiSandboxOptions = {}): W
     share,
     faults,
     clock,
+    media,
   }
 }

@@ -5,6 +5,7 @@ import type { SandboxClock } from '../sandbox-clock'
 import type { Faults } from './faults'
 import { inboxHtml } from './inbox-page'
 import { msgSecCheck } from './content-security'
+import type { MediaChecks } from './media-check'
 import { handleShareControl, type ShareSandbox } from './share-control'
 import { type Engine, WxApiError } from './state'
 import { renderWxacode } from './wxacode'
@@ -14,6 +15,7 @@ export interface RouteContext {
   faults: Faults
   clock: SandboxClock
   share: ShareSandbox
+  media: MediaChecks
 }
 
 type Json = Record<string, unknown>
@@ -47,6 +49,7 @@ const API: Record<string, ApiRoute> = {
     return { png }
   }),
   '/wxa/msg_sec_check': post((_c, b) => msgSecCheck(b)),
+  '/wxa/media_check_async': post((c, b) => c.media.start(b)),
   '/wxa/getopendata': post((c, b, url) =>
     c.share.groups.getOpenData(url.searchParams.get('openid'), b),
   ),
@@ -170,6 +173,35 @@ const handleControl = async (
     }
     if (get && path === '/control/faults') return sendJson(res, 200, c.faults.get())
     if (post && path === '/control/faults') return sendJson(res, 200, c.faults.set(body))
+    if (get && path === '/control/media-pushes')
+      return sendJson(res, 200, {
+        push: c.media.push ?? null,
+        faults: c.media.faults,
+        log: c.media.log,
+      })
+    if (post && path === '/control/media-push') {
+      const { url: to, token, encodingAesKey } = body as Record<string, unknown>
+      if (typeof to !== 'string' || typeof token !== 'string')
+        return sendJson(res, 400, { error: 'url and token are required' })
+      if (
+        encodingAesKey !== undefined &&
+        (typeof encodingAesKey !== 'string' || encodingAesKey.length !== 43)
+      )
+        return sendJson(res, 400, { error: 'encodingAesKey must be 43 characters' })
+      c.media.push = { url: to, token, encodingAesKey: encodingAesKey as string | undefined }
+      return sendJson(res, 200, { push: c.media.push })
+    }
+    if (post && path === '/control/media-faults') {
+      for (const k of ['duplicatePushes', 'badSignaturePushes'] as const) {
+        const n = (body as Record<string, unknown>)[k]
+        if (n !== undefined) {
+          if (!Number.isSafeInteger(n) || (n as number) < 0)
+            return sendJson(res, 400, { error: `${k} must be a non-negative integer` })
+          c.media.faults[k] = n as number
+        }
+      }
+      return sendJson(res, 200, c.media.faults)
+    }
     if (post && path === '/control/invalidate-tokens') {
       c.engine.invalidateTokens()
       return sendJson(res, 200, { ok: true })

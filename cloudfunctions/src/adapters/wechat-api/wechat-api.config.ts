@@ -43,6 +43,13 @@ export const WechatApiConfigSchema = z.object({
       chatMessage: 'unset-chat-message',
       reviewReminder: 'unset-review-reminder',
     }),
+  /**
+   * 消息推送 (message push) as set in the mini-program admin: the Token, and in 安全模式 the
+   * EncodingAESKey (43 characters). Content-security results (wxa_media_check) arrive this way.
+   */
+  messagePush: z
+    .object({ token: z.string().min(3).max(32), encodingAesKey: z.string().length(43).optional() })
+    .optional(),
   /** Which mini-program version subscribe messages open (formal in production). */
   miniprogramState: z.enum(['developer', 'trial', 'formal']).default('formal'),
 })
@@ -72,5 +79,11 @@ export function wechatApiConfigFromEnv(env: Record<string, string | undefined>):
     tokenEndpoint: env.WECHAT_API_TOKEN_ENDPOINT || undefined,
     templates,
     miniprogramState: env.WECHAT_MINIPROGRAM_STATE || undefined,
+    messagePush: env.WECHAT_PUSH_TOKEN
+      ? {
+          token: env.WECHAT_PUSH_TOKEN,
+          encodingAesKey: env.WECHAT_PUSH_ENCODING_AES_KEY || undefined,
+        }
+      : undefined,
   })
 }

@@ -1,12 +1,18 @@
 import { RETRY } from '../../modules/core/ports/provider-error'
+import {
+  PushSignatureError,
+  type ContentSecurity,
+  type ImageCheckInput,
+  type MessagePushRequest,
+  type VerifiedPush,
+} from '../../modules/risk/ports/content-security.port'
 import type {
-  ContentSecurity,
-  ImageCheckInput,
   SecurityScene,
   SecuritySuggest,
   SecurityVerdict,
   TextCheckInput,
 } from '../../modules/risk/ports/content-security.port'
+import { openPush, pushSignature, signatureMatches, type PushSecrets } from './wechat-message-push'
 import {
   failure,
   invalid,
@@ -100,5 +106,44 @@ export class WechatContentSecurityClient implements ContentSecurity {
         answer,
       )
     return { traceId }
+  }
+
+  private pushSecrets(): PushSecrets {
+    const push = this.transport.config.messagePush
+    if (!push) throw new PushSignatureError('no message push token configured')
+    return { ...push, appid: this.transport.config.appid }
+  }
+
+  verifyPush(push: MessagePushRequest): VerifiedPush {
+    let message: Json
+    try {
+      message = JSON.parse(openPush(this.pushSecrets(), push.query, push.body)) as Json
+    } catch (e) {
+      throw new PushSignatureError((e as Error).message)
+    }
+    if (message.Event !== 'wxa_media_check')
+      return { kind: 'other', event: String(message.Event ?? message.MsgType ?? '') }
+    const result = parseSecurityResult(message.result)
+    const traceId = message.trace_id
+    if (typeof traceId !== 'string' || !traceId)
+      throw new PushSignatureError('wxa_media_check without trace_id')
+    const errcode = typeof message.errcode === 'number' ? message.errcode : 0
+    return {
+      kind: 'media-check',
+      result: {
+        traceId,
+        appid: String(message.appid ?? ''),
+        // A check that could not run (errcode ≠ 0) carries no verdict: it is judged for review.
+        suggest: result?.suggest ?? 'review',
+        label: result?.label ?? 21000,
+        errcode,
+      },
+    }
+  }
+
+  answerUrlCheck(query: Record<string, string | undefined>): string | null {
+    const { token } = this.pushSecrets()
+    const expected = pushSignature(token, query.timestamp ?? '', query.nonce ?? '')
+    return signatureMatches(query.signature, expected) ? (query.echostr ?? '') : null
   }
 }

@@ -72,3 +72,48 @@ export const decryptPush = (encrypted: string, appid: string, encodingAesKey: st
   if (from !== appid) throw new Error('push for another appid')
   return unpadded.subarray(20, 20 + length).toString('utf8')
 }
+
+export interface PushSecrets {
+  token: string
+  encodingAesKey?: string
+  appid: string
+}
+
+/**
+ * Verifies a push and answers its message (JSON text): plain mode checks `signature`; 安全模式
+ * (encrypt_type=aes) checks `msg_signature` over the Encrypt field and decrypts it. Throws on any
+ * failure; the caller answers nothing it read.
+ */
+export const openPush = (
+  secrets: PushSecrets,
+  query: Record<string, string | undefined>,
+  body: string,
+): string => {
+  const { timestamp = '', nonce = '' } = query
+  if (!signatureMatches(query.signature, pushSignature(secrets.token, timestamp, nonce)))
+    throw new Error('bad signature')
+  if (query.encrypt_type !== 'aes') return body
+  if (!secrets.encodingAesKey) throw new Error('encrypted push but no EncodingAESKey configured')
+  const encrypted = encryptedField(body)
+  if (
+    !signatureMatches(
+      query.msg_signature,
+      pushSignature(secrets.token, timestamp, nonce, encrypted),
+    )
+  )
+    throw new Error('bad msg_signature')
+  return decryptPush(encrypted, secrets.appid, secrets.encodingAesKey)
+}
+
+/** The Encrypt field of a 安全模式 body, JSON or XML. */
+const encryptedField = (body: string): string => {
+  const trimmed = body.trim()
+  if (trimmed.startsWith('{')) {
+    const v = (JSON.parse(trimmed) as { Encrypt?: unknown }).Encrypt
+    if (typeof v === 'string' && v) return v
+  } else {
+    const m = /<Encrypt><!\[CDATA\[([^\]]+)\]\]><\/Encrypt>/.exec(trimmed)
+    if (m) return m[1]!
+  }
+  throw new Error('no Encrypt field')
+}

@@ -19,3 +19,4 @@ export {
 } from './application/seller-ban.use-case'
 export { isInsideCity } from './domain/listing-location'
 export { hiddenByBan, type ListingRecord } from './domain/listing.record'
+export { holdListingsShowingImage } from './application/hold-for-image.use-case'

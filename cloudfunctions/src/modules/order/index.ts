@@ -12,6 +12,7 @@ export {
   ordersDueForCourierCheck,
   pageOfOrders,
   purchasesOf,
+  salesSince,
   updateOrder,
 } from './application/order-records'
 export { takeTransition, type TransitionRequest } from './application/take-transition'

@@ -14,3 +14,10 @@ export {
 } from './application/screen-text.use-case'
 export { ContentFlags, type ContentFlagRecord } from './domain/content-flag.record'
 export { SCENES, type ContentSecurity } from './ports/content-security.port'
+export {
+  applyImageVerdict,
+  imageCheckOf,
+  queueImageCheck,
+  RISK_JOB_HANDLERS,
+} from './application/check-image.use-case'
+export { PushSignatureError, type VerifiedPush } from './ports/content-security.port'

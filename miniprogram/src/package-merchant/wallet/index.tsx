@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import '@nutui/nutui-react-taro/dist/esm/Button/style/css'
 import '@nutui/nutui-react-taro/dist/esm/Input/style/css'
-import type { Wallet } from '@shared/contracts/merchant.contract'
+import type { SellerClaim, Wallet } from '@shared/contracts/merchant.contract'
 import { MIN_WITHDRAW_FEN } from '@shared/domain/merchant'
 import { formatFen } from '@shared/domain/money'
 import { api, isServiceError } from '@/services'
@@ -24,6 +24,41 @@ const UNKNOWN_OUTCOME = new Set([
   'CLIENT.BAD_RESPONSE',
   'COMMON.INTERNAL',
 ])
+
+/** What the seller owes the guarantee fund after a 先行赔付, and how it is being paid back. */
+function ClaimSection({ claim }: { claim: SellerClaim }) {
+  const open = claim.owedFen > 0
+  return (
+    <View className={`merchant-section wallet-claim ${open ? 'is-open' : ''}`} id='wallet-claim'>
+      <Text className='merchant-section__heading'>
+        {open ? `先行赔付待追偿 ${formatFen(claim.owedFen)}` : '先行赔付已结清'}
+      </Text>
+      <Text className='muted wallet__claim-note'>
+        {open
+          ? `平台已先行赔付给买家，这笔钱将从你后续成交的货款中自动扣回${claim.collectingFen > 0 ? `（${formatFen(claim.collectingFen)} 扣回中）` : ''}；结清前暂不能提现。`
+          : '平台先行赔付的款项已从你的货款中全部扣回。'}
+      </Text>
+      {claim.recent.map((m) => (
+        <View
+          key={`${m.kind}-${m.orderId}`}
+          className={`wallet-row is-${m.kind}`}
+          data-kind={m.kind}
+        >
+          <View className='wallet-row__main'>
+            <Text>{m.kind === 'claim' ? '平台先行赔付' : '货款扣回'}</Text>
+            <Text className='muted wallet-row__time'>{shortTime(m.at)}</Text>
+          </View>
+          <View className='wallet-row__side'>
+            <Text className='wallet-row__status'>
+              {m.kind === 'claim' ? '+' : '-'}
+              {formatFen(m.amountFen)}
+            </Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  )
+}
 
 export default function WalletPage() {
   const [wallet, setWallet] = useState<Wallet | null>(null)
@@ -90,6 +125,8 @@ export default function WalletPage() {
         担保中：买家已付款、交易完成前由微信支付冻结；确认收货后扣除平台服务费转为可提现。
       </Text>
 
+      {wallet.claim && <ClaimSection claim={wallet.claim} />}
+
       {wallet.onboarded ? (
         <View className='merchant-section' id='wallet-withdraw'>
           <Text className='merchant-section__heading'>提现到 {wallet.bankAccount}</Text>
@@ -120,7 +157,7 @@ export default function WalletPage() {
             type='primary'
             block
             loading={sending}
-            disabled={wallet.availableFen < MIN_WITHDRAW_FEN}
+            disabled={wallet.availableFen < MIN_WITHDRAW_FEN || (wallet.claim?.owedFen ?? 0) > 0}
             onClick={withdraw}
           >
             提现

@@ -33,6 +33,7 @@ const REVIEWS: MenuRow = [
 const STAFF: MenuRow[] = [
   ['me-disputes', '纠纷处理', Routes.disputes, '运营：判定退款争议'],
   ['me-failed-jobs', '异常任务', Routes.failedJobs, '运营：退款、结算、快递与微信调用的失败重试'],
+  ['me-guarantee-fund', '保障基金', Routes.guaranteeFund, '运营：先行赔付、追偿与基金余额'],
 ]
 const ONBOARDING: MenuRow = [
   'me-onboarding',

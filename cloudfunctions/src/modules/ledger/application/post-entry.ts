@@ -81,3 +81,22 @@ export const entriesOfOrder = async (
   const page = await deps.store.find(LedgerEntries, { orderId }, { limit: 20 })
   return page.items.map(({ _id, ...rest }) => ({ key: _id, ...rest }))
 }
+
+/** Every entry of one kind, newest first (the guarantee fund's movements are a few per day). */
+export const entriesOfKind = async (
+  deps: Pick<Deps, 'store'>,
+  kind: LedgerEntry['kind'],
+): Promise<LedgerEntry[]> => {
+  const out: LedgerEntry[] = []
+  let cursor: string | undefined
+  do {
+    const page = await deps.store.find(
+      LedgerEntries,
+      { kind },
+      { orderBy: { field: 'at', direction: 'desc' }, limit: 200, cursor },
+    )
+    for (const { _id, ...rest } of page.items) out.push({ key: _id, ...rest })
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  return out
+}

@@ -6,6 +6,8 @@ export type LedgerEntryRecord = Omit<LedgerEntry, 'key'> & { _id: string }
 export const LedgerEntries = defineCollection<LedgerEntryRecord>('ledger_entries', [
   { name: 'order', fields: [{ field: 'orderId' }, { field: 'at' }] },
   { name: 'at', fields: [{ field: 'at' }] },
+  // The guarantee fund's movements for operators (compensations and claim deductions).
+  { name: 'kind', fields: [{ field: 'kind' }, { field: 'at' }] },
 ])
 
 /**

@@ -22,7 +22,8 @@ export interface Line {
   amountFen: number
 }
 
-export type EntryKind = 'payment' | 'release' | 'refund' | 'compensation' | 'withdrawal'
+export type EntryKind =
+  'payment' | 'release' | 'refund' | 'compensation' | 'claim_deduction' | 'withdrawal'
 
 export interface LedgerEntry {
   /** The idempotency key: the external call's key (out_trade_no, out_refund_no, …). */
@@ -116,6 +117,30 @@ export const compensationEntry = (
     { account: 'buyers', amountFen: amountFen },
     { account: `claim:${sellerId}`, amountFen: amountFen },
     { account: 'claims:open', amountFen: -amountFen },
+  ]),
+})
+
+/**
+ * A claim collected from a release: profit sharing sent this part of the seller's share to the
+ * platform as well, so it leaves the seller's released money, goes back into the guarantee fund,
+ * and closes that much of the claim. Posted with the release it came out of.
+ */
+export const claimDeductionEntry = (
+  key: string,
+  orderId: string,
+  sellerId: string,
+  amountFen: number,
+  at: number,
+): LedgerEntry => ({
+  key,
+  kind: 'claim_deduction',
+  orderId,
+  at,
+  lines: check([
+    { account: `seller:${sellerId}`, amountFen: -amountFen },
+    { account: 'platform:guarantee', amountFen: amountFen },
+    { account: `claim:${sellerId}`, amountFen: -amountFen },
+    { account: 'claims:open', amountFen: amountFen },
   ]),
 })
 

@@ -4,6 +4,7 @@ import type { Deps } from '../../deps'
 import type { UserRecord } from '../../user'
 import type { ListingRecord } from '../domain/listing.record'
 import { assertLiveListingRoom } from './live-listing-cap'
+import { assertRealNameIfNeeded } from './real-name-gate'
 import { loadOwnListing } from './load-own-listing'
 import { updateListingIn } from './save-listing'
 
@@ -32,7 +33,10 @@ export const changeStatus = async (
     throw new AppError(ErrorCodes.LISTING_ALREADY_RENEWED)
   const goesUp = action === 'publish' || action === 'relist' || action === 'renew'
   // 擦亮 keeps a listing that is already live: only publishing and relisting add one.
-  if (action === 'publish' || action === 'relist') await assertLiveListingRoom(deps, caller._id)
+  if (action === 'publish' || action === 'relist') {
+    await assertLiveListingRoom(deps, caller._id)
+    await assertRealNameIfNeeded(deps, caller._id, listing)
+  }
   const patch = {
     status: to,
     ...(goesUp

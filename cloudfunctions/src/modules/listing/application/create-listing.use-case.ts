@@ -4,7 +4,7 @@ import { LISTING_LIFETIME_MS } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import { enforceLimit } from '../../core'
 import type { Deps } from '../../deps'
-import { flagFor, saveFlag, SCENES, screenText, type Screening } from '../../risk'
+import { flagFor, imageCheckOf, saveFlag, SCENES, screenText, type Screening } from '../../risk'
 import { assertOwnUploads } from '../../upload'
 import { openidOf, type UserRecord } from '../../user'
 import { isInsideCity } from '../domain/listing-location'
@@ -12,6 +12,7 @@ import { PUBLISH_PER_SELLER, PUBLISH_TOO_OFTEN } from '../domain/listing.limits'
 import { qualityOf } from '../domain/listing-quality'
 import type { ListingRecord } from '../domain/listing.record'
 import { assertLiveListingRoom } from './live-listing-cap'
+import { assertRealNameIfNeeded } from './real-name-gate'
 import { insertListing } from './save-listing'
 
 export type CreateListingInput = z.output<typeof CreateListingInputSchema>
@@ -23,7 +24,10 @@ export const createListing = async (
   { publish, ...input }: CreateListingInput,
 ): Promise<ListingRecord> => {
   await assertPublishable(deps, seller._id, input)
-  if (publish) await assertLiveListingRoom(deps, seller._id)
+  if (publish) {
+    await assertLiveListingRoom(deps, seller._id)
+    await assertRealNameIfNeeded(deps, seller._id, input)
+  }
   // Counted once the listing is known to be valid: a form with a mistake costs no attempt.
   await enforceLimit(deps.limits, PUBLISH_PER_SELLER, seller._id, PUBLISH_TOO_OFTEN)
   // After the limit: a blocked text is an attempt too, or the lexicon could be probed for free.
@@ -120,6 +124,14 @@ export const assertPublishable = async (
     'listing-photos',
     photos.filter((p) => !kept.has(p.fileId)),
   )
+  // A photo WeChat already judged risky (its verdict came before this listing) is refused outright;
+  // one judged later hides itself and holds the listing (risk → hold-for-image).
+  for (const p of photos.filter((x) => !kept.has(x.fileId))) {
+    if ((await imageCheckOf(deps, p.fileId))?.suggest === 'risky')
+      throw new AppError(ErrorCodes.CONTENT_BLOCKED, '这张图片未通过内容安全检测，请换一张', {
+        path: p.path,
+      })
+  }
   if (fields.videoFileId && !kept.has(fields.videoFileId)) {
     await assertOwnUploads(deps, sellerId, 'listing-videos', [
       { fileId: fields.videoFileId, path: 'videoFileId' },

@@ -20,7 +20,8 @@ export const toCards = async (
     deps,
     listings.map((l) => l.sellerId),
   )
-  const urls = await deps.files.urls(listings.map((l) => l.photoFileIds[0]!))
+  // A listing may have no photo left once a risky one is hidden.
+  const urls = await deps.files.urls(listings.flatMap((l) => l.photoFileIds.slice(0, 1)))
   return listings.map((l) =>
     card(
       l,

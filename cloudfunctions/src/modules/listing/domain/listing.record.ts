@@ -64,6 +64,11 @@ export interface ListingRecord {
    * releases it. When it was held; listings never held lack the field, which reads as null.
    */
   reviewHeldAt?: number | null
+  /**
+   * Photos WeChat's image check judged risky (modules/risk → hold-for-image): taken out of
+   * photoFileIds so no view serves them, kept here for the moderator. Absent: none.
+   */
+  hiddenPhotoFileIds?: string[]
   /** What the content check told the seller (held for review, or a warning); null or absent: nothing. */
   riskNotice?: string | null
   favoriteCount: number

@@ -27,6 +27,10 @@ export const onboardingOf = async (
   return { verified, onboarded, at: m.checkedAt ?? m.updatedAt }
 }
 
+/** Real-name verified (实名认证): WeChat Pay has checked the ID holder (onboarding past its first review). */
+export const realNameVerified = async (deps: Pick<Deps, 'store'>, userId: string) =>
+  (await onboardingOf(deps, userId)).verified
+
 /** Every finished seller's sub_mchid (the local cloud tells its in-memory sandbox about them at start). */
 export const finishedSubMchids = async (deps: Pick<Deps, 'store'>): Promise<string[]> => {
   const out: string[] = []

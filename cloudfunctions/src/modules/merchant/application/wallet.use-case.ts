@@ -6,6 +6,7 @@ import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { PaymentGatewayError } from '../../payments/ports/payment-gateway.port'
 import { accountBalance, postEntry, withdrawalEntry } from '../../ledger'
+import { refuseWithOpenClaim, sellerClaim } from '../../fund'
 import {
   Merchants,
   Withdrawals,
@@ -36,7 +37,7 @@ export const wallet = async (deps: Deps, userId: string): Promise<Wallet> => {
     .slice(0, 5)) {
     await settleWithdrawal(deps, w).catch(() => undefined)
   }
-  const [merchant, escrow, balance, withdrawn, after] = await Promise.all([
+  const [merchant, escrow, balance, withdrawn, after, claim] = await Promise.all([
     deps.store.get(Merchants, userId),
     deps.hooks.escrowHeldFor(deps, userId),
     accountBalance(deps, `seller:${userId}`),
@@ -46,6 +47,7 @@ export const wallet = async (deps: Deps, userId: string): Promise<Wallet> => {
       { userId },
       { orderBy: { field: 'createdAt', direction: 'desc' }, limit: RECENT_WITHDRAWALS },
     ),
+    sellerClaim(deps, userId),
   ])
   return {
     onboarded: merchant?.state === 'FINISH',
@@ -57,6 +59,7 @@ export const wallet = async (deps: Deps, userId: string): Promise<Wallet> => {
         ? `${merchant.form.accountBank} ${merchant.masked.accountNumber}`
         : null,
     withdrawals: after.items.map(toView),
+    claim,
   }
 }
 
@@ -82,10 +85,13 @@ export const withdraw = async (
   const merchant = await deps.store.get(Merchants, userId)
   if (!merchant || merchant.state !== 'FINISH')
     throw new AppError(ErrorCodes.MERCHANT_NOT_ONBOARDED)
+  await refuseWithOpenClaim(deps, userId)
   const record = await deps.store.transaction(async (tx) => {
     const m = await tx.get(Merchants, userId)
     if (!m || m.state !== 'FINISH' || !m.subMchid)
       throw new AppError(ErrorCodes.MERCHANT_NOT_ONBOARDED)
+    // Again inside: a 先行赔付 confirmed meanwhile holds the money back too.
+    await refuseWithOpenClaim(deps, userId, tx)
     const balance = await accountBalance(deps, `seller:${userId}`, tx)
     if (amountFen > balance - m.withdrawPendingFen)
       throw new AppError(ErrorCodes.MERCHANT_INSUFFICIENT_BALANCE)

@@ -72,3 +72,35 @@ export const purchasesOf = async (deps: Pick<Deps, 'store'>, buyerId: string, li
       { orderBy: { field: '_id', direction: 'desc' }, limit },
     )
   ).items.flatMap((o) => (o.paidAt !== null ? [{ listingId: o.listingId, at: o.paidAt }] : []))
+
+/** States whose money the seller keeps or is still owed: a sale, for real-name volume. */
+const SOLD_STATES: readonly string[] = ['paid', 'shipped', 'delivered', 'received', 'completed']
+
+/**
+ * The seller's sales since `since`: orders newest first (the seller index, time-ordered ids)
+ * until one is older; paid and not refunded, closed or in a refund.
+ */
+export const salesSince = async (
+  deps: Pick<Deps, 'store'>,
+  sellerId: string,
+  since: number,
+): Promise<{ orders: number; fen: number }> => {
+  let orders = 0
+  let fen = 0
+  let cursor: string | undefined
+  do {
+    const page = await deps.store.find(
+      Orders,
+      { sellerId },
+      { orderBy: { field: '_id', direction: 'desc' }, limit: 100, cursor },
+    )
+    for (const o of page.items) {
+      if (o.createdAt < since) return { orders, fen }
+      if (!SOLD_STATES.includes(o.state)) continue
+      orders++
+      fen += o.totalFen
+    }
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
+  return { orders, fen }
+}

@@ -47,6 +47,11 @@ export interface Settlement {
   releaseNotBefore?: number
   /** Numbers the 先行赔付 tries: one WeChat refused for good lets an operator try again under a new key. */
   compensationAttempt?: number
+  /**
+   * The part of the release that collects the seller's guarantee-fund claim (sent to the platform
+   * with the commission), decided once before the first profit-sharing call; unset until then.
+   */
+  claimDeductionFen?: number
 }
 
 /** An order as stored. The state moves only by compare-and-set on `version`. */

@@ -1,7 +1,14 @@
 import { isPermanentRefusal } from '../../core/ports/provider-error'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import { compensationEntry, refundEntry, releaseEntry, postEntry } from '../../ledger'
+import {
+  claimDeductionEntry,
+  compensationEntry,
+  refundEntry,
+  releaseEntry,
+  postEntry,
+} from '../../ledger'
+import { recordClaimOpened, reserveClaimDeduction, settleClaimDeduction } from '../../fund'
 import { enqueue, PermanentJobError, type JobHandler, type JobOutcome } from '../../outbox'
 import {
   type OrderRecord,
@@ -116,7 +123,42 @@ const refuseCompensation = async (deps: Deps, orderId: string, reason: string) =
   )
 }
 
-/** Profit sharing: the commission to the platform and finish, so the rest unfreezes to the seller. */
+/**
+ * The part of this release that collects the seller's guarantee-fund claim, decided and reserved
+ * once, on the first try: every retry then sends WeChat the same body under the same key. A job
+ * already past its first try without a decision (sent before claims were collected) collects nothing.
+ */
+const claimDeductionOf = async (
+  deps: Deps,
+  order: OrderRecord & { settlement: Settlement },
+  firstTry: boolean,
+): Promise<number> => {
+  if (order.settlement.claimDeductionFen !== undefined) return order.settlement.claimDeductionFen
+  if (!firstTry) return 0
+  return deps.store.transaction(async (tx) => {
+    const o = (await loadOrder(tx, order._id)) as OrderRecord & { settlement: Settlement }
+    if (o.settlement.claimDeductionFen !== undefined) return o.settlement.claimDeductionFen
+    const fen = await reserveClaimDeduction(deps, tx, {
+      sellerId: o.sellerId,
+      orderId: o._id,
+      sellerPartFen: o.settlement.releaseFen - o.settlement.commissionFen,
+    })
+    await updateOrder(tx, o, { settlement: { ...o.settlement, claimDeductionFen: fen } })
+    return fen
+  })
+}
+
+const sharingDescription = (commissionFen: number, deductionFen: number) =>
+  deductionFen === 0
+    ? '邻圈平台服务费'
+    : commissionFen === 0
+      ? '邻圈先行赔付追偿'
+      : '邻圈平台服务费及先行赔付追偿'
+
+/**
+ * Profit sharing: the commission (and any claim deduction) to the platform's merchant id — the
+ * receiver 平台收付通 adds by default — and finish, so the rest unfreezes to the seller.
+ */
 const releaseJob: JobHandler = async (deps, job): Promise<JobOutcome> => {
   const order = await orderOf(deps, job.orderId)
   const s = order.settlement
@@ -124,18 +166,20 @@ const releaseJob: JobHandler = async (deps, job): Promise<JobOutcome> => {
   if (s.refundFen > 0 && !s.refundDone) return 'again'
   // A low credit tier's payout hold (the job is queued for then; this guards an early run).
   if (s.releaseNotBefore && deps.clock.now() < s.releaseNotBefore) return 'again'
+  const deductionFen = await claimDeductionOf(deps, order, job.attempts <= 1)
+  const platformFen = s.commissionFen + deductionFen
   const outOrderNo = JOBS.release.key(order._id)
   const ref = { subMchid: order.subMchid, transactionId: order.transactionId!, outOrderNo }
   try {
-    if (s.commissionFen > 0) {
+    if (platformFen > 0) {
       const create = () =>
         deps.payments.createProfitSharing({
           ...ref,
           receivers: [
             {
               account: deps.escrow.spMchid,
-              amountFen: s.commissionFen,
-              description: '邻圈平台服务费',
+              amountFen: platformFen,
+              description: sharingDescription(s.commissionFen, deductionFen),
             },
           ],
           finish: true,
@@ -172,19 +216,43 @@ export const SETTLEMENT_HANDLERS: Record<string, JobHandler> = {
   [JOBS.release.kind]: releaseJob,
 }
 
-/** The release is confirmed: ledger entry and received → completed together. */
+/**
+ * The release is confirmed: its ledger entry, the claim deduction's (if any) and received →
+ * completed together.
+ */
 const applyRelease = async (deps: Deps, orderId: string) => {
   const order = await orderOf(deps, orderId)
   if (order.settlement.releaseDone) return
   const s = order.settlement
-  const entry = releaseEntry(
-    `release:${JOBS.release.key(orderId)}`,
-    orderId,
-    order.sellerId,
-    s.releaseFen,
-    s.commissionFen,
-    deps.clock.now(),
-  )
+  const now = deps.clock.now()
+  const outOrderNo = JOBS.release.key(orderId)
+  const deductionFen = s.claimDeductionFen ?? 0
+  const money = async (tx: TransactionOps) => {
+    await postEntry(
+      deps,
+      releaseEntry(
+        `release:${outOrderNo}`,
+        orderId,
+        order.sellerId,
+        s.releaseFen,
+        s.commissionFen,
+        now,
+      ),
+      tx,
+    )
+    if (deductionFen === 0) return
+    await postEntry(
+      deps,
+      claimDeductionEntry(`deduction:${outOrderNo}`, orderId, order.sellerId, deductionFen, now),
+      tx,
+    )
+    await settleClaimDeduction(tx, {
+      sellerId: order.sellerId,
+      orderId,
+      amountFen: deductionFen,
+      at: now,
+    })
+  }
   const settled = { settlement: { ...s, releaseDone: true } }
   if (order.state === 'received') {
     await takeTransition(deps, {
@@ -193,12 +261,12 @@ const applyRelease = async (deps: Deps, orderId: string) => {
       actor: 'system',
       user: null,
       patch: () => settled,
-      alsoInTx: (tx) => postEntry(deps, entry, tx).then(() => undefined),
+      alsoInTx: money,
     })
   } else {
     await deps.store.transaction(async (tx) => {
       await updateOrder(tx, order, { ...settled })
-      await postEntry(deps, entry, tx)
+      await money(tx)
     })
   }
 }
@@ -253,6 +321,13 @@ export const applyRefundResult = async (
       : { ...s, refundDone: true }
     const alsoInTx = async (tx: TransactionOps) => {
       await postEntry(deps, entry, tx)
+      if (compensation)
+        await recordClaimOpened(tx, {
+          sellerId: order.sellerId,
+          orderId,
+          amountFen: expected,
+          at: now,
+        })
       await enqueue(tx, {
         key: JOBS.message.key('refund', orderId, now),
         kind: JOBS.message.kind,

@@ -64,9 +64,26 @@ export interface MediaCheckResult {
   errcode: number
 }
 
+/** A message push as it reached the HTTP trigger: the query (signatures) and the raw body. */
+export interface MessagePushRequest {
+  query: Record<string, string | undefined>
+  body: string
+}
+
+/** A verified (and, in 安全模式, decrypted) push: an image check's result, or another event. */
+export type VerifiedPush =
+  { kind: 'media-check'; result: MediaCheckResult } | { kind: 'other'; event: string }
+
+/** Thrown when a push's signature does not verify or it cannot be decrypted: answer it nothing. */
+export class PushSignatureError extends Error {}
+
 export interface ContentSecurity {
   /** security.msgSecCheck v2 (wxa/msg_sec_check): the verdict on a text, synchronously. */
   checkText(input: TextCheckInput): Promise<SecurityVerdict>
   /** security.mediaCheckAsync v2 (wxa/media_check_async): the check's trace_id; the verdict arrives as a push. */
   checkImageAsync(input: ImageCheckInput): Promise<{ traceId: string }>
+  /** Checks a message push's signature (plain or 安全模式) and reads it; PushSignatureError when it fails. */
+  verifyPush(push: MessagePushRequest): VerifiedPush
+  /** The answer to WeChat's server-URL check (GET with echostr), or null when its signature fails. */
+  answerUrlCheck(query: Record<string, string | undefined>): string | null
 }

@@ -242,6 +242,15 @@ export const usePublishForm = () => {
         const field = e.code === 'LISTING.PHOTO_MISSING' ? 'photos' : 'location'
         contract.takeIssues([{ path: field, message: e.message }])
         revalidate([field])
+      } else if (isServiceError(e) && e.code === 'REALNAME.REQUIRED') {
+        // The way on: 开通收款 verifies the real name; the form stays as it is (and its draft).
+        const { confirm } = await Taro.showModal({
+          title: '需要实名认证',
+          content: e.message,
+          confirmText: '去实名认证',
+          cancelText: '稍后',
+        })
+        if (confirm) Taro.navigateTo({ url: Routes.onboarding })
       } else reportError(e, publish ? '发布失败，请稍后重试' : '保存失败，请稍后重试')
     } finally {
       setSubmitting(null)

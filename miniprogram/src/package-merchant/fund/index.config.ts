@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '保障基金', enablePullDownRefresh: true })
