@@ -77,6 +77,8 @@ const lexiconOnly = (real: ContentSecurity): ContentSecurity => ({
       new WechatApiError('NOT_CONFIGURED', 'not asked while seeding', false, 'not-configured'),
     ),
   checkImageAsync: (input) => real.checkImageAsync(input),
+  verifyPush: (input) => real.verifyPush(input),
+  answerUrlCheck: (input) => real.answerUrlCheck(input),
 })
 
 /**
