@@ -160,6 +160,20 @@ const REVIEW_PARTIES = user({
   seller: 'ok',
   operator: 'NOT_FOUND',
 })
+/** A dispute step of the order's two parties: operators decide through order.resolve instead. */
+const DISPUTE_PARTIES = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'ok',
+  seller: 'ok',
+  operator: 'FORBIDDEN',
+})
+/** A jury case: only the jurors drawn for it know it exists. */
+const NOT_A_JUROR = user({
+  stranger: 'NOT_FOUND',
+  buyer: 'NOT_FOUND',
+  seller: 'NOT_FOUND',
+  operator: 'NOT_FOUND',
+})
 /** 上门取件 on the seller's leg: only the parties are asked; the buyer has no parcel to send yet. */
 const SELLERS_PICKUP = user({
   stranger: 'NOT_FOUND',
@@ -452,6 +466,70 @@ export const ROWS: Row[] = [
   }),
   row({ action: 'review.mine', input: () => ({ box: 'given' }), expect: OWN }),
   row({ action: 'review.forUser', input: (x) => ({ userId: x.userId.seller }), expect: ANYONE }),
+
+  // ---- dispute: the order's parties act, operators read (they decide through order.resolve);
+  // jury cases exist only for the jurors drawn for them, and none of these callers was drawn.
+  row({
+    action: 'dispute.get',
+    given: (k) => k.order('disputed'),
+    input: (x) => ({ orderId: x.orderId }),
+    expect: ORDER_READ,
+  }),
+  row({
+    action: 'dispute.chatMessages',
+    given: (k) => k.order('disputed'),
+    input: (x) => ({ orderId: x.orderId }),
+    expect: DISPUTE_PARTIES,
+  }),
+  row({
+    action: 'dispute.submitEvidence',
+    given: (k) => k.order('disputed'),
+    input: (x) => ({ orderId: x.orderId, text: '发货前拍过视频' }),
+    expect: DISPUTE_PARTIES,
+  }),
+  row({
+    action: 'dispute.propose',
+    given: (k) => k.order('disputed'),
+    input: (x) => ({ orderId: x.orderId, kind: 'refund' }),
+    expect: DISPUTE_PARTIES,
+  }),
+  row({
+    action: 'dispute.answer',
+    given: (k) => k.order('disputed'),
+    input: (x) => ({ orderId: x.orderId, proposalId: '1-1', accept: true }),
+    expect: user({
+      stranger: 'NOT_FOUND',
+      buyer: 'DISPUTE.PROPOSAL_STALE',
+      seller: 'DISPUTE.PROPOSAL_STALE',
+      operator: 'FORBIDDEN',
+    }),
+  }),
+  row({
+    action: 'dispute.escalate',
+    given: (k) => k.order('disputed'),
+    input: (x) => ({ orderId: x.orderId }),
+    expect: user({
+      stranger: 'NOT_FOUND',
+      buyer: 'DISPUTE.WRONG_STAGE',
+      seller: 'DISPUTE.WRONG_STAGE',
+      operator: 'FORBIDDEN',
+    }),
+  }),
+  row({ action: 'dispute.jurorCases', input: () => ({}), expect: OWN }),
+  row({
+    action: 'dispute.juryCase',
+    input: () => ({ caseId: '01J00000000000000000000000' }),
+    expect: NOT_A_JUROR,
+  }),
+  row({
+    action: 'dispute.vote',
+    input: () => ({
+      caseId: '01J00000000000000000000000',
+      side: 'buyer',
+      reason: '买家的证据更可信',
+    }),
+    expect: NOT_A_JUROR,
+  }),
 
   // ---- credit: the caller's own score and evidence; the public view is anyone's
   row({ action: 'credit.mine', input: () => ({}), expect: OWN }),
@@ -992,6 +1070,12 @@ export const WHOAMI: Record<
   // 信用存证 is the caller's own chain, whoever the event claims to be.
   credit: { action: 'evidence', input: () => ({}), subject: (d) => d.userId },
   // 待评价: the seller's completed order waits for the seller's review; a stranger has none.
+  // A dispute is its parties': the seller is told their side, a stranger that there is none.
+  dispute: {
+    action: 'get',
+    input: (x) => ({ orderId: x.orders.disputed.orderId }),
+    subject: (d) => d.side,
+  },
   review: {
     action: 'mine',
     input: () => ({ box: 'pending' }),

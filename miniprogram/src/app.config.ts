@@ -28,6 +28,7 @@ export default defineAppConfig({
         'detail/index',
         'list/index',
         'disputes/index',
+        'jury/index',
         'jobs/index',
         'review/index',
         'reviews/index',

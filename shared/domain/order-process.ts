@@ -103,6 +103,10 @@ export const GUARDS = {
     says: 'A courier is booked for the return.',
     holds: (f: OrderFacts) => f.returnPickupActive,
   },
+  returnNotSent: {
+    says: 'Nothing has been sent back yet (a return can still be agreed).',
+    holds: (f: OrderFacts) => !f.returnSent,
+  },
 } as const
 export type GuardName = keyof typeof GUARDS
 
@@ -343,6 +347,55 @@ export const TRANSITIONS = [
     says: 'The operator finds for the seller: the money is released.',
   },
   {
+    name: 'settleRefund',
+    from: ['disputed'],
+    to: 'refunded',
+    actor: 'system',
+    money: 'refund_full',
+    says: "Both parties agreed a full refund in the dispute's negotiation (one proposed, the other accepted).",
+  },
+  {
+    name: 'settlePartial',
+    from: ['disputed'],
+    to: 'received',
+    actor: 'system',
+    money: 'refund_partial',
+    says: 'Both parties agreed a partial refund; the rest is released to the seller.',
+  },
+  {
+    name: 'settleReturn',
+    from: ['disputed'],
+    to: 'returning',
+    actor: 'system',
+    money: 'none',
+    guard: 'returnNotSent',
+    says: 'Both parties agreed 退货退款: the buyer sends the item back and the return path refunds.',
+  },
+  {
+    name: 'settleRelease',
+    from: ['disputed'],
+    to: 'received',
+    actor: 'system',
+    money: 'release',
+    says: 'Both parties agreed the money goes to the seller (the buyer withdrew the claim).',
+  },
+  {
+    name: 'juryRefund',
+    from: ['disputed'],
+    to: 'refunded',
+    actor: 'system',
+    money: 'refund_full',
+    says: 'The community jury (小法庭) found for the buyer by majority: a full refund.',
+  },
+  {
+    name: 'juryRelease',
+    from: ['disputed'],
+    to: 'received',
+    actor: 'system',
+    money: 'release',
+    says: 'The community jury (小法庭) found for the seller by majority: the money is released.',
+  },
+  {
     name: 'compensate',
     from: ['received', 'completed'],
     to: 'compensating',
@@ -384,7 +437,7 @@ export interface OrderClocks {
   /** The last deliver / deliverService step. */
   deliveredAt: number | null
   refundRequestedAt: number | null
-  /** The last agreeReturn / autoAgreeReturn step. */
+  /** The last agreeReturn / autoAgreeReturn / settleReturn step. */
   returnAgreedAt: number | null
   returnShippedAt: number | null
   /** The courier's 签收 event of the return parcel. */

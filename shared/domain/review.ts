@@ -78,13 +78,25 @@ export const DISPUTE_OUTCOMES = {
   resolveRelease: ['buyer', 'seller'],
   resolvePartial: ['buyer', 'seller'],
   resolveRefund: ['buyer'],
+  // The community jury's verdicts weigh as the platform's; a settlement the parties agreed
+  // keeps the trade standing when money reached the seller.
+  juryRelease: ['buyer', 'seller'],
+  juryRefund: ['buyer'],
+  settleRelease: ['buyer', 'seller'],
+  settlePartial: ['buyer', 'seller'],
 } as const satisfies Partial<Record<TransitionName, readonly ReviewParty[]>>
 
 const isOutcome = (t: string): t is keyof typeof DISPUTE_OUTCOMES =>
   Object.hasOwn(DISPUTE_OUTCOMES, t)
 
 /** Outcomes after which the order goes on to complete: its window opens at completion. */
-const COMPLETING_OUTCOMES = new Set<string>(['resolveRelease', 'resolvePartial'])
+const COMPLETING_OUTCOMES = new Set<string>([
+  'resolveRelease',
+  'resolvePartial',
+  'juryRelease',
+  'settleRelease',
+  'settlePartial',
+])
 
 /**
  * Who may review an order that has just ended with `ended` (the transition that ended it), given
@@ -96,7 +108,7 @@ const COMPLETING_OUTCOMES = new Set<string>(['resolveRelease', 'resolvePartial']
  * - refunded because the platform found for the buyer (resolveRefund): the buyer alone, so others
  *   hear what went wrong and the seller who lost cannot answer with a revenge rating;
  * - every other refund, cancellation or closing: nobody (no trade took place).
- * Issue 15 (disputes with evidence and a jury) adds its outcomes to DISPUTE_OUTCOMES.
+ * The jury's verdicts (juryRefund / juryRelease) and agreed settlements are outcomes too.
  */
 export const reviewersAfter = (ended: string, history: readonly string[]): ReviewParty[] => {
   if (ended === 'complete') {

@@ -1,5 +1,6 @@
 import type { CommissionPolicy } from '@shared/domain/commission'
 import type { CreditTier } from '@shared/domain/credit/credit-tiers'
+import type { DisputeRules } from '@shared/domain/dispute'
 import type { ChatSignal } from './chat/ports/chat-signal.port'
 import type { Courier } from './delivery/ports/courier.port'
 import type { PaymentGateway } from './payments/ports/payment-gateway.port'
@@ -58,6 +59,8 @@ export interface Deps {
   chatSignal: ChatSignal
   /** What higher modules plug into lower ones (wired in modules/hooks.ts). */
   hooks: Hooks
+  /** Dispute and jury settings over the defaults (shared/domain/dispute.ts DISPUTE_RULES). */
+  disputeRules?: Partial<DisputeRules>
 }
 
 /** Runs one outbox job of its kind (the kinds are JOBS in order-job-keys and their owners' handlers). */

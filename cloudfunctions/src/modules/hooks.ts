@@ -1,6 +1,7 @@
 import type { Hooks, JobHandler } from './deps'
 import { CHAT_JOB_HANDLERS, chatOrderReaction } from './chat'
 import { creditOrderReaction, creditReviewReaction, creditTierOf } from './credit'
+import { disputeOrderReaction } from './dispute'
 import { DELIVERY_JOB_HANDLERS, courierQuotes, pickupReaction } from './delivery'
 import { escrowHeldFor, ORDER_JOB_HANDLERS, salesSince } from './order'
 import { realNameVerified } from './merchant'
@@ -35,6 +36,7 @@ export const moduleHooks: Hooks = {
     shareOrderReaction,
     reviewOrderReaction,
     creditOrderReaction,
+    disputeOrderReaction,
   ],
   listingMoved: [shareListingReaction],
   reviewPublished: [creditReviewReaction],

@@ -1,5 +1,6 @@
 import type { Deps } from './deps'
 import { sweepChatSends } from './chat'
+import { disputeTimers } from './dispute'
 import { sweepListingViews } from './listing'
 import { pollTracking } from './delivery'
 import { expireOffers } from './offer'
@@ -20,6 +21,7 @@ export const orderHousekeeping = async (deps: Deps) => ({
   tracked: await pollTracking(deps),
   offers: await expireOffers(deps),
   reviews: await reviewTimers(deps),
+  ...(await disputeTimers(deps)),
   jobs: await runOrderJobs(deps),
 })
 

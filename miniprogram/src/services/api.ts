@@ -1,6 +1,7 @@
 import { AddressContract } from '@shared/contracts/address.contract'
 import { ChatContract } from '@shared/contracts/chat.contract'
 import { CreditContract } from '@shared/contracts/credit.contract'
+import { DisputeContract } from '@shared/contracts/dispute.contract'
 import { ListingContract } from '@shared/contracts/listing.contract'
 import { MerchantContract } from '@shared/contracts/merchant.contract'
 import { OfferContract } from '@shared/contracts/offer.contract'
@@ -178,6 +179,30 @@ export const api = {
     unreadTotal: () => client.call(ChatContract, 'unreadTotal', {}),
     block: (conversationId: string) => client.call(ChatContract, 'block', { conversationId }),
     unblock: (conversationId: string) => client.call(ChatContract, 'unblock', { conversationId }),
+  },
+  dispute: {
+    /** The order's dispute: stage, deadlines, both sides' evidence, proposals, jury, outcome. */
+    get: (orderId: string) => client.call(DisputeContract, 'get', { orderId }),
+    /** Messages of the order's conversation the caller may pick as evidence. */
+    chatMessages: (orderId: string) => client.call(DisputeContract, 'chatMessages', { orderId }),
+    /** The caller's evidence (once): text, photos, picked chat messages, the parcels' trace. */
+    submitEvidence: (input: ActionInput<(typeof DisputeContract)['actions']['submitEvidence']>) =>
+      client.call(DisputeContract, 'submitEvidence', input),
+    /** A settlement offer to the other party. */
+    propose: (input: ActionInput<(typeof DisputeContract)['actions']['propose']>) =>
+      client.call(DisputeContract, 'propose', input),
+    /** Accept or reject the other party's latest proposal. */
+    answer: (orderId: string, proposalId: string, accept: boolean) =>
+      client.call(DisputeContract, 'answer', { orderId, proposalId, accept }),
+    /** 申请小法庭: end the negotiation now. */
+    escalate: (orderId: string) => client.call(DisputeContract, 'escalate', { orderId }),
+    /** 小法庭: the cases the caller was drawn for. */
+    jurorCases: () => client.call(DisputeContract, 'jurorCases', {}),
+    /** One case, anonymised, as its juror sees it. */
+    juryCase: (caseId: string) => client.call(DisputeContract, 'juryCase', { caseId }),
+    /** The juror's vote with a reason. */
+    vote: (input: ActionInput<(typeof DisputeContract)['actions']['vote']>) =>
+      client.call(DisputeContract, 'vote', input),
   },
   review: {
     /** Rates the other party of a completed order (hidden until both are in or 7 days pass). */

@@ -8,7 +8,13 @@ export interface Transport {
 }
 
 export type UploadDir =
-  'listing-photos' | 'listing-videos' | 'avatars' | 'id-cards' | 'chat-images' | 'review-photos'
+  | 'listing-photos'
+  | 'listing-videos'
+  | 'avatars'
+  | 'id-cards'
+  | 'chat-images'
+  | 'review-photos'
+  | 'evidence'
 
 export interface UploadedFile {
   /** What the backend stores: cloud://… or local://… */

@@ -72,6 +72,11 @@ export const Routes = {
       ? `/package-user/credit/index?id=${encodeURIComponent(userId)}`
       : '/package-user/credit/index',
   disputes: '/package-order/disputes/index',
+  /** 小法庭: the caller's jury cases, or one case with its vote form. */
+  jury: (caseId?: string) =>
+    caseId
+      ? `/package-order/jury/index?caseId=${encodeURIComponent(caseId)}`
+      : '/package-order/jury/index',
   failedJobs: '/package-order/jobs/index',
   onboarding: '/package-merchant/onboarding/index',
   wallet: '/package-merchant/wallet/index',

@@ -13,10 +13,11 @@ export {
   pageOfOrders,
   purchasesOf,
   salesSince,
+  tradePartnersOf,
   updateOrder,
 } from './application/order-records'
 export { takeTransition, type TransitionRequest } from './application/take-transition'
-export { scheduleOf } from './domain/order-facts'
+export { orderFacts, scheduleOf } from './domain/order-facts'
 export { JOBS, orderIdOfRefundNo, parsePickupJobKey, type Leg } from './domain/order-job-keys'
 export type { PickupRecord, ShipmentRecord, TrackingRecord } from './domain/order-parcels'
 export type { OrderRecord, Settlement } from './domain/order.record'

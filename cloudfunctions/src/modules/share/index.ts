@@ -6,3 +6,4 @@
 export { SHARE_JOB_HANDLERS } from './application/card-jobs'
 export { shareListingReaction, shareOrderReaction } from './application/order-reaction'
 export { sweepShareActivities } from './application/sweep-activities.use-case'
+export { groupKeysOf, shareContactsOf } from './application/share-contacts'

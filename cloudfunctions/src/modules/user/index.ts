@@ -8,6 +8,7 @@ export {
   openidOf,
   setBannedUntil,
   setCreditBadge,
+  usersCreatedBefore,
   usersWithEndedBans,
 } from './application/user-records'
 export { assertOperator, isBanned, isOperator, type UserRecord } from './domain/user.record'

@@ -19,6 +19,7 @@ import { StateBanner } from '../components/StateBanner'
 import { dateTimeText } from '../order-text'
 import { FulfilmentBlock, RefundBlock } from './blocks'
 import { ReviewBlock } from './review-block'
+import { DisputeBlock } from './dispute-block'
 import '../order.scss'
 import './index.scss'
 
@@ -117,6 +118,7 @@ export default function OrderDetailPage() {
       {order.handoverCode && <HandoverCode orderId={order.id} code={order.handoverCode} />}
       <FulfilmentBlock order={order} />
       <RefundBlock order={order} />
+      <DisputeBlock order={order} onOrderChanged={() => void load()} />
 
       <View
         className='order-section order-item'

@@ -48,6 +48,7 @@ const MINE: MenuRow[] = [
   ['me-following', '关注的人的新发布', Routes.following],
   ['me-communities', '我的圈子', Routes.myCommunities, '小区、校园、写字楼'],
   ['me-groups', '我的群闲置', Routes.myGroups, '在群聊里点开过的群，看看群友在卖什么'],
+  ['me-jury', '小法庭', Routes.jury(), '被选为评审员的交易纠纷'],
 ]
 const PROFILE: MenuRow[] = [
   ['me-edit-profile', '编辑资料', Routes.profileEdit, '头像、昵称、常驻城市'],

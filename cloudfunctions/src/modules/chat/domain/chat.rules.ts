@@ -70,6 +70,12 @@ export const ORDER_EVENT_TEXTS: Partial<Record<TransitionName, string>> = {
   resolveRefund: '平台判定退款给买家',
   resolveRelease: '平台判定放款给卖家',
   resolvePartial: '平台判定部分退款',
+  settleRefund: '双方协商一致，全额退款',
+  settlePartial: '双方协商一致，部分退款',
+  settleReturn: '双方协商一致，退货退款',
+  settleRelease: '双方协商一致，放款给卖家',
+  juryRefund: '小法庭判定退款给买家',
+  juryRelease: '小法庭判定放款给卖家',
   compensate: '平台先行赔付中',
   compensationPaid: '平台已先行赔付',
 }

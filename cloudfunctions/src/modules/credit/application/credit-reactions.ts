@@ -52,7 +52,9 @@ export const creditOrderReaction: OrderMoveReaction = {
           now,
         )
         return
+      // The community jury's verdict counts as a ruling; a settlement both parties accepted does not.
       case 'resolveRefund':
+      case 'juryRefund':
         await recordCreditEvent(
           tx,
           seller,
@@ -69,6 +71,7 @@ export const creditOrderReaction: OrderMoveReaction = {
         )
         return
       case 'resolveRelease':
+      case 'juryRelease':
         await recordCreditEvent(
           tx,
           buyer,

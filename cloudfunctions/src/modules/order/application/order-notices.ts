@@ -183,6 +183,74 @@ const NOTICES: Partial<Record<TransitionName, Note[]>> = {
       body: (o) => `${item(o)}买家的退货 10 天仍无签收记录，平台客服将介入处理。`,
     },
   ],
+  settleRefund: [
+    {
+      to: 'buyer',
+      title: '纠纷已协商解决',
+      body: (o) => `${item(o)}双方协商一致全额退款，钱款将原路退回。`,
+    },
+    {
+      to: 'seller',
+      title: '纠纷已协商解决',
+      body: (o) => `${item(o)}双方协商一致全额退款给买家。`,
+    },
+  ],
+  settlePartial: [
+    {
+      to: 'buyer',
+      title: '纠纷已协商解决',
+      body: (o) => `${item(o)}双方协商一致部分退款，退款将原路退回。`,
+    },
+    {
+      to: 'seller',
+      title: '纠纷已协商解决',
+      body: (o) => `${item(o)}双方协商一致部分退款，其余钱款将打给你。`,
+    },
+  ],
+  settleReturn: [
+    {
+      to: 'buyer',
+      title: '纠纷已协商解决',
+      body: (o) => `${item(o)}双方协商一致退货退款，请在 7 天内寄回。`,
+    },
+    {
+      to: 'seller',
+      title: '纠纷已协商解决',
+      body: (o) => `${item(o)}双方协商一致退货退款，收到退货后请确认。`,
+    },
+  ],
+  settleRelease: [
+    { to: 'buyer', title: '纠纷已协商解决', body: (o) => `${item(o)}双方协商一致，钱款打给卖家。` },
+    {
+      to: 'seller',
+      title: '纠纷已协商解决',
+      body: (o) => `${item(o)}双方协商一致，钱款将扣除服务费后到账。`,
+    },
+  ],
+  juryRefund: [
+    {
+      to: 'buyer',
+      title: '小法庭已判定',
+      body: (o) => `${item(o)}小法庭多数评审员支持你，全额退款将原路退回。`,
+    },
+    {
+      to: 'seller',
+      title: '小法庭已判定',
+      body: (o) => `${item(o)}小法庭多数评审员支持买家，全额退款给买家。`,
+    },
+  ],
+  juryRelease: [
+    {
+      to: 'buyer',
+      title: '小法庭已判定',
+      body: (o) => `${item(o)}小法庭多数评审员支持卖家，钱款已打给卖家。`,
+    },
+    {
+      to: 'seller',
+      title: '小法庭已判定',
+      body: (o) => `${item(o)}小法庭多数评审员支持你，钱款将扣除服务费后到账。`,
+    },
+  ],
   resolveRefund: [
     {
       to: 'buyer',

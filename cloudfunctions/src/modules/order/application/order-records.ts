@@ -104,3 +104,20 @@ export const salesSince = async (
   } while (cursor)
   return { orders, fen }
 }
+
+/**
+ * The people a user has traded with, either way (the jury draw keeps them off each other's
+ * cases): the counterparties of their most recent orders as buyer and as seller.
+ */
+export const tradePartnersOf = async (
+  deps: Pick<Deps, 'store'>,
+  userId: string,
+  limit: number,
+): Promise<Set<string>> => {
+  const opts = { orderBy: { field: '_id' as const, direction: 'desc' as const }, limit }
+  const [bought, sold] = await Promise.all([
+    deps.store.find(Orders, { buyerId: userId }, opts),
+    deps.store.find(Orders, { sellerId: userId }, opts),
+  ])
+  return new Set([...bought.items.map((o) => o.sellerId), ...sold.items.map((o) => o.buyerId)])
+}

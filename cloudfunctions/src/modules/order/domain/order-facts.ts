@@ -41,7 +41,7 @@ export const orderClocks = (order: OrderRecord): OrderClocks => {
     shippedAt: order.shipment?.shippedAt ?? null,
     deliveredAt: lastStep(order, ['deliver', 'deliverService']),
     refundRequestedAt: order.refund?.requestedAt ?? null,
-    returnAgreedAt: lastStep(order, ['agreeReturn', 'autoAgreeReturn']),
+    returnAgreedAt: lastStep(order, ['agreeReturn', 'autoAgreeReturn', 'settleReturn']),
     returnShippedAt: order.refund?.returnShipment ? order.returnShippedAt : null,
     returnDeliveredAt:
       returned?.state === 'delivered'

@@ -163,6 +163,8 @@ export const Shares = defineCollection<ShareRecord>('shares', [
 ])
 export const ShareOpens = defineCollection<ShareOpenRecord>('share_opens', [
   { name: 'token', fields: [{ field: 'token' }] },
+  // The jury draw: whose links a user opened.
+  { name: 'viewer', fields: [{ field: 'viewerId' }, { field: 'lastAt', direction: 'desc' }] },
 ])
 export const ShareArrivals = defineCollection<ShareArrivalRecord>('share_arrivals')
 export const ShareActivities = defineCollection<ShareActivityRecord>('share_activities', [

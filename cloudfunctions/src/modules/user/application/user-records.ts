@@ -49,3 +49,17 @@ export const clearEndedBan = (deps: Pick<Deps, 'store'>, user: UserRecord) =>
     { bannedUntil: null },
     { expect: { bannedUntil: user.bannedUntil } },
   )
+
+/** Accounts created before `cutoff`, newest first (the jury draw's candidates: old enough to serve). */
+export const usersCreatedBefore = async (
+  deps: Pick<Deps, 'store'>,
+  cutoff: number,
+  limit: number,
+): Promise<UserRecord[]> =>
+  (
+    await deps.store.find(
+      Users,
+      { createdAt: { $lte: cutoff } },
+      { orderBy: { field: 'createdAt', direction: 'desc' }, limit },
+    )
+  ).items

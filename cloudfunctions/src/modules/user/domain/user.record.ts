@@ -32,6 +32,8 @@ export interface IdentityRecord {
 export const Users = defineCollection<UserRecord>('users', [
   // The cron finds bans that have run out (null, the usual case, is never in range).
   { name: 'banned_until', fields: [{ field: 'bannedUntil' }] },
+  // The jury draw: accounts old enough to serve.
+  { name: 'created', fields: [{ field: 'createdAt', direction: 'desc' }] },
 ])
 export const Identities = defineCollection<IdentityRecord>('identities')
 

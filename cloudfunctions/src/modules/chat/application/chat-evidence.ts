@@ -1,0 +1,52 @@
+import type { Deps } from '../../deps'
+import { ChatMembers, Conversations, Messages, type MessageRecord } from '../domain/chat.records'
+
+/**
+ * What disputes read of chat: the messages of one conversation (evidence is picked from the
+ * order's own conversation only), and whom a user has chatted with (the jury draw keeps them off
+ * each other's cases).
+ */
+
+/** The given messages if each belongs to `convId`; null in place of one that does not. */
+export const messagesIn = async (
+  deps: Pick<Deps, 'store'>,
+  convId: string,
+  ids: readonly string[],
+): Promise<(MessageRecord | null)[]> =>
+  Promise.all(
+    ids.map(async (id) => {
+      const m = await deps.store.get(Messages, id)
+      return m && m.conversationId === convId ? m : null
+    }),
+  )
+
+/** The latest `limit` messages of a conversation, oldest first. */
+export const latestMessagesOf = async (
+  deps: Pick<Deps, 'store'>,
+  convId: string,
+  limit: number,
+): Promise<MessageRecord[]> =>
+  (
+    await deps.store.find(
+      Messages,
+      { conversationId: convId },
+      { orderBy: { field: 'seq', direction: 'desc' }, limit },
+    )
+  ).items.reverse()
+
+/** The other party of each of the user's most recent conversations. */
+export const chatPartnersOf = async (
+  deps: Pick<Deps, 'store'>,
+  userId: string,
+  limit: number,
+): Promise<Set<string>> => {
+  const members = await deps.store.find(
+    ChatMembers,
+    { userId },
+    { orderBy: { field: 'lastAt', direction: 'desc' }, limit },
+  )
+  const convs = await Promise.all(
+    members.items.map((m) => deps.store.get(Conversations, m.conversationId)),
+  )
+  return new Set(convs.flatMap((c) => (c ? [c.buyerId === userId ? c.sellerId : c.buyerId] : [])))
+}
