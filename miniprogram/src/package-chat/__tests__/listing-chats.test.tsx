@@ -82,7 +82,12 @@ const conversation = (
 ): Conversation => ({
   id,
   role: 'buyer',
-  other: { id: '01JUSER0000000000000000000', nickname: `买家${id}`, avatarUrl: null, creditBadge: null },
+  other: {
+    id: '01JUSER0000000000000000000',
+    nickname: `买家${id}`,
+    avatarUrl: null,
+    creditBadge: null,
+  },
   listing: {
     id: listingId,
     title: `宝贝 ${listingId.slice(-16, -12)}`,
