@@ -6,7 +6,7 @@ import { orderHousekeeping } from '../src/modules/housekeeping'
 import { moduleHooks } from '../src/modules/hooks'
 import type { ReviewPublishedReaction } from '../src/modules/deps'
 import { Reviews, ReviewWindows } from '../src/modules/review/domain/review.records'
-import { ContentFlags } from '../src/modules/risk'
+import { ContentFlags } from '../src/modules/risk/domain/content-flag.record'
 import { startEscrowCloud, type EscrowCloud } from './escrow-harness'
 
 const MINUTE = 60_000

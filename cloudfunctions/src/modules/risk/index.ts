@@ -12,7 +12,7 @@ export {
   type Screening,
   type TextField,
 } from './application/screen-text.use-case'
-export { ContentFlags, type ContentFlagRecord } from './domain/content-flag.record'
+export type { ContentFlagRecord } from './domain/content-flag.record'
 export { SCENES, type ContentSecurity } from './ports/content-security.port'
 export {
   applyImageVerdict,

@@ -113,6 +113,7 @@ describe('transport choice', () => {
       'chat-stream',
       'cloud',
       'pay',
+      'share-platform',
       'subscribe',
       'upload',
     ])

@@ -1,6 +1,7 @@
+// Compares the isomorphic SHA-256 in shared/ with node:crypto, so it lives on the Node side.
 import { createHash } from 'node:crypto'
 import fc from 'fast-check'
-import { canonicalJson } from '../domain/credit/canonical-json'
+import { canonicalJson } from '@shared/domain/credit/canonical-json'
 import {
   GENESIS_HASH,
   headLeaf,
@@ -11,8 +12,8 @@ import {
   verifyEvidence,
   verifyInclusion,
   type ChainLink,
-} from '../domain/credit/credit-evidence'
-import { sha256Hex } from '../domain/credit/sha256'
+} from '@shared/domain/credit/credit-evidence'
+import { sha256Hex } from '@shared/domain/credit/sha256'
 
 const nodeSha = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
 
