@@ -24,7 +24,12 @@ const card = {
   bumpedAt: 1_700_000_000_000,
   createdAt: 1_700_000_000_000,
   favoriteCount: 3,
-  seller: { id: '01JD0000000000000000000001', nickname: '小王', avatarUrl: null, creditBadge: null },
+  seller: {
+    id: '01JD0000000000000000000001',
+    nickname: '小王',
+    avatarUrl: null,
+    creditBadge: null,
+  },
 }
 
 /** A transport that records what was sent and answers whatever the test says. */
