@@ -24,9 +24,10 @@ describe('price anomaly (possible counterfeit)', () => {
       action: 'review',
       ratio: 0.04,
     })
-    expect(priceAnomalyOf(goods('AirPods Pro 2 全新未拆', 99, 'digital.earphones'))).toMatchObject(
-      { brand: 'apple', action: 'warn' },
-    )
+    expect(priceAnomalyOf(goods('AirPods Pro 2 全新未拆', 99, 'digital.earphones'))).toMatchObject({
+      brand: 'apple',
+      action: 'warn',
+    })
     expect(priceAnomalyOf(goods('iPhone15 Pro Max 256G', 150, 'phone.iphone'))).toMatchObject({
       brand: 'apple',
       action: 'review',
@@ -56,7 +57,9 @@ describe('price anomaly (possible counterfeit)', () => {
     // lv is not in silver; omega-3 fish oil is not a watch.
     expect(brandReferenceOf({ title: 'silver 手链', subcategory: 'clothing.bags' })).toBeNull()
     expect(priceAnomalyOf(goods('Omega-3 鱼油', 50, 'other.misc'))).toBeNull()
-    expect(priceAnomalyOf({ ...goods('劳力士 维修', 50, 'other.misc'), kind: 'service' })).toBeNull()
+    expect(
+      priceAnomalyOf({ ...goods('劳力士 维修', 50, 'other.misc'), kind: 'service' }),
+    ).toBeNull()
     expect(brandReferenceOf({ title: 'LV 包', subcategory: null })).toBeNull()
   })
 

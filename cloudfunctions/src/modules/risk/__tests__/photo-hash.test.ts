@@ -1,11 +1,6 @@
 import sharp from 'sharp'
 import { dhashOfImage } from '../application/photo-dhash'
-import {
-  bandsOf,
-  dhashOfPixels,
-  hammingDistance,
-  isInformative,
-} from '../domain/photo-hash'
+import { bandsOf, dhashOfPixels, hammingDistance, isInformative } from '../domain/photo-hash'
 import { LISTING_RISK } from '../domain/listing-risk.rules'
 import { aPicture } from './test-images'
 

@@ -6,7 +6,7 @@ import sharp from 'sharp'
  */
 export const aPicture = async (seed: number, width = 240, height = 180): Promise<Buffer> => {
   let s = seed >>> 0
-  const rnd = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32)
+  const rnd = () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32
   const blobs = Array.from({ length: 5 }, () => ({
     x: rnd() * width,
     y: rnd() * height,
@@ -26,5 +26,7 @@ export const aPicture = async (seed: number, width = 240, height = 180): Promise
       }
       for (let k = 0; k < 3; k++) raw[(y * width + x) * 3 + k] = Math.max(0, Math.min(255, px[k]!))
     }
-  return sharp(raw, { raw: { width, height, channels: 3 } }).png().toBuffer()
+  return sharp(raw, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer()
 }

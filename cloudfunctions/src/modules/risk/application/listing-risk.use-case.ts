@@ -67,7 +67,8 @@ export interface ListingRiskAssessment {
   notice: string | null
 }
 
-export const NEW_ACCOUNT_HELD_NOTICE = '新注册账号短时间内发布多件高价宝贝，需人工审核，审核通过前仅你自己可见'
+export const NEW_ACCOUNT_HELD_NOTICE =
+  '新注册账号短时间内发布多件高价宝贝，需人工审核，审核通过前仅你自己可见'
 
 /** At most this many photo-reuse flags per listing: one other listing is evidence enough. */
 const MAX_REUSE_FLAGS = 5

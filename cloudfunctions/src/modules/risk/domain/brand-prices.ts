@@ -69,7 +69,11 @@ export const BRAND_PRICES: BrandPrice[] = [
     words: ['耐克', 'nike', 'air jordan', 'aj1'],
     usedYuan: { 'clothing.shoes': 400 },
   },
-  { id: 'adidas', words: ['阿迪达斯', 'adidas', 'yeezy', '椰子鞋'], usedYuan: { 'clothing.shoes': 300 } },
+  {
+    id: 'adidas',
+    words: ['阿迪达斯', 'adidas', 'yeezy', '椰子鞋'],
+    usedYuan: { 'clothing.shoes': 300 },
+  },
   {
     id: 'louis-vuitton',
     words: ['lv', '路易威登', 'louis vuitton', '驴牌'],
@@ -90,7 +94,11 @@ export const BRAND_PRICES: BrandPrice[] = [
     words: ['爱马仕', 'hermes', 'hermès', '铂金包', 'birkin', 'kelly包'],
     usedYuan: { 'clothing.bags': 20_000 },
   },
-  { id: 'gucci', words: ['古驰', 'gucci'], usedYuan: { 'clothing.bags': 4_000, 'clothing.shoes': 1_500 } },
+  {
+    id: 'gucci',
+    words: ['古驰', 'gucci'],
+    usedYuan: { 'clothing.bags': 4_000, 'clothing.shoes': 1_500 },
+  },
   { id: 'prada', words: ['普拉达', 'prada'], usedYuan: { 'clothing.bags': 3_000 } },
   {
     id: 'dior',
