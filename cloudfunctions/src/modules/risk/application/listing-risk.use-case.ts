@@ -70,7 +70,7 @@ export interface ListingRiskAssessment {
 export const NEW_ACCOUNT_HELD_NOTICE =
   '新注册账号短时间内发布多件高价宝贝，需人工审核，审核通过前仅你自己可见'
 
-/** At most this many photo-reuse flags per listing: one other listing is evidence enough. */
+/** At most this many photo-reuse flags per listing (one per other seller). */
 const MAX_REUSE_FLAGS = 5
 
 export const assessListingRisk = async (
@@ -116,7 +116,7 @@ export const assessListingRisk = async (
   const photos = await photoHashesOf(deps, listing, now)
   for (const match of (await reusedPhotos(deps, listing, photos.all)).slice(0, MAX_REUSE_FLAGS))
     flags.push(
-      flag(`risk:photo:${listing._id}:${match.otherListingId}`, 'photo-reuse', 'review', {
+      flag(`risk:photo:${listing._id}:${match.otherSellerId}`, 'photo-reuse', 'review', {
         risk: 'photo-reuse',
         ...match,
       }),
@@ -213,7 +213,8 @@ const hashOfFile = async (deps: Pick<Deps, 'store' | 'files'>, fileId: string) =
 /**
  * Other sellers' listings showing one of these photos: candidates by exact band (one indexed
  * lookup per band, never a scan), kept when the whole hash is within maxDistance bits. One
- * match per other listing, the closest; nearest first.
+ * match per other seller (their earliest listing among the closest: whose photo it first was);
+ * nearest first.
  */
 export const reusedPhotos = async (
   deps: Pick<Deps, 'store'>,
@@ -229,9 +230,13 @@ export const reusedPhotos = async (
       if (candidate.sellerId === listing.sellerId || candidate.listingId === listing._id) continue
       const distance = hammingDistance(photo.hash, candidate.hash)
       if (distance > LISTING_RISK.photo.maxDistance) continue
-      const known = best.get(candidate.listingId)
-      if (!known || distance < known.distance)
-        best.set(candidate.listingId, {
+      const known = best.get(candidate.sellerId)
+      if (
+        !known ||
+        distance < known.distance ||
+        (distance === known.distance && candidate.listingId < known.otherListingId)
+      )
+        best.set(candidate.sellerId, {
           fileId: photo.fileId,
           otherListingId: candidate.listingId,
           otherSellerId: candidate.sellerId,
