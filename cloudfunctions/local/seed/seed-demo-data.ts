@@ -1,4 +1,4 @@
-import { REALNAME_SENSITIVE_PRICE_FEN, realNameReason } from '@shared/domain/realname'
+import { REALNAME_SENSITIVE_PRICE_FEN, isSensitiveSale } from '@shared/domain/realname'
 import { DAY, HOUR } from '@shared/domain/time'
 import { findCity } from '@shared/domain/cities'
 import { FakeClock } from '../../src/adapters/clock/system-clock'
@@ -192,8 +192,7 @@ const withinRealNameGate = <D extends { category: string; priceFen: number }>(
   openid: string,
   draft: D,
 ): D =>
-  UNONBOARDED_DEMO_OPENIDS.includes(openid) &&
-  realNameReason({ monthSoldFen: 0, monthOrders: 0, ...draft }) === 'sensitive'
+  UNONBOARDED_DEMO_OPENIDS.includes(openid) && isSensitiveSale(draft)
     ? { ...draft, priceFen: REALNAME_SENSITIVE_PRICE_FEN - 100 * (1 + (draft.priceFen % 7)) }
     : draft
 
