@@ -122,6 +122,21 @@ export interface Hooks {
    */
   reviewPublished: ReviewPublishedReaction[]
   /**
+   * A buyer's question scored once its answer window closed (chat's reply-rate sweep), in the
+   * sweep's transaction (credit: the seller's 聊天回复 factor).
+   */
+  chatQuestionScored: ((
+    tx: TransactionOps,
+    question: {
+      conversationId: string
+      sellerId: string
+      askedAt: number
+      answered: boolean
+      /** When the sweep scored it. */
+      now: number
+    },
+  ) => Promise<void>)[]
+  /**
    * The agreed price of an accepted offer (offer): checkout with an offerId charges it. Only this
    * buyer's offer on this listing, accepted and before its deadline; OFFER.STALE otherwise.
    */

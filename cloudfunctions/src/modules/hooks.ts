@@ -1,6 +1,11 @@
 import type { Hooks, JobHandler } from './deps'
 import { CHAT_JOB_HANDLERS, chatOrderReaction } from './chat'
-import { creditOrderReaction, creditReviewReaction, creditTierOf } from './credit'
+import {
+  creditChatReaction,
+  creditOrderReaction,
+  creditReviewReaction,
+  creditTierOf,
+} from './credit'
 import { disputeOrderReaction } from './dispute'
 import { DELIVERY_JOB_HANDLERS, courierQuotes, pickupReaction } from './delivery'
 import { escrowHeldFor, ORDER_JOB_HANDLERS, salesSince } from './order'
@@ -40,6 +45,7 @@ export const moduleHooks: Hooks = {
   ],
   listingMoved: [shareListingReaction],
   reviewPublished: [creditReviewReaction],
+  chatQuestionScored: [creditChatReaction],
   offerPrice,
   quoteFreight: courierQuotes,
   closePayment,

@@ -31,6 +31,15 @@ export interface ConversationRecord {
   /** When each party last marked read: someone reading right now needs no subscribe message. */
   buyerReadAt: number
   sellerReadAt: number
+  /**
+   * 聊天回复率, for the seller's credit: when the buyer first asked (their first message), when the
+   * seller first answered after it, and until when the answer counts (askedAt + REPLY_WINDOW_MS).
+   * `replyDueAt` is cleared once the chat sweep has scored the question, so each conversation
+   * counts once. Absent on conversations from before this was recorded: read as null.
+   */
+  askedAt?: number | null
+  answeredAt?: number | null
+  replyDueAt?: number | null
   createdAt: number
   updatedAt: number
   version: number
@@ -121,6 +130,8 @@ export interface ChatBlockRecord {
 
 export const Conversations = defineCollection<ConversationRecord>('chat_conversations', [
   { name: 'listing', fields: [{ field: 'listingId' }, { field: 'updatedAt', direction: 'desc' }] },
+  // The questions whose answer window has closed, for the reply-rate sweep.
+  { name: 'reply_due', fields: [{ field: 'replyDueAt' }] },
 ])
 export const Messages = defineCollection<MessageRecord>('chat_messages', [
   { name: 'conversation_seq', fields: [{ field: 'conversationId' }, { field: 'seq' }] },
