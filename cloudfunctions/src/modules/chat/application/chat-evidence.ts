@@ -50,3 +50,30 @@ export const chatPartnersOf = async (
   )
   return new Set(convs.flatMap((c) => (c ? [c.buyerId === userId ? c.sellerId : c.buyerId] : [])))
 }
+
+/** A message by its id (`<conversationId>:<seq>`), with its conversation's two parties. */
+export const messageWithParties = async (deps: Pick<Deps, 'store'>, messageId: string) => {
+  const message = await deps.store.get(Messages, messageId)
+  if (!message) return null
+  const conv = await deps.store.get(Conversations, message.conversationId)
+  if (!conv) return null
+  return {
+    message,
+    conversation: {
+      id: conv._id,
+      listingId: conv.listingId,
+      buyerId: conv.buyerId,
+      sellerId: conv.sellerId,
+    },
+  }
+}
+
+/** Moderation's mark on a message: hidden from the other party, removed, or shown again (null). */
+export const moderateMessage = async (
+  deps: Pick<Deps, 'store'>,
+  messageId: string,
+  moderation: 'hidden' | 'removed' | null,
+): Promise<void> => {
+  if (await deps.store.get(Messages, messageId))
+    await deps.store.update(Messages, messageId, { moderation })
+}
