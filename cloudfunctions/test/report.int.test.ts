@@ -86,7 +86,7 @@ describe('report: 举报, triage, the moderation queue, decisions and appeals', 
     return { conversationId: opened.data.id as string, fromBuyer, fromSeller, send }
   }
   const messagesSeenBy = async (openid: string, conversationId: string) => {
-    const res = await invoke(chat, cloud, openid, 'messages', { conversationId })
+    const res = await invoke(chat, cloud, openid, 'history', { conversationId })
     if (!res.ok) throw new Error(res.error.code)
     return res.data.items.map((m: any) => m.text)
   }
@@ -669,7 +669,7 @@ describe('report: 举报, triage, the moderation queue, decisions and appeals', 
       expect(done.decision.appeal).toMatchObject({ status: 'upheld', moderator: '审核员乙' })
       expect(codeOf(await call('o-mod2', 'answerAppeal', answer))).toBe('APPEAL.CLOSED')
       expect(await queue('appeals')).toEqual([])
-      expect((await notices('o-seller'))[0].title).toBe('申诉未通过')
+      expect((await notices('o-seller')).map((x: any) => x.title)).toContain('申诉未通过')
     })
 
     it('overturned undoes the penalty: restrictions lifted, credit given back, reporters not counted as upheld', async () => {
@@ -703,7 +703,7 @@ describe('report: 举报, triage, the moderation queue, decisions and appeals', 
         dismissed: 0,
       })
       expect((await must('o-seller', 'myPenalties', {})).items[0].appeal.status).toBe('overturned')
-      expect((await notices('o-seller'))[0].title).toBe('申诉成功')
+      expect((await notices('o-seller')).map((x: any) => x.title)).toContain('申诉成功')
     })
 
     it('overturning a removal or a ban gives back the listing and the account', async () => {
