@@ -216,6 +216,14 @@ describe('report: 举报, triage, the moderation queue, decisions and appeals', 
         ),
       ).toBe('CONTENT.BLOCKED')
       expect(await queue()).toEqual([])
+      // What it reports it may name: counterfeit goods, a move off the platform.
+      expect(
+        codeOf(
+          await reportOn('o-buyer', listingTarget(l.id), 'counterfeit', {
+            text: '卖假货，还让我加微信私下转账',
+          }),
+        ),
+      ).toBe('ok')
     })
 
     it('counts a second report by the same person on the same open target once', async () => {
