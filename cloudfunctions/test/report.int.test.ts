@@ -348,6 +348,28 @@ describe('report: 举报, triage, the moderation queue, decisions and appeals', 
       expect((await cloud.container.store.get(ReporterStats, id['o-r1']!))?.dismissed).toBe(1)
     })
 
+    it('hides a reported user’s listings on sale above the threshold, and only those it held', async () => {
+      const onSale = await publishListing(cloud, 'o-seller', { title: '在售的宝贝' })
+      const heldByRisk = await publishListing(cloud, 'o-seller', { title: '风控审核中的宝贝' })
+      const riskHold = cloud.clock.now() - 1
+      const stored = (await cloud.container.store.get(Listings, heldByRisk.id))!
+      await cloud.container.store.update(Listings, heldByRisk.id, {
+        reviewHeldAt: riskHold,
+        version: stored.version + 1,
+      })
+      for (const who of ['o-r1', 'o-r2', 'o-r3', 'o-r4'])
+        await reportOn(who, { kind: 'user', id: id['o-seller']! }, 'fraud')
+      const card = (await queue())[0]
+      expect(card).toMatchObject({ hidden: true, reporters: 4 })
+      expect((await cloud.container.store.get(Listings, onSale.id))!.reviewHeldAt).not.toBeNull()
+      await must('o-mod', 'decide', { caseId: card.caseId, action: 'dismiss', reason: '查无实据' })
+      expect((await cloud.container.store.get(Listings, onSale.id))!.reviewHeldAt).toBeNull()
+      // The risk checks' own hold is theirs to release.
+      expect((await cloud.container.store.get(Listings, heldByRisk.id))!.reviewHeldAt).toBe(
+        riskHold,
+      )
+    })
+
     it('hides a reported message from the other party, not from its sender', async () => {
       const { conversationId, fromSeller } = await conversation()
       await lowerCredit(id['o-seller']!)

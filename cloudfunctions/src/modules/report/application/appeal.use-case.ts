@@ -9,8 +9,9 @@ import { recordCreditEvent } from '../../credit'
 import { restoreTakenDown } from '../../listing'
 import { liftBan } from '../../moderation'
 import { SCENES, screenText } from '../../risk'
-import { openidOf, type UserRecord } from '../../user'
+import { loadUser, openidOf, type UserRecord } from '../../user'
 import { type DecisionRecord, Decisions, ModerationCases, Reports } from '../domain/report.records'
+import { BAN_FOREVER } from '../domain/report.limits'
 import { caseView, toPenalty } from './case-views'
 import { countReporter, noticeOfAppeal } from './decision-effects'
 import { loadCaseFor } from './decide.use-case'
@@ -122,7 +123,13 @@ export const answerAppeal = async (
 
 const undoOnContent = async (deps: Deps, moderator: UserRecord, d: DecisionRecord) => {
   const now = deps.clock.now()
-  if (d.action === 'suspend' || d.action === 'ban') await liftBan(deps, moderator, d.ownerId)
+  if (d.action === 'suspend' || d.action === 'ban') {
+    // Only the ban this decision set: a later decision's ban (or an operator's) stays.
+    const owner = await loadUser(deps, d.ownerId)
+    const setHere = d.action === 'ban' ? BAN_FOREVER : d.until
+    if (owner && (owner.bannedUntil === setHere || owner.bannedUntil === null))
+      await liftBan(deps, moderator, d.ownerId)
+  }
   if (d.action === 'remove') {
     if (d.targetKind === 'message') await moderateMessage(deps, d.targetId, null)
     if (d.targetKind === 'listing' && d.removed)
