@@ -311,6 +311,11 @@ describe('report: 举报, triage, the moderation queue, decisions and appeals', 
           expect(cards[i].openedAt).toBeGreaterThanOrEqual(cards[i - 1].openedAt)
       }
       for (const c of cards) expect(c.slaDueAt).toBe(c.openedAt + slaHours(c.score) * HOUR)
+      // Paged, the same order.
+      const first = await must('o-mod', 'queue', { limit: 4 })
+      const rest = await must('o-mod', 'queue', { limit: 4, cursor: first.nextCursor })
+      expect([...first.items, ...rest.items]).toEqual(cards)
+      expect(rest.nextCursor).toBeNull()
       expect(cards.find((c) => c.targetLabel === '有风险标记的宝贝').riskFlags).toBe(1)
     })
 
