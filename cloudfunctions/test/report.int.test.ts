@@ -394,6 +394,11 @@ describe('report: 举报, triage, the moderation queue, decisions and appeals', 
       expect((await queue())[0].hidden).toBe(true)
       expect(await messagesSeenBy('o-buyer', conversationId)).toContain('[该消息被举报，正在审核]')
       expect(await messagesSeenBy('o-seller', conversationId)).toContain('在的，你这个傻子')
+      // Nor does the conversation list preview it.
+      const list = await invoke(chat, cloud, 'o-buyer', 'list', {})
+      if (!list.ok) throw new Error(list.error.code)
+      expect(JSON.stringify(list.data)).not.toContain('傻子')
+      expect(JSON.stringify(list.data)).toContain('[消息审核中]')
     })
 
     it('answers COMMON.FORBIDDEN to non-moderators on every moderator action', async () => {
