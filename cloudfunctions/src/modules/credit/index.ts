@@ -4,7 +4,7 @@ export {
   creditOrderReaction,
   creditReviewReaction,
 } from './application/credit-reactions'
-export { creditTierOf } from './application/credit-tier'
+export { creditScoreOf, creditTierOf } from './application/credit-tier'
 export { recordCreditEvent } from './application/record-credit-event'
 export { anchorCreditDay } from './application/anchor-credit.use-case'
 export { recomputeCredit } from './application/recompute-credit.use-case'
