@@ -9,10 +9,7 @@ export { openConversation } from './application/conversations.use-case'
 export { postLine, type PlatformLine } from './application/post-line'
 export { conversationId } from './domain/chat.records'
 export { sweepChatSends } from './application/sweep-sends.use-case'
-<<<<<<< HEAD
 export { scoreChatReplies } from './application/score-replies.use-case'
-export { chatPartnersOf, latestMessagesOf, messagesIn } from './application/chat-evidence'
-=======
 export {
   chatPartnersOf,
   latestMessagesOf,
@@ -20,4 +17,3 @@ export {
   messageWithParties,
   moderateMessage,
 } from './application/chat-evidence'
->>>>>>> wt-reports
