@@ -203,15 +203,16 @@ export const ReportContract = defineContract('report', {
     errors: [],
   },
   myPenalties: {
-    summary: '我的处罚: decisions against the caller, with what they restrict and the appeal.',
-    auth: 'user',
+    summary:
+      '我的处罚 (a suspended or banned user too): decisions against the caller, with what they restrict and the appeal.',
+    auth: 'account',
     input: z.object({}).strict().default({}),
     output: z.object({ items: z.array(PenaltySchema) }),
     errors: [],
   },
   appeal: {
     summary: 'Appeal a decision once, within 7 days; a different moderator answers it.',
-    auth: 'user',
+    auth: 'account',
     input: z
       .object({
         decisionId: IdSchema,
