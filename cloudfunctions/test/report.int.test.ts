@@ -14,7 +14,6 @@ import { Listings } from '../src/modules/listing/domain/listing.record'
 import { Orders } from '../src/modules/order/domain/order.record'
 import { ReporterStats } from '../src/modules/report/domain/report.records'
 import { saveFlag } from '../src/modules/risk'
-import { Users } from '../src/modules/user/domain/user.record'
 import { publishListing } from './fixtures'
 import { invoke, startTestCloud, type TestCloud } from './harness'
 
