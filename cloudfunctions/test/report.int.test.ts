@@ -1,3 +1,4 @@
+import { Messages } from '../src/modules/chat/domain/chat.records'
 import { HIDE_THRESHOLD, PENALTY_POINTS, REPORT_LIMITS, slaHours } from '@shared/domain/report'
 import { DAY, HOUR } from '@shared/domain/time'
 import { aUser } from '../local/mothers/user.mother'
@@ -488,6 +489,22 @@ describe('report: 举报, triage, the moderation queue, decisions and appeals', 
         expect(await messagesSeenBy(who, conversationId)).toContain(
           '[该消息违反平台规则，已被删除]',
         )
+      // The words leave the stored message too: the weapp build's database watch hands message
+      // documents to both phones.
+      const stored = (await cloud.container.store.get(Messages, fromSeller.id))!
+      expect(stored).toMatchObject({ moderation: 'removed', text: null, fileId: null })
+
+      // Overturned on appeal, the message says what it said again.
+      const { decisionId } = (await must('o-seller', 'myPenalties', {})).items[0]
+      await must('o-seller', 'appeal', { decisionId, text: '只是开玩笑，没有恶意' })
+      await must('o-mod2', 'answerAppeal', { caseId, outcome: 'overturned', answer: '复核后恢复' })
+      expect((await cloud.container.store.get(Messages, fromSeller.id))!).toMatchObject({
+        moderation: null,
+        text: expect.any(String),
+      })
+      expect(await messagesSeenBy('o-buyer', conversationId)).not.toContain(
+        '[该消息违反平台规则，已被删除]',
+      )
     })
 
     it('restricts publishing, chat and withdrawals for the days given, then lets them again', async () => {

@@ -1,7 +1,13 @@
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { previewOf } from '../domain/chat.rules'
-import { ChatMembers, Conversations, Messages, type MessageRecord } from '../domain/chat.records'
+import {
+  ChatMembers,
+  Conversations,
+  Messages,
+  ModeratedMessages,
+  type MessageRecord,
+} from '../domain/chat.records'
 
 /**
  * What disputes read of chat: the messages of one conversation (evidence is picked from the
@@ -83,9 +89,30 @@ export const moderateMessage = async (
   messageId: string,
   moderation: 'hidden' | 'removed' | null,
 ): Promise<void> => {
-  const m = await deps.store.get(Messages, messageId)
+  const m = await deps.store.transaction(async (tx) => {
+    const current = await tx.get(Messages, messageId)
+    if (!current) return null
+    const kept = await tx.get(ModeratedMessages, messageId)
+    // Removed: the words and the photo leave the message document itself; anything else gives
+    // them back if a removal kept them.
+    if (moderation === 'removed' && !kept && (current.text !== null || current.fileId !== null))
+      await tx.insert(ModeratedMessages, {
+        _id: messageId,
+        text: current.text,
+        fileId: current.fileId,
+        at: current.at,
+      })
+    const content =
+      moderation === 'removed'
+        ? { text: null, fileId: null }
+        : kept
+          ? { text: kept.text, fileId: kept.fileId }
+          : {}
+    if (moderation !== 'removed' && kept) await tx.remove(ModeratedMessages, messageId)
+    await tx.update(Messages, messageId, { moderation, ...content })
+    return { ...current, ...content, moderation }
+  })
   if (!m) return
-  await deps.store.update(Messages, messageId, { moderation })
   const conv = await deps.store.get(Conversations, m.conversationId)
   if (!conv?.lastMessage || conv.lastSeq !== m.seq) return
   const text = moderation ? MODERATED_PREVIEW[moderation] : previewOf(m.kind, m.text)

@@ -71,6 +71,18 @@ export interface MessageRecord {
   moderation?: 'hidden' | 'removed' | null
 }
 
+/**
+ * What a removed message said, keyed by the message id: the message itself loses its text and
+ * file (the weapp build's database watch hands message documents to both parties' phones), and
+ * an overturned decision puts them back from here. Server-only (no client rule reads it).
+ */
+export interface ModeratedMessageRecord {
+  _id: string
+  text: string | null
+  fileId: string | null
+  at: number
+}
+
 /** A send already stored, keyed `${conversationId}:${senderId}:${clientMsgId}`: a retry finds it. */
 export interface ChatSendRecord {
   _id: string
@@ -142,6 +154,7 @@ export const Messages = defineCollection<MessageRecord>('chat_messages', [
   { name: 'conversation_seq', fields: [{ field: 'conversationId' }, { field: 'seq' }] },
 ])
 // The sweep: sends older than the retention window.
+export const ModeratedMessages = defineCollection<ModeratedMessageRecord>('chat_moderated')
 export const ChatSends = defineCollection<ChatSendRecord>('chat_sends', [
   { name: 'at', fields: [{ field: 'at' }] },
 ])
