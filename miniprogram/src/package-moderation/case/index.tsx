@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { ModerationCase } from '@shared/contracts/report.contract'
 import { ErrorCodes } from '@shared/errors/error-codes'
@@ -38,7 +38,6 @@ export default function CasePage() {
       },
     )
   useSignedInLoad(load, false)
-  usePullDownRefresh(() => void load().finally(() => Taro.stopPullDownRefresh()))
 
   if (failed === 'forbidden')
     return <EmptyState id='case-forbidden' title='仅审核员可以查看' />
