@@ -35,7 +35,7 @@ const STAFF: MenuRow[] = [
   ['me-failed-jobs', '异常任务', Routes.failedJobs, '运营：退款、结算、快递与微信调用的失败重试'],
   ['me-guarantee-fund', '保障基金', Routes.guaranteeFund, '运营：先行赔付、追偿与基金余额'],
 ]
-/** 审核后台: the report queue and appeals, for the moderator role (checked again by the server). */
+/** 审核后台: the report queue and appeals, shown with the staff rows (the server checks the role). */
 const MODERATION: MenuRow = [
   'me-moderation',
   '审核后台',
@@ -175,8 +175,7 @@ export default function Me() {
         {menuCell(REVIEWS, signedIn && toReview > 0 ? `${toReview} 待评价 ›` : '›')}
         {menuCell(CREDIT, signedIn && tier ? `${tier} ›` : '›')}
         {user?.roles.some((r) => r === 'moderator' || r === 'admin') &&
-          STAFF.map((row) => menuCell(row))}
-        {user?.roles.includes('moderator') && menuCell(MODERATION)}
+          [MODERATION, ...STAFF].map((row) => menuCell(row))}
       </Cell.Group>
       <Cell.Group>
         {menuCell(ONBOARDING, signedIn && payState ? `${payState} ›` : '›')}
