@@ -12,6 +12,7 @@ import { REVIEW_JOB_HANDLERS, reviewOrderReaction } from './review'
 import { isFavorite, isMember } from './social'
 import { holdListingsShowingImage } from './listing'
 import { RISK_JOB_HANDLERS } from './risk'
+import { restrictedUntil } from './report'
 
 /** Every outbox job kind once: two modules claiming one kind would silently lose a handler. */
 const oneHandlerPerKind = (...registries: Record<string, JobHandler>[]) => {
@@ -50,6 +51,7 @@ export const moduleHooks: Hooks = {
   imageJudged: holdListingsShowingImage,
   realNameVerified,
   salesSince,
+  restrictedUntil,
   jobs: oneHandlerPerKind(
     ORDER_JOB_HANDLERS,
     SETTLEMENT_HANDLERS,

@@ -55,6 +55,11 @@ export interface MessageRecord {
   at: number
   /** Set by the off-platform guard (shared/domain/off-platform): the recipient sees a warning. */
   offPlatform: boolean
+  /**
+   * Moderation (the report module): hidden from the other party while a report on it is
+   * reviewed, or removed for breaking the rules (hidden from both). Absent: neither.
+   */
+  moderation?: 'hidden' | 'removed' | null
 }
 
 /** A send already stored, keyed `${conversationId}:${senderId}:${clientMsgId}`: a retry finds it. */
