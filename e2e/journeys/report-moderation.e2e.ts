@@ -122,7 +122,10 @@ test('the moderator finds the case in 审核后台, reads the evidence and restr
   const reports = await on(moderator)('#case-reports').innerText()
   assert.ok(reports.includes(REPORT_TEXT))
   assert.match(reports, /举报人可信度 \d+/)
-  assert.equal(await moderator.locator('#case-reports .mod-report').locator('visible=true').count(), 1)
+  assert.equal(
+    await moderator.locator('#case-reports .mod-report').locator('visible=true').count(),
+    1,
+  )
   await on(moderator)('#case-target').waitFor()
   assert.match(await on(moderator)('#decision-suggested').innerText(), /按处罚阶梯建议/)
   await shot(moderator, 'report-moderation-04-moderator-case')

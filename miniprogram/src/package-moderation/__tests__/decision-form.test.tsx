@@ -22,7 +22,12 @@ jest.mock('@tarojs/taro', () => ({
 type P = { children?: ReactNode; id?: string; className?: string; onClick?: () => void }
 jest.mock('@tarojs/components', () => ({
   View: ({ children, id, className, onClick, ...rest }: P & Record<string, unknown>) => (
-    <div id={id} className={className} onClick={onClick} data-action={rest['data-action'] as string}>
+    <div
+      id={id}
+      className={className}
+      onClick={onClick}
+      data-action={rest['data-action'] as string}
+    >
       {children}
     </div>
   ),
@@ -101,7 +106,9 @@ const flush = () => act(() => new Promise((r) => setTimeout(r, 0)))
 const click = (id: string) => fireEvent.click(document.getElementById(id)!)
 const isOn = (id: string) => document.getElementById(id)!.className.includes('is-on')
 const reason = (text: string) =>
-  fireEvent.change(document.querySelector('#decision-reason textarea')!, { target: { value: text } })
+  fireEvent.change(document.querySelector('#decision-reason textarea')!, {
+    target: { value: text },
+  })
 const days = () => document.querySelector<HTMLInputElement>('#decision-days input')!
 
 beforeEach(() => jest.resetAllMocks())

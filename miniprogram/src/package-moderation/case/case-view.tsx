@@ -19,7 +19,13 @@ function Photos({ urls, id }: { urls: string[]; id?: string }) {
   return (
     <View className='mod-photos' id={id}>
       {urls.map((u) => (
-        <Image key={u} className='mod-photo' src={u} mode='aspectFill' onClick={() => preview(urls, u)} />
+        <Image
+          key={u}
+          className='mod-photo'
+          src={u}
+          mode='aspectFill'
+          onClick={() => preview(urls, u)}
+        />
       ))}
     </View>
   )
@@ -40,14 +46,18 @@ export function CaseHead({ c, now }: { c: ModerationCase; now: number }) {
         {c.card.hidden && <Text className='mod-badge is-hidden'>已隐藏</Text>}
         {c.card.appeal && <Text className='mod-badge is-appeal'>申诉中</Text>}
         <Text className='mod-badge'>{c.card.reporters} 人举报</Text>
-        {c.card.riskFlags > 0 && <Text className='mod-badge is-risk'>风险标记 {c.card.riskFlags}</Text>}
+        {c.card.riskFlags > 0 && (
+          <Text className='mod-badge is-risk'>风险标记 {c.card.riskFlags}</Text>
+        )}
         {c.status === 'open' ? (
           <Text className={`mod-badge ${sla.late ? 'is-late' : ''}`}>{sla.text}</Text>
         ) : (
           <Text className='mod-badge is-done'>已处理</Text>
         )}
       </View>
-      <Text className='muted'>举报理由：{c.card.reasons.map((r) => REPORT_REASON_LABELS[r]).join('、')}</Text>
+      <Text className='muted'>
+        举报理由：{c.card.reasons.map((r) => REPORT_REASON_LABELS[r]).join('、')}
+      </Text>
     </View>
   )
 }
@@ -59,15 +69,15 @@ export function CaseTarget({ c, now }: { c: ModerationCase; now: number }) {
     <View className='mod-section' id='case-target'>
       <Text className='mod-section__heading'>被举报内容</Text>
       <View className='mod-card__head'>
-        <Text className='mod-target__title' id='case-target-title'>{t.title}</Text>
+        <Text className='mod-target__title' id='case-target-title'>
+          {t.title}
+        </Text>
         {t.priceFen !== null && <Text className='mod-target__price'>{formatFen(t.priceFen)}</Text>}
       </View>
       {t.body && <Text className='mod-target__body'>{t.body}</Text>}
       <Photos urls={t.photoUrls} id='case-target-photos' />
       <View className='mod-owner' id='case-owner'>
-        <Text>
-          发布者：{t.owner.nickname}
-        </Text>
+        <Text>发布者：{t.owner.nickname}</Text>
         <Text className='muted'>
           {t.owner.creditScore !== null ? `信用分 ${t.owner.creditScore}` : '暂无信用分'} ·{' '}
           {accountAgeText(t.owner.createdAt, now)} · 此前违规 {c.priorOffences} 次

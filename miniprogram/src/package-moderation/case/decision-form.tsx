@@ -95,7 +95,8 @@ export function DecisionForm({
           chip(`decision-action-${a}`, DECISION_LABELS[a], d.action === a, () =>
             set({
               action: a,
-              restrictions: a === 'restrict' && d.restrictions.length === 0 ? ['publish'] : d.restrictions,
+              restrictions:
+                a === 'restrict' && d.restrictions.length === 0 ? ['publish'] : d.restrictions,
               days:
                 takesDays(a) && !d.days
                   ? String(a === c.suggested.action && c.suggested.days ? c.suggested.days : 7)
@@ -109,12 +110,16 @@ export function DecisionForm({
           <Text className='mod-field__label'>限制的功能</Text>
           <View className='mod-chips'>
             {RESTRICTIONS.map((r) =>
-              chip(`decision-restriction-${r}`, RESTRICTION_LABELS[r], d.restrictions.includes(r), () =>
-                set({
-                  restrictions: d.restrictions.includes(r)
-                    ? d.restrictions.filter((x) => x !== r)
-                    : [...d.restrictions, r],
-                }),
+              chip(
+                `decision-restriction-${r}`,
+                RESTRICTION_LABELS[r],
+                d.restrictions.includes(r),
+                () =>
+                  set({
+                    restrictions: d.restrictions.includes(r)
+                      ? d.restrictions.filter((x) => x !== r)
+                      : [...d.restrictions, r],
+                  }),
               ),
             )}
           </View>

@@ -39,8 +39,7 @@ export default function CasePage() {
     )
   useSignedInLoad(load, false)
 
-  if (failed === 'forbidden')
-    return <EmptyState id='case-forbidden' title='仅审核员可以查看' />
+  if (failed === 'forbidden') return <EmptyState id='case-forbidden' title='仅审核员可以查看' />
   if (failed === 'missing') return <EmptyState title='找不到这个案件' />
   if (!c)
     return failed ? (

@@ -56,7 +56,9 @@ function QueueList({ view }: { view: QueueView }) {
   )
   const list = useSignedInList(fetchPage)
   const forbidden =
-    list.status === 'error' && isServiceError(list.error) && list.error.code === ErrorCodes.FORBIDDEN
+    list.status === 'error' &&
+    isServiceError(list.error) &&
+    list.error.code === ErrorCodes.FORBIDDEN
   if (forbidden) return <EmptyState id='moderation-forbidden' title='仅审核员可以查看' />
   const now = Date.now()
   return (

@@ -57,12 +57,7 @@ jest.mock('@nutui/nutui-react-taro/dist/esm/TextArea/style/css', () => ({}))
 // The grid's uploads are its own tests' business: here it only holds what the test puts in.
 let photoUpdate: ((f: (items: PhotoItem[]) => PhotoItem[]) => void) | null = null
 jest.mock('@/components/PhotoGrid', () => ({
-  PhotoGrid: (p: {
-    items: PhotoItem[]
-    dir: string
-    max: number
-    update: typeof photoUpdate
-  }) => {
+  PhotoGrid: (p: { items: PhotoItem[]; dir: string; max: number; update: typeof photoUpdate }) => {
     photoUpdate = p.update
     return <div id='photo-grid' data-dir={p.dir} data-max={p.max} data-count={p.items.length} />
   },
@@ -116,9 +111,7 @@ describe('ReportForm', () => {
       Array.from(document.querySelectorAll('.report-form__reason')).map((e) => e.textContent)
     expect(shown()).toEqual(REASONS_FOR.listing.map((r) => REPORT_REASON_LABELS[r]))
     expect(shown()).toContain('假冒商品')
-    rerender(
-      <ReportForm target={{ kind: 'user', id: 'u' }} messages={null} onDone={jest.fn()} />,
-    )
+    rerender(<ReportForm target={{ kind: 'user', id: 'u' }} messages={null} onDone={jest.fn()} />)
     expect(shown()).not.toContain('假冒商品')
     expect(shown()).toContain('骚扰辱骂')
   })

@@ -8,12 +8,7 @@ import { api } from '@/services'
 import { EmptyState } from '@/components/EmptyState'
 import { useSignedInLoad } from '@/hooks/use-signed-in-load'
 import { reportError } from '@/utils/feedback'
-import {
-  APPEAL_STATUS_LABELS,
-  dateTimeText,
-  penaltyActive,
-  penaltyText,
-} from '../report-text'
+import { APPEAL_STATUS_LABELS, dateTimeText, penaltyActive, penaltyText } from '../report-text'
 import { AppealForm } from './appeal-form'
 import '../report.scss'
 
@@ -105,7 +100,11 @@ export default function PenaltiesPage() {
           <Text className='report-hint'>加载中…</Text>
         )
       ) : items.length === 0 ? (
-        <EmptyState id='my-penalties-empty' title='没有处罚记录' description='继续保持，做个靠谱的邻居' />
+        <EmptyState
+          id='my-penalties-empty'
+          title='没有处罚记录'
+          description='继续保持，做个靠谱的邻居'
+        />
       ) : (
         items.map((p) => <PenaltyCard key={p.decisionId} p={p} onChanged={replace} />)
       )}

@@ -89,9 +89,7 @@ export function ReportForm({
         </View>
       </View>
       <View className='report-form__block' id='report-text'>
-        <Text className='report-form__label'>
-          补充说明{reason === 'other' ? '' : '（选填）'}
-        </Text>
+        <Text className='report-form__label'>补充说明{reason === 'other' ? '' : '（选填）'}</Text>
         <TextArea
           placeholder='说说发生了什么：哪里有问题、何时发现，有助于我们更快处理'
           value={text}
@@ -101,9 +99,7 @@ export function ReportForm({
         />
       </View>
       <View className='report-form__block' id='report-photos'>
-        <Text className='report-form__label'>
-          图片证据（选填，最多 {REPORT_LIMITS.photos} 张）
-        </Text>
+        <Text className='report-form__label'>图片证据（选填，最多 {REPORT_LIMITS.photos} 张）</Text>
         <PhotoGrid
           items={photos}
           update={setPhotos}

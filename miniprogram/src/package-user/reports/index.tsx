@@ -20,7 +20,11 @@ export default function MyReportsPage() {
         审核员核实后会通知你结果；为保护你，被举报的人不会知道是谁举报的。
       </Text>
       {list.loaded && list.items.length === 0 && list.status !== 'error' ? (
-        <EmptyState id='my-reports-empty' title='还没有举报记录' description='遇到违规可以在宝贝、主页、聊天或订单里举报' />
+        <EmptyState
+          id='my-reports-empty'
+          title='还没有举报记录'
+          description='遇到违规可以在宝贝、主页、聊天或订单里举报'
+        />
       ) : (
         list.items.map((r) => (
           <View key={r.id} className='report-card my-report' data-id={r.id} data-status={r.status}>

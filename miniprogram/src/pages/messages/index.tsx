@@ -187,12 +187,12 @@ export default function Messages() {
                   {n.kind === 'moderation'
                     ? '审核'
                     : n.kind === 'order'
-                    ? '订单'
-                    : n.kind === 'review'
-                      ? '评价'
-                      : n.kind === 'listing_expired'
-                        ? '下架'
-                        : '到期'}
+                      ? '订单'
+                      : n.kind === 'review'
+                        ? '评价'
+                        : n.kind === 'listing_expired'
+                          ? '下架'
+                          : '到期'}
                 </Text>
               </View>
               <View className='notice__body'>
