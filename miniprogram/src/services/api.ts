@@ -26,9 +26,17 @@ export const setUnauthenticatedListener = (listener: UnauthenticatedListener | n
   onUnauthenticated = listener
 }
 
+let onBanned: UnauthenticatedListener | null = null
+
+/** The app registers here to tell a suspended or banned user why, and where to appeal. */
+export const setBannedListener = (listener: UnauthenticatedListener | null) => {
+  onBanned = listener
+}
+
 export const client = createClient(transport, {
   onError: (e) => {
     if (isAuthError(e)) onUnauthenticated?.(e)
+    if (e.code === 'USER.BANNED') onBanned?.(e)
   },
 })
 

@@ -84,7 +84,7 @@ export default function PenaltiesPage() {
         reportError(e, '加载失败')
       },
     )
-  useSignedInLoad(load, items !== null)
+  useSignedInLoad(load, items !== null, load, true)
   const replace = (after: Penalty) =>
     setItems((list) => list?.map((p) => (p.decisionId === after.decisionId ? after : p)) ?? null)
 
