@@ -24,6 +24,7 @@ import { DEMO_USERS, type DemoUser } from './demo-users'
 import { draftListing, draftService } from './listing-catalog'
 import { seedCreditHistory } from './seed-credit'
 import { seedMerchants, UNONBOARDED_DEMO_OPENIDS } from './seed-merchants'
+import { seedReports } from './seed-reports'
 import { generateAvatar, generatePhoto } from './photo-generator'
 import type { PhotoKind } from './photo-glyphs'
 import { createRng, type Rng } from './prng'
@@ -174,6 +175,7 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
 
   await seedActivity(seedDeps, rng, users, listings)
   await seedCreditHistory(seedDeps, rng, users)
+  await seedReports({ ...seedDeps, clock }, users, listings, now)
 
   return {
     users: users.size,
