@@ -47,6 +47,15 @@ export const user = (parties: Parties): Cells => ({
   ...parties,
   banned: 'USER.BANNED',
 })
+/**
+ * An 'account' action: signed in, and reachable by a suspended or banned user too (what was
+ * decided against them and its appeal); `banned` says what they get.
+ */
+const account = (parties: Parties, banned: Cells['banned']): Cells => ({
+  anonymous: 'UNAUTHENTICATED',
+  ...parties,
+  banned,
+})
 /** A public action: anyone, signed in or not (banned users may still browse). */
 const ANYONE: Cells = {
   anonymous: 'ok',
@@ -1001,6 +1010,59 @@ export const ROWS: Row[] = [
     expect: SELLERS_SECRET,
   }),
 
+  // ---- report: anyone signed in reports others' things; moderators alone see and decide cases
+  row({
+    action: 'report.create',
+    given: (k) => k.listing('active'),
+    input: (x) => ({
+      target: { kind: 'listing', id: x.listingId },
+      reason: 'counterfeit',
+      text: '矩阵测试：疑似假货',
+    }),
+    expect: user({ stranger: 'ok', buyer: 'ok', seller: 'REPORT.SELF', operator: 'ok' }),
+  }),
+  row({ action: 'report.mine', input: () => ({}), expect: OWN }),
+  // A banned user still reads what was decided against them, and may appeal it.
+  row({
+    action: 'report.myPenalties',
+    input: () => ({}),
+    expect: account({ stranger: 'ok', buyer: 'ok', seller: 'ok', operator: 'ok' }, 'ok'),
+  }),
+  // A decision is the business of the person it fell on: anyone else is told there is none.
+  row({
+    action: 'report.appeal',
+    given: (k) => k.reportCase('decided'),
+    input: (x) => ({ decisionId: x.decisionId, text: '是正品，有购买凭证' }),
+    expect: account(
+      { stranger: 'NOT_FOUND', buyer: 'NOT_FOUND', seller: 'ok', operator: 'NOT_FOUND' },
+      'NOT_FOUND',
+    ),
+  }),
+  row({ action: 'report.queue', input: () => ({}), expect: OPERATORS_ONLY }),
+  row({
+    action: 'report.case',
+    given: (k) => k.reportCase('open'),
+    input: (x) => ({ caseId: x.caseId }),
+    expect: OPERATORS_ONLY,
+  }),
+  row({
+    action: 'report.decide',
+    given: (k) => k.reportCase('open'),
+    input: (x) => ({
+      caseId: x.caseId,
+      action: 'warn',
+      rule: 'R3-counterfeit',
+      reason: '疑似假货，警告一次',
+    }),
+    expect: OPERATORS_ONLY,
+  }),
+  row({
+    action: 'report.answerAppeal',
+    given: (k) => k.reportCase('appealed'),
+    input: (x) => ({ caseId: x.caseId, outcome: 'upheld', answer: '证据充分，维持原判' }),
+    expect: OPERATORS_ONLY,
+  }),
+
   // ---- user
   row({ action: 'user.login', input: () => ({}), expect: OWN }),
   row({ action: 'user.me', input: () => ({}), expect: OWN }),
@@ -1075,6 +1137,12 @@ export const WHOAMI: Record<
     action: 'get',
     input: (x) => ({ orderId: x.orders.disputed.orderId }),
     subject: (d) => d.side,
+  },
+  // 我的举报 are the caller's own, whoever the event claims to be.
+  report: {
+    action: 'mine',
+    input: () => ({}),
+    subject: (d) => d.items.map((r: { id: string }) => r.id),
   },
   review: {
     action: 'mine',

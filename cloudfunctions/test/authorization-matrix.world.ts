@@ -14,6 +14,7 @@ import { Merchants } from '../src/modules/merchant/domain/merchant.records'
 import { OutboxJobs } from '../src/modules/outbox/domain/outbox-job.record'
 import { main as chatMain } from '../src/functions/chat'
 import { main as offerMain } from '../src/functions/offer'
+import { main as reportMain } from '../src/functions/report'
 import { main as reviewMain } from '../src/functions/review'
 import { main as searchMain } from '../src/functions/search'
 import { main as shareMain } from '../src/functions/share'
@@ -186,6 +187,13 @@ export interface Kit {
    * review's text is the buyer's secret until the seller's is in.
    */
   reviewed(stage?: ReviewStage): Promise<{ orderId: string }>
+  /**
+   * The buyer's 举报 of a new listing of the seller's: an open case, decided (a warning by a
+   * second moderator, so the world's operator may answer the appeal), or appealed by the seller.
+   */
+  reportCase(
+    stage?: 'open' | 'decided' | 'appealed',
+  ): Promise<{ caseId: string; decisionId: string }>
   secrets: Secret[]
 }
 
@@ -531,9 +539,50 @@ export const buildWorld = async (cloud: EscrowCloud): Promise<Kit> => {
     return { token, listingId, groupKey: group.groupKey as string }
   }
 
+  const mustReport = async (openid: string, action: string, input: unknown) => {
+    const res = (await reportMain({ action, input }, cloud.contextFor(openid))) as Envelope
+    if (!res.ok)
+      throw new Error(`fixture: report.${action} failed: ${res.error.code} ${res.error.message}`)
+    return res.data
+  }
+  const SECOND_MODERATOR = 'oAuthzModerator0000000000002'
+  await aUser(cloud.container, SECOND_MODERATOR, { roles: ['user', 'moderator'] })
+  // One 举报 of the seller's, so that whose 我的举报 an answer lists can be told apart.
+  await mustReport(seller, 'create', {
+    target: { kind: 'user', id: userId.stranger },
+    reason: 'spam',
+    text: '',
+  })
+  const reportCase: Kit['reportCase'] = async (stage = 'open') => {
+    const { listingId } = await listing()
+    const text = `矩阵举报 ${++n} 号：疑似假货`
+    await mustReport(OPENIDS.buyer!, 'create', {
+      target: { kind: 'listing', id: listingId },
+      reason: 'counterfeit',
+      text,
+    })
+    // Who reported what is the reporter's and the moderators' alone.
+    secret('a report', text, 'buyer', 'operator')
+    const queue = await mustReport(OPENIDS.operator!, 'queue', { limit: 50 })
+    const caseId = queue.items.find((c: { target: { id: string } }) => c.target.id === listingId)
+      .caseId as string
+    if (stage === 'open') return { caseId, decisionId: '' }
+    const decided = await mustReport(SECOND_MODERATOR, 'decide', {
+      caseId,
+      action: 'warn',
+      rule: 'R3-counterfeit',
+      reason: '疑似假货，警告一次',
+    })
+    const decisionId = decided.decision.id as string
+    if (stage === 'appealed')
+      await mustReport(seller, 'appeal', { decisionId, text: '是正品，有购买凭证' })
+    return { caseId, decisionId }
+  }
+
   return {
     world,
     cloud,
+    reportCase,
     order,
     returnParcel,
     listing,

@@ -1,4 +1,4 @@
-import { realNameReason } from '@shared/domain/realname'
+import { isSensitiveSale } from '@shared/domain/realname'
 import { XUHUI, aGoodsListingInput } from '../local/mothers/listing.mother'
 import { aFinishedMerchant } from '../local/mothers/merchant.mother'
 import { aUser } from '../local/mothers/user.mother'
@@ -24,15 +24,14 @@ export const publishListing = async (
   const input = await goodsInput(cloud, over, openid)
   // Phones and cameras at ¥2,000 or more are published by real-name sellers only (a finished
   // 开通收款): such a seller is made one, as in the product (see realname.int.test.ts).
-  if (realNameReason({ monthSoldFen: 0, monthOrders: 0, ...input }) === 'sensitive')
-    await aRealNameSeller(cloud, openid)
+  if (isSensitiveSale(input)) await aRealNameSeller(cloud, openid)
   const res = await invoke(listing, cloud, openid, 'create', input)
   if (!res.ok) throw new Error(`create failed: ${res.error.code} ${res.error.message}`)
   return res.data
 }
 
 /** Signs `openid` up if needed and finishes its 开通收款, which counts as real-name. */
-export const aRealNameSeller = async (cloud: Pick<TestCloud, 'container'>, openid: string) => {
+const aRealNameSeller = async (cloud: Pick<TestCloud, 'container'>, openid: string) => {
   const user = await aUser(cloud.container, openid)
   if (!(await cloud.container.store.get(Merchants, user._id)))
     await aFinishedMerchant(cloud.container, user._id)

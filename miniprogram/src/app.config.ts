@@ -15,7 +15,16 @@ export default defineAppConfig({
         'address-edit/index',
         'credit/index',
         'settings/index',
+        // 举报 and what came of it (issue 15).
+        'report/index',
+        'reports/index',
+        'penalties/index',
       ],
+    },
+    {
+      // 审核后台 for moderators only: regular users never download it.
+      root: 'package-moderation',
+      pages: ['queue/index', 'case/index'],
     },
     {
       root: 'package-search',

@@ -207,6 +207,7 @@ export const ChatContract = defineContract('chat', {
       ErrorCodes.FILE_NOT_OWNED,
       ErrorCodes.CHAT_LISTING_UNAVAILABLE,
       ErrorCodes.CONTENT_BLOCKED,
+      ErrorCodes.USER_RESTRICTED,
     ],
   },
   markRead: {

@@ -6,8 +6,10 @@ import type { ErrorCode } from '../errors/error-codes'
  * - public: anyone, the caller is known when there is one (browsing never needs a login wall)
  * - identified: a platform identity (OPENID) is required, a registered user is not (login)
  * - user: a registered, not banned user
+ * - account: a registered user, banned or not: only what a banned user must still reach (the
+ *   decision against them and its appeal), never anything that acts on others
  */
-export type AuthLevel = 'public' | 'identified' | 'user'
+export type AuthLevel = 'public' | 'identified' | 'user' | 'account'
 
 export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   /** One line on what the action does. */

@@ -261,7 +261,12 @@ export const ListingContract = defineContract('listing', {
     auth: 'user',
     input: CreateListingInputSchema,
     output: ListingDetailSchema,
-    errors: [...WRITE_ERRORS, ErrorCodes.LISTING_TOO_MANY_LIVE, ErrorCodes.REALNAME_REQUIRED],
+    errors: [
+      ...WRITE_ERRORS,
+      ErrorCodes.LISTING_TOO_MANY_LIVE,
+      ErrorCodes.REALNAME_REQUIRED,
+      ErrorCodes.USER_RESTRICTED,
+    ],
   },
   update: {
     summary: "Edits the caller's own listing if nobody changed it since expectedVersion.",
@@ -279,6 +284,7 @@ export const ListingContract = defineContract('listing', {
       ErrorCodes.LISTING_WRONG_STATUS,
       ErrorCodes.LISTING_TOO_MANY_LIVE,
       ErrorCodes.REALNAME_REQUIRED,
+      ErrorCodes.USER_RESTRICTED,
     ],
   },
   takeDown: {
@@ -297,6 +303,7 @@ export const ListingContract = defineContract('listing', {
       ErrorCodes.LISTING_WRONG_STATUS,
       ErrorCodes.LISTING_TOO_MANY_LIVE,
       ErrorCodes.REALNAME_REQUIRED,
+      ErrorCodes.USER_RESTRICTED,
     ],
   },
   markSold: {

@@ -224,6 +224,7 @@ export const MerchantContract = defineContract('merchant', {
       ErrorCodes.MERCHANT_INSUFFICIENT_BALANCE,
       ErrorCodes.MERCHANT_GATEWAY_FAILED,
       ErrorCodes.FUND_CLAIM_UNSETTLED,
+      ErrorCodes.USER_RESTRICTED,
     ],
   },
   guaranteeFund: {

@@ -31,7 +31,7 @@ export const UpdateProfileInputSchema = z
 export const NoticeSchema = z.object({
   /** Derived from the notice's cause (e.g. one expiry of one listing), so it is sent once. */
   id: z.string(),
-  kind: z.enum(['listing_expiring', 'listing_expired', 'order', 'review']),
+  kind: z.enum(['listing_expiring', 'listing_expired', 'order', 'review', 'moderation']),
   title: z.string(),
   body: z.string(),
   listingId: IdSchema.nullable(),

@@ -23,13 +23,13 @@ export const realNameReason = (input: {
 }): RealNameReason | null => {
   if (input.monthSoldFen >= REALNAME_MONTHLY_FEN || input.monthOrders >= REALNAME_MONTHLY_ORDERS)
     return 'volume'
-  if (
-    REALNAME_SENSITIVE_CATEGORIES.includes(input.category) &&
-    input.priceFen >= REALNAME_SENSITIVE_PRICE_FEN
-  )
-    return 'sensitive'
-  return null
+  return isSensitiveSale(input) ? 'sensitive' : null
 }
+
+/** Phones, digital goods and computers at the price where real-name is asked whatever the volume. */
+export const isSensitiveSale = (listing: { category: string; priceFen: number }): boolean =>
+  REALNAME_SENSITIVE_CATEGORIES.includes(listing.category) &&
+  listing.priceFen >= REALNAME_SENSITIVE_PRICE_FEN
 
 export const REALNAME_MESSAGES: Record<RealNameReason, string> = {
   volume: '本月成交已达 ¥5,000 或 20 单，完成实名认证（开通收款）后可继续发布',

@@ -101,6 +101,13 @@ export const ErrorCodes = {
   DISPUTE_RETURN_NOT_POSSIBLE: 'DISPUTE.RETURN_NOT_POSSIBLE',
   JURY_ALREADY_VOTED: 'JURY.ALREADY_VOTED',
   JURY_CLOSED: 'JURY.CLOSED',
+  REPORT_SELF: 'REPORT.SELF',
+  REPORT_REASON_MISMATCH: 'REPORT.REASON_MISMATCH',
+  REPORT_MESSAGE_NOT_YOURS: 'REPORT.MESSAGE_NOT_YOURS',
+  MODERATION_CASE_CLOSED: 'MODERATION.CASE_CLOSED',
+  MODERATION_SAME_MODERATOR: 'MODERATION.SAME_MODERATOR',
+  APPEAL_CLOSED: 'APPEAL.CLOSED',
+  USER_RESTRICTED: 'USER.RESTRICTED',
 } as const
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
@@ -207,6 +214,13 @@ export const defaultMessages: Record<ErrorCode, string> = {
   'DISPUTE.RETURN_NOT_POSSIBLE': '退货已寄出，不能再协商退货退款',
   'JURY.ALREADY_VOTED': '你已经投过票了',
   'JURY.CLOSED': '投票已结束',
+  'REPORT.SELF': '不能举报自己',
+  'REPORT.REASON_MISMATCH': '这个理由不适用于所举报的内容',
+  'REPORT.MESSAGE_NOT_YOURS': '只能选择你参与的会话里的聊天记录',
+  'MODERATION.CASE_CLOSED': '这个案件已处理',
+  'MODERATION.SAME_MODERATOR': '申诉须由另一位审核员处理',
+  'APPEAL.CLOSED': '已申诉过，或已超过 7 天申诉期',
+  'USER.RESTRICTED': '你的账号已被限制使用此功能',
 }
 
 /**

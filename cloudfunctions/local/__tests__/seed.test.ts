@@ -9,6 +9,7 @@ import { updateListing } from '../../src/modules/listing/application/update-list
 import { Uploads } from '../../src/modules/upload/domain/upload.record'
 import { Identities, Users } from '../../src/modules/user/domain/user.record'
 import { CreditAccounts } from '../../src/modules/credit/domain/credit.records'
+import { moderationQueue } from '../../src/modules/report'
 import { createLocalContainer, type LocalContainer } from '../../src/platform/local-container'
 import { DEMO_USERS } from '../seed/demo-users'
 import { seedDemoData, seedIfEmpty } from '../seed/seed-demo-data'
@@ -74,6 +75,23 @@ describe('demo seed', () => {
     expect(shop.account.breakdown.tier).toMatch(/^(great|excellent)$/)
     expect(shop.user.creditBadge).toMatch(/^信用(优秀|极好)$/)
     expect(shop.account.anchoredDay).not.toBeNull()
+  })
+
+  it('leaves open 举报 in the moderation queue for two moderators, only on 杭州 listings', async () => {
+    const userOf = async (openid: string) =>
+      (await container.store.get(Users, (await container.store.get(Identities, openid))!.userId))!
+    const moderators = DEMO_USERS.filter((u) => u.moderator).map((u) => u.openid)
+    expect(moderators.sort()).toEqual(['o-demo-06', 'o-demo-08'])
+    const queue = await moderationQueue(container, await userOf('o-demo-08'), {
+      view: 'cases',
+      limit: 20,
+    })
+    expect(queue.items.length).toBeGreaterThanOrEqual(3)
+    expect(queue.items.filter((c) => c.hidden)).toHaveLength(1)
+    expect(queue.items[0]!.hidden).toBe(true)
+    for (const c of queue.items.filter((x) => x.target.kind === 'listing'))
+      expect(listings.find((l) => l._id === c.target.id)?.city).toBe('杭州')
+    for (const c of queue.items) expect(c.openedAt).toBeLessThanOrEqual(NOW)
   })
 
   it('puts every listing in its city, near one of its districts', () => {

@@ -1,4 +1,4 @@
-import { REALNAME_SENSITIVE_PRICE_FEN, realNameReason } from '@shared/domain/realname'
+import { REALNAME_SENSITIVE_PRICE_FEN, isSensitiveSale } from '@shared/domain/realname'
 import { DAY, HOUR } from '@shared/domain/time'
 import { findCity } from '@shared/domain/cities'
 import { FakeClock } from '../../src/adapters/clock/system-clock'
@@ -25,6 +25,7 @@ import { draftListing, draftService } from './listing-catalog'
 import { seedCreditHistory } from './seed-credit'
 import { counterfeitsBySlot, plantedDraft, REUSE_SLOT_FROM_END, stolenPhoto } from './seed-risk'
 import { seedMerchants, UNONBOARDED_DEMO_OPENIDS } from './seed-merchants'
+import { seedReports } from './seed-reports'
 import { generateAvatar, generatePhoto } from './photo-generator'
 import type { PhotoKind } from './photo-glyphs'
 import { createRng, type Rng } from './prng'
@@ -189,6 +190,7 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
 
   await seedActivity(seedDeps, rng, users, listings)
   await seedCreditHistory(seedDeps, rng, users)
+  await seedReports({ ...seedDeps, clock }, users, listings, now)
 
   return {
     users: users.size,
@@ -207,8 +209,7 @@ const withinRealNameGate = <D extends { category: string; priceFen: number }>(
   openid: string,
   draft: D,
 ): D =>
-  UNONBOARDED_DEMO_OPENIDS.includes(openid) &&
-  realNameReason({ monthSoldFen: 0, monthOrders: 0, ...draft }) === 'sensitive'
+  UNONBOARDED_DEMO_OPENIDS.includes(openid) && isSensitiveSale(draft)
     ? { ...draft, priceFen: REALNAME_SENSITIVE_PRICE_FEN - 100 * (1 + (draft.priceFen % 7)) }
     : draft
 

@@ -1,6 +1,7 @@
 import type { CommissionPolicy } from '@shared/domain/commission'
 import type { CreditTier } from '@shared/domain/credit/credit-tiers'
 import type { DisputeRules } from '@shared/domain/dispute'
+import type { Restriction } from '@shared/domain/report'
 import type { ChatSignal } from './chat/ports/chat-signal.port'
 import type { Courier } from './delivery/ports/courier.port'
 import type { PaymentGateway } from './payments/ports/payment-gateway.port'
@@ -122,6 +123,21 @@ export interface Hooks {
    */
   reviewPublished: ReviewPublishedReaction[]
   /**
+   * A buyer's question scored once its answer window closed (chat's reply-rate sweep), in the
+   * sweep's transaction (credit: the seller's 聊天回复 factor).
+   */
+  chatQuestionScored: ((
+    tx: TransactionOps,
+    question: {
+      conversationId: string
+      sellerId: string
+      askedAt: number
+      answered: boolean
+      /** When the sweep scored it. */
+      now: number
+    },
+  ) => Promise<void>)[]
+  /**
    * The agreed price of an accepted offer (offer): checkout with an offerId charges it. Only this
    * buyer's offer on this listing, accepted and before its deadline; OFFER.STALE otherwise.
    */
@@ -149,6 +165,16 @@ export interface Hooks {
   isMember: (deps: Pick<Deps, 'store'>, communityId: string, userId: string) => Promise<boolean>
   /** Whether a user marked a listing 想要 (social: the listing page shows it). */
   isFavorite: (deps: Pick<Deps, 'store'>, userId: string, listingId: string) => Promise<boolean>
+  /**
+   * Until when a moderator's restriction (publish / chat / withdraw) holds on a user, null when
+   * none does now (report). Listing publish, chat send and withdrawals ask it (user's
+   * assertUnrestricted) and answer USER.RESTRICTED.
+   */
+  restrictedUntil: (
+    deps: Pick<Deps, 'store' | 'clock'>,
+    userId: string,
+    what: Restriction,
+  ) => Promise<number | null>
   /** Every outbox job kind and its handler (order, payments, delivery, chat, share). */
   jobs: Record<string, JobHandler>
 }

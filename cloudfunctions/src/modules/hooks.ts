@@ -1,6 +1,11 @@
 import type { Hooks, JobHandler } from './deps'
 import { CHAT_JOB_HANDLERS, chatOrderReaction } from './chat'
-import { creditOrderReaction, creditReviewReaction, creditTierOf } from './credit'
+import {
+  creditChatReaction,
+  creditOrderReaction,
+  creditReviewReaction,
+  creditTierOf,
+} from './credit'
 import { disputeOrderReaction } from './dispute'
 import { DELIVERY_JOB_HANDLERS, courierQuotes, pickupReaction } from './delivery'
 import { escrowHeldFor, ORDER_JOB_HANDLERS, salesSince } from './order'
@@ -12,6 +17,7 @@ import { REVIEW_JOB_HANDLERS, reviewOrderReaction } from './review'
 import { isFavorite, isMember } from './social'
 import { holdListingsShowingImage } from './listing'
 import { RISK_JOB_HANDLERS } from './risk'
+import { restrictedUntil } from './report'
 
 /** Every outbox job kind once: two modules claiming one kind would silently lose a handler. */
 const oneHandlerPerKind = (...registries: Record<string, JobHandler>[]) => {
@@ -40,6 +46,7 @@ export const moduleHooks: Hooks = {
   ],
   listingMoved: [shareListingReaction],
   reviewPublished: [creditReviewReaction],
+  chatQuestionScored: [creditChatReaction],
   offerPrice,
   quoteFreight: courierQuotes,
   closePayment,
@@ -50,6 +57,7 @@ export const moduleHooks: Hooks = {
   imageJudged: holdListingsShowingImage,
   realNameVerified,
   salesSince,
+  restrictedUntil,
   jobs: oneHandlerPerKind(
     ORDER_JOB_HANDLERS,
     SETTLEMENT_HANDLERS,

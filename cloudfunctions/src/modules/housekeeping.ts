@@ -1,5 +1,5 @@
 import type { Deps } from './deps'
-import { sweepChatSends } from './chat'
+import { scoreChatReplies, sweepChatSends } from './chat'
 import { disputeTimers } from './dispute'
 import { sweepListingViews } from './listing'
 import { pollTracking } from './delivery'
@@ -35,6 +35,8 @@ export const sweepHousekeeping = async (deps: Deps) => ({
   rateWindows: await deps.limits.sweep(deps.clock.now()),
   hot: await sweepHotCounters(deps),
   chatSends: await sweepChatSends(deps),
+  // 聊天回复率: questions whose day to answer has passed become credit events.
+  ...(await scoreChatReplies(deps)),
   views: await sweepListingViews(deps),
   feedSnapshots: await sweepFeedSnapshots(deps),
   shareActivities: await sweepShareActivities(deps),

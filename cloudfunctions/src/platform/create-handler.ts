@@ -12,10 +12,10 @@ export interface RouteContext<C extends Caller = Caller> {
   deps: Container
 }
 
-/** The caller of an action whose auth level is 'user': registered, with an OPENID. */
+/** The caller of an action whose auth level is 'user' or 'account': registered, with an OPENID. */
 export type UserCaller = Caller & { user: NonNullable<Caller['user']>; openid: string }
 
-type CallerFor<S extends ActionSpec> = S['auth'] extends 'user'
+type CallerFor<S extends ActionSpec> = S['auth'] extends 'user' | 'account'
   ? UserCaller
   : S['auth'] extends 'identified'
     ? Caller & { openid: string }

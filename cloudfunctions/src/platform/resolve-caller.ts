@@ -26,9 +26,10 @@ export const resolveCaller = async (
   }
   if (auth === 'identified') return { openid, user: null, ip }
   const user = await findUserByOpenid(deps, openid)
-  if (auth === 'user') {
+  if (auth === 'user' || auth === 'account') {
     if (!user) throw new AppError(ErrorCodes.UNAUTHENTICATED, '请先登录')
-    if (isBanned(user, deps.clock.now())) throw new AppError(ErrorCodes.USER_BANNED)
+    if (auth === 'user' && isBanned(user, deps.clock.now()))
+      throw new AppError(ErrorCodes.USER_BANNED)
   }
   return { openid, user, ip }
 }

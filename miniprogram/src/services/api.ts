@@ -8,6 +8,7 @@ import { OfferContract } from '@shared/contracts/offer.contract'
 import type { ActionInput } from '@shared/contracts/define-contract'
 import { OrderContract } from '@shared/contracts/order.contract'
 import { RecommendContract } from '@shared/contracts/recommend.contract'
+import { ReportContract } from '@shared/contracts/report.contract'
 import { ReviewContract } from '@shared/contracts/review.contract'
 import { SearchContract } from '@shared/contracts/search.contract'
 import { ShareContract } from '@shared/contracts/share.contract'
@@ -25,9 +26,17 @@ export const setUnauthenticatedListener = (listener: UnauthenticatedListener | n
   onUnauthenticated = listener
 }
 
+let onBanned: UnauthenticatedListener | null = null
+
+/** The app registers here to tell a suspended or banned user why, and where to appeal. */
+export const setBannedListener = (listener: UnauthenticatedListener | null) => {
+  onBanned = listener
+}
+
 export const client = createClient(transport, {
   onError: (e) => {
     if (isAuthError(e)) onUnauthenticated?.(e)
+    if (e.code === 'USER.BANNED') onBanned?.(e)
   },
 })
 
@@ -43,6 +52,7 @@ type Of = typeof OfferContract.actions
 type R = typeof RecommendContract.actions
 type Sh = typeof ShareContract.actions
 type Rv = typeof ReviewContract.actions
+type Rp = typeof ReportContract.actions
 type Cr = typeof CreditContract.actions
 
 /** The seller's lifecycle actions on one listing, each answering the updated detail. */
@@ -203,6 +213,27 @@ export const api = {
     /** The juror's vote with a reason. */
     vote: (input: ActionInput<(typeof DisputeContract)['actions']['vote']>) =>
       client.call(DisputeContract, 'vote', input),
+  },
+  report: {
+    /** 举报 a listing, a user, a chat message or an order. */
+    create: (input: ActionInput<Rp['create']>) => client.call(ReportContract, 'create', input),
+    /** 我的举报 with their outcome. */
+    mine: (cursor?: string) => client.call(ReportContract, 'mine', cursor ? { cursor } : {}),
+    /** 我的处罚 with the appeal each allows. */
+    myPenalties: () => client.call(ReportContract, 'myPenalties', {}),
+    /** One appeal of a decision, within 7 days. */
+    appeal: (decisionId: string, text: string) =>
+      client.call(ReportContract, 'appeal', { decisionId, text }),
+    /** Moderators: the queue (cases or appeals). */
+    queue: (view: 'cases' | 'appeals', cursor?: string) =>
+      client.call(ReportContract, 'queue', cursor ? { view, cursor } : { view }),
+    /** Moderators: one case with its evidence. */
+    case: (caseId: string) => client.call(ReportContract, 'case', { caseId }),
+    /** Moderators: the decision on a case. */
+    decide: (input: ActionInput<Rp['decide']>) => client.call(ReportContract, 'decide', input),
+    /** Moderators (not the one who decided): the answer to an appeal. */
+    answerAppeal: (input: ActionInput<Rp['answerAppeal']>) =>
+      client.call(ReportContract, 'answerAppeal', input),
   },
   review: {
     /** Rates the other party of a completed order (hidden until both are in or 7 days pass). */

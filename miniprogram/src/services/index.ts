@@ -1,4 +1,4 @@
-export { api, setUnauthenticatedListener } from './api'
+export { api, setBannedListener, setUnauthenticatedListener } from './api'
 export type { ListingLifecycleAction } from './api'
 export { createClient, validationError } from './client'
 export { ServiceError, isServiceError, isAuthError, ClientErrorCodes } from './service-error'

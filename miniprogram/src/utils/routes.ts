@@ -71,6 +71,37 @@ export const Routes = {
     userId
       ? `/package-user/credit/index?id=${encodeURIComponent(userId)}`
       : '/package-user/credit/index',
+  /**
+   * 举报 a listing, a user, a chat message or an order. `label` names it in the form's heading;
+   * `conversationId` (a chat) or the order itself offers chat messages to attach as evidence.
+   */
+  report: (
+    target: { kind: 'listing' | 'user' | 'message' | 'order'; id: string },
+    extra: { label?: string; conversationId?: string } = {},
+  ) => {
+    const q: [string, string | undefined][] = [
+      ['kind', target.kind],
+      ['id', target.id],
+      ['label', extra.label?.slice(0, 30)],
+      ['conv', extra.conversationId],
+    ]
+    return `/package-user/report/index?${q
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k}=${encodeURIComponent(v!)}`)
+      .join('&')}`
+  },
+  /** 我的举报: the caller's reports and how each was decided. */
+  myReports: '/package-user/reports/index',
+  /** 我的处罚: decisions against the caller, each with its 申诉. */
+  penalties: '/package-user/penalties/index',
+  /** Moderators: 审核后台, the queue of cases (or of appeals). */
+  moderation: (view?: 'cases' | 'appeals') =>
+    view === 'appeals'
+      ? '/package-moderation/queue/index?view=appeals'
+      : '/package-moderation/queue/index',
+  /** Moderators: one case with its evidence and the decision form. */
+  moderationCase: (caseId: string) =>
+    `/package-moderation/case/index?id=${encodeURIComponent(caseId)}`,
   disputes: '/package-order/disputes/index',
   /** 小法庭: the caller's jury cases, or one case with its vote form. */
   jury: (caseId?: string) =>

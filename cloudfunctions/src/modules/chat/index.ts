@@ -9,4 +9,11 @@ export { openConversation } from './application/conversations.use-case'
 export { postLine, type PlatformLine } from './application/post-line'
 export { conversationId } from './domain/chat.records'
 export { sweepChatSends } from './application/sweep-sends.use-case'
-export { chatPartnersOf, latestMessagesOf, messagesIn } from './application/chat-evidence'
+export { scoreChatReplies } from './application/score-replies.use-case'
+export {
+  chatPartnersOf,
+  latestMessagesOf,
+  messagesIn,
+  messageWithParties,
+  moderateMessage,
+} from './application/chat-evidence'

@@ -20,3 +20,9 @@ export {
 export { isInsideCity } from './domain/listing-location'
 export { hiddenByBan, type ListingRecord } from './domain/listing.record'
 export { holdListingsShowingImage } from './application/hold-for-image.use-case'
+export {
+  holdListingsForReport,
+  releaseReportHold,
+  restoreTakenDown,
+  takeDownForRules,
+} from './application/moderation-hold.use-case'

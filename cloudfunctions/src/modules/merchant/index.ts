@@ -5,3 +5,4 @@ export {
   realNameVerified,
   subMchidOf,
 } from './application/sub-merchant'
+export { samePersonGroups } from './application/same-person'

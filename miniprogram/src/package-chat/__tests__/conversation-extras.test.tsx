@@ -12,6 +12,7 @@ const taro = {
   chooseImage: jest.fn(),
   showActionSheet: jest.fn(),
   showModal: jest.fn(),
+  navigateTo: jest.fn(),
 }
 const api = { chat: { send: jest.fn(), block: jest.fn(), unblock: jest.fn() } }
 const uploadPhoto = jest.fn()
@@ -24,6 +25,7 @@ jest.mock('@tarojs/taro', () => ({
     chooseImage: (o: unknown) => taro.chooseImage(o),
     showActionSheet: (o: unknown) => taro.showActionSheet(o),
     showModal: (o: unknown) => taro.showModal(o),
+    navigateTo: (o: unknown) => taro.navigateTo(o),
   },
 }))
 jest.mock('@/services', () => ({
@@ -196,14 +198,20 @@ describe('ChatImage', () => {
 
 describe('the ··· menu', () => {
   const conv = (over: Partial<Conversation> = {}) =>
-    ({ id: CONV, role: 'buyer', blockedByMe: false, ...over }) as Conversation
+    ({
+      id: CONV,
+      role: 'buyer',
+      blockedByMe: false,
+      other: { id: '01HZZZZZZZZZZZZZZZZZZZZZZB', nickname: '阿杰' },
+      ...over,
+    }) as Conversation
 
   it('blocks only after the confirmation, then refreshes the conversation', async () => {
     const onChanged = jest.fn(async () => undefined)
     taro.showActionSheet.mockResolvedValue({ tapIndex: 0 })
     taro.showModal.mockResolvedValue({ confirm: false })
     await expect(openChatMenu(conv(), onChanged)).resolves.toBe(false)
-    expect(taro.showActionSheet).toHaveBeenCalledWith({ itemList: ['屏蔽对方'] })
+    expect(taro.showActionSheet).toHaveBeenCalledWith({ itemList: ['屏蔽对方', '举报对方'] })
     expect(taro.showModal.mock.calls[0][0].content).toBe(BLOCK_CONFIRM)
     expect(BLOCK_CONFIRM).toBe('屏蔽后双方都不能再发消息，聊天记录会保留')
     expect(api.chat.block).not.toHaveBeenCalled()
@@ -220,7 +228,7 @@ describe('the ··· menu', () => {
     taro.showActionSheet.mockResolvedValue({ tapIndex: 0 })
     api.chat.unblock.mockResolvedValue({ blocked: false })
     await openChatMenu(conv({ blockedByMe: true }), onChanged)
-    expect(taro.showActionSheet).toHaveBeenCalledWith({ itemList: ['解除屏蔽'] })
+    expect(taro.showActionSheet).toHaveBeenCalledWith({ itemList: ['解除屏蔽', '举报对方'] })
     expect(taro.showModal).not.toHaveBeenCalled()
     expect(api.chat.unblock).toHaveBeenCalledWith(CONV)
     expect(onChanged).toHaveBeenCalledTimes(1)
@@ -236,6 +244,21 @@ describe('the ··· menu', () => {
     await expect(openChatMenu(conv(), onChanged)).resolves.toBe(false)
     expect(reportError).toHaveBeenCalledWith(expect.any(Error), '操作失败，请稍后重试')
     expect(onChanged).not.toHaveBeenCalled()
+  })
+
+  it('举报对方 opens the report form on the other person, with this conversation to pick from', async () => {
+    const onChanged = jest.fn(async () => undefined)
+    taro.showActionSheet.mockResolvedValue({ tapIndex: 1 })
+    await expect(openChatMenu(conv(), onChanged)).resolves.toBe(false)
+    expect(api.chat.block).not.toHaveBeenCalled()
+    const url = new URL(`http://x${taro.navigateTo.mock.calls[0][0].url}`)
+    expect(url.pathname).toBe('/package-user/report/index')
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      kind: 'user',
+      id: '01HZZZZZZZZZZZZZZZZZZZZZZB',
+      label: '阿杰',
+      conv: CONV,
+    })
   })
 
   it('has no ··· for an operator reading a report', async () => {

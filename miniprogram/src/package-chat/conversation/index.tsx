@@ -185,6 +185,11 @@ export default function ConversationPage() {
               id={r.seq ? `msg-${r.seq}` : undefined}
               className={`msg ${r.mine ? 'is-mine' : 'is-theirs'} ${r.pending ? `is-${r.pending}` : ''} ${r.image ? 'is-image' : ''}`}
               data-seq={r.seq ?? undefined}
+              onLongPress={
+                !r.mine && r.seq && c.role !== 'operator'
+                  ? () => void reportMessage(c, r.seq!, r.text)
+                  : undefined
+              }
             >
               <View className='msg__line'>
                 {r.pending === 'failed' && (
@@ -253,6 +258,26 @@ export default function ConversationPage() {
       />
     </View>
   )
+}
+
+/**
+ * Long-press on the other person's message: 举报 it, with this conversation's lines to pick from.
+ * Its ref is `<conversationId>:<seq in 8 digits>`, the id chat gives every stored message.
+ */
+const reportMessage = async (c: Conversation, seq: number, text: string | null) => {
+  try {
+    const { tapIndex } = await Taro.showActionSheet({ itemList: ['举报这条消息'] })
+    if (tapIndex !== 0) return
+  } catch {
+    return // dismissed
+  }
+  const id = `${c.id}:${String(seq).padStart(8, '0')}`
+  await Taro.navigateTo({
+    url: Routes.report(
+      { kind: 'message', id },
+      { label: text ? `${c.other.nickname}：${text}` : c.other.nickname, conversationId: c.id },
+    ),
+  })
 }
 
 // The H5 router hands query values over still encoded (a conversation id holds a ':').

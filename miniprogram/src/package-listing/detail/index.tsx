@@ -136,6 +136,12 @@ export default function ListingDetailPage() {
   const unit = listing.serviceUnit ? serviceUnitLabel(listing.serviceUnit) : undefined
   const shareable = listing.status === 'active' || listing.status === 'sold'
 
+  // 举报 the listing; a visitor signs in first and lands on the form.
+  const report = () => {
+    const url = Routes.report({ kind: 'listing', id: listing.id }, { label: listing.title })
+    return status === 'signed-in' ? navigateOnce(url) : goLogin(url)
+  }
+
   const toggleFavorite = async () => {
     if (status !== 'signed-in') return goLogin()
     if (favBusy) return
@@ -244,9 +250,9 @@ export default function ListingDetailPage() {
           </Text>
           <Text>{formatRelativeTime(listing.bumpedAt ?? listing.createdAt, now)}发布</Text>
         </View>
-        {shareable && (
+        {(shareable || !listing.isMine) && (
           <View className='detail__share-row'>
-            {SHARES_BY_LINK ? (
+            {!shareable ? null : SHARES_BY_LINK ? (
               <Button
                 id='detail-share'
                 size='small'
@@ -261,14 +267,21 @@ export default function ListingDetailPage() {
                 分享
               </Button>
             )}
-            <Button
-              id='detail-share-more'
-              size='small'
-              fill='outline'
-              onClick={() => setSheetOpen(true)}
-            >
-              海报 · 群闲置
-            </Button>
+            {shareable && (
+              <Button
+                id='detail-share-more'
+                size='small'
+                fill='outline'
+                onClick={() => setSheetOpen(true)}
+              >
+                海报 · 群闲置
+              </Button>
+            )}
+            {!listing.isMine && (
+              <Text className='detail__report' id='detail-report' onClick={report}>
+                举报
+              </Text>
+            )}
           </View>
         )}
       </View>

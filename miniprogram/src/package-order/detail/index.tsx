@@ -147,6 +147,19 @@ export default function OrderDetailPage() {
       <View className='order-section order-meta'>
         <Text className='muted'>订单编号 {order.id}</Text>
         <Text className='muted'>下单时间 {dateTimeText(order.createdAt)}</Text>
+        {order.role !== 'operator' && (
+          <Text
+            className='order-meta__report'
+            id='order-report'
+            onClick={() =>
+              Taro.navigateTo({
+                url: Routes.report({ kind: 'order', id: order.id }, { label: order.title }),
+              })
+            }
+          >
+            对方有违规行为？举报 ›
+          </Text>
+        )}
       </View>
       <OrderActionBar order={order} onChanged={setOrder} />
     </View>

@@ -13,6 +13,7 @@ import { PagedListings } from '@/components/PagedListings'
 import { useSession } from '@/hooks/use-session'
 import { goLogin, reportError, toast } from '@/utils/feedback'
 import { joinedText } from '@/utils/listing-text'
+import { navigateOnce } from '@/utils/navigate'
 import { Routes } from '@/utils/routes'
 import { EmptyState } from '@/components/EmptyState'
 import { TabRow } from '@/components/TabRow'
@@ -103,6 +104,13 @@ export default function StorefrontPage() {
     }
   }
 
+  // 举报 this user; a visitor signs in first and lands on the form.
+  const report = () => {
+    if (!store) return
+    const url = Routes.report({ kind: 'user', id: sellerId }, { label: store.seller.nickname })
+    return status === 'signed-in' ? navigateOnce(url) : goLogin(url)
+  }
+
   if (missing)
     return (
       <View style={{ paddingTop: '80px' }}>
@@ -131,6 +139,11 @@ export default function StorefrontPage() {
                     .filter(Boolean)
                     .join(' · ')}
                 </Text>
+                {!store.isMe && (
+                  <Text className='store__report' id='storefront-report' onClick={report}>
+                    举报
+                  </Text>
+                )}
               </View>
               {!store.isMe && (
                 <Button

@@ -35,6 +35,17 @@ const STAFF: MenuRow[] = [
   ['me-failed-jobs', '异常任务', Routes.failedJobs, '运营：退款、结算、快递与微信调用的失败重试'],
   ['me-guarantee-fund', '保障基金', Routes.guaranteeFund, '运营：先行赔付、追偿与基金余额'],
 ]
+/** 审核后台: the report queue and appeals, shown with the staff rows (the server checks the role). */
+const MODERATION: MenuRow = [
+  'me-moderation',
+  '审核后台',
+  Routes.moderation(),
+  '审核：举报案件、处理决定与申诉复核',
+]
+const REPORTS: MenuRow[] = [
+  ['me-reports', '我的举报', Routes.myReports, '举报进度与处理结果'],
+  ['me-penalties', '我的处罚', Routes.penalties, '违规处理记录与申诉'],
+]
 const ONBOARDING: MenuRow = [
   'me-onboarding',
   '收款账户',
@@ -164,13 +175,14 @@ export default function Me() {
         {menuCell(REVIEWS, signedIn && toReview > 0 ? `${toReview} 待评价 ›` : '›')}
         {menuCell(CREDIT, signedIn && tier ? `${tier} ›` : '›')}
         {user?.roles.some((r) => r === 'moderator' || r === 'admin') &&
-          STAFF.map((row) => menuCell(row))}
+          [MODERATION, ...STAFF].map((row) => menuCell(row))}
       </Cell.Group>
       <Cell.Group>
         {menuCell(ONBOARDING, signedIn && payState ? `${payState} ›` : '›')}
         {menuCell(WALLET)}
       </Cell.Group>
       <Cell.Group>{MINE.map((row) => menuCell(row))}</Cell.Group>
+      <Cell.Group>{REPORTS.map((row) => menuCell(row))}</Cell.Group>
       <Cell.Group>{PROFILE.map((row) => menuCell(row))}</Cell.Group>
 
       {DEMO_LOGIN && (

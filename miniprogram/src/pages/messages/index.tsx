@@ -19,6 +19,13 @@ import { addPage, type Inbox, inboxFrom, inboxRows, nextSide } from '@/utils/cha
 import './index.scss'
 
 const NOTICE_PAGE = 20
+
+/**
+ * A moderation notice opens where its outcome lives: the reporter's (its id names the reporter,
+ * `moderation:<decision>:reporter:<user>`) 我的举报, the affected user's 我的处罚 with its 申诉.
+ */
+const moderationPage = (n: Pick<Notice, 'id' | 'kind'>) =>
+  n.kind !== 'moderation' ? null : n.id.includes(':reporter:') ? Routes.myReports : Routes.penalties
 const CHAT_PAGE = 20
 
 /**
@@ -165,23 +172,27 @@ export default function Messages() {
               key={n.id}
               className={`notice ${n.read ? '' : 'is-unread'}`}
               onClick={() => {
-                const url = n.orderId
-                  ? Routes.order(n.orderId)
-                  : n.listingId
-                    ? Routes.detail(n.listingId)
-                    : null
+                const url = moderationPage(n)
+                  ? moderationPage(n)
+                  : n.orderId
+                    ? Routes.order(n.orderId)
+                    : n.listingId
+                      ? Routes.detail(n.listingId)
+                      : null
                 if (url) void Taro.navigateTo({ url })
               }}
             >
               <View className='notice__icon'>
                 <Text>
-                  {n.kind === 'order'
-                    ? '订单'
-                    : n.kind === 'review'
-                      ? '评价'
-                      : n.kind === 'listing_expired'
-                        ? '下架'
-                        : '到期'}
+                  {n.kind === 'moderation'
+                    ? '审核'
+                    : n.kind === 'order'
+                      ? '订单'
+                      : n.kind === 'review'
+                        ? '评价'
+                        : n.kind === 'listing_expired'
+                          ? '下架'
+                          : '到期'}
                 </Text>
               </View>
               <View className='notice__body'>
@@ -190,7 +201,11 @@ export default function Messages() {
                   <Text className='notice__time'>{formatRelativeTime(n.createdAt, now)}</Text>
                 </View>
                 <Text className='notice__text'>{n.body}</Text>
-                {n.orderId ? (
+                {moderationPage(n) ? (
+                  <Text className='notice__link'>
+                    {moderationPage(n) === Routes.myReports ? '查看我的举报 ›' : '查看我的处罚 ›'}
+                  </Text>
+                ) : n.orderId ? (
                   <Text className='notice__link'>查看订单 ›</Text>
                 ) : (
                   n.listingId && <Text className='notice__link'>查看宝贝 ›</Text>

@@ -1,6 +1,6 @@
 import { updateIfUnchanged } from '../../core'
 import type { TransactionOps } from '../../core/ports/document-store.port'
-import { previewOf } from '../domain/chat.rules'
+import { previewOf, replyTracking } from '../domain/chat.rules'
 import {
   ChatListings,
   ChatMembers,
@@ -104,6 +104,7 @@ export const appendMessage = async (
   }
   for (const p of unreadFor) patch[`${p}Unread` as const] = conv[`${p}Unread` as const] + 1
   const sender = draft.senderId ? partyOf(conv, draft.senderId) : null
+  Object.assign(patch, replyTracking(conv, sender, now))
   if (sender) {
     patch[`${sender}ReadSeq` as const] = seq
     patch[`${sender}Unread` as const] = 0

@@ -102,6 +102,16 @@ const toConversation = (
 }
 
 /**
+ * What stands in for a message moderation took away: a removed one for both parties, a hidden one
+ * (reported, under review) for everyone but its sender. Null: the message is shown.
+ */
+const maskedText = (m: MessageRecord, viewerId: string): string | null => {
+  if (m.moderation === 'removed') return '[该消息违反平台规则，已被删除]'
+  if (m.moderation === 'hidden' && m.senderId !== viewerId) return '[该消息被举报，正在审核]'
+  return null
+}
+
+/**
  * Messages as `viewerId` sees them, with image URLs and 宝贝 cards as their listings stand now
  * (a card whose listing is gone is null); the client's id only for its sender.
  */
@@ -120,6 +130,23 @@ export const toMessages = async (
   ]
   const urls = fileIds.length ? await deps.files.urls(fileIds) : {}
   return records.map((m) => {
+    const masked = maskedText(m, viewerId)
+    if (masked !== null)
+      return {
+        id: m._id,
+        conversationId: m.conversationId,
+        seq: m.seq,
+        senderId: m.senderId,
+        kind: 'text' as const,
+        text: masked,
+        image: null,
+        orderId: null,
+        offerId: null,
+        card: null,
+        clientMsgId: m.senderId === viewerId ? m.clientMsgId : null,
+        at: m.at,
+        offPlatform: false,
+      }
     const card = m.cardListingId ? cards.get(m.cardListingId) : undefined
     return {
       id: m._id,

@@ -7,7 +7,7 @@ import type { Deps } from '../../deps'
 import { loadListing } from '../../listing'
 import { flagFor, saveFlag, SCENES, screenText, type Screening } from '../../risk'
 import { assertOwnUploads } from '../../upload'
-import { openidOf, type UserRecord } from '../../user'
+import { assertUnrestricted, openidOf, type UserRecord } from '../../user'
 import {
   OFF_PLATFORM_STRIKES,
   SEND_PER_USER,
@@ -116,6 +116,7 @@ export const sendMessage = async (
     (await toMessages(deps, user._id, [m]))[0]!
   const prior = await stored(deps.store)
   if (prior) return view(prior)
+  await assertUnrestricted(deps, user._id, 'chat')
   await enforceLimit(deps.limits, SEND_PER_USER, user._id, SEND_TOO_OFTEN)
   const strikeKey = `${conversation._id}:${user._id}`
   await assertMayTalk(deps, strikeKey)

@@ -31,6 +31,15 @@ export interface ConversationRecord {
   /** When each party last marked read: someone reading right now needs no subscribe message. */
   buyerReadAt: number
   sellerReadAt: number
+  /**
+   * 聊天回复率, for the seller's credit: when the buyer first asked (their first message), when the
+   * seller first answered after it, and until when the answer counts (askedAt + REPLY_WINDOW_MS).
+   * `replyDueAt` is cleared once the chat sweep has scored the question, so each conversation
+   * counts once. Absent on conversations from before this was recorded: read as null.
+   */
+  askedAt?: number | null
+  answeredAt?: number | null
+  replyDueAt?: number | null
   createdAt: number
   updatedAt: number
   version: number
@@ -55,6 +64,23 @@ export interface MessageRecord {
   at: number
   /** Set by the off-platform guard (shared/domain/off-platform): the recipient sees a warning. */
   offPlatform: boolean
+  /**
+   * Moderation (the report module): hidden from the other party while a report on it is
+   * reviewed, or removed for breaking the rules (hidden from both). Absent: neither.
+   */
+  moderation?: 'hidden' | 'removed' | null
+}
+
+/**
+ * What a removed message said, keyed by the message id: the message itself loses its text and
+ * file (the weapp build's database watch hands message documents to both parties' phones), and
+ * an overturned decision puts them back from here. Server-only (no client rule reads it).
+ */
+export interface ModeratedMessageRecord {
+  _id: string
+  text: string | null
+  fileId: string | null
+  at: number
 }
 
 /** A send already stored, keyed `${conversationId}:${senderId}:${clientMsgId}`: a retry finds it. */
@@ -121,11 +147,14 @@ export interface ChatBlockRecord {
 
 export const Conversations = defineCollection<ConversationRecord>('chat_conversations', [
   { name: 'listing', fields: [{ field: 'listingId' }, { field: 'updatedAt', direction: 'desc' }] },
+  // The questions whose answer window has closed, for the reply-rate sweep.
+  { name: 'reply_due', fields: [{ field: 'replyDueAt' }] },
 ])
 export const Messages = defineCollection<MessageRecord>('chat_messages', [
   { name: 'conversation_seq', fields: [{ field: 'conversationId' }, { field: 'seq' }] },
 ])
 // The sweep: sends older than the retention window.
+export const ModeratedMessages = defineCollection<ModeratedMessageRecord>('chat_moderated')
 export const ChatSends = defineCollection<ChatSendRecord>('chat_sends', [
   { name: 'at', fields: [{ field: 'at' }] },
 ])

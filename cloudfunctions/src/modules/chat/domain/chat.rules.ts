@@ -2,6 +2,28 @@ import type { TransitionName } from '@shared/domain/order-process'
 import { DAY, HOUR, MINUTE, SECOND } from '@shared/domain/time'
 import { fixedRule, slidingRule } from '../../core/ports/rate-limiter.port'
 
+/**
+ * A buyer's question counts as answered when the seller writes back within a day: 闲鱼 shows
+ * 回复率 on the same footing, and a day covers a seller who reads messages after work.
+ */
+export const REPLY_WINDOW_MS = DAY
+
+/**
+ * What a message changes in the reply-rate fields: the buyer's first message opens the question,
+ * the seller's first message after it answers it. Later messages change nothing.
+ */
+export const replyTracking = (
+  conv: { askedAt?: number | null; answeredAt?: number | null },
+  sender: 'buyer' | 'seller' | null,
+  now: number,
+): { askedAt?: number; answeredAt?: number; replyDueAt?: number } => {
+  if (sender === 'buyer' && conv.askedAt == null)
+    return { askedAt: now, replyDueAt: now + REPLY_WINDOW_MS }
+  if (sender === 'seller' && conv.askedAt != null && conv.answeredAt == null)
+    return { answeredAt: now }
+  return {}
+}
+
 /** Sends per sender: a person typing fast sends a few a minute; a script sends hundreds. */
 export const SEND_PER_USER = slidingRule('chat-send', 30, MINUTE)
 export const SEND_TOO_OFTEN = '发得太快了，请稍后再发'

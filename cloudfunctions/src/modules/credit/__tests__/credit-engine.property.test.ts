@@ -41,6 +41,26 @@ const graphArb: fc.Arbitrary<PartnerWeights> = fc
 const ctx = (graph: PartnerWeights) => ({ createdAt: T0 - 100 * DAY, now: NOW, graph })
 
 describe('credit engine properties', () => {
+  it('a penalty and its overturn (negative points, dated as the penalty) cancel out, in any order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(eventArb, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: T0, max: NOW }),
+        graphArb,
+        (events, points, at, graph) => {
+          const penalty: CreditEventFacts = { kind: 'penalty', sourceId: 'd', at, points }
+          const undo: CreditEventFacts = { ...penalty, sourceId: 'd:overturned', points: -points }
+          const without = scoreOf(foldEvents(events), ctx(graph))
+          const withBoth = scoreOf(foldEvents([undo, ...events, penalty]), ctx(graph))
+          expect(withBoth.score).toBe(without.score)
+          expect(withBoth.points.penalties).toBeCloseTo(without.points.penalties, 9)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+
   it('incremental (one stored event at a time) equals the full fold, in any order', () => {
     fc.assert(
       fc.property(fc.array(eventArb, { maxLength: 60 }), graphArb, (events, graph) => {

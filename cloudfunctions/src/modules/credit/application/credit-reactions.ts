@@ -1,5 +1,5 @@
 import type { TransitionName } from '@shared/domain/order-process'
-import type { OrderMoveReaction, ReviewPublishedReaction } from '../../deps'
+import type { Hooks, OrderMoveReaction, ReviewPublishedReaction } from '../../deps'
 import type { OrderRecord } from '../../order'
 import { LATE_SHIPMENT_MS } from '../domain/credit-formula'
 import { recordCreditEvent } from './record-credit-event'
@@ -115,5 +115,21 @@ export const creditReviewReaction: ReviewPublishedReaction = async (tx, review) 
       stars: review.stars,
     },
     at,
+  )
+}
+
+/** A buyer's question the seller answered within a day, or not: one 聊天回复 event per conversation. */
+export const creditChatReaction: Hooks['chatQuestionScored'][number] = async (tx, q) => {
+  await recordCreditEvent(
+    tx,
+    q.sellerId,
+    {
+      kind: 'chat_replies',
+      sourceId: q.conversationId,
+      at: q.askedAt,
+      answered: q.answered ? 1 : 0,
+      asked: 1,
+    },
+    q.now,
   )
 }

@@ -14,3 +14,9 @@ export const creditTierOf = async (
   const account = await deps.store.get(CreditAccounts, userId)
   return account ? tierByKey(account.breakdown.tier) : START_TIER
 }
+
+/** A user's credit score as last computed; null for an account with no credit events yet. */
+export const creditScoreOf = async (
+  deps: Pick<Deps, 'store'>,
+  userId: string,
+): Promise<number | null> => (await deps.store.get(CreditAccounts, userId))?.breakdown.score ?? null

@@ -6,6 +6,7 @@ import { CreditAccounts, type CreditAccountRecord } from '../domain/credit.recor
 import { recomputeAll } from '../domain/credit-engine'
 import type { CreditEventFacts } from '../domain/credit-event'
 import { chainOf } from './credit-evidence.use-case'
+import { samePersonGroups } from '../../merchant'
 import { syncOnboarding } from './sync-onboarding'
 
 const factsOf = (event: Record<string, unknown>): CreditEventFacts => {
@@ -20,7 +21,7 @@ const factsOf = (event: Record<string, unknown>): CreditEventFacts => {
  * and full are the same fold). An account that moved meanwhile keeps its own write; the next
  * run catches it up.
  */
-export const recomputeCredit = async (deps: Pick<Deps, 'store' | 'clock'>) => {
+export const recomputeCredit = async (deps: Pick<Deps, 'store' | 'clock' | 'secrets'>) => {
   const now = deps.clock.now()
   const loadAll = async () => {
     const all: CreditAccountRecord[] = []
@@ -36,10 +37,17 @@ export const recomputeCredit = async (deps: Pick<Deps, 'store' | 'clock'>) => {
   // opened 信用 must not go without them (recorded once each; a second run reads and moves on).
   for (const a of await loadAll()) await syncOnboarding(deps, a._id)
   const accounts = await loadAll()
+  // One person's several accounts (same ID number or payout card) are one party for each other.
+  const groups = await samePersonGroups(deps)
   const input = []
   for (const a of accounts) {
     const chain = await chainOf(deps, a._id)
-    input.push({ id: a._id, createdAt: a.createdAt, events: chain.map((l) => factsOf(l.event)) })
+    input.push({
+      id: a._id,
+      createdAt: a.createdAt,
+      group: groups.get(a._id) ?? null,
+      events: chain.map((l) => factsOf(l.event)),
+    })
   }
   const results = recomputeAll(input, now)
   let drifted = 0

@@ -100,6 +100,7 @@ export const eventLabel = (e: CreditEventFacts): string => {
     case 'chat_replies':
       return `回复咨询 ${e.answered ?? 0}/${e.asked ?? 0}`
     case 'penalty':
+      if ((e.points ?? 0) < 0) return e.reason ? `处罚撤销：${e.reason}` : '处罚经申诉撤销'
       return e.reason ? `违规处罚：${e.reason}` : '违规处罚'
   }
 }

@@ -88,7 +88,9 @@ export const addEvent = (state: CreditState, e: CreditEventFacts): void => {
       state.disputes += scaled(e.share ?? 1, e.at)
       return
     case 'penalty':
-      state.penalties += scaled(Math.max(0, e.points ?? 0), e.at)
+      // Negative points undo a penalty an appeal overturned: dated as the penalty was, they
+      // cancel it exactly (the score's penaltyFactor never lets the sum pay credit back).
+      state.penalties += scaled(e.points ?? 0, e.at)
       return
     case 'chat_replies':
       state.chatAnswered += scaled(Math.max(0, e.answered ?? 0), e.at)

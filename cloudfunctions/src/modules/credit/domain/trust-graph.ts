@@ -122,7 +122,7 @@ export const computeTrustGraph = (
     (a, i) =>
       a.state.verified &&
       a.state.disputes === 0 &&
-      a.state.penalties === 0 &&
+      a.state.penalties <= 1e-9 &&
       partners[i].length > 0 &&
       circleShare[i] <= TRUST.seedMaxCircleShare,
   )

@@ -1,7 +1,7 @@
 import { LISTING_LIFETIME_MS, TRANSITIONS, canRenew } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import type { UserRecord } from '../../user'
+import { assertUnrestricted, type UserRecord } from '../../user'
 import type { ListingRecord } from '../domain/listing.record'
 import { saveListingRisk } from '../../risk'
 import { assertLiveListingRoom } from './live-listing-cap'
@@ -36,6 +36,7 @@ export const changeStatus = async (
   const goesUp = action === 'publish' || action === 'relist' || action === 'renew'
   // 擦亮 keeps a listing that is already live: only publishing and relisting add one.
   if (action === 'publish' || action === 'relist') {
+    await assertUnrestricted(deps, caller._id, 'publish')
     await assertLiveListingRoom(deps, caller._id)
     await assertRealNameIfNeeded(deps, caller._id, listing)
   }

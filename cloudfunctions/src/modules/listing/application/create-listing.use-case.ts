@@ -14,7 +14,7 @@ import {
   type Screening,
 } from '../../risk'
 import { assertOwnUploads } from '../../upload'
-import { openidOf, type UserRecord } from '../../user'
+import { assertUnrestricted, openidOf, type UserRecord } from '../../user'
 import { isInsideCity } from '../domain/listing-location'
 import { PUBLISH_PER_SELLER, PUBLISH_TOO_OFTEN } from '../domain/listing.limits'
 import { qualityOf } from '../domain/listing-quality'
@@ -34,6 +34,7 @@ export const createListing = async (
 ): Promise<ListingRecord> => {
   await assertPublishable(deps, seller._id, input)
   if (publish) {
+    await assertUnrestricted(deps, seller._id, 'publish')
     await assertLiveListingRoom(deps, seller._id)
     await assertRealNameIfNeeded(deps, seller._id, input)
   }

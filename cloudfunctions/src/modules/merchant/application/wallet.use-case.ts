@@ -4,6 +4,7 @@ import type { Wallet, WithdrawalView } from '@shared/contracts/merchant.contract
 import { WITHDRAWAL_LABELS } from '@shared/domain/merchant'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
+import { assertUnrestricted } from '../../user'
 import { PaymentGatewayError } from '../../payments/ports/payment-gateway.port'
 import { accountBalance, postEntry, withdrawalEntry } from '../../ledger'
 import { refuseWithOpenClaim, sellerClaim } from '../../fund'
@@ -82,6 +83,7 @@ export const withdraw = async (
     return toView(existing.status === 'pending' ? await sendWithdrawal(deps, existing) : existing)
   }
   // Refuses early, before the transaction.
+  await assertUnrestricted(deps, userId, 'withdraw')
   const merchant = await deps.store.get(Merchants, userId)
   if (!merchant || merchant.state !== 'FINISH')
     throw new AppError(ErrorCodes.MERCHANT_NOT_ONBOARDED)

@@ -3,21 +3,34 @@ import { Text } from '@tarojs/components'
 import type { Conversation } from '@shared/contracts/chat.contract'
 import { api } from '@/services'
 import { reportError, toast } from '@/utils/feedback'
+import { Routes } from '@/utils/routes'
 
 export const BLOCK_CONFIRM = '屏蔽后双方都不能再发消息，聊天记录会保留'
 
+export const REPORT_ITEM = '举报对方'
+
 /**
  * ··· for the conversation: 屏蔽对方 (after a confirmation) or 解除屏蔽, then the conversation
- * again so the page shows the blocked notice or the composer. Answers whether anything changed.
+ * again so the page shows the blocked notice or the composer; or 举报对方, which opens the report
+ * form with this conversation's lines to pick from. Answers whether the block state changed.
  */
 export const openChatMenu = async (
-  c: Pick<Conversation, 'id' | 'role' | 'blockedByMe'>,
+  c: Pick<Conversation, 'id' | 'role' | 'blockedByMe' | 'other'>,
   onChanged: () => Promise<void>,
 ): Promise<boolean> => {
   if (c.role === 'operator') return false
   const item = c.blockedByMe ? '解除屏蔽' : '屏蔽对方'
   try {
-    const { tapIndex } = await Taro.showActionSheet({ itemList: [item] })
+    const { tapIndex } = await Taro.showActionSheet({ itemList: [item, REPORT_ITEM] })
+    if (tapIndex === 1) {
+      void Taro.navigateTo({
+        url: Routes.report(
+          { kind: 'user', id: c.other.id },
+          { label: c.other.nickname, conversationId: c.id },
+        ),
+      })
+      return false
+    }
     if (tapIndex !== 0) return false
   } catch {
     return false // dismissed

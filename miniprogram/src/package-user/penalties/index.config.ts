@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的处罚',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})
