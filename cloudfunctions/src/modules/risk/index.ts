@@ -6,7 +6,7 @@
 export {
   BLOCKED_MESSAGE,
   flagFor,
-  flagsOn,
+  openFlagsOn,
   saveFlag,
   screenText,
   type Screening,
@@ -24,7 +24,6 @@ export { PushSignatureError, type VerifiedPush } from './ports/content-security.
 export {
   assessListingRisk,
   NEW_ACCOUNT_HELD_NOTICE,
-  openFlagsOn,
   saveListingRisk,
   type ListingRiskAssessment,
 } from './application/listing-risk.use-case'

@@ -268,16 +268,3 @@ export const candidatesFor = async (
   for (const page of pages) for (const r of page.items) byId.set(r._id, r)
   return [...byId.values()]
 }
-
-/** Open flags on one thing (a listing, message, user…), newest first: what the report triage reads. */
-export const openFlagsOn = async (
-  deps: Pick<Deps, 'store'>,
-  targetId: string,
-): Promise<ContentFlagRecord[]> =>
-  (
-    await deps.store.find(
-      ContentFlags,
-      { targetId, status: 'open' },
-      { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 100 },
-    )
-  ).items
