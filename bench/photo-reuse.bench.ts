@@ -106,7 +106,7 @@ const main = async () => {
   const queries = Array.from({ length: QUERIES }, (_, i) => {
     if (i % 2) return { hash: randomHash(), planted: null as string | null }
     const source = records[Math.floor(rand() * records.length)]!
-    return { hash: flipBits(source.hash, i % 8 >> 1), planted: source.listingId }
+    return { hash: flipBits(source.hash, (i % 8) >> 1), planted: source.listingId }
   })
   const planted = queries.filter((q) => q.planted).length
 
