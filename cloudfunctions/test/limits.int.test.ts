@@ -153,6 +153,12 @@ describe('the sweep-counters timer', () => {
       {},
     )) as Envelope
     expect(res).toMatchObject({ ok: true, data: { result: { rateWindows: before - 1 } } })
+    // A signed-in person sending a timer's event runs nothing.
+    const forged = (await cron(
+      { Type: 'Timer', TriggerName: 'sweep-counters', Time: new Date().toISOString() },
+      cloud.contextFor('o-anyone'),
+    )) as Envelope
+    expect(forged).toMatchObject({ ok: false, error: { code: 'COMMON.UNKNOWN_ACTION' } })
     expect(await cloud.container.store.count(RateWindows, {})).toBe(1)
     // The live one still counts.
     expect((await cloud.container.limits.peek(QUERY_PER_ADDRESS, 'ip:192.0.2.2')).remaining).toBe(

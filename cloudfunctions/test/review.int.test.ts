@@ -501,7 +501,9 @@ describe('reviews: double-blind, after completed escrow orders', () => {
     expect(codeOf(await call('o-seller', 'reply', { orderId, text: '下次给你带 a货' }))).toBe(
       'CONTENT.BLOCKED',
     )
-    const flags = (await cloud.container.store.find(ContentFlags, {}, { limit: 10 })).items
+    const flags = (
+      await cloud.container.store.find(ContentFlags, { kind: 'review' }, { limit: 10 })
+    ).items
     expect(flags).toEqual([
       expect.objectContaining({
         kind: 'review',

@@ -52,7 +52,7 @@ describe('local cloud gateway', () => {
       schedulerIntervalMs: null,
       log: () => undefined,
     })
-  })
+  }, 60_000) // builds two function bundles and seeds
 
   afterAll(async () => {
     await cloud?.close()

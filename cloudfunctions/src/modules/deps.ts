@@ -8,6 +8,7 @@ import type { PaymentGateway } from './payments/ports/payment-gateway.port'
 import type { WechatApi } from './messaging/ports/wechat-api.port'
 import type { WechatShareApi } from './share/ports/wechat-share.port'
 import type { ContentSecurity } from './risk/ports/content-security.port'
+import type { PhotoHasher } from './risk/ports/photo-hasher.port'
 import type { ListingSearch } from './search/ports/listing-search.port'
 import type { Clock } from './core/ports/clock.port'
 import type { DocumentStore } from './core/ports/document-store.port'
@@ -54,6 +55,8 @@ export interface Deps {
   wechatShare: WechatShareApi
   /** WeChat content security: msgSecCheck on text, mediaCheckAsync on uploaded images. */
   contentSecurity: ContentSecurity
+  /** Perceptual hashes of uploaded photos (dHash), for the photo-reuse check. */
+  photoHasher: PhotoHasher
   /** Courier aggregator (kuaidi100): quotes, pickups, tracking, pushes. */
   courier: Courier
   /** "A conversation has something new", for servers that stream chats (the local cloud's SSE). */

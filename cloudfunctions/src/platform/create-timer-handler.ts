@@ -13,12 +13,15 @@ export type TimerJobs = Record<string, (deps: Container) => Promise<unknown>>
 /**
  * A timer-triggered function: runs the job named by the trigger (config.json `triggers[].name`).
  * Jobs are idempotent, so a retried or overlapping run changes nothing twice. Timers have no caller
- * and accept no actions: an event that is not a timer is refused.
+ * and accept no actions: an event that is not a timer is refused, and so is one that comes with a
+ * caller — anyone signed in can send `{ Type: 'Timer' }` as the data of wx.cloud.callFunction, and
+ * CloudBase then puts their OPENID in the context, which a real trigger never has.
  */
 export const createTimerHandler =
-  (fn: string, jobs: TimerJobs) => async (event: unknown, _context?: unknown) => {
+  (fn: string, jobs: TimerJobs) => async (event: unknown, context?: unknown) => {
     const { Type, TriggerName } = (event ?? {}) as TimerEvent
-    if (Type !== 'Timer' || !TriggerName || !Object.hasOwn(jobs, TriggerName)) {
+    const fromACaller = getContainer().identity.openidOf(context) !== null
+    if (fromACaller || Type !== 'Timer' || !TriggerName || !Object.hasOwn(jobs, TriggerName)) {
       return {
         ok: false,
         error: { code: ErrorCodes.UNKNOWN_ACTION, message: `${fn} 只接受定时触发器` },

@@ -34,6 +34,7 @@ import { localIdentity } from './caller-identity'
 import type { Container } from './container'
 import { moduleHooks } from '../modules/hooks'
 import { InProcessChatSignal } from '../adapters/realtime/in-process-chat-signal'
+import { sharpPhotoHasher } from '../adapters/images/sharp-photo-hasher'
 
 export interface LocalContainerOptions {
   /** Folder for the SQLite file (linquan.db) and uploaded files (files/). */
@@ -199,6 +200,7 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     contentSecurity: wechat
       ? new WechatContentSecurityClient({ transport: wechat })
       : unconfiguredContentSecurity,
+    photoHasher: sharpPhotoHasher,
     courier: options.kuaidi100
       ? new Kuaidi100Courier({ config: options.kuaidi100, clock })
       : unconfiguredCourier,

@@ -1,5 +1,5 @@
 import sharp from 'sharp'
-import { dhashOfImage } from '../application/photo-dhash'
+import { sharpPhotoHasher } from '../../../adapters/images/sharp-photo-hasher'
 import { bandsOf, dhashOfPixels, hammingDistance, isInformative } from '../domain/photo-hash'
 import { LISTING_RISK } from '../domain/listing-risk.rules'
 import { aPicture } from './test-images'
@@ -38,7 +38,7 @@ describe('dHash', () => {
 
   it('matches a resized, recompressed copy of a photo and not a different photo', async () => {
     const original = await aPicture(1)
-    const h = (await dhashOfImage(original))!
+    const h = (await sharpPhotoHasher.dhash(original))!
     expect(isInformative(h)).toBe(true)
     const copies = [
       await sharp(original).resize(240).jpeg({ quality: 60 }).toBuffer(),
@@ -47,14 +47,16 @@ describe('dHash', () => {
       await sharp(original).resize(640, 360, { fit: 'fill' }).jpeg().toBuffer(),
     ]
     for (const copy of copies)
-      expect(hammingDistance(h, (await dhashOfImage(copy))!)).toBeLessThanOrEqual(maxDistance)
+      expect(hammingDistance(h, (await sharpPhotoHasher.dhash(copy))!)).toBeLessThanOrEqual(
+        maxDistance,
+      )
     for (const seed of [2, 3, 4, 5, 6]) {
-      const other = (await dhashOfImage(await aPicture(seed)))!
+      const other = (await sharpPhotoHasher.dhash(await aPicture(seed)))!
       expect(hammingDistance(h, other)).toBeGreaterThan(maxDistance * 3)
     }
   }, 30_000)
 
   it('answers null for bytes that are not an image', async () => {
-    expect(await dhashOfImage(Buffer.from('not a picture at all'))).toBeNull()
+    expect(await sharpPhotoHasher.dhash(Buffer.from('not a picture at all'))).toBeNull()
   })
 })

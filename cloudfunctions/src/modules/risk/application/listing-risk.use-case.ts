@@ -10,7 +10,6 @@ import {
 import { LISTING_RISK } from '../domain/listing-risk.rules'
 import { bandsOf, hammingDistance, isInformative } from '../domain/photo-hash'
 import { PHOTO_BANDS, PhotoHashes, type PhotoHashRecord } from '../domain/photo-hash.record'
-import { dhashOfImage } from './photo-dhash'
 
 /**
  * Listing risk (issue 15 point 2): rules over a listing as it goes live or is edited, each leaving
@@ -74,7 +73,7 @@ export const NEW_ACCOUNT_HELD_NOTICE =
 const MAX_REUSE_FLAGS = 5
 
 export const assessListingRisk = async (
-  deps: Pick<Deps, 'store' | 'files' | 'clock'>,
+  deps: Pick<Deps, 'store' | 'files' | 'clock' | 'photoHasher'>,
   request: ListingRiskRequest,
 ): Promise<ListingRiskAssessment> => {
   const now = deps.clock.now()
@@ -168,7 +167,7 @@ export const saveListingRisk = async (
  * left out (the check is advice, never a reason to refuse a listing).
  */
 const photoHashesOf = async (
-  deps: Pick<Deps, 'store' | 'files'>,
+  deps: Pick<Deps, 'store' | 'files' | 'photoHasher'>,
   listing: RiskListing,
   now: number,
 ): Promise<{ all: PhotoHashRecord[]; fresh: PhotoHashRecord[] }> => {
@@ -203,11 +202,11 @@ const photoHashesOf = async (
   }
 }
 
-const hashOfFile = async (deps: Pick<Deps, 'store' | 'files'>, fileId: string) => {
+const hashOfFile = async (deps: Pick<Deps, 'store' | 'files' | 'photoHasher'>, fileId: string) => {
   const seen = await deps.store.find(PhotoHashes, { fileId }, { limit: 1 })
   if (seen.items[0]) return seen.items[0].hash
   const bytes = await deps.files.read(fileId).catch(() => null)
-  return bytes ? dhashOfImage(bytes) : null
+  return bytes ? deps.photoHasher.dhash(bytes) : null
 }
 
 /**

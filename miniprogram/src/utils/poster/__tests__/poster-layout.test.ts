@@ -161,7 +161,7 @@ describe('a real poster, rasterised', () => {
   const code: { image?: PixelImage } = {}
   beforeAll(async () => {
     code.image = await qrImage()
-  })
+  }, 30_000) // renders and decodes a real QR PNG
 
   it.each([750, 1125])('at %i px wide, its 小程序码 still decodes to the page and scene', (w) => {
     const { width, height } = posterPixels(w, 1)

@@ -4,7 +4,8 @@ import {
   DHASH_HEIGHT,
   DHASH_WIDTH,
   dhashOfPixels,
-} from '../domain/photo-hash'
+} from '../../modules/risk/domain/photo-hash'
+import type { PhotoHasher } from '../../modules/risk/ports/photo-hasher.port'
 
 type Sharp = (typeof import('sharp'))['default']
 
@@ -28,7 +29,7 @@ const loadSharp = (): Promise<Sharp | null> =>
  * the aspect ratio (a crop to another ratio would drop what a copy kept), averaged into 9×8 cells.
  * Null when the bytes are not an image sharp can read, or sharp is missing.
  */
-export const dhashOfImage = async (bytes: Uint8Array): Promise<string | null> => {
+const dhashOfImage = async (bytes: Uint8Array): Promise<string | null> => {
   const sharp = await loadSharp()
   if (!sharp) return null
   try {
@@ -45,3 +46,5 @@ export const dhashOfImage = async (bytes: Uint8Array): Promise<string | null> =>
     return null
   }
 }
+
+export const sharpPhotoHasher: PhotoHasher = { dhash: dhashOfImage }
