@@ -2,14 +2,8 @@ import { REPO_ROOT } from '../repo-paths'
 import type { CloudbaseRc } from './cloudbaserc.types'
 import { DEPLOY_CHECKS } from './deploy-checks'
 import { gatherDeployFacts } from './deploy-facts'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import {
-  CLOUDBASERC,
-  readCommittedCloudbaseRc,
-  renderCloudbaseRc,
-  renderReadme,
-} from './generate-cloudbaserc'
+import { readCommittedCloudbaseRc } from './cloudbaserc-file'
+import { renderCloudbaseRc, renderReadme, staleFiles } from './generate-cloudbaserc'
 
 /**
  * npm run deploy:check: the whole deploy configuration, offline. cloudbaserc.json must be what
@@ -18,9 +12,9 @@ import {
 export const deployCheck = async (root = REPO_ROOT): Promise<string[]> => {
   const committed = readCommittedCloudbaseRc(root)
   const problems: string[] = []
-  if (committed !== (await renderCloudbaseRc(root)))
+  for (const file of staleFiles(root, await renderCloudbaseRc(root), await renderReadme(root)))
     problems.push(
-      `${CLOUDBASERC} is not what the sources generate: run npm run deploy:config and commit it`,
+      `${file} is not what the sources generate: run npm run deploy:config and commit it`,
     )
   const facts = await gatherDeployFacts(root, JSON.parse(committed) as CloudbaseRc)
   for (const [name, check] of Object.entries(DEPLOY_CHECKS)) {

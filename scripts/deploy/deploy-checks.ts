@@ -153,7 +153,7 @@ export const checkCollections = (f: DeployFacts): string[] => {
   for (const [name, c] of configured) {
     if (!f.collectionNamesInCode.includes(name))
       problems.push(`collection "${name}" is in cloudbaserc.json but no code declares it`)
-    if (c.aclTag === 'ADMINONLY') continue
+    if (!c.aclTag || c.aclTag === 'ADMINONLY') continue
     if (c.aclTag !== 'CUSTOM' || !c.aclRule) {
       problems.push(
         `collection "${name}": security rule ${c.aclTag} opens it to clients; only ADMINONLY or a CUSTOM rule is allowed`,

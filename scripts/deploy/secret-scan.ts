@@ -52,7 +52,7 @@ export const scanForSecrets = (
   for (const { path, text } of files) {
     if (Object.hasOwn(allowlist, path)) continue
     if (SECRET_FILES.test(path) && !path.endsWith('.example'))
-      findings.push({ path, line: 1, kind: 'a secrets file is tracked' })
+      findings.push({ path, line: 1, kind: 'a secrets file' })
     const lines = text.split('\n')
     lines.forEach((line, i) => {
       for (const { kind, re } of PATTERNS)

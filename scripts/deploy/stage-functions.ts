@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { repoPaths, REPO_ROOT } from '../repo-paths'
 import type { CloudbaseRc } from './cloudbaserc.types'
-import { readCommittedCloudbaseRc } from './generate-cloudbaserc'
+import { readCommittedCloudbaseRc } from './cloudbaserc-file'
 
 /**
  * npm run deploy:stage: the folders the CLI uploads, one per deployed function, under
