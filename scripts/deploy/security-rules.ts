@@ -27,6 +27,7 @@ export const loadDatabaseRules = (root: string): Record<string, SecurityRule> =>
 export const UPLOAD_DIRS = [
   'avatars',
   'chat-images',
+  'evidence',
   'id-cards',
   'listing-photos',
   'listing-videos',
