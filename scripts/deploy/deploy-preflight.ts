@@ -16,6 +16,18 @@ export const deployedEnv = (env: Env, vars: EnvVar[] = ENV_VARS): Env => {
   return out
 }
 
+/**
+ * Tencent SCF (under CloudBase functions) allows 4 KB of environment variables per function
+ * (配额限制: 单个函数的环境变量大小 4KB), names and values together.
+ */
+export const ENV_LIMIT_BYTES = 4096
+
+export const envBytes = (env: Env): number =>
+  Object.entries(env).reduce(
+    (n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v ?? ''),
+    0,
+  )
+
 /** Why a reader refused, without the value (zod names the field; our readers name the variable). */
 const reason = (e: unknown): string => {
   const issues = (e as { issues?: { path: (string | number)[]; message: string }[] }).issues
@@ -49,6 +61,17 @@ export const preflight = (env: Env, vars: EnvVar[] = ENV_VARS): string[] => {
     } catch (e) {
       problems.push(`${what} refuses this environment: ${reason(e)}`)
     }
+  }
+  const bytes = envBytes(deployed)
+  if (bytes > ENV_LIMIT_BYTES) {
+    const largest = Object.entries(deployed)
+      .map(([k, v]) => [k, Buffer.byteLength(v ?? '')] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([k, n]) => `${k} ${n} B`)
+    problems.push(
+      `each function's environment would be ${bytes} bytes, over CloudBase's ${ENV_LIMIT_BYTES}-byte limit per function (largest: ${largest.join(', ')})`,
+    )
   }
   return problems
 }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { repoPaths, REPO_ROOT } from '../repo-paths'
 import type { CloudbaseRc } from './cloudbaserc.types'
@@ -22,11 +22,15 @@ export const stageFunctions = (root = REPO_ROOT, config?: CloudbaseRc): string[]
       throw new Error(`no bundle in ${from}: run npm run build:functions first`)
     const to = join(stage, fn.name)
     cpSync(from, to, { recursive: true })
+    // The build's config.json (its 云调用 permissions and all) with this function's own trigger.
+    const configFile = join(to, 'config.json')
+    const buildConfig = existsSync(configFile)
+      ? (JSON.parse(readFileSync(configFile, 'utf8')) as Record<string, unknown>)
+      : { permissions: { openapi: [] } }
     const { timeout, memorySize, triggers } = fn
     writeFileSync(
-      join(to, 'config.json'),
-      JSON.stringify({ permissions: { openapi: [] }, timeout, memorySize, triggers }, null, 2) +
-        '\n',
+      configFile,
+      JSON.stringify({ ...buildConfig, timeout, memorySize, triggers }, null, 2) + '\n',
     )
   }
   return rc.functions.map((fn) => fn.name)

@@ -95,6 +95,10 @@ describe('deploy:stage', () => {
         `exports.main = '${name}'`,
       )
       writeFileSync(join(root, 'dist', 'cloudfunctions', name, 'package.json'), '{}')
+      writeFileSync(
+        join(root, 'dist', 'cloudfunctions', name, 'config.json'),
+        JSON.stringify({ permissions: { openapi: ['subscribeMessage.send'] }, triggers: [] }),
+      )
     }
     const sources: DeploySources = {
       functions: [
@@ -122,7 +126,7 @@ describe('deploy:stage', () => {
       "exports.main = 'cron'",
     )
     expect(JSON.parse(readFileSync(join(stage, 'cron-sweep', 'config.json'), 'utf8'))).toEqual({
-      permissions: { openapi: [] },
+      permissions: { openapi: ['subscribeMessage.send'] },
       timeout: 60,
       memorySize: 256,
       triggers: [{ name: 'sweep', type: 'timer', config: '0 7 * * * * *' }],

@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
-import { deployedEnv, preflight } from '../deploy-preflight'
+import { deployedEnv, envBytes, ENV_LIMIT_BYTES, preflight } from '../deploy-preflight'
 import { ENV_VARS } from '../env-vars'
 
 /** An operator's environment with every required variable, shaped as the readers want. */
@@ -41,6 +41,23 @@ describe('deploy:preflight', () => {
     expect(env.KUAIDI100_PICKUP_CALLBACK_URL).toBe(
       'https://env.service.tcloudbase.com/courier-notify',
     )
+  })
+
+  it('refuses an environment over CloudBase’s 4 KB per function (a real certificate chain is enough)', () => {
+    const env = completeEnv()
+    env.WECHATPAY_PLATFORM_CERTIFICATES = JSON.stringify([
+      {
+        serialNo: 'A'.repeat(40),
+        pem: `-----BEGIN CERTIFICATE-----\n${'Q'.repeat(1400)}\n-----END CERTIFICATE-----`,
+      },
+    ])
+    env.WECHATPAY_MERCHANT_CERTIFICATE = `-----BEGIN CERTIFICATE-----\n${'M'.repeat(1400)}\n-----END CERTIFICATE-----`
+    expect(envBytes(deployedEnv(env))).toBeGreaterThan(ENV_LIMIT_BYTES)
+    expect(preflight(env)).toEqual([
+      expect.stringMatching(
+        /^each function's environment would be \d+ bytes, over CloudBase's 4096-byte limit per function \(largest: WECHATPAY_MERCHANT_PRIVATE_KEY \d+ B, WECHATPAY_PLATFORM_CERTIFICATES \d+ B, WECHATPAY_MERCHANT_CERTIFICATE \d+ B\)$/,
+      ),
+    ])
   })
 
   it('names a missing variable and a malformed one without printing the value', () => {
