@@ -15,12 +15,12 @@ export const renderCloudbaseRc = async (root = REPO_ROOT): Promise<string> => {
   return format(json, { ...(await resolveConfig(file)), filepath: file })
 }
 
-/** README.md with its environment-variable table as env-vars.ts says (formatted as Prettier would). */
-export const renderReadme = async (root = REPO_ROOT): Promise<string> => {
-  const file = join(root, 'README.md')
-  const text = withEnvTable(readFileSync(file, 'utf8'), ENV_VARS)
-  return format(text, { ...(await resolveConfig(file)), filepath: file })
-}
+/**
+ * README.md with its environment-variable table as env-vars.ts says. Only the part between the
+ * markers changes (Markdown is outside Prettier here, .prettierignore), so the rest stays as written.
+ */
+export const renderReadme = async (root = REPO_ROOT): Promise<string> =>
+  withEnvTable(readFileSync(join(root, 'README.md'), 'utf8'), ENV_VARS)
 
 /** Which of the generated files differ from what the sources generate. */
 export const staleFiles = (root: string, rc: string, readme: string): string[] => [
