@@ -56,6 +56,10 @@ export const buildCloudbaseRc = (sources: DeploySources): CloudbaseRc => {
     envVariables,
   }
   const functions: CloudbaseFunction[] = []
+  // Who may callFunction it from the mini-program. A timer or HTTP function must refuse clients:
+  // otherwise anyone signed in could send cron a forged { Type: 'Timer' } event and run its jobs.
+  const internal = new Set<string>()
+  const clientInvoke = (name: string) => (internal.has(name) ? false : ('auth != null' as const))
   const functionSources: Record<string, string> = {}
   const servicePaths: Record<string, string> = {}
   for (const fn of [...sources.functions].sort((a, b) => a.name.localeCompare(b.name))) {
@@ -68,6 +72,7 @@ export const buildCloudbaseRc = (sources: DeploySources): CloudbaseRc => {
         triggers: unit.triggers,
       })
       functionSources[unit.name] = fn.name
+      if (fn.http || unit.triggers.length > 0) internal.add(unit.name)
     }
     if (fn.http) servicePaths[fn.name] = `/${fn.name}`
   }
@@ -90,6 +95,7 @@ export const buildCloudbaseRc = (sources: DeploySources): CloudbaseRc => {
               timeout,
               memorySize,
               triggers,
+              aclRule: { invoke: clientInvoke(name) },
             })),
             servicePaths,
           },

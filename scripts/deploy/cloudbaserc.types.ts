@@ -60,7 +60,13 @@ export interface CloudbaseRc {
             CloudbaseFunction,
             'name' | 'timeout' | 'memorySize' | 'triggers'
           >
-          functions: Pick<CloudbaseFunction, 'name' | 'timeout' | 'memorySize' | 'triggers'>[]
+          functions: (Pick<CloudbaseFunction, 'name' | 'timeout' | 'memorySize' | 'triggers'> & {
+            /**
+             * 云函数安全规则 for client calls (callFunction): false for timer and HTTP functions,
+             * which only their trigger or HTTP access reaches (rules do not apply to those).
+             */
+            aclRule: { invoke: boolean | 'auth != null' }
+          })[]
           /** Function name → its HTTP access (云接入) path. */
           servicePaths: Record<string, string>
         }

@@ -98,6 +98,20 @@ export const checkFunctions = (f: DeployFacts): string[] => {
       if (error) problems.push(`${at}: trigger "${t.name}" cron ${error}`)
     }
   }
+  for (const p of f.config.framework.plugins.functions.inputs.functions) {
+    const top = f.config.functions.find((fn) => fn.name === p.name)
+    const internal =
+      (top?.triggers.length ?? 0) > 0 || f.httpFunctions.includes(sourceOf(f.config, p.name))
+    const invoke = p.aclRule?.invoke
+    if (internal && invoke !== false)
+      problems.push(
+        `function "${p.name}" runs on a timer or HTTP access, so clients must not call it (aclRule.invoke must be false, not ${JSON.stringify(invoke)})`,
+      )
+    else if (!internal && invoke !== 'auth != null')
+      problems.push(
+        `function "${p.name}": aclRule.invoke must be "auth != null" (signed-in clients only), not ${JSON.stringify(invoke)}`,
+      )
+  }
   const plugin = f.config.framework.plugins.functions.inputs.functions.map((p) => p.name)
   const top = f.config.functions.map((fn) => fn.name)
   if (plugin.join() !== top.join())

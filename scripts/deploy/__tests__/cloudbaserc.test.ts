@@ -56,6 +56,11 @@ describe('cloudbaserc.json', () => {
       expect(cronConfig.triggers).toContainEqual(expect.objectContaining(f.triggers[0]))
     }
     expect(committed.functions.some((f) => f.name === 'cron')).toBe(false)
+    // Clients cannot call them: a forged { Type: 'Timer' } event would run the jobs.
+    const rules = committed.framework.plugins.functions.inputs.functions
+    for (const f of split)
+      expect(rules.find((r) => r.name === f.name)!.aclRule).toEqual({ invoke: false })
+    expect(rules.find((r) => r.name === 'order')!.aclRule).toEqual({ invoke: 'auth != null' })
   })
 
   it('routes the HTTP callbacks and writes only placeholders for secrets', () => {

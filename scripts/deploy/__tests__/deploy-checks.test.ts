@@ -117,6 +117,19 @@ describe('deploy:check', () => {
       )
     })
 
+    it('fails when clients may call a timer or HTTP function, or anonymous ones any function', () => {
+      const f = variant()
+      const plugin = f.config.framework.plugins.functions.inputs.functions
+      plugin.find((p) => p.name === 'cron-orders')!.aclRule = { invoke: 'auth != null' }
+      plugin.find((p) => p.name === 'pay-notify')!.aclRule = { invoke: true }
+      plugin.find((p) => p.name === 'order')!.aclRule = { invoke: true }
+      expect(checkFunctions(f)).toEqual([
+        'function "cron-orders" runs on a timer or HTTP access, so clients must not call it (aclRule.invoke must be false, not "auth != null")',
+        'function "order": aclRule.invoke must be "auth != null" (signed-in clients only), not true',
+        'function "pay-notify" runs on a timer or HTTP access, so clients must not call it (aclRule.invoke must be false, not true)',
+      ])
+    })
+
     it('fails on a timeout or memory CloudBase refuses', () => {
       const f = variant()
       fn(f, 'order').timeout = 120
