@@ -165,6 +165,17 @@ export const checkCollections = (f: DeployFacts): string[] => {
     if (!c.aclTag) problems.push(`collection "${name}" has no security rule (aclTag)`)
   }
   for (const [name, c] of configured) {
+    // The database plugin's limits: names of 1–64 characters, 1–20 indexes each created at once.
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(name))
+      problems.push(`collection "${name}": a name is 1–64 of [A-Za-z0-9_-]`)
+    if (c.createIndexes.length > 20)
+      problems.push(
+        `collection "${name}": ${c.createIndexes.length} indexes, CloudBase creates at most 20`,
+      )
+    const indexNames = c.createIndexes.map((i) => i.name)
+    for (const [i, index] of indexNames.entries())
+      if (indexNames.indexOf(index) !== i)
+        problems.push(`collection "${name}": index "${index}" is declared twice`)
     if (!f.collectionNamesInCode.includes(name))
       problems.push(`collection "${name}" is in cloudbaserc.json but no code declares it`)
     if (!c.aclTag || c.aclTag === 'ADMINONLY') continue

@@ -183,6 +183,15 @@ describe('deploy:check', () => {
       ])
     })
 
+    it('fails on an index name declared twice', () => {
+      const f = variant()
+      const orders = collection(f, 'orders')
+      orders.createIndexes.push({ ...orders.createIndexes[0] })
+      expect(checkCollections(f)).toContain(
+        `collection "orders": index "${orders.createIndexes[0].name}" is declared twice`,
+      )
+    })
+
     it('fails on a client rule for a collection clients must not read, or a writable one', () => {
       const f = variant()
       Object.assign(collection(f, 'addresses'), {
