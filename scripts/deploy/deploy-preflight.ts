@@ -45,8 +45,13 @@ export const preflight = (env: Env, vars: EnvVar[] = ENV_VARS): string[] => {
   if (!env[ENV_ID_VARIABLE])
     problems.push(`${ENV_ID_VARIABLE} is not set (the CloudBase environment id)`)
   for (const v of vars) {
-    if (v.deployDefault || v.mayBeEmpty) continue
-    if (!env[v.name]) problems.push(`${v.name} is not set: ${v.what}`)
+    if (v.deployDefault) continue
+    // An optional one must still be exported (empty is fine), so the CLI has a value to put in
+    // its placeholder rather than leaving `{{env.NAME}}` for the reader to choke on.
+    if (v.mayBeEmpty) {
+      if (env[v.name] === undefined)
+        problems.push(`${v.name} is not set (export it empty if unused): ${v.what}`)
+    } else if (!env[v.name]) problems.push(`${v.name} is not set: ${v.what}`)
   }
   const deployed = deployedEnv(env, vars)
   const readers: [string, (e: Env) => unknown][] = [

@@ -24,6 +24,10 @@ const completeEnv = (): Record<string, string> => {
     WECHAT_APPID: 'wx0000000000000001',
     WECHAT_SECRET: randomBytes(16).toString('hex'),
     WECHAT_PUSH_TOKEN: 'pushtoken123',
+    // Optional ones are exported empty.
+    LINQUAN_SECRET_BOX_OLD_KEYS: '',
+    WECHATPAY_PLATFORM_CERTIFICATES: '',
+    WECHAT_PUSH_ENCODING_AES_KEY: '',
   }
   for (const v of ENV_VARS)
     if (v.name.startsWith('WECHAT_TEMPLATE_')) env[v.name] = `tmpl-${v.name.toLowerCase()}`
@@ -63,10 +67,12 @@ describe('deploy:preflight', () => {
   it('names a missing variable and a malformed one without printing the value', () => {
     const env = completeEnv()
     delete env.WECHAT_SECRET
+    delete env.WECHAT_PUSH_ENCODING_AES_KEY
     env.LINQUAN_SECRET_BOX_KEY = 'not-hex-but-secret-value'
     const problems = preflight(env)
     expect(problems).toEqual([
       'WECHAT_SECRET is not set: the mini-program’s AppSecret (access_token)',
+      'WECHAT_PUSH_ENCODING_AES_KEY is not set (export it empty if unused): 消息推送 EncodingAESKey (43 characters) for 安全模式 (empty: plain mode)',
       'WeChat API (WECHAT_*) refuses this environment: secret: Invalid input: expected string, received undefined',
       'PII secret box (LINQUAN_SECRET_BOX_*) refuses this environment: LINQUAN_SECRET_BOX_KEY must be 64 hex digits (32 random bytes)',
     ])
