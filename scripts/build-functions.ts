@@ -7,9 +7,11 @@ import { collectSizes, formatSizeReport } from './report-sizes'
 
 /**
  * Left out of the bundle and installed by CloudBase from the function's package.json: the SDK is
- * large, reads files relative to itself and is what the runtime expects to find installed.
+ * large, reads files relative to itself and is what the runtime expects to find installed; sharp
+ * is native (libvips) and installs its platform's prebuilt binary (it needs Node >= 20.9; where it
+ * cannot load, photo-dhash.ts skips the photo-reuse check instead of failing the publish).
  */
-const EXTERNAL_PACKAGES = ['@cloudbase/node-sdk']
+const EXTERNAL_PACKAGES = ['@cloudbase/node-sdk', 'sharp']
 
 /**
  * Local-only packages: a function bundle that reaches one of these has wired a local adapter into

@@ -14,6 +14,9 @@ import { createLocalContainer, type LocalContainer } from '../../src/platform/lo
 import { DEMO_USERS } from '../seed/demo-users'
 import { seedDemoData, seedIfEmpty } from '../seed/seed-demo-data'
 import { tempDir } from './local-cloud.fixture'
+import { COUNTERFEITS } from '../seed/seed-risk'
+import { openFlagsOn } from '../../src/modules/risk'
+import { ContentFlags } from '../../src/modules/risk/domain/content-flag.record'
 
 const NOW = Date.UTC(2026, 10, 24, 4, 0, 0)
 const DAY = 86_400_000
@@ -37,9 +40,9 @@ describe('demo seed', () => {
     })
     const result = await seedIfEmpty(container)
     // Shots of each kind of item sold (a camera, a sofa …), more for the common ones, drawn once.
-    expect(result).toMatchObject({ users: 8, listings: 300, photos: 146 })
+    expect(result).toMatchObject({ users: 8, listings: 300, photos: 144 })
     listings = await allListings(container)
-  }, 30_000)
+  }, 60_000)
 
   afterAll(() => {
     container?.store.close()
@@ -128,10 +131,10 @@ describe('demo seed', () => {
       listings.filter((l) => title.test(l.title)).flatMap((l) => l.photoFileIds)
     const cameras = photosOf(/微单|X-T30/)
     expect(cameras.length).toBeGreaterThan(0)
-    for (const f of cameras) expect(f).toMatch(/\/camera-\d\.png$/)
-    for (const f of photosOf(/WH-1000XM5/)) expect(f).toMatch(/\/headphones-\d\.png$/)
-    for (const f of photosOf(/猫爪杯/)) expect(f).toMatch(/\/cup-\d\.png$/)
-    for (const f of photosOf(/沙发/)) expect(f).toMatch(/\/sofa-\d\.png$/)
+    for (const f of cameras) expect(f).toMatch(/\/camera-\d\.jpg$/)
+    for (const f of photosOf(/WH-1000XM5/)) expect(f).toMatch(/\/headphones-\d\.jpg$/)
+    for (const f of photosOf(/猫爪杯/)) expect(f).toMatch(/\/cup-\d\.jpg$/)
+    for (const f of photosOf(/沙发/)) expect(f).toMatch(/\/sofa-\d\.jpg$/)
     // The cat-paw cup is a cup, not a pet product.
     for (const l of listings.filter((x) => /猫爪杯/.test(x.title)))
       expect(l.subcategory).toBe('other.misc')
@@ -194,6 +197,28 @@ describe('demo seed', () => {
     ).rejects.toMatchObject({
       code: 'FILE.NOT_OWNED',
     })
+  })
+
+  it('plants listing risks for the moderation queue: counterfeit prices and one reused photo', async () => {
+    const flags = (
+      await container.store.find(ContentFlags, { source: 'listing-risk' }, { limit: 500 })
+    ).items
+    const titleOf = (id: string) => listings.find((l) => l._id === id)!.title
+    const priced = flags.filter((f) => f.risk === 'price').map((f) => titleOf(f.targetId))
+    expect(priced.sort()).toEqual(COUNTERFEITS.map((c) => c.title).sort())
+    // The one stolen photo, and no other: each seller frames the shared drawings their own way.
+    const reused = flags.filter((f) => f.risk === 'photo-reuse')
+    expect(reused).toHaveLength(1)
+    const stolen = listings.find((l) => l._id === reused[0]!.targetId)!
+    expect(stolen.photoFileIds[0]).toMatch(/saved-photo\.jpg$/)
+    expect(reused[0]!.riskDetail).toMatchObject({ otherSellerId: expect.any(String) })
+    expect((reused[0]!.riskDetail as { otherSellerId: string }).otherSellerId).not.toBe(
+      stolen.sellerId,
+    )
+    // The demo accounts are old enough by the time they list: nothing held as a new account.
+    expect(flags.filter((f) => f.risk === 'new-account')).toEqual([])
+    // Readable by target, as the report triage reads them.
+    expect(await openFlagsOn(container, stolen._id)).toEqual([reused[0]])
   })
 
   it('does not seed a database that already has users', async () => {

@@ -23,11 +23,13 @@ import { aUser } from '../mothers/user.mother'
 import { DEMO_USERS, type DemoUser } from './demo-users'
 import { draftListing, draftService } from './listing-catalog'
 import { seedCreditHistory } from './seed-credit'
+import { counterfeitsBySlot, plantedDraft, REUSE_SLOT_FROM_END, stolenPhoto } from './seed-risk'
 import { seedMerchants, UNONBOARDED_DEMO_OPENIDS } from './seed-merchants'
 import { seedReports } from './seed-reports'
 import { generateAvatar, generatePhoto } from './photo-generator'
 import type { PhotoKind } from './photo-glyphs'
 import { createRng, type Rng } from './prng'
+import sharp from 'sharp'
 
 export interface SeedOptions {
   /** PRNG seed: the same seed gives the same users, listings and photos. */
@@ -153,20 +155,33 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
   const perKind = new Map<PhotoKind, number>()
   for (const d of drafts) perKind.set(d.photoKind, (perKind.get(d.photoKind) ?? 0) + 1)
   const shotsOf = (kind: PhotoKind) =>
-    Math.min(variants, Math.max(MIN_SHOTS, Math.ceil(perKind.get(kind)! / LISTINGS_PER_SHOT)))
+    Math.min(variants, Math.max(MIN_SHOTS, Math.ceil((perKind.get(kind) ?? 0) / LISTINGS_PER_SHOT)))
+  // Planted after the draws above, and applied without drawing, so the rest of the seed is as it was.
+  const counterfeits = counterfeitsBySlot(drafts.length)
 
   const listings: ListingRecord[] = []
-  for (const { at, demo, location, photoKind, draft } of drafts) {
+  const reuseAt = drafts.length - REUSE_SLOT_FROM_END
+  for (const [n, drafted] of drafts.entries()) {
+    const { at, demo, location } = drafted
+    const planted = counterfeits.get(n)
+    const photoKind = planted?.photoKind ?? drafted.photoKind
+    const draft = planted ? plantedDraft(drafted.draft, planted) : drafted.draft
     clock.set(Math.max(clock.now() + 1, Math.floor(at)))
     const seller = users.get(demo.openid)!
-    const shots = shotsOf(photoKind)
+    const shots = shotsOf(drafted.photoKind)
     const picked = rng.sample(
       Array.from({ length: shots }, (_, v) => v),
       rng.int(1, Math.min(3, shots)),
     )
-    const photoFileIds = await Promise.all(
-      picked.map((v) => photoOf(seller._id, demo.openid, photoKind, v)),
+    const own = await Promise.all(
+      picked.map((v) => photoOf(seller._id, demo.openid, photoKind, v % shotsOf(photoKind))),
     )
+    // One listing shows another seller's photo, for the listing-risk check to find (seed-risk.ts).
+    const stolen =
+      n === reuseAt
+        ? await stolenPhoto(seedDeps, listings, { ...seller, openid: demo.openid })
+        : null
+    const photoFileIds = stolen ? [stolen, ...own.slice(0, 1)] : own
     const communityIds = (communities.get(demo.openid) ?? []).filter(() => rng.chance(0.6))
     listings.push(
       await aListing(seedDeps, seller, { ...draft, photoFileIds, location, communityIds }),
@@ -232,7 +247,10 @@ const photoMaker = (seed: number, size: number) => {
 
 /**
  * Each seller's own copy of a generated photo, stored on first use and recorded as that seller's
- * upload: a listing may only show its seller's uploads, so sellers cannot share one file.
+ * upload: a listing may only show its seller's uploads, so sellers cannot share one file. Each
+ * seller frames the drawing their own way (sellerFraming): one drawing in two sellers' listings
+ * would be the same photo reused, which the listing-risk check flags (seed-risk.ts plants one
+ * such pair on purpose).
  */
 const sellersPhotos = (deps: Deps, photos: ReturnType<typeof photoMaker>) => {
   const stored = new Map<string, Promise<string>>()
@@ -240,16 +258,19 @@ const sellersPhotos = (deps: Deps, photos: ReturnType<typeof photoMaker>) => {
     const key = `${sellerId}|${kind}|${variant}`
     let fileId = stored.get(key)
     if (!fileId) {
-      const png = photos.photo(kind, variant)
-      fileId = deps.files
-        .put(`seed/photos/${openid}/${kind}-${variant + 1}.png`, png, 'image/png')
-        .then(async (id) => {
+      fileId = sellerFraming(photos.photo(kind, variant), openid)
+        .then((jpeg) =>
+          deps.files
+            .put(`seed/photos/${openid}/${kind}-${variant + 1}.jpg`, jpeg, 'image/jpeg')
+            .then((id) => ({ id, jpeg })),
+        )
+        .then(async ({ id, jpeg }) => {
           await recordUpload(deps, {
             fileId: id,
             ownerId: sellerId,
             kind: 'listing-photos',
-            bytes: png.length,
-            contentType: 'image/png',
+            bytes: jpeg.length,
+            contentType: 'image/jpeg',
           })
           return id
         })
@@ -257,6 +278,41 @@ const sellersPhotos = (deps: Deps, photos: ReturnType<typeof photoMaker>) => {
     }
     return fileId
   }
+}
+
+/** Where each demo seller's shot sits on the drawing (fractions of the room left by the zoom). */
+const FRAMING_SPOTS = [
+  [0, 0],
+  [1, 0],
+  [0, 1],
+  [1, 1],
+  [0.5, 0],
+  [0.5, 1],
+  [0, 0.5],
+  [1, 0.5],
+] as const
+
+/**
+ * A seller's shot of a drawing, as the JPEG a phone uploads: cropped to 75% at a spot of their own
+ * (not scaled back: the hash ignores size) and mirrored for every other seller, so no two sellers'
+ * photos hash alike (over every kind drawn, 1 pair in 4,256 came within the reuse threshold at
+ * 75%; 21 at 88%). JPEG and no rescale: the seed makes about 400 of these, and a PNG scaled back
+ * to full size quadrupled its time.
+ */
+export const sellerFraming = async (png: Buffer, openid: string): Promise<Buffer> => {
+  const n = DEMO_USERS.findIndex((u) => u.openid === openid)
+  if (n < 0) return sharp(png).jpeg({ quality: 85 }).toBuffer()
+  const { width = 0, height = 0 } = await sharp(png).metadata()
+  const [fx, fy] = FRAMING_SPOTS[n % FRAMING_SPOTS.length]!
+  const w = Math.round(width * 0.75)
+  const h = Math.round(height * 0.75)
+  const image = sharp(png).extract({
+    left: Math.round((width - w) * fx),
+    top: Math.round((height - h) * fy),
+    width: w,
+    height: h,
+  })
+  return (n % 2 ? image.flop() : image).jpeg({ quality: 85 }).toBuffer()
 }
 
 /**

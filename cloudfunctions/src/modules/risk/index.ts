@@ -6,13 +6,13 @@
 export {
   BLOCKED_MESSAGE,
   flagFor,
-  flagsOn,
+  openFlagsOn,
   saveFlag,
   screenText,
   type Screening,
   type TextField,
 } from './application/screen-text.use-case'
-export type { ContentFlagRecord } from './domain/content-flag.record'
+export type { ContentFlagRecord, ListingRisk } from './domain/content-flag.record'
 export { SCENES, type ContentSecurity } from './ports/content-security.port'
 export {
   applyImageVerdict,
@@ -21,3 +21,10 @@ export {
   RISK_JOB_HANDLERS,
 } from './application/check-image.use-case'
 export { PushSignatureError, type VerifiedPush } from './ports/content-security.port'
+export {
+  assessListingRisk,
+  NEW_ACCOUNT_HELD_NOTICE,
+  saveListingRisk,
+  type ListingRiskAssessment,
+} from './application/listing-risk.use-case'
+export { LISTING_RISK } from './domain/listing-risk.rules'

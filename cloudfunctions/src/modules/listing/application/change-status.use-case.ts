@@ -3,7 +3,9 @@ import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { assertUnrestricted, type UserRecord } from '../../user'
 import type { ListingRecord } from '../domain/listing.record'
+import { saveListingRisk } from '../../risk'
 import { assertLiveListingRoom } from './live-listing-cap'
+import { riskHoldFields, riskOnPublish } from './listing-risk-check'
 import { assertRealNameIfNeeded } from './real-name-gate'
 import { loadOwnListing } from './load-own-listing'
 import { updateListingIn } from './save-listing'
@@ -51,8 +53,15 @@ export const changeStatus = async (
     ...(action === 'markSold' ? { soldAt: now } : {}),
     updatedAt: now,
   }
+  // Going live again is publishing: the listing-risk rules look at it as at a new listing.
+  const risk =
+    action === 'publish' || action === 'relist' ? await riskOnPublish(deps, caller, listing) : null
   return deps.store.transaction(async (tx) => {
-    const next = await updateListingIn(tx, deps, listing, patch)
+    const next = await updateListingIn(tx, deps, listing, {
+      ...patch,
+      ...(risk?.hold ? riskHoldFields(risk, now, listing) : {}),
+    })
+    await saveListingRisk(tx, risk)
     for (const react of deps.hooks.listingMoved) await react(tx, next, now)
     return next
   })

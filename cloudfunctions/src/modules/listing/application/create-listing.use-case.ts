@@ -4,7 +4,15 @@ import { LISTING_LIFETIME_MS } from '@shared/domain/listing-lifecycle'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import { enforceLimit } from '../../core'
 import type { Deps } from '../../deps'
-import { flagFor, imageCheckOf, saveFlag, SCENES, screenText, type Screening } from '../../risk'
+import {
+  flagFor,
+  imageCheckOf,
+  saveFlag,
+  saveListingRisk,
+  SCENES,
+  screenText,
+  type Screening,
+} from '../../risk'
 import { assertOwnUploads } from '../../upload'
 import { assertUnrestricted, openidOf, type UserRecord } from '../../user'
 import { isInsideCity } from '../domain/listing-location'
@@ -13,6 +21,7 @@ import { qualityOf } from '../domain/listing-quality'
 import type { ListingRecord } from '../domain/listing.record'
 import { assertLiveListingRoom } from './live-listing-cap'
 import { assertRealNameIfNeeded } from './real-name-gate'
+import { riskHoldFields, riskOnPublish } from './listing-risk-check'
 import { insertListing } from './save-listing'
 
 export type CreateListingInput = z.output<typeof CreateListingInputSchema>
@@ -35,7 +44,7 @@ export const createListing = async (
   const screening = await screenListingText(deps, seller._id, input)
   const now = deps.clock.now()
   const id = deps.ids.next()
-  const listing: ListingRecord = {
+  const drafted: ListingRecord = {
     _id: id,
     sellerId: seller._id,
     ...input,
@@ -54,8 +63,14 @@ export const createListing = async (
     updatedAt: now,
     version: 1,
   }
+  // Price, photo reuse and new-account rules on what goes live (a draft is checked when published).
+  const risk = publish ? await riskOnPublish(deps, seller, drafted) : null
+  const listing = risk ? { ...drafted, ...riskHoldFields(risk, now, drafted) } : drafted
   const flag = flagFor(deps, screening, { kind: 'listing', targetId: id, userId: seller._id })
-  await insertListing(deps, listing, (tx) => saveFlag(tx, flag))
+  await insertListing(deps, listing, async (tx) => {
+    await saveFlag(tx, flag)
+    await saveListingRisk(tx, risk)
+  })
   return listing
 }
 

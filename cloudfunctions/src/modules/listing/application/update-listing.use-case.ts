@@ -8,7 +8,7 @@ import type { Deps } from '../../deps'
 import type { UserRecord } from '../../user'
 import type { ListingRecord } from '../domain/listing.record'
 import { qualityOf } from '../domain/listing-quality'
-import { flagFor, saveFlag } from '../../risk'
+import { assessListingRisk, flagFor, saveFlag, saveListingRisk } from '../../risk'
 import { assertPublishable, riskFields, screenListingText } from './create-listing.use-case'
 import { loadOwnListing } from './load-own-listing'
 import { updateListingRecord } from './save-listing'
@@ -55,6 +55,21 @@ export const updateListing = async (
   const now = deps.clock.now()
   const textChanged = patch.title !== undefined || patch.description !== undefined
   const flag = flagFor(deps, screening, { kind: 'listing', targetId: id, userId: caller._id })
+  // A live listing whose price, title, category or photos changed is checked again (price anomaly,
+  // photo reuse); a draft is checked when it is published.
+  const riskChanged =
+    patch.priceFen !== undefined ||
+    patch.title !== undefined ||
+    patch.subcategory !== undefined ||
+    patch.photoFileIds !== undefined
+  const risk =
+    listing.status === 'active' && riskChanged
+      ? await assessListingRisk(deps, {
+          listing: { ...listing, ...patch },
+          seller: caller,
+          event: 'edit',
+        })
+      : null
   return updateListingRecord(
     deps,
     listing,
@@ -65,6 +80,9 @@ export const updateListing = async (
       ...(textChanged ? riskFields(screening, now, listing) : {}),
       updatedAt: now,
     },
-    (tx) => saveFlag(tx, flag),
+    async (tx) => {
+      await saveFlag(tx, flag)
+      await saveListingRisk(tx, risk)
+    },
   )
 }

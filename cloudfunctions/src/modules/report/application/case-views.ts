@@ -11,6 +11,7 @@ import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import type { PageRequest } from '../../core/ports/document-store.port'
 import { creditScoreOf } from '../../credit'
+import type { ListingRisk } from '../../risk'
 import { assertOperator, loadUser, type UserRecord } from '../../user'
 import {
   type DecisionRecord,
@@ -115,7 +116,15 @@ const decisionView = async (deps: Pick<Deps, 'store'>, d: DecisionRecord) => {
   }
 }
 
+/** What each listing-risk rule means, for the moderator. */
+const LISTING_RISK_LABELS: Record<ListingRisk, string> = {
+  price: '价格远低于同品牌参考价（疑似假货）',
+  'photo-reuse': '图片与其他卖家的宝贝相同（疑似盗图）',
+  'new-account': '新账号短时间内发布多件高价宝贝',
+}
+
 const flagLabel = (f: Awaited<ReturnType<typeof openFlagsOn>>[number]) => {
+  if (f.risk) return LISTING_RISK_LABELS[f.risk]
   const categories = [...new Set(f.hits.map((h) => RISK_CATEGORIES[h.category]))]
   return categories.length
     ? categories.join('、')

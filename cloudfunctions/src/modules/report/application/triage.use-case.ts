@@ -6,7 +6,7 @@ import { updateIfUnchanged } from '../../core'
 import { moderateMessage } from '../../chat'
 import { creditTierOf } from '../../credit'
 import { holdListingsForReport } from '../../listing'
-import { flagsOn } from '../../risk'
+import { openFlagsOn as openFlagsOnOne } from '../../risk'
 import {
   ModerationCases,
   type ModerationCaseRecord,
@@ -22,9 +22,7 @@ export const credibilityOf = async (deps: Pick<Deps, 'store'>, reporterId: strin
 
 /** Open risk flags on these ids (a listing and its photos, a message, a user). */
 export const openFlagsOn = async (deps: Pick<Deps, 'store'>, targetIds: readonly string[]) =>
-  (await Promise.all(targetIds.map((id) => flagsOn(deps, id))))
-    .flat()
-    .filter((f) => f.status === 'open')
+  (await Promise.all(targetIds.map((id) => openFlagsOnOne(deps, id)))).flat()
 
 /** The case's reports, first first. */
 export const reportsOf = async (deps: Pick<Deps, 'store'>, caseId: string) =>

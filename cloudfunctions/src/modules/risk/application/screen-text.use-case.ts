@@ -138,12 +138,12 @@ export const saveFlag = async (
   if (flag) await writer.insert(ContentFlags, flag)
 }
 
-/** Open flags on one thing, newest first (a listing's text and photos; the moderation queue later). */
-export const flagsOn = async (deps: Pick<Deps, 'store'>, targetId: string) =>
+/** Open flags on one thing (a listing, a photo, a message, a user), newest first: what the report triage reads. */
+export const openFlagsOn = async (deps: Pick<Deps, 'store'>, targetId: string) =>
   (
     await deps.store.find(
       ContentFlags,
-      { targetId },
-      { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 50 },
+      { targetId, status: 'open' },
+      { orderBy: { field: 'createdAt', direction: 'desc' }, limit: 100 },
     )
   ).items
