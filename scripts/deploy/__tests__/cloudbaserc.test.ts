@@ -1,0 +1,153 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { REPO_ROOT } from '../../repo-paths'
+import { buildCloudbaseRc, type DeploySources } from '../cloudbaserc'
+import type { CloudbaseRc } from '../cloudbaserc.types'
+import { readCommittedCloudbaseRc } from '../cloudbaserc-file'
+import { declaredNamesInSource, declaringFiles } from '../collections'
+import { UPLOAD_DIRS, storageRules } from '../security-rules'
+import { stageFunctions } from '../stage-functions'
+
+const committed = JSON.parse(readCommittedCloudbaseRc()) as CloudbaseRc
+const collections = committed.framework.plugins.database.inputs.collections
+
+describe('cloudbaserc.json', () => {
+  it('is what the sources generate (npm run deploy:config), README table included', () => {
+    // Prettier (which formats the output) cannot load inside jest, so the generator runs as the CLI would.
+    const out = execFileSync('npx', ['tsx', 'scripts/deploy/generate-cloudbaserc.ts', '--check'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    })
+    expect(out).toContain('up to date')
+  }, 60_000)
+
+  it('creates every collection the code declares, each with its indexes and a rule', () => {
+    const names = declaredNamesInSource(
+      declaringFiles(REPO_ROOT).map((f) => readFileSync(f, 'utf8')),
+    )
+    expect(collections.map((c) => c.collectionName).sort()).toEqual(names)
+    const orders = collections.find((c) => c.collectionName === 'orders')!
+    expect(orders.createIndexes.length).toBeGreaterThan(0)
+    for (const c of collections) expect(['ADMINONLY', 'CUSTOM']).toContain(c.aclTag)
+  })
+
+  it('lets clients read only chat_messages, with the rule from database-rules/', () => {
+    const custom = collections.filter((c) => c.aclTag === 'CUSTOM')
+    expect(custom.map((c) => c.collectionName)).toEqual(['chat_messages'])
+    const file = join(REPO_ROOT, 'cloudfunctions', 'database-rules', 'chat_messages.json')
+    expect(JSON.parse(custom[0].aclRule!)).toEqual(JSON.parse(readFileSync(file, 'utf8')))
+  })
+
+  it('deploys cron as one function per timer, each with one trigger from config.json', () => {
+    const cronConfig = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'cloudfunctions', 'cron', 'config.json'), 'utf8'),
+    ) as { timeout: number; triggers: { name: string; config: string }[] }
+    const split = committed.functions.filter(
+      (f) => committed.linquan.functionSources[f.name] === 'cron',
+    )
+    expect(split.map((f) => f.name).sort()).toEqual(
+      cronConfig.triggers.map((t) => `cron-${t.name}`).sort(),
+    )
+    for (const f of split) {
+      expect(f.triggers).toHaveLength(1)
+      expect(f.timeout).toBe(cronConfig.timeout)
+      expect(cronConfig.triggers).toContainEqual(expect.objectContaining(f.triggers[0]))
+    }
+    expect(committed.functions.some((f) => f.name === 'cron')).toBe(false)
+    // Clients cannot call them: a forged { Type: 'Timer' } event would run the jobs.
+    const rules = committed.framework.plugins.functions.inputs.functions
+    for (const f of split)
+      expect(rules.find((r) => r.name === f.name)!.aclRule).toEqual({ invoke: false })
+    expect(rules.find((r) => r.name === 'order')!.aclRule).toEqual({ invoke: 'auth != null' })
+  })
+
+  it('routes the HTTP callbacks and writes only placeholders for secrets', () => {
+    expect(committed.framework.plugins.functions.inputs.servicePaths).toEqual({
+      'courier-notify': '/courier-notify',
+      'pay-notify': '/pay-notify',
+      'wechat-notify': '/wechat-notify',
+    })
+    const env = committed.functions[0].envVariables
+    expect(env.WECHATPAY_APIV3_KEY).toBe('{{env.WECHATPAY_APIV3_KEY}}')
+    expect(env.LINQUAN_SECRET_BOX_KEY).toBe('{{env.LINQUAN_SECRET_BOX_KEY}}')
+    expect(committed.envId).toBe('{{env.CLOUDBASE_ENV_ID}}')
+  })
+
+  it('keeps the storage rule’s folders equal to the mini-program’s UploadDir', () => {
+    const transport = readFileSync(
+      join(REPO_ROOT, 'miniprogram', 'src', 'services', 'transport.ts'),
+      'utf8',
+    )
+    const union = /export type UploadDir =([^=]*?)\n\n/s.exec(transport)![1]
+    const dirs = [...union.matchAll(/'([\w-]+)'/g)].map((m) => m[1]).sort()
+    expect(dirs).toEqual(UPLOAD_DIRS)
+    expect(committed.storageRules).toEqual(storageRules())
+    expect(storageRules().write).toContain('/^(avatars|chat-images|')
+  })
+})
+
+describe('deploy:stage', () => {
+  const root = mkdtempSync(join(tmpdir(), 'linquan-stage-'))
+  afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+  it('copies each build folder and gives a split function its one trigger', () => {
+    for (const name of ['cron', 'user']) {
+      mkdirSync(join(root, 'dist', 'cloudfunctions', name), { recursive: true })
+      writeFileSync(
+        join(root, 'dist', 'cloudfunctions', name, 'index.js'),
+        `exports.main = '${name}'`,
+      )
+      writeFileSync(join(root, 'dist', 'cloudfunctions', name, 'package.json'), '{}')
+      writeFileSync(
+        join(root, 'dist', 'cloudfunctions', name, 'config.json'),
+        JSON.stringify({ permissions: { openapi: ['subscribeMessage.send'] }, triggers: [] }),
+      )
+    }
+    const sources: DeploySources = {
+      functions: [
+        { name: 'user', timeout: 10, memorySize: 256, triggers: [], http: false },
+        {
+          name: 'cron',
+          timeout: 60,
+          memorySize: 256,
+          http: false,
+          triggers: [
+            { name: 'orders', type: 'timer', config: '0 * * * * * *' },
+            { name: 'sweep', type: 'timer', config: '0 7 * * * * *' },
+          ],
+        },
+      ],
+      collections: [],
+      databaseRules: {},
+      storageRules: storageRules(),
+      envVars: [],
+    }
+    const staged = stageFunctions(root, buildCloudbaseRc(sources))
+    expect(staged).toEqual(['cron-orders', 'cron-sweep', 'user'])
+    const stage = join(root, 'dist', 'cloudbase')
+    expect(readFileSync(join(stage, 'cron-sweep', 'index.js'), 'utf8')).toBe(
+      "exports.main = 'cron'",
+    )
+    expect(JSON.parse(readFileSync(join(stage, 'cron-sweep', 'config.json'), 'utf8'))).toEqual({
+      permissions: { openapi: ['subscribeMessage.send'] },
+      timeout: 60,
+      memorySize: 256,
+      triggers: [{ name: 'sweep', type: 'timer', config: '0 7 * * * * *' }],
+    })
+  })
+
+  it('stops when a bundle is missing', () => {
+    const rc = buildCloudbaseRc({
+      functions: [{ name: 'ghost', timeout: 10, memorySize: 256, triggers: [], http: false }],
+      collections: [],
+      databaseRules: {},
+      storageRules: storageRules(),
+      envVars: [],
+    })
+    expect(() => stageFunctions(root, rc)).toThrow(
+      /no bundle in .*ghost: run npm run build:functions/,
+    )
+  })
+})

@@ -1,0 +1,90 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type {
+  CollectionSpec,
+  IndexSpec,
+} from '../../cloudfunctions/src/modules/core/ports/document-store.port'
+import type { CloudbaseCollection, SecurityRule } from './cloudbaserc.types'
+
+export type AnySpec = CollectionSpec<{ _id: string }>
+
+const isSpec = (v: unknown): v is AnySpec =>
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as AnySpec).name === 'string' &&
+  Array.isArray((v as AnySpec).indexes)
+
+/** Source files (not tests) under cloudfunctions/src that declare a collection. */
+export const declaringFiles = (root: string): string[] => {
+  const out: string[] = []
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name)
+      if (statSync(full).isDirectory()) {
+        if (name !== '__tests__') walk(full)
+      } else if (
+        name.endsWith('.ts') &&
+        !name.endsWith('.test.ts') &&
+        !name.endsWith('document-store.port.ts') &&
+        /defineCollection[<(]/.test(readFileSync(full, 'utf8'))
+      )
+        out.push(full)
+    }
+  }
+  const src = join(root, 'cloudfunctions', 'src')
+  if (existsSync(src)) walk(src)
+  return out.sort()
+}
+
+/**
+ * The declared CollectionSpecs, read from the modules themselves (domain/*.record(s).ts and the
+ * adapters that keep their own, like the rate limiter's windows), so indexes are written once.
+ */
+export const collectCollections = (root: string): AnySpec[] => {
+  const byName = new Map<string, { spec: AnySpec; file: string }>()
+  for (const file of declaringFiles(root)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const exported = require(file) as Record<string, unknown>
+    for (const value of Object.values(exported)) {
+      if (!isSpec(value)) continue
+      const seen = byName.get(value.name)
+      if (seen && seen.spec !== value)
+        throw new Error(
+          `collection "${value.name}" is declared twice: ${relative(root, seen.file)} and ${relative(root, file)}`,
+        )
+      byName.set(value.name, { spec: value, file })
+    }
+  }
+  return [...byName.values()].map((v) => v.spec).sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/** Collection names in `defineCollection(...)` calls, read from the text (what deploy:check compares against). */
+export const declaredNamesInSource = (texts: string[]): string[] => {
+  const names = new Set<string>()
+  for (const text of texts)
+    for (const m of text.matchAll(/defineCollection(?:<[^>]*>)?\(\s*['"]([\w-]+)['"]/g))
+      names.add(m[1])
+  return [...names].sort()
+}
+
+const directionOf = (d: string | undefined): '1' | '-1' | '2dsphere' =>
+  d === 'desc' ? '-1' : d === '2dsphere' ? '2dsphere' : '1'
+
+export const toCloudbaseIndex = (index: IndexSpec) => ({
+  name: index.name,
+  unique: index.unique ?? false,
+  keys: index.fields.map((f) => ({ name: f.field, direction: directionOf(f.direction) })),
+})
+
+/** One collection for the database plugin: its indexes, and its rule (none: clients get nothing). */
+export const toCloudbaseCollection = (
+  spec: AnySpec,
+  rule: SecurityRule | undefined,
+): CloudbaseCollection => ({
+  collectionName: spec.name,
+  description: `邻圈 LinQuan ${spec.name} (generated from its CollectionSpec)`,
+  createIndexes: spec.indexes.map(toCloudbaseIndex),
+  ...(rule
+    ? { aclTag: 'CUSTOM' as const, aclRule: JSON.stringify(rule) }
+    : { aclTag: 'ADMINONLY' as const }),
+})

@@ -1,0 +1,92 @@
+import { kuaidi100ConfigFromEnv } from '../../cloudfunctions/src/adapters/courier/kuaidi100.config'
+import { secretBoxFromEnv } from '../../cloudfunctions/src/adapters/crypto/aes-gcm-secret-box'
+import { wechatPayConfigFromEnv } from '../../cloudfunctions/src/adapters/payments/wechat-pay.config'
+import { wechatApiConfigFromEnv } from '../../cloudfunctions/src/adapters/wechat-api/wechat-api.config'
+import { ENV_ID_VARIABLE, ENV_VARS, type EnvVar } from './env-vars'
+
+type Env = Record<string, string | undefined>
+
+/** What each function will see: the placeholders filled from `env`, defaults as written. */
+export const deployedEnv = (env: Env, vars: EnvVar[] = ENV_VARS): Env => {
+  const out: Env = {}
+  for (const v of vars) {
+    const ref = /^\{\{env\.(\w+)\}\}$/.exec(v.deployDefault ?? `{{env.${v.name}}}`)
+    out[v.name] = ref ? env[ref[1]] : v.deployDefault
+  }
+  return out
+}
+
+/**
+ * Tencent SCF (under CloudBase functions) allows 4 KB of environment variables per function
+ * (配额限制: 单个函数的环境变量大小 4KB), names and values together.
+ */
+export const ENV_LIMIT_BYTES = 4096
+
+export const envBytes = (env: Env): number =>
+  Object.entries(env).reduce(
+    (n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v ?? ''),
+    0,
+  )
+
+/** Why a reader refused, without the value (zod names the field; our readers name the variable). */
+const reason = (e: unknown): string => {
+  const issues = (e as { issues?: { path: (string | number)[]; message: string }[] }).issues
+  if (issues) return issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')
+  return e instanceof Error ? e.message : String(e)
+}
+
+/**
+ * npm run deploy:preflight: before anything is uploaded, the operator's environment holds every
+ * variable cloudbaserc.json asks for, and the adapters' own readers accept what it holds.
+ * Values are never printed.
+ */
+export const preflight = (env: Env, vars: EnvVar[] = ENV_VARS): string[] => {
+  const problems: string[] = []
+  if (!env[ENV_ID_VARIABLE])
+    problems.push(`${ENV_ID_VARIABLE} is not set (the CloudBase environment id)`)
+  for (const v of vars) {
+    if (v.deployDefault) continue
+    // An optional one must still be exported (empty is fine), so the CLI has a value to put in
+    // its placeholder rather than leaving `{{env.NAME}}` for the reader to choke on.
+    if (v.mayBeEmpty) {
+      if (env[v.name] === undefined)
+        problems.push(`${v.name} is not set (export it empty if unused): ${v.what}`)
+    } else if (!env[v.name]) problems.push(`${v.name} is not set: ${v.what}`)
+  }
+  const deployed = deployedEnv(env, vars)
+  const readers: [string, (e: Env) => unknown][] = [
+    ['WeChat Pay (WECHATPAY_*)', wechatPayConfigFromEnv],
+    ['kuaidi100 (KUAIDI100_*)', kuaidi100ConfigFromEnv],
+    ['WeChat API (WECHAT_*)', wechatApiConfigFromEnv],
+    ['PII secret box (LINQUAN_SECRET_BOX_*)', secretBoxFromEnv],
+  ]
+  for (const [what, read] of readers) {
+    try {
+      read(deployed)
+    } catch (e) {
+      problems.push(`${what} refuses this environment: ${reason(e)}`)
+    }
+  }
+  const bytes = envBytes(deployed)
+  if (bytes > ENV_LIMIT_BYTES) {
+    const largest = Object.entries(deployed)
+      .map(([k, v]) => [k, Buffer.byteLength(v ?? '')] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([k, n]) => `${k} ${n} B`)
+    problems.push(
+      `each function's environment would be ${bytes} bytes, over CloudBase's ${ENV_LIMIT_BYTES}-byte limit per function (largest: ${largest.join(', ')})`,
+    )
+  }
+  return problems
+}
+
+if ((require as unknown as NodeJS.Require).main === module) {
+  const problems = preflight(process.env)
+  if (problems.length === 0) console.log('deploy:preflight: the environment has every variable')
+  else {
+    console.error(`deploy:preflight found ${problems.length} problem(s):`)
+    for (const p of problems) console.error(`  - ${p}`)
+    process.exit(1)
+  }
+}
