@@ -28,7 +28,7 @@ describe('build:functions', () => {
       timeout: expect.any(Number),
       triggers: [],
     })
-  })
+  }, 120_000) // esbuild bundles every function
 
   it('produces a CommonJS bundle whose main answers envelopes without any source files', async () => {
     const { main } = require(join(out, 'user', 'index.js'))
