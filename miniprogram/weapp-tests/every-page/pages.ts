@@ -1,0 +1,492 @@
+/**
+ * The every-page table: each page app.json declares, the query it is opened with, what the stubbed
+ * backend answers it, and text it must then show (real content from those answers wherever the
+ * page has any). every-page.weapp.test.ts renders the member rows, every-page-staff the staff ones.
+ */
+import { AddressContract } from '@shared/contracts/address.contract'
+import { ChatContract } from '@shared/contracts/chat.contract'
+import { CreditContract } from '@shared/contracts/credit.contract'
+import { DisputeContract } from '@shared/contracts/dispute.contract'
+import { ListingContract } from '@shared/contracts/listing.contract'
+import { MerchantContract } from '@shared/contracts/merchant.contract'
+import { OrderContract } from '@shared/contracts/order.contract'
+import { RecommendContract } from '@shared/contracts/recommend.contract'
+import { ReportContract } from '@shared/contracts/report.contract'
+import { ReviewContract } from '@shared/contracts/review.contract'
+import { SearchContract } from '@shared/contracts/search.contract'
+import { ShareContract } from '@shared/contracts/share.contract'
+import { SocialContract } from '@shared/contracts/social.contract'
+import {
+  IDS,
+  NOW,
+  community,
+  listingCard,
+  listingDetail,
+  recommendPage,
+  storefront,
+} from '../harness/fixtures'
+import {
+  MORE_IDS,
+  address,
+  cards,
+  chatMessage,
+  conversation,
+  order,
+  orderCard,
+} from './fixtures-more'
+import type { PageRow } from './render-row'
+
+const DAY = 24 * 3600 * 1000
+
+const GROUP = {
+  groupKey: 'G7K2M9',
+  label: '徐汇苑业主群',
+  memberCount: 12,
+  postedCount: 3,
+  lastSeenAt: NOW - DAY,
+}
+
+export const PAGES: PageRow[] = [
+  // ——— main package: the four tabs ———
+  {
+    route: 'pages/index/index',
+    answers: (c) =>
+      void c.answer(RecommendContract, 'feed', recommendPage([listingCard()])),
+    expect: ['九成新富士X100V相机', '¥6,800'],
+  },
+  {
+    route: 'pages/publish/index',
+    expect: ['闲置换钱，邻居来取', '发布闲置'],
+  },
+  {
+    route: 'pages/messages/index',
+    answers: (c) =>
+      void c
+        .answer(ChatContract, 'list', { items: [conversation()], nextCursor: null })
+        .answer(ChatContract, 'listings', { items: [], nextCursor: null }),
+    expect: ['卖相机的老陈', '耳机还在吗？周末可以面交'],
+  },
+  {
+    route: 'pages/me/index',
+    expect: ['楼下的小王', '3在售'],
+  },
+
+  // ——— package-listing ———
+  {
+    route: 'package-listing/publish/index',
+    expect: ['标题'],
+  },
+  {
+    route: 'package-listing/detail/index',
+    query: { id: IDS.listing },
+    answers: (c) => void c.answer(ListingContract, 'get', listingDetail()),
+    expect: ['索尼WH-1000XM4降噪耳机', '降噪正常', '立即购买'],
+  },
+  {
+    route: 'package-listing/mine/index',
+    answers: (c) => void c.answer(ListingContract, 'mine', cards('我的旧吉他 雅马哈F310')),
+    expect: ['我的旧吉他 雅马哈F310'],
+  },
+  {
+    route: 'package-listing/poster/index',
+    query: { st: 'K7QX9HM2PA' },
+    answers: (c) =>
+      void c.answer(ShareContract, 'poster', {
+        token: 'K7QX9HM2PA',
+        scene: 'st=K7QX9HM2PA',
+        page: 'package-listing/detail/index',
+        qrCodeUrl: 'https://example.test/qr.png',
+        coverUrl: 'https://example.test/a.jpg',
+        title: '索尼WH-1000XM4降噪耳机',
+        priceFen: 95000,
+        sellerNickname: '卖相机的老陈',
+        status: 'on_sale',
+      }),
+    expect: ['保存到相册'],
+  },
+
+  // ——— package-user ———
+  {
+    route: 'package-user/login/index',
+    expect: ['登录邻圈'],
+  },
+  {
+    route: 'package-user/profile-edit/index',
+    expect: ['常驻城市'],
+    values: { 'profile-nickname': '楼下的小王' },
+  },
+  {
+    route: 'package-user/addresses/index',
+    answers: (c) => void c.answer(AddressContract, 'list', { items: [address()], max: 20 }),
+    expect: ['漕溪北路 88 号 3 栋 502', '王小明'],
+  },
+  {
+    route: 'package-user/address-edit/index',
+    query: { id: MORE_IDS.address },
+    answers: (c) => void c.answer(AddressContract, 'get', address()),
+    // The typed fields sit in inputs (not text); the region picker and 删除 show it is this one.
+    expect: ['上海市 徐汇区', '删除地址'],
+  },
+  {
+    route: 'package-user/credit/index',
+    answers: (c) =>
+      void c.answer(CreditContract, 'mine', {
+        score: 742,
+        tier: { key: 'great', label: '信用优秀' },
+        badge: '信用优秀',
+        base: 600,
+        factors: [
+          { key: 'orders', label: '成交记录', points: 90, explanation: '近一年完成 23 笔交易' },
+          { key: 'reviews', label: '评价', points: 52, explanation: '好评率 98%' },
+        ],
+        improve: ['完成实名认证可再提升'],
+        privileges: ['发布上限提高到 50 件'],
+        limits: { liveListingCap: 50, commissionPercent: 1, payoutHoldDays: 0 },
+        history: {
+          items: [{ at: NOW - DAY, label: '交易完成：索尼WH-1000XM4降噪耳机', delta: 3 }],
+          nextCursor: null,
+        },
+        evidence: { day: '2026-05-31', anchored: true },
+        computedAt: NOW - 3600 * 1000,
+      }),
+    expect: ['742', '近一年完成 23 笔交易'],
+  },
+  {
+    route: 'package-user/settings/index',
+    answers: (c) => void c.answer(ShareContract, 'settings', { showInTrustSignals: true }),
+    expect: ['在信任标签中显示我'],
+  },
+  {
+    route: 'package-user/report/index',
+    query: { kind: 'listing', id: IDS.listing, label: '索尼WH-1000XM4降噪耳机' },
+    expect: ['举报宝贝', '索尼WH-1000XM4降噪耳机'],
+  },
+  {
+    route: 'package-user/reports/index',
+    answers: (c) =>
+      void c.answer(ReportContract, 'mine', {
+        items: [
+          {
+            id: MORE_IDS.report,
+            target: { kind: 'listing', id: IDS.otherListing },
+            targetLabel: '全新iPhone 15 只要999',
+            reason: 'fraud',
+            status: 'upheld',
+            createdAt: NOW - 3 * DAY,
+            decidedAt: NOW - DAY,
+          },
+        ],
+        nextCursor: null,
+      }),
+    expect: ['全新iPhone 15 只要999'],
+  },
+  {
+    route: 'package-user/penalties/index',
+    answers: (c) =>
+      void c.answer(ReportContract, 'myPenalties', {
+        items: [
+          {
+            decisionId: MORE_IDS.decision,
+            action: 'warn',
+            restrictions: [],
+            until: null,
+            rule: 'R5-off-platform',
+            reason: '聊天中引导对方加微信私下转账',
+            targetLabel: '索尼WH-1000XM4降噪耳机',
+            decidedAt: NOW - 2 * DAY,
+            appeal: null,
+            appealableUntil: NOW + 5 * DAY,
+          },
+        ],
+      }),
+    expect: ['聊天中引导对方加微信私下转账'],
+  },
+
+  // ——— package-moderation (staff) ———
+  {
+    route: 'package-moderation/queue/index',
+    viewer: 'staff',
+    expect: ['审核'],
+  },
+  {
+    route: 'package-moderation/case/index',
+    viewer: 'staff',
+    query: { id: MORE_IDS.caseId },
+    expect: ['案件'],
+  },
+
+  // ——— package-search ———
+  {
+    route: 'package-search/search/index',
+    query: { q: '相机' },
+    answers: (c) =>
+      void c.answer(SearchContract, 'query', {
+        items: [listingCard()],
+        nextCursor: null,
+        fallback: null,
+      }),
+    expect: ['九成新富士X100V相机'],
+  },
+
+  // ——— package-order ———
+  {
+    route: 'package-order/confirm/index',
+    query: { listingId: IDS.listing },
+    answers: (c) => void c.answer(ListingContract, 'get', listingDetail()),
+    expect: ['索尼WH-1000XM4降噪耳机'],
+  },
+  {
+    route: 'package-order/detail/index',
+    query: { id: MORE_IDS.order },
+    answers: (c) =>
+      void c
+        .answer(OrderContract, 'get', order())
+        // An order nobody disputed: the dispute block asks and is told there is none.
+        .fail(DisputeContract, 'get', 'COMMON.NOT_FOUND'),
+    expect: ['索尼WH-1000XM4降噪耳机', '¥962'],
+  },
+  {
+    route: 'package-order/list/index',
+    query: { role: 'buyer' },
+    answers: (c) => void c.answer(OrderContract, 'mine', { items: [orderCard()], nextCursor: null }),
+    expect: ['索尼WH-1000XM4降噪耳机'],
+  },
+  {
+    route: 'package-order/disputes/index',
+    viewer: 'staff',
+    answers: (c) =>
+      void c.answer(OrderContract, 'disputes', {
+        items: [orderCard({ role: 'operator', state: 'disputed' } as never)],
+        nextCursor: null,
+      }),
+    expect: ['索尼WH-1000XM4降噪耳机'],
+  },
+  {
+    route: 'package-order/jury/index',
+    answers: (c) =>
+      void c.answer(DisputeContract, 'jurorCases', {
+        items: [
+          {
+            caseId: MORE_IDS.juryCase,
+            title: '戴森吹风机 HD08 是否与描述相符',
+            totalFen: 189000,
+            dueAt: NOW + DAY,
+            voted: false,
+            status: 'open',
+          },
+        ],
+        stats: { agreed: 4, counted: 5, reliabilityPercent: 80 },
+      }),
+    expect: ['我的评审记录', '戴森吹风机 HD08 是否与描述相符'],
+  },
+  {
+    route: 'package-order/jobs/index',
+    viewer: 'staff',
+    answers: (c) =>
+      void c.answer(OrderContract, 'failedJobs', {
+        items: [
+          {
+            id: 'job-1',
+            kind: 'pay.refund',
+            orderId: MORE_IDS.order,
+            status: 'failed',
+            attempts: 5,
+            lastError: '微信支付返回 SYSTEM_ERROR',
+            createdAt: NOW - DAY,
+          },
+        ],
+        nextCursor: null,
+      }),
+    expect: ['微信支付返回 SYSTEM_ERROR'],
+  },
+  {
+    route: 'package-order/review/index',
+    query: { orderId: MORE_IDS.order },
+    answers: (c) =>
+      void c.answer(ReviewContract, 'forOrder', {
+        orderId: MORE_IDS.order,
+        role: 'buyer',
+        state: 'blind',
+        closesAt: NOW + 10 * DAY,
+        followUpUntil: NOW + 90 * DAY,
+        mine: { status: 'due', review: null },
+        theirs: { status: 'none', review: null },
+        actions: ['submit'],
+      }),
+    expect: ['非常满意'],
+  },
+  {
+    route: 'package-order/reviews/index',
+    answers: (c) =>
+      void c.answer(ReviewContract, 'mine', {
+        pending: [
+          {
+            orderId: MORE_IDS.order,
+            role: 'buyer',
+            counterpart: { nickname: '卖相机的老陈', avatarUrl: null },
+            item: { title: '索尼WH-1000XM4降噪耳机', coverUrl: null },
+            completedAt: NOW - DAY,
+            closesAt: NOW + 14 * DAY,
+          },
+        ],
+        reviews: [],
+        nextCursor: null,
+        pendingCount: 1,
+      }),
+    expect: ['索尼WH-1000XM4降噪耳机', '卖相机的老陈'],
+  },
+
+  // ——— package-merchant ———
+  {
+    route: 'package-merchant/onboarding/index',
+    expect: ['审核中'],
+  },
+  {
+    route: 'package-merchant/wallet/index',
+    answers: (c) =>
+      void c.answer(MerchantContract, 'wallet', {
+        onboarded: true,
+        inEscrowFen: 95000,
+        availableFen: 32000,
+        withdrawnFen: 150000,
+        bankAccount: '招商银行(尾号 8888)',
+        withdrawals: [],
+        claim: null,
+      }),
+    expect: ['¥320', '提现到 招商银行(尾号 8888)'],
+  },
+  {
+    route: 'package-merchant/fund/index',
+    viewer: 'staff',
+    answers: (c) =>
+      void c.answer(MerchantContract, 'guaranteeFund', {
+        balanceFen: -20000,
+        paidOutFen: 50000,
+        collectedFen: 30000,
+        openClaimsFen: 20000,
+        movements: [
+          {
+            kind: 'compensation',
+            orderId: MORE_IDS.order,
+            sellerId: IDS.seller,
+            amountFen: -50000,
+            at: NOW - DAY,
+          },
+        ],
+      }),
+    expect: ['先行赔付买家', '已先行赔付'],
+  },
+
+  // ——— package-chat ———
+  {
+    route: 'package-chat/conversation/index',
+    query: { id: `${IDS.listing}:${IDS.me}` },
+    answers: (c) =>
+      void c
+        .answer(ChatContract, 'get', conversation())
+        .answer(ChatContract, 'history', {
+          items: [chatMessage(2, '耳机还在吗？周末可以面交', IDS.me), chatMessage(1, '你好', IDS.seller)],
+          nextBeforeSeq: null,
+          lastSeq: 2,
+          otherReadSeq: 1,
+        }),
+    expect: ['耳机还在吗？周末可以面交'],
+  },
+  {
+    route: 'package-chat/by-listing/index',
+    query: { listingId: IDS.listing },
+    answers: (c) =>
+      void c
+        .answer(ChatContract, 'list', {
+          items: [conversation({ role: 'seller', other: { id: IDS.me, nickname: '楼下的小王', avatarUrl: null, creditBadge: null } })],
+          nextCursor: null,
+        })
+        .answer(ChatContract, 'listings', { items: [], nextCursor: null }),
+    expect: ['楼下的小王'],
+  },
+
+  // ——— package-social ———
+  {
+    route: 'package-social/storefront/index',
+    query: { id: IDS.seller },
+    answers: (c) =>
+      void c
+        .answer(SocialContract, 'storefront', storefront())
+        .answer(ListingContract, 'bySeller', cards('九成新富士X100V相机')),
+    expect: ['卖相机的老陈', '九成新富士X100V相机'],
+  },
+  {
+    route: 'package-social/community/index',
+    query: { id: IDS.community },
+    answers: (c) =>
+      void c
+        .answer(SocialContract, 'community', community())
+        .answer(SearchContract, 'query', { items: [listingCard()], nextCursor: null, fallback: null }),
+    expect: ['徐汇苑', '九成新富士X100V相机'],
+  },
+  {
+    route: 'package-social/community-join/index',
+    query: { code: 'K7Q2MX' },
+    expect: ['加入'],
+  },
+  {
+    route: 'package-social/communities/index',
+    answers: (c) => void c.answer(SocialContract, 'myCommunities', { items: [community()] }),
+    expect: ['徐汇苑'],
+  },
+  {
+    route: 'package-social/favorites/index',
+    answers: (c) => void c.answer(SocialContract, 'favorites', cards('宜家书桌 白色')),
+    expect: ['宜家书桌 白色'],
+  },
+  {
+    route: 'package-social/following/index',
+    answers: (c) => void c.answer(SocialContract, 'followingFeed', cards('小米空气净化器 4')),
+    expect: ['小米空气净化器 4'],
+  },
+
+  // ——— package-share ———
+  {
+    route: 'package-share/group/index',
+    query: { key: 'G7K2M9' },
+    answers: (c) =>
+      void c.answer(ShareContract, 'group', {
+        group: GROUP,
+        posted: [listingCard({ title: '儿童自行车 14寸' })],
+        items: [listingCard({ id: IDS.listing, title: '宜家书桌 白色' })],
+        nextCursor: null,
+      }),
+    expect: ['徐汇苑业主群', '儿童自行车 14寸', '宜家书桌 白色'],
+  },
+  {
+    route: 'package-share/groups/index',
+    answers: (c) =>
+      void c.answer(ShareContract, 'myGroups', {
+        items: [GROUP],
+      }),
+    expect: ['徐汇苑业主群'],
+  },
+  {
+    route: 'package-share/stats/index',
+    query: { listingId: IDS.listing },
+    answers: (c) =>
+      void c.answer(ShareContract, 'stats', {
+        listingId: IDS.listing,
+        totals: { shares: 2, views: 17, orders: 1, maxDepth: 2 },
+        shares: [
+          {
+            sharerNickname: '热心邻居阿芳',
+            isYou: false,
+            depth: 2,
+            reachedDepth: 2,
+            views: 9,
+            orders: 1,
+            fromGroup: true,
+            createdAt: NOW - DAY,
+          },
+        ],
+        topSharers: [{ nickname: '热心邻居阿芳', shares: 1, views: 9, orders: 1 }],
+      }),
+    expect: ['热心邻居阿芳'],
+  },
+]
