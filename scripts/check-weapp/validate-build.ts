@@ -240,14 +240,18 @@ export const validateBuild = async (dist: string): Promise<BuildReport> => {
       )
   }
   if (declared.includes('getFuzzyLocation') && declared.includes('getLocation'))
-    problems.push('requiredPrivateInfos declares both getFuzzyLocation and getLocation: WeChat refuses that')
+    problems.push(
+      'requiredPrivateInfos declares both getFuzzyLocation and getLocation: WeChat refuses that',
+    )
   const needsReason = Object.keys(locationCalls).filter((api) => NEEDS_LOCATION_PERMISSION.has(api))
   if (needsReason.length && !app.permission?.['scope.userLocation']?.desc?.trim())
     problems.push(
       `the build calls ${needsReason.join(', ')} but app.json's permission['scope.userLocation'] has no desc`,
     )
   if (app.__usePrivacyCheck__ !== true)
-    problems.push('app.json does not set __usePrivacyCheck__: true (privacy consent through the app)')
+    problems.push(
+      'app.json does not set __usePrivacyCheck__: true (privacy consent through the app)',
+    )
 
   // Templates: one wcc run over every WXML, as WeChat compiles them.
   const wxml = compileWxml(dist)

@@ -60,7 +60,12 @@ export const order = (over: Partial<Order> = {}): Order => ({
   totalFen: 96200,
   commissionFen: 950,
   sellerReceivesFen: 94050,
-  address: { name: '王小明', phone: '13800138000', region: '上海市 徐汇区', detail: '漕溪北路 88 号' },
+  address: {
+    name: '王小明',
+    phone: '13800138000',
+    region: '上海市 徐汇区',
+    detail: '漕溪北路 88 号',
+  },
   handoverCode: null,
   handoverTriesLeft: null,
   shipment: null,

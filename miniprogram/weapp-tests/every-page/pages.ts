@@ -38,6 +38,21 @@ import type { PageRow } from './render-row'
 
 const DAY = 24 * 3600 * 1000
 
+/** A case in the 审核后台: a too-cheap phone three people reported as fraud. */
+const CASE_CARD = {
+  caseId: MORE_IDS.caseId,
+  target: { kind: 'listing' as const, id: IDS.otherListing },
+  targetLabel: '全新iPhone 15 只要999',
+  score: 87,
+  reasons: ['fraud' as const, 'off_platform' as const],
+  reporters: 3,
+  riskFlags: 1,
+  hidden: true,
+  openedAt: NOW - DAY,
+  slaDueAt: NOW + DAY,
+  appeal: false,
+}
+
 const GROUP = {
   groupKey: 'G7K2M9',
   label: '徐汇苑业主群',
@@ -50,8 +65,7 @@ export const PAGES: PageRow[] = [
   // ——— main package: the four tabs ———
   {
     route: 'pages/index/index',
-    answers: (c) =>
-      void c.answer(RecommendContract, 'feed', recommendPage([listingCard()])),
+    answers: (c) => void c.answer(RecommendContract, 'feed', recommendPage([listingCard()])),
     expect: ['九成新富士X100V相机', '¥6,800'],
   },
   {
@@ -74,7 +88,8 @@ export const PAGES: PageRow[] = [
   // ——— package-listing ———
   {
     route: 'package-listing/publish/index',
-    expect: ['标题'],
+    // The commission line is order.terms' answer, worded by the form.
+    expect: ['宝贝质量分', '收取 1% 服务费（最高 ¥500）', '发布'],
   },
   {
     route: 'package-listing/detail/index',
@@ -206,13 +221,47 @@ export const PAGES: PageRow[] = [
   {
     route: 'package-moderation/queue/index',
     viewer: 'staff',
-    expect: ['审核'],
+    answers: (c) =>
+      void c.answer(ReportContract, 'queue', { items: [CASE_CARD], nextCursor: null }),
+    expect: ['全新iPhone 15 只要999', '3 人举报'],
   },
   {
     route: 'package-moderation/case/index',
     viewer: 'staff',
     query: { id: MORE_IDS.caseId },
-    expect: ['案件'],
+    answers: (c) =>
+      void c.answer(ReportContract, 'case', {
+        card: CASE_CARD,
+        status: 'open',
+        target: {
+          title: '全新iPhone 15 只要999',
+          body: '全新未拆封，先付定金加微信发货',
+          photoUrls: [],
+          priceFen: 99900,
+          owner: {
+            id: IDS.seller,
+            nickname: '低价数码王',
+            creditScore: 420,
+            createdAt: NOW - 3 * DAY,
+          },
+        },
+        reports: [
+          {
+            id: MORE_IDS.report,
+            reason: 'fraud',
+            text: '价格低得离谱，还要求先付定金',
+            photoUrls: [],
+            messages: [],
+            reporterCredibility: 80,
+            createdAt: NOW - DAY,
+          },
+        ],
+        flags: [{ source: 'content-risk', label: '疑似引导站外交易', at: NOW - DAY }],
+        priorOffences: 0,
+        suggested: { action: 'remove', days: null },
+        decision: null,
+      }),
+    expect: ['全新未拆封，先付定金加微信发货', '价格低得离谱，还要求先付定金'],
   },
 
   // ——— package-search ———
@@ -233,7 +282,7 @@ export const PAGES: PageRow[] = [
     route: 'package-order/confirm/index',
     query: { listingId: IDS.listing },
     answers: (c) => void c.answer(ListingContract, 'get', listingDetail()),
-    expect: ['索尼WH-1000XM4降噪耳机'],
+    expect: ['索尼WH-1000XM4降噪耳机', '卖家 卖相机的老陈', '合计 ¥950', '提交订单'],
   },
   {
     route: 'package-order/detail/index',
@@ -248,7 +297,8 @@ export const PAGES: PageRow[] = [
   {
     route: 'package-order/list/index',
     query: { role: 'buyer' },
-    answers: (c) => void c.answer(OrderContract, 'mine', { items: [orderCard()], nextCursor: null }),
+    answers: (c) =>
+      void c.answer(OrderContract, 'mine', { items: [orderCard()], nextCursor: null }),
     expect: ['索尼WH-1000XM4降噪耳机'],
   },
   {
@@ -313,7 +363,7 @@ export const PAGES: PageRow[] = [
         theirs: { status: 'none', review: null },
         actions: ['submit'],
       }),
-    expect: ['非常满意'],
+    expect: ['给卖家打个分', '非常满意', '提交评价'],
   },
   {
     route: 'package-order/reviews/index',
@@ -339,7 +389,8 @@ export const PAGES: PageRow[] = [
   // ——— package-merchant ———
   {
     route: 'package-merchant/onboarding/index',
-    expect: ['审核中'],
+    // merchant.status (signedInDefaults) answers state checking.
+    expect: ['审核中', '微信支付正在审核你的资料', '刷新审核状态'],
   },
   {
     route: 'package-merchant/wallet/index',
@@ -382,15 +433,16 @@ export const PAGES: PageRow[] = [
     route: 'package-chat/conversation/index',
     query: { id: `${IDS.listing}:${IDS.me}` },
     answers: (c) =>
-      void c
-        .answer(ChatContract, 'get', conversation())
-        .answer(ChatContract, 'history', {
-          items: [chatMessage(2, '耳机还在吗？周末可以面交', IDS.me), chatMessage(1, '你好', IDS.seller)],
-          nextBeforeSeq: null,
-          lastSeq: 2,
-          otherReadSeq: 1,
-        }),
-    expect: ['耳机还在吗？周末可以面交'],
+      void c.answer(ChatContract, 'get', conversation()).answer(ChatContract, 'history', {
+        items: [
+          chatMessage(2, '耳机还在吗？周末可以面交', IDS.me),
+          chatMessage(1, '你好', IDS.seller),
+        ],
+        nextBeforeSeq: null,
+        lastSeq: 2,
+        otherReadSeq: 1,
+      }),
+    expect: ['你好', '耳机还在吗？周末可以面交', '立即购买'],
   },
   {
     route: 'package-chat/by-listing/index',
@@ -398,11 +450,16 @@ export const PAGES: PageRow[] = [
     answers: (c) =>
       void c
         .answer(ChatContract, 'list', {
-          items: [conversation({ role: 'seller', other: { id: IDS.me, nickname: '楼下的小王', avatarUrl: null, creditBadge: null } })],
+          items: [
+            conversation({
+              role: 'seller',
+              other: { id: IDS.me, nickname: '楼下的小王', avatarUrl: null, creditBadge: null },
+            }),
+          ],
           nextCursor: null,
         })
         .answer(ChatContract, 'listings', { items: [], nextCursor: null }),
-    expect: ['楼下的小王'],
+    expect: ['索尼WH-1000XM4降噪耳机', '楼下的小王', '耳机还在吗？周末可以面交'],
   },
 
   // ——— package-social ———
@@ -413,21 +470,23 @@ export const PAGES: PageRow[] = [
       void c
         .answer(SocialContract, 'storefront', storefront())
         .answer(ListingContract, 'bySeller', cards('九成新富士X100V相机')),
-    expect: ['卖相机的老陈', '九成新富士X100V相机'],
+    expect: ['卖相机的老陈', '23已卖出', '信用优秀', '九成新富士X100V相机'],
   },
   {
     route: 'package-social/community/index',
     query: { id: IDS.community },
     answers: (c) =>
-      void c
-        .answer(SocialContract, 'community', community())
-        .answer(SearchContract, 'query', { items: [listingCard()], nextCursor: null, fallback: null }),
+      void c.answer(SocialContract, 'community', community()).answer(SearchContract, 'query', {
+        items: [listingCard()],
+        nextCursor: null,
+        fallback: null,
+      }),
     expect: ['徐汇苑', '九成新富士X100V相机'],
   },
   {
     route: 'package-social/community-join/index',
     query: { code: 'K7Q2MX' },
-    expect: ['加入'],
+    expect: ['有邀请码？', '找找附近的圈子'],
   },
   {
     route: 'package-social/communities/index',

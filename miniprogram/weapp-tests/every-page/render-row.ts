@@ -36,6 +36,7 @@ export const FAILURE_TEXT = [
   '无法识别',
   '请先登录',
   '没有权限',
+  '仅审核员可以查看',
 ]
 
 const failuresIn = (text: string, allow: string[] = []) =>

@@ -3,7 +3,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 /** dist/weapp, or the build WEAPP_DIST names (check:weapp renders a copy it was given). */
-export const DIST = path.resolve(process.env.WEAPP_DIST ?? path.join(__dirname, '../../../dist/weapp'))
+export const DIST = path.resolve(
+  process.env.WEAPP_DIST ?? path.join(__dirname, '../../../dist/weapp'),
+)
 
 /** A page route without its leading slash or query: `package-listing/detail/index`. */
 export const routeOf = (pagePath: string) => pagePath.replace(/^\//, '').split('?')[0]
