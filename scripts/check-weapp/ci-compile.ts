@@ -69,11 +69,14 @@ export const ciCompile = async (dist: string): Promise<CiCompileResult> => {
       // Without it, miniprogram-ci fetches the project's attributes from WeChat's servers.
       attr: async () => ({ ...ci.DefaultProjectAttr }),
     } as ConstructorParameters<typeof ci.Project>[0])
+    type CompileOptions = Parameters<typeof ci.getCompiledResult>[0]
     const out = path.join(temp, 'compiled')
     const result = await ci.getCompiledResult(
-      { project, setting: projectSetting(), onProgressUpdate: () => undefined } as Parameters<
-        typeof ci.getCompiledResult
-      >[0],
+      {
+        project,
+        setting: projectSetting(),
+        onProgressUpdate: () => undefined,
+      } as unknown as CompileOptions,
       out,
     )
     return {

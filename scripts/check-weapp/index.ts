@@ -35,7 +35,7 @@ const step = async (name: string, run: () => Promise<boolean> | boolean) => {
   return ok
 }
 
-const npmRun = (script: string, env: NodeJS.ProcessEnv = {}) =>
+const npmRun = (script: string, env: Record<string, string> = {}) =>
   spawnSync('npm', ['run', script], {
     cwd: REPO_ROOT,
     stdio: 'inherit',

@@ -23,7 +23,7 @@ export const everyPageDefaults =
     cloud
       .answer(CreditContract, 'forUser', (input) => ({
         userId: input.userId,
-        tier: { key: 'great', label: '信用优秀' },
+        tier: { key: 'great' as const, label: '信用优秀' },
         badge: '信用优秀',
         summaries: [{ key: 'orders', label: '成交', value: '23 笔' }],
       }))
