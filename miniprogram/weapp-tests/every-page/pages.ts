@@ -117,7 +117,8 @@ export const PAGES: PageRow[] = [
         sellerNickname: '卖相机的老陈',
         status: 'on_sale',
       }),
-    expect: ['保存到相册'],
+    // share.poster answered, its images loading: the drawing itself is poster.weapp.test.ts's.
+    expect: ['正在加载图片…', '邻居扫码就能看到这件宝贝', '保存到相册'],
   },
 
   // ——— package-user ———
@@ -485,8 +486,10 @@ export const PAGES: PageRow[] = [
   },
   {
     route: 'package-social/community-join/index',
-    query: { code: 'K7Q2MX' },
+    // Opened from an invitation link: the code is filled in, ready for 加入.
+    query: { code: 'k7q2mx' },
     expect: ['有邀请码？', '找找附近的圈子'],
+    values: { 'invite-code': 'K7Q2MX' },
   },
   {
     route: 'package-social/communities/index',
