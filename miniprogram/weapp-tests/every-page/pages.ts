@@ -300,17 +300,17 @@ export const PAGES: PageRow[] = [
     query: { role: 'buyer' },
     answers: (c) =>
       void c.answer(OrderContract, 'mine', { items: [orderCard()], nextCursor: null }),
-    expect: ['索尼WH-1000XM4降噪耳机'],
+    expect: ['索尼WH-1000XM4降噪耳机', '卖相机的老陈', '¥962'],
   },
   {
     route: 'package-order/disputes/index',
     viewer: 'staff',
     answers: (c) =>
       void c.answer(OrderContract, 'disputes', {
-        items: [orderCard({ role: 'operator', state: 'disputed' } as never)],
+        items: [orderCard({ role: 'operator', state: 'disputed' })],
         nextCursor: null,
       }),
-    expect: ['索尼WH-1000XM4降噪耳机'],
+    expect: ['索尼WH-1000XM4降噪耳机', '平台处理中'],
   },
   {
     route: 'package-order/jury/index',
