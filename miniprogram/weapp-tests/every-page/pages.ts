@@ -129,7 +129,7 @@ export const PAGES: PageRow[] = [
   {
     route: 'package-user/profile-edit/index',
     expect: ['常驻城市'],
-    values: { 'profile-nickname': '楼下的小王' },
+    attributes: { 'profile-nickname': { value: '楼下的小王' } },
   },
   {
     route: 'package-user/addresses/index',
@@ -171,6 +171,8 @@ export const PAGES: PageRow[] = [
     route: 'package-user/settings/index',
     answers: (c) => void c.answer(ShareContract, 'settings', { showInTrustSignals: true }),
     expect: ['在信任标签中显示我'],
+    // The switch shows the answered setting (NutUI marks it with a class).
+    attributes: { 'settings-trust': { class: /\bnut-switch-open\b/ } },
   },
   {
     route: 'package-user/report/index',
@@ -489,7 +491,7 @@ export const PAGES: PageRow[] = [
     // Opened from an invitation link: the code is filled in, ready for 加入.
     query: { code: 'k7q2mx' },
     expect: ['有邀请码？', '找找附近的圈子'],
-    values: { 'invite-code': 'K7Q2MX' },
+    attributes: { 'invite-code': { value: 'K7Q2MX' } },
   },
   {
     route: 'package-social/communities/index',

@@ -20,8 +20,11 @@ export interface PageRow {
   answers?: (cloud: FakeCloud) => void
   /** Text the page must show: its title or real content from the answers, never just "not empty". */
   expect: (string | RegExp)[]
-  /** Values the page's inputs must hold, by element id (typed text is not in the page's text). */
-  values?: Record<string, string>
+  /**
+   * Attributes elements must have, by element id: what an input holds (`value`, typed text is not
+   * in the page's text) or a switch's state (`class`); a RegExp is tested against the value.
+   */
+  attributes?: Record<string, Record<string, string | RegExp>>
   /** Words this page legitimately shows that FAILURE_TEXT would otherwise catch. */
   allow?: string[]
 }
@@ -46,11 +49,20 @@ export const renderRow = async (app: Weapp, row: PageRow) => {
   row.answers?.(app.cloud)
   const page = await app.open(row.route, row.query ?? {})
   for (const text of row.expect) await page.waitFor(text)
-  for (const [id, value] of Object.entries(row.values ?? {})) {
-    const holds = () => page.has(id) && page.attributes(id).value === value
+  for (const [id, wanted] of Object.entries(row.attributes ?? {})) {
+    const actual = () => (page.has(id) ? page.attributes(id) : null)
+    const holds = () =>
+      Object.entries(wanted).every(([name, want]) => {
+        const got = actual()?.[name]
+        return typeof want === 'string' ? got === want : want.test(String(got ?? ''))
+      })
     if (!(await until(holds, WAIT_MS)))
       throw new Error(
-        `${row.route}: #${id} holds ${JSON.stringify(page.has(id) ? page.attributes(id).value : '(no such element)')}, not ${JSON.stringify(value)}`,
+        `${row.route}: #${id} should have ${Object.entries(wanted)
+          .map(([n, w]) => `${n}=${String(w)}`)
+          .join(
+            ' ',
+          )}, has ${JSON.stringify(actual() && Object.fromEntries(Object.keys(wanted).map((n) => [n, actual()?.[n]])))}`,
       )
   }
   // Later calls (paging, badges, share tokens) land too, then nothing may have gone wrong.
