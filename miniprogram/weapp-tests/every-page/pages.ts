@@ -265,6 +265,8 @@ export const PAGES: PageRow[] = [
         decision: null,
       }),
     expect: ['全新未拆封，先付定金加微信发货', '价格低得离谱，还要求先付定金'],
+    then: (app) =>
+      expect(app.cloud.callsTo(ReportContract, 'case')).toEqual([{ caseId: MORE_IDS.caseId }]),
   },
 
   // ——— package-search ———
@@ -278,6 +280,11 @@ export const PAGES: PageRow[] = [
         fallback: null,
       }),
     expect: ['九成新富士X100V相机'],
+    then: (app) =>
+      expect(app.cloud.callsTo(SearchContract, 'query')[0]).toMatchObject({
+        keyword: '相机',
+        city: '上海',
+      }),
   },
 
   // ——— package-order ———
@@ -296,6 +303,8 @@ export const PAGES: PageRow[] = [
         // An order nobody disputed: the dispute block asks and is told there is none.
         .fail(DisputeContract, 'get', 'COMMON.NOT_FOUND'),
     expect: ['索尼WH-1000XM4降噪耳机', '¥962'],
+    then: (app) =>
+      expect(app.cloud.callsTo(OrderContract, 'get')).toEqual([{ orderId: MORE_IDS.order }]),
   },
   {
     route: 'package-order/list/index',
@@ -446,6 +455,15 @@ export const PAGES: PageRow[] = [
         otherReadSeq: 1,
       }),
     expect: ['你好', '耳机还在吗？周末可以面交', '立即购买'],
+    // New messages ring through a database watch on the conversation (then chat.since reads them).
+    then: (app) =>
+      expect(app.cloud.watches.filter((w) => !w.closed)).toEqual([
+        {
+          collection: 'chat_messages',
+          where: { conversationId: `${IDS.listing}:${IDS.me}`, seq: { $gt: 2 } },
+          closed: false,
+        },
+      ]),
   },
   {
     route: 'package-chat/by-listing/index',

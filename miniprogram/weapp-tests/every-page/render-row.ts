@@ -5,7 +5,7 @@
  */
 import type { FakeCloud } from '../harness/fake-cloud'
 import { WAIT_MS, until } from '../harness/weapp-page'
-import type { Weapp } from '../harness/weapp-app'
+import type { Weapp, WeappPage } from '../harness/weapp-app'
 
 export type Viewer = 'member' | 'staff'
 
@@ -25,6 +25,8 @@ export interface PageRow {
    * in the page's text) or a switch's state (`class`); a RegExp is tested against the value.
    */
   attributes?: Record<string, Record<string, string | RegExp>>
+  /** What else must hold once it rendered (what the query made it ask for, a realtime watch). */
+  then?: (app: Weapp, page: WeappPage) => void
   /** Words this page legitimately shows that FAILURE_TEXT would otherwise catch. */
   allow?: string[]
 }
@@ -85,5 +87,6 @@ export const renderRow = async (app: Weapp, row: PageRow) => {
     toasts: [],
     navigatedAway: [],
   })
+  row.then?.(app, page)
   return page
 }
