@@ -17,6 +17,13 @@ module.exports = {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2020' } }],
   },
   // The built pages run as WeChat would run them: untouched by any transform.
-  transformIgnorePatterns: ['/node_modules/', `${path.sep}dist${path.sep}`],
+  transformIgnorePatterns: [
+    '/node_modules/',
+    `${path.sep}dist${path.sep}`,
+    // check:weapp --dist <dir> may name a build anywhere.
+    ...(process.env.WEAPP_DIST
+      ? [path.resolve(process.env.WEAPP_DIST).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')]
+      : []),
+  ],
   moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/../../shared/$1' },
 }

@@ -2,7 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
-export const DIST = path.resolve(__dirname, '../../../dist/weapp')
+/** dist/weapp, or the build WEAPP_DIST names (check:weapp renders a copy it was given). */
+export const DIST = path.resolve(
+  process.env.WEAPP_DIST ?? path.join(__dirname, '../../../dist/weapp'),
+)
 
 /** A page route without its leading slash or query: `package-listing/detail/index`. */
 export const routeOf = (pagePath: string) => pagePath.replace(/^\//, '').split('?')[0]

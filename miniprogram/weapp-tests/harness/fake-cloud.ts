@@ -8,17 +8,20 @@
 import type { z } from 'zod'
 import { AddressContract } from '@shared/contracts/address.contract'
 import { ChatContract } from '@shared/contracts/chat.contract'
+import { CreditContract } from '@shared/contracts/credit.contract'
 import type {
   ActionInputParsed,
   ActionOutput,
   ActionSpec,
   Contract,
 } from '@shared/contracts/define-contract'
+import { DisputeContract } from '@shared/contracts/dispute.contract'
 import { ListingContract } from '@shared/contracts/listing.contract'
 import { MerchantContract } from '@shared/contracts/merchant.contract'
 import { OfferContract } from '@shared/contracts/offer.contract'
 import { OrderContract } from '@shared/contracts/order.contract'
 import { RecommendContract } from '@shared/contracts/recommend.contract'
+import { ReportContract } from '@shared/contracts/report.contract'
 import { ReviewContract } from '@shared/contracts/review.contract'
 import { SearchContract } from '@shared/contracts/search.contract'
 import { ShareContract } from '@shared/contracts/share.contract'
@@ -30,11 +33,14 @@ import { type ErrorCode, defaultMessages } from '@shared/errors/error-codes'
 export const CONTRACTS: Contract[] = [
   AddressContract,
   ChatContract,
+  CreditContract,
+  DisputeContract,
   ListingContract,
   MerchantContract,
   OfferContract,
   OrderContract,
   RecommendContract,
+  ReportContract,
   ReviewContract,
   SearchContract,
   ShareContract,
@@ -95,6 +101,8 @@ export interface FakeCloud {
   unanswered: string[]
   /** Answers that broke their contract (the page got them anyway), with zod's first issues. */
   violations: string[]
+  /** Realtime watches pages opened through wx.cloud.database() (chat's doorbell), live ones. */
+  watches: { collection: string; where: unknown; closed: boolean }[]
   /** Forgets answers and records; `defaults` are programmed again. */
   reset(): void
   /** Answers set by `reset` (e.g. the silent login every page needs). */
@@ -159,6 +167,7 @@ export const createFakeCloud = (): FakeCloud => {
     inFlight: 0,
     unanswered: [],
     violations: [],
+    watches: [],
     callsTo: (contract, action) =>
       cloud.calls
         .filter((c) => c.name === contract.name && c.action === action)
@@ -197,12 +206,30 @@ export const createFakeCloud = (): FakeCloud => {
       cloud.calls.splice(0)
       cloud.unanswered.splice(0)
       cloud.violations.splice(0)
+      cloud.watches.splice(0)
       cloud.defaults(cloud)
     },
     defaults: () => undefined,
     wxCloud: {
       DYNAMIC_CURRENT_ENV: Symbol('DYNAMIC_CURRENT_ENV'),
       init: (options: unknown) => void cloud.inits.push(options),
+      // The database as chat's realtime transport uses it: a watch whose first snapshot lists
+      // nothing new (messages come through chat.since, which the tests answer).
+      database: () => ({
+        command: { gt: (value: unknown) => ({ $gt: value }) },
+        collection: (collection: string) => ({
+          where: (where: unknown) => ({
+            watch(handlers: { onChange?: (snapshot: unknown) => void }) {
+              const watch = { collection, where, closed: false }
+              cloud.watches.push(watch)
+              setTimeout(() => {
+                if (!watch.closed) handlers.onChange?.({ type: 'init', docs: [], docChanges: [] })
+              }, 0)
+              return { close: () => void (watch.closed = true) }
+            },
+          }),
+        }),
+      }),
       callFunction: (options: {
         name: string
         data?: { action?: string; input?: unknown }

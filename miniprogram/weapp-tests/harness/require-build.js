@@ -6,7 +6,7 @@
 const { existsSync } = require('node:fs')
 const path = require('node:path')
 
-const DIST = path.resolve(__dirname, '../../../dist/weapp')
+const DIST = path.resolve(process.env.WEAPP_DIST || path.join(__dirname, '../../../dist/weapp'))
 
 const problem = () => {
   const missing = ['app.js', 'app.json', 'base.wxml'].filter((f) => !existsSync(path.join(DIST, f)))

@@ -13,7 +13,7 @@
  *   Taro's chunk loader skips chunks already installed and so never calls Page/Component again.
  */
 import path from 'node:path'
-import { DIST, routeOf } from './built-files'
+import { DIST as BUILT_DIST, routeOf } from './built-files'
 import { type FakeCloud, createFakeCloud } from './fake-cloud'
 import { type EnterOptions, type FakeWx, createFakeWx } from './fake-wx'
 import {
@@ -57,6 +57,8 @@ export interface BootOptions {
   defaults?: (cloud: FakeCloud) => void
   /** How the app is launched (default scene 1001, the 发现 list, on pages/index/index). */
   launch?: Partial<EnterOptions>
+  /** The build to run (default dist/weapp, or WEAPP_DIST): check:weapp's tests plant faults in a copy. */
+  dist?: string
 }
 
 const g = globalThis as unknown as Record<string, unknown>
@@ -66,6 +68,7 @@ export const bootWeapp = async (options: BootOptions = {}): Promise<Weapp> => {
   // app.js and the shared chunks run once per module registry: one app per test file.
   if (g.__weappBooted) throw new Error('bootWeapp runs once per test file (in beforeAll)')
   g.__weappBooted = true
+  const DIST = options.dist ?? BUILT_DIST
   const cloud = createFakeCloud()
   cloud.defaults = options.defaults ?? (() => undefined)
   cloud.reset()
