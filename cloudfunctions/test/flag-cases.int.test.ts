@@ -320,6 +320,39 @@ describe('risk flags in the moderation queue', () => {
     expect((await stored(l.image)).hiddenPhotoFileIds).toEqual([])
   })
 
+  it('a released risk hold passes to an open case hiding the seller’s listings, which then releases it', async () => {
+    const l = await fourRiskyListings()
+    const other = await publishListing(cloud, 'o-lexicon', { title: '普通的旧台灯' })
+    await sweep()
+    const lexiconCase = (await cardOn(l.lexicon)).caseId
+    const sellerId = (await stored(l.lexicon)).sellerId
+    // Four people report the seller: their listings on sale are hidden, the held one skipped.
+    for (const who of ['o-buyer', 'o-r1', 'o-r2', 'o-image'])
+      must(
+        await invoke(report, cloud, who, 'create', {
+          target: { kind: 'user', id: sellerId },
+          reason: 'fraud',
+          text: '',
+        }),
+      )
+    const userCase = (await queue()).find((c) => c.target.kind === 'user')
+    expect(userCase).toMatchObject({ hidden: true, reporters: 4 })
+    expect((await stored(other.id)).reviewHeldAt).not.toBeNull()
+
+    // The listing's flags are dismissed, but the seller's case still hides their listings.
+    await mod('decide', { caseId: lexiconCase, action: 'dismiss', reason: '帆布包并非仿冒品牌' })
+    expect((await seenBy('o-buyer', l.lexicon)).ok).toBe(false)
+    expect((await stored(l.lexicon)).reviewHeldAt).toBe((await stored(other.id)).reviewHeldAt)
+    expect(await moderationNotices('o-lexicon')).toEqual([])
+
+    // That case dismissed too: both listings are on view again.
+    await mod('decide', { caseId: userCase.caseId, action: 'dismiss', reason: '查无实据' })
+    for (const id of [l.lexicon, other.id]) {
+      expect((await stored(id)).reviewHeldAt).toBeNull()
+      expect((await seenBy('o-buyer', id)).ok).toBe(true)
+    }
+  })
+
   it('a held chat message and a held nickname open cases on the message and the user', async () => {
     const seller = await aUser(cloud.container, 'o-nick', { nickname: '上门按摩小王' })
     const l = await publishListing(cloud, 'o-lexicon', { title: '旧台灯' })
