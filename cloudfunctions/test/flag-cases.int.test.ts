@@ -152,6 +152,9 @@ describe('risk flags in the moderation queue', () => {
     expect(byId[l.image].flagLabels[0]).toContain('图片')
     expect(byId[l.newAccount].flagLabels[0]).toBe('新账号短时间内发布多件高价宝贝')
     expect(byId[l.fake].flagLabels[0]).toContain('疑似假货')
+    // What the risk checks hid shows as hidden; the price warning left its listing up.
+    for (const id of [l.lexicon, l.image, l.newAccount]) expect(byId[id].hidden).toBe(true)
+    expect(byId[l.fake].hidden).toBe(false)
     // Advice waits below what was held.
     for (const id of [l.lexicon, l.image, l.newAccount])
       expect(byId[l.fake].score).toBeLessThan(byId[id].score)

@@ -35,7 +35,8 @@ export const toCard = (c: ModerationCaseRecord): CaseCard => ({
   reporters: Object.keys(c.reporters).length,
   riskFlags: c.riskFlags,
   flagLabels: [...new Set((c.flags ?? []).map((f) => f.label))],
-  hidden: !!c.hold && (c.hold.listingIds.length > 0 || c.hold.messageId !== null),
+  hidden:
+    (!!c.hold && (c.hold.listingIds.length > 0 || c.hold.messageId !== null)) || !!c.riskHidden,
   openedAt: c.openedAt,
   slaDueAt: c.slaDueAt,
   appeal: c.appealPending,

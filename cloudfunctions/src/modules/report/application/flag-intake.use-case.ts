@@ -33,6 +33,8 @@ import { rescoreCase } from './triage.use-case'
  * weigh in nothing but their own record.
  */
 
+type Target = NonNullable<Awaited<ReturnType<typeof loadTarget>>>
+
 /** Flags per read, and reads per run: a backlog drains over a few runs, never in one long one. */
 const PAGE = 100
 const PAGES_PER_RUN = 5
@@ -93,11 +95,13 @@ const newCase = (
 const joinOrOpen = async (
   deps: Pick<Deps, 'ids'>,
   tx: TransactionOps,
-  target: ResolvedTarget,
+  target: Target,
   flag: CaseFlag,
   now: number,
 ): Promise<{ caseId: string; opened: boolean }> => {
   const key = caseKey(target.kind, target.id, target.ownerId)
+  // A listing nobody but its seller may open: held by the risk checks (or a ban).
+  const riskHidden = target.kind === 'listing' && !target.visibleTo('', now)
   const open = await tx.get(OpenCases, key)
   const found = open ? await tx.get(ModerationCases, open.caseId) : null
   if (found?.status === 'open') {
@@ -105,7 +109,12 @@ const joinOrOpen = async (
       await tx.update(
         ModerationCases,
         found._id,
-        { flags: [...(found.flags ?? []), flag], updatedAt: now, version: found.version + 1 },
+        {
+          flags: [...(found.flags ?? []), flag],
+          riskHidden,
+          updatedAt: now,
+          version: found.version + 1,
+        },
         { expect: { version: found.version } },
       )
     return { caseId: found._id, opened: false }
@@ -113,7 +122,7 @@ const joinOrOpen = async (
   const caseId = deps.ids.next()
   if (open) await tx.update(OpenCases, key, { caseId })
   else await tx.insert(OpenCases, { _id: key, caseId })
-  await tx.insert(ModerationCases, newCase(caseId, target, flag, now))
+  await tx.insert(ModerationCases, { ...newCase(caseId, target, flag, now), riskHidden })
   return { caseId, opened: true }
 }
 
@@ -132,7 +141,7 @@ export const takeInFlag = async (deps: Deps, f: ContentFlagRecord): Promise<Outc
       const cases = await deps.store.transaction(async (tx) => {
         const now = deps.clock.now()
         if (!(await takeFlagIn(tx, f._id, now))) return null
-        const out: { caseId: string; opened: boolean; target: ResolvedTarget }[] = []
+        const out: { caseId: string; opened: boolean; target: Target }[] = []
         for (const target of resolved)
           out.push({ ...(await joinOrOpen(deps, tx, target, entry, now)), target })
         return out

@@ -81,6 +81,8 @@ export interface ModerationCaseRecord {
   openedBy?: 'report' | 'flags'
   /** The risk flags taken into this case (flag-intake), each once; absent: none. */
   flags?: CaseFlag[]
+  /** The risk checks had hidden the target (a held listing) when their last flag joined. */
+  riskHidden?: boolean
   /** Reports per reason. */
   reasons: Partial<Record<ReportReason, number>>
   score: number
