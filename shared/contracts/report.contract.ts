@@ -80,8 +80,11 @@ export const CaseCardSchema = z.object({
   score: z.number().int(),
   /** The reasons reported, most frequent first. */
   reasons: z.array(z.enum(REPORT_REASONS)),
+  /** Independent reporters; 0 for a case the risk checks opened (系统标记). */
   reporters: z.number().int(),
   riskFlags: z.number().int(),
+  /** What the risk flags taken into the case say (系统标记), each once; empty when none were. */
+  flagLabels: z.array(z.string()),
   hidden: z.boolean(),
   openedAt: z.number().int(),
   slaDueAt: z.number().int(),
@@ -146,6 +149,7 @@ export const CaseSchema = z.object({
       createdAt: z.number().int(),
     }),
   }),
+  /** Empty for a case only the risk checks raised: its flags are the evidence. */
   reports: z.array(CaseReportSchema),
   flags: z.array(z.object({ source: z.string(), label: z.string(), at: z.number().int() })),
   /** The owner's earlier decisions (the ladder's count) and the step the ladder suggests now. */

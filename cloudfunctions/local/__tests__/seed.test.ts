@@ -86,12 +86,23 @@ describe('demo seed', () => {
       view: 'cases',
       limit: 20,
     })
-    expect(queue.items.length).toBeGreaterThanOrEqual(3)
+    const reported = queue.items.filter((c) => c.reporters > 0)
+    expect(reported.length).toBeGreaterThanOrEqual(3)
     expect(queue.items.filter((c) => c.hidden)).toHaveLength(1)
     expect(queue.items[0]!.hidden).toBe(true)
-    for (const c of queue.items.filter((x) => x.target.kind === 'listing'))
+    for (const c of reported.filter((x) => x.target.kind === 'listing'))
       expect(listings.find((l) => l._id === c.target.id)?.city).toBe('杭州')
     for (const c of queue.items) expect(c.openedAt).toBeLessThanOrEqual(NOW)
+    // The planted listing risks wait beside them as 系统标记: one case per flagged listing, once.
+    const flagged = (
+      await container.store.find(ContentFlags, { source: 'listing-risk' }, { limit: 500 })
+    ).items
+    const system = queue.items.filter((c) => c.reporters === 0)
+    expect(system.map((c) => c.target.id).sort()).toEqual(
+      [...new Set(flagged.map((f) => f.targetId))].sort(),
+    )
+    for (const c of system) expect(c.flagLabels.length).toBeGreaterThan(0)
+    for (const f of flagged) expect(f.takenAt).not.toBeNull()
   })
 
   it('puts every listing in its city, near one of its districts', () => {

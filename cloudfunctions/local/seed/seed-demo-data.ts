@@ -26,6 +26,7 @@ import { seedCreditHistory } from './seed-credit'
 import { counterfeitsBySlot, plantedDraft, REUSE_SLOT_FROM_END, stolenPhoto } from './seed-risk'
 import { seedMerchants, UNONBOARDED_DEMO_OPENIDS } from './seed-merchants'
 import { seedReports } from './seed-reports'
+import { sweepFlagsIntoCases } from '../../src/modules/report'
 import { generateAvatar, generatePhoto } from './photo-generator'
 import type { PhotoKind } from './photo-glyphs'
 import { createRng, type Rng } from './prng'
@@ -191,6 +192,9 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
   await seedActivity(seedDeps, rng, users, listings)
   await seedCreditHistory(seedDeps, rng, users)
   await seedReports({ ...seedDeps, clock }, users, listings, now)
+  // The planted listing risks reach the queue as the cron's flag-cases sweep would bring them:
+  // 系统标记 cases beside the reported ones (none hides anything: the risk checks did that).
+  await sweepFlagsIntoCases({ ...seedDeps, clock })
 
   return {
     users: users.size,

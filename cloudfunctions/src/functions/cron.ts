@@ -7,6 +7,7 @@ import {
 import { expireListings } from '../modules/listing/application/expire-listings.use-case'
 import { refreshPendingApplyments } from '../modules/merchant/application/sub-merchant'
 import { liftExpiredBans } from '../modules/moderation/application/ban-user.use-case'
+import { sweepFlagsIntoCases } from '../modules/report'
 import { createTimerHandler } from '../platform/create-timer-handler'
 
 /** cron: timer-triggered work (cloudfunctions/cron/config.json lists the triggers). */
@@ -20,6 +21,8 @@ export const main = createTimerHandler('cron', {
   orders: (deps) => orderHousekeeping(deps),
   'reconcile-payments': (deps) => reconcileStuckPayments(deps),
   'compare-books': (deps) => compareBooks(deps),
+  // Risk flags (held listings, doubtful messages, names, images) into the moderation queue.
+  'flag-cases': (deps) => sweepFlagsIntoCases(deps),
   'refresh-applyments': (deps) => refreshPendingApplyments(deps),
   // Rate-limit windows that have ended, 热搜 votes and counts nothing reads, old chat sends.
   'sweep-counters': (deps) => sweepHousekeeping(deps),

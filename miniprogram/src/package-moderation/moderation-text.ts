@@ -1,7 +1,8 @@
 import type { ActionInput } from '@shared/contracts/define-contract'
-import type { ModerationCase, ReportContract } from '@shared/contracts/report.contract'
+import type { CaseCard, ModerationCase, ReportContract } from '@shared/contracts/report.contract'
 import {
   DECISION_LABELS,
+  REPORT_REASON_LABELS,
   RESTRICTION_LABELS,
   type DecisionAction,
   type ReportReason,
@@ -16,6 +17,15 @@ export const TARGET_KIND_LABELS = {
   message: '聊天消息',
   order: '订单',
 } as const
+
+/**
+ * What a case is about, in one line: the reasons people reported, or for a case only the risk
+ * checks raised (no reporter) 系统标记 and what its flags say.
+ */
+export const caseWhyText = (card: Pick<CaseCard, 'reporters' | 'reasons' | 'flagLabels'>) =>
+  card.reporters === 0
+    ? `系统标记：${card.flagLabels.join('、') || '风险检测'}`
+    : card.reasons.map((r) => REPORT_REASON_LABELS[r]).join('、')
 
 /** Who said a chat line a reporter attached, from the moderator's side. */
 export const MESSAGE_FROM_LABELS = { reporter: '举报人', reported: '被举报人', other: '其他' }

@@ -19,10 +19,14 @@ export {
 } from './application/seller-ban.use-case'
 export { isInsideCity } from './domain/listing-location'
 export { hiddenByBan, type ListingRecord } from './domain/listing.record'
-export { holdListingsShowingImage } from './application/hold-for-image.use-case'
+export {
+  holdListingsShowingImage,
+  listingsShowingImage,
+} from './application/hold-for-image.use-case'
 export {
   holdListingsForReport,
   releaseReportHold,
+  releaseRiskHold,
   restoreTakenDown,
   takeDownForRules,
 } from './application/moderation-hold.use-case'

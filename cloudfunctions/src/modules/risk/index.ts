@@ -28,3 +28,5 @@ export {
   type ListingRiskAssessment,
 } from './application/listing-risk.use-case'
 export { LISTING_RISK } from './domain/listing-risk.rules'
+export { closeFlags, flagsAwaitingCase, takeFlagIn } from './application/flag-intake'
+export type { FlaggedKind } from './domain/content-flag.record'

@@ -67,7 +67,8 @@ jest.mock('@/utils/feedback', () => ({
 
 import { DecisionForm } from '../case/decision-form'
 import { AppealAnswer } from '../case/appeal-answer'
-import { slaText } from '../moderation-text'
+import { CaseHead, CaseReports } from '../case/case-view'
+import { caseWhyText, slaText } from '../moderation-text'
 
 const CASE_ID = '01JCASE0000000000000000000'
 const NOW = 1_780_000_000_000
@@ -81,6 +82,7 @@ const moderationCase = (over: Partial<ModerationCase> = {}): ModerationCase => (
     reasons: ['counterfeit', 'fraud'],
     reporters: 3,
     riskFlags: 1,
+    flagLabels: [],
     hidden: true,
     openedAt: NOW - HOUR,
     slaDueAt: NOW + 3 * HOUR,
@@ -254,6 +256,48 @@ describe('AppealAnswer', () => {
       '你是这个案件的原处理人，申诉须由另一位审核员复核',
     )
     expect(onDone).not.toHaveBeenCalled()
+  })
+})
+
+describe('a case the risk checks raised (系统标记)', () => {
+  const system = moderationCase({
+    card: {
+      ...moderationCase().card,
+      reasons: [],
+      reporters: 0,
+      hidden: false,
+      flagLabels: ['价格远低于同品牌参考价（疑似假货）', '敏感词：假冒'],
+    },
+    reports: [],
+  })
+
+  it('shows 系统标记 with the flags instead of reporters and an empty reports list', () => {
+    render(
+      <>
+        <CaseHead c={system} now={NOW} />
+        <CaseReports c={system} />
+      </>,
+    )
+    expect(screen.getAllByText('系统标记')).toHaveLength(2)
+    expect(screen.queryByText(/人举报/)).toBeNull()
+    expect(document.getElementById('case-why')!.textContent).toBe(
+      '系统标记：价格远低于同品牌参考价（疑似假货）、敏感词：假冒',
+    )
+    expect(document.getElementById('case-reports')).toBeNull()
+    const flags = document.querySelectorAll('#case-system .mod-flag')
+    expect(Array.from(flags, (f) => f.textContent)).toEqual([
+      '⚠ 价格远低于同品牌参考价（疑似假货）',
+      '⚠ 敏感词：假冒',
+    ])
+  })
+
+  it('keeps the reasons and the reports once a person reports it too', () => {
+    const reported = { ...system.card, reporters: 1, reasons: ['counterfeit' as const] }
+    expect(caseWhyText(reported)).toBe('假冒商品')
+    expect(caseWhyText(system.card)).toMatch(/^系统标记：/)
+    render(<CaseHead c={{ ...system, card: reported }} now={NOW} />)
+    expect(screen.getByText('1 人举报')).toBeTruthy()
+    expect(document.getElementById('case-why')!.textContent).toBe('举报理由：假冒商品')
   })
 })
 

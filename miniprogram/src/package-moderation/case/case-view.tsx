@@ -7,6 +7,7 @@ import {
   MESSAGE_FROM_LABELS,
   TARGET_KIND_LABELS,
   accountAgeText,
+  caseWhyText,
   dateTimeText,
   decisionText,
   slaText,
@@ -45,7 +46,11 @@ export function CaseHead({ c, now }: { c: ModerationCase; now: number }) {
       <View className='mod-badges'>
         {c.card.hidden && <Text className='mod-badge is-hidden'>已隐藏</Text>}
         {c.card.appeal && <Text className='mod-badge is-appeal'>申诉中</Text>}
-        <Text className='mod-badge'>{c.card.reporters} 人举报</Text>
+        {c.card.reporters === 0 ? (
+          <Text className='mod-badge is-system'>系统标记</Text>
+        ) : (
+          <Text className='mod-badge'>{c.card.reporters} 人举报</Text>
+        )}
         {c.card.riskFlags > 0 && (
           <Text className='mod-badge is-risk'>风险标记 {c.card.riskFlags}</Text>
         )}
@@ -55,8 +60,8 @@ export function CaseHead({ c, now }: { c: ModerationCase; now: number }) {
           <Text className='mod-badge is-done'>已处理</Text>
         )}
       </View>
-      <Text className='muted'>
-        举报理由：{c.card.reasons.map((r) => REPORT_REASON_LABELS[r]).join('、')}
+      <Text className='muted' id='case-why'>
+        {c.card.reporters === 0 ? caseWhyText(c.card) : `举报理由：${caseWhyText(c.card)}`}
       </Text>
     </View>
   )
@@ -87,8 +92,23 @@ export function CaseTarget({ c, now }: { c: ModerationCase; now: number }) {
   )
 }
 
-/** Every report with its reason, words, photos, chat lines and the reporter's credibility. */
+/**
+ * Every report with its reason, words, photos, chat lines and the reporter's credibility; for a
+ * case the risk checks raised with nobody reporting, 系统标记 with what its flags said.
+ */
 export function CaseReports({ c }: { c: ModerationCase }) {
+  if (c.reports.length === 0)
+    return (
+      <View className='mod-section' id='case-system'>
+        <Text className='mod-section__heading'>系统标记</Text>
+        <Text className='muted'>此案件由风险检测发起，暂无用户举报。</Text>
+        {c.card.flagLabels.map((label) => (
+          <Text key={label} className='mod-flag'>
+            ⚠ {label}
+          </Text>
+        ))}
+      </View>
+    )
   return (
     <View className='mod-section' id='case-reports'>
       <Text className='mod-section__heading'>举报记录（{c.reports.length}）</Text>

@@ -3,7 +3,6 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CaseCard } from '@shared/contracts/report.contract'
 import { ErrorCodes } from '@shared/errors/error-codes'
-import { REPORT_REASON_LABELS } from '@shared/domain/report'
 import { formatRelativeTime } from '@shared/domain/relative-time'
 import { api, isServiceError } from '@/services'
 import { EmptyState } from '@/components/EmptyState'
@@ -11,12 +10,15 @@ import { ListFooter } from '@/components/ListFooter'
 import { TabRow } from '@/components/TabRow'
 import { useSignedInList } from '@/hooks/use-signed-in-list'
 import { Routes } from '@/utils/routes'
-import { TARGET_KIND_LABELS, slaText } from '../moderation-text'
+import { TARGET_KIND_LABELS, caseWhyText, slaText } from '../moderation-text'
 import '../moderation.scss'
 
 type QueueView = 'cases' | 'appeals'
 
-/** One line of the queue: what, its score, the reasons, how many reported it, flags, the SLA. */
+/**
+ * One line of the queue: what, its score, the reasons (or 系统标记 and its flags when the risk
+ * checks raised it without a report), how many reported it, flags, the SLA.
+ */
 function QueueCard({ c, now }: { c: CaseCard; now: number }) {
   const sla = slaText(c.slaDueAt, now)
   return (
@@ -32,11 +34,15 @@ function QueueCard({ c, now }: { c: CaseCard; now: number }) {
         </Text>
         <Text className='mod-score'>{c.score}</Text>
       </View>
-      <Text className='muted'>{c.reasons.map((r) => REPORT_REASON_LABELS[r]).join('、')}</Text>
+      <Text className='muted queue-card__why'>{caseWhyText(c)}</Text>
       <View className='mod-badges'>
         {c.hidden && <Text className='mod-badge is-hidden'>已隐藏</Text>}
         {c.appeal && <Text className='mod-badge is-appeal'>申诉</Text>}
-        <Text className='mod-badge'>{c.reporters} 人举报</Text>
+        {c.reporters === 0 ? (
+          <Text className='mod-badge is-system'>系统标记</Text>
+        ) : (
+          <Text className='mod-badge'>{c.reporters} 人举报</Text>
+        )}
         {c.riskFlags > 0 && <Text className='mod-badge is-risk'>风险 {c.riskFlags}</Text>}
         <Text className={`mod-badge queue-card__sla ${sla.late ? 'is-late' : ''}`}>{sla.text}</Text>
         <Text className='muted queue-card__age'>{formatRelativeTime(c.openedAt, now)}</Text>
@@ -95,7 +101,7 @@ export default function ModerationQueuePage() {
         idPrefix='queue-tab-'
       />
       <Text className='mod-hint'>
-        分数综合举报理由、举报人可信度、独立举报人数、风险标记和对方信用；达到阈值的内容已先行隐藏。
+        分数综合举报理由、举报人可信度、独立举报人数、风险标记和对方信用；达到阈值的内容已先行隐藏。「系统标记」是风险检测发起、尚无人举报的案件。
       </Text>
       <QueueList key={view} view={view} />
     </View>

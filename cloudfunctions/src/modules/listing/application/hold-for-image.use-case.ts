@@ -38,3 +38,19 @@ export const holdListingsShowingImage = async (
     })
   }
 }
+
+/** The owner's listings showing an image, or keeping it hidden after the image check: what its flag is about. */
+export const listingsShowingImage = async (
+  deps: Pick<Deps, 'store'>,
+  ownerId: string,
+  fileId: string,
+): Promise<string[]> => {
+  const mine = await deps.store.find(
+    Listings,
+    { sellerId: ownerId },
+    { limit: MAX_SELLER_LISTINGS },
+  )
+  return mine.items
+    .filter((l) => l.photoFileIds.includes(fileId) || l.hiddenPhotoFileIds?.includes(fileId))
+    .map((l) => l._id)
+}

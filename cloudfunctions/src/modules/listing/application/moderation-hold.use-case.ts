@@ -104,3 +104,42 @@ export const restoreTakenDown = async (
     updatedAt: now,
   })
 }
+
+/**
+ * A moderator let a listing the risk checks held stand (issue 15: a flag's case decided short of
+ * removal): its review hold ends, and with `restorePhotos` (the content was judged fine) the
+ * photos WeChat's image check hid return after the visible ones. With `handTo` (another open case
+ * hides the seller's listings) the hold is handed to that case's stamp instead of ending, so that
+ * case's decision releases it. The caller makes sure no standing removal holds it (takeDownForRules
+ * keeps its hold for good). Answers the listing when its hold ended.
+ */
+export const releaseRiskHold = async (
+  deps: ListingDeps,
+  listingId: string,
+  options: { restorePhotos: boolean; handTo: number | null },
+  now: number,
+): Promise<Pick<ListingRecord, '_id' | 'title' | 'sellerId'> | null> => {
+  const listing = await deps.store.get(Listings, listingId)
+  if (!listing) return null
+  const hidden = options.restorePhotos ? (listing.hiddenPhotoFileIds ?? []) : []
+  if (listing.reviewHeldAt == null && hidden.length === 0) return null
+  const held = options.handTo !== null && listing.reviewHeldAt != null
+  const next = await updateListingRecord(deps, listing, {
+    ...(listing.reviewHeldAt != null
+      ? held
+        ? { reviewHeldAt: options.handTo, riskNotice: REPORTED_NOTICE }
+        : { reviewHeldAt: null, riskNotice: null }
+      : {}),
+    ...(hidden.length
+      ? {
+          photoFileIds: [
+            ...listing.photoFileIds,
+            ...hidden.filter((f) => !listing.photoFileIds.includes(f)),
+          ],
+          hiddenPhotoFileIds: [],
+        }
+      : {}),
+    updatedAt: now,
+  })
+  return next.reviewHeldAt == null && listing.reviewHeldAt != null ? next : null
+}

@@ -8,6 +8,7 @@ import {
   slaHours,
 } from '@shared/domain/report'
 import { CREDIT_TIER_KEYS } from '@shared/domain/credit/credit-tiers'
+import { flagOpensCase, flagSeverity, type SeverityOfFlag } from '../domain/flag-severity'
 import { credibility, triageScore, type TriageReport } from '../domain/triage'
 
 const NEUTRAL = credibility(null)
@@ -141,5 +142,56 @@ describe('penalty ladder', () => {
       }),
     )
     expect(ladderStep(-3)).toEqual(ladderStep(0))
+  })
+})
+
+describe('risk flags in triage (a case the risk checks raised)', () => {
+  const flag = (over: Partial<SeverityOfFlag> = {}): SeverityOfFlag => ({
+    source: 'lexicon',
+    action: 'review',
+    hits: [],
+    wechat: null,
+    ...over,
+  })
+
+  it('grades a flag on the reasons’ scale, a warning at half', () => {
+    expect(flagSeverity(flag({ hits: [{ category: 'contraband' }] }))).toBe(
+      REASON_SEVERITY.prohibited,
+    )
+    expect(flagSeverity(flag({ source: 'listing-risk', risk: 'price' }))).toBe(
+      REASON_SEVERITY.counterfeit,
+    )
+    expect(flagSeverity(flag({ source: 'listing-risk', risk: 'price', action: 'warn' }))).toBe(
+      REASON_SEVERITY.counterfeit / 2,
+    )
+    expect(
+      flagSeverity(flag({ source: 'wechat-image', wechat: { suggest: 'risky' } })),
+    ).toBeGreaterThan(flagSeverity(flag({ source: 'wechat-image', wechat: { suggest: 'review' } })))
+  })
+
+  it('opens cases for held content and listing-risk warnings, not for lexicon warnings', () => {
+    expect(flagOpensCase({ action: 'review' })).toBe(true)
+    expect(flagOpensCase({ action: 'warn', risk: 'price' })).toBe(true)
+    expect(flagOpensCase({ action: 'warn', risk: 'photo-reuse' })).toBe(true)
+    expect(flagOpensCase({ action: 'warn' })).toBe(false)
+  })
+
+  it('scores a case without reporters from its gravest flag, the flag count and the owner’s credit', () => {
+    const held = triageScore({ reports: [], openFlags: 1, flagSeverity: 35, ownerTier: 'fair' })
+    expect(held).toBe(35 + 8)
+    const advice = triageScore({ reports: [], openFlags: 1, flagSeverity: 15, ownerTier: 'fair' })
+    expect(advice).toBeLessThan(held)
+    expect(triageScore({ reports: [], openFlags: 1, flagSeverity: 15, ownerTier: 'poor' })).toBe(
+      advice + 20,
+    )
+    // No open flag, no severity: a closed flag weighs nothing.
+    expect(triageScore({ reports: [], openFlags: 0, flagSeverity: 35, ownerTier: 'fair' })).toBe(0)
+    // A trivial reason does not hide a grave flag; a grave reason still leads.
+    expect(
+      triageScore({ reports: neutral('spam'), openFlags: 1, flagSeverity: 35, ownerTier: 'fair' }),
+    ).toBe(35 + 8)
+    expect(
+      triageScore({ reports: neutral('fraud'), openFlags: 1, flagSeverity: 35, ownerTier: 'fair' }),
+    ).toBe(score(neutral('fraud'), 1))
   })
 })

@@ -15,6 +15,7 @@ import { BAN_FOREVER } from '../domain/report.limits'
 import { caseView, toPenalty } from './case-views'
 import { countReporter, noticeOfAppeal } from './decision-effects'
 import { loadCaseFor } from './decide.use-case'
+import { releaseRiskHoldOf } from './release-risk-hold'
 import { liftRestrictionsOf } from './restrictions'
 
 /**
@@ -135,4 +136,8 @@ const undoOnContent = async (deps: Deps, moderator: UserRecord, d: DecisionRecor
     if (d.targetKind === 'listing' && d.removed)
       await restoreTakenDown(deps, d.targetId, d.removed, now)
   }
+  // Overturned, the content was fine: as after a dismissal, the risk checks' hold ends and the
+  // photos WeChat's check hid come back (the flags stay closed: a moderator has looked).
+  if (d.targetKind === 'listing')
+    await releaseRiskHoldOf(deps, d, { restorePhotos: true, notice: 'restored' })
 }

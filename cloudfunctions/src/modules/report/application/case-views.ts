@@ -5,13 +5,11 @@ import {
   ladderStep,
   type ReportReason,
 } from '@shared/domain/report'
-import { RISK_CATEGORIES } from '@shared/domain/content-risk'
 import { DAY } from '@shared/domain/time'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import type { PageRequest } from '../../core/ports/document-store.port'
 import { creditScoreOf } from '../../credit'
-import type { ListingRisk } from '../../risk'
 import { assertOperator, loadUser, type UserRecord } from '../../user'
 import {
   type DecisionRecord,
@@ -21,6 +19,7 @@ import {
   Reports,
 } from '../domain/report.records'
 import { READ_LIMIT } from '../domain/report.limits'
+import { flagLabel } from './flag-labels'
 import { loadTarget } from './report-targets'
 import { credibilityOf, openFlagsOn, reportsOf } from './triage.use-case'
 
@@ -35,7 +34,9 @@ export const toCard = (c: ModerationCaseRecord): CaseCard => ({
   reasons: reasonsByCount(c.reasons),
   reporters: Object.keys(c.reporters).length,
   riskFlags: c.riskFlags,
-  hidden: !!c.hold && (c.hold.listingIds.length > 0 || c.hold.messageId !== null),
+  flagLabels: [...new Set((c.flags ?? []).map((f) => f.label))],
+  hidden:
+    (!!c.hold && (c.hold.listingIds.length > 0 || c.hold.messageId !== null)) || !!c.riskHidden,
   openedAt: c.openedAt,
   slaDueAt: c.slaDueAt,
   appeal: c.appealPending,
@@ -114,23 +115,6 @@ const decisionView = async (deps: Pick<Deps, 'store'>, d: DecisionRecord) => {
       at: d.appeal.at,
     },
   }
-}
-
-/** What each listing-risk rule means, for the moderator. */
-const LISTING_RISK_LABELS: Record<ListingRisk, string> = {
-  price: '价格远低于同品牌参考价（疑似假货）',
-  'photo-reuse': '图片与其他卖家的宝贝相同（疑似盗图）',
-  'new-account': '新账号短时间内发布多件高价宝贝',
-}
-
-const flagLabel = (f: Awaited<ReturnType<typeof openFlagsOn>>[number]) => {
-  if (f.risk) return LISTING_RISK_LABELS[f.risk]
-  const categories = [...new Set(f.hits.map((h) => RISK_CATEGORIES[h.category]))]
-  return categories.length
-    ? categories.join('、')
-    : f.wechat
-      ? `微信内容安全 ${f.wechat.label}`
-      : f.source
 }
 
 /** One case as a moderator opens it: the target now, every report with its evidence, flags, history. */

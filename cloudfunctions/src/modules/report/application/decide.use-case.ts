@@ -13,6 +13,7 @@ import { updateIfUnchanged } from '../../core'
 import { moderateMessage } from '../../chat'
 import { recordCreditEvent } from '../../credit'
 import { releaseReportHold, takeDownForRules } from '../../listing'
+import { closeFlags } from '../../risk'
 import { banUser } from '../../moderation'
 import { assertOperator, type UserRecord } from '../../user'
 import {
@@ -27,6 +28,8 @@ import {
 import { BAN_FOREVER } from '../domain/report.limits'
 import { caseView } from './case-views'
 import { countReporter, noticeToOwner, noticeToReporters } from './decision-effects'
+import { flagLabel } from './flag-labels'
+import { releaseRiskHoldOf } from './release-risk-hold'
 import { loadTarget } from './report-targets'
 import { imposeRestrictions } from './restrictions'
 import { openFlagsOn, reportsOf } from './triage.use-case'
@@ -76,8 +79,10 @@ export const loadCaseFor = async (
  * A moderator's decision on an open case, recorded with the rule, the reason and the evidence as
  * it stood. In one transaction: the case closes, its reports are upheld or dismissed (and count
  * for their reporters' credibility), restrictions are set, the penalty becomes a credit event,
- * the owner and the reporters are notified. Then the content: a dismissal shows what the case hid
- * again, a removal takes it down, a suspension or ban goes through banUser.
+ * the owner and the reporters are notified, the open risk flags on the target close. Then the
+ * content: a dismissal shows what the case hid again (and what the risk checks held, with the
+ * photos WeChat's check hid), a removal takes it down, anything else short of removal releases
+ * the holds too (hidden photos stay hidden), a suspension or ban goes through banUser.
  */
 export const decide = async (
   deps: Deps,
@@ -116,7 +121,7 @@ export const decide = async (
       reportIds: reports.map((r) => r._id),
       flags: flags.map((f) => ({
         source: f.source,
-        label: f.hits.map((h) => h.term).join('、'),
+        label: [flagLabel(f), ...f.hits.map((h) => h.term)].join('、'),
         at: f.createdAt,
       })),
       score: c.score,
@@ -163,6 +168,13 @@ export const decide = async (
       await noticeToOwner(tx, decision, now)
     }
     await noticeToReporters(tx, c, decision, now)
+    // Decided: the flags on the target (and any the case took in) stop counting and close.
+    await closeFlags(
+      tx,
+      [...flags.map((f) => f._id), ...(c.flags ?? []).map((f) => f.id)],
+      decision._id,
+      now,
+    )
     return next
   })
   await applyToContent(deps, moderator, decided, decision)
@@ -198,6 +210,12 @@ const applyToContent = async (
     await releaseReportHold(deps, c.hold.listingIds, c.hold.at, now)
     if (c.hold.messageId) await moderateMessage(deps, c.hold.messageId, null)
   }
+  if (d.targetKind === 'listing')
+    await releaseRiskHoldOf(deps, d, {
+      restorePhotos: d.action === 'dismiss',
+      // Under a suspension or ban the listing stays out of sight: nothing to tell.
+      notice: d.action === 'suspend' || d.action === 'ban' ? null : 'released',
+    })
   if (d.action === 'suspend' || d.action === 'ban')
     await banUser(deps, moderator, {
       userId: d.ownerId,

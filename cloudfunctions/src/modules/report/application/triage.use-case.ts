@@ -14,6 +14,7 @@ import {
   Reports,
 } from '../domain/report.records'
 import { READ_LIMIT } from '../domain/report.limits'
+import { flagSeverity } from '../domain/flag-severity'
 import { credibility, triageScore } from '../domain/triage'
 
 /** A reporter's credibility now (0–1). */
@@ -36,7 +37,7 @@ export const reportsOf = async (deps: Pick<Deps, 'store'>, caseId: string) =>
 
 /**
  * Scores a case again from what stands now (each reporter's credibility, open flags, the owner's
- * tier), with the SLA that follows; at HIDE_THRESHOLD the content is hidden pending review, once:
+ * tier), with the SLA that follows; at HIDE_THRESHOLD a reported target is hidden pending review, once:
  * a listing is held, a message hidden from the other party, a user's listings on sale held.
  */
 export const rescoreCase = async (
@@ -56,9 +57,17 @@ export const rescoreCase = async (
     )
     const flags = await openFlagsOn(deps, flagTargets)
     const tier = await creditTierOf(deps, c.ownerId)
-    const score = triageScore({ reports: weighed, openFlags: flags.length, ownerTier: tier.key })
+    const score = triageScore({
+      reports: weighed,
+      openFlags: flags.length,
+      flagSeverity: Math.max(0, ...flags.map(flagSeverity)),
+      ownerTier: tier.key,
+    })
     const now = deps.clock.now()
-    const hold = c.hold ?? (score >= HIDE_THRESHOLD ? await hideTarget(deps, c, now) : null)
+    // Only people's reports hide content here: what the risk checks hid, they hid themselves.
+    const reported = Object.keys(c.reporters).length > 0
+    const hold =
+      c.hold ?? (reported && score >= HIDE_THRESHOLD ? await hideTarget(deps, c, now) : null)
     try {
       return await updateIfUnchanged(deps.store, ModerationCases, c._id, c, {
         score,

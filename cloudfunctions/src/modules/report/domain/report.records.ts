@@ -52,6 +52,14 @@ export interface CaseHold {
   messageId: string | null
 }
 
+/** A risk flag taken into a case: what it is, as the moderator reads it. */
+export interface CaseFlag {
+  id: string
+  source: string
+  label: string
+  at: number
+}
+
 /**
  * Every open report on one target (and one owner: an order's buyer and seller may report each
  * other) is one case. Moves by compare-and-set on `version`.
@@ -64,8 +72,17 @@ export interface ModerationCaseRecord {
   /** Who the content is of: the person a penalty falls on. */
   ownerId: string
   status: 'open' | 'decided'
-  /** Independent reporters, each once, with their report (a second report by one person finds it). */
+  /**
+   * Independent reporters, each once, with their report (a second report by one person finds it).
+   * Empty for a case the risk checks opened (系统标记) until a person reports the target too.
+   */
   reporters: Record<string, string>
+  /** Who opened it: a person's report, or the flag sweep. Absent on cases before flags opened any. */
+  openedBy?: 'report' | 'flags'
+  /** The risk flags taken into this case (flag-intake), each once; absent: none. */
+  flags?: CaseFlag[]
+  /** The risk checks had hidden the target (a held listing) when their last flag joined. */
+  riskHidden?: boolean
   /** Reports per reason. */
   reasons: Partial<Record<ReportReason, number>>
   score: number

@@ -22,8 +22,13 @@ export interface TriageReport {
 export interface TriageInput {
   /** One per independent reporter (a second report by the same person is not here). */
   reports: TriageReport[]
-  /** Open risk flags (lexicon, WeChat's checks) on the target. */
+  /** Open risk flags (lexicon, WeChat's checks, listing risk) on the target. */
   openFlags: number
+  /**
+   * How grave the gravest open flag is (flagSeverity), on the reasons' scale: a case the risk
+   * checks opened has no reporter, and a report's trivial reason does not hide a grave flag.
+   */
+  flagSeverity?: number
   /** The owner's credit tier. */
   ownerTier: CreditTierKey
 }
@@ -46,15 +51,18 @@ const weightOf = (c: number) => 0.4 + 1.2 * Math.min(1, Math.max(0, c))
 /**
  * The triage score (0–100) of a case, which orders the queue and, at HIDE_THRESHOLD, hides the
  * content until a moderator decides:
- * - the gravest reason, scaled by the credibility of whoever gave it;
+ * - the gravest reason, scaled by the credibility of whoever gave it, or the gravest open flag's
+ *   severity when that is graver (a case without reporters: the flag's alone);
  * - independent reporters, diminishing: 12 per doubling of the credibility-weighted count, at
  *   most 36 (one neutral reporter adds nothing, two add 12, four 24);
  * - open risk flags on the target, 8 each, at most 24;
  * - the owner's credit: the starting tier and better nothing, the lowest tier 20.
  */
 export const triageScore = (input: TriageInput): number => {
-  if (input.reports.length === 0) return 0
+  const flagSeverity = input.openFlags > 0 ? Math.max(0, input.flagSeverity ?? 0) : 0
+  if (input.reports.length === 0 && flagSeverity === 0) return 0
   const severity = Math.max(
+    flagSeverity,
     ...input.reports.map((r) => REASON_SEVERITY[r.reason] * weightOf(r.credibility)),
   )
   const weighted = input.reports.reduce((sum, r) => sum + weightOf(r.credibility), 0)

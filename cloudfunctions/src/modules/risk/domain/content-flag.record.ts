@@ -52,11 +52,24 @@ export interface ContentFlagRecord {
   riskDetail?: ListingRiskDetail
   status: 'open' | 'closed'
   createdAt: number
+  /**
+   * When the moderation queue took the flag in (it joined or opened a case, or was found to need
+   * none): the queue's sweep reads open flags not yet taken in. Absent on flags it has not seen.
+   */
+  takenAt?: number | null
+  /** The moderation decision that closed it, and when (status 'closed'). */
+  closedBy?: string | null
+  closedAt?: number | null
 }
 
 export const ContentFlags = defineCollection<ContentFlagRecord>('content_flags', [
   // The moderation queue: open flags, oldest first.
   { name: 'status_created', fields: [{ field: 'status' }, { field: 'createdAt' }] },
+  // The queue's sweep: open flags it has not taken in yet, oldest first.
+  {
+    name: 'status_taken_created',
+    fields: [{ field: 'status' }, { field: 'takenAt' }, { field: 'createdAt' }],
+  },
   // Everything flagged on one thing (a listing's text and photos).
   { name: 'target', fields: [{ field: 'targetId' }, { field: 'createdAt', direction: 'desc' }] },
   // What is still open on one thing (openFlagsOn: the report triage).
