@@ -33,7 +33,8 @@ export const objectField = (p: Params, field: string, fallback?: Obj): Obj => {
     return invalidParam(`${field} is required`)
   }
   const v = parseEjson(p[field], field)
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return invalidParam(`${field} must be an object`)
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    return invalidParam(`${field} must be an object`)
   return v as Obj
 }
 
@@ -45,7 +46,11 @@ export const transactionOf = (p: Params, ctx: ActionContext): Transaction | unde
 /** Inside a transaction CloudBase works on one document by id: the query must be `{ _id }`. */
 export const idQuery = (query: Obj): string => {
   const keys = Object.keys(query)
-  if (keys.length !== 1 || keys[0] !== '_id' || (typeof query._id !== 'string' && typeof query._id !== 'number'))
+  if (
+    keys.length !== 1 ||
+    keys[0] !== '_id' ||
+    (typeof query._id !== 'string' && typeof query._id !== 'number')
+  )
     return invalidParam('inside a transaction documents are read and written by _id only')
   return keyOf(query._id)
 }
@@ -59,7 +64,8 @@ export const updateOf = (p: Params, merge: boolean): Obj => {
     for (const k of keys)
       if (!(UPDATE_OPERATORS as readonly string[]).includes(k))
         requestFailed(`update operator ${k} is not supported by the sandbox`)
-  } else if (keys.some((k) => k.startsWith('$'))) requestFailed('a replacement cannot hold operators')
+  } else if (keys.some((k) => k.startsWith('$')))
+    requestFailed('a replacement cannot hold operators')
   return data
 }
 
@@ -83,7 +89,11 @@ export const whenUnlocked = async <R>(
 
 /** CloudBase's generated ids are 32 hex characters. */
 export const newId = (): string =>
-  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('')
+  Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+    b.toString(16).padStart(2, '0'),
+  ).join('')
 
 export const asObj = (v: Value, field: string): Obj =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : invalidParam(`${field} must be an object`)
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? (v as Obj)
+    : invalidParam(`${field} must be an object`)

@@ -18,7 +18,10 @@ const addCollection: Action = (p, ctx) => {
   const name = collectionName(p)
   if (!COLLECTION_NAME.test(name)) invalidParam(`bad collection name ${name}`)
   if (ctx.env.collections.has(name))
-    throw new SandboxError(SandboxCodes.DATABASE_COLLECTION_ALREADY_EXIST, `collection ${name} already exists`)
+    throw new SandboxError(
+      SandboxCodes.DATABASE_COLLECTION_ALREADY_EXIST,
+      `collection ${name} already exists`,
+    )
   ctx.env.collections.set(name, new Collection(ctx.indexesFor(name)))
   ctx.changed()
   return {}

@@ -33,7 +33,8 @@ const ENV_NAME = /^[A-Za-z0-9_-]{1,64}$/
  */
 export class CloudbaseSandbox implements Sandbox {
   readonly vendor = 'cloudbase'
-  readonly description = 'CloudBase database API (node-sdk serviceUrl): mingo over in-memory collections'
+  readonly description =
+    'CloudBase database API (node-sdk serviceUrl): mingo over in-memory collections'
   private readonly envs = new Map<string, Environment>()
   private readonly txs: Transactions
   private readonly state?: StateFile
@@ -62,7 +63,10 @@ export class CloudbaseSandbox implements Sandbox {
       answer = { code: e.code, message: e.message }
     }
     const text = JSON.stringify({ ...answer, requestId })
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+    })
     res.end(text)
   }
 
@@ -80,7 +84,10 @@ export class CloudbaseSandbox implements Sandbox {
     )
     const action = typeof params.action === 'string' ? ACTIONS[params.action] : undefined
     if (!action)
-      throw new SandboxError(SandboxCodes.INVALID_ACTION, `action ${String(params.action)} is not supported`)
+      throw new SandboxError(
+        SandboxCodes.INVALID_ACTION,
+        `action ${String(params.action)} is not supported`,
+      )
     const envName = params.envName
     if (typeof envName !== 'string' || !ENV_NAME.test(envName))
       throw new SandboxError(SandboxCodes.INVALID_PARAM, 'envName is required (init({ env }))')
@@ -105,7 +112,8 @@ const readJson = async (req: IncomingMessage): Promise<Record<string, unknown>> 
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY) throw new SandboxError(SandboxCodes.INVALID_PARAM, 'request body over 5 MB')
+    if (size > MAX_BODY)
+      throw new SandboxError(SandboxCodes.INVALID_PARAM, 'request body over 5 MB')
     chunks.push(chunk as Buffer)
   }
   try {

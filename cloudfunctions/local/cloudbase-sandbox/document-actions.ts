@@ -26,7 +26,9 @@ const commit = (ctx: ActionContext, writes: Write[]) => {
 }
 
 const duplicateId = (collection: string, id: unknown): never =>
-  requestFailed(`E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`)
+  requestFailed(
+    `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(id)} }`,
+  )
 
 /** database.insertDocument: `data` is a list of EJSON documents; a batch is all or nothing. */
 export const insertDocument: Action = async (p, ctx) => {
@@ -55,7 +57,10 @@ export const insertDocument: Action = async (p, ctx) => {
           if (coll.at(keys[i])) duplicateId(name, d._id)
           assertUnique(coll, keys[i], d, [...existing, ...docs.slice(0, i)])
         })
-        commit(ctx, docs.map((d, i) => ({ collection: name, key: keys[i], doc: d })))
+        commit(
+          ctx,
+          docs.map((d, i) => ({ collection: name, key: keys[i], doc: d })),
+        )
       },
     }))
   }
@@ -76,10 +81,17 @@ export const getDocument: Action = (p, ctx) => {
   }
   const limit = p.limit === undefined ? 100 : Number(p.limit)
   const offset = p.offset === undefined ? 0 : Number(p.offset)
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return invalidParam('limit must be 1..1000')
-  if (!Number.isInteger(offset) || offset < 0) return invalidParam('offset must be a non-negative integer')
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+    return invalidParam('limit must be 1..1000')
+  if (!Number.isInteger(offset) || offset < 0)
+    return invalidParam('offset must be a non-negative integer')
   const order = p.order ? objectField(p, 'order') : undefined
-  const list = findDocs(coll.docs(), compileWhere(query, coll), { order, offset, limit, projection })
+  const list = findDocs(coll.docs(), compileWhere(query, coll), {
+    order,
+    offset,
+    limit,
+    projection,
+  })
   return { data: { list: list.map(stringifyEjson), limit, offset } }
 }
 
@@ -108,7 +120,11 @@ interface ModifyOutcome {
  * modifyDocument / modifyAndReturnDoc. `updated` counts documents that changed (MongoDB's
  * nModified), `matched` those the query matched; an upsert on a DOC query creates the document.
  */
-const modify = async (p: Params, ctx: ActionContext, opts: { merge: boolean; multi: boolean; upsert: boolean }): Promise<ModifyOutcome> => {
+const modify = async (
+  p: Params,
+  ctx: ActionContext,
+  opts: { merge: boolean; multi: boolean; upsert: boolean },
+): Promise<ModifyOutcome> => {
   const name = collectionName(p)
   const coll = ctx.env.collection(name)
   const query = objectField(p, 'query', {})
@@ -146,7 +162,10 @@ const modify = async (p: Params, ctx: ActionContext, opts: { merge: boolean; mul
           .map((doc, i) => ({ collection: name, key: keyOf(doc._id), doc, before: targets[i] }))
           .filter((w) => changedDoc(w.before, w.doc))
         for (const w of writes) assertUnique(coll, w.key, w.doc, all)
-        commit(ctx, writes.map(({ collection, key, doc }) => ({ collection, key, doc })))
+        commit(
+          ctx,
+          writes.map(({ collection, key, doc }) => ({ collection, key, doc })),
+        )
         return { matched: targets.length, updated: writes.length, docs: next }
       },
     }
@@ -188,7 +207,10 @@ export const removeDocument: Action = async (p, ctx) => {
     return {
       keys,
       apply: () => {
-        commit(ctx, keys.map((key) => ({ collection: name, key, doc: null })))
+        commit(
+          ctx,
+          keys.map((key) => ({ collection: name, key, doc: null })),
+        )
         return keys.length
       },
     }

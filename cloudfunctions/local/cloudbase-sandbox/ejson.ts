@@ -6,9 +6,16 @@ import { invalidParam } from './sandbox-error'
  * `$type` wrapper (ObjectId, Binary, Decimal128...) is refused rather than stored as a plain
  * object that would then match queries wrongly.
  */
-export type Value = null | boolean | number | string | Date | RegExp | Value[] | { [k: string]: Value }
+export type Value =
+  null | boolean | number | string | Date | RegExp | Value[] | { [k: string]: Value }
 
-const WRAPPERS = new Set(['$numberInt', '$numberLong', '$numberDouble', '$date', '$regularExpression'])
+const WRAPPERS = new Set([
+  '$numberInt',
+  '$numberLong',
+  '$numberDouble',
+  '$date',
+  '$regularExpression',
+])
 
 /** Parses one EJSON string from a request field. */
 export const parseEjson = (text: unknown, field: string): Value => {
@@ -27,8 +34,12 @@ export const decode = (raw: unknown, field: string): Value => {
   if (Array.isArray(raw)) return raw.map((x) => decode(x, field))
   const obj = raw as Record<string, unknown>
   const keys = Object.keys(obj)
-  if (keys.length === 1 && keys[0].startsWith('$') && WRAPPERS.has(keys[0])) return scalar(obj, field)
-  if (keys.length >= 1 && ['$oid', '$binary', '$numberDecimal', '$timestamp', '$symbol'].includes(keys[0]))
+  if (keys.length === 1 && keys[0].startsWith('$') && WRAPPERS.has(keys[0]))
+    return scalar(obj, field)
+  if (
+    keys.length >= 1 &&
+    ['$oid', '$binary', '$numberDecimal', '$timestamp', '$symbol'].includes(keys[0])
+  )
     return invalidParam(`${field}: EJSON type ${keys[0]} is not supported by the sandbox`)
   const out: Record<string, Value> = {}
   for (const k of keys) out[k] = decode(obj[k], field)

@@ -25,12 +25,15 @@ export const sphereDistance = ([lng1, lat1]: number[], [lng2, lat2]: number[]): 
   const rad = Math.PI / 180
   const dLat = (lat2 - lat1) * rad
   const dLng = (lng2 - lng1) * rad
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLng / 2) ** 2
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)))
 }
 
 const fieldValue = (doc: Obj, path: string): unknown =>
-  path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Obj)[k] : undefined), doc)
+  path
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Obj)[k] : undefined), doc)
 
 /** The stored point of a document, or null when the field holds no GeoJSON Point. */
 export const storedPoint = (doc: Obj, field: string): [number, number] | null => {
@@ -96,7 +99,9 @@ const geoOf = (field: string, cond: Value): GeoCondition | null => {
 const hasGeo = (v: Value): boolean =>
   !!v &&
   typeof v === 'object' &&
-  Object.entries(v).some(([k, x]) => k === '$geoWithin' || k === '$nearSphere' || hasGeo(x as Value))
+  Object.entries(v).some(
+    ([k, x]) => k === '$geoWithin' || k === '$nearSphere' || hasGeo(x as Value),
+  )
 
 /**
  * Splits a query into geo conditions (top level, or inside a top-level `$and`) and the rest for
@@ -110,7 +115,8 @@ export const splitGeo = (query: Obj): { rest: Obj; geo: GeoCondition[] } => {
       const g = k.startsWith('$') ? null : geoOf(k, v)
       if (g) geo.push(g)
       else if (k === '$and' && Array.isArray(v)) rest.$and = v.map((x) => take(x as Obj))
-      else if (hasGeo(v)) requestFailed('geo operators are supported at the top level or in $and only')
+      else if (hasGeo(v))
+        requestFailed('geo operators are supported at the top level or in $and only')
       else rest[k] = v
     }
     return rest

@@ -51,7 +51,8 @@ export const AGGREGATE_STAGES = new Set([
 /** Throws DATABASE_REQUEST_FAILED on the first operator the sandbox does not implement. */
 export const assertQueryOperators = (query: Value, where = 'query'): void => {
   if (Array.isArray(query)) return query.forEach((q) => assertQueryOperators(q, where))
-  if (!query || typeof query !== 'object' || query instanceof Date || query instanceof RegExp) return
+  if (!query || typeof query !== 'object' || query instanceof Date || query instanceof RegExp)
+    return
   for (const [key, value] of Object.entries(query)) {
     if (key.startsWith('$') && !QUERY_OPERATORS.has(key))
       requestFailed(`${where}: operator ${key} is not supported by the sandbox`)

@@ -48,7 +48,10 @@ export const findDocs = (docs: Obj[], matcher: Matcher, p: FindParams): Obj[] =>
   const sort = sortOf(p.order)
   if (!sort && matcher.near) {
     const distance = matcher.near.distance!
-    list = list.map((d) => [distance(d), d] as const).sort((a, b) => a[0] - b[0]).map(([, d]) => d)
+    list = list
+      .map((d) => [distance(d), d] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, d]) => d)
   }
   let cursor = new Query({}).find(list as Record<string, unknown>[], p.projection as never)
   if (sort) cursor = cursor.sort(sort)
@@ -60,12 +63,15 @@ export const findDocs = (docs: Obj[], matcher: Matcher, p: FindParams): Obj[] =>
 /** `$geoNear` as the first stage: distances in metres for GeoJSON points, nearest first. */
 const geoNear = (docs: Obj[], spec: Obj, coll: Collection): Obj[] => {
   const near = spec.near as { type?: string; coordinates?: number[] } | undefined
-  if (near?.type !== 'Point' || !Array.isArray(near.coordinates)) return invalidParam('$geoNear.near must be a GeoJSON Point')
+  if (near?.type !== 'Point' || !Array.isArray(near.coordinates))
+    return invalidParam('$geoNear.near must be a GeoJSON Point')
   const distanceField = spec.distanceField
-  if (typeof distanceField !== 'string' || !distanceField) return invalidParam('$geoNear.distanceField is required')
+  if (typeof distanceField !== 'string' || !distanceField)
+    return invalidParam('$geoNear.distanceField is required')
   const fields = coll.geoIndexFields()
   const key = typeof spec.key === 'string' ? spec.key : fields.length === 1 ? fields[0] : undefined
-  if (!key || !fields.includes(key)) return requestFailed(NO_GEO_INDEX + String(spec.key ?? 'the collection'))
+  if (!key || !fields.includes(key))
+    return requestFailed(NO_GEO_INDEX + String(spec.key ?? 'the collection'))
   const matcher = spec.query ? compileWhere(spec.query as Obj, coll, '$geoNear.query') : undefined
   const max = typeof spec.maxDistance === 'number' ? spec.maxDistance : Infinity
   const min = typeof spec.minDistance === 'number' ? spec.minDistance : 0
@@ -77,18 +83,25 @@ const geoNear = (docs: Obj[], spec: Obj, coll: Collection): Obj[] => {
     const m = sphereDistance(p, near.coordinates)
     if (m > max || m < min) continue
     const row: Obj = { ...d, [distanceField]: m * multiplier }
-    if (typeof spec.includeLocs === 'string') row[spec.includeLocs] = { type: 'Point', coordinates: p }
+    if (typeof spec.includeLocs === 'string')
+      row[spec.includeLocs] = { type: 'Point', coordinates: p }
     out.push([m, row])
   }
   return out.sort((a, b) => a[0] - b[0]).map(([, row]) => row)
 }
 
 /** The stages of database.aggregateDocuments: `[{ stageKey, stageValue }]`, values decoded. */
-export const aggregate = (docs: Obj[], stages: { key: string; value: Value }[], coll: Collection): Obj[] => {
+export const aggregate = (
+  docs: Obj[],
+  stages: { key: string; value: Value }[],
+  coll: Collection,
+): Obj[] => {
   let input = docs
   stages.forEach(({ key, value }, i) => {
-    if (!AGGREGATE_STAGES.has(key)) requestFailed(`aggregation stage ${key} is not supported by the sandbox`)
-    if (key === '$geoNear' && i !== 0) requestFailed('$geoNear is only valid as the first stage in a pipeline')
+    if (!AGGREGATE_STAGES.has(key))
+      requestFailed(`aggregation stage ${key} is not supported by the sandbox`)
+    if (key === '$geoNear' && i !== 0)
+      requestFailed('$geoNear is only valid as the first stage in a pipeline')
     if (key === '$match') assertQueryOperators(value, '$match')
   })
   let rest = stages

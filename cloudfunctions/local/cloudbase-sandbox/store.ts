@@ -68,10 +68,12 @@ export class Collection {
 }
 
 const valueAt = (doc: Obj, path: string): Value | undefined =>
-  path.split('.').reduce<Value | undefined>(
-    (o, k) => (o && typeof o === 'object' && !Array.isArray(o) ? (o as Obj)[k] : undefined),
-    doc,
-  )
+  path
+    .split('.')
+    .reduce<Value | undefined>(
+      (o, k) => (o && typeof o === 'object' && !Array.isArray(o) ? (o as Obj)[k] : undefined),
+      doc,
+    )
 
 /**
  * Unique indexes, checked like sparse ones: a document missing one of the fields never collides
@@ -99,10 +101,14 @@ export class Environment {
   seq = 0
 
   collection(name: unknown): Collection {
-    if (typeof name !== 'string' || !name) throw new SandboxError(SandboxCodes.INVALID_PARAM, 'collectionName is required')
+    if (typeof name !== 'string' || !name)
+      throw new SandboxError(SandboxCodes.INVALID_PARAM, 'collectionName is required')
     const c = this.collections.get(name)
     if (!c)
-      throw new SandboxError(SandboxCodes.DATABASE_COLLECTION_NOT_EXIST, `collection ${name} does not exist`)
+      throw new SandboxError(
+        SandboxCodes.DATABASE_COLLECTION_NOT_EXIST,
+        `collection ${name} does not exist`,
+      )
     return c
   }
 

@@ -71,13 +71,17 @@ export const verifyTc3 = (
   const signedParams = signedParamList ? signedParamList.split(';') : []
   const byLowerKey = new Map<string, unknown>()
   for (const [k, v] of Object.entries(req.params))
-    if (v !== undefined && paramText(v) !== '') byLowerKey.set(encodeURIComponent(k.toLowerCase()), v)
+    if (v !== undefined && paramText(v) !== '')
+      byLowerKey.set(encodeURIComponent(k.toLowerCase()), v)
   for (const key of byLowerKey.keys())
     if (!signedParams.includes(key)) refuse(`parameter ${key} is not signed`)
   const payload = createHash('sha256')
   for (const key of signedParams) {
     if (!byLowerKey.has(key)) return refuse(`signed parameter ${key} is missing`)
-    payload.update(`&${key}=`).update(paramText(byLowerKey.get(key))).update('\r\n')
+    payload
+      .update(`&${key}=`)
+      .update(paramText(byLowerKey.get(key)))
+      .update('\r\n')
   }
 
   const [path, query = ''] = req.url.split('?', 2)

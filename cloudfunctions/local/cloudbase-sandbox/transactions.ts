@@ -95,7 +95,10 @@ export class Transactions {
         const coll = tx.env.collection(w.collection)
         const mine = [...tx.writes.values()].filter((x) => x.collection === w.collection)
         const others = coll.docs().filter((d) => !mine.some((x) => x.key === keyOf(d._id)))
-        assertUnique(coll, w.key, w.doc, [...others, ...mine.flatMap((x) => (x.doc ? [x.doc] : []))])
+        assertUnique(coll, w.key, w.doc, [
+          ...others,
+          ...mine.flatMap((x) => (x.doc ? [x.doc] : [])),
+        ])
       }
     } catch (e) {
       this.abort(tx)
@@ -120,7 +123,8 @@ export class Transactions {
   /** The oldest snapshot an open transaction of this environment still reads. */
   keepFrom(envName: string): number {
     let min = Infinity
-    for (const tx of this.open.values()) if (tx.envName === envName) min = Math.min(min, tx.startSeq)
+    for (const tx of this.open.values())
+      if (tx.envName === envName) min = Math.min(min, tx.startSeq)
     return min
   }
 

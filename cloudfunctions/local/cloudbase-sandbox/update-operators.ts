@@ -19,7 +19,11 @@ export const UPDATE_OPERATORS = [
 ] as const
 
 const isObj = (v: unknown): v is Obj =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof RegExp)
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  !(v instanceof Date) &&
+  !(v instanceof RegExp)
 
 const same = (a: Value, b: Value) => JSON.stringify(a) === JSON.stringify(b)
 
@@ -133,7 +137,11 @@ const applyOne = (doc: Obj, op: string, path: string, arg: Value) => {
       if (op === '$pull' && isObj(arg) && Object.keys(arg).some((k) => k.startsWith('$')))
         return requestFailed('$pull with a condition is not supported by the sandbox (values only)')
       const drop = op === '$pullAll' ? (arg as Value[]) : [arg]
-      return write(doc, path, cur.filter((x) => !drop.some((d) => same(x, d))))
+      return write(
+        doc,
+        path,
+        cur.filter((x) => !drop.some((d) => same(x, d))),
+      )
     }
     case '$pop': {
       const cur = read(doc, path)
