@@ -63,6 +63,11 @@ export class CloudbaseDocumentStore implements DocumentStore {
     await Promise.all(specs.map((s) => this.collection(s)))
   }
 
+  /** The transaction this call path runs in, if any: an adapter writing beside the store joins it. */
+  joinedTransaction(): TransactionOps | undefined {
+    return this.txScope.getStore()
+  }
+
   async get<T extends Doc>(spec: CollectionSpec<T>, id: string): Promise<T | null> {
     const tx = this.txScope.getStore()
     if (tx) return tx.get(spec, id)
