@@ -21,9 +21,32 @@ export const compileWhere = (query: Obj, coll: Collection, where = 'query'): Mat
   const { rest, geo } = splitGeo(query)
   const near = geo.find((g) => g.distance)
   if (near && !coll.geoIndexFields().includes(near.field)) requestFailed(NO_GEO_INDEX + near.field)
-  const q = new Query(rest as Record<string, unknown>)
+  const q = compiled(rest)
   return { test: (d) => q.test(d) && geo.every((g) => g.test(d)), near }
 }
+
+/** Compiling a mingo Query costs more than running it on a few documents: keep recent ones. */
+const cache = new Map<string, Query>()
+const CACHE_SIZE = 500
+const compiled = (criteria: Obj): Query => {
+  // The holder's raw value: a Date has already become its ISO string in `v`.
+  const key = JSON.stringify(criteria, function (this: Record<string, unknown>, k, v: unknown) {
+    const raw = this[k]
+    return raw instanceof RegExp
+      ? { $re: String(raw) }
+      : raw instanceof Date
+        ? { $d: raw.getTime() }
+        : v
+  })
+  let q = cache.get(key)
+  if (!q) {
+    q = new Query(criteria as Record<string, unknown>)
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string)
+    cache.set(key, q)
+  }
+  return q
+}
+const everything = new Query({})
 
 export interface FindParams {
   order?: Obj
@@ -53,7 +76,7 @@ export const findDocs = (docs: Obj[], matcher: Matcher, p: FindParams): Obj[] =>
       .sort((a, b) => a[0] - b[0])
       .map(([, d]) => d)
   }
-  let cursor = new Query({}).find(list as Record<string, unknown>[], p.projection as never)
+  let cursor = everything.find(list as Record<string, unknown>[], p.projection as never)
   if (sort) cursor = cursor.sort(sort)
   if (p.offset) cursor = cursor.skip(p.offset)
   if (p.limit !== undefined) cursor = cursor.limit(p.limit)

@@ -13,12 +13,21 @@ import type {
 } from '../../modules/core/ports/document-store.port'
 import { afterCursor, toWhere } from './cloudbase-filter'
 import { COLLECTION_EXISTS, fromTcbError, isTransactionConflict } from './cloudbase-errors'
-import type { CbCommand, CbDatabase, CbTransaction } from './cloudbase-sdk.types'
+import type { CbCommand, CbDatabase } from './cloudbase-sdk.types'
+import { transactionOps } from './cloudbase-transaction-ops'
 import { isTcbError } from './cloudbase-sdk.types'
+import { ConcurrencyGate } from './concurrency-gate'
 import { decodeCursor, encodeCursor } from './cursor'
 
-/** Conflicting transactions start again this many times before the caller sees a CONFLICT. */
-const TRANSACTION_RETRIES = 10
+/** A transaction that meets a write conflict runs again, up to this many attempts in all. */
+const TRANSACTION_ATTEMPTS = 10
+
+/**
+ * Random, growing waits between attempts (full jitter): callers that collided on one document
+ * spread out instead of colliding again in lockstep.
+ */
+const backOff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 64)))
 /** CloudBase answers at most 1000 documents per query; one more is read to see if a page follows. */
 const MAX_PAGE = 999
 
@@ -43,8 +52,6 @@ const expectOf = (_: CbCommand, expect: Fields): Fields => {
   return out
 }
 
-const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
-
 /**
  * DocumentStore over the CloudBase document database (@cloudbase/node-sdk). Compare-and-set
  * updates are one `updateAndReturn` whose where clause holds the id and the expected fields.
@@ -55,8 +62,15 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
 export class CloudbaseDocumentStore implements DocumentStore {
   private readonly ready = new Map<string, Promise<void>>()
   private readonly txScope = new AsyncLocalStorage<TransactionOps>()
+  private readonly gate: ConcurrencyGate
 
-  constructor(private readonly db: CbDatabase) {}
+  /** @param maxTransactions transactions of this process in flight at once; others queue. */
+  constructor(
+    private readonly db: CbDatabase,
+    { maxTransactions = 4 }: { maxTransactions?: number } = {},
+  ) {
+    this.gate = new ConcurrencyGate(maxTransactions)
+  }
 
   /** Creates the collections now rather than on first use (a deploy step, or a warm-up). */
   async ensureCollections(specs: CollectionSpec<Doc>[]): Promise<void> {
@@ -149,64 +163,23 @@ export class CloudbaseDocumentStore implements DocumentStore {
   async transaction<R>(fn: (tx: TransactionOps) => Promise<R>): Promise<R> {
     const joined = this.txScope.getStore()
     if (joined) return fn(joined)
-    try {
-      return await this.db.runTransaction((t) => {
-        const ops = this.opsOf(t)
-        return this.txScope.run(ops, () => fn(ops))
-      }, TRANSACTION_RETRIES)
-    } catch (e) {
-      throw isAppError(e) ? e : fromTcbError(e, 'transaction')
-    }
-  }
-
-  /** By-id operations on one SDK transaction. Conflicts go up raw, for runTransaction to retry. */
-  private opsOf(t: CbTransaction): TransactionOps {
-    const docOf = async (spec: CollectionSpec<Doc>, id: string) => {
-      await this.collection(spec)
-      return t.collection(spec.name).doc(id)
-    }
-    const read = async <T extends Doc>(spec: CollectionSpec<T>, id: string) =>
-      ((await this.inTx(spec, id, async () => (await docOf(spec, id)).get())).data ??
-        null) as T | null
-    return {
-      get: read,
-      insert: async (spec, doc) => {
-        // Checked first: a failed insert would abort the whole transaction on the server.
-        if (await read(spec, doc._id))
-          throw new AppError(ErrorCodes.CONFLICT, `${spec.name} ${doc._id} 已存在`)
-        await this.inTx(spec, doc._id, async () => {
-          await this.collection(spec)
-          return t.collection(spec.name).add(doc)
-        })
-      },
-      update: async (spec, id, patch, options = {}) => {
-        const current = await read(spec, id)
-        if (!current) throw new AppError(ErrorCodes.NOT_FOUND)
-        for (const [key, value] of Object.entries(options.expect ?? {}))
-          if (!sameValue((current as Fields)[key], value))
-            throw new AppError(ErrorCodes.CONFLICT, `${spec.name} ${id} 已被修改`, { field: key })
-        const next = { ...current, ...patch, _id: current._id } as typeof current
-        const { _id, ...body } = next as Fields
-        for (const k of Object.keys(body)) if (body[k] === undefined) delete body[k]
-        await this.inTx(spec, id, async () => (await docOf(spec, id)).set(body))
-        return next
-      },
-      remove: async (spec, id) => {
-        const current = await read(spec, id)
-        if (!current) return false
-        await this.inTx(spec, id, async () => (await docOf(spec, id)).remove())
-        return true
-      },
-    }
-  }
-
-  private async inTx<R>(spec: CollectionSpec<Doc>, id: string, run: () => Promise<R>): Promise<R> {
-    try {
-      return await run()
-    } catch (e) {
-      if (isTransactionConflict(e)) throw e
-      throw fromTcbError(e, `${spec.name} ${id}`)
-    }
+    return this.gate.run(async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // times = 0: the SDK rolls back and throws; retrying here lets callers back off.
+          return await this.db.runTransaction((t) => {
+            const ops = transactionOps(t, (spec) => this.collection(spec))
+            return this.txScope.run(ops, () => fn(ops))
+          }, 0)
+        } catch (e) {
+          if (isTransactionConflict(e) && attempt < TRANSACTION_ATTEMPTS) {
+            await backOff(attempt)
+            continue
+          }
+          throw isAppError(e) ? e : fromTcbError(e, 'transaction')
+        }
+      }
+    })
   }
 
   private async call<R>(spec: CollectionSpec<Doc>, id: string, run: () => Promise<R>): Promise<R> {

@@ -86,6 +86,22 @@ describe('CloudbaseDocumentStore specifics', () => {
     expect(await store.get(Codes, 'j')).toBeNull()
   })
 
+  it('retries write conflicts between instances that share one database', async () => {
+    const env = sdkFor(sandbox.url).env
+    const [a, b] = [1, 2].map(
+      () => new CloudbaseDocumentStore(databaseOf(sdkFor(sandbox.url, env).app)),
+    )
+    await a.insert(Codes, { _id: 'n', note: '' })
+    const append = (store: CloudbaseDocumentStore, mark: string) =>
+      store.transaction(async (tx) => {
+        const cur = await tx.get(Codes, 'n')
+        await new Promise((r) => setTimeout(r, 2))
+        await tx.update(Codes, 'n', { note: `${cur?.note ?? ''}${mark}` })
+      })
+    await Promise.all(['a', 'b', 'c'].flatMap((m) => [append(a, m), append(b, m.toUpperCase())]))
+    expect([...((await b.get(Codes, 'n'))?.note ?? '')].sort().join('')).toBe('ABCabc')
+  })
+
   it('refuses a page larger than CloudBase answers', async () => {
     await expect(openStore().find(Codes, {}, { limit: 1000 })).rejects.toMatchObject({
       code: 'COMMON.VALIDATION',
