@@ -11,6 +11,20 @@ type Fields = Record<string, unknown>
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
+/**
+ * The SDK reads GeoJSON back as db.Geo objects; structuredClone would strip one to its fields
+ * ({ longitude, latitude }), and the set() of a later update would store that, no longer a point
+ * (the search index's 2dsphere point, lost to a view-count update). Kept as the GeoJSON it is.
+ */
+const geoAsJson = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(geoAsJson)
+  if (!v || typeof v !== 'object' || v instanceof Date) return v
+  // The SDK's geo classes: an `_internalType` getter (its own symbol objects) and toJSON().
+  const sdk = v as { _internalType?: unknown; toJSON?: () => unknown }
+  if (sdk._internalType !== undefined && typeof sdk.toJSON === 'function') return sdk.toJSON()
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, geoAsJson(x)]))
+}
+
 /** A conflict goes up raw, for the transaction loop to retry; the rest as our errors. */
 const inTx = async <R>(
   spec: CollectionSpec<Doc>,
@@ -47,7 +61,7 @@ export const transactionOps = (
     const key = `${spec.name}\u0000${id}`
     if (!seen.has(key)) {
       const { data } = await inTx(spec, id, async () => (await docOf(spec, id)).get())
-      seen.set(key, (data ?? null) as Doc | null)
+      seen.set(key, geoAsJson(data ?? null) as Doc | null)
     }
     const doc = seen.get(key)
     return doc ? (structuredClone(doc) as T) : null
