@@ -69,12 +69,17 @@ export interface CloudbaseSearchIndex {
 
 /**
  * The indexes search needs on `listings`, as the CloudBase console (or the deploy config)
- * creates them: the point for geoNear, the token array with newest first for keywords, and the
+ * creates them, beside the listing module's own (`cloudbaseIndexes([Listings])`): the point for geoNear, the token array with newest first for keywords, and the
  * feeds' equality prefixes (status, city, category) before the orders (sortKey, price).
  */
 export const LISTING_SEARCH_INDEXES: CloudbaseSearchIndex[] = [
   { name: 'search_point', keys: { 'search.point': '2dsphere' } },
   { name: 'search_tokens_sort', keys: { 'search.tokens': 1, 'search.sortKey': -1 } },
+  // A city's keyword or text search walks only that city's postings (SQLite: search_city_terms).
+  {
+    name: 'search_city_tokens_sort',
+    keys: { 'search.city': 1, 'search.tokens': 1, 'search.sortKey': -1 },
+  },
   {
     name: 'search_status_city_sort',
     keys: { 'search.status': 1, 'search.city': 1, 'search.sortKey': -1 },
