@@ -107,6 +107,22 @@ describe('CloudbaseListingSearch specifics', () => {
     })
   })
 
+  it('matches keywords and text through the token array alone', async () => {
+    const { app } = sdkFor(sandbox.url)
+    const store = new CloudbaseDocumentStore(databaseOf(app))
+    const search = new CloudbaseListingSearch(searchDatabaseOf(app), store)
+    const [kept, stripped] = [makeDoc({ title: '降噪耳机' }), makeDoc({ title: '降噪耳机' })]
+    await search.upsert(kept)
+    await search.upsert(stripped)
+    // The same listing with its tokens gone: title, description and everything else intact.
+    await app.database().collection('listings').doc(stripped.id).update({ 'search.tokens': [] })
+    for (const q of [{ keyword: '耳机' }, { keyword: '降噪耳机' }, { text: '耳机' }])
+      expect((await search.query({ ...q, sort: 'newest', limit: 5 })).items).toEqual([
+        { id: kept.id, distanceMeters: null },
+      ])
+    expect((await search.query({ sort: 'newest', limit: 5 })).items).toHaveLength(2)
+  })
+
   it('rolls the listing and its index back together', async () => {
     const { store, search } = open()
     const doc = makeDoc({ title: '回滚的宝贝' })
