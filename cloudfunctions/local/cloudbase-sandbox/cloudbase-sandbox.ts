@@ -6,6 +6,7 @@ import { ACTIONS } from './actions'
 import type { ActionContext } from './action-context'
 import { exportState, importState, type SavedState } from './persistence'
 import { SandboxCodes, SandboxError } from './sandbox-error'
+import { SandboxStorage } from './storage'
 import { Environment, type IndexDef } from './store'
 import { verifyTc3, type Credentials } from './tc3-signature'
 import { Transactions } from './transactions'
@@ -38,6 +39,7 @@ export class CloudbaseSandbox implements Sandbox {
   private readonly envs = new Map<string, Environment>()
   private readonly txs: Transactions
   private readonly state?: StateFile
+  private readonly storage = new SandboxStorage()
 
   constructor(private readonly options: CloudbaseSandboxOptions) {
     this.txs = new Transactions(options.transactionLifetimeMs)
@@ -51,13 +53,21 @@ export class CloudbaseSandbox implements Sandbox {
       })
   }
 
-  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async handle(req: IncomingMessage, res: ServerResponse, path = '/', url?: URL): Promise<void> {
+    const where = url ?? new URL(req.url ?? '/', 'http://local')
+    if (path.startsWith('/cos/')) {
+      await this.storage.cos(req, res, path.slice(5), where, this.now())
+      return
+    }
     const requestId = randomUUID()
     let answer: Record<string, unknown>
     try {
       if (req.method !== 'POST') throw new SandboxError(SandboxCodes.INVALID_PARAM, 'POST only')
       const params = await readJson(req)
-      answer = await this.run(req, params)
+      // Where the sandbox is mounted, for the storage URLs it hands out.
+      const mount =
+        path === '/' ? where.pathname.replace(/\/$/, '') : where.pathname.slice(0, -path.length)
+      answer = await this.run(req, params, `http://${req.headers.host}${mount}`)
     } catch (e) {
       if (!(e instanceof SandboxError)) throw e
       answer = { code: e.code, message: e.message }
@@ -75,22 +85,25 @@ export class CloudbaseSandbox implements Sandbox {
     this.state?.save()
   }
 
-  private async run(req: IncomingMessage, params: Record<string, unknown>) {
-    const now = this.options.now?.() ?? Date.now()
+  private now() {
+    return this.options.now?.() ?? Date.now()
+  }
+
+  private async run(req: IncomingMessage, params: Record<string, unknown>, baseUrl: string) {
+    const now = this.now()
     verifyTc3(
       { method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, params },
       this.options.credentials,
       Math.floor(now / 1000),
     )
-    const action = typeof params.action === 'string' ? ACTIONS[params.action] : undefined
-    if (!action)
-      throw new SandboxError(
-        SandboxCodes.INVALID_ACTION,
-        `action ${String(params.action)} is not supported`,
-      )
+    const name = String(params.action)
+    const action = ACTIONS[name]
+    if (!action && !name.startsWith('storage.'))
+      throw new SandboxError(SandboxCodes.INVALID_ACTION, `action ${name} is not supported`)
     const envName = params.envName
     if (typeof envName !== 'string' || !ENV_NAME.test(envName))
       throw new SandboxError(SandboxCodes.INVALID_PARAM, 'envName is required (init({ env }))')
+    if (!action) return this.storage.action(name, params, { envName, baseUrl, nowMs: now })
     return action(params, this.context(envName))
   }
 
