@@ -1,9 +1,7 @@
 import type Database from 'better-sqlite3'
-import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import {
   LISTING_SEARCH_LIMITS,
   type ListingSearch,
-  type ListingSearchHit,
   type ListingSearchPage,
   type ListingSearchQuery,
   type PriceStats,
@@ -14,12 +12,21 @@ import {
 } from '../../modules/search/ports/listing-search.port'
 import { STRONG_TERM_WEIGHT, TERM_WEIGHTS } from '../../modules/search/domain/search-ranking'
 import { type ListingTerms, listingTerms, splitTerms } from './analysis/listing-terms'
-import { planQuery, type QueryPlan } from './analysis/query-plan'
+import type { QueryPlan } from './analysis/query-plan'
 import { relaxation, termCompletions } from './analysis/search-help'
 import { termVocabulary } from './analysis/term-vocabulary'
 import { bigramDocument } from './bigram-index'
 import { charLength, type KeywordTerms, normalizeText, parseKeyword } from './fts-query'
-import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from './search-cursor'
+import { decodeSearchCursor, type SearchCursor } from './search-cursor'
+import {
+  assertDoc,
+  assertQuery,
+  byCodePoint,
+  completion,
+  type PageRow,
+  pageOf,
+  understood,
+} from './search-checks'
 import { installSchema, TRADE_BITS } from './search-schema'
 import {
   type Clause,
@@ -48,8 +55,6 @@ import { BUCKET_SIZE, bucketOf, chooseRowid, rowidTimeSql, spreadRowids } from '
 type Near = NonNullable<ListingSearchQuery['near']>
 type Row = { pos: number; id: string; sort_key: string; price_fen: number; d?: number }
 type Ranked = Row & { key: number | null }
-/** What a page is made of: its hits and the last one's place for the cursor. */
-type PageRow = Pick<Ranked, 'id' | 'sort_key' | 'd' | 'key'>
 
 /**
  * Statuses kept in search_listing: active is searchable; sold only feeds price statistics, so it
@@ -637,40 +642,6 @@ export class SqliteListingSearch implements ListingSearch {
   }
 }
 
-/**
- * The word of `title` that completes `typed`: from where `typed` occurs to the next space or
- * punctuation, at most 12 characters, keeping the title's own spelling (iPhone, not iphone).
- */
-const completion = (title: string, typed: string): string | null => {
-  const chars = [...title]
-  const len = charLength(typed)
-  for (let i = 0; i + len <= chars.length; i++) {
-    if (normalizeText(chars.slice(i, i + len).join('')) !== typed) continue
-    let end = i + len
-    while (end < chars.length && end - i < 12 && !/[\s\p{P}\p{S}]/u.test(chars[end]!)) end++
-    return chars.slice(i, end).join('')
-  }
-  return null
-}
-
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-
-/** A page of `rows` (one more than the limit was read): its hits and the cursor after it. */
-const pageOf = (q: ListingSearchQuery, rows: PageRow[], at?: number): ListingSearchPage => {
-  const page = rows.slice(0, q.limit)
-  const last = page[page.length - 1]
-  return {
-    items: page.map((r): ListingSearchHit => ({
-      id: r.id,
-      distanceMeters: r.d === undefined ? null : Math.round(r.d),
-    })),
-    nextCursor:
-      rows.length > q.limit && last
-        ? encodeSearchCursor({ sort: q.sort, key: last.key, sortKey: last.sort_key, at })
-        : null,
-  }
-}
-
 /** What move() and refreshTerms() read back to recompute a listing's terms. */
 /** What ranking reads besides the terms, kept with the weights (search_term_weights). */
 interface RankFacts {
@@ -687,47 +658,4 @@ interface IndexedRow extends RankFacts {
   longitude: number
   title: string
   title_norm: string
-}
-
-/** The plan of a `text` query; null without one (blank text is no text, like a blank keyword). */
-const understood = (text: string | undefined): QueryPlan | null =>
-  text === undefined || text.trim() === '' ? null : planQuery(text)
-
-const invalid = (message: string) => new AppError(ErrorCodes.VALIDATION, message)
-
-const assertQuery = (q: ListingSearchQuery) => {
-  if (q.text !== undefined && q.keyword !== undefined) throw invalid('关键词只能按一种方式匹配')
-  if (q.text?.trim() && q.sort === 'relevance' && q.cursor === undefined) {
-    if (q.now === undefined || !Number.isSafeInteger(q.now)) throw invalid('排序时间无效')
-  }
-  if (!Number.isInteger(q.limit) || q.limit < 1 || q.limit > LISTING_SEARCH_LIMITS.pageMax) {
-    throw invalid(`每页 1 到 ${LISTING_SEARCH_LIMITS.pageMax} 条`)
-  }
-  if (q.near) {
-    const { latitude, longitude, radiusMeters } = q.near
-    const inRange = (x: number, max: number) => Number.isFinite(x) && Math.abs(x) <= max
-    if (!inRange(latitude, 90) || !inRange(longitude, 180)) throw invalid('位置无效')
-    const { radiusMaxMeters } = LISTING_SEARCH_LIMITS
-    if (!Number.isFinite(radiusMeters) || radiusMeters < 1 || radiusMeters > radiusMaxMeters) {
-      throw invalid(`距离最多 ${LISTING_SEARCH_LIMITS.radiusMaxMeters / 1000} 公里`)
-    }
-  } else if (q.sort === 'distance') {
-    throw invalid('按距离查找需要你的位置')
-  }
-  for (const price of [q.priceMinFen, q.priceMaxFen]) {
-    if (price !== undefined && !Number.isSafeInteger(price)) throw invalid('价格无效')
-  }
-  if (q.priceMinFen !== undefined && q.priceMaxFen !== undefined && q.priceMinFen > q.priceMaxFen) {
-    throw invalid('最高价不能低于最低价')
-  }
-  if (q.trade?.some((t) => !(t in TRADE_BITS))) throw invalid('交易方式无效')
-}
-
-const assertDoc = (doc: SearchDoc) => {
-  if (!Number.isFinite(doc.latitude) || !Number.isFinite(doc.longitude)) {
-    throw new Error(`search index: listing ${doc.id} has no valid position`)
-  }
-  if (!Number.isSafeInteger(doc.priceFen)) {
-    throw new Error(`search index: listing ${doc.id} has a non-integer price`)
-  }
 }

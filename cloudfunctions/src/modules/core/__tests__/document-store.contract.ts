@@ -105,6 +105,8 @@ export const documentStoreContract = (
         (await store.find(Items, filter, { limit: 10 })).items.map((d) => d._id)
       expect(await ids({ tag: null })).toEqual(['id0002'])
       expect(await ids({ tag: { $ne: null } })).toEqual(['id0001'])
+      // `$ne` a value matches present, different values only (SQL's `!=`), in every adapter.
+      expect(await ids({ tag: { $ne: 'y' } })).toEqual(['id0001'])
       expect(await store.count(Items, { kind: 'even', tag: null })).toBe(1)
     })
 
