@@ -15,10 +15,10 @@
  * where ratio = the naive bundles' summed medians / ours.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildFunctions, type BuiltFunction } from '../scripts/build-functions'
+import { REPO_ROOT } from '../scripts/repo-paths'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -43,8 +43,11 @@ const median = (xs: number[]) => {
 const round = (ms: number) => Math.round(ms * 10) / 10
 
 const main = async () => {
-  const ours = mkdtempSync(join(tmpdir(), 'linquan-coldstart-'))
-  const naive = mkdtempSync(join(tmpdir(), 'linquan-coldstart-naive-'))
+  // Inside the repo, so the packages a bundle leaves external (installed beside it on CloudBase)
+  // resolve from node_modules and their load counts too.
+  mkdirSync(join(REPO_ROOT, 'dist'), { recursive: true })
+  const ours = mkdtempSync(join(REPO_ROOT, 'dist', 'coldstart-'))
+  const naive = mkdtempSync(join(REPO_ROOT, 'dist', 'coldstart-naive-'))
   try {
     const built = await buildFunctions({ outDir: ours })
     const naiveBuilt = new Map<string, BuiltFunction>(

@@ -9,9 +9,19 @@ import { collectSizes, formatSizeReport } from './report-sizes'
  * Left out of the bundle and installed by CloudBase from the function's package.json: the SDK is
  * large, reads files relative to itself and is what the runtime expects to find installed; sharp
  * is native (libvips) and installs its platform's prebuilt binary (it needs Node >= 20.9; where it
- * cannot load, photo-dhash.ts skips the photo-reuse check instead of failing the publish).
+ * cannot load, sharp-photo-hasher.ts skips the photo-reuse check instead of failing the publish);
+ * jieba (search's segmenter) is native too, with a 5 MB dictionary beside it.
  */
-const EXTERNAL_PACKAGES = ['@cloudbase/node-sdk', 'sharp']
+const EXTERNAL_PACKAGES = [
+  '@cloudbase/node-sdk',
+  'sharp',
+  '@node-rs/jieba',
+  // Large and only needed by some calls (search's analysis, payments): installed beside the
+  // bundle rather than inside it, so every bundle stays under CloudBase's 1 MB code view.
+  'pinyin-pro',
+  'opencc-js',
+  'wechatpay-node-v3',
+]
 
 /**
  * Local-only packages: a function bundle that reaches one of these has wired a local adapter into

@@ -4,6 +4,10 @@ import type {
   CollectionSpec,
   IndexSpec,
 } from '../../cloudfunctions/src/modules/core/ports/document-store.port'
+import {
+  LISTING_SEARCH_INDEXES,
+  SearchListings,
+} from '../../cloudfunctions/src/adapters/search/cloudbase-search-entry'
 import type { CloudbaseCollection, SecurityRule } from './cloudbaserc.types'
 
 export type AnySpec = CollectionSpec<{ _id: string }>
@@ -48,11 +52,13 @@ export const collectCollections = (root: string): AnySpec[] => {
     for (const value of Object.values(exported)) {
       if (!isSpec(value)) continue
       const seen = byName.get(value.name)
-      if (seen && seen.spec !== value)
+      // An index-less spec of a collection declared elsewhere is a view of it (search reads
+      // `listings` through SearchListings): only a second set of indexes is a second declaration.
+      if (seen && seen.spec !== value && seen.spec.indexes.length && value.indexes.length)
         throw new Error(
           `collection "${value.name}" is declared twice: ${relative(root, seen.file)} and ${relative(root, file)}`,
         )
-      byName.set(value.name, { spec: value, file })
+      if (!seen || !seen.spec.indexes.length) byName.set(value.name, { spec: value, file })
     }
   }
   return [...byName.values()].map((v) => v.spec).sort((a, b) => a.name.localeCompare(b.name))
@@ -77,13 +83,32 @@ export const toCloudbaseIndex = (index: IndexSpec) => ({
 })
 
 /** One collection for the database plugin: its indexes, and its rule (none: clients get nothing). */
+/** Search's indexes on `listings` (2dsphere point, tokens), beside the listing module's own. */
+const searchIndexes = (name: string) =>
+  name === SearchListings.name
+    ? LISTING_SEARCH_INDEXES.map((i) => ({
+        name: i.name,
+        unique: false,
+        keys: Object.entries(i.keys).map(([field, d]) => ({
+          name: field,
+          direction: String(d) as '1' | '-1' | '2dsphere',
+        })),
+      }))
+    : []
+
+/** Every index the deploy creates on a collection: its spec's, and search's on `listings`. */
+export const indexesFor = (spec: AnySpec) => [
+  ...spec.indexes.map(toCloudbaseIndex),
+  ...searchIndexes(spec.name),
+]
+
 export const toCloudbaseCollection = (
   spec: AnySpec,
   rule: SecurityRule | undefined,
 ): CloudbaseCollection => ({
   collectionName: spec.name,
   description: `邻圈 LinQuan ${spec.name} (generated from its CollectionSpec)`,
-  createIndexes: spec.indexes.map(toCloudbaseIndex),
+  createIndexes: indexesFor(spec),
   ...(rule
     ? { aclTag: 'CUSTOM' as const, aclRule: JSON.stringify(rule) }
     : { aclTag: 'ADMINONLY' as const }),

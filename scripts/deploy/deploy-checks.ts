@@ -1,6 +1,6 @@
 import type { IndexSpec } from '../../cloudfunctions/src/modules/core/ports/document-store.port'
 import type { CloudbaseRc } from './cloudbaserc.types'
-import { toCloudbaseIndex } from './collections'
+import { indexesFor } from './collections'
 import { cronError } from './cron'
 import type { EnvReferences, SourceFile } from './env-references'
 import { PLATFORM_ENV_VARS, type EnvVar } from './env-vars'
@@ -158,7 +158,7 @@ export const checkCollections = (f: DeployFacts): string[] => {
       continue
     }
     const spec = declared.get(name)
-    if (spec && !sameIndexes(c.createIndexes, spec.indexes.map(toCloudbaseIndex)))
+    if (spec && !sameIndexes(c.createIndexes, indexesFor(spec)))
       problems.push(
         `collection "${name}": cloudbaserc.json's indexes differ from its CollectionSpec (regenerate: npm run deploy:config)`,
       )

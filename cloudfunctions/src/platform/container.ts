@@ -25,13 +25,15 @@ export const getContainer = (): Container => {
 }
 
 /**
- * Production (CloudBase): identity comes from `cloudbaseIdentity`; the CloudBase document store
- * and storage adapters are the production-path issue's work, so until then a deployed function
- * fails loudly here rather than running on a local adapter.
+ * Production (CloudBase): built once per warm instance. A missing or malformed variable throws
+ * here, on the first call, with every problem named (production-container.ts); the handlers log it.
+ * Required here, not imported: the bundle then evaluates the SDKs and vendor adapters on the first
+ * call instead of at load, and the local cloud, which installs its own container, never does.
  */
+let production: Container | null = null
 const productionContainer = (): Container => {
-  throw new Error(
-    'No container: the CloudBase adapters (document store, storage) are not wired yet. ' +
-      'Run functions through the local cloud (npm start) or install a container in tests.',
-  )
+  type Module = typeof import('./production-container')
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loaded = require('./production-container') as Module
+  return (production ??= loaded.createProductionContainer())
 }

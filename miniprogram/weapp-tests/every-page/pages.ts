@@ -47,6 +47,7 @@ const CASE_CARD = {
   reasons: ['fraud' as const, 'off_platform' as const],
   reporters: 3,
   riskFlags: 1,
+  flagLabels: [] as string[],
   hidden: true,
   openedAt: NOW - DAY,
   slaDueAt: NOW + DAY,
