@@ -16,10 +16,9 @@ const EXTERNAL_PACKAGES = [
   '@cloudbase/node-sdk',
   'sharp',
   '@node-rs/jieba',
-  // Large and only needed by some calls (search's analysis, payments): installed beside the
-  // bundle rather than inside it, so every bundle stays under CloudBase's 1 MB code view.
+  // Large, and reached only through the production container, which loads on the first call
+  // (search's pinyin, payments' SDK): installed beside the bundle, which stays under 1 MB.
   'pinyin-pro',
-  'opencc-js',
   'wechatpay-node-v3',
 ]
 

@@ -1,6 +1,5 @@
 import type { ReportTarget } from '@shared/contracts/report.contract'
-import { REASONS_FOR, type ReportReason, slaHours } from '@shared/domain/report'
-import { HOUR } from '@shared/domain/time'
+import { REASONS_FOR, type ReportReason } from '@shared/domain/report'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { enforceLimit } from '../../core'
 import type { Deps } from '../../deps'
@@ -10,8 +9,9 @@ import { assertOwnUploads } from '../../upload'
 import { openidOf, type UserRecord } from '../../user'
 import {
   caseKey,
+  caseTarget,
+  openedCase,
   ModerationCases,
-  type ModerationCaseRecord,
   OpenCases,
   type ReportedMessage,
   type ReportRecord,
@@ -135,26 +135,7 @@ export const createReport = async (
             { expect: { version: existing.version } },
           )
         } else {
-          const fresh: ModerationCaseRecord = {
-            _id: caseId,
-            targetKind: target.kind,
-            targetId: target.id,
-            targetLabel: target.label,
-            ownerId: target.ownerId,
-            status: 'open',
-            reporters,
-            reasons,
-            score: 0,
-            riskFlags: 0,
-            hold: null,
-            openedAt: now,
-            slaDueAt: now + slaHours(0) * HOUR,
-            decisionId: null,
-            appealPending: false,
-            appealAt: null,
-            updatedAt: now,
-            version: 1,
-          }
+          const fresh = openedCase(caseId, caseTarget(target), now, { reporters, reasons })
           if (open) await tx.update(OpenCases, key, { caseId })
           else await tx.insert(OpenCases, { _id: key, caseId })
           await tx.insert(ModerationCases, fresh)

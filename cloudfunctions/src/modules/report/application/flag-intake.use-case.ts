@@ -1,6 +1,4 @@
 import type { ReportTarget } from '@shared/contracts/report.contract'
-import { slaHours } from '@shared/domain/report'
-import { HOUR } from '@shared/domain/time'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import type { TransactionOps } from '../../core/ports/document-store.port'
@@ -10,13 +8,14 @@ import { loadUser } from '../../user'
 import {
   type CaseFlag,
   caseKey,
+  caseTarget,
   ModerationCases,
-  type ModerationCaseRecord,
+  openedCase,
   OpenCases,
 } from '../domain/report.records'
 import { flagOpensCase } from '../domain/flag-severity'
 import { flagLabel } from './flag-labels'
-import { loadTarget, type ResolvedTarget } from './report-targets'
+import { loadTarget } from './report-targets'
 import { rescoreCase } from './triage.use-case'
 
 /**
@@ -63,34 +62,6 @@ const targetsOf = async (
   }
 }
 
-const newCase = (
-  id: string,
-  target: ResolvedTarget,
-  flag: CaseFlag,
-  now: number,
-): ModerationCaseRecord => ({
-  _id: id,
-  targetKind: target.kind,
-  targetId: target.id,
-  targetLabel: target.label,
-  ownerId: target.ownerId,
-  status: 'open',
-  reporters: {},
-  reasons: {},
-  openedBy: 'flags',
-  flags: [flag],
-  score: 0,
-  riskFlags: 0,
-  hold: null,
-  openedAt: now,
-  slaDueAt: now + slaHours(0) * HOUR,
-  decisionId: null,
-  appealPending: false,
-  appealAt: null,
-  updatedAt: now,
-  version: 1,
-})
-
 /** In the intake's transaction: the flag joins the target's open case, or opens one. */
 const joinOrOpen = async (
   deps: Pick<Deps, 'ids'>,
@@ -122,7 +93,15 @@ const joinOrOpen = async (
   const caseId = deps.ids.next()
   if (open) await tx.update(OpenCases, key, { caseId })
   else await tx.insert(OpenCases, { _id: key, caseId })
-  await tx.insert(ModerationCases, { ...newCase(caseId, target, flag, now), riskHidden })
+  await tx.insert(ModerationCases, {
+    ...openedCase(caseId, caseTarget(target), now, {
+      reporters: {},
+      reasons: {},
+      openedBy: 'flags',
+      flags: [flag],
+    }),
+    riskHidden,
+  })
   return { caseId, opened: true }
 }
 

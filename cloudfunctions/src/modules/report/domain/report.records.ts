@@ -5,6 +5,8 @@ import type {
   Restriction,
   RuleId,
 } from '@shared/domain/report'
+import { slaHours } from '@shared/domain/report'
+import { HOUR } from '@shared/domain/time'
 import { defineCollection } from '../../core/ports/document-store.port'
 
 /** A chat message copied into a report as it was when reported (it may be removed later). */
@@ -183,3 +185,39 @@ export interface RestrictionsRecord {
   version: number
 }
 export const UserRestrictions = defineCollection<RestrictionsRecord>('user_restrictions')
+
+/** A reported or flagged thing, as a case names it. */
+export const caseTarget = (t: {
+  kind: ReportTargetKind
+  id: string
+  label: string
+  ownerId: string
+}): Pick<ModerationCaseRecord, 'targetKind' | 'targetId' | 'targetLabel' | 'ownerId'> => ({
+  targetKind: t.kind,
+  targetId: t.id,
+  targetLabel: t.label,
+  ownerId: t.ownerId,
+})
+
+/** A case as it opens on a target: nothing decided, scored by the triage right after. */
+export const openedCase = (
+  id: string,
+  target: Pick<ModerationCaseRecord, 'targetKind' | 'targetId' | 'targetLabel' | 'ownerId'>,
+  now: number,
+  by: Pick<ModerationCaseRecord, 'reporters' | 'reasons' | 'openedBy' | 'flags'>,
+): ModerationCaseRecord => ({
+  _id: id,
+  ...target,
+  status: 'open',
+  ...by,
+  score: 0,
+  riskFlags: 0,
+  hold: null,
+  openedAt: now,
+  slaDueAt: now + slaHours(0) * HOUR,
+  decisionId: null,
+  appealPending: false,
+  appealAt: null,
+  updatedAt: now,
+  version: 1,
+})
