@@ -237,6 +237,19 @@ describe('demo seed', () => {
     expect(await container.store.count(Listings, {})).toBe(300)
   })
 
+  it('seeds the journeys’ small demo (40 listings), whatever kind lands on a planted slot', async () => {
+    const c = createLocalContainer({
+      dataDir: join(tmp.dir, 'forty'),
+      publicBaseUrl: 'http://local/files',
+      sessionSecret: 's',
+      secretKey: 'ab'.repeat(32),
+      clock: new FakeClock(NOW),
+    })
+    await seedDemoData(c, { listings: 40, photoVariants: 1, photoSize: 32 })
+    expect(await c.store.count(Listings, {})).toBe(40)
+    c.store.close()
+  })
+
   it('is deterministic: the same seed gives the same listings', async () => {
     const small = async (dir: string) => {
       const c = createLocalContainer({

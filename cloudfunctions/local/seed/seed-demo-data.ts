@@ -164,7 +164,8 @@ export const seedDemoData = async (deps: Deps, options: SeedOptions = {}): Promi
   const reuseAt = drafts.length - REUSE_SLOT_FROM_END
   for (const [n, drafted] of drafts.entries()) {
     const { at, demo, location } = drafted
-    const planted = counterfeits.get(n)
+    // Only a goods draft becomes a counterfeit (a small seed may put a service in the slot).
+    const planted = drafted.draft.kind === 'service' ? undefined : counterfeits.get(n)
     const photoKind = planted?.photoKind ?? drafted.photoKind
     const draft = planted ? plantedDraft(drafted.draft, planted) : drafted.draft
     clock.set(Math.max(clock.now() + 1, Math.floor(at)))
