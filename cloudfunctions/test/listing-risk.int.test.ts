@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import sharp from 'sharp'
 import { DAY } from '@shared/domain/time'
 import { main as listing } from '../src/functions/listing'
@@ -26,7 +27,7 @@ afterEach(() => cloud.stop())
 /** Stores these bytes as `openid`'s listing photo, as the files route would. */
 const uploadBytes = async (openid: string, bytes: Buffer, ext = 'jpg') => {
   const fileId = await cloud.container.files.put(
-    `listing-photos/test/${openid}-${Math.random().toString(36).slice(2)}.${ext}`,
+    `listing-photos/test/${openid}-${randomBytes(6).toString('hex')}.${ext}`,
     bytes,
     ext === 'png' ? 'image/png' : 'image/jpeg',
   )

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { randomInt } from 'node:crypto'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type {
   CollectionSpec,
@@ -27,7 +28,7 @@ const TRANSACTION_ATTEMPTS = 10
  * spread out instead of colliding again in lockstep.
  */
 const backOff = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 64)))
+  new Promise((resolve) => setTimeout(resolve, randomInt(0, Math.min(2 ** attempt, 64) + 1)))
 /** CloudBase answers at most 1000 documents per query; one more is read to see if a page follows. */
 const MAX_PAGE = 999
 
