@@ -454,7 +454,7 @@ const profiled = async <T>(fn: () => Promise<T>): Promise<T> => {
 
 /** Every ledger entry balances, the accounts' running balances match the entries, one payment per order of its total. */
 const checkLedger = async (
-  store: import('../cloudfunctions/src/adapters/store/sqlite-document-store').SqliteDocumentStore,
+  store: import('../cloudfunctions/src/modules/core/ports/document-store.port').DocumentStore,
   orders: OrderRecord[],
 ) => {
   const entries: LedgerEntryRecord[] = []

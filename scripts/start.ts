@@ -4,36 +4,58 @@ import { createWechatPaySandbox } from '../cloudfunctions/local/sandboxes/wechat
 import { createWechatApiSandbox } from '../cloudfunctions/local/sandboxes/wechat-api'
 import { createKuaidi100Sandbox } from '../cloudfunctions/local/sandboxes/kuaidi100'
 import { startLocalCloud } from '../cloudfunctions/local/server'
+import { createCloudbaseSandbox } from '../cloudfunctions/local/cloudbase-sandbox/client-config'
+import { sandboxIndexes } from './deploy/collections'
 import { buildFunctions } from './build-functions'
 import { buildH5IfStale } from './build-h5-if-stale'
 import { REPO_ROOT, repoPaths } from './repo-paths'
 
 /**
- * `npm start [-- --reset] [-- --port N]`: build what is stale, then run the local cloud on
- * 127.0.0.1. Functions are always rebuilt (well under a second); the H5 app only when its
- * sources are newer than dist/h5/index.html (it takes ~20 s).
+ * `npm start [-- --reset] [-- --port N] [-- --store cloudbase-sandbox]`: build what is stale,
+ * then run the local cloud on 127.0.0.1. Functions are always rebuilt (well under a second); the
+ * H5 app only when its sources are newer than dist/h5/index.html (it takes ~20 s).
+ * `--store cloudbase-sandbox` keeps documents in the CloudBase database sandbox, reached through
+ * the production adapters, instead of SQLite.
  */
+
+const STORES = ['sqlite', 'cloudbase-sandbox'] as const
+type Store = (typeof STORES)[number]
 
 interface Args {
   reset: boolean
   port: number
   skipH5: boolean
+  store: Store
 }
 
 const parseArgs = (argv: string[]): Args => {
-  const args: Args = { reset: false, port: Number(process.env.PORT) || 8787, skipH5: false }
+  const args: Args = {
+    reset: false,
+    port: Number(process.env.PORT) || 8787,
+    skipH5: false,
+    store: 'sqlite',
+  }
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]
-    if (a === '--reset') args.reset = true
-    else if (a === '--no-h5') args.skipH5 = true
-    else if (a === '--port' || a.startsWith('--port=')) {
-      const value = a.includes('=') ? a.split('=')[1] : argv[++i]
-      const port = Number(value)
+    const [name, inline] = argv[i].split(/=(.*)/s)
+    // `--name value` or `--name=value`
+    const value = () => inline ?? argv[++i] ?? ''
+    if (name === '--reset') args.reset = true
+    else if (name === '--no-h5') args.skipH5 = true
+    else if (name === '--port') {
+      const given = value()
+      const port = Number(given)
       if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new Error(`--port needs a port number, got ${value}`)
+        throw new Error(`--port needs a port number, got ${given}`)
       args.port = port
+    } else if (name === '--store') {
+      const given = value()
+      if (!STORES.includes(given as Store))
+        throw new Error(`--store is one of ${STORES.join(', ')}, got ${given}`)
+      args.store = given as Store
     } else {
-      throw new Error(`unknown option ${a} (known: --reset, --port N, --no-h5)`)
+      throw new Error(
+        `unknown option ${argv[i]} (known: --reset, --port N, --no-h5, --store ${STORES.join('|')})`,
+      )
     }
   }
   return args
@@ -45,7 +67,7 @@ const main = async () => {
   if (args.reset) {
     rmSync(paths.dataDir, { recursive: true, force: true })
     console.log(
-      '--reset: deleted .data/ (database, uploads, session secret, SecretBox keys, WeChat Pay, WeChat API and kuaidi100 sandbox state)',
+      '--reset: deleted .data/ (database, uploads, session secret, SecretBox keys, CloudBase, WeChat Pay, WeChat API and kuaidi100 sandbox state)',
     )
   }
 
@@ -65,6 +87,15 @@ const main = async () => {
     // state lives next to the database, so orders kept there still find their transactions
     // after a restart (and --reset forgets both).
     sandboxes: [
+      // Mounted, it holds the documents (the indexes a deploy creates, the data in .data/).
+      ...(args.store === 'cloudbase-sandbox'
+        ? [
+            createCloudbaseSandbox({
+              indexes: sandboxIndexes(REPO_ROOT),
+              stateFile: join(paths.dataDir, 'cloudbase-sandbox.json'),
+            }),
+          ]
+        : []),
       createWechatPaySandbox({
         timers: 'real',
         timeFactor: 60,
@@ -85,6 +116,9 @@ const main = async () => {
     ],
   })
   console.log(`\n  邻圈 LinQuan local cloud: ${cloud.url}\n`)
+  console.log(
+    `  documents  ${args.store === 'sqlite' ? '.data/linquan.db (SQLite)' : `CloudBase sandbox ${cloud.url}/sandbox/cloudbase (.data/cloudbase-sandbox.json)`}`,
+  )
   console.log(`  app        ${cloud.url}/`)
   console.log(
     `  functions  POST ${cloud.url}/fn/<name>   (${cloud.runner.list().join(', ') || 'none built'})`,

@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net'
 import { ErrorCodes } from '@shared/errors/error-codes'
 import type { Clock } from '../src/modules/core/ports/clock.port'
 import { finishedSubMchids } from '../src/modules/merchant/application/sub-merchant'
-import { createLocalContainer, type LocalContainer } from '../src/platform/local-container'
+import {
+  type CloudbaseLocalContainer,
+  createLocalContainer,
+  type LocalContainer,
+} from '../src/platform/local-container'
+import { cloudbaseSandboxClientConfig } from './cloudbase-sandbox/client-config'
 import { handleAuth } from './auth-route'
 import { ChatStreamSlots, handleChatEvents } from './chat-events-route'
 import { loadSecretBoxKeys, loadSessionSecret } from './data-dir'
@@ -49,7 +54,8 @@ export interface LocalCloud {
   url: string
   port: number
   server: Server
-  container: LocalContainer
+  /** Documents in SQLite, or in the CloudBase sandbox when one is mounted. */
+  container: LocalContainer | CloudbaseLocalContainer
   runner: FunctionRunner
   scheduler: Scheduler
   sandboxes: SandboxRegistry
@@ -60,7 +66,7 @@ export interface LocalCloud {
 }
 
 interface Ready {
-  container: LocalContainer
+  container: LocalContainer | CloudbaseLocalContainer
   runner: FunctionRunner
   scheduler: Scheduler
 }
@@ -107,7 +113,10 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`
   sandboxes.setBaseUrl(url)
 
-  let container: LocalContainer | undefined
+  let container: LocalContainer | CloudbaseLocalContainer | undefined
+  // Outside Tencent Cloud the SDK probes metadata.tencentyun.com before each request; this is its
+  // own switch to skip the probe (serviceUrl still decides where requests go).
+  if (sandboxes.has('cloudbase')) process.env.TENCENTCLOUD ??= 'true'
   try {
     const secretKeys = loadSecretBoxKeys(options.dataDir)
     container = createLocalContainer({
@@ -117,6 +126,11 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       secretKey: secretKeys.current,
       oldSecretKeys: secretKeys.old,
       clock: options.clock,
+      // With the CloudBase sandbox mounted, documents and search live there, through the
+      // production adapters (files stay on disk: the local files route serves them).
+      cloudbase: sandboxes.has('cloudbase')
+        ? cloudbaseSandboxClientConfig(sandboxes.urlOf('cloudbase'))
+        : undefined,
       // With the WeChat Pay sandbox mounted, the production adapter talks to it over HTTP.
       wechatPay: sandboxes.has('wechat-pay')
         ? sandboxClientConfig(sandboxes.urlOf('wechat-pay'), url)
@@ -170,7 +184,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
           server.closeAllConnections()
         })
         await sandboxes.closeAll()
-        container!.store.close()
+        container!.close()
       })())
     return {
       url,
@@ -188,7 +202,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     rejectReady(e)
     server.closeAllConnections()
     server.close()
-    container?.store.close()
+    container?.close()
     throw e
   }
 }
@@ -218,6 +232,12 @@ const handle = async (
     const url = new URL(req.url ?? '/', 'http://local')
     const path = url.pathname
     if (path === '/health') return sendJson(res, 200, { ok: true })
+    // Sandboxes need nothing of the container, and the CloudBase one must answer while the
+    // container seeds through it.
+    if (path === '/sandbox' || path === '/sandbox/')
+      return handleSandboxList(res, options.sandboxes)
+    if (path.startsWith('/sandbox/'))
+      return await options.sandboxes.dispatch(req, res, path.slice(9), url)
     const { container, runner, scheduler } = await ready
 
     if (path.startsWith('/fn/')) {
@@ -258,10 +278,6 @@ const handle = async (
         container.clock,
       )
     }
-    if (path === '/sandbox' || path === '/sandbox/')
-      return handleSandboxList(res, options.sandboxes)
-    if (path.startsWith('/sandbox/'))
-      return await options.sandboxes.dispatch(req, res, path.slice(9), url)
     return await serveH5(req, res, path, options.h5Dir)
   } catch (e) {
     if (e instanceof HttpError && e.options.hangUp) return sendErrorAndHangUp(req, res, e)

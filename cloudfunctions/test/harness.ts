@@ -90,7 +90,7 @@ export const startTestCloud = () => {
       uploadAs(container, openid, kind),
     stop: () => {
       installContainer(undefined)
-      container.store.close()
+      container.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }

@@ -109,7 +109,7 @@ describe('wechat-notify: image checks pushed back by WeChat', () => {
       receiver.close(() => r())
       receiver.closeAllConnections()
     })
-    container.store.close()
+    container.close()
     rmSync(dir, { recursive: true, force: true })
   })
 

@@ -91,7 +91,7 @@ export const startPayCloud = async (options: PayCloudOptions = {}) => {
     stop: async () => {
       installContainer(undefined)
       await served.close()
-      container.store.close()
+      container.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }

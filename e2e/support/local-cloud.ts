@@ -20,7 +20,9 @@ import {
   type LocalCloudOptions,
   startLocalCloud,
 } from '../../cloudfunctions/local/server'
+import { createCloudbaseSandbox } from '../../cloudfunctions/local/cloudbase-sandbox/client-config'
 import { buildFunctions } from '../../scripts/build-functions'
+import { sandboxIndexes } from '../../scripts/deploy/collections'
 import { buildH5IfStale } from '../../scripts/build-h5-if-stale'
 import { REPO_ROOT, repoPaths } from '../../scripts/repo-paths'
 
@@ -35,9 +37,12 @@ export interface JourneyCloudOptions {
   /** Mount the kuaidi100 sandbox: `true` runs its timers 600× faster, as in `npm start`; options (e.g. manual timers) to step parcels. */
   kuaidi100?: boolean | Kuaidi100SandboxOptions
   seed?: LocalCloudOptions['seed']
+  /** Where documents live: SQLite (the default) or the CloudBase sandbox, as `npm start -- --store`. */
+  store?: 'sqlite' | 'cloudbase-sandbox'
 }
 
 export type JourneyCloud = LocalCloud & {
+  dataDir: string
   wechatPay: WechatPaySandbox | null
   wechatApi: WechatApiSandbox | null
   kuaidi100: Kuaidi100Sandbox | null
@@ -72,11 +77,20 @@ export const startJourneyCloud = async (
     h5Dir: paths.h5Dist,
     port: 0,
     seed: options.seed,
-    sandboxes: [wechatPay, wechatApi, kuaidi100].filter((s) => s !== null),
+    sandboxes: [
+      // In memory: the data folder is thrown away with the journey anyway.
+      options.store === 'cloudbase-sandbox'
+        ? createCloudbaseSandbox({ indexes: sandboxIndexes(REPO_ROOT) })
+        : null,
+      wechatPay,
+      wechatApi,
+      kuaidi100,
+    ].filter((s) => s !== null),
     log: () => undefined,
   })
   return {
     ...cloud,
+    dataDir,
     wechatPay,
     wechatApi,
     kuaidi100,

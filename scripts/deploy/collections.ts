@@ -8,6 +8,7 @@ import {
   LISTING_SEARCH_INDEXES,
   SearchListings,
 } from '../../cloudfunctions/src/adapters/search/cloudbase-search-entry'
+import type { IndexDef } from '../../cloudfunctions/local/cloudbase-sandbox/store'
 import type { CloudbaseCollection, SecurityRule } from './cloudbaserc.types'
 
 export type AnySpec = CollectionSpec<{ _id: string }>
@@ -113,3 +114,24 @@ export const toCloudbaseCollection = (
     ? { aclTag: 'CUSTOM' as const, aclRule: JSON.stringify(rule) }
     : { aclTag: 'ADMINONLY' as const }),
 })
+
+/**
+ * Every collection's indexes in the CloudBase sandbox's form (`keys` as MongoDB writes them), so
+ * the local sandbox holds the indexes a deploy creates: 2dsphere for geo, unique ones enforced.
+ */
+export const sandboxIndexes = (root: string): Record<string, IndexDef[]> =>
+  Object.fromEntries(
+    collectCollections(root).map((spec) => [
+      spec.name,
+      indexesFor(spec).map((i) => ({
+        name: i.name,
+        unique: i.unique,
+        keys: Object.fromEntries(
+          i.keys.map((k) => [
+            k.name,
+            k.direction === '2dsphere' ? k.direction : (Number(k.direction) as 1 | -1),
+          ]),
+        ),
+      })),
+    ]),
+  )

@@ -45,7 +45,7 @@ describe('demo seed', () => {
   }, 60_000)
 
   afterAll(() => {
-    container?.store.close()
+    container?.close()
     tmp.cleanup()
   })
 

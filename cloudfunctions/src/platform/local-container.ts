@@ -22,6 +22,8 @@ import { Kuaidi100Courier } from '../adapters/courier/kuaidi100.courier'
 import { CourierError, type Courier } from '../modules/delivery/ports/courier.port'
 import { SqliteListingSearch } from '../adapters/search/sqlite-listing-search'
 import { SqliteDocumentStore } from '../adapters/store/sqlite-document-store'
+import type { CloudbaseDocumentStore } from '../adapters/store/cloudbase-document-store'
+import { cloudbaseDatabase } from './cloudbase-database'
 import { DocumentStoreRateLimiter } from '../adapters/rate-limit/document-store-rate-limiter'
 import { DEFAULT_COMMISSION } from '@shared/domain/commission'
 import type { Clock } from '../modules/core/ports/clock.port'
@@ -59,6 +61,19 @@ export interface LocalContainerOptions {
   secretKey: string
   /** Keys of earlier rotations, still needed to open what they sealed (see AesGcmSecretBox). */
   oldSecretKeys?: string[]
+  /**
+   * Keep documents and the search index in a CloudBase database (the local cloud's CloudBase
+   * sandbox) through the production adapters, instead of SQLite in dataDir.
+   */
+  cloudbase?: LocalCloudbaseConfig
+}
+
+/** What `cloudbase.init` needs to reach a CloudBase database that is not the function's own. */
+export interface LocalCloudbaseConfig {
+  serviceUrl: string
+  env: string
+  secretId: string
+  secretKey: string
 }
 
 /** Stands in when no kuaidi100 is configured: calls reject, verifyPush and pushAnswer throw. */
@@ -164,25 +179,62 @@ const unconfiguredContentSecurity = Object.fromEntries([
   ]),
 ]) as unknown as ContentSecurity
 
-export type LocalContainer = Container & { store: SqliteDocumentStore; files: LocalDiskFiles }
+type LocalContainerOf<S> = Container & {
+  store: S
+  files: LocalDiskFiles
+  /** Closes the database (SQLite's file; nothing to close over HTTP). */
+  close(): void
+}
+/** The default: documents in SQLite, whose connection tests and benches may read. */
+export type LocalContainer = LocalContainerOf<SqliteDocumentStore>
+export type CloudbaseLocalContainer = LocalContainerOf<CloudbaseDocumentStore>
 
-/** The local cloud's wiring: SQLite (documents and search index), disk files, signed demo sessions. */
-export const createLocalContainer = (options: LocalContainerOptions): LocalContainer => {
+/**
+ * Outside Tencent Cloud, the SDK pointed at a database by URL and keys (the caller sets
+ * TENCENTCLOUD, or the SDK probes Tencent's metadata host before each request).
+ */
+const openCloudbase = (config: LocalCloudbaseConfig) => {
+  // Required here: the SDK loads only when a local cloud asks for it, never in SQLite runs.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cloudbase = require('@cloudbase/node-sdk') as typeof import('@cloudbase/node-sdk')
+  const { serviceUrl, env, secretId, secretKey } = config
+  return cloudbaseDatabase(cloudbase.init({ env, serviceUrl, secretId, secretKey }))
+}
+
+/**
+ * The local cloud's wiring: SQLite or a CloudBase database (documents and search index), disk
+ * files, signed demo sessions.
+ */
+export function createLocalContainer(
+  options: LocalContainerOptions & { cloudbase?: undefined },
+): LocalContainer
+export function createLocalContainer(
+  options: LocalContainerOptions,
+): LocalContainer | CloudbaseLocalContainer
+export function createLocalContainer(
+  options: LocalContainerOptions,
+): LocalContainer | CloudbaseLocalContainer {
   // No fallback: a key made from the session secret would fall with it.
   if (!options.secretKey)
     throw new Error('createLocalContainer needs secretKey (the SecretBox key), its own secret')
   const clock = options.clock ?? systemClock
   const filesDir = join(options.dataDir, 'files')
   mkdirSync(filesDir, { recursive: true })
-  const store = new SqliteDocumentStore(join(options.dataDir, 'linquan.db'))
+  const sqlite = options.cloudbase
+    ? null
+    : new SqliteDocumentStore(join(options.dataDir, 'linquan.db'))
+  const { store, search } = sqlite
+    ? // The index shares the store's connection: listing and index writes commit together.
+      { store: sqlite, search: new SqliteListingSearch(sqlite.connection) }
+    : openCloudbase(options.cloudbase!)
   // Both WeChat adapters spend one access_token, as one server would.
   const wechat = options.wechatApi
     ? new WechatApiTransport({ config: options.wechatApi, clock })
     : undefined
   return {
     store,
-    // The index shares the store's connection, so listing writes and index writes commit together.
-    search: new SqliteListingSearch(store.connection),
+    search,
+    close: () => sqlite?.close(),
     files: new LocalDiskFiles(filesDir, options.publicBaseUrl),
     clock,
     ids: ulidIds(clock),
@@ -209,5 +261,6 @@ export const createLocalContainer = (options: LocalContainerOptions): LocalConta
     secrets: AesGcmSecretBox.fromText(options.secretKey, options.oldSecretKeys),
     hooks: moduleHooks,
     identity: localIdentity(options.sessionSecret, () => clock.now()),
-  }
+    // One store kind or the other, as `sqlite` says; TypeScript cannot see the pairing.
+  } as LocalContainer | CloudbaseLocalContainer
 }

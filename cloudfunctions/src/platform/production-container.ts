@@ -11,10 +11,6 @@ import { sharpPhotoHasher } from '../adapters/images/sharp-photo-hasher'
 import { wechatPayConfigFromEnv } from '../adapters/payments/wechat-pay.config'
 import { WechatPayGateway } from '../adapters/payments/wechat-pay.gateway'
 import { DocumentStoreRateLimiter } from '../adapters/rate-limit/document-store-rate-limiter'
-import { CloudbaseListingSearch } from '../adapters/search/cloudbase-listing-search'
-import { searchDatabaseOf } from '../adapters/search/cloudbase-search-where'
-import { CloudbaseDocumentStore } from '../adapters/store/cloudbase-document-store'
-import { databaseOf } from '../adapters/store/cloudbase-sdk.types'
 import { wechatApiConfigFromEnv } from '../adapters/wechat-api/wechat-api.config'
 import { WechatApiClient } from '../adapters/wechat-api/wechat-api.client'
 import { WechatApiTransport } from '../adapters/wechat-api/wechat-api.transport'
@@ -23,6 +19,7 @@ import { WechatShareClient } from '../adapters/wechat-api/wechat-share.client'
 import { quietChatSignal } from '../modules/chat/ports/chat-signal.port'
 import { moduleHooks } from '../modules/hooks'
 import { cloudbaseIdentity } from './caller-identity'
+import { cloudbaseDatabase } from './cloudbase-database'
 import type { Container } from './container'
 
 type Env = Record<string, string | undefined>
@@ -111,13 +108,12 @@ export const createProductionContainer = (env: Env = process.env): Container => 
   const configs = configsFrom(env)
   const clock = systemClock
   const app = cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV })
-  const store = new CloudbaseDocumentStore(databaseOf(app))
+  const { store, search } = cloudbaseDatabase(app)
   // One transport: both WeChat clients spend one access_token, as one server would.
   const wechat = new WechatApiTransport({ config: configs.wechatApi, clock })
   return {
     store,
-    // The same store instance: search writes join the listing's transaction.
-    search: new CloudbaseListingSearch(searchDatabaseOf(app), store),
+    search,
     files: new CloudbaseFiles(app as unknown as CbStorageApp),
     clock,
     ids: ulidIds(clock),

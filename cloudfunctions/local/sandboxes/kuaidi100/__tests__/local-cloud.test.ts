@@ -51,7 +51,7 @@ describe('kuaidi100 sandbox inside the local cloud', () => {
       expect(() => container.courier.verifyPush({ body: '' })).toThrow(CourierError)
       expect(await Promise.resolve(container.courier)).toBe(container.courier)
     } finally {
-      container.store.close()
+      container.close()
       local.cleanup()
     }
   })

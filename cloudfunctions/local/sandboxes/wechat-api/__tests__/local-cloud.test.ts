@@ -79,7 +79,7 @@ describe('wechat-api sandbox inside the local cloud', () => {
         container.wechatShare.openGroupId({ cloudId: '27_x', openid: 'o' }),
       ).rejects.toBeInstanceOf(WechatApiError)
     } finally {
-      container.store.close()
+      container.close()
       local.cleanup()
     }
   })
