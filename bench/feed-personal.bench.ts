@@ -37,6 +37,7 @@ import { searchListings } from '../cloudfunctions/src/modules/search/application
 import { setFavorite } from '../cloudfunctions/src/modules/social/application/favorites.use-case'
 import { createLocalContainer } from '../cloudfunctions/src/platform/local-container'
 import { arg, mulberry32, round } from './bench-kit'
+import { MAX_FIND_LIMIT } from '../cloudfunctions/src/modules/core/ports/document-store.port'
 
 const USERS = arg('users', 40)
 const SESSIONS = arg('sessions', 4)
@@ -97,8 +98,17 @@ const main = async () => {
     clock,
   })
   await seedDemoData(deps, { listings: LISTINGS, photoVariants: 1, photoSize: 32 })
-  const active = (await deps.store.find(Listings, { status: 'active' }, { limit: LISTINGS + 100 }))
-    .items
+  const active: ListingRecord[] = []
+  let cursor: string | undefined
+  do {
+    const page = await deps.store.find(
+      Listings,
+      { status: 'active' },
+      { limit: MAX_FIND_LIMIT, cursor },
+    )
+    active.push(...page.items)
+    cursor = page.nextCursor ?? undefined
+  } while (cursor)
   const seedSeconds = (performance.now() - started) / 1000
 
   const users: SimUser[] = []

@@ -69,6 +69,7 @@ import {
   sealShippingAddress,
   type SealedShippingAddress,
 } from '../cloudfunctions/src/modules/address/domain/sealed-address'
+import { MAX_FIND_LIMIT } from '../cloudfunctions/src/modules/core/ports/document-store.port'
 
 const NOTIFICATIONS = arg('notifications', 10_000)
 const ORDERS = arg('orders', 7_000)
@@ -460,7 +461,7 @@ const checkLedger = async (
   const entries: LedgerEntryRecord[] = []
   let cursor: string | undefined
   do {
-    const page = await store.find(LedgerEntries, {}, { limit: 1_000, cursor })
+    const page = await store.find(LedgerEntries, {}, { limit: MAX_FIND_LIMIT, cursor })
     entries.push(...page.items)
     cursor = page.nextCursor ?? undefined
   } while (cursor)

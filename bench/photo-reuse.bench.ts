@@ -33,6 +33,7 @@ import {
   type PhotoHashRecord,
 } from '../cloudfunctions/src/modules/risk/domain/photo-hash.record'
 import { arg, mulberry32, percentile, round } from './bench-kit'
+import { MAX_FIND_LIMIT } from '../cloudfunctions/src/modules/core/ports/document-store.port'
 
 const HASHES = arg('hashes', 50_000)
 const QUERIES = arg('queries', 200)
@@ -91,7 +92,7 @@ const fullScan = async (hash: string) => {
   const found: string[] = []
   let cursor: string | undefined
   do {
-    const page = await store.find(PhotoHashes, {}, { limit: 1_000, cursor })
+    const page = await store.find(PhotoHashes, {}, { limit: MAX_FIND_LIMIT, cursor })
     for (const r of page.items)
       if (hammingDistance(hash, r.hash) <= LISTING_RISK.photo.maxDistance) found.push(r.listingId)
     cursor = page.nextCursor ?? undefined

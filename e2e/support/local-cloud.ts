@@ -37,7 +37,10 @@ export interface JourneyCloudOptions {
   /** Mount the kuaidi100 sandbox: `true` runs its timers 600× faster, as in `npm start`; options (e.g. manual timers) to step parcels. */
   kuaidi100?: boolean | Kuaidi100SandboxOptions
   seed?: LocalCloudOptions['seed']
-  /** Where documents live: SQLite (the default) or the CloudBase sandbox, as `npm start -- --store`. */
+  /**
+   * Where documents live: SQLite (the default) or the CloudBase sandbox, as `npm start -- --store`.
+   * E2E_STORE=cloudbase-sandbox runs every journey on the sandbox.
+   */
   store?: 'sqlite' | 'cloudbase-sandbox'
 }
 
@@ -79,14 +82,15 @@ export const startJourneyCloud = async (
     seed: options.seed,
     sandboxes: [
       // In memory: the data folder is thrown away with the journey anyway.
-      options.store === 'cloudbase-sandbox'
+      (options.store ?? process.env.E2E_STORE) === 'cloudbase-sandbox'
         ? createCloudbaseSandbox({ indexes: sandboxIndexes(REPO_ROOT) })
         : null,
       wechatPay,
       wechatApi,
       kuaidi100,
     ].filter((s) => s !== null),
-    log: () => undefined,
+    // E2E_LOG=1 prints the local cloud's log (timers, unexpected errors) while debugging a journey.
+    log: process.env.E2E_LOG ? (line) => console.error(line) : () => undefined,
   })
   return {
     ...cloud,

@@ -17,13 +17,19 @@ import { tempDir } from './local-cloud.fixture'
 import { COUNTERFEITS } from '../seed/seed-risk'
 import { openFlagsOn } from '../../src/modules/risk'
 import { ContentFlags } from '../../src/modules/risk/domain/content-flag.record'
+import { MAX_FIND_LIMIT } from '../../src/modules/core/ports/document-store.port'
 
 const NOW = Date.UTC(2026, 10, 24, 4, 0, 0)
 const DAY = 86_400_000
 
 const allListings = async (c: LocalContainer): Promise<ListingRecord[]> =>
-  (await c.store.find(Listings, {}, { orderBy: { field: '_id', direction: 'asc' }, limit: 1000 }))
-    .items
+  (
+    await c.store.find(
+      Listings,
+      {},
+      { orderBy: { field: '_id', direction: 'asc' }, limit: MAX_FIND_LIMIT },
+    )
+  ).items
 
 describe('demo seed', () => {
   const tmp = tempDir('seed')

@@ -12,6 +12,7 @@ import type {
   TransactionOps,
   UpdateOptions,
 } from '../../modules/core/ports/document-store.port'
+import { assertFindLimit } from '../../modules/core/ports/document-store.port'
 import { afterCursor, toWhere } from './cloudbase-filter'
 import { COLLECTION_EXISTS, fromTcbError, isTransactionConflict } from './cloudbase-errors'
 import type { CbCommand, CbDatabase } from './cloudbase-sdk.types'
@@ -29,8 +30,6 @@ const TRANSACTION_ATTEMPTS = 10
  */
 const backOff = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, randomInt(0, Math.min(2 ** attempt, 64) + 1)))
-/** CloudBase answers at most 1000 documents per query; one more is read to see if a page follows. */
-const MAX_PAGE = 999
 
 type Fields = Record<string, unknown>
 
@@ -133,8 +132,7 @@ export class CloudbaseDocumentStore implements DocumentStore {
     filter: Filter<T>,
     options: FindOptions<T>,
   ): Promise<Page<T>> {
-    if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > MAX_PAGE)
-      throw new AppError(ErrorCodes.VALIDATION, `每页最多 ${MAX_PAGE} 条`)
+    assertFindLimit(options.limit)
     const _ = this.db.command
     const field = options.orderBy?.field ?? '_id'
     const desc = options.orderBy?.direction === 'desc'

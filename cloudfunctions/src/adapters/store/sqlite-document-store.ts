@@ -13,6 +13,7 @@ import type {
   TransactionOps,
   UpdateOptions,
 } from '../../modules/core/ports/document-store.port'
+import { assertFindLimit } from '../../modules/core/ports/document-store.port'
 import { decodeCursor, encodeCursor } from './cursor'
 
 type Row = { _id: string; doc: string }
@@ -112,6 +113,7 @@ export class SqliteDocumentStore implements DocumentStore {
     filter: Filter<T>,
     options: FindOptions<T>,
   ): Promise<Page<T>> {
+    assertFindLimit(options.limit)
     await this.turn()
     const table = this.table(spec)
     const where = this.where(spec, filter)

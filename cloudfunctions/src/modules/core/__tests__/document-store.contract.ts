@@ -1,5 +1,10 @@
 import { ErrorCodes } from '@shared/errors/error-codes'
-import { defineCollection, type DocumentStore, type Filter } from '../ports/document-store.port'
+import {
+  defineCollection,
+  type DocumentStore,
+  type Filter,
+  MAX_FIND_LIMIT,
+} from '../ports/document-store.port'
 
 interface Item {
   _id: string
@@ -138,6 +143,15 @@ export const documentStoreContract = (
       const page = await store.find(Items, {}, { limit: 4 })
       expect(page.items).toHaveLength(4)
       expect(page.nextCursor).toBeNull()
+    })
+
+    it('refuses a page size outside 1 to MAX_FIND_LIMIT (what CloudBase can answer)', async () => {
+      await seed(2)
+      expect((await store.find(Items, {}, { limit: MAX_FIND_LIMIT })).items).toHaveLength(2)
+      for (const limit of [0, MAX_FIND_LIMIT + 1, 1.5])
+        await expect(store.find(Items, {}, { limit })).rejects.toMatchObject({
+          code: ErrorCodes.VALIDATION,
+        })
     })
 
     it('rejects a forged cursor as a validation error', async () => {

@@ -4,6 +4,8 @@
  * may do here must be expressible in both, which is why transactions are by id only.
  */
 
+import { AppError, ErrorCodes } from '@shared/errors/error-codes'
+
 export type Doc = { _id: string }
 
 export type Scalar = string | number | boolean | null
@@ -23,9 +25,17 @@ export type FieldCondition =
 
 export type Filter<T> = { [K in keyof T & string]?: FieldCondition }
 
+/**
+ * The most documents one `find` returns, in every adapter: CloudBase answers at most 1000 per
+ * query and its adapter reads one more to see whether a page follows. SQLite refuses more too,
+ * so code asking for more fails in local tests, not first in production.
+ */
+export const MAX_FIND_LIMIT = 999
+
 export interface FindOptions<T> {
   /** Sort field; `_id` breaks ties, so with time-ordered ids `_id desc` is newest first. */
   orderBy?: { field: keyof T & string; direction: 'asc' | 'desc' }
+  /** 1 to MAX_FIND_LIMIT; anything else is COMMON.VALIDATION. */
   limit: number
   /** The `nextCursor` of the previous page. */
   cursor?: string
@@ -97,4 +107,10 @@ export interface DocumentStore extends TransactionOps {
   count<T extends Doc>(spec: CollectionSpec<T>, filter: Filter<T>): Promise<number>
   /** Runs fn atomically: all its writes land or none do. */
   transaction<R>(fn: (tx: TransactionOps) => Promise<R>): Promise<R>
+}
+
+/** Refuses a page size outside 1–MAX_FIND_LIMIT, as every adapter must. */
+export const assertFindLimit = (limit: number): void => {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FIND_LIMIT)
+    throw new AppError(ErrorCodes.VALIDATION, `每页 1 到 ${MAX_FIND_LIMIT} 条`)
 }

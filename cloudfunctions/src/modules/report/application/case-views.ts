@@ -8,7 +8,7 @@ import {
 import { DAY } from '@shared/domain/time'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
-import type { PageRequest } from '../../core/ports/document-store.port'
+import { MAX_FIND_LIMIT, type PageRequest } from '../../core/ports/document-store.port'
 import { creditScoreOf } from '../../credit'
 import { assertOperator, loadUser, type UserRecord } from '../../user'
 import {
@@ -66,7 +66,7 @@ export const moderationQueue = async (
   const open = await deps.store.find(
     ModerationCases,
     { status: 'open' },
-    { orderBy: { field: 'score', direction: 'desc' }, limit: 1000 },
+    { orderBy: { field: 'score', direction: 'desc' }, limit: MAX_FIND_LIMIT },
   )
   const sorted = open.items.sort((a, b) => b.score - a.score || a.openedAt - b.openedAt)
   const from = input.cursor ? Number.parseInt(input.cursor, 10) || 0 : 0

@@ -1,5 +1,5 @@
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
-import { newestFirst } from '../../core/ports/document-store.port'
+import { MAX_FIND_LIMIT, newestFirst } from '../../core/ports/document-store.port'
 import type { Deps } from '../../deps'
 import { loadListing } from '../../listing'
 import { loadPublicUsers, type UserRecord } from '../../user'
@@ -54,7 +54,7 @@ export const shareStats = async (deps: Deps, me: Pick<UserRecord, '_id'>, listin
   const attributed = await deps.store.find(
     Attributions,
     { listingId: listing._id },
-    { limit: 1000 },
+    { limit: MAX_FIND_LIMIT },
   )
   for (const a of attributed.items)
     if (countsForStats(a.voided) && a.outcome !== 'refunded')
