@@ -37,8 +37,7 @@ export const REQUIRED_ENV = [
     'SP_MCHID',
     'SP_APPID',
     'MERCHANT_SERIAL_NO',
-    'MERCHANT_PRIVATE_KEY',
-    'MERCHANT_CERTIFICATE',
+    'MERCHANT_PRIVATE_KEY_FILE',
     'APIV3_KEY',
     'NOTIFY_URL_PAYMENT',
     'NOTIFY_URL_REFUND',
@@ -89,7 +88,9 @@ const configsFrom = (env: Env) => {
   }
   const configs = {
     secrets: read('sealing key', secretBoxFromEnv),
-    wechatPay: read('WeChat Pay', wechatPayConfigFromEnv),
+    // The key files deploy:stage put beside the bundle: this module is bundled into the
+    // function's one index.js, so __dirname is the function's folder.
+    wechatPay: read('WeChat Pay', (e) => wechatPayConfigFromEnv(e, __dirname)),
     wechatApi: read('WeChat server API', wechatApiConfigFromEnv),
     kuaidi100: read('kuaidi100', kuaidi100ConfigFromEnv),
   }
