@@ -49,9 +49,14 @@ const checkableEnv = (env: Env, vars: EnvVar[]): Env => {
   return out
 }
 
-/** Why a file variable is missing, and the inline one a deploy cannot carry, if that is set. */
-const missingFile = (env: Env, v: EnvVar): string => {
+/**
+ * A file variable left unset, when it matters: a required one, or an optional one whose inline
+ * twin is set (a deploy would drop that value silently). Null when nothing is wrong.
+ */
+const missingFile = (env: Env, v: EnvVar): string | null => {
+  if (env[v.name]) return null
   const inline = LOCAL_ONLY_ENV_VARS.find((l) => l.deployedAs === v.name && env[l.name])
+  if (!inline && v.mayBeEmpty) return null
   const hint = inline
     ? ` (${inline.name} is set, but a deploy carries it as a file: inline, it would not fit CloudBase's ${ENV_LIMIT_BYTES}-byte environment per function)`
     : ''
@@ -77,7 +82,8 @@ export const preflight = (env: Env, vars: EnvVar[] = ENV_VARS): string[] => {
   for (const v of vars) {
     if (v.file) {
       // A path on this machine, not a placeholder: an optional one may simply be unset.
-      if (!v.mayBeEmpty && !env[v.name]) problems.push(missingFile(env, v))
+      const missing = missingFile(env, v)
+      if (missing) problems.push(missing)
       continue
     }
     if (v.deployDefault) continue

@@ -124,6 +124,15 @@ describe('deploy:preflight', () => {
     expect(problems.join('\n')).not.toContain('BEGIN')
   })
 
+  it('does not drop inline platform certificates silently: it asks for their file', () => {
+    const env = { ...completeEnv(), WECHATPAY_PLATFORM_CERTIFICATES: '[]' }
+    expect(preflight(env)).toEqual([
+      expect.stringMatching(
+        /^WECHATPAY_PLATFORM_CERTIFICATES_FILE is not set: .* \(WECHATPAY_PLATFORM_CERTIFICATES is set, but a deploy carries it as a file/,
+      ),
+    ])
+  })
+
   it('names a key file it cannot read, and one that holds no key, without the content', () => {
     const dir = mkdtempSync(join(tmpdir(), 'linquan-operator-'))
     const missing = join(dir, 'nope.pem')
