@@ -3,7 +3,7 @@ import type { CloudbaseRc } from './cloudbaserc.types'
 import { indexesFor } from './collections'
 import { cronError } from './cron'
 import type { EnvReferences, SourceFile } from './env-references'
-import { PLATFORM_ENV_VARS, type EnvVar } from './env-vars'
+import { deployValueOf, LOCAL_ONLY_ENV_VARS, PLATFORM_ENV_VARS, type EnvVar } from './env-vars'
 import { scanForSecrets } from './secret-scan'
 
 /**
@@ -220,6 +220,7 @@ const PLACEHOLDER = /^\{\{env\.([A-Z][A-Z0-9_]*)\}\}$/
 export const checkEnv = (f: DeployFacts): string[] => {
   const problems: string[] = []
   const catalogue = new Map(f.envVars.map((v) => [v.name, v]))
+  const localOnly = new Map(LOCAL_ONLY_ENV_VARS.map((v) => [v.name, v]))
   const referenced = [...f.envReferences.names.keys()]
     .filter((n) => !PLATFORM_ENV_VARS.includes(n))
     .sort()
@@ -229,6 +230,19 @@ export const checkEnv = (f: DeployFacts): string[] => {
     )
   for (const name of referenced) {
     const files = f.envReferences.names.get(name)!.join(', ')
+    if (localOnly.has(name)) {
+      // Local runs and tests only: a deploy carries it as its file instead (env-vars.ts).
+      const inRc = f.config.functions.filter((fn) => name in fn.envVariables).map((fn) => fn.name)
+      if (inRc.length > 0)
+        problems.push(
+          `environment variable ${name} is local-only (a deploy carries it as ${localOnly.get(name)!.deployedAs}) but cloudbaserc.json sets it for ${inRc.join(', ')}`,
+        )
+      if (!new RegExp(`\\b${name}\\b`).test(f.readme))
+        problems.push(
+          `environment variable ${name} (read in ${files}) is not described in README.md`,
+        )
+      continue
+    }
     if (!catalogue.has(name))
       problems.push(
         `environment variable ${name} (read in ${files}) is not in scripts/deploy/env-vars.ts`,
@@ -247,11 +261,17 @@ export const checkEnv = (f: DeployFacts): string[] => {
     for (const [name, value] of Object.entries(fn.envVariables)) {
       const known = catalogue.get(name)
       const placeholder = PLACEHOLDER.exec(value)
-      if (known?.secret && !placeholder)
+      if (known?.file) {
+        // A file's variable holds its staged path, never a placeholder for the content.
+        if (value !== known.file.stagedAs)
+          problems.push(
+            `function "${fn.name}": ${name} must be the staged path ${known.file.stagedAs} (deploy:stage copies the file there), not another value`,
+          )
+      } else if (known?.secret && !placeholder)
         problems.push(
           `function "${fn.name}": ${name} is a secret and must be a {{env.${name}}} placeholder, not a value`,
         )
-      else if (!placeholder && value !== known?.deployDefault)
+      else if (!placeholder && (!known || value !== deployValueOf(known)))
         problems.push(
           `function "${fn.name}": ${name} holds a value that is neither a {{env.NAME}} placeholder nor its documented default`,
         )

@@ -18,6 +18,24 @@ export interface EnvVar {
   deployDefault?: string
   /** Optional and safe when empty (the reader treats '' as unset). */
   mayBeEmpty?: boolean
+  /**
+   * A file, not a value: CloudBase allows 4 KB of environment variables per function (names and
+   * values), and one PEM is 1.7 KB. The operator's variable holds the file's path on their
+   * machine; deploy:stage copies the file into every staged function as `stagedAs`, and the
+   * function's variable holds that relative path, which the reader resolves against the
+   * function's folder. `whenEmpty`: what is staged for an optional one left empty.
+   */
+  file?: { stagedAs: string; whenEmpty?: string }
+}
+
+/**
+ * Read by the code for local runs and tests, never deployed: a deploy carries these as the file
+ * named by `deployedAs` (inline, the PEMs alone would pass CloudBase's 4 KB per function).
+ */
+export interface LocalOnlyEnvVar {
+  name: string
+  what: string
+  deployedAs: string
 }
 
 export const ENV_VARS: EnvVar[] = [
@@ -46,23 +64,24 @@ export const ENV_VARS: EnvVar[] = [
   },
   {
     name: 'WECHATPAY_MERCHANT_SERIAL_NO',
-    what: 'serial number of the merchant API certificate (upper-case hex)',
+    what: 'serial number of the merchant API certificate, upper-case hex (商户平台 → API安全 → API证书, or `openssl x509 -in apiclient_cert.pem -noout -serial`)',
   },
   {
-    name: 'WECHATPAY_MERCHANT_PRIVATE_KEY',
-    what: 'the merchant API private key, PEM (newlines may be written `\\n`)',
+    name: 'WECHATPAY_MERCHANT_PRIVATE_KEY_FILE',
+    what: 'path of the merchant API private key, `apiclient_key.pem` (the certificate is not needed: requests name it by its serial)',
     secret: true,
+    file: { stagedAs: 'secrets/wechatpay-merchant-key.pem' },
   },
-  { name: 'WECHATPAY_MERCHANT_CERTIFICATE', what: 'the merchant API certificate, PEM' },
   {
     name: 'WECHATPAY_APIV3_KEY',
     what: 'APIv3 key: 32 bytes, decrypts notifications (AEAD_AES_256_GCM)',
     secret: true,
   },
   {
-    name: 'WECHATPAY_PLATFORM_CERTIFICATES',
-    what: 'JSON `[{ "serialNo", "pem" }]` of platform certificates known at start (empty: fetched from /v3/certificates)',
+    name: 'WECHATPAY_PLATFORM_CERTIFICATES_FILE',
+    what: 'path of a JSON file `[{ "serialNo", "pem" }]` of platform certificates known at start (empty: fetched from /v3/certificates)',
     mayBeEmpty: true,
+    file: { stagedAs: 'secrets/wechatpay-platform-certificates.json', whenEmpty: '[]\n' },
   },
   {
     name: 'WECHATPAY_NOTIFY_URL_PAYMENT',
@@ -161,6 +180,19 @@ export const ENV_VARS: EnvVar[] = [
   { name: 'WECHAT_TEMPLATE_REVIEW_REMINDER', what: 'subscribe-message template id: 评价提醒' },
 ]
 
+export const LOCAL_ONLY_ENV_VARS: LocalOnlyEnvVar[] = [
+  {
+    name: 'WECHATPAY_MERCHANT_PRIVATE_KEY',
+    what: 'the merchant API private key inline, PEM (newlines may be written `\\n`)',
+    deployedAs: 'WECHATPAY_MERCHANT_PRIVATE_KEY_FILE',
+  },
+  {
+    name: 'WECHATPAY_PLATFORM_CERTIFICATES',
+    what: 'the platform certificates inline, JSON `[{ "serialNo", "pem" }]`',
+    deployedAs: 'WECHATPAY_PLATFORM_CERTIFICATES_FILE',
+  },
+]
+
 /**
  * Set by CloudBase itself in every invocation (identity and client address from the WeChat
  * context): read by the code, never configured.
@@ -179,4 +211,5 @@ export const PLATFORM_ENV_VARS = [
 export const ENV_ID_VARIABLE = 'CLOUDBASE_ENV_ID'
 
 /** The value cloudbaserc.json carries for a variable. */
-export const deployValueOf = (v: EnvVar): string => v.deployDefault ?? `{{env.${v.name}}}`
+export const deployValueOf = (v: EnvVar): string =>
+  v.file?.stagedAs ?? v.deployDefault ?? `{{env.${v.name}}}`

@@ -1,4 +1,4 @@
-import { ENV_ID_VARIABLE, type EnvVar } from './env-vars'
+import { ENV_ID_VARIABLE, LOCAL_ONLY_ENV_VARS, type EnvVar } from './env-vars'
 
 /** README.md holds the variables' table between these markers; deploy:config rewrites it. */
 export const TABLE_START =
@@ -7,19 +7,24 @@ export const TABLE_END = '<!-- env-vars:end -->'
 
 const cell = (text: string) => text.replace(/\|/g, '\\|')
 
-export const renderEnvTable = (vars: EnvVar[]): string =>
+const howDeployed = (v: EnvVar): string => {
+  const secret = v.secret ? ', secret' : ''
+  if (v.file)
+    return `${v.mayBeEmpty ? 'optional' : 'required'} file${secret}: deploy:stage copies it into each function as \`${v.file.stagedAs}\`, the variable deploys as that path`
+  if (v.deployDefault) return `default \`${v.deployDefault}\` (set in scripts/deploy/env-vars.ts)`
+  return `${v.mayBeEmpty ? 'optional' : 'required'}${secret}`
+}
+
+export const renderEnvTable = (vars: EnvVar[], localOnly = LOCAL_ONLY_ENV_VARS): string =>
   [
     '| variable | what it is | deployed as |',
     '| --- | --- | --- |',
     `| \`${ENV_ID_VARIABLE}\` | the CloudBase environment id the CLI deploys to (cloudbaserc.json \`envId\`) | required |`,
-    ...vars.map((v) => {
-      const how = v.deployDefault
-        ? `default \`${v.deployDefault}\` (set in scripts/deploy/env-vars.ts)`
-        : v.mayBeEmpty
-          ? `optional${v.secret ? ', secret' : ''}`
-          : `required${v.secret ? ', secret' : ''}`
-      return `| \`${v.name}\` | ${cell(v.what)} | ${how} |`
-    }),
+    ...vars.map((v) => `| \`${v.name}\` | ${cell(v.what)} | ${howDeployed(v)} |`),
+    ...localOnly.map(
+      (v) =>
+        `| \`${v.name}\` | ${cell(v.what)} | never deployed (local runs and tests; a deploy uses \`${v.deployedAs}\`) |`,
+    ),
   ].join('\n')
 
 /** The README with its table replaced; throws when the markers are missing. */

@@ -40,8 +40,9 @@ const PATTERNS: { kind: string; re: RegExp }[] = [
   { kind: 'Tencent Cloud SecretId', re: /secret_?id['"]?\s*[:=]\s*['"`][0-9A-Za-z]{36}['"`]/i },
 ]
 
-/** Files an operator's secrets go in, which must never be tracked. */
-const SECRET_FILES = /(^|\/)\.env(\.[\w-]+)?$|(^|\/)\.data\/|(^|\/)apiclient_key\.pem$/
+/** Files an operator's secrets go in, which must never be tracked (secrets/: deploy:stage's copies). */
+const SECRET_FILES =
+  /(^|\/)\.env(\.[\w-]+)?$|(^|\/)\.data\/|(^|\/)apiclient_key\.pem$|(^|\/)secrets\//
 
 /** Secrets in tracked files outside the allowlist. */
 export const scanForSecrets = (

@@ -25,6 +25,8 @@ interface PendingUpload {
 }
 
 const BUCKET = 'sandbox-bucket-1250000000'
+/** CloudBase's documented cap per getTempFileURL / deleteFile call ("一次最多 50 个"). */
+export const MAX_FILES_PER_CALL = 50
 const UPLOAD_TTL_MS = 10 * 60_000
 const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
@@ -79,6 +81,8 @@ export class SandboxStorage {
       }
       case 'storage.batchGetDownloadUrl': {
         if (!Array.isArray(p.file_list)) return invalidParam('file_list must be a list')
+        if (p.file_list.length > MAX_FILES_PER_CALL)
+          return invalidParam(`file_list holds at most ${MAX_FILES_PER_CALL} files`)
         const download_list = p.file_list.map((f: { fileid?: unknown; max_age?: unknown }) => {
           const fileID = String(f?.fileid ?? '')
           const path = this.pathOf(fileID, ctx.envName)
@@ -98,6 +102,8 @@ export class SandboxStorage {
       }
       case 'storage.batchDeleteFile': {
         if (!Array.isArray(p.fileid_list)) return invalidParam('fileid_list must be a list')
+        if (p.fileid_list.length > MAX_FILES_PER_CALL)
+          return invalidParam(`fileid_list holds at most ${MAX_FILES_PER_CALL} files`)
         const delete_list = p.fileid_list.map((id: unknown) => {
           const fileID = String(id)
           const path = this.pathOf(fileID, ctx.envName)

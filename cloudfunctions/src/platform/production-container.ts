@@ -34,8 +34,7 @@ export const REQUIRED_ENV = [
     'SP_MCHID',
     'SP_APPID',
     'MERCHANT_SERIAL_NO',
-    'MERCHANT_PRIVATE_KEY',
-    'MERCHANT_CERTIFICATE',
+    'MERCHANT_PRIVATE_KEY_FILE',
     'APIV3_KEY',
     'NOTIFY_URL_PAYMENT',
     'NOTIFY_URL_REFUND',
@@ -67,7 +66,7 @@ const oneLine = (e: unknown) => {
  * Reads every vendor's configuration from the environment at once, so a deploy missing several
  * variables is told all of them in one message instead of one per cold start.
  */
-const configsFrom = (env: Env) => {
+const configsFrom = (env: Env, codeDir: string) => {
   // By name from REQUIRED_ENV (tested against deploy's catalogue), not a read deploy:check must follow.
   const given = new Map(Object.entries(env))
   const missing = REQUIRED_ENV.filter((name) => !given.get(name)?.trim())
@@ -86,7 +85,8 @@ const configsFrom = (env: Env) => {
   }
   const configs = {
     secrets: read('sealing key', secretBoxFromEnv),
-    wechatPay: read('WeChat Pay', wechatPayConfigFromEnv),
+    // The key files deploy:stage put beside the bundle, named relative to the function's folder.
+    wechatPay: read('WeChat Pay', (e) => wechatPayConfigFromEnv(e, codeDir)),
     wechatApi: read('WeChat server API', wechatApiConfigFromEnv),
     kuaidi100: read('kuaidi100', kuaidi100ConfigFromEnv),
   }
@@ -104,8 +104,13 @@ const configsFrom = (env: Env) => {
  * streams: the chat signal is quiet. `cloudbase.SYMBOL_CURRENT_ENV` is the environment the
  * function runs in; the runtime supplies its credentials.
  */
-export const createProductionContainer = (env: Env = process.env): Container => {
-  const configs = configsFrom(env)
+export const createProductionContainer = (
+  env: Env = process.env,
+  // This module is bundled into the function's one index.js, so __dirname is the function's
+  // folder, where deploy:stage put its files (secrets/…).
+  codeDir: string = __dirname,
+): Container => {
+  const configs = configsFrom(env, codeDir)
   const clock = systemClock
   const app = cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV })
   const { store, search } = cloudbaseDatabase(app)

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { REPO_ROOT } from '../../repo-paths'
@@ -7,8 +7,10 @@ import { buildCloudbaseRc, type DeploySources } from '../cloudbaserc'
 import type { CloudbaseRc } from '../cloudbaserc.types'
 import { readCommittedCloudbaseRc } from '../cloudbaserc-file'
 import { declaredNamesInSource, declaringFiles } from '../collections'
+import { ENV_VARS } from '../env-vars'
 import { UPLOAD_DIRS, storageRules } from '../security-rules'
 import { stageFunctions } from '../stage-functions'
+import { merchantKeyFile } from './complete-env'
 
 const committed = JSON.parse(readCommittedCloudbaseRc()) as CloudbaseRc
 const collections = committed.framework.plugins.database.inputs.collections
@@ -91,6 +93,8 @@ describe('cloudbaserc.json', () => {
 describe('deploy:stage', () => {
   const root = mkdtempSync(join(tmpdir(), 'linquan-stage-'))
   afterAll(() => rmSync(root, { recursive: true, force: true }))
+  const key = merchantKeyFile()
+  const operatorEnv = { WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: key.path }
 
   it('copies each build folder and gives a split function its one trigger', () => {
     for (const name of ['cron', 'user']) {
@@ -124,7 +128,7 @@ describe('deploy:stage', () => {
       storageRules: storageRules(),
       envVars: [],
     }
-    const staged = stageFunctions(root, buildCloudbaseRc(sources))
+    const staged = stageFunctions(root, buildCloudbaseRc(sources), { env: operatorEnv })
     expect(staged).toEqual(['cron-orders', 'cron-sweep', 'user'])
     const stage = join(root, 'dist', 'cloudbase')
     expect(readFileSync(join(stage, 'cron-sweep', 'index.js'), 'utf8')).toBe(
@@ -146,8 +150,38 @@ describe('deploy:stage', () => {
       storageRules: storageRules(),
       envVars: [],
     })
-    expect(() => stageFunctions(root, rc)).toThrow(
+    expect(() => stageFunctions(root, rc, { env: operatorEnv })).toThrow(
       /no bundle in .*ghost: run npm run build:functions/,
     )
+  })
+
+  it('copies the key files into every function, where its environment says they are', () => {
+    const rc = buildCloudbaseRc({
+      functions: [{ name: 'user', timeout: 10, memorySize: 256, triggers: [], http: false }],
+      collections: [],
+      databaseRules: {},
+      storageRules: storageRules(),
+      envVars: ENV_VARS,
+    })
+    stageFunctions(root, rc, { env: operatorEnv })
+    const fn = join(root, 'dist', 'cloudbase', 'user')
+    const vars = rc.functions[0].envVariables
+    expect(readFileSync(join(fn, vars.WECHATPAY_MERCHANT_PRIVATE_KEY_FILE), 'utf8')).toBe(key.pem)
+    // None given: none known at start, so the gateway fetches them from /v3/certificates.
+    expect(readFileSync(join(fn, vars.WECHATPAY_PLATFORM_CERTIFICATES_FILE), 'utf8')).toBe('[]\n')
+  })
+
+  it('stops before touching the stage when the key file is not given or not readable', () => {
+    const stage = join(root, 'dist', 'cloudbase')
+    mkdirSync(join(stage, 'earlier'), { recursive: true })
+    const rc = committed
+    expect(() => stageFunctions(root, rc, { env: {} })).toThrow(
+      /^deploy:stage needs the path of each of: WECHATPAY_MERCHANT_PRIVATE_KEY_FILE \(path of the merchant API private key/,
+    )
+    const gone = join(root, 'nope.pem')
+    expect(() =>
+      stageFunctions(root, rc, { env: { WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: gone } }),
+    ).toThrow(`WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: cannot read ${gone} (ENOENT)`)
+    expect(existsSync(join(stage, 'earlier'))).toBe(true)
   })
 })

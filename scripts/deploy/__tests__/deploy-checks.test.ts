@@ -253,6 +253,18 @@ describe('deploy:check', () => {
       ])
     })
 
+    it('fails on a key inline in cloudbaserc.json, or a key file not at its staged path', () => {
+      const f = variant()
+      fn(f, 'user').envVariables.WECHATPAY_MERCHANT_PRIVATE_KEY =
+        '{{env.WECHATPAY_MERCHANT_PRIVATE_KEY}}'
+      fn(f, 'chat').envVariables.WECHATPAY_MERCHANT_PRIVATE_KEY_FILE =
+        '{{env.WECHATPAY_MERCHANT_PRIVATE_KEY_FILE}}'
+      expect(checkEnv(f)).toEqual([
+        'environment variable WECHATPAY_MERCHANT_PRIVATE_KEY is local-only (a deploy carries it as WECHATPAY_MERCHANT_PRIVATE_KEY_FILE) but cloudbaserc.json sets it for user',
+        'function "chat": WECHATPAY_MERCHANT_PRIVATE_KEY_FILE must be the staged path secrets/wechatpay-merchant-key.pem (deploy:stage copies the file there), not another value',
+      ])
+    })
+
     it('fails on a read it cannot follow', () => {
       const refs = scanEnvReferences([
         { path: 'cloudfunctions/src/x.ts', text: 'const a = 1\nconst v = env[name]' },

@@ -30,6 +30,22 @@ describe('CloudBase sandbox: storage through the real @cloudbase/node-sdk', () =
     })
   })
 
+  it('takes at most 50 files per temporary-URL or delete call, as CloudBase documents', async () => {
+    const { app, env } = sdkFor(sandbox.url)
+    const ids = Array.from(
+      { length: 51 },
+      (_, i) => `cloud://${env}.sandbox-bucket-1250000000/n/${i}`,
+    )
+    await expect(app.getTempFileURL({ fileList: ids })).rejects.toMatchObject({
+      code: 'INVALID_PARAM',
+    })
+    await expect(app.deleteFile({ fileList: ids })).rejects.toMatchObject({
+      code: 'INVALID_PARAM',
+    })
+    const fifty = await app.deleteFile({ fileList: ids.slice(0, 50) })
+    expect(fifty.fileList).toHaveLength(50)
+  })
+
   it('refuses an upload whose authorization was not issued for that key', async () => {
     const { app } = sdkFor(sandbox.url)
     const meta = await app.getUploadMetadata({ cloudPath: 'x/issued.txt' })

@@ -17,7 +17,6 @@ export const sandboxClientConfig = (
     spAppid: SANDBOX_SP_APPID,
     merchantSerialNo: keys.merchant.serial,
     merchantPrivateKeyPem: keys.merchant.privateKey,
-    merchantCertificatePem: keys.merchant.certificate,
     apiV3Key: SANDBOX_APIV3_KEY,
     platformCertificates: [{ serialNo: keys.platform.serial, pem: keys.platform.certificate }],
     notifyUrls: {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, normalize, sep } from 'node:path'
 import type { Files } from '../../modules/core/ports/files.port'
 
@@ -35,9 +35,18 @@ export class LocalDiskFiles implements Files {
     const out: Record<string, string> = {}
     for (const id of fileIds) {
       const path = pathOf(id)
-      if (path && this.resolve(path)) out[id] = `${this.publicBaseUrl}/${path}`
+      const full = this.resolve(path)
+      // Only stored files: a URL for a missing one would be a broken image (CloudBase omits them too).
+      if (path && full && existsSync(full)) out[id] = `${this.publicBaseUrl}/${path}`
     }
     return out
+  }
+
+  async delete(fileIds: string[]): Promise<void> {
+    for (const id of fileIds) {
+      const full = this.resolve(pathOf(id))
+      if (full) await rm(full, { force: true })
+    }
   }
 
   /** The absolute path for a relative one, or null if it would escape the root. */

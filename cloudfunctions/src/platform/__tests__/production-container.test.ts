@@ -1,4 +1,9 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { completeEnv } from '../../../../scripts/deploy/__tests__/complete-env'
+import { deployedEnv } from '../../../../scripts/deploy/deploy-preflight'
+import { filesToStage } from '../../../../scripts/deploy/stage-functions'
 import { cloudbaseIdentity } from '../caller-identity'
 import { createProductionContainer, REQUIRED_ENV } from '../production-container'
 
@@ -28,5 +33,26 @@ describe('the production container', () => {
     expect(c.search.constructor.name).toBe('CloudbaseListingSearch')
     expect(c.files.constructor.name).toBe('CloudbaseFiles')
     expect(c.escrow.spMchid).toBe('1900000109')
+  })
+
+  it('starts from the environment a deploy gives it: the key read from its own folder', () => {
+    const operator = completeEnv()
+    // What deploy:stage puts in a function's folder, and the variables cloudbaserc gives it.
+    const folder = mkdtempSync(join(tmpdir(), 'linquan-staged-'))
+    for (const [path, content] of filesToStage(operator)) {
+      mkdirSync(join(folder, path, '..'), { recursive: true })
+      writeFileSync(join(folder, path), content)
+    }
+    const deployed = deployedEnv(operator)
+    expect(deployed.WECHATPAY_MERCHANT_PRIVATE_KEY_FILE).toBe('secrets/wechatpay-merchant-key.pem')
+    const c = createProductionContainer(deployed, folder)
+    expect(c.payments.constructor.name).toBe('WechatPayGateway')
+    expect(readFileSync(join(folder, 'secrets/wechatpay-merchant-key.pem'), 'utf8')).toBe(
+      readFileSync(operator.WECHATPAY_MERCHANT_PRIVATE_KEY_FILE, 'utf8'),
+    )
+    // Elsewhere (the wrong folder), the same environment names the missing file.
+    expect(() => createProductionContainer(deployed, tmpdir())).toThrow(
+      `WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: cannot read ${join(tmpdir(), 'secrets/wechatpay-merchant-key.pem')} (ENOENT)`,
+    )
   })
 })

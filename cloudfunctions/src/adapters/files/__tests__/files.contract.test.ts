@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,10 +20,10 @@ filesContract('local disk', () => {
   const files = new LocalDiskFiles(dir, BASE)
   return {
     files,
-    // The gateway serves `${BASE}/<path>` from the root folder.
+    // The gateway serves `${BASE}/<path>` from the root folder (404 once it is gone).
     fetchUrl: async (url) => {
       const full = files.resolve(url.slice(BASE.length + 1))
-      return full ? new Uint8Array(await readFile(full)) : null
+      return full && existsSync(full) ? new Uint8Array(await readFile(full)) : null
     },
     close: () => rmSync(dir, { recursive: true, force: true }),
   }

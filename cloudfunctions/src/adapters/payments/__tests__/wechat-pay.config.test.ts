@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { wechatPayConfigFromEnv } from '../wechat-pay.config'
 import { API_V3_KEY, MERCHANT, PLATFORM } from './fake-wechat-pay'
 
@@ -7,7 +10,6 @@ const env = {
   WECHATPAY_SP_APPID: 'wxsandbox00000001',
   WECHATPAY_MERCHANT_SERIAL_NO: MERCHANT.serial,
   WECHATPAY_MERCHANT_PRIVATE_KEY: MERCHANT.keyPem.replace(/\n/g, '\\n'),
-  WECHATPAY_MERCHANT_CERTIFICATE: MERCHANT.certPem,
   WECHATPAY_APIV3_KEY: API_V3_KEY,
   WECHATPAY_PLATFORM_CERTIFICATES: JSON.stringify([
     { serialNo: PLATFORM.serial, pem: PLATFORM.certPem },
@@ -39,5 +41,95 @@ describe('wechatPayConfigFromEnv', () => {
     ['a missing mchid', { WECHATPAY_SP_MCHID: undefined }],
   ])('refuses %s', (_, over) => {
     expect(() => wechatPayConfigFromEnv({ ...env, ...over })).toThrow()
+  })
+
+  it('refuses a key that does not parse, naming the field and not the content', () => {
+    const broken = MERCHANT.keyPem.replace(/[A-Za-z]{8}\n/, 'xxxx\n')
+    expect(() =>
+      wechatPayConfigFromEnv({ ...env, WECHATPAY_MERCHANT_PRIVATE_KEY: broken }),
+    ).toThrow(/not a readable private key PEM/)
+  })
+
+  it('refuses platform certificates that are not JSON without echoing them', () => {
+    const text = 'not json: secret-ish'
+    let message = ''
+    try {
+      wechatPayConfigFromEnv({ ...env, WECHATPAY_PLATFORM_CERTIFICATES: text })
+    } catch (e) {
+      message = (e as Error).message
+    }
+    expect(message).toBe(
+      'WECHATPAY_PLATFORM_CERTIFICATES is not JSON (an array of { "serialNo", "pem" })',
+    )
+  })
+})
+
+describe('wechatPayConfigFromEnv with files (a deploy: CloudBase’s 4 KB of variables cannot hold PEMs)', () => {
+  const folder = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linquan-fn-'))
+    const secrets = join(dir, 'secrets')
+    mkdirSync(secrets)
+    writeFileSync(join(secrets, 'key.pem'), MERCHANT.keyPem)
+    writeFileSync(
+      join(secrets, 'platform.json'),
+      JSON.stringify([{ serialNo: PLATFORM.serial, pem: PLATFORM.certPem }]),
+    )
+    return dir
+  }
+  const {
+    WECHATPAY_MERCHANT_PRIVATE_KEY: _key,
+    WECHATPAY_PLATFORM_CERTIFICATES: _certs,
+    ...withoutPems
+  } = env
+  const fileEnv = {
+    ...withoutPems,
+    WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: 'secrets/key.pem',
+    WECHATPAY_PLATFORM_CERTIFICATES_FILE: 'secrets/platform.json',
+  }
+
+  it('reads relative paths from the function’s folder', () => {
+    const c = wechatPayConfigFromEnv(fileEnv, folder())
+    expect(c.merchantPrivateKeyPem).toBe(MERCHANT.keyPem)
+    expect(c.platformCertificates).toEqual([{ serialNo: PLATFORM.serial, pem: PLATFORM.certPem }])
+  })
+
+  it('reads an absolute path as it is', () => {
+    const dir = folder()
+    const c = wechatPayConfigFromEnv(
+      {
+        ...fileEnv,
+        WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: join(dir, 'secrets', 'key.pem'),
+        WECHATPAY_PLATFORM_CERTIFICATES_FILE: '',
+      },
+      tmpdir(),
+    )
+    expect(c.merchantPrivateKeyPem).toBe(MERCHANT.keyPem)
+  })
+
+  it('an empty platform-certificates file is none known at start', () => {
+    const dir = folder()
+    writeFileSync(join(dir, 'secrets', 'platform.json'), '[]\n')
+    expect(wechatPayConfigFromEnv(fileEnv, dir).platformCertificates).toEqual([])
+  })
+
+  it('names the variable and the path of a file it cannot read', () => {
+    const dir = folder()
+    expect(() =>
+      wechatPayConfigFromEnv(
+        { ...fileEnv, WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: 'secrets/gone.pem' },
+        dir,
+      ),
+    ).toThrow(
+      `WECHATPAY_MERCHANT_PRIVATE_KEY_FILE: cannot read ${join(dir, 'secrets', 'gone.pem')} (ENOENT)`,
+    )
+  })
+
+  it('refuses the value both inline and as a file (which one would win is a guess)', () => {
+    expect(() =>
+      wechatPayConfigFromEnv(
+        { ...fileEnv, WECHATPAY_MERCHANT_PRIVATE_KEY: MERCHANT.keyPem },
+        folder(),
+      ),
+    ).toThrow('set WECHATPAY_MERCHANT_PRIVATE_KEY or WECHATPAY_MERCHANT_PRIVATE_KEY_FILE, not both')
   })
 })

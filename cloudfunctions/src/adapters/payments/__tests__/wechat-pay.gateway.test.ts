@@ -357,7 +357,6 @@ function baseConfig(): WechatPayConfigInput {
     spAppid: SP_APPID,
     merchantSerialNo: MERCHANT.serial,
     merchantPrivateKeyPem: MERCHANT.keyPem,
-    merchantCertificatePem: MERCHANT.certPem,
     apiV3Key: API_V3_KEY,
     platformCertificates: [{ serialNo: PLATFORM.serial, pem: PLATFORM.certPem }],
     notifyUrls: { payment: 'https://example.test/p', refund: 'https://example.test/r' },

@@ -43,13 +43,58 @@ export const filesContract = (name: string, open: () => FilesHarness | Promise<F
       expect(await h.files.urls([])).toEqual({})
     })
 
-    it('answers nothing for ids it never stored', async () => {
+    it('answers nothing for ids it never stored: no URL either (a missing photo has none)', async () => {
       const id = await h.files.put('k/real.txt', bytes('r'), 'text/plain')
       const other = id.replace('k/real.txt', 'k/ghost.txt')
       expect(await h.files.exists(other)).toBe(false)
       expect(await h.files.read(other)).toBeNull()
+      expect(Object.keys(await h.files.urls([other, id]))).toEqual([id])
       expect(await h.files.exists('foreign://k/real.txt')).toBe(false)
       expect(await h.files.read('foreign://k/real.txt')).toBeNull()
+    })
+
+    it('gives URLs for more ids than CloudBase takes in one call (50)', async () => {
+      const ids = await Promise.all(
+        Array.from({ length: 55 }, (_, i) =>
+          h.files.put(`many/${i}.txt`, bytes(`${i}`), 'text/plain'),
+        ),
+      )
+      const urls = await h.files.urls(ids)
+      expect(Object.keys(urls).sort()).toEqual([...ids].sort())
+      expect(Buffer.from((await h.fetchUrl(urls[ids[54]]))!).toString()).toBe('54')
+    })
+
+    it('deletes: afterwards the id does not exist, does not read and has no URL', async () => {
+      const gone = await h.files.put('d/gone.jpg', bytes('g'), 'image/jpeg')
+      const kept = await h.files.put('d/kept.jpg', bytes('k'), 'image/jpeg')
+      const url = (await h.files.urls([gone]))[gone]
+      await h.files.delete([gone])
+      expect(await h.files.exists(gone)).toBe(false)
+      expect(await h.files.read(gone)).toBeNull()
+      expect(await h.files.urls([gone, kept])).toEqual({ [kept]: expect.any(String) })
+      expect(await h.fetchUrl(url)).toBeNull()
+      expect(Buffer.from((await h.files.read(kept))!).toString()).toBe('k')
+    })
+
+    it('deletes idempotently: twice, unknown, foreign and empty lists are no error', async () => {
+      const id = await h.files.put('d/twice.jpg', bytes('t'), 'image/jpeg')
+      await h.files.delete([id, id])
+      await expect(h.files.delete([id])).resolves.toBeUndefined()
+      await expect(
+        h.files.delete([id.replace('twice', 'never'), 'foreign://d/x.jpg', '']),
+      ).resolves.toBeUndefined()
+      await expect(h.files.delete([])).resolves.toBeUndefined()
+      expect(await h.files.exists(id)).toBe(false)
+    })
+
+    it('deletes more ids than CloudBase takes in one call (50)', async () => {
+      const ids = await Promise.all(
+        Array.from({ length: 55 }, (_, i) =>
+          h.files.put(`bulk/${i}.txt`, bytes('x'), 'text/plain'),
+        ),
+      )
+      await h.files.delete(ids)
+      expect(await h.files.urls(ids)).toEqual({})
     })
 
     it('refuses a path that climbs out of its folder', async () => {

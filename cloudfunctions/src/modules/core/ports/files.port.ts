@@ -9,6 +9,16 @@ export interface Files {
   exists(fileId: string): Promise<boolean>
   /** The bytes of a stored file, or null when there is none (e.g. ID photos forwarded to WeChat Pay). */
   read(fileId: string): Promise<Uint8Array | null>
-  /** Display URLs for fileIds (CloudBase: temporary URLs); unknown ids are left out. */
+  /**
+   * Display URLs for fileIds (CloudBase: temporary URLs). Ids of files that are not stored (never
+   * were, deleted, or another store's) are left out, as CloudBase's getTempFileURL answers them
+   * with a per-file error: a caller shows no image rather than a broken link.
+   */
   urls(fileIds: string[]): Promise<Record<string, string>>
+  /**
+   * Removes stored files. Idempotent: an id already deleted, never stored or another store's is
+   * no error, so a retried clean-up is safe. Afterwards `exists` is false, `read` null and `urls`
+   * leaves the id out.
+   */
+  delete(fileIds: string[]): Promise<void>
 }
