@@ -18,7 +18,7 @@ import {
   waitForState,
   tapAction,
 } from '../support/escrow'
-import { type Journey, openJourney } from '../support/journey'
+import { type Journey, openJourney, FEED_CARD } from '../support/journey'
 
 /**
  * The app on `npm start -- --store cloudbase-sandbox`: every document lives in the CloudBase
@@ -67,7 +67,7 @@ test('the documents are in the CloudBase sandbox, not in SQLite', async () => {
 
 test('the feed and 附近 come from the sandbox, nearest first', async () => {
   await page.goto('/')
-  await on(page)('#feed .listing-card').waitFor()
+  await on(page)(FEED_CARD).waitFor()
   await on(page)('#feed-tab-nearby').click()
   await on(page)('#nearby-where').waitFor()
   await on(page)('#feed .listing-card[data-distance]').waitFor()

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { type Journey, openJourney } from '../support/journey'
+import { type Journey, openJourney, FEED_CARD } from '../support/journey'
 
 /**
  * 想要: a signed-in buyer taps 想要 on a neighbour's listing, the count goes up (and stays up after
@@ -25,8 +25,8 @@ const tab = (name: string) => j.tab(name)
 
 test('signed out, 想要 asks to sign in first', async () => {
   await page.goto('/')
-  await visible('#feed .listing-card').waitFor()
-  await visible('#feed .listing-card').click()
+  await visible(FEED_CARD).waitFor()
+  await visible(FEED_CARD).click()
   await visible('#listing-detail').waitFor()
   await visible('#detail-favorite').click()
   await visible('#demo-user-picker').waitFor()
@@ -47,10 +47,10 @@ test('sign in as a demo user', async () => {
 
 test('想要 a neighbour’s listing: the button turns on and the count goes up', async () => {
   await tab('首页')
-  await visible('#feed .listing-card').waitFor()
+  await visible(FEED_CARD).waitFor()
   // Someone else's listing: the seller's own page shows seller actions instead of 想要.
   const card = page
-    .locator('#feed .listing-card')
+    .locator(FEED_CARD)
     .filter({ hasNot: page.locator('.listing-card__nickname', { hasText: ME }) })
     .first()
   title = (await card.locator('.listing-card__title').innerText())

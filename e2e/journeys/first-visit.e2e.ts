@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { openPhone, screenshot } from '../support/browser'
 import { confirmModal } from '../support/escrow'
-import { type Journey, openJourney } from '../support/journey'
+import { type Journey, openJourney, FEED_CARD } from '../support/journey'
 
 /**
  * What a first visit trips over (issue 12), in the browser: signing in from 立即购买 lands on
@@ -88,7 +88,7 @@ const tapQuickly = (p: Page, selector: string, times: number) =>
 
 test('tab pages have no title bar; the city sheet’s 取消 sits above the tab bar', async () => {
   await page.goto('/')
-  await v('#feed .listing-card').waitFor()
+  await v(FEED_CARD).waitFor()
   await bar(page).waitFor({ state: 'hidden' }) // no title bar over a tab page
 
   await v('#city-switch').click()
@@ -107,13 +107,13 @@ test('tab pages have no title bar; the city sheet’s 取消 sits above the tab 
   await cancel.click({ timeout: 5000 })
   await page.locator('.nut-actionsheet-cancel').first().waitFor({ state: 'hidden' })
   assert.match(await hashOf(page), /pages\/index\/index|^#?\/?$/)
-  await v('#feed .listing-card').waitFor()
+  await v(FEED_CARD).waitFor()
 })
 
 test('a sub-page has a title bar with its title and a back arrow that goes back', async () => {
   // Someone else's listing: the demo user signed in later must be able to buy it.
   const card = page
-    .locator('#feed .listing-card')
+    .locator(FEED_CARD)
     .filter({ hasNot: page.locator('.listing-card__nickname', { hasText: ME }) })
     .first()
   await card.click()
@@ -126,7 +126,7 @@ test('a sub-page has a title bar with its title and a back arrow that goes back'
   await shot('first-visit-02-detail-title-bar')
 
   await back(page, '#listing-detail')
-  await v('#feed .listing-card').waitFor()
+  await v(FEED_CARD).waitFor()
   await bar(page).waitFor({ state: 'hidden' })
   await card.click()
   await v(`#listing-detail[data-id="${listingId}"]`).waitFor()
@@ -195,7 +195,7 @@ test('a sub-page opened directly has a home icon that goes to 首页', async () 
   assert.ok(await bar(page).evaluate((b) => b.classList.contains('taro-navigation-bar-home-icon')))
   await shot('first-visit-07-direct-home-icon')
   await bar(page).locator('.taro-navigation-bar-home').click()
-  await v('#feed .listing-card').waitFor()
+  await v(FEED_CARD).waitFor()
   await bar(page).waitFor({ state: 'hidden' })
 })
 

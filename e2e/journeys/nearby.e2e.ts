@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { openPhone, screenshot } from '../support/browser'
-import { type Journey, openJourney } from '../support/journey'
+import { type Journey, openJourney, FEED_CARD } from '../support/journey'
 
 /**
  * 附近 in 徐汇区: the browser shares its position only when the tab is opened, the cards come
@@ -73,7 +73,7 @@ const assertAscending = (cards: { title: string; place: string; meters: number }
 
 test('the feed does not ask for a position until 附近 is opened', async () => {
   await page.goto('/')
-  await visible('#feed .listing-card').waitFor()
+  await visible(FEED_CARD).waitFor()
   const asked = await page.evaluate(() => localStorage.getItem('linquan.viewer-point'))
   assert.equal(asked, null)
 })
@@ -82,7 +82,7 @@ test('附近 lists cards nearest first with their distance', async () => {
   await visible('#feed-tab-nearby').click()
   await visible('#nearby-where').waitFor()
   assert.match(await visible('#nearby-where').innerText(), /徐汇区/)
-  await visible('#feed .listing-card').waitFor()
+  await visible(FEED_CARD).waitFor()
   const cards = await cardsInOrder()
   assert.ok(cards.length >= 10, `expected a page of nearby cards, saw ${cards.length}`)
   assertAscending(cards)
@@ -135,7 +135,7 @@ test('without permission, 附近 offers to choose a district instead', async () 
   await see('.nut-picker-confirm-btn').click()
   await see('#nearby-where').waitFor()
   assert.match(await see('#nearby-where').innerText(), /黄浦区/)
-  await see('#feed .listing-card').waitFor()
+  await see(FEED_CARD).waitFor()
   await denied.waitForTimeout(400)
   await screenshot(denied, 'nearby-05-district-chosen')
   await denied.context().close()

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { screenshot } from '../support/browser'
-import { type Journey, openJourney } from '../support/journey'
+import { type Journey, openJourney, FEED_CARD } from '../support/journey'
 import { makePhoto } from '../support/photo'
 
 /**
@@ -25,8 +25,8 @@ const visible = (selector: string) => j.visible(selector)
 
 test('browse the feed before signing in', async () => {
   await page.goto('/')
-  await visible('#feed .listing-card').waitFor()
-  const cards = await page.locator('#feed .listing-card').count()
+  await visible(FEED_CARD).waitFor()
+  const cards = await page.locator(FEED_CARD).count()
   assert.ok(cards >= 10, `expected a page of seeded cards, saw ${cards}`)
   assert.match(await visible('#city-switch').innerText(), /上海/)
   await screenshot(page, '01-feed-before-sign-in')
@@ -89,12 +89,14 @@ test('see it at the top of the same-city feed and open it', async () => {
   // Wait for the feed to render its cards with text (not the first paint), then read the first one.
   await page.waitForFunction(
     (title) =>
-      (document.querySelector('#feed .listing-card') as HTMLElement | null)?.innerText.includes(
-        title,
-      ),
+      (
+        document.querySelector(
+          '#feed .listing-card:not(.listing-card--skeleton)',
+        ) as HTMLElement | null
+      )?.innerText.includes(title),
     TITLE,
   )
-  const first = page.locator('#feed .listing-card').first()
+  const first = page.locator(FEED_CARD).first()
   assert.match(await first.innerText(), new RegExp(TITLE))
   assert.match(await first.innerText(), /¥899/)
   await screenshot(page, '06-feed-with-new-listing')

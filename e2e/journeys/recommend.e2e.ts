@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { type Journey, openJourney } from '../support/journey'
+import { type Journey, openJourney, FEED_CARD } from '../support/journey'
 import { makePhoto } from '../support/photo'
 
 /**
@@ -151,7 +151,7 @@ const noteSays = async (pattern: RegExp) => {
 
 test('a guest’s 推荐 is what is popular nearby, and promises nothing “即将上线”', async () => {
   await page.goto('/')
-  await visible('#feed .listing-card').waitFor()
+  await visible(FEED_CARD).waitFor()
   await noteSays(/附近热门/)
   assert.doesNotMatch(await page.locator('body').innerText(), /即将上线/)
   await shot('recommend-01-guest')
@@ -165,7 +165,7 @@ test('signed in, 推荐 is ranked from the user’s own history; cameras are not
   await page.goto('/')
   await countRankings()
   await page.reload()
-  await visible('#feed .listing-card').waitFor()
+  await visible(FEED_CARD).waitFor()
   await noteSays(/根据你的浏览/)
   // The visit starts before the silent sign-in answers; it still ranks once, for the user.
   await page.waitForLoadState('networkidle')
@@ -202,7 +202,7 @@ test('opens four cameras and marks three 想要', async () => {
 test('back on 首页, the top of 推荐 is cameras', async () => {
   await page.goto('/')
   await page.reload()
-  await visible('#feed .listing-card').waitFor()
+  await visible(FEED_CARD).waitFor()
   await noteSays(/根据你的浏览/)
   // The ranking also weighs freshness and popularity, which move with the clock, and the four
   // cameras just opened lose theirs (three sit in 想要 already), so other 数码 near the person's

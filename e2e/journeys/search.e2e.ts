@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { type Journey, openJourney } from '../support/journey'
+import { type Journey, openJourney, FEED_CARD } from '../support/journey'
 import { makePhoto } from '../support/photo'
 
 /**
@@ -172,7 +172,7 @@ const eventually = async (check: () => Promise<void>, timeoutMs = 10_000) => {
 
 test('open search from the home page of 上海', async () => {
   await page.goto('/')
-  await visible('#feed .listing-card').waitFor()
+  await visible(FEED_CARD).waitFor()
   assert.match(await visible('#city-switch').innerText(), /上海/)
   await visible('#home-search').click()
   await visible('#search-input').waitFor()
@@ -278,7 +278,7 @@ test('a keyword with nothing behind it gets an honest empty state', async () => 
 
 test('a fresh search: typing 苹 suggests brands and things that are on sale, 苹果手机 and 苹果耳机', async () => {
   await page.goto('/')
-  await visible('#feed .listing-card').waitFor()
+  await visible(FEED_CARD).waitFor()
   await visible('#home-search').click()
   await visible('#search-input').waitFor()
   await visible('#search-input input').fill('苹')

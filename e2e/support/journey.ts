@@ -2,6 +2,12 @@ import type { Browser, Page } from 'playwright-core'
 import { launchBrowser, openPhone, screenshot } from './browser'
 import { type JourneyCloudOptions, startJourneyCloud } from './local-cloud'
 
+/**
+ * A feed card that holds a listing: while a page loads, the feed shows skeleton cards of the same
+ * class, and waiting for (or tapping) one of those is waiting for nothing.
+ */
+export const FEED_CARD = '#feed .listing-card:not(.listing-card--skeleton)'
+
 export interface Journey {
   cloud: Awaited<ReturnType<typeof startJourneyCloud>>
   browser: Browser
