@@ -1,6 +1,6 @@
 /**
  * Cold start of every cloud function bundle, against the naive bundle measured in the same run.
- *   npm run bench:coldstart -- [--runs 7]
+ *   npm run bench:coldstart -- [--runs 7] [--why]
  * Builds each function twice into temporary folders: as build:functions does, and naively (the
  * same esbuild settings without the zod-english-only plugin, so every zod locale is bundled).
  * Each run requires one bundle in a fresh `node` process and reports the time `require` took
@@ -8,8 +8,11 @@
  * `main` runs; process start-up itself is not the bundle's and is left out). Runs alternate
  * between the two builds so other load on the machine falls on both alike.
  *
- * Prints per function: bundle size, median and worst load time, and the naive median. The last
- * line on stdout is one JSON object:
+ * Prints per function: bundle size, median and worst load time, and the naive median; with --why
+ * also the bundle's largest parts (bytes per package or source folder, from esbuild's metafile).
+ * Bytes are not load time: zod's code and the schemas built with it at load take about half of a
+ * bundle's load, measured by building with zod stubbed out. The last line on stdout is one JSON
+ * object:
  * {"runs","functions":{name:{bytes,medianMs,worstMs,naiveBytes,naiveMedianMs}},
  *  "maxBytes","worstMedianMs","worstMs","naiveWorstMedianMs","ratio"}
  * where ratio = the naive bundles' summed medians / ours.
@@ -25,6 +28,7 @@ const arg = (name: string, fallback: number) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback
 }
 const RUNS = arg('runs', 7)
+const WHY = process.argv.includes('--why')
 
 /** The issue's limits: a CloudBase bundle of at most 1 MB that loads in under 100 ms. */
 const MAX_BYTES = 1024 * 1024
@@ -41,6 +45,25 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
 }
 const round = (ms: number) => Math.round(ms * 10) / 10
+
+/** A bundle input's part: its package (node_modules/zod/…), or its source folder two levels deep. */
+const partOf = (input: string) => {
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)
+  if (pkg) return pkg[1]!
+  const parts = input.split('/')
+  return parts.slice(0, parts[0] === 'cloudfunctions' ? 4 : 2).join('/')
+}
+
+const largestParts = (fn: BuiltFunction, top = 6) => {
+  const bytes = new Map<string, number>()
+  for (const [input, n] of Object.entries(fn.inputBytes))
+    bytes.set(partOf(input), (bytes.get(partOf(input)) ?? 0) + n)
+  return [...bytes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([part, n]) => `${part} ${(n / 1024).toFixed(0)} KB`)
+    .join(', ')
+}
 
 const main = async () => {
   // Inside the repo, so the packages a bundle leaves external (installed beside it on CloudBase)
@@ -75,6 +98,7 @@ const main = async () => {
           `${row.medianMs} ms, worst ${row.worstMs} ms  (naive ${(row.naiveBytes / 1024).toFixed(0)} KB, ` +
           `${row.naiveMedianMs} ms)${flag}`,
       )
+      if (WHY) console.error(`${''.padEnd(15)} largest: ${largestParts(fn)}`)
     }
     const rows = Object.values(functions)
     const sum = (key: string) => rows.reduce((s, r) => s + r[key]!, 0)

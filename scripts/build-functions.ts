@@ -57,6 +57,8 @@ export interface BuiltFunction {
   dir: string
   bundleBytes: number
   dependencies: Record<string, string>
+  /** Bytes of the bundle per input file, as esbuild counted them (bench:coldstart --why). */
+  inputBytes: Record<string, number>
 }
 
 export interface BuildFunctionsOptions {
@@ -173,7 +175,11 @@ const buildOne = async (
   const ascii = asciiOnly(bundled)
   if (ascii !== bundled) await writeFile(bundlePath, ascii)
   const bundleBytes = (await stat(bundlePath)).size
-  return { name, dir, bundleBytes, dependencies }
+  const inputBytes: Record<string, number> = {}
+  for (const output of Object.values(result.metafile.outputs))
+    for (const [path, input] of Object.entries(output.inputs))
+      inputBytes[path] = (inputBytes[path] ?? 0) + input.bytesInOutput
+  return { name, dir, bundleBytes, dependencies, inputBytes }
 }
 
 /**
@@ -186,7 +192,7 @@ const buildOne = async (
  * /\。/) is dropped, as the escape already stands for the character itself.
  */
 export const asciiOnly = (source: string): string =>
-  source.replace(/(\\*)([^\x00-\x7f])/gu, (_match, slashes: string, ch: string) => {
+  source.replace(/(\\*)([^\p{ASCII}])/gu, (_match, slashes: string, ch: string) => {
     let escaped = ''
     for (let i = 0; i < ch.length; i++)
       escaped += `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildFunctions, listFunctions } from '../build-functions'
+import { asciiOnly, buildFunctions, listFunctions } from '../build-functions'
 import { formatSizeReport, weappSizes } from '../report-sizes'
 
 describe('build:functions', () => {
@@ -39,6 +39,32 @@ describe('build:functions', () => {
     const source = readFileSync(join(out, 'user', 'index.js'), 'utf8')
     expect(source).not.toMatch(/require\(["']zod["']\)/)
     expect(source).not.toMatch(/require\(["']@shared/)
+  })
+
+  it('writes ASCII-only bundles (one Chinese character makes the file a two-byte string to load)', () => {
+    for (const name of ['chat', 'user', 'courier-notify']) {
+      const source = readFileSync(join(out, name, 'index.js'), 'utf8')
+      // The off-platform guard's and the courier adapter's rules are Chinese regular expressions.
+      expect(source).toMatch(/\\u3002|\\u516C\\u53F8/)
+      expect(source).toMatch(/^[\x20-\x7e\t\n\r]*$/)
+    }
+  })
+
+  it('escapes regular expressions without changing what they match', () => {
+    const cases = ['/[,!?;。、\\n]+/g', '/\\。/', '/\\\\。/', '/[😀]/u', '/[😀x]/', '/邻圈/']
+    const texts = ['。', '、', '\\。', '😀', '\uD83D', 'x', '邻圈', 'a,b']
+    const compile = (src: string) => new Function(`return ${src}`)() as RegExp
+    for (const src of cases) {
+      const escaped = asciiOnly(src)
+      expect(escaped).toMatch(/^[\x20-\x7e]*$/)
+      for (const text of texts)
+        expect([src, text, compile(escaped).test(text)]).toEqual([
+          src,
+          text,
+          compile(src).test(text),
+        ])
+    }
+    expect(asciiOnly('/* 邻圈 */ const a = 1')).toBe('/* \\u90BB\\u5708 */ const a = 1')
   })
 
   it('keeps only zod’s English messages, which zod itself installs', async () => {
