@@ -2,7 +2,7 @@
  * Cold start of every cloud function bundle, against the naive bundle measured in the same run.
  *   npm run bench:coldstart -- [--runs 7] [--why]
  * Builds each function twice into temporary folders: as build:functions does, and naively (the
- * same esbuild settings without the zod-english-only plugin, so every zod locale is bundled).
+ * same esbuild settings without the zod trims, so every zod locale and z.fromJSONSchema are bundled).
  * Each run requires one bundle in a fresh `node` process and reports the time `require` took
  * there (parse, compile and module initialisation: what a cold CloudBase instance pays before
  * `main` runs; process start-up itself is not the bundle's and is left out). Runs alternate
