@@ -8,11 +8,12 @@
  * `main` runs; process start-up itself is not the bundle's and is left out). Runs alternate
  * between the two builds so other load on the machine falls on both alike.
  *
- * Prints per function: bundle size, median and worst load time, and the naive median; with --why
- * also the bundle's largest parts (bytes per package or source folder, from esbuild's metafile).
- * Bytes are not load time: zod's code and the schemas built with it at load take about half of a
- * bundle's load, measured by building with zod stubbed out. The last line on stdout is one JSON
- * object:
+ * Prints per function: bundle size, median and worst load time, and the naive median. With --why
+ * also each bundle's largest parts (bytes per package or source folder, from esbuild's metafile)
+ * and, since bytes are not load time, a third build with zod replaced by a do-nothing stand-in,
+ * loaded in the same runs: its median is the load without zod's code and without the schemas the
+ * contracts build with it (such a bundle only loads; it cannot answer a call). The last line on
+ * stdout is one JSON object (zodlessMedianMs in a row with --why):
  * {"runs","functions":{name:{bytes,medianMs,worstMs,naiveBytes,naiveMedianMs}},
  *  "maxBytes","worstMedianMs","worstMs","naiveWorstMedianMs","ratio"}
  * where ratio = the naive bundles' summed medians / ours.
@@ -20,6 +21,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Plugin } from 'esbuild'
 import { buildFunctions, type BuiltFunction } from '../scripts/build-functions'
 import { REPO_ROOT } from '../scripts/repo-paths'
 
@@ -65,40 +67,77 @@ const largestParts = (fn: BuiltFunction, top = 6) => {
     .join(', ')
 }
 
+/**
+ * zod as a do-nothing stand-in: every property and call answers the same chainable function, so
+ * contracts "build" their schemas for free. Only for --why's measure of what zod costs at load.
+ */
+const zodStandIn: Plugin = {
+  name: 'zod-stand-in',
+  setup(b) {
+    b.onResolve({ filter: /^zod(\/.*)?$/ }, () => ({ path: 'zod', namespace: 'zod-stand-in' }))
+    b.onLoad({ filter: /.*/, namespace: 'zod-stand-in' }, () => ({
+      contents:
+        'const any = new Proxy(function () {}, { get: (_t, key) => ' +
+        "(key === Symbol.toPrimitive ? () => '' : any), apply: () => any, construct: () => any })\n" +
+        'export const z = any\nexport default any\n',
+    }))
+  },
+}
+
 const main = async () => {
   // Inside the repo, so the packages a bundle leaves external (installed beside it on CloudBase)
   // resolve from node_modules and their load counts too.
   mkdirSync(join(REPO_ROOT, 'dist'), { recursive: true })
   const ours = mkdtempSync(join(REPO_ROOT, 'dist', 'coldstart-'))
   const naive = mkdtempSync(join(REPO_ROOT, 'dist', 'coldstart-naive-'))
+  const zodless = mkdtempSync(join(REPO_ROOT, 'dist', 'coldstart-zodless-'))
   try {
     const built = await buildFunctions({ outDir: ours })
     const naiveBuilt = new Map<string, BuiltFunction>(
       (await buildFunctions({ outDir: naive, plugins: [] })).map((b) => [b.name, b]),
     )
+    const zodlessBuilt = WHY
+      ? new Map<string, BuiltFunction>(
+          (await buildFunctions({ outDir: zodless, plugins: [zodStandIn] })).map((b) => [
+            b.name,
+            b,
+          ]),
+        )
+      : null
     const functions: Record<string, Record<string, number>> = {}
     for (const fn of built.sort((a, b) => a.name.localeCompare(b.name))) {
       const mine: number[] = []
       const theirs: number[] = []
+      const withoutZod: number[] = []
+      const zodlessDir = zodlessBuilt?.get(fn.name)?.dir
       for (let r = 0; r < RUNS; r++) {
         mine.push(loadMs(join(fn.dir, 'index.js')))
         theirs.push(loadMs(join(naiveBuilt.get(fn.name)!.dir, 'index.js')))
+        if (zodlessDir) withoutZod.push(loadMs(join(zodlessDir, 'index.js')))
       }
-      const row = {
+      const row: Record<string, number> = {
         bytes: fn.bundleBytes,
         medianMs: round(median(mine)),
         worstMs: round(Math.max(...mine)),
         naiveBytes: naiveBuilt.get(fn.name)!.bundleBytes,
         naiveMedianMs: round(median(theirs)),
+        ...(zodlessDir ? { zodlessMedianMs: round(median(withoutZod)) } : {}),
       }
       functions[fn.name] = row
-      const flag = row.bytes > MAX_BYTES || row.medianMs > MAX_LOAD_MS ? '  OVER LIMIT' : ''
+      const flag = row.bytes! > MAX_BYTES || row.medianMs! > MAX_LOAD_MS ? '  OVER LIMIT' : ''
       console.error(
-        `${fn.name.padEnd(15)} ${(row.bytes / 1024).toFixed(0).padStart(5)} KB  load median ` +
-          `${row.medianMs} ms, worst ${row.worstMs} ms  (naive ${(row.naiveBytes / 1024).toFixed(0)} KB, ` +
+        `${fn.name.padEnd(15)} ${(row.bytes! / 1024).toFixed(0).padStart(5)} KB  load median ` +
+          `${row.medianMs} ms, worst ${row.worstMs} ms  (naive ${(row.naiveBytes! / 1024).toFixed(0)} KB, ` +
           `${row.naiveMedianMs} ms)${flag}`,
       )
-      if (WHY) console.error(`${''.padEnd(15)} largest: ${largestParts(fn)}`)
+      if (row.zodlessMedianMs !== undefined) {
+        const zodMs = row.medianMs! - row.zodlessMedianMs
+        console.error(
+          `${''.padEnd(15)} zod and its schemas: ${round(zodMs)} ms of ${row.medianMs} ` +
+            `(${Math.round((zodMs / row.medianMs!) * 100)}%; without them ${row.zodlessMedianMs} ms)` +
+            `\n${''.padEnd(15)} largest: ${largestParts(fn)}`,
+        )
+      }
     }
     const rows = Object.values(functions)
     const sum = (key: string) => rows.reduce((s, r) => s + r[key]!, 0)
@@ -116,6 +155,7 @@ const main = async () => {
   } finally {
     rmSync(ours, { recursive: true, force: true })
     rmSync(naive, { recursive: true, force: true })
+    rmSync(zodless, { recursive: true, force: true })
   }
 }
 
