@@ -1,17 +1,18 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { asciiOnly, buildFunctions, listFunctions } from '../build-functions'
+import { asciiOnly, buildFunctions, listFunctions, type BuiltFunction } from '../build-functions'
 import { formatSizeReport, weappSizes } from '../report-sizes'
 
 describe('build:functions', () => {
   const out = mkdtempSync(join(tmpdir(), 'linquan-build-'))
   afterAll(() => rmSync(out, { recursive: true, force: true }))
+  let built: BuiltFunction[] = []
 
   it('bundles each function into its own folder with index.js, package.json and config.json', async () => {
     const names = await listFunctions()
     expect(names).toEqual(expect.arrayContaining(['user', 'listing']))
-    const built = await buildFunctions({ outDir: out })
+    built = await buildFunctions({ outDir: out })
     expect(built.map((b) => b.name).sort()).toEqual(names)
     for (const b of built) {
       for (const file of ['index.js', 'package.json', 'config.json'])
@@ -29,6 +30,21 @@ describe('build:functions', () => {
       triggers: [],
     })
   }, 120_000) // esbuild bundles every function
+
+  it('bundles no contract but the function’s own: a contract builds all its schemas at load', () => {
+    expect(built.length).toBeGreaterThan(0)
+    for (const fn of built) {
+      const contracts = Object.entries(fn.inputBytes)
+        .filter(
+          ([path, bytes]) => /shared\/contracts\/[^/]+\.contract\.ts$/.test(path) && bytes > 0,
+        )
+        .map(([path]) => path.split('/').pop())
+      expect([fn.name, contracts]).toEqual([
+        fn.name,
+        contracts.length ? [`${fn.name}.contract.ts`] : [],
+      ])
+    }
+  })
 
   it('produces a CommonJS bundle whose main answers envelopes without any source files', async () => {
     const { main } = require(join(out, 'user', 'index.js'))
