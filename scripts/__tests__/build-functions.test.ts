@@ -1,17 +1,18 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildFunctions, listFunctions } from '../build-functions'
+import { asciiOnly, buildFunctions, listFunctions, type BuiltFunction } from '../build-functions'
 import { formatSizeReport, weappSizes } from '../report-sizes'
 
 describe('build:functions', () => {
   const out = mkdtempSync(join(tmpdir(), 'linquan-build-'))
   afterAll(() => rmSync(out, { recursive: true, force: true }))
+  let built: BuiltFunction[] = []
 
   it('bundles each function into its own folder with index.js, package.json and config.json', async () => {
     const names = await listFunctions()
     expect(names).toEqual(expect.arrayContaining(['user', 'listing']))
-    const built = await buildFunctions({ outDir: out })
+    built = await buildFunctions({ outDir: out })
     expect(built.map((b) => b.name).sort()).toEqual(names)
     for (const b of built) {
       for (const file of ['index.js', 'package.json', 'config.json'])
@@ -30,6 +31,21 @@ describe('build:functions', () => {
     })
   }, 120_000) // esbuild bundles every function
 
+  it('bundles no contract but the function’s own: a contract builds all its schemas at load', () => {
+    expect(built.length).toBeGreaterThan(0)
+    for (const fn of built) {
+      const contracts = Object.entries(fn.inputBytes)
+        .filter(
+          ([path, bytes]) => /shared\/contracts\/[^/]+\.contract\.ts$/.test(path) && bytes > 0,
+        )
+        .map(([path]) => path.split('/').pop())
+      expect([fn.name, contracts]).toEqual([
+        fn.name,
+        contracts.length ? [`${fn.name}.contract.ts`] : [],
+      ])
+    }
+  })
+
   it('produces a CommonJS bundle whose main answers envelopes without any source files', async () => {
     const { main } = require(join(out, 'user', 'index.js'))
     expect(await main({ action: 'nope', input: {} }, {})).toMatchObject({
@@ -41,9 +57,38 @@ describe('build:functions', () => {
     expect(source).not.toMatch(/require\(["']@shared/)
   })
 
+  it('writes ASCII-only bundles (one Chinese character makes the file a two-byte string to load)', () => {
+    for (const name of ['chat', 'user', 'courier-notify']) {
+      const source = readFileSync(join(out, name, 'index.js'), 'utf8')
+      // The off-platform guard's and the courier adapter's rules are Chinese regular expressions.
+      expect(source).toMatch(/\\u3002|\\u516C\\u53F8/)
+      expect(source).toMatch(/^[\x20-\x7e\t\n\r]*$/)
+    }
+  })
+
+  it('escapes regular expressions without changing what they match', () => {
+    const cases = ['/[,!?;。、\\n]+/g', '/\\。/', '/\\\\。/', '/[😀]/u', '/[😀x]/', '/邻圈/']
+    const texts = ['。', '、', '\\。', '😀', '\uD83D', 'x', '邻圈', 'a,b']
+    const compile = (src: string) => new Function(`return ${src}`)() as RegExp
+    for (const src of cases) {
+      const escaped = asciiOnly(src)
+      expect(escaped).toMatch(/^[\x20-\x7e]*$/)
+      for (const text of texts)
+        expect([src, text, compile(escaped).test(text)]).toEqual([
+          src,
+          text,
+          compile(src).test(text),
+        ])
+    }
+    expect(asciiOnly('/* 邻圈 */ const a = 1')).toBe('/* \\u90BB\\u5708 */ const a = 1')
+  })
+
   it('keeps only zod’s English messages, which zod itself installs', async () => {
     const source = readFileSync(join(out, 'user', 'index.js'), 'utf8')
     expect(source).not.toContain('Ungültige Eingabe')
+    // Nor z.fromJSONSchema, whose module copies all of zod's exports when it loads.
+    expect(source).not.toContain('RECOGNIZED_KEYS')
+    expect(source).toContain('z.fromJSONSchema is left out')
     const { main } = require(join(out, 'user', 'index.js'))
     expect(await main({ action: 'updateProfile', input: { nickname: 5 } }, {})).toMatchObject({
       ok: false,

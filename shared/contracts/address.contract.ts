@@ -2,10 +2,9 @@ import { z } from 'zod'
 import { ADDRESS_LIMITS, ADDRESS_TAGS } from '../domain/address'
 import { regionProblem } from '../domain/regions'
 import { ErrorCodes } from '../errors/error-codes'
-import { IdSchema } from './common.schema'
+import { IdSchema, PhoneSchema } from './common.schema'
 import { defineContract } from './define-contract'
 import { userText } from './user-text'
-import { PhoneSchema } from './order.contract'
 
 /** 省/市/区 from the shared table (shared/domain/regions.ts); a city kept at city level takes district ''. */
 export const RegionSchema = z

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CHAT_LIMITS, OFF_PLATFORM_WARNING } from '../domain/chat'
 import { LISTING_STATUSES } from '../domain/listing'
 import { ErrorCodes } from '../errors/error-codes'
 import { FileIdSchema, IdSchema, PublicUserSchema, pageOf, PageQuerySchema } from './common.schema'
@@ -9,15 +10,7 @@ import { userText } from './user-text'
 export const MESSAGE_KINDS = ['text', 'image', 'listing', 'offer', 'order', 'system'] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
 
-/** The banner the recipient sees on a message flagged `offPlatform`. */
-export const OFF_PLATFORM_WARNING = '平台外交易不受担保保护，请勿添加微信、私下转账或先付定金'
-
-export const CHAT_LIMITS = {
-  textMax: 500,
-  historyDefault: 30,
-  historyMax: 50,
-  sinceMax: 100,
-} as const
+export { CHAT_LIMITS, OFF_PLATFORM_WARNING }
 
 /** A conversation is `<listingId>:<buyerId>`: one per listing and buyer. */
 export const ConversationIdSchema = z

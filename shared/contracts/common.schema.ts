@@ -10,6 +10,9 @@ export const FileIdSchema = z
   .max(300, '文件标识过长')
   .regex(/^(cloud|local):\/\/[\w.\-/]+$/, '文件标识格式不正确')
 
+/** Mainland mobile numbers: 11 digits starting with 1[3-9] (orders' and the address book's). */
+export const PhoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')
+
 /** Opaque pagination cursor handed back by the previous page. */
 export const CursorSchema = z.string().max(200, 'cursor 过长')
 

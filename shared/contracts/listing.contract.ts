@@ -7,16 +7,24 @@ import {
   LISTING_KINDS,
   LISTING_LIMITS,
   LISTING_STATUSES,
-  SERVICE_CATEGORY,
   SERVICE_UNIT_IDS,
   SUBCATEGORY_IDS,
-  parentCategory,
 } from '../domain/listing'
 import { FenSchema, fenAtMost, formatFen } from '../domain/money'
 import { ErrorCodes } from '../errors/error-codes'
-import { FileIdSchema, IdSchema, PageQuerySchema, PublicUserSchema, pageOf } from './common.schema'
+import { FileIdSchema, IdSchema, PageQuerySchema } from './common.schema'
 import { defineContract } from './define-contract'
+import { ListingCardSchema, ListingPageSchema } from './listing-card.schema'
+import { checkListingShape } from './listing-shape'
 import { userText } from './user-text'
+
+export {
+  ListingCardSchema,
+  ListingPageSchema,
+  type ListingCard,
+  type ListingPage,
+} from './listing-card.schema'
+export { checkListingShape } from './listing-shape'
 
 const L = LISTING_LIMITS
 
@@ -118,36 +126,6 @@ const listingFields = {
   communityIds: z.array(IdSchema).max(L.communitiesMax, `最多同步到 ${L.communitiesMax} 个圈子`),
 }
 
-type ListingShape = {
-  kind: 'goods' | 'service'
-  category: string
-  subcategory: string | null
-  condition: string | null
-  trade: unknown
-  service: unknown
-}
-
-/**
- * Rules that tie fields together: goods need a condition and a way to trade; services belong to
- * 本地服务 and state their terms; a subcategory must sit under its category.
- */
-export const checkListingShape = (v: ListingShape, ctx: z.RefinementCtx) => {
-  const issue = (path: string, message: string) =>
-    ctx.addIssue({ code: 'custom', path: [path], message })
-  if (v.subcategory && parentCategory(v.subcategory) !== v.category)
-    issue('subcategory', '细分类目与分类不符')
-  if (v.kind === 'goods') {
-    if (v.category === SERVICE_CATEGORY) issue('category', '闲置物品请选择商品分类')
-    if (v.condition === null) issue('condition', '请选择成色')
-    if (v.trade === null) issue('trade', '请选择交易方式')
-    if (v.service !== null) issue('service', '闲置物品不需要服务条款')
-  } else {
-    if (v.category !== SERVICE_CATEGORY) issue('category', '服务请选择「本地服务」分类')
-    if (v.service === null) issue('service', '请填写服务范围和服务标准')
-    if (v.condition !== null) issue('condition', '服务没有成色')
-  }
-}
-
 export const CreateListingInputSchema = z
   .object({
     ...listingFields,
@@ -176,32 +154,6 @@ export const UpdateListingInputSchema = z
   })
   .strict()
 
-export const ListingCardSchema = z.object({
-  id: IdSchema,
-  kind: z.enum(LISTING_KINDS),
-  title: z.string(),
-  priceFen: z.number().int(),
-  originalPriceFen: z.number().int().nullable(),
-  category: z.enum(CATEGORY_IDS),
-  subcategory: z.enum(SUBCATEGORY_IDS).nullable(),
-  condition: z.enum(CONDITION_IDS).nullable(),
-  serviceUnit: z.enum(SERVICE_UNIT_IDS).nullable(),
-  coverUrl: z.string(),
-  city: z.string(),
-  /** Coarse area (district) — never the exact point. */
-  area: z.string(),
-  /** From the viewer's point to the listing's ~300 m grid point, when the viewer sent one. */
-  distanceMeters: z.number().int().nullable(),
-  freeShipping: z.boolean(),
-  status: z.enum(LISTING_STATUSES),
-  /** When it was published or last renewed (擦亮): what "N分钟前" counts from. */
-  bumpedAt: z.number().int().nullable(),
-  createdAt: z.number().int(),
-  favoriteCount: z.number().int(),
-  seller: PublicUserSchema,
-})
-export type ListingCard = z.infer<typeof ListingCardSchema>
-
 export const ListingDetailSchema = ListingCardSchema.extend({
   description: z.string(),
   photos: z.array(z.object({ fileId: z.string(), url: z.string() })),
@@ -229,9 +181,6 @@ export const ListingDetailSchema = ListingCardSchema.extend({
     .nullable(),
 })
 export type ListingDetail = z.infer<typeof ListingDetailSchema>
-
-export const ListingPageSchema = pageOf(ListingCardSchema)
-export type ListingPage = z.infer<typeof ListingPageSchema>
 
 const ById = z.object({ id: IdSchema }).strict()
 

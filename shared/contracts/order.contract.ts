@@ -5,7 +5,7 @@ import { PICKUP_DAYS, PICKUP_STATES } from '../domain/pickup'
 import { COURIER_COMPANIES } from '../domain/couriers'
 import { idsOf } from '../domain/options'
 import { ErrorCodes } from '../errors/error-codes'
-import { IdSchema, PageQuerySchema, PublicUserSchema, pageOf } from './common.schema'
+import { IdSchema, PageQuerySchema, PhoneSchema, PublicUserSchema, pageOf } from './common.schema'
 import { defineContract } from './define-contract'
 import { userText } from './user-text'
 
@@ -18,8 +18,7 @@ export const FULFILMENT_IDS = idsOf(FULFILMENTS)
 
 const TRANSITION_NAMES = TRANSITIONS.map((t) => t.name) as [TransitionName, ...TransitionName[]]
 
-/** Mainland mobile numbers: 11 digits starting with 1[3-9]. */
-export const PhoneSchema = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')
+export { PhoneSchema }
 
 /** Where a courier order goes (the address book of the delivery issue will fill this in). */
 export const ShippingAddressSchema = z

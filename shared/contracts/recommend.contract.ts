@@ -5,7 +5,7 @@ import { CATEGORY_IDS } from '../domain/listing'
 import { ErrorCodes } from '../errors/error-codes'
 import { PageQuerySchema } from './common.schema'
 import { defineContract } from './define-contract'
-import { ListingPageSchema } from './listing.contract'
+import { ListingPageSchema } from './listing-card.schema'
 
 /**
  * What a 推荐 page was ranked by, so the app can say it honestly: the caller's own history

@@ -9,17 +9,13 @@ import {
   TRADE_METHOD_IDS,
 } from '../domain/listing'
 import { FenSchema } from '../domain/money'
+import { SEARCH_LIMITS } from '../domain/search'
 import { IdSchema, PageQuerySchema } from './common.schema'
 import { defineContract } from './define-contract'
 import { userText } from './user-text'
-import { ListingPageSchema } from './listing.contract'
+import { ListingPageSchema } from './listing-card.schema'
 
-export const SEARCH_LIMITS = {
-  keywordMax: 30,
-  radiusKmMin: 0.5,
-  radiusKmMax: 50,
-  historyMax: 20,
-} as const
+export { SEARCH_LIMITS }
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'price_asc', 'price_desc', 'distance'] as const
 export type SearchSort = (typeof SEARCH_SORTS)[number]

@@ -3,7 +3,7 @@ import { CARD_STATUSES, SHARE_KINDS, SHARE_LIMITS, SHARE_VIAS } from '../domain/
 import { ErrorCodes } from '../errors/error-codes'
 import { IdSchema, PageQuerySchema } from './common.schema'
 import { defineContract } from './define-contract'
-import { ListingCardSchema } from './listing.contract'
+import { ListingCardSchema } from './listing-card.schema'
 import { userText } from './user-text'
 
 /**

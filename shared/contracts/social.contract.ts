@@ -5,8 +5,9 @@ import { idsOf } from '../domain/options'
 import { ErrorCodes } from '../errors/error-codes'
 import { IdSchema, PageQuerySchema, PublicUserSchema, pageOf } from './common.schema'
 import { LISTING_STATUSES } from '../domain/listing'
+import { MAX_COMMUNITIES_PER_USER } from '../domain/community'
 import { defineContract } from './define-contract'
-import { ListingPageSchema } from './listing.contract'
+import { ListingPageSchema } from './listing-card.schema'
 import { userText } from './user-text'
 
 export const COMMUNITY_TYPES = [
@@ -16,7 +17,7 @@ export const COMMUNITY_TYPES = [
 ] as const
 export const COMMUNITY_TYPE_IDS = idsOf(COMMUNITY_TYPES)
 export type CommunityType = (typeof COMMUNITY_TYPE_IDS)[number]
-export const MAX_COMMUNITIES_PER_USER = 10
+export { MAX_COMMUNITIES_PER_USER }
 
 export const CommunitySchema = z.object({
   id: IdSchema,

@@ -18,8 +18,8 @@ export interface OffPlatformHit {
   index: number
 }
 
-// The banner lives with the message contract, so the client shows it without this matcher's package.
-export { OFF_PLATFORM_WARNING } from '../contracts/chat.contract'
+// The banner lives with chat's limits, so the client shows it without this matcher's package.
+export { OFF_PLATFORM_WARNING } from './chat'
 
 // The common C2C lure phrases (闲鱼/转转 anti-fraud notices and reported chats), lower-case.
 export const LURE_PHRASES: readonly string[] = [

@@ -1,4 +1,4 @@
-import { CHAT_LIMITS } from '@shared/contracts/chat.contract'
+import { CHAT_LIMITS } from '@shared/domain/chat'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import { updateIfUnchanged } from '../../core'
 import type { Deps } from '../../deps'

@@ -1,8 +1,6 @@
 import { z } from 'zod'
-import {
-  checkListingShape,
-  type UpdateListingInputSchema,
-} from '@shared/contracts/listing.contract'
+import type { UpdateListingInputSchema } from '@shared/contracts/listing.contract'
+import { checkListingShape } from '@shared/contracts/listing-shape'
 import { AppError, ErrorCodes } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import type { UserRecord } from '../../user'

@@ -1,7 +1,7 @@
 import { updateIfUnchanged, enforceLimit, callerKey } from '../../core'
 import type { z } from 'zod'
 import type { SearchFallback, SearchQuerySchema } from '@shared/contracts/search.contract'
-import { SEARCH_LIMITS } from '@shared/contracts/search.contract'
+import { SEARCH_LIMITS } from '@shared/domain/search'
 import { categoryLabel } from '@shared/domain/listing'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'

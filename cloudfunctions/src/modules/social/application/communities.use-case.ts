@@ -1,9 +1,6 @@
 import { updateIfUnchanged, enforceLimit } from '../../core'
-import {
-  type Community,
-  type CommunityType,
-  MAX_COMMUNITIES_PER_USER,
-} from '@shared/contracts/social.contract'
+import type { Community, CommunityType } from '@shared/contracts/social.contract'
+import { MAX_COMMUNITIES_PER_USER } from '@shared/domain/community'
 import { distanceMeters, type GeoPoint, snapToGrid } from '@shared/domain/geo'
 import { AppError, ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'

@@ -1,4 +1,4 @@
-import { MAX_COMMUNITIES_PER_USER } from '@shared/contracts/social.contract'
+import { MAX_COMMUNITIES_PER_USER } from '@shared/domain/community'
 import { newestFirst } from '../../core/ports/document-store.port'
 import type { Deps } from '../../deps'
 import {
