@@ -5,12 +5,25 @@ import { HOUR } from '@shared/domain/time'
 import { ErrorCodes, isAppError } from '@shared/errors/error-codes'
 import type { Deps } from '../../deps'
 import { type TransactionOps, type PageRequest } from '../../core/ports/document-store.port'
+import { hasBrand } from '../../core/ports/provider-error'
 
 export type { JobOutcome } from '../domain/outbox-job.record'
 export type { JobHandler } from '../../deps'
 
-/** Thrown by a handler when retrying cannot help (WeChat refused the request for good). */
-export class PermanentJobError extends Error {}
+const PERMANENT_JOB_ERROR = Symbol.for('linquan.PermanentJobError')
+
+/**
+ * Thrown by a handler when retrying cannot help (WeChat refused the request for good). Told apart
+ * by a brand, not by class identity: in the local cloud a bundle's outbox runs handlers from the
+ * host's copy of the modules, whose class is another object.
+ */
+export class PermanentJobError extends Error {
+  readonly [PERMANENT_JOB_ERROR] = true
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return hasBrand(value, PERMANENT_JOB_ERROR)
+  }
+}
 
 const LEASE_MS = 60_000
 const MAX_BACKOFF_MS = HOUR
